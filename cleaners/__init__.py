@@ -1,0 +1,19 @@
+"""newsclean's cleaning library: raw article bytes in, clean body and an audit out.
+
+Pure by design: no Prefect, no boto3, no network, no files except the rule packs it is
+handed. Everything here can be tested with a string in and a value out.
+"""
+
+from cleaners.decode import InputRejected
+from cleaners.model import Cleaned, Removal, Status
+from cleaners.options import CleanOptions
+from cleaners.pipeline import clean
+from cleaners.rules import Rule, RulePack, RulePackError, RuleSet, build_ruleset, default_rules
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Cleaned", "CleanOptions", "InputRejected", "Removal", "Rule", "RulePack",
+    "RulePackError", "RuleSet", "Status", "__version__", "build_ruleset", "clean",
+    "default_rules",
+]

@@ -1,0 +1,26 @@
+"""HTML page or plain-text dump? Both arrive as .txt, .html or .htm, gzip-compressed or not.
+
+The content decides; the name only breaks ties, because scrapers save pages as .txt and
+text as .html. A text dump that quotes one tag further down is still text.
+"""
+
+from cleaners.html_extract import looks_like_html
+
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx")
+
+
+def _stem(source: str) -> str:
+    name = source.lower().rsplit("?", 1)[0]
+    for ext in (".gz", ".gzip", ".zst"):
+        name = name.removesuffix(ext)
+    return name
+
+
+def detect_format(text: str, source: str | None = None) -> str:
+    head = text.lstrip()[:2000]
+    if looks_like_html(head):
+        return "html"
+    # A name that says HTML and markup anywhere near the start (a fragment without <html>).
+    if source and _stem(source).endswith(_HTML_SUFFIXES) and "<" in head and ">" in head:
+        return "html"
+    return "text"

@@ -1,0 +1,80 @@
+"""The values `clean()` returns: a cleaned document and the record of every decision.
+
+Decisions are data (as in dolma): each removal names the rule that made it and where the
+removed text stood in the decoded input, so a run can be audited, replayed or undone.
+"""
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """What became of one input. The flow adds `unchanged` and `failed` to these."""
+
+    CLEANED = "cleaned"
+    EMPTY = "empty"  # decoded fine, but nothing of an article was left
+    REJECTED = "rejected"  # not an article, or not text at all (binary, over a limit)
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One removed line or block.
+
+    `start`/`end` are character offsets into the decoded text (`Cleaned.decoded_length`
+    long) so the removal can be located again; `line` is 1-based for people.
+    """
+
+    rule: str
+    family: str
+    text: str
+    line: int | None = None
+    start: int | None = None
+    end: int | None = None
+    where: str = "anywhere"
+
+    def to_dict(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """A cleaned document: the body, its title and the audit of what was taken out."""
+
+    text: str
+    title: str | None
+    removed: tuple[Removal, ...]
+    format: str  # "html" | "text"
+    encoding: str | None
+    status: Status = Status.CLEANED
+    reason: str | None = None
+    url: str | None = None
+    author: str | None = None
+    date: str | None = None
+    extractor: str | None = None
+    decoded_length: int = 0
+    stats: dict = field(default_factory=dict)
+
+    @property
+    def removed_by_family(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for r in self.removed:
+            counts[r.family] = counts.get(r.family, 0) + 1
+        return counts
+
+    def to_dict(self) -> dict:
+        return {
+            "status": str(self.status),
+            "reason": self.reason,
+            "title": self.title,
+            "text": self.text,
+            "format": self.format,
+            "encoding": self.encoding,
+            "url": self.url,
+            "author": self.author,
+            "date": self.date,
+            "extractor": self.extractor,
+            "decoded_length": self.decoded_length,
+            "stats": dict(self.stats),
+            "removed_by_family": self.removed_by_family,
+            "removed": [r.to_dict() for r in self.removed],
+        }

@@ -1,0 +1,33 @@
+"""Text normalization that never changes what an article says, only how it is laid out."""
+
+import re
+import unicodedata
+
+_SPACES_RE = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\f\v]")
+# "test- fired" is a line-break hyphen whose newline a scraper turned into a space. Not
+# mended: suspended hyphens ("pre- and post-war", "19th- or 20th-century").
+_BROKEN_HYPHEN_RE = re.compile(
+    r"(?<=[^\W\d_])- (?=[^\W\d_A-Z])(?!(?:and|or|nor|to|und|oder|et|ou|y|o|e|bis)\b)"
+)
+_WRAP_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_A-Z])")
+
+
+def normalize_unit(line: str, *, mend: bool = True) -> tuple[str, int]:
+    """NFC, runs of spaces folded, broken hyphenation mended; returns (text, mends)."""
+    if not line.isascii():
+        line = unicodedata.normalize("NFC", line)
+    line = _SPACES_RE.sub(" ", line).strip()
+    if mend and "- " in line:
+        line, mends = _BROKEN_HYPHEN_RE.subn("-", line)
+        return line, mends
+    return line, 0
+
+
+def unwrap(block: str) -> str:
+    """Join a hard-wrapped paragraph; a line-end hyphen is real (scrapers never split words)."""
+    return _WRAP_HYPHEN_RE.sub("-", block).replace("\n", " ")
+
+
+def dedupe_key(unit: str) -> str:
+    """Paragraphs equal up to case and spacing count as repeats."""
+    return " ".join(unit.casefold().split())

@@ -1,0 +1,29 @@
+"""Everything that tunes one `clean()` call, in one frozen value passed down explicitly."""
+
+from dataclasses import dataclass
+
+from cleaners.rules import RuleSet, default_rules
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class CleanOptions:
+    """Options for `clean()`; the flow's parameters and the CLI flags map onto these names.
+
+    The byte limits keep one hostile document from taking a worker's memory: real news
+    pages are under 2 MB of HTML, and a gzip whose ratio passes 100:1 is a bomb, not a page.
+    """
+
+    rules: RuleSet | None = None  # None: the default pack shipped in cleaners/packs
+    max_raw_bytes: int = 20 * MB  # the largest raw input (compressed) accepted
+    max_inflated_bytes: int = 50 * MB  # the largest decompressed size accepted
+    max_inflate_ratio: int = 100  # decompressed/compressed ratio above which it is a bomb
+    max_output_chars: int = 2_000_000  # a clean body longer than this is not an article
+    locate_article: bool = True  # text dumps: find the article block among page chrome
+    drop_duplicate_paragraphs: bool = True
+    mend_hyphenation: bool = True
+    format_hint: str | None = None  # "html" | "text" to skip detection
+
+    def ruleset(self) -> RuleSet:
+        return self.rules if self.rules is not None else default_rules()

@@ -1,0 +1,171 @@
+"""Clean one batch of inputs: read, skip if current, clean, write text then record.
+
+Plain Python over the storage interface, no Prefect: the flow wraps `process_batch` in a
+task, the tests and the benchmark call it directly, and it pickles for process pools.
+"""
+
+import json
+import logging
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from cleaners import CleanOptions, RulePack, RuleSet, Status, clean
+from flows.layout import REVIEW_DIR, record_key, rel_for, text_key
+from flows.records import (
+    ManifestEntry,
+    RunStatus,
+    build_record,
+    sha256,
+    text_bytes,
+    versions,
+)
+from flows.settings import S3Settings
+from flows.storage import Storage, StorageError, UnsafeKey, open_source, open_store
+
+log = logging.getLogger(__name__)
+
+
+class ReviewPolicy(BaseModel):
+    """When a cleaned document goes to the review queue instead of the clean set."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    max_removed_share: Annotated[
+        float,
+        Field(ge=0.0, le=1.0, title="Max share removed",
+              description="A document that lost more than this share of its words is held "
+                          "for review (1.0 turns the check off)."),
+    ] = 0.8
+    min_words: Annotated[
+        int,
+        Field(ge=0, le=10_000, title="Min words",
+              description="A clean body shorter than this is held for review (0: off)."),
+    ] = 40
+
+    def verdict(self, words_in: int, words_out: int) -> str | None:
+        if self.min_words and words_out < self.min_words:
+            return f"only {words_out} words left (minimum {self.min_words})"
+        if words_in and 1 - words_out / words_in > self.max_removed_share:
+            share = 1 - words_out / words_in
+            return f"{share:.0%} of the words removed (maximum {self.max_removed_share:.0%})"
+        return None
+
+
+@dataclass(frozen=True)
+class RunPlan:
+    """Everything a batch needs, picklable, so batches run in threads, processes or Dask."""
+
+    source_url: str
+    dest_url: str
+    s3: S3Settings = field(default_factory=S3Settings)
+    packs: tuple[RulePack, ...] = ()  # the default pack first, operator packs after it
+    dry_run: bool = False
+    review: ReviewPolicy = field(default_factory=ReviewPolicy)
+    options: CleanOptions = field(default_factory=CleanOptions)
+
+
+@lru_cache(maxsize=4)
+def _ruleset(packs: tuple[RulePack, ...]) -> RuleSet:
+    """Compiled once per process for the packs of a run (immutable, keyed by their content)."""
+    return RuleSet(packs)
+
+
+def process_batch(keys: list[str], plan: RunPlan) -> list[ManifestEntry]:
+    source = open_source(plan.source_url, plan.s3)
+    dest = open_store(plan.dest_url, plan.s3)
+    rules = _ruleset(plan.packs) if plan.packs else plan.options.ruleset()
+    options = CleanOptions(**{**_options_dict(plan.options), "rules": rules})
+    return [process_one(key, source, dest, plan, rules, options) for key in keys]
+
+
+def _options_dict(options: CleanOptions) -> dict:
+    return {name: getattr(options, name) for name in options.__slots__}
+
+
+def _url(store: Storage, key: str) -> str:
+    base = store.url if not getattr(store, "single", None) else store.url.rsplit("/", 1)[0]
+    return f"{base.rstrip('/')}/{key}"
+
+
+def process_one(key: str, source: Storage, dest: Storage, plan: RunPlan, rules: RuleSet,
+                options: CleanOptions) -> ManifestEntry:
+    src_url = _url(source, key)
+    entry = ManifestEntry(source=src_url, key=key, status=RunStatus.FAILED)
+    try:
+        rel = rel_for(key)
+        raw = source.read(key)
+        entry.sha256 = raw_sha = sha256(raw)
+        previous = _stored_record(dest, rel)
+        if previous is not None and _is_current(previous, raw_sha, rules):
+            entry.status = RunStatus.UNCHANGED
+            entry.dest = _url(dest, previous["text_key"]) if previous.get("text_key") else None
+            entry.format = previous.get("format")
+            return entry
+        cleaned = clean(raw, source=src_url, options=options)
+        entry.format = cleaned.format
+        entry.words_in = cleaned.stats.get("words_in", 0)
+        entry.words_out = cleaned.stats.get("words_out", 0)
+        entry.removed = cleaned.removed_by_family
+        status, reason = _status(cleaned, plan.review)
+        entry.status, entry.reason = status, reason
+        tkey = None
+        if status is RunStatus.CLEANED:
+            tkey = text_key(rel)
+        elif status is RunStatus.NEEDS_REVIEW:
+            tkey = f"{REVIEW_DIR}/{text_key(rel)}"
+        entry.dest = _url(dest, tkey) if tkey else None
+        if not plan.dry_run:
+            _write(dest, rel, tkey, cleaned, raw, raw_sha, src_url, key, status, rules)
+            stale = (previous or {}).get("text_key")
+            if stale and stale != tkey:
+                dest.delete(stale)  # e.g. a clean copy whose document is now empty
+    except UnsafeKey as exc:
+        entry.status, entry.reason = RunStatus.REJECTED, f"unsafe name: {exc}"
+    except StorageError as exc:
+        entry.status, entry.reason = RunStatus.FAILED, str(exc)
+    except Exception as exc:  # a bug must cost one document, never the run
+        log.exception("unexpected error on %s", src_url)
+        entry.status, entry.reason = RunStatus.FAILED, f"{type(exc).__name__}: {exc}"[:500]
+    return entry
+
+
+def _status(cleaned, review: ReviewPolicy) -> tuple[RunStatus, str | None]:
+    if cleaned.status is Status.EMPTY:
+        return RunStatus.EMPTY, cleaned.reason
+    if cleaned.status is Status.REJECTED:
+        return RunStatus.REJECTED, cleaned.reason
+    why = review.verdict(cleaned.stats.get("words_in", 0), cleaned.stats.get("words_out", 0))
+    if why:
+        return RunStatus.NEEDS_REVIEW, why
+    return RunStatus.CLEANED, None
+
+
+def _stored_record(dest: Storage, rel: str) -> dict | None:
+    data = dest.read_if_exists(record_key(rel))
+    if data is None:
+        return None
+    try:
+        record = json.loads(data)
+    except ValueError:
+        return None  # a damaged record is rewritten
+    return record if isinstance(record, dict) else None
+
+
+def _is_current(record: dict, raw_sha: str, rules: RuleSet) -> bool:
+    """Made from these bytes by this cleaner and these rules: nothing to redo."""
+    return record.get("sha256") == raw_sha and record.get("newsclean") == versions(rules)
+
+
+def _write(dest: Storage, rel: str, tkey: str | None, cleaned, raw: bytes, raw_sha: str,
+           src_url: str, key: str, status: RunStatus, rules: RuleSet) -> None:
+    """Text first, record last: the record names the text's sha256, so a reader that finds
+    a record always finds its text current, and a crash between the two leaves a text
+    without a (current) record, which the next run rewrites."""
+    record = build_record(cleaned, source=src_url, key=key, raw=raw, raw_sha=raw_sha,
+                          text_key=tkey, status=status, rules=rules)
+    if tkey:
+        dest.write(tkey, text_bytes(cleaned), "text/plain; charset=utf-8")
+    dest.write(record_key(rel), record, "application/json")

@@ -1,0 +1,72 @@
+"""What a run writes about each input: the per-document record and the manifest line."""
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+
+from cleaners import Cleaned, RuleSet, __version__
+
+
+class RunStatus(StrEnum):
+    CLEANED = "cleaned"
+    UNCHANGED = "unchanged"  # same raw bytes, cleaner and rules as the stored copy
+    NEEDS_REVIEW = "needs_review"  # cleaned, but lost so much it goes to the review queue
+    EMPTY = "empty"
+    REJECTED = "rejected"
+    FAILED = "failed"
+
+
+@dataclass(slots=True)
+class ManifestEntry:
+    """One line of `_manifests/<run>.jsonl`: every input gets exactly one."""
+
+    source: str  # the input's URL or path
+    key: str  # its key relative to the source root
+    status: RunStatus
+    dest: str | None = None  # the clean copy's URL, when one exists
+    reason: str | None = None
+    sha256: str | None = None
+    format: str | None = None
+    words_in: int = 0
+    words_out: int = 0
+    removed: dict[str, int] = field(default_factory=dict)  # removals per family
+
+    def to_json(self) -> str:
+        d = {k: v for k, v in asdict(self).items() if v not in (None, {}, 0) or k == "status"}
+        d["status"] = str(self.status)
+        return json.dumps(d, ensure_ascii=False, sort_keys=False)
+
+
+def versions(rules: RuleSet) -> dict:
+    """What the skip check compares: a new cleaner or rule pack re-cleans."""
+    return {"cleaner": __version__, "rules": rules.version, "rules_fingerprint": rules.fingerprint}
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def text_bytes(cleaned: Cleaned) -> bytes:
+    """The clean copy as stored: UTF-8, ending in one newline."""
+    return (cleaned.text + "\n").encode()
+
+
+def build_record(cleaned: Cleaned, *, source: str, key: str, raw: bytes, raw_sha: str,
+                 text_key: str | None, status: RunStatus, rules: RuleSet) -> bytes:
+    """The `REL.json` beside a clean copy. No timestamps: the same input, cleaner and rules
+    give byte-identical records, whatever runner or machine wrote them."""
+    body = cleaned.to_dict()
+    body.pop("text")
+    record = {
+        "newsclean": versions(rules),
+        "source": source,
+        "source_key": key,
+        "sha256": raw_sha,
+        "size": len(raw),
+        "status": str(status),
+        "text_key": text_key,
+        "text_sha256": sha256(text_bytes(cleaned)) if text_key else None,
+        **{k: v for k, v in body.items() if k != "status"},
+    }
+    return (json.dumps(record, ensure_ascii=False, indent=1) + "\n").encode()

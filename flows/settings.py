@@ -1,0 +1,45 @@
+"""Connection settings for S3-compatible stores, shared by the flow form, the CLI and storage.
+
+Credentials are never parameters: they come from the standard AWS variables, an AWS
+profile, or the instance role, so they never reach the Prefect UI, logs or manifests.
+"""
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class S3Settings(BaseModel):
+    """Where the S3-compatible store is. Empty fields fall back to the AWS environment."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    endpoint_url: Annotated[
+        str | None,
+        Field(
+            title="Endpoint URL",
+            description="S3 API endpoint for MinIO, Ceph, R2…; empty uses AWS_ENDPOINT_URL or AWS.",
+            examples=["http://minio:9000"],
+            pattern=r"^https?://[^\s/]+(/.*)?$",
+        ),
+    ] = None
+    region: Annotated[
+        str | None,
+        Field(title="Region", description="Empty uses AWS_DEFAULT_REGION / AWS_REGION."),
+    ] = None
+    profile: Annotated[
+        str | None,
+        Field(title="AWS profile", description="A profile from ~/.aws/config; empty: default."),
+    ] = None
+    addressing_style: Annotated[
+        Literal["auto", "path", "virtual"],
+        Field(
+            title="Addressing style",
+            description="'auto' uses path-style for custom endpoints (MinIO, Ceph, moto).",
+        ),
+    ] = "auto"
+    max_attempts: Annotated[
+        int,
+        Field(ge=1, le=20, title="Max attempts",
+              description="Attempts per request, with boto3's jittered backoff."),
+    ] = 8

@@ -1,0 +1,324 @@
+"""One small storage interface, two implementations: a local folder and an S3 prefix.
+
+Keys are '/'-separated and relative to the store's root (a folder or `s3://bucket/prefix/`),
+so the same key layout is written whatever the store. Credentials never appear in a
+store's URL, repr, errors or logs.
+"""
+
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+from flows.settings import S3Settings
+
+
+class StorageError(Exception):
+    """A store could not be reached or used; the message is one line, with no secrets."""
+
+
+class UnsafeKey(StorageError):
+    """A key that would land outside the store's root (`../x`, absolute, NUL)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectInfo:
+    key: str
+    size: int
+    modified: datetime | None = None
+
+
+def check_key(key: str) -> str:
+    """Refuse keys that climb out of the root; every write goes through here."""
+    if not key or "\x00" in key or key.startswith("/") or "\\" in key:
+        raise UnsafeKey(f"unsafe key {key!r}")
+    parts = PurePosixPath(key).parts
+    if any(p in ("..", ".", "") for p in parts) or key.endswith("/"):
+        raise UnsafeKey(f"unsafe key {key!r}")
+    return key
+
+
+class Storage:
+    url: str
+
+    def iter_objects(self, prefix: str = "") -> Iterator[ObjectInfo]:
+        raise NotImplementedError
+
+    def read(self, key: str) -> bytes:
+        raise NotImplementedError
+
+    def read_if_exists(self, key: str) -> bytes | None:
+        raise NotImplementedError
+
+    def write(self, key: str, data: bytes, content_type: str = "application/octet-stream",
+              ) -> None:
+        raise NotImplementedError
+
+    def delete(self, key: str) -> None:
+        """Remove a key if present (a stale clean copy whose document is now empty)."""
+        raise NotImplementedError
+
+    def check_reachable(self) -> None:
+        """Raise StorageError in one line when the store cannot be used at all."""
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.url!r})"
+
+
+class LocalStorage(Storage):
+    """A folder. Writes are atomic (temp file in the same folder, fsync, rename)."""
+
+    def __init__(self, root: str | Path, *, single: str | None = None) -> None:
+        self.root = Path(root)
+        self.single = single  # a source that is one file: only this key is listed
+        self.url = str(self.root / single) if single else str(self.root)
+
+    def _path(self, key: str) -> Path:
+        return self.root.joinpath(*check_key(key).split("/"))
+
+    def check_reachable(self) -> None:
+        if not self.root.exists():
+            raise StorageError(f"no such folder: {self.root}")
+        if not self.root.is_dir():
+            raise StorageError(f"not a folder: {self.root}")
+
+    def iter_objects(self, prefix: str = "") -> Iterator[ObjectInfo]:
+        if self.single:
+            st = (self.root / self.single).stat()
+            yield ObjectInfo(self.single, st.st_size, datetime.fromtimestamp(st.st_mtime, UTC))
+            return
+        root = self.root.resolve()
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+            dirnames.sort()
+            for name in sorted(filenames):
+                full = Path(dirpath, name)
+                if full.is_symlink() and not _inside(full, root):
+                    continue  # a link leading out of the source is not an input
+                key = full.relative_to(root).as_posix()
+                if prefix and not key.startswith(prefix):
+                    continue
+                try:
+                    st = full.stat()
+                except OSError:
+                    continue  # dangling link
+                yield ObjectInfo(key, st.st_size, datetime.fromtimestamp(st.st_mtime, UTC))
+
+    def read(self, key: str) -> bytes:
+        path = self._path(key)
+        if path.is_symlink() and not _inside(path, self.root.resolve()):
+            raise StorageError(f"{key}: symbolic link leads out of the source folder")
+        return path.read_bytes()
+
+    def read_if_exists(self, key: str) -> bytes | None:
+        try:
+            return self._path(key).read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def write(self, key: str, data: bytes, content_type: str = "application/octet-stream",
+              ) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+    def delete(self, key: str) -> None:
+        self._path(key).unlink(missing_ok=True)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root)
+    except OSError:
+        return False
+
+
+@lru_cache(maxsize=8)
+def s3_client(settings: S3Settings, pool_size: int = 10):
+    """One client per process and settings: boto3 clients are thread-safe and costly to make.
+
+    Retries use boto3's own 'standard' mode (jittered exponential backoff on throttling,
+    5xx and connection errors), not a hand-written loop.
+    """
+    import boto3
+    from botocore.config import Config
+
+    session = boto3.session.Session(profile_name=settings.profile)
+    endpoint = settings.endpoint_url or os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get(
+        "AWS_ENDPOINT_URL")
+    style = settings.addressing_style
+    if style == "auto":
+        style = "path" if endpoint else "auto"
+    config = Config(
+        retries={"mode": "standard", "max_attempts": settings.max_attempts},
+        max_pool_connections=pool_size,
+        connect_timeout=10,
+        read_timeout=60,
+        s3={"addressing_style": style},
+        user_agent_extra="newsclean",
+    )
+    return session.client("s3", endpoint_url=endpoint, region_name=settings.region,
+                          config=config)
+
+
+class S3Storage(Storage):
+    """An S3 prefix on any S3-compatible store (AWS, MinIO, Ceph radosgw, R2, moto)."""
+
+    def __init__(self, bucket: str, prefix: str, settings: S3Settings, *,
+                 single: str | None = None) -> None:
+        self.bucket = bucket
+        self.prefix = prefix.strip("/") + "/" if prefix.strip("/") else ""
+        self.settings = settings
+        self.single = single
+        self.url = f"s3://{bucket}/{self.prefix}{single or ''}"
+
+    @property
+    def client(self):
+        return s3_client(self.settings)
+
+    def _key(self, key: str) -> str:
+        return self.prefix + check_key(key)
+
+    def _error(self, exc: Exception, what: str) -> StorageError:
+        return StorageError(f"{what} s3://{self.bucket}/{self.prefix}: {_describe(exc)}")
+
+    def check_reachable(self) -> None:
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            self.client.head_bucket(Bucket=self.bucket)
+        except (BotoCoreError, ClientError) as exc:
+            raise self._error(exc, "cannot use") from None
+
+    def iter_objects(self, prefix: str = "") -> Iterator[ObjectInfo]:
+        """Page by page: a prefix with 100,000 keys never sits whole in memory."""
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        if self.single:
+            yield ObjectInfo(self.single, 0)
+            return
+        paginator = self.client.get_paginator("list_objects_v2")
+        try:
+            for page in paginator.paginate(Bucket=self.bucket, Prefix=self.prefix + prefix):
+                for obj in page.get("Contents", ()):
+                    key = obj["Key"][len(self.prefix):]
+                    if key and not key.endswith("/"):
+                        yield ObjectInfo(key, obj.get("Size", 0), obj.get("LastModified"))
+        except (BotoCoreError, ClientError) as exc:
+            raise self._error(exc, "cannot list") from None
+
+    def read(self, key: str) -> bytes:
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            return self.client.get_object(Bucket=self.bucket, Key=self._key(key))["Body"].read()
+        except (BotoCoreError, ClientError) as exc:
+            raise StorageError(f"cannot read {key}: {_describe(exc)}") from None
+
+    def read_if_exists(self, key: str) -> bytes | None:
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            return self.client.get_object(Bucket=self.bucket, Key=self._key(key))["Body"].read()
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
+                return None
+            raise StorageError(f"cannot read {key}: {_describe(exc)}") from None
+        except BotoCoreError as exc:
+            raise StorageError(f"cannot read {key}: {_describe(exc)}") from None
+
+    def write(self, key: str, data: bytes, content_type: str = "application/octet-stream",
+              ) -> None:
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            self.client.put_object(Bucket=self.bucket, Key=self._key(key), Body=data,
+                                   ContentType=content_type)
+        except (BotoCoreError, ClientError) as exc:
+            raise StorageError(f"cannot write {key}: {_describe(exc)}") from None
+
+
+    def delete(self, key: str) -> None:
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            self.client.delete_object(Bucket=self.bucket, Key=self._key(key))
+        except (BotoCoreError, ClientError) as exc:
+            raise StorageError(f"cannot delete {key}: {_describe(exc)}") from None
+
+
+def _describe(exc: Exception) -> str:
+    """One line about a boto error, without request ids, signatures or credentials."""
+    from botocore.exceptions import ClientError, EndpointConnectionError, NoCredentialsError
+
+    if isinstance(exc, ClientError):
+        err = exc.response.get("Error", {})
+        code = err.get("Code", "error")
+        status = exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+        return f"{code} (HTTP {status})" if status else str(code)
+    if isinstance(exc, EndpointConnectionError):
+        return f"cannot connect to {exc.kwargs.get('endpoint_url', 'the endpoint')}"
+    if isinstance(exc, NoCredentialsError):
+        return "no credentials (set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or a profile)"
+    return type(exc).__name__
+
+
+def parse_s3_url(url: str) -> tuple[str, str]:
+    parts = urlsplit(url)
+    if parts.scheme != "s3" or not parts.netloc:
+        raise StorageError(f"not an s3://bucket/prefix URL: {url!r}")
+    return parts.netloc, parts.path.lstrip("/")
+
+
+def open_store(url: str, settings: S3Settings | None = None) -> Storage:
+    """A store for a destination (or source folder) URL: `s3://bucket/prefix` or a path."""
+    settings = settings or S3Settings()
+    if url.startswith("s3://"):
+        bucket, prefix = parse_s3_url(url)
+        return S3Storage(bucket, prefix, settings)
+    if "://" in url:
+        raise StorageError(f"unsupported URL scheme in {url!r}: use a path or s3://bucket/prefix")
+    return LocalStorage(Path(url).expanduser())
+
+
+def open_source(url: str, settings: S3Settings | None = None) -> Storage:
+    """Like `open_store`, but a source may also name one file or one object."""
+    settings = settings or S3Settings()
+    if url.startswith("s3://"):
+        bucket, prefix = parse_s3_url(url)
+        if prefix and not prefix.endswith("/") and _s3_object_exists(bucket, prefix, settings):
+            parent, _, name = prefix.rpartition("/")
+            return S3Storage(bucket, parent, settings, single=name)
+        return S3Storage(bucket, prefix, settings)
+    if "://" in url:
+        raise StorageError(f"unsupported URL scheme in {url!r}: use a path or s3://bucket/prefix")
+    path = Path(url).expanduser()
+    if path.is_file():
+        return LocalStorage(path.parent, single=path.name)
+    return LocalStorage(path)
+
+
+def _s3_object_exists(bucket: str, key: str, settings: S3Settings) -> bool:
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    try:
+        s3_client(settings).head_object(Bucket=bucket, Key=key)
+        return True
+    except ClientError:
+        return False
+    except BotoCoreError as exc:
+        raise StorageError(f"cannot reach s3://{bucket}: {_describe(exc)}") from None

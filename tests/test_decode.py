@@ -1,0 +1,123 @@
+"""Decoding: every encoding a newsroom archive holds, and the inputs that are not text."""
+
+import gzip
+import zlib
+
+import pytest
+
+from cleaners import clean
+from cleaners.decode import InputRejected, decode, inflate, repair
+
+LIMITS = dict(max_bytes=20 << 20, max_inflated=50 << 20, max_ratio=100)
+PARA = ("Le maire a présenté jeudi un budget « équilibré », a-t-il déclaré devant le conseil "
+        "municipal réuni à l’hôtel de ville.")
+EN = ("The mayor said the city’s budget was “balanced” and that café owners would not pay "
+      "higher fees this year, officials confirmed on Thursday.")
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (EN.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + EN.encode("utf-8"), "utf-8-sig"),
+        (EN.encode("utf-16"), "utf-16"),
+        (EN.encode("utf-16-le"), "utf-16-le"),
+        (EN.encode("utf-16-be"), "utf-16-be"),
+        (EN.encode("cp1252"), None),
+    ],
+)
+def test_encodings_decode_to_the_same_text(data, encoding):
+    d = decode(data, **LIMITS)
+    assert d.text == EN
+    if encoding:
+        assert d.encoding == encoding
+
+
+def test_declared_latin1_is_read_as_windows_1252():
+    html = ('<html><head><meta charset="iso-8859-1"><title>t</title></head><body><p>'
+            + EN + "</p></body></html>").encode("cp1252")
+    d = decode(html, **LIMITS)
+    assert d.encoding == "cp1252"
+    assert EN in d.text
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "koi8_r", "shift_jis", "gb18030"])
+def test_undeclared_legacy_encodings_are_detected(codec):
+    samples = {
+        "cp1252": PARA,
+        "koi8_r": "Мэр города представил в четверг новый бюджет, который, по его словам, "
+                  "сбалансирован и не потребует повышения налогов для жителей. " * 3,
+        "shift_jis": "東京都は木曜日、新しい予算案を発表した。知事は記者会見で、財政は健全だと述べた。" * 3,
+        "gb18030": "北京市政府周四公布了新的预算方案，市长在新闻发布会上表示财政状况良好。" * 3,
+    }
+    text = samples[codec]
+    assert decode(text.encode(codec), **LIMITS).text == text
+
+
+def test_mojibake_is_repaired_but_typography_kept():
+    broken = "The mayorâ€™s office said it wouldnâ€™t comment on the â€œbalancedâ€\x9d budget."
+    fixed = repair(broken)
+    assert fixed == "The mayor’s office said it wouldn’t comment on the “balanced” budget."
+    assert repair("“Curly” quotes and ﬁ ligatures and ＦＵＬＬ width stay.") == \
+        "“Curly” quotes and ﬁ ligatures and ＦＵＬＬ width stay."
+
+
+def test_controls_and_nul_bytes_are_dropped():
+    d = decode(b"Hello\x00 world\x07, said the\x1b mayor.", **LIMITS)
+    assert d.text == "Hello world, said the mayor."
+    assert d.dropped_controls == 3
+
+
+def test_gzip_is_inflated():
+    assert decode(gzip.compress(EN.encode()), **LIMITS).text == EN
+
+
+def test_truncated_gzip_is_refused():
+    data = gzip.compress((EN * 50).encode())
+    with pytest.raises(InputRejected, match="truncated"):
+        inflate(data[: len(data) // 2], max_bytes=1 << 20, max_ratio=100)
+
+
+def test_decompression_bomb_is_refused_without_inflating_it():
+    bomb = gzip.compress(b"\0" * (64 << 20), compresslevel=9)  # 64 MB in ~64 KB
+    with pytest.raises(InputRejected, match="decompression bomb"):
+        inflate(bomb, max_bytes=50 << 20, max_ratio=100)
+    result = clean(bomb)
+    assert result.status == "rejected" and "bomb" in result.reason
+
+
+def test_corrupt_gzip_is_refused():
+    data = bytearray(gzip.compress(EN.encode() * 10))
+    data[20:30] = b"\xff" * 10
+    with pytest.raises(InputRejected):
+        inflate(bytes(data), max_bytes=1 << 20, max_ratio=100)
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG"),
+        (b"%PDF-1.7\n" + bytes(range(256)), "PDF"),
+        (bytes(range(256)) * 8, "binary"),
+        (zlib.compress(b"x" * 100) * 20, "binary"),
+    ],
+)
+def test_binary_inputs_are_rejected(data, kind):
+    result = clean(data, source="story.html")
+    assert result.status == "rejected"
+    assert kind in result.reason
+    assert result.text == ""
+
+
+def test_oversized_input_is_rejected_with_the_limit():
+    from cleaners import CleanOptions
+
+    result = clean(b"x" * 2000, options=CleanOptions(max_raw_bytes=1000))
+    assert result.status == "rejected" and "1,000-byte limit" in result.reason
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\n\t  \n", b"\xef\xbb\xbf"])
+def test_empty_documents_are_empty_not_clean(data):
+    result = clean(data)
+    assert result.status == "empty"
+    assert result.text == ""

@@ -1,0 +1,138 @@
+"""The clean-articles flow through a real Prefect API, local folders and S3 over HTTP."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from flows.clean_flow import clean_articles
+from flows.settings import S3Settings
+from tests.conftest import SEED_FILE
+
+pytestmark = pytest.mark.prefect
+
+BINARY = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
+
+
+def _source_tree(root: Path) -> Path:
+    src = root / "raw"
+    (src / "2018" / "07").mkdir(parents=True)
+    shutil.copy(SEED_FILE, src / "2018" / "07" / "north-korea.txt")
+    (src / "2018" / "07" / "pixel.html").write_bytes(BINARY)
+    (src / "empty.txt").write_bytes(b"   \n")
+    (src / "notes.md").write_text("not an article: ignored by the include patterns")
+    return src
+
+
+def _manifest(path: Path) -> list[dict]:
+    files = sorted((path / "_manifests").glob("*.jsonl"))
+    assert files
+    return [json.loads(line) for line in files[-1].read_text().splitlines()]
+
+
+def test_local_to_local_then_rerun_rewrites_nothing(tmp_path):
+    src, dest = _source_tree(tmp_path), tmp_path / "clean"
+    before = {p: p.read_bytes() for p in src.rglob("*") if p.is_file()}
+
+    summary = clean_articles(source=str(src), dest=str(dest), batch_size=2)
+
+    assert summary["statuses"] == {"cleaned": 1, "rejected": 1, "empty": 1}
+    text = (dest / "2018/07/north-korea.txt").read_text()
+    assert text.startswith("The United States secret service have revealed")
+    assert "Leave a Reply" not in text and "test-fired" in text
+    record = json.loads((dest / "2018/07/north-korea.json").read_text())
+    assert record["title"].startswith("North Korea Building New Ballistic Missiles")
+    assert record["status"] == "cleaned" and record["format"] == "text"
+    assert {r["rule"] for r in record["removed"]} >= {"comments.akismet",
+                                                       "cross-link.labelled-headline"}
+    assert not (dest / "2018/07/pixel.txt").exists()  # rejected: never a "clean" article
+    assert json.loads((dest / "2018/07/pixel.json").read_text())["status"] == "rejected"
+    manifest = {m["key"]: m for m in _manifest(dest)}
+    assert set(manifest) == {"2018/07/north-korea.txt", "2018/07/pixel.html", "empty.txt"}
+    assert "PNG" in manifest["2018/07/pixel.html"]["reason"]
+    assert manifest["empty.txt"]["status"] == "empty" and manifest["empty.txt"]["reason"]
+    assert before == {p: p.read_bytes() for p in src.rglob("*") if p.is_file()}  # raw untouched
+
+    mtimes = {p: p.stat().st_mtime_ns for p in dest.rglob("*") if "_manifests" not in p.parts}
+    again = clean_articles(source=str(src), dest=str(dest))
+    assert again["statuses"] == {"unchanged": 3}
+    assert mtimes == {p: p.stat().st_mtime_ns for p in dest.rglob("*")
+                      if "_manifests" not in p.parts}
+
+
+def test_dry_run_writes_nothing(tmp_path):
+    src, dest = _source_tree(tmp_path), tmp_path / "clean"
+    summary = clean_articles(source=str(src), dest=str(dest), dry_run=True)
+    assert summary["inputs"] == 3 and summary["manifest"] is None
+    assert not dest.exists()
+
+
+def test_single_file_source(tmp_path):
+    dest = tmp_path / "out"
+    summary = clean_articles(source=str(SEED_FILE), dest=str(dest))
+    assert summary["statuses"] == {"cleaned": 1}
+    assert (dest / "000_acdfea4e7fcc7ad0.txt").exists()
+
+
+def test_missing_source_fails_the_run(tmp_path):
+    state = clean_articles(source=str(tmp_path / "nope"), dest=str(tmp_path / "o"),
+                           return_state=True)
+    assert state.is_failed()
+    with pytest.raises(Exception, match="no such folder"):
+        state.result()
+
+
+@pytest.mark.s3
+def test_local_to_s3_and_s3_to_s3_and_s3_to_local(tmp_path, s3, moto_endpoint):
+    settings = S3Settings(endpoint_url=moto_endpoint)
+    raw_bucket, clean_bucket = s3.make_bucket("raw"), s3.make_bucket("clean")
+    src = _source_tree(tmp_path)
+
+    first = clean_articles(source=str(src), dest=f"s3://{raw_bucket}/copy/", s3=settings)
+    assert first["statuses"]["cleaned"] == 1
+    for p in src.rglob("*"):  # upload the raw tree to S3 for the S3 → S3 leg
+        if p.is_file():
+            s3.put_object(Bucket=raw_bucket, Key=f"dumps/{p.relative_to(src)}", Body=p.read_bytes())
+
+    summary = clean_articles(source=f"s3://{raw_bucket}/dumps/", dest=f"s3://{clean_bucket}/articles",
+                             s3=settings, batch_size=1)
+    assert summary["statuses"] == {"cleaned": 1, "rejected": 1, "empty": 1}
+    body = s3.get_object(Bucket=clean_bucket, Key="articles/2018/07/north-korea.txt")["Body"].read()
+    assert body.decode().startswith("The United States secret service")
+    keys = {o["Key"] for o in s3.list_objects_v2(Bucket=clean_bucket)["Contents"]}
+    assert "articles/2018/07/north-korea.json" in keys
+    manifests = [k for k in keys if k.startswith("articles/_manifests/")]
+    assert len(manifests) == 1
+    lines = s3.get_object(Bucket=clean_bucket, Key=manifests[0])["Body"].read().splitlines()
+    assert len(lines) == 3
+
+    etags = {o["Key"]: (o["ETag"], o["LastModified"])
+             for o in s3.list_objects_v2(Bucket=clean_bucket)["Contents"]}
+    again = clean_articles(source=f"s3://{raw_bucket}/dumps/", dest=f"s3://{clean_bucket}/articles",
+                           s3=settings)
+    assert again["statuses"] == {"unchanged": 3}
+    after = {o["Key"]: (o["ETag"], o["LastModified"])
+             for o in s3.list_objects_v2(Bucket=clean_bucket)["Contents"]}
+    assert {k: v for k, v in after.items() if "_manifests" not in k} == \
+        {k: v for k, v in etags.items() if "_manifests" not in k}
+
+    local = tmp_path / "from-s3"
+    down = clean_articles(source=f"s3://{raw_bucket}/dumps/2018/07/north-korea.txt",
+                          dest=str(local), s3=settings)
+    assert down["statuses"] == {"cleaned": 1}
+    assert (local / "north-korea.txt").read_text().startswith("The United States")
+
+
+def test_two_workers_match_one_worker_byte_for_byte(tmp_path):
+    src = tmp_path / "raw"
+    src.mkdir()
+    for i in range(6):
+        shutil.copy(SEED_FILE, src / f"story-{i}.txt")
+    one, two = tmp_path / "one", tmp_path / "two"
+    clean_articles(source=str(src), dest=str(one), batch_size=2)
+    summary = clean_articles(source=str(src), dest=str(two), batch_size=2, workers=2)
+    assert summary["statuses"] == {"cleaned": 6}
+    for p in one.rglob("*"):
+        if p.is_file() and "_manifests" not in p.parts:
+            assert p.read_bytes() == (two / p.relative_to(one)).read_bytes()

@@ -1,0 +1,124 @@
+"""Rule packs: loading, layering, guards, and never touching news that merely looks alike."""
+
+import pytest
+
+from cleaners import CleanOptions, RulePackError, RuleSet, clean, default_rules
+from cleaners.rules import Where, default_pack, parse_pack
+from tests.conftest import FIXTURES, SEEDS
+
+PACK = """
+[pack]
+name = "site"
+version = "1"
+disable = ["share.network-names"]
+
+[[rules]]
+id = "promo.daily-times-app"
+family = "subscribe"
+pattern = 'download the daily times app[.!]?'
+examples = ["Download the Daily Times app!"]
+
+[[rules]]
+id = "promo.only-on-example"
+family = "ads"
+pattern = 'brought to you by acme'
+sites = ["example.com"]
+"""
+
+
+def test_default_pack_loads_and_checks_its_own_examples():
+    rules = default_rules()
+    assert len(rules.rules) >= 20
+    ids = [r.id for r in rules.rules]
+    assert len(ids) == len(set(ids))
+    families = {r.family for r in rules.rules}
+    for fam in ("subscribe", "cross-link", "comments", "share", "ads", "newsletter", "cookie",
+                "navigation", "tags", "copyright"):
+        assert fam in families
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[[rules]]\nid = "Bad Id"\nfamily = "x"\npattern = "x"', "must look like"),
+        ('[[rules]]\nid = "a.b"\nfamily = "x"\npattern = "("', "bad pattern"),
+        ('[[rules]]\nid = "a.b"\nfamily = "x"\npattern = "x"\nwhere = "middle"', "where must be"),
+        ('[[rules]]\nid = "a.b"\nfamily = "x"', "lacks 'pattern'"),
+        ('[[rules]]\nid = "a.b"\nfamily = "x"\npattern = "x"\n[[rules]]\nid = "a.b"\n'
+         'family = "x"\npattern = "y"', "appears twice"),
+        ('[[rules]]\nid = "a.b"\nfamily = "x"\npattern = "x"\nexamples = ["y"]', "does not match"),
+        ('[[rules]]\nid = "a.b"\nfamily = "x"\npattern = "x"\nbogus = 1', "unknown keys"),
+        ("[[rules]\n", "not valid TOML"),
+    ],
+)
+def test_bad_packs_are_refused_with_a_clear_message(text, message):
+    with pytest.raises(RulePackError, match=message):
+        parse_pack(text, "op.toml")
+
+
+def test_operator_pack_layers_on_top():
+    rules = RuleSet((default_pack(), parse_pack(PACK, "site.toml")))
+    assert rules.match("Download the Daily Times app!", Where.ANYWHERE).id == "promo.daily-times-app"
+    assert rules.match("Facebook", Where.ANYWHERE) is None  # disabled by the operator
+    assert rules.match("Brought to you by ACME", Where.ANYWHERE) is None  # other site
+    assert rules.match("Brought to you by ACME", Where.ANYWHERE, "www.example.com").id == \
+        "promo.only-on-example"
+    assert rules.fingerprint != default_rules().fingerprint
+
+
+def test_replacing_a_rule_by_id():
+    pack = parse_pack('[[rules]]\nid = "ads.slot-label"\nfamily = "ads"\npattern = "anuncio"', "es")
+    rules = RuleSet((default_pack(), pack))
+    assert rules.match("Advertisement", Where.ANYWHERE) is None
+    assert rules.match("Anuncio", Where.ANYWHERE).id == "ads.slot-label"
+
+
+def test_trailing_guard_only_after_the_body():
+    body = "The council voted seven to two on Tuesday to approve the new transit budget plan."
+    doc = f"Headline Here\n\nName *\n\n{body}\n\n{body} Again.\n\nName *\n"
+    result = clean(doc, options=CleanOptions(locate_article=False))
+    removed = [(r.rule, r.text) for r in result.removed]
+    assert ("comments.form-field", "Name *") in removed
+    assert result.text.startswith("Name *")  # before the body a trailing rule does not fire
+
+
+def test_tail_marker_removes_the_comment_section_but_never_the_lead():
+    body = "The council voted seven to two on Tuesday to approve the new transit budget plan."
+    doc = f"Headline Here\n\n{body}\n\nLeave a Reply\n\nGreat article, thanks!\n\nJohn\n"
+    result = clean(doc)
+    assert result.text == body
+    rules = [r.rule for r in result.removed if r.rule != "structure.headline"]
+    assert rules == ["comments.wordpress-leave-a-reply"] * 3
+
+
+def _lookalikes() -> list[str]:
+    path = FIXTURES / "lookalikes.txt"
+    if not path.exists():
+        return []
+    return [ln.strip() for ln in path.read_text("utf-8").splitlines() if ln.strip()]
+
+
+@pytest.mark.parametrize("sentence", _lookalikes())
+def test_news_that_looks_like_boilerplate_survives(sentence):
+    for where in Where:
+        if where is not Where.TAIL_MARKER:
+            assert default_rules().match(sentence, where) is None, where
+
+
+def test_lookalikes_survive_inside_an_article():
+    lines = _lookalikes()
+    assert len(lines) >= 50
+    lead = ("The city council approved a new budget on Tuesday after a long debate over "
+            "transit funding and school repairs.")
+    doc = "Budget Passes After Long Debate\n\n" + lead + "\n\n" + "\n\n".join(lines)
+    result = clean(doc, options=CleanOptions(locate_article=False))
+    kept = set(result.text.split("\n\n"))
+    lost = [ln for ln in lines if ln not in kept]
+    assert not lost
+
+
+def test_example_operator_pack_in_seeds_is_valid():
+    packs = sorted((SEEDS / "packs").glob("*.toml"))
+    assert packs, "seeds/packs should hold an example operator pack"
+    for p in packs:
+        parse_pack(p.read_text("utf-8"), str(p))

@@ -1,0 +1,77 @@
+"""The seed dump this project started from must come out perfect, and so must the samples."""
+
+import json
+
+import pytest
+
+from cleaners import clean, default_rules
+from tests.conftest import FIXTURES, SEED_FILE, SEEDS
+
+SEED_BOILERPLATE = [
+    "Get real time updates directly on you device, subscribe now.",
+    "Read: Ten Killed in Islamic State Terror Attack in The Philippines",
+    "Read: North Korea Returns Remains of Dead US Soldiers from Korean War",
+    "Leave a Reply",
+    "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+]
+SEED_TITLE = "North Korea Building New Ballistic Missiles – United States Intelligence"
+
+
+def _seed_news_paragraphs() -> list[str]:
+    lines = [ln.strip() for ln in SEED_FILE.read_text("utf-8").splitlines() if ln.strip()]
+    news = [ln for ln in lines[1:] if ln not in SEED_BOILERPLATE]
+    return [ln.replace("test- fired", "test-fired") for ln in news]
+
+
+def test_seed_title_and_body_word_for_word(seed_bytes):
+    result = clean(seed_bytes, source=str(SEED_FILE))
+    assert result.status == "cleaned"
+    assert result.title == SEED_TITLE
+    assert result.text.split("\n\n") == _seed_news_paragraphs()
+
+
+def test_seed_every_boilerplate_line_removed_by_a_named_rule(seed_bytes):
+    result = clean(seed_bytes)
+    for line in SEED_BOILERPLATE:
+        assert line not in result.text
+    known = {r.id for r in default_rules().rules}
+    by_text = {}
+    for r in result.removed:
+        by_text.setdefault(r.text, []).append(r.rule)
+    assert by_text["Leave a Reply"] == ["comments.wordpress-leave-a-reply"] * 2
+    assert by_text[SEED_BOILERPLATE[0]] == ["subscribe.push-updates-prompt"]
+    assert by_text[SEED_BOILERPLATE[1]] == ["cross-link.labelled-headline"]
+    assert by_text[SEED_BOILERPLATE[4]] == ["comments.akismet"]
+    body_removals = [r for r in result.removed if r.rule != "structure.headline"]
+    assert len(body_removals) == 6
+    assert all(r.rule in known for r in body_removals)
+
+
+def test_seed_removals_point_back_into_the_input(seed_bytes):
+    text = seed_bytes.decode("utf-8")
+    for r in clean(seed_bytes).removed:
+        assert text[r.start:r.end].strip() == r.text
+        assert text.splitlines()[r.line - 1].strip() == r.text
+
+
+def _expectations() -> dict:
+    path = FIXTURES / "seeds_expect.json"
+    return json.loads(path.read_text("utf-8")) if path.exists() else {}
+
+
+@pytest.mark.parametrize("name", sorted(_expectations()))
+def test_sample_dumps(name):
+    spec = _expectations()[name]
+    result = clean((SEEDS / name).read_bytes(), source=name)
+    assert result.status == "cleaned", result.reason
+    if spec.get("title"):
+        assert result.title == spec["title"]
+    for must in spec["must_contain"]:
+        assert must in result.text, f"lost: {must!r}"
+    for must_not in spec["must_not_contain"]:
+        assert must_not not in result.text, f"kept boilerplate: {must_not!r}"
+
+
+def test_every_sample_has_expectations():
+    names = {p.name for p in SEEDS.iterdir() if p.is_file() and p.name[0].isdigit()}
+    assert names <= set(_expectations()), names - set(_expectations())

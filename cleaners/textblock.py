@@ -1,7 +1,8 @@
-"""Locate the article block in a plain-text dump of a news page (scratch v2)."""
+"""Locate the article block in a plain-text dump of a news page (scratch v3)."""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -18,113 +19,103 @@ class LineVerdict:
     rule: str | None
 
 
+FEATURES = ("lognw", "sw", "sw_len", "sent", "sent_len", "caps", "num", "sep", "ell", "lst",
+            "colon", "comma", "ints", "lower", "notok", "url", "pos")
+
+
 @dataclass(frozen=True)
 class _Params:
-    len_low: int = 70
-    len_high: int = 120
-    sw_low: float = 0.2
-    sw_high: float = 0.3
-    near_mult: float = 0.75
-    short_cost: float = 12.0
-    list_cost: float = 12.0
-    menu_cost: float = 4.0
-    bad_mult: float = 0.0
-    bad_cost: float = 4.0
-    run_growth: float = 4.0
-    title_caps: float = 0.5
-    sprose_words: int = 3
-    sprose_mult: float = 0.0
+    weights: tuple = (0.0,) * (len(FEATURES) + 1)
+    beta: float = 0.4
+    theta_max: float = 0.5
+    c: float = 10.0
+    growth: float = 2.0
+    gap_p: float = 0.5
 
 
 DEFAULT = _Params()
 
 _WORD_RE = re.compile(r"\w+")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_TERM_RE = re.compile(r"[.!?。！？…:;][\"'”’»)\]]*$")
-_SENT_RE = re.compile(r"[.!?。！？][\"'”’»)\]]*$")
 _CAP_RE = re.compile(r"(?<!\w)[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0410-\u042F\u0401]")
-_LIST_RE = re.compile(r"^(?:[a-z\u00DF-\u00F6\u00F8-\u00FF\u0430-\u044F\u0451]|\d+[.)]\s|[-*•·–—]\s)")
+_LIST_RE = re.compile(r"(?:\d{1,3}[.)]|[-*•·–—]|\(\w\))\s")
+_SEP_RE = re.compile(r"[|»›•·]|\s/\s")
+_CLOSERS = "\"'”’»)]*"
+_SENT_END = frozenset(".!?。！？")
 
-GOOD, NEAR, SHORT, LIST, MENU, BAD, SPROSE = range(7)
 
-
-def _features(line: str) -> tuple:
+def _raw(line: str) -> tuple:
     toks = _WORD_RE.findall(line)
-    nw = len(toks)
     n = len(line)
+    nw = len(toks)
     if not line.isascii():
         cjk = len(_CJK_RE.findall(line))
         if cjk:
-            n += 2 * cjk
             nw += cjk // 2
     if not toks:
-        return (n, 0, 0.0, False, 0.0, False, False)
+        return (0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, 0.0)
     low = line.lower()
     ltoks = _WORD_RE.findall(low) if low != line else toks
-    nsw = sum(map(_STOPWORDS.__contains__, ltoks))
-    sw = nsw / len(ltoks)
-    term = _TERM_RE.search(line) is not None
-    caps = len(_CAP_RE.findall(line)) / len(toks)
-    lst = _LIST_RE.match(line) is not None
-    sent = _SENT_RE.search(line) is not None
-    return (n, nw, sw, term, caps, lst, sent)
+    ntok = len(toks)
+    sw = sum(map(_STOPWORDS.__contains__, ltoks)) / ntok
+    caps = len(_CAP_RE.findall(line)) / ntok
+    num = sum(map(str.isdigit, toks)) / ntok
+    end = line.rstrip(_CLOSERS)[-1:]
+    sent = 1.0 if end in _SENT_END else 0.0
+    ell = 1.0 if line.endswith(("...", "…")) else 0.0
+    colon = 1.0 if end in ":：" else 0.0
+    lognw = math.log1p(nw)
+    first = line[0]
+    return (
+        nw, lognw, sw, sw * lognw, sent, sent * lognw, caps, num,
+        1.0 if _SEP_RE.search(line) else 0.0,
+        ell,
+        1.0 if _LIST_RE.match(line) else 0.0,
+        colon,
+        math.log1p(line.count(",") + line.count("，") + line.count("、")),
+        math.log1p(line.count(". ") + line.count("。") + line.count("? ") + line.count("! ")),
+        1.0 if first.islower() else 0.0,
+        0.0,
+        1.0 if ("http" in line or "www." in line or "@" in line) else 0.0,
+    )
 
 
-def _classify(f: tuple, p: _Params) -> int:
-    n, nw, sw, term, caps, lst, sent = f
-    if nw == 0:
-        return MENU
-    if n < p.len_low:
-        if sent and nw >= p.sprose_words and sw > 0:
-            return SPROSE
-        if lst:
-            return LIST
-        if sw == 0 and not term:
-            return MENU
-        return SHORT
-    if caps >= p.title_caps:
-        return BAD
-    if sw >= p.sw_high and n >= p.len_high:
-        return GOOD
-    if sw >= p.sw_low:
-        return NEAR
-    return BAD
+def _features(lines: Sequence[str]) -> list[tuple]:
+    n = len(lines)
+    out = []
+    denom = max(1, n - 1)
+    for i, line in enumerate(lines):
+        r = _raw(line)
+        out.append(r + (i / denom,))
+    return out
 
 
-def _scores(feats: Sequence[tuple], p: _Params) -> list[float]:
-    scores = []
-    run = 0
+def _probs(feats, p: _Params) -> list[float]:
+    w = p.weights
+    b = w[-1]
+    out = []
     for f in feats:
-        c = _classify(f, p)
-        w = f[1]
-        if c == GOOD:
-            s = w
-            run = 0
-        elif c == NEAR:
-            s = p.near_mult * w
-            run = 0
-        elif c == SPROSE:
-            s = p.sprose_mult * w
-            run = 0
-        else:
-            if c == SHORT:
-                s = -p.short_cost
-            elif c == LIST:
-                s = -p.list_cost
-            elif c == MENU:
-                s = -p.menu_cost
-            else:
-                s = -p.bad_mult * w - p.bad_cost
-            s -= p.run_growth * run
-            run += 1
-        scores.append(s)
-    return scores
+        z = b
+        for k in range(len(FEATURES)):
+            z += w[k] * f[k + 1]
+        out.append(1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0)
+    return out
 
 
-def _span(scores: Sequence[float]) -> tuple[int, int]:
+def _span(probs, feats, p: _Params) -> tuple[int, int]:
+    if not probs:
+        return 0, -1
+    theta = min(p.theta_max, p.beta * max(probs))
     best, best_a, best_b = 0.0, 0, -1
     cur, cur_a = 0.0, 0
-    for i, s in enumerate(scores):
+    run = 0
+    for i, pr in enumerate(probs):
+        s = (pr - theta) * (feats[i][0] + p.c)
+        if pr < p.gap_p:
+            s -= p.growth * run
+            run += 1
+        else:
+            run = 0
         if cur <= 0:
             cur, cur_a = s, i
         else:
@@ -145,8 +136,9 @@ def _verdicts(n: int, a: int, b: int) -> list[LineVerdict]:
 
 def _locate(lines: Sequence[str], p: _Params = DEFAULT, feats=None) -> list[LineVerdict]:
     if feats is None:
-        feats = [_features(line) for line in lines]
-    a, b = _span(_scores(feats, p))
+        feats = _features(lines)
+    probs = _probs(feats, p)
+    a, b = _span(probs, feats, p)
     return _verdicts(len(lines), a, b)
 
 

@@ -98,6 +98,18 @@ def _prefect_for_marked(request):
     yield
 
 
+@pytest.fixture(scope="session")
+def radosgw_workdir(tmp_path_factory):
+    """One single-node Ceph cluster folder per session: the first user bootstraps it
+    (~18 s), later ones restart it (~5 s)."""
+    from tests.support.radosgw import radosgw_available
+
+    ok, why = radosgw_available()
+    if not ok:
+        pytest.skip(why)
+    return tmp_path_factory.mktemp("radosgw")
+
+
 @pytest.fixture
 def seed_bytes() -> bytes:
     return SEED_FILE.read_bytes()

@@ -51,11 +51,8 @@ def assert_all_stopped(workdir: Path, port: int) -> None:
 
 
 @pytest.fixture(scope="module")
-def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    ok, why = radosgw_available()
-    if not ok:
-        pytest.skip(why)
-    return tmp_path_factory.mktemp("radosgw")
+def workdir(radosgw_workdir: Path) -> Path:
+    return radosgw_workdir
 
 
 @pytest.fixture(scope="module")

@@ -31,6 +31,13 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--source", help="the document's URL (enables site-specific rules)")
     c.add_argument("--format", choices=["html", "text"], help="skip format detection")
 
+    e = sub.add_parser("eval", help="score the cleaner (and peers) against gold texts",
+                       description="Token precision/recall/F1 on a case set like "
+                                   "../shared/eval/html-dev, with peers in the same run.")
+    from flows.evaluate import add_arguments as add_eval_arguments
+
+    add_eval_arguments(e)
+
     r = sub.add_parser("run", help="clean a folder, file or S3 prefix into a folder or S3 prefix",
                        description="Run the clean-articles flow: SOURCE and DEST are folders, "
                                    "files or s3://bucket/prefix URLs.")
@@ -61,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "clean":
             return _clean(args)
+        if args.command == "eval":
+            from flows.evaluate import run as run_eval
+
+            return run_eval(args)
         return _run(args)
     except KeyboardInterrupt:
         print("newsclean: interrupted", file=sys.stderr)

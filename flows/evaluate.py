@@ -1,0 +1,246 @@
+"""`newsclean eval`: token precision/recall/F1 of the cleaner (and installed peers) on a
+case set laid out like ../shared/eval/html-dev: `<case>/raw.html[.gz]` or `raw.txt`, and
+`gold.txt` (the human gold body).
+
+The metric is the benchmark's own (shared/eval/score.py, "bag" mode): lowercase `\\w+`
+tokens counted as a multiset per case, macro means over cases; an empty prediction for a
+non-empty gold scores 0. Peers run on the same cases in the same process, so one command
+gives a comparable table with docs/s beside every F1.
+"""
+
+import argparse
+import gzip
+import html as html_lib
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_TOKEN_RE = re.compile(r"\w+")
+
+
+def token_bag(text: str) -> Counter:
+    return Counter(_TOKEN_RE.findall(text.lower()))
+
+
+def prf(gold: str, pred: str) -> tuple[float, float, float]:
+    g, p = token_bag(gold), token_bag(pred)
+    ng, np_ = sum(g.values()), sum(p.values())
+    if ng == 0 and np_ == 0:
+        return 1.0, 1.0, 1.0
+    tp = sum((g & p).values())
+    prec = tp / np_ if np_ else 0.0
+    rec = tp / ng if ng else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return prec, rec, f1
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    raw: bytes
+    gold: str
+    url: str | None = None
+
+
+def load_cases(root: Path, input_kind: str) -> list[Case]:
+    """Cases with a gold text and the raw input of the asked kind, sorted by id."""
+    import json
+
+    cases = []
+    for d in sorted(p for p in root.iterdir() if (p / "gold.txt").is_file()):
+        if input_kind == "text":
+            raw_path = d / "raw.txt"
+            raw = raw_path.read_bytes() if raw_path.exists() else None
+        else:
+            gz, plain = d / "raw.html.gz", d / "raw.html"
+            raw = gzip.decompress(gz.read_bytes()) if gz.exists() else (
+                plain.read_bytes() if plain.exists() else None)
+        if raw is None:
+            continue
+        meta = d / "meta.json"
+        url = json.loads(meta.read_text()).get("url") if meta.exists() else None
+        cases.append(Case(d.name, raw, (d / "gold.txt").read_text("utf-8"), url))
+    return cases
+
+
+@dataclass
+class Scores:
+    name: str
+    per_case: dict[str, tuple[float, float, float]] = field(default_factory=dict)
+    seconds: float = 0.0
+    empty: int = 0
+
+    @property
+    def n(self) -> int:
+        return len(self.per_case)
+
+    def mean(self, i: int) -> float:
+        return statistics.mean(v[i] for v in self.per_case.values()) if self.per_case else 0.0
+
+    @property
+    def f1(self) -> float:
+        return self.mean(2)
+
+    def row(self) -> dict:
+        return {"extractor": self.name, "f1": self.f1, "precision": self.mean(0),
+                "recall": self.mean(1),
+                "f1_median": statistics.median(v[2] for v in self.per_case.values()),
+                "empty": self.empty / self.n if self.n else 0.0,
+                "docs_per_s": self.n / self.seconds if self.seconds else 0.0}
+
+
+Extractor = Callable[[Case], str]
+
+
+def newsclean_extractor(input_kind: str, rule_packs: list[str] = ()) -> Extractor:
+    from cleaners import CleanOptions, build_ruleset, clean
+
+    options = CleanOptions(rules=build_ruleset(rule_packs), format_hint=input_kind)
+
+    def run(case: Case) -> str:
+        return clean(case.raw, source=case.url, options=options).text
+
+    return run
+
+
+def _as_html(case: Case, input_kind: str) -> str:
+    text = case.raw.decode("utf-8", errors="replace")
+    if input_kind == "html":
+        return text
+    # Peers are HTML extractors: a text dump is given to them with each line as a <p>,
+    # as BASELINES.md's "textdump-wrapped" rows were measured.
+    body = "".join(f"<p>{html_lib.escape(ln)}</p>" for ln in text.splitlines() if ln.strip())
+    return f"<html><body>{body}</body></html>"
+
+
+def peer_extractors(names: list[str], input_kind: str) -> dict[str, Extractor]:
+    """The requested peers that are installed; a missing one is reported, not fatal."""
+    out: dict[str, Extractor] = {}
+    for name in names:
+        try:
+            out[name] = _peer(name, input_kind)
+        except ImportError as exc:
+            print(f"newsclean eval: skipping {name}: not installed ({exc.name})", file=sys.stderr)
+    return out
+
+
+def _peer(name: str, input_kind: str) -> Extractor:
+    if name == "identity":
+        return lambda c: c.raw.decode("utf-8", errors="replace")
+    if name.startswith("trafilatura"):
+        import trafilatura
+
+        mode = name.partition("-")[2] or "precision"
+        kwargs = {"favor_precision": mode == "precision", "favor_recall": mode == "recall"}
+        return lambda c: trafilatura.extract(_as_html(c, input_kind), include_comments=False,
+                                             deduplicate=False, **kwargs) or ""
+    if name == "readability":
+        import lxml.html
+        from readability import Document
+
+        def run(c: Case) -> str:
+            summary = Document(_as_html(c, input_kind)).summary(html_partial=True)
+            return lxml.html.fromstring(summary).text_content() if summary.strip() else ""
+        return run
+    if name == "justext":
+        import justext
+
+        def run(c: Case) -> str:
+            paras = justext.justext(_as_html(c, input_kind).encode(), justext.get_stoplist("English"))
+            return "\n".join(p.text for p in paras if not p.is_boilerplate)
+        return run
+    if name == "boilerpy3":
+        from boilerpy3 import extractors
+
+        ex = extractors.ArticleExtractor(raise_on_failure=False)
+        return lambda c: ex.get_content(_as_html(c, input_kind)) or ""
+    if name == "resiliparse":
+        from resiliparse.extract.html2text import extract_plain_text
+
+        return lambda c: extract_plain_text(_as_html(c, input_kind), main_content=True)
+    raise ImportError(f"unknown peer {name!r}", name=name)
+
+
+def evaluate(cases: list[Case], name: str, extractor: Extractor) -> tuple[Scores, dict[str, str]]:
+    scores, preds = Scores(name), {}
+    start = time.perf_counter()
+    for case in cases:
+        try:
+            preds[case.id] = extractor(case) or ""
+        except Exception:  # a peer that crashes on a page scores 0 there, like an empty output
+            preds[case.id] = ""
+    scores.seconds = time.perf_counter() - start
+    for case in cases:
+        scores.per_case[case.id] = prf(case.gold, preds[case.id])
+        scores.empty += not _TOKEN_RE.search(preds[case.id])
+    return scores, preds
+
+
+def _table(rows: list[dict]) -> str:
+    lines = ["| extractor | F1 | P | R | F1 median | empty | docs/s |", "|---|---|---|---|---|---|---|"]
+    for r in rows:
+        lines.append(f"| {r['extractor']} | {r['f1']:.3f} | {r['precision']:.3f} | "
+                     f"{r['recall']:.3f} | {r['f1_median']:.3f} | {r['empty']:.3f} | "
+                     f"{r['docs_per_s']:.0f} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="newsclean eval", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_arguments(ap)
+    return run(ap.parse_args(argv))
+
+
+def add_arguments(ap: argparse.ArgumentParser) -> None:
+    ap.add_argument("cases", type=Path, help="a case-set folder (e.g. ../shared/eval/html-dev)")
+    ap.add_argument("--input", choices=["html", "text"], default="html",
+                    help="clean raw.html[.gz] (html) or the naive dump raw.txt (text)")
+    ap.add_argument("--compare", default="",
+                    help="comma-separated peers: identity, trafilatura[-precision|-recall|-fast], "
+                         "readability, justext, boilerpy3, resiliparse")
+    ap.add_argument("--rules", action="append", default=[], metavar="PACK",
+                    help="extra rule pack for newsclean")
+    ap.add_argument("--worst", type=int, default=10, help="list the N worst cases (default 10)")
+    ap.add_argument("--out", type=Path, help="write newsclean's predictions here as <case>.txt")
+    ap.add_argument("--json", type=Path, help="write all scores (per case too) as JSON here")
+
+
+def run(args) -> int:
+    if not args.cases.is_dir():
+        print(f"newsclean eval: error: no such folder: {args.cases}", file=sys.stderr)
+        return 1
+    cases = load_cases(args.cases, args.input)
+    if not cases:
+        print(f"newsclean eval: error: no cases with gold.txt and raw {args.input} under "
+              f"{args.cases}", file=sys.stderr)
+        return 1
+    ours, preds = evaluate(cases, "newsclean", newsclean_extractor(args.input, args.rules))
+    results = [ours]
+    for name, ex in peer_extractors([n for n in args.compare.split(",") if n], args.input).items():
+        results.append(evaluate(cases, name, ex)[0])
+    rows = [r.row() for r in results]
+    print(f"{len(cases)} cases, input={args.input}")
+    print(_table(rows))
+    worst = sorted(ours.per_case.items(), key=lambda kv: kv[1][2])[: args.worst]
+    if worst:
+        print(f"\nworst {len(worst)} (newsclean): " + ", ".join(f"{cid} {v[2]:.3f}" for cid, v in worst))
+    if args.out:
+        args.out.mkdir(parents=True, exist_ok=True)
+        for cid, text in preds.items():
+            (args.out / f"{cid}.txt").write_text(text, encoding="utf-8")
+    if args.json:
+        import json
+
+        args.json.write_text(json.dumps({"input": args.input, "rows": rows, "per_case": {
+            r.name: r.per_case for r in results}}, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""`newsclean eval` computes the benchmark's own metric (shared/eval/score.py, bag mode)."""
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flows.evaluate import main, prf
+from tests.conftest import ROOT
+
+SCORE_PY = ROOT.parent / "shared" / "eval" / "score.py"
+
+
+@pytest.mark.parametrize(
+    ("gold", "pred", "expected"),
+    [
+        ("a b c", "a b c", (1.0, 1.0, 1.0)),
+        ("a b c d", "a b", (1.0, 0.5, 2 / 3)),
+        ("a a b", "a b b", (2 / 3, 2 / 3, 2 / 3)),  # counts matter: a bag, not a set
+        ("Hello, World!", "hello world", (1.0, 1.0, 1.0)),  # lowercase \w+ tokens
+        ("a b", "", (0.0, 0.0, 0.0)),
+        ("", "", (1.0, 1.0, 1.0)),
+    ],
+)
+def test_metric(gold, pred, expected):
+    assert prf(gold, pred) == pytest.approx(expected)
+
+
+def _cases(root: Path) -> Path:
+    cases = root / "cases"
+    docs = {
+        "c1": ("<html><head><title>Budget passes</title></head><body><nav>Home | News</nav>"
+               "<article><h1>Budget passes</h1><p>The council approved the budget on Tuesday "
+               "after a long debate about transit funding and school repairs.</p><p>The mayor "
+               "said the plan was balanced and would not raise taxes this year.</p></article>"
+               "<footer>© 2020 Daily Times. All rights reserved.</footer></body></html>",
+               "The council approved the budget on Tuesday after a long debate about transit "
+               "funding and school repairs.\n\nThe mayor said the plan was balanced and would "
+               "not raise taxes this year."),
+        "c2": ("<html><body><p>Short page with little text.</p></body></html>",
+               "Something else entirely."),
+    }
+    for cid, (html, gold) in docs.items():
+        (cases / cid).mkdir(parents=True)
+        (cases / cid / "raw.html").write_text(html)
+        (cases / cid / "gold.txt").write_text(gold)
+    return cases
+
+
+def test_eval_matches_the_benchmark_scorer(tmp_path, capsys):
+    cases = _cases(tmp_path)
+    out = tmp_path / "pred"
+    assert main([str(cases), "--out", str(out), "--json", str(tmp_path / "s.json")]) == 0
+    printed = capsys.readouterr().out
+    assert "| newsclean |" in printed
+    ours = json.loads((tmp_path / "s.json").read_text())["rows"][0]
+    if not SCORE_PY.exists():
+        pytest.skip(f"the shared scorer is not beside the repository: {SCORE_PY}")
+    res = subprocess.run([sys.executable, str(SCORE_PY), str(cases), str(out)],
+                         capture_output=True, text=True, check=True)
+    first = dict(kv.split("=") for kv in res.stdout.split()[:3])
+    assert float(first["f1"]) == pytest.approx(ours["f1"], abs=5e-4)
+    assert float(first["precision"]) == pytest.approx(ours["precision"], abs=5e-4)
+
+
+def test_eval_compares_installed_peers_and_reports_missing_ones(tmp_path, capsys):
+    cases = _cases(tmp_path)
+    assert main([str(cases), "--compare", "identity,trafilatura,no-such-peer"]) == 0
+    captured = capsys.readouterr()
+    assert "| identity |" in captured.out and "| trafilatura |" in captured.out
+    assert "skipping no-such-peer" in captured.err
+
+
+def test_eval_on_a_missing_folder_is_a_clear_error(tmp_path, capsys):
+    assert main([str(tmp_path / "nope")]) == 1
+    assert "no such folder" in capsys.readouterr().err
+
+
+def test_readability_peer_when_installed(tmp_path, capsys):
+    if importlib.util.find_spec("readability") is None:
+        pytest.skip("readability-lxml not installed")
+    assert main([str(_cases(tmp_path)), "--compare", "readability"]) == 0
+    assert "| readability |" in capsys.readouterr().out

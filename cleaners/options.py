@@ -20,6 +20,11 @@ class CleanOptions:
     max_inflated_bytes: int = 50 * MB  # the largest decompressed size accepted
     max_inflate_ratio: int = 100  # decompressed/compressed ratio above which it is a bomb
     max_output_chars: int = 2_000_000  # a clean body longer than this is not an article
+    # Wall-clock seconds for one document. clean() itself never enforces it (no signals or
+    # threads in this library): the runner around it does (flows/deadline.py). Real pages
+    # take 0.01-0.5 s, the slowest legitimate one measured (9 MB, 100,000 lines) 5 s;
+    # pathological nesting runs for minutes in trafilatura, which has no timeout of its own.
+    max_seconds: float = 30.0
     locate_article: bool = True  # text dumps: find the article block among page chrome
     drop_duplicate_paragraphs: bool = True
     mend_hyphenation: bool = True

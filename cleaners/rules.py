@@ -9,10 +9,11 @@ top (they add rules, replace a rule by reusing its id, or disable ids).
 import hashlib
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -24,12 +25,22 @@ class Where(StrEnum):
     LEADING = "leading"  # only before the first body paragraph
     TRAILING = "trailing"  # only after the last body paragraph
     TAIL_MARKER = "tail-marker"  # the line and everything after it (a comment section)
+    # anywhere; after the article's start it also takes the list that follows the line (the
+    # short teaser lines under "Most Popular"), up to the next paragraph of prose
+    LIST_HEAD = "list-head"
+    # anywhere; a photo credit printed under its caption: the short line above it goes too
+    CAPTION_CREDIT = "caption-credit"
 
 
 class RulePackError(ValueError):
     """A rule pack that cannot be loaded; the message names the pack and the rule."""
 
 
+# Rules match whole lines, and boilerplate lines are short (the longest a rule removes in the
+# seeds is 173 characters). Python's re keeps backtracking state per character: the combined
+# alternation over a 20,000-character line without spaces held ~200 MB, a 10 MB line more than
+# the machine has. 2,000 characters is 10x the longest boilerplate line.
+MAX_LINE_CHARS = 2000
 _ID_RE = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)+")
 
 
@@ -145,19 +156,135 @@ def default_pack() -> RulePack:
     return parse_pack(text, "default")
 
 
+# Lineups kept per band (position x first character x gates passed): a few dozen in
+# practice; the cap only bounds a pathological input's memory.
+_BAND_CACHE = 4096
+# Lines of one kind seen before their rules are compiled into one alternation: compiling
+# costs 5-40 ms, trying the rules one by one ~2x the alternation's time per line.
+_COMPILE_AFTER = 8
+
+
+class _Lineup:
+    """The rules a band tries on lines of one kind (position, first character, gates
+    passed), in pack order; after a few such lines, as one compiled alternation."""
+
+    __slots__ = ("live", "uses", "rx", "rule_at")
+
+    def __init__(self, live: tuple[int, ...]) -> None:
+        self.live = live
+        self.uses = 0
+        self.rx: re.Pattern | None = None
+        self.rule_at: dict[int, int] = {}  # group index in `rx` -> candidate index
+
+
+class _Band:
+    """The rules that may fire on lines of one word-count band.
+
+    A line is tried only against the rules that may fire at its position, can start with
+    its first character and, for rules that scan the line, whose literal gate it passes.
+    Once lines of that kind have come a few times, those rules become one alternation,
+    each rule in a named group, so one `fullmatch` names the earliest rule in pack order
+    that matched (`lastindex` is the outermost group to close), exactly as if every rule
+    were tried in turn. Compiling waits because it costs milliseconds: a one-document CLI
+    run tries each rule on its own instead.
+    """
+
+    __slots__ = ("candidates", "_first", "_gates", "_gates_passed", "_singles", "_lineups")
+
+    def __init__(self, candidates: tuple[Rule, ...]) -> None:
+        self.candidates = candidates  # in pack order
+        self._first: list[_First] | None = None
+        self._gates: list[_Gate | None] = []
+        self._gates_passed = None  # (line, folded line) -> indexes of the gates it passes
+        self._singles: list[re.Pattern] = []
+        self._lineups: dict[tuple, _Lineup] = {}  # (position, first character, gates passed)
+
+    def _analyze(self) -> None:
+        shortcuts = [_shortcuts(r.regex_source()) for r in self.candidates]
+        self._gates = [gate for _, gate in shortcuts]
+        self._gates_passed = _gate_function(self._gates)
+        # re.compile's own cache already holds these: the pack compiled them when it loaded
+        self._singles = [re.compile(r.regex_source()) for r in self.candidates]
+        self._first = [first for first, _ in shortcuts]
+
+    def _lineup(self, key: tuple) -> _Lineup:
+        position, c0, passed = key
+        c0_folded = _fold(c0)
+        lineup = _Lineup(tuple(
+            i for i, first in enumerate(self._first)
+            if (self._gates[i] is None or i in passed) and _starts_ok(first, c0, c0_folded)
+            and _may_fire(self.candidates[i].where, position)))
+        if len(self._lineups) >= _BAND_CACHE:
+            self._lineups.clear()
+        self._lineups[key] = lineup
+        return lineup
+
+    @staticmethod
+    def _compile(lineup: _Lineup, candidates: tuple[Rule, ...]) -> None:
+        src = "|".join(f"(?P<_nc{i}>{candidates[i].regex_source()})" for i in lineup.live)
+        try:
+            rx = re.compile(src)
+        except re.error:  # an operator pattern's own group names clash: stay one by one
+            lineup.uses = -(1 << 62)
+            return
+        lineup.rule_at = {rx.groupindex[f"_nc{i}"]: i for i in lineup.live}
+        lineup.rx = rx
+
+    def match(self, line: str, position: Where, host: str | None) -> Rule | None:
+        if not line:
+            return None
+        if self._first is None:
+            self._analyze()
+        passed = self._gates_passed(line, _fold(line)) if self._gates_passed else ()
+        key = (position, line[0], passed)
+        lineup = self._lineups.get(key) or self._lineup(key)
+        if not lineup.live:
+            return None
+        if lineup.rx is None:
+            lineup.uses += 1
+            if lineup.uses >= _COMPILE_AFTER:
+                self._compile(lineup, self.candidates)
+        if lineup.rx is not None:
+            hit = lineup.rx.fullmatch(line)
+            first = lineup.rule_at[hit.lastindex] if hit is not None else None
+        else:
+            first = next((i for i in lineup.live if self._singles[i].fullmatch(line)), None)
+        if first is None:
+            return None
+        rule = self.candidates[first]
+        if _for_site(rule, host):
+            return rule
+        for i in range(first + 1, len(self.candidates)):  # a rule for other sites: go on
+            rule = self.candidates[i]
+            if _may_fire(rule.where, position) and self._singles[i].fullmatch(line) and _for_site(
+                    rule, host):
+                return rule
+        return None
+
+    def __getstate__(self):  # compiled patterns are rebuilt where the band is unpickled
+        return self.candidates
+
+    def __setstate__(self, state) -> None:
+        self.__init__(state)
+
+
 @dataclass(frozen=True)
 class RuleSet:
-    """Packs merged and compiled once: one alternation regex tried against each line.
+    """Packs merged once: one alternation regex tried against each line.
 
-    Matching a line costs one `fullmatch` of the combined pattern; only on a hit is the
-    rule that fired looked up, so the cost per line does not grow with the rules' count.
+    Matching a line costs one `fullmatch` of a combined pattern holding the rules whose
+    `max_words` admit the line; the group that matched names the rule, so the cost per line
+    does not grow with the rules' count and no rule is tried twice.
     """
 
     packs: tuple[RulePack, ...]
     rules: tuple[Rule, ...] = field(init=False)
     fingerprint: str = field(init=False)
-    _combined: tuple[tuple[int, re.Pattern | None], ...] = field(init=False, repr=False)
-    _singles: tuple[re.Pattern, ...] = field(init=False, repr=False)
+    # ((max words, band), ...) in increasing max words: a 60-word paragraph is only tried
+    # against the rules whose max_words admits it, so long body paragraphs (most of the
+    # text) skip the many short-line rules entirely.
+    _bands: tuple[tuple[int, _Band], ...] = field(init=False, repr=False, compare=False)
+    _limits: tuple[int, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         merged: dict[str, Rule] = {}
@@ -171,45 +298,33 @@ class RuleSet:
         object.__setattr__(self, "rules", rules)
         digest = hashlib.sha256("|".join(f"{p.name}:{p.digest}" for p in self.packs).encode())
         object.__setattr__(self, "fingerprint", digest.hexdigest()[:16])
-        # One combined pattern per word-count band: a 60-word paragraph is only tried
-        # against the rules whose max_words admits it, so long body paragraphs (most of
-        # the text) skip the many short-line rules entirely.
-        bands = sorted({r.max_words for r in rules if r.max_words is not None})
-        combined: list[tuple[int, re.Pattern | None]] = []
-        for limit in [*bands, None]:
-            floor = 0 if not combined else combined[-1][0] + 1
-            live = [r for r in rules if r.max_words is None or r.max_words >= floor]
-            src = "|".join(f"(?:{r.regex_source()})" for r in live)
-            combined.append((limit if limit is not None else 1 << 30,
-                             re.compile(src) if live else None))
-        object.__setattr__(self, "_combined", tuple(combined))
-        object.__setattr__(self, "_singles", tuple(re.compile(r.regex_source()) for r in rules))
+        bands: list[tuple[int, _Band]] = []
+        floor = 0
+        for limit in [*sorted({r.max_words for r in rules if r.max_words is not None}), 1 << 30]:
+            admitted = tuple(r for r in rules if r.max_words is None or r.max_words >= floor)
+            bands.append((limit, _Band(admitted)))
+            floor = limit + 1
+        object.__setattr__(self, "_bands", tuple(bands))
+        object.__setattr__(self, "_limits", tuple(limit for limit, _ in bands))
 
     @property
     def version(self) -> str:
         return "+".join(f"{p.name}@{p.version}" for p in self.packs)
 
-    def match(self, line: str, position: Where, host: str | None = None) -> Rule | None:
+    def match(self, line: str, position: Where, host: str | None = None,
+              words: int | None = None) -> Rule | None:
         """The first rule (in pack order) that matches the whole line and may fire here.
 
-        `position` is where the line stands: LEADING, TRAILING or ANYWHERE (the body).
+        `position` is where the line stands: LEADING, TRAILING or ANYWHERE (the body);
+        `words` is `len(line.split())` when the caller has counted it already.
+        Lines longer than `MAX_LINE_CHARS` are never boilerplate and are not tried.
         """
-        words = len(line.split())
-        combined = next(rx for limit, rx in self._combined if words <= limit)
-        if combined is None or not combined.fullmatch(line):
+        if len(line) > MAX_LINE_CHARS:
             return None
-        words = None
-        for rule, rx in zip(self.rules, self._singles, strict=True):
-            if not _may_fire(rule.where, position) or not rx.fullmatch(line):
-                continue
-            if rule.sites and not (host and _host_matches(host, rule.sites)):
-                continue
-            if rule.max_words is not None:
-                words = words if words is not None else len(line.split())
-                if words > rule.max_words:
-                    continue
-            return rule
-        return None
+        if words is None:
+            words = len(line.split())
+        at = bisect_left(self._limits, words)
+        return self._bands[at][1].match(line, position, host) if at < len(self._bands) else None
 
     def describe(self) -> list[dict]:
         return [
@@ -219,11 +334,15 @@ class RuleSet:
 
 
 def _may_fire(where: Where, position: Where) -> bool:
-    if where is Where.ANYWHERE:
+    if where in (Where.ANYWHERE, Where.LIST_HEAD, Where.CAPTION_CREDIT):
         return True
     if where is Where.TAIL_MARKER:  # a comment section never starts before the article
         return position is not Where.LEADING
     return where is position
+
+
+def _for_site(rule: Rule, host: str | None) -> bool:
+    return not rule.sites or (host is not None and _host_matches(host, rule.sites))
 
 
 def _host_matches(host: str, sites: Sequence[str]) -> bool:
@@ -241,3 +360,315 @@ def build_ruleset(extra_packs: Iterable[str | Path] = (), *, with_default: bool 
     packs = [default_pack()] if with_default else []
     packs.extend(load_pack(p) for p in extra_packs)
     return RuleSet(tuple(packs))
+
+
+# ---------------------------------------------------------------- what a pattern needs
+#
+# Two cheap necessary conditions, read off each rule's syntax tree, decide which rules are
+# worth trying on a line; the regexes then decide as before, so matching is exactly the
+# same with or without them (tests/test_rules.py compares against trying every rule):
+# - the characters a match can start with: a line starting with "T" is not tried against
+#   "subscribe …" or "© …" (one alternation per band and first character);
+# - for rules that scan the line (a leading `[^\n]{0,150}`, `.{10,600}` or a lookahead
+#   `(?=[^\n]*…)`, costing time in proportion to the line's length on every line), literal
+#   gates: sets of literals, one of each of which every match contains ("click here",
+#   "commission" …). A news paragraph without them skips the rule with a substring test.
+
+try:  # CPython's own regex parser: private, so any surprise just means "no shortcut"
+    from re import _parser as _sre_parse
+except ImportError:  # pragma: no cover
+    _sre_parse = None
+
+# A gate literal shorter than this occurs in nearly every line: no gate is better.
+_GATE_MIN_CHARS = 3
+# Literal sets grow by concatenation ("(click|tap) here"); past this size, stop growing.
+_GATE_MAX_SET = 64
+# Gate clauses kept per rule: each one more is a few substring tests more per line.
+_GATE_MAX_CLAUSES = 3
+# A character range in a class is expanded for the first-character test up to this size.
+_FIRST_MAX_RANGE = 64
+# Characters that a case-insensitive ASCII letter matches besides its two cases (found by
+# testing every code point; tests/test_rules.py checks it). Mapped before lower() so a
+# shortcut never refuses a line that the pattern would match.
+_CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+_Clause = frozenset[tuple[str, bool]]  # (literal, compared with the case-folded line?)
+_Gate = tuple[tuple[tuple[str, bool], ...], ...]  # every clause must have a literal present
+_First = frozenset[tuple[str, bool]] | None  # (first character, folded?); None: any
+
+
+def _fold(line: str) -> str:
+    return line.lower() if line.isascii() else line.translate(_CASE_FOLD).lower()
+
+
+def _gate_function(gates: list[_Gate | None]):
+    """One function testing every gate of a band: `f(line, folded)` -> the indexes of the
+    gates passed. Generated as one expression of `in` tests (a loop over the gates in
+    Python costs more than the tests themselves); the literals enter it through repr()."""
+    parts = []
+    for i, gate in enumerate(gates):
+        if gate is None:
+            continue
+        test = " and ".join("(" + " or ".join(
+            "_has_digit(l)" if lit == _DIGIT else f"{lit!r} in {'f' if fold else 'l'}"
+            for lit, fold in clause) + ")" for clause in gate)
+        parts.append(f"(({i},) if {test} else ())")
+    if not parts:
+        return None
+    return eval("lambda l, f: " + " + ".join(parts), {"_has_digit": _has_digit})  # noqa: S307
+
+
+# Character classes as first "characters" and gate literals, tested with str methods that
+# follow the same Unicode tables as the regex engine's \d, \s and \w.
+_CLASS_TESTS = {"\\d": str.isdecimal, "\\s": str.isspace,
+                "\\w": lambda c: c.isalnum() or c == "_"}
+_CATEGORY_CLASS = {"CATEGORY_DIGIT": "\\d", "CATEGORY_SPACE": "\\s", "CATEGORY_WORD": "\\w"}
+_DIGIT = "\\d"  # in a gate clause: the line holds a decimal digit
+_has_digit = re.compile(r"\d").search
+# Characters rare enough in prose that one of them alone makes a useful gate literal.
+_RARE_CHARS = frozenset("@©®™|»«›‹/#…")
+
+
+def _starts_ok(first: _First, c0: str, c0_folded: str) -> bool:
+    if first is None or (c0_folded, True) in first or (c0, False) in first:
+        return True
+    return any(test(c0) for cls, test in _CLASS_TESTS.items() if (cls, None) in first)
+
+
+def _name(op) -> str:
+    return getattr(op, "name", "")
+
+
+@dataclass(frozen=True, slots=True)
+class _Lits:
+    """What a piece of pattern tells about literals: `exact` is every string it can match
+    (when few and plain); each of `clauses` is a set of literals one of which every match
+    contains."""
+
+    exact: frozenset[str] | None = None
+    fold: bool | None = None  # exact's case mode; None while exact is {""}
+    clauses: tuple[_Clause, ...] = ()
+
+
+_ZERO_WIDTH = _Lits(frozenset({""}))
+_OPAQUE = _Lits()
+
+
+def _score(clause: _Clause | None) -> tuple[int, ...]:
+    """Longer literals are rarer, fewer are quicker to test: past 5 characters, count wins."""
+    if not clause:
+        return (-1, 0, 0)
+    shortest = min(_weight(s) for s, _ in clause)
+    return (min(5, shortest), -len(clause), shortest)
+
+
+def _weight(lit: str) -> int:
+    """How rare a literal is, in characters: a digit or a rare sign counts as three."""
+    if lit == _DIGIT or (len(lit) < _GATE_MIN_CHARS and _RARE_CHARS.intersection(lit)):
+        return _GATE_MIN_CHARS
+    return len(lit)
+
+
+def _minimal(clause: _Clause) -> _Clause:
+    """Drop literals that contain another one of the set: a line holding the longer one
+    holds the shorter, so the set lets exactly the same lines through."""
+    return frozenset((s, f) for s, f in clause
+                     if not any(t != s and g == f and t in s for t, g in clause))
+
+
+def _all_clauses(info: _Lits) -> tuple[_Clause, ...]:
+    if info.exact is not None and "" not in info.exact:
+        return (*info.clauses, frozenset((s, bool(info.fold)) for s in info.exact))
+    return info.clauses
+
+
+def _best(info: _Lits) -> _Clause | None:
+    clauses = _all_clauses(info)
+    return max(clauses, key=_score) if clauses else None
+
+
+def _lits_seq(items, icase: bool) -> _Lits:
+    clauses: list[_Clause] = []
+    run: set[str] = {""}
+    run_fold: bool | None = None
+    all_exact = True
+
+    def close() -> None:
+        if "" not in run:
+            clauses.append(frozenset((s, bool(run_fold)) for s in run))
+
+    for op, av in items:
+        info = _lits_item(op, av, icase)
+        clauses.extend(info.clauses)
+        fits = (info.exact is not None
+                and (run_fold is None or info.fold is None or info.fold == run_fold)
+                and len(run) * len(info.exact) <= _GATE_MAX_SET)
+        if fits:
+            run = {a + b for a in run for b in info.exact}
+            run_fold = run_fold if run_fold is not None else info.fold
+            continue
+        all_exact = False
+        close()
+        run, run_fold = (set(info.exact), info.fold) if info.exact is not None else ({""}, None)
+    if not all_exact:
+        close()
+    return _Lits(frozenset(run) if all_exact else None, run_fold if all_exact else None,
+                 tuple(clauses))
+
+
+def _lits_item(op, av, icase: bool) -> _Lits:
+    name = _name(op)
+    if name == "LITERAL":
+        ch = chr(av)
+        if not icase:
+            return _Lits(frozenset({ch}), False)
+        return _Lits(frozenset({ch.lower()}), True) if ch.isascii() else _OPAQUE
+    if name == "SUBPATTERN":
+        _group, add, remove, sub = av
+        return _lits_seq(sub, _icase(icase, add, remove))
+    if name == "ATOMIC_GROUP":
+        return _lits_seq(av, icase)
+    if name == "BRANCH":
+        alts = [_lits_seq(sub, icase) for sub in av[1]]
+        folds = {a.fold for a in alts if a.fold is not None}
+        exact = None
+        if all(a.exact is not None for a in alts) and len(folds) <= 1:
+            union = frozenset().union(*(a.exact for a in alts))
+            exact = union if len(union) <= _GATE_MAX_SET else None
+        bests = [_best(a) for a in alts]
+        clauses = (frozenset().union(*bests),) if all(bests) else ()
+        return _Lits(exact, next(iter(folds)) if exact is not None and folds else None, clauses)
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, high, sub = av
+        info = _lits_seq(sub, icase)
+        if low == 0:
+            if high == 1 and info.exact is not None:
+                return _Lits(info.exact | {""}, info.fold)
+            return _ZERO_WIDTH if high == 0 else _OPAQUE
+        once = low == high == 1
+        return _Lits(info.exact if once else None, info.fold if once else None,
+                     _all_clauses(info))
+    if name == "ASSERT":  # what a positive lookaround matched is in the line too
+        return _Lits(frozenset({""}), None, _all_clauses(_lits_seq(av[1], icase)))
+    if name in ("ASSERT_NOT", "AT"):
+        return _ZERO_WIDTH
+    if name == "IN" and len(av) == 1 and _name(av[0][0]) == "CATEGORY" and _name(
+            av[0][1]) == "CATEGORY_DIGIT":
+        return _Lits(clauses=(frozenset({(_DIGIT, True)}),))
+    return _OPAQUE  # one character of a class, a back-reference …
+
+
+def _icase(icase: bool, add: int, remove: int) -> bool:
+    return bool((icase or add & re.IGNORECASE) and not remove & re.IGNORECASE)
+
+
+def _first_char(ch: str, icase: bool) -> _First:
+    if not icase:
+        return frozenset({(ch, False)})
+    return frozenset({(ch.lower(), True)}) if ch.isascii() else None
+
+
+def _first_seq(items, icase: bool) -> tuple[_First, bool]:
+    """(characters a match can start with, can this part match the empty string?)"""
+    found: set[tuple[str, bool]] = set()
+    for op, av in items:
+        chars, empty = _first_item(op, av, icase)
+        if chars is None:
+            return None, False
+        found |= chars
+        if not empty:
+            return frozenset(found), False
+    return frozenset(found), True
+
+
+def _first_item(op, av, icase: bool) -> tuple[_First, bool]:
+    name = _name(op)
+    if name == "LITERAL":
+        return _first_char(chr(av), icase), False
+    if name == "IN":
+        found: set[tuple[str, bool]] = set()
+        for kind, value in av:
+            kind = _name(kind)
+            if kind == "LITERAL":
+                chars = _first_char(chr(value), icase)
+            elif kind == "CATEGORY" and _name(value) in _CATEGORY_CLASS:
+                chars = frozenset({(_CATEGORY_CLASS[_name(value)], None)})
+            elif kind == "RANGE" and value[1] - value[0] < _FIRST_MAX_RANGE:
+                chars = frozenset().union(*(_first_char(chr(c), icase) or {None}
+                                            for c in range(value[0], value[1] + 1)))
+                chars = None if None in chars else chars
+            else:  # NEGATE, CATEGORY, a wide range
+                return None, False
+            if chars is None:
+                return None, False
+            found |= chars
+        return frozenset(found), False
+    if name == "SUBPATTERN":
+        _group, add, remove, sub = av
+        return _first_seq(sub, _icase(icase, add, remove))
+    if name == "ATOMIC_GROUP":
+        return _first_seq(av, icase)
+    if name == "BRANCH":
+        found, empty = set(), False
+        for sub in av[1]:
+            chars, e = _first_seq(sub, icase)
+            if chars is None:
+                return None, False
+            found |= chars
+            empty = empty or e
+        return frozenset(found), empty
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, high, sub = av
+        if high == 0:
+            return frozenset(), True
+        chars, empty = _first_seq(sub, icase)
+        return chars, empty or low == 0
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):  # zero-width: the next item consumes
+        return frozenset(), True
+    return None, False
+
+
+def _broad(op, av) -> bool:
+    """A character class that most characters match: `.`, `[^\\n]`, `[^.!?]`."""
+    name = _name(op)
+    return name in ("ANY", "NOT_LITERAL") or (
+        name == "IN" and bool(av) and _name(av[0][0]) == "NEGATE")
+
+
+def _scans(items) -> bool:
+    """Does the pattern start by scanning along the line (a repeated broad character class
+    or a lookahead), so that failing costs time in proportion to the line's length?"""
+    for op, av in items:
+        name = _name(op)
+        if name == "AT":
+            continue
+        if name in ("SUBPATTERN", "ATOMIC_GROUP"):
+            return _scans(av[3] if name == "SUBPATTERN" else av)
+        if name == "BRANCH":
+            return any(_scans(sub) for sub in av[1])
+        if name == "ASSERT":
+            return True
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            _low, high, sub = av
+            return (high > 3 and len(sub) == 1 and _broad(*sub[0])) or _scans(sub)
+        return False
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _shortcuts(source: str) -> tuple[_First, _Gate | None]:
+    """(first characters, gate) of a pattern; the gate only for patterns that scan."""
+    if _sre_parse is None:
+        return None, None
+    try:
+        tree = _sre_parse.parse(source)
+        first, _empty = _first_seq(tree, False)
+        gate = None
+        if _scans(tree):
+            clauses = [_minimal(c) for c in _all_clauses(_lits_seq(tree, False))
+                       if c and min(_weight(s) for s, _ in c) >= _GATE_MIN_CHARS]
+            clauses = sorted(set(clauses), key=_score, reverse=True)[:_GATE_MAX_CLAUSES]
+            gate = tuple(tuple(sorted(c)) for c in clauses) or None
+    except Exception:  # noqa: BLE001 - a parser surprise costs speed, never a match
+        return None, None
+    return first, gate

@@ -111,3 +111,27 @@ LISTS: dict[str, frozenset[str]] = {
 # them in its own; words shared across lists ("a", "de", "la") are function words wherever
 # they occur, so the union does not turn menus into prose.
 ALL: frozenset[str] = frozenset().union(*LISTS.values())
+
+
+# Web-furniture vocabulary: words that name the page's machinery rather than the story
+# (sharing, accounts, subscriptions, comments, cookies, ads, copyright, navigation). A line
+# made mostly of them is a prompt, a button row or a legal notice in any site's template.
+# Kept to words that are rare in news prose; ambiguous ones ("more", "read", "news", "home")
+# are left out on purpose.
+_WEB = """
+share shares shared sharing tweet retweet facebook twitter whatsapp pinterest linkedin instagram
+telegram reddit tumblr youtube email e mail print subscribe subscribed subscription subscriptions
+newsletter newsletters unsubscribe signup login logout log sign password username account
+register registration comment comments commenting reply replies cookie cookies privacy
+policy terms copyright reserved advertisement advertising advert ads sponsored cancel submit
+permalink rss menu navigation skip click tap download app apps browser javascript enable enabled
+website required fields follow followers like likes tags tagged trending popular related
+recommended loading previous next
+compartir compartilhe comparte comentario comentarios comentário comentários suscríbete
+suscribirse assine inscreva publicidad publicidade responder registrarse iniciar sesión
+partager commentaire commentaires abonnez abonner publicité connexion répondre
+teilen kommentar kommentare abonnieren anmelden werbung antworten datenschutz impressum
+condividi commento commenti iscriviti pubblicità rispondi accedi
+поделиться комментарий комментарии комментариев подписаться реклама войти ответить
+"""
+WEB: frozenset[str] = frozenset(_WEB.split())

@@ -4,16 +4,20 @@ Plain Python over the storage interface, no Prefect: the flow wraps `process_bat
 task, the tests and the benchmark call it directly, and it pickles for process pools.
 """
 
+import dataclasses
 import json
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from cleaners import CleanOptions, RulePack, RuleSet, Status, clean
-from flows.layout import REVIEW_DIR, record_key, rel_for, text_key
+from cleaners import Cleaned, CleanOptions, RulePack, RuleSet, Status, clean
+from flows.deadline import TimeLimitExceeded, time_limit
+from flows.layout import REVIEW_DIR, record_key, text_key
+from flows.readers import RawDoc, RecordFields, iter_docs
 from flows.records import (
     ManifestEntry,
     RunStatus,
@@ -23,6 +27,7 @@ from flows.records import (
     versions,
 )
 from flows.settings import S3Settings
+from flows.shards import ShardSpec, ShardWriter
 from flows.storage import Storage, StorageError, UnsafeKey, open_source, open_store
 
 log = logging.getLogger(__name__)
@@ -65,6 +70,22 @@ class RunPlan:
     dry_run: bool = False
     review: ReviewPolicy = field(default_factory=ReviewPolicy)
     options: CleanOptions = field(default_factory=CleanOptions)
+    records: RecordFields = field(default_factory=RecordFields)  # fields of JSONL/CSV records
+    shards: ShardSpec | None = None  # also write JSONL shards of the clean articles
+
+
+class StoreTrouble(Exception):
+    """Some documents of a batch met store errors that boto3's own retries did not get
+    past (throttling, 5xx, timeouts, resets). Raised so that Prefect retries the batch;
+    it carries the entries, so after the last attempt none is lost."""
+
+    def __init__(self, entries: list[ManifestEntry]) -> None:
+        failed = sum(e.retryable for e in entries)
+        super().__init__(f"{failed} of {len(entries)} documents met store errors")
+        self.entries = entries
+
+    def __reduce__(self):  # pickled across process pools with its entries
+        return (type(self), (self.entries,))
 
 
 @lru_cache(maxsize=4)
@@ -74,11 +95,26 @@ def _ruleset(packs: tuple[RulePack, ...]) -> RuleSet:
 
 
 def process_batch(keys: list[str], plan: RunPlan) -> list[ManifestEntry]:
+    """Article files and record files below the source: one manifest entry per document
+    (per record for a record file, read as a stream)."""
     source = open_source(plan.source_url, plan.s3)
-    dest = open_store(plan.dest_url, plan.s3)
+    docs = (doc for key in keys
+            for doc in iter_docs(source, key, _url(source, key), plan.records,
+                                 max_record_bytes=plan.options.max_raw_bytes))
+    return process_docs(docs, plan, first_key=keys[0] if keys else "")
+
+
+def process_docs(docs: Iterable[RawDoc], plan: RunPlan, first_key: str = "",
+                 dest: Storage | None = None) -> list[ManifestEntry]:
+    """Clean documents from any reader (files, records, fetched pages) the one same way."""
+    dest = dest or open_store(plan.dest_url, plan.s3)
     rules = _ruleset(plan.packs) if plan.packs else plan.options.ruleset()
     options = CleanOptions(**{**_options_dict(plan.options), "rules": rules})
-    return [process_one(key, source, dest, plan, rules, options) for key in keys]
+    shards = ShardWriter(dest, plan.shards, first_key) if plan.shards and not plan.dry_run else None
+    entries = [process_one(doc, dest, plan, rules, options, shards) for doc in docs]
+    if shards is not None:
+        shards.flush()
+    return entries
 
 
 def _options_dict(options: CleanOptions) -> dict:
@@ -90,21 +126,30 @@ def _url(store: Storage, key: str) -> str:
     return f"{base.rstrip('/')}/{key}"
 
 
-def process_one(key: str, source: Storage, dest: Storage, plan: RunPlan, rules: RuleSet,
-                options: CleanOptions) -> ManifestEntry:
-    src_url = _url(source, key)
+def process_one(doc: RawDoc, dest: Storage, plan: RunPlan, rules: RuleSet,
+                options: CleanOptions, shards: ShardWriter | None = None) -> ManifestEntry:
+    src_url, key = doc.source, doc.key
     entry = ManifestEntry(source=src_url, key=key, status=RunStatus.FAILED)
+    if doc.error:
+        entry.status, entry.reason = doc.error_status, doc.error
+        entry.retryable = doc.error_status is RunStatus.FAILED
+        return entry
     try:
-        rel = rel_for(key)
-        raw = source.read(key)
+        rel, raw = doc.rel, doc.raw
         entry.sha256 = raw_sha = sha256(raw)
         previous = _stored_record(dest, rel)
         if previous is not None and _is_current(previous, raw_sha, rules):
             entry.status = RunStatus.UNCHANGED
             entry.dest = _url(dest, previous["text_key"]) if previous.get("text_key") else None
             entry.format = previous.get("format")
+            if shards is not None and previous.get("status") == RunStatus.CLEANED:
+                text = dest.read(previous["text_key"]).decode("utf-8").removesuffix("\n")
+                shards.add(rel, previous, text)
             return entry
-        cleaned = clean(raw, source=src_url, options=options)
+        # The article's own URL when the dump names one (site rules match on it).
+        cleaned = _clean_in_time(raw, doc.url or src_url, options)
+        if doc.title and not cleaned.title:  # a headline the dump kept beside the body
+            cleaned = dataclasses.replace(cleaned, title=doc.title)
         entry.format = cleaned.format
         entry.words_in = cleaned.stats.get("words_in", 0)
         entry.words_out = cleaned.stats.get("words_out", 0)
@@ -118,18 +163,33 @@ def process_one(key: str, source: Storage, dest: Storage, plan: RunPlan, rules: 
             tkey = f"{REVIEW_DIR}/{text_key(rel)}"
         entry.dest = _url(dest, tkey) if tkey else None
         if not plan.dry_run:
-            _write(dest, rel, tkey, cleaned, raw, raw_sha, src_url, key, status, rules)
+            record = _write(dest, rel, tkey, cleaned, raw, raw_sha, src_url, key, status, rules,
+                            previous)
+            if shards is not None and status is RunStatus.CLEANED:
+                shards.add(rel, json.loads(record), cleaned.text)
             stale = (previous or {}).get("text_key")
             if stale and stale != tkey:
                 dest.delete(stale)  # e.g. a clean copy whose document is now empty
     except UnsafeKey as exc:
         entry.status, entry.reason = RunStatus.REJECTED, f"unsafe name: {exc}"
     except StorageError as exc:
-        entry.status, entry.reason = RunStatus.FAILED, str(exc)
+        entry.status, entry.reason, entry.retryable = RunStatus.FAILED, str(exc), True
     except Exception as exc:  # a bug must cost one document, never the run
         log.exception("unexpected error on %s", src_url)
         entry.status, entry.reason = RunStatus.FAILED, f"{type(exc).__name__}: {exc}"[:500]
     return entry
+
+
+def _clean_in_time(raw: bytes, source: str, options: CleanOptions) -> Cleaned:
+    """`clean()` stopped after `options.max_seconds` (flows/deadline.py says how)."""
+    try:
+        with time_limit(options.max_seconds):
+            return clean(raw, source=source, options=options)
+    except TimeLimitExceeded:
+        return Cleaned(text="", title=None, removed=(), format="unknown", encoding=None,
+                       status=Status.REJECTED,
+                       reason=f"cleaning took longer than {options.max_seconds:g} s "
+                              "(limit max_seconds): stopped")
 
 
 def _status(cleaned, review: ReviewPolicy) -> tuple[RunStatus, str | None]:
@@ -160,12 +220,24 @@ def _is_current(record: dict, raw_sha: str, rules: RuleSet) -> bool:
 
 
 def _write(dest: Storage, rel: str, tkey: str | None, cleaned, raw: bytes, raw_sha: str,
-           src_url: str, key: str, status: RunStatus, rules: RuleSet) -> None:
+           src_url: str, key: str, status: RunStatus, rules: RuleSet,
+           previous: dict | None = None) -> bytes:
     """Text first, record last: the record names the text's sha256, so a reader that finds
     a record always finds its text current, and a crash between the two leaves a text
-    without a (current) record, which the next run rewrites."""
+    without a (current) record, which the next run rewrites.
+
+    A re-clean (new cleaner or rules) leaves a text alone when the stored record already
+    names its sha256: only the record (its versions) is rewritten. When the text does
+    change, the old record is removed first, so a crash before the new record is written
+    leaves no record at all rather than an old record beside a new text."""
     record = build_record(cleaned, source=src_url, key=key, raw=raw, raw_sha=raw_sha,
                           text_key=tkey, status=status, rules=rules)
     if tkey:
-        dest.write(tkey, text_bytes(cleaned), "text/plain; charset=utf-8")
+        data = text_bytes(cleaned)
+        if previous is None:
+            dest.write(tkey, data, "text/plain; charset=utf-8")
+        elif previous.get("text_key") != tkey or previous.get("text_sha256") != sha256(data):
+            dest.delete(record_key(rel))
+            dest.write(tkey, data, "text/plain; charset=utf-8")
     dest.write(record_key(rel), record, "application/json")
+    return record

@@ -5,6 +5,7 @@ under a second); `run` imports the flow only when it runs.
 """
 
 import argparse
+import importlib.util
 import json
 import os
 import sys
@@ -47,11 +48,27 @@ def _parser() -> argparse.ArgumentParser:
                    help="an extra rule pack (TOML path or s3:// URL); repeatable")
     r.add_argument("--batch-size", type=int, default=200, help="documents per task (default 200)")
     r.add_argument("--workers", type=int, default=1, help="cleaning processes (default 1)")
+    r.add_argument("--task-runner", choices=["local", "dask"], default="local",
+                   help="local: this machine's processes (default); dask: a Dask cluster "
+                        "(needs newsclean[dask])")
+    r.add_argument("--dask-address", metavar="ADDR",
+                   help="scheduler of an existing Dask cluster (default: start a local one "
+                        "of --workers processes)")
     r.add_argument("--dry-run", action="store_true", help="clean and report, write nothing")
     r.add_argument("--limit", type=int, help="clean at most N inputs")
     r.add_argument("--prefix", default="", help="only inputs whose relative path starts with this")
     r.add_argument("--include", action="append", metavar="GLOB",
                    help="file-name pattern of articles (default: *.txt, *.html, *.htm … and .gz)")
+    r.add_argument("--since", type=_since, metavar="WHEN",
+                   help="only inputs modified since WHEN: an ISO date or time (UTC unless it "
+                        "names a zone) or an age such as 36h or 2d")
+    r.add_argument("--shards", type=int, metavar="N",
+                   help="also write the clean articles as JSONL shards of N under "
+                        "DEST/_shards/<run id>/")
+    for name in ("id", "text", "url", "title"):
+        r.add_argument(f"--{name}-field", action="append", metavar="NAME",
+                       help=f"JSONL/CSV field holding the record's {name}; repeatable, first "
+                            "present wins (default: common dataset names)")
     r.add_argument("--review-max-removed", type=float, default=None, metavar="SHARE",
                    help="hold documents that lost more than this share of words (default 0.8)")
     r.add_argument("--review-min-words", type=int, default=None, metavar="N",
@@ -60,6 +77,50 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--region", help="S3 region (default: AWS_DEFAULT_REGION)")
     r.add_argument("--profile", help="AWS profile for credentials")
     r.add_argument("--verbose", "-v", action="store_true", help="show Prefect's log lines")
+
+    f = sub.add_parser("fetch", help="fetch article URLs and clean them into a folder or S3 prefix",
+                       description="Run the fetch-and-clean flow: URLS is a text file of URLs, "
+                                   "one per line (a path or an s3:// object). Raw responses "
+                                   "are kept under DEST/_raw/; a rerun fetches only what is "
+                                   "not stored yet.")
+    f.add_argument("urls", metavar="URLS")
+    f.add_argument("dest")
+    f.add_argument("--allow-private", action="store_true",
+                   help="also fetch from loopback, private and link-local addresses")
+    f.add_argument("--allow-network", action="append", default=[], metavar="CIDR",
+                   help="a private network that may be fetched, e.g. 10.20.0.0/16; repeatable")
+    f.add_argument("--refetch", action="store_true",
+                   help="fetch every URL again, even those whose raw response is stored")
+    f.add_argument("--concurrency", type=int, help="requests in flight at once (default 8)")
+    f.add_argument("--per-host-rate", type=float, metavar="R",
+                   help="requests per second to any one host (default 1; 0: no limit)")
+    f.add_argument("--timeout", type=float, metavar="S",
+                   help="seconds for connecting and for each read (default 20)")
+    f.add_argument("--retries", type=int, help="retries on 429, 5xx and timeouts (default 3)")
+    f.add_argument("--max-bytes", type=int, help="largest page body kept (default 10 MiB)")
+    f.add_argument("--max-redirects", type=int, help="redirects followed (default 5)")
+    f.add_argument("--batch-size", type=int, default=50, help="URLs per task (default 50)")
+    f.add_argument("--shards", type=int, metavar="N",
+                   help="also write the clean articles as JSONL shards of N")
+    f.add_argument("--rules", action="append", default=[], metavar="PACK",
+                   help="an extra rule pack (TOML path or s3:// URL); repeatable")
+    f.add_argument("--review-max-removed", type=float, default=None, metavar="SHARE",
+                   help="hold documents that lost more than this share of words (default 0.8)")
+    f.add_argument("--review-min-words", type=int, default=None, metavar="N",
+                   help="hold documents shorter than N words (default 40)")
+    f.add_argument("--endpoint-url", help="S3 endpoint (default: AWS_ENDPOINT_URL or AWS)")
+    f.add_argument("--region", help="S3 region (default: AWS_DEFAULT_REGION)")
+    f.add_argument("--profile", help="AWS profile for credentials")
+    f.add_argument("--verbose", "-v", action="store_true", help="show Prefect's log lines")
+
+    s = sub.add_parser("serve", help="serve the deployments of deploy/prefect.yaml from this process",
+                       description="Serve the same deployments `prefect deploy` registers "
+                                   "(schedules included) without a work pool or worker: one "
+                                   "machine, one process. Set PREFECT_API_URL to your server.")
+    s.add_argument("--prefect-file", metavar="YAML",
+                   help="deployments file (default: deploy/prefect.yaml in NEWSCLEAN_HOME, the "
+                        "checkout, or the current folder)")
+    s.add_argument("--limit", type=int, metavar="N", help="at most N runs at once (default: no limit)")
     return p
 
 
@@ -72,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
             from flows.evaluate import run as run_eval
 
             return run_eval(args)
+        if args.command == "serve":
+            return _serve(args)
+        if args.command == "fetch":
+            return _fetch(args)
         return _run(args)
     except KeyboardInterrupt:
         print("newsclean: interrupted", file=sys.stderr)
@@ -153,12 +218,85 @@ def _run(args) -> int:
         return _error(_first_error(exc), EXIT_USAGE)
     except StorageError as exc:
         return _error(str(exc))
+    if args.dask_address and args.task_runner != "dask":
+        return _error("--dask-address needs --task-runner dask", EXIT_USAGE)
+    if args.task_runner == "dask" and importlib.util.find_spec("prefect_dask") is None:
+        return _error("--task-runner dask needs prefect-dask: pip install 'newsclean[dask]'",
+                      EXIT_USAGE)
     params = dict(source=args.source, dest=args.dest, rules=args.rules,
                   batch_size=args.batch_size, workers=args.workers, dry_run=args.dry_run,
-                  limit=args.limit, key_prefix=args.prefix, review=review, s3=s3)
+                  limit=args.limit, key_prefix=args.prefix, review=review, s3=s3,
+                  task_runner=args.task_runner, dask_address=args.dask_address,
+                  since=args.since, shard_size=args.shards)
     if args.include:
         params["include"] = args.include
+    fields = {name: getattr(args, f"{name}_field") for name in ("id", "text", "url", "title")}
+    if any(fields.values()):
+        from flows.readers import RecordFields
+
+        params["records"] = RecordFields(**{k: v for k, v in fields.items() if v})
     return _run_flow(params)
+
+
+def _since(value: str):
+    """`--since`: an ISO date/time (UTC unless zoned) or an age back from now (36h, 2d, 90m)."""
+    from datetime import UTC, datetime, timedelta
+
+    units = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
+    value = value.strip()
+    if value[:-1].isdigit() and value[-1:].lower() in units:
+        return datetime.now(UTC) - timedelta(**{units[value[-1].lower()]: int(value[:-1])})
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r}: give an ISO date or time (2026-11-24, 2026-11-24T02:30Z) or an age "
+            "(36h, 2d)") from None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+def _fetch(args) -> int:
+    _quiet_prefect(args.verbose)
+    from pydantic import ValidationError
+
+    from flows.batch import ReviewPolicy
+    from flows.fetch import FetchPolicy
+    from flows.settings import S3Settings
+    from flows.storage import StorageError, open_source
+
+    try:
+        s3 = S3Settings(endpoint_url=args.endpoint_url, region=args.region, profile=args.profile)
+        review = ReviewPolicy(**{k: v for k, v in {
+            "max_removed_share": args.review_max_removed,
+            "min_words": args.review_min_words}.items() if v is not None})
+        policy = FetchPolicy(**{k: v for k, v in {
+            "concurrency": args.concurrency, "per_host_rate": args.per_host_rate,
+            "timeout": args.timeout, "retries": args.retries, "max_bytes": args.max_bytes,
+            "max_redirects": args.max_redirects}.items() if v is not None})
+        if not getattr(open_source(args.urls, s3), "single", None):  # before Prefect starts
+            return _error(f"no such URL file: {args.urls}")
+    except ValidationError as exc:
+        return _error(_first_error(exc), EXIT_USAGE)
+    except StorageError as exc:
+        return _error(str(exc))
+    params = dict(dest=args.dest, urls_file=args.urls, allow_private=args.allow_private,
+                  allow_networks=args.allow_network, refetch=args.refetch, fetch=policy,
+                  rules=args.rules, batch_size=args.batch_size, review=review,
+                  shard_size=args.shards, s3=s3)
+    return _run_flow(params, "fetch")
+
+
+def _serve(args) -> int:
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")
+    from flows.deployments import DeploymentFileError, default_prefect_file, serve
+
+    path = Path(args.prefect_file) if args.prefect_file else default_prefect_file()
+    try:
+        serve(path, limit=args.limit)
+    except DeploymentFileError as exc:
+        return _error(str(exc), EXIT_USAGE)
+    return EXIT_OK
 
 
 def _first_error(exc) -> str:
@@ -167,16 +305,21 @@ def _first_error(exc) -> str:
     return f"{where}: {err.get('msg')}" if where else str(err.get("msg"))
 
 
-def _run_flow(params: dict) -> int:
+def _run_flow(params: dict, which: str = "clean") -> int:
     from prefect.exceptions import ParameterTypeError
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
     from flows import progress
-    from flows.clean_flow import clean_articles
+
+    if which == "fetch":
+        from flows.fetch_flow import fetch_and_clean as run_flow
+    else:
+        from flows.clean_flow import clean_articles as run_flow
 
     console = Console(stderr=True)
-    bar = Progress(SpinnerColumn(), TextColumn("[bold]cleaning[/bold]"), BarColumn(),
+    verb = "fetching" if which == "fetch" else "cleaning"
+    bar = Progress(SpinnerColumn(), TextColumn(f"[bold]{verb}[/bold]"), BarColumn(),
                    MofNCompleteColumn(), TextColumn("{task.fields[counts]}"),
                    console=console, transient=False)
     with bar:
@@ -189,7 +332,7 @@ def _run_flow(params: dict) -> int:
 
         with progress.watching(sink):
             try:
-                state = clean_articles(**params, return_state=True)
+                state = run_flow(**params, return_state=True)
             except ParameterTypeError as exc:
                 return _error(str(exc).splitlines()[0], EXIT_USAGE)
         bar.update(tid, total=bar.tasks[0].completed or 1)

@@ -31,6 +31,8 @@ class ManifestEntry:
     words_in: int = 0
     words_out: int = 0
     removed: dict[str, int] = field(default_factory=dict)  # removals per family
+    # Failed on a store error (throttled, unreachable): a retry or the next run may succeed.
+    retryable: bool = False
 
     def to_json(self) -> str:
         d = {k: v for k, v in asdict(self).items() if v not in (None, {}, 0) or k == "status"}

@@ -1,11 +1,24 @@
-"""The run summary: counts per status and family, the heaviest removals, every failure."""
+"""What an operator reads after a run: the summary, its markdown, the per-document table,
+and the Prefect artifacts that carry them (a progress bar while the run goes).
+
+The summary is built from the manifest entries only, so the report and the manifest can
+never disagree.
+"""
 
 from collections import Counter
 from dataclasses import dataclass, field
 
+from flows.layout import REVIEW_DIR
 from flows.records import ManifestEntry, RunStatus
 
-_LIST_LIMIT = 20  # rows of 'most removed' and failures shown in the markdown report
+_LIST_LIMIT = 20  # rows of 'most removed' and 'held for review' in the markdown report
+# Failures are listed one by one up to this many (each with its reason); past it the
+# report keeps the count per reason and points to the manifest, which has them all.
+_FAILURE_LIMIT = 200
+_REASON_WIDTH = 160  # characters of a reason shown in a table cell
+
+REPORT_KEY = "newsclean-run-report"
+TABLE_KEY = "newsclean-run-documents"
 
 
 @dataclass
@@ -33,6 +46,14 @@ class RunSummary:
     def failed(self) -> list[ManifestEntry]:
         return [e for e in self.entries if e.status is RunStatus.FAILED]
 
+    @property
+    def held(self) -> list[ManifestEntry]:
+        return [e for e in self.entries if e.status is RunStatus.NEEDS_REVIEW]
+
+    @property
+    def review_dir(self) -> str:
+        return f"{self.dest.rstrip('/')}/{REVIEW_DIR}/"
+
     def as_dict(self) -> dict:
         return {
             "run_id": self.run_id,
@@ -50,40 +71,127 @@ class RunSummary:
         return f"{self.total} inputs: {parts or 'none'}"
 
     def markdown(self) -> str:
-        lines = [
-            f"# newsclean run `{self.run_id}`",
-            "",
-            f"- source: `{self.source}`",
-            f"- destination: `{self.dest}`" + (" (dry run: nothing written)" if self.dry_run else ""),
-            f"- manifest: `{self.manifest}`" if self.manifest else "- manifest: not written",
-            "",
-            "| status | documents |",
-            "|---|---:|",
-        ]
-        lines += [f"| {s} | {n} |" for s, n in sorted(self.statuses.items())]
+        title = "dry run" if self.dry_run else "run"
+        lines = [f"# newsclean {title} `{self.run_id}`", ""]
+        lines += self._where()
+        lines += ["", "| status | documents |", "|---|---:|"]
+        lines += [f"| {s} | {self.statuses.get(str(s), 0)} |" for s in RunStatus]
         lines += [f"| **total** | **{self.total}** |", ""]
         if self.families:
-            lines += ["| removed (family) | lines/blocks |", "|---|---:|"]
+            lines += ["## Removals per rule family", "",
+                      "| family | lines/blocks removed |", "|---|---:|"]
             lines += [f"| {f} | {n} |" for f, n in self.families.most_common()]
             lines.append("")
-        heavy = sorted(
-            (e for e in self.entries if e.words_in),
-            key=lambda e: 1 - e.words_out / e.words_in, reverse=True)[:_LIST_LIMIT]
-        if heavy:
-            lines += ["## Documents that lost the largest share of their words", "",
-                      "| document | status | words in | words out | removed |", "|---|---|---:|---:|---:|"]
-            lines += [f"| `{e.key}` | {e.status} | {e.words_in} | {e.words_out} | "
-                      f"{1 - e.words_out / e.words_in:.0%} |" for e in heavy]
+        lines += self._heaviest()
+        lines += self._review_queue()
+        lines += self._not_cleaned()
+        return "\n".join(lines).rstrip() + "\n"
+
+    def _where(self) -> list[str]:
+        lines = [f"- source: `{self.source}`"]
+        if self.dry_run:
+            lines += [f"- destination: `{self.dest}` — **dry run: nothing was written**; "
+                      "the counts below are what a real run would store"]
+            return lines
+        lines += [f"- clean copies and records: `{self.dest}` (`REL.txt` + `REL.json`)",
+                  f"- review queue: `{self.review_dir}`",
+                  f"- manifest (one line per input): `{self.manifest}`"]
+        return lines
+
+    def _heaviest(self) -> list[str]:
+        heavy = sorted((e for e in self.entries if e.words_in),
+                       key=lambda e: 1 - e.words_out / e.words_in, reverse=True)[:_LIST_LIMIT]
+        if not heavy:
+            return []
+        lines = ["## Documents that lost the largest share of their words", "",
+                 "| document | status | words in | words out | removed |",
+                 "|---|---|---:|---:|---:|"]
+        lines += [f"| `{e.key}` | {e.status} | {e.words_in} | {e.words_out} | "
+                  f"{1 - e.words_out / e.words_in:.0%} |" for e in heavy]
+        return [*lines, ""]
+
+    def _review_queue(self) -> list[str]:
+        held = self.held
+        if not held:
+            return []
+        where = "would go to" if self.dry_run else "stored in"
+        lines = [f"## Held for review: {len(held)}", "",
+                 f"Not published as clean copies; {where} `{self.review_dir}`.", "",
+                 "| document | review copy | why |", "|---|---|---|"]
+        lines += [f"| `{e.key}` | `{e.dest or '-'}` | {_cell(e.reason)} |"
+                  for e in held[:_LIST_LIMIT]]
+        if len(held) > _LIST_LIMIT:
+            lines.append(f"\n… and {len(held) - _LIST_LIMIT} more: see the manifest.")
+        return [*lines, ""]
+
+    def _not_cleaned(self) -> list[str]:
+        lines: list[str] = []
+        skipped = [e for e in self.entries if e.status in (RunStatus.EMPTY, RunStatus.REJECTED)]
+        if skipped:
+            reasons = Counter((str(e.status), e.reason or "-") for e in skipped)
+            lines += ["## Empty or rejected (no clean copy)", "",
+                      "| status | reason | documents |", "|---|---|---:|"]
+            lines += [f"| {s} | {_cell(r)} | {n} |" for (s, r), n in reasons.most_common(_LIST_LIMIT)]
             lines.append("")
-        held = [e for e in self.entries if e.status in (RunStatus.NEEDS_REVIEW,)]
-        if held:
-            lines += ["## Held for review", ""]
-            lines += [f"- `{e.key}`: {e.reason}" for e in held[:_LIST_LIMIT]]
+        failed = self.failed
+        if failed:
+            lines += [f"## Failures: {len(failed)}", ""]
+            lines += [f"- `{e.key}`: {_cell(e.reason)}" for e in failed[:_FAILURE_LIMIT]]
+            if len(failed) > _FAILURE_LIMIT:
+                lines += ["", f"… and {len(failed) - _FAILURE_LIMIT} more; by reason:", ""]
+                by_reason = Counter(e.reason or "-" for e in failed)
+                lines += [f"- {n} × {_cell(r)}" for r, n in by_reason.most_common(_LIST_LIMIT)]
+                lines.append(f"\nEvery failure is in the manifest `{self.manifest or '(dry run)'}`.")
             lines.append("")
-        if self.failed:
-            lines += ["## Failures", ""]
-            lines += [f"- `{e.key}`: {e.reason}" for e in self.failed[:_LIST_LIMIT]]
-            more = len(self.failed) - _LIST_LIMIT
-            if more > 0:
-                lines.append(f"- … and {more} more: see the manifest")
-        return "\n".join(lines)
+        return lines
+
+    def table(self) -> list[dict]:
+        """One row per document, for the table artifact."""
+        return [{
+            "document": e.key,
+            "status": str(e.status),
+            "words in": e.words_in,
+            "words out": e.words_out,
+            "removed": f"{1 - e.words_out / e.words_in:.0%}" if e.words_in else "",
+            "removals": ", ".join(f"{f} {n}" for f, n in sorted(e.removed.items())),
+            "output": e.dest or "",
+            "reason": e.reason or "",
+        } for e in self.entries]
+
+
+def _cell(text: str | None) -> str:
+    """A reason as one markdown table cell: one line, no pipes, bounded length."""
+    text = " ".join((text or "-").split()).replace("|", "\\|")
+    return text if len(text) <= _REASON_WIDTH else text[: _REASON_WIDTH - 1] + "…"
+
+
+class RunArtifacts:
+    """The run's Prefect artifacts: a progress bar while it goes, the report at the end."""
+
+    def __init__(self, summary: RunSummary, inputs: int, batches: int, table_max: int) -> None:
+        from prefect.artifacts import create_progress_artifact
+
+        self.summary, self.batches, self.table_max = summary, batches, table_max
+        self._progress_id = create_progress_artifact(
+            progress=0.0 if batches else 100.0,
+            description=f"newsclean: {inputs} inputs from {summary.source}, {batches} batches")
+
+    def progress(self, batches_done: int) -> None:
+        """Counted in batches, not documents: a record file is one input but many documents."""
+        from prefect.artifacts import update_progress_artifact
+
+        if self.batches:
+            share = min(100.0, 100.0 * batches_done / self.batches)
+            update_progress_artifact(self._progress_id, progress=round(share, 1))
+
+    def publish(self) -> None:
+        from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+        s = self.summary
+        what = "dry run" if s.dry_run else "run"
+        create_markdown_artifact(key=REPORT_KEY, markdown=s.markdown(),
+                                 description=f"newsclean {what} {s.source} → {s.dest}")
+        if s.entries and len(s.entries) <= self.table_max:
+            create_table_artifact(key=TABLE_KEY, table=s.table(),
+                                  description=f"newsclean {what}: one row per document "
+                                              f"({len(s.entries)})")

@@ -43,3 +43,9 @@ class S3Settings(BaseModel):
         Field(ge=1, le=20, title="Max attempts",
               description="Attempts per request, with boto3's jittered backoff."),
     ] = 8
+    timeout: Annotated[
+        float,
+        Field(gt=0, le=600, title="Request timeout (s)",
+              description="Seconds to wait for the store's answer to one request before "
+                          "that attempt counts as failed and is retried."),
+    ] = 60.0  # a 20 MB PUT on a slow link; a stalled server is retried after this

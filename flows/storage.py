@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from flows.settings import S3Settings
@@ -36,8 +37,8 @@ def check_key(key: str) -> str:
     """Refuse keys that climb out of the root; every write goes through here."""
     if not key or "\x00" in key or key.startswith("/") or "\\" in key:
         raise UnsafeKey(f"unsafe key {key!r}")
-    parts = PurePosixPath(key).parts
-    if any(p in ("..", ".", "") for p in parts) or key.endswith("/"):
+    # split, not PurePosixPath: that folds "a//b" and "a/./b" into "a/b" before the check
+    if any(p in ("..", ".", "") for p in key.split("/")):
         raise UnsafeKey(f"unsafe key {key!r}")
     return key
 
@@ -52,6 +53,10 @@ class Storage:
         raise NotImplementedError
 
     def read_if_exists(self, key: str) -> bytes | None:
+        raise NotImplementedError
+
+    def open(self, key: str) -> BinaryIO:
+        """A stream over one input, for record files too large to read whole; close it."""
         raise NotImplementedError
 
     def write(self, key: str, data: bytes, content_type: str = "application/octet-stream",
@@ -97,28 +102,41 @@ class LocalStorage(Storage):
             dirnames.sort()
             for name in sorted(filenames):
                 full = Path(dirpath, name)
-                if full.is_symlink() and not _inside(full, root):
-                    continue  # a link leading out of the source is not an input
                 key = full.relative_to(root).as_posix()
                 if prefix and not key.startswith(prefix):
                     continue
                 try:
-                    st = full.stat()
+                    # A link leading out of the source is listed, never followed: reading
+                    # it is refused, so the manifest says why it was not cleaned.
+                    outside = full.is_symlink() and not _inside(full, root)
+                    st = full.lstat() if outside else full.stat()
                 except OSError:
                     continue  # dangling link
                 yield ObjectInfo(key, st.st_size, datetime.fromtimestamp(st.st_mtime, UTC))
 
     def read(self, key: str) -> bytes:
         path = self._path(key)
-        if path.is_symlink() and not _inside(path, self.root.resolve()):
-            raise StorageError(f"{key}: symbolic link leads out of the source folder")
-        return path.read_bytes()
+        if not _inside(path, self.root.resolve()):  # through a link, file or folder
+            raise UnsafeKey(f"{key}: symbolic link leads out of the source folder, not followed")
+        try:
+            return path.read_bytes()
+        except OSError as exc:  # gone since the listing, unreadable, a folder
+            raise StorageError(f"cannot read {key}: {exc.strerror}") from None
 
     def read_if_exists(self, key: str) -> bytes | None:
         try:
             return self._path(key).read_bytes()
         except FileNotFoundError:
             return None
+
+    def open(self, key: str) -> BinaryIO:
+        path = self._path(key)
+        if not _inside(path, self.root.resolve()):  # through a link, file or folder
+            raise UnsafeKey(f"{key}: symbolic link leads out of the source folder, not followed")
+        try:
+            return path.open("rb")
+        except OSError as exc:
+            raise StorageError(f"cannot read {key}: {exc.strerror}") from None
 
     def write(self, key: str, data: bytes, content_type: str = "application/octet-stream",
               ) -> None:
@@ -147,8 +165,12 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
+# botocore's own default; a store used by N threads at once asks for N (see S3Storage).
+DEFAULT_POOL_SIZE = 10
+
+
 @lru_cache(maxsize=8)
-def s3_client(settings: S3Settings, pool_size: int = 10):
+def s3_client(settings: S3Settings, pool_size: int = DEFAULT_POOL_SIZE):
     """One client per process and settings: boto3 clients are thread-safe and costly to make.
 
     Retries use boto3's own 'standard' mode (jittered exponential backoff on throttling,
@@ -164,10 +186,10 @@ def s3_client(settings: S3Settings, pool_size: int = 10):
     if style == "auto":
         style = "path" if endpoint else "auto"
     config = Config(
-        retries={"mode": "standard", "max_attempts": settings.max_attempts},
+        retries={"mode": "standard", "total_max_attempts": settings.max_attempts},
         max_pool_connections=pool_size,
         connect_timeout=10,
-        read_timeout=60,
+        read_timeout=settings.timeout,
         s3={"addressing_style": style},
         user_agent_extra="newsclean",
     )
@@ -179,7 +201,8 @@ class S3Storage(Storage):
     """An S3 prefix on any S3-compatible store (AWS, MinIO, Ceph radosgw, R2, moto)."""
 
     def __init__(self, bucket: str, prefix: str, settings: S3Settings, *,
-                 single: str | None = None) -> None:
+                 single: str | None = None, pool_size: int = DEFAULT_POOL_SIZE) -> None:
+        self.pool_size = max(pool_size, DEFAULT_POOL_SIZE)  # one client per process and size
         self.bucket = bucket
         self.prefix = prefix.strip("/") + "/" if prefix.strip("/") else ""
         self.settings = settings
@@ -188,7 +211,7 @@ class S3Storage(Storage):
 
     @property
     def client(self):
-        return s3_client(self.settings)
+        return s3_client(self.settings, self.pool_size)
 
     def _key(self, key: str) -> str:
         return self.prefix + check_key(key)
@@ -241,6 +264,15 @@ class S3Storage(Storage):
         except BotoCoreError as exc:
             raise StorageError(f"cannot read {key}: {_describe(exc)}") from None
 
+    def open(self, key: str) -> BinaryIO:
+        """The object's body as a stream (botocore reads it from the socket as it goes)."""
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            return self.client.get_object(Bucket=self.bucket, Key=self._key(key))["Body"]
+        except (BotoCoreError, ClientError) as exc:
+            raise StorageError(f"cannot read {key}: {_describe(exc)}") from None
+
     def write(self, key: str, data: bytes, content_type: str = "application/octet-stream",
               ) -> None:
         from botocore.exceptions import BotoCoreError, ClientError
@@ -284,12 +316,14 @@ def parse_s3_url(url: str) -> tuple[str, str]:
     return parts.netloc, parts.path.lstrip("/")
 
 
-def open_store(url: str, settings: S3Settings | None = None) -> Storage:
-    """A store for a destination (or source folder) URL: `s3://bucket/prefix` or a path."""
+def open_store(url: str, settings: S3Settings | None = None, *,
+               pool_size: int = DEFAULT_POOL_SIZE) -> Storage:
+    """A store for a destination (or source folder) URL: `s3://bucket/prefix` or a path.
+    `pool_size`: how many threads will use it at once (S3 connections kept open)."""
     settings = settings or S3Settings()
     if url.startswith("s3://"):
         bucket, prefix = parse_s3_url(url)
-        return S3Storage(bucket, prefix, settings)
+        return S3Storage(bucket, prefix, settings, pool_size=pool_size)
     if "://" in url:
         raise StorageError(f"unsupported URL scheme in {url!r}: use a path or s3://bucket/prefix")
     return LocalStorage(Path(url).expanduser())

@@ -99,6 +99,27 @@ def _prefect_for_marked(request):
 
 
 @pytest.fixture(scope="session")
+def prefect_server(tmp_path_factory):
+    """A real `prefect server start` on 127.0.0.1 for the session, with its own PREFECT_HOME
+    (tests/support/prefect_server.py). Slot waits are capped at 1 s so a run waiting for a
+    destination notices a freed slot at once."""
+    from tests.support.prefect_server import running_server
+
+    with running_server(tmp_path_factory.mktemp("prefect-server"),
+                        PREFECT_SERVER_CONCURRENCY_MAXIMUM_CONCURRENCY_SLOT_WAIT_SECONDS="1") as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def newsroom(prefect_server, moto_endpoint, tmp_path_factory):
+    """deploy/prefect.yaml deployed on that server, and a process worker on pool `newsroom`."""
+    from tests.support.prefect_server import newsroom_deployed
+
+    with newsroom_deployed(prefect_server, moto_endpoint, tmp_path_factory.mktemp("worker")) as n:
+        yield n
+
+
+@pytest.fixture(scope="session")
 def radosgw_workdir(tmp_path_factory):
     """One single-node Ceph cluster folder per session: the first user bootstraps it
     (~18 s), later ones restart it (~5 s)."""

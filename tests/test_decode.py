@@ -121,3 +121,20 @@ def test_empty_documents_are_empty_not_clean(data):
     result = clean(data)
     assert result.status == "empty"
     assert result.text == ""
+
+
+def test_undeclared_cp1252_is_not_read_as_a_central_european_code_page():
+    from tests.conftest import SEEDS
+
+    seed = next(SEEDS.glob("005_*.txt")).read_bytes()
+    d = decode(seed, **LIMITS)
+    assert d.encoding == "cp1252"
+    assert "Hélène Bérard" in d.text and "Hélčne" not in d.text
+    short = "The study, led by glaciologist Hélène Bérard, found the café’s sales fell by 18%."
+    assert decode(short.encode("cp1252"), **LIMITS).text == short
+
+
+def test_real_cp1250_text_stays_cp1250():
+    czech = ("Vláda ve čtvrtek schválila nový rozpočet, který podle ministra financí počítá s "
+             "nižším schodkem. Opozice kritizuje, že škrty dopadnou na učitele a zdravotníky. ")
+    assert decode(czech.encode("cp1250"), **LIMITS).text == czech

@@ -1,0 +1,156 @@
+"""The `fetch-and-clean` flow: fetch a list of article URLs, keep the raw responses, clean them.
+
+URLs come from the `urls` parameter and/or a text file (one per line, `#` comments; a path
+on the worker or an s3:// object), read as a stream. One task per batch of URLs: it
+fetches the batch (`flows.fetch`, concurrently and politely), stores each response under
+`DEST/_raw/`, and cleans the pages with the same code as every other input
+(`flows.batch.process_docs`), the URL as the cleaner's source. A rerun fetches only what
+is not stored yet (`refetch` fetches everything again), so a new rule pack re-cleans
+without touching the network. No `from __future__ import annotations` here (see
+clean_flow).
+"""
+
+import io
+import itertools
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Annotated
+
+from prefect import flow, get_run_logger, task
+from prefect.runtime import flow_run
+from prefect.task_runners import ThreadPoolTaskRunner
+from pydantic import AfterValidator
+
+from flows import progress
+from flows.batch import ReviewPolicy, RunPlan, process_docs
+from flows.clean_flow import _manifest_bytes, _prepare_dest, load_packs
+from flows.dest_lock import destination_lock
+from flows.fetch import AddressGuard, Fetcher, FetchPolicy, fetch_docs
+from flows.layout import manifest_key, run_id_for
+from flows.params import DestLocation, Review, RulePacks, S3Connection, ShardSize, form_field
+from flows.readers import buffered
+from flows.records import ManifestEntry
+from flows.report import RunArtifacts, RunSummary
+from flows.settings import S3Settings
+from flows.shards import ShardSpec
+from flows.storage import StorageError, open_source, open_store
+
+
+def _check_networks(values: list[str]) -> list[str]:
+    import ipaddress
+
+    for v in values:
+        try:
+            ipaddress.ip_network(v, strict=False)
+        except ValueError:
+            raise ValueError(f"{v!r} is not a network: write it like 10.20.0.0/16") from None
+    return values
+
+
+UrlList = Annotated[list[str], form_field(
+    "URLs", "Article URLs to fetch and clean (http or https), besides those in the URL file.",
+    examples=[["https://news.example/2018/07/story.html"]])]
+UrlsFile = Annotated[str | None, form_field(
+    "URL file", "A text file of URLs, one per line (# starts a comment): a path on the "
+    "worker or an s3:// object. Empty: only the URLs above.",
+    examples=["s3://newsroom-config/urls/2018-07.txt"])]
+AllowPrivate = Annotated[bool, form_field(
+    "Allow private addresses", "Fetch from loopback, private and link-local addresses too "
+    "(an intranet CMS). Off: such URLs, and redirects to them, are refused.")]
+AllowNetworks = Annotated[list[str], AfterValidator(_check_networks), form_field(
+    "Allowed private networks", "Private networks that may be fetched while the others stay "
+    "refused, e.g. 10.20.0.0/16 for the newsroom's CMS.", examples=[["10.20.0.0/16"]])]
+Refetch = Annotated[bool, form_field(
+    "Fetch again", "Fetch every URL even when its raw response is stored from an earlier "
+    "run. Off: stored pages are cleaned again from _raw/ without touching the network.")]
+FetchBatchSize = Annotated[int, form_field(
+    "Batch size", "URLs per task (1-1000): fetched concurrently, then cleaned.", ge=1, le=1000)]
+FetchSettings = Annotated[FetchPolicy, form_field(
+    "Fetching", "Concurrency, politeness (requests per host per second), timeouts, "
+    "retries and size limits.")]
+
+
+def _run_name() -> str:
+    p = flow_run.parameters
+    what = p.get("urls_file") or f"{len(p.get('urls') or [])} URLs"
+    return f"fetch {what} → {p.get('dest')}"
+
+
+@task(name="fetch-batch", retries=1, retry_delay_seconds=[10],
+      task_run_name="fetch {urls[0]} (+{batch_extra})")
+def fetch_batch(urls: list[str], plan: RunPlan, policy: FetchPolicy, allow_private: bool,
+                allow_networks: list[str], refetch: bool, batch_extra: int = 0,
+                ) -> list[ManifestEntry]:
+    """Fetch, store and clean one batch. A retry reads back what was already stored."""
+    dest = open_store(plan.dest_url, plan.s3, pool_size=policy.concurrency)
+    with Fetcher(policy, AddressGuard(allow_private, allow_networks)) as fetcher:
+        docs = fetch_docs(urls, dest, fetcher, refetch=refetch)
+        return process_docs(docs, plan, first_key=urls[0], dest=dest)
+
+
+def iter_urls(urls: Iterable[str], urls_file: str | None, s3: S3Settings) -> Iterator[str]:
+    """The URLs to fetch, in order, each once: the list first, then the file, streamed."""
+    seen: set[str] = set()
+    for line in itertools.chain(urls, _file_lines(urls_file, s3) if urls_file else ()):
+        url = line.strip()
+        if url and not url.startswith("#") and url not in seen:
+            seen.add(url)
+            yield url
+
+
+def _file_lines(location: str, s3: S3Settings) -> Iterator[str]:
+    store = open_source(location, s3)
+    name = getattr(store, "single", None)
+    if not name:
+        raise StorageError(f"no such URL file: {location}")
+    with store.open(name) as raw:
+        yield from io.TextIOWrapper(buffered(raw), encoding="utf-8-sig", errors="replace")
+
+
+@flow(name="fetch-and-clean", log_prints=True, flow_run_name=_run_name,
+      task_runner=ThreadPoolTaskRunner(max_workers=1))
+def fetch_and_clean(
+    dest: DestLocation,
+    urls: UrlList = [],  # noqa: B006 - Prefect parameters need a literal default
+    urls_file: UrlsFile = None,
+    allow_private: AllowPrivate = False,
+    allow_networks: AllowNetworks = [],  # noqa: B006
+    refetch: Refetch = False,
+    fetch: FetchSettings = FetchPolicy(),  # noqa: B008
+    rules: RulePacks = [],  # noqa: B006
+    batch_size: FetchBatchSize = 50,
+    review: Review = ReviewPolicy(),  # noqa: B008
+    shard_size: ShardSize = None,
+    s3: S3Connection = S3Settings(),  # noqa: B008
+) -> dict:
+    """Fetch every URL into `dest/_raw/` and clean it into `dest`, with a manifest line each."""
+    log = get_run_logger()
+    run_id = run_id_for(datetime.now(UTC), (flow_run.get_id() or "")[:8] or None)
+    if not urls and not urls_file:
+        raise ValueError("no URLs: give a URL list or a URL file")
+    dst = open_store(dest, s3)
+    _prepare_dest(dst)
+    plan = RunPlan(source_url=dest, dest_url=dest, s3=s3, packs=load_packs(rules, s3),
+                   review=review, shards=ShardSpec(run_id, shard_size) if shard_size else None)
+    source = urls_file or f"{len(urls)} URLs"
+    summary = RunSummary(source=source, dest=dst.url, run_id=run_id,
+                         manifest=f"{dst.url.rstrip('/')}/{manifest_key(run_id)}")
+    # Counted first, so the progress artifact shows a share (a URL costs far less memory
+    # than the manifest entry the summary keeps for it anyway).
+    todo = list(iter_urls(urls, urls_file, s3))
+    log.info("%d URLs to fetch; batches of %d", len(todo), batch_size)
+    artifacts = RunArtifacts(summary, inputs=len(todo), batches=-(-len(todo) // batch_size),
+                             table_max=1000)
+    with destination_lock(dst.url, log, flow_run.get_id()):
+        for n, start in enumerate(range(0, len(todo), batch_size), 1):
+            batch = todo[start:start + batch_size]
+            entries = fetch_batch(batch, plan, fetch, allow_private, allow_networks, refetch,
+                                  len(batch) - 1)
+            summary.add(entries)
+            log.info("batch %d: %d URLs; %d so far", n, len(entries), summary.total)
+            progress.report(summary.total, dict(summary.statuses))
+            artifacts.progress(n)
+        dst.write(manifest_key(run_id), _manifest_bytes(summary.entries), "application/x-ndjson")
+    artifacts.publish()
+    log.info("done: %s", summary.one_line())
+    return summary.as_dict()

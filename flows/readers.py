@@ -1,0 +1,456 @@
+"""One input in, the documents in it out: an article file is one document, a record file
+(JSONL/NDJSON, CSV, WARC) one document per record.
+
+The reader is picked by the file's name (`flows.layout.archive_suffix`). Record files are
+streamed: a 10 GB dump never sits in memory, only the record being cleaned. A record that
+cannot be read becomes a `RawDoc` whose `error` names its line, and the rest of the file
+goes on; a file that breaks off (truncated gzip, lost connection) ends with one document
+saying where it stopped.
+"""
+
+import codecs
+import csv
+import gzip
+import io
+import json
+import re
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated, BinaryIO
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from cleaners.decode import InputRejected, decode_bytes
+from flows.layout import archive_suffix, record_rel, rel_for, safe_segment, url_key
+from flows.records import RunStatus
+from flows.storage import Storage, StorageError, UnsafeKey
+
+# Read buffer for record files: large enough that S3 bodies arrive in few round trips,
+# small next to a worker's memory.
+_BUFFER = 1 << 16
+# What a record costs to parse: JSON escapes HTML (quotes, slashes, non-ASCII) into up to
+# twice its size; a record larger than twice the cleaner's raw-input limit is refused
+# without being parsed, a smaller one reaches the cleaner, which applies its own limit.
+_RECORD_OVERHEAD = 2
+_OVERLONG_LINE = "\x00newsclean-overlong\x00"
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{2,40})", re.IGNORECASE)
+_META_CHARSET_RE = re.compile(rb"<meta[^>]{0,200}?charset|<\?xml[^>]{0,100}encoding", re.IGNORECASE)
+_WARC_UUID_RE = re.compile(r"^<?urn:uuid:([0-9a-fA-F-]{8,64})>?$")
+
+
+def _names(*names: str):
+    return Field(default=list(names), min_length=1)
+
+
+class RecordFields(BaseModel):
+    """Which fields of a JSONL or CSV record hold the article: the first present wins.
+
+    Names match case-insensitively and may name nested JSON fields (`metadata.url`). The
+    defaults fit the common news datasets (CC-News/news-please, dolma, CNN/DailyMail,
+    CMS exports).
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: Annotated[list[str], Field(title="Id fields", description=(
+        "The record's id, used in its output key REL/<id>. None present: line-<n>."))] = \
+        _names("id", "doc_id", "uuid", "article_id", "guid")
+    text: Annotated[list[str], Field(title="Body fields", description=(
+        "The article body, HTML or text."))] = \
+        _names("text", "content", "body", "html", "raw_content", "maintext", "article")
+    url: Annotated[list[str], Field(title="URL fields", description=(
+        "The article's URL, given to the cleaner (site rules) and kept in its record."))] = \
+        _names("url", "link", "source_url", "metadata.url")
+    title: Annotated[list[str], Field(title="Title fields", description=(
+        "The headline, kept when the body has none of its own."))] = _names("title", "headline")
+
+
+@dataclass(slots=True)
+class RawDoc:
+    """One document to clean, or one that could not even be read (`error`)."""
+
+    key: str  # the manifest's name for it: the input's key, `KEY#<record id>` for a record
+    rel: str  # where its outputs go: REL, or REL/<record id>
+    source: str  # the input's URL or path, `…#<record id>` for a record
+    raw: bytes = b""
+    url: str | None = None  # the article's own URL, when the dump carries one
+    title: str | None = None  # a headline carried beside the body
+    error: str | None = None  # why it could not be read; then `raw` is empty
+    error_status: RunStatus = RunStatus.REJECTED
+
+
+def is_archive(key: str) -> bool:
+    """A record file: its own work item, its records streamed inside one task."""
+    return archive_suffix(key) is not None
+
+
+def iter_docs(store: Storage, key: str, source_url: str, fields: RecordFields,
+              *, max_record_bytes: int) -> Iterator[RawDoc]:
+    """The documents in one input, in file order."""
+    try:
+        rel = rel_for(key)
+    except UnsafeKey as exc:
+        yield RawDoc(key, "", source_url, error=f"unsafe name: {exc}")
+        return
+    suffix = archive_suffix(key)
+    if suffix is None:
+        try:
+            yield RawDoc(key, rel, source_url, store.read(key))
+        except UnsafeKey as exc:
+            yield RawDoc(key, rel, source_url, error=f"unsafe name: {exc}")
+        except StorageError as exc:
+            yield RawDoc(key, rel, source_url, error=str(exc), error_status=RunStatus.FAILED)
+        return
+    yield from _record_docs(store, key, rel, source_url, suffix, fields,
+                            max_record_bytes * _RECORD_OVERHEAD)
+
+
+@dataclass(slots=True)
+class _Record:
+    position: str  # `line-12`, `row-3`, `record-7`: names the record when it has no id
+    where: str  # the same for people: "line 12", "row 3 (line 5)"
+    record_id: str | None = None
+    text: str | bytes | None = None
+    url: str | None = None
+    title: str | None = None
+    error: str | None = None
+    error_status: RunStatus = RunStatus.REJECTED
+
+
+def _record_docs(store: Storage, key: str, rel: str, source_url: str, suffix: str,
+                 fields: RecordFields, limit: int) -> Iterator[RawDoc]:
+    seen: set[str] = set()  # record names already used in this file: duplicates get .2, .3…
+    last = "the start"
+    try:
+        with store.open(key) as body:
+            stream = buffered(body)
+            if suffix.startswith(".warc"):
+                records = _warc_records(stream, limit)
+            elif suffix.startswith(".csv"):
+                records = _csv_records(_decompressed(stream, suffix), fields, limit)
+            else:
+                records = _jsonl_records(_decompressed(stream, suffix), fields, limit)
+            for rec in records:
+                last = rec.where
+                yield _doc(rec, key, rel, source_url, seen)
+    except StorageError as exc:
+        yield RawDoc(f"{key}#unreadable", rel, source_url, error=str(exc),
+                     error_status=RunStatus.FAILED)
+    except Exception as exc:  # a broken stream ends the file, never the batch
+        reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+        yield RawDoc(f"{key}#stopped", rel, source_url, error_status=RunStatus.FAILED,
+                     error=f"file unreadable after {last}: {reason}; the records before "
+                           "it were cleaned")
+
+
+def _doc(rec: _Record, key: str, rel: str, source_url: str, seen: set[str]) -> RawDoc:
+    name = safe_segment(rec.record_id) if rec.record_id else rec.position
+    if name in seen:
+        n = 2
+        while f"{name}.{n}" in seen:
+            n += 1
+        name = f"{name}.{n}"
+    seen.add(name)
+    doc = RawDoc(f"{key}#{name}", record_rel(rel, name), f"{source_url}#{name}",
+                 url=rec.url, title=rec.title, error_status=rec.error_status)
+    if rec.error:
+        doc.error = f"{rec.where}: {rec.error}"
+    elif rec.text is None:
+        doc.error = f"{rec.where}: no article body"
+    else:
+        doc.raw = rec.text.encode("utf-8") if isinstance(rec.text, str) else rec.text
+    return doc
+
+
+class _RawReader(io.RawIOBase):
+    """Any object with `read(n)` (a botocore body, a zstd reader) as a raw stream, so it can
+    be buffered and read line by line."""
+
+    def __init__(self, f) -> None:
+        self._f = f
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf) -> int:
+        data = self._f.read(len(buf))
+        buf[: len(data)] = data
+        return len(data)
+
+
+def buffered(f) -> io.BufferedReader:
+    """A buffered, line-readable stream over anything with `read(n)`."""
+    return io.BufferedReader(_RawReader(f), _BUFFER)
+
+
+def _decompressed(stream: BinaryIO, suffix: str) -> io.BufferedReader:
+    if suffix.endswith(".gz"):
+        return io.BufferedReader(gzip.GzipFile(fileobj=stream), _BUFFER)  # type: ignore[arg-type]
+    if suffix.endswith(".zst"):
+        import zstandard
+
+        return buffered(zstandard.ZstdDecompressor().stream_reader(stream, read_across_frames=True))
+    return stream  # type: ignore[return-value]
+
+
+def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, line) with lines over `limit` bytes skipped unread (None)."""
+    n = 0
+    while line := stream.readline(limit + 1):
+        n += 1
+        if len(line) > limit and not line.endswith(b"\n"):
+            while (more := stream.readline(1 << 20)) and not more.endswith(b"\n"):
+                pass
+            yield n, None
+        else:
+            yield n, line
+
+
+class _LineDecoder:
+    """JSON Lines are UTF-8 by the spec, but old exports are not: a line that is not UTF-8
+    is read in the file's legacy encoding, detected once, on the first such line."""
+
+    def __init__(self) -> None:
+        self.legacy: str | None = None
+
+    def __call__(self, line: bytes) -> str:
+        try:
+            return line.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        if self.legacy is None:
+            self.legacy = decode_bytes(line).encoding
+        return line.decode(self.legacy, errors="replace")
+
+
+def _jsonl_records(stream: BinaryIO, fields: RecordFields, limit: int) -> Iterator[_Record]:
+    decode = _LineDecoder()
+    for n, line in _lines(stream, limit):
+        where, position = f"line {n}", f"line-{n}"
+        if line is None:
+            yield _Record(position, where, error=f"over the {limit:,}-byte record limit")
+            continue
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(decode(line).lstrip("\ufeff"))
+        except InputRejected as exc:
+            yield _Record(position, where, error=exc.reason)
+            continue
+        except json.JSONDecodeError as exc:
+            yield _Record(position, where, error=f"not valid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        if not isinstance(obj, dict):
+            yield _Record(position, where, error=f"a JSON {type(obj).__name__}, not an object")
+            continue
+        yield _from_mapping(obj, position, where, fields)
+
+
+def _csv_records(stream: BinaryIO, fields: RecordFields, limit: int) -> Iterator[_Record]:
+    """Rows of a CSV export with a header row; the encoding is detected on the first 64 KB
+    (spreadsheets export cp1252 or UTF-8 with a BOM as often as plain UTF-8)."""
+    buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)
+    text = io.TextIOWrapper(buffered, encoding=_csv_encoding(buffered.peek(_BUFFER)),
+                            errors="replace", newline="")
+    csv.field_size_limit(max(csv.field_size_limit(), limit))
+    reader = csv.reader(_text_lines(text, limit))
+    header: list[str] | None = None
+    row_no = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            row_no += 1
+            yield _Record(f"row-{row_no}", f"row {row_no} (line {reader.line_num})",
+                          error=f"unreadable CSV ({exc})")
+            continue
+        if not row:
+            continue
+        if header is None:
+            header = [h.strip().lstrip("\ufeff") for h in row]
+            continue
+        row_no += 1
+        where, position = f"row {row_no} (line {reader.line_num})", f"row-{row_no}"
+        if row == [_OVERLONG_LINE]:
+            yield _Record(position, where, error=f"over the {limit:,}-byte record limit")
+        elif len(row) != len(header):
+            yield _Record(position, where,
+                          error=f"{len(row)} fields where the header has {len(header)}")
+        else:
+            yield _from_mapping(dict(zip(header, row, strict=True)), position, where, fields)
+
+
+def _csv_encoding(head: bytes) -> str:
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        return decode_bytes(head).encoding
+
+
+def _text_lines(text: io.TextIOWrapper, limit: int) -> Iterator[str]:
+    """Lines for the csv module, each at most `limit` characters: a longer one is skipped
+    and stands as a marker row, so one broken line cannot take the worker's memory."""
+    while line := text.readline(limit + 1):
+        if len(line) > limit and not line.endswith("\n"):
+            while (more := text.readline(1 << 20)) and not more.endswith("\n"):
+                pass
+            yield _OVERLONG_LINE + "\n"
+        else:
+            yield line
+
+
+def _from_mapping(obj: dict, position: str, where: str, fields: RecordFields) -> _Record:
+    rec = _Record(position, where)
+    rec.record_id = _scalar(_first(obj, fields.id))
+    rec.url = _scalar(_first(obj, fields.url))
+    rec.title = _scalar(_first(obj, fields.title))
+    body = _first(obj, fields.text)
+    if isinstance(body, list) and all(isinstance(p, str) for p in body):
+        body = "\n\n".join(body)  # a body given as a list of paragraphs
+    if body is None:
+        rec.error = f"no body field (looked for {', '.join(fields.text)})"
+    elif not isinstance(body, str):
+        rec.error = f"body field is a JSON {type(body).__name__}, not text"
+    else:
+        rec.text = body
+    return rec
+
+
+def _first(obj: dict, names: list[str]):
+    for name in names:
+        value = obj
+        for part in name.split("."):
+            value = _get(value, part) if isinstance(value, dict) else None
+            if value is None:
+                break
+        if value is not None:
+            return value
+    return None
+
+
+def _get(obj: dict, name: str):
+    if name in obj:
+        return obj[name]
+    lowered = name.lower()
+    return next((v for k, v in obj.items() if isinstance(k, str) and k.lower() == lowered), None)
+
+
+def _scalar(value) -> str | None:
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return str(value).strip() or None
+    return None
+
+
+def _warc_records(stream: BinaryIO, limit: int) -> Iterator[_Record]:
+    """HTML response records of a WARC (gzip per record or not, as warcio reads both);
+    requests, metadata, revisits and non-HTML responses (images, scripts) are no articles."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    members = _GzipMembers(stream)
+    for n, rec in enumerate(ArchiveIterator(members), 1):
+        if rec.rec_type != "response":
+            continue
+        uri = (rec.rec_headers.get_header("WARC-Target-URI") or "").strip("<> ")
+        if not uri.lower().startswith(("http://", "https://")):
+            continue
+        m = _WARC_UUID_RE.match(rec.rec_headers.get_header("WARC-Record-ID") or "")
+        out = _Record(f"record-{n}", f"record {n} ({uri})",
+                      record_id=m.group(1).lower() if m else url_key(uri).replace("/", "_"),
+                      url=uri)
+        http = rec.http_headers
+        status = http.get_statuscode() if http else None
+        ctype = (http.get_header("Content-Type") or "") if http else ""
+        if ctype and not ctype.lower().startswith(_HTML_TYPES):
+            continue
+        if not status or not status.isdigit():
+            out.error = "unreadable HTTP status line"
+        elif status != "200":
+            out.error = f"HTTP {status} response, not a page"
+        else:
+            body = rec.content_stream().read(limit + 1)
+            if len(body) > limit:
+                out.error = f"body over the {limit:,}-byte record limit"
+            elif getattr(rec.raw_stream, "limit", 0) > 0:
+                # warcio ends a cut-off file quietly; the record's own length tells.
+                out.error = "truncated: the file ends inside this record"
+                out.error_status = RunStatus.FAILED
+            else:
+                out.text = with_http_charset(body, ctype)
+        yield out
+    if members.inside:
+        raise EOFError("the file ends inside a gzip member: truncated")
+
+
+class _GzipMembers:
+    """Passes a WARC's bytes through to warcio and follows its gzip members, to tell whether
+    the file ends inside one: warcio ends a cut-off file quietly, as if it were complete."""
+
+    _STEP = 1 << 20  # inflate in steps, output discarded: a bomb never fills memory
+
+    def __init__(self, f) -> None:
+        self._f = f
+        self._member = None
+        self._gzip: bool | None = None  # decided on the first bytes
+
+    @property
+    def inside(self) -> bool:
+        return self._member is not None
+
+    def read(self, n: int = -1) -> bytes:
+        data = self._f.read(n)
+        if self._gzip is None and data:
+            self._gzip = data.startswith(b"\x1f\x8b")
+        if self._gzip:
+            self._follow(data)
+        return data
+
+    def _follow(self, data: bytes) -> None:
+        try:
+            while data:
+                if self._member is None:
+                    data = data.lstrip(b"\x00")  # padding some writers put between members
+                    if not data:
+                        return
+                    self._member = zlib.decompressobj(wbits=31)
+                self._member.decompress(data, self._STEP)
+                data = self._member.unconsumed_tail
+                if self._member.eof:
+                    data, self._member = self._member.unused_data, None
+        except zlib.error:
+            self._gzip, self._member = False, None  # not ours to judge: warcio reports it
+
+
+def with_http_charset(body: bytes, content_type: str | None) -> bytes:
+    """The body as the cleaner should see it, given the HTTP `Content-Type`.
+
+    The cleaner reads a page's own `<meta charset>` and detects the rest; a charset named
+    only in the HTTP header would be lost, so a body in that charset (valid, not UTF-8, no
+    declaration of its own) is handed over as UTF-8. The stored raw copy stays as received.
+    """
+    m = _CHARSET_RE.search(content_type or "")
+    if not m:
+        return body
+    try:
+        codec = codecs.lookup(m.group(1)).name
+    except LookupError:
+        return body
+    if codec in ("iso8859-1", "ascii"):
+        codec = "cp1252"  # as browsers read these labels (WHATWG)
+    if codec.startswith("utf-8") or _META_CHARSET_RE.search(body[:4096]):
+        return body
+    try:
+        body.decode("utf-8")
+        return body
+    except UnicodeDecodeError:
+        pass
+    try:
+        return body.decode(codec).encode("utf-8")
+    except UnicodeDecodeError:
+        return body

@@ -1,0 +1,74 @@
+"""Pages that are not articles come out `rejected` with a reason, never as a "clean" article.
+
+The fixtures in tests/fixtures/not_article/ are synthetic but built the way CMSs build these
+pages (a section front, a WordPress tag archive, a photo gallery, error pages), each as HTML
+and as a naive text dump; the near-misses beside them (a three-paragraph brief, an article
+followed by cut-off teasers) must stay articles, and so must the real pages of the quality set.
+"""
+
+import pytest
+
+from cleaners import CleanOptions, clean
+from cleaners.pagekind import declared_page_type
+from flows.evaluate import load_cases
+from tests.conftest import FIXTURES
+
+NOT_ARTICLE = FIXTURES / "not_article"
+
+REJECTED = [
+    ("section_front.html", "index page"),
+    ("section_front.txt", "index page"),
+    ("tag_page.html", "index page"),
+    ("tag_page.txt", "index page"),
+    ("gallery.html", "photo gallery"),
+    ("gallery.txt", "photo gallery"),
+    ("error_404.html", "error page"),
+    ("error_404.txt", "error page"),
+    ("error_403.txt", "error page"),
+]
+
+
+@pytest.mark.parametrize(("name", "kind"), REJECTED)
+def test_page_that_is_not_an_article_is_rejected_with_a_reason(name, kind):
+    result = clean((NOT_ARTICLE / name).read_bytes(), source=f"https://news.example/{name}")
+    assert result.status == "rejected"
+    assert result.reason.startswith(kind), result.reason
+    assert result.text == ""
+
+
+@pytest.mark.parametrize("name", ["brief.html", "article_with_teasers.txt"])
+def test_near_misses_stay_articles(name):
+    result = clean((NOT_ARTICLE / name).read_bytes(), source=f"https://news.example/{name}")
+    assert result.status == "cleaned", result.reason
+    assert "Related stories" not in result.text
+    assert "…" not in result.text  # the cut-off teasers went, the story stayed
+
+
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_no_real_article_of_the_quality_set_is_rejected(kind):
+    options = CleanOptions(format_hint=kind)
+    for case in load_cases(FIXTURES / "quality", kind):
+        result = clean(case.raw, source=case.url, options=options)
+        assert result.status == "cleaned", (case.id, result.reason)
+
+
+def test_declared_page_type_reads_og_type_and_json_ld():
+    listing = declared_page_type(
+        '<html><head><meta property="og:type" content="website">'
+        '<script type="application/ld+json">{"@type": "CollectionPage"}</script></head>')
+    assert listing.says_listing and not listing.says_article
+    article = declared_page_type(
+        "<html><head><meta content='article' property='og:type'>"
+        '<script type="application/ld+json">{"@type": ["NewsArticle"]}</script></head>')
+    assert article.says_article and not article.says_listing
+    gallery = declared_page_type(
+        '<head><script type="application/ld+json">{"@type":"ImageGallery"}</script></head>')
+    assert gallery.says_gallery
+    assert declared_page_type("<p>no head</p>").og_type is None
+
+
+def test_a_short_article_quoting_an_error_is_not_an_error_page():
+    body = ("The county's permit portal showed visitors a 404 error page for most of Monday, "
+            "officials said, after a software update went wrong overnight. ") * 3
+    result = clean(f"Permit Portal Down for a Day\n\n{body}\n")
+    assert result.status == "cleaned", result.reason

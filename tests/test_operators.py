@@ -1,0 +1,327 @@
+"""Operators' view, end to end: deploy/prefect.yaml registered with `prefect deploy` on a
+real `prefect server start`, a process worker on pool `newsroom`, runs created through the
+HTTP API the way the UI creates them, S3 (moto over HTTP) outputs and the run's artifacts."""
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from flows.dest_lock import lock_name
+from tests.conftest import ROOT, SEED_FILE
+from tests.support.prefect_server import FAKE_SECRET
+
+BRIEF = (b"Council approves new bike lanes\n\n"
+         b"The city council voted on Tuesday to add bike lanes along Main Street, the mayor said.\n\n"
+         b"Share on Facebook\n")
+BINARY = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8
+
+
+def _upload_inputs(s3, bucket: str) -> None:
+    """One article, one that loses too much (review queue), one that is not text."""
+    s3.put_object(Bucket=bucket, Key="dumps/2018/07/north-korea.txt", Body=SEED_FILE.read_bytes())
+    s3.put_object(Bucket=bucket, Key="dumps/2018/07/brief.txt", Body=BRIEF)
+    s3.put_object(Bucket=bucket, Key="dumps/2018/08/pixel.html", Body=BINARY)
+
+
+def _keys(s3, bucket: str) -> set[str]:
+    return {o["Key"] for o in s3.list_objects_v2(Bucket=bucket).get("Contents", [])}
+
+
+def _ui_parameters(server, deployment: str, **values) -> dict:
+    """What the Run form posts: every parameter, defaults filled in from the schema."""
+    schema = server.deployment(deployment)["parameter_openapi_schema"]
+    return {**{k: p["default"] for k, p in schema["properties"].items() if "default" in p}, **values}
+
+
+def _artifacts(server, run_id: str) -> dict[str, dict]:
+    return {a["type"]: a for a in server.artifacts_of(run_id)}
+
+
+@pytest.mark.slow
+@pytest.mark.s3
+def test_deploy_registers_nightly_and_on_demand(newsroom):
+    server = newsroom.server
+    nightly = server.deployment("clean-articles/nightly")
+    [schedule] = nightly["schedules"]
+    assert schedule["schedule"]["cron"] == "30 2 * * *"
+    assert schedule["schedule"]["timezone"] == "Europe/London" and schedule["active"]
+    assert nightly["parameters"]["source"].startswith("s3://")
+    on_demand = server.deployment("clean-articles/on-demand")
+    assert on_demand["schedules"] == [] and on_demand["parameters"] == {}
+    for dep in (nightly, on_demand):
+        assert dep["work_pool_name"] == "newsroom"
+        assert dep["entrypoint"] == "flows.clean_flow:clean_articles"
+        assert dep["pull_steps"] == [{"flows.deployments.enter_newsclean_home": {}}]
+        assert dep["enforce_parameter_schema"]
+
+
+@pytest.mark.slow
+@pytest.mark.s3
+def test_on_demand_run_with_only_source_and_dest(newsroom, s3):
+    server = newsroom.server
+    raw, clean = s3.make_bucket("raw"), s3.make_bucket("clean")
+    _upload_inputs(s3, raw)
+    source, dest = f"s3://{raw}/dumps/", f"s3://{clean}/articles/"
+
+    run = server.create_run("clean-articles/on-demand", {"source": source, "dest": dest})
+    done = server.wait(run["id"])
+
+    assert done["state"]["type"] == "COMPLETED", done["state"]["message"]
+    assert done["name"] == f"clean {source} → {dest}"
+    keys = _keys(s3, clean)
+    assert {"articles/2018/07/north-korea.txt", "articles/2018/07/north-korea.json",
+            "articles/_review/2018/07/brief.txt", "articles/2018/07/brief.json",
+            "articles/2018/08/pixel.json"} <= keys
+    assert "articles/2018/07/brief.txt" not in keys  # held for review, not published
+    [manifest_key] = [k for k in keys if k.startswith("articles/_manifests/")]
+    manifest = [json.loads(line) for line in
+                s3.get_object(Bucket=clean, Key=manifest_key)["Body"].read().splitlines()]
+    assert sorted(m["status"] for m in manifest) == ["cleaned", "needs_review", "rejected"]
+
+    [task] = server.task_runs_of(run["id"])
+    assert task["name"].startswith("clean 2018/07/")  # the batch's first key and its size
+
+    artifacts = _artifacts(server, run["id"])
+    assert set(artifacts) == {"markdown", "table", "progress"}
+    report = artifacts["markdown"]["data"]
+    for expected in ("| cleaned | 1 |", "| needs_review | 1 |", "| rejected | 1 |", "| failed | 0 |",
+                     "## Removals per rule family", "| comments |",
+                     "## Documents that lost the largest share of their words",
+                     "## Held for review: 1", f"`{dest}_review/`", "`2018/07/brief.txt`",
+                     "only 16 words left (minimum 40)", "## Empty or rejected",
+                     f"manifest (one line per input): `s3://{clean}/{manifest_key}`"):
+        assert expected in report, expected
+    rows = json.loads(artifacts["table"]["data"])
+    assert {r["document"]: r["status"] for r in rows} == {
+        "2018/07/north-korea.txt": "cleaned", "2018/07/brief.txt": "needs_review",
+        "2018/08/pixel.html": "rejected"}
+    assert float(artifacts["progress"]["data"]) == 100
+
+    server.wait_for_log(run["id"], "done: ")  # logs are shipped after the state, in batches
+    logs = server.logs_of(run["id"])
+    assert [line for line in logs if line.startswith("batch ")] == [
+        "batch 1: 3 documents (1 cleaned, 1 needs_review, 1 rejected); 3 so far"]
+    assert any(line.startswith("done: 3 inputs") for line in logs)
+
+
+@pytest.mark.slow
+@pytest.mark.s3
+def test_ui_shaped_run_batches_are_logged_and_no_secret_leaks(newsroom, s3):
+    """The full parameter set the Run form posts, small batches, a relative rule pack (found
+    because the pull step runs flows from the checkout), and a fake AWS secret in the
+    worker's environment that must appear nowhere."""
+    server = newsroom.server
+    raw, clean = s3.make_bucket("raw"), s3.make_bucket("clean")
+    _upload_inputs(s3, raw)
+    params = _ui_parameters(server, "clean-articles/on-demand", source=f"s3://{raw}/dumps/",
+                           dest=f"s3://{clean}/articles/", batch_size=1,
+                           rules=["seeds/packs/example-site.toml"])
+
+    run = server.create_run("clean-articles/on-demand", params)
+    done = server.wait(run["id"])
+
+    assert done["state"]["type"] == "COMPLETED", done["state"]["message"]
+    server.wait_for_log(run["id"], "done: ")  # logs are shipped after the state, in batches
+    logs = server.logs_of(run["id"])
+    assert len([line for line in logs if line.startswith("batch ")]) == 3, logs  # one line per batch
+    assert len(server.task_runs_of(run["id"])) == 3
+    everything = "\n".join([*logs, json.dumps(server.artifacts_of(run["id"])),
+                            json.dumps(server.flow_run(run["id"])), newsroom.worker_log.read_text()])
+    assert FAKE_SECRET not in everything
+    record = json.loads(s3.get_object(Bucket=clean, Key="articles/2018/07/north-korea.json")["Body"].read())
+    assert FAKE_SECRET not in json.dumps(record)
+    assert "example-site@1" in record["newsclean"]["rules"]  # the operator pack, on top
+
+
+@pytest.mark.slow
+@pytest.mark.s3
+def test_dry_run_reports_everything_and_writes_nothing(newsroom, s3):
+    server = newsroom.server
+    raw, clean = s3.make_bucket("raw"), s3.make_bucket("clean")
+    _upload_inputs(s3, raw)
+
+    run = server.create_run("clean-articles/on-demand", {
+        "source": f"s3://{raw}/dumps/", "dest": f"s3://{clean}/articles/", "dry_run": True})
+    done = server.wait(run["id"])
+
+    assert done["state"]["type"] == "COMPLETED", done["state"]["message"]
+    assert done["name"].startswith("dry run: clean s3://")
+    assert _keys(s3, clean) == set()
+    report = _artifacts(server, run["id"])["markdown"]["data"]
+    assert "dry run: nothing was written" in report
+    assert "| cleaned | 1 |" in report and "## Held for review: 1" in report
+    assert "would go to" in report
+
+
+@pytest.mark.slow
+@pytest.mark.s3
+def test_a_second_run_waits_while_the_destination_is_being_written(newsroom, s3):
+    """The slot is held here, as a run writing the destination holds it; the new run says
+    why it waits, writes nothing meanwhile, and finishes once the slot is free."""
+    server = newsroom.server
+    raw, clean = s3.make_bucket("raw"), s3.make_bucket("clean")
+    _upload_inputs(s3, raw)
+    dest = f"s3://{clean}/articles/"
+    name = lock_name(dest)
+    server.post("/v2/concurrency_limits/", {"name": name, "limit": 1})
+    held = server.post("/v2/concurrency_limits/increment-with-lease",
+                       {"names": [name], "slots": 1, "mode": "concurrency", "lease_duration": 120})
+    assert held.status_code == 200, held.text
+
+    run = server.create_run("clean-articles/on-demand", {"source": f"s3://{raw}/dumps/", "dest": dest})
+    line = server.wait_for_log(run["id"], "waiting: another run is writing")
+    assert dest in line and name in line
+    assert server.flow_run(run["id"])["state"]["type"] == "RUNNING"
+    assert _keys(s3, clean) == set()
+
+    server.post("/v2/concurrency_limits/decrement-with-lease", {"lease_id": held.json()["lease_id"]})
+    done = server.wait(run["id"])
+    assert done["state"]["type"] == "COMPLETED", done["state"]["message"]
+    assert "articles/2018/07/north-korea.txt" in _keys(s3, clean)
+    assert server.get(f"/v2/concurrency_limits/{name}")["active_slots"] == 0  # released
+
+
+def test_serve_reads_the_same_deployments_as_prefect_deploy(tmp_path):
+    """`newsclean serve` builds its deployments from deploy/prefect.yaml: same names,
+    schedules and parameters, so the two ways of running can never drift apart."""
+    from flows.deployments import default_prefect_file, load_specs, runner_deployments
+
+    assert default_prefect_file() == ROOT / "deploy" / "prefect.yaml"
+    specs = {s["name"]: s for s in load_specs(default_prefect_file())
+             if s["entrypoint"].startswith("flows.clean_flow:")}
+    served = {d.name: d for d in runner_deployments(default_prefect_file())
+              if d.flow_name == "clean-articles"}
+    assert set(served) == set(specs) >= {"nightly", "on-demand"}
+    [schedule] = served["nightly"].schedules
+    assert schedule.schedule.cron == specs["nightly"]["schedules"][0]["cron"]
+    assert schedule.schedule.timezone == specs["nightly"]["schedules"][0]["timezone"]
+    assert served["nightly"].parameters == specs["nightly"]["parameters"]
+    assert served["on-demand"].schedules in (None, [])
+    assert served["on-demand"].entrypoint == "flows.clean_flow.clean_articles"
+
+    moved = tmp_path / "prefect.yaml"
+    shutil.copy(default_prefect_file(), moved)
+    moved.write_text(moved.read_text().replace('cron: "30 2 * * *"', 'cron: "15 4 * * 1-5"'))
+    [schedule] = {d.name: d for d in runner_deployments(moved)}["nightly"].schedules
+    assert schedule.schedule.cron == "15 4 * * 1-5"
+
+
+@pytest.mark.slow
+@pytest.mark.s3
+def test_newsclean_serve_serves_a_run(newsroom, s3, tmp_path):
+    """One machine, one process: `newsclean serve` registers the deployments and runs what
+    is asked of them (here against a copy of the file naming a deployment of its own)."""
+    server = newsroom.server
+    raw, clean = s3.make_bucket("raw"), s3.make_bucket("clean")
+    _upload_inputs(s3, raw)
+    spec = tmp_path / "prefect.yaml"
+    spec.write_text((ROOT / "deploy" / "prefect.yaml").read_text()
+                    .replace("- name: on-demand", "- name: served-on-demand")
+                    .replace("- name: nightly", "- name: served-nightly"))
+    log = tmp_path / "serve.log"
+    env = server.env(AWS_ENDPOINT_URL=newsroom.s3_endpoint, PREFECT_RUNNER_POLL_FREQUENCY="1")
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "flows.cli", "serve", "--prefect-file", str(spec)],
+                                cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        server.wait_for_deployment("clean-articles/served-on-demand", timeout=90)
+        nightly = server.deployment("clean-articles/served-nightly")
+        assert nightly["schedules"][0]["schedule"]["cron"] == "30 2 * * *"
+        run = server.create_run("clean-articles/served-on-demand",
+                                {"source": f"s3://{raw}/dumps/", "dest": f"s3://{clean}/articles/"})
+        done = server.wait(run["id"])
+        assert done["state"]["type"] == "COMPLETED", done["state"]["message"] + log.read_text()[-2000:]
+        assert "articles/2018/07/north-korea.txt" in _keys(s3, clean)
+    finally:
+        proc.terminate()
+        proc.wait(30)
+
+
+def _compose() -> dict:
+    import yaml
+
+    return yaml.safe_load((ROOT / "deploy" / "compose.yaml").read_text())
+
+
+def test_compose_file_describes_the_installation():
+    """Docker does not run here: the compose file is parsed and checked against the rest of
+    the repository (prefect version, deployment file, buckets, pool, README install)."""
+    import prefect
+    import yaml
+
+    compose = _compose()
+    services = compose["services"]
+    assert set(services) == {"postgres", "prefect-server", "minio", "minio-init", "register", "worker"}
+    server = services["prefect-server"]
+    assert server["image"] == f"prefecthq/prefect:{prefect.__version__}-python3.11"
+    assert server["environment"]["PREFECT_SERVER_DATABASE_CONNECTION_URL"].startswith(
+        "postgresql+asyncpg://prefect:${POSTGRES_PASSWORD}@postgres:5432/")
+    assert server["depends_on"]["postgres"]["condition"] == "service_healthy"
+
+    deployments = yaml.safe_load((ROOT / "deploy" / "prefect.yaml").read_text())["deployments"]
+    nightly = next(d for d in deployments if d["name"] == "nightly")
+    buckets = services["minio-init"]["environment"]["BUCKETS"]
+    for url in (nightly["parameters"]["source"], nightly["parameters"]["dest"]):
+        assert url.split("/")[2] in buckets  # the buckets the schedule reads and writes exist
+    assert "mc mb --ignore-existing" in services["minio-init"]["command"][0]
+
+    worker = services["worker"]
+    assert worker["image"] == services["register"]["image"]
+    assert services["register"]["build"] == {"context": "..", "dockerfile": "deploy/Dockerfile"}
+    assert "deploy --all --prefect-file deploy/prefect.yaml" in services["register"]["command"][-1]
+    pool = nightly["work_pool"]["name"]
+    assert worker["command"][:5] == ["prefect", "worker", "start", "--pool", pool]
+    env = worker["environment"]
+    assert env["PREFECT_API_URL"] == "http://prefect-server:4200/api"
+    assert env["AWS_ENDPOINT_URL"] == "http://minio:9000"
+    for key in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"):
+        assert env[key].startswith("${NEWSCLEAN_S3_"), "credentials come from deploy/.env only"
+    assert worker["depends_on"]["minio-init"]["condition"] == "service_completed_successfully"
+    for service in services.values():
+        for port in service.get("ports", []):
+            assert port.startswith("127.0.0.1:"), port
+
+
+def test_env_example_names_every_required_setting():
+    import re
+
+    required = set(re.findall(r"\$\{([A-Z0-9_]+):\?", (ROOT / "deploy" / "compose.yaml").read_text()))
+    example = (ROOT / "deploy" / "env.example").read_text()
+    assert required and all(re.search(rf"^{name}=", example, re.M) for name in required)
+
+
+def test_worker_image_installs_newsclean_the_way_the_readme_does():
+    readme_install = (ROOT / "README.md").read_text().split("```bash\n", 1)[1].splitlines()[0]
+    install = readme_install.split(" && .venv/bin/newsclean")[0]
+    assert install == "python3 -m venv .venv && .venv/bin/pip install -q -e ."
+    dockerfile = (ROOT / "deploy" / "Dockerfile").read_text()
+    assert f"RUN {install}\n" in dockerfile
+    assert "ENV PATH=/app/.venv/bin:$PATH" in dockerfile and "NEWSCLEAN_HOME=/app" in dockerfile
+    ignored = (ROOT / "deploy" / "Dockerfile.dockerignore").read_text().split()
+    assert ".venv/" in ignored and "deploy/.env" in ignored
+
+
+def test_report_lists_failures_with_reasons_and_points_to_the_manifest():
+    from flows.records import ManifestEntry, RunStatus
+    from flows.report import RunSummary
+
+    summary = RunSummary(source="s3://raw/d/", dest="s3://clean/a/", run_id="r1",
+                         manifest="s3://clean/a/_manifests/r1.jsonl")
+    summary.add([ManifestEntry(source=f"s3://raw/d/{i}.txt", key=f"{i}.txt", status=RunStatus.FAILED,
+                               reason="cannot read: SlowDown" if i % 2 else "timeout | after 30 s")
+                 for i in range(203)])
+    summary.add([ManifestEntry(source="s3://raw/d/ok.txt", key="ok.txt", status=RunStatus.CLEANED,
+                               dest="s3://clean/a/ok.txt", words_in=100, words_out=90,
+                               removed={"share": 2})])
+    report = summary.markdown()
+    assert "## Failures: 203" in report and "| failed | 203 |" in report and "| cleaned | 1 |" in report
+    assert report.count("\n- `") == 200  # one line each, up to the limit, then counts by reason
+    assert "… and 3 more; by reason:" in report
+    assert "- 102 × timeout \\| after 30 s" in report and "- 101 × cannot read: SlowDown" in report
+    assert "Every failure is in the manifest `s3://clean/a/_manifests/r1.jsonl`" in report
+    assert "| share | 2 |" in report
+    rows = summary.table()
+    assert len(rows) == 204 and rows[-1]["removed"] == "10%" and rows[-1]["output"] == "s3://clean/a/ok.txt"

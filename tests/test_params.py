@@ -1,0 +1,95 @@
+"""The operator's form: the parameter schema the Prefect UI renders, and refusals of bad
+values — by the schema (what the server checks when a run is created) and by the flow's
+own validators (what runs before anything is read or written)."""
+
+import pytest
+from prefect.exceptions import ParameterTypeError
+from prefect.utilities.callables import parameter_schema
+from prefect.utilities.schema_tools.validation import validate
+
+from flows.clean_flow import clean_articles
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict:
+    return parameter_schema(clean_articles).model_dump()
+
+
+def _defaults(schema: dict, **values) -> dict:
+    return {**{k: v["default"] for k, v in schema["properties"].items() if "default" in v}, **values}
+
+
+def test_every_field_has_a_human_title_and_a_description(schema):
+    for name, prop in schema["properties"].items():
+        assert prop["title"] != name or " " in prop["title"], f"{name}: title is the Python name"
+        assert len(prop.get("description", "")) > 20, f"{name}: no description"
+    for model, definition in schema["definitions"].items():
+        for name, prop in definition.get("properties", {}).items():
+            assert prop.get("title") and prop.get("description"), f"{model}.{name}"
+    props = schema["properties"]
+    assert (props["source"]["title"], props["dest"]["title"]) == ("Source", "Destination")
+    assert props["dry_run"]["title"] == "Dry run" and props["rules"]["title"] == "Extra rule packs"
+    assert props["source"]["examples"] and props["key_prefix"]["examples"] == ["2018/07/"]
+
+
+def test_only_source_and_dest_are_required(schema):
+    assert set(schema["required"]) == {"source", "dest"}
+
+
+@pytest.mark.parametrize("source", ["s3://newsroom-raw/dumps/2018-07/", "s3://raw", "/data/raw",
+                                    "/data/raw/story.html.gz"])
+def test_schema_accepts_what_the_description_asks_for(schema, source):
+    validate(_defaults(schema, source=source, dest="s3://newsroom-clean/articles/"), schema,
+             raise_on_error=True)
+
+
+@pytest.mark.parametrize(("field", "value", "why"), [
+    ("source", "ftp://mirror/dumps/", "does not match"),
+    ("source", "https://example.com/dump.html", "does not match"),
+    ("dest", "", "does not match|too short|non-empty"),
+    ("batch_size", 0, "less than the minimum of 1"),
+    ("workers", 65, "greater than the maximum of 64"),
+    ("limit", 0, "less than the minimum of 1"),
+    ("report_table_max", -1, "less than the minimum of 0"),
+])
+def test_schema_refuses_bad_values(schema, field, value, why):
+    params = _defaults(schema, source="s3://raw/dumps/", dest="/data/clean")
+    params[field] = value
+    with pytest.raises(Exception, match=why):
+        validate(params, schema, raise_on_error=True)
+
+
+def test_nested_review_policy_bounds_are_in_the_schema(schema):
+    params = _defaults(schema, source="/data/raw", dest="/data/clean")
+    params["review"] = {"max_removed_share": 1.5, "min_words": 40}
+    with pytest.raises(Exception, match="greater than the maximum of 1"):
+        validate(params, schema, raise_on_error=True)
+
+
+@pytest.mark.parametrize(("source", "advice"), [
+    ("ftp://mirror/dumps/", "type a folder path or s3://bucket/prefix"),
+    ("s3://Bad_Bucket/x", "e.g. s3://newsroom-raw/2018/07/"),
+    ("   ", "type a folder path like /data/raw"),
+])
+def test_flow_refuses_bad_locations_before_it_starts_saying_what_to_type(source, advice):
+    with pytest.raises(ParameterTypeError, match="source") as info:
+        clean_articles.validate_parameters({"source": source, "dest": "/data/clean"})
+    assert advice in str(info.value)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("params", "why"), [
+    ({"source": "ftp://mirror/dumps/", "dest": "s3://clean/a/"}, "field 'source'"),
+    ({"source": "s3://raw/d/", "dest": "s3://clean/a/", "batch_size": 0}, "less than the minimum of 1"),
+    ({"source": "s3://raw/d/", "dest": "s3://clean/a/",
+      "review": {"max_removed_share": 2, "min_words": 40}}, "greater than the maximum of 1"),
+    ({"dest": "s3://clean/a/"}, "'source' is a required property"),
+])
+def test_server_refuses_bad_runs_before_they_exist(newsroom, params, why):
+    server = newsroom.server
+    dep = server.deployment("clean-articles/on-demand")
+    before = len(server.post("/flow_runs/filter", {}).json())
+    r = server.post(f"/deployments/{dep['id']}/create_flow_run", {"parameters": params})
+    assert r.status_code == 409, r.text
+    assert why in r.json()["detail"]
+    assert len(server.post("/flow_runs/filter", {}).json()) == before

@@ -1,0 +1,66 @@
+"""Quality gate: token F1 on real news pages must not fall below the floors pinned in a file.
+
+As trafilatura does in its test suite: a rule change that costs F1 on these pages fails the
+build. The pages (tests/fixtures/quality/, see its README for the license) span 25+ sites and
+eight languages, chosen among the harder pages of the dev set. Floors sit slightly below the
+measured values in floors.toml; raise them when quality improves, never lower them to pass.
+"""
+
+import tomllib
+
+import pytest
+
+from flows.evaluate import evaluate, load_cases, newsclean_extractor
+from tests.conftest import FIXTURES
+
+QUALITY = FIXTURES / "quality"
+FLOORS = tomllib.loads((QUALITY / "floors.toml").read_text("utf-8"))
+EXPECT = tomllib.loads((QUALITY / "expect.toml").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module", params=["html", "text"])
+def scored(request):
+    kind = request.param
+    cases = load_cases(QUALITY, kind)
+    scores, preds = evaluate(cases, "newsclean", newsclean_extractor(kind))
+    return kind, cases, scores, preds
+
+
+def test_every_fixture_page_is_scored(scored):
+    kind, cases, scores, _ = scored
+    assert len(cases) == FLOORS["pages"], f"{kind}: fixture pages changed; re-measure the floors"
+    assert scores.empty == 0, f"{kind}: empty output on some page"
+
+
+def test_macro_f1_stays_above_its_floor(scored):
+    kind, _, scores, _ = scored
+    floor = FLOORS[kind]["macro_f1"]
+    assert scores.f1 >= floor, f"{kind}: macro F1 {scores.f1:.4f} fell below the floor {floor}"
+
+
+def test_no_page_collapses(scored):
+    kind, _, scores, _ = scored
+    floor = FLOORS[kind]["min_page_f1"]
+    worst_id, worst = min(scores.per_case.items(), key=lambda kv: kv[1][2])
+    assert worst[2] >= floor, f"{kind}: {worst_id} F1 {worst[2]:.3f} below the page floor {floor}"
+
+
+def _expectations() -> list[tuple[str, str, dict]]:
+    return [(case, kind, spec) for case, spec in EXPECT.items() for kind in spec["inputs"]]
+
+
+@pytest.mark.parametrize(("case", "kind", "spec"), _expectations(),
+                         ids=[f"{c}-{k}" for c, k, _ in _expectations()])
+def test_real_page_keeps_the_story_and_drops_the_furniture(case, kind, spec):
+    from cleaners import CleanOptions, clean
+
+    (page,) = [c for c in load_cases(QUALITY, kind) if c.id == case]
+    result = clean(page.raw, source=page.url, options=CleanOptions(format_hint=kind))
+    assert result.status == "cleaned", result.reason
+    for must in spec["must_contain"]:
+        assert must in result.text, f"lost: {must!r}"
+    for must_not in spec["must_not_contain"]:
+        assert must_not not in result.text, f"kept: {must_not!r}"
+    removed = {r.text: r.rule for r in result.removed}
+    for line, rule in spec.get("removed_by", {}).items():
+        assert removed.get(line) == rule, f"{line!r} removed by {removed.get(line)!r}, not {rule}"

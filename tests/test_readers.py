@@ -1,0 +1,476 @@
+"""Record files: JSONL (plain, .gz, .zst), CSV and WARC.gz dumps, one document per record.
+
+The samples are small but shaped like the real thing (CC-News/news-please JSONL, CMS CSV
+exports, crawler WARCs), each with a malformed record in the middle of a good file: the
+bad record is reported with its line, the rest is cleaned.
+"""
+
+import csv
+import gzip
+import io
+import json
+import os
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import zstandard
+
+from flows.batch import RunPlan, process_batch
+from flows.clean_flow import _modified_since, iter_batches
+from flows.layout import archive_suffix, is_included, rel_for
+from flows.readers import RecordFields, iter_docs, with_http_charset
+from flows.shards import ShardSpec
+from flows.storage import LocalStorage
+
+BODY = [
+    ("Harbor Council Approves New Budget",
+     "The Harbor City council voted 7-2 on Tuesday to approve a $48 million budget that "
+     "expands bus service and adds four branch libraries, ending months of debate over "
+     "property taxes.\n\nAdvertisement\n\nMayor Lena Ortiz said the plan keeps the tax rate "
+     "flat while paying for road repairs that were delayed during the pandemic, and she "
+     "thanked residents who spoke at the hearings.\n\nRead more: Harbor City Schools Face "
+     "Teacher Shortage\n\nOpponents argued the spending would leave the city with thin "
+     "reserves if the port's revenue falls, and asked for a review next spring."),
+    ("Storm Knocks Out Power Along the Coast",
+     "<html><head><title>Storm Knocks Out Power Along the Coast</title></head><body>"
+     "<nav>Home | News | Sports</nav><article><h1>Storm Knocks Out Power Along the Coast</h1>"
+     "<p>A powerful storm struck the coast on Monday night, knocking out power to about "
+     "40,000 homes and flooding low-lying streets in three towns, the utility said.</p>"
+     "<p>Advertisement</p><p>Emergency crews worked through the night to clear fallen trees "
+     "and restore lines, and officials said most customers should have power back by "
+     "Wednesday evening.</p><p>Schools in the county were closed on Tuesday, and the state "
+     "opened two shelters for residents whose homes were damaged by the wind.</p>"
+     "<p>Sign up for our daily newsletter</p></article></body></html>"),
+    ("Glaciologist Warns of Faster Melt",
+     "The study, led by glaciologist Hélène Bérard of the Alpine Cryosphere Observatory, "
+     "found that the glaciers’ combined volume fell by 18% between 2008 and 2018, compared "
+     "with the 10% projected by the regional models.\n\nSign up for our daily newsletter\n\n"
+     "Bérard said the café owners of the valley had seen the change long before the "
+     "satellites did, and that the models would be revised this year to match what the "
+     "field teams measured on the ice every summer."),
+]
+FIELDS = RecordFields()
+
+
+def _jsonl_lines() -> list[bytes]:
+    """news-please-like records; line 3 is cut off mid-string (a crashed exporter)."""
+    recs = [
+        {"id": "2018/07/harbor-budget", "url": "https://harbor.example/2018/07/budget",
+         "title": BODY[0][0], "text": BODY[0][1]},
+        {"id": 1002, "link": "https://coast.example/storm", "headline": BODY[1][0],
+         "html": BODY[1][1]},
+    ]
+    lines = [json.dumps(r).encode() for r in recs]
+    lines.append(b'{"id": "broken", "text": "The council met on')
+    lines.append(json.dumps({"uuid": "glacier-3", "maintext": BODY[2][1],
+                             "metadata": {"url": "https://alps.example/melt"}},
+                            ensure_ascii=False).encode())
+    lines.append(json.dumps({"id": "no-body", "title": "A record without a body"}).encode())
+    lines.append(b"")
+    lines.append(json.dumps({"content": BODY[0][1], "title": "No id here"}).encode())
+    return lines
+
+
+def _write_jsonl(path: Path, lines: list[bytes]) -> Path:
+    data = b"\n".join(lines) + b"\n"
+    if path.name.endswith(".gz"):
+        data = gzip.compress(data)
+    elif path.name.endswith(".zst"):
+        data = zstandard.ZstdCompressor().compress(data)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def _docs(path: Path, fields: RecordFields = FIELDS, limit: int = 20 << 20) -> list:
+    store = LocalStorage(path.parent)
+    return list(iter_docs(store, path.name, str(path), fields, max_record_bytes=limit))
+
+
+def _run(src: Path, dest: Path, **plan) -> dict[str, dict]:
+    keys = sorted(p.relative_to(src).as_posix() for p in src.rglob("*") if p.is_file())
+    entries = [e for batch in iter_batches(iter(keys), 50)
+               for e in process_batch(batch, RunPlan(source_url=str(src), dest_url=str(dest),
+                                                     **plan))]
+    return {e.key: json.loads(e.to_json()) for e in entries}
+
+
+@pytest.mark.parametrize("name", ["2018-07.jsonl", "2018-07.jsonl.gz", "2018-07.ndjson.zst"])
+def test_jsonl_dump_gives_one_document_per_record(tmp_path, name):
+    path = _write_jsonl(tmp_path / "dumps" / name, _jsonl_lines())
+    docs = _docs(path)
+
+    assert [d.key.split("#")[1] for d in docs] == [
+        "2018_07_harbor-budget-31445726", "1002", "line-3", "glacier-3", "no-body", "line-7"]
+    good = [d for d in docs if not d.error]
+    assert [d.url for d in good] == ["https://harbor.example/2018/07/budget",
+                                     "https://coast.example/storm", "https://alps.example/melt",
+                                     None]
+    assert [d.title for d in good] == [BODY[0][0], BODY[1][0], None, "No id here"]
+    assert all(d.rel.startswith("2018-07/") for d in docs)
+    broken, no_body = docs[2], docs[4]
+    assert broken.error.startswith("line 3: not valid JSON") and broken.error_status == "rejected"
+    assert no_body.error == "line 5: no body field (looked for text, content, body, html, " \
+                            "raw_content, maintext, article)"
+    assert "Hélène" in good[2].raw.decode()
+
+
+def test_jsonl_records_are_cleaned_stored_and_skipped_on_rerun(tmp_path):
+    src, dest = tmp_path / "raw", tmp_path / "clean"
+    _write_jsonl(src / "dumps" / "2018-07.jsonl.gz", _jsonl_lines())
+
+    first = _run(src, dest)
+
+    base = "dumps/2018-07.jsonl.gz#"
+    assert {k: v["status"] for k, v in first.items()} == {
+        base + "2018_07_harbor-budget-31445726": "cleaned", base + "1002": "cleaned",
+        base + "line-3": "rejected", base + "glacier-3": "cleaned", base + "no-body": "rejected",
+        base + "line-7": "cleaned"}
+    assert first[base + "line-3"]["reason"].startswith("line 3: ")
+    assert first[base + "1002"]["source"] == f"{src}/dumps/2018-07.jsonl.gz#1002"
+    text = (dest / "dumps/2018-07/1002.txt").read_text()
+    assert text.startswith("A powerful storm struck") and "Advertisement" not in text
+    record = json.loads((dest / "dumps/2018-07/2018_07_harbor-budget-31445726.json").read_text())
+    assert record["url"] == "https://harbor.example/2018/07/budget"  # the record's URL, not the file
+    assert record["title"] == BODY[0][0]
+    assert record["source_key"] == base + "2018_07_harbor-budget-31445726"
+    assert {r["rule"] for r in record["removed"]} >= {"ads.slot-label",
+                                                       "cross-link.labelled-headline"}
+    melt = (dest / "dumps/2018-07/glacier-3.txt").read_text()
+    assert "Hélène Bérard" in melt and "newsletter" not in melt
+    assert not list(dest.rglob("line-3*"))  # a malformed record leaves no outputs
+
+    again = _run(src, dest)
+    assert {v["status"] for k, v in again.items() if not k.endswith(("line-3", "no-body"))} == \
+        {"unchanged"}
+
+    lines = _jsonl_lines()
+    lines[1] = json.dumps({"id": 1002, "html": BODY[1][1].replace("40,000", "41,000")}).encode()
+    _write_jsonl(src / "dumps" / "2018-07.jsonl.gz", lines)
+    third = _run(src, dest)
+    assert third[base + "1002"]["status"] == "cleaned"  # the one record that changed
+    assert third[base + "glacier-3"]["status"] == "unchanged"
+
+
+def test_truncated_gzip_dump_keeps_what_came_before_and_says_where_it_stopped(tmp_path):
+    data = gzip.compress(b"\n".join(_jsonl_lines() * 300))  # ~1 MB inflated
+    (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) * 2 // 3])
+    docs = _docs(tmp_path / "cut.jsonl.gz")
+    assert len([d for d in docs if not d.error]) > 10
+    last = docs[-1]
+    assert last.error_status == "failed" and last.key == "cut.jsonl.gz#stopped"
+    assert last.error.startswith("file unreadable after line ")
+    assert "records before it were cleaned" in last.error
+
+
+def test_overlong_record_is_refused_unread_and_the_next_one_read(tmp_path):
+    lines = [json.dumps({"id": "big", "text": "word " * 5000}).encode(),
+             json.dumps({"id": "small", "text": BODY[0][1]}).encode()]
+    docs = _docs(_write_jsonl(tmp_path / "d.jsonl", lines), limit=4000)
+    assert docs[0].error == "line 1: over the 8,000-byte record limit"
+    assert docs[1].raw.decode() == BODY[0][1]
+
+
+def test_field_names_are_options_case_insensitive_and_nested(tmp_path):
+    line = json.dumps({"StoryID": "s-1", "Story": {"Body": BODY[0][1], "Link": "https://x.example/s"},
+                       "text": "not this one"})
+    fields = RecordFields(id=["storyid"], text=["story.body"], url=["story.link"])
+    [doc] = _docs(_write_jsonl(tmp_path / "cms.jsonl", [line.encode()]), fields)
+    assert doc.key == "cms.jsonl#s-1" and doc.url == "https://x.example/s"
+    assert doc.raw.decode() == BODY[0][1]
+
+
+def test_record_ids_become_safe_distinct_keys(tmp_path):
+    ids = ["../../etc/passwd", "a/b", "a_b", "x" * 300, "plain-id", "plain-id", "", " "]
+    lines = [json.dumps({"id": i, "text": "Some words of text."}).encode() for i in ids]
+    docs = _docs(_write_jsonl(tmp_path / "ids.jsonl", lines))
+    rels = [d.rel for d in docs]
+    assert len(set(rels)) == len(rels)
+    assert all(r.startswith("ids/") and ".." not in r.split("/") and r.count("/") == 1
+               and len(r) < 130 for r in rels)
+    assert rels[4:6] == ["ids/plain-id", "ids/plain-id.2"]  # a repeated id never overwrites
+    assert rels[6:] == ["ids/line-7", "ids/line-8"]  # an empty id is a missing id
+    assert docs == _docs(tmp_path / "ids.jsonl")  # deterministic
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "koi8_r", "shift_jis", "gb18030"])
+def test_legacy_encoded_jsonl_is_decoded(tmp_path, codec):
+    texts = {
+        "cp1252": BODY[2][1],
+        "koi8_r": "Мэр города представил в четверг новый бюджет, который, по его словам, "
+                  "сбалансирован и не потребует повышения налогов для жителей. " * 3,
+        "shift_jis": "東京都は木曜日、新しい予算案を発表した。知事は記者会見で、財政は健全だと述べた。" * 3,
+        "gb18030": "北京市政府周四公布了新的预算方案，市长在新闻发布会上表示财政状况良好。" * 3,
+    }
+    text = texts[codec].replace("’", "'") if codec != "cp1252" else texts[codec]
+    lines = [json.dumps({"id": f"r{i}", "text": text}, ensure_ascii=False).encode(codec)
+             for i in range(2)]
+    docs = _docs(_write_jsonl(tmp_path / "legacy.jsonl", lines))
+    assert [d.raw.decode() for d in docs] == [text, text]
+
+
+def _csv_bytes(rows: list[list[str]], encoding: str = "utf-8") -> bytes:
+    buf = io.StringIO()
+    csv.writer(buf).writerows(rows)
+    return buf.getvalue().encode(encoding)
+
+
+def test_csv_export_rows_are_documents_and_a_ragged_row_is_reported(tmp_path):
+    rows = [["ID", "Headline", "Body", "URL"],
+            ["101", BODY[0][0], BODY[0][1], "https://harbor.example/budget"],
+            ["102", "Broken row", "only three fields"],
+            ["103", BODY[1][0], BODY[1][1], "https://coast.example/storm"]]
+    data = b"\xef\xbb\xbf" + _csv_bytes(rows)  # Excel's UTF-8 export starts with a BOM
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "export.csv").write_bytes(data)
+
+    result = _run(tmp_path / "src", tmp_path / "out")
+
+    assert {k: v["status"] for k, v in result.items()} == {
+        "export.csv#101": "cleaned", "export.csv#row-2": "rejected", "export.csv#103": "cleaned"}
+    assert result["export.csv#row-2"]["reason"] == \
+        "row 2 (line 11): 3 fields where the header has 4"  # row 1's body spans lines 2-10
+    record = json.loads((tmp_path / "out/export/101.json").read_text())
+    assert record["title"] == BODY[0][0] and record["url"] == "https://harbor.example/budget"
+    assert (tmp_path / "out/export/103.txt").read_text().startswith("A powerful storm")
+
+
+def test_cp1252_csv_is_detected(tmp_path):
+    rows = [["id", "text"], ["m1", BODY[2][1]], ["m2", BODY[0][1]]]
+    (tmp_path / "old.csv.gz").write_bytes(gzip.compress(_csv_bytes(rows, "cp1252")))
+    docs = _docs(tmp_path / "old.csv.gz")
+    assert [d.raw.decode() for d in docs] == [BODY[2][1], BODY[0][1]]
+
+
+def _warc_gz(offsets: dict | None = None) -> bytes:
+    """A crawl as a crawler writes it: warcinfo, request/response pairs, an image, a page
+    whose charset only the HTTP header names, a 404, and a response whose HTTP block is
+    garbage, each record its own gzip member."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    writer.write_record(writer.create_warcinfo_record("crawl.warc.gz", {"software": "test"}))
+
+    def response(url: str, body: bytes, ctype: str, status: str = "200 OK") -> None:
+        writer.write_record(writer.create_warc_record(
+            url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n"),
+            warc_content_type="application/http; msgtype=request"))
+        headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+        start = buf.tell()
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
+                                                      http_headers=headers))
+        if offsets is not None:
+            offsets[url] = (start, buf.tell())  # where the response's gzip member lies
+
+    response("https://coast.example/storm", BODY[1][1].encode(), "text/html; charset=utf-8")
+    response("https://coast.example/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(256), "image/png")
+    bad = b"garbage instead of an HTTP status line\r\n\r\n<p>half a page</p>"
+    buf.write(gzip.compress(  # warcio refuses to write this one: written by hand
+        b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://coast.example/bad\r\n"
+        b"WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-00000000bad0>\r\n"
+        b"WARC-Date: 2018-07-01T00:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
+        b"Content-Length: %d\r\n\r\n%s\r\n\r\n" % (len(bad), bad)))
+    tokyo = ("<html><body><article><h1>東京都の予算</h1>" + "<p>東京都は木曜日、新しい予算案を"
+             "発表した。知事は記者会見で、財政は健全だと述べた。</p>" * 4 + "</article></body></html>")
+    response("https://tokyo.example/budget", tokyo.encode("shift_jis"),
+             "text/html; charset=Shift_JIS")
+    response("https://coast.example/gone", b"<html><body>Not found</body></html>", "text/html",
+             "404 Not Found")
+    return buf.getvalue()
+
+
+def test_warc_html_responses_are_documents_with_the_target_uri_as_source(tmp_path):
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "crawl.warc.gz").write_bytes(_warc_gz())
+
+    docs = _docs(tmp_path / "src" / "crawl.warc.gz")
+    assert [d.url for d in docs] == ["https://coast.example/storm", "https://coast.example/bad",
+                                     "https://tokyo.example/budget", "https://coast.example/gone"]
+    assert docs[1].key == "crawl.warc.gz#00000000-0000-4000-8000-00000000bad0"
+    assert docs[1].error == "record 6 (https://coast.example/bad): unreadable HTTP status line"
+    assert docs[3].error.endswith("HTTP 404 response, not a page")
+
+    result = _run(tmp_path / "src", tmp_path / "out")
+    by_url = {json.loads((tmp_path / "out" / f"{d.rel}.json").read_text())["url"]: d.rel
+              for d in docs if not d.error}
+    assert [result[d.key]["status"] for d in docs] == [
+        "cleaned", "rejected", "needs_review", "rejected"]  # Japanese: few space-split "words"
+    storm = tmp_path / "out" / f"{by_url['https://coast.example/storm']}.txt"
+    assert storm.read_text().startswith("A powerful storm")
+    tokyo = tmp_path / "out/_review" / f"{by_url['https://tokyo.example/budget']}.txt"
+    assert "東京都は木曜日" in tokyo.read_text()  # the charset only the HTTP header named
+
+
+@pytest.mark.parametrize("where", ["mid-member", "mid-body"])
+def test_truncated_warc_is_reported_not_taken_for_complete(tmp_path, where):
+    offsets: dict[str, tuple[int, int]] = {}
+    data = _warc_gz(offsets)
+    start, end = offsets["https://tokyo.example/budget"]
+    cut = (start + end) // 2 if where == "mid-member" else end - 20
+    (tmp_path / "cut.warc.gz").write_bytes(data[:cut])
+    docs = _docs(tmp_path / "cut.warc.gz")
+    assert docs[0].url == "https://coast.example/storm" and not docs[0].error
+    last = docs[-1]
+    assert last.error_status == "failed" and last.key == "cut.warc.gz#stopped"
+    assert "ends inside a gzip member" in last.error
+    if where == "mid-member":  # the record's own headers are lost: the file says where
+        assert last.error.startswith("file unreadable after record 6 (https://coast.example/bad)")
+    else:  # the headers made it, part of the body did not: the record says so too
+        assert docs[-2].url == "https://tokyo.example/budget" and docs[-2].error_status == "failed"
+        assert docs[-2].error.endswith("truncated: the file ends inside this record")
+
+
+def test_http_charset_is_applied_only_when_the_page_has_none():
+    sjis = "東京都の予算".encode("shift_jis")
+    assert with_http_charset(sjis, "text/html; charset=shift_jis").decode() == "東京都の予算"
+    assert with_http_charset(sjis, "text/html") == sjis
+    declared = b'<meta charset="euc-jp">' + "予算".encode("euc-jp")
+    assert with_http_charset(declared, "text/html; charset=shift_jis") == declared
+    utf8 = "Hélène".encode()
+    assert with_http_charset(utf8, "text/html; charset=iso-8859-1") == utf8
+    assert with_http_charset("Hélène".encode("cp1252"), "text/html; charset=iso-8859-1") == utf8
+
+
+def test_shards_hold_every_clean_article_of_the_run(tmp_path):
+    src, dest = tmp_path / "raw", tmp_path / "clean"
+    _write_jsonl(src / "a.jsonl", _jsonl_lines())
+    (src / "story.txt").write_text(BODY[0][0] + "\n\n" + BODY[0][1])
+
+    _run(src, dest, shards=ShardSpec("run-1", size=2))
+    again = _run(src, dest, shards=ShardSpec("run-2", size=2))
+
+    assert {v["status"] for v in again.values()} >= {"unchanged"}
+    for run in ("run-1", "run-2"):
+        parts = sorted((dest / "_shards" / run).glob("part-*.jsonl"))
+        rows = [json.loads(line) for p in parts for line in p.read_text().splitlines()]
+        assert max(len(p.read_text().splitlines()) for p in parts) <= 2
+        assert sorted(r["id"] for r in rows) == sorted(
+            ["a/2018_07_harbor-budget-31445726", "a/1002", "a/glacier-3", "a/line-7", "story"])
+        storm = next(r for r in rows if r["id"] == "a/1002")
+        assert storm["url"] == "https://coast.example/storm"
+        assert storm["text"] == (dest / "a/1002.txt").read_text().rstrip("\n")
+
+
+def test_layout_recognises_record_files_and_never_reads_its_own_outputs():
+    assert archive_suffix("dumps/2018-07.JSONL.GZ") == ".jsonl.gz"
+    assert rel_for("dumps/2018-07.jsonl.gz") == "dumps/2018-07"
+    assert rel_for("crawl/CC-MAIN-1.warc.gz") == "crawl/CC-MAIN-1"
+    assert is_included("x/export.csv") and is_included("y.ndjson.zst") and is_included("c.warc")
+    assert not is_included("_manifests/20261125T000000Z.jsonl")
+    assert not is_included("_shards/run/part-1-00000.jsonl")
+    batches = list(iter_batches(iter(["a.txt", "b.jsonl", "c.html", "d.warc.gz", "e.txt"]), 2))
+    assert batches == [["b.jsonl"], ["a.txt", "c.html"], ["d.warc.gz"], ["e.txt"]]
+
+
+def test_since_compares_modification_times_in_utc():
+    now = datetime.now(UTC)
+    assert _modified_since(now, None) and _modified_since(None, now)
+    assert _modified_since(now, now - timedelta(hours=1))
+    assert not _modified_since(now - timedelta(days=2), now - timedelta(days=1))
+    naive = (now - timedelta(hours=1)).replace(tzinfo=None)
+    assert _modified_since(now, naive)
+
+
+def test_run_command_takes_since_shards_and_record_fields():
+    from flows.cli import _parser
+
+    args = _parser().parse_args(["run", "dumps/", "clean/", "--since", "2026-11-24",
+                                 "--shards", "500", "--text-field", "story", "--text-field",
+                                 "body", "--id-field", "sid"])
+    assert args.since == datetime(2026, 11, 24, tzinfo=UTC)
+    assert args.shards == 500 and args.text_field == ["story", "body"] and args.id_field == ["sid"]
+    ago = datetime.now(UTC) - _parser().parse_args(["run", "a", "b", "--since", "36h"]).since
+    assert timedelta(hours=35) < ago < timedelta(hours=37)
+    zoned = _parser().parse_args(["run", "a", "b", "--since", "2026-11-24T02:30+01:00"]).since
+    assert zoned == datetime(2026, 11, 24, 1, 30, tzinfo=UTC)
+
+
+# Through the flow, with a real Prefect API ----------------------------------------------
+
+
+def _mixed_source(root: Path) -> Path:
+    src = root / "raw"
+    (src / "2018/07").mkdir(parents=True)
+    (src / "2018/07/story.txt").write_text(BODY[0][0] + "\n\n" + BODY[0][1])
+    (src / "2018/07/page.html").write_text(BODY[1][1])
+    _write_jsonl(src / "dumps/2018-07.jsonl.gz", _jsonl_lines())
+    (src / "dumps/export.csv").write_bytes(_csv_bytes(
+        [["id", "title", "text"], ["c1", BODY[0][0], BODY[0][1]], ["c2", "ragged"],
+         ["c3", BODY[2][0], BODY[2][1]]]))
+    (src / "crawl.warc.gz").write_bytes(_warc_gz())
+    (src / "README.md").write_text("not an input")
+    return src
+
+
+@pytest.mark.prefect
+def test_flow_cleans_a_folder_mixing_articles_and_record_files(tmp_path):
+    from flows.clean_flow import clean_articles
+
+    src, dest = _mixed_source(tmp_path), tmp_path / "clean"
+    summary = clean_articles(source=str(src), dest=str(dest), batch_size=10, shard_size=100)
+
+    manifest = [json.loads(line) for line in
+                next((dest / "_manifests").glob("*.jsonl")).read_text().splitlines()]
+    # 2 articles + 6 JSONL records + 3 CSV rows + 4 WARC HTML responses: each one line.
+    assert len(manifest) == summary["inputs"] == 15
+    by_key = {m["key"]: m for m in manifest}
+    assert len(by_key) == 15
+    assert by_key["dumps/2018-07.jsonl.gz#line-3"]["status"] == "rejected"
+    assert by_key["dumps/2018-07.jsonl.gz#line-3"]["reason"].startswith("line 3: not valid JSON")
+    assert by_key["dumps/export.csv#row-2"]["reason"].startswith("row 2 (line 11): 2 fields")
+    assert by_key["dumps/2018-07.jsonl.gz#glacier-3"]["source"].endswith(
+        "/dumps/2018-07.jsonl.gz#glacier-3")
+    assert summary["statuses"] == {"cleaned": 9, "needs_review": 1, "rejected": 5}
+    assert (dest / "2018/07/story.txt").exists() and (dest / "dumps/export/c3.txt").exists()
+    assert (dest / "dumps/2018-07/1002.txt").read_text().startswith("A powerful storm")
+    shard_rows = [line for p in (dest / "_shards").rglob("*.jsonl")
+                  for line in p.read_text().splitlines()]
+    assert len(shard_rows) == 9  # the clean articles, not the one held for review
+
+
+@pytest.mark.prefect
+def test_flow_since_cleans_only_what_changed(tmp_path):
+    from flows.clean_flow import clean_articles
+
+    src, dest = _mixed_source(tmp_path), tmp_path / "clean"
+    old = (datetime.now(UTC) - timedelta(days=3)).timestamp()
+    for p in src.rglob("*"):
+        if p.is_file() and p.name != "export.csv":
+            os.utime(p, (old, old))
+    summary = clean_articles(source=str(src), dest=str(dest),
+                             since=datetime.now(UTC) - timedelta(days=1))
+    assert summary["inputs"] == 3  # the three rows of the one recent file
+    assert {p.name for p in dest.rglob("*.txt")} == {"c1.txt", "c3.txt"}
+
+
+@pytest.mark.prefect
+@pytest.mark.s3
+def test_flow_reads_a_jsonl_gz_dump_from_s3(s3, moto_endpoint):
+    from flows.clean_flow import clean_articles
+    from flows.settings import S3Settings
+
+    raw, out = s3.make_bucket("raw"), s3.make_bucket("clean")
+    body = gzip.compress(b"\n".join(_jsonl_lines()) + b"\n")
+    s3.put_object(Bucket=raw, Key="dumps/2018-07.jsonl.gz", Body=body)
+    s3.put_object(Bucket=raw, Key="dumps/2018-07/plain.txt", Body=(BODY[0][0] + "\n\n" + BODY[0][1]).encode())
+    settings = S3Settings(endpoint_url=moto_endpoint)
+
+    summary = clean_articles(source=f"s3://{raw}/dumps/", dest=f"s3://{out}/articles/", s3=settings)
+
+    assert summary["inputs"] == 7
+    assert summary["statuses"] == {"cleaned": 5, "rejected": 2}
+    keys = {o["Key"] for o in s3.list_objects_v2(Bucket=out)["Contents"]}
+    assert {"articles/2018-07/1002.txt", "articles/2018-07/glacier-3.json",
+            "articles/2018-07/plain.txt"} <= keys
+    manifest_key = next(k for k in keys if k.startswith("articles/_manifests/"))
+    lines = [json.loads(x) for x in
+             s3.get_object(Bucket=out, Key=manifest_key)["Body"].read().splitlines()]
+    sources = {m["source"] for m in lines}
+    assert f"s3://{raw}/dumps/2018-07.jsonl.gz#1002" in sources
+
+    single = clean_articles(source=f"s3://{raw}/dumps/2018-07.jsonl.gz",
+                            dest=f"s3://{out}/articles/", s3=settings)
+    assert single["statuses"] == {"unchanged": 4, "rejected": 2}

@@ -20,6 +20,7 @@ Runs, on the same N pages (html-dev, repeated, one .html.gz per document):
 import contextlib
 import gzip
 import json
+import logging
 import os
 import shutil
 import socket
@@ -113,6 +114,7 @@ def prefect_server(home: Path):
 def moto_server():
     from moto.server import ThreadedMotoServer
 
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per request otherwise
     port = _free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
     server.start()

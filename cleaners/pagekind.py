@@ -147,10 +147,11 @@ def _is_sentence(line: str, min_words: int) -> bool:
 
 
 def _teaser_pairs(lines: Sequence[str]) -> int:
-    """Headline lines followed, within two lines, by a one-sentence deck."""
+    """Distinct headline lines followed, within two lines, by a one-sentence deck (a label
+    repeated down the page, like "Leave a Reply", is one headline, not many teasers)."""
     lo, hi = _DECK_WORDS
-    return sum(1 for i, line in enumerate(lines) if _is_headline(line) and any(
-        lo <= len(x.split()) <= hi and _is_sentence(x, lo) for x in lines[i + 1:i + 3]))
+    return len({line for i, line in enumerate(lines) if _is_headline(line) and any(
+        lo <= len(x.split()) <= hi and _is_sentence(x, lo) for x in lines[i + 1:i + 3])})
 
 
 def not_article_reason(paragraphs: Sequence[str], removed: Sequence[Removal], *,
@@ -196,7 +197,7 @@ def not_article_reason(paragraphs: Sequence[str], removed: Sequence[Removal], *,
         declared = page.og_type if page.og_type in _LISTING_OG else "a listing"
         return (f"index page: declares itself {declared!r} and has no paragraph of prose "
                 f"(longest {longest} characters)")
-    headlines = sum(1 for p in paragraphs if _is_headline(p))
+    headlines = len({p for p in paragraphs if _is_headline(p)})
     if headlines >= _MIN_HEADLINES and headlines >= _HEADLINE_SHARE * len(paragraphs):
         return (f"index page: {headlines} of {len(paragraphs)} lines are headlines and none "
                 "is a paragraph of prose")

@@ -59,6 +59,31 @@ class ReviewPolicy(BaseModel):
         return None
 
 
+_DEFAULT = CleanOptions()
+
+
+class DocumentLimits(BaseModel):
+    """What one document may cost; a document over a limit is `rejected` with the limit's
+    name in its reason. The names and defaults are `CleanOptions`'."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    max_raw_bytes: Annotated[int, Field(ge=1, title="Max raw bytes", description=(
+        "Larger inputs are refused before they are read."))] = _DEFAULT.max_raw_bytes
+    max_inflated_bytes: Annotated[int, Field(ge=1, title="Max inflated bytes", description=(
+        "A gzip input that inflates past this is refused."))] = _DEFAULT.max_inflated_bytes
+    max_inflate_ratio: Annotated[int, Field(ge=1, title="Max inflate ratio", description=(
+        "A gzip input inflating more than this many times its size (beyond 1 MB) is a "
+        "decompression bomb."))] = _DEFAULT.max_inflate_ratio
+    max_output_chars: Annotated[int, Field(ge=1, title="Max clean characters", description=(
+        "A clean body longer than this is not an article."))] = _DEFAULT.max_output_chars
+    max_seconds: Annotated[float, Field(gt=0, le=3600, title="Max seconds", description=(
+        "Cleaning one document is stopped after this long."))] = _DEFAULT.max_seconds
+
+    def options(self) -> CleanOptions:
+        return CleanOptions(**self.model_dump())
+
+
 @dataclass(frozen=True)
 class RunPlan:
     """Everything a batch needs, picklable, so batches run in threads, processes or Dask."""

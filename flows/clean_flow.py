@@ -6,8 +6,9 @@ cleaning an article less than one), the work itself in `flows.batch`. No
 """
 
 import itertools
+import os
 from collections.abc import Iterator
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
 
 from prefect import flow, get_run_logger, task
@@ -18,7 +19,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from cleaners.rules import RulePack, default_pack, parse_pack
 from flows import progress
-from flows.batch import ReviewPolicy, RunPlan, StoreTrouble, process_batch
+from flows.batch import DocumentLimits, ReviewPolicy, RunPlan, StoreTrouble, process_batch
 from flows.dest_lock import destination_lock
 from flows.layout import (
     DEFAULT_INCLUDE,
@@ -35,6 +36,7 @@ from flows.params import (
     Include,
     KeyPrefix,
     Limit,
+    Limits,
     Records,
     ReportTableMax,
     Review,
@@ -145,6 +147,7 @@ def clean_articles(
     since: Since = None,
     shard_size: ShardSize = None,
     records: Records = RecordFields(),  # noqa: B008
+    limits: Limits = DocumentLimits(),  # noqa: B008
 ) -> dict:
     """Clean every article under `source` into `dest`, with a manifest line per input."""
     log = get_run_logger()
@@ -156,7 +159,7 @@ def clean_articles(
     if not dry_run:
         _prepare_dest(dst)
     plan = RunPlan(source_url=source, dest_url=dest, s3=s3, packs=load_packs(rules, s3),
-                   dry_run=dry_run, review=review, records=records,
+                   dry_run=dry_run, review=review, records=records, options=limits.options(),
                    shards=ShardSpec(run_id, shard_size) if shard_size else None)
     summary = RunSummary(source=src.url, dest=dst.url, run_id=run_id,
                          manifest=None if dry_run else f"{dst.url.rstrip('/')}/{manifest_key(run_id)}",
@@ -203,7 +206,7 @@ def _run_batches(batches: Iterator[list[str]], plan: RunPlan, runner, workers: i
         for batch in batches:
             yield _accounted(batch, source_url, lambda b=batch: clean_batch(b, plan, len(b) - 1))
         return
-    with runner:
+    with _workers_share_this_api(), runner:
         workers = parallel_slots(runner, workers)
         pending: dict = {}  # future -> its batch's keys
         for batch in batches:
@@ -216,6 +219,25 @@ def _run_batches(batches: Iterator[list[str]], plan: RunPlan, runner, workers: i
         while pending:
             done = _wait_any(pending)
             yield _accounted(pending.pop(done), source_url, done.result)
+
+
+@contextmanager
+def _workers_share_this_api() -> Iterator[None]:
+    """Worker processes report to this run's Prefect API. Without PREFECT_API_URL in the
+    environment (the CLI's temporary server, the test harness) each spawned worker started
+    a temporary server of its own: +215 MB and ~10 s per worker, its task runs recorded in
+    a database nobody reads (measured with bench/load.py)."""
+    if os.environ.get("PREFECT_API_URL"):
+        yield
+        return
+    from prefect.client.orchestration import get_client
+
+    with get_client(sync_client=True) as client:
+        os.environ["PREFECT_API_URL"] = str(client.api_url)
+    try:
+        yield
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
 
 
 def _wait_any(futures) -> object:

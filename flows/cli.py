@@ -73,6 +73,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="hold documents that lost more than this share of words (default 0.8)")
     r.add_argument("--review-min-words", type=int, default=None, metavar="N",
                    help="hold documents shorter than N words (default 40)")
+    r.add_argument("--max-seconds", type=float, default=None, metavar="S",
+                   help="stop cleaning one document after S seconds: rejected (default 30)")
     r.add_argument("--endpoint-url", help="S3 endpoint (default: AWS_ENDPOINT_URL or AWS)")
     r.add_argument("--region", help="S3 region (default: AWS_DEFAULT_REGION)")
     r.add_argument("--profile", help="AWS profile for credentials")
@@ -235,6 +237,13 @@ def _run(args) -> int:
         from flows.readers import RecordFields
 
         params["records"] = RecordFields(**{k: v for k, v in fields.items() if v})
+    if args.max_seconds is not None:
+        from flows.batch import DocumentLimits
+
+        try:
+            params["limits"] = DocumentLimits(max_seconds=args.max_seconds)
+        except ValidationError as exc:
+            return _error(_first_error(exc), EXIT_USAGE)
     return _run_flow(params)
 
 

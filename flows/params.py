@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, Field
 from pydantic.fields import FieldInfo
 
-from flows.batch import ReviewPolicy
+from flows.batch import DocumentLimits, ReviewPolicy
 from flows.layout import DEFAULT_INCLUDE
 from flows.readers import RecordFields
 from flows.runners import TaskRunnerKind
@@ -124,6 +124,12 @@ Review = Annotated[
     form_field("Review queue",
                "Documents that lost too much of their text are stored under _review/ with "
                "status needs_review instead of as clean copies, and listed in the report."),
+]
+Limits = Annotated[
+    DocumentLimits,
+    form_field("Per-document limits",
+               "What one document may cost (bytes, inflation, output, seconds); a document "
+               "over a limit is rejected, and its manifest line names the limit."),
 ]
 S3Connection = Annotated[
     S3Settings,

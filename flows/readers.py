@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from cleaners.decode import InputRejected, decode_bytes
 from flows.layout import archive_suffix, record_rel, rel_for, safe_segment, url_key
 from flows.records import RunStatus
-from flows.storage import Storage, StorageError, UnsafeKey
+from flows.storage import Storage, StorageError, TooLarge, UnsafeKey
 
 # Read buffer for record files: large enough that S3 bodies arrive in few round trips,
 # small next to a worker's memory.
@@ -97,9 +97,11 @@ def iter_docs(store: Storage, key: str, source_url: str, fields: RecordFields,
     suffix = archive_suffix(key)
     if suffix is None:
         try:
-            yield RawDoc(key, rel, source_url, store.read(key))
+            yield RawDoc(key, rel, source_url, store.read(key, max_bytes=max_record_bytes))
         except UnsafeKey as exc:
             yield RawDoc(key, rel, source_url, error=f"unsafe name: {exc}")
+        except TooLarge as exc:  # the raw-size limit, checked before reading
+            yield RawDoc(key, rel, source_url, error=str(exc))
         except StorageError as exc:
             yield RawDoc(key, rel, source_url, error=str(exc), error_status=RunStatus.FAILED)
         return

@@ -22,6 +22,10 @@ class StorageError(Exception):
     """A store could not be reached or used; the message is one line, with no secrets."""
 
 
+class TooLarge(StorageError):
+    """An input over the raw-size limit, refused before it is read into memory."""
+
+
 class UnsafeKey(StorageError):
     """A key that would land outside the store's root (`../x`, absolute, NUL)."""
 
@@ -49,7 +53,8 @@ class Storage:
     def iter_objects(self, prefix: str = "") -> Iterator[ObjectInfo]:
         raise NotImplementedError
 
-    def read(self, key: str) -> bytes:
+    def read(self, key: str, max_bytes: int | None = None) -> bytes:
+        """The whole object; `TooLarge` without reading it when it has over `max_bytes`."""
         raise NotImplementedError
 
     def read_if_exists(self, key: str) -> bytes | None:
@@ -114,11 +119,13 @@ class LocalStorage(Storage):
                     continue  # dangling link
                 yield ObjectInfo(key, st.st_size, datetime.fromtimestamp(st.st_mtime, UTC))
 
-    def read(self, key: str) -> bytes:
+    def read(self, key: str, max_bytes: int | None = None) -> bytes:
         path = self._path(key)
         if not _inside(path, self.root.resolve()):  # through a link, file or folder
             raise UnsafeKey(f"{key}: symbolic link leads out of the source folder, not followed")
         try:
+            if max_bytes is not None and (size := path.stat().st_size) > max_bytes:
+                raise TooLarge(_too_large(size, max_bytes))
             return path.read_bytes()
         except OSError as exc:  # gone since the listing, unreadable, a folder
             raise StorageError(f"cannot read {key}: {exc.strerror}") from None
@@ -244,11 +251,16 @@ class S3Storage(Storage):
         except (BotoCoreError, ClientError) as exc:
             raise self._error(exc, "cannot list") from None
 
-    def read(self, key: str) -> bytes:
+    def read(self, key: str, max_bytes: int | None = None) -> bytes:
         from botocore.exceptions import BotoCoreError, ClientError
 
         try:
-            return self.client.get_object(Bucket=self.bucket, Key=self._key(key))["Body"].read()
+            response = self.client.get_object(Bucket=self.bucket, Key=self._key(key))
+            size = response.get("ContentLength")
+            if max_bytes is not None and size is not None and size > max_bytes:
+                response["Body"].close()
+                raise TooLarge(_too_large(size, max_bytes))
+            return response["Body"].read()
         except (BotoCoreError, ClientError) as exc:
             raise StorageError(f"cannot read {key}: {_describe(exc)}") from None
 
@@ -291,6 +303,10 @@ class S3Storage(Storage):
             self.client.delete_object(Bucket=self.bucket, Key=self._key(key))
         except (BotoCoreError, ClientError) as exc:
             raise StorageError(f"cannot delete {key}: {_describe(exc)}") from None
+
+
+def _too_large(size: int, limit: int) -> str:
+    return f"input is {size:,} bytes, over the {limit:,}-byte limit (max_raw_bytes): not read"
 
 
 def _describe(exc: Exception) -> str:

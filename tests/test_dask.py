@@ -13,8 +13,6 @@ from flows.clean_flow import clean_articles  # noqa: E402
 from flows.settings import S3Settings  # noqa: E402
 from tests.conftest import SEEDS  # noqa: E402
 
-pytestmark = [pytest.mark.prefect, pytest.mark.slow]
-
 
 @pytest.fixture(scope="module")
 def cluster():
@@ -39,6 +37,8 @@ def _manifest(root: Path) -> list[dict]:
     return sorted(entries, key=lambda e: e["key"])
 
 
+@pytest.mark.prefect
+@pytest.mark.slow
 def test_dask_cluster_by_address_writes_what_the_default_runner_writes(tmp_path, cluster):
     local, dask = tmp_path / "local", tmp_path / "dask"
     expected = clean_articles(source=str(SEEDS), dest=str(local), batch_size=4)
@@ -54,6 +54,8 @@ def test_dask_cluster_by_address_writes_what_the_default_runner_writes(tmp_path,
     assert batches is not None and batches.all_durations.get("compute", 0) > 0
 
 
+@pytest.mark.prefect
+@pytest.mark.slow
 def test_dask_local_cluster_started_by_the_runner_writes_to_s3(tmp_path, s3, moto_endpoint):
     bucket = s3.make_bucket("dask")
     expected_dir = tmp_path / "local"
@@ -69,3 +71,17 @@ def test_dask_local_cluster_started_by_the_runner_writes_to_s3(tmp_path, s3, mot
     local = _outputs(expected_dir)
     # records name their destination's text key, relative to it: identical bytes either way
     assert written == local
+
+
+@pytest.mark.parametrize("argv", [["--dask-address", "tcp://127.0.0.1:8786"],
+                                  ["--task-runner", "threads"]])
+def test_cli_refuses_a_dask_address_without_the_dask_runner(tmp_path, capsys, argv):
+    from flows.cli import EXIT_USAGE, main
+
+    try:
+        code = main(["run", str(SEEDS), str(tmp_path / "out"), *argv])
+    except SystemExit as exc:  # argparse's own refusal of an unknown choice
+        code = exc.code
+    assert code == EXIT_USAGE
+    assert "dask" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

@@ -328,3 +328,33 @@ def test_one_run_over_every_hostile_input_accounts_for_each(tmp_path):
     assert {p.name for p in tmp_path.parent.iterdir()} == around_before
     assert _snapshot(tmp_path / "outside") == outside_before
     assert {p.name for p in tmp_path.iterdir()} == {"raw", "clean", "outside"}
+
+
+@pytest.mark.s3
+def test_each_limit_is_reported_in_the_manifest_when_it_fires(tmp_path, s3, moto_endpoint):
+    """Raw size (checked before the input is read, locally and on S3), inflated size,
+    inflation ratio and output size: the entry says which limit and by how much."""
+    from flows.settings import S3Settings
+
+    src = tmp_path / "raw"
+    src.mkdir()
+    inputs = {"big.txt": ARTICLE.encode() * 8, "packed.txt.gz": gzip.compress(ARTICLE.encode() * 400),
+              "long.txt": ARTICLE.encode(), "fine.txt": ARTICLE[:1500].encode()}
+    bucket = s3.make_bucket("limits")
+    for name, data in inputs.items():
+        (src / name).write_bytes(data)
+        s3.put_object(Bucket=bucket, Key=f"raw/{name}", Body=data)
+    options = CleanOptions(max_raw_bytes=len(ARTICLE.encode()) * 5, max_inflated_bytes=8 << 20,
+                           max_inflate_ratio=20, max_output_chars=2000)
+    settings = S3Settings(endpoint_url=moto_endpoint)
+    for source in (str(src), f"s3://{bucket}/raw/"):
+        plan = RunPlan(source_url=source, dest_url=str(tmp_path / "out"), s3=settings,
+                       options=options, dry_run=True)
+        big, packed, long, fine = process_batch(list(inputs), plan)
+        size = len(inputs["big.txt"])
+        assert (big.status, big.reason) == (
+            "rejected", f"input is {size:,} bytes, over the {options.max_raw_bytes:,}-byte "
+                        "limit (max_raw_bytes): not read")
+        assert packed.status == "rejected" and "1,048,576 bytes" in packed.reason  # ratio floor: 1 MB
+        assert long.status == "rejected" and "over the 2,000 limit" in long.reason
+        assert fine.status in ("cleaned", "needs_review")

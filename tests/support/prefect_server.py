@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PREFECT = str(Path(sys.executable).with_name("prefect"))
 START_TIMEOUT = 120  # a fresh SQLite database and its migrations take ~11 s on 2 cores
 TERMINAL = {"COMPLETED", "FAILED", "CRASHED", "CANCELLED"}
+_BUSY_RETRIES = 12  # ~35 s of backoff: longer than SQLite's lock waits after a busy run
 
 
 def _free_port() -> int:
@@ -74,13 +75,23 @@ class PrefectServer:
             raise AssertionError(f"prefect {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
         return done.stdout
 
+    def request(self, method: str, path: str, **kwargs) -> httpx.Response:
+        """One API call, retried while the server answers 503/429: on SQLite a busy server
+        says "database is locked" that way, and Prefect's own client retries it too."""
+        for attempt in range(_BUSY_RETRIES):
+            r = self.http.request(method, path, **kwargs)
+            if r.status_code not in (429, 503):
+                return r
+            time.sleep(min(0.25 * 2 ** attempt, 4))
+        return r
+
     def get(self, path: str) -> dict | list:
-        r = self.http.get(path)
+        r = self.request("GET", path)
         r.raise_for_status()
         return r.json()
 
     def post(self, path: str, body: dict) -> httpx.Response:
-        return self.http.post(path, json=body)
+        return self.request("POST", path, json=body)
 
     def deployment(self, name: str) -> dict:
         return self.get(f"/deployments/name/{name}")
@@ -96,7 +107,7 @@ class PrefectServer:
     def wait_for_deployment(self, name: str, timeout: float = 60) -> dict:
         deadline = time.monotonic() + timeout
         while True:
-            r = self.http.get(f"/deployments/name/{name}")
+            r = self.request("GET", f"/deployments/name/{name}")
             if r.status_code == 200:
                 return r.json()
             if time.monotonic() > deadline:

@@ -84,9 +84,13 @@ def main(argv: list[str] | None = None) -> int:
             "python": platform.python_version(), "cpus": os.cpu_count(),
             "load_average": os.getloadavg(), "seconds": round(time.perf_counter() - started, 1),
             "sizes": size}
+    in_process = [s for s in sections if s in ("seeds", "dumps", "html")]
+    flows = [s for s in sections if s in ("flow", "batch")]
+    medians = ", ".join(([f"{rounds} rounds in process"] if in_process else [])
+                        + ([f"{size['flow_rounds']} of the flow"] if flows else []))
     print(f"\n{meta['cpus']} CPUs, load average at the end {meta['load_average'][0]:.1f}; "
-          f"{meta['seconds']:.0f} s. Medians of {rounds} rounds (flow: {size['flow_rounds']}), "
-          "ratios paired round by round.")
+          f"{meta['seconds']:.0f} s." + (f" Medians of {medians}; ratios paired round by round."
+                                         if medians else ""))
     if args.json:
         save(rows, args.json, meta)
     return 0

@@ -30,7 +30,6 @@ _HEADLINE_MAX_WORDS = 30  # the longest headlines in the dev set run to ~25 word
 # in a weekly plan). html-dev: 0.982 -> 0.983 F1 against dropping every repeat.
 _DEDUPE_MIN_WORDS = 8
 _LETTER_RE = re.compile(r"[^\W\d_]")
-_SETTLE = False
 
 
 def clean(
@@ -82,11 +81,9 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
     rules, host = opts.ruleset(), _host(url)
     trailing: list[Removal] = []
     page_lines = [u.text for u in units]
-    if opts.locate_article and units:
+    if opts.locate_article and units and _has_chrome(units, rules, host):
         units = _article_block(units, rules, host, removed, trailing)
     units = _apply_rules(units, rules, host, removed)
-    if _SETTLE and opts.locate_article and units:
-        units = _settle(units, removed, drop_repeats=opts.drop_duplicate_paragraphs)
     removed.extend(trailing)
     return _finish(units, removed, title=title, fmt="text", encoding=encoding, url=url,
                    opts=opts, decoded_length=len(text), words_in=len(text.split()),
@@ -158,54 +155,6 @@ def _locate_run(units: list[Unit], rules: RuleSet,
             if keep and _prose_words(units, keep[0], keep[-1]):
                 first, last, verdicts = keep[0], keep[-1], [*again, *verdicts[cut:]]
     return _byline_above(units, first), last, verdicts
-
-
-def _settle(units: list[Unit], removed: list[Removal], *, drop_repeats: bool) -> list[Unit]:
-    """Locate again on what the rules and the repeat check leave, until nothing is cut.
-
-    Cleaning must be idempotent: a clean article cleaned again loses nothing. Once rules
-    and repeats are out, lines move to the run's edges and the locator may judge them
-    differently; cutting them now, to a fixed point, is what a second run would do.
-    """
-    while True:
-        visible = _first_occurrences(units) if drop_repeats else units
-        cut: dict[int, tuple[str, str]] = {}
-        edge = _letterless_edges(visible)
-        if edge:
-            cut = {id(u): ("normalize.letterless-edge", where) for u, where in edge}
-        else:
-            verdicts = locate_article([u.text for u in visible])
-            inside = [i for i, v in enumerate(verdicts) if v.keep]
-            if not inside:
-                return units
-            first, last = _byline_above(visible, inside[0]), inside[-1]
-            for i, (u, v) in enumerate(zip(visible, verdicts, strict=True)):
-                if i < first or i > last:
-                    where = "leading" if i < first else "trailing"
-                    cut[id(u)] = (v.rule or "layout.outside-article", where)
-        if not cut:
-            return units
-        kept = []
-        for u in units:
-            if id(u) in cut:
-                rule, where = cut[id(u)]
-                removed.append(_removal(u, rule, "layout", where))
-            else:
-                kept.append(u)
-        units = kept
-
-
-def _first_occurrences(units: list[Unit]) -> list[Unit]:
-    """The units the repeat check in `_finish` lets through."""
-    seen: set[str] = set()
-    out = []
-    for u in units:
-        key = dedupe_key(u.text)
-        if key in seen and key.count(" ") + 1 >= _DEDUPE_MIN_WORDS:
-            continue
-        seen.add(key)
-        out.append(u)
-    return out
 
 
 def _letterless_edges(units: list[Unit]) -> list[tuple[Unit, str]]:
@@ -299,6 +248,31 @@ def _removal(unit: Unit, rule: str, family: str, where: str = "anywhere") -> Rem
                    end=unit.end if located else None, where=where)
 
 
+def _has_chrome(units: list[Unit], rules: RuleSet, host: str | None) -> bool:
+    """Would any rule remove a line where it stands? A page dump always has some (a menu,
+    a share row, a footer); an article that is already clean has none, and the locator
+    leaves it alone: cleaning a clean text again changes nothing."""
+    words = [len(u.text.split()) for u in units]
+    first_body, last_body = _body_bounds(units, words, rules, host)
+    for i, unit in enumerate(units):
+        position = (Where.LEADING if i < first_body
+                    else Where.TRAILING if i > last_body else Where.ANYWHERE)
+        if rules.match(unit.text, position, host, words[i]) is not None:
+            return True
+    return False
+
+
+def _body_bounds(units: list[Unit], words: list[int], rules: RuleSet,
+                 host: str | None) -> tuple[int, int]:
+    """First and last line of prose (8+ words) that no rule claims."""
+    n = len(units)
+    first_body = next((i for i in range(n) if words[i] >= _BODY_MIN_WORDS and
+                       rules.match(units[i].text, Where.LEADING, host, words[i]) is None), n)
+    last_body = next((i for i in range(n - 1, first_body - 1, -1) if words[i] >= _BODY_MIN_WORDS
+                      and rules.match(units[i].text, Where.TRAILING, host, words[i]) is None), -1)
+    return first_body, last_body
+
+
 def _apply_rules(units: list[Unit], rules: RuleSet, host: str | None,
                  removed: list[Removal]) -> list[Unit]:
     """Match every unit once; guards decide by the unit's place relative to the body.
@@ -307,12 +281,8 @@ def _apply_rules(units: list[Unit], rules: RuleSet, host: str | None,
     bio or a contributor line after the article is long, but the article ends before it.
     A `list-head` rule (a "Most Popular" heading) also takes the teaser list under it.
     """
-    n = len(units)
     words = [len(u.text.split()) for u in units]
-    first_body = next((i for i in range(n) if words[i] >= _BODY_MIN_WORDS and
-                       rules.match(units[i].text, Where.LEADING, host, words[i]) is None), n)
-    last_body = next((i for i in range(n - 1, first_body - 1, -1) if words[i] >= _BODY_MIN_WORDS
-                      and rules.match(units[i].text, Where.TRAILING, host, words[i]) is None), -1)
+    first_body, last_body = _body_bounds(units, words, rules, host)
     kept: list[Unit] = []
     marker: Rule | None = None  # a comment section started: everything after it goes
     heading: Rule | None = None  # a list heading fired: its list goes, up to the next prose

@@ -273,8 +273,9 @@ def locate_article(lines: Sequence[str]) -> list[LineVerdict]:
     """Keep the article run of a page dump; drop what precedes and follows it.
 
     `lines` are the non-empty, stripped lines of the dump in order. The best line always
-    clears the bar, so a document is never emptied; a document with no word at all is kept
-    whole.
+    clears the bar, so a document is never emptied; a document with no word at all, or with
+    no line that reads like prose, is kept whole. The run starts and ends on a line with
+    words, and takes in the sentences right next to it.
     """
     return _locate(lines, DEFAULT)
 

@@ -1,0 +1,94 @@
+"""The rule matcher's shortcuts (first characters, literal gates, cached alternations) never
+change what matches: the same rule as trying every rule of the pack in turn."""
+
+import re
+import tomllib
+from pathlib import Path
+
+from cleaners.decode import decode, repair
+from cleaners.rules import (
+    _CASE_FOLD,
+    RuleSet,
+    Where,
+    _host_matches,
+    _may_fire,
+    default_pack,
+    parse_pack,
+)
+from cleaners.segment import split_units
+from tests.conftest import FIXTURES, ROOT, SEEDS
+
+DUMPS = ROOT.parent / "shared" / "eval" / "html-dev"
+POSITIONS = (Where.LEADING, Where.ANYWHERE, Where.TRAILING)
+
+
+def _one_by_one(rules: RuleSet):
+    """The specification: every rule in pack order, the first that matches and may fire."""
+    compiled = [(r, re.compile(r.regex_source())) for r in rules.rules]
+
+    def match(line: str, position: Where, host: str | None) -> str | None:
+        words = len(line.split())
+        for rule, rx in compiled:
+            if ((rule.max_words is None or words <= rule.max_words)
+                    and _may_fire(rule.where, position) and rx.fullmatch(line)
+                    and (not rule.sites or (host and _host_matches(host, rule.sites)))):
+                return rule.id
+        return None
+    return match
+
+
+def _lines() -> list[str]:
+    lines: list[str] = []
+    paths = sorted(SEEDS.glob("*.txt")) + sorted(DUMPS.glob("*/raw.txt"))[:10]
+    for path in paths:
+        text = repair(decode(path.read_bytes(), max_bytes=1 << 30, max_inflated=1 << 30,
+                             max_ratio=100).text)
+        lines += [u.text for u in split_units(text)]
+    lines += (FIXTURES / "lookalikes.txt").read_text("utf-8").splitlines()
+    pack = tomllib.loads(Path(default_pack.__code__.co_filename).with_name("packs")
+                         .joinpath("default.toml").read_text("utf-8"))
+    for rule in pack["rules"]:  # examples, and the case variants the shortcuts must fold
+        for ex in rule.get("examples", []) + rule.get("counter_examples", []):
+            lines += [ex, ex.upper(), ex.replace("i", "İ").replace("s", "ſ"), f"x {ex}"]
+    return [ln for ln in dict.fromkeys(lines) if ln]
+
+
+def test_default_pack_matches_exactly_as_rule_by_rule():
+    rules = RuleSet((default_pack(),))
+    spec = _one_by_one(rules)
+    lines = _lines()
+    for _ in range(2):  # the second pass runs on compiled alternations
+        for line in lines:
+            for position in POSITIONS:
+                expected = spec(line, position, "example.com")
+                got = rules.match(line, position, "example.com")
+                assert (got.id if got else None) == expected, (line, position)
+
+
+def test_site_rules_and_clashing_group_names_still_match_in_pack_order():
+    op = parse_pack("""
+[[rules]]
+id = "promo.acme-only"
+family = "ads"
+pattern = 'brought to you by acme'
+sites = ["acme.example"]
+
+[[rules]]
+id = "promo.any-site"
+family = "ads"
+pattern = 'brought to you by (?P<_nc0>\\w+)'
+""", "op.toml")
+    rules = RuleSet((default_pack(), op))
+    for _ in range(10):  # past the point where lines of one kind get an alternation
+        assert rules.match("Brought to you by ACME", Where.ANYWHERE, "news.acme.example").id == \
+            "promo.acme-only"
+        assert rules.match("Brought to you by ACME", Where.ANYWHERE, "other.example").id == \
+            "promo.any-site"
+        assert rules.match("The mayor spoke on Monday.", Where.ANYWHERE, None) is None
+
+
+def test_case_fold_covers_every_character_an_ascii_letter_matches():
+    everything = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        for m in re.finditer(letter, everything, re.IGNORECASE):
+            assert m.group().translate(_CASE_FOLD).lower() == letter, hex(ord(m.group()))

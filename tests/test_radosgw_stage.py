@@ -15,7 +15,7 @@ import pytest
 try:
     from tests.support.radosgw import RadosgwServer, radosgw_available, radosgw_server, stop_radosgw
 except ImportError:  # tests/ itself on sys.path (pytest's rootdir-less prepend mode)
-    from support.radosgw import RadosgwServer, radosgw_available, radosgw_server, stop_radosgw
+    from support.radosgw import RadosgwServer, radosgw_server, stop_radosgw
 
 pytestmark = pytest.mark.radosgw
 

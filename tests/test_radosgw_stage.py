@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 try:
-    from tests.support.radosgw import RadosgwServer, radosgw_available, radosgw_server, stop_radosgw
+    from tests.support.radosgw import RadosgwServer, radosgw_server, stop_radosgw
 except ImportError:  # tests/ itself on sys.path (pytest's rootdir-less prepend mode)
     from support.radosgw import RadosgwServer, radosgw_server, stop_radosgw
 

@@ -208,13 +208,16 @@ def process_one(doc: RawDoc, dest: Storage, plan: RunPlan, rules: RuleSet,
 def _clean_in_time(raw: bytes, source: str, options: CleanOptions) -> Cleaned:
     """`clean()` stopped after `options.max_seconds` (flows/deadline.py says how)."""
     try:
-        with time_limit(options.max_seconds):
-            return clean(raw, source=source, options=options)
+        with time_limit(options.max_seconds) as limit:
+            cleaned = clean(raw, source=source, options=options)
+        if not limit.expired:
+            return cleaned
     except TimeLimitExceeded:
-        return Cleaned(text="", title=None, removed=(), format="unknown", encoding=None,
-                       status=Status.REJECTED,
-                       reason=f"cleaning took longer than {options.max_seconds:g} s "
-                              "(limit max_seconds): stopped")
+        pass
+    return Cleaned(text="", title=None, removed=(), format="unknown", encoding=None,
+                   status=Status.REJECTED,
+                   reason=f"cleaning took longer than {options.max_seconds:g} s "
+                          "(limit max_seconds): stopped")
 
 
 def _status(cleaned, review: ReviewPolicy) -> tuple[RunStatus, str | None]:

@@ -37,27 +37,36 @@ class TimeLimitExceeded(BaseException):  # noqa: N818 - it is a stop signal, not
     """
 
 
+class Limit:
+    """Whether the limit fired. The stop exception can land in a weakref callback or a
+    `__del__`, where Python only prints it and the block runs on: callers check this too."""
+
+    expired = False
+
+
 @contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
+def time_limit(seconds: float | None) -> Iterator[Limit]:
     """Raise `TimeLimitExceeded` in this thread if the block runs longer than `seconds`."""
+    limit = Limit()
     if not seconds or seconds <= 0:
-        yield
+        yield limit
         return
     if (threading.current_thread() is threading.main_thread()
             and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None)):
-        with _alarm(seconds):
-            yield
+        with _alarm(seconds, limit):
+            yield limit
     else:
-        with _injected(seconds):
-            yield
+        with _injected(seconds, limit):
+            yield limit
 
 
 @contextmanager
-def _alarm(seconds: float) -> Iterator[None]:
+def _alarm(seconds: float, limit: Limit) -> Iterator[None]:
     armed = True
 
     def on_alarm(signum, frame) -> None:
         if armed:  # a signal already queued when the block ended must not fire later
+            limit.expired = True
             raise TimeLimitExceeded
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
@@ -75,7 +84,7 @@ _set_async_exc.argtypes = (ctypes.c_ulong, ctypes.py_object)
 
 
 @contextmanager
-def _injected(seconds: float) -> Iterator[None]:
+def _injected(seconds: float, limit: Limit) -> Iterator[None]:
     target = threading.get_ident()
     lock = threading.Lock()
     state = {"armed": True, "fired": False}
@@ -85,6 +94,7 @@ def _injected(seconds: float) -> Iterator[None]:
             if state["armed"]:
                 _set_async_exc(target, TimeLimitExceeded)
                 state["fired"] = True
+                limit.expired = True
 
     timer = threading.Timer(seconds, fire)
     timer.daemon = True

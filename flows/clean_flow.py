@@ -164,22 +164,25 @@ def clean_articles(
     summary = RunSummary(source=src.url, dest=dst.url, run_id=run_id,
                          manifest=None if dry_run else f"{dst.url.rstrip('/')}/{manifest_key(run_id)}",
                          dry_run=dry_run)
-    keys = (o.key for o in src.iter_objects(key_prefix)
-            if is_included(o.key, tuple(include)) and _modified_since(o.modified, since))
-    if limit:
-        keys = itertools.islice(keys, limit)
-    # Listed before cleaning, so the progress artifact can show a share of the total (the
-    # keys cost far less memory than the manifest entries the summary keeps anyway).
-    keys = list(keys)
-    log.info("%d inputs under %s; batches of %d", len(keys), src.url, batch_size)
-    n_batches = sum(1 for _ in iter_batches(iter(keys), batch_size))  # record files: 1 each
-    artifacts = RunArtifacts(summary, inputs=len(keys), batches=n_batches,
+    def listing() -> Iterator[str]:
+        keys = (o.key for o in src.iter_objects(key_prefix)
+                if is_included(o.key, tuple(include)) and _modified_since(o.modified, since))
+        return itertools.islice(keys, limit) if limit else keys
+
+    # A counting pass first, so the progress artifact can show a share of the total; both
+    # passes stream page by page, so a 100,000-object prefix never sits whole in memory.
+    n_inputs = n_batches = 0
+    for batch in iter_batches(listing(), batch_size):  # a record file is a batch of its own
+        n_inputs += len(batch)
+        n_batches += 1
+    log.info("%d inputs under %s; batches of %d", n_inputs, src.url, batch_size)
+    artifacts = RunArtifacts(summary, inputs=n_inputs, batches=n_batches,
                              table_max=report_table_max)
     runner = make_runner(task_runner, workers, dask_address)
     # One writer per destination: a second run naming it waits here (dry runs write nothing).
     lock = nullcontext() if dry_run else destination_lock(dst.url, log, flow_run.get_id())
     with lock:
-        batches = _run_batches(iter_batches(iter(keys), batch_size), plan, runner, workers,
+        batches = _run_batches(iter_batches(listing(), batch_size), plan, runner, workers,
                                src.url)
         parts = 0
         for n, entries in enumerate(batches, 1):

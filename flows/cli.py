@@ -202,19 +202,26 @@ def _quiet_prefect(verbose: bool) -> None:
         os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_TASK_RUNS_LEVEL", "WARNING")
 
 
+def _store_and_review(args):
+    """The S3 connection and review policy from the flags `run` and `fetch` share."""
+    from flows.batch import ReviewPolicy
+    from flows.settings import S3Settings
+
+    s3 = S3Settings(endpoint_url=args.endpoint_url, region=args.region, profile=args.profile)
+    review = ReviewPolicy(**{k: v for k, v in {
+        "max_removed_share": args.review_max_removed,
+        "min_words": args.review_min_words}.items() if v is not None})
+    return s3, review
+
+
 def _run(args) -> int:
     _quiet_prefect(args.verbose)
     from pydantic import ValidationError
 
-    from flows.batch import ReviewPolicy
-    from flows.settings import S3Settings
     from flows.storage import StorageError, open_source
 
     try:
-        s3 = S3Settings(endpoint_url=args.endpoint_url, region=args.region, profile=args.profile)
-        review = ReviewPolicy(**{k: v for k, v in {
-            "max_removed_share": args.review_max_removed,
-            "min_words": args.review_min_words}.items() if v is not None})
+        s3, review = _store_and_review(args)
         open_source(args.source, s3).check_reachable()  # fail in one line, before Prefect starts
     except ValidationError as exc:
         return _error(_first_error(exc), EXIT_USAGE)
@@ -268,16 +275,11 @@ def _fetch(args) -> int:
     _quiet_prefect(args.verbose)
     from pydantic import ValidationError
 
-    from flows.batch import ReviewPolicy
     from flows.fetch import FetchPolicy
-    from flows.settings import S3Settings
     from flows.storage import StorageError, open_source
 
     try:
-        s3 = S3Settings(endpoint_url=args.endpoint_url, region=args.region, profile=args.profile)
-        review = ReviewPolicy(**{k: v for k, v in {
-            "max_removed_share": args.review_max_removed,
-            "min_words": args.review_min_words}.items() if v is not None})
+        s3, review = _store_and_review(args)
         policy = FetchPolicy(**{k: v for k, v in {
             "concurrency": args.concurrency, "per_host_rate": args.per_host_rate,
             "timeout": args.timeout, "retries": args.retries, "max_bytes": args.max_bytes,

@@ -296,7 +296,7 @@ def test_env_example_names_every_required_setting():
 def test_worker_image_installs_newsclean_the_way_the_readme_does():
     readme_install = (ROOT / "README.md").read_text().split("```bash\n", 1)[1].splitlines()[0]
     install = readme_install.split(" && .venv/bin/newsclean")[0]
-    assert install == "python3 -m venv .venv && .venv/bin/pip install -q -e ."
+    assert install == "python3 -m venv .venv && .venv/bin/pip install -q -U pip && .venv/bin/pip install -q -e ."
     dockerfile = (ROOT / "deploy" / "Dockerfile").read_text()
     assert f"RUN {install}\n" in dockerfile
     assert "ENV PATH=/app/.venv/bin:$PATH" in dockerfile and "NEWSCLEAN_HOME=/app" in dockerfile

@@ -182,6 +182,8 @@ def clean_articles(
     # One writer per destination: a second run naming it waits here (dry runs write nothing).
     lock = nullcontext() if dry_run else destination_lock(dst.url, log, flow_run.get_id())
     with lock:
+        if not dry_run and (removed := dst.discard_partial_writes()):
+            log.info("removed %d partial writes left by a run that was killed", removed)
         batches = _run_batches(iter_batches(listing(), batch_size), plan, runner, workers,
                                src.url)
         parts = 0

@@ -72,6 +72,11 @@ class Storage:
         """Remove a key if present (a stale clean copy whose document is now empty)."""
         raise NotImplementedError
 
+    def discard_partial_writes(self) -> int:
+        """Remove what writers killed mid-write left behind; the caller holds the
+        destination, so no live writer's file is touched. Returns how many were removed."""
+        return 0
+
     def check_reachable(self) -> None:
         """Raise StorageError in one line when the store cannot be used at all."""
         raise NotImplementedError
@@ -149,7 +154,7 @@ class LocalStorage(Storage):
               ) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX)
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
@@ -163,6 +168,21 @@ class LocalStorage(Storage):
 
     def delete(self, key: str) -> None:
         self._path(key).unlink(missing_ok=True)
+
+
+    def discard_partial_writes(self) -> int:
+        """S3 PUTs are atomic; a folder keeps the temp file of a write killed before its
+        rename (`.tmp-*.part`, never a name `write` gives a key)."""
+        removed = 0
+        for dirpath, _dirs, files in os.walk(self.root, followlinks=False):
+            for name in files:
+                if name.startswith(_TMP_PREFIX) and name.endswith(_TMP_SUFFIX):
+                    Path(dirpath, name).unlink(missing_ok=True)
+                    removed += 1
+        return removed
+
+
+_TMP_PREFIX, _TMP_SUFFIX = ".tmp-", ".part"
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -304,15 +304,15 @@ def _child(spec: dict) -> dict:
     if cfg.kind == "datatrove":
         return _child_datatrove(cfg, spec["shards"], dest, Path(spec["workdir"]) / "logs" / run)
 
-    from flows.settings import S3Settings
+    from newsclean.flows.storage.settings import S3Settings
     s3 = S3Settings(endpoint_url=spec["endpoint"]) if spec["endpoint"] else S3Settings()
     if cfg.dest == "s3":
-        from flows.storage import s3_client
+        from newsclean.flows.storage.backends import s3_client
         with contextlib.suppress(Exception):
             s3_client(s3).create_bucket(Bucket="bench-out")
     if cfg.kind == "loop":
         return _child_loop(source, dest, s3)
-    from flows.clean_flow import clean_articles
+    from newsclean.flows.orchestration.clean_flow import clean_articles
 
     t = time.perf_counter()
     state = clean_articles(source=source, dest=dest, workers=cfg.workers, s3=s3,
@@ -324,9 +324,9 @@ def _child(spec: dict) -> dict:
 
 
 def _child_loop(source: str, dest: str, s3) -> dict:
-    from cleaners import clean
-    from flows.batch import RunPlan, process_batch
-    from flows.storage import open_source
+    from newsclean.cleaners import clean
+    from newsclean.flows.storage.backends import open_source
+    from newsclean.flows.work.batch import RunPlan, process_batch
 
     src = open_source(source, s3)
     keys = [o.key for o in src.iter_objects()]

@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         import boto3
 
         boto3.client("s3", endpoint_url=endpoint).create_bucket(Bucket=BUCKET)
-        cmd = [sys.executable, "-m", "flows.cli", "run", str(src), f"s3://{BUCKET}/clean/",
+        cmd = [sys.executable, "-m", "newsclean.flows.cli", "run", str(src), f"s3://{BUCKET}/clean/",
                "--workers", str(args.workers), "--batch-size", str(args.batch_size),
                "--endpoint-url", endpoint]
         t1 = time.perf_counter()

@@ -18,7 +18,7 @@ TRAFILATURA_KW = dict(include_comments=False, favor_precision=True, deduplicate=
 
 
 def _clean_loop(docs):
-    from cleaners import clean
+    from newsclean.cleaners import clean
 
     def run() -> None:
         for d in docs:
@@ -117,7 +117,7 @@ def cli_section(rounds: int) -> list[Row]:
     exe = os.path.join(os.path.dirname(sys.executable), "newsclean")
     seed = str(ROOT / "seeds" / "001_senate-farm-bill-stalls.txt")
     cli = [exe if os.path.exists(exe) else sys.executable, *(() if os.path.exists(exe) else
-           ("-m", "flows.cli")), "clean", seed]
+           ("-m", "newsclean.flows.cli")), "clean", seed]
     bare = [sys.executable, "-c", "print(1)"]
     times: dict[str, list[float]] = {"cli": [], "python": []}
     for r in range(rounds):
@@ -136,9 +136,9 @@ def rules_section(top: int = 8) -> list[Row]:
     slows every text dump down."""
     import re
 
-    from cleaners import rules as rules_mod
-    from cleaners.decode import decode, repair
-    from cleaners.segment import split_units
+    from newsclean.cleaners import rules as rules_mod
+    from newsclean.cleaners.decode import decode, repair
+    from newsclean.cleaners.segment import split_units
 
     docs = page_dumps() or seed_texts()
     lines = []

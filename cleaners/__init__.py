@@ -4,11 +4,11 @@ Pure by design: no Prefect, no boto3, no network, no files except the rule packs
 handed. Everything here can be tested with a string in and a value out.
 """
 
-from cleaners.decode import InputRejected
-from cleaners.model import Cleaned, Removal, Status
-from cleaners.options import CleanOptions
-from cleaners.pipeline import clean
-from cleaners.rules import Rule, RulePack, RulePackError, RuleSet, build_ruleset, default_rules
+from newsclean.cleaners.decode import InputRejected
+from newsclean.cleaners.model import Cleaned, Removal, Status
+from newsclean.cleaners.options import CleanOptions
+from newsclean.cleaners.pipeline import clean
+from newsclean.cleaners.rules import Rule, RulePack, RulePackError, RuleSet, build_ruleset, default_rules
 
 __version__ = "0.1.0"
 

@@ -4,7 +4,7 @@ The content decides; the name only breaks ties, because scrapers save pages as .
 text as .html. A text dump that quotes one tag further down is still text.
 """
 
-from cleaners.html_extract import looks_like_html
+from newsclean.cleaners.html_extract import looks_like_html
 
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx")
 

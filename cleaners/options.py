@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from cleaners.rules import RuleSet, default_rules
+from newsclean.cleaners.rules import RuleSet, default_rules
 
 MB = 1024 * 1024
 

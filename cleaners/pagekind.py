@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cleaners.model import Removal
+from newsclean.cleaners.model import Removal
 
 # Only the head and the top of the body are read for the declared page type: <meta> and
 # JSON-LD sit there on every CMS we have seen; 300 KB covers inlined CSS/JS before them.

@@ -8,16 +8,16 @@ does not reach the output is recorded as a `Removal` naming the rule or step tha
 import re
 from urllib.parse import urlsplit
 
-from cleaners.decode import InputRejected, decode, repair
-from cleaners.detect import detect_format
-from cleaners.html_extract import extract_html
-from cleaners.model import Cleaned, Removal, Status
-from cleaners.normalize import dedupe_key, normalize_unit
-from cleaners.options import CleanOptions
-from cleaners.pagekind import PageType, declared_page_type, not_article_reason
-from cleaners.rules import Rule, RuleSet, Where
-from cleaners.segment import Unit, split_units
-from cleaners.textblock import LineVerdict, locate_article
+from newsclean.cleaners.decode import InputRejected, decode, repair
+from newsclean.cleaners.detect import detect_format
+from newsclean.cleaners.html_extract import extract_html
+from newsclean.cleaners.model import Cleaned, Removal, Status
+from newsclean.cleaners.normalize import dedupe_key, normalize_unit
+from newsclean.cleaners.options import CleanOptions
+from newsclean.cleaners.pagekind import PageType, declared_page_type, not_article_reason
+from newsclean.cleaners.rules import Rule, RuleSet, Where
+from newsclean.cleaners.segment import Unit, split_units
+from newsclean.cleaners.textblock import LineVerdict, locate_article
 
 _DEFAULT_OPTIONS = CleanOptions()
 # A body paragraph, for placing the leading/trailing guards: a line of real prose. Eight

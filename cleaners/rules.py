@@ -152,7 +152,7 @@ def load_pack(path: str | Path) -> RulePack:
 
 
 def default_pack() -> RulePack:
-    text = resources.files("cleaners.packs").joinpath("default.toml").read_text("utf-8")
+    text = resources.files("newsclean.cleaners.packs").joinpath("default.toml").read_text("utf-8")
     return parse_pack(text, "default")
 
 

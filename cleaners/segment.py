@@ -4,7 +4,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from cleaners.normalize import unwrap
+from newsclean.cleaners.normalize import unwrap
 
 _BLOCK_RE = re.compile(r"[^\n]+(?:\n[^\n]*\S[^\n]*)*")  # runs of non-blank lines
 _LINE_RE = re.compile(r"[^\n]+")

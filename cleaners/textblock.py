@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-try:  # imported as cleaners.textblock
+try:  # imported as newsclean.cleaners.textblock
     from .stopwords import ALL as _STOPWORDS
     from .stopwords import WEB as _WEB
 except ImportError:  # loaded by file path / sys.path (no package __init__)

@@ -35,7 +35,7 @@ def _parser() -> argparse.ArgumentParser:
     e = sub.add_parser("eval", help="score the cleaner (and peers) against gold texts",
                        description="Token precision/recall/F1 on a case set like "
                                    "../shared/eval/html-dev, with peers in the same run.")
-    from flows.evaluate import add_arguments as add_eval_arguments
+    from newsclean.flows.devtools.evaluate import add_arguments as add_eval_arguments
 
     add_eval_arguments(e)
 
@@ -132,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "clean":
             return _clean(args)
         if args.command == "eval":
-            from flows.evaluate import run as run_eval
+            from newsclean.flows.devtools.evaluate import run as run_eval
 
             return run_eval(args)
         if args.command == "serve":
@@ -151,7 +151,7 @@ def _error(msg: str, code: int = EXIT_FAILED) -> int:
 
 
 def _clean(args) -> int:
-    from cleaners import CleanOptions, RulePackError, build_ruleset, clean
+    from newsclean.cleaners import CleanOptions, RulePackError, build_ruleset, clean
 
     try:
         raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
@@ -204,8 +204,8 @@ def _quiet_prefect(verbose: bool) -> None:
 
 def _store_and_review(args):
     """The S3 connection and review policy from the flags `run` and `fetch` share."""
-    from flows.batch import ReviewPolicy
-    from flows.settings import S3Settings
+    from newsclean.flows.storage.settings import S3Settings
+    from newsclean.flows.work.batch import ReviewPolicy
 
     s3 = S3Settings(endpoint_url=args.endpoint_url, region=args.region, profile=args.profile)
     review = ReviewPolicy(**{k: v for k, v in {
@@ -218,7 +218,7 @@ def _run(args) -> int:
     _quiet_prefect(args.verbose)
     from pydantic import ValidationError
 
-    from flows.storage import StorageError, open_source
+    from newsclean.flows.storage.backends import StorageError, open_source
 
     try:
         s3, review = _store_and_review(args)
@@ -241,11 +241,11 @@ def _run(args) -> int:
         params["include"] = args.include
     fields = {name: getattr(args, f"{name}_field") for name in ("id", "text", "url", "title")}
     if any(fields.values()):
-        from flows.readers import RecordFields
+        from newsclean.flows.sources.readers import RecordFields
 
         params["records"] = RecordFields(**{k: v for k, v in fields.items() if v})
     if args.max_seconds is not None:
-        from flows.batch import DocumentLimits
+        from newsclean.flows.work.batch import DocumentLimits
 
         try:
             params["limits"] = DocumentLimits(max_seconds=args.max_seconds)
@@ -275,8 +275,8 @@ def _fetch(args) -> int:
     _quiet_prefect(args.verbose)
     from pydantic import ValidationError
 
-    from flows.fetch import FetchPolicy
-    from flows.storage import StorageError, open_source
+    from newsclean.flows.sources.fetch import FetchPolicy
+    from newsclean.flows.storage.backends import StorageError, open_source
 
     try:
         s3, review = _store_and_review(args)
@@ -300,7 +300,7 @@ def _fetch(args) -> int:
 def _serve(args) -> int:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
-    from flows.deployments import DeploymentFileError, default_prefect_file, serve
+    from newsclean.flows.orchestration.deployments import DeploymentFileError, default_prefect_file, serve
 
     path = Path(args.prefect_file) if args.prefect_file else default_prefect_file()
     try:
@@ -321,12 +321,12 @@ def _run_flow(params: dict, which: str = "clean") -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
-    from flows import progress
+    from newsclean.flows.orchestration import progress
 
     if which == "fetch":
-        from flows.fetch_flow import fetch_and_clean as run_flow
+        from newsclean.flows.orchestration.fetch_flow import fetch_and_clean as run_flow
     else:
-        from flows.clean_flow import clean_articles as run_flow
+        from newsclean.flows.orchestration.clean_flow import clean_articles as run_flow
 
     console = Console(stderr=True)
     verb = "fetching" if which == "fetch" else "cleaning"

@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import ROOT, SEED_FILE, SEEDS
 
-NEWSCLEAN = [sys.executable, "-m", "flows.cli"]
+NEWSCLEAN = [sys.executable, "-m", "newsclean.flows.cli"]
 
 
 def _run(*args: str, env: dict | None = None, timeout: int = 120) -> subprocess.CompletedProcess:
@@ -56,7 +56,7 @@ def test_clean_reads_stdin_and_takes_operator_packs():
 
 
 def test_clean_does_not_import_prefect_or_boto3():
-    code = ("import sys; from flows.cli import main; main(['clean', sys.argv[1]]); "
+    code = ("import sys; from newsclean.flows.cli import main; main(['clean', sys.argv[1]]); "
             "assert 'prefect' not in sys.modules and 'boto3' not in sys.modules, 'heavy import'")
     out = subprocess.run([sys.executable, "-c", code, str(SEED_FILE)], capture_output=True,
                          text=True, cwd=ROOT, timeout=60)

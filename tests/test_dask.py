@@ -9,8 +9,8 @@ import pytest
 pytest.importorskip("prefect_dask", reason="prefect-dask is in the test extra")
 distributed = pytest.importorskip("distributed")
 
-from flows.clean_flow import clean_articles  # noqa: E402
-from flows.settings import S3Settings  # noqa: E402
+from newsclean.flows.orchestration.clean_flow import clean_articles  # noqa: E402
+from newsclean.flows.storage.settings import S3Settings  # noqa: E402
 from tests.conftest import SEEDS  # noqa: E402
 
 
@@ -76,7 +76,7 @@ def test_dask_local_cluster_started_by_the_runner_writes_to_s3(tmp_path, s3, mot
 @pytest.mark.parametrize("argv", [["--dask-address", "tcp://127.0.0.1:8786"],
                                   ["--task-runner", "threads"]])
 def test_cli_refuses_a_dask_address_without_the_dask_runner(tmp_path, capsys, argv):
-    from flows.cli import EXIT_USAGE, main
+    from newsclean.flows.cli import EXIT_USAGE, main
 
     try:
         code = main(["run", str(SEEDS), str(tmp_path / "out"), *argv])

@@ -5,8 +5,8 @@ import zlib
 
 import pytest
 
-from cleaners import clean
-from cleaners.decode import InputRejected, decode, inflate, repair
+from newsclean.cleaners import clean
+from newsclean.cleaners.decode import InputRejected, decode, inflate, repair
 
 LIMITS = dict(max_bytes=20 << 20, max_inflated=50 << 20, max_ratio=100)
 PARA = ("Le maire a présenté jeudi un budget « équilibré », a-t-il déclaré devant le conseil "
@@ -110,7 +110,7 @@ def test_binary_inputs_are_rejected(data, kind):
 
 
 def test_oversized_input_is_rejected_with_the_limit():
-    from cleaners import CleanOptions
+    from newsclean.cleaners import CleanOptions
 
     result = clean(b"x" * 2000, options=CleanOptions(max_raw_bytes=1000))
     assert result.status == "rejected" and "1,000-byte limit" in result.reason

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.evaluate import main, prf
+from newsclean.flows.devtools.evaluate import main, prf
 from tests.conftest import ROOT
 
 SCORE_PY = ROOT.parent / "shared" / "eval" / "score.py"

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
-from flows import clean_flow
-from flows.clean_flow import clean_articles
-from flows.settings import S3Settings
+from newsclean.flows.orchestration import clean_flow
+from newsclean.flows.orchestration.clean_flow import clean_articles
+from newsclean.flows.storage.settings import S3Settings
 from tests.conftest import SEEDS
 from tests.support.faultproxy import FAULTS, FaultProxy
 
@@ -106,7 +106,7 @@ def test_a_write_that_keeps_failing_is_failed_and_the_next_run_mends_it(s3, moto
 
 def test_a_run_that_cannot_write_its_manifest_fails_with_a_one_line_reason(
         s3, moto_endpoint, capsys):
-    from flows import cli
+    from newsclean.flows import cli
 
     raw, clean = s3.make_bucket("raw"), s3.make_bucket("clean")
     _upload_source(s3, raw)

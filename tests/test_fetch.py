@@ -19,9 +19,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from flows.fetch import AddressGuard, Fetcher, FetchPolicy, fetch_docs
-from flows.layout import url_key
-from flows.storage import LocalStorage
+from newsclean.flows.sources.fetch import AddressGuard, Fetcher, FetchPolicy, fetch_docs
+from newsclean.flows.storage.backends import LocalStorage
+from newsclean.flows.storage.layout import url_key
 from tests.conftest import ROOT
 
 ARTICLE = (
@@ -286,9 +286,9 @@ def test_fetched_pages_are_stored_raw_and_read_back_without_fetching(site, tmp_p
 
 @pytest.mark.s3
 def test_url_lists_come_from_the_parameter_and_a_file_in_s3(s3, moto_endpoint):
-    from flows.fetch_flow import iter_urls
-    from flows.settings import S3Settings
-    from flows.storage import StorageError
+    from newsclean.flows.orchestration.fetch_flow import iter_urls
+    from newsclean.flows.storage.backends import StorageError
+    from newsclean.flows.storage.settings import S3Settings
 
     bucket = s3.make_bucket("urls")
     s3.put_object(Bucket=bucket, Key="lists/july.txt", Body=b"\xef\xbb\xbf# July stories\n"
@@ -305,7 +305,7 @@ def test_url_lists_come_from_the_parameter_and_a_file_in_s3(s3, moto_endpoint):
 
 @pytest.mark.prefect
 def test_fetch_and_clean_flow_keeps_raw_copies_and_reruns_offline(site, tmp_path):
-    from flows.fetch_flow import fetch_and_clean
+    from newsclean.flows.orchestration.fetch_flow import fetch_and_clean
 
     dest = tmp_path / "clean"
     urls = [f"{site.base}/article?case=flow", f"{site.base}/latin?case=flow",
@@ -345,7 +345,7 @@ def test_fetch_command_refuses_loopback_unless_allowed(site, tmp_path, prefect_a
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
 
     def run(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "flows.cli", "fetch", str(urls), *args],
+        return subprocess.run([sys.executable, "-m", "newsclean.flows.cli", "fetch", str(urls), *args],
                               capture_output=True, text=True, cwd=ROOT, env=env, timeout=300)
 
     refused = run(str(tmp_path / "out1"), "--timeout", "0.5")

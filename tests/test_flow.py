@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.clean_flow import clean_articles
-from flows.settings import S3Settings
+from newsclean.flows.orchestration.clean_flow import clean_articles
+from newsclean.flows.storage.settings import S3Settings
 from tests.conftest import SEED_FILE
 
 pytestmark = pytest.mark.prefect

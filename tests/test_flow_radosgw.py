@@ -7,8 +7,8 @@ import shutil
 
 import pytest
 
-from flows.clean_flow import clean_articles
-from flows.settings import S3Settings
+from newsclean.flows.orchestration.clean_flow import clean_articles
+from newsclean.flows.storage.settings import S3Settings
 from tests.conftest import SEED_FILE
 from tests.support.radosgw import radosgw_server
 

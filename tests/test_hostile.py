@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from cleaners import CleanOptions, clean
-from flows.batch import ReviewPolicy, RunPlan, process_batch
-from flows.layout import record_rel, rel_for, safe_segment
-from flows.storage import UnsafeKey, check_key
+from newsclean.cleaners import CleanOptions, clean
+from newsclean.flows.storage.backends import UnsafeKey, check_key
+from newsclean.flows.storage.layout import record_rel, rel_for, safe_segment
+from newsclean.flows.work.batch import ReviewPolicy, RunPlan, process_batch
 from tests.conftest import SEEDS
 
 ARTICLE = (SEEDS / "001_senate-farm-bill-stalls.txt").read_text("utf-8")
@@ -292,7 +292,7 @@ def _snapshot(root: Path) -> set[str]:
 @pytest.mark.prefect
 @pytest.mark.timeout(300)
 def test_one_run_over_every_hostile_input_accounts_for_each(tmp_path):
-    from flows.clean_flow import clean_articles
+    from newsclean.flows.orchestration.clean_flow import clean_articles
 
     src, expected = _hostile_tree(tmp_path)
     dest = tmp_path / "clean"
@@ -334,7 +334,7 @@ def test_one_run_over_every_hostile_input_accounts_for_each(tmp_path):
 def test_each_limit_is_reported_in_the_manifest_when_it_fires(tmp_path, s3, moto_endpoint):
     """Raw size (checked before the input is read, locally and on S3), inflated size,
     inflation ratio and output size: the entry says which limit and by how much."""
-    from flows.settings import S3Settings
+    from newsclean.flows.storage.settings import S3Settings
 
     src = tmp_path / "raw"
     src.mkdir()

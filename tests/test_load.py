@@ -7,10 +7,10 @@ from collections import Counter
 
 import pytest
 
-from cleaners import clean
-from flows.clean_flow import clean_articles
-from flows.records import text_bytes
-from flows.settings import S3Settings
+from newsclean.cleaners import clean
+from newsclean.flows.orchestration.clean_flow import clean_articles
+from newsclean.flows.storage.records import text_bytes
+from newsclean.flows.storage.settings import S3Settings
 from tests.support.corpus import documents
 
 pytestmark = [pytest.mark.prefect, pytest.mark.s3, pytest.mark.slow]

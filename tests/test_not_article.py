@@ -8,9 +8,9 @@ followed by cut-off teasers) must stay articles, and so must the real pages of t
 
 import pytest
 
-from cleaners import CleanOptions, clean
-from cleaners.pagekind import declared_page_type
-from flows.evaluate import load_cases
+from newsclean.cleaners import CleanOptions, clean
+from newsclean.cleaners.pagekind import declared_page_type
+from newsclean.flows.devtools.evaluate import load_cases
 from tests.conftest import FIXTURES
 
 NOT_ARTICLE = FIXTURES / "not_article"

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from flows.dest_lock import lock_name
+from newsclean.flows.orchestration.dest_lock import lock_name
 from tests.conftest import ROOT, SEED_FILE
 from tests.support.prefect_server import FAKE_SECRET
 
@@ -53,8 +53,8 @@ def test_deploy_registers_nightly_and_on_demand(newsroom):
     assert on_demand["schedules"] == [] and on_demand["parameters"] == {}
     for dep in (nightly, on_demand):
         assert dep["work_pool_name"] == "newsroom"
-        assert dep["entrypoint"] == "flows.clean_flow:clean_articles"
-        assert dep["pull_steps"] == [{"flows.deployments.enter_newsclean_home": {}}]
+        assert dep["entrypoint"] == "newsclean.flows.orchestration.clean_flow:clean_articles"
+        assert dep["pull_steps"] == [{"newsclean.flows.orchestration.deployments.enter_newsclean_home": {}}]
         assert dep["enforce_parameter_schema"]
 
 
@@ -187,11 +187,11 @@ def test_a_second_run_waits_while_the_destination_is_being_written(newsroom, s3)
 def test_serve_reads_the_same_deployments_as_prefect_deploy(tmp_path):
     """`newsclean serve` builds its deployments from deploy/prefect.yaml: same names,
     schedules and parameters, so the two ways of running can never drift apart."""
-    from flows.deployments import default_prefect_file, load_specs, runner_deployments
+    from newsclean.flows.orchestration.deployments import default_prefect_file, load_specs, runner_deployments
 
     assert default_prefect_file() == ROOT / "deploy" / "prefect.yaml"
     specs = {s["name"]: s for s in load_specs(default_prefect_file())
-             if s["entrypoint"].startswith("flows.clean_flow:")}
+             if s["entrypoint"].startswith("newsclean.flows.orchestration.clean_flow:")}
     served = {d.name: d for d in runner_deployments(default_prefect_file())
               if d.flow_name == "clean-articles"}
     assert set(served) == set(specs) >= {"nightly", "on-demand"}
@@ -200,7 +200,7 @@ def test_serve_reads_the_same_deployments_as_prefect_deploy(tmp_path):
     assert schedule.schedule.timezone == specs["nightly"]["schedules"][0]["timezone"]
     assert served["nightly"].parameters == specs["nightly"]["parameters"]
     assert served["on-demand"].schedules in (None, [])
-    assert served["on-demand"].entrypoint == "flows.clean_flow.clean_articles"
+    assert served["on-demand"].entrypoint == "newsclean.flows.orchestration.clean_flow.clean_articles"
 
     moved = tmp_path / "prefect.yaml"
     shutil.copy(default_prefect_file(), moved)
@@ -224,7 +224,8 @@ def test_newsclean_serve_serves_a_run(newsroom, s3, tmp_path):
     log = tmp_path / "serve.log"
     env = server.env(AWS_ENDPOINT_URL=newsroom.s3_endpoint, PREFECT_RUNNER_POLL_FREQUENCY="1")
     with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "flows.cli", "serve", "--prefect-file", str(spec)],
+        proc = subprocess.Popen([sys.executable, "-m", "newsclean.flows.cli", "serve",
+                                 "--prefect-file", str(spec)],
                                 cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
         server.wait_for_deployment("clean-articles/served-on-demand", timeout=90)
@@ -296,7 +297,8 @@ def test_env_example_names_every_required_setting():
 def test_worker_image_installs_newsclean_the_way_the_readme_does():
     readme_install = (ROOT / "README.md").read_text().split("```bash\n", 1)[1].splitlines()[0]
     install = readme_install.split(" && .venv/bin/newsclean")[0]
-    assert install == "python3 -m venv .venv && .venv/bin/pip install -q -U pip && .venv/bin/pip install -q -e ."
+    assert install == ("python3 -m venv .venv && .venv/bin/pip install -q -U pip"
+                       " && .venv/bin/pip install -q -e .")
     dockerfile = (ROOT / "deploy" / "Dockerfile").read_text()
     assert f"RUN {install}\n" in dockerfile
     assert "ENV PATH=/app/.venv/bin:$PATH" in dockerfile and "NEWSCLEAN_HOME=/app" in dockerfile
@@ -305,8 +307,8 @@ def test_worker_image_installs_newsclean_the_way_the_readme_does():
 
 
 def test_report_lists_failures_with_reasons_and_points_to_the_manifest():
-    from flows.records import ManifestEntry, RunStatus
-    from flows.report import RunSummary
+    from newsclean.flows.orchestration.report import RunSummary
+    from newsclean.flows.storage.records import ManifestEntry, RunStatus
 
     summary = RunSummary(source="s3://raw/d/", dest="s3://clean/a/", run_id="r1",
                          manifest="s3://clean/a/_manifests/r1.jsonl")

@@ -7,7 +7,7 @@ from prefect.exceptions import ParameterTypeError
 from prefect.utilities.callables import parameter_schema
 from prefect.utilities.schema_tools.validation import validate
 
-from flows.clean_flow import clean_articles
+from newsclean.flows.orchestration.clean_flow import clean_articles
 
 
 @pytest.fixture(scope="module")

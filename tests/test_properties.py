@@ -5,8 +5,8 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaners import clean
-from cleaners.decode import decode, repair
+from newsclean.cleaners import clean
+from newsclean.cleaners.decode import decode, repair
 
 _WORD = re.compile(r"\w+")
 

@@ -10,7 +10,7 @@ import tomllib
 
 import pytest
 
-from flows.evaluate import evaluate, load_cases, newsclean_extractor
+from newsclean.flows.devtools.evaluate import evaluate, load_cases, newsclean_extractor
 from tests.conftest import FIXTURES
 
 QUALITY = FIXTURES / "quality"
@@ -52,7 +52,7 @@ def _expectations() -> list[tuple[str, str, dict]]:
 @pytest.mark.parametrize(("case", "kind", "spec"), _expectations(),
                          ids=[f"{c}-{k}" for c, k, _ in _expectations()])
 def test_real_page_keeps_the_story_and_drops_the_furniture(case, kind, spec):
-    from cleaners import CleanOptions, clean
+    from newsclean.cleaners import CleanOptions, clean
 
     (page,) = [c for c in load_cases(QUALITY, kind) if c.id == case]
     result = clean(page.raw, source=page.url, options=CleanOptions(format_hint=kind))

@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 import zstandard
 
-from flows.batch import RunPlan, process_batch
-from flows.clean_flow import _modified_since, iter_batches
-from flows.layout import archive_suffix, is_included, rel_for
-from flows.readers import RecordFields, iter_docs, with_http_charset
-from flows.shards import ShardSpec
-from flows.storage import LocalStorage
+from newsclean.flows.orchestration.clean_flow import _modified_since, iter_batches
+from newsclean.flows.sources.readers import RecordFields, iter_docs, with_http_charset
+from newsclean.flows.storage.backends import LocalStorage
+from newsclean.flows.storage.layout import archive_suffix, is_included, rel_for
+from newsclean.flows.storage.shards import ShardSpec
+from newsclean.flows.work.batch import RunPlan, process_batch
 
 BODY = [
     ("Harbor Council Approves New Budget",
@@ -375,7 +375,7 @@ def test_since_compares_modification_times_in_utc():
 
 
 def test_run_command_takes_since_shards_and_record_fields():
-    from flows.cli import _parser
+    from newsclean.flows.cli import _parser
 
     args = _parser().parse_args(["run", "dumps/", "clean/", "--since", "2026-11-24",
                                  "--shards", "500", "--text-field", "story", "--text-field",
@@ -407,7 +407,7 @@ def _mixed_source(root: Path) -> Path:
 
 @pytest.mark.prefect
 def test_flow_cleans_a_folder_mixing_articles_and_record_files(tmp_path):
-    from flows.clean_flow import clean_articles
+    from newsclean.flows.orchestration.clean_flow import clean_articles
 
     src, dest = _mixed_source(tmp_path), tmp_path / "clean"
     summary = clean_articles(source=str(src), dest=str(dest), batch_size=10, shard_size=100)
@@ -433,7 +433,7 @@ def test_flow_cleans_a_folder_mixing_articles_and_record_files(tmp_path):
 
 @pytest.mark.prefect
 def test_flow_since_cleans_only_what_changed(tmp_path):
-    from flows.clean_flow import clean_articles
+    from newsclean.flows.orchestration.clean_flow import clean_articles
 
     src, dest = _mixed_source(tmp_path), tmp_path / "clean"
     old = (datetime.now(UTC) - timedelta(days=3)).timestamp()
@@ -449,8 +449,8 @@ def test_flow_since_cleans_only_what_changed(tmp_path):
 @pytest.mark.prefect
 @pytest.mark.s3
 def test_flow_reads_a_jsonl_gz_dump_from_s3(s3, moto_endpoint):
-    from flows.clean_flow import clean_articles
-    from flows.settings import S3Settings
+    from newsclean.flows.orchestration.clean_flow import clean_articles
+    from newsclean.flows.storage.settings import S3Settings
 
     raw, out = s3.make_bucket("raw"), s3.make_bucket("clean")
     body = gzip.compress(b"\n".join(_jsonl_lines()) + b"\n")

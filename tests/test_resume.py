@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.clean_flow import clean_articles
-from flows.layout import record_key, rel_for
+from newsclean.flows.orchestration.clean_flow import clean_articles
+from newsclean.flows.storage.layout import record_key, rel_for
 from tests.conftest import ROOT, SEEDS
 from tests.support.corpus import documents
 
@@ -25,7 +25,7 @@ DOCS = 300
 # The killed run: batches of 5 on two worker processes, as `newsclean run` would start it.
 _RUN = """
 import sys
-from flows.clean_flow import clean_articles
+from newsclean.flows.orchestration.clean_flow import clean_articles
 clean_articles(source=sys.argv[1], dest=sys.argv[2], batch_size=5, workers=2)
 """
 
@@ -56,7 +56,7 @@ def _release_destination(dest: Path) -> None:
     from prefect.client.orchestration import get_client
     from prefect.client.schemas.actions import GlobalConcurrencyLimitUpdate
 
-    from flows.dest_lock import lock_name
+    from newsclean.flows.orchestration.dest_lock import lock_name
 
     with get_client(sync_client=True) as client:
         client.update_global_concurrency_limit(

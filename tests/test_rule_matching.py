@@ -5,8 +5,8 @@ import re
 import tomllib
 from pathlib import Path
 
-from cleaners.decode import decode, repair
-from cleaners.rules import (
+from newsclean.cleaners.decode import decode, repair
+from newsclean.cleaners.rules import (
     _CASE_FOLD,
     RuleSet,
     Where,
@@ -15,7 +15,7 @@ from cleaners.rules import (
     default_pack,
     parse_pack,
 )
-from cleaners.segment import split_units
+from newsclean.cleaners.segment import split_units
 from tests.conftest import FIXTURES, ROOT, SEEDS
 
 DUMPS = ROOT.parent / "shared" / "eval" / "html-dev"

@@ -2,8 +2,8 @@
 
 import pytest
 
-from cleaners import CleanOptions, RulePackError, RuleSet, clean, default_rules
-from cleaners.rules import Where, default_pack, parse_pack
+from newsclean.cleaners import CleanOptions, RulePackError, RuleSet, clean, default_rules
+from newsclean.cleaners.rules import Where, default_pack, parse_pack
 from tests.conftest import FIXTURES, SEEDS
 
 PACK = """

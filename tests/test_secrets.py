@@ -6,10 +6,10 @@ import logging
 
 import pytest
 
-from flows import clean_flow
-from flows.clean_flow import clean_articles
-from flows.settings import S3Settings
-from flows.storage import s3_client
+from newsclean.flows.orchestration import clean_flow
+from newsclean.flows.orchestration.clean_flow import clean_articles
+from newsclean.flows.storage.backends import s3_client
+from newsclean.flows.storage.settings import S3Settings
 from tests.conftest import SEED_FILE
 from tests.support.faultproxy import FaultProxy
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from cleaners import clean, default_rules
+from newsclean.cleaners import clean, default_rules
 from tests.conftest import FIXTURES, SEED_FILE, SEEDS
 
 SEED_BOILERPLATE = [

@@ -13,11 +13,11 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, Field
 from pydantic.fields import FieldInfo
 
-from flows.batch import DocumentLimits, ReviewPolicy
-from flows.layout import DEFAULT_INCLUDE
-from flows.readers import RecordFields
-from flows.runners import TaskRunnerKind
-from flows.settings import S3Settings
+from newsclean.flows.orchestration.runners import TaskRunnerKind
+from newsclean.flows.sources.readers import RecordFields
+from newsclean.flows.storage.layout import DEFAULT_INCLUDE
+from newsclean.flows.storage.settings import S3Settings
+from newsclean.flows.work.batch import DocumentLimits, ReviewPolicy
 
 _S3_RE = r"s3://[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9](/.*)?"
 # What the server and the UI check when a deployment run is created. The server quotes it

@@ -1,7 +1,7 @@
 """One input in, the documents in it out: an article file is one document, a record file
 (JSONL/NDJSON, CSV, WARC) one document per record.
 
-The reader is picked by the file's name (`flows.layout.archive_suffix`). Record files are
+The reader is picked by the file's name (`newsclean.flows.storage.layout.archive_suffix`). Record files are
 streamed: a 10 GB dump never sits in memory, only the record being cleaned. A record that
 cannot be read becomes a `RawDoc` whose `error` names its line, and the rest of the file
 goes on; a file that breaks off (truncated gzip, lost connection) ends with one document
@@ -21,10 +21,10 @@ from typing import Annotated, BinaryIO
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from cleaners.decode import InputRejected, decode_bytes
-from flows.layout import archive_suffix, record_rel, rel_for, safe_segment, url_key
-from flows.records import RunStatus
-from flows.storage import Storage, StorageError, TooLarge, UnsafeKey
+from newsclean.cleaners.decode import InputRejected, decode_bytes
+from newsclean.flows.storage.backends import Storage, StorageError, TooLarge, UnsafeKey
+from newsclean.flows.storage.layout import archive_suffix, record_rel, rel_for, safe_segment, url_key
+from newsclean.flows.storage.records import RunStatus
 
 # Read buffer for record files: large enough that S3 bodies arrive in few round trips,
 # small next to a worker's memory.

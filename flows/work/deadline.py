@@ -2,7 +2,7 @@
 
 trafilatura and readability have no timeout in Python (trafilatura's EXTRACTION_TIMEOUT
 only works on its command line): a 0.6 MB page of 200 blocks nested 250 deep takes 4 s,
-1,000 of them take minutes. `cleaners.clean()` stays pure (no signals, no threads), so the
+1,000 of them take minutes. `newsclean.cleaners.clean()` stays pure (no signals, no threads), so the
 limit is enforced here, around the call, by whoever runs it.
 
 How, decided by measurement (2 cores, Python 3.11, the pathological pages in
@@ -13,7 +13,7 @@ Python, but costs a fork and a pickle round trip per document (~5-20 ms, as much
 cleaning an article) and cannot share the compiled rules. The exception is delivered
 between Python bytecodes, so a single C call (one lxml parse, one regex match) finishes
 first; those are bounded by the size limits (raw, inflated) and by the rules' line-length
-guard (`cleaners.rules.MAX_LINE_CHARS`).
+guard (`newsclean.cleaners.rules.MAX_LINE_CHARS`).
 
 - In a process's main thread (the CLI's in-process batches, ProcessPoolTaskRunner workers,
   Prefect process workers) a SIGALRM timer raises it (`setitimer`).

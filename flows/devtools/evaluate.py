@@ -98,7 +98,7 @@ Extractor = Callable[[Case], str]
 
 
 def newsclean_extractor(input_kind: str, rule_packs: list[str] = ()) -> Extractor:
-    from cleaners import CleanOptions, build_ruleset, clean
+    from newsclean.cleaners import CleanOptions, build_ruleset, clean
 
     options = CleanOptions(rules=build_ruleset(rule_packs), format_hint=input_kind)
 

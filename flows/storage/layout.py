@@ -11,7 +11,7 @@ import re
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from flows.storage import check_key
+from newsclean.flows.storage.backends import check_key
 
 COMPRESSION_EXTS = (".gz", ".gzip")
 FORMAT_EXTS = (".txt", ".text", ".html", ".htm", ".xhtml", ".shtml")

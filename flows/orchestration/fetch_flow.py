@@ -2,9 +2,9 @@
 
 URLs come from the `urls` parameter and/or a text file (one per line, `#` comments; a path
 on the worker or an s3:// object), read as a stream. One task per batch of URLs: it
-fetches the batch (`flows.fetch`, concurrently and politely), stores each response under
+fetches the batch (`newsclean.flows.sources.fetch`, concurrently and politely), stores each response under
 `DEST/_raw/`, and cleans the pages with the same code as every other input
-(`flows.batch.process_docs`), the URL as the cleaner's source. A rerun fetches only what
+(`newsclean.flows.work.batch.process_docs`), the URL as the cleaner's source. A rerun fetches only what
 is not stored yet (`refetch` fetches everything again), so a new rule pack re-cleans
 without touching the network. No `from __future__ import annotations` here (see
 clean_flow).
@@ -21,19 +21,26 @@ from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 from pydantic import AfterValidator
 
-from flows import progress
-from flows.batch import ReviewPolicy, RunPlan, process_docs
-from flows.clean_flow import _manifest_bytes, _prepare_dest, load_packs
-from flows.dest_lock import destination_lock
-from flows.fetch import AddressGuard, Fetcher, FetchPolicy, fetch_docs
-from flows.layout import manifest_key, run_id_for
-from flows.params import DestLocation, Review, RulePacks, S3Connection, ShardSize, form_field
-from flows.readers import buffered
-from flows.records import ManifestEntry
-from flows.report import RunArtifacts, RunSummary
-from flows.settings import S3Settings
-from flows.shards import ShardSpec
-from flows.storage import StorageError, open_source, open_store
+from newsclean.flows.orchestration import progress
+from newsclean.flows.orchestration.clean_flow import _manifest_bytes, _prepare_dest, load_packs
+from newsclean.flows.orchestration.dest_lock import destination_lock
+from newsclean.flows.orchestration.params import (
+    DestLocation,
+    Review,
+    RulePacks,
+    S3Connection,
+    ShardSize,
+    form_field,
+)
+from newsclean.flows.orchestration.report import RunArtifacts, RunSummary
+from newsclean.flows.sources.fetch import AddressGuard, Fetcher, FetchPolicy, fetch_docs
+from newsclean.flows.sources.readers import buffered
+from newsclean.flows.storage.backends import StorageError, open_source, open_store
+from newsclean.flows.storage.layout import manifest_key, run_id_for
+from newsclean.flows.storage.records import ManifestEntry
+from newsclean.flows.storage.settings import S3Settings
+from newsclean.flows.storage.shards import ShardSpec
+from newsclean.flows.work.batch import ReviewPolicy, RunPlan, process_docs
 
 
 def _check_networks(values: list[str]) -> list[str]:

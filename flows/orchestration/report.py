@@ -8,8 +8,8 @@ never disagree.
 from collections import Counter
 from dataclasses import dataclass, field
 
-from flows.layout import REVIEW_DIR
-from flows.records import ManifestEntry, RunStatus
+from newsclean.flows.storage.layout import REVIEW_DIR
+from newsclean.flows.storage.records import ManifestEntry, RunStatus
 
 _LIST_LIMIT = 20  # rows of 'most removed' and 'held for review' in the markdown report
 # Failures are listed one by one up to this many (each with its reason); past it the

@@ -12,8 +12,8 @@ import hashlib
 import json
 from dataclasses import dataclass
 
-from flows.layout import shard_key
-from flows.storage import Storage
+from newsclean.flows.storage.backends import Storage
+from newsclean.flows.storage.layout import shard_key
 
 
 @dataclass(frozen=True, slots=True)

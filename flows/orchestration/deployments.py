@@ -28,7 +28,7 @@ class DeploymentFileError(ValueError):
 
 def _checkout() -> Path | None:
     """The source tree newsclean is installed from (an editable install), if any."""
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     return root if (root / "pyproject.toml").is_file() and (root / "flows").is_dir() else None
 
 
@@ -49,8 +49,8 @@ def enter_newsclean_home() -> dict[str, str]:
     The worker starts each run in a fresh temporary folder; this moves it to
     $NEWSCLEAN_HOME (the worker image's /app) or else to the checkout newsclean is installed
     from, so relative rule-pack paths in parameters mean what they mean on the
-    command line there. The flow itself is imported as a module (`flows.clean_flow`), so it
-    is found wherever newsclean is installed.
+    command line there. The flow itself is imported as a module
+    (`newsclean.flows.orchestration.clean_flow`), so it is found wherever newsclean is installed.
     """
     home = os.environ.get(HOME_ENV) or _checkout()
     if home:

@@ -14,11 +14,11 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from cleaners import Cleaned, CleanOptions, RulePack, RuleSet, Status, clean
-from flows.deadline import TimeLimitExceeded, time_limit
-from flows.layout import REVIEW_DIR, record_key, text_key
-from flows.readers import RawDoc, RecordFields, iter_docs
-from flows.records import (
+from newsclean.cleaners import Cleaned, CleanOptions, RulePack, RuleSet, Status, clean
+from newsclean.flows.sources.readers import RawDoc, RecordFields, iter_docs
+from newsclean.flows.storage.backends import Storage, StorageError, UnsafeKey, open_source, open_store
+from newsclean.flows.storage.layout import REVIEW_DIR, record_key, text_key
+from newsclean.flows.storage.records import (
     ManifestEntry,
     RunStatus,
     build_record,
@@ -26,9 +26,9 @@ from flows.records import (
     text_bytes,
     versions,
 )
-from flows.settings import S3Settings
-from flows.shards import ShardSpec, ShardWriter
-from flows.storage import Storage, StorageError, UnsafeKey, open_source, open_store
+from newsclean.flows.storage.settings import S3Settings
+from newsclean.flows.storage.shards import ShardSpec, ShardWriter
+from newsclean.flows.work.deadline import TimeLimitExceeded, time_limit
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
 
-from flows.settings import S3Settings
+from newsclean.flows.storage.settings import S3Settings
 
 
 class StorageError(Exception):

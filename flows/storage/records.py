@@ -5,7 +5,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
-from cleaners import Cleaned, RuleSet, __version__
+from newsclean.cleaners import Cleaned, RuleSet, __version__
 
 
 class RunStatus(StrEnum):

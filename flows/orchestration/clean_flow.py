@@ -1,7 +1,7 @@
 """The `clean-articles` flow: list the source, clean it in batches, write the manifest.
 
 Thin by design: one task per batch (a task run costs milliseconds of Prefect overhead,
-cleaning an article less than one), the work itself in `flows.batch`. No
+cleaning an article less than one), the work itself in `newsclean.flows.work.batch`. No
 `from __future__ import annotations` here: it breaks served runs' parameter models.
 """
 
@@ -17,18 +17,10 @@ from prefect.futures import as_completed
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from cleaners.rules import RulePack, default_pack, parse_pack
-from flows import progress
-from flows.batch import DocumentLimits, ReviewPolicy, RunPlan, StoreTrouble, process_batch
-from flows.dest_lock import destination_lock
-from flows.layout import (
-    DEFAULT_INCLUDE,
-    is_included,
-    manifest_key,
-    manifest_part_key,
-    run_id_for,
-)
-from flows.params import (
+from newsclean.cleaners.rules import RulePack, default_pack, parse_pack
+from newsclean.flows.orchestration import progress
+from newsclean.flows.orchestration.dest_lock import destination_lock
+from newsclean.flows.orchestration.params import (
     BatchSize,
     DaskAddress,
     DestLocation,
@@ -48,13 +40,21 @@ from flows.params import (
     TaskRunner,
     Workers,
 )
-from flows.readers import RecordFields, is_archive
-from flows.records import ManifestEntry, RunStatus
-from flows.report import RunArtifacts, RunSummary
-from flows.runners import TaskRunnerKind, make_runner, parallel_slots
-from flows.settings import S3Settings
-from flows.shards import ShardSpec
-from flows.storage import LocalStorage, StorageError, open_source, open_store
+from newsclean.flows.orchestration.report import RunArtifacts, RunSummary
+from newsclean.flows.orchestration.runners import TaskRunnerKind, make_runner, parallel_slots
+from newsclean.flows.sources.readers import RecordFields, is_archive
+from newsclean.flows.storage.backends import LocalStorage, StorageError, open_source, open_store
+from newsclean.flows.storage.layout import (
+    DEFAULT_INCLUDE,
+    is_included,
+    manifest_key,
+    manifest_part_key,
+    run_id_for,
+)
+from newsclean.flows.storage.records import ManifestEntry, RunStatus
+from newsclean.flows.storage.settings import S3Settings
+from newsclean.flows.storage.shards import ShardSpec
+from newsclean.flows.work.batch import DocumentLimits, ReviewPolicy, RunPlan, StoreTrouble, process_batch
 
 # Batches in flight per worker: enough to keep a worker busy while the flow collects the
 # previous result, few enough that a 100,000-document listing is never all in memory.

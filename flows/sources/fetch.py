@@ -10,9 +10,9 @@
   non-public addresses are refused unless the caller allows them (intranet newsrooms and
   tests), all of them or some networks.
 - Storage: the body as received, gzip, beside a small JSON of URL, status, headers and
-  fetch time (`flows.layout.raw_keys`), so a rule change re-cleans without fetching again.
+  fetch time (`newsclean.flows.storage.layout.raw_keys`), so a rule change re-cleans without fetching again.
 
-No Prefect here: `flows.fetch_flow` runs `fetch_docs` inside its batch task.
+No Prefect here: `newsclean.flows.orchestration.fetch_flow` runs `fetch_docs` inside its batch task.
 """
 
 import gzip
@@ -39,11 +39,11 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
-from cleaners import __version__
-from flows.layout import raw_keys, url_key
-from flows.readers import RawDoc, with_http_charset
-from flows.records import RunStatus, sha256
-from flows.storage import Storage, StorageError
+from newsclean.cleaners import __version__
+from newsclean.flows.sources.readers import RawDoc, with_http_charset
+from newsclean.flows.storage.backends import Storage, StorageError
+from newsclean.flows.storage.layout import raw_keys, url_key
+from newsclean.flows.storage.records import RunStatus, sha256
 
 _ARTICLE_TYPES = ("text/html", "application/xhtml+xml", "text/plain")
 _REDIRECTS = (301, 302, 303, 307, 308)

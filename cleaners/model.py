@@ -31,6 +31,8 @@ class Removal:
     start: int | None = None
     end: int | None = None
     where: str = "anywhere"
+    # the line model's P(article text) for a line it dropped (cleaners/linemodel.py)
+    score: float | None = None
 
     def to_dict(self) -> dict:
         return {k: v for k, v in asdict(self).items() if v is not None}

@@ -146,6 +146,18 @@ def _is_sentence(line: str, min_words: int) -> bool:
     return len(line.split()) >= min_words and line.rstrip(_CLOSERS)[-1:] in ".!?。！？…"
 
 
+# Text found on a page of teasers that is this much made of the decks under its headlines
+# is the listing itself, not an article beside it.
+_DECK_SHARE = 0.8
+
+
+def _decks(lines: Sequence[str]) -> set[str]:
+    """The one-sentence decks that stand right under a headline line."""
+    lo, hi = _DECK_WORDS
+    return {x for i, line in enumerate(lines) if _is_headline(line)
+            for x in lines[i + 1:i + 2] if lo <= len(x.split()) <= hi and _is_sentence(x, lo)}
+
+
 def _teaser_pairs(lines: Sequence[str]) -> int:
     """Distinct headline lines followed, within two lines, by a one-sentence deck (a label
     repeated down the page, like "Leave a Reply", is one headline, not many teasers)."""
@@ -186,10 +198,15 @@ def not_article_reason(paragraphs: Sequence[str], removed: Sequence[Removal], *,
                 and _TRUNCATED_RE.search(x)) >= _PAGE_MIN_TRUNCATED:
             return "index page: the text found is one of several teasers cut off with an ellipsis"
         prose = [p for p in paragraphs if _is_sentence(p, _LONG_LINE_WORDS)]
-        if len(prose) <= 1 and words <= _PAIRED_MAX_WORDS and (
-                pairs := _teaser_pairs(page_lines)) >= _PAGE_MIN_PAIRS:
+        pairs = _teaser_pairs(page_lines)
+        if pairs >= _PAGE_MIN_PAIRS and len(prose) <= 1 and words <= _PAIRED_MAX_WORDS:
             return (f"index page: {pairs} headline-and-deck teasers and no article longer "
                     f"than {words} words")
+        decks = _decks(page_lines)
+        if pairs >= _PAGE_MIN_PAIRS and sum(p in decks for p in paragraphs) >= (
+                _DECK_SHARE * len(paragraphs)):
+            return (f"index page: {pairs} headline-and-deck teasers, and what reads as text "
+                    "is their decks")
     longest = max(len(p) for p in paragraphs)
     if longest >= _PROSE_CHARS:
         return None

@@ -11,20 +11,20 @@ from urllib.parse import urlsplit
 from newsclean.cleaners.decode import InputRejected, decode, repair
 from newsclean.cleaners.detect import detect_format
 from newsclean.cleaners.html_extract import extract_html
+from newsclean.cleaners.language import detect_language, stopwords
+from newsclean.cleaners.lines import is_headline, is_prose, word_count
+from newsclean.cleaners.locate import locate_lines
 from newsclean.cleaners.model import Cleaned, Removal, Status
 from newsclean.cleaners.normalize import dedupe_key, normalize_unit
 from newsclean.cleaners.options import CleanOptions
 from newsclean.cleaners.pagekind import PageType, declared_page_type, not_article_reason
 from newsclean.cleaners.rules import Rule, RuleSet, Where
 from newsclean.cleaners.segment import Unit, split_units
-from newsclean.cleaners.textblock import LineVerdict, locate_article
 
 _DEFAULT_OPTIONS = CleanOptions()
 # A body paragraph, for placing the leading/trailing guards: a line of real prose. Eight
 # words is shorter than any news paragraph in the seeds and longer than nav and widget rows.
 _BODY_MIN_WORDS = 8
-_HEADLINE_MAX_CHARS = 250
-_HEADLINE_MAX_WORDS = 30  # the longest headlines in the dev set run to ~25 words
 # A repeated paragraph is dropped only from this length up: a scraper's doubled paragraph is
 # prose, while short lines repeat on purpose (table headers, "Meal 1", "Eat every 2-3 hours"
 # in a weekly plan). html-dev: 0.982 -> 0.983 F1 against dropping every repeat.
@@ -72,89 +72,72 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = repair(text)
     units = split_units(text)
+    rules, host = opts.ruleset(), _host(url)
+    lang = detect_language([u.text for u in units])
     removed: list[Removal] = []
+    trailing: list[Removal] = []
+    page_lines = [u.text for u in units]
     title = None
-    if len(units) > 1 and _headline(units[0].text, opts.ruleset()):
+    if len(units) > 1 and _headline(units[0].text, rules):
         title = normalize_unit(units[0].text)[0]
         removed.append(_removal(units[0], "structure.headline", "structure", "leading"))
         units = units[1:]
-    rules, host = opts.ruleset(), _host(url)
-    trailing: list[Removal] = []
-    page_lines = [u.text for u in units]
-    if opts.locate_article and units and _has_chrome(units, rules, host):
-        units = _article_block(units, rules, host, removed, trailing)
+    edges = _letterless_edges(units)  # "|", "0", a share count: never the article's edge
+    if edges:
+        removed.extend(_removal(u, "normalize.letterless-edge", "layout", w) for u, w in edges)
+        gone = {id(u) for u, _ in edges}
+        units = [u for u in units if id(u) not in gone]
+    if opts.locate_article and units:
+        units, found = _article_lines(units, lang, rules, host, removed, trailing,
+                                      want_title=title is None)
+        if found is not None:
+            title = normalize_unit(found.text)[0]
     units = _apply_rules(units, rules, host, removed)
     removed.extend(trailing)
     return _finish(units, removed, title=title, fmt="text", encoding=encoding, url=url,
-                   opts=opts, decoded_length=len(text), words_in=len(text.split()),
-                   extra_stats={"controls_dropped": dropped_controls}, page_lines=page_lines)
+                   opts=opts, decoded_length=len(text), words_in=word_count(text),
+                   extra_stats={"controls_dropped": dropped_controls, "language": lang},
+                   page_lines=page_lines)
 
 
-def _article_block(units: list[Unit], rules: RuleSet, host: str | None,
-                   leading: list[Removal], trailing: list[Removal]) -> list[Unit]:
-    """The article run of a page dump, found on all its lines before any rule runs.
+def _article_lines(units: list[Unit], lang: str | None, rules: RuleSet, host: str | None,
+                   leading: list[Removal], trailing: list[Removal], *,
+                   want_title: bool) -> tuple[list[Unit], Unit | None]:
+    """The article's lines of a page dump (cleaners/locate.py), and the headline found
+    above them when `want_title`.
 
-    Rules run inside the run afterwards: on a whole page a tail-marker in the header would
-    take the article with it (html-dev dumps: locator then rules 0.916 F1, rules then
-    locator 0.881). A line outside the run is recorded under the rule that names it
-    ("Leave a Reply"), else under the locator's verdict.
+    A dropped line is recorded under the rule that names it where one does ("Leave a
+    Reply"; after the article, a comment-section heading takes what follows), else by where
+    it stood: before, inside or after the article, with the line model's score.
     """
-    first, last, verdicts = _locate_run(units, rules, host)
+    found = locate_lines([u.text for u in units], stopwords(lang), rules, host,
+                         want_title=want_title)
+    keep = found.keep
+    first = keep.index(True)
+    last = len(keep) - 1 - keep[::-1].index(True)
+    kept: list[Unit] = []
     marker: Rule | None = None  # a comment section started after the article
-    for i, (unit, verdict) in enumerate(zip(units, verdicts, strict=True)):
-        if first <= i <= last:
+    for i, unit in enumerate(units):
+        if keep[i]:
+            kept.append(unit)
             continue
-        where = Where.LEADING if i < first else Where.TRAILING
-        rule = rules.match(unit.text, where, host) or marker
-        out = leading if i < first else trailing
+        if i == found.title_at:
+            leading.append(_removal(unit, "structure.headline", "structure", "leading"))
+            continue
+        where = Where.LEADING if i < first else Where.TRAILING if i > last else Where.ANYWHERE
+        rule = rules.match(unit.text, where, host) or (marker if i > last else None)
+        out = leading if i <= last else trailing
         if rule is not None:
             out.append(_removal(unit, rule.id, rule.family,
-                                "tail-marker" if marker else str(where)))
-            if rule.where is Where.TAIL_MARKER and where is Where.TRAILING:
+                                "tail-marker" if marker and i > last else str(where)))
+            if rule.where is Where.TAIL_MARKER and i > last:
                 marker = rule
         else:
-            out.append(_removal(unit, verdict.rule or "layout.outside-article", "layout",
-                                str(where)))
-    return units[first:last + 1]
-
-
-def _locate_run(units: list[Unit], rules: RuleSet,
-                host: str | None) -> tuple[int, int, list[LineVerdict]]:
-    """(first, last, verdicts) of the article run, second-guessing the locator twice.
-
-    An article has prose: a run without one sentence of it (a menu of list items, a teaser
-    list) is passed over for the best run above or below it that has some. And comments
-    come after the article: when a comment-section heading sits in the run with most of
-    the run's words after it, a long thread outweighed a short article, which is looked
-    for on the page above the thread. (html-dev dumps: 0.917 -> 0.926 F1 for the two.)
-    """
-    texts = [u.text for u in units]
-    verdicts = locate_article(texts)
-    inside = [i for i, v in enumerate(verdicts) if v.keep]
-    if not inside:
-        return 0, len(units) - 1, verdicts
-    first, last = inside[0], inside[-1]
-    if not _prose_words(units, first, last):
-        best = (0, first, last, verdicts)
-        for lo, hi in ((0, first), (last + 1, len(units))):
-            if hi <= lo:
-                continue
-            part = locate_article(texts[lo:hi])
-            keep = [lo + i for i, v in enumerate(part) if v.keep]
-            if keep and (n := _prose_words(units, keep[0], keep[-1])) > best[0]:
-                best = (n, keep[0], keep[-1],
-                        [_BEFORE_VERDICT] * lo + part + [_AFTER_VERDICT] * (len(units) - hi))
-        _, first, last, verdicts = best
-    cut = _comments_start(units, first, last, rules, host)
-    if cut is not None:
-        before = sum(len(t.split()) for t in texts[first:cut])
-        after = sum(len(t.split()) for t in texts[cut:last + 1])
-        if before < after:
-            again = locate_article(texts[:cut])
-            keep = [i for i, v in enumerate(again) if v.keep]
-            if keep and _prose_words(units, keep[0], keep[-1]):
-                first, last, verdicts = keep[0], keep[-1], [*again, *verdicts[cut:]]
-    return _byline_above(units, first), last, verdicts
+            verdict = ("layout.before-article" if i < first else
+                       "layout.after-article" if i > last else "layout.inside-article")
+            out.append(_removal(unit, verdict, "layout", str(where), score=found.scores[i]))
+    title = units[found.title_at] if found.title_at is not None else None
+    return kept, title
 
 
 def _letterless_edges(units: list[Unit]) -> list[tuple[Unit, str]]:
@@ -169,48 +152,6 @@ def _letterless_edges(units: list[Unit]) -> list[tuple[Unit, str]]:
         last -= 1
         out.append((units[last], "trailing"))
     return out
-
-
-_BEFORE_VERDICT = LineVerdict(False, "layout.before-article")
-_AFTER_VERDICT = LineVerdict(False, "layout.after-article")
-
-
-def _prose_words(units: list[Unit], first: int, last: int) -> int:
-    """Words in the prose lines (sentences of 12+ words) of units[first..last]."""
-    total = 0
-    for u in units[first:last + 1]:
-        n = len(u.text.split())
-        if _is_prose(u.text, n):
-            total += n
-    return total
-
-
-def _comments_start(units: list[Unit], first: int, last: int, rules: RuleSet,
-                    host: str | None) -> int | None:
-    """Index of a comment-section heading ("Leave a Reply", "12 Comments") in or just
-    above the located run, if there is one."""
-    for i in range(max(0, first - _BYLINE_REACH), last + 1):
-        rule = rules.match(units[i].text, Where.TRAILING, host)
-        if rule is not None and rule.where is Where.TAIL_MARKER:
-            return i
-    return None
-
-
-# "By Jane Doe, Science Correspondent" / "Von …" / "Por …": a byline, kept with the article
-# in text dumps (the samples' convention; HTML gives the author as metadata instead).
-_BYLINE_RE = re.compile(r"(?:by|von|por|par|di|door|av)\s+\S.{0,80}", re.IGNORECASE)
-_BYLINE_MAX_WORDS = 12
-_BYLINE_REACH = 2  # a dateline or a blank-ish line may sit between byline and lead
-
-
-def _byline_above(units: list[Unit], first: int) -> int:
-    """The index the article starts at, moved up to a byline just above the located run."""
-    for i in range(first - 1, max(-1, first - 1 - _BYLINE_REACH), -1):
-        text = units[i].text
-        if (len(text.split()) <= _BYLINE_MAX_WORDS and _BYLINE_RE.fullmatch(text)
-                and text.rstrip()[-1:] not in ".!?"):
-            return i
-    return first
 
 
 def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -> Cleaned:
@@ -229,37 +170,22 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
 
 
 def _headline(line: str, rules: RuleSet) -> bool:
-    """A first line that reads like a headline: short, capitalized, not a sentence."""
-    words = line.split()
-    if not 2 <= len(words) <= _HEADLINE_MAX_WORDS or len(line) > _HEADLINE_MAX_CHARS:
+    """A line that reads like a headline (cleaners/lines.py) and that no rule claims."""
+    first = line[:1]
+    if not (first.isupper() or first.isdigit() or first in "\"'‘“«¿¡" or not first.isalpha()
+            or not (first.isupper() or first.islower())):
         return False
-    if line.endswith((".", ",", ";", ":")) and not line.endswith("..."):
-        return False
-    if not (line[0].isupper() or line[0].isdigit() or line[0] in "\"'‘“«¿¡"):
-        return False
-    return rules.match(line, Where.LEADING) is None
+    return is_headline(line) and rules.match(line, Where.LEADING) is None
 
 
-def _removal(unit: Unit, rule: str, family: str, where: str = "anywhere") -> Removal:
+def _removal(unit: Unit, rule: str, family: str, where: str = "anywhere",
+             score: float | None = None) -> Removal:
     located = unit.start >= 0
     return Removal(rule=rule, family=family, text=unit.text,
                    line=unit.line if located else None,
                    start=unit.start if located else None,
-                   end=unit.end if located else None, where=where)
-
-
-def _has_chrome(units: list[Unit], rules: RuleSet, host: str | None) -> bool:
-    """Would any rule remove a line where it stands? A page dump always has some (a menu,
-    a share row, a footer); an article that is already clean has none, and the locator
-    leaves it alone: cleaning a clean text again changes nothing."""
-    words = [len(u.text.split()) for u in units]
-    first_body, last_body = _body_bounds(units, words, rules, host)
-    for i, unit in enumerate(units):
-        position = (Where.LEADING if i < first_body
-                    else Where.TRAILING if i > last_body else Where.ANYWHERE)
-        if rules.match(unit.text, position, host, words[i]) is not None:
-            return True
-    return False
+                   end=unit.end if located else None, where=where,
+                   score=round(score, 3) if score is not None else None)
 
 
 def _body_bounds(units: list[Unit], words: list[int], rules: RuleSet,
@@ -281,7 +207,7 @@ def _apply_rules(units: list[Unit], rules: RuleSet, host: str | None,
     bio or a contributor line after the article is long, but the article ends before it.
     A `list-head` rule (a "Most Popular" heading) also takes the teaser list under it.
     """
-    words = [len(u.text.split()) for u in units]
+    words = [word_count(u.text) for u in units]
     first_body, last_body = _body_bounds(units, words, rules, host)
     kept: list[Unit] = []
     marker: Rule | None = None  # a comment section started: everything after it goes
@@ -290,7 +216,7 @@ def _apply_rules(units: list[Unit], rules: RuleSet, host: str | None,
         position = (Where.LEADING if i < first_body
                     else Where.TRAILING if i > last_body else Where.ANYWHERE)
         rule = rules.match(unit.text, position, host, words[i])
-        if heading is not None and rule is None and _is_prose(unit.text, words[i]):
+        if heading is not None and rule is None and is_prose(unit.text, words[i]):
             heading = None
         if marker is not None:
             fired = rule or marker
@@ -315,19 +241,6 @@ def _apply_rules(units: list[Unit], rules: RuleSet, host: str | None,
 # this is a body paragraph next to an uncaptioned picture (html-dev: captions there run to
 # 25 words, the paragraphs left above bare credits to 26 and more).
 _CAPTION_MAX_WORDS = 25
-
-# A teaser list ends where prose starts again: a line of at least this many words that ends
-# like a sentence. Teaser headlines carry no final stop; their deks are shorter than this.
-_PROSE_MIN_WORDS = 12
-_SENTENCE_END = frozenset(".!?。！？…")
-_CLOSERS = "\"'”’»)]*"
-
-
-def _is_prose(text: str, words: int) -> bool:
-    if words < _PROSE_MIN_WORDS and not (words <= 2 and len(text) >= 60):  # CJK has no spaces
-        return False
-    return text.rstrip(_CLOSERS)[-1:] in _SENTENCE_END
-
 
 def _finish(units: list[Unit], removed: list[Removal], *, title: str | None, fmt: str,
             encoding: str, url: str | None, opts: CleanOptions, decoded_length: int,
@@ -356,7 +269,7 @@ def _finish(units: list[Unit], removed: list[Removal], *, title: str | None, fmt
         removed.extend(_removal(u, "normalize.letterless-edge", "layout", w) for u, w in edges)
         kept, paragraphs = kept[lead:end], paragraphs[lead:end]
     body = "\n\n".join(paragraphs)
-    words_out = len(body.split())
+    words_out = word_count(body)
     stats = {
         "words_in": words_in,
         "words_out": words_out,

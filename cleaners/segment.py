@@ -4,6 +4,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from newsclean.cleaners.lines import SENTENCE_END, last_mark
 from newsclean.cleaners.normalize import unwrap
 
 _BLOCK_RE = re.compile(r"[^\n]+(?:\n[^\n]*\S[^\n]*)*")  # runs of non-blank lines
@@ -34,16 +35,35 @@ def _is_hard_wrapped(text: str) -> bool:
 
 
 def split_units(text: str) -> list[Unit]:
-    """Units of `text` (newlines already normalized to \\n), with offsets into it."""
+    """Units of `text` (newlines already normalized to \\n), with offsets into it.
+
+    A dump hard-wrapped throughout (fmt at 72 columns) is split at blank lines; any other
+    dump at line ends, except where a sentence runs on: a line that does not end like a
+    sentence, followed right away by one that starts in lower case, is the same sentence
+    wrapped by the page's source (text nodes keep the HTML's own line breaks), and the two
+    are one unit.
+    """
     wrapped = _is_hard_wrapped(text)
     pattern = _BLOCK_RE if wrapped else _LINE_RE
     units: list[Unit] = []
     line_no, last = 1, 0
+    prev_end = -1
     for m in pattern.finditer(text):
         line_no += text.count("\n", last, m.start())
         last = m.start()
         body = unwrap(m.group()) if wrapped else m.group()
         body = body.strip()
-        if body:
+        if not body:
+            continue
+        if (not wrapped and units and prev_end == m.start() - 1 and body[0].islower()
+                and last_mark(units[-1].text) not in _NO_RUN_ON):
+            head = units[-1]
+            units[-1] = Unit(f"{head.text} {body}", head.start, m.end(), head.line)
+        else:
             units.append(Unit(body, m.start(), m.end(), line_no))
+        prev_end = m.end()
     return units
+
+
+# A line ending in one of these has finished its sentence or introduces what follows.
+_NO_RUN_ON = SENTENCE_END | frozenset(":：")

@@ -1,0 +1,254 @@
+"""Which lines of a page dump are the article? A line classifier with context.
+
+Why this shape: a plain-text dump keeps every block of the page, one per line — menus,
+teasers, share rows, comment forms, footers and, in between, the article's paragraphs,
+subheads, datelines and quotes. Following boilerpipe (Kohlschütter et al., WSDM 2010) and
+jusText (Pomikálek 2011), each line is judged from shallow text features (length, share of
+function words in the document's language, end punctuation, capitalisation, digits,
+separators, web-furniture and reader-address words) and then again with the judgements of
+its neighbours, because a short line between two paragraphs is a subhead while the same
+line between two menu items is a menu item. Unlike a single-span locator it can keep
+several article blocks (a story split by a "Recommended Stories" list, a live blog's
+entries) and a paragraph standing between two boilerplate lines.
+
+Two logistic models: `local` scores each line alone; `context` scores it again from its
+local score, its neighbours' scores and where the page's prose lies around it. Both are
+plain dot products over the features named in the model file, so scoring is pure Python
+and fast. The weights are fitted by `flows/devtools/train_lines.py` on the three dev sets
+(fit on two, validated on the third; the figures are in the model file's `validation`).
+"""
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from newsclean.cleaners.lexicon import ADDRESS, WEB
+from newsclean.cleaners.lines import CLOSERS, SENTENCE_END, SEPARATORS, WORD_RE, word_count
+
+_ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+_PUNCT_TO_SPACE = bytes(32 if chr(i) in _ASCII_PUNCT else i for i in range(256))
+_LIST_START = ("- ", "* ", "• ", "· ", "– ", "— ")
+_COMMAS = (",", "，", "、", "،")
+_COLONS = frozenset(":：")
+_OPEN_QUOTES = frozenset("\"“„«»‘'「『")
+# Lines up to this many words count as "short" for the date and number features: a
+# dateline, a table row, a time stamp; longer lines are prose or teasers.
+_SHORT_WORDS = 24
+# Tokens of a line that are looked up in the word classes: the first 60 words tell prose
+# from furniture as well as the whole paragraph does, and bound the cost of long lines.
+_HEAD_TOKENS = 60
+
+LOCAL_FEATURES = (
+    "lognw",      # log(1 + words): paragraphs are long, menu items are not
+    "sw",         # share of the language's function words: prose is full of them
+    "nosw",       # the language has no function-word list (CJK, unknown): sw says nothing
+    "sent",       # ends like a sentence
+    "sent_len",   # sent * lognw: a long line ending like a sentence is almost surely prose
+    "caps",       # share of capitalised words (Title Case menus and teaser headlines)
+    "upper",      # the line is in capitals (cased scripts): labels, buttons, kickers
+    "num",        # share of digit tokens on short lines: tables, scores, counters, dates
+    "sep",        # menu or breadcrumb separators | » › • ·
+    "ell",        # ends with an ellipsis: a teaser of another story, cut off
+    "lst",        # starts like a list item
+    "colon",      # ends with a colon: a lead-in to a list, a quote or a label
+    "comma",      # log(1 + commas): clauses
+    "web",        # share of web-furniture words
+    "address",    # share of reader-address words (you, your, we, our…)
+    "url",        # holds a web address, an @handle or a #hashtag
+    "quote",      # opens with a quotation mark: quotes are news
+    "nolet",      # holds no letter at all: "|", "0:00", "12"
+    "dup",        # the same text stands elsewhere on the page (menus repeat, headers repeat)
+    "pos",        # relative position in the page (0 = top)
+    "short_date",  # a short line with a time, a year or a date: time stamps, comment heads
+    "lower_start",  # starts with a lower-case letter: the rest of a sentence wrapped in the dump
+    "wraps",      # no end mark and the next line starts in lower case: a wrapped sentence
+    "logchars",   # log(1 + characters)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LineModel:
+    """Weights by feature name: the local model, then each context stage in turn."""
+
+    local: dict[str, float]
+    context: tuple[dict[str, float], ...]
+    threshold: float
+
+    @classmethod
+    def from_json(cls, data: dict) -> "LineModel":
+        return cls(local=data["local"], context=tuple(data["context"]),
+                   threshold=data["threshold"])
+
+
+@cache
+def default_model() -> LineModel:
+    """The shipped model (cleaners/models/lines.json), loaded once per process."""
+    text = resources.files("newsclean.cleaners.models").joinpath("lines.json").read_text("utf-8")
+    return LineModel.from_json(json.loads(text))
+
+
+def _tokens(line: str) -> list[str]:
+    head = line[:400]
+    if head.isascii():
+        return head.encode().translate(_PUNCT_TO_SPACE).lower().decode().split()[:_HEAD_TOKENS]
+    return WORD_RE.findall(head.lower())[:_HEAD_TOKENS]
+
+
+_DIGITS = frozenset("0123456789")
+
+
+def _has_date(line: str, toks: list[str]) -> bool:
+    """A time (12:30), a year (1990-2039), a d/m/y date or an "ago"-style relative time."""
+    for t in toks:
+        if t.isdigit() and len(t) == 4 and t[:2] in ("19", "20"):
+            return True
+    if ":" in line and any(c in _DIGITS for c in line):
+        for i in range(1, len(line) - 1):
+            if line[i] == ":" and line[i - 1].isdigit() and line[i + 1].isdigit():
+                return True
+    return any(t in _AGO for t in toks)
+
+
+_AGO = frozenset(("ago", "atrás", "назад", "vor", "hace", "il", "fa", "geleden", "sedan",
+                  "siden", "temu", "önce", "منذ"))
+
+
+def local_features(lines: list[str], stopwords: frozenset[str]) -> list[dict[str, float]]:
+    """LOCAL_FEATURES of every line (non-empty, stripped), plus its word count as `nw`."""
+    n = len(lines)
+    denom = max(1, n - 1)
+    counts: dict[str, int] = {}
+    for line in lines:
+        key = line.casefold()
+        counts[key] = counts.get(key, 0) + 1
+    nosw = 0.0 if stopwords else 1.0
+    out = []
+    starts_lower = [line[:1].islower() for line in lines] + [False]
+    for i, line in enumerate(lines):
+        toks = _tokens(line)
+        nw = word_count(line)
+        ntok = len(toks) or 1
+        lognw = math.log1p(nw)
+        end = line.rstrip(CLOSERS)[-1:]
+        sent = 1.0 if end in SENTENCE_END else 0.0
+        letters = [c for c in line[:200] if c.isalpha()]
+        cased = [c for c in letters if c.isupper() or c.islower()]
+        short = nw <= _SHORT_WORDS
+        f = {
+            "lognw": lognw,
+            "sw": sum(1 for t in toks if t in stopwords) / ntok if stopwords else 0.0,
+            "nosw": nosw,
+            "sent": sent,
+            "sent_len": sent * lognw,
+            "caps": (sum(1 for w in line.split()[:_HEAD_TOKENS] if w[:1].isupper())
+                     / max(1, min(_HEAD_TOKENS, len(line.split())))) if cased else 0.0,
+            "upper": 1.0 if len(cased) >= 3 and all(c.isupper() for c in cased) else 0.0,
+            "num": sum(1 for t in toks if t.isdigit()) / ntok if short else 0.0,
+            "sep": 1.0 if any(s in line for s in SEPARATORS) else 0.0,
+            "ell": 1.0 if line.endswith(("...", "…")) else 0.0,
+            "lst": 1.0 if line.startswith(_LIST_START) or (
+                line[:1].isdigit() and line[1:3] in (". ", ") ")) else 0.0,
+            "colon": 1.0 if end in _COLONS else 0.0,
+            "comma": math.log1p(sum(line.count(c) for c in _COMMAS)),
+            "web": sum(1 for t in toks if t in WEB) / ntok,
+            "address": sum(1 for t in toks if t in ADDRESS) / ntok,
+            "url": 1.0 if ("http" in line or "www." in line or "@" in line
+                           or " #" in line or line.startswith("#")) else 0.0,
+            "quote": 1.0 if line[:1] in _OPEN_QUOTES else 0.0,
+            "nolet": 0.0 if letters else 1.0,
+            "dup": 1.0 if counts[line.casefold()] > 1 else 0.0,
+            "pos": i / denom,
+            "short_date": 1.0 if nw <= 12 and _has_date(line, toks) else 0.0,
+            "lower_start": 1.0 if starts_lower[i] else 0.0,
+            "wraps": 1.0 if starts_lower[i + 1] and not sent and end not in _COLONS else 0.0,
+            "logchars": math.log1p(len(line)),
+            "nw": float(nw),
+        }
+        out.append(f)
+    return out
+
+
+def _dot(weights: dict[str, float], feats: dict[str, float]) -> float:
+    z = weights.get("bias", 0.0)
+    for name, w in weights.items():
+        if name != "bias":
+            z += w * feats.get(name, 0.0)
+    return z
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
+
+
+# Neighbourhood sizes for the context features: the adjacent lines, a small window (a
+# paragraph and its subhead), and a wide one (the block the line belongs to).
+_NEAR, _WIDE = 2, 6
+# A line that "reads like prose" for the context features: local score above this.
+_PROSE_P = 0.5
+
+
+def context_features(local: list[dict[str, float]], probs: list[float]) -> list[dict[str, float]]:
+    """Per line: its local score and where it stands among its neighbours' scores."""
+    n = len(probs)
+    words = [f["nw"] for f in local]
+    prose_words = [w if p >= _PROSE_P else 0.0 for w, p in zip(words, probs, strict=True)]
+    total = sum(prose_words) or 1.0
+    before, acc = [], 0.0
+    for w in prose_words:
+        before.append(acc / total)
+        acc += w
+    out = []
+    for i, p in enumerate(probs):
+        lo, hi = max(0, i - _NEAR), min(n, i + _NEAR + 1)
+        wlo, whi = max(0, i - _WIDE), min(n, i + _WIDE + 1)
+        near = [probs[j] for j in range(lo, hi) if j != i]
+        wide = [probs[j] for j in range(wlo, whi) if j != i]
+        wide_w = sum(words[j] * probs[j] for j in range(wlo, whi) if j != i)
+        wide_n = sum(words[j] for j in range(wlo, whi) if j != i) or 1.0
+        prev_p = probs[i - 1] if i > 0 else 0.0
+        next_p = probs[i + 1] if i + 1 < n else 0.0
+        after = 1.0 - before[i] - prose_words[i] / total
+        f = dict(local[i])
+        f.update({
+            "p": p,
+            "logit": math.log(max(p, 1e-6) / max(1 - p, 1e-6)),
+            "prev_p": prev_p,
+            "next_p": next_p,
+            "near_mean": sum(near) / len(near) if near else 0.0,
+            "near_max": max(near) if near else 0.0,
+            "wide_mean": sum(wide) / len(wide) if wide else 0.0,
+            "wide_wmean": wide_w / wide_n,
+            "before": before[i],
+            "after": after,
+            "inside": min(before[i], after) * 4.0,  # prose mass on both sides of the line
+            "edge_top": 1.0 if before[i] == 0.0 else 0.0,
+            "edge_bottom": 1.0 if after <= 1e-9 else 0.0,
+        })
+        out.append(f)
+    return out
+
+
+CONTEXT_EXTRA = ("p", "logit", "prev_p", "next_p", "near_mean", "near_max", "wide_mean",
+                 "wide_wmean", "before", "after", "inside", "edge_top", "edge_bottom")
+
+
+def score_lines(lines: list[str], stopwords: frozenset[str],
+                model: LineModel | None = None) -> list[float]:
+    """P(line is article text) for each line of a page dump, in [0, 1]."""
+    return score_with_features(lines, stopwords, model)[0]
+
+
+def score_with_features(lines: list[str], stopwords: frozenset[str],
+                        model: LineModel | None = None
+                        ) -> tuple[list[float], list[dict[str, float]]]:
+    """(P(article text) per line, the lines' local features) for a page dump."""
+    model = model or default_model()
+    if not lines:
+        return [], []
+    local = local_features(lines, stopwords)
+    probs = [_sigmoid(_dot(model.local, f)) for f in local]
+    for stage in model.context:
+        probs = [_sigmoid(_dot(stage, f)) for f in context_features(local, probs)]
+    return probs, local

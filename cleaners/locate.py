@@ -1,0 +1,191 @@
+"""Which lines of a page dump are the article: the line model's verdict, then two repairs.
+
+The line model (cleaners/linemodel.py) scores every line. Its verdict is taken as it is,
+except where it would break the first rule of this product, never lose a news sentence:
+
+- a complete sentence that stands next to the article, or between two of its lines, and
+  says nothing to the reader (no web-furniture or reader-address word, no rule names it)
+  is news the model found too short to be sure of: "Permits are free.", a story's last
+  one-line paragraph after a boilerplate line, a paragraph between two promo lines;
+- a short line between two kept lines that reads like a subhead ("Talks to resume in
+  April") or a dateline ("VALENCIA, Spain (Reuters) -") belongs to the story.
+
+And a headline under a menu is found as the headline-like line just above the article.
+"""
+
+import re
+from dataclasses import dataclass
+
+from newsclean.cleaners.lexicon import CALL
+from newsclean.cleaners.linemodel import default_model, score_with_features
+from newsclean.cleaners.lines import WORD_RE, ends_sentence, is_headline, word_count
+from newsclean.cleaners.rules import RuleSet, Where
+
+# The model removes lines only from a page that shows chrome: a line a rule names, or one
+# the model is sure of (probability below this). An article that is already clean has none, and is left
+# as it is, so cleaning a cleaned text again changes nothing.
+SURE_BOILERPLATE = 0.1
+# Passes of the model over what it kept, to its fixed point (two suffice on every dev page).
+MAX_PASSES = 3
+# A sentence is taken back when it stands within this many lines of a kept line (the
+# boilerplate lines between are one promo box or a cross-link, rarely more).
+RESCUE_REACH = 3
+# Shortest sentence taken back: "Permits are free." (3 words). Two-word lines ending in a
+# period are labels ("Read more.", "Learn more.").
+RESCUE_MIN_WORDS = 3
+# A line that opens with a call to action (lexicon.CALL) is an appeal ("Listen to more audio stories in
+# our app.", "Share your story with us."); one that is a third or more made of them
+# ("Share this story on Facebook.") is too. Neither is taken back; news may hold one such
+# word ("next year", "download speeds").
+WEB_VETO = 0.34
+# "By Jane Doe, Science Correspondent" / "Von …" / "Por …": a byline right above the lead is
+# kept with the article in text dumps (the seeds' convention; HTML gives it as metadata).
+_BYLINE_RE = re.compile(r"(?:by|von|por|par|di|door|av|af|przez|от)\s+\S.{0,80}",
+                        re.IGNORECASE)
+BYLINE_MAX_WORDS = 12
+# A subhead is short; a longer line without an end mark is a teaser or a caption.
+SUBHEAD_MAX_WORDS = 12
+# A headline sits above the article's first line, under the menus (a byline, a reading time
+# or a share row may stand between): looked for this many lines up.
+HEADLINE_REACH = 10
+HEADLINE_MIN_WORDS = 4
+
+# "VALENCIA, Spain (Reuters) -", "BERLIN (dpa) –", "PARIS —": a place in capitals, maybe a
+# region and an agency in brackets, and a dash: the wire dateline on a line of its own.
+_DATELINE_RE = re.compile(
+    r"[^\W\d_a-z][^\W\d_a-z .'’-]{1,40}(?:,\s*[^(),]{2,40})?(?:\s*\([^()]{2,40}\))?\s*[-–—]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    keep: list[bool]
+    scores: list[float]
+    title_at: int | None
+    rescued: frozenset[int]
+
+
+def locate_lines(lines: list[str], stopwords: frozenset[str], rules: RuleSet,
+                 host: str | None, *, want_title: bool) -> Located:
+    """Keep/drop for each line (non-empty, stripped) of a page dump, with the model scores.
+
+    The verdict is taken to its fixed point: the kept lines are judged again, alone, until
+    the model keeps all of them (at most MAX_PASSES times). What comes out is then what
+    the model keeps when it sees the article without the page, so cleaning a cleaned text
+    again changes nothing.
+    """
+    if not lines:
+        return Located([], [], None, frozenset())
+    keep = [True] * len(lines)
+    scores = [1.0] * len(lines)
+    rescued: set[int] = set()
+    feats: list[dict] = []
+    at = list(range(len(lines)))  # the lines still in play, by their index in `lines`
+    for n in range(MAX_PASSES):
+        sub = [lines[i] for i in at]
+        sub_keep, sub_scores, sub_rescued, sub_feats = _one_pass(sub, stopwords, rules, host)
+        if n == 0:
+            scores, feats = sub_scores, sub_feats
+        else:
+            for i, p in zip(at, sub_scores, strict=True):
+                scores[i] = min(scores[i], p)
+        rescued |= {at[k] for k in sub_rescued}
+        if all(sub_keep):
+            break
+        for i, k in zip(at, sub_keep, strict=True):
+            keep[i] = k
+        at = [i for i in at if keep[i]]
+    rescued &= {i for i, k in enumerate(keep) if k}
+    first = keep.index(True)
+    for i in range(first - 1, max(-1, first - 3), -1):  # a dateline, a byline above the lead
+        line = lines[i]
+        if _DATELINE_RE.fullmatch(line) or (
+                _BYLINE_RE.fullmatch(line) and word_count(line) <= BYLINE_MAX_WORDS
+                and not ends_sentence(line)):
+            keep[i] = True
+            rescued.add(i)
+    title_at = None
+    if want_title and feats:
+        first = keep.index(True)
+        for i in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
+            if (is_headline(lines[i]) and word_count(lines[i]) >= HEADLINE_MIN_WORDS
+                    and not lines[i][0].islower()
+                    and _says_nothing_to_reader(lines[i], feats[i], rules, host)):
+                title_at = i
+                break
+    return Located(keep, scores, title_at, frozenset(rescued))
+
+
+def _one_pass(lines: list[str], stopwords: frozenset[str], rules: RuleSet,
+              host: str | None) -> tuple[list[bool], list[float], set[int], list[dict]]:
+    """One verdict of the model on `lines`, with sentences and subheads taken back and a
+    comment section cut off: (keep, scores, rescued indexes, local features)."""
+    scores, feats = score_with_features(lines, stopwords)
+    if min(scores) >= SURE_BOILERPLATE and not any(
+            rules.match(line, Where.ANYWHERE, host) for line in lines):
+        return [True] * len(lines), scores, set(), feats
+    keep = [p >= default_model().threshold for p in scores]
+    if not any(keep):  # nothing reads like an article: keep the most likely line
+        keep[max(range(len(scores)), key=scores.__getitem__)] = True
+    rescued: set[int] = set()
+
+    def quiet(i: int) -> bool:
+        return _says_nothing_to_reader(lines[i], feats[i], rules, host)
+
+    changed = True
+    while changed:
+        changed = False
+        kept_at = [i for i, k in enumerate(keep) if k]
+        for i in range(len(lines)):
+            if keep[i]:
+                continue
+            near = any(abs(i - j) <= RESCUE_REACH for j in kept_at)
+            between = 0 < i < len(lines) - 1 and keep[i - 1] and keep[i + 1]
+            if (near and _sentence(lines[i]) and quiet(i)) or (
+                    between and _short_heading(lines[i]) and quiet(i)):
+                keep[i] = True
+                rescued.add(i)
+                changed = True
+    first = keep.index(True)
+    while first + 1 < len(lines) and _is_comments_heading(lines[first], rules, host):
+        keep[first] = False  # a comment heading never starts the article
+        first = next((i for i in range(first + 1, len(lines)) if keep[i]), first)
+        if not keep[first]:
+            keep[first] = True
+            break
+    cut = _comments_start(lines, first, rules, host)
+    if cut is not None:  # a comment section: nothing after its heading is the article
+        keep[cut:] = [False] * (len(lines) - cut)
+        rescued = {i for i in rescued if i < cut}
+    return keep, scores, rescued, feats
+
+
+def _says_nothing_to_reader(line: str, f: dict, rules: RuleSet, host: str | None) -> bool:
+    """No appeal, no furniture, no address, no link, no repeat, and no rule names it."""
+    opener = WORD_RE.match(line[:40].lower())
+    return (f["web"] < WEB_VETO and not (opener and opener.group() in CALL)
+            and not f["address"] and not f["url"] and not f["dup"]
+            and rules.match(line, Where.ANYWHERE, host) is None)
+
+
+def _sentence(line: str) -> bool:
+    return (ends_sentence(line) and word_count(line) >= RESCUE_MIN_WORDS
+            and not line.endswith(("...", "…")) and not line[0].islower())
+
+
+def _comments_start(lines: list[str], first: int, rules: RuleSet,
+                    host: str | None) -> int | None:
+    """The first comment-section heading ("Leave a Reply", "12 Comments": a tail-marker
+    rule) after the article's first line, if any."""
+    return next((i for i in range(first + 1, len(lines))
+                 if _is_comments_heading(lines[i], rules, host)), None)
+
+
+def _is_comments_heading(line: str, rules: RuleSet, host: str | None) -> bool:
+    rule = rules.match(line, Where.TRAILING, host)
+    return rule is not None and rule.where is Where.TAIL_MARKER
+
+
+def _short_heading(line: str) -> bool:
+    words = word_count(line)
+    return 2 <= words <= SUBHEAD_MAX_WORDS and not ends_sentence(line) and not line.endswith(
+        ("...", "…", ":"))

@@ -14,7 +14,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from newsclean.cleaners import Cleaned, CleanOptions, RulePack, RuleSet, Status, clean
+from newsclean.cleaners import Cleaned, CleanOptions, RulePack, RuleSet, Status, clean, warm_up
 from newsclean.flows.sources.readers import RawDoc, RecordFields, iter_docs
 from newsclean.flows.storage.backends import Storage, StorageError, UnsafeKey, open_source, open_store
 from newsclean.flows.storage.layout import REVIEW_DIR, record_key, text_key
@@ -135,6 +135,7 @@ def process_docs(docs: Iterable[RawDoc], plan: RunPlan, first_key: str = "",
     dest = dest or open_store(plan.dest_url, plan.s3)
     rules = _ruleset(plan.packs) if plan.packs else plan.options.ruleset()
     options = CleanOptions(**{**_options_dict(plan.options), "rules": rules})
+    warm_up(options)  # models load once per process, outside any document's time limit
     shards = ShardWriter(dest, plan.shards, first_key) if plan.shards and not plan.dry_run else None
     entries = [process_one(doc, dest, plan, rules, options, shards) for doc in docs]
     if shards is not None:

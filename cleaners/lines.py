@@ -57,9 +57,18 @@ def word_count(line: str) -> int:
     return n
 
 
+# Footnote and reference marks after the end of a sentence: "…in 1946. [2]", "…[3][4]",
+# "…a millennium. [MPH SP / MP2 SP]".
+_TRAILING_REFS_RE = re.compile(r"(?:\s*\[[^\[\]\n]{1,40}\])+\s*$")
+
+
 def last_mark(line: str) -> str:
-    """The line's last character once closing quotes and brackets are set aside."""
-    return line.rstrip().rstrip(CLOSERS)[-1:]
+    """The line's last character once closing quotes, brackets and trailing footnote marks
+    are set aside."""
+    line = line.rstrip()
+    if line.endswith("]"):
+        line = _TRAILING_REFS_RE.sub("", line)
+    return line.rstrip(CLOSERS)[-1:]
 
 
 def ends_sentence(line: str) -> bool:

@@ -152,7 +152,7 @@ def _one_pass(lines: list[str], stopwords: frozenset[str], rules: RuleSet,
         if not keep[first]:
             keep[first] = True
             break
-    cut = _comments_start(lines, first, rules, host)
+    cut = _comments_start(lines, keep, feats, first, rules, host)
     if cut is not None:  # a comment section: nothing after its heading is the article
         keep[cut:] = [False] * (len(lines) - cut)
         rescued = {i for i in rescued if i < cut}
@@ -172,12 +172,20 @@ def _sentence(line: str) -> bool:
             and not line.endswith(("...", "…")) and not line[0].islower())
 
 
-def _comments_start(lines: list[str], first: int, rules: RuleSet,
-                    host: str | None) -> int | None:
-    """The first comment-section heading ("Leave a Reply", "12 Comments": a tail-marker
-    rule) after the article's first line, if any."""
-    return next((i for i in range(first + 1, len(lines))
-                 if _is_comments_heading(lines[i], rules, host)), None)
+def _comments_start(lines: list[str], keep: list[bool], feats: list[dict], first: int,
+                    rules: RuleSet, host: str | None) -> int | None:
+    """The comment-section heading ("Leave a Reply", "12 Comments": a tail-marker rule)
+    that ends the article, if any: the first one after the article's first line with at
+    least as many kept words above it as below. A heading with more of the article below
+    it is a link in a share row or a teaser, not the start of the thread."""
+    words = [f["nw"] if k else 0.0 for f, k in zip(feats, keep, strict=True)]
+    total = sum(words)
+    above = 0.0
+    for i in range(first + 1, len(lines)):
+        above += words[i - 1]
+        if _is_comments_heading(lines[i], rules, host) and above >= total - above:
+            return i
+    return None
 
 
 def _is_comments_heading(line: str, rules: RuleSet, host: str | None) -> bool:

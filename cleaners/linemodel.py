@@ -25,7 +25,7 @@ from functools import cache
 from importlib import resources
 
 from newsclean.cleaners.lexicon import ADDRESS, WEB
-from newsclean.cleaners.lines import CLOSERS, SENTENCE_END, SEPARATORS, WORD_RE, word_count
+from newsclean.cleaners.lines import SENTENCE_END, SEPARATORS, WORD_RE, last_mark, word_count
 
 _ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 _PUNCT_TO_SPACE = bytes(32 if chr(i) in _ASCII_PUNCT else i for i in range(256))
@@ -131,7 +131,7 @@ def local_features(lines: list[str], stopwords: frozenset[str]) -> list[dict[str
         nw = word_count(line)
         ntok = len(toks) or 1
         lognw = math.log1p(nw)
-        end = line.rstrip(CLOSERS)[-1:]
+        end = last_mark(line)
         sent = 1.0 if end in SENTENCE_END else 0.0
         letters = [c for c in line[:200] if c.isalpha()]
         cased = [c for c in letters if c.isupper() or c.islower()]

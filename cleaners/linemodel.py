@@ -20,6 +20,7 @@ and fast. The weights are fitted by `flows/devtools/train_lines.py` on the three
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -111,6 +112,8 @@ def _has_date(line: str, toks: list[str]) -> bool:
     return any(t in _AGO for t in toks)
 
 
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
 _AGO = frozenset(("ago", "atrás", "назад", "vor", "hace", "il", "fa", "geleden", "sedan",
                   "siden", "temu", "önce", "منذ"))
 
@@ -133,8 +136,8 @@ def local_features(lines: list[str], stopwords: frozenset[str]) -> list[dict[str
         lognw = math.log1p(nw)
         end = last_mark(line)
         sent = 1.0 if end in SENTENCE_END else 0.0
-        letters = [c for c in line[:200] if c.isalpha()]
-        cased = [c for c in letters if c.isupper() or c.islower()]
+        head = line[:200]
+        cased = head.upper() != head.lower()  # holds a letter of a cased script
         short = nw <= _SHORT_WORDS
         f = {
             "lognw": lognw,
@@ -144,7 +147,8 @@ def local_features(lines: list[str], stopwords: frozenset[str]) -> list[dict[str
             "sent_len": sent * lognw,
             "caps": (sum(1 for w in line.split()[:_HEAD_TOKENS] if w[:1].isupper())
                      / max(1, min(_HEAD_TOKENS, len(line.split())))) if cased else 0.0,
-            "upper": 1.0 if len(cased) >= 3 and all(c.isupper() for c in cased) else 0.0,
+            "upper": 1.0 if cased and head.isupper() and sum(map(str.isupper, head)) >= 3
+            else 0.0,
             "num": sum(1 for t in toks if t.isdigit()) / ntok if short else 0.0,
             "sep": 1.0 if any(s in line for s in SEPARATORS) else 0.0,
             "ell": 1.0 if line.endswith(("...", "…")) else 0.0,
@@ -157,7 +161,7 @@ def local_features(lines: list[str], stopwords: frozenset[str]) -> list[dict[str
             "url": 1.0 if ("http" in line or "www." in line or "@" in line
                            or " #" in line or line.startswith("#")) else 0.0,
             "quote": 1.0 if line[:1] in _OPEN_QUOTES else 0.0,
-            "nolet": 0.0 if letters else 1.0,
+            "nolet": 0.0 if cased or _LETTER_RE.search(head) else 1.0,
             "dup": 1.0 if counts[line.casefold()] > 1 else 0.0,
             "pos": i / denom,
             "short_date": 1.0 if nw <= 12 and _has_date(line, toks) else 0.0,

@@ -75,6 +75,7 @@ def locate_lines(lines: list[str], stopwords: frozenset[str], rules: RuleSet,
     """
     if not lines:
         return Located([], [], None, frozenset())
+    rules = _Matches(rules, host)
     keep = [True] * len(lines)
     scores = [1.0] * len(lines)
     rescued: set[int] = set()
@@ -113,6 +114,22 @@ def locate_lines(lines: list[str], stopwords: frozenset[str], rules: RuleSet,
                 title_at = i
                 break
     return Located(keep, scores, title_at, frozenset(rescued))
+
+
+class _Matches:
+    """The rule that names each line where it stands in the body (or None), looked up once
+    per line and document: the guard, the rescue and the comment cut all ask."""
+
+    def __init__(self, rules: RuleSet, host: str | None) -> None:
+        self._rules, self._host = rules, host
+        self._seen: dict[str, object] = {}
+
+    def match(self, line: str, where: Where, host: str | None = None):
+        if where is not Where.ANYWHERE:
+            return self._rules.match(line, where, self._host)
+        if line not in self._seen:
+            self._seen[line] = self._rules.match(line, Where.ANYWHERE, self._host)
+        return self._seen[line]
 
 
 def _one_pass(lines: list[str], stopwords: frozenset[str], rules: RuleSet,
@@ -189,7 +206,8 @@ def _comments_start(lines: list[str], keep: list[bool], feats: list[dict], first
 
 
 def _is_comments_heading(line: str, rules: RuleSet, host: str | None) -> bool:
-    rule = rules.match(line, Where.TRAILING, host)
+    # a tail marker may fire anywhere after the article's start: the body-position match is it
+    rule = rules.match(line, Where.ANYWHERE, host)
     return rule is not None and rule.where is Where.TAIL_MARKER
 
 

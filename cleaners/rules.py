@@ -156,6 +156,17 @@ def default_pack() -> RulePack:
     return parse_pack(text, "default")
 
 
+def shipped_packs() -> tuple[RulePack, ...]:
+    """`default.toml`, then every other pack shipped in `cleaners/packs/` (the language packs,
+    `de.toml`, `fr.toml` …) sorted by file name, each its own RulePack so that the rule set's
+    fingerprint covers every one of them."""
+    folder = resources.files("newsclean.cleaners.packs")
+    names = sorted(p.name for p in folder.iterdir()
+                   if p.name.endswith(".toml") and p.name != "default.toml")
+    return (default_pack(), *(parse_pack(folder.joinpath(n).read_text("utf-8"),
+                                         n.removesuffix(".toml")) for n in names))
+
+
 # Lineups kept per band (position x first character x gates passed): a few dozen in
 # practice; the cap only bounds a pathological input's memory.
 _BAND_CACHE = 4096
@@ -352,12 +363,13 @@ def _host_matches(host: str, sites: Sequence[str]) -> bool:
 
 @cache
 def default_rules() -> RuleSet:
-    """The shipped pack, compiled once per process (immutable, so sharing it is safe)."""
-    return RuleSet((default_pack(),))
+    """The shipped packs (default and the language packs), compiled once per process
+    (immutable, so sharing it is safe)."""
+    return RuleSet(shipped_packs())
 
 
 def build_ruleset(extra_packs: Iterable[str | Path] = (), *, with_default: bool = True) -> RuleSet:
-    packs = [default_pack()] if with_default else []
+    packs = list(shipped_packs()) if with_default else []
     packs.extend(load_pack(p) for p in extra_packs)
     return RuleSet(tuple(packs))
 

@@ -214,19 +214,22 @@ def _store_and_review(args):
     return s3, review
 
 
+# CLI flags of the flow parameters, so a refusal names what the operator typed.
+_RUN_FLAGS = {"source": "SOURCE", "dest": "DEST", "batch_size": "--batch-size",
+              "workers": "--workers", "limit": "--limit", "key_prefix": "--prefix",
+              "include": "--include", "since": "--since", "shard_size": "--shards",
+              "rules": "--rules", "dask_address": "--dask-address", "urls_file": "URLS",
+              "review": "--review-*", "limits": "--max-seconds", "fetch": "fetch option"}
+
+
 def _run(args) -> int:
     _quiet_prefect(args.verbose)
     from pydantic import ValidationError
 
-    from newsclean.flows.storage.backends import StorageError, open_source
-
     try:
         s3, review = _store_and_review(args)
-        open_source(args.source, s3).check_reachable()  # fail in one line, before Prefect starts
     except ValidationError as exc:
         return _error(_first_error(exc), EXIT_USAGE)
-    except StorageError as exc:
-        return _error(str(exc))
     if args.dask_address and args.task_runner != "dask":
         return _error("--dask-address needs --task-runner dask", EXIT_USAGE)
     if args.task_runner == "dask" and importlib.util.find_spec("prefect_dask") is None:
@@ -251,7 +254,46 @@ def _run(args) -> int:
             params["limits"] = DocumentLimits(max_seconds=args.max_seconds)
         except ValidationError as exc:
             return _error(_first_error(exc), EXIT_USAGE)
-    return _run_flow(params)
+    refused = _preflight("clean", params, s3, source=args.source, dest=args.dest)
+    return refused if refused is not None else _run_flow(params)
+
+
+def _preflight(which: str, params: dict, s3, *, source: str | None, dest: str) -> int | None:
+    """Everything that can be checked before Prefect starts, in the order an operator
+    fixes it: the options (exit 2), the rule packs (exit 2), then the stores (exit 1).
+    None: go."""
+    from newsclean.cleaners.rules import RulePackError
+    from newsclean.flows.orchestration.params import BadRun, check_locations, check_parameters
+    from newsclean.flows.storage.backends import LocalStorage, StorageError, open_source, open_store
+
+    if which == "fetch":
+        from newsclean.flows.orchestration.fetch_flow import fetch_and_clean as run_flow
+    else:
+        from newsclean.flows.orchestration.clean_flow import clean_articles as run_flow
+    from newsclean.flows.orchestration.clean_flow import load_packs
+
+    try:
+        check_parameters(run_flow, params, _RUN_FLAGS)
+        if source is not None:
+            check_locations(source, dest)
+    except BadRun as exc:
+        return _error(str(exc), EXIT_USAGE)
+    try:
+        load_packs(params.get("rules") or [], s3)
+    except RulePackError as exc:
+        return _error(str(exc), EXIT_USAGE)
+    except (StorageError, OSError) as exc:
+        return _error(f"cannot read rule pack: {getattr(exc, 'strerror', None) or exc}",
+                      EXIT_USAGE)
+    try:
+        if source is not None:
+            open_source(source, s3).check_reachable()
+        store = open_store(dest, s3)
+        if not isinstance(store, LocalStorage):  # a folder is created by the run
+            store.check_reachable()
+    except StorageError as exc:
+        return _error(str(exc))
+    return None
 
 
 def _since(value: str):
@@ -294,7 +336,8 @@ def _fetch(args) -> int:
                   allow_networks=args.allow_network, refetch=args.refetch, fetch=policy,
                   rules=args.rules, batch_size=args.batch_size, review=review,
                   shard_size=args.shards, s3=s3)
-    return _run_flow(params, "fetch")
+    refused = _preflight("fetch", params, s3, source=None, dest=args.dest)
+    return refused if refused is not None else _run_flow(params, "fetch")
 
 
 def _serve(args) -> int:
@@ -310,10 +353,18 @@ def _serve(args) -> int:
     return EXIT_OK
 
 
+# The flags behind the fields of the option models (review, limits, fetch, S3).
+_OPTION_FLAGS = {"max_removed_share": "--review-max-removed", "min_words": "--review-min-words",
+                 "max_seconds": "--max-seconds", "endpoint_url": "--endpoint-url",
+                 "concurrency": "--concurrency", "per_host_rate": "--per-host-rate",
+                 "timeout": "--timeout", "retries": "--retries", "max_bytes": "--max-bytes",
+                 "max_redirects": "--max-redirects"}
+
+
 def _first_error(exc) -> str:
-    err = exc.errors()[0]
-    where = ".".join(str(x) for x in err.get("loc", ()))
-    return f"{where}: {err.get('msg')}" if where else str(err.get("msg"))
+    from newsclean.flows.orchestration.params import describe_error
+
+    return describe_error(exc, _OPTION_FLAGS)
 
 
 def _run_flow(params: dict, which: str = "clean") -> int:

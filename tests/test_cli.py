@@ -69,8 +69,9 @@ def test_clean_does_not_import_prefect_or_boto3():
         (["clean", "/no/such/file.txt"], 1, "cannot read /no/such/file.txt"),
         (["clean", str(SEED_FILE), "--rules", "/no/pack.toml"], 2, "cannot read rule pack"),
         (["run", "/no/such/folder", "/tmp/x"], 1, "no such folder"),
-        (["run", "ftp://x/y", "/tmp/x"], 1, "unsupported URL scheme"),
-        (["run", str(SEEDS), "/tmp/x", "--review-max-removed", "7"], 2, "less than or equal"),
+        (["run", "ftp://x/y", "/tmp/x"], 2, "'ftp:' is not supported"),
+        (["run", str(SEEDS), "/tmp/x", "--review-max-removed", "7"], 2,
+         "--review-max-removed 7.0: must be at most 1.0"),
     ],
 )
 def test_errors_are_one_line_without_traceback(args, code, message):
@@ -96,3 +97,78 @@ def test_run_seeds_into_a_folder_like_the_readme(tmp_path, prefect_api):
     assert len(manifest) == n_inputs
     assert all(json.loads(m)["status"] in ("cleaned", "needs_review") for m in manifest)
     assert not Path(dest / "packs").exists()
+
+
+# What an operator mistypes, refused before Prefect starts (no server, no Prefect log):
+# exit 2 and one line that says what to type instead.
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["run", "seeds", "seeds/clean"],
+         "destination seeds/clean is inside the source seeds: the next run would clean its "
+         "own outputs"),
+        (["run", "seeds/../seeds/", "seeds"], "destination seeds is inside the source"),
+        (["run", "seeds/packs", "seeds"], "source seeds/packs is inside the destination seeds"),
+        (["run", "s3://raw/dumps/", "s3://raw/dumps/clean/"],
+         "destination s3://raw/dumps/clean/ is inside the source"),
+        (["run", "s3://raw/dumps/2018", "s3://raw/dumps"], "is inside the destination"),
+        (["run", "s3://raw/", "s3://raw/clean"], "is inside the source"),
+        (["run", "s3:/bucket/x", "/tmp/x"], "did you mean s3://bucket/x?"),
+        (["run", "seeds", "S3:bucket/x"], "did you mean s3://bucket/x?"),
+        (["run", "ftp://mirror/dumps/", "/tmp/x"], "'ftp:' is not supported: type a folder path"),
+        (["run", "seeds", "/tmp/x", "--batch-size", "0"], "--batch-size 0: must be at least 1"),
+        (["run", "seeds", "/tmp/x", "--workers", "0"], "--workers 0: must be at least 1"),
+        (["run", "seeds", "/tmp/x", "--workers", "65"], "--workers 65: must be at most 64"),
+        (["run", "seeds", "/tmp/x", "--limit", "0"], "--limit 0: must be at least 1"),
+        (["run", "s3://Bad_Bucket!/x/", "/tmp/x"],
+         "SOURCE: not a valid s3://bucket/prefix: bucket names are 3-63 lowercase"),
+        (["run", "seeds", "/tmp/x", "--rules", "/no/pack.toml"], "cannot read rule pack"),
+    ],
+)
+def test_harmful_or_mistyped_runs_are_refused_before_prefect_starts(args, message, tmp_path):
+    out = _run(*args, env={"PREFECT_HOME": str(tmp_path / "prefect-home")})
+    assert out.returncode == 2, out.stderr
+    assert message in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+    assert "Traceback" not in out.stderr and "prefect" not in out.stderr.lower()
+    home = tmp_path / "prefect-home"
+    assert not home.exists() or not any(home.iterdir())  # no Prefect server was started
+    assert not (ROOT / "seeds" / "clean").exists()
+
+
+def test_a_malformed_pack_is_one_line_and_creates_no_destination(tmp_path):
+    pack = tmp_path / "site.toml"
+    pack.write_text('[[rules]]\nid = "promo.x"\nfamily = "promo"\npattern = "(unclosed"\n')
+    dest = tmp_path / "clean"
+    out = _run("run", "seeds", str(dest), "--rules", str(pack))
+    assert out.returncode == 2
+    assert f"{pack}: rule promo.x: bad pattern" in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+    assert not dest.exists()
+
+
+def _s3_args(moto_endpoint: str) -> list[str]:
+    return ["--endpoint-url", moto_endpoint]
+
+
+def test_a_missing_bucket_is_named(s3, moto_endpoint, tmp_path):
+    out = _run("run", "seeds", "s3://nope-bucket/articles/", *_s3_args(moto_endpoint))
+    assert out.returncode == 1
+    assert out.stderr.strip() == ("newsclean: error: bucket nope-bucket does not exist "
+                                  "(s3://nope-bucket/articles/)")
+
+
+def test_an_unreachable_or_credential_less_destination_is_one_line(tmp_path):
+    no_creds = {"AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "",
+                "AWS_CONFIG_FILE": str(tmp_path / "none"),
+                "AWS_SHARED_CREDENTIALS_FILE": str(tmp_path / "none"),
+                "AWS_EC2_METADATA_DISABLED": "true"}
+    out = _run("run", "seeds", "s3://newsroom-clean/articles/", "--endpoint-url",
+               "http://127.0.0.1:9", env=no_creds)
+    assert out.returncode == 1
+    assert "no credentials" in out.stderr and len(out.stderr.strip().splitlines()) == 1
+    out = _run("run", "seeds", "s3://newsroom-clean/articles/", "--endpoint-url",
+               "http://127.0.0.1:9")
+    assert out.returncode == 1
+    assert "cannot connect to http://127.0.0.1:9" in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr

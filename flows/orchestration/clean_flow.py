@@ -39,6 +39,7 @@ from newsclean.flows.orchestration.params import (
     SourceLocation,
     TaskRunner,
     Workers,
+    check_locations,
 )
 from newsclean.flows.orchestration.report import RunArtifacts, RunSummary
 from newsclean.flows.orchestration.runners import TaskRunnerKind, make_runner, parallel_slots
@@ -153,12 +154,14 @@ def clean_articles(
     log = get_run_logger()
     started = datetime.now(UTC)
     run_id = run_id_for(started, (flow_run.get_id() or '')[:8] or None)
+    check_locations(source, dest)  # refused before anything is read or written
+    packs = load_packs(rules, s3)  # a bad pack fails the run before the destination exists
     src = open_source(source, s3)
     src.check_reachable()
     dst = open_store(dest, s3)
     if not dry_run:
         _prepare_dest(dst)
-    plan = RunPlan(source_url=source, dest_url=dest, s3=s3, packs=load_packs(rules, s3),
+    plan = RunPlan(source_url=source, dest_url=dest, s3=s3, packs=packs,
                    dry_run=dry_run, review=review, records=records, options=limits.options(),
                    shards=ShardSpec(run_id, shard_size) if shard_size else None)
     summary = RunSummary(source=src.url, dest=dst.url, run_id=run_id,

@@ -38,18 +38,103 @@ def form_field(title: str, description: str, **kwargs: Any) -> FieldInfo:
     return Field(title=title, description=description, json_schema_extra=extra, **kwargs)
 
 
+# `s3:/bucket/x`, `S3://…`, `ftp://…`, `http:…`: a scheme, but not ours. Two letters at
+# least, so a path never looks like one by accident.
+_SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):/*(.*)$", re.S)
+
+
 def _check_location(value: str) -> str:
     value = value.strip()
     if not value:
         raise ValueError("empty: type a folder path like /data/raw or s3://bucket/prefix")
-    if "://" in value and not value.startswith("s3://"):
-        scheme = value.split("://", 1)[0]
-        raise ValueError(f"'{scheme}://' is not supported: type a folder path or s3://bucket/prefix")
+    if not value.startswith("s3://") and (m := _SCHEME_RE.match(value)):
+        scheme, rest = m.groups()
+        guess = f"s3://{rest}" if rest else "s3://bucket/prefix"
+        raise ValueError(f"{value!r}: '{scheme}:' is not supported: type a folder path or "
+                         f"s3://bucket/prefix (did you mean {guess}?)")
     if value.startswith("s3://") and not re.fullmatch(_S3_RE, value):
         raise ValueError(
             "not a valid s3://bucket/prefix: bucket names are 3-63 lowercase letters, "
             "digits, dots or hyphens, e.g. s3://newsroom-raw/2018/07/")
     return value
+
+
+class BadRun(ValueError):
+    """A run refused before it starts; the message is one line that says what to type."""
+
+
+def check_locations(source: str, dest: str) -> None:
+    """Refuse a destination inside the source, or a source inside the destination: the
+    next run would clean its own outputs (and read its manifests as record files)."""
+    src, dst = _container(source), _container(dest)
+    if src is None or dst is None or src[0] != dst[0]:
+        return
+    a, b = src[1], dst[1]
+    if b == a or b.startswith(a):
+        raise BadRun(f"destination {dest} is inside the source {source}: the next run would "
+                     "clean its own outputs; choose a destination outside the source")
+    if a.startswith(b):
+        raise BadRun(f"source {source} is inside the destination {dest}: outputs would mix "
+                     "with inputs; choose a source outside the destination")
+
+
+def _container(location: str) -> tuple[str, str] | None:
+    """(store kind, the location as a '/'-ended prefix) for nesting tests; a local path is
+    resolved (links, `..`). None for what cannot contain anything (one file)."""
+    from pathlib import Path
+
+    location = location.strip()
+    if location.startswith("s3://"):
+        rest = location[len("s3://"):]
+        bucket, _, prefix = rest.partition("/")
+        prefix = "/".join(p for p in prefix.split("/") if p)
+        return "s3", f"{bucket}/{prefix}/" if prefix else f"{bucket}/"
+    if _SCHEME_RE.match(location):
+        return None
+    path = Path(location).expanduser().resolve()
+    if path.is_file():
+        return None
+    return "local", str(path).rstrip("/") + "/"
+
+
+def check_parameters(flow: Any, params: dict, flags: dict[str, str] | None = None) -> None:
+    """Validate a flow's parameters with the same pydantic types the flow (and the Prefect
+    server) use, without starting Prefect; BadRun in one line naming the field (or the CLI
+    flag in `flags`) and what to type."""
+    import inspect
+
+    from pydantic import ValidationError, create_model
+
+    fields = {}
+    for name, p in inspect.signature(flow.fn).parameters.items():
+        default = ... if p.default is inspect.Parameter.empty else p.default
+        fields[name] = (p.annotation, default)
+    model = create_model(f"{flow.name}-parameters", **fields)
+    try:
+        model.model_validate(params)
+    except ValidationError as exc:
+        raise BadRun(describe_error(exc, flags)) from None
+
+
+def describe_error(exc: Any, flags: dict[str, str] | None = None) -> str:
+    """A pydantic error as one line: `--batch-size 0: must be at least 1`."""
+    err = exc.errors()[0]
+    loc = [str(x) for x in err.get("loc", ())]
+    where = (flags or {}).get(loc[0], ".".join(loc)) if loc else ""
+    ctx = err.get("ctx") or {}
+    kind = err.get("type", "")
+    bounds = {"greater_than_equal": ("ge", "at least"), "greater_than": ("gt", "more than"),
+              "less_than_equal": ("le", "at most"), "less_than": ("lt", "less than")}
+    if kind in bounds:
+        key, words = bounds[kind]
+        msg = f"must be {words} {ctx.get(key)}"
+    elif kind == "value_error" and "error" in ctx:
+        msg = str(ctx["error"])
+    else:
+        msg = str(err.get("msg"))
+    if "input" in err and kind in bounds:
+        where = f"{where} {err['input']}"
+    return f"{where}: {msg}" if where else msg
 
 
 Location = Annotated[str, AfterValidator(_check_location)]

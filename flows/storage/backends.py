@@ -249,9 +249,21 @@ class S3Storage(Storage):
     def check_reachable(self) -> None:
         from botocore.exceptions import BotoCoreError, ClientError
 
+        # A quick answer: two attempts, not the eight a transfer gets, so a wrong endpoint
+        # or a missing bucket is reported in seconds.
+        quick = self.settings.model_copy(update={"max_attempts": min(2, self.settings.max_attempts)})
         try:
-            self.client.head_bucket(Bucket=self.bucket)
-        except (BotoCoreError, ClientError) as exc:
+            s3_client(quick).head_bucket(Bucket=self.bucket)
+        except ClientError as exc:
+            code = str(exc.response.get("Error", {}).get("Code", ""))
+            if code in ("404", "NoSuchBucket", "NotFound"):
+                raise StorageError(f"bucket {self.bucket} does not exist "
+                                   f"(s3://{self.bucket}/{self.prefix})") from None
+            if code in ("403", "AccessDenied", "Forbidden"):
+                raise StorageError(f"access denied to bucket {self.bucket}: check the S3 "
+                                   "credentials and their policy") from None
+            raise self._error(exc, "cannot use") from None
+        except BotoCoreError as exc:
             raise self._error(exc, "cannot use") from None
 
     def iter_objects(self, prefix: str = "") -> Iterator[ObjectInfo]:

@@ -147,6 +147,15 @@ def test_a_malformed_pack_is_one_line_and_creates_no_destination(tmp_path):
     assert not dest.exists()
 
 
+def test_a_mistyped_pack_table_is_refused_by_run(tmp_path):
+    pack = tmp_path / "site.toml"
+    pack.write_text('[[rule]]\nid = "promo.x"\nfamily = "promo"\npattern = "buy now"\n')
+    out = _run("run", "seeds", str(tmp_path / "clean"), "--rules", str(pack))
+    assert out.returncode == 2
+    assert out.stderr.strip() == (f"newsclean: error: {pack}: unknown table [rule] (did you "
+                                  "mean [[rules]]?): a pack has [pack] and [[rules]] only")
+
+
 def _s3_args(moto_endpoint: str) -> list[str]:
     return ["--endpoint-url", moto_endpoint]
 

@@ -399,6 +399,8 @@ def _run_flow(params: dict, which: str = "clean") -> int:
                 return _error(str(exc).splitlines()[0], EXIT_USAGE)
         bar.update(tid, total=bar.tasks[0].completed or 1)
     if not state.is_completed():
+        if state.is_failed() and state.message and "exception" not in state.message.lower():
+            return _error(state.message.splitlines()[0])  # the flow's own one-line refusal
         try:
             state.result()
         except Exception as exc:  # the flow's own failure, shown in one line
@@ -412,7 +414,11 @@ def _run_flow(params: dict, which: str = "clean") -> int:
 def _print_summary(console, summary: dict) -> None:
     from rich.table import Table
 
-    table = Table(title=f"newsclean run {summary['run_id']}", show_header=True)
+    if summary.get("warning"):
+        console.print(f"newsclean: warning: {summary['warning']}", markup=False, soft_wrap=True)
+    # The run id on a line of its own: a table title wraps it when not on a terminal.
+    console.print(f"newsclean run {summary['run_id']}", markup=False, soft_wrap=True)
+    table = Table(show_header=True)
     table.add_column("status")
     table.add_column("documents", justify="right")
     for status, n in sorted(summary["statuses"].items()):
@@ -423,6 +429,13 @@ def _print_summary(console, summary: dict) -> None:
     if fams:
         console.print("removed: " + ", ".join(f"{f} {n}" for f, n in
                                               sorted(fams.items(), key=lambda kv: -kv[1])))
+    if summary.get("sampled_of") is not None:
+        console.print(f"--limit sampled {summary['inputs']} of {summary['sampled_of']} inputs")
+    if skipped := summary.get("skipped"):
+        console.print(f"skipped by the include patterns: {sum(skipped.values())} ("
+                      + ", ".join(f"{r} {n}" for r, n in sorted(skipped.items(),
+                                                                key=lambda kv: -kv[1]))
+                      + "): not inputs, in no manifest line", markup=False, soft_wrap=True)
     console.print(f"clean copies: {summary['dest']}")
     if summary.get("manifest"):
         console.print(f"manifest:     {summary['manifest']}")

@@ -181,3 +181,53 @@ def test_an_unreachable_or_credential_less_destination_is_one_line(tmp_path):
     assert out.returncode == 1
     assert "cannot connect to http://127.0.0.1:9" in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+
+
+@pytest.fixture
+def api_env(prefect_api) -> dict:
+    from prefect.settings import PREFECT_API_URL
+
+    return {"PREFECT_API_URL": PREFECT_API_URL.value()}
+
+
+@pytest.mark.prefect
+def test_run_outputs_are_readable_counted_and_tidy(tmp_path, api_env):
+    """Outputs follow the umask, skipped files are counted, no empty .parts folder is left,
+    and the run id is one unbroken word when stderr is not a terminal."""
+    src = tmp_path / "raw"
+    src.mkdir()
+    for n in range(3):
+        (src / f"story-{n}.txt").write_bytes(SEED_FILE.read_bytes())
+    (src / "photo.png").write_bytes(b"\x89PNG")
+    (src / "dump.gz").write_bytes(b"\x1f\x8b")
+    dest = tmp_path / "clean"
+    out = subprocess.run([*NEWSCLEAN, "run", str(src), str(dest), "--limit", "2"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=300,
+                         env={**os.environ, **api_env, "COLUMNS": "40"},
+                         preexec_fn=lambda: os.umask(0o022))
+    assert out.returncode == 0, out.stderr[-2000:]
+    [manifest] = (dest / "_manifests").glob("*.jsonl")
+    run_id = manifest.name.removesuffix(".jsonl")
+    assert f"newsclean run {run_id}" in out.stderr
+    assert "--limit sampled 2 of 3 inputs" in out.stderr
+    assert "skipped by the include patterns: 2" in out.stderr
+    assert ".png 1" in out.stderr and ".gz (no article extension inside) 1" in out.stderr
+    assert list((dest / "_manifests").iterdir()) == [manifest]  # no <run id>.parts/ left
+    for path in (manifest, dest / "story-0.txt", dest / "story-0.json"):
+        assert path.stat().st_mode & 0o777 == 0o644, path
+
+
+@pytest.mark.prefect
+def test_an_empty_source_fails_a_full_run_but_not_an_incremental_one(tmp_path, api_env):
+    src, dest = tmp_path / "raw", tmp_path / "clean"
+    src.mkdir()
+    (src / "README.md").write_text("not an article")
+    out = _run("run", str(src), str(dest), env=api_env, timeout=300)
+    assert out.returncode == 1, out.stderr[-2000:]
+    assert out.stderr.strip().splitlines()[-1] == (
+        f"newsclean: error: no inputs under {src} (1 files skipped by the include patterns: "
+        ".md 1)")
+    assert "Traceback" not in out.stderr
+    out = _run("run", str(src), str(dest), "--since", "2d", env=api_env, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert f"newsclean: warning: no inputs under {src} modified since" in out.stderr

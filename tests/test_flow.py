@@ -83,6 +83,33 @@ def test_missing_source_fails_the_run(tmp_path):
         state.result()
 
 
+@pytest.mark.parametrize("mistake", ["missing source", "bad pack", "nested"])
+def test_a_refused_run_ends_in_one_line_and_a_failure_report(tmp_path, mistake):
+    """What the UI shows: the state message is the one line, a short failure report
+    artifact says what failed, what was written and what to do; nothing is created."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    src, dest = _source_tree(tmp_path), tmp_path / "clean"
+    pack = tmp_path / "bad.toml"
+    pack.write_text('[[rule]]\nid = "a.b"\n')
+    params = {"missing source": dict(source=str(tmp_path / "nope"), dest=str(dest)),
+              "bad pack": dict(source=str(src), dest=str(dest), rules=[str(pack)]),
+              "nested": dict(source=str(src), dest=str(src / "clean"))}[mistake]
+    state = clean_articles(**params, return_state=True)
+    assert state.is_failed()
+    assert "\n" not in state.message and "Traceback" not in state.message
+    assert {"missing source": "no such folder", "bad pack": "unknown table [rule]",
+            "nested": "is inside the source"}[mistake] in state.message
+    assert not dest.exists() and not (src / "clean").exists()
+    with get_client(sync_client=True) as client:
+        [artifact] = client.read_artifacts(artifact_filter=ArtifactFilter(
+            flow_run_id=ArtifactFilterFlowRunId(any_=[state.state_details.flow_run_id])))
+    assert artifact.key == "newsclean-run-failure"
+    for part in ("What failed:", state.message, "What was written:", "What to do:"):
+        assert part in artifact.data
+
+
 @pytest.mark.s3
 def test_local_to_s3_and_s3_to_s3_and_s3_to_local(tmp_path, s3, moto_endpoint):
     settings = S3Settings(endpoint_url=moto_endpoint)

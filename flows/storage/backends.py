@@ -156,6 +156,9 @@ class LocalStorage(Storage):
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX)
         try:
+            # mkstemp makes the file 0600; outputs are for readers and publishing tools, so
+            # they get the mode open() would give (0644 under umask 022), before the rename.
+            os.fchmod(fd, 0o666 & ~_umask())
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()
@@ -167,7 +170,17 @@ class LocalStorage(Storage):
 
 
     def delete(self, key: str) -> None:
-        self._path(key).unlink(missing_ok=True)
+        path = self._path(key)
+        path.unlink(missing_ok=True)
+        # S3 has no folders: a folder left empty by a delete (a run's manifest parts) goes too.
+        root = self.root.resolve()
+        for parent in path.parents:
+            if parent.resolve() == root or not _inside(parent, root):
+                break
+            try:
+                parent.rmdir()
+            except OSError:  # not empty (or not ours to remove)
+                break
 
 
     def discard_partial_writes(self) -> int:
@@ -183,6 +196,14 @@ class LocalStorage(Storage):
 
 
 _TMP_PREFIX, _TMP_SUFFIX = ".tmp-", ".part"
+
+
+@lru_cache(maxsize=1)
+def _umask() -> int:
+    """The process's umask (read once: reading it means setting it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _inside(path: Path, root: Path) -> bool:

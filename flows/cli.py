@@ -11,17 +11,39 @@ import os
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_CLEANED = 0, 1, 2, 3
+
+_CLEAN_EXIT_CODES = """exit codes:
+  0  the document was cleaned (its body is printed)
+  1  the file could not be read
+  2  bad options or a bad rule pack
+  3  rejected or empty: no article body (the reason is printed on stderr)"""
+
+_RUN_EPILOG = """examples:
+  newsclean run seeds/ /tmp/clean                        a folder into a folder
+  newsclean run s3://newsroom-raw/dumps/2018-07/ s3://newsroom-clean/articles/ --dry-run
+  newsclean run s3://newsroom-raw/dumps/ s3://newsroom-clean/articles/ --since 36h
+  newsclean run raw/ clean/ --rules packs/our-site.toml --limit 100   a sample first
+
+SOURCE and DEST must not contain each other (the next run would clean its own outputs).
+
+exit codes:
+  0  the run completed (an incremental --since run that found nothing warns, exit 0)
+  1  the run failed: a store it cannot use, no inputs at all in a full run, a crash
+  2  bad options, locations or rule packs: refused before anything is read or written"""
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="newsclean",
         description="Strip boilerplate from raw news article dumps, with every removal explained.")
+    p.add_argument("--version", action="version", version=f"newsclean {_version()}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     c = sub.add_parser("clean", help="print one document's clean body",
-                       description="Clean one file (HTML or text, optionally .gz) and print it.")
+                       description="Clean one file (HTML or text, optionally .gz) and print it.",
+                       epilog=_CLEAN_EXIT_CODES,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     c.add_argument("file", help="a file, or - for standard input")
     out = c.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print title, text and removals as JSON")
@@ -41,7 +63,8 @@ def _parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("run", help="clean a folder, file or S3 prefix into a folder or S3 prefix",
                        description="Run the clean-articles flow: SOURCE and DEST are folders, "
-                                   "files or s3://bucket/prefix URLs.")
+                                   "files or s3://bucket/prefix URLs.",
+                       epilog=_RUN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     r.add_argument("source")
     r.add_argument("dest")
     r.add_argument("--rules", action="append", default=[], metavar="PACK",
@@ -57,8 +80,11 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--dry-run", action="store_true", help="clean and report, write nothing")
     r.add_argument("--limit", type=int, help="clean at most N inputs")
     r.add_argument("--prefix", default="", help="only inputs whose relative path starts with this")
+    from newsclean.flows.storage.layout import include_summary
+
     r.add_argument("--include", action="append", metavar="GLOB",
-                   help="file-name pattern of articles (default: *.txt, *.html, *.htm … and .gz)")
+                   help="file-name pattern of articles; repeatable, replaces the default: "
+                        f"{include_summary()}. Other files are skipped and counted")
     r.add_argument("--since", type=_since, metavar="WHEN",
                    help="only inputs modified since WHEN: an ISO date or time (UTC unless it "
                         "names a zone) or an age such as 36h or 2d")
@@ -126,6 +152,15 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsclean")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -171,9 +206,9 @@ def _clean(args) -> int:
     else:
         if result.status != "cleaned":
             print(f"newsclean: {result.status}: {result.reason}", file=sys.stderr)
-            return EXIT_OK
+            return EXIT_NOT_CLEANED
         print(result.text)
-    return EXIT_OK
+    return EXIT_OK if result.status == "cleaned" else EXIT_NOT_CLEANED
 
 
 def _explain(result) -> None:

@@ -55,6 +55,33 @@ def test_clean_reads_stdin_and_takes_operator_packs():
     assert [r["rule"] for r in data["removed"]][-1] == "promo.dailyherald-app"
 
 
+def test_clean_exits_3_on_a_document_it_rejects(tmp_path):
+    page = tmp_path / "gallery.html"
+    page.write_text("<html><body><img src='a.jpg'></body></html>")
+    out = _run("clean", str(page))
+    assert out.returncode == 3
+    assert out.stderr.startswith("newsclean: empty:") or out.stderr.startswith("newsclean: rejected:")
+    assert out.stdout == ""
+    assert "3  rejected or empty" in _run("clean", "--help").stdout
+
+
+def test_version_and_run_help_with_examples_exit_codes_and_the_default_include():
+    from newsclean.flows.storage.layout import DEFAULT_INCLUDE
+
+    out = _run("--version")
+    assert out.returncode == 0 and out.stdout.strip() == "newsclean 0.1.0"
+    text = " ".join(_run("run", "--help", env={"COLUMNS": "100"}).stdout.split())
+    assert "examples: newsclean run seeds/ /tmp/clean" in text
+    assert "exit codes: 0 the run completed" in text and "2 bad options" in text
+    include_help = text.split("--include GLOB file-name", 1)[1].split("--since WHEN", 1)[0]
+    for pattern in DEFAULT_INCLUDE:  # every default pattern is named, plainly or as "also .gz"
+        base = pattern.removesuffix(".gzip").removesuffix(".gz") if pattern.endswith(
+            (".gz", ".gzip")) and not pattern.endswith((".jsonl.gz", ".ndjson.gz", ".csv.gz",
+                                                         ".warc.gz")) else pattern
+        assert base in include_help, pattern
+    assert "each also .gz/.gzip" in include_help
+
+
 def test_clean_does_not_import_prefect_or_boto3():
     code = ("import sys; from newsclean.flows.cli import main; main(['clean', sys.argv[1]]); "
             "assert 'prefect' not in sys.modules and 'boto3' not in sys.modules, 'heavy import'")

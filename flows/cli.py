@@ -144,7 +144,9 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="serve the deployments of deploy/prefect.yaml from this process",
                        description="Serve the same deployments `prefect deploy` registers "
                                    "(schedules included) without a work pool or worker: one "
-                                   "machine, one process. Set PREFECT_API_URL to your server.")
+                                   "machine, one process. Needs PREFECT_API_URL (your "
+                                   "server; refused without it, exit 2: the schedules "
+                                   "would vanish with a temporary server).")
     s.add_argument("--prefect-file", metavar="YAML",
                    help="deployments file (default: deploy/prefect.yaml in NEWSCLEAN_HOME, the "
                         "checkout, or the current folder)")
@@ -378,8 +380,16 @@ def _fetch(args) -> int:
 def _serve(args) -> int:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
+    from prefect.settings import get_current_settings
+
     from newsclean.flows.orchestration.deployments import DeploymentFileError, default_prefect_file, serve
 
+    if not get_current_settings().api.url:
+        # Without a server of its own, serve would start a temporary one on a random port:
+        # no UI address to open, and its deployments and schedules gone when it stops.
+        return _error("serve needs a Prefect server that outlives it: start one (prefect "
+                      "server start) and set PREFECT_API_URL=http://127.0.0.1:4200/api",
+                      EXIT_USAGE)
     path = Path(args.prefect_file) if args.prefect_file else default_prefect_file()
     try:
         serve(path, limit=args.limit)

@@ -146,7 +146,7 @@ def test_run_seeds_into_a_folder_like_the_readme(tmp_path, prefect_api):
         (["run", "seeds", "/tmp/x", "--batch-size", "0"], "--batch-size 0: must be at least 1"),
         (["run", "seeds", "/tmp/x", "--workers", "0"], "--workers 0: must be at least 1"),
         (["run", "seeds", "/tmp/x", "--workers", "65"], "--workers 65: must be at most 64"),
-        (["run", "seeds", "/tmp/x", "--limit", "0"], "--limit 0: must be at least 1"),
+        (["run", "seeds", "/tmp/x", "--limit", "-1"], "--limit -1: must be at least 0"),
         (["run", "s3://Bad_Bucket!/x/", "/tmp/x"],
          "SOURCE: not a valid s3://bucket/prefix: bucket names are 3-63 lowercase"),
         (["run", "seeds", "/tmp/x", "--rules", "/no/pack.toml"], "cannot read rule pack"),

@@ -163,3 +163,12 @@ def test_two_workers_match_one_worker_byte_for_byte(tmp_path):
     for p in one.rglob("*"):
         if p.is_file() and "_manifests" not in p.parts:
             assert p.read_bytes() == (two / p.relative_to(one)).read_bytes()
+
+
+def test_a_fetch_run_without_urls_is_refused_in_one_line(tmp_path):
+    from newsclean.flows.orchestration.fetch_flow import fetch_and_clean
+
+    state = fetch_and_clean(dest=str(tmp_path / "clean"), return_state=True)
+    assert state.is_failed()
+    assert state.message == "no URLs: give a URL list or a URL file"
+    assert not (tmp_path / "clean").exists()

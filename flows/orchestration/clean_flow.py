@@ -136,27 +136,29 @@ def _modified_since(modified: datetime | None, since: datetime | None) -> bool:
 @flow(name="clean-articles", log_prints=True, flow_run_name=_run_name,
       task_runner=ThreadPoolTaskRunner(max_workers=1))
 def clean_articles(
+    # The form shows the parameters in this order: what every run needs first.
     source: SourceLocation,
     dest: DestLocation,
     rules: RulePacks = [],  # noqa: B006 - Prefect parameters need a literal default
+    dry_run: DryRun = False,
+    limit: Limit = 0,
+    key_prefix: KeyPrefix = "",
+    since: Since = None,
+    include: Include = [],  # noqa: B006
+    review: Review = ReviewPolicy(),  # noqa: B008
     batch_size: BatchSize = 200,
     workers: Workers = 1,
-    dry_run: DryRun = False,
-    limit: Limit = None,
-    key_prefix: KeyPrefix = "",
-    include: Include = list(DEFAULT_INCLUDE),  # noqa: B006, B008
-    review: Review = ReviewPolicy(),  # noqa: B008
-    s3: S3Connection = S3Settings(),  # noqa: B008
-    report_table_max: ReportTableMax = 1000,
     task_runner: TaskRunner = TaskRunnerKind.LOCAL,
-    dask_address: DaskAddress = None,
-    since: Since = None,
-    shard_size: ShardSize = None,
+    dask_address: DaskAddress = "",
+    shard_size: ShardSize = 0,
+    report_table_max: ReportTableMax = 1000,
     records: Records = RecordFields(),  # noqa: B008
     limits: Limits = DocumentLimits(),  # noqa: B008
+    s3: S3Connection = S3Settings(),  # noqa: B008
 ) -> dict:
     """Clean every article under `source` into `dest`, with a manifest line per input."""
     log = get_run_logger()
+    include = include or list(DEFAULT_INCLUDE)
     started = datetime.now(UTC)
     run_id = run_id_for(started, (flow_run.get_id() or '')[:8] or None)
     try:  # what an operator mistyped: one ERROR line and a failure report, no traceback

@@ -10,12 +10,12 @@ import re
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic.fields import FieldInfo
 
 from newsclean.flows.orchestration.runners import TaskRunnerKind
 from newsclean.flows.sources.readers import RecordFields
-from newsclean.flows.storage.layout import DEFAULT_INCLUDE
+from newsclean.flows.storage.layout import include_summary
 from newsclean.flows.storage.settings import S3Settings
 from newsclean.flows.work.batch import DocumentLimits, ReviewPolicy
 
@@ -139,6 +139,16 @@ def describe_error(exc: Any, flags: dict[str, str] | None = None) -> str:
 
 Location = Annotated[str, AfterValidator(_check_location)]
 
+
+# Python callers (and older CLIs) say None for "not set"; the form says 0 or "", so it
+# shows a plain number or text box instead of a "Property is type None" toggle.
+def _none_is_zero(value: Any) -> Any:
+    return 0 if value is None else value
+
+
+def _none_is_empty(value: Any) -> Any:
+    return "" if value is None else value
+
 SourceLocation = Annotated[
     Location,
     form_field("Source",
@@ -185,11 +195,12 @@ DryRun = Annotated[
                "would store."),
 ]
 Limit = Annotated[
-    int | None,
-    form_field("Limit (sample)",
-               "Clean at most this many inputs, the first ones in key order: a sample run. "
-               "Empty (None): all inputs.",
-               ge=1, examples=[100]),
+    int,
+    form_field("Limit (sample size)",
+               "Clean at most this many inputs, the first ones in key order: a sample run "
+               "(the report says how many it was taken from). 0: all inputs.",
+               ge=0, examples=[100]),
+    BeforeValidator(_none_is_zero),
 ]
 KeyPrefix = Annotated[
     str,
@@ -201,8 +212,10 @@ KeyPrefix = Annotated[
 Include = Annotated[
     list[str],
     form_field("File name patterns",
-               "Glob patterns of the file names that are articles; other files are ignored.",
-               examples=[list(DEFAULT_INCLUDE[:4])], min_length=1),
+               "Glob patterns of the file names that are articles, e.g. *.story. Empty: "
+               f"the default, {include_summary()}. Other files are skipped, and counted in "
+               "the report by extension.",
+               examples=[["*.html", "*.txt.gz"]]),
 ]
 Review = Annotated[
     ReviewPolicy,
@@ -232,16 +245,18 @@ ReportTableMax = Annotated[
 TaskRunner = Annotated[
     TaskRunnerKind,
     form_field("Task runner",
-               "local: batches run in the flow's process, or in a pool of `workers` processes "
-               "on this machine. dask: on a Dask cluster (the one at the Dask address, else a "
-               "local cluster of `workers` processes); needs newsclean[dask] on the worker."),
+               "local: batches run in the flow's process, or in a pool of worker processes "
+               "on this machine (see Worker processes). dask: on a Dask cluster (the one at "
+               "the Dask address, else a local cluster of that many worker processes); needs "
+               "newsclean[dask] on the worker."),
 ]
 DaskAddress = Annotated[
-    str | None,
+    str,
     form_field("Dask address",
                "The scheduler of an existing Dask cluster, e.g. tcp://dask-scheduler:8786 "
                "(task runner dask only). Empty: start a local cluster for the run.",
                examples=["tcp://127.0.0.1:8786"]),
+    BeforeValidator(_none_is_empty),
 ]
 Since = Annotated[
     datetime | None,
@@ -251,12 +266,13 @@ Since = Annotated[
                examples=["2026-11-24T02:30:00Z"]),
 ]
 ShardSize = Annotated[
-    int | None,
+    int,
     form_field("JSONL shards: articles per shard",
                "Also write the run's clean articles as JSONL shards under "
-               "_shards/<run id>/, this many per shard (1-1000000), for bulk consumers. "
-               "Empty: no shards.",
-               ge=1, le=1_000_000, examples=[10_000]),
+               "_shards/{run id}/, this many per shard (up to 1000000), for bulk consumers. "
+               "0: no shards.",
+               ge=0, le=1_000_000, examples=[10_000]),
+    BeforeValidator(_none_is_zero),
 ]
 Records = Annotated[
     RecordFields,

@@ -227,7 +227,7 @@ def s3_client(settings: S3Settings, pool_size: int = DEFAULT_POOL_SIZE):
     import boto3
     from botocore.config import Config
 
-    session = boto3.session.Session(profile_name=settings.profile)
+    session = boto3.session.Session(profile_name=settings.profile or None)
     endpoint = settings.endpoint_url or os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get(
         "AWS_ENDPOINT_URL")
     style = settings.addressing_style
@@ -241,7 +241,7 @@ def s3_client(settings: S3Settings, pool_size: int = DEFAULT_POOL_SIZE):
         s3={"addressing_style": style},
         user_agent_extra="newsclean",
     )
-    return session.client("s3", endpoint_url=endpoint, region_name=settings.region,
+    return session.client("s3", endpoint_url=endpoint or None, region_name=settings.region or None,
                           config=config)
 
 

@@ -60,6 +60,7 @@ class ReviewPolicy(BaseModel):
 
 
 _DEFAULT = CleanOptions()
+_MB = 1024 * 1024  # the form's sizes are in MB (MiB), the cleaner's in bytes
 
 
 class DocumentLimits(BaseModel):
@@ -68,20 +69,25 @@ class DocumentLimits(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    max_raw_bytes: Annotated[int, Field(ge=1, title="Max raw bytes", description=(
-        "Larger inputs are refused before they are read."))] = _DEFAULT.max_raw_bytes
-    max_inflated_bytes: Annotated[int, Field(ge=1, title="Max inflated bytes", description=(
-        "A gzip input that inflates past this is refused."))] = _DEFAULT.max_inflated_bytes
+    max_raw_mb: Annotated[float, Field(gt=0, le=10_000, title="Max input size (MB)", description=(
+        "Larger inputs are refused before they are read."))] = _DEFAULT.max_raw_bytes / _MB
+    max_inflated_mb: Annotated[float, Field(gt=0, le=100_000, title="Max unzipped size (MB)",
+                                            description=(
+        "A gzip input that inflates past this is refused."))] = _DEFAULT.max_inflated_bytes / _MB
     max_inflate_ratio: Annotated[int, Field(ge=1, title="Max inflate ratio", description=(
         "A gzip input inflating more than this many times its size (beyond 1 MB) is a "
         "decompression bomb."))] = _DEFAULT.max_inflate_ratio
     max_output_chars: Annotated[int, Field(ge=1, title="Max clean characters", description=(
         "A clean body longer than this is not an article."))] = _DEFAULT.max_output_chars
-    max_seconds: Annotated[float, Field(gt=0, le=3600, title="Max seconds", description=(
+    max_seconds: Annotated[float, Field(gt=0, le=3600, title="Max seconds per document",
+                                        description=(
         "Cleaning one document is stopped after this long."))] = _DEFAULT.max_seconds
 
     def options(self) -> CleanOptions:
-        return CleanOptions(**self.model_dump())
+        return CleanOptions(max_raw_bytes=round(self.max_raw_mb * _MB),
+                            max_inflated_bytes=round(self.max_inflated_mb * _MB),
+                            max_inflate_ratio=self.max_inflate_ratio,
+                            max_output_chars=self.max_output_chars, max_seconds=self.max_seconds)
 
 
 @dataclass(frozen=True)

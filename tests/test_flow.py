@@ -172,3 +172,35 @@ def test_a_fetch_run_without_urls_is_refused_in_one_line(tmp_path):
     assert state.is_failed()
     assert state.message == "no URLs: give a URL list or a URL file"
     assert not (tmp_path / "clean").exists()
+
+
+def test_the_report_says_what_was_in_force_and_shows_what_was_removed(tmp_path):
+    """What the operator reads in the UI: packs, review policy, sample, duration, a preview
+    of removed lines per rule; the review queue's "why" first with relative keys, before
+    the heaviest removals."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    src, dest = tmp_path / "raw", tmp_path / "clean"
+    src.mkdir()
+    for n in range(3):
+        shutil.copy(SEED_FILE, src / f"story-{n}.txt")
+    pack = Path(__file__).parents[1] / "seeds" / "packs" / "example-site.toml"
+    state = clean_articles(source=str(src), dest=str(dest), limit=2, rules=[str(pack)],
+                           review={"max_removed_share": 0.1, "min_words": 40},
+                           return_state=True)
+    assert state.is_completed()
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(
+            flow_run_id=ArtifactFilterFlowRunId(any_=[state.state_details.flow_run_id])))
+    [report] = [a.data for a in artifacts if a.key == "newsclean-run-report"]
+    assert "- rule packs: `default`, `example-site`" in report
+    assert "- review policy: hold documents that lose more than 10% of their words" in report
+    assert "- `--limit` sampled 2 of 3 inputs" in report
+    assert "- duration: " in report
+    assert "## Removed lines per rule (a preview)" in report
+    assert "| `comments.akismet` | 2 | This site uses Akismet" in report
+    assert "| why | document | review copy |" in report
+    assert f"| `{'_review/story-0.txt'}` |" in report and str(dest) + "/_review" not in report.split(
+        "## Held for review", 1)[1].split("\n\n", 2)[2]
+    assert report.index("## Held for review") < report.index("## Documents that lost")

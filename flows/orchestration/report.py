@@ -42,11 +42,17 @@ class RunSummary:
     # Files the include patterns skipped, by reason (their extension): not inputs, so in no
     # manifest line, but counted here so every listed file is accounted for.
     skipped: Counter = field(default_factory=Counter)
+    rules: Counter = field(default_factory=Counter)  # lines removed per rule id
+    rule_examples: dict[str, str] = field(default_factory=dict)  # rule id: a line it removed
 
     def add(self, entries: list[ManifestEntry]) -> None:
         for e in entries:
             self.statuses[str(e.status)] += 1
             self.families.update(e.removed)
+            for rule, (n, first) in e.by_rule.items():
+                self.rules[rule] += n
+                self.rule_examples.setdefault(rule, first)
+            e.by_rule = {}  # folded in: a long run keeps no removed text per document
         self.entries.extend(entries)
 
     @property
@@ -116,6 +122,12 @@ class RunSummary:
             lines += ["## Removals per rule family", "",
                       "| family | lines/blocks removed |", "|---|---:|"]
             lines += [f"| {f} | {n} |" for f, n in self.families.most_common()]
+            lines.append("")
+        if self.rules:
+            lines += ["## Removed lines per rule (a preview)", "",
+                      "| rule | lines | e.g. |", "|---|---:|---|"]
+            lines += [f"| `{r}` | {n} | {_cell(self.rule_examples.get(r))} |"
+                      for r, n in self.rules.most_common(_LIST_LIMIT)]
             lines.append("")
         lines += self._review_queue()
         lines += self._heaviest()

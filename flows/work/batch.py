@@ -185,6 +185,7 @@ def process_one(doc: RawDoc, dest: Storage, plan: RunPlan, rules: RuleSet,
         entry.words_in = cleaned.stats.get("words_in", 0)
         entry.words_out = cleaned.stats.get("words_out", 0)
         entry.removed = cleaned.removed_by_family
+        entry.by_rule = _by_rule(cleaned)
         status, reason = _status(cleaned, plan.review)
         entry.status, entry.reason = status, reason
         tkey = None
@@ -209,6 +210,15 @@ def process_one(doc: RawDoc, dest: Storage, plan: RunPlan, rules: RuleSet,
         log.exception("unexpected error on %s", src_url)
         entry.status, entry.reason = RunStatus.FAILED, f"{type(exc).__name__}: {exc}"[:500]
     return entry
+
+
+def _by_rule(cleaned: Cleaned) -> dict[str, tuple[int, str]]:
+    """Per rule: lines removed and the first one (80 characters), for the report's preview."""
+    out: dict[str, tuple[int, str]] = {}
+    for r in cleaned.removed:
+        n, first = out.get(r.rule, (0, " ".join(r.text.split())[:80]))
+        out[r.rule] = (n + 1, first)
+    return out
 
 
 def _clean_in_time(raw: bytes, source: str, options: CleanOptions) -> Cleaned:

@@ -385,3 +385,29 @@ def test_report_lists_failures_with_reasons_and_points_to_the_manifest():
     assert "| share | 2 |" in report
     rows = summary.table()
     assert len(rows) == 204 and rows[-1]["removed"] == "10%" and rows[-1]["output"] == "s3://clean/a/ok.txt"
+
+
+@pytest.mark.slow
+@pytest.mark.s3
+def test_a_run_refused_on_the_worker_ends_in_one_error_line_and_a_failure_report(newsroom, s3):
+    """What the UI shows for a mistake only the worker can see (here a missing bucket):
+    the state's message is the one line, one ERROR log line, no traceback, and a short
+    failure report artifact."""
+    server = newsroom.server
+    clean = s3.make_bucket("clean")
+    run = server.create_run("clean-articles/on-demand",
+                            {"source": "s3://nope-bucket-newsclean/dumps/",
+                             "dest": f"s3://{clean}/articles/"})
+    done = server.wait(run["id"])
+    assert done["state"]["type"] == "FAILED"
+    assert done["state"]["message"] == ("bucket nope-bucket-newsclean does not exist "
+                                        "(s3://nope-bucket-newsclean/dumps/)")
+    line = server.wait_for_log(run["id"], "run refused: ")
+    assert line == f"run refused: {done['state']['message']}"
+    logs = server.logs_of(run["id"])
+    assert not any("Traceback" in entry for entry in logs), "\n---\n".join(logs)
+    assert logs[-1].startswith("Finished in state Failed('bucket nope-bucket-newsclean")
+    [failure] = [a for a in server.artifacts_of(run["id"]) if a["key"] == "newsclean-run-failure"]
+    for part in ("What failed:", "What was written:** nothing", "What to do:"):
+        assert part in failure["data"]
+    assert not _keys(s3, clean)

@@ -5,6 +5,7 @@ The summary is built from the manifest entries only, so the report and the manif
 never disagree.
 """
 
+import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -257,7 +258,23 @@ def failed_before_start(exc: Exception, *, source: str, dest: str, log) -> Any:
         "(its AWS environment), not in the form.", ""])
     create_markdown_artifact(key=FAILURE_KEY, markdown=markdown,
                              description=f"newsclean: run failed: {what[:120]}")
+    logging.getLogger("prefect.flow_runs").addFilter(_QuietRefusal(what))
     return Failed(message=what)
+
+
+class _QuietRefusal(logging.Filter):
+    """Drops the traceback Prefect's engine logs when a run process ends in a Failed state
+    (`FailedRun` raised to exit the process) — for this refusal only: its one ERROR line
+    and the failure report already said it all."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        return not (exc is not None and type(exc).__name__ == "FailedRun"
+                    and str(exc) == self.message)
 
 
 def _one_line(exc: Exception) -> str:

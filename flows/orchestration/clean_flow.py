@@ -16,7 +16,7 @@ from prefect import flow, get_run_logger, task
 from prefect.context import TaskRunContext
 from prefect.futures import as_completed
 from prefect.runtime import flow_run
-from prefect.states import Completed, Failed
+from prefect.states import Completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from newsclean.cleaners.rules import RulePack, RulePackError, default_pack, parse_pack
@@ -44,7 +44,12 @@ from newsclean.flows.orchestration.params import (
     Workers,
     check_locations,
 )
-from newsclean.flows.orchestration.report import RunArtifacts, RunSummary, failed_before_start
+from newsclean.flows.orchestration.report import (
+    RunArtifacts,
+    RunSummary,
+    failed_before_start,
+    failed_quietly,
+)
 from newsclean.flows.orchestration.runners import TaskRunnerKind, make_runner, parallel_slots
 from newsclean.flows.sources.readers import RecordFields, is_archive
 from newsclean.flows.storage.backends import LocalStorage, StorageError, open_source, open_store
@@ -245,7 +250,7 @@ def _nothing_to_clean(summary: RunSummary, log):
     log.warning(why)
     RunArtifacts.publish_report(summary)
     if summary.since is None:
-        return Failed(message=why)
+        return failed_quietly(why)
     return Completed(message=why, data=summary.as_dict())
 
 

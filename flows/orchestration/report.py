@@ -243,7 +243,6 @@ def failed_before_start(exc: Exception, *, source: str, dest: str, log) -> Any:
     one ERROR line, a short failure report artifact, and a Failed state whose message is
     that line — no traceback."""
     from prefect.artifacts import create_markdown_artifact
-    from prefect.states import Failed
 
     what = _one_line(exc)
     log.error("run refused: %s", what)
@@ -258,8 +257,15 @@ def failed_before_start(exc: Exception, *, source: str, dest: str, log) -> Any:
         "(its AWS environment), not in the form.", ""])
     create_markdown_artifact(key=FAILURE_KEY, markdown=markdown,
                              description=f"newsclean: run failed: {what[:120]}")
-    logging.getLogger("prefect.flow_runs").addFilter(_QuietRefusal(what))
-    return Failed(message=what)
+    return failed_quietly(what)
+
+
+def failed_quietly(message: str) -> Any:
+    """A Failed state whose message says it all: the engine's traceback for it is dropped."""
+    from prefect.states import Failed
+
+    logging.getLogger("prefect.flow_runs").addFilter(_QuietRefusal(message))
+    return Failed(message=message)
 
 
 class _QuietRefusal(logging.Filter):

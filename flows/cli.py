@@ -256,7 +256,8 @@ _RUN_FLAGS = {"source": "SOURCE", "dest": "DEST", "batch_size": "--batch-size",
               "workers": "--workers", "limit": "--limit", "key_prefix": "--prefix",
               "include": "--include", "since": "--since", "shard_size": "--shards",
               "rules": "--rules", "dask_address": "--dask-address", "urls_file": "URLS",
-              "review": "--review-*", "limits": "--max-seconds", "fetch": "fetch option"}
+              "review": "--review-*", "limits": "--max-seconds", "fetch": "fetch option",
+              "allow_networks": "--allow-network"}
 
 
 def _run(args) -> int:

@@ -150,6 +150,12 @@ def test_run_seeds_into_a_folder_like_the_readme(tmp_path, prefect_api):
         (["run", "s3://Bad_Bucket!/x/", "/tmp/x"],
          "SOURCE: not a valid s3://bucket/prefix: bucket names are 3-63 lowercase"),
         (["run", "seeds", "/tmp/x", "--rules", "/no/pack.toml"], "cannot read rule pack"),
+        (["fetch", str(SEEDS / "packs" / "example-site.toml"), "s3:/b/x"],
+         "DEST: 's3:/b/x': 's3:' is not supported"),
+        (["fetch", str(SEEDS / "packs" / "example-site.toml"), "/tmp/x", "--batch-size", "0"],
+         "--batch-size 0: must be at least 1"),
+        (["fetch", str(SEEDS / "packs" / "example-site.toml"), "/tmp/x", "--allow-network",
+          "10.0.0.0/33"], "--allow-network: '10.0.0.0/33' is not a network"),
     ],
 )
 def test_harmful_or_mistyped_runs_are_refused_before_prefect_starts(args, message, tmp_path):

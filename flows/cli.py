@@ -325,10 +325,10 @@ def _preflight(which: str, params: dict, s3, *, source: str | None, dest: str) -
                       EXIT_USAGE)
     try:
         if source is not None:
-            open_source(source, s3).check_reachable()
+            open_source(source, s3).check_reachable(quick=True)
         store = open_store(dest, s3)
         if not isinstance(store, LocalStorage):  # a folder is created by the run
-            store.check_reachable()
+            store.check_reachable(quick=True)
     except StorageError as exc:
         return _error(str(exc))
     return None

@@ -77,8 +77,9 @@ class Storage:
         destination, so no live writer's file is touched. Returns how many were removed."""
         return 0
 
-    def check_reachable(self) -> None:
-        """Raise StorageError in one line when the store cannot be used at all."""
+    def check_reachable(self, quick: bool = False) -> None:
+        """Raise StorageError in one line when the store cannot be used at all. `quick`:
+        fewer retries, for an answer in seconds before a run starts (the CLI)."""
         raise NotImplementedError
 
     def __repr__(self) -> str:
@@ -96,7 +97,7 @@ class LocalStorage(Storage):
     def _path(self, key: str) -> Path:
         return self.root.joinpath(*check_key(key).split("/"))
 
-    def check_reachable(self) -> None:
+    def check_reachable(self, quick: bool = False) -> None:
         if not self.root.exists():
             raise StorageError(f"no such folder: {self.root}")
         if not self.root.is_dir():
@@ -267,14 +268,15 @@ class S3Storage(Storage):
     def _error(self, exc: Exception, what: str) -> StorageError:
         return StorageError(f"{what} s3://{self.bucket}/{self.prefix}: {_describe(exc)}")
 
-    def check_reachable(self) -> None:
+    def check_reachable(self, quick: bool = False) -> None:
         from botocore.exceptions import BotoCoreError, ClientError
 
-        # A quick answer: two attempts, not the eight a transfer gets, so a wrong endpoint
-        # or a missing bucket is reported in seconds.
-        quick = self.settings.model_copy(update={"max_attempts": min(2, self.settings.max_attempts)})
+        # Quick: two attempts, not the eight a transfer gets, so a wrong endpoint is
+        # reported in seconds; a run's own check keeps them all (a blip must not fail it).
+        settings = self.settings.model_copy(
+            update={"max_attempts": min(2, self.settings.max_attempts)}) if quick else self.settings
         try:
-            s3_client(quick).head_bucket(Bucket=self.bucket)
+            s3_client(settings).head_bucket(Bucket=self.bucket)
         except ClientError as exc:
             code = str(exc.response.get("Error", {}).get("Code", ""))
             if code in ("404", "NoSuchBucket", "NotFound"):

@@ -16,6 +16,9 @@ from enum import StrEnum
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 
 class Where(StrEnum):
@@ -70,43 +73,107 @@ class RulePack:
     digest: str = ""
 
 
-def _parse_rule(raw: dict, pack: str) -> Rule:
-    try:
-        rid = raw["id"]
-        family = raw["family"]
-        pattern = raw["pattern"]
-    except KeyError as exc:
-        raise RulePackError(f"{pack}: a rule lacks {exc.args[0]!r}: {raw!r}") from None
-    if not _ID_RE.fullmatch(rid):
-        raise RulePackError(f"{pack}: rule id {rid!r} must look like 'family.what-it-removes'")
-    try:
-        where = Where(raw.get("where", "anywhere"))
-    except ValueError:
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class RuleSpec(_Strict):
+    """One `[[rules]]` entry of a pack, as written: the schema every rule is checked against."""
+
+    id: str
+    family: str
+    pattern: str
+    where: Annotated[Where, Field(strict=False)] = Where.ANYWHERE
+    note: str = ""
+    lang: str | None = None
+    sites: list[str] = []
+    case_sensitive: bool = False
+    max_words: Annotated[int | None, Field(ge=1)] = None
+    examples: list[str] = []
+    counter_examples: list[str] = []
+
+
+class PackMeta(_Strict):
+    """The `[pack]` table."""
+
+    name: str | None = None
+    version: str | int | None = None
+    description: str = ""
+    disable: list[str] = []
+
+
+class PackSpec(_Strict):
+    """A pack file's top level: `[pack]` and `[[rules]]`, nothing else (a `[[rule]]` typo
+    would otherwise be a pack that silently does nothing)."""
+
+    pack: PackMeta = PackMeta()
+    rules: list[dict] = []
+
+
+def _schema_error(exc: ValidationError, where: str, raw: dict | None = None,
+                  model: type[BaseModel] = RuleSpec) -> RulePackError:
+    """The first schema error, naming the file (and rule) and the field."""
+    err = exc.errors()[0]
+    loc = [str(x) for x in err.get("loc", ())]
+    kind = err.get("type", "")
+    field_name = loc[0] if loc else "?"
+    if kind == "missing":
+        return RulePackError(f"{where}lacks {field_name!r}: {raw!r}")
+    if kind == "extra_forbidden":
+        if raw is None:
+            hint = " (did you mean [[rules]]?)" if field_name in ("rule", "Rules", "RULES") else ""
+            return RulePackError(f"{where}unknown table [{field_name}]{hint}: a pack has "
+                                 "[pack] and [[rules]] only")
+        known = ", ".join(model.model_fields)
+        unknown = sorted(set(raw) - set(model.model_fields))
+        what = "a rule" if model is RuleSpec else "[pack]"
+        return RulePackError(f"{where}unknown keys {unknown} ({what} has {known})")
+    if kind == "enum" and loc == ["where"]:
         choices = ", ".join(w.value for w in Where)
-        raise RulePackError(f"{pack}: rule {rid}: where must be one of {choices}") from None
+        return RulePackError(f"{where}where must be one of {choices}")
+    field_path = ".".join(loc)
+    got = err.get("input")
+    return RulePackError(f"{where}field {field_path!r}: {err.get('msg')} (got {got!r})")
+
+
+def _parse_rule(raw: dict, pack: str) -> Rule:
+    rid = raw.get("id") if isinstance(raw, dict) else None
+    if not isinstance(raw, dict):
+        raise RulePackError(f"{pack}: a rule must be a table ([[rules]]), not {raw!r}")
+    where = f"{pack}: rule {rid}: " if isinstance(rid, str) else f"{pack}: a rule "
+    try:
+        spec = RuleSpec.model_validate(raw)
+    except ValidationError as exc:
+        raise _schema_error(exc, where, raw) from None
+    if not _ID_RE.fullmatch(spec.id):
+        raise RulePackError(f"{pack}: rule id {spec.id!r} must look like 'family.what-it-removes'")
     rule = Rule(
-        id=rid,
-        family=family,
-        pattern=pattern,
-        where=where,
-        note=raw.get("note", ""),
-        lang=raw.get("lang"),
-        sites=tuple(s.lower().lstrip(".") for s in raw.get("sites", ())),
-        case_sensitive=bool(raw.get("case_sensitive", False)),
-        max_words=raw.get("max_words"),
+        id=spec.id,
+        family=spec.family,
+        pattern=spec.pattern,
+        where=spec.where,
+        note=spec.note,
+        lang=spec.lang,
+        sites=tuple(s.lower().lstrip(".") for s in spec.sites),
+        case_sensitive=spec.case_sensitive,
+        max_words=spec.max_words,
     )
     try:
         re.compile(rule.regex_source())
     except re.error as exc:
-        raise RulePackError(f"{pack}: rule {rid}: bad pattern: {exc}") from None
-    unknown = set(raw) - {
-        "id", "family", "pattern", "where", "note", "lang", "sites", "case_sensitive",
-        "max_words", "examples", "counter_examples",
-    }
-    if unknown:
-        raise RulePackError(f"{pack}: rule {rid}: unknown keys {sorted(unknown)}")
+        raise RulePackError(f"{pack}: rule {spec.id}: bad pattern: {exc}") from None
     _check_examples(rule, raw, pack)
     return rule
+
+
+class _Reloc:
+    """Errors re-rooted at a sub-table, in ValidationError's shape."""
+
+    def __init__(self, errors: list[dict]) -> None:
+        self._errors = errors
+
+    def errors(self) -> list[dict]:
+        return self._errors
 
 
 def _check_examples(rule: Rule, raw: dict, pack: str) -> None:
@@ -125,8 +192,21 @@ def parse_pack(text: str, source: str = "<memory>") -> RulePack:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise RulePackError(f"{source}: not valid TOML: {exc}") from None
+    try:
+        spec = PackSpec.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = [str(x) for x in err.get("loc", ())]
+        if loc[:1] == ["rules"] and len(loc) > 1:  # a rule that is not a table
+            raise RulePackError(f"{source}: rule #{int(loc[1]) + 1} must be a table "
+                                "([[rules]])") from None
+        where = f"{source}: [pack] " if loc[:1] == ["pack"] else f"{source}: "
+        if loc[:1] == ["pack"]:
+            exc_errors = [{**e, "loc": tuple(e["loc"][1:])} for e in exc.errors()]
+            raise _schema_error(_Reloc(exc_errors), where, data.get("pack"), PackMeta) from None
+        raise _schema_error(exc, where) from None
     meta = data.get("pack", {})
-    rules = tuple(_parse_rule(r, source) for r in data.get("rules", ()))
+    rules = tuple(_parse_rule(r, source) for r in spec.rules)
     seen: set[str] = set()
     for r in rules:
         if r.id in seen:

@@ -11,17 +11,39 @@ import os
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_CLEANED = 0, 1, 2, 3
+
+_CLEAN_EXIT_CODES = """exit codes:
+  0  the document was cleaned (its body is printed)
+  1  the file could not be read
+  2  bad options or a bad rule pack
+  3  rejected or empty: no article body (the reason is printed on stderr)"""
+
+_RUN_EPILOG = """examples:
+  newsclean run seeds/ /tmp/clean                        a folder into a folder
+  newsclean run s3://newsroom-raw/dumps/2018-07/ s3://newsroom-clean/articles/ --dry-run
+  newsclean run s3://newsroom-raw/dumps/ s3://newsroom-clean/articles/ --since 36h
+  newsclean run raw/ clean/ --rules packs/our-site.toml --limit 100   a sample first
+
+SOURCE and DEST must not contain each other (the next run would clean its own outputs).
+
+exit codes:
+  0  the run completed (an incremental --since run that found nothing warns, exit 0)
+  1  the run failed: a store it cannot use, no inputs at all in a full run, a crash
+  2  bad options, locations or rule packs: refused before anything is read or written"""
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="newsclean",
         description="Strip boilerplate from raw news article dumps, with every removal explained.")
+    p.add_argument("--version", action="version", version=f"newsclean {_version()}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     c = sub.add_parser("clean", help="print one document's clean body",
-                       description="Clean one file (HTML or text, optionally .gz) and print it.")
+                       description="Clean one file (HTML or text, optionally .gz) and print it.",
+                       epilog=_CLEAN_EXIT_CODES,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
     c.add_argument("file", help="a file, or - for standard input")
     out = c.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print title, text and removals as JSON")
@@ -41,7 +63,8 @@ def _parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("run", help="clean a folder, file or S3 prefix into a folder or S3 prefix",
                        description="Run the clean-articles flow: SOURCE and DEST are folders, "
-                                   "files or s3://bucket/prefix URLs.")
+                                   "files or s3://bucket/prefix URLs.",
+                       epilog=_RUN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     r.add_argument("source")
     r.add_argument("dest")
     r.add_argument("--rules", action="append", default=[], metavar="PACK",
@@ -57,8 +80,11 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--dry-run", action="store_true", help="clean and report, write nothing")
     r.add_argument("--limit", type=int, help="clean at most N inputs")
     r.add_argument("--prefix", default="", help="only inputs whose relative path starts with this")
+    from newsclean.flows.storage.layout import include_summary
+
     r.add_argument("--include", action="append", metavar="GLOB",
-                   help="file-name pattern of articles (default: *.txt, *.html, *.htm … and .gz)")
+                   help="file-name pattern of articles; repeatable, replaces the default: "
+                        f"{include_summary()}. Other files are skipped and counted")
     r.add_argument("--since", type=_since, metavar="WHEN",
                    help="only inputs modified since WHEN: an ISO date or time (UTC unless it "
                         "names a zone) or an age such as 36h or 2d")
@@ -118,12 +144,23 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="serve the deployments of deploy/prefect.yaml from this process",
                        description="Serve the same deployments `prefect deploy` registers "
                                    "(schedules included) without a work pool or worker: one "
-                                   "machine, one process. Set PREFECT_API_URL to your server.")
+                                   "machine, one process. Needs PREFECT_API_URL (your "
+                                   "server; refused without it, exit 2: the schedules "
+                                   "would vanish with a temporary server).")
     s.add_argument("--prefect-file", metavar="YAML",
                    help="deployments file (default: deploy/prefect.yaml in NEWSCLEAN_HOME, the "
                         "checkout, or the current folder)")
     s.add_argument("--limit", type=int, metavar="N", help="at most N runs at once (default: no limit)")
     return p
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsclean")
+    except PackageNotFoundError:
+        return "unknown"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -171,9 +208,9 @@ def _clean(args) -> int:
     else:
         if result.status != "cleaned":
             print(f"newsclean: {result.status}: {result.reason}", file=sys.stderr)
-            return EXIT_OK
+            return EXIT_NOT_CLEANED
         print(result.text)
-    return EXIT_OK
+    return EXIT_OK if result.status == "cleaned" else EXIT_NOT_CLEANED
 
 
 def _explain(result) -> None:
@@ -214,19 +251,23 @@ def _store_and_review(args):
     return s3, review
 
 
+# CLI flags of the flow parameters, so a refusal names what the operator typed.
+_RUN_FLAGS = {"source": "SOURCE", "dest": "DEST", "batch_size": "--batch-size",
+              "workers": "--workers", "limit": "--limit", "key_prefix": "--prefix",
+              "include": "--include", "since": "--since", "shard_size": "--shards",
+              "rules": "--rules", "dask_address": "--dask-address", "urls_file": "URLS",
+              "review": "--review-*", "limits": "--max-seconds", "fetch": "fetch option",
+              "allow_networks": "--allow-network"}
+
+
 def _run(args) -> int:
     _quiet_prefect(args.verbose)
     from pydantic import ValidationError
 
-    from newsclean.flows.storage.backends import StorageError, open_source
-
     try:
         s3, review = _store_and_review(args)
-        open_source(args.source, s3).check_reachable()  # fail in one line, before Prefect starts
     except ValidationError as exc:
         return _error(_first_error(exc), EXIT_USAGE)
-    except StorageError as exc:
-        return _error(str(exc))
     if args.dask_address and args.task_runner != "dask":
         return _error("--dask-address needs --task-runner dask", EXIT_USAGE)
     if args.task_runner == "dask" and importlib.util.find_spec("prefect_dask") is None:
@@ -251,7 +292,46 @@ def _run(args) -> int:
             params["limits"] = DocumentLimits(max_seconds=args.max_seconds)
         except ValidationError as exc:
             return _error(_first_error(exc), EXIT_USAGE)
-    return _run_flow(params)
+    refused = _preflight("clean", params, s3, source=args.source, dest=args.dest)
+    return refused if refused is not None else _run_flow(params)
+
+
+def _preflight(which: str, params: dict, s3, *, source: str | None, dest: str) -> int | None:
+    """Everything that can be checked before Prefect starts, in the order an operator
+    fixes it: the options (exit 2), the rule packs (exit 2), then the stores (exit 1).
+    None: go."""
+    from newsclean.cleaners.rules import RulePackError
+    from newsclean.flows.orchestration.params import BadRun, check_locations, check_parameters
+    from newsclean.flows.storage.backends import LocalStorage, StorageError, open_source, open_store
+
+    if which == "fetch":
+        from newsclean.flows.orchestration.fetch_flow import fetch_and_clean as run_flow
+    else:
+        from newsclean.flows.orchestration.clean_flow import clean_articles as run_flow
+    from newsclean.flows.orchestration.clean_flow import load_packs
+
+    try:
+        check_parameters(run_flow, params, _RUN_FLAGS)
+        if source is not None:
+            check_locations(source, dest)
+    except BadRun as exc:
+        return _error(str(exc), EXIT_USAGE)
+    try:
+        load_packs(params.get("rules") or [], s3)
+    except RulePackError as exc:
+        return _error(str(exc), EXIT_USAGE)
+    except (StorageError, OSError) as exc:
+        return _error(f"cannot read rule pack: {getattr(exc, 'strerror', None) or exc}",
+                      EXIT_USAGE)
+    try:
+        if source is not None:
+            open_source(source, s3).check_reachable(quick=True)
+        store = open_store(dest, s3)
+        if not isinstance(store, LocalStorage):  # a folder is created by the run
+            store.check_reachable(quick=True)
+    except StorageError as exc:
+        return _error(str(exc))
+    return None
 
 
 def _since(value: str):
@@ -294,14 +374,23 @@ def _fetch(args) -> int:
                   allow_networks=args.allow_network, refetch=args.refetch, fetch=policy,
                   rules=args.rules, batch_size=args.batch_size, review=review,
                   shard_size=args.shards, s3=s3)
-    return _run_flow(params, "fetch")
+    refused = _preflight("fetch", params, s3, source=None, dest=args.dest)
+    return refused if refused is not None else _run_flow(params, "fetch")
 
 
 def _serve(args) -> int:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
+    from prefect.settings import get_current_settings
+
     from newsclean.flows.orchestration.deployments import DeploymentFileError, default_prefect_file, serve
 
+    if not get_current_settings().api.url:
+        # Without a server of its own, serve would start a temporary one on a random port:
+        # no UI address to open, and its deployments and schedules gone when it stops.
+        return _error("serve needs a Prefect server that outlives it: start one (prefect "
+                      "server start) and set PREFECT_API_URL=http://127.0.0.1:4200/api",
+                      EXIT_USAGE)
     path = Path(args.prefect_file) if args.prefect_file else default_prefect_file()
     try:
         serve(path, limit=args.limit)
@@ -310,10 +399,18 @@ def _serve(args) -> int:
     return EXIT_OK
 
 
+# The flags behind the fields of the option models (review, limits, fetch, S3).
+_OPTION_FLAGS = {"max_removed_share": "--review-max-removed", "min_words": "--review-min-words",
+                 "max_seconds": "--max-seconds", "endpoint_url": "--endpoint-url",
+                 "concurrency": "--concurrency", "per_host_rate": "--per-host-rate",
+                 "timeout": "--timeout", "retries": "--retries", "max_bytes": "--max-bytes",
+                 "max_redirects": "--max-redirects"}
+
+
 def _first_error(exc) -> str:
-    err = exc.errors()[0]
-    where = ".".join(str(x) for x in err.get("loc", ()))
-    return f"{where}: {err.get('msg')}" if where else str(err.get("msg"))
+    from newsclean.flows.orchestration.params import describe_error
+
+    return describe_error(exc, _OPTION_FLAGS)
 
 
 def _run_flow(params: dict, which: str = "clean") -> int:
@@ -348,6 +445,8 @@ def _run_flow(params: dict, which: str = "clean") -> int:
                 return _error(str(exc).splitlines()[0], EXIT_USAGE)
         bar.update(tid, total=bar.tasks[0].completed or 1)
     if not state.is_completed():
+        if state.is_failed() and state.message and "exception" not in state.message.lower():
+            return _error(state.message.splitlines()[0])  # the flow's own one-line refusal
         try:
             state.result()
         except Exception as exc:  # the flow's own failure, shown in one line
@@ -361,7 +460,11 @@ def _run_flow(params: dict, which: str = "clean") -> int:
 def _print_summary(console, summary: dict) -> None:
     from rich.table import Table
 
-    table = Table(title=f"newsclean run {summary['run_id']}", show_header=True)
+    if summary.get("warning"):
+        console.print(f"newsclean: warning: {summary['warning']}", markup=False, soft_wrap=True)
+    # The run id on a line of its own: a table title wraps it when not on a terminal.
+    console.print(f"newsclean run {summary['run_id']}", markup=False, soft_wrap=True)
+    table = Table(show_header=True)
     table.add_column("status")
     table.add_column("documents", justify="right")
     for status, n in sorted(summary["statuses"].items()):
@@ -372,6 +475,13 @@ def _print_summary(console, summary: dict) -> None:
     if fams:
         console.print("removed: " + ", ".join(f"{f} {n}" for f, n in
                                               sorted(fams.items(), key=lambda kv: -kv[1])))
+    if summary.get("sampled_of") is not None:
+        console.print(f"--limit sampled {summary['inputs']} of {summary['sampled_of']} inputs")
+    if skipped := summary.get("skipped"):
+        console.print(f"skipped by the include patterns: {sum(skipped.values())} ("
+                      + ", ".join(f"{r} {n}" for r, n in sorted(skipped.items(),
+                                                                key=lambda kv: -kv[1]))
+                      + "): not inputs, in no manifest line", markup=False, soft_wrap=True)
     console.print(f"clean copies: {summary['dest']}")
     if summary.get("manifest"):
         console.print(f"manifest:     {summary['manifest']}")

@@ -55,6 +55,33 @@ def test_clean_reads_stdin_and_takes_operator_packs():
     assert [r["rule"] for r in data["removed"]][-1] == "promo.dailyherald-app"
 
 
+def test_clean_exits_3_on_a_document_it_rejects(tmp_path):
+    page = tmp_path / "gallery.html"
+    page.write_text("<html><body><img src='a.jpg'></body></html>")
+    out = _run("clean", str(page))
+    assert out.returncode == 3
+    assert out.stderr.startswith("newsclean: empty:") or out.stderr.startswith("newsclean: rejected:")
+    assert out.stdout == ""
+    assert "3  rejected or empty" in _run("clean", "--help").stdout
+
+
+def test_version_and_run_help_with_examples_exit_codes_and_the_default_include():
+    from newsclean.flows.storage.layout import DEFAULT_INCLUDE
+
+    out = _run("--version")
+    assert out.returncode == 0 and out.stdout.strip() == "newsclean 0.1.0"
+    text = " ".join(_run("run", "--help", env={"COLUMNS": "100"}).stdout.split())
+    assert "examples: newsclean run seeds/ /tmp/clean" in text
+    assert "exit codes: 0 the run completed" in text and "2 bad options" in text
+    include_help = text.split("--include GLOB file-name", 1)[1].split("--since WHEN", 1)[0]
+    for pattern in DEFAULT_INCLUDE:  # every default pattern is named, plainly or as "also .gz"
+        base = pattern.removesuffix(".gzip").removesuffix(".gz") if pattern.endswith(
+            (".gz", ".gzip")) and not pattern.endswith((".jsonl.gz", ".ndjson.gz", ".csv.gz",
+                                                         ".warc.gz")) else pattern
+        assert base in include_help, pattern
+    assert "each also .gz/.gzip" in include_help
+
+
 def test_clean_does_not_import_prefect_or_boto3():
     code = ("import sys; from newsclean.flows.cli import main; main(['clean', sys.argv[1]]); "
             "assert 'prefect' not in sys.modules and 'boto3' not in sys.modules, 'heavy import'")
@@ -69,8 +96,9 @@ def test_clean_does_not_import_prefect_or_boto3():
         (["clean", "/no/such/file.txt"], 1, "cannot read /no/such/file.txt"),
         (["clean", str(SEED_FILE), "--rules", "/no/pack.toml"], 2, "cannot read rule pack"),
         (["run", "/no/such/folder", "/tmp/x"], 1, "no such folder"),
-        (["run", "ftp://x/y", "/tmp/x"], 1, "unsupported URL scheme"),
-        (["run", str(SEEDS), "/tmp/x", "--review-max-removed", "7"], 2, "less than or equal"),
+        (["run", "ftp://x/y", "/tmp/x"], 2, "'ftp:' is not supported"),
+        (["run", str(SEEDS), "/tmp/x", "--review-max-removed", "7"], 2,
+         "--review-max-removed 7.0: must be at most 1.0"),
     ],
 )
 def test_errors_are_one_line_without_traceback(args, code, message):
@@ -96,3 +124,143 @@ def test_run_seeds_into_a_folder_like_the_readme(tmp_path, prefect_api):
     assert len(manifest) == n_inputs
     assert all(json.loads(m)["status"] in ("cleaned", "needs_review") for m in manifest)
     assert not Path(dest / "packs").exists()
+
+
+# What an operator mistypes, refused before Prefect starts (no server, no Prefect log):
+# exit 2 and one line that says what to type instead.
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["run", "seeds", "seeds/clean"],
+         "destination seeds/clean is inside the source seeds: the next run would clean its "
+         "own outputs"),
+        (["run", "seeds/../seeds/", "seeds"], "destination seeds is inside the source"),
+        (["run", "seeds/packs", "seeds"], "source seeds/packs is inside the destination seeds"),
+        (["run", "s3://raw/dumps/", "s3://raw/dumps/clean/"],
+         "destination s3://raw/dumps/clean/ is inside the source"),
+        (["run", "s3://raw/dumps/2018", "s3://raw/dumps"], "is inside the destination"),
+        (["run", "s3://raw/", "s3://raw/clean"], "is inside the source"),
+        (["run", "s3:/bucket/x", "/tmp/x"], "did you mean s3://bucket/x?"),
+        (["run", "seeds", "S3:bucket/x"], "did you mean s3://bucket/x?"),
+        (["run", "ftp://mirror/dumps/", "/tmp/x"], "'ftp:' is not supported: type a folder path"),
+        (["run", "seeds", "/tmp/x", "--batch-size", "0"], "--batch-size 0: must be at least 1"),
+        (["run", "seeds", "/tmp/x", "--workers", "0"], "--workers 0: must be at least 1"),
+        (["run", "seeds", "/tmp/x", "--workers", "65"], "--workers 65: must be at most 64"),
+        (["run", "seeds", "/tmp/x", "--limit", "-1"], "--limit -1: must be at least 0"),
+        (["run", "s3://Bad_Bucket!/x/", "/tmp/x"],
+         "SOURCE: not a valid s3://bucket/prefix: bucket names are 3-63 lowercase"),
+        (["run", "seeds", "/tmp/x", "--rules", "/no/pack.toml"], "cannot read rule pack"),
+        (["fetch", str(SEEDS / "packs" / "example-site.toml"), "s3:/b/x"],
+         "DEST: 's3:/b/x': 's3:' is not supported"),
+        (["fetch", str(SEEDS / "packs" / "example-site.toml"), "/tmp/x", "--batch-size", "0"],
+         "--batch-size 0: must be at least 1"),
+        (["fetch", str(SEEDS / "packs" / "example-site.toml"), "/tmp/x", "--allow-network",
+          "10.0.0.0/33"], "--allow-network: '10.0.0.0/33' is not a network"),
+    ],
+)
+def test_harmful_or_mistyped_runs_are_refused_before_prefect_starts(args, message, tmp_path):
+    out = _run(*args, env={"PREFECT_HOME": str(tmp_path / "prefect-home")})
+    assert out.returncode == 2, out.stderr
+    assert message in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+    assert "Traceback" not in out.stderr and "prefect" not in out.stderr.lower()
+    home = tmp_path / "prefect-home"
+    assert not home.exists() or not any(home.iterdir())  # no Prefect server was started
+    assert not (ROOT / "seeds" / "clean").exists()
+
+
+def test_a_malformed_pack_is_one_line_and_creates_no_destination(tmp_path):
+    pack = tmp_path / "site.toml"
+    pack.write_text('[[rules]]\nid = "promo.x"\nfamily = "promo"\npattern = "(unclosed"\n')
+    dest = tmp_path / "clean"
+    out = _run("run", "seeds", str(dest), "--rules", str(pack))
+    assert out.returncode == 2
+    assert f"{pack}: rule promo.x: bad pattern" in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+    assert not dest.exists()
+
+
+def test_a_mistyped_pack_table_is_refused_by_run(tmp_path):
+    pack = tmp_path / "site.toml"
+    pack.write_text('[[rule]]\nid = "promo.x"\nfamily = "promo"\npattern = "buy now"\n')
+    out = _run("run", "seeds", str(tmp_path / "clean"), "--rules", str(pack))
+    assert out.returncode == 2
+    assert out.stderr.strip() == (f"newsclean: error: {pack}: unknown table [rule] (did you "
+                                  "mean [[rules]]?): a pack has [pack] and [[rules]] only")
+
+
+def _s3_args(moto_endpoint: str) -> list[str]:
+    return ["--endpoint-url", moto_endpoint]
+
+
+def test_a_missing_bucket_is_named(s3, moto_endpoint, tmp_path):
+    out = _run("run", "seeds", "s3://nope-bucket/articles/", *_s3_args(moto_endpoint))
+    assert out.returncode == 1
+    assert out.stderr.strip() == ("newsclean: error: bucket nope-bucket does not exist "
+                                  "(s3://nope-bucket/articles/)")
+
+
+def test_an_unreachable_or_credential_less_destination_is_one_line(tmp_path):
+    no_creds = {"AWS_ACCESS_KEY_ID": "", "AWS_SECRET_ACCESS_KEY": "",
+                "AWS_CONFIG_FILE": str(tmp_path / "none"),
+                "AWS_SHARED_CREDENTIALS_FILE": str(tmp_path / "none"),
+                "AWS_EC2_METADATA_DISABLED": "true"}
+    out = _run("run", "seeds", "s3://newsroom-clean/articles/", "--endpoint-url",
+               "http://127.0.0.1:9", env=no_creds)
+    assert out.returncode == 1
+    assert "no credentials" in out.stderr and len(out.stderr.strip().splitlines()) == 1
+    out = _run("run", "seeds", "s3://newsroom-clean/articles/", "--endpoint-url",
+               "http://127.0.0.1:9")
+    assert out.returncode == 1
+    assert "cannot connect to http://127.0.0.1:9" in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+
+
+@pytest.fixture
+def api_env(prefect_api) -> dict:
+    from prefect.settings import PREFECT_API_URL
+
+    return {"PREFECT_API_URL": PREFECT_API_URL.value()}
+
+
+@pytest.mark.prefect
+def test_run_outputs_are_readable_counted_and_tidy(tmp_path, api_env):
+    """Outputs follow the umask, skipped files are counted, no empty .parts folder is left,
+    and the run id is one unbroken word when stderr is not a terminal."""
+    src = tmp_path / "raw"
+    src.mkdir()
+    for n in range(3):
+        (src / f"story-{n}.txt").write_bytes(SEED_FILE.read_bytes())
+    (src / "photo.png").write_bytes(b"\x89PNG")
+    (src / "dump.gz").write_bytes(b"\x1f\x8b")
+    dest = tmp_path / "clean"
+    out = subprocess.run([*NEWSCLEAN, "run", str(src), str(dest), "--limit", "2"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=300,
+                         env={**os.environ, **api_env, "COLUMNS": "40"},
+                         preexec_fn=lambda: os.umask(0o022))
+    assert out.returncode == 0, out.stderr[-2000:]
+    [manifest] = (dest / "_manifests").glob("*.jsonl")
+    run_id = manifest.name.removesuffix(".jsonl")
+    assert f"newsclean run {run_id}" in out.stderr
+    assert "--limit sampled 2 of 3 inputs" in out.stderr
+    assert "skipped by the include patterns: 2" in out.stderr
+    assert ".png 1" in out.stderr and ".gz (no article extension inside) 1" in out.stderr
+    assert list((dest / "_manifests").iterdir()) == [manifest]  # no <run id>.parts/ left
+    for path in (manifest, dest / "story-0.txt", dest / "story-0.json"):
+        assert path.stat().st_mode & 0o777 == 0o644, path
+
+
+@pytest.mark.prefect
+def test_an_empty_source_fails_a_full_run_but_not_an_incremental_one(tmp_path, api_env):
+    src, dest = tmp_path / "raw", tmp_path / "clean"
+    src.mkdir()
+    (src / "README.md").write_text("not an article")
+    out = _run("run", str(src), str(dest), env=api_env, timeout=300)
+    assert out.returncode == 1, out.stderr[-2000:]
+    assert out.stderr.strip().splitlines()[-1] == (
+        f"newsclean: error: no inputs under {src} (1 files skipped by the include patterns: "
+        ".md 1)")
+    assert "Traceback" not in out.stderr
+    out = _run("run", str(src), str(dest), "--since", "2d", env=api_env, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert f"newsclean: warning: no inputs under {src} modified since" in out.stderr

@@ -83,6 +83,33 @@ def test_missing_source_fails_the_run(tmp_path):
         state.result()
 
 
+@pytest.mark.parametrize("mistake", ["missing source", "bad pack", "nested"])
+def test_a_refused_run_ends_in_one_line_and_a_failure_report(tmp_path, mistake):
+    """What the UI shows: the state message is the one line, a short failure report
+    artifact says what failed, what was written and what to do; nothing is created."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    src, dest = _source_tree(tmp_path), tmp_path / "clean"
+    pack = tmp_path / "bad.toml"
+    pack.write_text('[[rule]]\nid = "a.b"\n')
+    params = {"missing source": dict(source=str(tmp_path / "nope"), dest=str(dest)),
+              "bad pack": dict(source=str(src), dest=str(dest), rules=[str(pack)]),
+              "nested": dict(source=str(src), dest=str(src / "clean"))}[mistake]
+    state = clean_articles(**params, return_state=True)
+    assert state.is_failed()
+    assert "\n" not in state.message and "Traceback" not in state.message
+    assert {"missing source": "no such folder", "bad pack": "unknown table [rule]",
+            "nested": "is inside the source"}[mistake] in state.message
+    assert not dest.exists() and not (src / "clean").exists()
+    with get_client(sync_client=True) as client:
+        [artifact] = client.read_artifacts(artifact_filter=ArtifactFilter(
+            flow_run_id=ArtifactFilterFlowRunId(any_=[state.state_details.flow_run_id])))
+    assert artifact.key == "newsclean-run-failure"
+    for part in ("What failed:", state.message, "What was written:", "What to do:"):
+        assert part in artifact.data
+
+
 @pytest.mark.s3
 def test_local_to_s3_and_s3_to_s3_and_s3_to_local(tmp_path, s3, moto_endpoint):
     settings = S3Settings(endpoint_url=moto_endpoint)
@@ -136,3 +163,44 @@ def test_two_workers_match_one_worker_byte_for_byte(tmp_path):
     for p in one.rglob("*"):
         if p.is_file() and "_manifests" not in p.parts:
             assert p.read_bytes() == (two / p.relative_to(one)).read_bytes()
+
+
+def test_a_fetch_run_without_urls_is_refused_in_one_line(tmp_path):
+    from newsclean.flows.orchestration.fetch_flow import fetch_and_clean
+
+    state = fetch_and_clean(dest=str(tmp_path / "clean"), return_state=True)
+    assert state.is_failed()
+    assert state.message == "no URLs: give a URL list or a URL file"
+    assert not (tmp_path / "clean").exists()
+
+
+def test_the_report_says_what_was_in_force_and_shows_what_was_removed(tmp_path):
+    """What the operator reads in the UI: packs, review policy, sample, duration, a preview
+    of removed lines per rule; the review queue's "why" first with relative keys, before
+    the heaviest removals."""
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    src, dest = tmp_path / "raw", tmp_path / "clean"
+    src.mkdir()
+    for n in range(3):
+        shutil.copy(SEED_FILE, src / f"story-{n}.txt")
+    pack = Path(__file__).parents[1] / "seeds" / "packs" / "example-site.toml"
+    state = clean_articles(source=str(src), dest=str(dest), limit=2, rules=[str(pack)],
+                           review={"max_removed_share": 0.1, "min_words": 40},
+                           return_state=True)
+    assert state.is_completed()
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(
+            flow_run_id=ArtifactFilterFlowRunId(any_=[state.state_details.flow_run_id])))
+    [report] = [a.data for a in artifacts if a.key == "newsclean-run-report"]
+    assert "- rule packs: `default`, `example-site`" in report
+    assert "- review policy: hold documents that lose more than 10% of their words" in report
+    assert "- `--limit` sampled 2 of 3 inputs" in report
+    assert "- duration: " in report
+    assert "## Removed lines per rule (a preview)" in report
+    assert "| `comments.akismet` | 2 | This site uses Akismet" in report
+    assert "| why | document | review copy |" in report
+    assert f"| `{'_review/story-0.txt'}` |" in report and str(dest) + "/_review" not in report.split(
+        "## Held for review", 1)[1].split("\n\n", 2)[2]
+    assert report.index("## Held for review") < report.index("## Documents that lost")

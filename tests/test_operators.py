@@ -3,6 +3,8 @@ real `prefect server start`, a process worker on pool `newsroom`, runs created t
 HTTP API the way the UI creates them, S3 (moto over HTTP) outputs and the run's artifacts."""
 
 import json
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -258,8 +260,11 @@ def test_compose_file_describes_the_installation():
     assert set(services) == {"postgres", "prefect-server", "minio", "minio-init", "register", "worker"}
     server = services["prefect-server"]
     assert server["image"] == f"prefecthq/prefect:{prefect.__version__}-python3.11"
-    assert server["environment"]["PREFECT_SERVER_DATABASE_CONNECTION_URL"].startswith(
-        "postgresql+asyncpg://prefect:${POSTGRES_PASSWORD}@postgres:5432/")
+    db = server["environment"]
+    assert "PREFECT_SERVER_DATABASE_CONNECTION_URL" not in db  # parts: Prefect encodes them
+    assert (db["PREFECT_SERVER_DATABASE_DRIVER"], db["PREFECT_SERVER_DATABASE_HOST"],
+            db["PREFECT_SERVER_DATABASE_PASSWORD"]) == ("postgresql+asyncpg", "postgres",
+                                                        "${POSTGRES_PASSWORD}")
     assert server["depends_on"]["postgres"]["condition"] == "service_healthy"
 
     deployments = yaml.safe_load((ROOT / "deploy" / "prefect.yaml").read_text())["deployments"]
@@ -284,6 +289,59 @@ def test_compose_file_describes_the_installation():
     for service in services.values():
         for port in service.get("ports", []):
             assert port.startswith("127.0.0.1:"), port
+
+
+def test_a_database_password_with_url_characters_reaches_the_server_encoded():
+    """compose passes the password as its own setting; Prefect builds the URL encoded."""
+    env = {k: v for k, v in _compose()["services"]["prefect-server"]["environment"].items()
+           if k.startswith("PREFECT_SERVER_DATABASE_")}
+    env["PREFECT_SERVER_DATABASE_PASSWORD"] = "p@ss:w/rd"
+    code = ("from prefect.settings import get_current_settings as s; "
+            "print(s().server.database.connection_url.get_secret_value())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env={**os.environ, **env}, timeout=60)
+    assert out.stdout.strip() == "postgresql+asyncpg://prefect:p%40ss%3Aw%2Frd@postgres:5432/prefect"
+
+
+def test_deploy_files_pin_images_limit_the_s3_user_and_give_the_worker_its_folders():
+    import yaml
+
+    services = _compose()["services"]
+    for name in ("minio", "minio-init"):
+        image = services[name]["image"]
+        assert re.fullmatch(r"minio/(minio|mc):RELEASE\.\d{4}-\d\d-\d\dT[\d-]+Z", image), image
+    init = services["minio-init"]["command"][0]
+    assert "|| true" not in init and " readwrite " not in init
+    assert '"s3:GetObject", "s3:PutObject", "s3:DeleteObject"' in init
+    assert "arn:aws:s3:::$$bucket/*" in init
+    worker = services["worker"]
+    assert worker["build"] == services["register"]["build"]
+    assert {"raw-data:/data/raw", "clean-data:/data/clean"} <= set(worker["volumes"])
+    dockerfile = (ROOT / "deploy" / "Dockerfile").read_text()
+    assert "chown newsclean:newsclean /data/raw /data/clean" in dockerfile
+    deployments = yaml.safe_load((ROOT / "deploy" / "prefect.yaml").read_text())["deployments"]
+    names = [d["name"] for d in deployments]
+    assert len(names) == len(set(names)), names  # one row per name in the UI's list
+    nightly = next(d for d in deployments if d["name"] == "nightly")
+    [schedule] = nightly["schedules"]
+    minute, hour = schedule["cron"].split()[:2]
+    assert f"{int(hour):02d}:{int(minute):02d} {schedule['timezone']}" in nightly["description"]
+    readme = (ROOT / "deploy" / "README.md").read_text()
+    for d in deployments:
+        flow = "fetch-and-clean" if "fetch_flow" in d["entrypoint"] else "clean-articles"
+        assert f"`{flow}/{d['name']}`" in readme
+    assert "More flows' deployments" not in (ROOT / "deploy" / "prefect.yaml").read_text()
+
+
+def test_serve_without_a_server_is_refused_with_what_to_do(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env["PREFECT_HOME"] = str(tmp_path)  # no profile naming a server either
+    out = subprocess.run([sys.executable, "-m", "newsclean.flows.cli", "serve"], env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 2
+    assert out.stderr.strip() == (
+        "newsclean: error: serve needs a Prefect server that outlives it: start one (prefect "
+        "server start) and set PREFECT_API_URL=http://127.0.0.1:4200/api")
 
 
 def test_env_example_names_every_required_setting():
@@ -327,3 +385,29 @@ def test_report_lists_failures_with_reasons_and_points_to_the_manifest():
     assert "| share | 2 |" in report
     rows = summary.table()
     assert len(rows) == 204 and rows[-1]["removed"] == "10%" and rows[-1]["output"] == "s3://clean/a/ok.txt"
+
+
+@pytest.mark.slow
+@pytest.mark.s3
+def test_a_run_refused_on_the_worker_ends_in_one_error_line_and_a_failure_report(newsroom, s3):
+    """What the UI shows for a mistake only the worker can see (here a missing bucket):
+    the state's message is the one line, one ERROR log line, no traceback, and a short
+    failure report artifact."""
+    server = newsroom.server
+    clean = s3.make_bucket("clean")
+    run = server.create_run("clean-articles/on-demand",
+                            {"source": "s3://nope-bucket-newsclean/dumps/",
+                             "dest": f"s3://{clean}/articles/"})
+    done = server.wait(run["id"])
+    assert done["state"]["type"] == "FAILED"
+    assert done["state"]["message"] == ("bucket nope-bucket-newsclean does not exist "
+                                        "(s3://nope-bucket-newsclean/dumps/)")
+    line = server.wait_for_log(run["id"], "run refused: ")
+    assert line == f"run refused: {done['state']['message']}"
+    logs = server.logs_of(run["id"])
+    assert not any("Traceback" in entry for entry in logs), "\n---\n".join(logs)
+    assert logs[-1].startswith("Finished in state Failed('bucket nope-bucket-newsclean")
+    [failure] = [a for a in server.artifacts_of(run["id"]) if a["key"] == "newsclean-run-failure"]
+    for part in ("What failed:", "What was written:** nothing", "What to do:"):
+        assert part in failure["data"]
+    assert not _keys(s3, clean)

@@ -49,7 +49,7 @@ def test_schema_accepts_what_the_description_asks_for(schema, source):
     ("dest", "", "does not match|too short|non-empty"),
     ("batch_size", 0, "less than the minimum of 1"),
     ("workers", 65, "greater than the maximum of 64"),
-    ("limit", 0, "less than the minimum of 1"),
+    ("limit", -1, "less than the minimum of 0"),
     ("report_table_max", -1, "less than the minimum of 0"),
 ])
 def test_schema_refuses_bad_values(schema, field, value, why):

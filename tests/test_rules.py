@@ -49,6 +49,16 @@ def test_default_pack_loads_and_checks_its_own_examples():
         ('[[rules]]\nid = "a.b"\nfamily = "x"\npattern = "x"\nexamples = ["y"]', "does not match"),
         ('[[rules]]\nid = "a.b"\nfamily = "x"\npattern = "x"\nbogus = 1', "unknown keys"),
         ("[[rules]\n", "not valid TOML"),
+        ('[[rule]]\nid = "a.b"\nfamily = "x"\npattern = "x"',
+         r"op.toml: unknown table \[rule\] \(did you mean \[\[rules\]\]\?\)"),
+        ('[[rules]]\nid = "a.b"\nfamily = "x"\npattern = "x"\nsites = "x"',
+         "op.toml: rule a.b: field 'sites': Input should be a valid list"),
+        ('[[rules]]\nid = "a.b"\nfamily = "x"\npattern = "x"\ncase_sensitive = "yes"',
+         "op.toml: rule a.b: field 'case_sensitive'"),
+        ('[[rules]]\nid = "a.b"\nfamily = "x"\npattern = "x"\nmax_words = "3"',
+         "op.toml: rule a.b: field 'max_words'"),
+        ('[pack]\nname = "x"\ndisbale = ["a.b"]', r"op.toml: \[pack\] unknown keys \['disbale'\]"),
+        ('[pack]\ndisable = "a.b"', r"op.toml: \[pack\] field 'disable'"),
     ],
 )
 def test_bad_packs_are_refused_with_a_clear_message(text, message):

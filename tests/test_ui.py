@@ -54,7 +54,7 @@ def test_run_form_shows_our_fields_and_starts_a_run(newsroom, s3, browser, tmp_p
 
     page.goto(f"{server.url}/deployments/deployment/{dep['id']}/run", wait_until="networkidle")
     for title in ("Source", "Destination", "Extra rule packs", "Batch size", "Dry run",
-                  "Limit (sample)", "Key prefix filter", "Review queue", "S3 connection"):
+                  "Limit (sample size)", "Key prefix filter", "Review queue", "S3 connection"):
         _field(page, title).wait_for(timeout=30_000)
     assert "Where the raw dumps are" in _field(page, "Source").inner_text()
     screenshot = tmp_path / "run-form.png"
@@ -85,4 +85,35 @@ def test_run_form_shows_our_fields_and_starts_a_run(newsroom, s3, browser, tmp_p
     assert done["state"]["type"] == "COMPLETED", done["state"]["message"]
     keys = {o["Key"] for o in s3.list_objects_v2(Bucket=clean)["Contents"]}
     assert "articles/story.txt" in keys
+    page.close()
+
+
+FIRST_SCREEN = ("Source", "Destination", "Extra rule packs", "Dry run", "Limit (sample size)")
+
+
+def test_run_form_fits_what_operators_need_on_the_first_screen(newsroom, browser, tmp_path):
+    """The five fields every run needs are on the first screen (1280x900), the rest follows
+    in groups with human units and defaults that need no editing: no list of 29 patterns,
+    no byte counts, no "Property is type None" toggles but the one date, no lost <…>."""
+    server = newsroom.server
+    dep = server.deployment("clean-articles/on-demand")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server.url}/deployments/deployment/{dep['id']}/run", wait_until="networkidle")
+    for title in FIRST_SCREEN:
+        _field(page, title).wait_for(timeout=30_000)
+        box = _field(page, title).bounding_box()
+        assert box and box["y"] + box["height"] <= 900, (title, box)
+    labels = page.locator(".schema-form-property__label")
+    boxes = [labels.nth(i).bounding_box() for i in range(labels.count())]
+    top, bottom = boxes[0]["y"], max(b["y"] + b["height"] for b in boxes if b)
+    assert bottom - top < 4_500, f"the form is {bottom - top:.0f} px tall"
+    text = page.locator(".schema-form").first.inner_text() if page.locator(
+        ".schema-form").count() else page.inner_text("body")
+    assert text.count("Property is type") <= 1  # Modified since: a date or nothing
+    assert "20971520" not in text and "Max input size (MB)" in text
+    assert "_shards/{run id}/" in text and "_shards//" not in text
+    assert "a pool of workers processes" not in text
+    assert "*.jsonl" in _field(page, "File name patterns").inner_text()  # the default, in words
+    assert _field(page, "File name patterns").locator("textarea, input").count() == 0  # no rows
+    page.screenshot(path=str(tmp_path / "run-form-first-screen.png"))
     page.close()

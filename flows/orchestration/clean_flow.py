@@ -7,6 +7,7 @@ cleaning an article less than one), the work itself in `newsclean.flows.work.bat
 
 import itertools
 import os
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from datetime import UTC, datetime
@@ -15,12 +16,14 @@ from prefect import flow, get_run_logger, task
 from prefect.context import TaskRunContext
 from prefect.futures import as_completed
 from prefect.runtime import flow_run
+from prefect.states import Completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from newsclean.cleaners.rules import RulePack, default_pack, parse_pack
+from newsclean.cleaners.rules import RulePack, RulePackError, default_pack, parse_pack
 from newsclean.flows.orchestration import progress
 from newsclean.flows.orchestration.dest_lock import destination_lock
 from newsclean.flows.orchestration.params import (
+    BadRun,
     BatchSize,
     DaskAddress,
     DestLocation,
@@ -39,17 +42,25 @@ from newsclean.flows.orchestration.params import (
     SourceLocation,
     TaskRunner,
     Workers,
+    check_locations,
 )
-from newsclean.flows.orchestration.report import RunArtifacts, RunSummary
+from newsclean.flows.orchestration.report import (
+    RunArtifacts,
+    RunSummary,
+    failed_before_start,
+    failed_quietly,
+)
 from newsclean.flows.orchestration.runners import TaskRunnerKind, make_runner, parallel_slots
 from newsclean.flows.sources.readers import RecordFields, is_archive
 from newsclean.flows.storage.backends import LocalStorage, StorageError, open_source, open_store
 from newsclean.flows.storage.layout import (
     DEFAULT_INCLUDE,
     is_included,
+    is_own_output,
     manifest_key,
     manifest_part_key,
     run_id_for,
+    skip_reason,
 )
 from newsclean.flows.storage.records import ManifestEntry, RunStatus
 from newsclean.flows.storage.settings import S3Settings
@@ -130,52 +141,69 @@ def _modified_since(modified: datetime | None, since: datetime | None) -> bool:
 @flow(name="clean-articles", log_prints=True, flow_run_name=_run_name,
       task_runner=ThreadPoolTaskRunner(max_workers=1))
 def clean_articles(
+    # The form shows the parameters in this order: what every run needs first.
     source: SourceLocation,
     dest: DestLocation,
     rules: RulePacks = [],  # noqa: B006 - Prefect parameters need a literal default
+    dry_run: DryRun = False,
+    limit: Limit = 0,
+    key_prefix: KeyPrefix = "",
+    since: Since = None,
+    include: Include = [],  # noqa: B006
+    review: Review = ReviewPolicy(),  # noqa: B008
     batch_size: BatchSize = 200,
     workers: Workers = 1,
-    dry_run: DryRun = False,
-    limit: Limit = None,
-    key_prefix: KeyPrefix = "",
-    include: Include = list(DEFAULT_INCLUDE),  # noqa: B006, B008
-    review: Review = ReviewPolicy(),  # noqa: B008
-    s3: S3Connection = S3Settings(),  # noqa: B008
-    report_table_max: ReportTableMax = 1000,
     task_runner: TaskRunner = TaskRunnerKind.LOCAL,
-    dask_address: DaskAddress = None,
-    since: Since = None,
-    shard_size: ShardSize = None,
+    dask_address: DaskAddress = "",
+    shard_size: ShardSize = 0,
+    report_table_max: ReportTableMax = 1000,
     records: Records = RecordFields(),  # noqa: B008
     limits: Limits = DocumentLimits(),  # noqa: B008
+    s3: S3Connection = S3Settings(),  # noqa: B008
 ) -> dict:
     """Clean every article under `source` into `dest`, with a manifest line per input."""
     log = get_run_logger()
+    include = include or list(DEFAULT_INCLUDE)
     started = datetime.now(UTC)
     run_id = run_id_for(started, (flow_run.get_id() or '')[:8] or None)
-    src = open_source(source, s3)
-    src.check_reachable()
-    dst = open_store(dest, s3)
-    if not dry_run:
-        _prepare_dest(dst)
-    plan = RunPlan(source_url=source, dest_url=dest, s3=s3, packs=load_packs(rules, s3),
+    try:  # what an operator mistyped: one ERROR line and a failure report, no traceback
+        check_locations(source, dest)  # refused before anything is read or written
+        packs = load_packs(rules, s3)  # a bad pack fails the run before the destination exists
+        src = open_source(source, s3)
+        src.check_reachable()
+        dst = open_store(dest, s3)
+        if not dry_run:
+            _prepare_dest(dst)
+    except (BadRun, RulePackError, StorageError, OSError) as exc:
+        return failed_before_start(exc, source=source, dest=dest, log=log)
+    plan = RunPlan(source_url=source, dest_url=dest, s3=s3, packs=packs,
                    dry_run=dry_run, review=review, records=records, options=limits.options(),
                    shards=ShardSpec(run_id, shard_size) if shard_size else None)
     summary = RunSummary(source=src.url, dest=dst.url, run_id=run_id,
                          manifest=None if dry_run else f"{dst.url.rstrip('/')}/{manifest_key(run_id)}",
-                         dry_run=dry_run)
-    def listing() -> Iterator[str]:
+                         dry_run=dry_run, packs=[p.name for p in packs],
+                         review_policy=review, started=started, since=since)
+
+    def listing(skipped: Counter | None = None) -> Iterator[str]:
         keys = (o.key for o in src.iter_objects(key_prefix)
-                if is_included(o.key, tuple(include)) and _modified_since(o.modified, since))
+                if _included(o.key, tuple(include), skipped) and _modified_since(o.modified, since))
         return itertools.islice(keys, limit) if limit else keys
 
     # A counting pass first, so the progress artifact can show a share of the total; both
     # passes stream page by page, so a 100,000-object prefix never sits whole in memory.
+    # It also counts what the include patterns skip, and with --limit what was not sampled.
     n_inputs = n_batches = 0
-    for batch in iter_batches(listing(), batch_size):  # a record file is a batch of its own
+    for batch in iter_batches(listing(summary.skipped), batch_size):  # a record file: own batch
         n_inputs += len(batch)
         n_batches += 1
+    if limit and n_inputs == limit:  # a sample: count what it was taken from
+        summary.skipped.clear()
+        summary.sampled_of = sum(1 for o in src.iter_objects(key_prefix)
+                                 if _included(o.key, tuple(include), summary.skipped)
+                                 and _modified_since(o.modified, since))
     log.info("%d inputs under %s; batches of %d", n_inputs, src.url, batch_size)
+    if not n_inputs:
+        return _nothing_to_clean(summary, log)
     artifacts = RunArtifacts(summary, inputs=n_inputs, batches=n_batches,
                              table_max=report_table_max)
     runner = make_runner(task_runner, workers, dask_address)
@@ -202,6 +230,28 @@ def clean_articles(
     artifacts.publish()
     log.info("done: %s", summary.one_line())
     return summary.as_dict()
+
+
+def _included(key: str, include: tuple[str, ...], skipped: Counter | None) -> bool:
+    """Whether a listed key is an input; what the patterns skip is counted by extension
+    (our own outputs are neither inputs nor skipped)."""
+    if is_included(key, include):
+        return True
+    if skipped is not None and not is_own_output(key):
+        skipped[skip_reason(key)] += 1
+    return False
+
+
+def _nothing_to_clean(summary: RunSummary, log):
+    """An empty or mistyped source. A full run that finds nothing fails (the nightly run's
+    source moved, a typo in the prefix: someone must look); an incremental `since` run
+    may rightly find nothing new, so it completes, with the same warning."""
+    why = summary.nothing_found()
+    log.warning(why)
+    RunArtifacts.publish_report(summary)
+    if summary.since is None:
+        return failed_quietly(why)
+    return Completed(message=why, data=summary.as_dict())
 
 
 def _run_batches(batches: Iterator[list[str]], plan: RunPlan, runner, workers: int,

@@ -21,10 +21,12 @@ from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 from pydantic import AfterValidator
 
+from newsclean.cleaners.rules import RulePackError
 from newsclean.flows.orchestration import progress
 from newsclean.flows.orchestration.clean_flow import _manifest_bytes, _prepare_dest, load_packs
 from newsclean.flows.orchestration.dest_lock import destination_lock
 from newsclean.flows.orchestration.params import (
+    BadRun,
     DestLocation,
     Review,
     RulePacks,
@@ -32,7 +34,7 @@ from newsclean.flows.orchestration.params import (
     ShardSize,
     form_field,
 )
-from newsclean.flows.orchestration.report import RunArtifacts, RunSummary
+from newsclean.flows.orchestration.report import RunArtifacts, RunSummary, failed_before_start
 from newsclean.flows.sources.fetch import AddressGuard, Fetcher, FetchPolicy, fetch_docs
 from newsclean.flows.sources.readers import buffered
 from newsclean.flows.storage.backends import StorageError, open_source, open_store
@@ -127,17 +129,22 @@ def fetch_and_clean(
     rules: RulePacks = [],  # noqa: B006
     batch_size: FetchBatchSize = 50,
     review: Review = ReviewPolicy(),  # noqa: B008
-    shard_size: ShardSize = None,
+    shard_size: ShardSize = 0,
     s3: S3Connection = S3Settings(),  # noqa: B008
 ) -> dict:
     """Fetch every URL into `dest/_raw/` and clean it into `dest`, with a manifest line each."""
     log = get_run_logger()
     run_id = run_id_for(datetime.now(UTC), (flow_run.get_id() or "")[:8] or None)
-    if not urls and not urls_file:
-        raise ValueError("no URLs: give a URL list or a URL file")
-    dst = open_store(dest, s3)
-    _prepare_dest(dst)
-    plan = RunPlan(source_url=dest, dest_url=dest, s3=s3, packs=load_packs(rules, s3),
+    try:  # what an operator forgot or mistyped: one ERROR line and a failure report
+        if not urls and not urls_file:
+            raise BadRun("no URLs: give a URL list or a URL file")
+        packs = load_packs(rules, s3)  # a bad pack fails the run before the destination exists
+        dst = open_store(dest, s3)
+        _prepare_dest(dst)
+    except (BadRun, RulePackError, StorageError, OSError) as exc:
+        return failed_before_start(exc, source=urls_file or f"{len(urls)} URLs", dest=dest,
+                                   log=log)
+    plan = RunPlan(source_url=dest, dest_url=dest, s3=s3, packs=packs,
                    review=review, shards=ShardSpec(run_id, shard_size) if shard_size else None)
     source = urls_file or f"{len(urls)} URLs"
     summary = RunSummary(source=source, dest=dst.url, run_id=run_id,

@@ -10,12 +10,12 @@ import re
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic.fields import FieldInfo
 
 from newsclean.flows.orchestration.runners import TaskRunnerKind
 from newsclean.flows.sources.readers import RecordFields
-from newsclean.flows.storage.layout import DEFAULT_INCLUDE
+from newsclean.flows.storage.layout import include_summary
 from newsclean.flows.storage.settings import S3Settings
 from newsclean.flows.work.batch import DocumentLimits, ReviewPolicy
 
@@ -38,13 +38,20 @@ def form_field(title: str, description: str, **kwargs: Any) -> FieldInfo:
     return Field(title=title, description=description, json_schema_extra=extra, **kwargs)
 
 
+# `s3:/bucket/x`, `S3://…`, `ftp://…`, `http:…`: a scheme, but not ours. Two letters at
+# least, so a path never looks like one by accident.
+_SCHEME_RE = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):/*(.*)$", re.S)
+
+
 def _check_location(value: str) -> str:
     value = value.strip()
     if not value:
         raise ValueError("empty: type a folder path like /data/raw or s3://bucket/prefix")
-    if "://" in value and not value.startswith("s3://"):
-        scheme = value.split("://", 1)[0]
-        raise ValueError(f"'{scheme}://' is not supported: type a folder path or s3://bucket/prefix")
+    if not value.startswith("s3://") and (m := _SCHEME_RE.match(value)):
+        scheme, rest = m.groups()
+        guess = f"s3://{rest}" if rest else "s3://bucket/prefix"
+        raise ValueError(f"{value!r}: '{scheme}:' is not supported: type a folder path or "
+                         f"s3://bucket/prefix (did you mean {guess}?)")
     if value.startswith("s3://") and not re.fullmatch(_S3_RE, value):
         raise ValueError(
             "not a valid s3://bucket/prefix: bucket names are 3-63 lowercase letters, "
@@ -52,7 +59,95 @@ def _check_location(value: str) -> str:
     return value
 
 
+class BadRun(ValueError):
+    """A run refused before it starts; the message is one line that says what to type."""
+
+
+def check_locations(source: str, dest: str) -> None:
+    """Refuse a destination inside the source, or a source inside the destination: the
+    next run would clean its own outputs (and read its manifests as record files)."""
+    src, dst = _container(source), _container(dest)
+    if src is None or dst is None or src[0] != dst[0]:
+        return
+    a, b = src[1], dst[1]
+    if b == a or b.startswith(a):
+        raise BadRun(f"destination {dest} is inside the source {source}: the next run would "
+                     "clean its own outputs; choose a destination outside the source")
+    if a.startswith(b):
+        raise BadRun(f"source {source} is inside the destination {dest}: outputs would mix "
+                     "with inputs; choose a source outside the destination")
+
+
+def _container(location: str) -> tuple[str, str] | None:
+    """(store kind, the location as a '/'-ended prefix) for nesting tests; a local path is
+    resolved (links, `..`). None for what cannot contain anything (one file)."""
+    from pathlib import Path
+
+    location = location.strip()
+    if location.startswith("s3://"):
+        rest = location[len("s3://"):]
+        bucket, _, prefix = rest.partition("/")
+        prefix = "/".join(p for p in prefix.split("/") if p)
+        return "s3", f"{bucket}/{prefix}/" if prefix else f"{bucket}/"
+    if _SCHEME_RE.match(location):
+        return None
+    path = Path(location).expanduser().resolve()
+    if path.is_file():
+        return None
+    return "local", str(path).rstrip("/") + "/"
+
+
+def check_parameters(flow: Any, params: dict, flags: dict[str, str] | None = None) -> None:
+    """Validate a flow's parameters with the same pydantic types the flow (and the Prefect
+    server) use, without starting Prefect; BadRun in one line naming the field (or the CLI
+    flag in `flags`) and what to type."""
+    import inspect
+
+    from pydantic import ValidationError, create_model
+
+    fields = {}
+    for name, p in inspect.signature(flow.fn).parameters.items():
+        default = ... if p.default is inspect.Parameter.empty else p.default
+        fields[name] = (p.annotation, default)
+    model = create_model(f"{flow.name}-parameters", **fields)
+    try:
+        model.model_validate(params)
+    except ValidationError as exc:
+        raise BadRun(describe_error(exc, flags)) from None
+
+
+def describe_error(exc: Any, flags: dict[str, str] | None = None) -> str:
+    """A pydantic error as one line: `--batch-size 0: must be at least 1`."""
+    err = exc.errors()[0]
+    loc = [str(x) for x in err.get("loc", ())]
+    where = (flags or {}).get(loc[0], ".".join(loc)) if loc else ""
+    ctx = err.get("ctx") or {}
+    kind = err.get("type", "")
+    bounds = {"greater_than_equal": ("ge", "at least"), "greater_than": ("gt", "more than"),
+              "less_than_equal": ("le", "at most"), "less_than": ("lt", "less than")}
+    if kind in bounds:
+        key, words = bounds[kind]
+        msg = f"must be {words} {ctx.get(key)}"
+    elif kind == "value_error" and "error" in ctx:
+        msg = str(ctx["error"])
+    else:
+        msg = str(err.get("msg"))
+    if "input" in err and kind in bounds:
+        where = f"{where} {err['input']}"
+    return f"{where}: {msg}" if where else msg
+
+
 Location = Annotated[str, AfterValidator(_check_location)]
+
+
+# Python callers (and older CLIs) say None for "not set"; the form says 0 or "", so it
+# shows a plain number or text box instead of a "Property is type None" toggle.
+def _none_is_zero(value: Any) -> Any:
+    return 0 if value is None else value
+
+
+def _none_is_empty(value: Any) -> Any:
+    return "" if value is None else value
 
 SourceLocation = Annotated[
     Location,
@@ -100,11 +195,12 @@ DryRun = Annotated[
                "would store."),
 ]
 Limit = Annotated[
-    int | None,
-    form_field("Limit (sample)",
-               "Clean at most this many inputs, the first ones in key order: a sample run. "
-               "Empty (None): all inputs.",
-               ge=1, examples=[100]),
+    int,
+    form_field("Limit (sample size)",
+               "Clean at most this many inputs, the first ones in key order: a sample run "
+               "(the report says how many it was taken from). 0: all inputs.",
+               ge=0, examples=[100]),
+    BeforeValidator(_none_is_zero),
 ]
 KeyPrefix = Annotated[
     str,
@@ -116,8 +212,10 @@ KeyPrefix = Annotated[
 Include = Annotated[
     list[str],
     form_field("File name patterns",
-               "Glob patterns of the file names that are articles; other files are ignored.",
-               examples=[list(DEFAULT_INCLUDE[:4])], min_length=1),
+               "Glob patterns of the file names that are articles, e.g. *.story. Empty: "
+               f"the default, {include_summary()}. Other files are skipped, and counted in "
+               "the report by extension.",
+               examples=[["*.html", "*.txt.gz"]]),
 ]
 Review = Annotated[
     ReviewPolicy,
@@ -147,16 +245,18 @@ ReportTableMax = Annotated[
 TaskRunner = Annotated[
     TaskRunnerKind,
     form_field("Task runner",
-               "local: batches run in the flow's process, or in a pool of `workers` processes "
-               "on this machine. dask: on a Dask cluster (the one at the Dask address, else a "
-               "local cluster of `workers` processes); needs newsclean[dask] on the worker."),
+               "local: batches run in the flow's process, or in a pool of worker processes "
+               "on this machine (see Worker processes). dask: on a Dask cluster (the one at "
+               "the Dask address, else a local cluster of that many worker processes); needs "
+               "newsclean[dask] on the worker."),
 ]
 DaskAddress = Annotated[
-    str | None,
+    str,
     form_field("Dask address",
                "The scheduler of an existing Dask cluster, e.g. tcp://dask-scheduler:8786 "
                "(task runner dask only). Empty: start a local cluster for the run.",
                examples=["tcp://127.0.0.1:8786"]),
+    BeforeValidator(_none_is_empty),
 ]
 Since = Annotated[
     datetime | None,
@@ -166,12 +266,13 @@ Since = Annotated[
                examples=["2026-11-24T02:30:00Z"]),
 ]
 ShardSize = Annotated[
-    int | None,
+    int,
     form_field("JSONL shards: articles per shard",
                "Also write the run's clean articles as JSONL shards under "
-               "_shards/<run id>/, this many per shard (1-1000000), for bulk consumers. "
-               "Empty: no shards.",
-               ge=1, le=1_000_000, examples=[10_000]),
+               "_shards/{run id}/, this many per shard (up to 1000000), for bulk consumers. "
+               "0: no shards.",
+               ge=0, le=1_000_000, examples=[10_000]),
+    BeforeValidator(_none_is_zero),
 ]
 Records = Annotated[
     RecordFields,

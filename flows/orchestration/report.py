@@ -5,8 +5,11 @@ The summary is built from the manifest entries only, so the report and the manif
 never disagree.
 """
 
+import logging
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
 
 from newsclean.flows.storage.layout import REVIEW_DIR
 from newsclean.flows.storage.records import ManifestEntry, RunStatus
@@ -18,6 +21,7 @@ _FAILURE_LIMIT = 200
 _REASON_WIDTH = 160  # characters of a reason shown in a table cell
 
 REPORT_KEY = "newsclean-run-report"
+FAILURE_KEY = "newsclean-run-failure"
 TABLE_KEY = "newsclean-run-documents"
 
 
@@ -31,11 +35,25 @@ class RunSummary:
     statuses: Counter = field(default_factory=Counter)
     families: Counter = field(default_factory=Counter)
     entries: list[ManifestEntry] = field(default_factory=list)
+    packs: list[str] = field(default_factory=list)  # rule packs in force, default first
+    review_policy: Any = None  # the ReviewPolicy in force
+    started: datetime | None = None
+    since: datetime | None = None  # an incremental run's cut-off
+    sampled_of: int | None = None  # with a limit: the inputs the sample was taken from
+    # Files the include patterns skipped, by reason (their extension): not inputs, so in no
+    # manifest line, but counted here so every listed file is accounted for.
+    skipped: Counter = field(default_factory=Counter)
+    rules: Counter = field(default_factory=Counter)  # lines removed per rule id
+    rule_examples: dict[str, str] = field(default_factory=dict)  # rule id: a line it removed
 
     def add(self, entries: list[ManifestEntry]) -> None:
         for e in entries:
             self.statuses[str(e.status)] += 1
             self.families.update(e.removed)
+            for rule, (n, first) in e.by_rule.items():
+                self.rules[rule] += n
+                self.rule_examples.setdefault(rule, first)
+            e.by_rule = {}  # folded in: a long run keeps no removed text per document
         self.entries.extend(entries)
 
     @property
@@ -64,7 +82,28 @@ class RunSummary:
             "inputs": self.total,
             "statuses": dict(self.statuses),
             "removed_by_family": dict(self.families),
+            "skipped": dict(self.skipped),
+            "sampled_of": self.sampled_of,
+            "warning": self.nothing_found() if not self.total else None,
         }
+
+    def nothing_found(self) -> str:
+        """The headline of a run that found no input."""
+        where = f"no inputs under {self.source}"
+        if self.since is not None:
+            where += f" modified since {self.since.isoformat()}"
+        if self.skipped:
+            where += (f" ({sum(self.skipped.values())} files skipped by the include patterns: "
+                      f"{_skips(self.skipped)})")
+        else:
+            where += " (empty or mistyped source?)"
+        return where
+
+    def _duration(self) -> str:
+        if self.started is None:
+            return ""
+        seconds = (datetime.now(UTC) - self.started).total_seconds()
+        return f"{seconds:.0f} s" if seconds < 120 else f"{seconds / 60:.1f} min"
 
     def one_line(self) -> str:
         parts = ", ".join(f"{n} {s}" for s, n in sorted(self.statuses.items()))
@@ -73,7 +112,10 @@ class RunSummary:
     def markdown(self) -> str:
         title = "dry run" if self.dry_run else "run"
         lines = [f"# newsclean {title} `{self.run_id}`", ""]
+        if not self.total:
+            lines += [f"**Warning: {self.nothing_found()}.**", ""]
         lines += self._where()
+        lines += self._settings()
         lines += ["", "| status | documents |", "|---|---:|"]
         lines += [f"| {s} | {self.statuses.get(str(s), 0)} |" for s in RunStatus]
         lines += [f"| **total** | **{self.total}** |", ""]
@@ -82,8 +124,14 @@ class RunSummary:
                       "| family | lines/blocks removed |", "|---|---:|"]
             lines += [f"| {f} | {n} |" for f, n in self.families.most_common()]
             lines.append("")
-        lines += self._heaviest()
+        if self.rules:
+            lines += ["## Removed lines per rule (a preview)", "",
+                      "| rule | lines | e.g. |", "|---|---:|---|"]
+            lines += [f"| `{r}` | {n} | {_cell(self.rule_examples.get(r))} |"
+                      for r, n in self.rules.most_common(_LIST_LIMIT)]
+            lines.append("")
         lines += self._review_queue()
+        lines += self._heaviest()
         lines += self._not_cleaned()
         return "\n".join(lines).rstrip() + "\n"
 
@@ -97,6 +145,33 @@ class RunSummary:
                   f"- review queue: `{self.review_dir}`",
                   f"- manifest (one line per input): `{self.manifest}`"]
         return lines
+
+    def _settings(self) -> list[str]:
+        lines = []
+        if self.packs:
+            lines.append("- rule packs: " + ", ".join(f"`{p}`" for p in self.packs))
+        if self.review_policy is not None:
+            r = self.review_policy
+            lines.append(f"- review policy: hold documents that lose more than "
+                         f"{r.max_removed_share:.0%} of their words or keep fewer than "
+                         f"{r.min_words} words")
+        if self.sampled_of is not None:
+            lines.append(f"- `--limit` sampled {self.total} of {self.sampled_of} inputs")
+        if self.since is not None:
+            lines.append(f"- only inputs modified since {self.since.isoformat()}")
+        if self.skipped:
+            lines.append(f"- skipped by the include patterns (not inputs, in no manifest line): "
+                         f"{sum(self.skipped.values())} — {_skips(self.skipped)}")
+        if duration := self._duration():
+            lines.append(f"- duration: {duration}")
+        return lines
+
+    def _rel(self, url: str | None) -> str:
+        """A destination URL relative to the destination, for table cells."""
+        if not url:
+            return "-"
+        root = self.dest.rstrip("/") + "/"
+        return url[len(root):] if url.startswith(root) else url
 
     def _heaviest(self) -> list[str]:
         heavy = sorted((e for e in self.entries if e.words_in),
@@ -117,8 +192,8 @@ class RunSummary:
         where = "would go to" if self.dry_run else "stored in"
         lines = [f"## Held for review: {len(held)}", "",
                  f"Not published as clean copies; {where} `{self.review_dir}`.", "",
-                 "| document | review copy | why |", "|---|---|---|"]
-        lines += [f"| `{e.key}` | `{e.dest or '-'}` | {_cell(e.reason)} |"
+                 "| why | document | review copy |", "|---|---|---|"]
+        lines += [f"| {_cell(e.reason)} | `{e.key}` | `{self._rel(e.dest)}` |"
                   for e in held[:_LIST_LIMIT]]
         if len(held) > _LIST_LIMIT:
             lines.append(f"\n… and {len(held) - _LIST_LIMIT} more: see the manifest.")
@@ -159,6 +234,62 @@ class RunSummary:
         } for e in self.entries]
 
 
+def _skips(skipped: Counter) -> str:
+    return ", ".join(f"{reason} {n}" for reason, n in skipped.most_common(10))
+
+
+def failed_before_start(exc: Exception, *, source: str, dest: str, log) -> Any:
+    """A run refused at its start (a mistyped location, a bad pack, a store it cannot use):
+    one ERROR line, a short failure report artifact, and a Failed state whose message is
+    that line — no traceback."""
+    from prefect.artifacts import create_markdown_artifact
+
+    what = _one_line(exc)
+    log.error("run refused: %s", what)
+    markdown = "\n".join([
+        "# newsclean run failed before it started", "",
+        f"**What failed:** {what}", "",
+        f"- source: `{source}`", f"- destination: `{dest}`", "",
+        "**What was written:** nothing (no clean copy, no manifest; the destination was "
+        "not created).", "",
+        "**What to do:** fix the value named above (Run → Custom run shows each field's "
+        "help), then run again. A missing bucket or credentials is fixed on the worker "
+        "(its AWS environment), not in the form.", ""])
+    create_markdown_artifact(key=FAILURE_KEY, markdown=markdown,
+                             description=f"newsclean: run failed: {what[:120]}")
+    return failed_quietly(what)
+
+
+def failed_quietly(message: str) -> Any:
+    """A Failed state whose message says it all: the engine's traceback for it is dropped."""
+    from prefect.states import Failed
+
+    logging.getLogger("prefect.flow_runs").addFilter(_QuietRefusal(message))
+    return Failed(message=message)
+
+
+class _QuietRefusal(logging.Filter):
+    """Drops the traceback Prefect's engine logs when a run process ends in a Failed state
+    (`FailedRun` raised to exit the process) — for this refusal only: its one ERROR line
+    and the failure report already said it all."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__()
+        self.message = message
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        return not (exc is not None and type(exc).__name__ == "FailedRun"
+                    and str(exc) == self.message)
+
+
+def _one_line(exc: Exception) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    if isinstance(exc, OSError) and exc.strerror:
+        text = f"{exc.filename or ''}: {exc.strerror}".strip(": ")
+    return " ".join(text.split())[:500]
+
+
 def _cell(text: str | None) -> str:
     """A reason as one markdown table cell: one line, no pipes, bounded length."""
     text = " ".join((text or "-").split()).replace("|", "\\|")
@@ -184,13 +315,20 @@ class RunArtifacts:
             share = min(100.0, 100.0 * batches_done / self.batches)
             update_progress_artifact(self._progress_id, progress=round(share, 1))
 
-    def publish(self) -> None:
-        from prefect.artifacts import create_markdown_artifact, create_table_artifact
+    @staticmethod
+    def publish_report(s: RunSummary) -> None:
+        from prefect.artifacts import create_markdown_artifact
 
-        s = self.summary
         what = "dry run" if s.dry_run else "run"
         create_markdown_artifact(key=REPORT_KEY, markdown=s.markdown(),
                                  description=f"newsclean {what} {s.source} → {s.dest}")
+
+    def publish(self) -> None:
+        from prefect.artifacts import create_table_artifact
+
+        s = self.summary
+        what = "dry run" if s.dry_run else "run"
+        self.publish_report(s)
         if s.entries and len(s.entries) <= self.table_max:
             create_table_artifact(key=TABLE_KEY, table=s.table(),
                                   description=f"newsclean {what}: one row per document "

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, BinaryIO
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_serializer
 
 from newsclean.cleaners.decode import InputRejected, decode_bytes
 from newsclean.flows.storage.backends import Storage, StorageError, TooLarge, UnsafeKey
@@ -41,7 +41,21 @@ _WARC_UUID_RE = re.compile(r"^<?urn:uuid:([0-9a-fA-F-]{8,64})>?$")
 
 
 def _names(*names: str):
-    return Field(default=list(names), min_length=1)
+    """A field list whose form default is empty (one short row, not a row per name): empty
+    means these common names, which the description lists."""
+    return Field(default=[], json_schema_extra={"examples": [list(names)]})
+
+
+_DEFAULT_NAMES = {
+    "id": ("id", "doc_id", "uuid", "article_id", "guid"),
+    "text": ("text", "content", "body", "html", "raw_content", "maintext", "article"),
+    "url": ("url", "link", "source_url", "metadata.url"),
+    "title": ("title", "headline"),
+}
+
+
+def _or_default(names: list[str], info: ValidationInfo) -> list[str]:
+    return list(names) or list(_DEFAULT_NAMES[info.field_name])
 
 
 class RecordFields(BaseModel):
@@ -52,19 +66,26 @@ class RecordFields(BaseModel):
     CMS exports).
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
 
-    id: Annotated[list[str], Field(title="Id fields", description=(
-        "The record's id, used in its output key REL/<id>. None present: line-<n>."))] = \
-        _names("id", "doc_id", "uuid", "article_id", "guid")
-    text: Annotated[list[str], Field(title="Body fields", description=(
-        "The article body, HTML or text."))] = \
-        _names("text", "content", "body", "html", "raw_content", "maintext", "article")
-    url: Annotated[list[str], Field(title="URL fields", description=(
-        "The article's URL, given to the cleaner (site rules) and kept in its record."))] = \
-        _names("url", "link", "source_url", "metadata.url")
-    title: Annotated[list[str], Field(title="Title fields", description=(
-        "The headline, kept when the body has none of its own."))] = _names("title", "headline")
+    id: Annotated[list[str], AfterValidator(_or_default), Field(title="Id fields", description=(
+        "The record's id, used in its output key REL/{id}. None present: line-{n}. Empty: "
+        + ", ".join(_DEFAULT_NAMES["id"]) + "."))] = _names(*_DEFAULT_NAMES["id"])
+    text: Annotated[list[str], AfterValidator(_or_default), Field(title="Body fields", description=(
+        "The article body, HTML or text. Empty: " + ", ".join(_DEFAULT_NAMES["text"]) + "."))] = \
+        _names(*_DEFAULT_NAMES["text"])
+    url: Annotated[list[str], AfterValidator(_or_default), Field(title="URL fields", description=(
+        "The article's URL, given to the cleaner (site rules) and kept in its record. Empty: "
+        + ", ".join(_DEFAULT_NAMES["url"]) + "."))] = _names(*_DEFAULT_NAMES["url"])
+    title: Annotated[list[str], AfterValidator(_or_default), Field(title="Title fields", description=(
+        "The headline, kept when the body has none of its own. Empty: "
+        + ", ".join(_DEFAULT_NAMES["title"]) + "."))] = _names(*_DEFAULT_NAMES["title"])
+
+    @field_serializer("id", "text", "url", "title")
+    def _default_as_empty(self, names: list[str], info) -> list[str]:
+        """The common names are stored as `[]` (the form's empty default), so a form or a
+        parameter payload never lists them row by row."""
+        return [] if tuple(names) == _DEFAULT_NAMES[info.field_name] else names
 
 
 @dataclass(slots=True)

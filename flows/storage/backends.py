@@ -77,8 +77,9 @@ class Storage:
         destination, so no live writer's file is touched. Returns how many were removed."""
         return 0
 
-    def check_reachable(self) -> None:
-        """Raise StorageError in one line when the store cannot be used at all."""
+    def check_reachable(self, quick: bool = False) -> None:
+        """Raise StorageError in one line when the store cannot be used at all. `quick`:
+        fewer retries, for an answer in seconds before a run starts (the CLI)."""
         raise NotImplementedError
 
     def __repr__(self) -> str:
@@ -96,7 +97,7 @@ class LocalStorage(Storage):
     def _path(self, key: str) -> Path:
         return self.root.joinpath(*check_key(key).split("/"))
 
-    def check_reachable(self) -> None:
+    def check_reachable(self, quick: bool = False) -> None:
         if not self.root.exists():
             raise StorageError(f"no such folder: {self.root}")
         if not self.root.is_dir():
@@ -156,6 +157,9 @@ class LocalStorage(Storage):
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX)
         try:
+            # mkstemp makes the file 0600; outputs are for readers and publishing tools, so
+            # they get the mode open() would give (0644 under umask 022), before the rename.
+            os.fchmod(fd, 0o666 & ~_umask())
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()
@@ -167,7 +171,17 @@ class LocalStorage(Storage):
 
 
     def delete(self, key: str) -> None:
-        self._path(key).unlink(missing_ok=True)
+        path = self._path(key)
+        path.unlink(missing_ok=True)
+        # S3 has no folders: a folder left empty by a delete (a run's manifest parts) goes too.
+        root = self.root.resolve()
+        for parent in path.parents:
+            if parent.resolve() == root or not _inside(parent, root):
+                break
+            try:
+                parent.rmdir()
+            except OSError:  # not empty (or not ours to remove)
+                break
 
 
     def discard_partial_writes(self) -> int:
@@ -183,6 +197,14 @@ class LocalStorage(Storage):
 
 
 _TMP_PREFIX, _TMP_SUFFIX = ".tmp-", ".part"
+
+
+@lru_cache(maxsize=1)
+def _umask() -> int:
+    """The process's umask (read once: reading it means setting it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -206,7 +228,7 @@ def s3_client(settings: S3Settings, pool_size: int = DEFAULT_POOL_SIZE):
     import boto3
     from botocore.config import Config
 
-    session = boto3.session.Session(profile_name=settings.profile)
+    session = boto3.session.Session(profile_name=settings.profile or None)
     endpoint = settings.endpoint_url or os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get(
         "AWS_ENDPOINT_URL")
     style = settings.addressing_style
@@ -220,7 +242,7 @@ def s3_client(settings: S3Settings, pool_size: int = DEFAULT_POOL_SIZE):
         s3={"addressing_style": style},
         user_agent_extra="newsclean",
     )
-    return session.client("s3", endpoint_url=endpoint, region_name=settings.region,
+    return session.client("s3", endpoint_url=endpoint or None, region_name=settings.region or None,
                           config=config)
 
 
@@ -246,12 +268,25 @@ class S3Storage(Storage):
     def _error(self, exc: Exception, what: str) -> StorageError:
         return StorageError(f"{what} s3://{self.bucket}/{self.prefix}: {_describe(exc)}")
 
-    def check_reachable(self) -> None:
+    def check_reachable(self, quick: bool = False) -> None:
         from botocore.exceptions import BotoCoreError, ClientError
 
+        # Quick: two attempts, not the eight a transfer gets, so a wrong endpoint is
+        # reported in seconds; a run's own check keeps them all (a blip must not fail it).
+        settings = self.settings.model_copy(
+            update={"max_attempts": min(2, self.settings.max_attempts)}) if quick else self.settings
         try:
-            self.client.head_bucket(Bucket=self.bucket)
-        except (BotoCoreError, ClientError) as exc:
+            s3_client(settings).head_bucket(Bucket=self.bucket)
+        except ClientError as exc:
+            code = str(exc.response.get("Error", {}).get("Code", ""))
+            if code in ("404", "NoSuchBucket", "NotFound"):
+                raise StorageError(f"bucket {self.bucket} does not exist "
+                                   f"(s3://{self.bucket}/{self.prefix})") from None
+            if code in ("403", "AccessDenied", "Forbidden"):
+                raise StorageError(f"access denied to bucket {self.bucket}: check the S3 "
+                                   "credentials and their policy") from None
+            raise self._error(exc, "cannot use") from None
+        except BotoCoreError as exc:
             raise self._error(exc, "cannot use") from None
 
     def iter_objects(self, prefix: str = "") -> Iterator[ObjectInfo]:

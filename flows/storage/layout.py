@@ -85,8 +85,33 @@ def run_id_for(started: datetime, flow_run_id: str | None = None) -> str:
     return f"{stamp}-{flow_run_id}" if flow_run_id else stamp
 
 
+def is_own_output(key: str) -> bool:
+    return key.split("/", 1)[0] in _OUTPUT_DIRS
+
+
+def skip_reason(key: str) -> str:
+    """Why the include patterns skipped a file, by its extension: `.png`, `.gz` (no
+    article extension inside), `no extension`."""
+    name = key.rsplit("/", 1)[-1].lower()
+    stem, dot, ext = name.rpartition(".")
+    if not dot or not stem:
+        return "no extension"
+    if f".{ext}" in COMPRESSION_EXTS:
+        inner = stem.rpartition(".")[2] if "." in stem else ""
+        return f".{inner}.{ext}" if inner else f".{ext} (no article extension inside)"
+    return f".{ext}"
+
+
+def include_summary() -> str:
+    """What DEFAULT_INCLUDE takes, in words (for --include's help and the form)."""
+    fmts = ", ".join(f"*{f}" for f in FORMAT_EXTS)
+    comp = "/".join(COMPRESSION_EXTS)
+    records = ", ".join(f"*{a}" for a in ARCHIVE_SUFFIXES)
+    return f"{fmts} (each also {comp}); record files {records}"
+
+
 def is_included(key: str, include: tuple[str, ...] = DEFAULT_INCLUDE) -> bool:
-    if key.split("/", 1)[0] in _OUTPUT_DIRS:
+    if is_own_output(key):
         return False
     name = key.rsplit("/", 1)[-1].lower()
     return any(fnmatch.fnmatchcase(name, pat.lower()) for pat in include)

@@ -33,9 +33,13 @@ class ManifestEntry:
     removed: dict[str, int] = field(default_factory=dict)  # removals per family
     # Failed on a store error (throttled, unreachable): a retry or the next run may succeed.
     retryable: bool = False
+    # For the run report only, never in the manifest line: per rule, how many lines it
+    # removed here and the first of them. The report folds these in and drops them.
+    by_rule: dict[str, tuple[int, str]] = field(default_factory=dict)
 
     def to_json(self) -> str:
-        d = {k: v for k, v in asdict(self).items() if v not in (None, {}, 0) or k == "status"}
+        d = {k: v for k, v in asdict(self).items()
+             if (v not in (None, {}, 0) or k == "status") and k != "by_rule"}
         d["status"] = str(self.status)
         return json.dumps(d, ensure_ascii=False, sort_keys=False)
 

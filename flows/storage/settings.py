@@ -4,9 +4,17 @@ Credentials are never parameters: they come from the standard AWS variables, an 
 profile, or the instance role, so they never reach the Prefect UI, logs or manifests.
 """
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+
+def _none_is_empty(value: Any) -> Any:
+    """None (Python callers, the CLI) is "" (the form: a plain text box, no None toggle)."""
+    return "" if value is None else value
+
+
+_Text = BeforeValidator(_none_is_empty)
 
 
 class S3Settings(BaseModel):
@@ -15,22 +23,25 @@ class S3Settings(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     endpoint_url: Annotated[
-        str | None,
+        str,
         Field(
             title="Endpoint URL",
             description="S3 API endpoint for MinIO, Ceph, R2…; empty uses AWS_ENDPOINT_URL or AWS.",
             examples=["http://minio:9000"],
-            pattern=r"^https?://[^\s/]+(/.*)?$",
+            pattern=r"^(https?://[^\s/]+(/.*)?)?$",
         ),
-    ] = None
+        _Text,
+    ] = ""
     region: Annotated[
-        str | None,
+        str,
         Field(title="Region", description="Empty uses AWS_DEFAULT_REGION / AWS_REGION."),
-    ] = None
+        _Text,
+    ] = ""
     profile: Annotated[
-        str | None,
+        str,
         Field(title="AWS profile", description="A profile from ~/.aws/config; empty: default."),
-    ] = None
+        _Text,
+    ] = ""
     addressing_style: Annotated[
         Literal["auto", "path", "virtual"],
         Field(

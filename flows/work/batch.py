@@ -60,6 +60,7 @@ class ReviewPolicy(BaseModel):
 
 
 _DEFAULT = CleanOptions()
+_MB = 1024 * 1024  # the form's sizes are in MB (MiB), the cleaner's in bytes
 
 
 class DocumentLimits(BaseModel):
@@ -68,20 +69,25 @@ class DocumentLimits(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    max_raw_bytes: Annotated[int, Field(ge=1, title="Max raw bytes", description=(
-        "Larger inputs are refused before they are read."))] = _DEFAULT.max_raw_bytes
-    max_inflated_bytes: Annotated[int, Field(ge=1, title="Max inflated bytes", description=(
-        "A gzip input that inflates past this is refused."))] = _DEFAULT.max_inflated_bytes
+    max_raw_mb: Annotated[float, Field(gt=0, le=10_000, title="Max input size (MB)", description=(
+        "Larger inputs are refused before they are read."))] = _DEFAULT.max_raw_bytes / _MB
+    max_inflated_mb: Annotated[float, Field(gt=0, le=100_000, title="Max unzipped size (MB)",
+                                            description=(
+        "A gzip input that inflates past this is refused."))] = _DEFAULT.max_inflated_bytes / _MB
     max_inflate_ratio: Annotated[int, Field(ge=1, title="Max inflate ratio", description=(
         "A gzip input inflating more than this many times its size (beyond 1 MB) is a "
         "decompression bomb."))] = _DEFAULT.max_inflate_ratio
     max_output_chars: Annotated[int, Field(ge=1, title="Max clean characters", description=(
         "A clean body longer than this is not an article."))] = _DEFAULT.max_output_chars
-    max_seconds: Annotated[float, Field(gt=0, le=3600, title="Max seconds", description=(
+    max_seconds: Annotated[float, Field(gt=0, le=3600, title="Max seconds per document",
+                                        description=(
         "Cleaning one document is stopped after this long."))] = _DEFAULT.max_seconds
 
     def options(self) -> CleanOptions:
-        return CleanOptions(**self.model_dump())
+        return CleanOptions(max_raw_bytes=round(self.max_raw_mb * _MB),
+                            max_inflated_bytes=round(self.max_inflated_mb * _MB),
+                            max_inflate_ratio=self.max_inflate_ratio,
+                            max_output_chars=self.max_output_chars, max_seconds=self.max_seconds)
 
 
 @dataclass(frozen=True)
@@ -180,6 +186,7 @@ def process_one(doc: RawDoc, dest: Storage, plan: RunPlan, rules: RuleSet,
         entry.words_in = cleaned.stats.get("words_in", 0)
         entry.words_out = cleaned.stats.get("words_out", 0)
         entry.removed = cleaned.removed_by_family
+        entry.by_rule = _by_rule(cleaned)
         status, reason = _status(cleaned, plan.review)
         entry.status, entry.reason = status, reason
         tkey = None
@@ -204,6 +211,15 @@ def process_one(doc: RawDoc, dest: Storage, plan: RunPlan, rules: RuleSet,
         log.exception("unexpected error on %s", src_url)
         entry.status, entry.reason = RunStatus.FAILED, f"{type(exc).__name__}: {exc}"[:500]
     return entry
+
+
+def _by_rule(cleaned: Cleaned) -> dict[str, tuple[int, str]]:
+    """Per rule: lines removed and the first one (80 characters), for the report's preview."""
+    out: dict[str, tuple[int, str]] = {}
+    for r in cleaned.removed:
+        n, first = out.get(r.rule, (0, " ".join(r.text.split())[:80]))
+        out[r.rule] = (n + 1, first)
+    return out
 
 
 def _clean_in_time(raw: bytes, source: str, options: CleanOptions) -> Cleaned:

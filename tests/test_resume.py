@@ -159,3 +159,40 @@ def test_a_new_rule_pack_rewrites_only_the_documents_it_changes(tmp_path):
     third = clean_articles(source=str(src), dest=str(dest), rules=[str(pack)])
     assert third["statuses"] == {"unchanged": 5}
     assert _consistent(dest) == after
+
+
+def test_a_change_to_the_cleaning_code_re_cleans_but_rewrites_no_identical_text(
+        tmp_path, monkeypatch):
+    """Issue 14: `versions()` compared a hard-coded "0.1.0", so an edited cleaner left
+    every document `unchanged`. The skip key now carries a fingerprint of the cleaning
+    code (here: a copy of the installed package with one function added)."""
+    from newsclean.flows.storage import fingerprint
+
+    src, dest = tmp_path / "raw", tmp_path / "clean"
+    src.mkdir()
+    for path in sorted(SEEDS.glob("00[1-4]_*.txt")):
+        shutil.copy(path, src / path.name)
+    first = clean_articles(source=str(src), dest=str(dest))
+    assert first["statuses"] == {"cleaned": 4}
+    before = _consistent(dest)
+    record = json.loads(next(iter(_records(dest).values())).read_text())
+    assert set(record["newsclean"]["libraries"]) >= {"trafilatura", "lxml", "ftfy",
+                                                     "charset-normalizer", "readability-lxml"}
+
+    code = tmp_path / "cleaners"
+    shutil.copytree(fingerprint.CODE_ROOT, code, ignore=shutil.ignore_patterns("__pycache__"))
+    with (code / "normalize.py").open("a") as f:
+        f.write("\n\ndef _a_new_helper() -> None:\n    pass\n")
+    monkeypatch.setattr(fingerprint, "CODE_ROOT", code)
+
+    second = clean_articles(source=str(src), dest=str(dest))
+
+    assert second["statuses"] == {"cleaned": 4}  # re-cleaned: the code changed
+    after = _consistent(dest)
+    for rel, (record_mtime, text_mtime) in after.items():
+        assert text_mtime == before[rel][1], rel  # the same text: not rewritten
+        assert record_mtime != before[rel][0], rel  # the record names the new code
+        assert json.loads((dest / rel).read_text())["newsclean"]["code"] == \
+            fingerprint.code_fingerprint(code)
+    third = clean_articles(source=str(src), dest=str(dest))
+    assert third["statuses"] == {"unchanged": 4}

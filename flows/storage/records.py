@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
 from newsclean.cleaners import Cleaned, RuleSet, __version__
+from newsclean.flows.storage import fingerprint
 
 
 class RunStatus(StrEnum):
@@ -41,8 +42,11 @@ class ManifestEntry:
 
 
 def versions(rules: RuleSet) -> dict:
-    """What the skip check compares: a new cleaner or rule pack re-cleans."""
-    return {"cleaner": __version__, "rules": rules.version, "rules_fingerprint": rules.fingerprint}
+    """What the skip check compares: a change to the cleaning code, the rule packs or a
+    library the cleaners rely on re-cleans (flows/storage/fingerprint.py)."""
+    return {"cleaner": __version__, "code": fingerprint.code_fingerprint(fingerprint.CODE_ROOT),
+            "rules": rules.version, "rules_fingerprint": rules.fingerprint,
+            "libraries": fingerprint.library_versions()}
 
 
 def sha256(data: bytes) -> str:

@@ -8,7 +8,8 @@ cleaning an article less than one), the work itself in `newsclean.flows.work.bat
 import itertools
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack, contextmanager, nullcontext
 from datetime import UTC, datetime
 
 from prefect import flow, get_run_logger, task
@@ -178,14 +179,16 @@ def clean_articles(
     log.info("%d inputs under %s; batches of %d", n_inputs, src.url, batch_size)
     artifacts = RunArtifacts(summary, inputs=n_inputs, batches=n_batches,
                              table_max=report_table_max)
-    runner = make_runner(task_runner, workers, dask_address)
+    runners = [make_runner(task_runner, workers, dask_address)]  # an unusable one fails here
     # One writer per destination: a second run naming it waits here (dry runs write nothing).
     lock = nullcontext() if dry_run else destination_lock(dst.url, log, flow_run.get_id())
     with lock:
         if not dry_run and (removed := dst.discard_partial_writes()):
             log.info("removed %d partial writes left by a run that was killed", removed)
-        batches = _run_batches(iter_batches(listing(), batch_size), plan, runner, workers,
-                               src.url)
+        batches = _run_batches(iter_batches(listing(), batch_size), plan,
+                               lambda: runners.pop() if runners else
+                               make_runner(task_runner, workers, dask_address), workers,
+                               src.url, log)
         parts = 0
         for n, entries in enumerate(batches, 1):
             summary.add(entries)
@@ -204,26 +207,74 @@ def clean_articles(
     return summary.as_dict()
 
 
-def _run_batches(batches: Iterator[list[str]], plan: RunPlan, runner, workers: int,
-                 source_url: str = "") -> Iterator[list[ManifestEntry]]:
-    """Submit batches with a bounded number in flight and yield results as they finish."""
+# How often the batches in flight when a pool worker died are tried again on a new pool:
+# a worker killed from outside (the OOM killer, an operator) costs one retry; a batch that
+# kills its worker every time (a crash in a C extension) is `failed` after the last one.
+POOL_RETRIES = 2
+
+
+def _run_batches(batches: Iterator[list[str]], plan: RunPlan, new_runner, workers: int,
+                 source_url: str = "", log=None) -> Iterator[list[ManifestEntry]]:
+    """Submit batches with a bounded number in flight and yield results as they finish.
+
+    `new_runner()` builds the task runner (None: batches run one by one in this process).
+    A process pool whose worker died is broken for good (every later batch would fail with
+    BrokenProcessPool): it is replaced by a new one and the batches it had in flight are
+    submitted again."""
+    runner = new_runner()
     if runner is None:
         for batch in batches:
             yield _accounted(batch, source_url, lambda b=batch: clean_batch(b, plan, len(b) - 1))
         return
-    with _workers_share_this_api(), runner:
+    with _workers_share_this_api(), ExitStack() as stack:
+        stack.enter_context(runner)
         workers = parallel_slots(runner, workers)
-        pending: dict = {}  # future -> its batch's keys
-        for batch in batches:
+        pending: dict = {}  # future -> (its batch's keys, pool failures so far)
+
+        def submit(batch: list[str], failures: int = 0) -> None:
             future = runner.submit(clean_batch, {"keys": batch, "plan": plan,
                                                  "batch_extra": len(batch) - 1})
-            pending[future] = batch
-            if len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
-                done = _wait_any(pending)
-                yield _accounted(pending.pop(done), source_url, done.result)
-        while pending:
+            pending[future] = (batch, failures)
+
+        def collect() -> Iterator[list[ManifestEntry]]:
+            nonlocal runner, stack
             done = _wait_any(pending)
-            yield _accounted(pending.pop(done), source_url, done.result)
+            batch, failures = pending.pop(done)
+            try:
+                outcome = done.result()
+            except BrokenProcessPool as exc:
+                in_flight = [(batch, failures), *pending.values()]
+                pending.clear()
+                if log is not None:
+                    log.warning("a worker process died (%s); starting a new pool and trying "
+                                "the %d batches it had in flight again", exc, len(in_flight))
+                stack.close()
+                stack = ExitStack()
+                runner = stack.enter_context(new_runner())
+                for again, n in in_flight:
+                    if n + 1 > POOL_RETRIES:
+                        yield _accounted(again, source_url, lambda e=exc: _raise(e))
+                    else:
+                        submit(again, n + 1)
+                return
+            except Exception as exc:  # noqa: BLE001 - accounted for below
+                yield _accounted(batch, source_url, lambda e=exc: _raise(e))
+                return
+            yield outcome
+
+        try:
+            for batch in batches:
+                submit(batch)
+                while len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
+                    yield from collect()
+            while pending:
+                yield from collect()
+        finally:
+            stack.close()
+
+
+def _raise(exc: BaseException):
+    raise exc
 
 
 @contextmanager

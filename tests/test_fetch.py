@@ -359,3 +359,42 @@ def test_fetch_command_refuses_loopback_unless_allowed(site, tmp_path, prefect_a
     assert allowed.returncode == 0, allowed.stderr[-2000:]
     assert "cleaned" in allowed.stderr and "manifest:" in allowed.stderr
     assert (tmp_path / "out2" / f"{url_key(f'{site.base}/article?case=cli')}.txt").exists()
+
+
+@pytest.mark.prefect
+def test_fetch_flow_shares_the_run_skeleton_parts_and_partial_writes(site, tmp_path):
+    """Issue 14: the fetch flow had its own drifted copy of the run skeleton: no manifest
+    parts while it ran (a killed fetch left no trace of its finished batches) and no
+    discarding of a killed run's half-written files."""
+    from newsclean.flows.orchestration.fetch_flow import fetch_and_clean
+
+    dest = tmp_path / "clean"
+    (dest / "2018").mkdir(parents=True)
+    stale = dest / "2018" / ".tmp-abc123.part"  # what a write killed before its rename leaves
+    stale.write_bytes(b"half a page")
+    seen_parts: list[str] = []
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.is_set():
+            seen_parts.extend(p.name for p in dest.glob("_manifests/*.parts/*.jsonl")
+                              if p.name not in seen_parts)
+            time.sleep(0.02)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        summary = fetch_and_clean(dest=str(dest), urls=[f"{site.base}/article?case=parts",
+                                                        f"{site.base}/slow?case=parts"],
+                                  allow_private=True, batch_size=1,
+                                  fetch=FetchPolicy(timeout=SLOW_SECONDS + 5, retries=1,
+                                                    backoff=0.01, per_host_rate=0))
+    finally:
+        stop.set()
+        watcher.join()
+    assert summary["statuses"] == {"cleaned": 2}
+    assert "00001.jsonl" in seen_parts  # the first batch's lines, while the second ran
+    assert not stale.exists()
+    [manifest] = (dest / "_manifests").glob("*.jsonl")
+    assert len(manifest.read_text().splitlines()) == 2
+    assert not list(dest.glob("_manifests/*.parts/*"))

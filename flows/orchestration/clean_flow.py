@@ -9,7 +9,7 @@ import itertools
 import os
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import ExitStack, contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 
 from prefect import flow, get_run_logger, task
@@ -18,9 +18,6 @@ from prefect.futures import as_completed
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from newsclean.cleaners.rules import RulePack, default_pack, parse_pack
-from newsclean.flows.orchestration import progress
-from newsclean.flows.orchestration.dest_lock import destination_lock
 from newsclean.flows.orchestration.params import (
     BatchSize,
     DaskAddress,
@@ -43,14 +40,19 @@ from newsclean.flows.orchestration.params import (
 )
 from newsclean.flows.orchestration.report import RunArtifacts, RunSummary
 from newsclean.flows.orchestration.runners import TaskRunnerKind, make_runner, parallel_slots
+from newsclean.flows.orchestration.skeleton import (
+    accounted,
+    load_packs,
+    new_run_id,
+    prepare_dest,
+    writing_run,
+)
 from newsclean.flows.sources.readers import RecordFields, is_archive
-from newsclean.flows.storage.backends import LocalStorage, StorageError, open_source, open_store
+from newsclean.flows.storage.backends import open_source, open_store
 from newsclean.flows.storage.layout import (
     DEFAULT_INCLUDE,
     is_included,
     manifest_key,
-    manifest_part_key,
-    run_id_for,
 )
 from newsclean.flows.storage.records import ManifestEntry, RunStatus
 from newsclean.flows.storage.settings import S3Settings
@@ -92,18 +94,6 @@ def clean_batch(keys: list[str], plan: RunPlan, batch_extra: int = 0) -> list[Ma
             _EARLIER_ATTEMPTS[attempt] = {e.key: e for e in entries if not e.retryable}
         raise StoreTrouble(entries)  # after the last attempt the flow keeps these entries
     return entries
-
-
-def load_packs(paths: list[str], s3: S3Settings) -> tuple[RulePack, ...]:
-    packs = [default_pack()]
-    for path in paths:
-        if path.startswith("s3://"):
-            parent, _, name = path.rpartition("/")
-            text = open_store(parent, s3).read(name).decode("utf-8")
-        else:
-            text = LocalStorage(".").root.joinpath(path).read_text("utf-8")
-        packs.append(parse_pack(text, path))
-    return tuple(packs)
 
 
 def iter_batches(keys: Iterator[str], size: int) -> Iterator[list[str]]:
@@ -152,19 +142,18 @@ def clean_articles(
 ) -> dict:
     """Clean every article under `source` into `dest`, with a manifest line per input."""
     log = get_run_logger()
-    started = datetime.now(UTC)
-    run_id = run_id_for(started, (flow_run.get_id() or '')[:8] or None)
+    run_id = new_run_id(flow_run.get_id())
     src = open_source(source, s3)
     src.check_reachable()
     dst = open_store(dest, s3)
     if not dry_run:
-        _prepare_dest(dst)
+        prepare_dest(dst)
     plan = RunPlan(source_url=source, dest_url=dest, s3=s3, packs=load_packs(rules, s3),
                    dry_run=dry_run, review=review, records=records, options=limits.options(),
                    shards=ShardSpec(run_id, shard_size) if shard_size else None)
     summary = RunSummary(source=src.url, dest=dst.url, run_id=run_id,
                          manifest=None if dry_run else f"{dst.url.rstrip('/')}/{manifest_key(run_id)}",
-                         dry_run=dry_run)
+                         dry_run=dry_run, table_max=report_table_max)
     def listing() -> Iterator[str]:
         keys = (o.key for o in src.iter_objects(key_prefix)
                 if is_included(o.key, tuple(include)) and _modified_since(o.modified, since))
@@ -180,30 +169,12 @@ def clean_articles(
     artifacts = RunArtifacts(summary, inputs=n_inputs, batches=n_batches,
                              table_max=report_table_max)
     runners = [make_runner(task_runner, workers, dask_address)]  # an unusable one fails here
-    # One writer per destination: a second run naming it waits here (dry runs write nothing).
-    lock = nullcontext() if dry_run else destination_lock(dst.url, log, flow_run.get_id())
-    with lock:
-        if not dry_run and (removed := dst.discard_partial_writes()):
-            log.info("removed %d partial writes left by a run that was killed", removed)
-        batches = _run_batches(iter_batches(listing(), batch_size), plan,
-                               lambda: runners.pop() if runners else
-                               make_runner(task_runner, workers, dask_address), workers,
-                               src.url, log)
-        parts = 0
-        for n, entries in enumerate(batches, 1):
-            summary.add(entries)
-            if not dry_run:
-                _write_part(dst, manifest_part_key(run_id, n), entries, log)
-                parts = n
-            log.info("batch %d: %d documents (%s); %d so far", n, len(entries),
-                     _counts(entries), summary.total)
-            progress.report(summary.total, dict(summary.statuses))
-            artifacts.progress(n)
-        if not dry_run:
-            dst.write(manifest_key(run_id), _manifest_bytes(summary.entries), "application/x-ndjson")
-            _drop_parts(dst, run_id, parts, log)
-    artifacts.publish()
-    log.info("done: %s", summary.one_line())
+    with writing_run(dst, summary, artifacts, log, flow_run.get_id(), dry_run) as books:
+        for entries in _run_batches(iter_batches(listing(), batch_size), plan,
+                                    lambda: runners.pop() if runners else
+                                    make_runner(task_runner, workers, dask_address),
+                                    workers, src.url, log):
+            books.record(entries)
     return summary.as_dict()
 
 
@@ -302,54 +273,4 @@ def _wait_any(futures) -> object:
 
 
 def _accounted(batch: list[str], source_url: str, result) -> list[ManifestEntry]:
-    """A batch's entries whatever became of it: after its last retry, a batch with store
-    errors brings its entries (failures included), and one that broke (a worker killed,
-    a bug) gives every input a `failed` line with the reason. The run never loses count."""
-    try:
-        return result()
-    except StoreTrouble as exc:
-        return exc.entries
-    except Exception as exc:
-        reason = f"batch failed: {type(exc).__name__}: {exc}".splitlines()[0][:500]
-        return [ManifestEntry(source=f"{source_url.rstrip('/')}/{key}", key=key,
-                              status=RunStatus.FAILED, reason=reason, retryable=True)
-                for key in batch]
-
-
-def _write_part(dst, key: str, entries: list[ManifestEntry], log) -> None:
-    """The manifest lines of one finished batch, so a run killed midway leaves a partial
-    manifest (`_manifests/<run id>.parts/`); merged into one file at the end."""
-    try:
-        dst.write(key, _manifest_bytes(entries), "application/x-ndjson")
-    except StorageError as exc:  # the full manifest at the end still has these lines
-        log.warning("manifest part not written: %s", exc)
-
-
-def _drop_parts(dst, run_id: str, parts: int, log) -> None:
-    """The parts are in the full manifest now."""
-    for n in range(1, parts + 1):
-        try:
-            dst.delete(manifest_part_key(run_id, n))
-        except StorageError as exc:
-            log.warning("manifest part left behind: %s", exc)
-
-
-def _prepare_dest(dst) -> None:
-    if isinstance(dst, LocalStorage):
-        try:
-            dst.root.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StorageError(f"cannot create {dst.root}: {exc.strerror}") from None
-    dst.check_reachable()
-
-
-def _counts(entries: list[ManifestEntry]) -> str:
-    c: dict[str, int] = {}
-    for e in entries:
-        c[str(e.status)] = c.get(str(e.status), 0) + 1
-    return ", ".join(f"{n} {s}" for s, n in sorted(c.items()))
-
-
-def _manifest_bytes(entries: list[ManifestEntry]) -> bytes:
-    return "".join(e.to_json() + "\n" for e in entries).encode()
-
+    return accounted(batch, lambda key: (f"{source_url.rstrip('/')}/{key}", key), result)

@@ -6,6 +6,7 @@ store's URL, repr, errors or logs.
 """
 
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -64,8 +65,9 @@ class Storage:
         """A stream over one input, for record files too large to read whole; close it."""
         raise NotImplementedError
 
-    def write(self, key: str, data: bytes, content_type: str = "application/octet-stream",
-              ) -> None:
+    def write(self, key: str, data: bytes | BinaryIO,
+              content_type: str = "application/octet-stream") -> None:
+        """Write a key atomically from bytes or a seekable file object."""
         raise NotImplementedError
 
     def delete(self, key: str) -> None:
@@ -157,7 +159,10 @@ class LocalStorage(Storage):
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX)
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
+                if isinstance(data, bytes | bytearray):
+                    fh.write(data)
+                else:  # a file object (a manifest assembled from its parts)
+                    shutil.copyfileobj(data, fh)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, path)

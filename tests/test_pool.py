@@ -61,3 +61,32 @@ def test_a_killed_pool_worker_costs_no_batch(tmp_path):
     assert summary["inputs"] == DOCS
     assert "failed" not in summary["statuses"], summary["statuses"]
     assert sum(1 for p in dest.rglob("*.json") if "_manifests" not in p.parts) == DOCS
+
+
+def test_a_run_on_a_process_pool_leaves_the_process_environment_alone(tmp_path):
+    """Issue 14: the flow set os.environ["PREFECT_API_URL"] for the length of a pooled run
+    (seen by every thread of the process, and removed under any other flow running in it);
+    the workers now get the address through the run's Prefect settings."""
+    src, dest = tmp_path / "raw", tmp_path / "clean"
+    for name, data in documents(8, max_kb=10):
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        (src / name).write_bytes(data)
+    assert "PREFECT_API_URL" not in os.environ  # the harness keeps it in Prefect's settings
+    seen: list[str] = []
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.is_set():
+            if "PREFECT_API_URL" in os.environ:
+                seen.append(os.environ.get("PREFECT_API_URL", ""))
+            time.sleep(0.005)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        summary = clean_articles(source=str(src), dest=str(dest), batch_size=2, workers=2)
+    finally:
+        stop.set()
+        watcher.join()
+    assert summary["inputs"] == 8 and "failed" not in summary["statuses"]
+    assert not seen

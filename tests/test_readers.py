@@ -474,3 +474,14 @@ def test_flow_reads_a_jsonl_gz_dump_from_s3(s3, moto_endpoint):
     single = clean_articles(source=f"s3://{raw}/dumps/2018-07.jsonl.gz",
                             dest=f"s3://{out}/articles/", s3=settings)
     assert single["statuses"] == {"unchanged": 4, "rejected": 2}
+
+
+def test_a_csv_with_a_long_field_leaves_the_process_csv_limit_as_it_was(tmp_path):
+    """Issue 14: the reader raised csv.field_size_limit for the whole process and never
+    put it back; it now raises it for each row it reads only."""
+    before = csv.field_size_limit()
+    long_body = " ".join([BODY[0][1]] * (before // len(BODY[0][1]) + 2))  # over the default
+    (tmp_path / "long.csv").write_bytes(_csv_bytes([["id", "text"], ["m1", long_body]]))
+    docs = _docs(tmp_path / "long.csv")
+    assert [len(d.raw.decode()) for d in docs] == [len(long_body)]
+    assert csv.field_size_limit() == before

@@ -6,14 +6,14 @@ cleaning an article less than one), the work itself in `newsclean.flows.work.bat
 """
 
 import itertools
-import os
+import random
+import time
 from collections.abc import Iterator
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 
 from prefect import flow, get_run_logger, task
-from prefect.context import TaskRunContext
 from prefect.futures import as_completed
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
@@ -70,30 +70,46 @@ def _run_name() -> str:
     return f"{what} {p.get('source')} → {p.get('dest')}"
 
 
-# The entries of a batch's earlier attempt, by task run, while its retry runs (in the same
-# process: Prefect retries a task inside the call that ran it).
-_EARLIER_ATTEMPTS: dict[str, dict[str, ManifestEntry]] = {}
+# A batch with store errors is tried again inside its task, after these delays (x1-1.5,
+# jittered so parallel batches do not come back at once). These retries come on top of
+# boto3's per-request ones (8 attempts, jittered backoff up to 20 s): they wait out a store
+# outage longer than a request's retries. Inside the task, so the entries of the earlier
+# attempts stay in a local variable: a document an attempt wrote is reported as that
+# attempt did (`cleaned`), not as `unchanged` by the attempt that found it written.
+STORE_RETRY_DELAYS = (2.0, 10.0)
 
 
-# Batch retries come on top of boto3's per-request ones (8 attempts, jittered backoff up to
-# 20 s): they wait out a store outage longer than a request's retries, with jitter so that
-# parallel batches do not come back at the same moment.
+def _retry_unless_store_trouble(task, task_run, state) -> bool:
+    """Prefect retries a batch that broke (a bug, a lost worker); store errors were
+    retried inside the task already."""
+    try:
+        state.result()
+    except StoreTrouble:
+        return False
+    except Exception:  # noqa: BLE001 - any other failure: retry
+        return True
+    return True
+
+
 @task(name="clean-batch", retries=2, retry_delay_seconds=[2, 10], retry_jitter_factor=0.5,
+      retry_condition_fn=_retry_unless_store_trouble,
       task_run_name="clean {keys[0]} (+{batch_extra})")
-def clean_batch(keys: list[str], plan: RunPlan, batch_extra: int = 0) -> list[ManifestEntry]:
-    """One batch. Retried when some documents met store errors, or an error escaped it:
-    reruns skip documents already written, so a retry redoes only what is missing, and
-    reports those documents as the attempt that wrote them did."""
-    ctx = TaskRunContext.get()
-    attempt = str(ctx.task_run.id) if ctx else ""
-    earlier = _EARLIER_ATTEMPTS.pop(attempt, {})
-    entries = [earlier.get(e.key, e) if e.status is RunStatus.UNCHANGED else e
-               for e in process_batch(keys, plan)]
-    if any(e.retryable for e in entries):
-        if ctx and ctx.task_run.run_count <= ctx.task.retries:  # another attempt follows
-            _EARLIER_ATTEMPTS[attempt] = {e.key: e for e in entries if not e.retryable}
-        raise StoreTrouble(entries)  # after the last attempt the flow keeps these entries
-    return entries
+def clean_batch(keys: list[str], plan: RunPlan, batch_extra: int = 0,
+                delays: tuple[float, ...] | None = None) -> list[ManifestEntry]:
+    """One batch, tried again while some documents meet store errors: reruns skip the
+    documents already written, so a retry redoes only what is missing. After the last
+    attempt StoreTrouble carries every entry (the failures included) to the flow."""
+    earlier: dict[str, ManifestEntry] = {}
+    for delay in (*(STORE_RETRY_DELAYS if delays is None else delays), None):
+        entries = [earlier.get(e.key, e) if e.status is RunStatus.UNCHANGED else e
+                   for e in process_batch(keys, plan)]
+        if not any(e.retryable for e in entries):
+            return entries
+        if delay is None:
+            raise StoreTrouble(entries)
+        earlier.update((e.key, e) for e in entries if not e.retryable)
+        time.sleep(delay * random.uniform(1.0, 1.5))
+    raise AssertionError("unreachable")
 
 
 def iter_batches(keys: Iterator[str], size: int) -> Iterator[list[str]]:
@@ -195,7 +211,8 @@ def _run_batches(batches: Iterator[list[str]], plan: RunPlan, new_runner, worker
     runner = new_runner()
     if runner is None:
         for batch in batches:
-            yield _accounted(batch, source_url, lambda b=batch: clean_batch(b, plan, len(b) - 1))
+            yield _accounted(batch, source_url, lambda b=batch: clean_batch(b, plan, len(b) - 1,
+                                                                     STORE_RETRY_DELAYS))
         return
     with _workers_share_this_api(), ExitStack() as stack:
         stack.enter_context(runner)
@@ -204,7 +221,8 @@ def _run_batches(batches: Iterator[list[str]], plan: RunPlan, new_runner, worker
 
         def submit(batch: list[str], failures: int = 0) -> None:
             future = runner.submit(clean_batch, {"keys": batch, "plan": plan,
-                                                 "batch_extra": len(batch) - 1})
+                                                 "batch_extra": len(batch) - 1,
+                                                 "delays": STORE_RETRY_DELAYS})
             pending[future] = (batch, failures)
 
         def collect() -> Iterator[list[ManifestEntry]]:
@@ -253,18 +271,20 @@ def _workers_share_this_api() -> Iterator[None]:
     """Worker processes report to this run's Prefect API. Without PREFECT_API_URL in the
     environment (the CLI's temporary server, the test harness) each spawned worker started
     a temporary server of its own: +215 MB and ~10 s per worker, its task runs recorded in
-    a database nobody reads (measured with bench/load.py)."""
-    if os.environ.get("PREFECT_API_URL"):
+    a database nobody reads (measured with bench/load.py). The address goes to the workers
+    in the run's Prefect settings (the process pool passes them to each task as its
+    environment, Dask in each task's context), never into this process's os.environ."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    if PREFECT_API_URL.value():
         yield
         return
     from prefect.client.orchestration import get_client
 
     with get_client(sync_client=True) as client:
-        os.environ["PREFECT_API_URL"] = str(client.api_url)
-    try:
+        url = str(client.api_url)
+    with temporary_settings(updates={PREFECT_API_URL: url}):
         yield
-    finally:
-        os.environ.pop("PREFECT_API_URL", None)
 
 
 def _wait_any(futures) -> object:

@@ -256,13 +256,12 @@ def _csv_records(stream: BinaryIO, fields: RecordFields, limit: int) -> Iterator
     buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)
     text = io.TextIOWrapper(buffered, encoding=_csv_encoding(buffered.peek(_BUFFER)),
                             errors="replace", newline="")
-    csv.field_size_limit(max(csv.field_size_limit(), limit))
     reader = csv.reader(_text_lines(text, limit))
     header: list[str] | None = None
     row_no = 0
     while True:
         try:
-            row = next(reader)
+            row = _next_row(reader, limit)
         except StopIteration:
             return
         except csv.Error as exc:
@@ -284,6 +283,16 @@ def _csv_records(stream: BinaryIO, fields: RecordFields, limit: int) -> Iterator
                           error=f"{len(row)} fields where the header has {len(header)}")
         else:
             yield _from_mapping(dict(zip(header, row, strict=True)), position, where, fields)
+
+
+def _next_row(reader, limit: int) -> list[str]:
+    """The next row, read with a field size limit of `limit` (the csv module's limit is
+    process-wide: raised for this one call only, then put back as it was)."""
+    previous = csv.field_size_limit(max(csv.field_size_limit(), limit))
+    try:
+        return next(reader)
+    finally:
+        csv.field_size_limit(previous)
 
 
 def _csv_encoding(head: bytes) -> str:

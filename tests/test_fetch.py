@@ -9,6 +9,7 @@ page. Loopback is refused unless allowed, so the fetcher is built with allow_pri
 import contextlib
 import gzip
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -59,7 +60,9 @@ class _Handler(BaseHTTPRequestHandler):
             hits = server.hits[path]
             server.arrivals.append((path, time.monotonic()))
         route = path.split("?")[0]
-        if route == "/article":
+        if route == "/robots.txt":  # one folder kept from crawlers
+            return self._send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+        if route == "/article" or route.startswith("/private/"):
             return self._send(200, ARTICLE, "text/html; charset=utf-8")
         if route == "/latin":  # charset only in the HTTP header, none in the page
             return self._send(200, LATIN, "text/html; charset=windows-1252")
@@ -277,7 +280,8 @@ def test_fetched_pages_are_stored_raw_and_read_back_without_fetching(site, tmp_p
     hits = sum(site.hits.values())
     with _fetcher() as f:
         again = list(fetch_docs(urls, store, f))
-    assert sum(site.hits.values()) == hits + 1  # only the 404 is asked again
+    # only the 404 is asked again (after the site's robots.txt, read once per batch)
+    assert sum(site.hits.values()) == hits + 2 and site.hits["/robots.txt"] >= 2
     assert [d.raw for d in again[:2]] == [d.raw for d in docs[:2]]
     with _fetcher() as f:
         list(fetch_docs(urls[:1], store, f, refetch=True))
@@ -398,3 +402,50 @@ def test_fetch_flow_shares_the_run_skeleton_parts_and_partial_writes(site, tmp_p
     [manifest] = (dest / "_manifests").glob("*.jsonl")
     assert len(manifest.read_text().splitlines()) == 2
     assert not list(dest.glob("_manifests/*.parts/*"))
+
+
+def test_robots_txt_is_honoured_once_per_site_unless_the_site_is_our_own(site, tmp_path):
+    """Issue 14: the fetcher ignored robots.txt although the README promises politeness."""
+    dest = LocalStorage(tmp_path / "out")
+    urls = [f"{site.base}/private/a?case=robots", f"{site.base}/article?case=robots",
+            f"{site.base}/private/b?case=robots"]
+    before = site.hits["/robots.txt"]
+    with _fetcher() as fetcher:
+        docs = {d.source: d for d in fetch_docs(urls, dest, fetcher)}
+    assert site.hits["/robots.txt"] == before + 1  # read once for the site
+    assert site.hits["/private/a?case=robots"] == site.hits["/private/b?case=robots"] == 0
+    for url in (urls[0], urls[2]):
+        assert docs[url].error_status.value == "rejected"
+        assert docs[url].error == f"disallowed by {site.base}/robots.txt"
+    assert docs[urls[1]].error is None
+    own = FetchPolicy(**{**FAST.model_dump(), "own_sites": ("127.0.0.1",)})
+    with _fetcher(own) as fetcher:
+        [doc] = fetch_docs([f"{site.base}/private/c?case=robots"], dest, fetcher)
+    assert doc.error is None and site.hits["/private/c?case=robots"] == 1
+
+
+@pytest.mark.prefect
+def test_credentials_in_a_url_are_redacted_everywhere_the_run_writes(site, tmp_path, caplog):
+    """Issue 14: `http://user:pw@host/path` was written verbatim as the manifest's source,
+    in records, raw metadata and logs."""
+    from newsclean.flows.orchestration.fetch_flow import fetch_and_clean
+
+    dest = tmp_path / "clean"
+    url = f"http://editor:Pa55-Secret@127.0.0.1:{site.server_port}/article?case=creds"
+    missing = f"http://editor:Pa55-Secret@127.0.0.1:{site.server_port}/missing?case=creds"
+    caplog.set_level(logging.DEBUG)
+    summary = fetch_and_clean(dest=str(dest), urls=[url, missing], allow_private=True, fetch=FAST)
+    assert summary["statuses"] == {"cleaned": 1, "rejected": 1}
+    assert site.hits["/article?case=creds"] == 1
+    shown = f"http://***@127.0.0.1:{site.server_port}/article?case=creds"
+    [manifest] = (dest / "_manifests").glob("*.jsonl")
+    assert json.loads(manifest.read_text().splitlines()[0])["source"] in (shown, missing.replace(
+        "editor:Pa55-Secret", "***"))
+    written = [p for p in dest.rglob("*") if p.is_file()]
+    assert written and not [p for p in written if "Pa55" in str(p)]
+    leaks = [p for p in written
+             if b"Pa55-Secret" in (gzip.decompress(p.read_bytes()) if p.suffix == ".gz"
+                                   else p.read_bytes())]
+    assert not leaks
+    assert "Pa55-Secret" not in caplog.text
+    assert "Pa55-Secret" not in json.dumps(summary)

@@ -36,7 +36,7 @@ from newsclean.flows.orchestration.skeleton import (
     prepare_dest,
     writing_run,
 )
-from newsclean.flows.sources.fetch import AddressGuard, Fetcher, FetchPolicy, fetch_docs
+from newsclean.flows.sources.fetch import AddressGuard, Fetcher, FetchPolicy, fetch_docs, redact_url
 from newsclean.flows.sources.readers import buffered
 from newsclean.flows.storage.backends import StorageError, open_source, open_store
 from newsclean.flows.storage.layout import manifest_key
@@ -86,8 +86,14 @@ def _run_name() -> str:
     return f"fetch {what} → {p.get('dest')}"
 
 
-@task(name="fetch-batch", retries=1, retry_delay_seconds=[10],
-      task_run_name="fetch {urls[0]} (+{batch_extra})")
+def _batch_name() -> str:
+    from prefect.runtime import task_run
+
+    p = task_run.parameters
+    return f"fetch {redact_url(p['urls'][0])} (+{p.get('batch_extra', 0)})"
+
+
+@task(name="fetch-batch", retries=1, retry_delay_seconds=[10], task_run_name=_batch_name)
 def fetch_batch(urls: list[str], plan: RunPlan, policy: FetchPolicy, allow_private: bool,
                 allow_networks: list[str], refetch: bool, batch_extra: int = 0,
                 ) -> list[ManifestEntry]:
@@ -154,6 +160,8 @@ def fetch_and_clean(
     with writing_run(dst, summary, artifacts, log, flow_run.get_id()) as books:
         todo = iter_urls(urls, urls_file, s3)
         while batch := list(itertools.islice(todo, batch_size)):
-            books.record(accounted(batch, lambda url: (url, url), lambda b=batch: fetch_batch(
-                b, plan, fetch, allow_private, allow_networks, refetch, len(b) - 1)), "URLs")
+            books.record(accounted(
+                batch, lambda url: (redact_url(url), redact_url(url)),
+                lambda b=batch: fetch_batch(b, plan, fetch, allow_private, allow_networks,
+                                            refetch, len(b) - 1)), "URLs")
     return summary.as_dict()

@@ -449,3 +449,23 @@ def test_credentials_in_a_url_are_redacted_everywhere_the_run_writes(site, tmp_p
     assert not leaks
     assert "Pa55-Secret" not in caplog.text
     assert "Pa55-Secret" not in json.dumps(summary)
+
+
+def test_a_stored_page_is_read_back_through_the_capped_gzip_reader(site, tmp_path):
+    """Issue 14: a page stored under _raw/ was read back with an unbounded gzip.decompress
+    (one of three gzip paths); it now goes through cleaners' capped `inflate`: a stored body
+    no fetch could have produced (here 8 MB from 8 KB) is refused and the page fetched anew."""
+    from newsclean.flows.storage.layout import raw_keys
+    from newsclean.flows.storage.records import sha256
+
+    url = f"{site.base}/article?case=stored-bomb"
+    name = url_key(url)
+    body_key, meta_key = raw_keys(name, "text/html")
+    bomb = b"<p>" + b"x" * (8 << 20) + b"</p>"
+    store = LocalStorage(tmp_path)
+    store.write(body_key, gzip.compress(bomb, mtime=0))
+    store.write(meta_key, json.dumps({"url": url, "body_key": body_key, "sha256": sha256(bomb),
+                                      "headers": {"content-type": "text/html"}}).encode())
+    with _fetcher() as fetcher:
+        [doc] = fetch_docs([url], store, fetcher)
+    assert doc.raw == ARTICLE and site.hits["/article?case=stored-bomb"] == 1

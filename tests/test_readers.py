@@ -485,3 +485,14 @@ def test_a_csv_with_a_long_field_leaves_the_process_csv_limit_as_it_was(tmp_path
     docs = _docs(tmp_path / "long.csv")
     assert [len(d.raw.decode()) for d in docs] == [len(long_body)]
     assert csv.field_size_limit() == before
+
+
+def test_an_http_charset_is_read_with_the_one_charset_table():
+    """Issue 14: the fetch path had its own charset table (latin-1 → cp1252 only); it now
+    uses cleaners' one (`codec_for_label`), where gb2312 is read as its superset gb18030,
+    as browsers do."""
+    text = "北京新闻：市政府今天宣布新的公交线路，𠀀字也在其中。"
+    body = f"<html><body><p>{text}</p></body></html>".encode("gb18030")
+    assert with_http_charset(body, "text/html; charset=gb2312").decode("utf-8").count(text) == 1
+    cp = "Caf\u00e9 \u201cquoted\u201d".encode("cp1252")
+    assert with_http_charset(cp, "text/plain; charset=latin1") == "Café “quoted”".encode()

@@ -15,6 +15,7 @@
 No Prefect here: `newsclean.flows.orchestration.fetch_flow` runs `fetch_docs` inside its batch task.
 """
 
+import base64
 import gzip
 import ipaddress
 import json
@@ -28,6 +29,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Annotated
+from urllib.parse import unquote
 from urllib.robotparser import RobotFileParser
 
 import httpx
@@ -40,7 +42,8 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
-from newsclean.cleaners import __version__
+from newsclean.cleaners import CleanOptions, InputRejected, __version__
+from newsclean.cleaners.decode import inflate
 from newsclean.flows.sources.readers import RawDoc, with_http_charset
 from newsclean.flows.storage.backends import Storage, StorageError
 from newsclean.flows.storage.layout import raw_keys, url_key
@@ -57,6 +60,7 @@ _BACKOFF_MAX = 60.0
 # otherwise hold a worker forever.
 _DEADLINE_TIMEOUTS = 3
 log = logging.getLogger(__name__)
+_MAX_INFLATE_RATIO = CleanOptions().max_inflate_ratio
 # Response headers not kept in the stored metadata: they carry the site's session state.
 _DROPPED_HEADERS = frozenset({"set-cookie", "set-cookie2"})
 
@@ -305,9 +309,13 @@ class Fetcher:
             if robots and (why := self._allowed(current)):
                 raise Refused(why)
             self.pacer.wait(current.host)
+            headers = {"Host": current.netloc.decode("ascii")}
+            if current.userinfo:  # sent as a header, never in a URL that httpx logs
+                headers["Authorization"] = "Basic " + base64.b64encode(
+                    unquote(current.userinfo.decode("ascii")).encode()).decode("ascii")
             request = self.client.build_request(
-                "GET", current.copy_with(host=address),
-                headers={"Host": current.netloc.decode("ascii")},
+                "GET", current.copy_with(host=address, username=None, password=None),
+                headers=headers,
                 extensions={"sni_hostname": current.host} if current.scheme == "https" else {})
             response = self.client.send(request, stream=True)
             try:
@@ -418,7 +426,7 @@ def fetch_docs(urls: Iterable[str], dest: Storage, fetcher: Fetcher, *, refetch:
             return RawDoc(shown, "", shown, error=f"not a usable URL: {exc}")
         try:
             if not refetch:
-                stored = _stored(dest, name, shown)
+                stored = _stored(dest, name, shown, fetcher.policy.max_bytes)
                 if stored is not None:
                     return stored
             result = fetcher.fetch(url)
@@ -454,15 +462,18 @@ def _store(dest: Storage, name: str, result: FetchResult) -> RawDoc:
                   url=result.final_url)
 
 
-def _stored(dest: Storage, name: str, url: str) -> RawDoc | None:
+def _stored(dest: Storage, name: str, url: str, max_bytes: int) -> RawDoc | None:
+    """A page stored by an earlier run, read back within the fetch's own size limit (the
+    one capped gzip reader of newsclean: a body no fetch could have stored is refused)."""
     _, meta_key = raw_keys(name)
     try:
         data = dest.read_if_exists(meta_key)
         if data is None:
             return None
         meta = json.loads(data)
-        body = gzip.decompress(dest.read(meta["body_key"]))
-    except (StorageError, ValueError, KeyError, OSError, EOFError):
+        body, _ = inflate(dest.read(meta["body_key"]), max_bytes=max_bytes,
+                          max_ratio=_MAX_INFLATE_RATIO)
+    except (StorageError, InputRejected, ValueError, KeyError, OSError, EOFError):
         return None  # damaged or half-written: fetch again
     if meta.get("url") != url or sha256(body) != meta.get("sha256"):
         return None

@@ -21,7 +21,7 @@ from typing import Annotated, BinaryIO
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from newsclean.cleaners.decode import InputRejected, decode_bytes
+from newsclean.cleaners.decode import InputRejected, codec_for_label, decode_bytes
 from newsclean.flows.storage.backends import Storage, StorageError, TooLarge, UnsafeKey
 from newsclean.flows.storage.layout import archive_suffix, record_rel, rel_for, safe_segment, url_key
 from newsclean.flows.storage.records import RunStatus
@@ -448,12 +448,9 @@ def with_http_charset(body: bytes, content_type: str | None) -> bytes:
     m = _CHARSET_RE.search(content_type or "")
     if not m:
         return body
-    try:
-        codec = codecs.lookup(m.group(1)).name
-    except LookupError:
+    codec = codec_for_label(m.group(1))  # latin-1 and ascii read as cp1252, as browsers do
+    if codec is None:
         return body
-    if codec in ("iso8859-1", "ascii"):
-        codec = "cp1252"  # as browsers read these labels (WHATWG)
     if codec.startswith("utf-8") or _META_CHARSET_RE.search(body[:4096]):
         return body
     try:

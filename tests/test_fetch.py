@@ -469,3 +469,27 @@ def test_a_stored_page_is_read_back_through_the_capped_gzip_reader(site, tmp_pat
     with _fetcher() as fetcher:
         [doc] = fetch_docs([url], store, fetcher)
     assert doc.raw == ARTICLE and site.hits["/article?case=stored-bomb"] == 1
+
+
+@pytest.mark.prefect
+def test_a_fetch_batch_that_fails_after_its_retries_is_accounted_not_fatal(site, tmp_path,
+                                                                          monkeypatch):
+    """Issue 14: a fetch batch failing after its retries failed the whole fetch run (no
+    manifest). Now, as in clean-articles, its URLs get `failed` lines with the reason and
+    the other batches finish. Here the shards of the first batch cannot be written (a file
+    stands where the `_shards` folder goes), which no per-document handling catches."""
+    from newsclean.flows.orchestration import fetch_flow
+
+    monkeypatch.setattr(fetch_flow, "fetch_batch",
+                        fetch_flow.fetch_batch.with_options(retry_delay_seconds=0))
+    dest = tmp_path / "clean"
+    dest.mkdir()
+    (dest / "_shards").write_text("not a folder")
+    urls = [f"{site.base}/article?case=batch-fails", f"{site.base}/missing?case=batch-fails"]
+    summary = fetch_flow.fetch_and_clean(dest=str(dest), urls=urls, allow_private=True,
+                                         fetch=FAST, batch_size=1, shard_size=10)
+    assert summary["statuses"] == {"failed": 1, "rejected": 1}
+    [manifest] = (dest / "_manifests").glob("*.jsonl")
+    lines = {m["source"]: m for m in map(json.loads, manifest.read_text().splitlines())}
+    assert lines[urls[0]]["status"] == "failed" and lines[urls[0]]["retryable"] is True
+    assert lines[urls[0]]["reason"].startswith("batch failed: ")

@@ -20,7 +20,7 @@ left the slot counted for ever in the database (measured: a rerun still waiting 
 min). A waiting run therefore judges the holder itself, from the record, and takes the slot
 over when the holder is gone:
 
-- its process is gone (same host, pid no longer alive): at once;
+- its process is gone (same host and PID namespace, pid no longer alive): at once;
 - its flow run is in a final state (Crashed, Failed, Completed, Cancelled): at once;
 - its heartbeat has not moved for `STALE_SECONDS` as the waiter watched it (no clocks are
   compared across machines), or no record appeared for that long.
@@ -101,17 +101,26 @@ class _Holder:
     pid: int
     lease: str | None
     beat: int = 0
+    pid_ns: str = ""  # the PID namespace: containers on one host may share a hostname
 
     @classmethod
     def parse(cls, value) -> "_Holder | None":
         try:
-            return cls(**{k: value[k] for k in ("flow_run", "host", "pid", "lease", "beat")})
+            return cls(**{k: value[k] for k in ("flow_run", "host", "pid", "lease", "beat",
+                                                "pid_ns")})
         except (TypeError, KeyError):
             return None
 
     def describe(self) -> str:
         run = f"flow run {self.flow_run}" if self.flow_run else "a run"
         return f"{run} (pid {self.pid} on {self.host})"
+
+
+def _pid_ns() -> str:
+    try:
+        return os.readlink("/proc/self/ns/pid")
+    except OSError:  # not Linux: the hostname alone
+        return ""
 
 
 def _pid_alive(pid: int) -> bool:
@@ -195,7 +204,8 @@ class _Lock:
     def gone(self, holder: _Holder | None, still_for: float) -> str | None:
         """Why the holder is gone, or None while it may be alive."""
         if holder is not None:
-            if holder.host == socket.gethostname() and not _pid_alive(holder.pid):
+            if (holder.host, holder.pid_ns) == (socket.gethostname(), _pid_ns()) \
+                    and not _pid_alive(holder.pid):
                 return f"its process {holder.pid} is gone"
             if holder.flow_run:
                 with suppress(Exception):  # a run the API no longer knows: judged by heartbeat
@@ -230,7 +240,8 @@ def destination_lock(dest_url: str, log, flow_run_id: str | None = None,
         lock.ensure_limit()
         holder = ConcurrencyLeaseHolder(type="flow_run", id=UUID(flow_run_id)) if flow_run_id else None
         lease = _acquire(lock, holder, wait_seconds)
-        me = _Holder(flow_run=flow_run_id, host=socket.gethostname(), pid=os.getpid(), lease=lease)
+        me = _Holder(flow_run=flow_run_id, host=socket.gethostname(), pid=os.getpid(), lease=lease,
+                     pid_ns=_pid_ns())
         lock.write_holder(me)
         stop = threading.Event()
         beat = threading.Thread(target=_heartbeat, args=(dest_url, me, stop, log),

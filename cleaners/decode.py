@@ -151,7 +151,13 @@ def _declared(data: bytes) -> str | None:
     m = _DECLARED_RE.search(data[:_DECLARATION_WINDOW])
     if not m:
         return None
-    label = (m.group(1) or m.group(2)).decode("ascii").lower()
+    return codec_for_label((m.group(1) or m.group(2)).decode("ascii"))
+
+
+def codec_for_label(label: str) -> str | None:
+    """The Python codec a browser would use for a charset label (`<meta charset>`, HTTP
+    `Content-Type`), or None for an unknown label. The one charset table of newsclean."""
+    label = label.strip().lower()
     label = _LABEL_ALIASES.get(label, label)
     try:
         return codecs.lookup(label).name

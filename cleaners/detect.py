@@ -6,7 +6,10 @@ text as .html. A text dump that quotes one tag further down is still text.
 
 from newsclean.cleaners.html_extract import looks_like_html
 
-_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx")
+# The one list of HTML name endings: files saved as HTML, and page names of dynamic sites
+# (a URL's last segment). flows/storage/layout.py builds its key rules from these.
+HTML_FILE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+HTML_PAGE_SUFFIXES = (*HTML_FILE_SUFFIXES, ".php", ".asp", ".aspx", ".jsp", ".cms")
 
 
 def _stem(source: str) -> str:
@@ -21,6 +24,6 @@ def detect_format(text: str, source: str | None = None) -> str:
     if looks_like_html(head):
         return "html"
     # A name that says HTML and markup anywhere near the start (a fragment without <html>).
-    if source and _stem(source).endswith(_HTML_SUFFIXES) and "<" in head and ">" in head:
+    if source and _stem(source).endswith(HTML_PAGE_SUFFIXES) and "<" in head and ">" in head:
         return "html"
     return "text"

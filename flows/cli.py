@@ -127,6 +127,9 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("--retries", type=int, help="retries on 429, 5xx and timeouts (default 3)")
     f.add_argument("--max-bytes", type=int, help="largest page body kept (default 10 MiB)")
     f.add_argument("--max-redirects", type=int, help="redirects followed (default 5)")
+    f.add_argument("--own-site", action="append", default=[], metavar="HOST",
+                   help="a host of the organisation's own whose robots.txt is not consulted; "
+                        "repeatable (every other site's robots.txt is honoured)")
     f.add_argument("--batch-size", type=int, default=50, help="URLs per task (default 50)")
     f.add_argument("--shards", type=int, metavar="N",
                    help="also write the clean articles as JSONL shards of N")
@@ -363,7 +366,8 @@ def _fetch(args) -> int:
         policy = FetchPolicy(**{k: v for k, v in {
             "concurrency": args.concurrency, "per_host_rate": args.per_host_rate,
             "timeout": args.timeout, "retries": args.retries, "max_bytes": args.max_bytes,
-            "max_redirects": args.max_redirects}.items() if v is not None})
+            "max_redirects": args.max_redirects,
+            "own_sites": tuple(args.own_site) or None}.items() if v is not None})
         if not getattr(open_source(args.urls, s3), "single", None):  # before Prefect starts
             return _error(f"no such URL file: {args.urls}")
     except ValidationError as exc:

@@ -76,8 +76,7 @@ def test_a_write_that_keeps_failing_is_failed_and_the_next_run_mends_it(s3, moto
     keys = _upload_source(s3, raw)[:8]
     victim = keys[3].rsplit(".", 1)[0].removesuffix(".html")
     # No waiting between the batch's attempts in this test (production waits 2 s, 10 s).
-    monkeypatch.setattr(clean_flow, "clean_batch",
-                        clean_flow.clean_batch.with_options(retry_delay_seconds=0))
+    monkeypatch.setattr(clean_flow, "STORE_RETRY_DELAYS", (0.0, 0.0))
 
     def victim_text(method: str, path: str) -> bool:
         return method == "PUT" and path.endswith(f"/{victim}.txt")

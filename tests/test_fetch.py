@@ -9,6 +9,7 @@ page. Loopback is refused unless allowed, so the fetcher is built with allow_pri
 import contextlib
 import gzip
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -59,7 +60,9 @@ class _Handler(BaseHTTPRequestHandler):
             hits = server.hits[path]
             server.arrivals.append((path, time.monotonic()))
         route = path.split("?")[0]
-        if route == "/article":
+        if route == "/robots.txt":  # one folder kept from crawlers
+            return self._send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+        if route == "/article" or route.startswith("/private/"):
             return self._send(200, ARTICLE, "text/html; charset=utf-8")
         if route == "/latin":  # charset only in the HTTP header, none in the page
             return self._send(200, LATIN, "text/html; charset=windows-1252")
@@ -277,7 +280,8 @@ def test_fetched_pages_are_stored_raw_and_read_back_without_fetching(site, tmp_p
     hits = sum(site.hits.values())
     with _fetcher() as f:
         again = list(fetch_docs(urls, store, f))
-    assert sum(site.hits.values()) == hits + 1  # only the 404 is asked again
+    # only the 404 is asked again (after the site's robots.txt, read once per batch)
+    assert sum(site.hits.values()) == hits + 2 and site.hits["/robots.txt"] >= 2
     assert [d.raw for d in again[:2]] == [d.raw for d in docs[:2]]
     with _fetcher() as f:
         list(fetch_docs(urls[:1], store, f, refetch=True))
@@ -359,3 +363,133 @@ def test_fetch_command_refuses_loopback_unless_allowed(site, tmp_path, prefect_a
     assert allowed.returncode == 0, allowed.stderr[-2000:]
     assert "cleaned" in allowed.stderr and "manifest:" in allowed.stderr
     assert (tmp_path / "out2" / f"{url_key(f'{site.base}/article?case=cli')}.txt").exists()
+
+
+@pytest.mark.prefect
+def test_fetch_flow_shares_the_run_skeleton_parts_and_partial_writes(site, tmp_path):
+    """Issue 14: the fetch flow had its own drifted copy of the run skeleton: no manifest
+    parts while it ran (a killed fetch left no trace of its finished batches) and no
+    discarding of a killed run's half-written files."""
+    from newsclean.flows.orchestration.fetch_flow import fetch_and_clean
+
+    dest = tmp_path / "clean"
+    (dest / "2018").mkdir(parents=True)
+    stale = dest / "2018" / ".tmp-abc123.part"  # what a write killed before its rename leaves
+    stale.write_bytes(b"half a page")
+    seen_parts: list[str] = []
+    stop = threading.Event()
+
+    def watch() -> None:
+        while not stop.is_set():
+            seen_parts.extend(p.name for p in dest.glob("_manifests/*.parts/*.jsonl")
+                              if p.name not in seen_parts)
+            time.sleep(0.02)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        summary = fetch_and_clean(dest=str(dest), urls=[f"{site.base}/article?case=parts",
+                                                        f"{site.base}/slow?case=parts"],
+                                  allow_private=True, batch_size=1,
+                                  fetch=FetchPolicy(timeout=SLOW_SECONDS + 5, retries=1,
+                                                    backoff=0.01, per_host_rate=0))
+    finally:
+        stop.set()
+        watcher.join()
+    assert summary["statuses"] == {"cleaned": 2}
+    assert "00001.jsonl" in seen_parts  # the first batch's lines, while the second ran
+    assert not stale.exists()
+    [manifest] = (dest / "_manifests").glob("*.jsonl")
+    assert len(manifest.read_text().splitlines()) == 2
+    assert not list(dest.glob("_manifests/*.parts/*"))
+
+
+def test_robots_txt_is_honoured_once_per_site_unless_the_site_is_our_own(site, tmp_path):
+    """Issue 14: the fetcher ignored robots.txt although the README promises politeness."""
+    dest = LocalStorage(tmp_path / "out")
+    urls = [f"{site.base}/private/a?case=robots", f"{site.base}/article?case=robots",
+            f"{site.base}/private/b?case=robots"]
+    before = site.hits["/robots.txt"]
+    with _fetcher() as fetcher:
+        docs = {d.source: d for d in fetch_docs(urls, dest, fetcher)}
+    assert site.hits["/robots.txt"] == before + 1  # read once for the site
+    assert site.hits["/private/a?case=robots"] == site.hits["/private/b?case=robots"] == 0
+    for url in (urls[0], urls[2]):
+        assert docs[url].error_status.value == "rejected"
+        assert docs[url].error == f"disallowed by {site.base}/robots.txt"
+    assert docs[urls[1]].error is None
+    own = FetchPolicy(**{**FAST.model_dump(), "own_sites": ("127.0.0.1",)})
+    with _fetcher(own) as fetcher:
+        [doc] = fetch_docs([f"{site.base}/private/c?case=robots"], dest, fetcher)
+    assert doc.error is None and site.hits["/private/c?case=robots"] == 1
+
+
+@pytest.mark.prefect
+def test_credentials_in_a_url_are_redacted_everywhere_the_run_writes(site, tmp_path, caplog):
+    """Issue 14: `http://user:pw@host/path` was written verbatim as the manifest's source,
+    in records, raw metadata and logs."""
+    from newsclean.flows.orchestration.fetch_flow import fetch_and_clean
+
+    dest = tmp_path / "clean"
+    url = f"http://editor:Pa55-Secret@127.0.0.1:{site.server_port}/article?case=creds"
+    missing = f"http://editor:Pa55-Secret@127.0.0.1:{site.server_port}/missing?case=creds"
+    caplog.set_level(logging.DEBUG)
+    summary = fetch_and_clean(dest=str(dest), urls=[url, missing], allow_private=True, fetch=FAST)
+    assert summary["statuses"] == {"cleaned": 1, "rejected": 1}
+    assert site.hits["/article?case=creds"] == 1
+    shown = f"http://***@127.0.0.1:{site.server_port}/article?case=creds"
+    [manifest] = (dest / "_manifests").glob("*.jsonl")
+    assert json.loads(manifest.read_text().splitlines()[0])["source"] in (shown, missing.replace(
+        "editor:Pa55-Secret", "***"))
+    written = [p for p in dest.rglob("*") if p.is_file()]
+    assert written and not [p for p in written if "Pa55" in str(p)]
+    leaks = [p for p in written
+             if b"Pa55-Secret" in (gzip.decompress(p.read_bytes()) if p.suffix == ".gz"
+                                   else p.read_bytes())]
+    assert not leaks
+    assert "Pa55-Secret" not in caplog.text
+    assert "Pa55-Secret" not in json.dumps(summary)
+
+
+def test_a_stored_page_is_read_back_through_the_capped_gzip_reader(site, tmp_path):
+    """Issue 14: a page stored under _raw/ was read back with an unbounded gzip.decompress
+    (one of three gzip paths); it now goes through cleaners' capped `inflate`: a stored body
+    no fetch could have produced (here 8 MB from 8 KB) is refused and the page fetched anew."""
+    from newsclean.flows.storage.layout import raw_keys
+    from newsclean.flows.storage.records import sha256
+
+    url = f"{site.base}/article?case=stored-bomb"
+    name = url_key(url)
+    body_key, meta_key = raw_keys(name, "text/html")
+    bomb = b"<p>" + b"x" * (8 << 20) + b"</p>"
+    store = LocalStorage(tmp_path)
+    store.write(body_key, gzip.compress(bomb, mtime=0))
+    store.write(meta_key, json.dumps({"url": url, "body_key": body_key, "sha256": sha256(bomb),
+                                      "headers": {"content-type": "text/html"}}).encode())
+    with _fetcher() as fetcher:
+        [doc] = fetch_docs([url], store, fetcher)
+    assert doc.raw == ARTICLE and site.hits["/article?case=stored-bomb"] == 1
+
+
+@pytest.mark.prefect
+def test_a_fetch_batch_that_fails_after_its_retries_is_accounted_not_fatal(site, tmp_path,
+                                                                          monkeypatch):
+    """Issue 14: a fetch batch failing after its retries failed the whole fetch run (no
+    manifest). Now, as in clean-articles, its URLs get `failed` lines with the reason and
+    the other batches finish. Here the shards of the first batch cannot be written (a file
+    stands where the `_shards` folder goes), which no per-document handling catches."""
+    from newsclean.flows.orchestration import fetch_flow
+
+    monkeypatch.setattr(fetch_flow, "fetch_batch",
+                        fetch_flow.fetch_batch.with_options(retry_delay_seconds=0))
+    dest = tmp_path / "clean"
+    dest.mkdir()
+    (dest / "_shards").write_text("not a folder")
+    urls = [f"{site.base}/article?case=batch-fails", f"{site.base}/missing?case=batch-fails"]
+    summary = fetch_flow.fetch_and_clean(dest=str(dest), urls=urls, allow_private=True,
+                                         fetch=FAST, batch_size=1, shard_size=10)
+    assert summary["statuses"] == {"failed": 1, "rejected": 1}
+    [manifest] = (dest / "_manifests").glob("*.jsonl")
+    lines = {m["source"]: m for m in map(json.loads, manifest.read_text().splitlines())}
+    assert lines[urls[0]]["status"] == "failed" and lines[urls[0]]["retryable"] is True
+    assert lines[urls[0]]["reason"].startswith("batch failed: ")

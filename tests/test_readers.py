@@ -474,3 +474,25 @@ def test_flow_reads_a_jsonl_gz_dump_from_s3(s3, moto_endpoint):
     single = clean_articles(source=f"s3://{raw}/dumps/2018-07.jsonl.gz",
                             dest=f"s3://{out}/articles/", s3=settings)
     assert single["statuses"] == {"unchanged": 4, "rejected": 2}
+
+
+def test_a_csv_with_a_long_field_leaves_the_process_csv_limit_as_it_was(tmp_path):
+    """Issue 14: the reader raised csv.field_size_limit for the whole process and never
+    put it back; it now raises it for each row it reads only."""
+    before = csv.field_size_limit()
+    long_body = " ".join([BODY[0][1]] * (before // len(BODY[0][1]) + 2))  # over the default
+    (tmp_path / "long.csv").write_bytes(_csv_bytes([["id", "text"], ["m1", long_body]]))
+    docs = _docs(tmp_path / "long.csv")
+    assert [len(d.raw.decode()) for d in docs] == [len(long_body)]
+    assert csv.field_size_limit() == before
+
+
+def test_an_http_charset_is_read_with_the_one_charset_table():
+    """Issue 14: the fetch path had its own charset table (latin-1 → cp1252 only); it now
+    uses cleaners' one (`codec_for_label`), where gb2312 is read as its superset gb18030,
+    as browsers do."""
+    text = "北京新闻：市政府今天宣布新的公交线路，𠀀字也在其中。"
+    body = f"<html><body><p>{text}</p></body></html>".encode("gb18030")
+    assert with_http_charset(body, "text/html; charset=gb2312").decode("utf-8").count(text) == 1
+    cp = "Caf\u00e9 \u201cquoted\u201d".encode("cp1252")
+    assert with_http_charset(cp, "text/plain; charset=latin1") == "Café “quoted”".encode()

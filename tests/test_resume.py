@@ -50,19 +50,6 @@ def _consistent(dest: Path) -> dict[str, tuple[int, int | None]]:
     return seen
 
 
-def _release_destination(dest: Path) -> None:
-    """What an operator does after a crash (`prefect gcl update NAME --active-slots 0`),
-    instead of waiting out the killed run's 5-minute lease on the destination."""
-    from prefect.client.orchestration import get_client
-    from prefect.client.schemas.actions import GlobalConcurrencyLimitUpdate
-
-    from newsclean.flows.orchestration.dest_lock import lock_name
-
-    with get_client(sync_client=True) as client:
-        client.update_global_concurrency_limit(
-            lock_name(str(dest)), GlobalConcurrencyLimitUpdate(active_slots=0))
-
-
 @pytest.mark.slow
 @pytest.mark.timeout(300)
 def test_a_killed_run_is_finished_by_the_next_rewriting_nothing_done(tmp_path):
@@ -93,7 +80,7 @@ def test_a_killed_run_is_finished_by_the_next_rewriting_nothing_done(tmp_path):
     part_lines = [json.loads(x) for p in parts for x in p.read_text().splitlines()]
     assert {record_key(rel_for(m["key"])) for m in part_lines} <= set(done)
 
-    _release_destination(dest)
+    # No operator step: the killed run's slot is taken over (its process is gone).
     summary = clean_articles(source=str(src), dest=str(dest), batch_size=50)
 
     assert summary["inputs"] == DOCS and "failed" not in summary["statuses"]
@@ -159,3 +146,40 @@ def test_a_new_rule_pack_rewrites_only_the_documents_it_changes(tmp_path):
     third = clean_articles(source=str(src), dest=str(dest), rules=[str(pack)])
     assert third["statuses"] == {"unchanged": 5}
     assert _consistent(dest) == after
+
+
+def test_a_change_to_the_cleaning_code_re_cleans_but_rewrites_no_identical_text(
+        tmp_path, monkeypatch):
+    """Issue 14: `versions()` compared a hard-coded "0.1.0", so an edited cleaner left
+    every document `unchanged`. The skip key now carries a fingerprint of the cleaning
+    code (here: a copy of the installed package with one function added)."""
+    from newsclean.flows.storage import fingerprint
+
+    src, dest = tmp_path / "raw", tmp_path / "clean"
+    src.mkdir()
+    for path in sorted(SEEDS.glob("00[1-4]_*.txt")):
+        shutil.copy(path, src / path.name)
+    first = clean_articles(source=str(src), dest=str(dest))
+    assert first["statuses"] == {"cleaned": 4}
+    before = _consistent(dest)
+    record = json.loads(next(iter(_records(dest).values())).read_text())
+    assert set(record["newsclean"]["libraries"]) >= {"trafilatura", "lxml", "ftfy",
+                                                     "charset-normalizer", "readability-lxml"}
+
+    code = tmp_path / "cleaners"
+    shutil.copytree(fingerprint.CODE_ROOT, code, ignore=shutil.ignore_patterns("__pycache__"))
+    with (code / "normalize.py").open("a") as f:
+        f.write("\n\ndef _a_new_helper() -> None:\n    pass\n")
+    monkeypatch.setattr(fingerprint, "CODE_ROOT", code)
+
+    second = clean_articles(source=str(src), dest=str(dest))
+
+    assert second["statuses"] == {"cleaned": 4}  # re-cleaned: the code changed
+    after = _consistent(dest)
+    for rel, (record_mtime, text_mtime) in after.items():
+        assert text_mtime == before[rel][1], rel  # the same text: not rewritten
+        assert record_mtime != before[rel][0], rel  # the record names the new code
+        assert json.loads((dest / rel).read_text())["newsclean"]["code"] == \
+            fingerprint.code_fingerprint(code)
+    third = clean_articles(source=str(src), dest=str(dest))
+    assert third["statuses"] == {"unchanged": 4}

@@ -8,7 +8,6 @@ import pytest
 
 from newsclean.flows.orchestration import clean_flow
 from newsclean.flows.orchestration.clean_flow import clean_articles
-from newsclean.flows.storage.backends import s3_client
 from newsclean.flows.storage.settings import S3Settings
 from tests.conftest import SEED_FILE
 from tests.support.faultproxy import FaultProxy
@@ -18,15 +17,6 @@ pytestmark = [pytest.mark.prefect, pytest.mark.s3]
 SECRET = "NewscleanFakeSecret+Do/Not/Leak0123456789abcdef"
 PROFILE_SECRET = "NewscleanProfileSecret+Also/Hidden9876543210fedcba"
 KEY_ID = "AKIANEWSCLEANFAKE0001"
-
-
-@pytest.fixture
-def fresh_clients():
-    """boto3 clients are cached per settings: make them anew with this test's credentials,
-    and leave none holding them for later tests."""
-    s3_client.cache_clear()
-    yield
-    s3_client.cache_clear()
 
 
 def _everything_the_run_left(s3, bucket: str, state) -> list[str]:
@@ -61,16 +51,14 @@ def _everything_the_run_left(s3, bucket: str, state) -> list[str]:
     return found
 
 
-def test_no_secret_in_anything_a_failing_run_produces(tmp_path, s3, moto_endpoint, monkeypatch,
-                                                        fresh_clients, caplog):
+def test_no_secret_in_anything_a_failing_run_produces(tmp_path, s3, moto_endpoint, monkeypatch, caplog):
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", KEY_ID)
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", SECRET)
     profiles = tmp_path / "credentials"
     profiles.write_text(f"[newsroom]\naws_access_key_id = {KEY_ID}\n"
                         f"aws_secret_access_key = {PROFILE_SECRET}\n")
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", str(profiles))
-    monkeypatch.setattr(clean_flow, "clean_batch",
-                        clean_flow.clean_batch.with_options(retry_delay_seconds=0))
+    monkeypatch.setattr(clean_flow, "STORE_RETRY_DELAYS", (0.0, 0.0))
     caplog.set_level(logging.DEBUG, logger="flows")
     src = tmp_path / "raw"
     src.mkdir()
@@ -107,3 +95,18 @@ def test_no_secret_in_anything_a_failing_run_produces(tmp_path, s3, moto_endpoin
     assert "InternalError (HTTP 500)" in blob  # the failure is explained…
     for leak in (SECRET, PROFILE_SECRET, SECRET.split("+")[1], PROFILE_SECRET.split("+")[1]):
         assert leak not in blob  # …without any part of a secret
+
+
+def test_rotated_credentials_are_used_without_clearing_any_cache(monkeypatch, moto_endpoint):
+    """Issue 14: S3 clients were cached per settings for the life of the process, so a
+    client made before the credentials changed kept the old ones (tests had to clear the
+    cache by hand). The credentials in the environment are now part of the cache key."""
+    from newsclean.flows.storage.backends import open_store
+
+    settings = S3Settings(endpoint_url=moto_endpoint)
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "first-fake-secret")
+    first = open_store("s3://rotation/a/", settings).client
+    assert open_store("s3://rotation/b/", settings).client is first  # reused meanwhile
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "second-fake-secret")
+    second = open_store("s3://rotation/a/", settings).client
+    assert second._request_signer._credentials.secret_key == "second-fake-secret"

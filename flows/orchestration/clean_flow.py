@@ -6,22 +6,21 @@ cleaning an article less than one), the work itself in `newsclean.flows.work.bat
 """
 
 import itertools
-import os
+import random
+import time
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, datetime
 
 from prefect import flow, get_run_logger, task
-from prefect.context import TaskRunContext
 from prefect.futures import as_completed
 from prefect.runtime import flow_run
 from prefect.states import Completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from newsclean.cleaners.rules import RulePack, RulePackError, default_pack, parse_pack
-from newsclean.flows.orchestration import progress
-from newsclean.flows.orchestration.dest_lock import destination_lock
+from newsclean.cleaners.rules import RulePackError
 from newsclean.flows.orchestration.params import (
     BadRun,
     BatchSize,
@@ -51,15 +50,20 @@ from newsclean.flows.orchestration.report import (
     failed_quietly,
 )
 from newsclean.flows.orchestration.runners import TaskRunnerKind, make_runner, parallel_slots
+from newsclean.flows.orchestration.skeleton import (
+    accounted,
+    load_packs,
+    new_run_id,
+    prepare_dest,
+    writing_run,
+)
 from newsclean.flows.sources.readers import RecordFields, is_archive
-from newsclean.flows.storage.backends import LocalStorage, StorageError, open_source, open_store
+from newsclean.flows.storage.backends import StorageError, open_source, open_store
 from newsclean.flows.storage.layout import (
     DEFAULT_INCLUDE,
     is_included,
     is_own_output,
     manifest_key,
-    manifest_part_key,
-    run_id_for,
     skip_reason,
 )
 from newsclean.flows.storage.records import ManifestEntry, RunStatus
@@ -78,42 +82,46 @@ def _run_name() -> str:
     return f"{what} {p.get('source')} → {p.get('dest')}"
 
 
-# The entries of a batch's earlier attempt, by task run, while its retry runs (in the same
-# process: Prefect retries a task inside the call that ran it).
-_EARLIER_ATTEMPTS: dict[str, dict[str, ManifestEntry]] = {}
+# A batch with store errors is tried again inside its task, after these delays (x1-1.5,
+# jittered so parallel batches do not come back at once). These retries come on top of
+# boto3's per-request ones (8 attempts, jittered backoff up to 20 s): they wait out a store
+# outage longer than a request's retries. Inside the task, so the entries of the earlier
+# attempts stay in a local variable: a document an attempt wrote is reported as that
+# attempt did (`cleaned`), not as `unchanged` by the attempt that found it written.
+STORE_RETRY_DELAYS = (2.0, 10.0)
 
 
-# Batch retries come on top of boto3's per-request ones (8 attempts, jittered backoff up to
-# 20 s): they wait out a store outage longer than a request's retries, with jitter so that
-# parallel batches do not come back at the same moment.
+def _retry_unless_store_trouble(task, task_run, state) -> bool:
+    """Prefect retries a batch that broke (a bug, a lost worker); store errors were
+    retried inside the task already."""
+    try:
+        state.result()
+    except StoreTrouble:
+        return False
+    except Exception:  # noqa: BLE001 - any other failure: retry
+        return True
+    return True
+
+
 @task(name="clean-batch", retries=2, retry_delay_seconds=[2, 10], retry_jitter_factor=0.5,
+      retry_condition_fn=_retry_unless_store_trouble,
       task_run_name="clean {keys[0]} (+{batch_extra})")
-def clean_batch(keys: list[str], plan: RunPlan, batch_extra: int = 0) -> list[ManifestEntry]:
-    """One batch. Retried when some documents met store errors, or an error escaped it:
-    reruns skip documents already written, so a retry redoes only what is missing, and
-    reports those documents as the attempt that wrote them did."""
-    ctx = TaskRunContext.get()
-    attempt = str(ctx.task_run.id) if ctx else ""
-    earlier = _EARLIER_ATTEMPTS.pop(attempt, {})
-    entries = [earlier.get(e.key, e) if e.status is RunStatus.UNCHANGED else e
-               for e in process_batch(keys, plan)]
-    if any(e.retryable for e in entries):
-        if ctx and ctx.task_run.run_count <= ctx.task.retries:  # another attempt follows
-            _EARLIER_ATTEMPTS[attempt] = {e.key: e for e in entries if not e.retryable}
-        raise StoreTrouble(entries)  # after the last attempt the flow keeps these entries
-    return entries
-
-
-def load_packs(paths: list[str], s3: S3Settings) -> tuple[RulePack, ...]:
-    packs = [default_pack()]
-    for path in paths:
-        if path.startswith("s3://"):
-            parent, _, name = path.rpartition("/")
-            text = open_store(parent, s3).read(name).decode("utf-8")
-        else:
-            text = LocalStorage(".").root.joinpath(path).read_text("utf-8")
-        packs.append(parse_pack(text, path))
-    return tuple(packs)
+def clean_batch(keys: list[str], plan: RunPlan, batch_extra: int = 0,
+                delays: tuple[float, ...] | None = None) -> list[ManifestEntry]:
+    """One batch, tried again while some documents meet store errors: reruns skip the
+    documents already written, so a retry redoes only what is missing. After the last
+    attempt StoreTrouble carries every entry (the failures included) to the flow."""
+    earlier: dict[str, ManifestEntry] = {}
+    for delay in (*(STORE_RETRY_DELAYS if delays is None else delays), None):
+        entries = [earlier.get(e.key, e) if e.status is RunStatus.UNCHANGED else e
+                   for e in process_batch(keys, plan)]
+        if not any(e.retryable for e in entries):
+            return entries
+        if delay is None:
+            raise StoreTrouble(entries)
+        earlier.update((e.key, e) for e in entries if not e.retryable)
+        time.sleep(delay * random.uniform(1.0, 1.5))
+    raise AssertionError("unreachable")
 
 
 def iter_batches(keys: Iterator[str], size: int) -> Iterator[list[str]]:
@@ -165,7 +173,7 @@ def clean_articles(
     log = get_run_logger()
     include = include or list(DEFAULT_INCLUDE)
     started = datetime.now(UTC)
-    run_id = run_id_for(started, (flow_run.get_id() or '')[:8] or None)
+    run_id = new_run_id(flow_run.get_id())
     try:  # what an operator mistyped: one ERROR line and a failure report, no traceback
         check_locations(source, dest)  # refused before anything is read or written
         packs = load_packs(rules, s3)  # a bad pack fails the run before the destination exists
@@ -173,7 +181,7 @@ def clean_articles(
         src.check_reachable()
         dst = open_store(dest, s3)
         if not dry_run:
-            _prepare_dest(dst)
+            prepare_dest(dst)
     except (BadRun, RulePackError, StorageError, OSError) as exc:
         return failed_before_start(exc, source=source, dest=dest, log=log)
     plan = RunPlan(source_url=source, dest_url=dest, s3=s3, packs=packs,
@@ -181,8 +189,9 @@ def clean_articles(
                    shards=ShardSpec(run_id, shard_size) if shard_size else None)
     summary = RunSummary(source=src.url, dest=dst.url, run_id=run_id,
                          manifest=None if dry_run else f"{dst.url.rstrip('/')}/{manifest_key(run_id)}",
-                         dry_run=dry_run, packs=[p.name for p in packs],
-                         review_policy=review, started=started, since=since)
+                         dry_run=dry_run, table_max=report_table_max,
+                         packs=[p.name for p in packs], review_policy=review, started=started,
+                         since=since)
 
     def listing(skipped: Counter | None = None) -> Iterator[str]:
         keys = (o.key for o in src.iter_objects(key_prefix)
@@ -206,29 +215,13 @@ def clean_articles(
         return _nothing_to_clean(summary, log)
     artifacts = RunArtifacts(summary, inputs=n_inputs, batches=n_batches,
                              table_max=report_table_max)
-    runner = make_runner(task_runner, workers, dask_address)
-    # One writer per destination: a second run naming it waits here (dry runs write nothing).
-    lock = nullcontext() if dry_run else destination_lock(dst.url, log, flow_run.get_id())
-    with lock:
-        if not dry_run and (removed := dst.discard_partial_writes()):
-            log.info("removed %d partial writes left by a run that was killed", removed)
-        batches = _run_batches(iter_batches(listing(), batch_size), plan, runner, workers,
-                               src.url)
-        parts = 0
-        for n, entries in enumerate(batches, 1):
-            summary.add(entries)
-            if not dry_run:
-                _write_part(dst, manifest_part_key(run_id, n), entries, log)
-                parts = n
-            log.info("batch %d: %d documents (%s); %d so far", n, len(entries),
-                     _counts(entries), summary.total)
-            progress.report(summary.total, dict(summary.statuses))
-            artifacts.progress(n)
-        if not dry_run:
-            dst.write(manifest_key(run_id), _manifest_bytes(summary.entries), "application/x-ndjson")
-            _drop_parts(dst, run_id, parts, log)
-    artifacts.publish()
-    log.info("done: %s", summary.one_line())
+    runners = [make_runner(task_runner, workers, dask_address)]  # an unusable one fails here
+    with writing_run(dst, summary, artifacts, log, flow_run.get_id(), dry_run) as books:
+        for entries in _run_batches(iter_batches(listing(), batch_size), plan,
+                                    lambda: runners.pop() if runners else
+                                    make_runner(task_runner, workers, dask_address),
+                                    workers, src.url, log):
+            books.record(entries)
     return summary.as_dict()
 
 
@@ -254,26 +247,76 @@ def _nothing_to_clean(summary: RunSummary, log):
     return Completed(message=why, data=summary.as_dict())
 
 
-def _run_batches(batches: Iterator[list[str]], plan: RunPlan, runner, workers: int,
-                 source_url: str = "") -> Iterator[list[ManifestEntry]]:
-    """Submit batches with a bounded number in flight and yield results as they finish."""
+# How often the batches in flight when a pool worker died are tried again on a new pool:
+# a worker killed from outside (the OOM killer, an operator) costs one retry; a batch that
+# kills its worker every time (a crash in a C extension) is `failed` after the last one.
+POOL_RETRIES = 2
+
+
+def _run_batches(batches: Iterator[list[str]], plan: RunPlan, new_runner, workers: int,
+                 source_url: str = "", log=None) -> Iterator[list[ManifestEntry]]:
+    """Submit batches with a bounded number in flight and yield results as they finish.
+
+    `new_runner()` builds the task runner (None: batches run one by one in this process).
+    A process pool whose worker died is broken for good (every later batch would fail with
+    BrokenProcessPool): it is replaced by a new one and the batches it had in flight are
+    submitted again."""
+    runner = new_runner()
     if runner is None:
         for batch in batches:
-            yield _accounted(batch, source_url, lambda b=batch: clean_batch(b, plan, len(b) - 1))
+            yield _accounted(batch, source_url, lambda b=batch: clean_batch(b, plan, len(b) - 1,
+                                                                     STORE_RETRY_DELAYS))
         return
-    with _workers_share_this_api(), runner:
+    with _workers_share_this_api(), ExitStack() as stack:
+        stack.enter_context(runner)
         workers = parallel_slots(runner, workers)
-        pending: dict = {}  # future -> its batch's keys
-        for batch in batches:
+        pending: dict = {}  # future -> (its batch's keys, pool failures so far)
+
+        def submit(batch: list[str], failures: int = 0) -> None:
             future = runner.submit(clean_batch, {"keys": batch, "plan": plan,
-                                                 "batch_extra": len(batch) - 1})
-            pending[future] = batch
-            if len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
-                done = _wait_any(pending)
-                yield _accounted(pending.pop(done), source_url, done.result)
-        while pending:
+                                                 "batch_extra": len(batch) - 1,
+                                                 "delays": STORE_RETRY_DELAYS})
+            pending[future] = (batch, failures)
+
+        def collect() -> Iterator[list[ManifestEntry]]:
+            nonlocal runner, stack
             done = _wait_any(pending)
-            yield _accounted(pending.pop(done), source_url, done.result)
+            batch, failures = pending.pop(done)
+            try:
+                outcome = done.result()
+            except BrokenProcessPool as exc:
+                in_flight = [(batch, failures), *pending.values()]
+                pending.clear()
+                if log is not None:
+                    log.warning("a worker process died (%s); starting a new pool and trying "
+                                "the %d batches it had in flight again", exc, len(in_flight))
+                stack.close()
+                stack = ExitStack()
+                runner = stack.enter_context(new_runner())
+                for again, n in in_flight:
+                    if n + 1 > POOL_RETRIES:
+                        yield _accounted(again, source_url, lambda e=exc: _raise(e))
+                    else:
+                        submit(again, n + 1)
+                return
+            except Exception as exc:  # noqa: BLE001 - accounted for below
+                yield _accounted(batch, source_url, lambda e=exc: _raise(e))
+                return
+            yield outcome
+
+        try:
+            for batch in batches:
+                submit(batch)
+                while len(pending) >= workers * _IN_FLIGHT_PER_WORKER:
+                    yield from collect()
+            while pending:
+                yield from collect()
+        finally:
+            stack.close()
+
+
+def _raise(exc: BaseException):
+    raise exc
 
 
 @contextmanager
@@ -281,18 +324,20 @@ def _workers_share_this_api() -> Iterator[None]:
     """Worker processes report to this run's Prefect API. Without PREFECT_API_URL in the
     environment (the CLI's temporary server, the test harness) each spawned worker started
     a temporary server of its own: +215 MB and ~10 s per worker, its task runs recorded in
-    a database nobody reads (measured with bench/load.py)."""
-    if os.environ.get("PREFECT_API_URL"):
+    a database nobody reads (measured with bench/load.py). The address goes to the workers
+    in the run's Prefect settings (the process pool passes them to each task as its
+    environment, Dask in each task's context), never into this process's os.environ."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    if PREFECT_API_URL.value():
         yield
         return
     from prefect.client.orchestration import get_client
 
     with get_client(sync_client=True) as client:
-        os.environ["PREFECT_API_URL"] = str(client.api_url)
-    try:
+        url = str(client.api_url)
+    with temporary_settings(updates={PREFECT_API_URL: url}):
         yield
-    finally:
-        os.environ.pop("PREFECT_API_URL", None)
 
 
 def _wait_any(futures) -> object:
@@ -301,54 +346,4 @@ def _wait_any(futures) -> object:
 
 
 def _accounted(batch: list[str], source_url: str, result) -> list[ManifestEntry]:
-    """A batch's entries whatever became of it: after its last retry, a batch with store
-    errors brings its entries (failures included), and one that broke (a worker killed,
-    a bug) gives every input a `failed` line with the reason. The run never loses count."""
-    try:
-        return result()
-    except StoreTrouble as exc:
-        return exc.entries
-    except Exception as exc:
-        reason = f"batch failed: {type(exc).__name__}: {exc}".splitlines()[0][:500]
-        return [ManifestEntry(source=f"{source_url.rstrip('/')}/{key}", key=key,
-                              status=RunStatus.FAILED, reason=reason, retryable=True)
-                for key in batch]
-
-
-def _write_part(dst, key: str, entries: list[ManifestEntry], log) -> None:
-    """The manifest lines of one finished batch, so a run killed midway leaves a partial
-    manifest (`_manifests/<run id>.parts/`); merged into one file at the end."""
-    try:
-        dst.write(key, _manifest_bytes(entries), "application/x-ndjson")
-    except StorageError as exc:  # the full manifest at the end still has these lines
-        log.warning("manifest part not written: %s", exc)
-
-
-def _drop_parts(dst, run_id: str, parts: int, log) -> None:
-    """The parts are in the full manifest now."""
-    for n in range(1, parts + 1):
-        try:
-            dst.delete(manifest_part_key(run_id, n))
-        except StorageError as exc:
-            log.warning("manifest part left behind: %s", exc)
-
-
-def _prepare_dest(dst) -> None:
-    if isinstance(dst, LocalStorage):
-        try:
-            dst.root.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StorageError(f"cannot create {dst.root}: {exc.strerror}") from None
-    dst.check_reachable()
-
-
-def _counts(entries: list[ManifestEntry]) -> str:
-    c: dict[str, int] = {}
-    for e in entries:
-        c[str(e.status)] = c.get(str(e.status), 0) + 1
-    return ", ".join(f"{n} {s}" for s, n in sorted(c.items()))
-
-
-def _manifest_bytes(entries: list[ManifestEntry]) -> bytes:
-    return "".join(e.to_json() + "\n" for e in entries).encode()
-
+    return accounted(batch, lambda key: (f"{source_url.rstrip('/')}/{key}", key), result)

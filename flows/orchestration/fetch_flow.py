@@ -13,7 +13,6 @@ clean_flow).
 import io
 import itertools
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
 from typing import Annotated
 
 from prefect import flow, get_run_logger, task
@@ -22,9 +21,6 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from pydantic import AfterValidator
 
 from newsclean.cleaners.rules import RulePackError
-from newsclean.flows.orchestration import progress
-from newsclean.flows.orchestration.clean_flow import _manifest_bytes, _prepare_dest, load_packs
-from newsclean.flows.orchestration.dest_lock import destination_lock
 from newsclean.flows.orchestration.params import (
     BadRun,
     DestLocation,
@@ -35,10 +31,17 @@ from newsclean.flows.orchestration.params import (
     form_field,
 )
 from newsclean.flows.orchestration.report import RunArtifacts, RunSummary, failed_before_start
-from newsclean.flows.sources.fetch import AddressGuard, Fetcher, FetchPolicy, fetch_docs
+from newsclean.flows.orchestration.skeleton import (
+    accounted,
+    load_packs,
+    new_run_id,
+    prepare_dest,
+    writing_run,
+)
+from newsclean.flows.sources.fetch import AddressGuard, Fetcher, FetchPolicy, fetch_docs, redact_url
 from newsclean.flows.sources.readers import buffered
 from newsclean.flows.storage.backends import StorageError, open_source, open_store
-from newsclean.flows.storage.layout import manifest_key, run_id_for
+from newsclean.flows.storage.layout import manifest_key
 from newsclean.flows.storage.records import ManifestEntry
 from newsclean.flows.storage.settings import S3Settings
 from newsclean.flows.storage.shards import ShardSpec
@@ -85,8 +88,14 @@ def _run_name() -> str:
     return f"fetch {what} → {p.get('dest')}"
 
 
-@task(name="fetch-batch", retries=1, retry_delay_seconds=[10],
-      task_run_name="fetch {urls[0]} (+{batch_extra})")
+def _batch_name() -> str:
+    from prefect.runtime import task_run
+
+    p = task_run.parameters
+    return f"fetch {redact_url(p['urls'][0])} (+{p.get('batch_extra', 0)})"
+
+
+@task(name="fetch-batch", retries=1, retry_delay_seconds=[10], task_run_name=_batch_name)
 def fetch_batch(urls: list[str], plan: RunPlan, policy: FetchPolicy, allow_private: bool,
                 allow_networks: list[str], refetch: bool, batch_extra: int = 0,
                 ) -> list[ManifestEntry]:
@@ -134,13 +143,13 @@ def fetch_and_clean(
 ) -> dict:
     """Fetch every URL into `dest/_raw/` and clean it into `dest`, with a manifest line each."""
     log = get_run_logger()
-    run_id = run_id_for(datetime.now(UTC), (flow_run.get_id() or "")[:8] or None)
+    run_id = new_run_id(flow_run.get_id())
     try:  # what an operator forgot or mistyped: one ERROR line and a failure report
         if not urls and not urls_file:
             raise BadRun("no URLs: give a URL list or a URL file")
         packs = load_packs(rules, s3)  # a bad pack fails the run before the destination exists
         dst = open_store(dest, s3)
-        _prepare_dest(dst)
+        prepare_dest(dst)
     except (BadRun, RulePackError, StorageError, OSError) as exc:
         return failed_before_start(exc, source=urls_file or f"{len(urls)} URLs", dest=dest,
                                    log=log)
@@ -149,22 +158,17 @@ def fetch_and_clean(
     source = urls_file or f"{len(urls)} URLs"
     summary = RunSummary(source=source, dest=dst.url, run_id=run_id,
                          manifest=f"{dst.url.rstrip('/')}/{manifest_key(run_id)}")
-    # Counted first, so the progress artifact shows a share (a URL costs far less memory
-    # than the manifest entry the summary keeps for it anyway).
-    todo = list(iter_urls(urls, urls_file, s3))
-    log.info("%d URLs to fetch; batches of %d", len(todo), batch_size)
-    artifacts = RunArtifacts(summary, inputs=len(todo), batches=-(-len(todo) // batch_size),
+    # Counted in a first pass over the stream, so the progress artifact shows a share; the
+    # URLs are read again batch by batch (a file of a million URLs is never held whole).
+    n_urls = sum(1 for _ in iter_urls(urls, urls_file, s3))
+    log.info("%d URLs to fetch; batches of %d", n_urls, batch_size)
+    artifacts = RunArtifacts(summary, inputs=n_urls, batches=-(-n_urls // batch_size),
                              table_max=1000)
-    with destination_lock(dst.url, log, flow_run.get_id()):
-        for n, start in enumerate(range(0, len(todo), batch_size), 1):
-            batch = todo[start:start + batch_size]
-            entries = fetch_batch(batch, plan, fetch, allow_private, allow_networks, refetch,
-                                  len(batch) - 1)
-            summary.add(entries)
-            log.info("batch %d: %d URLs; %d so far", n, len(entries), summary.total)
-            progress.report(summary.total, dict(summary.statuses))
-            artifacts.progress(n)
-        dst.write(manifest_key(run_id), _manifest_bytes(summary.entries), "application/x-ndjson")
-    artifacts.publish()
-    log.info("done: %s", summary.one_line())
+    with writing_run(dst, summary, artifacts, log, flow_run.get_id()) as books:
+        todo = iter_urls(urls, urls_file, s3)
+        while batch := list(itertools.islice(todo, batch_size)):
+            books.record(accounted(
+                batch, lambda url: (redact_url(url), redact_url(url)),
+                lambda b=batch: fetch_batch(b, plan, fetch, allow_private, allow_networks,
+                                            refetch, len(b) - 1)), "URLs")
     return summary.as_dict()

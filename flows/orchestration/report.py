@@ -5,6 +5,7 @@ The summary is built from the manifest entries only, so the report and the manif
 never disagree.
 """
 
+import heapq
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -25,16 +26,23 @@ FAILURE_KEY = "newsclean-run-failure"
 TABLE_KEY = "newsclean-run-documents"
 
 
+_REASONS_KEPT = 1000  # distinct reasons counted one by one; past it they share one line
+_OTHER_REASONS = "(other reasons: see the manifest)"
+
+
 @dataclass
 class RunSummary:
+    """Counters and bounded lists, never every entry: a run's memory does not grow with its
+    documents (the manifest, assembled from its parts, has every line)."""
+
     source: str
     dest: str
     run_id: str
     manifest: str | None
     dry_run: bool = False
+    table_max: int = 1000  # rows kept for the table artifact, while the run has no more
     statuses: Counter = field(default_factory=Counter)
     families: Counter = field(default_factory=Counter)
-    entries: list[ManifestEntry] = field(default_factory=list)
     packs: list[str] = field(default_factory=list)  # rule packs in force, default first
     review_policy: Any = None  # the ReviewPolicy in force
     started: datetime | None = None
@@ -45,6 +53,12 @@ class RunSummary:
     skipped: Counter = field(default_factory=Counter)
     rules: Counter = field(default_factory=Counter)  # lines removed per rule id
     rule_examples: dict[str, str] = field(default_factory=dict)  # rule id: a line it removed
+    failed: list[ManifestEntry] = field(default_factory=list)  # the first _FAILURE_LIMIT
+    held: list[ManifestEntry] = field(default_factory=list)  # the first _LIST_LIMIT
+    failed_reasons: Counter = field(default_factory=Counter)
+    skipped_reasons: Counter = field(default_factory=Counter)  # (status, reason) of empty/rejected
+    _heavy: list = field(default_factory=list)  # heap of (share removed, n, entry)
+    _rows: list[dict] | None = field(default_factory=list)
 
     def add(self, entries: list[ManifestEntry]) -> None:
         for e in entries:
@@ -54,19 +68,28 @@ class RunSummary:
                 self.rules[rule] += n
                 self.rule_examples.setdefault(rule, first)
             e.by_rule = {}  # folded in: a long run keeps no removed text per document
-        self.entries.extend(entries)
+            if e.status is RunStatus.FAILED:
+                if len(self.failed) < _FAILURE_LIMIT:
+                    self.failed.append(e)
+                _count(self.failed_reasons, e.reason or "-")
+            elif e.status is RunStatus.NEEDS_REVIEW and len(self.held) < _LIST_LIMIT:
+                self.held.append(e)
+            elif e.status in (RunStatus.EMPTY, RunStatus.REJECTED):
+                _count(self.skipped_reasons, (str(e.status), e.reason or "-"))
+            if e.words_in:
+                item = (1 - e.words_out / e.words_in, -self.total, e)
+                if len(self._heavy) < _LIST_LIMIT:
+                    heapq.heappush(self._heavy, item)
+                elif item[:2] > self._heavy[0][:2]:
+                    heapq.heapreplace(self._heavy, item)
+            if self._rows is not None:
+                self._rows.append(_row(e))
+                if len(self._rows) > self.table_max:
+                    self._rows = None  # too many for a table artifact: the manifest has them
 
     @property
     def total(self) -> int:
         return sum(self.statuses.values())
-
-    @property
-    def failed(self) -> list[ManifestEntry]:
-        return [e for e in self.entries if e.status is RunStatus.FAILED]
-
-    @property
-    def held(self) -> list[ManifestEntry]:
-        return [e for e in self.entries if e.status is RunStatus.NEEDS_REVIEW]
 
     @property
     def review_dir(self) -> str:
@@ -174,8 +197,7 @@ class RunSummary:
         return url[len(root):] if url.startswith(root) else url
 
     def _heaviest(self) -> list[str]:
-        heavy = sorted((e for e in self.entries if e.words_in),
-                       key=lambda e: 1 - e.words_out / e.words_in, reverse=True)[:_LIST_LIMIT]
+        heavy = [e for *_, e in sorted(self._heavy, key=lambda t: t[:2], reverse=True)]
         if not heavy:
             return []
         lines = ["## Documents that lost the largest share of their words", "",
@@ -189,49 +211,63 @@ class RunSummary:
         held = self.held
         if not held:
             return []
+        n_held = self.statuses.get(str(RunStatus.NEEDS_REVIEW), 0)
         where = "would go to" if self.dry_run else "stored in"
-        lines = [f"## Held for review: {len(held)}", "",
+        lines = [f"## Held for review: {n_held}", "",
                  f"Not published as clean copies; {where} `{self.review_dir}`.", "",
                  "| why | document | review copy |", "|---|---|---|"]
         lines += [f"| {_cell(e.reason)} | `{e.key}` | `{self._rel(e.dest)}` |"
                   for e in held[:_LIST_LIMIT]]
-        if len(held) > _LIST_LIMIT:
-            lines.append(f"\n… and {len(held) - _LIST_LIMIT} more: see the manifest.")
+        if n_held > len(held):
+            lines.append(f"\n… and {n_held - len(held)} more: see the manifest.")
         return [*lines, ""]
 
     def _not_cleaned(self) -> list[str]:
         lines: list[str] = []
-        skipped = [e for e in self.entries if e.status in (RunStatus.EMPTY, RunStatus.REJECTED)]
-        if skipped:
-            reasons = Counter((str(e.status), e.reason or "-") for e in skipped)
+        if self.skipped_reasons:
+            reasons = self.skipped_reasons
             lines += ["## Empty or rejected (no clean copy)", "",
                       "| status | reason | documents |", "|---|---|---:|"]
             lines += [f"| {s} | {_cell(r)} | {n} |" for (s, r), n in reasons.most_common(_LIST_LIMIT)]
             lines.append("")
         failed = self.failed
+        n_failed = self.statuses.get(str(RunStatus.FAILED), 0)
         if failed:
-            lines += [f"## Failures: {len(failed)}", ""]
-            lines += [f"- `{e.key}`: {_cell(e.reason)}" for e in failed[:_FAILURE_LIMIT]]
-            if len(failed) > _FAILURE_LIMIT:
-                lines += ["", f"… and {len(failed) - _FAILURE_LIMIT} more; by reason:", ""]
-                by_reason = Counter(e.reason or "-" for e in failed)
+            lines += [f"## Failures: {n_failed}", ""]
+            lines += [f"- `{e.key}`: {_cell(e.reason)}" for e in failed]
+            if n_failed > len(failed):
+                lines += ["", f"… and {n_failed - len(failed)} more; by reason:", ""]
+                by_reason = self.failed_reasons
                 lines += [f"- {n} × {_cell(r)}" for r, n in by_reason.most_common(_LIST_LIMIT)]
                 lines.append(f"\nEvery failure is in the manifest `{self.manifest or '(dry run)'}`.")
             lines.append("")
         return lines
 
-    def table(self) -> list[dict]:
-        """One row per document, for the table artifact."""
-        return [{
-            "document": e.key,
-            "status": str(e.status),
-            "words in": e.words_in,
-            "words out": e.words_out,
-            "removed": f"{1 - e.words_out / e.words_in:.0%}" if e.words_in else "",
-            "removals": ", ".join(f"{f} {n}" for f, n in sorted(e.removed.items())),
-            "output": e.dest or "",
-            "reason": e.reason or "",
-        } for e in self.entries]
+    def table(self) -> list[dict] | None:
+        """One row per document, for the table artifact; None past `table_max` rows."""
+        return self._rows
+
+
+def _row(e: ManifestEntry) -> dict:
+    return {
+        "document": e.key,
+        "status": str(e.status),
+        "words in": e.words_in,
+        "words out": e.words_out,
+        "removed": f"{1 - e.words_out / e.words_in:.0%}" if e.words_in else "",
+        "removals": ", ".join(f"{f} {n}" for f, n in sorted(e.removed.items())),
+        "output": e.dest or "",
+        "reason": e.reason or "",
+    }
+
+
+def _count(counter: Counter, key) -> None:
+    """Count by key, with at most _REASONS_KEPT distinct keys (reasons that name a size or
+    a count can differ for every document)."""
+    if key in counter or len(counter) < _REASONS_KEPT:
+        counter[key] += 1
+    else:
+        counter[key[:-1] + (_OTHER_REASONS,) if isinstance(key, tuple) else _OTHER_REASONS] += 1
 
 
 def _skips(skipped: Counter) -> str:
@@ -329,7 +365,8 @@ class RunArtifacts:
         s = self.summary
         what = "dry run" if s.dry_run else "run"
         self.publish_report(s)
-        if s.entries and len(s.entries) <= self.table_max:
-            create_table_artifact(key=TABLE_KEY, table=s.table(),
+        rows = s.table()
+        if rows and len(rows) <= self.table_max:
+            create_table_artifact(key=TABLE_KEY, table=rows,
                                   description=f"newsclean {what}: one row per document "
-                                              f"({len(s.entries)})")
+                                              f"({len(rows)})")

@@ -15,6 +15,7 @@
 No Prefect here: `newsclean.flows.orchestration.fetch_flow` runs `fetch_docs` inside its batch task.
 """
 
+import base64
 import gzip
 import ipaddress
 import json
@@ -28,6 +29,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Annotated
+from urllib.parse import unquote
+from urllib.robotparser import RobotFileParser
 
 import httpx
 from pydantic import BaseModel, ConfigDict, Field
@@ -39,7 +42,8 @@ from tenacity import (
     wait_exponential_jitter,
 )
 
-from newsclean.cleaners import __version__
+from newsclean.cleaners import CleanOptions, InputRejected, __version__
+from newsclean.cleaners.decode import inflate
 from newsclean.flows.sources.readers import RawDoc, with_http_charset
 from newsclean.flows.storage.backends import Storage, StorageError
 from newsclean.flows.storage.layout import raw_keys, url_key
@@ -56,6 +60,7 @@ _BACKOFF_MAX = 60.0
 # otherwise hold a worker forever.
 _DEADLINE_TIMEOUTS = 3
 log = logging.getLogger(__name__)
+_MAX_INFLATE_RATIO = CleanOptions().max_inflate_ratio
 # Response headers not kept in the stored metadata: they carry the site's session state.
 _DROPPED_HEADERS = frozenset({"set-cookie", "set-cookie2"})
 
@@ -80,6 +85,24 @@ class FetchPolicy(BaseModel):
     max_redirects: Annotated[int, Field(ge=0, le=20, title="Max redirects")] = 5
     user_agent: Annotated[str, Field(min_length=1, title="User-Agent")] = \
         f"newsclean/{__version__} (newsroom archive cleanup)"
+    robots: Annotated[bool, Field(title="Honour robots.txt", description=(
+        "A page a site's robots.txt disallows for this User-Agent is not fetched "
+        "(`rejected`, with the reason)."))] = True
+    own_sites: Annotated[tuple[str, ...], Field(title="Own sites", description=(
+        "Hosts whose robots.txt is not consulted: the organisation's own sites "
+        "(e.g. cms.newsroom.example)."))] = ()
+
+
+def redact_url(url: str) -> str:
+    """`http://user:pw@host/path` → `http://***@host/path`: credentials in a URL never go
+    into a manifest, record, key, log line or artifact (the fetch itself still uses them)."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    authority, slash, tail = rest.partition("/")
+    if "@" not in authority:
+        return url
+    return f"{scheme}://***@{authority.rpartition('@')[2]}{slash}{tail}"
 
 
 class Refused(Exception):
@@ -186,6 +209,12 @@ class Fetcher:
             headers={"User-Agent": policy.user_agent})
         self._backoff = wait_exponential_jitter(multiplier=policy.backoff, max=_BACKOFF_MAX,
                                                 jitter=policy.backoff)
+        # robots.txt per scheme://host:port, read once per batch (a parser, or the reason
+        # every page of the host is refused when robots.txt could not be had)
+        self._robots: dict[str, RobotFileParser | str] = {}
+        self._robots_lock = threading.Lock()
+        self._site_locks: dict[str, threading.Lock] = {}
+        self._own = {h.lower().strip() for h in policy.own_sites}
 
     def close(self) -> None:
         self.client.close()
@@ -196,7 +225,7 @@ class Fetcher:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def fetch(self, url: str) -> FetchResult:
+    def fetch(self, url: str, *, robots: bool = True) -> FetchResult:
         """Fetch one URL with retries; every outcome is a result, never an exception."""
         url = url.strip().split("#", 1)[0]
         try:
@@ -211,9 +240,9 @@ class Fetcher:
             for attempt in retrying:
                 with attempt:
                     attempts = attempt.retry_state.attempt_number
-                    result = self._once(url)
+                    result = self._once(url, robots=robots)
         except Refused as exc:
-            return FetchResult(url, error=str(exc), permanent=True, attempts=attempts)
+            return FetchResult(url, error=redact_url(str(exc)), permanent=True, attempts=attempts)
         except _Retryable as exc:
             return FetchResult(url, status=exc.status, attempts=attempts,
                                error=f"HTTP {exc.status} after {_n(attempts, 'attempt')}")
@@ -232,8 +261,41 @@ class Fetcher:
             return min(exc.retry_after, _RETRY_AFTER_MAX)
         return self._backoff(state)
 
-    def _once(self, url: str) -> FetchResult:
-        """One attempt: follow redirects hop by hop, checking each hop's address."""
+    def _allowed(self, url: httpx.URL) -> str | None:
+        """Why robots.txt refuses `url` for our User-Agent, or None when it may be fetched."""
+        if not self.policy.robots or (url.host or "").lower() in self._own:
+            return None
+        site = f"{url.scheme}://{url.netloc.decode('ascii').rpartition('@')[2]}"
+        with self._robots_lock:
+            site_lock = self._site_locks.setdefault(site, threading.Lock())
+        with site_lock:  # one read of a site's robots.txt, whatever the threads
+            rules = self._robots.get(site)
+            if rules is None:
+                rules = self._robots[site] = self._read_robots(site)
+        if isinstance(rules, str):
+            return rules
+        if not rules.can_fetch(self.policy.user_agent, str(url.copy_with(username=None,
+                                                                           password=None))):
+            return f"disallowed by {site}/robots.txt"
+        return None
+
+    def _read_robots(self, site: str) -> "RobotFileParser | str":
+        """RFC 9309: a robots.txt that is missing (4xx) allows everything; one that cannot
+        be had (5xx, no answer) disallows everything until a later run."""
+        result = self.fetch(f"{site}/robots.txt", robots=False)
+        if result.ok:
+            parser = RobotFileParser()
+            parser.parse(result.body.decode("utf-8", "replace").splitlines())
+            return parser
+        if result.status is not None and 400 <= result.status < 500:
+            parser = RobotFileParser()
+            parser.parse([])
+            return parser
+        return f"robots.txt of {site} could not be read ({result.error}): not fetched"
+
+    def _once(self, url: str, robots: bool = True) -> FetchResult:
+        """One attempt: follow redirects hop by hop, checking each hop's address (and its
+        site's robots.txt)."""
         current = httpx.URL(url)
         redirects: list[str] = []
         deadline = time.monotonic() + self.policy.timeout * _DEADLINE_TIMEOUTS
@@ -244,10 +306,16 @@ class Fetcher:
                 raise Refused(f"no host in {current}")
             port = current.port or (443 if current.scheme == "https" else 80)
             address = self.guard.resolve(current.host, port)
+            if robots and (why := self._allowed(current)):
+                raise Refused(why)
             self.pacer.wait(current.host)
+            headers = {"Host": current.netloc.decode("ascii")}
+            if current.userinfo:  # sent as a header, never in a URL that httpx logs
+                headers["Authorization"] = "Basic " + base64.b64encode(
+                    unquote(current.userinfo.decode("ascii")).encode()).decode("ascii")
             request = self.client.build_request(
-                "GET", current.copy_with(host=address),
-                headers={"Host": current.netloc.decode("ascii")},
+                "GET", current.copy_with(host=address, username=None, password=None),
+                headers=headers,
                 extensions={"sni_hostname": current.host} if current.scheme == "https" else {})
             response = self.client.send(request, stream=True)
             try:
@@ -295,8 +363,9 @@ class Fetcher:
                 error: str | None) -> FetchResult:
         headers = {k.lower(): v for k, v in response.headers.multi_items()
                    if k.lower() not in _DROPPED_HEADERS}
-        return FetchResult(url, final_url=str(final), status=response.status_code,
-                           headers=headers, fetched_at=_now(), redirects=list(redirects),
+        return FetchResult(url, final_url=redact_url(str(final)), status=response.status_code,
+                           headers=headers, fetched_at=_now(),
+                           redirects=[redact_url(r) for r in redirects],
                            error=error, permanent=error is not None)
 
 
@@ -350,23 +419,25 @@ def fetch_docs(urls: Iterable[str], dest: Storage, fetcher: Fetcher, *, refetch:
     fetched, unless `refetch`. A page that could not be had is a document with an error."""
 
     def get(url: str) -> RawDoc:
+        shown = redact_url(url.strip())  # what every record, key and log line names
         try:
-            name = url_key(url)
+            name = url_key(shown)
         except ValueError as exc:  # UnsafeKey too
-            return RawDoc(url, "", url, error=f"not a usable URL: {exc}")
+            return RawDoc(shown, "", shown, error=f"not a usable URL: {exc}")
         try:
             if not refetch:
-                stored = _stored(dest, name, url)
+                stored = _stored(dest, name, shown, fetcher.policy.max_bytes)
                 if stored is not None:
                     return stored
             result = fetcher.fetch(url)
+            result.url = shown
             if not result.ok:
                 status = RunStatus.REJECTED if result.permanent else RunStatus.FAILED
-                return RawDoc(name, name, url, error=result.error, error_status=status)
+                return RawDoc(name, name, shown, error=result.error, error_status=status)
             return _store(dest, name, result)
         except Exception as exc:  # a bug must cost one page, never the batch
-            log.exception("unexpected error fetching %s", url)
-            return RawDoc(name, name, url, error=_describe(exc), error_status=RunStatus.FAILED)
+            log.error("unexpected error fetching %s: %s", shown, _describe(exc))
+            return RawDoc(name, name, shown, error=_describe(exc), error_status=RunStatus.FAILED)
 
     with ThreadPoolExecutor(fetcher.policy.concurrency, thread_name_prefix="fetch") as pool:
         yield from pool.map(get, _interleaved(urls))
@@ -391,15 +462,18 @@ def _store(dest: Storage, name: str, result: FetchResult) -> RawDoc:
                   url=result.final_url)
 
 
-def _stored(dest: Storage, name: str, url: str) -> RawDoc | None:
+def _stored(dest: Storage, name: str, url: str, max_bytes: int) -> RawDoc | None:
+    """A page stored by an earlier run, read back within the fetch's own size limit (the
+    one capped gzip reader of newsclean: a body no fetch could have stored is refused)."""
     _, meta_key = raw_keys(name)
     try:
         data = dest.read_if_exists(meta_key)
         if data is None:
             return None
         meta = json.loads(data)
-        body = gzip.decompress(dest.read(meta["body_key"]))
-    except (StorageError, ValueError, KeyError, OSError, EOFError):
+        body, _ = inflate(dest.read(meta["body_key"]), max_bytes=max_bytes,
+                          max_ratio=_MAX_INFLATE_RATIO)
+    except (StorageError, InputRejected, ValueError, KeyError, OSError, EOFError):
         return None  # damaged or half-written: fetch again
     if meta.get("url") != url or sha256(body) != meta.get("sha256"):
         return None

@@ -21,7 +21,7 @@ from typing import Annotated, BinaryIO
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_serializer
 
-from newsclean.cleaners.decode import InputRejected, decode_bytes
+from newsclean.cleaners.decode import InputRejected, codec_for_label, decode_bytes
 from newsclean.flows.storage.backends import Storage, StorageError, TooLarge, UnsafeKey
 from newsclean.flows.storage.layout import archive_suffix, record_rel, rel_for, safe_segment, url_key
 from newsclean.flows.storage.records import RunStatus
@@ -277,13 +277,12 @@ def _csv_records(stream: BinaryIO, fields: RecordFields, limit: int) -> Iterator
     buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)
     text = io.TextIOWrapper(buffered, encoding=_csv_encoding(buffered.peek(_BUFFER)),
                             errors="replace", newline="")
-    csv.field_size_limit(max(csv.field_size_limit(), limit))
     reader = csv.reader(_text_lines(text, limit))
     header: list[str] | None = None
     row_no = 0
     while True:
         try:
-            row = next(reader)
+            row = _next_row(reader, limit)
         except StopIteration:
             return
         except csv.Error as exc:
@@ -305,6 +304,16 @@ def _csv_records(stream: BinaryIO, fields: RecordFields, limit: int) -> Iterator
                           error=f"{len(row)} fields where the header has {len(header)}")
         else:
             yield _from_mapping(dict(zip(header, row, strict=True)), position, where, fields)
+
+
+def _next_row(reader, limit: int) -> list[str]:
+    """The next row, read with a field size limit of `limit` (the csv module's limit is
+    process-wide: raised for this one call only, then put back as it was)."""
+    previous = csv.field_size_limit(max(csv.field_size_limit(), limit))
+    try:
+        return next(reader)
+    finally:
+        csv.field_size_limit(previous)
 
 
 def _csv_encoding(head: bytes) -> str:
@@ -460,12 +469,9 @@ def with_http_charset(body: bytes, content_type: str | None) -> bytes:
     m = _CHARSET_RE.search(content_type or "")
     if not m:
         return body
-    try:
-        codec = codecs.lookup(m.group(1)).name
-    except LookupError:
+    codec = codec_for_label(m.group(1))  # latin-1 and ascii read as cp1252, as browsers do
+    if codec is None:
         return body
-    if codec in ("iso8859-1", "ascii"):
-        codec = "cp1252"  # as browsers read these labels (WHATWG)
     if codec.startswith("utf-8") or _META_CHARSET_RE.search(body[:4096]):
         return body
     try:

@@ -11,10 +11,11 @@ import re
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from newsclean.cleaners.detect import HTML_FILE_SUFFIXES, HTML_PAGE_SUFFIXES
 from newsclean.flows.storage.backends import check_key
 
 COMPRESSION_EXTS = (".gz", ".gzip")
-FORMAT_EXTS = (".txt", ".text", ".html", ".htm", ".xhtml", ".shtml")
+FORMAT_EXTS = (".txt", ".text", *HTML_FILE_SUFFIXES)
 # What a source folder's files must look like to be articles; others (images, READMEs,
 # our own outputs) are not inputs. Operators widen it with --include.
 # Record files: many articles in one file, each record cleaned as its own document and
@@ -122,7 +123,7 @@ def is_included(key: str, include: tuple[str, ...] = DEFAULT_INCLUDE) -> bool:
 _SEGMENT_MAX = 100
 _UNSAFE_RE = re.compile(r"[^A-Za-z0-9._-]+")
 _URL_DEPTH_MAX = 8  # path folders kept from a URL; deeper ones fold into the last name
-_PAGE_EXTS = (".html", ".htm", ".shtml", ".xhtml", ".php", ".asp", ".aspx", ".jsp", ".cms")
+_PAGE_EXTS = HTML_PAGE_SUFFIXES
 
 
 def _short_hash(text: str, n: int = 8) -> str:

@@ -5,16 +5,28 @@ import json
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 
-from newsclean.cleaners import Cleaned, RuleSet, __version__
+from newsclean.cleaners import Cleaned, RuleSet, Status, __version__
+from newsclean.flows.storage import fingerprint
 
 
 class RunStatus(StrEnum):
-    CLEANED = "cleaned"
+    """A manifest line's status: what `clean()` said (cleaners' `Status`, same values),
+    plus what only a run can say."""
+
+    CLEANED = Status.CLEANED.value
     UNCHANGED = "unchanged"  # same raw bytes, cleaner and rules as the stored copy
     NEEDS_REVIEW = "needs_review"  # cleaned, but lost so much it goes to the review queue
-    EMPTY = "empty"
-    REJECTED = "rejected"
+    EMPTY = Status.EMPTY.value
+    REJECTED = Status.REJECTED.value
     FAILED = "failed"
+
+    @classmethod
+    def of(cls, status: Status) -> "RunStatus":
+        """The manifest's name for a status `clean()` returned: no table to keep in step."""
+        return cls(status.value)
+
+
+assert {s.value for s in Status} <= {s.value for s in RunStatus}, "a Status the manifest lacks"
 
 
 @dataclass(slots=True)
@@ -45,8 +57,11 @@ class ManifestEntry:
 
 
 def versions(rules: RuleSet) -> dict:
-    """What the skip check compares: a new cleaner or rule pack re-cleans."""
-    return {"cleaner": __version__, "rules": rules.version, "rules_fingerprint": rules.fingerprint}
+    """What the skip check compares: a change to the cleaning code, the rule packs or a
+    library the cleaners rely on re-cleans (flows/storage/fingerprint.py)."""
+    return {"cleaner": __version__, "code": fingerprint.code_fingerprint(fingerprint.CODE_ROOT),
+            "rules": rules.version, "rules_fingerprint": rules.fingerprint,
+            "libraries": fingerprint.library_versions()}
 
 
 def sha256(data: bytes) -> str:

@@ -238,10 +238,8 @@ def _clean_in_time(raw: bytes, source: str, options: CleanOptions) -> Cleaned:
 
 
 def _status(cleaned, review: ReviewPolicy) -> tuple[RunStatus, str | None]:
-    if cleaned.status is Status.EMPTY:
-        return RunStatus.EMPTY, cleaned.reason
-    if cleaned.status is Status.REJECTED:
-        return RunStatus.REJECTED, cleaned.reason
+    if cleaned.status is not Status.CLEANED:  # empty, rejected: as clean() said
+        return RunStatus.of(cleaned.status), cleaned.reason
     why = review.verdict(cleaned.stats.get("words_in", 0), cleaned.stats.get("words_out", 0))
     if why:
         return RunStatus.NEEDS_REVIEW, why

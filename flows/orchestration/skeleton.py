@@ -1,0 +1,150 @@
+"""The run skeleton both flows share: run id, destination preparation, the destination
+lock, discarding a killed run's partial writes, per-batch accounting, manifest parts, the
+final manifest and the report.
+
+A flow lists its inputs, runs its batches its own way, and hands each batch's entries to
+`RunBooks.record`; everything an operator relies on after a run (one manifest line per
+input, a report that agrees with it, a rerun that finishes a killed run) is kept here once.
+Memory stays flat in the number of documents: the summary keeps counters and bounded lists,
+and the final manifest is assembled from the parts as a stream through a spooled file.
+"""
+
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from newsclean.cleaners.rules import RulePack, default_pack, parse_pack
+from newsclean.flows.orchestration import progress
+from newsclean.flows.orchestration.dest_lock import destination_lock
+from newsclean.flows.orchestration.report import RunArtifacts, RunSummary
+from newsclean.flows.storage.backends import LocalStorage, Storage, StorageError, open_store
+from newsclean.flows.storage.layout import manifest_key, manifest_part_key, run_id_for
+from newsclean.flows.storage.records import ManifestEntry, RunStatus
+from newsclean.flows.storage.settings import S3Settings
+from newsclean.flows.work.batch import StoreTrouble
+
+_SPOOL_BYTES = 8 << 20  # the final manifest is held in memory up to this size, then on disk
+
+
+def new_run_id(flow_run_id: str | None) -> str:
+    """The start time plus the flow run's id: sortable, unique, no random part."""
+    return run_id_for(datetime.now(UTC), (flow_run_id or "")[:8] or None)
+
+
+def load_packs(paths: list[str], s3: S3Settings) -> tuple[RulePack, ...]:
+    packs = [default_pack()]
+    for path in paths:
+        if path.startswith("s3://"):
+            parent, _, name = path.rpartition("/")
+            text = open_store(parent, s3).read(name).decode("utf-8")
+        else:
+            text = LocalStorage(".").root.joinpath(path).read_text("utf-8")
+        packs.append(parse_pack(text, path))
+    return tuple(packs)
+
+
+def prepare_dest(dst: Storage) -> None:
+    if isinstance(dst, LocalStorage):
+        try:
+            dst.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"cannot create {dst.root}: {exc.strerror}") from None
+    dst.check_reachable()
+
+
+def manifest_bytes(entries: list[ManifestEntry]) -> bytes:
+    return "".join(e.to_json() + "\n" for e in entries).encode()
+
+
+def accounted(batch: list[str], describe: Callable[[str], tuple[str, str]],
+              result: Callable[[], list[ManifestEntry]]) -> list[ManifestEntry]:
+    """A batch's entries whatever became of it: after its last retry, a batch with store
+    errors brings its entries (failures included), and one that broke (a worker killed,
+    a bug, a fetch that kept failing) gives every input a `failed` line with the reason.
+    `describe(item)` is the item's (source, key). The run never loses count."""
+    try:
+        return result()
+    except StoreTrouble as exc:
+        return exc.entries
+    except Exception as exc:
+        reason = f"batch failed: {type(exc).__name__}: {exc}".splitlines()[0][:500]
+        return [ManifestEntry(source=source, key=key, status=RunStatus.FAILED, reason=reason,
+                              retryable=True)
+                for source, key in map(describe, batch)]
+
+
+@dataclass
+class RunBooks:
+    """What a run keeps about its batches while they finish."""
+
+    dst: Storage
+    summary: RunSummary
+    artifacts: RunArtifacts
+    log: object
+    dry_run: bool = False
+    parts: int = 0
+    # Lines of batches whose part could not be written: they go into the final manifest
+    # from memory (only while the store fails, and only those batches).
+    _unwritten: dict[int, bytes] | None = None
+
+    def record(self, entries: list[ManifestEntry], what: str = "documents") -> None:
+        self.parts += 1
+        n = self.parts
+        self.summary.add(entries)
+        if not self.dry_run:
+            data = manifest_bytes(entries)
+            try:
+                self.dst.write(manifest_part_key(self.summary.run_id, n), data,
+                               "application/x-ndjson")
+            except StorageError as exc:
+                self.log.warning("manifest part not written: %s", exc)
+                self._unwritten = {**(self._unwritten or {}), n: data}
+        counts = ", ".join(f"{k} {s}" for s, k in sorted(_counts(entries).items()))
+        self.log.info("batch %d: %d %s (%s); %d so far", n, len(entries), what, counts,
+                      self.summary.total)
+        progress.report(self.summary.total, dict(self.summary.statuses))
+        self.artifacts.progress(n)
+
+    def write_manifest(self) -> None:
+        """The parts, in batch order, as one manifest; then the parts are dropped."""
+        if self.dry_run:
+            return
+        run_id = self.summary.run_id
+        with tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES) as spool:
+            for n in range(1, self.parts + 1):
+                data = (self._unwritten or {}).get(n)
+                spool.write(data if data is not None
+                            else self.dst.read(manifest_part_key(run_id, n)))
+            spool.seek(0)
+            self.dst.write(manifest_key(run_id), spool, "application/x-ndjson")
+        for n in range(1, self.parts + 1):
+            try:
+                self.dst.delete(manifest_part_key(run_id, n))
+            except StorageError as exc:
+                self.log.warning("manifest part left behind: %s", exc)
+
+
+def _counts(entries: list[ManifestEntry]) -> dict[str, int]:
+    c: dict[str, int] = {}
+    for e in entries:
+        c[str(e.status)] = c.get(str(e.status), 0) + 1
+    return c
+
+
+@contextmanager
+def writing_run(dst: Storage, summary: RunSummary, artifacts: RunArtifacts, log,
+                flow_run_id: str | None, dry_run: bool = False) -> Iterator[RunBooks]:
+    """The writing phase of a run: under the destination lock (a second run naming it
+    waits; dry runs write nothing and take no lock), after discarding what a killed run
+    left half-written; on leaving, the final manifest, then the report."""
+    lock = nullcontext() if dry_run else destination_lock(dst.url, log, flow_run_id)
+    with lock:
+        if not dry_run and (removed := dst.discard_partial_writes()):
+            log.info("removed %d partial writes left by a run that was killed", removed)
+        books = RunBooks(dst, summary, artifacts, log, dry_run)
+        yield books
+        books.write_manifest()
+    artifacts.publish()
+    log.info("done: %s", summary.one_line())

@@ -6,6 +6,7 @@ Packs are TOML files; the default pack ships in `cleaners/packs/`, operator pack
 top (they add rules, replace a rule by reusing its id, or disable ids).
 """
 
+import dataclasses
 import hashlib
 import re
 import tomllib
@@ -71,6 +72,7 @@ class RulePack:
     disable: tuple[str, ...] = ()
     source: str = "<memory>"
     digest: str = ""
+    shipped: bool = False  # one of newsclean's own packs (cleaners/packs/), not an operator's
 
 
 class _Strict(BaseModel):
@@ -233,7 +235,7 @@ def load_pack(path: str | Path) -> RulePack:
 
 def default_pack() -> RulePack:
     text = resources.files("newsclean.cleaners.packs").joinpath("default.toml").read_text("utf-8")
-    return parse_pack(text, "default")
+    return dataclasses.replace(parse_pack(text, "default"), shipped=True)
 
 
 def shipped_packs() -> tuple[RulePack, ...]:
@@ -243,8 +245,9 @@ def shipped_packs() -> tuple[RulePack, ...]:
     folder = resources.files("newsclean.cleaners.packs")
     names = sorted(p.name for p in folder.iterdir()
                    if p.name.endswith(".toml") and p.name != "default.toml")
-    return (default_pack(), *(parse_pack(folder.joinpath(n).read_text("utf-8"),
-                                         n.removesuffix(".toml")) for n in names))
+    return (default_pack(), *(dataclasses.replace(parse_pack(
+        folder.joinpath(n).read_text("utf-8"), n.removesuffix(".toml")), shipped=True)
+        for n in names))
 
 
 # Lineups kept per band (position x first character x gates passed): a few dozen in
@@ -379,13 +382,20 @@ class RuleSet:
 
     def __post_init__(self) -> None:
         merged: dict[str, Rule] = {}
+        operators: set[str] = set()  # ids of rules from an operator's pack
         for pack in self.packs:
             for rid in pack.disable:
                 merged.pop(rid, None)
             for rule in pack.rules:
                 merged.pop(rule.id, None)  # a later pack's rule replaces and moves last
                 merged[rule.id] = rule
-        rules = tuple(merged.values())
+                if pack.shipped:
+                    operators.discard(rule.id)
+                else:
+                    operators.add(rule.id)
+        # An operator's rules are tried first: a line both name is recorded under the
+        # operator's rule (their site's own label), not under a shipped one.
+        rules = tuple(sorted(merged.values(), key=lambda r: r.id not in operators))
         object.__setattr__(self, "rules", rules)
         digest = hashlib.sha256("|".join(f"{p.name}:{p.digest}" for p in self.packs).encode())
         object.__setattr__(self, "fingerprint", digest.hexdigest()[:16])

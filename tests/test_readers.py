@@ -297,10 +297,10 @@ def test_warc_html_responses_are_documents_with_the_target_uri_as_source(tmp_pat
     by_url = {json.loads((tmp_path / "out" / f"{d.rel}.json").read_text())["url"]: d.rel
               for d in docs if not d.error}
     assert [result[d.key]["status"] for d in docs] == [
-        "cleaned", "rejected", "needs_review", "rejected"]  # Japanese: few space-split "words"
+        "cleaned", "rejected", "cleaned", "rejected"]  # Japanese words counted by characters
     storm = tmp_path / "out" / f"{by_url['https://coast.example/storm']}.txt"
     assert storm.read_text().startswith("A powerful storm")
-    tokyo = tmp_path / "out/_review" / f"{by_url['https://tokyo.example/budget']}.txt"
+    tokyo = tmp_path / "out" / f"{by_url['https://tokyo.example/budget']}.txt"
     assert "東京都は木曜日" in tokyo.read_text()  # the charset only the HTTP header named
 
 
@@ -423,12 +423,12 @@ def test_flow_cleans_a_folder_mixing_articles_and_record_files(tmp_path):
     assert by_key["dumps/export.csv#row-2"]["reason"].startswith("row 2 (line 11): 2 fields")
     assert by_key["dumps/2018-07.jsonl.gz#glacier-3"]["source"].endswith(
         "/dumps/2018-07.jsonl.gz#glacier-3")
-    assert summary["statuses"] == {"cleaned": 9, "needs_review": 1, "rejected": 5}
+    assert summary["statuses"] == {"cleaned": 10, "rejected": 5}
     assert (dest / "2018/07/story.txt").exists() and (dest / "dumps/export/c3.txt").exists()
     assert (dest / "dumps/2018-07/1002.txt").read_text().startswith("A powerful storm")
     shard_rows = [line for p in (dest / "_shards").rglob("*.jsonl")
                   for line in p.read_text().splitlines()]
-    assert len(shard_rows) == 9  # the clean articles, not the one held for review
+    assert len(shard_rows) == 10  # every clean article (none held for review)
 
 
 @pytest.mark.prefect

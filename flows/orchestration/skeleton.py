@@ -15,7 +15,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from newsclean.cleaners.rules import RulePack, default_pack, parse_pack
+from newsclean.cleaners.rules import RulePack, parse_pack, shipped_packs
 from newsclean.flows.orchestration import progress
 from newsclean.flows.orchestration.dest_lock import destination_lock
 from newsclean.flows.orchestration.report import RunArtifacts, RunSummary
@@ -34,7 +34,7 @@ def new_run_id(flow_run_id: str | None) -> str:
 
 
 def load_packs(paths: list[str], s3: S3Settings) -> tuple[RulePack, ...]:
-    packs = [default_pack()]
+    packs = list(shipped_packs())
     for path in paths:
         if path.startswith("s3://"):
             parent, _, name = path.rpartition("/")

@@ -17,7 +17,7 @@ from prefect.futures import as_completed
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from newsclean.cleaners.rules import RulePack, default_pack, parse_pack
+from newsclean.cleaners.rules import RulePack, parse_pack, shipped_packs
 from newsclean.flows.orchestration import progress
 from newsclean.flows.orchestration.dest_lock import destination_lock
 from newsclean.flows.orchestration.params import (
@@ -94,7 +94,7 @@ def clean_batch(keys: list[str], plan: RunPlan, batch_extra: int = 0) -> list[Ma
 
 
 def load_packs(paths: list[str], s3: S3Settings) -> tuple[RulePack, ...]:
-    packs = [default_pack()]
+    packs = list(shipped_packs())  # default.toml and the language packs
     for path in paths:
         if path.startswith("s3://"):
             parent, _, name = path.rpartition("/")

@@ -9,8 +9,10 @@ an upper bound of what it can remove; `max_words` is honoured), and how many of 
 article text by the gold.
 
 Gold criterion: a line is article text when
-- its tokens are lowercase `\\w+` runs, except that CJK ideographs, kana and hangul count one
-  token per character (those scripts do not separate words by spaces); and
+- its tokens are lowercase `\\w+` runs, except that a run of CJK ideographs, kana or hangul
+  (scripts that do not separate words by spaces) gives its overlapping character bigrams (a
+  one-character run: that character), so a short katakana label is not "article text" merely
+  because its letters occur in the story; and
 - either the whole line (whitespace collapsed, lowercased) is a line of the case's `gold.txt`,
   or it has at least 4 tokens and at least 80% of them are found in the gold's token multiset
   (each gold token used at most as often as the gold holds it).
@@ -32,13 +34,21 @@ from pathlib import Path
 from newsclean.cleaners.rules import Rule, RulePack, shipped_packs
 
 SETS = ("html-dev", "readability-dev", "fundus-dev")
-_TOKEN_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]|\w+")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_TOKEN_RE = re.compile(rf"[{_CJK}]+|(?:(?![{_CJK}])\w)+")
+_CJK_RE = re.compile(rf"[{_CJK}]")
 _GOLD_SHARE = 0.8
 _MIN_TOKENS = 4
 
 
 def tokens(text: str) -> list[str]:
-    return _TOKEN_RE.findall(text.lower())
+    out: list[str] = []
+    for tok in _TOKEN_RE.findall(text.lower()):
+        if _CJK_RE.match(tok):
+            out.extend([tok] if len(tok) == 1 else [tok[i:i + 2] for i in range(len(tok) - 1)])
+        else:
+            out.append(tok)
+    return out
 
 
 def _norm(line: str) -> str:

@@ -13,7 +13,7 @@ from newsclean.cleaners.detect import detect_format
 from newsclean.cleaners.html_extract import extract_html
 from newsclean.cleaners.language import detect_language, stopwords
 from newsclean.cleaners.linemodel import default_model
-from newsclean.cleaners.lines import is_headline, is_prose, word_count
+from newsclean.cleaners.lines import WORD_RE, is_headline, is_prose, word_count
 from newsclean.cleaners.locate import locate_lines
 from newsclean.cleaners.model import Cleaned, Removal, Status
 from newsclean.cleaners.normalize import dedupe_key, normalize_unit
@@ -251,6 +251,34 @@ def _apply_rules(units: list[Unit], rules: RuleSet, host: str | None,
 # 25 words, the paragraphs left above bare credits to 26 and more).
 _CAPTION_MAX_WORDS = 25
 
+def _prose_removed_share(removed: list[Removal], words_out: int) -> float:
+    """Share of the page's unnamed prose that did not reach the output: sentences of 12+
+    words that the line model dropped and no rule named. Menus, teasers and share rows are
+    not prose and comment threads are named by rules, so a page that is mostly chrome scores
+    near 0; a high share means the model left out what reads like the article."""
+    lost = sum(word_count(r.text) for r in removed
+               if r.family == "layout" and r.score is not None and is_prose(r.text))
+    return round(lost / (lost + words_out), 4) if lost + words_out else 0.0
+
+
+# A pull quote repeats a sentence of the story in large type: a line of this many words or
+# more whose words stand, in order, inside a longer kept paragraph. Shorter lines (a
+# subhead that a paragraph happens to repeat, "Meal 1") are left alone.
+_PULL_QUOTE_MIN_WORDS = 6
+
+
+def _pull_quotes(paragraphs: list[str]) -> list[int]:
+    """Indexes of paragraphs that repeat part of another, longer paragraph."""
+    keys = [" " + " ".join(WORD_RE.findall(p.casefold())) + " " for p in paragraphs]
+    out = []
+    for i, key in enumerate(keys):
+        if key.count(" ") - 1 < _PULL_QUOTE_MIN_WORDS:
+            continue
+        if any(j != i and len(other) > len(key) and key in other for j, other in enumerate(keys)):
+            out.append(i)
+    return out
+
+
 def _finish(units: list[Unit], removed: list[Removal], *, title: str | None, fmt: str,
             encoding: str, url: str | None, opts: CleanOptions, decoded_length: int,
             words_in: int, author: str | None = None, date: str | None = None,
@@ -271,6 +299,10 @@ def _finish(units: list[Unit], removed: list[Removal], *, title: str | None, fmt
             seen.add(key)
         paragraphs.append(text)
         kept.append(unit)
+    if opts.drop_duplicate_paragraphs:
+        for i in reversed(_pull_quotes(paragraphs)):
+            removed.append(_removal(kept[i], "normalize.pull-quote", "duplicate"))
+            del paragraphs[i], kept[i]
     edges = _letterless_edges(kept)
     if edges:
         lead = sum(1 for _, where in edges if where == "leading")
@@ -284,6 +316,7 @@ def _finish(units: list[Unit], removed: list[Removal], *, title: str | None, fmt
         "words_out": words_out,
         "paragraphs_out": len(paragraphs),
         "removed_share": round(1 - words_out / words_in, 4) if words_in else 0.0,
+        "prose_removed_share": _prose_removed_share(removed, words_out),
         "hyphenation_mended": mends,
         **(extra_stats or {}),
     }

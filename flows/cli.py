@@ -96,7 +96,7 @@ def _parser() -> argparse.ArgumentParser:
                        help=f"JSONL/CSV field holding the record's {name}; repeatable, first "
                             "present wins (default: common dataset names)")
     r.add_argument("--review-max-removed", type=float, default=None, metavar="SHARE",
-                   help="hold documents that lost more than this share of words (default 0.8)")
+                   help="hold documents that lost more than this share of their prose (default 0.6)")
     r.add_argument("--review-min-words", type=int, default=None, metavar="N",
                    help="hold documents shorter than N words (default 40)")
     r.add_argument("--max-seconds", type=float, default=None, metavar="S",
@@ -136,7 +136,7 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("--rules", action="append", default=[], metavar="PACK",
                    help="an extra rule pack (TOML path or s3:// URL); repeatable")
     f.add_argument("--review-max-removed", type=float, default=None, metavar="SHARE",
-                   help="hold documents that lost more than this share of words (default 0.8)")
+                   help="hold documents that lost more than this share of their prose (default 0.6)")
     f.add_argument("--review-min-words", type=int, default=None, metavar="N",
                    help="hold documents shorter than N words (default 40)")
     f.add_argument("--endpoint-url", help="S3 endpoint (default: AWS_ENDPOINT_URL or AWS)")

@@ -109,7 +109,7 @@ def _verdict(result) -> tuple[str, str | None]:
     """The status and reason a run would record: `clean()`'s, then the review policy's."""
     if result.status != "cleaned":
         return str(result.status), result.reason
-    why = ReviewPolicy().verdict(result.stats["words_in"], result.stats["words_out"])
+    why = ReviewPolicy().verdict(result.stats["words_out"], result.stats["prose_removed_share"])
     return ("needs_review", why) if why else ("cleaned", None)
 
 

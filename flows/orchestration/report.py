@@ -176,7 +176,7 @@ class RunSummary:
         if self.review_policy is not None:
             r = self.review_policy
             lines.append(f"- review policy: hold documents that lose more than "
-                         f"{r.max_removed_share:.0%} of their words or keep fewer than "
+                         f"{r.max_removed_share:.0%} of their prose or keep fewer than "
                          f"{r.min_words} words")
         if self.sampled_of is not None:
             lines.append(f"- `--limit` sampled {self.total} of {self.sampled_of} inputs")

@@ -40,22 +40,27 @@ class ReviewPolicy(BaseModel):
 
     max_removed_share: Annotated[
         float,
-        Field(ge=0.0, le=1.0, title="Max share removed",
-              description="A document that lost more than this share of its words is held "
-                          "for review (1.0 turns the check off)."),
-    ] = 0.8
+        Field(ge=0.0, le=1.0, title="Max share of prose removed",
+              description="A document that lost more than this share of its prose (sentences "
+                          "of 12+ words that no rule names as boilerplate) is held for review "
+                          "(1.0 turns the check off). Menus, teasers, share rows and comment "
+                          "threads do not count: a page that is mostly chrome is not held."),
+    ] = 0.6
     min_words: Annotated[
         int,
         Field(ge=0, le=10_000, title="Min words",
               description="A clean body shorter than this is held for review (0: off)."),
     ] = 40
 
-    def verdict(self, words_in: int, words_out: int) -> str | None:
+    def verdict(self, words_out: int, prose_removed_share: float) -> str | None:
+        """Why a cleaned document is held for review, or None. 0.6 holds 7 of the 391 dev
+        text dumps (1.8%) and none of their HTML pages; the share of all words removed
+        (0.8 before) held 24 (6%), most of them articles on pages that were mostly chrome."""
         if self.min_words and words_out < self.min_words:
             return f"only {words_out} words left (minimum {self.min_words})"
-        if words_in and 1 - words_out / words_in > self.max_removed_share:
-            share = 1 - words_out / words_in
-            return f"{share:.0%} of the words removed (maximum {self.max_removed_share:.0%})"
+        if prose_removed_share > self.max_removed_share:
+            return (f"{prose_removed_share:.0%} of its prose removed "
+                    f"(maximum {self.max_removed_share:.0%})")
         return None
 
 
@@ -240,7 +245,8 @@ def _clean_in_time(raw: bytes, source: str, options: CleanOptions) -> Cleaned:
 def _status(cleaned, review: ReviewPolicy) -> tuple[RunStatus, str | None]:
     if cleaned.status is not Status.CLEANED:  # empty, rejected: as clean() said
         return RunStatus.of(cleaned.status), cleaned.reason
-    why = review.verdict(cleaned.stats.get("words_in", 0), cleaned.stats.get("words_out", 0))
+    why = review.verdict(cleaned.stats.get("words_out", 0),
+                         cleaned.stats.get("prose_removed_share", 0.0))
     if why:
         return RunStatus.NEEDS_REVIEW, why
     return RunStatus.CLEANED, None

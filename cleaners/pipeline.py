@@ -13,7 +13,7 @@ from newsclean.cleaners.detect import detect_format
 from newsclean.cleaners.html_extract import extract_html
 from newsclean.cleaners.language import detect_language, stopwords
 from newsclean.cleaners.linemodel import default_model
-from newsclean.cleaners.lines import WORD_RE, is_headline, is_prose, word_count
+from newsclean.cleaners.lines import ends_sentence, is_headline, is_prose, word_count
 from newsclean.cleaners.locate import locate_lines
 from newsclean.cleaners.model import Cleaned, Removal, Status
 from newsclean.cleaners.normalize import dedupe_key, normalize_unit
@@ -262,19 +262,24 @@ def _prose_removed_share(removed: list[Removal], words_out: int) -> float:
 
 
 # A pull quote repeats a sentence of the story in large type: a line of this many words or
-# more whose words stand, in order, inside a longer kept paragraph. Shorter lines (a
-# subhead that a paragraph happens to repeat, "Meal 1") are left alone.
-_PULL_QUOTE_MIN_WORDS = 6
+# more that stands, whole and with its end mark, inside a longer kept paragraph. Shorter
+# lines (a subhead a paragraph happens to repeat, "Meal 1") are left alone, and so is a
+# sentence that a longer one merely starts with ("…fell by a third." in "…fell by a third
+# last year.").
+_PULL_QUOTE_MIN_WORDS = 8
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 
 
 def _pull_quotes(paragraphs: list[str]) -> list[int]:
-    """Indexes of paragraphs that repeat part of another, longer paragraph."""
-    keys = [" " + " ".join(WORD_RE.findall(p.casefold())) + " " for p in paragraphs]
+    """Indexes of paragraphs that repeat a whole sentence of another, longer paragraph."""
+    keys = [" ".join(p.casefold().translate(_QUOTES).split()) for p in paragraphs]
     out = []
     for i, key in enumerate(keys):
-        if key.count(" ") - 1 < _PULL_QUOTE_MIN_WORDS:
+        quote = key.strip("\"' ")
+        if word_count(quote) < _PULL_QUOTE_MIN_WORDS or not ends_sentence(quote):
             continue
-        if any(j != i and len(other) > len(key) and key in other for j, other in enumerate(keys)):
+        if any(j != i and len(other) > len(key) and quote in other
+               for j, other in enumerate(keys)):
             out.append(i)
     return out
 

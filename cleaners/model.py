@@ -31,6 +31,7 @@ class Removal:
     start: int | None = None
     end: int | None = None
     where: str = "anywhere"
+    extractor: str | None = None  # HTML: whose choice of article left this block out
 
     def to_dict(self) -> dict:
         return {k: v for k, v in asdict(self).items() if v is not None}

@@ -602,6 +602,40 @@ def _standfirst(blocks: list[PageBlock], paras: list[str], descs: list[str]) -> 
     return None
 
 
+# ---------------------------------------------------------------- embedded slideshows
+
+# A slideshow embedded in an article ("1/50 United goin down …", "2/50 …"): captions of a
+# carousel, usually other stories, that extractors take for paragraphs. A run of at least
+# this many paragraphs opening with counters k/N (or "k of N") over the same N, k rising by
+# one, is the widget; an article that is only slides is left to the not-an-article check.
+_SLIDE_RE = re.compile(
+    r"^\s*(?:(?:image|photo|slide|picture|foto|bild|imagen|imagem)\s*)?(\d{1,3})\s*"
+    r"(?:/|of|von|de|sur|di|из)\s*(\d{1,3})\b", re.IGNORECASE)
+_SLIDES_MIN = 3
+
+
+def _slideshows(paras: list[str]) -> tuple[list[str], list[str]]:
+    """(paragraphs without embedded slideshow runs, the slide paragraphs taken out)."""
+    marks = []
+    for p in paras:
+        m = _SLIDE_RE.match(p)
+        marks.append((int(m[1]), int(m[2])) if m and 0 < int(m[1]) <= int(m[2]) else None)
+    drop: set[int] = set()
+    i = 0
+    while i < len(paras):
+        j = i
+        while (j + 1 < len(paras) and marks[j] and marks[j + 1]
+               and marks[j + 1] == (marks[j][0] + 1, marks[j][1])):
+            j += 1
+        if marks[i] and j - i + 1 >= _SLIDES_MIN:
+            drop.update(range(i, j + 1))
+        i = j + 1
+    if not drop or len(drop) == len(paras):
+        return paras, []
+    return ([p for k, p in enumerate(paras) if k not in drop],
+            [p for k, p in enumerate(paras) if k in drop])
+
+
 # ---------------------------------------------------------------- audit of dropped blocks
 
 _REGION_RULES = {
@@ -617,7 +651,8 @@ _SHORT_TOKENS = 4  # a block this short is "in the output" only beside a block t
 
 
 def _dropped(blocks: list[PageBlock], paras: list[str], cands: list[str],
-             extractor: str) -> list[DroppedBlock]:
+             extractor: str, slides: list[str] = ()) -> list[DroppedBlock]:
+    slide_keys = {_key(s) for s in slides}
     keys = [_key(b.text) for b in blocks]
     out_keys = {_key(p) for p in paras}
     joined = " " + " ".join(_key(p) for p in paras) + " "
@@ -639,6 +674,8 @@ def _dropped(blocks: list[PageBlock], paras: list[str], cands: list[str],
             continue
         if b.heading and _is_title(b.text, cands):
             rule = "extract.headline"
+        elif slide_keys and any(_key(b.text) in k or k in _key(b.text) for k in slide_keys):
+            rule = "extract.slideshow"
         else:
             rule = _REGION_RULES.get(b.region, "extract.outside-article")
         out.append(DroppedBlock(b.text, rule, b.region, extractor))
@@ -772,8 +809,10 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtraction:
         if lead is not None:
             paras = [lead, *paras]
 
+    paras, slides = _slideshows(paras)
     paras = _drop_title(paras, cands)
     return HtmlExtraction(
         paragraphs=tuple(paras), title=title, extractor=extractor, author=author, date=date,
-        url=page_url, dropped=tuple(_dropped(blocks, paras, cands, extractor)), words_in=words_in,
+        url=page_url, dropped=tuple(_dropped(blocks, paras, cands, extractor, slides)),
+        words_in=words_in,
     )

@@ -497,10 +497,12 @@ def _drop_title(paras: list[str], cands: list[str]) -> list[str]:
 # inside links above which it is a rail (link lists run at 0.8-1.0, prose boxes under 0.1).
 _ASIDE_MAX_LINK_SHARE = 0.3
 _ASIDE_MIN_WORDS = 8
-# A summary box is short: "Key points" lists run to 40-120 words. A longer aside is a
-# background feature of its own (a fact file with sub-headings) that the article's gold texts
-# of fundus-dev leave out; it is recorded as dropped (extract.aside), not silently lost.
+# A summary box is a short list: "Key points" / "What we know" / "At a glance" run to 40-120
+# words, most of them in list items. A longer aside, or one of prose paragraphs, is a
+# background feature of its own (a fact file with sub-headings) that the gold texts of
+# fundus-dev leave out; it is recorded as dropped (extract.aside), never silently lost.
 _ASIDE_MAX_WORDS = 150
+_ASIDE_LIST_SHARE = 0.5
 # The article's container: the deepest element holding this share of the extracted paragraphs.
 _CONTAINER_SHARE = 0.6
 
@@ -549,6 +551,10 @@ def _with_asides(tree: HtmlElement, paras: list[str]) -> tuple[list[str], int]:
         # a sign-up box (form, e-mail field, button) or a rail of links is not the article's
         if next(aside.iter("form", "input", "button", "select"), None) is not None \
                 or _link_share(aside) > _ASIDE_MAX_LINK_SHARE:
+            continue
+        listed = sum(len(li.text_content().split()) for li in aside.iter("li")
+                     if not any(a.tag == "li" for a in li.iterancestors()))
+        if listed < _ASIDE_LIST_SHARE * words:
             continue
         if all(_probe(b) in flat for b in box):
             continue

@@ -575,9 +575,12 @@ def _with_asides(tree: HtmlElement, paras: list[str]) -> tuple[list[str], int]:
 # The standfirst (summary under the headline) is the article's own text, but extractors often
 # leave it out: it sits above the body's container. The page's description (og:description,
 # meta description, JSON-LD description) is nearly always that same sentence, which
-# identifies it. Token Jaccard at least this, within this many blocks above the body's start.
+# identifies it. Token Jaccard at least this, within this many blocks above the first prose
+# paragraph of the body (bylines, dates, share rows and a picture with its caption often sit
+# between: fundus-dev 10-25 blocks).
 _STANDFIRST_SIM = 0.8
-_STANDFIRST_REACH = 8
+_STANDFIRST_REACH = 30
+_PROSE_BLOCK_CHARS = 100
 _STANDFIRST_MIN_TOKENS = 8
 
 
@@ -590,8 +593,8 @@ def _standfirst(blocks: list[PageBlock], paras: list[str], descs: list[str]) -> 
     if not descs or not paras:
         return None
     joined = " ".join(_key(p) for p in paras)
-    first = next((i for i, b in enumerate(blocks) if len(b.text) > 40 and _key(b.text) in joined),
-                 None)
+    first = next((i for i, b in enumerate(blocks)
+                  if len(b.text) >= _PROSE_BLOCK_CHARS and _key(b.text) in joined), None)
     if first is None:
         return None
     for i in range(max(0, first - _STANDFIRST_REACH), first):

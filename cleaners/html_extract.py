@@ -1,18 +1,25 @@
-"""HTML main-content extraction for newsclean: page -> body paragraphs + light metadata.
+"""HTML main-content extraction for newsclean: page -> body paragraphs, metadata and the
+record of every visible block that did not make it.
 
 Why this shape:
-* trafilatura in precision mode is the best single extractor on news pages, but its built-in
-  fallback (readability + justext on every page) costs ~40% of its time and sometimes replaces
-  a good extraction with a worse one. We run it with ``fast=True`` and call a second opinion
-  (readability-lxml; trafilatura's bundled fork if that is not installed) only when cheap
-  signals say the first result under-extracted: too short, or long paragraphs left behind in
-  the same kind of container as the extracted ones. ~8% of dev pages take that path.
-* The page is parsed once; trafilatura copies the tree it is given, so metadata and the
-  readability fallback (which mutates its input, hence last) reuse the same parse.
-* trafilatura's own metadata pass is ~6 ms/page (as much as the fast extraction itself), so
+* Extractors each win on some sites and lose on others (dev sets: trafilatura ahead on
+  fundus-dev, readability-lxml on readability-dev), so no single one is taken blindly.
+  trafilatura in precision mode (``fast=True``) is the first opinion; where cheap signals say
+  it left prose out, its balanced mode is the second; where those two disagree (token F1 under
+  0.99), readability-lxml is asked and the candidate closest to the other two wins (a vote,
+  no trained weights). A precise result that is short or split across containers may still be
+  replaced by readability's as before. Second and third opinions run on ~30% / ~5% of pages.
+* The page's own structured data is a witness: a JSON-LD/microdata articleBody replaces an
+  extraction that has little of it (script-rendered pages), its description identifies the
+  standfirst above the body, its headline the title.
+* The container an extractor picks is not taken as is: consent layers are lifted off the page
+  first (they out-score short articles), a summary-list <aside> inside the article is put
+  back, an embedded slideshow run is taken out.
+* The page is parsed once; trafilatura copies the tree it is given, readability (which
+  mutates its input) runs last. trafilatura's own metadata pass is ~6 ms/page, so
   title/author/date come from a handful of direct lookups instead.
 Text-level boilerplate (share/subscribe lines, related links, ads, credits) is left to the
-line rules that run after this step.
+line rules that run after this step, as a second opinion on whole lines.
 """
 
 from __future__ import annotations

@@ -55,7 +55,10 @@ _LABEL_MAX_WORDS = 5
 # no accept button inside its own container).
 _CONSENT_MIN_HITS = 3
 _CONSENT_MIN_SHARE = 0.04
-_CONSENT_MAX_UP = 8  # levels above the accept button searched for the layer's container
+_CONSENT_MAX_UP = 8
+# Consent notices run to 15-400 words (field/19: 190 in three languages); an article is longer.
+_CONSENT_MIN_WORDS, _CONSENT_MAX_WORDS = 8, 600
+_CONSENT_MIN_CONTROLS = 2  # levels above the accept button searched for the layer's container
 _CONTAINER_TAGS = frozenset(("div", "section", "aside", "dialog", "form", "footer", "header", "span"))
 
 
@@ -80,11 +83,15 @@ def _labels(tree: HtmlElement):
 def _is_consent(el: HtmlElement) -> bool:
     text = el.text_content()
     words = len(text.split())
-    if words < 8:
+    if not _CONSENT_MIN_WORDS <= words <= _CONSENT_MAX_WORDS:
         return False
     hits = len(_CONSENT_RE.findall(text))
-    if _CONSENT_NAME_RE.search((el.get("class") or "") + " " + (el.get("id") or "")):
-        hits += 2
+    named = bool(_CONSENT_NAME_RE.search((el.get("class") or "") + " " + (el.get("id") or "")))
+    # a consent layer offers choices (accept / reject / settings) or says what it is in its
+    # name; a story about cookie law with one "OK" button of a poll inside does neither
+    if not named and sum(1 for _ in el.iter("button", "input")) < _CONSENT_MIN_CONTROLS:
+        return False
+    hits += 2 * named
     return hits >= _CONSENT_MIN_HITS and hits >= _CONSENT_MIN_SHARE * words
 
 

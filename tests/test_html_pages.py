@@ -106,3 +106,17 @@ def test_text_dump_of_a_story_with_a_results_table_is_not_an_index_page():
     result = clean(dump)
     assert result.status == "cleaned", result.reason
     assert "3,104" in result.text and "48.2%" in result.text
+
+
+def test_a_story_about_cookie_consent_is_not_taken_for_a_consent_layer():
+    para = ("Regulators said on Monday that websites must let readers reject cookies as easily "
+            "as they accept them, and that consent banners may no longer hide the reject "
+            "button behind a second privacy settings page, the data protection authority said.")
+    html = ("<html><head><title>Regulator Tightens Cookie Consent Rules</title></head><body>"
+            "<div class='story'>" + "".join(f"<p>{para} ({i})</p>" for i in range(6)) +
+            "<div class='poll'><p>Do you read cookie banners?</p><button>OK</button></div>"
+            "</div></body></html>")
+    result = clean(html.encode(), options=HTML)
+    assert result.status == "cleaned", result.reason
+    assert result.text.count("Regulators said on Monday") == 6
+    assert not any(r.rule == "extract.cookie-layer" for r in result.removed)

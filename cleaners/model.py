@@ -33,6 +33,7 @@ class Removal:
     where: str = "anywhere"
     # the line model's P(article text) for a line it dropped (cleaners/linemodel.py)
     score: float | None = None
+    extractor: str | None = None  # HTML: whose choice of article left this block out
 
     def to_dict(self) -> dict:
         return {k: v for k, v in asdict(self).items() if v is not None}

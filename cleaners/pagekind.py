@@ -116,11 +116,22 @@ _MIN_SLIDES = 3
 _GALLERY_MAX_WORDS = 150  # a photo essay with real text around its slides stays an article
 
 _SENTENCE_END = frozenset(".!?。！？…:;")
+# Cells of a flattened table row: tabs (text dumps) or " | " (the HTML path's row rendering).
+_CELLS_RE = re.compile(r"\t|\s\|\s")
+# ...or, once whitespace is normalized, a line that is a third numbers ("Paul Brenner Civic
+# Party 11,768 48.6%"); headlines carry one figure or two among many words.
+_NUMBER_RE = re.compile(r"[-+$€£]?\d[\d.,]*%?")
+_DATA_SHARE = 0.3
 _CLOSERS = "\"'”’»)]"
 
 
 def _is_headline(line: str) -> bool:
+    if _CELLS_RE.search(line):  # a table row ("Maria Okonkwo | Independent | 12,408") is data
+        return False
     words = line.split()
+    numbers = sum(1 for w in words if _NUMBER_RE.fullmatch(w))
+    if numbers >= 2 and numbers >= _DATA_SHARE * len(words):  # a row whose cells were joined
+        return False
     if not _HEADLINE_MIN_WORDS <= len(words) <= _HEADLINE_MAX_WORDS:
         return False
     if line.rstrip(_CLOSERS)[-1:] in _SENTENCE_END:
@@ -181,8 +192,9 @@ def not_article_reason(paragraphs: Sequence[str], removed: Sequence[Removal], *,
         return f"error page: {' '.join(m.group(0).split())[:80]!r} is most of the page"
 
     slides = sum(1 for r in removed if r.rule == _SLIDE_RULE)
-    if (slides >= _MIN_SLIDES or (page is not None and page.says_gallery)) \
-            and words <= _GALLERY_MAX_WORDS:
+    # a gallery is mostly slides: a story carrying a few photos has more paragraphs than slides
+    if ((slides >= _MIN_SLIDES and slides * 2 >= len(paragraphs))
+            or (page is not None and page.says_gallery)) and words <= _GALLERY_MAX_WORDS:
         return f"photo gallery: {slides} slide counters and {words} words of text"
 
     if not paragraphs:

@@ -5,6 +5,7 @@ decode → detect format → extract (HTML) or split lines (text) → headline �
 does not reach the output is recorded as a `Removal` naming the rule or step that removed it.
 """
 
+import dataclasses
 import re
 from urllib.parse import urlsplit
 
@@ -164,18 +165,26 @@ def _letterless_edges(units: list[Unit]) -> list[tuple[Unit, str]]:
 
 
 def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -> Cleaned:
+    """Extraction picks the article's blocks (and records every block it left out); the line
+    rules then remove whole boilerplate lines inside it, as a second opinion."""
     ex = extract_html(html, url=url)
     body = repair("\n".join(ex.paragraphs))
     units = [Unit(p, -1, -1, 0) for p in body.split("\n") if p.strip()]
-    removed = [Removal(rule="extract.page-chrome", family="extraction",
-                       text=f"markup outside the article, dropped by {ex.extractor}",
-                       where="page")]
+    removed = [Removal(rule=d.rule, family="extraction", text=d.text, where=d.region,
+                       extractor=d.extractor) for d in ex.dropped]
     units = _apply_rules(units, opts.ruleset(), _host(url or ex.url), removed)
     title = repair(ex.title) if ex.title else None
-    return _finish(units, removed, title=title, fmt="html", encoding=encoding,
+    done = _finish(units, removed, title=title, fmt="html", encoding=encoding,
                    url=url or ex.url, opts=opts, decoded_length=len(html),
-                   words_in=len(body.split()), author=ex.author, date=ex.date,
-                   extractor=ex.extractor, page=declared_page_type(html))
+                   words_in=max(ex.words_in, len(body.split())), author=ex.author,
+                   date=ex.date, extractor=ex.extractor, page=declared_page_type(html))
+    if done.status is Status.EMPTY and not ex.paragraphs:
+        # the rules removed nothing: no extractor (nor the page's structured data) found text
+        reason = ("no article text found: the page's visible text is all page furniture and "
+                  "it carries no structured articleBody" if ex.dropped
+                  else "no text in the document")
+        done = dataclasses.replace(done, reason=reason)
+    return done
 
 
 def _headline(line: str, rules: RuleSet) -> bool:

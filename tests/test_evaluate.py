@@ -84,3 +84,24 @@ def test_readability_peer_when_installed(tmp_path, capsys):
         pytest.skip("readability-lxml not installed")
     assert main([str(_cases(tmp_path)), "--compare", "readability"]) == 0
     assert "| readability |" in capsys.readouterr().out
+
+
+def test_eval_on_a_folder_of_sets_prints_one_table_of_sets_and_inputs(tmp_path, capsys):
+    root = tmp_path / "eval"
+    for name in ("set-a", "set-b"):
+        cases = _cases(tmp_path / name)
+        for case in cases.iterdir():
+            html = (case / "raw.html").read_text()
+            (case / "raw.txt").write_text("Home | News\n" + (case / "gold.txt").read_text())
+            (case / "raw.html").write_text(html)
+        cases.rename(root / name) if root.exists() else (root.mkdir(), cases.rename(root / name))
+    assert main([str(root), "--json", str(tmp_path / "all.json")]) == 0
+    table = capsys.readouterr().out
+    for name in ("set-a", "set-b"):
+        for kind in ("html", "text"):
+            assert f"| {name} (2) | {kind} | newsclean |" in table
+    scores = json.loads((tmp_path / "all.json").read_text())
+    assert set(scores) == {"set-a", "set-b"} and set(scores["set-a"]) == {"html", "text"}
+    # a single set still gives its own table
+    assert main([str(root / "set-a")]) == 0
+    assert "2 cases, input=html" in capsys.readouterr().out

@@ -1,6 +1,8 @@
 """`newsclean eval`: token precision/recall/F1 of the cleaner (and installed peers) on a
 case set laid out like ../shared/eval/html-dev: `<case>/raw.html[.gz]` or `raw.txt`, and
-`gold.txt` (the human gold body).
+`gold.txt` (the human gold body). Given a folder of such sets (../shared/eval), it runs every
+set on both inputs (HTML pages and text dumps) and prints one table, sets x inputs x
+extractors, with docs/s and newsclean's rejected/empty counts beside every F1.
 
 The metric is the benchmark's own (shared/eval/score.py, "bag" mode): lowercase `\\w+`
 tokens counted as a multiset per case, macro means over cases; an empty prediction for a
@@ -97,13 +99,18 @@ class Scores:
 Extractor = Callable[[Case], str]
 
 
-def newsclean_extractor(input_kind: str, rule_packs: list[str] = ()) -> Extractor:
+def newsclean_extractor(input_kind: str, rule_packs: list[str] = (),
+                        statuses: dict[str, str] | None = None) -> Extractor:
+    """newsclean as an extractor; ``statuses`` (if given) collects each case's status."""
     from newsclean.cleaners import CleanOptions, build_ruleset, clean
 
     options = CleanOptions(rules=build_ruleset(rule_packs), format_hint=input_kind)
 
     def run(case: Case) -> str:
-        return clean(case.raw, source=case.url, options=options).text
+        result = clean(case.raw, source=case.url, options=options)
+        if statuses is not None:
+            statuses[case.id] = str(result.status)
+        return result.text
 
     return run
 
@@ -198,9 +205,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def add_arguments(ap: argparse.ArgumentParser) -> None:
-    ap.add_argument("cases", type=Path, help="a case-set folder (e.g. ../shared/eval/html-dev)")
-    ap.add_argument("--input", choices=["html", "text"], default="html",
-                    help="clean raw.html[.gz] (html) or the naive dump raw.txt (text)")
+    ap.add_argument("cases", type=Path,
+                    help="a case-set folder (e.g. ../shared/eval/html-dev), or a folder of sets "
+                         "(../shared/eval): then every set runs, on both inputs, in one table")
+    ap.add_argument("--input", choices=["html", "text", "both"], default=None,
+                    help="clean raw.html[.gz] (html), the naive dump raw.txt (text) or both "
+                         "(default: html for one set, both for a folder of sets)")
+    ap.add_argument("--text-compare", default="boilerpy3", metavar="PEERS",
+                    help="peers added on text dumps in the all-sets table (default boilerpy3)")
     ap.add_argument("--compare", default="",
                     help="comma-separated peers: identity, trafilatura[-precision|-recall|-fast], "
                          "readability, justext, boilerpy3, resiliparse")
@@ -211,10 +223,65 @@ def add_arguments(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--json", type=Path, help="write all scores (per case too) as JSON here")
 
 
+def case_sets(root: Path) -> list[Path]:
+    """The case sets under ``root``: sub-folders whose own sub-folders hold a gold.txt."""
+    if any((d / "gold.txt").is_file() for d in root.iterdir()):
+        return []
+    return [d for d in sorted(root.iterdir()) if d.is_dir() and any(
+        (c / "gold.txt").is_file() for c in d.iterdir() if c.is_dir())]
+
+
+def _peer_names(spec: str) -> list[str]:
+    return [n for n in spec.split(",") if n]
+
+
+def run_all(args, sets: list[Path]) -> int:
+    """Every set x input x extractor in one table."""
+    inputs = ["html", "text"] if args.input in (None, "both") else [args.input]
+    lines = ["| set | input | extractor | F1 | P | R | empty | rejected | docs/s |",
+             "|---|---|---|---:|---:|---:|---:|---:|---:|"]
+    dump: dict = {}
+    for kind in inputs:
+        names = _peer_names(args.compare)
+        if kind == "text":
+            names += [n for n in _peer_names(args.text_compare) if n not in names]
+        peers = peer_extractors(names, kind)
+        for root in sets:
+            cases = load_cases(root, kind)
+            if not cases:
+                continue
+            statuses: dict[str, str] = {}
+            ours, _ = evaluate(cases, "newsclean", newsclean_extractor(kind, args.rules, statuses))
+            results = [ours] + [evaluate(cases, n, ex)[0] for n, ex in peers.items()]
+            counts = {st: sum(1 for v in statuses.values() if v == st) for st in ("rejected", "empty")}
+            for res in results:
+                r = res.row()
+                rej = str(counts["rejected"]) if res is ours else ""
+                emp = str(counts["empty"]) if res is ours else f"{res.empty}"
+                lines.append(f"| {root.name} ({len(cases)}) | {kind} | {r['extractor']} | "
+                             f"{r['f1']:.3f} | {r['precision']:.3f} | {r['recall']:.3f} | {emp} | "
+                             f"{rej} | {r['docs_per_s']:.0f} |")
+                dump.setdefault(root.name, {}).setdefault(kind, {})[res.name] = {
+                    **r, "per_case": res.per_case}
+            print(f"newsclean eval: {root.name} {kind}: newsclean F1 {ours.f1:.3f}",
+                  file=sys.stderr)
+    print("\n".join(lines))
+    if args.json:
+        import json
+
+        args.json.write_text(json.dumps(dump, indent=1))
+    return 0
+
+
 def run(args) -> int:
     if not args.cases.is_dir():
         print(f"newsclean eval: error: no such folder: {args.cases}", file=sys.stderr)
         return 1
+    sets = case_sets(args.cases)
+    if sets:
+        return run_all(args, sets)
+    if args.input in (None, "both"):
+        args.input = "html"
     cases = load_cases(args.cases, args.input)
     if not cases:
         print(f"newsclean eval: error: no cases with gold.txt and raw {args.input} under "

@@ -1,0 +1,122 @@
+"""The HTML path on pages built like the failure modes of field/07, 19 and 25 and the issue:
+structured data only, a consent layer longer than the article, a key-points aside, a story
+with a gallery and a table; and the audit: one removal per block that left the page."""
+
+import pytest
+
+from newsclean.cleaners import CleanOptions, clean
+from tests.conftest import FIXTURES
+
+PAGES = FIXTURES / "html_pages"
+HTML = CleanOptions(format_hint="html")
+
+
+def _clean(name: str):
+    return clean((PAGES / name).read_bytes(), source=f"https://news.example/{name}", options=HTML)
+
+
+def _rules(result) -> dict[str, str]:
+    return {r.text: r.rule for r in result.removed}
+
+
+def test_script_rendered_page_comes_from_its_jsonld_article_body():
+    result = _clean("jsonld_only.html")
+    assert result.status == "cleaned", result.reason
+    assert result.extractor == "json-ld"
+    assert result.text.startswith("The harbor ferry returned to its full weekday schedule")
+    assert "replacement bus" in result.text
+    assert "cookies" not in result.text and "JavaScript" not in result.text
+    assert result.title == "Harbor Ferry Returns to Full Schedule"
+    assert _rules(result)["OK"] == "extract.cookie-layer"
+
+
+def test_page_with_no_text_anywhere_says_so_instead_of_blaming_boilerplate():
+    result = clean(b"<html><head><title>App</title></head><body><div id='root'></div>"
+                   b"<nav><a href='/'>Home</a> <a href='/x'>News</a></nav></body></html>",
+                   options=HTML)
+    assert result.status == "empty"
+    assert "boilerplate" not in result.reason and "no article text" in result.reason
+
+
+@pytest.mark.parametrize("leak", ["We and our 95 partners", "Wir und unsere 95 Partner",
+                                  "Nous et nos 95 partenaires", "Alle akzeptieren", "Accept all"])
+def test_consent_layer_longer_than_the_article_is_not_output(leak):
+    result = _clean("consent_layer.html")
+    assert result.status == "cleaned", result.reason
+    assert "raise household water rates by four percent" in result.text
+    assert "three dollars more per month" in result.text
+    assert "The vote was five to two." in result.text
+    assert leak not in result.text
+
+
+def test_consent_layer_is_on_record_block_by_block():
+    rules = _rules(_clean("consent_layer.html"))
+    layer = [t for t, r in rules.items() if r == "extract.cookie-layer"]
+    assert any(t.startswith("We and our 95 partners") for t in layer)
+    assert "Tout accepter" in layer
+    assert rules["© 2023 Valley Water Board"] == "extract.page-footer"
+
+
+def test_key_points_aside_inside_the_article_is_kept_and_the_link_rail_goes():
+    result = _clean("aside_key_points.html")
+    assert result.status == "cleaned", result.reason
+    text = result.text
+    assert "Each school day grows by seventy minutes." in text
+    # in its place: after the first paragraph, before the second
+    assert text.index("first district in the region") < text.index("Key points") \
+        < text.index("hire and keep teachers")
+    assert "County fair dates" not in text
+    rules = _rules(result)
+    assert rules["County fair dates announced for next summer"] == "extract.aside"
+
+
+def test_every_dropped_block_has_its_own_record_with_the_extractor():
+    result = _clean("aside_key_points.html")
+    dropped = [r for r in result.removed if r.family == "extraction"]
+    assert {r.rule for r in dropped} >= {"extract.navigation", "extract.aside",
+                                         "extract.page-footer", "extract.headline"}
+    assert all(r.extractor for r in dropped)
+    assert all(r.text for r in dropped)
+    nav = [r for r in dropped if r.rule == "extract.navigation"]
+    assert [r.text for r in nav] == ["Home", "Local", "Sports"]
+
+
+def test_words_in_count_the_visible_page_not_the_extraction():
+    result = _clean("aside_key_points.html")
+    visible = 9 + 6 + 3 + 6  # nav, headline, rail heading, footer: at least these on top
+    assert result.stats["words_in"] >= result.stats["words_out"] + visible
+
+
+def test_story_with_a_gallery_and_a_results_table_is_an_article():
+    result = _clean("gallery_story.html")
+    assert result.status == "cleaned", result.reason
+    assert "won the regional eights final" in result.text
+    assert "5:50.1" in result.text
+    assert "national championships in August" in result.text
+
+
+def test_text_dump_of_a_story_with_a_results_table_is_not_an_index_page():
+    dump = ("Okafor Wins Council Seat by 212 Votes\n\n"
+            "Teacher Ruth Okafor won the Ward 4 council seat on Tuesday, defeating the "
+            "incumbent by 212 votes, according to unofficial results.\n\n"
+            "Ward 4 results\nCandidate\tParty\tVotes\tShare\n"
+            "Ruth Okafor\tGreen Party\t3,104\t51.8%\n"
+            "Sam Delaney\tCivic Party\t2,892\t48.2%\n\n"
+            "Delaney said he would not seek a recount.\n")
+    result = clean(dump)
+    assert result.status == "cleaned", result.reason
+    assert "3,104" in result.text and "48.2%" in result.text
+
+
+def test_a_story_about_cookie_consent_is_not_taken_for_a_consent_layer():
+    para = ("Regulators said on Monday that websites must let readers reject cookies as easily "
+            "as they accept them, and that consent banners may no longer hide the reject "
+            "button behind a second privacy settings page, the data protection authority said.")
+    html = ("<html><head><title>Regulator Tightens Cookie Consent Rules</title></head><body>"
+            "<div class='story'>" + "".join(f"<p>{para} ({i})</p>" for i in range(6)) +
+            "<div class='poll'><p>Do you read cookie banners?</p><button>OK</button></div>"
+            "</div></body></html>")
+    result = clean(html.encode(), options=HTML)
+    assert result.status == "cleaned", result.reason
+    assert result.text.count("Regulators said on Monday") == 6
+    assert not any(r.rule == "extract.cookie-layer" for r in result.removed)

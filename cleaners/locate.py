@@ -148,20 +148,25 @@ def _one_pass(lines: list[str], stopwords: frozenset[str], rules: RuleSet,
     def quiet(i: int) -> bool:
         return _says_nothing_to_reader(lines[i], feats[i], rules, host)
 
-    changed = True
-    while changed:
-        changed = False
-        kept_at = [i for i, k in enumerate(keep) if k]
-        for i in range(len(lines)):
+    n = len(lines)
+    # Sentences within RESCUE_REACH lines of a kept one, in a sweep down the page and one
+    # up it, so a run of them chains on from the article in either direction; then
+    # subheads between two kept lines. Linear in the number of lines.
+    for order in (range(n), range(n - 1, -1, -1)):
+        last = None  # the index of the nearest kept line behind the sweep
+        for i in order:
             if keep[i]:
-                continue
-            near = any(abs(i - j) <= RESCUE_REACH for j in kept_at)
-            between = 0 < i < len(lines) - 1 and keep[i - 1] and keep[i + 1]
-            if (near and _sentence(lines[i]) and quiet(i)) or (
-                    between and _short_heading(lines[i]) and quiet(i)):
+                last = i
+            elif (last is not None and abs(i - last) <= RESCUE_REACH
+                  and _sentence(lines[i]) and quiet(i)):
                 keep[i] = True
                 rescued.add(i)
-                changed = True
+                last = i
+    for i in range(1, n - 1):
+        if (not keep[i] and keep[i - 1] and keep[i + 1] and _short_heading(lines[i])
+                and quiet(i)):
+            keep[i] = True
+            rescued.add(i)
     first = keep.index(True)
     while first + 1 < len(lines) and _is_comments_heading(lines[first], rules, host):
         keep[first] = False  # a comment heading never starts the article

@@ -82,8 +82,8 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = repair(text)
     units = split_units(text)
-    rules, host = opts.ruleset(), _host(url)
     lang = detect_language([u.text for u in units])
+    rules, host = opts.ruleset().for_language(lang), _host(url)
     removed: list[Removal] = []
     trailing: list[Removal] = []
     page_lines = [u.text for u in units]
@@ -172,12 +172,14 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     units = [Unit(p, -1, -1, 0) for p in body.split("\n") if p.strip()]
     removed = [Removal(rule=d.rule, family="extraction", text=d.text, where=d.region,
                        extractor=d.extractor) for d in ex.dropped]
-    units = _apply_rules(units, opts.ruleset(), _host(url or ex.url), removed)
+    lang = detect_language([u.text for u in units])
+    units = _apply_rules(units, opts.ruleset().for_language(lang), _host(url or ex.url), removed)
     title = repair(ex.title) if ex.title else None
     done = _finish(units, removed, title=title, fmt="html", encoding=encoding,
                    url=url or ex.url, opts=opts, decoded_length=len(html),
-                   words_in=max(ex.words_in, len(body.split())), author=ex.author,
-                   date=ex.date, extractor=ex.extractor, page=declared_page_type(html))
+                   words_in=max(ex.words_in, word_count(body)), author=ex.author,
+                   date=ex.date, extractor=ex.extractor, page=declared_page_type(html),
+                   extra_stats={"language": lang})
     if done.status is Status.EMPTY and not ex.paragraphs:
         # the rules removed nothing: no extractor (nor the page's structured data) found text
         reason = ("no article text found: the page's visible text is all page furniture and "

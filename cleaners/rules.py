@@ -253,9 +253,14 @@ def shipped_packs() -> tuple[RulePack, ...]:
 # Lineups kept per band (position x first character x gates passed): a few dozen in
 # practice; the cap only bounds a pathological input's memory.
 _BAND_CACHE = 4096
-# Lines of one kind seen before their rules are compiled into one alternation: compiling
-# costs 5-40 ms, trying the rules one by one ~2x the alternation's time per line.
-_COMPILE_AFTER = 8
+# Lines of one kind seen before their rules are compiled into one alternation. Compiling an
+# alternation of a band's rules costs 5-40 ms, and a page in any script brings new kinds of
+# lines: on 120 readability-dev and fundus-dev dumps cleaned twice, compiling after 8 uses
+# took 34 s, after 64 10 s, after 256 7.3 s, after 1,024 6.4 s, never 6.2 s (the rules
+# tried one by one, after the first-character and literal-gate shortcuts, with a document's
+# language packs only: `RuleSet.for_language`). So only a kind seen thousands of times is
+# compiled: a long run's commonest lines.
+_COMPILE_AFTER = 4096
 
 
 class _Lineup:
@@ -379,6 +384,7 @@ class RuleSet:
     # text) skip the many short-line rules entirely.
     _bands: tuple[tuple[int, _Band], ...] = field(init=False, repr=False, compare=False)
     _limits: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _by_language: dict = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         merged: dict[str, Rule] = {}
@@ -407,6 +413,24 @@ class RuleSet:
             floor = limit + 1
         object.__setattr__(self, "_bands", tuple(bands))
         object.__setattr__(self, "_limits", tuple(limit for limit, _ in bands))
+
+    def for_language(self, lang: str | None) -> "RuleSet":
+        """The rules that can fire on a document in `lang`: its language's, English ones
+        (share rows, players and cookie boxes are in English on sites in every language),
+        language-neutral ones and every operator rule. A German line never matches a
+        Turkish pattern, so leaving those out changes no match on a document in the
+        language detected, and keeps the alternations small (a page in any language used
+        to pay for compiling every language's patterns). Unknown language: every rule.
+        Same fingerprint: the packs are the same."""
+        if lang is None:
+            return self
+        found = self._by_language.get(lang)
+        if found is None:
+            keep = (None, "zxx", "en", lang)
+            packs = tuple(p if not p.shipped else dataclasses.replace(
+                p, rules=tuple(r for r in p.rules if r.lang in keep)) for p in self.packs)
+            found = self._by_language[lang] = RuleSet(packs)
+        return found
 
     @property
     def version(self) -> str:

@@ -1,4 +1,5 @@
-"""Quality gate on the three dev sets and the field cases of ../shared/eval (HTML input).
+"""Quality gate on the three dev sets (HTML pages and text dumps) and the field cases of
+../shared/eval.
 
 Floors per set and a digest of each set's files are pinned in fixtures/eval_gate.toml, as
 trafilatura's eval gate pins them: a change that costs F1 on any set fails, and so does an
@@ -31,16 +32,19 @@ def _digest(folder: Path) -> str:
     return h.hexdigest()[:16]
 
 
-@pytest.mark.parametrize("name", sorted(GATE["sets"]))
-def test_dev_set_stays_above_its_floor(name):
+@pytest.mark.parametrize(("name", "kind"), [(n, k) for n in sorted(GATE["sets"])
+                                            for k in ("html", "text")])
+def test_dev_set_stays_above_its_floor(name, kind):
     spec = GATE["sets"][name]
+    floors = spec[kind]
     assert _digest(EVAL / name) == spec["digest"], f"{name} changed: re-measure its floor"
     statuses: dict[str, str] = {}
-    scores, _ = evaluate(load_cases(EVAL / name, "html"), "newsclean",
-                         newsclean_extractor("html", [], statuses))
+    scores, _ = evaluate(load_cases(EVAL / name, kind), "newsclean",
+                         newsclean_extractor(kind, [], statuses))
     lost = sorted(cid for cid, st in statuses.items() if st in ("rejected", "empty"))
-    assert len(lost) <= spec["max_rejected_or_empty"], f"{name}: articles lost: {lost}"
-    assert scores.f1 >= spec["macro_f1"], f"{name}: F1 {scores.f1:.4f} < {spec['macro_f1']}"
+    assert len(lost) <= floors["max_rejected_or_empty"], f"{name}: articles lost: {lost}"
+    assert scores.f1 >= floors["macro_f1"], (
+        f"{name} ({kind}): F1 {scores.f1:.4f} < {floors['macro_f1']}")
 
 
 def test_field_cases_pass():

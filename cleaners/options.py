@@ -25,7 +25,7 @@ class CleanOptions:
     # take 0.01-0.5 s, the slowest legitimate one measured (9 MB, 100,000 lines) 5 s;
     # pathological nesting runs for minutes in trafilatura, which has no timeout of its own.
     max_seconds: float = 30.0
-    locate_article: bool = True  # text dumps: find the article block among page chrome
+    locate_article: bool = True  # text dumps: keep the article's lines among page chrome
     drop_duplicate_paragraphs: bool = True
     mend_hyphenation: bool = True
     format_hint: str | None = None  # "html" | "text" to skip detection

@@ -1,8 +1,10 @@
 """`clean()`: one raw document in, one `Cleaned` out. Pure: no I/O, no global state.
 
-decode → detect format → extract (HTML) or split lines (text) → headline → article block
-(text, on all lines) → rules → not-an-article check → normalize → dedupe. Every unit that
-does not reach the output is recorded as a `Removal` naming the rule or step that removed it.
+decode → detect format → HTML: extract (html_extract.py) | text: split lines (segment.py) →
+language (language.py) → headline → the article's lines (locate.py, by the line model) →
+rules of the document's language → normalize and dedupe → not-an-article check. Every unit
+that does not reach the output is recorded as a `Removal` naming the rule or step that
+removed it (with the line model's score where the model dropped it).
 """
 
 import dataclasses

@@ -167,6 +167,15 @@ def _one_pass(lines: list[str], stopwords: frozenset[str], rules: RuleSet,
                 and quiet(i)):
             keep[i] = True
             rescued.add(i)
+    for lo, hi in _tables(lines):  # a table next to the story is its data: results, scores
+        near = any(keep[j] for j in range(max(0, lo - RESCUE_REACH), min(n, hi + RESCUE_REACH)))
+        if near and not all(keep[lo:hi]):
+            if lo > 0 and not keep[lo - 1] and _short_heading(lines[lo - 1]) and quiet(lo - 1):
+                lo -= 1  # its caption: "Ward 4 results"
+            for j in range(lo, hi):
+                if not keep[j]:
+                    keep[j] = True
+                    rescued.add(j)
     first = keep.index(True)
     while first + 1 < len(lines) and _is_comments_heading(lines[first], rules, host):
         keep[first] = False  # a comment heading never starts the article
@@ -214,6 +223,30 @@ def _is_comments_heading(line: str, rules: RuleSet, host: str | None) -> bool:
     # a tail marker may fire anywhere after the article's start: the body-position match is it
     rule = rules.match(line, Where.ANYWHERE, host)
     return rule is not None and rule.where is Where.TAIL_MARKER
+
+
+# A table row flattened to text: cells split by tabs (a text dump) or " | " (rows rendered
+# from HTML). A table is two or more rows in a row, a third of them holding a number: what
+# distinguishes a results table from a menu of "Home | News | Sport".
+_CELLS_RE = re.compile(r"\t|\s\|\s")
+_NUMBER_CELL_RE = re.compile(r"(?:^|\t|\|)\s*[-+$€£]?\d[\d.,:]*\s*%?\s*(?:$|\t|\|)")
+
+
+def _tables(lines: list[str]) -> list[tuple[int, int]]:
+    """(first, end) of each run of 2+ table rows with numbers in a third of them."""
+    out, i, n = [], 0, len(lines)
+    while i < n:
+        if not _CELLS_RE.search(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and _CELLS_RE.search(lines[j]):
+            j += 1
+        rows = lines[i:j]
+        if len(rows) >= 2 and 3 * sum(1 for r in rows if _NUMBER_CELL_RE.search(r)) >= len(rows):
+            out.append((i, j))
+        i = j
+    return out
 
 
 def _short_heading(line: str) -> bool:

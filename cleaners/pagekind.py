@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from newsclean.cleaners.lines import ends_sentence, is_headline, word_count
 from newsclean.cleaners.model import Removal
 
 # Only the head and the top of the body are read for the declared page type: <meta> and
@@ -115,26 +116,24 @@ _SLIDE_RULE = "gallery.slide-counter"
 _MIN_SLIDES = 3
 _GALLERY_MAX_WORDS = 150  # a photo essay with real text around its slides stays an article
 
-_SENTENCE_END = frozenset(".!?。！？…:;")
 # Cells of a flattened table row: tabs (text dumps) or " | " (the HTML path's row rendering).
 _CELLS_RE = re.compile(r"\t|\s\|\s")
 # ...or, once whitespace is normalized, a line that is a third numbers ("Paul Brenner Civic
 # Party 11,768 48.6%"); headlines carry one figure or two among many words.
 _NUMBER_RE = re.compile(r"[-+$€£]?\d[\d.,]*%?")
 _DATA_SHARE = 0.3
-_CLOSERS = "\"'”’»)]"
 
 
 def _is_headline(line: str) -> bool:
-    if _CELLS_RE.search(line):  # a table row ("Maria Okonkwo | Independent | 12,408") is data
+    """A headline as section fronts list them: a headline (cleaners/lines.py) of at most
+    _HEADLINE_MAX_WORDS words, mostly capitalised, not a table row, not a date."""
+    if _CELLS_RE.search(line) or not is_headline(line) or ends_sentence(line):
         return False
     words = line.split()
     numbers = sum(1 for w in words if _NUMBER_RE.fullmatch(w))
     if numbers >= 2 and numbers >= _DATA_SHARE * len(words):  # a row whose cells were joined
         return False
     if not _HEADLINE_MIN_WORDS <= len(words) <= _HEADLINE_MAX_WORDS:
-        return False
-    if line.rstrip(_CLOSERS)[-1:] in _SENTENCE_END:
         return False
     if sum(1 for w in words if w[:1].isalpha()) < _HEADLINE_MIN_WORDS:  # "November 19, 2019"
         return False
@@ -154,7 +153,7 @@ _DECK_WORDS = (6, 40)
 
 
 def _is_sentence(line: str, min_words: int) -> bool:
-    return len(line.split()) >= min_words and line.rstrip(_CLOSERS)[-1:] in ".!?。！？…"
+    return word_count(line) >= min_words and ends_sentence(line)
 
 
 # Text found on a page of teasers that is this much made of the decks under its headlines
@@ -166,7 +165,7 @@ def _decks(lines: Sequence[str]) -> set[str]:
     """The one-sentence decks that stand right under a headline line."""
     lo, hi = _DECK_WORDS
     return {x for i, line in enumerate(lines) if _is_headline(line)
-            for x in lines[i + 1:i + 2] if lo <= len(x.split()) <= hi and _is_sentence(x, lo)}
+            for x in lines[i + 1:i + 2] if lo <= word_count(x) <= hi and _is_sentence(x, lo)}
 
 
 def _teaser_pairs(lines: Sequence[str]) -> int:
@@ -174,7 +173,7 @@ def _teaser_pairs(lines: Sequence[str]) -> int:
     repeated down the page, like "Leave a Reply", is one headline, not many teasers)."""
     lo, hi = _DECK_WORDS
     return len({line for i, line in enumerate(lines) if _is_headline(line) and any(
-        lo <= len(x.split()) <= hi and _is_sentence(x, lo) for x in lines[i + 1:i + 3])})
+        lo <= word_count(x) <= hi and _is_sentence(x, lo) for x in lines[i + 1:i + 3])})
 
 
 def not_article_reason(paragraphs: Sequence[str], removed: Sequence[Removal], *,
@@ -184,7 +183,7 @@ def not_article_reason(paragraphs: Sequence[str], removed: Sequence[Removal], *,
 
     `page_lines` (text dumps) are all the page's lines, the kept block among them.
     """
-    words = sum(len(p.split()) for p in paragraphs)
+    words = sum(word_count(p) for p in paragraphs)
     if title and words <= _ERROR_MAX_WORDS_WITH_TITLE and _ERROR_RE.search(title):
         return f"error page: the title says {title.strip()[:80]!r}"
     body = "\n".join(paragraphs)
@@ -199,14 +198,14 @@ def not_article_reason(paragraphs: Sequence[str], removed: Sequence[Removal], *,
 
     if not paragraphs:
         return None
-    long_lines = [p for p in paragraphs if len(p.split()) >= _LONG_LINE_WORDS]
+    long_lines = [p for p in paragraphs if word_count(p) >= _LONG_LINE_WORDS]
     truncated = sum(1 for p in long_lines if _TRUNCATED_RE.search(p))
     if truncated >= _MIN_TRUNCATED and truncated >= _TRUNCATED_SHARE * len(long_lines):
         return (f"index page: {truncated} of {len(long_lines)} paragraphs are teasers cut off "
                 "with an ellipsis")
     if page_lines is not None:
         if truncated and truncated * 2 >= len(long_lines) and sum(
-                1 for x in page_lines if len(x.split()) >= _LONG_LINE_WORDS
+                1 for x in page_lines if word_count(x) >= _LONG_LINE_WORDS
                 and _TRUNCATED_RE.search(x)) >= _PAGE_MIN_TRUNCATED:
             return "index page: the text found is one of several teasers cut off with an ellipsis"
         prose = [p for p in paragraphs if _is_sentence(p, _LONG_LINE_WORDS)]

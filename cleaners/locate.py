@@ -167,6 +167,12 @@ def _one_pass(lines: list[str], stopwords: frozenset[str], rules: RuleSet,
                 and quiet(i)):
             keep[i] = True
             rescued.add(i)
+    for lo, hi in _lists(lines):  # a list the story is part of goes whole
+        if 3 * sum(keep[lo:hi]) >= hi - lo:
+            for j in range(lo, hi):
+                if not keep[j] and rules.match(lines[j], Where.ANYWHERE, host) is None:
+                    keep[j] = True
+                    rescued.add(j)
     for lo, hi in _tables(lines):  # a table next to the story is its data: results, scores
         near = any(keep[j] for j in range(max(0, lo - RESCUE_REACH), min(n, hi + RESCUE_REACH)))
         if near and not all(keep[lo:hi]):
@@ -230,6 +236,31 @@ def _is_comments_heading(line: str, rules: RuleSet, host: str | None) -> bool:
 # distinguishes a results table from a menu of "Home | News | Sport".
 _CELLS_RE = re.compile(r"\t|\s\|\s")
 _NUMBER_CELL_RE = re.compile(r"(?:^|\t|\|)\s*[-+$€£]?\d[\d.,:]*\s*%?\s*(?:$|\t|\|)")
+
+
+# A list item: a bullet, dash, plus or number, then a space. A run of items with the same
+# kind of marker is one list; when the model keeps a third of its items, the list is the
+# story's (a changelog, a list of measures) and its other items go with it.
+_LIST_ITEM_RE = re.compile(r"([-*•·+–—]|\d{1,3}[.)])\s")
+
+
+def _lists(lines: list[str]) -> list[tuple[int, int]]:
+    """(first, end) of each run of 3+ list items with the same kind of marker."""
+    out, i, n = [], 0, len(lines)
+
+    def kind(line: str) -> str | None:
+        m = _LIST_ITEM_RE.match(line)
+        return None if m is None else ("1" if m.group(1)[0].isdigit() else m.group(1))
+
+    while i < n:
+        k = kind(lines[i])
+        j = i + 1
+        while k is not None and j < n and kind(lines[j]) == k:
+            j += 1
+        if k is not None and j - i >= 3:
+            out.append((i, j))
+        i = j
+    return out
 
 
 def _tables(lines: list[str]) -> list[tuple[int, int]]:

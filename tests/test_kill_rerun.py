@@ -117,7 +117,7 @@ def test_a_live_holder_is_never_taken_over(tmp_path, monkeypatch):
 
     from newsclean.flows.orchestration import dest_lock
 
-    monkeypatch.setattr(dest_lock, "STALE_SECONDS", 1.0)
+    monkeypatch.setattr(dest_lock, "STALE_SECONDS", 3.0)
     monkeypatch.setattr(dest_lock, "BEAT_SECONDS", 0.2)
     monkeypatch.setattr(dest_lock, "POLL_SECONDS", 0.1)
     monkeypatch.setattr(dest_lock.socket, "gethostname", lambda: "a-machine")
@@ -135,7 +135,7 @@ def test_a_live_holder_is_never_taken_over(tmp_path, monkeypatch):
         assert held.wait(30)
         log = _Log()
         with pytest.raises(dest_lock.DestinationBusy), \
-                dest_lock.destination_lock(dest, log, wait_seconds=4):
+                dest_lock.destination_lock(dest, log, wait_seconds=6):
             pass
         assert not any("taking over" in line for line in log.lines), log.lines
     finally:

@@ -190,7 +190,7 @@ def clean_articles(
     summary = RunSummary(source=src.url, dest=dst.url, run_id=run_id,
                          manifest=None if dry_run else f"{dst.url.rstrip('/')}/{manifest_key(run_id)}",
                          dry_run=dry_run, table_max=report_table_max,
-                         packs=[p.name for p in packs], review_policy=review, started=started,
+                         packs=[(p.name, p.shipped) for p in packs], review_policy=review, started=started,
                          since=since)
 
     def listing(skipped: Counter | None = None) -> Iterator[str]:

@@ -43,7 +43,8 @@ class RunSummary:
     table_max: int = 1000  # rows kept for the table artifact, while the run has no more
     statuses: Counter = field(default_factory=Counter)
     families: Counter = field(default_factory=Counter)
-    packs: list[str] = field(default_factory=list)  # rule packs in force, default first
+    # rule packs in force, in order: (name, shipped with newsclean?)
+    packs: list[tuple[str, bool]] = field(default_factory=list)
     review_policy: Any = None  # the ReviewPolicy in force
     started: datetime | None = None
     since: datetime | None = None  # an incremental run's cut-off
@@ -172,7 +173,12 @@ class RunSummary:
     def _settings(self) -> list[str]:
         lines = []
         if self.packs:
-            lines.append("- rule packs: " + ", ".join(f"`{p}`" for p in self.packs))
+            shipped = [p for p, own in self.packs if own]
+            mine = [p for p, own in self.packs if not own]
+            what = (f"newsclean's own (`default` and {len(shipped) - 1} language packs)"
+                    if shipped else "")
+            lines.append("- rule packs: " + ", ".join(
+                [what] * bool(what) + [f"`{p}`" for p in mine]))
         if self.review_policy is not None:
             r = self.review_policy
             lines.append(f"- review policy: hold documents that lose more than "

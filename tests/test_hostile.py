@@ -358,3 +358,23 @@ def test_each_limit_is_reported_in_the_manifest_when_it_fires(tmp_path, s3, moto
         assert packed.status == "rejected" and "1,048,576 bytes" in packed.reason  # ratio floor: 1 MB
         assert long.status == "rejected" and "over the 2,000 limit" in long.reason
         assert fine.status in ("cleaned", "needs_review")
+
+
+def test_inputs_that_share_a_name_stem_are_both_kept(tmp_path):
+    """story.txt beside story.html (or es.txt beside es.txt.gz) map to the same place:
+    the second keeps its whole name, neither copy is lost, and a rerun changes nothing."""
+    src, dest = tmp_path / "raw", tmp_path / "clean"
+    src.mkdir()
+    (src / "story.html").write_bytes(PAGE)
+    (src / "story.txt").write_text(ARTICLE)
+    (src / "story.txt.gz").write_bytes(gzip.compress(ARTICLE.encode()))
+    keys = ["story.html", "story.txt", "story.txt.gz"]
+    plan = RunPlan(source_url=str(src), dest_url=str(dest))
+    first = process_batch(keys, plan)
+    assert [e.status for e in first] == ["cleaned"] * 3
+    assert len({e.dest for e in first}) == 3
+    records = {json.loads(p.read_text())["source_key"] for p in dest.glob("*.json")}
+    assert records == set(keys)
+    again = process_batch(keys, plan)
+    assert [e.status for e in again] == ["unchanged"] * 3
+    assert [e.dest for e in again] == [e.dest for e in first]

@@ -16,7 +16,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from newsclean.cleaners import Cleaned, CleanOptions, RulePack, RuleSet, Status, clean, warm_up
 from newsclean.flows.sources.readers import RawDoc, RecordFields, iter_docs
-from newsclean.flows.storage.backends import Storage, StorageError, UnsafeKey, open_source, open_store
+from newsclean.flows.storage.backends import (
+    Storage,
+    StorageError,
+    UnsafeKey,
+    check_key,
+    open_source,
+    open_store,
+)
 from newsclean.flows.storage.layout import REVIEW_DIR, record_key, text_key
 from newsclean.flows.storage.records import (
     ManifestEntry,
@@ -175,6 +182,12 @@ def process_one(doc: RawDoc, dest: Storage, plan: RunPlan, rules: RuleSet,
         rel, raw = doc.rel, doc.raw
         entry.sha256 = raw_sha = sha256(raw)
         previous = _stored_record(dest, rel)
+        if (previous is not None and previous.get("source_key") not in (None, key)
+                and "#" not in key):
+            # Another input of the same name holds this place (story.txt beside story.html,
+            # es.txt beside es.txt.gz): this one keeps its whole name, so neither is lost.
+            rel = check_key(key)
+            previous = _stored_record(dest, rel)
         if previous is not None and _is_current(previous, raw_sha, rules):
             entry.status = RunStatus.UNCHANGED
             entry.dest = _url(dest, previous["text_key"]) if previous.get("text_key") else None

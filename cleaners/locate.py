@@ -149,6 +149,21 @@ def _one_pass(lines: list[str], stopwords: frozenset[str], rules: RuleSet,
         return _says_nothing_to_reader(lines[i], feats[i], rules, host)
 
     n = len(lines)
+    for lo, hi in _lists(lines):  # a list the story is part of goes whole
+        if 3 * sum(keep[lo:hi]) >= hi - lo:
+            for j in range(lo, hi):
+                if not keep[j] and rules.match(lines[j], Where.ANYWHERE, host) is None:
+                    keep[j] = True
+                    rescued.add(j)
+    for lo, hi in _tables(lines):  # a table next to the story is its data: results, scores
+        near = any(keep[j] for j in range(max(0, lo - RESCUE_REACH), min(n, hi + RESCUE_REACH)))
+        if near and not all(keep[lo:hi]):
+            if lo > 0 and not keep[lo - 1] and _caption(lines[lo - 1]) and quiet(lo - 1):
+                lo -= 1  # its caption: "Ward 4 results"
+            for j in range(lo, hi):
+                if not keep[j]:
+                    keep[j] = True
+                    rescued.add(j)
     # Sentences within RESCUE_REACH lines of a kept one, in a sweep down the page and one
     # up it, so a run of them chains on from the article in either direction; then
     # subheads between two kept lines. Linear in the number of lines.
@@ -167,21 +182,6 @@ def _one_pass(lines: list[str], stopwords: frozenset[str], rules: RuleSet,
                 and quiet(i)):
             keep[i] = True
             rescued.add(i)
-    for lo, hi in _lists(lines):  # a list the story is part of goes whole
-        if 3 * sum(keep[lo:hi]) >= hi - lo:
-            for j in range(lo, hi):
-                if not keep[j] and rules.match(lines[j], Where.ANYWHERE, host) is None:
-                    keep[j] = True
-                    rescued.add(j)
-    for lo, hi in _tables(lines):  # a table next to the story is its data: results, scores
-        near = any(keep[j] for j in range(max(0, lo - RESCUE_REACH), min(n, hi + RESCUE_REACH)))
-        if near and not all(keep[lo:hi]):
-            if lo > 0 and not keep[lo - 1] and _short_heading(lines[lo - 1]) and quiet(lo - 1):
-                lo -= 1  # its caption: "Ward 4 results"
-            for j in range(lo, hi):
-                if not keep[j]:
-                    keep[j] = True
-                    rescued.add(j)
     first = keep.index(True)
     while first + 1 < len(lines) and _is_comments_heading(lines[first], rules, host):
         keep[first] = False  # a comment heading never starts the article
@@ -278,6 +278,11 @@ def _tables(lines: list[str]) -> list[tuple[int, int]]:
             out.append((i, j))
         i = j
     return out
+
+
+def _caption(line: str) -> bool:
+    """A table's title: a short line without an end mark ("Results", "Ward 4 results")."""
+    return 1 <= word_count(line) <= SUBHEAD_MAX_WORDS and not ends_sentence(line)
 
 
 def _short_heading(line: str) -> bool:

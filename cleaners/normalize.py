@@ -16,6 +16,8 @@ def normalize_unit(line: str, *, mend: bool = True) -> tuple[str, int]:
     """NFC, runs of spaces folded, broken hyphenation mended; returns (text, mends)."""
     if not line.isascii():
         line = unicodedata.normalize("NFC", line)
+    if "\t" in line.strip():  # a table row's cells, as the HTML path writes them: a | b | c
+        line = " | ".join(c.strip() for c in line.split("\t") if c.strip())
     line = _SPACES_RE.sub(" ", line).strip()
     if mend and "- " in line:
         line, mends = _BROKEN_HYPHEN_RE.subn("-", line)

@@ -183,6 +183,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsclean: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `newsclean clean story.txt | head`: the reader has had enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
 
 
 def _error(msg: str, code: int = EXIT_FAILED) -> int:

@@ -378,3 +378,18 @@ def test_inputs_that_share_a_name_stem_are_both_kept(tmp_path):
     again = process_batch(keys, plan)
     assert [e.status for e in again] == ["unchanged"] * 3
     assert [e.dest for e in again] == [e.dest for e in first]
+
+
+@pytest.mark.parametrize(("key", "input_"), [
+    ("clean/_manifests/20261130T010203Z-abc.jsonl", False),  # an earlier run's destination
+    ("clean/_review/story.txt", False),
+    ("clean/_shards/run/part-1.jsonl", False),
+    (".venv/lib/python3.11/site-packages/pkg/README.txt", False),
+    ("a/.git/description.txt", False),
+    (".hidden.txt", True),  # an odd name, still an input
+    ("2018/07/story.txt", True),
+])
+def test_earlier_outputs_and_hidden_folders_are_not_inputs(key, input_):
+    from newsclean.flows.storage.layout import is_included
+
+    assert is_included(key) is input_

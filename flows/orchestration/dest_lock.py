@@ -143,7 +143,12 @@ class _Lock:
 
     # -- the slot -------------------------------------------------------------------------
     def ensure_limit(self) -> None:
-        with suppress(ObjectAlreadyExists):  # made by an earlier run
+        """Make the destination's limit unless an earlier run did. Read first: a create that
+        collides makes the server log a 150-line IntegrityError on every rerun."""
+        with suppress(ObjectNotFound):
+            self.client.read_global_concurrency_limit_by_name(self.name)
+            return
+        with suppress(ObjectAlreadyExists):  # made by a run that started at the same moment
             self.client.create_global_concurrency_limit(
                 GlobalConcurrencyLimitCreate(name=self.name, limit=1))
 

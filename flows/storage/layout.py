@@ -33,7 +33,7 @@ REVIEW_DIR = "_review"
 SHARDS_DIR = "_shards"  # optional JSONL shards of a run's clean articles, for bulk consumers
 RAW_DIR = "_raw"  # fetched pages, stored as received, so a rule change re-cleans offline
 # Our own outputs: never inputs, even when a destination is later used as a source.
-_OUTPUT_DIRS = (MANIFEST_DIR, SHARDS_DIR)
+_OUTPUT_DIRS = (MANIFEST_DIR, SHARDS_DIR, REVIEW_DIR)
 
 
 def archive_suffix(key: str) -> str | None:
@@ -87,7 +87,11 @@ def run_id_for(started: datetime, flow_run_id: str | None = None) -> str:
 
 
 def is_own_output(key: str) -> bool:
-    return key.split("/", 1)[0] in _OUTPUT_DIRS
+    """newsclean's own outputs (manifests, review copies, shards, raw fetches) at any depth,
+    so a destination left inside a larger source is never read back as input; and what is
+    in hidden folders (`.venv/`, `.git/`): no one's articles, and not counted as skipped."""
+    folders = key.split("/")[:-1]
+    return any(p in _OUTPUT_DIRS or p.startswith(".") for p in folders)
 
 
 def skip_reason(key: str) -> str:

@@ -228,8 +228,12 @@ def _explain(result) -> None:
                   f"[dim]{result.format}, {result.encoding}, {result.status}"
                   f"{': ' + result.reason if result.reason else ''}[/dim]")
     table = Table("line", "rule", "removed text", show_lines=False, expand=True)
-    for r in result.removed:
-        table.add_row(str(r.line or ""), r.rule, r.text if len(r.text) < 200 else r.text[:197] + "…")
+    # in page order (HTML blocks have no line number: they come first, as the extractor
+    # found them), with the line model's score where the model dropped the line
+    in_order = sorted(result.removed, key=lambda r: (r.line is not None, r.line or 0))
+    for r in in_order:
+        rule = r.rule if r.score is None else f"{r.rule} (p={r.score:.2f})"
+        table.add_row(str(r.line or ""), rule, r.text if len(r.text) < 200 else r.text[:197] + "…")
     console.print(table)
     console.print(f"{len(result.removed)} removals; {result.stats.get('words_out', 0)} of "
                   f"{result.stats.get('words_in', 0)} words kept")
@@ -327,10 +331,13 @@ def _preflight(which: str, params: dict, s3, *, source: str | None, dest: str) -
     except RulePackError as exc:
         return _error(str(exc), EXIT_USAGE)
     except (StorageError, OSError) as exc:
-        return _error(f"cannot read rule pack: {getattr(exc, 'strerror', None) or exc}",
+        where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+        return _error(f"cannot read rule pack{where}: {getattr(exc, 'strerror', None) or exc}",
                       EXIT_USAGE)
     try:
         if source is not None:
+            if not source.startswith("s3://") and not Path(source).exists():
+                return _error(f"no such file or folder: {source}{_did_you_mean(source)}")
             open_source(source, s3).check_reachable(quick=True)
         store = open_store(dest, s3)
         if not isinstance(store, LocalStorage):  # a folder is created by the run
@@ -338,6 +345,21 @@ def _preflight(which: str, params: dict, s3, *, source: str | None, dest: str) -
     except StorageError as exc:
         return _error(str(exc))
     return None
+
+
+def _did_you_mean(path: str) -> str:
+    """" (did you mean seeds/?)" when a sibling's name is close to the mistyped one."""
+    import difflib
+
+    p = Path(path.rstrip("/") or ".")
+    try:
+        names = [c.name for c in p.parent.iterdir()]
+    except OSError:
+        return ""
+    close = difflib.get_close_matches(p.name, names, n=1, cutoff=0.75)
+    if not close:
+        return ""
+    return f" (did you mean {p.parent / close[0]}{'/' if path.endswith('/') else ''}?)"
 
 
 def _since(value: str):

@@ -95,7 +95,10 @@ def test_clean_does_not_import_prefect_or_boto3():
     [
         (["clean", "/no/such/file.txt"], 1, "cannot read /no/such/file.txt"),
         (["clean", str(SEED_FILE), "--rules", "/no/pack.toml"], 2, "cannot read rule pack"),
-        (["run", "/no/such/folder", "/tmp/x"], 1, "no such folder"),
+        (["run", "/no/such/folder", "/tmp/x"], 1, "no such file or folder: /no/such/folder"),
+        (["run", str(SEEDS).rstrip("/") + "z/", "/tmp/x"], 1, f"(did you mean {SEEDS}/?)"),
+        (["run", str(SEEDS), "/tmp/x", "--rules", "/no/pack.toml"], 2,
+         "cannot read rule pack /no/pack.toml: No such file or directory"),
         (["run", "ftp://x/y", "/tmp/x"], 2, "'ftp:' is not supported"),
         (["run", str(SEEDS), "/tmp/x", "--review-max-removed", "7"], 2,
          "--review-max-removed 7.0: must be at most 1.0"),

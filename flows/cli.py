@@ -177,15 +177,28 @@ def main(argv: list[str] | None = None) -> int:
             return run_eval(args)
         if args.command == "serve":
             return _serve(args)
-        if args.command == "fetch":
-            return _fetch(args)
-        return _run(args)
+        # run and fetch: the embedded Prefect server starts importing now, beside the checks
+        _quiet_prefect(args.verbose)
+        server = _embedded_server()
+        try:
+            return _fetch(args, server) if args.command == "fetch" else _run(args, server)
+        finally:
+            if server is not None:
+                server.release()
     except KeyboardInterrupt:
         print("newsclean: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `newsclean clean story.txt | head`: the reader has had enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+
+
+def _embedded_server():
+    """Without PREFECT_API_URL: the shared embedded server (flows/orchestration/
+    local_server.py), found or started before Prefect is imported; None: Prefect decides."""
+    from newsclean.flows.orchestration.local_server import EmbeddedServer
+
+    return EmbeddedServer.start()
 
 
 def _error(msg: str, code: int = EXIT_FAILED) -> int:
@@ -270,7 +283,7 @@ _RUN_FLAGS = {"source": "SOURCE", "dest": "DEST", "batch_size": "--batch-size",
               "allow_networks": "--allow-network"}
 
 
-def _run(args) -> int:
+def _run(args, server=None) -> int:
     _quiet_prefect(args.verbose)
     from pydantic import ValidationError
 
@@ -303,7 +316,7 @@ def _run(args) -> int:
         except ValidationError as exc:
             return _error(_first_error(exc), EXIT_USAGE)
     refused = _preflight("clean", params, s3, source=args.source, dest=args.dest)
-    return refused if refused is not None else _run_flow(params)
+    return refused if refused is not None else _run_flow(params, server=server)
 
 
 def _preflight(which: str, params: dict, s3, *, source: str | None, dest: str) -> int | None:
@@ -379,7 +392,7 @@ def _since(value: str):
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
-def _fetch(args) -> int:
+def _fetch(args, server=None) -> int:
     _quiet_prefect(args.verbose)
     from pydantic import ValidationError
 
@@ -404,7 +417,7 @@ def _fetch(args) -> int:
                   rules=args.rules, batch_size=args.batch_size, review=review,
                   shard_size=args.shards, s3=s3)
     refused = _preflight("fetch", params, s3, source=None, dest=args.dest)
-    return refused if refused is not None else _run_flow(params, "fetch")
+    return refused if refused is not None else _run_flow(params, "fetch", server)
 
 
 def _serve(args) -> int:
@@ -442,12 +455,13 @@ def _first_error(exc) -> str:
     return describe_error(exc, _OPTION_FLAGS)
 
 
-def _run_flow(params: dict, which: str = "clean") -> int:
+def _run_flow(params: dict, which: str = "clean", server=None) -> int:
     from prefect.exceptions import ParameterTypeError
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
     from newsclean.flows.orchestration import progress
+    from newsclean.flows.orchestration.local_server import ServerDidNotStart
 
     if which == "fetch":
         from newsclean.flows.orchestration.fetch_flow import fetch_and_clean as run_flow
@@ -467,6 +481,11 @@ def _run_flow(params: dict, which: str = "clean") -> int:
             counts = ", ".join(f"{n} {s}" for s, n in sorted(statuses.items()))
             bar.update(tid, completed=done, total=limit, counts=counts)
 
+        try:
+            if server is not None:
+                server.go()
+        except ServerDidNotStart as exc:
+            return _error(str(exc))
         with progress.watching(sink):
             try:
                 state = run_flow(**params, return_state=True)

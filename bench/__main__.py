@@ -2,8 +2,10 @@
 
 Sections: seeds, dumps, html (clean() alone, in this process), rules (the costliest
 rule patterns on text dumps), cli (start-up of
-`newsclean clean FILE`), flow (the Prefect flow, the plain loop and datatrove, each run in a
-child process), batch (the flow at several batch sizes; not in the default set).
+`newsclean clean FILE`), startup (`newsclean run` on one document: the embedded Prefect
+server warm, cold, and Prefect's own temporary server), flow (the Prefect flow, the plain
+loop and datatrove, each run in a child process), batch (the flow at several batch sizes;
+not in the default set).
 """
 
 import argparse
@@ -13,14 +15,16 @@ import sys
 import time
 from datetime import UTC, datetime
 
-from bench import flow, pure
+from bench import flow, pure, startup
 from bench.report import render, save
 
-ALL = ("seeds", "dumps", "html", "rules", "cli", "flow")
+ALL = ("seeds", "dumps", "html", "rules", "cli", "startup", "flow")
 # Full run: enough documents that one run of each pipeline takes seconds (timer and
 # warm-up noise below 1%), and the flow's 2,000 documents of the issue's overhead target.
-FULL = dict(seeds=3000, dumps=905, html=1810, flow=2000, rounds=5, flow_rounds=3, cli=10)
-QUICK = dict(seeds=300, dumps=40, html=40, flow=40, rounds=2, flow_rounds=1, cli=3)
+FULL = dict(seeds=3000, dumps=905, html=1810, flow=2000, rounds=5, flow_rounds=3, cli=10,
+            startup=5)
+QUICK = dict(seeds=300, dumps=40, html=40, flow=40, rounds=2, flow_rounds=1, cli=3,
+             startup=2)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -72,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
             rows += pure.rules_section()
         elif section == "cli":
             rows += pure.cli_section(size["cli"])
+        elif section == "startup":
+            rows += startup.startup_section(size["startup"])
         elif section == "flow":
             rows += flow.flow_section(size["flow"], size["flow_rounds"], args.workers,
                                       args.batch_size)

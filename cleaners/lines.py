@@ -15,9 +15,12 @@ import re
 
 WORD_RE = re.compile(r"\w+")
 # Han, Hiragana, Katakana (and their halfwidth forms): about two characters a word.
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 # Thai, Lao, Myanmar, Khmer: about four characters a word.
-_SEA_RE = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_SEA = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_CJK_RE = re.compile(f"[{_CJK}]")
+_SEA_RE = re.compile(f"[{_SEA}]")
+_UNSPACED_RUN_RE = re.compile(f"[{_CJK}{_SEA}]+")
 CJK_CHARS_PER_WORD = 2
 SEA_CHARS_PER_WORD = 4
 
@@ -48,13 +51,15 @@ def word_count(line: str) -> int:
         return n
     cjk = len(_CJK_RE.findall(line))
     sea = len(_SEA_RE.findall(line))
-    if cjk or sea:
-        # the runs of those characters were counted as one token each: replace them
-        runs = len(re.findall(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-                              r"\uff66-\uff9f\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]+", line))
-        n = max(0, n - runs) + max(1, cjk // CJK_CHARS_PER_WORD) * bool(cjk) \
-            + max(1, sea // SEA_CHARS_PER_WORD) * bool(sea)
-    return n
+    if not (cjk or sea):
+        return n
+    # each run of those characters was one token: count it by its characters instead
+    n -= len(_UNSPACED_RUN_RE.findall(line))
+    if cjk:
+        n += max(1, cjk // CJK_CHARS_PER_WORD)
+    if sea:
+        n += max(1, sea // SEA_CHARS_PER_WORD)
+    return max(0, n)
 
 
 # Footnote and reference marks after the end of a sentence: "…in 1946. [2]", "…[3][4]",

@@ -351,13 +351,43 @@ def _preflight(which: str, params: dict, s3, *, source: str | None, dest: str) -
         if source is not None:
             if not source.startswith("s3://") and not Path(source).exists():
                 return _error(f"no such file or folder: {source}{_did_you_mean(source)}")
-            open_source(source, s3).check_reachable(quick=True)
+            src = open_source(source, s3)
+            src.check_reachable(quick=True)
+            if which == "clean" and not params.get("since"):
+                nothing = _nothing_under(src, params)
+                if nothing:
+                    return _error(nothing)
         store = open_store(dest, s3)
         if not isinstance(store, LocalStorage):  # a folder is created by the run
             store.check_reachable(quick=True)
     except StorageError as exc:
         return _error(str(exc))
     return None
+
+
+def _nothing_under(src, params: dict) -> str | None:
+    """A full run over a source with no input fails; said before Prefect starts, in the
+    words the flow would use (an incremental --since run is not checked: it may rightly
+    find nothing). Stops at the first input, so a full source costs one listing page."""
+    from collections import Counter
+
+    from newsclean.flows.orchestration.report import RunSummary
+    from newsclean.flows.storage.layout import (
+        DEFAULT_INCLUDE,
+        is_included,
+        is_own_output,
+        skip_reason,
+    )
+
+    include = tuple(params.get("include") or DEFAULT_INCLUDE)
+    skipped: Counter = Counter()
+    for o in src.iter_objects(params.get("key_prefix") or ""):
+        if is_included(o.key, include):
+            return None
+        if not is_own_output(o.key):
+            skipped[skip_reason(o.key)] += 1
+    summary = RunSummary(source=src.url, dest="", run_id="", manifest=None, skipped=skipped)
+    return summary.nothing_found()
 
 
 def _did_you_mean(path: str) -> str:

@@ -264,6 +264,7 @@ def test_an_empty_source_fails_a_full_run_but_not_an_incremental_one(tmp_path, a
         f"newsclean: error: no inputs under {src} (1 files skipped by the include patterns: "
         ".md 1)")
     assert "Traceback" not in out.stderr
+    assert not dest.exists()  # refused before Prefect starts: no empty destination left
     out = _run("run", str(src), str(dest), "--since", "2d", env=api_env, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert f"newsclean: warning: no inputs under {src} modified since" in out.stderr

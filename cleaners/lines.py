@@ -42,6 +42,9 @@ HEADLINE_MAX_WORDS = 25
 HEADLINE_MAX_CHARS = 250
 _HEADLINE_BAD_END = frozenset(".,;:،؛")
 SEPARATORS = ("|", "»", "›", "•", "·", " / ")
+# A table row flattened to text: cells split by tabs (a text dump) or " | " (the rows the
+# HTML path and normalize.py write).
+_TABLE_CELLS_RE = re.compile(r"\t|\s\|\s")
 
 
 def word_count(line: str) -> int:
@@ -96,3 +99,8 @@ def is_headline(line: str, words: int | None = None) -> bool:
     if line.endswith(("...", "…")) or last_mark(line) in _HEADLINE_BAD_END:
         return False
     return not any(sep in line for sep in SEPARATORS)
+
+
+def is_table_row(line: str) -> bool:
+    """A table row flattened to a line: two or more cells split by tabs or " | "."""
+    return _TABLE_CELLS_RE.search(line) is not None

@@ -1,31 +1,36 @@
-"""Which lines of a page dump are the article: the line model's verdict, then two repairs.
+"""Which lines of a page dump are the article: the line model's verdict, then repairs.
 
 The line model (cleaners/linemodel.py) scores every line. Its verdict is taken as it is,
 except where it would break the first rule of this product, never lose a news sentence:
 
+- a list the model kept a third of, and a table of figures next to the story, go whole;
 - a complete sentence that stands next to the article, or between two of its lines, and
   says nothing to the reader (no web-furniture or reader-address word, no rule names it)
   is news the model found too short to be sure of: "Permits are free.", a story's last
   one-line paragraph after a boilerplate line, a paragraph between two promo lines;
 - a short line between two kept lines that reads like a subhead ("Talks to resume in
-  April") or a dateline ("VALENCIA, Spain (Reuters) -") belongs to the story.
+  April"), and a dateline ("VALENCIA, Spain (Reuters) -") or byline above the lead,
+  belong to the story.
 
-And a headline under a menu is found as the headline-like line just above the article.
+A comment-section heading ends the article; a headline under a menu is found as the
+headline-like line just above the article.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsclean.cleaners.lexicon import CALL
 from newsclean.cleaners.linemodel import default_model, score_with_features
-from newsclean.cleaners.lines import WORD_RE, ends_sentence, is_headline, word_count
-from newsclean.cleaners.rules import RuleSet, Where
+from newsclean.cleaners.lines import WORD_RE, ends_sentence, is_headline, is_table_row, word_count
+from newsclean.cleaners.rules import Rule, RuleSet, Where
 
 # The model removes lines only from a page that shows chrome: a line a rule names, or one
-# the model is sure of (probability below this). An article that is already clean has none, and is left
-# as it is, so cleaning a cleaned text again changes nothing.
+# the model is sure of (probability below this). An article that is already clean has
+# none, and is left as it is, so cleaning a cleaned text again changes nothing.
 SURE_BOILERPLATE = 0.1
-# Passes of the model over what it kept, to its fixed point (two suffice on every dev page).
+# Passes of the model over what it kept, toward its fixed point: of the 391 dev dumps, 350
+# settle in two passes and 40 use all three (one needs no second: nothing to remove).
 MAX_PASSES = 3
 # A sentence is taken back when it stands within this many lines of a kept line (the
 # boilerplate lines between are one promo box or a cross-link, rarely more).
@@ -33,8 +38,8 @@ RESCUE_REACH = 3
 # Shortest sentence taken back: "Permits are free." (3 words). Two-word lines ending in a
 # period are labels ("Read more.", "Learn more.").
 RESCUE_MIN_WORDS = 3
-# A line that opens with a call to action (lexicon.CALL) is an appeal ("Listen to more audio stories in
-# our app.", "Share your story with us."); one that is a third or more made of them
+# A line that opens with a call to action (lexicon.CALL) is an appeal ("Listen to more
+# audio stories in our app.", "Share your story with us."); one a third or more made of them
 # ("Share this story on Facebook.") is too. Neither is taken back; news may hold one such
 # word ("next year", "download speeds").
 WEB_VETO = 0.34
@@ -58,10 +63,9 @@ _DATELINE_RE = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Located:
-    keep: list[bool]
-    scores: list[float]
-    title_at: int | None
-    rescued: frozenset[int]
+    keep: list[bool]  # per line: the article's?
+    scores: list[float]  # per line: the model's P(article text), lowest over the passes
+    title_at: int | None  # the headline found above the article, if asked for
 
 
 def locate_lines(lines: list[str], stopwords: frozenset[str], rules: RuleSet,
@@ -74,28 +78,25 @@ def locate_lines(lines: list[str], stopwords: frozenset[str], rules: RuleSet,
     again changes nothing.
     """
     if not lines:
-        return Located([], [], None, frozenset())
-    rules = _Matches(rules, host)
+        return Located([], [], None)
+    named = _named_by(rules, host)
     keep = [True] * len(lines)
     scores = [1.0] * len(lines)
-    rescued: set[int] = set()
     feats: list[dict] = []
     at = list(range(len(lines)))  # the lines still in play, by their index in `lines`
     for n in range(MAX_PASSES):
         sub = [lines[i] for i in at]
-        sub_keep, sub_scores, sub_rescued, sub_feats = _one_pass(sub, stopwords, rules, host)
+        sub_keep, sub_scores, sub_feats = _one_pass(sub, stopwords, named)
         if n == 0:
             scores, feats = sub_scores, sub_feats
         else:
             for i, p in zip(at, sub_scores, strict=True):
                 scores[i] = min(scores[i], p)
-        rescued |= {at[k] for k in sub_rescued}
         if all(sub_keep):
             break
         for i, k in zip(at, sub_keep, strict=True):
             keep[i] = k
         at = [i for i in at if keep[i]]
-    rescued &= {i for i, k in enumerate(keep) if k}
     first = keep.index(True)
     for i in range(first - 1, max(-1, first - 3), -1):  # a dateline, a byline above the lead
         line = lines[i]
@@ -103,67 +104,57 @@ def locate_lines(lines: list[str], stopwords: frozenset[str], rules: RuleSet,
                 _BYLINE_RE.fullmatch(line) and word_count(line) <= BYLINE_MAX_WORDS
                 and not ends_sentence(line)):
             keep[i] = True
-            rescued.add(i)
     title_at = None
     if want_title and feats:
         first = keep.index(True)
         for i in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
             if (is_headline(lines[i]) and word_count(lines[i]) >= HEADLINE_MIN_WORDS
                     and not lines[i][0].islower()
-                    and _says_nothing_to_reader(lines[i], feats[i], rules, host)):
+                    and _says_nothing_to_reader(lines[i], feats[i], named)):
                 title_at = i
                 break
-    return Located(keep, scores, title_at, frozenset(rescued))
+    return Located(keep, scores, title_at)
 
 
-class _Matches:
-    """The rule that names each line where it stands in the body (or None), looked up once
-    per line and document: the guard, the rescue and the comment cut all ask."""
+def _named_by(rules: RuleSet, host: str | None) -> Callable[[str], Rule | None]:
+    """The rule that names a line where it stands in the body, or None; looked up once per
+    line and document (the guard, the repairs and the comment cut all ask)."""
+    seen: dict[str, Rule | None] = {}
 
-    def __init__(self, rules: RuleSet, host: str | None) -> None:
-        self._rules, self._host = rules, host
-        self._seen: dict[str, object] = {}
+    def named(line: str) -> Rule | None:
+        if line not in seen:
+            seen[line] = rules.match(line, Where.ANYWHERE, host)
+        return seen[line]
 
-    def match(self, line: str, where: Where, host: str | None = None):
-        if where is not Where.ANYWHERE:
-            return self._rules.match(line, where, self._host)
-        if line not in self._seen:
-            self._seen[line] = self._rules.match(line, Where.ANYWHERE, self._host)
-        return self._seen[line]
+    return named
 
 
-def _one_pass(lines: list[str], stopwords: frozenset[str], rules: RuleSet,
-              host: str | None) -> tuple[list[bool], list[float], set[int], list[dict]]:
-    """One verdict of the model on `lines`, with sentences and subheads taken back and a
-    comment section cut off: (keep, scores, rescued indexes, local features)."""
+def _one_pass(lines: list[str], stopwords: frozenset[str], named: Callable[[str], Rule | None]
+              ) -> tuple[list[bool], list[float], list[dict]]:
+    """One verdict of the model on `lines`, with the repairs and a comment section cut
+    off: (keep, scores, local features)."""
     scores, feats = score_with_features(lines, stopwords)
-    if min(scores) >= SURE_BOILERPLATE and not any(
-            rules.match(line, Where.ANYWHERE, host) for line in lines):
-        return [True] * len(lines), scores, set(), feats
+    if min(scores) >= SURE_BOILERPLATE and not any(map(named, lines)):
+        return [True] * len(lines), scores, feats
     keep = [p >= default_model().threshold for p in scores]
     if not any(keep):  # nothing reads like an article: keep the most likely line
         keep[max(range(len(scores)), key=scores.__getitem__)] = True
-    rescued: set[int] = set()
 
     def quiet(i: int) -> bool:
-        return _says_nothing_to_reader(lines[i], feats[i], rules, host)
+        return _says_nothing_to_reader(lines[i], feats[i], named)
 
     n = len(lines)
     for lo, hi in _lists(lines):  # a list the story is part of goes whole
         if 3 * sum(keep[lo:hi]) >= hi - lo:
             for j in range(lo, hi):
-                if not keep[j] and rules.match(lines[j], Where.ANYWHERE, host) is None:
+                if not keep[j] and named(lines[j]) is None:
                     keep[j] = True
-                    rescued.add(j)
     for lo, hi in _tables(lines):  # a table next to the story is its data: results, scores
         near = any(keep[j] for j in range(max(0, lo - RESCUE_REACH), min(n, hi + RESCUE_REACH)))
         if near and not all(keep[lo:hi]):
             if lo > 0 and not keep[lo - 1] and _caption(lines[lo - 1]) and quiet(lo - 1):
                 lo -= 1  # its caption: "Ward 4 results"
-            for j in range(lo, hi):
-                if not keep[j]:
-                    keep[j] = True
-                    rescued.add(j)
+            keep[lo:hi] = [True] * (hi - lo)
     # Sentences within RESCUE_REACH lines of a kept one, in a sweep down the page and one
     # up it, so a run of them chains on from the article in either direction; then
     # subheads between two kept lines. Linear in the number of lines.
@@ -175,33 +166,30 @@ def _one_pass(lines: list[str], stopwords: frozenset[str], rules: RuleSet,
             elif (last is not None and abs(i - last) <= RESCUE_REACH
                   and _sentence(lines[i]) and quiet(i)):
                 keep[i] = True
-                rescued.add(i)
                 last = i
     for i in range(1, n - 1):
         if (not keep[i] and keep[i - 1] and keep[i + 1] and _short_heading(lines[i])
                 and quiet(i)):
             keep[i] = True
-            rescued.add(i)
     first = keep.index(True)
-    while first + 1 < len(lines) and _is_comments_heading(lines[first], rules, host):
+    while first + 1 < len(lines) and _is_comments_heading(named(lines[first])):
         keep[first] = False  # a comment heading never starts the article
         first = next((i for i in range(first + 1, len(lines)) if keep[i]), first)
         if not keep[first]:
             keep[first] = True
             break
-    cut = _comments_start(lines, keep, feats, first, rules, host)
+    cut = _comments_start(lines, keep, feats, first, named)
     if cut is not None:  # a comment section: nothing after its heading is the article
         keep[cut:] = [False] * (len(lines) - cut)
-        rescued = {i for i in rescued if i < cut}
-    return keep, scores, rescued, feats
+    return keep, scores, feats
 
 
-def _says_nothing_to_reader(line: str, f: dict, rules: RuleSet, host: str | None) -> bool:
+def _says_nothing_to_reader(line: str, f: dict, named: Callable[[str], Rule | None]) -> bool:
     """No appeal, no furniture, no address, no link, no repeat, and no rule names it."""
     opener = WORD_RE.match(line[:40].lower())
     return (f["web"] < WEB_VETO and not (opener and opener.group() in CALL)
             and not f["address"] and not f["url"] and not f["dup"]
-            and rules.match(line, Where.ANYWHERE, host) is None)
+            and named(line) is None)
 
 
 def _sentence(line: str) -> bool:
@@ -210,7 +198,7 @@ def _sentence(line: str) -> bool:
 
 
 def _comments_start(lines: list[str], keep: list[bool], feats: list[dict], first: int,
-                    rules: RuleSet, host: str | None) -> int | None:
+                    named: Callable[[str], Rule | None]) -> int | None:
     """The comment-section heading ("Leave a Reply", "12 Comments": a tail-marker rule)
     that ends the article, if any: the first one after the article's first line with at
     least as many kept words above it as below. A heading with more of the article below
@@ -220,21 +208,18 @@ def _comments_start(lines: list[str], keep: list[bool], feats: list[dict], first
     above = 0.0
     for i in range(first + 1, len(lines)):
         above += words[i - 1]
-        if _is_comments_heading(lines[i], rules, host) and above >= total - above:
+        if _is_comments_heading(named(lines[i])) and above >= total - above:
             return i
     return None
 
 
-def _is_comments_heading(line: str, rules: RuleSet, host: str | None) -> bool:
-    # a tail marker may fire anywhere after the article's start: the body-position match is it
-    rule = rules.match(line, Where.ANYWHERE, host)
+def _is_comments_heading(rule: Rule | None) -> bool:
+    """A tail-marker rule names the line: it may fire anywhere after the article's start."""
     return rule is not None and rule.where is Where.TAIL_MARKER
 
 
-# A table row flattened to text: cells split by tabs (a text dump) or " | " (rows rendered
-# from HTML). A table is two or more rows in a row, a third of them holding a number: what
-# distinguishes a results table from a menu of "Home | News | Sport".
-_CELLS_RE = re.compile(r"\t|\s\|\s")
+# A table is two or more rows (lines.is_table_row) in a row, a third of them holding a
+# number: what distinguishes a results table from a menu of "Home | News | Sport".
 _NUMBER_CELL_RE = re.compile(r"(?:^|\t|\|)\s*[-+$€£]?\d[\d.,:]*\s*%?\s*(?:$|\t|\|)")
 
 
@@ -267,11 +252,11 @@ def _tables(lines: list[str]) -> list[tuple[int, int]]:
     """(first, end) of each run of 2+ table rows with numbers in a third of them."""
     out, i, n = [], 0, len(lines)
     while i < n:
-        if not _CELLS_RE.search(lines[i]):
+        if not is_table_row(lines[i]):
             i += 1
             continue
         j = i
-        while j < n and _CELLS_RE.search(lines[j]):
+        while j < n and is_table_row(lines[j]):
             j += 1
         rows = lines[i:j]
         if len(rows) >= 2 and 3 * sum(1 for r in rows if _NUMBER_CELL_RE.search(r)) >= len(rows):

@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsclean.cleaners.lines import ends_sentence, is_headline, word_count
+from newsclean.cleaners.lines import ends_sentence, is_headline, is_table_row, word_count
 from newsclean.cleaners.model import Removal
 
 # Only the head and the top of the body are read for the declared page type: <meta> and
@@ -116,8 +116,6 @@ _SLIDE_RULE = "gallery.slide-counter"
 _MIN_SLIDES = 3
 _GALLERY_MAX_WORDS = 150  # a photo essay with real text around its slides stays an article
 
-# Cells of a flattened table row: tabs (text dumps) or " | " (the HTML path's row rendering).
-_CELLS_RE = re.compile(r"\t|\s\|\s")
 # ...or, once whitespace is normalized, a line that is a third numbers ("Paul Brenner Civic
 # Party 11,768 48.6%"); headlines carry one figure or two among many words.
 _NUMBER_RE = re.compile(r"[-+$€£]?\d[\d.,]*%?")
@@ -127,7 +125,7 @@ _DATA_SHARE = 0.3
 def _is_headline(line: str) -> bool:
     """A headline as section fronts list them: a headline (cleaners/lines.py) of at most
     _HEADLINE_MAX_WORDS words, mostly capitalised, not a table row, not a date."""
-    if _CELLS_RE.search(line) or not is_headline(line) or ends_sentence(line):
+    if is_table_row(line) or not is_headline(line) or ends_sentence(line):
         return False
     words = line.split()
     numbers = sum(1 for w in words if _NUMBER_RE.fullmatch(w))

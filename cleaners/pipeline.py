@@ -84,11 +84,11 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = repair(text)
     units = split_units(text)
-    lang = detect_language([u.text for u in units])
+    page_lines = [u.text for u in units]
+    lang = detect_language(page_lines)
     rules, host = opts.ruleset().for_language(lang), _host(url)
     removed: list[Removal] = []
     trailing: list[Removal] = []
-    page_lines = [u.text for u in units]
     title = None
     if len(units) > 1 and _headline(units[0].text, rules):
         title = normalize_unit(units[0].text)[0]
@@ -193,9 +193,7 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
 
 def _headline(line: str, rules: RuleSet) -> bool:
     """A line that reads like a headline (cleaners/lines.py) and that no rule claims."""
-    first = line[:1]
-    if not (first.isupper() or first.isdigit() or first in "\"'‘“«¿¡" or not first.isalpha()
-            or not (first.isupper() or first.islower())):
+    if line[:1].islower():  # a sentence's continuation, not a headline's start
         return False
     return is_headline(line) and rules.match(line, Where.LEADING) is None
 

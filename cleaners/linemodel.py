@@ -30,7 +30,7 @@ from newsclean.cleaners.lines import SENTENCE_END, SEPARATORS, WORD_RE, last_mar
 
 _ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 _PUNCT_TO_SPACE = bytes(32 if chr(i) in _ASCII_PUNCT else i for i in range(256))
-_LIST_START = ("- ", "* ", "• ", "· ", "– ", "— ")
+_LIST_START = ("- ", "* ", "+ ", "• ", "· ", "– ", "— ")
 _COMMAS = (",", "，", "、", "،")
 _COLONS = frozenset(":：")
 _OPEN_QUOTES = frozenset("\"“„«»‘'「『")

@@ -411,3 +411,35 @@ def test_a_run_refused_on_the_worker_ends_in_one_error_line_and_a_failure_report
     for part in ("What failed:", "What was written:** nothing", "What to do:"):
         assert part in failure["data"]
     assert not _keys(s3, clean)
+
+
+@pytest.mark.prefect
+@pytest.mark.slow
+def test_a_run_that_breaks_mid_way_ends_in_one_error_line_through_the_cli(tmp_path, prefect_api):
+    """The destination vanishes while `newsclean run` writes it (a volume unmounted, a
+    folder moved away): the operator sees one `newsclean: error:` line and exit 1, never
+    Prefect's traceback of the flow."""
+    import time
+
+    from prefect.settings import PREFECT_API_URL
+
+    src, dest = tmp_path / "raw", tmp_path / "clean"
+    src.mkdir()
+    for n in range(800):
+        (src / f"story-{n:04d}.txt").write_bytes(SEED_FILE.read_bytes())
+    proc = subprocess.Popen([sys.executable, "-m", "newsclean.flows.cli", "run", str(src), str(dest),
+                             "--batch-size", "10"], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()})
+    deadline = time.monotonic() + 120
+    while not list((dest / "_manifests").glob("*.parts/00001.jsonl")):
+        assert proc.poll() is None and time.monotonic() < deadline, "the run never wrote a batch"
+        time.sleep(0.02)
+    dest.rename(tmp_path / "moved-away")
+    dest.write_text("")  # a file where the folder was: every later write fails
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 1, err[-3000:]
+    assert "Traceback" not in err and "Encountered exception" not in err, err[-3000:]
+    errors = [line for line in err.splitlines() if "error" in line.lower()]
+    assert len(errors) == 1 and errors[0].startswith("newsclean: error: run failed: "), err[-3000:]
+    assert err.strip().splitlines()[-1] == errors[0]

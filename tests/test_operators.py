@@ -119,7 +119,7 @@ def test_ui_shaped_run_batches_are_logged_and_no_secret_leaks(newsroom, s3):
     raw, clean = s3.make_bucket("raw"), s3.make_bucket("clean")
     _upload_inputs(s3, raw)
     params = _ui_parameters(server, "clean-articles/on-demand", source=f"s3://{raw}/dumps/",
-                           dest=f"s3://{clean}/articles/", batch_size=1,
+                           dest=f"s3://{clean}/articles/", advanced={"batch_size": 1},
                            rules=["seeds/packs/example-site.toml"])
 
     run = server.create_run("clean-articles/on-demand", params)

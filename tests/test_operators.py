@@ -443,3 +443,53 @@ def test_a_run_that_breaks_mid_way_ends_in_one_error_line_through_the_cli(tmp_pa
     errors = [line for line in err.splitlines() if "error" in line.lower()]
     assert len(errors) == 1 and errors[0].startswith("newsclean: error: run failed: "), err[-3000:]
     assert err.strip().splitlines()[-1] == errors[0]
+
+
+@pytest.mark.prefect
+@pytest.mark.slow
+def test_a_store_that_dies_mid_run_stops_the_run_in_one_error_line(tmp_path, prefect_api):
+    """The S3 endpoint goes away while `newsclean run` writes to it: after a few batches
+    that the store refused entirely (each waited out boto3's and the batch's retries) the
+    run stops instead of failing every later batch, and the CLI says so in one line."""
+    import time
+
+    import boto3
+    from moto.server import ThreadedMotoServer
+    from prefect.settings import PREFECT_API_URL
+
+    from newsclean.flows.orchestration.skeleton import STORE_DOWN_BATCHES
+    from tests.conftest import free_port
+
+    src = tmp_path / "raw"
+    src.mkdir()
+    for n in range(300):
+        (src / f"story-{n:04d}.txt").write_bytes(SEED_FILE.read_bytes())
+    port = free_port()
+    store = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    store.start()
+    endpoint = f"http://127.0.0.1:{port}"
+    client = boto3.client("s3", endpoint_url=endpoint)
+    client.create_bucket(Bucket="clean")
+    proc = subprocess.Popen([sys.executable, "-m", "newsclean.flows.cli", "run", str(src),
+                             "s3://clean/articles/", "--endpoint-url", endpoint, "--batch-size", "10"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()})
+    try:
+        deadline = time.monotonic() + 120
+        while not any(".parts/" in o["Key"] for o in
+                      client.list_objects_v2(Bucket="clean").get("Contents", [])):
+            assert proc.poll() is None and time.monotonic() < deadline, "the run never wrote a batch"
+            time.sleep(0.05)
+    finally:
+        store.stop()
+    started = time.monotonic()
+    out, err = proc.communicate(timeout=400)
+    print(f"stopped {time.monotonic() - started:.0f} s after the store went away")
+    assert proc.returncode == 1, err[-3000:]
+    assert "Traceback" not in err and "Task run" not in err, err[-3000:]
+    errors = [line for line in err.splitlines() if "error" in line.lower()]
+    assert len(errors) == 1, err[-3000:]
+    assert errors[0].startswith("newsclean: error: run failed: the destination stopped taking "
+                                "writes (cannot write "), errors[0]
+    assert "run again once it is back" in errors[0]
+    assert err.count("manifest part not written") <= STORE_DOWN_BATCHES + 1

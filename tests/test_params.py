@@ -146,3 +146,16 @@ def test_server_refuses_bad_runs_before_they_exist(newsroom, params, why):
     assert r.status_code == 409, r.text
     assert why in r.json()["detail"]
     assert len(server.post("/flow_runs/filter", {}).json()) == before
+
+
+def test_the_fetch_form_folds_its_options_too():
+    from newsclean.flows.orchestration.fetch_flow import fetch_and_clean
+
+    schema = parameter_schema(fetch_and_clean).model_dump()
+    assert list(schema["properties"]) == ["dest", "urls", "urls_file", "allow_private",
+                                          "allow_networks", "refetch", "rules", "advanced"]
+    assert schema["properties"]["advanced"]["anyOf"][0] == {"type": "null", "title": "Defaults"}
+    assert set(schema["definitions"]["FetchOptions"]["properties"]) == {
+        "fetch", "batch_size", "review", "shard_size", "s3"}
+    by_name = fetch_and_clean.validate_parameters({"dest": "/data/clean", "batch_size": 5})
+    assert by_name["batch_size"] == 5 and by_name["advanced"] is None

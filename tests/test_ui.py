@@ -159,3 +159,22 @@ def _field_v2(page, title: str):
     """The V2 form's property titled `title`: the innermost block holding its label."""
     label = page.locator("label", has_text=re.compile(rf"^{re.escape(title)}( \(Optional\))?$"))
     return page.locator("div.group", has=label).last
+
+
+@pytest.mark.parametrize("ui", ["", "/v2"], ids=["v1", "v2"])
+def test_fetch_form_is_folded_too(newsroom, browser, ui):
+    """fetch-and-clean's form: 3,951 px (V1) and 3,521 px (V2) with the fetch policy, review
+    queue and S3 connection at the top level; 1,535 and 1,461 px folded."""
+    server = newsroom.server
+    dep = server.deployment("fetch-and-clean/fetch-on-demand")
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server.url}{ui}/deployments/deployment/{dep['id']}/run", wait_until="networkidle")
+    field = _field if not ui else _field_v2
+    field(page, "Advanced options").wait_for(timeout=30_000)
+    height = page.locator("form").first.bounding_box()["height"]
+    print(f"{ui or 'v1'}: the fetch form is {height:.0f} px tall")
+    assert height < FORM_HEIGHT_MAX, f"the fetch form is {height:.0f} px tall"
+    assert field(page, "Concurrent requests").count() == 0
+    _tab(page, "Change").click()
+    assert field(page, "Concurrent requests").locator("input").input_value() == "8"
+    page.close()

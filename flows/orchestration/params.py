@@ -313,7 +313,7 @@ Records = Annotated[
 # by the same types.
 
 
-class _Folded:
+class Folded:
     """A `Model | None` parameter drawn as folded tabs: the None tab first (the form opens
     on the tab of the current value, and V1 on the first when the value is None), titled
     in words instead of "null"; the model's tab is titled by the model's own title."""
@@ -363,7 +363,7 @@ class RunOptions(BaseModel):
 
 Inputs = Annotated[
     InputFilters | None,
-    _Folded("All inputs"),
+    Folded("All inputs"),
     form_field("Input filters",
                "All inputs: every article and record file under the source. Filter: only "
                "a key prefix, files modified since a time, other file name patterns, or "
@@ -380,7 +380,7 @@ def _advanced_defaults() -> str:
 
 Advanced = Annotated[
     RunOptions | None,
-    _Folded("Defaults"),
+    Folded("Defaults"),
     form_field("Advanced options",
                f"Defaults: {_advanced_defaults()}. Change: to edit any of them (the review "
                "queue, per-document limits, JSONL shards, the report's table, batches and "

@@ -554,13 +554,16 @@ def _one_line(exc: BaseException) -> str:
 class _NoTracebacks(logging.Filter):
     """Prefect logs a failed flow or task run with its traceback ("Encountered exception
     during execution: …", "Task run failed with exception: …"), the batch a document's
-    unexpected error; on the CLI's console a failed run ends in one `newsclean: error:`
-    line instead, and a failed batch or document is a manifest line. The records still reach
+    unexpected error, and the flow its own "run stopped: …" line; on the CLI's console a
+    failed run ends in one `newsclean: error:` line instead, and a failed batch or
+    document is a manifest line. The records still reach
     Prefect's API (the run's logs in the UI keep the tracebacks); `-v` shows them here."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.name == "prefect.task_runs":  # a batch's fate: the progress line, the manifest
             return False
+        if record.name == "prefect.flow_runs" and record.levelno >= logging.ERROR:
+            return False  # the run's failure: the CLI's own last line says it
         return not (record.exc_info and record.name.split(".")[0] in ("prefect", "newsclean"))
 
 

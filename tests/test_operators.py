@@ -441,7 +441,7 @@ def test_a_run_that_breaks_mid_way_ends_in_one_error_line_through_the_cli(tmp_pa
     assert proc.returncode == 1, err[-3000:]
     assert "Traceback" not in err and "Encountered exception" not in err, err[-3000:]
     errors = [line for line in err.splitlines() if "error" in line.lower()]
-    assert len(errors) == 1 and errors[0].startswith("newsclean: error: run failed: "), err[-3000:]
+    assert len(errors) == 1 and errors[0].startswith("newsclean: error: run stopped: "), err[-3000:]
     assert err.strip().splitlines()[-1] == errors[0]
 
 
@@ -489,7 +489,45 @@ def test_a_store_that_dies_mid_run_stops_the_run_in_one_error_line(tmp_path, pre
     assert "Traceback" not in err and "Task run" not in err, err[-3000:]
     errors = [line for line in err.splitlines() if "error" in line.lower()]
     assert len(errors) == 1, err[-3000:]
-    assert errors[0].startswith("newsclean: error: run failed: the destination stopped taking "
+    assert errors[0].startswith("newsclean: error: run stopped: the destination stopped taking "
                                 "writes (cannot write "), errors[0]
     assert "run again once it is back" in errors[0]
     assert err.count("manifest part not written") <= STORE_DOWN_BATCHES + 1
+
+
+@pytest.mark.slow
+@pytest.mark.s3
+def test_a_run_that_breaks_mid_way_on_the_worker_says_what_was_written_and_what_to_do(
+        newsroom, tmp_path):
+    """What the UI shows when the destination goes away while a worker writes it: the
+    state's message is one line, one ERROR log line and no traceback, the run's report so
+    far, and a failure report naming what was written and where."""
+    import time
+
+    server = newsroom.server
+    src, dest = tmp_path / "raw", tmp_path / "clean"
+    src.mkdir()
+    for n in range(800):
+        (src / f"story-{n:04d}.txt").write_bytes(SEED_FILE.read_bytes())
+    run = server.create_run("clean-articles/on-demand", {
+        "source": str(src), "dest": str(dest), "advanced": {"batch_size": 10}})
+    deadline = time.monotonic() + 180
+    while not list((dest / "_manifests").glob("*.parts/00001.jsonl")):
+        assert time.monotonic() < deadline, "the run never wrote a batch"
+        time.sleep(0.02)
+    dest.rename(tmp_path / "moved-away")
+    dest.write_text("")  # a file where the folder was: every later write fails
+    done = server.wait(run["id"])
+    assert done["state"]["type"] == "FAILED"
+    message = done["state"]["message"]
+    assert message.startswith("run stopped: ") and "\n" not in message, message
+    line = server.wait_for_log(run["id"], "run stopped: ")
+    assert line == message
+    logs = server.logs_of(run["id"])
+    assert not any("Traceback" in entry for entry in logs), "\n---\n".join(logs)
+    artifacts = server.artifacts_of(run["id"])
+    [failure] = [a for a in artifacts if a["key"] == "newsclean-run-failure"]
+    for part in ("# newsclean run stopped before it finished", "What was written:** ",
+                 " inputs: ", "_manifests/", "What to do:** once the store answers again"):
+        assert part in failure["data"], failure["data"]
+    assert any(a["key"] == "newsclean-run-report" for a in artifacts)

@@ -53,6 +53,7 @@ from newsclean.flows.orchestration.report import (
     RunArtifacts,
     RunSummary,
     failed_before_start,
+    failed_mid_run,
     failed_quietly,
 )
 from newsclean.flows.orchestration.runners import TaskRunnerKind, make_runner, parallel_slots
@@ -238,12 +239,15 @@ def clean_articles(
     artifacts = RunArtifacts(summary, inputs=n_inputs, batches=n_batches,
                              table_max=report_table_max)
     runners = [make_runner(task_runner, workers, dask_address)]  # an unusable one fails here
-    with writing_run(dst, summary, artifacts, log, flow_run.get_id(), dry_run) as books:
-        for entries in _run_batches(iter_batches(listing(), batch_size), plan,
-                                    lambda: runners.pop() if runners else
-                                    make_runner(task_runner, workers, dask_address),
-                                    workers, src.url, log):
-            books.record(entries)
+    try:
+        with writing_run(dst, summary, artifacts, log, flow_run.get_id(), dry_run) as books:
+            for entries in _run_batches(iter_batches(listing(), batch_size), plan,
+                                        lambda: runners.pop() if runners else
+                                        make_runner(task_runner, workers, dask_address),
+                                        workers, src.url, log):
+                books.record(entries)
+    except (StorageError, OSError) as exc:  # a store stopped answering mid-run
+        return failed_mid_run(exc, summary, log)
     return summary.as_dict()
 
 

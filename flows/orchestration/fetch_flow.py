@@ -33,7 +33,12 @@ from newsclean.flows.orchestration.params import (
     form_field,
     grouped,
 )
-from newsclean.flows.orchestration.report import RunArtifacts, RunSummary, failed_before_start
+from newsclean.flows.orchestration.report import (
+    RunArtifacts,
+    RunSummary,
+    failed_before_start,
+    failed_mid_run,
+)
 from newsclean.flows.orchestration.skeleton import (
     accounted,
     load_packs,
@@ -200,11 +205,14 @@ def fetch_and_clean(
     log.info("%d URLs to fetch; batches of %d", n_urls, batch_size)
     artifacts = RunArtifacts(summary, inputs=n_urls, batches=-(-n_urls // batch_size),
                              table_max=1000)
-    with writing_run(dst, summary, artifacts, log, flow_run.get_id()) as books:
-        todo = iter_urls(urls, urls_file, s3)
-        while batch := list(itertools.islice(todo, batch_size)):
-            books.record(accounted(
-                batch, lambda url: (redact_url(url), redact_url(url)),
-                lambda b=batch: fetch_batch(b, plan, fetch, allow_private, allow_networks,
-                                            refetch, len(b) - 1)), "URLs")
+    try:
+        with writing_run(dst, summary, artifacts, log, flow_run.get_id()) as books:
+            todo = iter_urls(urls, urls_file, s3)
+            while batch := list(itertools.islice(todo, batch_size)):
+                books.record(accounted(
+                    batch, lambda url: (redact_url(url), redact_url(url)),
+                    lambda b=batch: fetch_batch(b, plan, fetch, allow_private, allow_networks,
+                                                refetch, len(b) - 1)), "URLs")
+    except (StorageError, OSError) as exc:  # a store stopped answering mid-run
+        return failed_mid_run(exc, summary, log)
     return summary.as_dict()

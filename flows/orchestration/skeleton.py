@@ -110,6 +110,7 @@ class RunBooks:
         self.parts += 1
         n = self.parts
         self.summary.add(entries)
+        refused: StorageError | None = None
         if not self.dry_run:
             data = manifest_bytes(entries)
             try:
@@ -118,23 +119,23 @@ class RunBooks:
             except StorageError as exc:
                 self.log.warning("manifest part not written: %s", exc)
                 self._unwritten = {**(self._unwritten or {}), n: data}
-                self._stop_if_the_store_is_down(entries, exc)
-            else:
-                self._store_down = 0
+                refused = exc
         counts = ", ".join(f"{k} {s}" for s, k in sorted(_counts(entries).items()))
         self.log.info("batch %d: %d %s (%s); %d so far", n, len(entries), what, counts,
                       self.summary.total)
         progress.report(self.summary.total, dict(self.summary.statuses))
         self.artifacts.progress(n)
+        self._stop_if_the_store_is_down(entries, refused)
 
-    def _stop_if_the_store_is_down(self, entries: list[ManifestEntry], exc: StorageError) -> None:
-        if not entries or not all(e.retryable for e in entries):
+    def _stop_if_the_store_is_down(self, entries: list[ManifestEntry],
+                                   refused: StorageError | None) -> None:
+        if refused is None or not entries or not all(e.retryable for e in entries):
             self._store_down = 0
             return
         self._store_down += 1
         if self._store_down >= STORE_DOWN_BATCHES:
             raise StorageError(
-                f"the destination stopped taking writes ({exc}); {self.summary.total} inputs "
+                f"the destination stopped taking writes ({refused}); {self.summary.total} inputs "
                 "were tried; run again once it is back: what was written is skipped")
 
     def write_manifest(self) -> None:

@@ -369,6 +369,8 @@ Inputs = Annotated[
                "a key prefix, files modified since a time, other file name patterns, or "
                "other record fields in JSONL and CSV files."),
 ]
+
+
 def _advanced_defaults() -> str:
     o = RunOptions()
     return (f"review queue when over {o.review.max_removed_share:.0%} of the prose is removed "

@@ -7,6 +7,7 @@ under a second); `run` imports the flow only when it runs.
 import argparse
 import importlib.util
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -316,7 +317,7 @@ def _run(args, server=None) -> int:
         except ValidationError as exc:
             return _error(_first_error(exc), EXIT_USAGE)
     refused = _preflight("clean", params, s3, source=args.source, dest=args.dest)
-    return refused if refused is not None else _run_flow(params, server=server)
+    return refused if refused is not None else _run_flow(params, server=server, verbose=args.verbose)
 
 
 def _preflight(which: str, params: dict, s3, *, source: str | None, dest: str) -> int | None:
@@ -447,7 +448,7 @@ def _fetch(args, server=None) -> int:
                   rules=args.rules, batch_size=args.batch_size, review=review,
                   shard_size=args.shards, s3=s3)
     refused = _preflight("fetch", params, s3, source=None, dest=args.dest)
-    return refused if refused is not None else _run_flow(params, "fetch", server)
+    return refused if refused is not None else _run_flow(params, "fetch", server, args.verbose)
 
 
 def _serve(args) -> int:
@@ -485,7 +486,7 @@ def _first_error(exc) -> str:
     return describe_error(exc, _OPTION_FLAGS)
 
 
-def _run_flow(params: dict, which: str = "clean", server=None) -> int:
+def _run_flow(params: dict, which: str = "clean", server=None, verbose: bool = False) -> int:
     from prefect.exceptions import ParameterTypeError
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
@@ -498,6 +499,8 @@ def _run_flow(params: dict, which: str = "clean", server=None) -> int:
     else:
         from newsclean.flows.orchestration.clean_flow import clean_articles as run_flow
 
+    if not verbose:
+        _console_without_tracebacks()
     console = Console(stderr=True)
     verb = "fetching" if which == "fetch" else "cleaning"
     bar = Progress(SpinnerColumn(), TextColumn(f"[bold]{verb}[/bold]"), BarColumn(),
@@ -528,11 +531,49 @@ def _run_flow(params: dict, which: str = "clean", server=None) -> int:
         try:
             state.result()
         except Exception as exc:  # the flow's own failure, shown in one line
-            return _error(f"run failed: {type(exc).__name__}: {exc}".splitlines()[0])
+            return _error(f"run failed: {_one_line(exc)}")
         return _error(f"run ended {state.type.value.lower()}")
     summary = state.result()
     _print_summary(console, summary)
     return EXIT_OK
+
+
+def _one_line(exc: BaseException) -> str:
+    """A mid-run failure in one line: our own errors (a store that failed, a file that
+    vanished) say what failed in words; anything else is named by its type."""
+    from newsclean.flows.storage.backends import StorageError
+
+    if isinstance(exc, OSError) and exc.strerror:  # not "[Errno 20] Not a directory: '…'"
+        return f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    if isinstance(exc, StorageError) and text:
+        return text
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+class _NoTracebacks(logging.Filter):
+    """Prefect logs a failed flow or task run with its traceback ("Encountered exception
+    during execution: …", "Task run failed with exception: …"), the batch a document's
+    unexpected error, and the flow its own "run stopped: …" line; on the CLI's console a
+    failed run ends in one `newsclean: error:` line instead, and a failed batch or
+    document is a manifest line. The records still reach
+    Prefect's API (the run's logs in the UI keep the tracebacks); `-v` shows them here."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name == "prefect.task_runs":  # a batch's fate: the progress line, the manifest
+            return False
+        if record.name == "prefect.flow_runs" and record.levelno >= logging.ERROR:
+            return False  # the run's failure: the CLI's own last line says it
+        return not (record.exc_info and record.name.split(".")[0] in ("prefect", "newsclean"))
+
+
+def _console_without_tracebacks() -> None:
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, PrefectConsoleHandler) and not any(
+                isinstance(f, _NoTracebacks) for f in handler.filters):
+            handler.addFilter(_NoTracebacks())
 
 
 def _print_summary(console, summary: dict) -> None:

@@ -119,7 +119,7 @@ def test_ui_shaped_run_batches_are_logged_and_no_secret_leaks(newsroom, s3):
     raw, clean = s3.make_bucket("raw"), s3.make_bucket("clean")
     _upload_inputs(s3, raw)
     params = _ui_parameters(server, "clean-articles/on-demand", source=f"s3://{raw}/dumps/",
-                           dest=f"s3://{clean}/articles/", batch_size=1,
+                           dest=f"s3://{clean}/articles/", advanced={"batch_size": 1},
                            rules=["seeds/packs/example-site.toml"])
 
     run = server.create_run("clean-articles/on-demand", params)
@@ -411,3 +411,123 @@ def test_a_run_refused_on_the_worker_ends_in_one_error_line_and_a_failure_report
     for part in ("What failed:", "What was written:** nothing", "What to do:"):
         assert part in failure["data"]
     assert not _keys(s3, clean)
+
+
+@pytest.mark.prefect
+@pytest.mark.slow
+def test_a_run_that_breaks_mid_way_ends_in_one_error_line_through_the_cli(tmp_path, prefect_api):
+    """The destination vanishes while `newsclean run` writes it (a volume unmounted, a
+    folder moved away): the operator sees one `newsclean: error:` line and exit 1, never
+    Prefect's traceback of the flow."""
+    import time
+
+    from prefect.settings import PREFECT_API_URL
+
+    src, dest = tmp_path / "raw", tmp_path / "clean"
+    src.mkdir()
+    for n in range(800):
+        (src / f"story-{n:04d}.txt").write_bytes(SEED_FILE.read_bytes())
+    proc = subprocess.Popen([sys.executable, "-m", "newsclean.flows.cli", "run", str(src), str(dest),
+                             "--batch-size", "10"], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()})
+    deadline = time.monotonic() + 120
+    while not list((dest / "_manifests").glob("*.parts/00001.jsonl")):
+        assert proc.poll() is None and time.monotonic() < deadline, "the run never wrote a batch"
+        time.sleep(0.02)
+    dest.rename(tmp_path / "moved-away")
+    dest.write_text("")  # a file where the folder was: every later write fails
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 1, err[-3000:]
+    assert "Traceback" not in err and "Encountered exception" not in err, err[-3000:]
+    errors = [line for line in err.splitlines() if "error" in line.lower()]
+    assert len(errors) == 1 and errors[0].startswith("newsclean: error: run stopped: "), err[-3000:]
+    assert err.strip().splitlines()[-1] == errors[0]
+
+
+@pytest.mark.prefect
+@pytest.mark.slow
+def test_a_store_that_dies_mid_run_stops_the_run_in_one_error_line(tmp_path, prefect_api):
+    """The S3 endpoint goes away while `newsclean run` writes to it: after a few batches
+    that the store refused entirely (each waited out boto3's and the batch's retries) the
+    run stops instead of failing every later batch, and the CLI says so in one line."""
+    import time
+
+    import boto3
+    from moto.server import ThreadedMotoServer
+    from prefect.settings import PREFECT_API_URL
+
+    from newsclean.flows.orchestration.skeleton import STORE_DOWN_BATCHES
+    from tests.conftest import free_port
+
+    src = tmp_path / "raw"
+    src.mkdir()
+    for n in range(300):
+        (src / f"story-{n:04d}.txt").write_bytes(SEED_FILE.read_bytes())
+    port = free_port()
+    store = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
+    store.start()
+    endpoint = f"http://127.0.0.1:{port}"
+    client = boto3.client("s3", endpoint_url=endpoint)
+    client.create_bucket(Bucket="clean")
+    proc = subprocess.Popen([sys.executable, "-m", "newsclean.flows.cli", "run", str(src),
+                             "s3://clean/articles/", "--endpoint-url", endpoint, "--batch-size", "10"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()})
+    try:
+        deadline = time.monotonic() + 120
+        while not any(".parts/" in o["Key"] for o in
+                      client.list_objects_v2(Bucket="clean").get("Contents", [])):
+            assert proc.poll() is None and time.monotonic() < deadline, "the run never wrote a batch"
+            time.sleep(0.05)
+    finally:
+        store.stop()
+    started = time.monotonic()
+    out, err = proc.communicate(timeout=400)
+    print(f"stopped {time.monotonic() - started:.0f} s after the store went away")
+    assert proc.returncode == 1, err[-3000:]
+    assert "Traceback" not in err and "Task run" not in err, err[-3000:]
+    errors = [line for line in err.splitlines() if "error" in line.lower()]
+    assert len(errors) == 1, err[-3000:]
+    assert errors[0].startswith("newsclean: error: run stopped: the destination stopped taking "
+                                "writes (cannot write "), errors[0]
+    assert "run again once it is back" in errors[0]
+    assert err.count("manifest part not written") <= STORE_DOWN_BATCHES + 1
+
+
+@pytest.mark.slow
+@pytest.mark.s3
+def test_a_run_that_breaks_mid_way_on_the_worker_says_what_was_written_and_what_to_do(
+        newsroom, tmp_path):
+    """What the UI shows when the destination goes away while a worker writes it: the
+    state's message is one line, one ERROR log line and no traceback, the run's report so
+    far, and a failure report naming what was written and where."""
+    import time
+
+    server = newsroom.server
+    src, dest = tmp_path / "raw", tmp_path / "clean"
+    src.mkdir()
+    for n in range(800):
+        (src / f"story-{n:04d}.txt").write_bytes(SEED_FILE.read_bytes())
+    run = server.create_run("clean-articles/on-demand", {
+        "source": str(src), "dest": str(dest), "advanced": {"batch_size": 10}})
+    deadline = time.monotonic() + 180
+    while not list((dest / "_manifests").glob("*.parts/00001.jsonl")):
+        assert time.monotonic() < deadline, "the run never wrote a batch"
+        time.sleep(0.02)
+    dest.rename(tmp_path / "moved-away")
+    dest.write_text("")  # a file where the folder was: every later write fails
+    done = server.wait(run["id"])
+    assert done["state"]["type"] == "FAILED"
+    message = done["state"]["message"]
+    assert message.startswith("run stopped: ") and "\n" not in message, message
+    line = server.wait_for_log(run["id"], "run stopped: ")
+    assert line == message
+    logs = server.logs_of(run["id"])
+    assert not any("Traceback" in entry for entry in logs), "\n---\n".join(logs)
+    artifacts = server.artifacts_of(run["id"])
+    [failure] = [a for a in artifacts if a["key"] == "newsclean-run-failure"]
+    for part in ("# newsclean run stopped before it finished", "What was written:** ",
+                 " inputs: ", "_manifests/", "What to do:** once the store answers again"):
+        assert part in failure["data"], failure["data"]
+    assert any(a["key"] == "newsclean-run-report" for a in artifacts)

@@ -19,15 +19,19 @@ from prefect.futures import as_completed
 from prefect.runtime import flow_run
 from prefect.states import Completed
 from prefect.task_runners import ThreadPoolTaskRunner
+from pydantic.json_schema import SkipJsonSchema
 
 from newsclean.cleaners.rules import RulePackError
 from newsclean.flows.orchestration.params import (
+    Advanced,
     BadRun,
     BatchSize,
     DaskAddress,
     DestLocation,
     DryRun,
     Include,
+    InputFilters,
+    Inputs,
     KeyPrefix,
     Limit,
     Limits,
@@ -35,6 +39,7 @@ from newsclean.flows.orchestration.params import (
     ReportTableMax,
     Review,
     RulePacks,
+    RunOptions,
     S3Connection,
     ShardSize,
     Since,
@@ -42,11 +47,13 @@ from newsclean.flows.orchestration.params import (
     TaskRunner,
     Workers,
     check_locations,
+    grouped,
 )
 from newsclean.flows.orchestration.report import (
     RunArtifacts,
     RunSummary,
     failed_before_start,
+    failed_mid_run,
     failed_quietly,
 )
 from newsclean.flows.orchestration.runners import TaskRunnerKind, make_runner, parallel_slots
@@ -149,27 +156,43 @@ def _modified_since(modified: datetime | None, since: datetime | None) -> bool:
 @flow(name="clean-articles", log_prints=True, flow_run_name=_run_name,
       task_runner=ThreadPoolTaskRunner(max_workers=1))
 def clean_articles(
-    # The form shows the parameters in this order: what every run needs first.
+    # The form shows what every run needs first, then two folded groups (params.py).
     source: SourceLocation,
     dest: DestLocation,
     rules: RulePacks = [],  # noqa: B006 - Prefect parameters need a literal default
     dry_run: DryRun = False,
     limit: Limit = 0,
-    key_prefix: KeyPrefix = "",
-    since: Since = None,
-    include: Include = [],  # noqa: B006
-    review: Review = ReviewPolicy(),  # noqa: B008
-    batch_size: BatchSize = 200,
-    workers: Workers = 1,
-    task_runner: TaskRunner = TaskRunnerKind.LOCAL,
-    dask_address: DaskAddress = "",
-    shard_size: ShardSize = 0,
-    report_table_max: ReportTableMax = 1000,
-    records: Records = RecordFields(),  # noqa: B008
-    limits: Limits = DocumentLimits(),  # noqa: B008
-    s3: S3Connection = S3Settings(),  # noqa: B008
+    inputs: Inputs = None,
+    advanced: Advanced = None,
+    # The same options by name, for Python callers and the CLI; not in the form.
+    key_prefix: SkipJsonSchema[KeyPrefix] = "",
+    since: SkipJsonSchema[Since] = None,
+    include: SkipJsonSchema[Include] = [],  # noqa: B006
+    records: SkipJsonSchema[Records] = RecordFields(),  # noqa: B008
+    review: SkipJsonSchema[Review] = ReviewPolicy(),  # noqa: B008
+    limits: SkipJsonSchema[Limits] = DocumentLimits(),  # noqa: B008
+    shard_size: SkipJsonSchema[ShardSize] = 0,
+    report_table_max: SkipJsonSchema[ReportTableMax] = 1000,
+    batch_size: SkipJsonSchema[BatchSize] = 200,
+    workers: SkipJsonSchema[Workers] = 1,
+    task_runner: SkipJsonSchema[TaskRunner] = TaskRunnerKind.LOCAL,
+    dask_address: SkipJsonSchema[DaskAddress] = "",
+    s3: SkipJsonSchema[S3Connection] = S3Settings(),  # noqa: B008
 ) -> dict:
     """Clean every article under `source` into `dest`, with a manifest line per input."""
+    try:
+        f = grouped(inputs, InputFilters, dict(key_prefix=key_prefix, since=since,
+                                               include=include, records=records))
+        o = grouped(advanced, RunOptions, dict(
+            review=review, limits=limits, shard_size=shard_size, report_table_max=report_table_max,
+            batch_size=batch_size, workers=workers, task_runner=task_runner,
+            dask_address=dask_address, s3=s3))
+    except BadRun as exc:
+        return failed_before_start(exc, source=source, dest=dest, log=get_run_logger())
+    key_prefix, since, include, records = f.key_prefix, f.since, f.include, f.records
+    review, limits, shard_size, report_table_max = o.review, o.limits, o.shard_size, o.report_table_max
+    batch_size, workers, task_runner, dask_address, s3 = (o.batch_size, o.workers, o.task_runner,
+                                                          o.dask_address, o.s3)
     log = get_run_logger()
     include = include or list(DEFAULT_INCLUDE)
     started = datetime.now(UTC)
@@ -216,12 +239,15 @@ def clean_articles(
     artifacts = RunArtifacts(summary, inputs=n_inputs, batches=n_batches,
                              table_max=report_table_max)
     runners = [make_runner(task_runner, workers, dask_address)]  # an unusable one fails here
-    with writing_run(dst, summary, artifacts, log, flow_run.get_id(), dry_run) as books:
-        for entries in _run_batches(iter_batches(listing(), batch_size), plan,
-                                    lambda: runners.pop() if runners else
-                                    make_runner(task_runner, workers, dask_address),
-                                    workers, src.url, log):
-            books.record(entries)
+    try:
+        with writing_run(dst, summary, artifacts, log, flow_run.get_id(), dry_run) as books:
+            for entries in _run_batches(iter_batches(listing(), batch_size), plan,
+                                        lambda: runners.pop() if runners else
+                                        make_runner(task_runner, workers, dask_address),
+                                        workers, src.url, log):
+                books.record(entries)
+    except (StorageError, OSError) as exc:  # a store stopped answering mid-run
+        return failed_mid_run(exc, summary, log)
     return summary.as_dict()
 
 

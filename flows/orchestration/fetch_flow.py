@@ -18,19 +18,27 @@ from typing import Annotated
 from prefect import flow, get_run_logger, task
 from prefect.runtime import flow_run
 from prefect.task_runners import ThreadPoolTaskRunner
-from pydantic import AfterValidator
+from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic.json_schema import SkipJsonSchema
 
 from newsclean.cleaners.rules import RulePackError
 from newsclean.flows.orchestration.params import (
     BadRun,
     DestLocation,
+    Folded,
     Review,
     RulePacks,
     S3Connection,
     ShardSize,
     form_field,
+    grouped,
 )
-from newsclean.flows.orchestration.report import RunArtifacts, RunSummary, failed_before_start
+from newsclean.flows.orchestration.report import (
+    RunArtifacts,
+    RunSummary,
+    failed_before_start,
+    failed_mid_run,
+)
 from newsclean.flows.orchestration.skeleton import (
     accounted,
     load_packs,
@@ -80,6 +88,33 @@ FetchBatchSize = Annotated[int, form_field(
 FetchSettings = Annotated[FetchPolicy, form_field(
     "Fetching", "Concurrency, politeness (requests per host per second), timeouts, "
     "retries and size limits.")]
+
+
+class FetchOptions(BaseModel):
+    """The fetch policy, batches, review queue, shards and S3 connection (see params.py:
+    the form folds them; Python callers pass them by name)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", title="Change")
+
+    fetch: FetchSettings = FetchPolicy()
+    batch_size: FetchBatchSize = 50
+    review: Review = ReviewPolicy()
+    shard_size: ShardSize = 0
+    s3: S3Connection = S3Settings()
+
+
+def _fetch_defaults() -> str:
+    o = FetchOptions()
+    return (f"{o.fetch.concurrency} requests in flight, at most {o.fetch.per_host_rate:g} a "
+            f"second per site, {o.fetch.timeout:g} s timeouts, {o.fetch.retries} retries; "
+            f"batches of {o.batch_size}; the review queue as for clean runs; S3 as the "
+            "worker's AWS settings say")
+
+
+FetchAdvanced = Annotated[FetchOptions | None, Folded("Defaults"), form_field(
+    "Advanced options",
+    f"Defaults: {_fetch_defaults()}. Change: to edit any of them (fetching, batches, the "
+    "review queue, JSONL shards, the S3 connection).")]
 
 
 def _run_name() -> str:
@@ -134,17 +169,23 @@ def fetch_and_clean(
     allow_private: AllowPrivate = False,
     allow_networks: AllowNetworks = [],  # noqa: B006
     refetch: Refetch = False,
-    fetch: FetchSettings = FetchPolicy(),  # noqa: B008
     rules: RulePacks = [],  # noqa: B006
-    batch_size: FetchBatchSize = 50,
-    review: Review = ReviewPolicy(),  # noqa: B008
-    shard_size: ShardSize = 0,
-    s3: S3Connection = S3Settings(),  # noqa: B008
+    advanced: FetchAdvanced = None,
+    # The same options by name, for Python callers and the CLI; not in the form.
+    fetch: SkipJsonSchema[FetchSettings] = FetchPolicy(),  # noqa: B008
+    batch_size: SkipJsonSchema[FetchBatchSize] = 50,
+    review: SkipJsonSchema[Review] = ReviewPolicy(),  # noqa: B008
+    shard_size: SkipJsonSchema[ShardSize] = 0,
+    s3: SkipJsonSchema[S3Connection] = S3Settings(),  # noqa: B008
 ) -> dict:
     """Fetch every URL into `dest/_raw/` and clean it into `dest`, with a manifest line each."""
     log = get_run_logger()
     run_id = new_run_id(flow_run.get_id())
     try:  # what an operator forgot or mistyped: one ERROR line and a failure report
+        o = grouped(advanced, FetchOptions, dict(fetch=fetch, batch_size=batch_size,
+                                                 review=review, shard_size=shard_size, s3=s3))
+        fetch, batch_size, review, shard_size, s3 = (o.fetch, o.batch_size, o.review,
+                                                     o.shard_size, o.s3)
         if not urls and not urls_file:
             raise BadRun("no URLs: give a URL list or a URL file")
         packs = load_packs(rules, s3)  # a bad pack fails the run before the destination exists
@@ -164,11 +205,14 @@ def fetch_and_clean(
     log.info("%d URLs to fetch; batches of %d", n_urls, batch_size)
     artifacts = RunArtifacts(summary, inputs=n_urls, batches=-(-n_urls // batch_size),
                              table_max=1000)
-    with writing_run(dst, summary, artifacts, log, flow_run.get_id()) as books:
-        todo = iter_urls(urls, urls_file, s3)
-        while batch := list(itertools.islice(todo, batch_size)):
-            books.record(accounted(
-                batch, lambda url: (redact_url(url), redact_url(url)),
-                lambda b=batch: fetch_batch(b, plan, fetch, allow_private, allow_networks,
-                                            refetch, len(b) - 1)), "URLs")
+    try:
+        with writing_run(dst, summary, artifacts, log, flow_run.get_id()) as books:
+            todo = iter_urls(urls, urls_file, s3)
+            while batch := list(itertools.islice(todo, batch_size)):
+                books.record(accounted(
+                    batch, lambda url: (redact_url(url), redact_url(url)),
+                    lambda b=batch: fetch_batch(b, plan, fetch, allow_private, allow_networks,
+                                                refetch, len(b) - 1)), "URLs")
+    except (StorageError, OSError) as exc:  # a store stopped answering mid-run
+        return failed_mid_run(exc, summary, log)
     return summary.as_dict()

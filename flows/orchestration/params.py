@@ -10,7 +10,7 @@ import re
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.fields import FieldInfo
 
 from newsclean.flows.orchestration.runners import TaskRunnerKind
@@ -20,11 +20,31 @@ from newsclean.flows.storage.settings import S3Settings
 from newsclean.flows.work.batch import DocumentLimits, ReviewPolicy
 
 _S3_RE = r"s3://[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9](/.*)?"
-# What the server and the UI check when a deployment run is created. The server quotes it
-# in its refusal ("… does not match '^(s3://…|/.*)$'"), so it stays short enough to read:
-# an s3:// URL or an absolute path on the worker (a relative one would depend on the
-# worker's folder). The bucket's exact rules are checked by `_check_location` at start.
-_LOCATION_PATTERN = r"^(s3://[a-z0-9][a-z0-9.-]+(/.*)?|/.*)$"
+# What the server and the UI check when a deployment run is created: an s3:// URL or an
+# absolute path on the worker (a relative one would depend on the worker's folder). Not
+# one `pattern`: the server words a refusal by jsonschema's template, which would quote
+# the regex ("'s3:/bucket/x' does not match '^(s3://…|/.*)$'"). Each kind of mistake is an
+# `if` (what the value looks like) and a `then` whose `const` is what to type instead, so
+# the UI marks the field with "'<what to type>' was expected". The bucket's exact rules
+# are checked by `_check_location` when the run starts.
+_SCHEME = r"^[A-Za-z][A-Za-z0-9+.-]+:"
+
+
+def _expected(looks_like: dict, what_to_type: str) -> dict:
+    return {"if": looks_like, "then": {"const": what_to_type}}
+
+
+_LOCATION_CHECKS = [
+    _expected({"pattern": r"^[sS]3:", "not": {"pattern": "^s3://"}},
+              "s3://bucket/prefix: lowercase s3, a colon and two slashes"),
+    _expected({"pattern": _SCHEME, "not": {"pattern": r"^[sS]3:"}},
+              "a folder path or s3://bucket/prefix: no other scheme (ftp:, https:…) is read"),
+    _expected({"not": {"pattern": _SCHEME + "|^/"}},
+              "an absolute folder path on the worker, like /data/raw, or s3://bucket/prefix"),
+    _expected({"pattern": "^s3://", "not": {"pattern": r"^s3://[a-z0-9][a-z0-9.-]+(/.*)?$"}},
+              "s3://bucket/prefix with a bucket name of lowercase letters, digits, dots or "
+              "hyphens, e.g. s3://newsroom-raw/2018/07/"),
+]
 
 
 def form_field(title: str, description: str, **kwargs: Any) -> FieldInfo:
@@ -155,7 +175,7 @@ SourceLocation = Annotated[
                "Where the raw dumps are: an S3 prefix or object (s3://bucket/prefix/), or a "
                "folder or file on the worker, as an absolute path (/data/raw).",
                examples=["s3://newsroom-raw/dumps/2018-07/", "/data/raw"], min_length=1,
-               json_schema_extra={"pattern": _LOCATION_PATTERN}),
+               json_schema_extra={"allOf": _LOCATION_CHECKS}),
 ]
 DestLocation = Annotated[
     Location,
@@ -164,7 +184,7 @@ DestLocation = Annotated[
                "(_manifests/) go: an S3 prefix (s3://bucket/prefix/) or a folder on the worker, "
                "as an absolute path (/data/clean).",
                examples=["s3://newsroom-clean/articles/", "/data/clean"], min_length=1,
-               json_schema_extra={"pattern": _LOCATION_PATTERN}),
+               json_schema_extra={"allOf": _LOCATION_CHECKS}),
 ]
 RulePacks = Annotated[
     list[str],
@@ -280,3 +300,103 @@ Records = Annotated[
                "In JSONL and CSV record files: the fields holding each article's id, body, "
                "URL and title (the first one present wins)."),
 ]
+
+
+# The Run form's first screen holds what every run needs (Source, Destination, Extra rule
+# packs, Dry run, Limit); the rest sits in two groups that are folded until asked for.
+# Prefect's UI (both its V1 and V2 forms, Prefect 3.9) has no collapsible section, and it
+# draws every field of a nested model, but it draws a union as tabs showing only the
+# chosen branch: a group typed `Model | None` with default None shows one tab row and a
+# line, and its fields (with their defaults) appear when the operator picks the second tab.
+# Python callers and the CLI pass the same options by name (`batch_size=2`): those
+# keyword parameters are left out of the form's schema (`SkipJsonSchema`), and checked
+# by the same types.
+
+
+class Folded:
+    """A `Model | None` parameter drawn as folded tabs: the None tab first (the form opens
+    on the tab of the current value, and V1 on the first when the value is None), titled
+    in words instead of "null"; the model's tab is titled by the model's own title."""
+
+    def __init__(self, unset: str):
+        self.unset = unset
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict:
+        schema = handler(core_schema)
+        branches = sorted(schema.get("anyOf", []), key=lambda s: s.get("type") != "null")
+        for branch in branches:
+            if branch.get("type") == "null":
+                branch["title"] = self.unset
+        return {**schema, "anyOf": branches}
+
+
+def _defaults_of(model: type[BaseModel]) -> dict[str, Any]:
+    return {name: f.get_default(call_default_factory=True) for name, f in model.model_fields.items()}
+
+
+class InputFilters(BaseModel):
+    """Which files under the source are inputs, and how record files are read."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", title="Filter")
+
+    key_prefix: KeyPrefix = ""
+    since: Since = None
+    include: Include = []
+    records: Records = RecordFields()
+
+
+class RunOptions(BaseModel):
+    """The review policy, limits, scale and connection: defaults that fit most runs."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", title="Change")
+
+    review: Review = ReviewPolicy()
+    limits: Limits = DocumentLimits()
+    shard_size: ShardSize = 0
+    report_table_max: ReportTableMax = 1000
+    batch_size: BatchSize = 200
+    workers: Workers = 1
+    task_runner: TaskRunner = TaskRunnerKind.LOCAL
+    dask_address: DaskAddress = ""
+    s3: S3Connection = S3Settings()
+
+
+Inputs = Annotated[
+    InputFilters | None,
+    Folded("All inputs"),
+    form_field("Input filters",
+               "All inputs: every article and record file under the source. Filter: only "
+               "a key prefix, files modified since a time, other file name patterns, or "
+               "other record fields in JSONL and CSV files."),
+]
+
+
+def _advanced_defaults() -> str:
+    o = RunOptions()
+    return (f"review queue when over {o.review.max_removed_share:.0%} of the prose is removed "
+            f"or under {o.review.min_words} words are left; {o.limits.max_raw_mb:g} MB and "
+            f"{o.limits.max_seconds:g} s per document; batches of {o.batch_size} in "
+            f"{'one process' if o.workers == 1 else f'{o.workers} processes'}; S3 as the "
+            "worker's AWS settings say")
+
+
+Advanced = Annotated[
+    RunOptions | None,
+    Folded("Defaults"),
+    form_field("Advanced options",
+               f"Defaults: {_advanced_defaults()}. Change: to edit any of them (the review "
+               "queue, per-document limits, JSONL shards, the report's table, batches and "
+               "workers, Dask, the S3 connection)."),
+]
+
+
+def grouped(group: BaseModel | None, model: type[BaseModel], flat: dict[str, Any]) -> BaseModel:
+    """The form's group, or the same options given by name; refused when both are given."""
+    if group is None:
+        return model(**flat)
+    defaults = _defaults_of(model)
+    if given := sorted(k for k, v in flat.items() if v != defaults[k]):
+        raise BadRun(f"{', '.join(given)}: given both by name and in the form's group; "
+                     "give each option once")
+    return group
+

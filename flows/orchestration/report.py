@@ -302,6 +302,32 @@ def failed_before_start(exc: Exception, *, source: str, dest: str, log) -> Any:
     return failed_quietly(what)
 
 
+def failed_mid_run(exc: Exception, summary: RunSummary, log) -> Any:
+    """A run that stopped half-way (a store stopped answering: the destination no longer
+    takes writes, the source no longer lists): one ERROR line, the report of what was done,
+    a failure report saying what is where and what to do, and a Failed state whose
+    message is that line — no traceback."""
+    from prefect.artifacts import create_markdown_artifact
+
+    what = _one_line(exc)
+    log.error("run stopped: %s", what)
+    RunArtifacts.publish_report(summary)
+    parts = f"`{summary.dest.rstrip('/')}/_manifests/{summary.run_id}.parts/`"
+    markdown = "\n".join([
+        "# newsclean run stopped before it finished", "",
+        f"**What failed:** {what}", "",
+        f"- source: `{summary.source}`", f"- destination: `{summary.dest}`", "",
+        f"**What was written:** {summary.one_line()} before it stopped. Their clean copies "
+        f"and records are in the destination as far as it took them, their manifest lines "
+        f"under {parts}; there is no final manifest.", "",
+        "**What to do:** once the store answers again (the S3 endpoint is back, the folder "
+        "is mounted), run again with the same values: what was written is skipped and the "
+        "rest is cleaned.", ""])
+    create_markdown_artifact(key=FAILURE_KEY, markdown=markdown,
+                             description=f"newsclean: run stopped: {what[:120]}")
+    return failed_quietly(f"run stopped: {what}")
+
+
 def failed_quietly(message: str) -> Any:
     """A Failed state whose message says it all: the engine's traceback for it is dropped."""
     from prefect.states import Failed

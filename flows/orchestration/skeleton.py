@@ -83,6 +83,14 @@ def accounted(batch: list[str], describe: Callable[[str], tuple[str, str]],
                 for source, key in map(describe, batch)]
 
 
+# A run stops when this many batches in a row met store errors on every document and
+# could not write their manifest part either: the destination has stopped taking writes
+# (an S3 endpoint down past boto3's and the batch's retries, a volume gone). Going on would
+# only fail every later batch the same way, minutes each, and the final manifest too; a
+# rerun once the store is back skips what was written.
+STORE_DOWN_BATCHES = 3
+
+
 @dataclass
 class RunBooks:
     """What a run keeps about its batches while they finish."""
@@ -96,11 +104,13 @@ class RunBooks:
     # Lines of batches whose part could not be written: they go into the final manifest
     # from memory (only while the store fails, and only those batches).
     _unwritten: dict[int, bytes] | None = None
+    _store_down: int = 0  # batches in a row that the store refused entirely
 
     def record(self, entries: list[ManifestEntry], what: str = "documents") -> None:
         self.parts += 1
         n = self.parts
         self.summary.add(entries)
+        refused: StorageError | None = None
         if not self.dry_run:
             data = manifest_bytes(entries)
             try:
@@ -109,11 +119,24 @@ class RunBooks:
             except StorageError as exc:
                 self.log.warning("manifest part not written: %s", exc)
                 self._unwritten = {**(self._unwritten or {}), n: data}
+                refused = exc
         counts = ", ".join(f"{k} {s}" for s, k in sorted(_counts(entries).items()))
         self.log.info("batch %d: %d %s (%s); %d so far", n, len(entries), what, counts,
                       self.summary.total)
         progress.report(self.summary.total, dict(self.summary.statuses))
         self.artifacts.progress(n)
+        self._stop_if_the_store_is_down(entries, refused)
+
+    def _stop_if_the_store_is_down(self, entries: list[ManifestEntry],
+                                   refused: StorageError | None) -> None:
+        if refused is None or not entries or not all(e.retryable for e in entries):
+            self._store_down = 0
+            return
+        self._store_down += 1
+        if self._store_down >= STORE_DOWN_BATCHES:
+            raise StorageError(
+                f"the destination stopped taking writes ({refused}); {self.summary.total} inputs "
+                "were tried; run again once it is back: what was written is skipped")
 
     def write_manifest(self) -> None:
         """The parts, in batch order, as one manifest; then the parts are dropped."""

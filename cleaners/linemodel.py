@@ -164,21 +164,21 @@ def _line_row(line: str, stopwords: frozenset[str]) -> tuple[float, ...]:
         caps = 0.0
     return (
         lognw,
-        sum(1 for t in toks if t in stopwords) / ntok if stopwords else 0.0,  # sw
+        sum(map(stopwords.__contains__, toks)) / ntok if stopwords else 0.0,  # sw
         0.0 if stopwords else 1.0,  # nosw
         sent,
         sent * lognw,  # sent_len
         caps,
         1.0 if cased and head.isupper() and sum(map(str.isupper, head)) >= 3 else 0.0,  # upper
-        sum(1 for t in toks if t.isdigit()) / ntok if short else 0.0,  # num
+        sum(map(str.isdigit, toks)) / ntok if short else 0.0,  # num
         1.0 if any(s in line for s in SEPARATORS) else 0.0,  # sep
         1.0 if line.endswith(("...", "…")) else 0.0,  # ell
         1.0 if line.startswith(_LIST_START) or (
             line[:1].isdigit() and line[1:3] in (". ", ") ")) else 0.0,  # lst
         1.0 if end in _COLONS else 0.0,  # colon
         math.log1p(sum(line.count(c) for c in _COMMAS)),  # comma
-        sum(1 for t in toks if t in WEB) / ntok,  # web
-        sum(1 for t in toks if t in ADDRESS) / ntok,  # address
+        sum(map(WEB.__contains__, toks)) / ntok,  # web
+        sum(map(ADDRESS.__contains__, toks)) / ntok,  # address
         1.0 if ("http" in line or "www." in line or "@" in line
                 or " #" in line or line.startswith("#")) else 0.0,  # url
         1.0 if line[:1] in _OPEN_QUOTES else 0.0,  # quote

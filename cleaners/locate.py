@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from newsclean.cleaners.lexicon import CALL
 from newsclean.cleaners.linemodel import COLUMN, default_model, score_with_features
 from newsclean.cleaners.lines import WORD_RE, ends_sentence, is_headline, is_table_row, word_count
-from newsclean.cleaners.rules import Rule, RuleSet, Where
+from newsclean.cleaners.rules import Rule, Where
 
 # The model removes lines only from a page that shows chrome: a line a rule names, or one
 # the model is sure of (probability below this). An article that is already clean has
@@ -68,18 +68,21 @@ class Located:
     title_at: int | None  # the headline found above the article, if asked for
 
 
-def locate_lines(lines: list[str], stopwords: frozenset[str], rules: RuleSet,
-                 host: str | None, *, want_title: bool) -> Located:
+def locate_lines(lines: list[str], stopwords: frozenset[str],
+                 match: Callable[..., Rule | None], *, want_title: bool) -> Located:
     """Keep/drop for each line (non-empty, stripped) of a page dump, with the model scores.
 
     The verdict is taken to its fixed point: the kept lines are judged again, alone, until
     the model keeps all of them (at most MAX_PASSES times). What comes out is then what
     the model keeps when it sees the article without the page, so cleaning a cleaned text
-    again changes nothing.
+    again changes nothing. `match` is the document's rule lookup (`RuleSet.lookup`).
     """
     if not lines:
         return Located([], [], None)
-    named = _named_by(rules, host)
+
+    def named(line: str) -> Rule | None:  # the rule that names a line in the body
+        return match(line, Where.ANYWHERE)
+
     memo: dict[str, tuple[float, ...]] = {}  # each line's own features, for every pass
     keep = [True] * len(lines)
     scores = [1.0] * len(lines)
@@ -115,19 +118,6 @@ def locate_lines(lines: list[str], stopwords: frozenset[str], rules: RuleSet,
                 title_at = i
                 break
     return Located(keep, scores, title_at)
-
-
-def _named_by(rules: RuleSet, host: str | None) -> Callable[[str], Rule | None]:
-    """The rule that names a line where it stands in the body, or None; looked up once per
-    line and document (the guard, the repairs and the comment cut all ask)."""
-    seen: dict[str, Rule | None] = {}
-
-    def named(line: str) -> Rule | None:
-        if line not in seen:
-            seen[line] = rules.match(line, Where.ANYWHERE, host)
-        return seen[line]
-
-    return named
 
 
 def _one_pass(lines: list[str], stopwords: frozenset[str], named: Callable[[str], Rule | None],

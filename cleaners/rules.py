@@ -11,7 +11,7 @@ import hashlib
 import re
 import tomllib
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache, lru_cache
@@ -450,6 +450,32 @@ class RuleSet:
             words = len(line.split())
         at = bisect_left(self._limits, words)
         return self._bands[at][1].match(line, position, host) if at < len(self._bands) else None
+
+    def lookup(self, host: str | None) -> Callable[..., Rule | None]:
+        """`match` for the lines of one document from `host`: `(line, position, words=None)`.
+
+        Each line is tried once per position and word band: the locator, the body bounds
+        and the rules pass ask about the same lines (on the seeds, ~2 questions per line,
+        half of them repeats). The memo lives as long as the function the caller holds.
+        """
+        seen: dict[tuple[str, Where, int], Rule | None] = {}
+        bands = len(self._bands)
+
+        def match(line: str, position: Where, words: int | None = None) -> Rule | None:
+            if len(line) > MAX_LINE_CHARS:
+                return None
+            if words is None:
+                words = len(line.split())
+            at = bisect_left(self._limits, words)
+            if at >= bands:
+                return None
+            key = (line, position, at)
+            if key in seen:
+                return seen[key]
+            found = seen[key] = self._bands[at][1].match(line, position, host)
+            return found
+
+        return match
 
     def describe(self) -> list[dict]:
         return [

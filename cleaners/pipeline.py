@@ -9,7 +9,9 @@ removed it (with the line model's score where the model dropped it).
 
 import dataclasses
 import re
+from bisect import bisect_right
 from collections.abc import Callable
+from itertools import accumulate
 from urllib.parse import urlsplit
 
 from newsclean.cleaners.decode import InputRejected, decode, repair
@@ -287,14 +289,22 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"
 def _pull_quotes(paragraphs: list[str]) -> list[int]:
     """Indexes of paragraphs that repeat a whole sentence of another, longer paragraph."""
     keys = [" ".join(p.casefold().translate(_QUOTES).split()) for p in paragraphs]
+    # every key in one string, a newline apart (keys hold no whitespace but single spaces):
+    # a quote is looked for once in all of them, and each place it is found names its key
+    page = "\n".join(keys)
+    starts = list(accumulate((len(k) + 1 for k in keys[:-1]), initial=0))
     out = []
     for i, key in enumerate(keys):
         quote = key.strip("\"' ")
         if word_count(quote) < _PULL_QUOTE_MIN_WORDS or not ends_sentence(quote):
             continue
-        if any(j != i and len(other) > len(key) and quote in other
-               for j, other in enumerate(keys)):
-            out.append(i)
+        at = page.find(quote)
+        while at >= 0:
+            j = bisect_right(starts, at) - 1
+            if j != i and len(keys[j]) > len(key):
+                out.append(i)
+                break
+            at = page.find(quote, at + 1)
     return out
 
 

@@ -288,7 +288,8 @@ class _Band:
     run tries each rule on its own instead.
     """
 
-    __slots__ = ("candidates", "_first", "_gates", "_gates_passed", "_singles", "_lineups")
+    __slots__ = ("candidates", "_first", "_gates", "_gates_passed", "_singles", "_lineups",
+                 "_openers")
 
     def __init__(self, candidates: tuple[Rule, ...]) -> None:
         self.candidates = candidates  # in pack order
@@ -297,6 +298,8 @@ class _Band:
         self._gates_passed = None  # (line, folded line) -> indexes of the gates it passes
         self._singles: list[re.Pattern] = []
         self._lineups: dict[tuple, _Lineup] = {}  # (position, first character, gates passed)
+        # (position, first character) -> the rules that may fire there and start with it
+        self._openers: dict[tuple[Where, str], tuple[int, ...]] = {}
 
     def _analyze(self) -> None:
         shortcuts = [_shortcuts(r.regex_source()) for r in self.candidates]
@@ -308,11 +311,16 @@ class _Band:
 
     def _lineup(self, key: tuple) -> _Lineup:
         position, c0, passed = key
-        c0_folded = _fold(c0)
-        lineup = _Lineup(tuple(
-            i for i, first in enumerate(self._first)
-            if (self._gates[i] is None or i in passed) and _starts_ok(first, c0, c0_folded)
-            and _may_fire(self.candidates[i].where, position)))
+        openers = self._openers.get((position, c0))
+        if openers is None:  # the gates passed vary more than the first characters do
+            c0_folded = _fold(c0)
+            openers = tuple(i for i, first in enumerate(self._first)
+                            if _starts_ok(first, c0, c0_folded)
+                            and _may_fire(self.candidates[i].where, position))
+            if len(self._openers) >= _BAND_CACHE:
+                self._openers.clear()
+            self._openers[position, c0] = openers
+        lineup = _Lineup(tuple(i for i in openers if self._gates[i] is None or i in passed))
         if len(self._lineups) >= _BAND_CACHE:
             self._lineups.clear()
         self._lineups[key] = lineup

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import accumulate
 
 from newsclean.cleaners.lexicon import ADDRESS, WEB
 from newsclean.cleaners.lines import SENTENCE_END, SEPARATORS, WORD_RE, last_mark, word_count
@@ -82,11 +83,11 @@ _SENT, _COLON, _LOWER_START, _NW = COLUMN["sent"], COLUMN["colon"], COLUMN["lowe
     COLUMN["nw"]
 
 
-def _plan(weights: dict[str, float], row: tuple[str, ...]) -> tuple[float, tuple]:
-    """(bias, ((column, weight), ...) in the weights' own order): the order the dot product
-    adds its terms in, so a score is the same float whichever way the row is laid out."""
-    return weights.get("bias", 0.0), tuple(
-        (COLUMN[name], w) for name, w in weights.items() if name != "bias" and name in row)
+def _plan(weights: dict[str, float], row: tuple[str, ...]) -> tuple[float, tuple[float, ...]]:
+    """(bias, a weight for each column of `row`, 0.0 where the model has none). The terms
+    are added in row order, which is the order the trainer writes the weights in: the
+    scores are the floats a walk over the model file's weights gives."""
+    return weights.get("bias", 0.0), tuple(float(weights.get(name, 0.0)) for name in row)
 
 
 @dataclass(frozen=True)
@@ -156,10 +157,9 @@ def _line_row(line: str, stopwords: frozenset[str]) -> tuple[float, ...]:
     head = line[:200]
     cased = head.upper() != head.lower()  # holds a letter of a cased script
     short = nw <= _SHORT_WORDS
-    if cased:
-        split = line.split()
-        caps = (sum(1 for w in split[:_HEAD_TOKENS] if w[:1].isupper())
-                / max(1, min(_HEAD_TOKENS, len(split))))
+    if cased:  # the first _HEAD_TOKENS words (the rest of a long line is not split)
+        split = line.split(None, _HEAD_TOKENS)[:_HEAD_TOKENS]
+        caps = sum(1 for w in split if w[:1].isupper()) / max(1, len(split))
     else:
         caps = 0.0
     return (
@@ -229,15 +229,14 @@ def local_features(lines: list[str], stopwords: frozenset[str]) -> list[dict[str
     return [dict(zip(LOCAL_ROW, row, strict=True)) for row in local_rows(lines, stopwords)]
 
 
-def _scores(plan: tuple[float, tuple], rows: list[list[float]]) -> list[float]:
-    """P(article text) of each row: the sigmoid of bias + the weighted features, the terms
-    added in the weights' order."""
-    bias, terms = plan
+def _scores(plan: tuple[float, tuple[float, ...]], rows: list[list[float]]) -> list[float]:
+    """P(article text) of each row: the sigmoid of bias + the weighted features."""
+    bias, weights = plan
     out = []
     for row in rows:
         z = bias
-        for col, w in terms:
-            z += w * row[col]
+        for w, x in zip(weights, row, strict=True):
+            z += w * x
         out.append(1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0)
     return out
 
@@ -261,6 +260,8 @@ def context_rows(local: list[list[float]], probs: list[float]) -> list[list[floa
         before.append(acc / total)
         acc += w
     weighted = [w * p for w, p in zip(words, probs, strict=True)]
+    # word counts are whole numbers: window sums from running totals are exact
+    upto = list(accumulate((int(w) for w in words), initial=0))
     out = []
     for i, p in enumerate(probs):
         lo, hi = max(0, i - _NEAR), min(n, i + _NEAR + 1)
@@ -268,7 +269,7 @@ def context_rows(local: list[list[float]], probs: list[float]) -> list[list[floa
         near = probs[lo:i] + probs[i + 1:hi]
         wide = probs[wlo:i] + probs[i + 1:whi]
         wide_w = sum(weighted[wlo:i] + weighted[i + 1:whi])
-        wide_n = sum(words[wlo:i] + words[i + 1:whi]) or 1.0
+        wide_n = float(upto[whi] - upto[wlo] - upto[i + 1] + upto[i]) or 1.0
         after = 1.0 - before[i] - prose_words[i] / total
         out.append(local[i] + [
             p,

@@ -21,9 +21,10 @@ and fast. The weights are fitted by `flows/devtools/train_lines.py` on the three
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import accumulate
 
 from newsclean.cleaners.lexicon import ADDRESS, WEB
 from newsclean.cleaners.lines import SENTENCE_END, SEPARATORS, WORD_RE, last_mark, word_count
@@ -69,13 +70,39 @@ LOCAL_FEATURES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+# Where each feature stands in a line's row: the local features, the word count, and (in
+# the context stages' rows) the context features. Rows are plain lists: scoring a line is
+# a walk over two short lists, not a dictionary lookup per weight.
+LOCAL_ROW = (*LOCAL_FEATURES, "nw")
+CONTEXT_EXTRA = ("p", "logit", "prev_p", "next_p", "near_mean", "near_max", "wide_mean",
+                 "wide_wmean", "before", "after", "inside", "edge_top", "edge_bottom")
+CONTEXT_ROW = (*LOCAL_ROW, *CONTEXT_EXTRA)
+COLUMN = {name: i for i, name in enumerate(CONTEXT_ROW)}
+_DUP, _POS, _WRAPS = COLUMN["dup"], COLUMN["pos"], COLUMN["wraps"]
+_SENT, _COLON, _LOWER_START, _NW = COLUMN["sent"], COLUMN["colon"], COLUMN["lower_start"], \
+    COLUMN["nw"]
+
+
+def _plan(weights: dict[str, float], row: tuple[str, ...]) -> tuple[float, tuple[float, ...]]:
+    """(bias, a weight for each column of `row`, 0.0 where the model has none). The terms
+    are added in row order, which is the order the trainer writes the weights in: the
+    scores are the floats a walk over the model file's weights gives."""
+    return weights.get("bias", 0.0), tuple(float(weights.get(name, 0.0)) for name in row)
+
+
+@dataclass(frozen=True)
 class LineModel:
     """Weights by feature name: the local model, then each context stage in turn."""
 
     local: dict[str, float]
     context: tuple[dict[str, float], ...]
     threshold: float
+    # the weights laid out for the rows (_plan), derived once from the above
+    plans: tuple = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "plans", (_plan(self.local, LOCAL_ROW), *(
+            _plan(stage, CONTEXT_ROW) for stage in self.context)))
 
     @classmethod
     def from_json(cls, data: dict) -> "LineModel":
@@ -118,72 +145,100 @@ _AGO = frozenset(("ago", "atrás", "назад", "vor", "hace", "il", "fa", "gel
                   "siden", "temu", "önce", "منذ"))
 
 
-def local_features(lines: list[str], stopwords: frozenset[str]) -> list[dict[str, float]]:
-    """LOCAL_FEATURES of every line (non-empty, stripped), plus its word count as `nw`."""
+def _line_row(line: str, stopwords: frozenset[str]) -> tuple[float, ...]:
+    """A LOCAL_ROW of what `line` alone says; `dup`, `pos` and `wraps` depend on the page
+    around it and are left at 0.0 for `local_rows` to fill in."""
+    toks = _tokens(line)
+    nw = word_count(line)
+    ntok = len(toks) or 1
+    lognw = math.log1p(nw)
+    end = last_mark(line)
+    sent = 1.0 if end in SENTENCE_END else 0.0
+    head = line[:200]
+    cased = head.upper() != head.lower()  # holds a letter of a cased script
+    short = nw <= _SHORT_WORDS
+    if cased:  # the first _HEAD_TOKENS words (the rest of a long line is not split)
+        split = line.split(None, _HEAD_TOKENS)[:_HEAD_TOKENS]
+        caps = sum(1 for w in split if w[:1].isupper()) / max(1, len(split))
+    else:
+        caps = 0.0
+    return (
+        lognw,
+        sum(map(stopwords.__contains__, toks)) / ntok if stopwords else 0.0,  # sw
+        0.0 if stopwords else 1.0,  # nosw
+        sent,
+        sent * lognw,  # sent_len
+        caps,
+        1.0 if cased and head.isupper() and sum(map(str.isupper, head)) >= 3 else 0.0,  # upper
+        sum(map(str.isdigit, toks)) / ntok if short else 0.0,  # num
+        1.0 if any(s in line for s in SEPARATORS) else 0.0,  # sep
+        1.0 if line.endswith(("...", "…")) else 0.0,  # ell
+        1.0 if line.startswith(_LIST_START) or (
+            line[:1].isdigit() and line[1:3] in (". ", ") ")) else 0.0,  # lst
+        1.0 if end in _COLONS else 0.0,  # colon
+        math.log1p(sum(line.count(c) for c in _COMMAS)),  # comma
+        sum(map(WEB.__contains__, toks)) / ntok,  # web
+        sum(map(ADDRESS.__contains__, toks)) / ntok,  # address
+        1.0 if ("http" in line or "www." in line or "@" in line
+                or " #" in line or line.startswith("#")) else 0.0,  # url
+        1.0 if line[:1] in _OPEN_QUOTES else 0.0,  # quote
+        0.0 if cased or _LETTER_RE.search(head) else 1.0,  # nolet
+        0.0,  # dup
+        0.0,  # pos
+        1.0 if nw <= 12 and _has_date(line, toks) else 0.0,  # short_date
+        1.0 if line[:1].islower() else 0.0,  # lower_start
+        0.0,  # wraps
+        math.log1p(len(line)),  # logchars
+        float(nw),
+    )
+
+
+def local_rows(lines: list[str], stopwords: frozenset[str],
+               memo: dict[str, tuple[float, ...]] | None = None) -> list[list[float]]:
+    """A LOCAL_ROW for every line (non-empty, stripped): LOCAL_FEATURES and the word count.
+
+    `memo` keeps each line's own features for the document (the locator scores the page
+    again without what it dropped: only the features that depend on the other lines change).
+    """
+    if memo is None:
+        memo = {}
     n = len(lines)
     denom = max(1, n - 1)
     counts: dict[str, int] = {}
-    for line in lines:
-        key = line.casefold()
+    keys = [line.casefold() for line in lines]
+    for key in keys:
         counts[key] = counts.get(key, 0) + 1
-    nosw = 0.0 if stopwords else 1.0
+    rows = []
+    for line in lines:
+        own = memo.get(line)
+        if own is None:
+            own = memo[line] = _line_row(line, stopwords)
+        rows.append(list(own))
+    for i, row in enumerate(rows):
+        row[_DUP] = 1.0 if counts[keys[i]] > 1 else 0.0
+        row[_POS] = i / denom
+        if (i + 1 < n and rows[i + 1][_LOWER_START] and not row[_SENT]
+                and not row[_COLON]):
+            row[_WRAPS] = 1.0
+    return rows
+
+
+def local_features(lines: list[str], stopwords: frozenset[str]) -> list[dict[str, float]]:
+    """LOCAL_FEATURES of every line by name, plus its word count as `nw` (the trainer's view
+    of `local_rows`)."""
+    return [dict(zip(LOCAL_ROW, row, strict=True)) for row in local_rows(lines, stopwords)]
+
+
+def _scores(plan: tuple[float, tuple[float, ...]], rows: list[list[float]]) -> list[float]:
+    """P(article text) of each row: the sigmoid of bias + the weighted features."""
+    bias, weights = plan
     out = []
-    starts_lower = [line[:1].islower() for line in lines] + [False]
-    for i, line in enumerate(lines):
-        toks = _tokens(line)
-        nw = word_count(line)
-        ntok = len(toks) or 1
-        lognw = math.log1p(nw)
-        end = last_mark(line)
-        sent = 1.0 if end in SENTENCE_END else 0.0
-        head = line[:200]
-        cased = head.upper() != head.lower()  # holds a letter of a cased script
-        short = nw <= _SHORT_WORDS
-        f = {
-            "lognw": lognw,
-            "sw": sum(1 for t in toks if t in stopwords) / ntok if stopwords else 0.0,
-            "nosw": nosw,
-            "sent": sent,
-            "sent_len": sent * lognw,
-            "caps": (sum(1 for w in line.split()[:_HEAD_TOKENS] if w[:1].isupper())
-                     / max(1, min(_HEAD_TOKENS, len(line.split())))) if cased else 0.0,
-            "upper": 1.0 if cased and head.isupper() and sum(map(str.isupper, head)) >= 3
-            else 0.0,
-            "num": sum(1 for t in toks if t.isdigit()) / ntok if short else 0.0,
-            "sep": 1.0 if any(s in line for s in SEPARATORS) else 0.0,
-            "ell": 1.0 if line.endswith(("...", "…")) else 0.0,
-            "lst": 1.0 if line.startswith(_LIST_START) or (
-                line[:1].isdigit() and line[1:3] in (". ", ") ")) else 0.0,
-            "colon": 1.0 if end in _COLONS else 0.0,
-            "comma": math.log1p(sum(line.count(c) for c in _COMMAS)),
-            "web": sum(1 for t in toks if t in WEB) / ntok,
-            "address": sum(1 for t in toks if t in ADDRESS) / ntok,
-            "url": 1.0 if ("http" in line or "www." in line or "@" in line
-                           or " #" in line or line.startswith("#")) else 0.0,
-            "quote": 1.0 if line[:1] in _OPEN_QUOTES else 0.0,
-            "nolet": 0.0 if cased or _LETTER_RE.search(head) else 1.0,
-            "dup": 1.0 if counts[line.casefold()] > 1 else 0.0,
-            "pos": i / denom,
-            "short_date": 1.0 if nw <= 12 and _has_date(line, toks) else 0.0,
-            "lower_start": 1.0 if starts_lower[i] else 0.0,
-            "wraps": 1.0 if starts_lower[i + 1] and not sent and end not in _COLONS else 0.0,
-            "logchars": math.log1p(len(line)),
-            "nw": float(nw),
-        }
-        out.append(f)
+    for row in rows:
+        z = bias
+        for w, x in zip(weights, row, strict=True):
+            z += w * x
+        out.append(1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0)
     return out
-
-
-def _dot(weights: dict[str, float], feats: dict[str, float]) -> float:
-    z = weights.get("bias", 0.0)
-    for name, w in weights.items():
-        if name != "bias":
-            z += w * feats.get(name, 0.0)
-    return z
-
-
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
 
 
 # Neighbourhood sizes for the context features: the adjacent lines, a small window (a
@@ -193,49 +248,51 @@ _NEAR, _WIDE = 2, 6
 _PROSE_P = 0.5
 
 
-def context_features(local: list[dict[str, float]], probs: list[float]) -> list[dict[str, float]]:
-    """Per line: its local score and where it stands among its neighbours' scores."""
+def context_rows(local: list[list[float]], probs: list[float]) -> list[list[float]]:
+    """A CONTEXT_ROW per line: its local row, its local score and where it stands among its
+    neighbours' scores."""
     n = len(probs)
-    words = [f["nw"] for f in local]
+    words = [row[_NW] for row in local]
     prose_words = [w if p >= _PROSE_P else 0.0 for w, p in zip(words, probs, strict=True)]
     total = sum(prose_words) or 1.0
     before, acc = [], 0.0
     for w in prose_words:
         before.append(acc / total)
         acc += w
+    weighted = [w * p for w, p in zip(words, probs, strict=True)]
+    # word counts are whole numbers: window sums from running totals are exact
+    upto = list(accumulate((int(w) for w in words), initial=0))
     out = []
     for i, p in enumerate(probs):
         lo, hi = max(0, i - _NEAR), min(n, i + _NEAR + 1)
         wlo, whi = max(0, i - _WIDE), min(n, i + _WIDE + 1)
-        near = [probs[j] for j in range(lo, hi) if j != i]
-        wide = [probs[j] for j in range(wlo, whi) if j != i]
-        wide_w = sum(words[j] * probs[j] for j in range(wlo, whi) if j != i)
-        wide_n = sum(words[j] for j in range(wlo, whi) if j != i) or 1.0
-        prev_p = probs[i - 1] if i > 0 else 0.0
-        next_p = probs[i + 1] if i + 1 < n else 0.0
+        near = probs[lo:i] + probs[i + 1:hi]
+        wide = probs[wlo:i] + probs[i + 1:whi]
+        wide_w = sum(weighted[wlo:i] + weighted[i + 1:whi])
+        wide_n = float(upto[whi] - upto[wlo] - upto[i + 1] + upto[i]) or 1.0
         after = 1.0 - before[i] - prose_words[i] / total
-        f = dict(local[i])
-        f.update({
-            "p": p,
-            "logit": math.log(max(p, 1e-6) / max(1 - p, 1e-6)),
-            "prev_p": prev_p,
-            "next_p": next_p,
-            "near_mean": sum(near) / len(near) if near else 0.0,
-            "near_max": max(near) if near else 0.0,
-            "wide_mean": sum(wide) / len(wide) if wide else 0.0,
-            "wide_wmean": wide_w / wide_n,
-            "before": before[i],
-            "after": after,
-            "inside": min(before[i], after) * 4.0,  # prose mass on both sides of the line
-            "edge_top": 1.0 if before[i] == 0.0 else 0.0,
-            "edge_bottom": 1.0 if after <= 1e-9 else 0.0,
-        })
-        out.append(f)
+        out.append(local[i] + [
+            p,
+            math.log(max(p, 1e-6) / max(1 - p, 1e-6)),  # logit
+            probs[i - 1] if i > 0 else 0.0,  # prev_p
+            probs[i + 1] if i + 1 < n else 0.0,  # next_p
+            sum(near) / len(near) if near else 0.0,  # near_mean
+            max(near) if near else 0.0,  # near_max
+            sum(wide) / len(wide) if wide else 0.0,  # wide_mean
+            wide_w / wide_n,  # wide_wmean
+            before[i],
+            after,
+            min(before[i], after) * 4.0,  # inside: prose mass on both sides of the line
+            1.0 if before[i] == 0.0 else 0.0,  # edge_top
+            1.0 if after <= 1e-9 else 0.0,  # edge_bottom
+        ])
     return out
 
 
-CONTEXT_EXTRA = ("p", "logit", "prev_p", "next_p", "near_mean", "near_max", "wide_mean",
-                 "wide_wmean", "before", "after", "inside", "edge_top", "edge_bottom")
+def context_features(local: list[dict[str, float]], probs: list[float]) -> list[dict[str, float]]:
+    """`context_rows` by name (the trainer's view)."""
+    rows = [[f[name] for name in LOCAL_ROW] for f in local]
+    return [dict(zip(CONTEXT_ROW, row, strict=True)) for row in context_rows(rows, probs)]
 
 
 def score_lines(lines: list[str], stopwords: frozenset[str],
@@ -245,14 +302,17 @@ def score_lines(lines: list[str], stopwords: frozenset[str],
 
 
 def score_with_features(lines: list[str], stopwords: frozenset[str],
-                        model: LineModel | None = None
-                        ) -> tuple[list[float], list[dict[str, float]]]:
-    """(P(article text) per line, the lines' local features) for a page dump."""
+                        model: LineModel | None = None,
+                        memo: dict[str, tuple[float, ...]] | None = None
+                        ) -> tuple[list[float], list[list[float]]]:
+    """(P(article text) per line, the lines' LOCAL_ROWs) for a page dump; `memo` as in
+    `local_rows`."""
     model = model or default_model()
     if not lines:
         return [], []
-    local = local_features(lines, stopwords)
-    probs = [_sigmoid(_dot(model.local, f)) for f in local]
-    for stage in model.context:
-        probs = [_sigmoid(_dot(stage, f)) for f in context_features(local, probs)]
+    local = local_rows(lines, stopwords, memo)
+    local_plan, *stages = model.plans
+    probs = _scores(local_plan, local)
+    for plan in stages:
+        probs = _scores(plan, context_rows(local, probs))
     return probs, local

@@ -47,15 +47,22 @@ SEPARATORS = ("|", "»", "›", "•", "·", " / ")
 _TABLE_CELLS_RE = re.compile(r"\t|\s\|\s")
 
 
+# ASCII bytes that `\w` does not match (all but letters, digits and "_") -> space: an
+# ASCII line's `\w+` tokens are then its whitespace-separated fields, counted ~10x faster
+# than by the regex engine (most lines of an English page are ASCII).
+_ASCII_NON_WORD = bytes(c if c < 128 and (chr(c).isalnum() or c == 95) else 32
+                        for c in range(256))
+
+
 def word_count(line: str) -> int:
     """Words in `line`: `\\w+` tokens, with unspaced scripts counted by their characters."""
-    n = len(WORD_RE.findall(line))
     if line.isascii():
+        return len(line.encode().translate(_ASCII_NON_WORD).split())
+    n = len(WORD_RE.findall(line))
+    if not _UNSPACED_RUN_RE.search(line):
         return n
     cjk = len(_CJK_RE.findall(line))
     sea = len(_SEA_RE.findall(line))
-    if not (cjk or sea):
-        return n
     # each run of those characters was one token: count it by its characters instead
     n -= len(_UNSPACED_RUN_RE.findall(line))
     if cjk:

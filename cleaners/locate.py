@@ -21,9 +21,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsclean.cleaners.lexicon import CALL
-from newsclean.cleaners.linemodel import default_model, score_with_features
+from newsclean.cleaners.linemodel import COLUMN, default_model, score_with_features
 from newsclean.cleaners.lines import WORD_RE, ends_sentence, is_headline, is_table_row, word_count
-from newsclean.cleaners.rules import Rule, RuleSet, Where
+from newsclean.cleaners.rules import Rule, Where
 
 # The model removes lines only from a page that shows chrome: a line a rule names, or one
 # the model is sure of (probability below this). An article that is already clean has
@@ -71,25 +71,30 @@ class Located:
     title_at: int | None  # the headline found above the article, if asked for
 
 
-def locate_lines(lines: list[str], stopwords: frozenset[str], rules: RuleSet,
-                 host: str | None, *, want_title: bool) -> Located:
+def locate_lines(lines: list[str], stopwords: frozenset[str],
+                 match: Callable[..., Rule | None], *, want_title: bool) -> Located:
     """Keep/drop for each line (non-empty, stripped) of a page dump, with the model scores.
 
     The verdict is taken to its fixed point: the kept lines are judged again, alone, until
     the model keeps all of them (at most MAX_PASSES times). What comes out is then what
     the model keeps when it sees the article without the page, so cleaning a cleaned text
-    again changes nothing.
+    again changes nothing. `match` is the document's rule lookup (`RuleSet.lookup`).
     """
     if not lines:
         return Located([], [], None)
-    named = _named_by(rules, host)
+
+    def named(line: str) -> Rule | None:  # the rule that names a line in the body
+        return match(line, Where.ANYWHERE)
+
+    memo: dict[str, tuple[float, ...]] = {}  # each line's own features, for every pass
     keep = [True] * len(lines)
     scores = [1.0] * len(lines)
-    feats: list[dict] = []
+    feats: list[list[float]] = []
     at = list(range(len(lines)))  # the lines still in play, by their index in `lines`
     for n in range(MAX_PASSES):
         sub = [lines[i] for i in at]
-        sub_keep, sub_scores, sub_feats = _one_pass(sub, stopwords, named, first_pass=n == 0)
+        sub_keep, sub_scores, sub_feats = _one_pass(sub, stopwords, named, memo,
+                                                    first_pass=n == 0)
         if n == 0:
             scores, feats = sub_scores, sub_feats
         else:
@@ -119,21 +124,9 @@ def locate_lines(lines: list[str], stopwords: frozenset[str], rules: RuleSet,
     return Located(keep, scores, title_at)
 
 
-def _named_by(rules: RuleSet, host: str | None) -> Callable[[str], Rule | None]:
-    """The rule that names a line where it stands in the body, or None; looked up once per
-    line and document (the guard, the repairs and the comment cut all ask)."""
-    seen: dict[str, Rule | None] = {}
-
-    def named(line: str) -> Rule | None:
-        if line not in seen:
-            seen[line] = rules.match(line, Where.ANYWHERE, host)
-        return seen[line]
-
-    return named
-
-
 def _one_pass(lines: list[str], stopwords: frozenset[str], named: Callable[[str], Rule | None],
-              first_pass: bool = True) -> tuple[list[bool], list[float], list[dict]]:
+              memo: dict[str, tuple[float, ...]], *, first_pass: bool
+              ) -> tuple[list[bool], list[float], list[list]]:
     """One verdict of the model on `lines`, with the repairs and a comment section cut
     off: (keep, scores, local features).
 
@@ -142,7 +135,7 @@ def _one_pass(lines: list[str], stopwords: frozenset[str], named: Callable[[str]
     label it kept cost fundus-dev's interviews their last 40 paragraphs (text dumps 0.926
     -> 0.928).
     """
-    scores, feats = score_with_features(lines, stopwords)
+    scores, feats = score_with_features(lines, stopwords, memo=memo)
     if min(scores) >= SURE_BOILERPLATE and not (first_pass and any(map(named, lines))):
         return [True] * len(lines), scores, feats
     keep = [p >= default_model().threshold for p in scores]
@@ -193,11 +186,15 @@ def _one_pass(lines: list[str], stopwords: frozenset[str], named: Callable[[str]
     return keep, scores, feats
 
 
-def _says_nothing_to_reader(line: str, f: dict, named: Callable[[str], Rule | None]) -> bool:
+_WEB, _ADDRESS, _URL, _DUP, _NW = (COLUMN[n] for n in ("web", "address", "url", "dup", "nw"))
+
+
+def _says_nothing_to_reader(line: str, f: list[float],
+                            named: Callable[[str], Rule | None]) -> bool:
     """No appeal, no furniture, no address, no link, no repeat, and no rule names it."""
     opener = WORD_RE.match(line[:40].lower())
-    return (f["web"] < WEB_VETO and not (opener and opener.group() in CALL)
-            and not f["address"] and not f["url"] and not f["dup"]
+    return (f[_WEB] < WEB_VETO and not (opener and opener.group() in CALL)
+            and not f[_ADDRESS] and not f[_URL] and not f[_DUP]
             and named(line) is None)
 
 
@@ -206,13 +203,13 @@ def _sentence(line: str) -> bool:
             and not line.endswith(("...", "…")) and not line[0].islower())
 
 
-def _comments_start(lines: list[str], keep: list[bool], feats: list[dict], first: int,
+def _comments_start(lines: list[str], keep: list[bool], feats: list[list[float]], first: int,
                     named: Callable[[str], Rule | None]) -> int | None:
     """The comment-section heading ("Leave a Reply", "12 Comments": a tail-marker rule)
     that ends the article, if any: the first one after the article's first line with at
     least as many kept words above it as below. A heading with more of the article below
     it is a link in a share row or a teaser, not the start of the thread."""
-    words = [f["nw"] if k else 0.0 for f, k in zip(feats, keep, strict=True)]
+    words = [f[_NW] if k else 0.0 for f, k in zip(feats, keep, strict=True)]
     total = sum(words)
     above = 0.0
     for i in range(first + 1, len(lines)):

@@ -159,19 +159,21 @@ def _is_sentence(line: str, min_words: int) -> bool:
 _DECK_SHARE = 0.8
 
 
-def _decks(lines: Sequence[str]) -> set[str]:
-    """The one-sentence decks that stand right under a headline line."""
+def _teasers(lines: Sequence[str]) -> tuple[int, set[str]]:
+    """(distinct headline lines followed, within two lines, by a one-sentence deck; the
+    decks that stand right under a headline line). A label repeated down the page, like
+    "Leave a Reply", is one headline, not many teasers. Each line is judged as a deck once,
+    and as a headline only when a deck follows it."""
     lo, hi = _DECK_WORDS
-    return {x for i, line in enumerate(lines) if _is_headline(line)
-            for x in lines[i + 1:i + 2] if lo <= word_count(x) <= hi and _is_sentence(x, lo)}
-
-
-def _teaser_pairs(lines: Sequence[str]) -> int:
-    """Distinct headline lines followed, within two lines, by a one-sentence deck (a label
-    repeated down the page, like "Leave a Reply", is one headline, not many teasers)."""
-    lo, hi = _DECK_WORDS
-    return len({line for i, line in enumerate(lines) if _is_headline(line) and any(
-        lo <= word_count(x) <= hi and _is_sentence(x, lo) for x in lines[i + 1:i + 3])})
+    deck = [lo <= word_count(x) <= hi and _is_sentence(x, lo) for x in lines] + [False, False]
+    heads: set[str] = set()
+    decks: set[str] = set()
+    for i, line in enumerate(lines):
+        if (deck[i + 1] or deck[i + 2]) and _is_headline(line):
+            heads.add(line)
+            if deck[i + 1]:
+                decks.add(lines[i + 1])
+    return len(heads), decks
 
 
 def not_article_reason(paragraphs: Sequence[str], removed: Sequence[Removal], *,
@@ -207,11 +209,10 @@ def not_article_reason(paragraphs: Sequence[str], removed: Sequence[Removal], *,
                 and _TRUNCATED_RE.search(x)) >= _PAGE_MIN_TRUNCATED:
             return "index page: the text found is one of several teasers cut off with an ellipsis"
         prose = [p for p in paragraphs if _is_sentence(p, _LONG_LINE_WORDS)]
-        pairs = _teaser_pairs(page_lines)
+        pairs, decks = _teasers(page_lines)
         if pairs >= _PAGE_MIN_PAIRS and len(prose) <= 1 and words <= _PAIRED_MAX_WORDS:
             return (f"index page: {pairs} headline-and-deck teasers and no article longer "
                     f"than {words} words")
-        decks = _decks(page_lines)
         if pairs >= _PAGE_MIN_PAIRS and sum(p in decks for p in paragraphs) >= (
                 _DECK_SHARE * len(paragraphs)):
             return (f"index page: {pairs} headline-and-deck teasers, and what reads as text "

@@ -9,6 +9,9 @@ removed it (with the line model's score where the model dropped it).
 
 import dataclasses
 import re
+from bisect import bisect_right
+from collections.abc import Callable
+from itertools import accumulate
 from urllib.parse import urlsplit
 
 from newsclean.cleaners.decode import InputRejected, decode, repair
@@ -86,7 +89,8 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
     units = split_units(text)
     page_lines = [u.text for u in units]
     lang = detect_language(page_lines)
-    rules, host = opts.ruleset().for_language(lang), _host(url)
+    rules = opts.ruleset().for_language(lang)
+    match = rules.lookup(_host(url))  # every rule question of this document, asked once
     removed: list[Removal] = []
     trailing: list[Removal] = []
     title = None
@@ -100,11 +104,11 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
         gone = {id(u) for u, _ in edges}
         units = [u for u in units if id(u) not in gone]
     if opts.locate_article and units:
-        units, found = _article_lines(units, lang, rules, host, removed, trailing,
+        units, found = _article_lines(units, lang, match, removed, trailing,
                                       want_title=title is None)
         if found is not None:
             title = normalize_unit(found.text)[0]
-    units = _apply_rules(units, rules, host, removed)
+    units = _apply_rules(units, match, removed)
     removed.extend(trailing)
     return _finish(units, removed, title=title, fmt="text", encoding=encoding, url=url,
                    opts=opts, decoded_length=len(text), words_in=word_count(text),
@@ -112,7 +116,7 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
                    page_lines=page_lines)
 
 
-def _article_lines(units: list[Unit], lang: str | None, rules: RuleSet, host: str | None,
+def _article_lines(units: list[Unit], lang: str | None, match: Callable[..., Rule | None],
                    leading: list[Removal], trailing: list[Removal], *,
                    want_title: bool) -> tuple[list[Unit], Unit | None]:
     """The article's lines of a page dump (cleaners/locate.py), and the headline found
@@ -122,7 +126,7 @@ def _article_lines(units: list[Unit], lang: str | None, rules: RuleSet, host: st
     Reply"; after the article, a comment-section heading takes what follows), else by where
     it stood: before, inside or after the article, with the line model's score.
     """
-    found = locate_lines([u.text for u in units], stopwords(lang), rules, host,
+    found = locate_lines([u.text for u in units], stopwords(lang), match,
                          want_title=want_title)
     keep = found.keep
     first = keep.index(True)
@@ -137,7 +141,7 @@ def _article_lines(units: list[Unit], lang: str | None, rules: RuleSet, host: st
             leading.append(_removal(unit, "structure.headline", "structure", "leading"))
             continue
         where = Where.LEADING if i < first else Where.TRAILING if i > last else Where.ANYWHERE
-        rule = rules.match(unit.text, where, host) or (marker if i > last else None)
+        rule = match(unit.text, where) or (marker if i > last else None)
         out = leading if i <= last else trailing
         if rule is not None:
             out.append(_removal(unit, rule.id, rule.family,
@@ -175,7 +179,8 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     removed = [Removal(rule=d.rule, family="extraction", text=d.text, where=d.region,
                        extractor=d.extractor) for d in ex.dropped]
     lang = detect_language([u.text for u in units])
-    units = _apply_rules(units, opts.ruleset().for_language(lang), _host(url or ex.url), removed)
+    match = opts.ruleset().for_language(lang).lookup(_host(url or ex.url))
+    units = _apply_rules(units, match, removed)
     title = repair(ex.title) if ex.title else None
     done = _finish(units, removed, title=title, fmt="html", encoding=encoding,
                    url=url or ex.url, opts=opts, decoded_length=len(html),
@@ -208,18 +213,18 @@ def _removal(unit: Unit, rule: str, family: str, where: str = "anywhere",
                    score=round(score, 3) if score is not None else None)
 
 
-def _body_bounds(units: list[Unit], words: list[int], rules: RuleSet,
-                 host: str | None) -> tuple[int, int]:
+def _body_bounds(units: list[Unit], words: list[int],
+                 match: Callable[..., Rule | None]) -> tuple[int, int]:
     """First and last line of prose (8+ words) that no rule claims."""
     n = len(units)
     first_body = next((i for i in range(n) if words[i] >= _BODY_MIN_WORDS and
-                       rules.match(units[i].text, Where.LEADING, host, words[i]) is None), n)
+                       match(units[i].text, Where.LEADING, words[i]) is None), n)
     last_body = next((i for i in range(n - 1, first_body - 1, -1) if words[i] >= _BODY_MIN_WORDS
-                      and rules.match(units[i].text, Where.TRAILING, host, words[i]) is None), -1)
+                      and match(units[i].text, Where.TRAILING, words[i]) is None), -1)
     return first_body, last_body
 
 
-def _apply_rules(units: list[Unit], rules: RuleSet, host: str | None,
+def _apply_rules(units: list[Unit], match: Callable[..., Rule | None],
                  removed: list[Removal]) -> list[Unit]:
     """Match every unit once; guards decide by the unit's place relative to the body.
 
@@ -228,14 +233,14 @@ def _apply_rules(units: list[Unit], rules: RuleSet, host: str | None,
     A `list-head` rule (a "Most Popular" heading) also takes the teaser list under it.
     """
     words = [word_count(u.text) for u in units]
-    first_body, last_body = _body_bounds(units, words, rules, host)
+    first_body, last_body = _body_bounds(units, words, match)
     kept: list[Unit] = []
     marker: Rule | None = None  # a comment section started: everything after it goes
     heading: Rule | None = None  # a list heading fired: its list goes, up to the next prose
     for i, unit in enumerate(units):
         position = (Where.LEADING if i < first_body
                     else Where.TRAILING if i > last_body else Where.ANYWHERE)
-        rule = rules.match(unit.text, position, host, words[i])
+        rule = match(unit.text, position, words[i])
         if heading is not None and rule is None and is_prose(unit.text, words[i]):
             heading = None
         if marker is not None:
@@ -284,14 +289,22 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"
 def _pull_quotes(paragraphs: list[str]) -> list[int]:
     """Indexes of paragraphs that repeat a whole sentence of another, longer paragraph."""
     keys = [" ".join(p.casefold().translate(_QUOTES).split()) for p in paragraphs]
+    # every key in one string, a newline apart (keys hold no whitespace but single spaces):
+    # a quote is looked for once in all of them, and each place it is found names its key
+    page = "\n".join(keys)
+    starts = list(accumulate((len(k) + 1 for k in keys[:-1]), initial=0))
     out = []
     for i, key in enumerate(keys):
         quote = key.strip("\"' ")
         if word_count(quote) < _PULL_QUOTE_MIN_WORDS or not ends_sentence(quote):
             continue
-        if any(j != i and len(other) > len(key) and quote in other
-               for j, other in enumerate(keys)):
-            out.append(i)
+        at = page.find(quote)
+        while at >= 0:
+            j = bisect_right(starts, at) - 1
+            if j != i and len(keys[j]) > len(key):
+                out.append(i)
+                break
+            at = page.find(quote, at + 1)
     return out
 
 

@@ -11,7 +11,7 @@ import hashlib
 import re
 import tomllib
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache, lru_cache
@@ -288,7 +288,8 @@ class _Band:
     run tries each rule on its own instead.
     """
 
-    __slots__ = ("candidates", "_first", "_gates", "_gates_passed", "_singles", "_lineups")
+    __slots__ = ("candidates", "_first", "_gates", "_gates_passed", "_singles", "_lineups",
+                 "_openers")
 
     def __init__(self, candidates: tuple[Rule, ...]) -> None:
         self.candidates = candidates  # in pack order
@@ -297,6 +298,8 @@ class _Band:
         self._gates_passed = None  # (line, folded line) -> indexes of the gates it passes
         self._singles: list[re.Pattern] = []
         self._lineups: dict[tuple, _Lineup] = {}  # (position, first character, gates passed)
+        # (position, first character) -> the rules that may fire there and start with it
+        self._openers: dict[tuple[Where, str], tuple[int, ...]] = {}
 
     def _analyze(self) -> None:
         shortcuts = [_shortcuts(r.regex_source()) for r in self.candidates]
@@ -308,11 +311,16 @@ class _Band:
 
     def _lineup(self, key: tuple) -> _Lineup:
         position, c0, passed = key
-        c0_folded = _fold(c0)
-        lineup = _Lineup(tuple(
-            i for i, first in enumerate(self._first)
-            if (self._gates[i] is None or i in passed) and _starts_ok(first, c0, c0_folded)
-            and _may_fire(self.candidates[i].where, position)))
+        openers = self._openers.get((position, c0))
+        if openers is None:  # the gates passed vary more than the first characters do
+            c0_folded = _fold(c0)
+            openers = tuple(i for i, first in enumerate(self._first)
+                            if _starts_ok(first, c0, c0_folded)
+                            and _may_fire(self.candidates[i].where, position))
+            if len(self._openers) >= _BAND_CACHE:
+                self._openers.clear()
+            self._openers[position, c0] = openers
+        lineup = _Lineup(tuple(i for i in openers if self._gates[i] is None or i in passed))
         if len(self._lineups) >= _BAND_CACHE:
             self._lineups.clear()
         self._lineups[key] = lineup
@@ -450,6 +458,32 @@ class RuleSet:
             words = len(line.split())
         at = bisect_left(self._limits, words)
         return self._bands[at][1].match(line, position, host) if at < len(self._bands) else None
+
+    def lookup(self, host: str | None) -> Callable[..., Rule | None]:
+        """`match` for the lines of one document from `host`: `(line, position, words=None)`.
+
+        Each line is tried once per position and word band: the locator, the body bounds
+        and the rules pass ask about the same lines (on the seeds, ~2 questions per line,
+        half of them repeats). The memo lives as long as the function the caller holds.
+        """
+        seen: dict[tuple[str, Where, int], Rule | None] = {}
+        bands = len(self._bands)
+
+        def match(line: str, position: Where, words: int | None = None) -> Rule | None:
+            if len(line) > MAX_LINE_CHARS:
+                return None
+            if words is None:
+                words = len(line.split())
+            at = bisect_left(self._limits, words)
+            if at >= bands:
+                return None
+            key = (line, position, at)
+            if key in seen:
+                return seen[key]
+            found = seen[key] = self._bands[at][1].match(line, position, host)
+            return found
+
+        return match
 
     def describe(self) -> list[dict]:
         return [

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from newsclean.cleaners import clean
 from newsclean.cleaners.decode import decode, repair
+from newsclean.cleaners.lines import WORD_RE, word_count
 
 _WORD = re.compile(r"\w+")
 
@@ -82,3 +83,10 @@ def test_every_line_is_either_kept_or_recorded_as_removed(doc):
     removed = [r.text for r in result.removed]
     kept = result.text.split("\n\n") if result.text else []
     assert sorted(lines) == sorted(removed + kept)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=200))
+def test_ascii_word_count_is_the_regex_count(line):
+    """lines.word_count counts an ASCII line without the regex engine: same count."""
+    assert word_count(line) == len(WORD_RE.findall(line))

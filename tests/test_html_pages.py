@@ -120,3 +120,20 @@ def test_a_story_about_cookie_consent_is_not_taken_for_a_consent_layer():
     assert result.status == "cleaned", result.reason
     assert result.text.count("Regulators said on Monday") == 6
     assert not any(r.rule == "extract.cookie-layer" for r in result.removed)
+
+
+def test_list_between_kept_paragraphs_is_put_back_and_widgets_stay_out():
+    # trafilatura's precision mode drops the quoted list inside a layout table; it stands
+    # between two paragraphs it kept, in the same container, so it is the article's
+    result = _clean("list_between_paragraphs.html")
+    assert result.status == "cleaned", result.reason
+    text = result.text
+    quotes = ['"I take the 12 to work every day.', '"Fewer routes with more buses',
+              '"Nobody asked the people']
+    for q in quotes:
+        assert q in text
+    assert text.index("three groups:") < text.index(quotes[0]) < text.index("What happens next")
+    # the share row (named so, all links) and the photo caption are not put back
+    for leak in ("Facebook", "Post on X", "Email this story", "Riders wait for the 12 bus"):
+        assert leak not in text
+    assert text.count("Nobody asked") == 1

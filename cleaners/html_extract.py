@@ -714,7 +714,14 @@ def _with_gaps(tree: HtmlElement, paras: list[str]) -> list[str]:
     if len(matched) < 2:
         return paras
     container = _deepest_holding([p for p, _ in matched])
+    if next(container.iter(*_GAP_KINDS, "dd", "dt"), None) is None:
+        return paras
     chunks = _gap_chunks(container)
+    candidate = [not (c.furniture or c.caption or c.kinds & _GAP_NOT or c.tag in _GAP_CELLS
+                      or not c.kinds & _GAP_KINDS or c.links > _GAP_MAX_LINK_SHARE * len(c.text))
+                 for c in chunks]
+    if not any(candidate):  # most pages: nothing of the kind in the container
+        return paras
     para_sh = [_shingles(_gap_tokens(p)) for p in paras]
     have = set().union(*para_sh)
     chunk_sh = [_shingles(_gap_tokens(c.text)) for c in chunks]
@@ -723,6 +730,7 @@ def _with_gaps(tree: HtmlElement, paras: list[str]) -> list[str]:
                if kept[i] and len(sh) >= _GAP_MIN_TOKENS - _SHINGLE + 1]
     if len(anchors) < 2:
         return paras
+    anchor_set = set(anchors)
     out, out_sh = list(paras), list(para_sh)
     at = 0  # the next blocks put back go before out[at]
     pending: list[str] = []
@@ -733,14 +741,11 @@ def _with_gaps(tree: HtmlElement, paras: list[str]) -> list[str]:
             out_sh[at:at] = [set()] * len(pending)
             at += len(pending)
             pending = []
-            if i in anchors:
+            if i in anchor_set:
                 at = next((j + 1 for j in range(at, len(out)) if out_sh[j] & sh), at)
             continue
-        if (not sh or len(sh & have) > _GAP_NEW * len(sh) or c.furniture or c.caption
-                or c.links > _GAP_MAX_LINK_SHARE * len(c.text) or c.kinds & _GAP_NOT
-                or c.tag in _GAP_CELLS or not c.kinds & _GAP_KINDS or c.text in pending):
-            continue
-        pending.append(c.text)
+        if candidate[i] and sh and len(sh & have) <= _GAP_NEW * len(sh) and c.text not in pending:
+            pending.append(c.text)
     return out
 
 

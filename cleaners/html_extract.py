@@ -14,7 +14,9 @@ Why this shape:
   standfirst above the body, its headline the title.
 * The container an extractor picks is not taken as is: consent layers are lifted off the page
   first (they out-score short articles), a summary-list <aside> inside the article is put
-  back, an embedded slideshow run is taken out.
+  back, blocks the extractor skipped between two of its paragraphs in the same container
+  (lists, quotes, sub-headings, short paragraphs; not captions, widgets or link rails) are
+  put back, an embedded slideshow run is taken out.
 * The page is parsed once; trafilatura copies the tree it is given, readability (which
   mutates its input) runs last. trafilatura's own metadata pass is ~6 ms/page, so
   title/author/date come from a handful of direct lookups instead.
@@ -967,7 +969,8 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtraction:
 
     Steps: parse once; read metadata and structured data; lift consent layers off the page;
     list the page's visible blocks; trafilatura, with readability-lxml as a second opinion
-    where trafilatura's result looks cut short; the article's own asides put back; the
+    where trafilatura's result looks cut short; the article's own asides put back; blocks
+    left out between two kept paragraphs of the article's container put back; the
     structured articleBody where the extraction has little of it; the standfirst; headline
     off; every visible block that did not make it recorded with its reason."""
     tree = _parse(html)
@@ -1024,8 +1027,9 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtraction:
         extractor = max(score, key=lambda k: (score[k], k == extractor))
         paras = votes[extractor]
 
-    if extractor.startswith("trafilatura"):
-        paras = _with_gaps(tree, paras)
+    # whichever extractor won, blocks it left between two of its paragraphs are judged again
+    # (readability-lxml ran on a copy: ``tree`` is whole)
+    paras = _with_gaps(tree, paras)
 
     words_in = sum(len(b.text.split()) for b in blocks)
     if _use_structured(sa, paras, blocks):

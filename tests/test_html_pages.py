@@ -120,3 +120,43 @@ def test_a_story_about_cookie_consent_is_not_taken_for_a_consent_layer():
     assert result.status == "cleaned", result.reason
     assert result.text.count("Regulators said on Monday") == 6
     assert not any(r.rule == "extract.cookie-layer" for r in result.removed)
+
+
+def test_list_between_kept_paragraphs_is_put_back_and_widgets_stay_out():
+    # trafilatura's precision mode drops the quoted list inside a layout table; it stands
+    # between two paragraphs it kept, in the same container, so it is the article's
+    result = _clean("list_between_paragraphs.html")
+    assert result.status == "cleaned", result.reason
+    text = result.text
+    quotes = ['"I take the 12 to work every day.', '"Fewer routes with more buses',
+              '"Nobody asked the people']
+    for q in quotes:
+        assert q in text
+    assert text.index("three groups:") < text.index(quotes[0]) < text.index("What happens next")
+    # the share row (named so, all links) and the photo caption are not put back
+    for leak in ("Facebook", "Post on X", "Email this story", "Riders wait for the 12 bus"):
+        assert leak not in text
+    assert text.count("Nobody asked") == 1
+
+
+def test_gap_fill_puts_back_blocks_between_kept_paragraphs_but_no_caption_or_widget():
+    from lxml.html import fromstring
+
+    from newsclean.cleaners.html_extract import _with_gaps
+
+    first = "The first paragraph of the story tells the reader what happened on Tuesday night."
+    second = "The second paragraph of the story says what the council will do next about it."
+    tree = fromstring(f"""<html><body><div class="story"><p>{first}</p>
+      <p>A short line the extractor dropped.</p>
+      <div class="photo"><div class="frame"><img src="/a.jpg"></div>
+        <div class="text">The stop at Fifth and Main.</div></div>
+      <div class="box"><div role="button" aria-expanded="false">About the board</div>
+        <div><p>The board has seven members.</p></div></div>
+      <figure><img src="/b.jpg"><figcaption>Riders wait for the bus.</figcaption></figure>
+      <div class="related-links"><p>Another story entirely, on another topic.</p></div>
+      <ul><li><a href="/x">Linked headline one</a></li><li><a href="/y">Linked headline two</a></li></ul>
+      <h2>What happens next</h2>
+      <p>{second}</p>
+      <p>A closing line after the last kept paragraph.</p></div></body></html>""")
+    assert _with_gaps(tree, [first, second]) == [
+        first, "A short line the extractor dropped.", "What happens next", second]

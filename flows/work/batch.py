@@ -60,8 +60,8 @@ class ReviewPolicy(BaseModel):
     ] = 40
 
     def verdict(self, words_out: int, prose_removed_share: float) -> str | None:
-        """Why a cleaned document is held for review, or None. 0.6 holds 7 of the 391 dev
-        text dumps (1.8%) and none of their HTML pages; the share of all words removed
+        """Why a cleaned document is held for review, or None. 0.6 holds 6 of the 391 dev
+        text dumps (1.5%) and none of their HTML pages; the share of all words removed
         (0.8 before) held 24 (6%), most of them articles on pages that were mostly chrome."""
         if self.min_words and words_out < self.min_words:
             return f"only {words_out} words left (minimum {self.min_words})"

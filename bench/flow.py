@@ -4,7 +4,8 @@ Each measured run is a fresh child process (`python -m bench.flow CONFIG.json`) 
 memory and start-up are its own: the parent samples the child's process tree for peak RSS
 and the child reports its own wall time around the work (interpreter start-up and imports
 excluded, a process pool's or Dask cluster's start included). The Prefect API is a local
-`prefect server` on SQLite started once for the section; S3 is moto's server on loopback.
+`prefect server` on SQLite started once for the section; S3 is moto's server on loopback
+(`--s3 radosgw`: a single-node Ceph radosgw, a real S3 server, on the same machine).
 
 Runs, on the same N pages (html-dev, repeated, one .html.gz per document):
 - loop: `clean()` over the pages in memory (the cleaning time every other row is compared
@@ -131,6 +132,26 @@ def moto_server():
         server.stop()
 
 
+@contextlib.contextmanager
+def radosgw_server(workdir: Path):
+    """A single-node Ceph radosgw (a real S3 server, deploy/ceph/radosgw.sh) in `workdir`;
+    yields (endpoint, its credentials as environment variables). Like moto, it shares this
+    machine's cores with the workers: its figures are pessimistic for an S3 elsewhere."""
+    script = Path(__file__).resolve().parents[1] / "deploy" / "ceph" / "radosgw.sh"
+    port = _free_port()
+    out = subprocess.run(["bash", str(script), "start", str(workdir), str(port)],
+                         capture_output=True, text=True, timeout=300)
+    if out.returncode != 0:
+        raise RuntimeError(f"radosgw did not start: {out.stderr.strip()[-500:]}")
+    env = dict(line.removeprefix("export ").split("=", 1) for line in out.stdout.splitlines()
+               if line.startswith("export "))
+    try:
+        yield env.pop("AWS_ENDPOINT_URL"), env
+    finally:
+        subprocess.run(["bash", str(script), "destroy", str(workdir)], capture_output=True,
+                       timeout=300)
+
+
 def write_workload(root: Path, count: int) -> tuple[Path, Path, float]:
     """The pages as files (our source) and as gzip JSONL shards (datatrove's); MB of HTML."""
     cases = eval_cases()
@@ -191,17 +212,21 @@ def run_child(cfg: Config, spec: dict, env: dict, workdir: Path) -> tuple[dict, 
 
 
 def flow_section(count: int, rounds: int, workers: int = 2, batch_size: int = 200,
-                 batch_sizes: list[int] | None = None) -> list[Row]:
+                 batch_sizes: list[int] | None = None, s3_server: str = "moto") -> list[Row]:
     """The flow runs above; with `batch_sizes`, instead the loop and the S3 flow with 1 and
-    `workers` workers at each batch size (how the default batch size was chosen)."""
+    `workers` workers at each batch size (how the default batch size was chosen).
+    `s3_server`: moto (in this process) or radosgw (Ceph, when installed)."""
     section = f"flow: {count} dev pages" if not batch_sizes else f"batch size: {count} dev pages"
     if not eval_cases():
         return [Row.skipped("flow", "clean-articles", "html-dev not found beside the repo")]
-    try:
-        import moto  # noqa: F401
-        with_s3 = True
-    except ImportError:
-        with_s3 = False
+    if s3_server == "radosgw":
+        with_s3 = shutil.which("radosgw") is not None
+    else:
+        try:
+            import moto  # noqa: F401
+            with_s3 = True
+        except ImportError:
+            with_s3 = False
     try:
         import prefect_dask  # noqa: F401
         with_dask = True
@@ -227,8 +252,12 @@ def flow_section(count: int, rounds: int, workers: int = 2, batch_size: int = 20
         (workdir / "prefect").mkdir()
         with contextlib.ExitStack() as stack:
             api = stack.enter_context(prefect_server(workdir / "prefect"))
-            endpoint = stack.enter_context(moto_server()) if with_s3 else None
-            env = {**os.environ, **QUIET_ENV, "PREFECT_API_URL": api,
+            endpoint, s3_env = None, {}
+            if with_s3 and s3_server == "radosgw":
+                endpoint, s3_env = stack.enter_context(radosgw_server(workdir / "radosgw"))
+            elif with_s3:
+                endpoint = stack.enter_context(moto_server())
+            env = {**os.environ, **QUIET_ENV, **s3_env, "PREFECT_API_URL": api,
                    "PREFECT_HOME": str(workdir / "prefect")}
             spec = {"source": str(src), "shards": str(shards), "endpoint": endpoint,
                     "workdir": str(workdir)}
@@ -256,7 +285,8 @@ def flow_section(count: int, rounds: int, workers: int = 2, batch_size: int = 20
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     if not with_s3:
-        rows.append(Row.skipped(section, "S3 rows", "moto not installed (pip install -e '.[test]')"))
+        rows.append(Row.skipped(section, "S3 rows", "radosgw not installed" if s3_server == "radosgw"
+                                else "moto not installed (pip install -e '.[test]')"))
     if not with_dask:
         rows.append(Row.skipped(section, "Dask row",
                                 "prefect-dask not installed (pip install -e '.[dask]')"))

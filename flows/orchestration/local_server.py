@@ -21,8 +21,8 @@ pyinstrument: see the README's Performance section). `newsclean run` and `fetch`
    lock judges the holder's pid and flow run state, which live in the same database).
 
 State: PREFECT_HOME/newsclean-server/{lock, server.json, schema.json, users/<pid>, server.log};
-schema.json names the database revision this Prefect version migrated to (the next start
-skips the migration check while the database is still at it).
+schema.json names the database revision this Prefect version (and these Prefect collections)
+set up (the next start skips the migration and block registration checks while it holds).
 Stop it by hand: `kill $(jq .pid ~/.prefect/newsclean-server/server.json)`.
 """
 
@@ -279,18 +279,19 @@ def _watch(state: Path, server, idle: float) -> None:
                 return
 
 
-def _preload() -> None:
+def _preload(plugins: bool) -> None:
     """Before the word, what the app's start-up would otherwise do after it, on the run's
-    critical path, without touching the database: import Prefect's plugins (its block
-    registration imports every `prefect.collections` entry point: prefect-dask imports
-    distributed, 1-1.5 s), the server's services, and configure the ORM mappers (0.1-0.3 s
-    at the first query)."""
+    critical path, without touching the database: import the server's services, configure
+    the ORM mappers (0.1-0.3 s at the first query), and when the database's set-up is to be
+    checked, import Prefect's plugins (the block registration check imports every
+    `prefect.collections` entry point: prefect-dask imports distributed, 1-1.5 s)."""
     import prefect.plugins
     import sqlalchemy.orm
     from prefect.server.database import orm_models  # noqa: F401 - the mapped classes
     from prefect.server.services.base import Service
 
-    prefect.plugins.load_prefect_collections()
+    if plugins:
+        prefect.plugins.load_prefect_collections()
     Service.all_services()
     sqlalchemy.orm.configure_mappers()
 
@@ -321,11 +322,24 @@ def _schema_revision(db: Path | None) -> list[str] | None:
         return None
 
 
+def _schema(db: Path | None, revision: list[str]) -> dict:
+    """What a database's set-up depends on: its revision, this Prefect, the installed
+    Prefect collections (their block types are registered at start-up)."""
+    from importlib.metadata import entry_points
+
+    collections = sorted(f"{ep.name}={ep.dist.version if ep.dist else ''}"
+                         for ep in entry_points(group="prefect.collections"))
+    return {"prefect": _identity()["prefect"], "database": str(db), "revision": revision,
+            "collections": collections}
+
+
 def _schema_is_current(state: Path, db: Path | None) -> bool:
-    """Whether a server of this Prefect version has already brought this database to the
-    revision it is at now. Then the migration check (alembic loading every migration script
-    and taking the database's write lock: 0.4-1.5 s of a cold start) can be skipped; any
-    other case (a new Prefect, another program's migration, a new database) migrates."""
+    """Whether a server of this Prefect version, with these collections, has already set
+    this database up at the revision it is at now. Then its start-up can skip the migration
+    check (alembic loading every migration script and taking the database's write lock:
+    0.4-1.5 s) and the block registration check (importing every collection: prefect-dask
+    imports distributed, 1-1.5 s); any other case (a new Prefect or collection, another
+    program's migration, a new database) does both, as Prefect would."""
     revision = _schema_revision(db)
     if not revision:
         return False
@@ -333,18 +347,18 @@ def _schema_is_current(state: Path, db: Path | None) -> bool:
         known = json.loads((state / "schema.json").read_text())
     except (OSError, ValueError):
         return False
-    return known == {"prefect": _identity()["prefect"], "database": str(db), "revision": revision}
+    return known == _schema(db, revision)
 
 
 def _note_schema(state: Path, db: Path | None, server) -> None:
-    """Once the server has started (its migrations done), record the database's revision."""
+    """Once the server has started (migrated, blocks registered), record the database's
+    set-up for the next start."""
     while not server.started and not server.should_exit:
         time.sleep(0.05)
     revision = _schema_revision(db)
     if server.started and revision:
         with contextlib.suppress(OSError):
-            (state / "schema.json").write_text(json.dumps(
-                {"prefect": _identity()["prefect"], "database": str(db), "revision": revision}))
+            (state / "schema.json").write_text(json.dumps(_schema(db, revision)))
 
 
 def _serve() -> int:
@@ -354,10 +368,16 @@ def _serve() -> int:
 
     import uvicorn
     from prefect.server.api.server import create_app  # the slow import, before the word
-    from prefect.settings import PREFECT_API_DATABASE_MIGRATE_ON_START, temporary_settings
+    from prefect.settings import (
+        PREFECT_API_BLOCKS_REGISTER_ON_START,
+        PREFECT_API_DATABASE_MIGRATE_ON_START,
+        PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION,
+        temporary_settings,
+    )
 
     app = create_app()  # builds the routes (0.3 s); the database is first opened at start-up
-    _preload()
+    db = _sqlite_path()
+    _preload(plugins=not _schema_is_current(_home() / _STATE, db))  # read-only: no writes
     word = sys.stdin.readline().split(maxsplit=1)
     if not word or word[0] != "go":
         return 0  # the run was refused: nothing was touched
@@ -367,15 +387,16 @@ def _serve() -> int:
         os.dup2(log, fd)
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
-    db = _sqlite_path()
     current = _schema_is_current(state, db)
     server = uvicorn.Server(uvicorn.Config(app, log_level="error", lifespan="on"))
     threading.Thread(target=_watch, args=(state, server, max(idle_seconds(), 1.0)),
                      daemon=True).start()
     if not current:
         threading.Thread(target=_note_schema, args=(state, db, server), daemon=True).start()
-    with (temporary_settings(updates={PREFECT_API_DATABASE_MIGRATE_ON_START: False}) if current
-          else contextlib.nullcontext()):
+    set_up = {PREFECT_API_DATABASE_MIGRATE_ON_START: False,
+              PREFECT_API_BLOCKS_REGISTER_ON_START: False,
+              PREFECT_MEMOIZE_BLOCK_AUTO_REGISTRATION: False}
+    with temporary_settings(updates=set_up) if current else contextlib.nullcontext():
         server.run(sockets=[sock])
     return 0
 

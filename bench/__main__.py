@@ -43,8 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, default=200, help="flow batch size (default 200)")
     p.add_argument("--batch-sizes", default="25,50,100,200,400",
                    help="batch sizes of the batch section (default 25,50,100,200,400)")
-    p.add_argument("--s3", choices=("moto", "radosgw"), default="moto",
-                   help="the S3 server of the flow rows (default moto; radosgw: Ceph, when installed)")
+    p.add_argument("--s3", choices=("moto", "radosgw", "none"), default="moto",
+                   help="the S3 server of the flow rows (default moto; radosgw: Ceph, when "
+                        "installed; none: folder rows only)")
     p.add_argument("--json", metavar="PATH", help="also write the rows as JSON")
     return p
 

@@ -175,16 +175,19 @@ def write_workload(root: Path, count: int) -> tuple[Path, Path, float]:
 
 def configs(workers: int, with_dask: bool, with_s3: bool, with_datatrove: bool,
             count: int, batch_size: int) -> list[Config]:
-    out = [Config("loop", "loop → S3, 1 process, no Prefect", "loop", "s3")] if with_s3 else []
+    out = [Config("loop", "loop → S3, 1 process, no Prefect", "loop", "s3") if with_s3 else
+           Config("loop", "loop → folder, 1 process, no Prefect", "loop", "local")]
     for w in (1, workers):
         out.append(Config(f"flow-local-{w}", f"flow → folder, {w} worker{'s' * (w > 1)}",
                           "flow", "local", w, batch_size=batch_size))
         if with_s3:
             out.append(Config(f"flow-s3-{w}", f"flow → S3, {w} worker{'s' * (w > 1)}",
                               "flow", "s3", w, batch_size=batch_size))
-    if with_dask and with_s3:
-        out.append(Config(f"flow-dask-{workers}", f"flow → S3, Dask LocalCluster of {workers}",
-                          "flow", "s3", workers, task_runner="dask", batch_size=batch_size))
+    if with_dask:
+        where = "S3" if with_s3 else "folder"
+        out.append(Config(f"flow-dask-{workers}", f"flow → {where}, Dask LocalCluster of {workers}",
+                          "flow", "s3" if with_s3 else "local", workers, task_runner="dask",
+                          batch_size=batch_size))
     if with_s3:
         out.append(Config("flow-s3-1-quarter", f"flow → S3, 1 worker, {count // 4} docs",
                           "flow", "s3", 1, limit=max(1, count // 4), batch_size=batch_size))
@@ -215,11 +218,14 @@ def flow_section(count: int, rounds: int, workers: int = 2, batch_size: int = 20
                  batch_sizes: list[int] | None = None, s3_server: str = "moto") -> list[Row]:
     """The flow runs above; with `batch_sizes`, instead the loop and the S3 flow with 1 and
     `workers` workers at each batch size (how the default batch size was chosen).
-    `s3_server`: moto (in this process) or radosgw (Ceph, when installed)."""
+    `s3_server`: moto (in this process), radosgw (Ceph, when installed) or none (folder
+    rows only: the loop writes to a folder)."""
     section = f"flow: {count} dev pages" if not batch_sizes else f"batch size: {count} dev pages"
     if not eval_cases():
         return [Row.skipped("flow", "clean-articles", "html-dev not found beside the repo")]
-    if s3_server == "radosgw":
+    if s3_server == "none":
+        with_s3 = False
+    elif s3_server == "radosgw":
         with_s3 = shutil.which("radosgw") is not None
     else:
         try:
@@ -284,7 +290,7 @@ def flow_section(count: int, rounds: int, workers: int = 2, batch_size: int = 20
         rows = _rows(section, results, count, megabytes, workers)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    if not with_s3:
+    if not with_s3 and s3_server != "none":
         rows.append(Row.skipped(section, "S3 rows", "radosgw not installed" if s3_server == "radosgw"
                                 else "moto not installed (pip install -e '.[test]')"))
     if not with_dask:

@@ -97,7 +97,7 @@ def prefect_server(home: Path):
                              str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/api"
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 600  # a fresh database on a loaded machine: minutes
         while True:
             try:
                 with urllib.request.urlopen(f"{url}/health", timeout=2) as r:

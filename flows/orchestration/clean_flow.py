@@ -296,8 +296,9 @@ def _run_batches(batches: Iterator[list[str]], plan: RunPlan, new_runner, worker
     BrokenProcessPool): it is replaced by a new one and the batches it had in flight are
     submitted again.
 
-    The plan goes to each task `quote`d: Prefect would otherwise walk it (every rule of
-    every pack) looking for futures, two to three times per batch (~45 ms each)."""
+    The plan goes to each task `quote`d (but to Dask's): Prefect would otherwise walk it
+    (every rule of every pack) looking for futures, two to three times per batch (~45 ms
+    each)."""
     runner = new_runner()
     if runner is None:
         for batch in batches:
@@ -310,7 +311,7 @@ def _run_batches(batches: Iterator[list[str]], plan: RunPlan, new_runner, worker
         pending: dict = {}  # future -> (its batch's keys, pool failures so far)
 
         def submit(batch: list[str], failures: int = 0) -> None:
-            future = runner.submit(clean_batch, {"keys": batch, "plan": quote(plan),
+            future = runner.submit(clean_batch, {"keys": batch, "plan": _as_parameter(plan, runner),
                                                  "batch_extra": len(batch) - 1,
                                                  "delays": STORE_RETRY_DELAYS})
             pending[future] = (batch, failures)
@@ -350,6 +351,12 @@ def _run_batches(batches: Iterator[list[str]], plan: RunPlan, new_runner, worker
                 yield from collect()
         finally:
             stack.close()
+
+
+def _as_parameter(plan: RunPlan, runner) -> object:
+    """The plan `quote`d (Prefect does not walk it); Dask's serialization turns Prefect's
+    annotations into plain tuples, so its runner gets the plan as it is."""
+    return plan if type(runner).__module__.startswith("prefect_dask") else quote(plan)
 
 
 def _raise(exc: BaseException):

@@ -16,7 +16,7 @@ import time
 from datetime import UTC, datetime
 
 from bench import flow, pure, startup
-from bench.report import render, save
+from bench.report import Row, render, save
 
 ALL = ("seeds", "dumps", "html", "rules", "cli", "startup", "flow")
 # Full run: enough documents that one run of each pipeline takes seconds (timer and
@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, default=200, help="flow batch size (default 200)")
     p.add_argument("--batch-sizes", default="25,50,100,200,400",
                    help="batch sizes of the batch section (default 25,50,100,200,400)")
+    p.add_argument("--s3", choices=("moto", "radosgw", "none"), default="moto",
+                   help="the S3 server of the flow rows (default moto; radosgw: Ceph, when "
+                        "installed; none: folder rows only)")
     p.add_argument("--json", metavar="PATH", help="also write the rows as JSON")
     return p
 
@@ -66,25 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for section in sections:
         print(f"[bench] {section} …", file=sys.stderr, flush=True)
-        if section == "seeds":
-            rows += pure.seeds_section(size["seeds"], rounds)
-        elif section == "dumps":
-            rows += pure.dumps_section(size["dumps"], rounds)
-        elif section == "html":
-            rows += pure.html_section(size["html"], rounds)
-        elif section == "rules":
-            rows += pure.rules_section()
-        elif section == "cli":
-            rows += pure.cli_section(size["cli"])
-        elif section == "startup":
-            rows += startup.startup_section(size["startup"])
-        elif section == "flow":
-            rows += flow.flow_section(size["flow"], size["flow_rounds"], args.workers,
-                                      args.batch_size)
-        elif section == "batch":
-            sizes = [int(b) for b in args.batch_sizes.split(",")]
-            rows += flow.flow_section(size["flow"], size["flow_rounds"], args.workers,
-                                      batch_sizes=sizes)
+        try:
+            rows += _section(section, size, args)
+        except Exception as exc:  # noqa: BLE001 - one failed section must not lose the others
+            print(f"[bench] {section} failed: {exc}", file=sys.stderr, flush=True)
+            rows.append(Row.skipped(section, section, f"failed: {exc}"))
     print(render(rows))
     meta = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "quick": args.quick,
             "python": platform.python_version(), "cpus": os.cpu_count(),
@@ -100,6 +89,30 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         save(rows, args.json, meta)
     return 0
+
+
+def _section(section: str, size: dict, args) -> list[Row]:
+    rounds = size["rounds"]
+    if section == "seeds":
+        return pure.seeds_section(size["seeds"], rounds)
+    if section == "dumps":
+        return pure.dumps_section(size["dumps"], rounds)
+    if section == "html":
+        return pure.html_section(size["html"], rounds)
+    if section == "rules":
+        return pure.rules_section()
+    if section == "cli":
+        return pure.cli_section(size["cli"])
+    if section == "startup":
+        return startup.startup_section(size["startup"])
+    if section == "flow":
+        return flow.flow_section(size["flow"], size["flow_rounds"], args.workers,
+                                 args.batch_size, s3_server=args.s3)
+    if section == "batch":
+        sizes = [int(b) for b in args.batch_sizes.split(",")]
+        return flow.flow_section(size["flow"], size["flow_rounds"], args.workers,
+                                 batch_sizes=sizes, s3_server=args.s3)
+    return []
 
 
 if __name__ == "__main__":

@@ -4,17 +4,24 @@ Each measured run is a fresh child process (`python -m bench.flow CONFIG.json`) 
 memory and start-up are its own: the parent samples the child's process tree for peak RSS
 and the child reports its own wall time around the work (interpreter start-up and imports
 excluded, a process pool's or Dask cluster's start included). The Prefect API is a local
-`prefect server` on SQLite started once for the section; S3 is moto's server on loopback.
+`prefect server` on SQLite started once for the section; S3 is moto's server on loopback
+(`--s3 radosgw`: a single-node Ceph radosgw, a real S3 server, on the same machine).
 
 Runs, on the same N pages (html-dev, repeated, one .html.gz per document):
 - loop: `clean()` over the pages in memory (the cleaning time every other row is compared
-  with), then `process_batch` over all keys in one process, reading the folder and writing
+  with) and bare `trafilatura.extract` over the same pages (what datatrove's extractor
+  runs), then `process_batch` over all keys in one process, reading the folder and writing
   to S3 — the single-process loop, no Prefect;
 - flow: `clean-articles` to a local folder and to S3, with 1 and 2 workers (and 2 Dask
   workers when prefect-dask is installed), plus a run limited to N/4 documents to show
   memory does not grow with N;
 - datatrove: JsonlReader → Trafilatura → JsonlWriter with the same pages as .jsonl.gz shards
   and the same number of processes.
+
+"x work" is the issue's ratio, paired round by round: a pipeline's throughput over that of
+the work it wraps in one process — `clean()` for ours, bare trafilatura for datatrove's —
+so 1.0 with 1 worker and 2.0 with 2 mean no overhead. "Outside" is the share of the wall
+time, times the processes, not spent in `clean()`.
 """
 
 import contextlib
@@ -69,6 +76,7 @@ class Result:
     series: Series
     peak_rss: list[int] = field(default_factory=list)
     clean_s: list[float] = field(default_factory=list)  # loop only: clean() alone
+    bare_s: list[float] = field(default_factory=list)  # loop only: bare trafilatura.extract
 
 
 def _free_port() -> int:
@@ -89,7 +97,7 @@ def prefect_server(home: Path):
                              str(port)], env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/api"
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 600  # a fresh database on a loaded machine: minutes
         while True:
             try:
                 with urllib.request.urlopen(f"{url}/health", timeout=2) as r:
@@ -124,6 +132,26 @@ def moto_server():
         server.stop()
 
 
+@contextlib.contextmanager
+def radosgw_server(workdir: Path):
+    """A single-node Ceph radosgw (a real S3 server, deploy/ceph/radosgw.sh) in `workdir`;
+    yields (endpoint, its credentials as environment variables). Like moto, it shares this
+    machine's cores with the workers: its figures are pessimistic for an S3 elsewhere."""
+    script = Path(__file__).resolve().parents[1] / "deploy" / "ceph" / "radosgw.sh"
+    port = _free_port()
+    out = subprocess.run(["bash", str(script), "start", str(workdir), str(port)],
+                         capture_output=True, text=True, timeout=300)
+    if out.returncode != 0:
+        raise RuntimeError(f"radosgw did not start: {out.stderr.strip()[-500:]}")
+    env = dict(line.removeprefix("export ").split("=", 1) for line in out.stdout.splitlines()
+               if line.startswith("export "))
+    try:
+        yield env.pop("AWS_ENDPOINT_URL"), env
+    finally:
+        subprocess.run(["bash", str(script), "destroy", str(workdir)], capture_output=True,
+                       timeout=300)
+
+
 def write_workload(root: Path, count: int) -> tuple[Path, Path, float]:
     """The pages as files (our source) and as gzip JSONL shards (datatrove's); MB of HTML."""
     cases = eval_cases()
@@ -147,16 +175,19 @@ def write_workload(root: Path, count: int) -> tuple[Path, Path, float]:
 
 def configs(workers: int, with_dask: bool, with_s3: bool, with_datatrove: bool,
             count: int, batch_size: int) -> list[Config]:
-    out = [Config("loop", "loop → S3, 1 process, no Prefect", "loop", "s3")] if with_s3 else []
+    out = [Config("loop", "loop → S3, 1 process, no Prefect", "loop", "s3") if with_s3 else
+           Config("loop", "loop → folder, 1 process, no Prefect", "loop", "local")]
     for w in (1, workers):
         out.append(Config(f"flow-local-{w}", f"flow → folder, {w} worker{'s' * (w > 1)}",
                           "flow", "local", w, batch_size=batch_size))
         if with_s3:
             out.append(Config(f"flow-s3-{w}", f"flow → S3, {w} worker{'s' * (w > 1)}",
                               "flow", "s3", w, batch_size=batch_size))
-    if with_dask and with_s3:
-        out.append(Config(f"flow-dask-{workers}", f"flow → S3, Dask LocalCluster of {workers}",
-                          "flow", "s3", workers, task_runner="dask", batch_size=batch_size))
+    if with_dask:
+        where = "S3" if with_s3 else "folder"
+        out.append(Config(f"flow-dask-{workers}", f"flow → {where}, Dask LocalCluster of {workers}",
+                          "flow", "s3" if with_s3 else "local", workers, task_runner="dask",
+                          batch_size=batch_size))
     if with_s3:
         out.append(Config("flow-s3-1-quarter", f"flow → S3, 1 worker, {count // 4} docs",
                           "flow", "s3", 1, limit=max(1, count // 4), batch_size=batch_size))
@@ -184,17 +215,24 @@ def run_child(cfg: Config, spec: dict, env: dict, workdir: Path) -> tuple[dict, 
 
 
 def flow_section(count: int, rounds: int, workers: int = 2, batch_size: int = 200,
-                 batch_sizes: list[int] | None = None) -> list[Row]:
+                 batch_sizes: list[int] | None = None, s3_server: str = "moto") -> list[Row]:
     """The flow runs above; with `batch_sizes`, instead the loop and the S3 flow with 1 and
-    `workers` workers at each batch size (how the default batch size was chosen)."""
+    `workers` workers at each batch size (how the default batch size was chosen).
+    `s3_server`: moto (in this process), radosgw (Ceph, when installed) or none (folder
+    rows only: the loop writes to a folder)."""
     section = f"flow: {count} dev pages" if not batch_sizes else f"batch size: {count} dev pages"
     if not eval_cases():
         return [Row.skipped("flow", "clean-articles", "html-dev not found beside the repo")]
-    try:
-        import moto  # noqa: F401
-        with_s3 = True
-    except ImportError:
+    if s3_server == "none":
         with_s3 = False
+    elif s3_server == "radosgw":
+        with_s3 = shutil.which("radosgw") is not None
+    else:
+        try:
+            import moto  # noqa: F401
+            with_s3 = True
+        except ImportError:
+            with_s3 = False
     try:
         import prefect_dask  # noqa: F401
         with_dask = True
@@ -220,8 +258,12 @@ def flow_section(count: int, rounds: int, workers: int = 2, batch_size: int = 20
         (workdir / "prefect").mkdir()
         with contextlib.ExitStack() as stack:
             api = stack.enter_context(prefect_server(workdir / "prefect"))
-            endpoint = stack.enter_context(moto_server()) if with_s3 else None
-            env = {**os.environ, **QUIET_ENV, "PREFECT_API_URL": api,
+            endpoint, s3_env = None, {}
+            if with_s3 and s3_server == "radosgw":
+                endpoint, s3_env = stack.enter_context(radosgw_server(workdir / "radosgw"))
+            elif with_s3:
+                endpoint = stack.enter_context(moto_server())
+            env = {**os.environ, **QUIET_ENV, **s3_env, "PREFECT_API_URL": api,
                    "PREFECT_HOME": str(workdir / "prefect")}
             spec = {"source": str(src), "shards": str(shards), "endpoint": endpoint,
                     "workdir": str(workdir)}
@@ -241,14 +283,16 @@ def flow_section(count: int, rounds: int, workers: int = 2, batch_size: int = 20
                     res.peak_rss.append(peak)
                     if "clean_seconds" in got:
                         res.clean_s.append(got["clean_seconds"])
+                        res.bare_s.append(got["bare_seconds"])
                     if got.get("docs") != res.series.docs:
                         raise RuntimeError(f"{cfg.key}: {got.get('docs')} documents out of "
                                            f"{res.series.docs}: {got.get('statuses')}")
         rows = _rows(section, results, count, megabytes, workers)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    if not with_s3:
-        rows.append(Row.skipped(section, "S3 rows", "moto not installed (pip install -e '.[test]')"))
+    if not with_s3 and s3_server != "none":
+        rows.append(Row.skipped(section, "S3 rows", "radosgw not installed" if s3_server == "radosgw"
+                                else "moto not installed (pip install -e '.[test]')"))
     if not with_dask:
         rows.append(Row.skipped(section, "Dask row",
                                 "prefect-dask not installed (pip install -e '.[dask]')"))
@@ -269,6 +313,10 @@ def _rows(section: str, results: dict[str, Result], count: int, megabytes: float
         only_clean = Series("clean() alone, in memory, 1 process", count, megabytes, list(loop.clean_s))
         rows.append(Row(section, only_clean.name, only_clean,
                         note="the cleaning time the 'outside' column is measured against"))
+        bare = Series("bare trafilatura.extract, in memory, 1 process", count, megabytes,
+                      list(loop.bare_s))
+        rows.append(Row(section, bare.name, bare,
+                        note="what datatrove's extractor runs: its rows' 'x work' column"))
     for res in results.values():
         cfg, s = res.config, res.series
         extra = {"peak_rss_mb": statistics.median(res.peak_rss) / 1e6,
@@ -279,6 +327,13 @@ def _rows(section: str, results: dict[str, Result], count: int, megabytes: float
             # Prefect, reading and writing, serialization, idle workers.
             docs_clean_s = clean_s * s.docs / count
             extra["outside_cleaning"] = max(0.0, 1 - docs_clean_s / (cfg.workers * s.median))
+        if loop and loop.clean_s and not cfg.limit and cfg.kind != "loop":
+            # The issue's ratio: this pipeline's throughput over the work it wraps, in one
+            # process, same documents, paired round by round (2 workers: 2.0 is perfect
+            # scaling). Ours wrap clean(); datatrove's wraps bare trafilatura.extract.
+            work = loop.bare_s if cfg.kind == "datatrove" else loop.clean_s
+            extra["x_work"] = statistics.median(
+                w * s.docs / count / t for w, t in zip(work, s.seconds, strict=False))
         if cfg.kind == "flow" and loop and cfg.dest == "s3" and not cfg.limit:
             vs, rat, note = loop.series, ratio(s, loop.series), "ratio = this / loop → S3"
         if cfg.kind == "datatrove":
@@ -336,7 +391,18 @@ def _child_loop(source: str, dest: str, s3) -> dict:
     for url, raw in raws:
         clean(raw, source=url)
     clean_seconds = time.perf_counter() - t
+    import trafilatura
+
+    from bench.pure import TRAFILATURA_KW
+
+    pages = [gzip.decompress(raw).decode("utf-8", errors="replace") for _, raw in raws]
     del raws
+    trafilatura.extract(pages[0], **TRAFILATURA_KW)
+    t = time.perf_counter()
+    for page in pages:
+        trafilatura.extract(page, **TRAFILATURA_KW)
+    bare_seconds = time.perf_counter() - t
+    del pages
     plan = RunPlan(source_url=source, dest_url=dest, s3=s3)
     t = time.perf_counter()
     entries = process_batch(keys, plan)
@@ -344,7 +410,8 @@ def _child_loop(source: str, dest: str, s3) -> dict:
     statuses: dict[str, int] = {}
     for e in entries:
         statuses[str(e.status)] = statuses.get(str(e.status), 0) + 1
-    return {"seconds": seconds, "clean_seconds": clean_seconds, "docs": len(entries),
+    return {"seconds": seconds, "clean_seconds": clean_seconds, "bare_seconds": bare_seconds,
+            "docs": len(entries),
             "statuses": statuses}
 
 

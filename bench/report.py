@@ -43,8 +43,8 @@ class Row:
 
 
 def render(rows: list[Row]) -> str:
-    head = ("section", "pipeline", "docs", "median s", "docs/s", "MB/s", "ratio", "peak RSS",
-            "outside", "note")
+    head = ("section", "pipeline", "docs", "median s", "docs/s", "MB/s", "ratio", "x work",
+            "peak RSS", "outside", "note")
     lines = [head]
     for r in rows:
         d = r.as_dict()
@@ -56,6 +56,7 @@ def render(rows: list[Row]) -> str:
             f"{d['docs_per_s']:,.0f}" if "docs_per_s" in d else "",
             f"{d['mb_per_s']:.2f}" if "mb_per_s" in d else "",
             f"{d['ratio']:.2f}x" if "ratio" in d else "",
+            f"{d['x_work']:.2f}x" if "x_work" in d else "",
             f"{rss:,.0f} MB" if rss is not None else "",
             f"{out:.0%}" if out is not None else "",
             r.note,

@@ -35,6 +35,8 @@ def _env(home: Path, mode: str) -> dict:
     env.update(PREFECT_HOME=str(home), PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1")
     if mode == MODES[2]:
         env["NEWSCLEAN_SERVER_IDLE_SECONDS"] = "0"
+        # Prefect gives its temporary server 20 s, which a loaded machine overruns.
+        env["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"] = "600"
     return env
 
 
@@ -66,13 +68,15 @@ def _one_run(cmd: list[str], dest: Path, env: dict) -> tuple[float, float]:
     proc = subprocess.Popen([*cmd, str(dest), "-v"], env=env, cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     first = None
+    tail: list[str] = []
     for line in proc.stderr:
         if first is None and " inputs under " in line:
             first = time.perf_counter() - t
+        tail = [*tail[-4:], line.strip()]
     proc.wait()
     total = time.perf_counter() - t
     if proc.returncode != 0 or first is None:
-        raise RuntimeError(f"newsclean run exited {proc.returncode}")
+        raise RuntimeError(f"newsclean run exited {proc.returncode}: {' | '.join(tail)}")
     return first, total
 
 

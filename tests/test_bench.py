@@ -23,3 +23,28 @@ def test_quick_benchmark_of_the_pure_parts_reports_every_row(tmp_path, capsys):
     assert cli["seconds"] > 0
     printed = capsys.readouterr().out
     assert "clean()" in printed and "first output" in printed
+
+
+def test_flow_rows_pair_each_pipeline_with_the_work_it_wraps():
+    """The issue's ratios, from made-up round times: ours over clean() alone, datatrove's
+    over bare trafilatura, paired round by round; the outside share from the medians."""
+    from bench.flow import Config, Result, _rows
+    from bench.timing import Series
+
+    def result(cfg, seconds, **loop):
+        res = Result(cfg, Series(cfg.label, 100, 1.0, list(seconds)), peak_rss=[1e8] * len(seconds))
+        for key, value in loop.items():
+            setattr(res, key, list(value))
+        return res
+
+    loop = Config("loop", "loop", "loop", "s3")
+    two = Config("flow-local-2", "flow, 2 workers", "flow", "local", 2)
+    peer = Config("datatrove-2", "datatrove, 2", "datatrove", "local", 2)
+    results = {"loop": result(loop, [12, 12], clean_s=[10, 20], bare_s=[8, 8]),
+               "flow-local-2": result(two, [5, 12.5]),  # 2.0x then 1.6x clean()
+               "datatrove-2": result(peer, [4, 4])}  # 2.0x bare trafilatura
+    rows = {r.name: r.as_dict() for r in _rows("flow", results, 100, 1.0, 2)}
+    assert rows["flow, 2 workers"]["x_work"] == 1.8  # the median of the paired rounds
+    assert rows["datatrove, 2"]["x_work"] == 2.0
+    assert 0 < rows["flow, 2 workers"]["outside_cleaning"] < 0.2
+    assert "bare trafilatura.extract, in memory, 1 process" in rows

@@ -87,8 +87,13 @@ def test_run_form_shows_our_fields_and_starts_a_run(newsroom, s3, browser, tmp_p
     # The form's POST that creates the run is what matters; the page it navigates to next
     # renders slowly on a loaded 2-core machine, so it is not waited for.
     created = lambda r: r.request.method == "POST" and r.url.endswith("/create_flow_run")  # noqa: E731
-    with page.expect_response(created, timeout=90_000) as response:
-        page.get_by_role("button", name="Submit").click()
+    for _ in range(3):
+        with page.expect_response(created, timeout=90_000) as response:
+            page.get_by_role("button", name="Submit").click()
+        # 503 is Prefect's "database busy" (SQLite locked, seen once at load 15): its client
+        # retries it, the UI leaves the form open for the operator to submit again.
+        if response.value.status != 503:
+            break
     assert response.value.ok, response.value.status
     params = posted[-1]["parameters"]
     assert params["source"] == f"s3://{raw}/dumps/" and params["dest"] == f"s3://{clean}/articles/"

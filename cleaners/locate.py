@@ -117,7 +117,7 @@ def locate_lines(lines: list[str], stopwords: frozenset[str],
         first = keep.index(True)
         for i in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
             if (is_headline(lines[i]) and word_count(lines[i]) >= HEADLINE_MIN_WORDS
-                    and not lines[i][0].islower()
+                    and not lines[i][0].islower() and not _BYLINE_RE.fullmatch(lines[i])
                     and _says_nothing_to_reader(lines[i], feats[i], named)):
                 title_at = i
                 break

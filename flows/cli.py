@@ -5,12 +5,14 @@ under a second); `run` imports the flow only when it runs.
 """
 
 import argparse
+import difflib
 import importlib.util
 import json
 import logging
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_CLEANED = 0, 1, 2, 3
 
@@ -34,8 +36,29 @@ exit codes:
   2  bad options, locations or rule packs: refused before anything is read or written"""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a mistake said in one line (README: "refused in one line") instead of
+    a usage block, and a typo'd option answered with the closest one the command has."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+    def parse_args(self, args=None, namespace=None):  # noqa: ANN001, ANN201 - argparse's
+        parsed, extra = self.parse_known_args(args, namespace)
+        if extra:
+            command = self._subparsers._group_actions[0].choices.get(parsed.command) \
+                if self._subparsers else None
+            parser = command or self
+            known = [o for o in parser._option_string_actions if o.startswith("--")]
+            hints = [close for word in extra if word.startswith("-")
+                     for close in difflib.get_close_matches(word.split("=")[0], known, n=1)]
+            parser.error(f"unrecognized arguments: {' '.join(extra)}"
+                         + (f" (did you mean {', '.join(hints)}?)" if hints else ""))
+        return parsed
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="newsclean",
         description="Strip boilerplate from raw news article dumps, with every removal explained.")
     p.add_argument("--version", action="version", version=f"newsclean {_version()}")

@@ -268,3 +268,15 @@ def test_an_empty_source_fails_a_full_run_but_not_an_incremental_one(tmp_path, a
     out = _run("run", str(src), str(dest), "--since", "2d", env=api_env, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert f"newsclean: warning: no inputs under {src} modified since" in out.stderr
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("run", "seeds/", "out/", "--batchsize", "10"),
+     "newsclean run: error: unrecognized arguments: --batchsize 10 (did you mean --batch-size?)"),
+    (("clean", "seeds/x.txt", "--jsn"), "(did you mean --json?)"),
+    (("run", "seeds/", "out/", "--batch-size", "abc"), "invalid int value: 'abc'"),
+])
+def test_a_mistyped_option_is_one_line_with_the_closest_option(args, said):
+    out = _run(*args)
+    assert out.returncode == 2
+    assert said in out.stderr and len(out.stderr.strip().splitlines()) == 1, out.stderr

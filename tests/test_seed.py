@@ -5,7 +5,7 @@ import json
 import pytest
 
 from newsclean.cleaners import clean, default_rules
-from tests.conftest import FIXTURES, SEED_FILE, SEEDS
+from tests.conftest import FIXTURES, ROOT, SEED_FILE, SEEDS
 
 SEED_BOILERPLATE = [
     "Get real time updates directly on you device, subscribe now.",
@@ -75,3 +75,14 @@ def test_sample_dumps(name):
 def test_every_sample_has_expectations():
     names = {p.name for p in SEEDS.iterdir() if p.is_file() and p.name[0].isdigit()}
     assert names <= set(_expectations()), names - set(_expectations())
+
+
+
+@pytest.mark.skipif(not (ROOT.parent / "shared" / "eval").is_dir(),
+                    reason="../shared/eval is not here")
+def test_a_byline_above_the_lead_is_not_taken_for_the_headline():
+    # rd-ehow-1: menus, the title high up, then "By Lucy Akins eHow Contributor" and a
+    # "Found This Helpful" row above the steps; the byline read as the headline.
+    raw = ROOT.parent / "shared" / "eval" / "readability-dev" / "rd-ehow-1" / "raw.txt"
+    result = clean(raw.read_bytes())
+    assert result.title != "By Lucy Akins eHow Contributor"

@@ -19,6 +19,13 @@ def test_several_workers_get_a_shrinking_tail_that_covers_every_input():
     assert sizes[:2] == [200, 200] and sizes[-1] <= SMALLEST_TAIL_BATCH and len(sizes) > 5
 
 
+def test_a_small_run_is_one_batch_not_a_crumb_for_a_second_worker():
+    assert list(batch_sizes(21, 200, 2)) == [21]
+    assert list(batch_sizes(45, 200, 2)) == [20, 20, 5]
+    assert list(batch_sizes(19, 10, 2)) == [10, 9]  # never over the asked size
+    assert list(batch_sizes(21, 200, 1)) == [21]
+
+
 def test_iter_batches_follows_the_sizes_and_keeps_record_files_alone():
     keys = [f"{i:03d}.txt" for i in range(100)]
     keys.insert(50, "dump.jsonl.gz")

@@ -150,6 +150,9 @@ def batch_sizes(total: int, largest: int, slots: int) -> Iterator[int]:
     left = total
     while left > 0:
         size = largest if slots <= 1 else min(largest, max(smallest, -(-left // (2 * slots))))
+        if slots > 1 and left == total <= largest and total < 2 * smallest:
+            size = left  # a small run is one batch: 21 seeds on 2 workers were 20 + 1, a
+            # second worker's start-up (2-4 s of CPU) spent on one document
         size = min(size, left)
         yield size
         left -= size

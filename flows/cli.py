@@ -644,7 +644,8 @@ def _print_summary(console, summary: dict) -> None:
         console.print("removed: " + ", ".join(f"{f} {n}" for f, n in
                                               sorted(fams.items(), key=lambda kv: -kv[1])))
     if summary.get("sampled_of") is not None:
-        console.print(f"--limit sampled {summary['inputs']} of {summary['sampled_of']} inputs")
+        console.print(f"--limit: the first {summary['inputs']} of "
+                      f"{summary['sampled_of']} inputs")
     if skipped := summary.get("skipped"):
         console.print(f"skipped by the include patterns: {sum(skipped.values())} ("
                       + ", ".join(f"{r} {n}" for r, n in sorted(skipped.items(),

@@ -245,7 +245,7 @@ def test_run_outputs_are_readable_counted_and_tidy(tmp_path, api_env):
     [manifest] = (dest / "_manifests").glob("*.jsonl")
     run_id = manifest.name.removesuffix(".jsonl")
     assert f"newsclean run {run_id}" in out.stderr
-    assert "--limit sampled 2 of 3 inputs" in out.stderr
+    assert "--limit: the first 2 of 3 inputs" in out.stderr
     assert "skipped by the include patterns: 2" in out.stderr
     assert ".png 1" in out.stderr and ".gz (no article extension inside) 1" in out.stderr
     assert list((dest / "_manifests").iterdir()) == [manifest]  # no <run id>.parts/ left

@@ -185,7 +185,7 @@ class RunSummary:
                          f"{r.max_removed_share:.0%} of their prose or keep fewer than "
                          f"{r.min_words} words")
         if self.sampled_of is not None:
-            lines.append(f"- `--limit` sampled {self.total} of {self.sampled_of} inputs")
+            lines.append(f"- `--limit`: the first {self.total} of {self.sampled_of} inputs (key order)")
         if self.since is not None:
             lines.append(f"- only inputs modified since {self.since.isoformat()}")
         if self.skipped:

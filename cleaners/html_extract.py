@@ -36,7 +36,13 @@ from lxml.html import HtmlElement, fromstring
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
-from newsclean.cleaners.htmlpage import PageBlock, consent_layers, page_blocks
+from newsclean.cleaners.htmlpage import (
+    INVISIBLE_TAGS,
+    PageBlock,
+    consent_layers,
+    is_hidden,
+    page_blocks,
+)
 from newsclean.cleaners.structured import StructuredArticle, jsonld_objects, ld_article, structured_article
 
 __all__ = ["HtmlExtraction", "extract_html", "looks_like_html"]
@@ -614,7 +620,7 @@ _GAP_NOT = frozenset(("pre", "code", "math", "figure", "figcaption"))
 _GAP_CELLS = frozenset(("td", "th", "tr"))
 _GAP_SKIP_TAGS = frozenset(("button", "form", "nav", "aside", "footer", "header", "input",
                             "textarea", "label", "dialog", "select", "iframe", "object"))
-_GAP_INVISIBLE = frozenset(("script", "style", "noscript", "template", "svg", "option"))
+_GAP_INVISIBLE = INVISIBLE_TAGS - _GAP_SKIP_TAGS  # skip tags stay on record as furniture
 _GAP_BLOCK_TAGS = _BLOCK_TAGS | {"td", "th", "main"}
 _GAP_FURNITURE_RE = re.compile(
     r"share|social|related|recommend|newsletter|subscri|sign-?up|promo|advert|\bads?\b|\bad[-_]"
@@ -702,8 +708,7 @@ def _gap_chunks(container: HtmlElement) -> list[_Chunk]:
 
     def walk(e, furn: bool, cap: bool, link: bool, outer: tuple[bool, bool, bool]) -> None:
         tag = e.tag if isinstance(e.tag, str) else ""
-        if not tag or tag in _GAP_INVISIBLE or e.get("hidden") is not None \
-                or e.get("aria-hidden") == "true":
+        if not tag or tag in _GAP_INVISIBLE or is_hidden(e):
             text(e.tail, *outer)
             return
         if tag in _GAP_SKIP_TAGS:  # on record as furniture: it may hold an anchor's text

@@ -130,8 +130,9 @@ _BLOCK_TAGS = frozenset(
     + ("section", "article", "figcaption", "dd", "dt", "table", "ul", "ol", "header", "footer")
     + ("aside", "figure", "nav", "main", "form", "dialog", "td", "th", "button", "label")
 )
-_INVISIBLE = frozenset(("script", "style", "noscript", "template", "svg", "head", "title",
-                        "iframe", "object", "select", "option"))
+# What a reader never sees as text: the one definition, for the page blocks and the gap fill.
+INVISIBLE_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "head", "title",
+                            "iframe", "object", "select", "option"))
 _REGION_TAGS = {"nav": "nav", "header": "header", "footer": "footer", "aside": "aside",
                 "form": "form", "dialog": "dialog"}
 _ROLE_REGIONS = {"navigation": "nav", "banner": "header", "contentinfo": "footer",
@@ -145,7 +146,8 @@ class PageBlock:
     heading: bool = False  # an <h1>-<h6>
 
 
-def _hidden(el: HtmlElement) -> bool:
+def is_hidden(el: HtmlElement) -> bool:
+    """Hidden by the page itself: `hidden`, `aria-hidden="true"` or an inline display:none."""
     if el.get("hidden") is not None or el.get("aria-hidden") == "true":
         return True
     style = el.get("style")
@@ -167,7 +169,7 @@ def page_blocks(root: HtmlElement, consent: list[HtmlElement] = ()) -> list[Page
 
     def walk(e, region: str, heading: bool) -> None:
         tag = e.tag if isinstance(e.tag, str) else ""
-        if not tag or tag in _INVISIBLE or _hidden(e):
+        if not tag or tag in INVISIBLE_TAGS or is_hidden(e):
             if e.tail:
                 cur.append(e.tail)
             return

@@ -40,16 +40,16 @@ class _Parser(argparse.ArgumentParser):
     """argparse, with a mistake said in one line (README: "refused in one line") instead of
     a usage block, and a typo'd option answered with the closest one the command has."""
 
+    commands: dict[str, argparse.ArgumentParser] = {}  # noqa: RUF012 - set per instance below
+
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
     def parse_args(self, args=None, namespace=None):  # noqa: ANN001, ANN201 - argparse's
         parsed, extra = self.parse_known_args(args, namespace)
         if extra:
-            command = self._subparsers._group_actions[0].choices.get(parsed.command) \
-                if self._subparsers else None
-            parser = command or self
-            known = [o for o in parser._option_string_actions if o.startswith("--")]
+            parser = self.commands.get(getattr(parsed, "command", None), self)
+            known = [o for a in parser._actions for o in a.option_strings if o.startswith("--")]
             hints = [close for word in extra if word.startswith("-")
                      for close in difflib.get_close_matches(word.split("=")[0], known, n=1)]
             parser.error(f"unrecognized arguments: {' '.join(extra)}"
@@ -63,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Strip boilerplate from raw news article dumps, with every removal explained.")
     p.add_argument("--version", action="version", version=f"newsclean {_version()}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    p.commands = sub.choices  # each command's parser, for the closest-option hint
 
     c = sub.add_parser("clean", help="print one document's clean body",
                        description="Clean one file (HTML or text, optionally .gz) and print it.",

@@ -85,14 +85,19 @@ _HTML_TAG_RE = re.compile(
 # Only the beginning is inspected: real pages open with a doctype/<html>/<head> within a few
 # hundred characters; 2,000 leaves room for a BOM, XML prolog or comment banner before it.
 _SNIFF_CHARS = 2000
+# A page opens with markup: every dev-set page has its first "<" at character 0; the limit
+# leaves room for a line or two of junk a server or a scraper wrote before it.
+# A text dump that quotes a page in a code sample has its own prose first (930 to 1,705
+# characters in three dev-set dumps, which were cleaned as HTML before this limit).
+_LEAD_CHARS = 512
 
 
 def looks_like_html(text: str) -> bool:
-    """Cheap format sniff on the first 2,000 characters: a document tag (<!doctype html>,
-    <html>, <head>, <body>) or at least two other HTML tags."""
-    if not text:
+    """Cheap format sniff on the first 2,000 characters: markup within the first 512 and a
+    document tag (<!doctype html>, <html>, <head>, <body>) or at least two other HTML tags."""
+    head = text.lstrip()[:_SNIFF_CHARS]
+    if not head or not 0 <= head.find("<") <= _LEAD_CHARS:
         return False
-    head = text[:_SNIFF_CHARS]
     if _HTML_DOC_RE.search(head):
         return True
     tags = _HTML_TAG_RE.finditer(head)

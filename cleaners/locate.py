@@ -69,28 +69,35 @@ class Located:
     keep: list[bool]  # per line: the article's?
     scores: list[float]  # per line: the model's P(article text), lowest over the passes
     title_at: int | None  # the headline found above the article, if asked for
+    # the model's last pass saw exactly the kept lines and kept them all: judging them
+    # again, alone, would change nothing
+    settled: bool = True
 
 
 def locate_lines(lines: list[str], stopwords: frozenset[str],
-                 match: Callable[..., Rule | None], *, want_title: bool) -> Located:
+                 match: Callable[..., Rule | None], *, want_title: bool,
+                 memo: dict[str, tuple[float, ...]] | None = None) -> Located:
     """Keep/drop for each line (non-empty, stripped) of a page dump, with the model scores.
 
     The verdict is taken to its fixed point: the kept lines are judged again, alone, until
     the model keeps all of them (at most MAX_PASSES times). What comes out is then what
     the model keeps when it sees the article without the page, so cleaning a cleaned text
-    again changes nothing. `match` is the document's rule lookup (`RuleSet.lookup`).
+    again changes nothing. `match` is the document's rule lookup (`RuleSet.lookup`);
+    `memo` keeps each line's own features for later calls on the same document.
     """
     if not lines:
-        return Located([], [], None)
+        return Located([], [], None, True)
 
     def named(line: str) -> Rule | None:  # the rule that names a line in the body
         return match(line, Where.ANYWHERE)
 
-    memo: dict[str, tuple[float, ...]] = {}  # each line's own features, for every pass
+    if memo is None:  # each line's own features, for every pass
+        memo = {}
     keep = [True] * len(lines)
     scores = [1.0] * len(lines)
     feats: list[list[float]] = []
     at = list(range(len(lines)))  # the lines still in play, by their index in `lines`
+    settled = False
     for n in range(MAX_PASSES):
         sub = [lines[i] for i in at]
         sub_keep, sub_scores, sub_feats = _one_pass(sub, stopwords, named, memo,
@@ -101,6 +108,7 @@ def locate_lines(lines: list[str], stopwords: frozenset[str],
             for i, p in zip(at, sub_scores, strict=True):
                 scores[i] = min(scores[i], p)
         if all(sub_keep):
+            settled = True
             break
         for i, k in zip(at, sub_keep, strict=True):
             keep[i] = k
@@ -112,6 +120,7 @@ def locate_lines(lines: list[str], stopwords: frozenset[str],
                 _BYLINE_RE.fullmatch(line) and word_count(line) <= BYLINE_MAX_WORDS
                 and not ends_sentence(line)):
             keep[i] = True
+            settled = False
     title_at = None
     if want_title and feats:
         first = keep.index(True)
@@ -121,7 +130,7 @@ def locate_lines(lines: list[str], stopwords: frozenset[str],
                     and _says_nothing_to_reader(lines[i], feats[i], named)):
                 title_at = i
                 break
-    return Located(keep, scores, title_at)
+    return Located(keep, scores, title_at, settled)
 
 
 def _one_pass(lines: list[str], stopwords: frozenset[str], named: Callable[[str], Rule | None],

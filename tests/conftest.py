@@ -4,12 +4,14 @@ Pure-library tests need neither and start nothing. Tests marked `prefect` get th
 test harness (a real API on a temporary SQLite database), started once per session.
 """
 
+import faulthandler
 import os
 import re
 import socket
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -28,6 +30,25 @@ for _k, _v in TEST_ENV.items():
     os.environ.setdefault(_k, _v)
 for _k in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_ENDPOINT_URL", "AWS_ENDPOINT_URL_S3"):
     os.environ.pop(_k, None)
+
+
+# Property tests draw the same examples on every machine, CI included: what fails there
+# fails here, from the printed blob. `pytest --hypothesis-profile=explore` draws afresh.
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile("ci")
+
+# A test stuck where pytest-timeout's SIGALRM cannot reach it (a C call that never comes back
+# to Python, a lock) would hold CI to its 90-minute limit and print nothing. Past this many
+# seconds (more than any test's timeout) every thread's stack is printed and the run exits.
+HANG_SECONDS = 900
+
+
+@pytest.fixture(autouse=True)
+def _hang_watchdog():
+    faulthandler.dump_traceback_later(HANG_SECONDS, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()
 
 
 def free_port() -> int:

@@ -1,0 +1,30 @@
+"""HTML page or text dump: decided by how the content opens, the name only breaking ties."""
+
+import pytest
+
+from newsclean.cleaners.detect import detect_format
+
+PROSE = ("So finally you're testing your frontend JavaScript code? Great! The more you write "
+         "tests, the more confident you are with your code, but how much precisely? That's "
+         "where code coverage might help. ") * 6
+
+CASES = [
+    ("<!DOCTYPE html>\n<html><head><title>x</title></head><body><p>Hi</p></body></html>",
+     None, "html"),
+    ("\ufeff  <?xml version='1.0'?>\n<!-- banner -->\n<html><body><p>Hi</p></body></html>",
+     None, "html"),
+    ("<p>First paragraph.</p>\n<p>Second paragraph.</p>", None, "html"),  # a CMS fragment
+    ("Notice: Undefined index: ref in /var/www/index.php on line 12\n<!DOCTYPE html><html>"
+     "<body><p>Hi</p></body></html>", None, "html"),  # a server's notice before the page
+    ("<div>one</div> text", "page.html", "html"),  # the name breaks the tie
+    # a text dump whose article quotes a whole page as a code sample (readability-dev rd-001)
+    (PROSE + "\nHere is the runner:\n<!DOCTYPE html>\n<html>\n<head>\n<title>Tests</title>\n"
+     "</head>\n<body>\n<div id=\"mocha\"></div>\n</body>\n</html>\n", "rd-001.txt", "text"),
+    ("The <div> element groups content.\nLeave a Reply", None, "text"),
+    ("Council Passes Budget\n\nThe council approved the budget on Tuesday.", None, "text"),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "fmt"), CASES)
+def test_format_is_read_from_how_the_document_opens(text, source, fmt):
+    assert detect_format(text, source) == fmt

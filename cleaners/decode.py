@@ -98,10 +98,7 @@ def inflate(raw: bytes, *, max_bytes: int, max_ratio: int) -> tuple[bytes, str |
                 chunk = d.decompress(data, limit - len(out) + 1)
                 out += chunk
                 if len(out) > limit:
-                    raise InputRejected(
-                        f"gzip inflates past {limit:,} bytes (limit: {max_bytes:,} bytes, "
-                        f"ratio {max_ratio}:1): refused as a decompression bomb"
-                    )
+                    raise InputRejected(_bomb_reason(len(raw), limit, max_bytes, max_ratio))
                 data = d.unconsumed_tail
                 if d.eof:
                     break
@@ -117,6 +114,16 @@ def inflate(raw: bytes, *, max_bytes: int, max_ratio: int) -> tuple[bytes, str |
 
 _NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
 
+
+
+def _bomb_reason(compressed: int, limit: int, max_bytes: int, max_ratio: int) -> str:
+    """Which cap a gzip passed, said as the user can check it: the size cap, or the ratio
+    cap (`max_ratio` times the compressed size, never below 1 MB)."""
+    if limit == max_bytes:
+        return (f"gzip inflates past the {max_bytes:,}-byte limit: refused as a "
+                f"decompression bomb")
+    return (f"gzip inflates past {limit:,} bytes, over {max_ratio} times its {compressed:,} "
+            f"compressed bytes: refused as a decompression bomb")
 
 def _binary_kind(data: bytes) -> str | None:
     for magic, kind in _BINARY_MAGICS.items():

@@ -22,7 +22,14 @@ from dataclasses import dataclass
 
 from newsclean.cleaners.lexicon import CALL
 from newsclean.cleaners.linemodel import COLUMN, default_model, score_with_features
-from newsclean.cleaners.lines import WORD_RE, ends_sentence, is_headline, is_table_row, word_count
+from newsclean.cleaners.lines import (
+    WORD_RE,
+    ends_sentence,
+    is_byline,
+    is_headline,
+    is_table_row,
+    word_count,
+)
 from newsclean.cleaners.rules import Rule, Where
 
 # The model removes lines only from a page that shows chrome: a line a rule names, or one
@@ -46,11 +53,6 @@ RESCUE_MIN_WORDS = 3
 # ("Share this story on Facebook.") is too. Neither is taken back; news may hold one such
 # word ("next year", "download speeds").
 WEB_VETO = 0.34
-# "By Jane Doe, Science Correspondent" / "Von …" / "Por …": a byline right above the lead is
-# kept with the article in text dumps (the seeds' convention; HTML gives it as metadata).
-_BYLINE_RE = re.compile(r"(?:by|von|por|par|di|door|av|af|przez|от)\s+\S.{0,80}",
-                        re.IGNORECASE)
-BYLINE_MAX_WORDS = 12
 # A subhead is short; a longer line without an end mark is a teaser or a caption.
 SUBHEAD_MAX_WORDS = 12
 # A headline sits above the article's first line, under the menus (a byline, a reading time
@@ -116,9 +118,8 @@ def locate_lines(lines: list[str], stopwords: frozenset[str],
     first = keep.index(True)
     for i in range(first - 1, max(-1, first - 3), -1):  # a dateline, a byline above the lead
         line = lines[i]
-        if _DATELINE_RE.fullmatch(line) or (
-                _BYLINE_RE.fullmatch(line) and word_count(line) <= BYLINE_MAX_WORDS
-                and not ends_sentence(line)):
+        if _DATELINE_RE.fullmatch(line) or is_byline(line):  # kept with the article in
+            # text dumps (the seeds' convention; HTML gives the byline as metadata)
             keep[i] = True
             settled = False
     title_at = None
@@ -126,7 +127,7 @@ def locate_lines(lines: list[str], stopwords: frozenset[str],
         first = keep.index(True)
         for i in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
             if (is_headline(lines[i]) and word_count(lines[i]) >= HEADLINE_MIN_WORDS
-                    and not lines[i][0].islower() and not _BYLINE_RE.fullmatch(lines[i])
+                    and not lines[i][0].islower()
                     and _says_nothing_to_reader(lines[i], feats[i], named)):
                 title_at = i
                 break

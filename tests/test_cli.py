@@ -143,6 +143,8 @@ def test_run_seeds_into_a_folder_like_the_readme(tmp_path, prefect_api):
          "destination s3://raw/dumps/clean/ is inside the source"),
         (["run", "s3://raw/dumps/2018", "s3://raw/dumps"], "is inside the destination"),
         (["run", "s3://raw/", "s3://raw/clean"], "is inside the source"),
+        (["run", "seeds", "README.md"],
+         "destination README.md is a file: clean copies go into a folder"),
         (["run", "s3:/bucket/x", "/tmp/x"], "did you mean s3://bucket/x?"),
         (["run", "seeds", "S3:bucket/x"], "did you mean s3://bucket/x?"),
         (["run", "ftp://mirror/dumps/", "/tmp/x"], "'ftp:' is not supported: type a folder path"),

@@ -84,6 +84,9 @@ def test_decompression_bomb_is_refused_without_inflating_it():
         inflate(bomb, max_bytes=50 << 20, max_ratio=100)
     result = clean(bomb)
     assert result.status == "rejected" and "bomb" in result.reason
+    # the cap that tripped is the one named: 100 times the compressed size, under 50 MB
+    assert f"over 100 times its {len(bomb):,} compressed bytes" in result.reason
+    assert "52,428,800" not in result.reason
 
 
 def test_corrupt_gzip_is_refused():

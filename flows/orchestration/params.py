@@ -85,7 +85,15 @@ class BadRun(ValueError):
 
 def check_locations(source: str, dest: str) -> None:
     """Refuse a destination inside the source, or a source inside the destination: the
-    next run would clean its own outputs (and read its manifests as record files)."""
+    next run would clean its own outputs (and read its manifests as record files). Refuse a
+    local destination that is a file: clean copies go into a folder."""
+    from pathlib import Path
+
+    if not dest.strip().startswith("s3://") and not _SCHEME_RE.match(dest.strip()):
+        target = Path(dest.strip()).expanduser()
+        if target.exists() and not target.is_dir():
+            raise BadRun(f"destination {dest} is a file: clean copies go into a folder; "
+                         "choose a folder path (it is made if missing)")
     src, dst = _container(source), _container(dest)
     if src is None or dst is None or src[0] != dst[0]:
         return

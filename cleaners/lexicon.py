@@ -48,7 +48,7 @@ you your yours yourself yourselves we our ours us ourselves
 usted ustedes tu tus te ti vosotros vuestro vuestra nosotros nuestro nuestra nuestros
 nuestras
 vous votre vos toi ton ta tes nous notre nos
-du dein deine deinen dir dich wir unser unsere unseren uns euch
+du dein deine deinen dir dich wir unser unsere unseren unserem unserer unseres uns euch
 euer
 voi vostro vostra vostri tuo tua tuoi noi nostro nostra nostri nostre
 você vocês seu sua seus suas teu tua nós nosso nossa nossos nossas

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from itertools import accumulate
+from operator import mul
 
 from newsclean.cleaners.lexicon import ADDRESS, WEB
 from newsclean.cleaners.lines import SENTENCE_END, SEPARATORS, WORD_RE, last_mark, word_count
@@ -234,9 +235,7 @@ def _scores(plan: tuple[float, tuple[float, ...]], rows: list[list[float]]) -> l
     bias, weights = plan
     out = []
     for row in rows:
-        z = bias
-        for w, x in zip(weights, row, strict=True):
-            z += w * x
+        z = sum(map(mul, weights, row), bias)  # bias + w1*x1 + w2*x2 + …, in row order
         out.append(1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0)
     return out
 

@@ -10,7 +10,8 @@ except where it would break the first rule of this product, never lose a news se
   one-line paragraph after a boilerplate line, a paragraph between two promo lines;
 - a short line between two kept lines that reads like a subhead ("Talks to resume in
   April"), and a dateline ("VALENCIA, Spain (Reuters) -") or byline above the lead,
-  belong to the story.
+  belong to the story;
+- what a sentence ending in a colon announces (a list of dates, a table) goes with it.
 
 A comment-section heading ends the article; a headline under a menu is found as the
 headline-like line just above the article.
@@ -60,6 +61,16 @@ SUBHEAD_MAX_WORDS = 12
 HEADLINE_REACH = 10
 HEADLINE_MIN_WORDS = 4
 
+# A sentence of the story that ends in a colon announces what follows: "The tour's 2020
+# dates:" over 30 lines of dates and venues, a table's cells, a list without bullets. Such a
+# lead-in has 6+ words (labels such as "More information:" or "Quellen:" have 1-3), and the
+# run it announces is lines of up to 16 words (an item, a row), at most 40 of them, up to
+# the first that addresses the reader or that a rule names. Text dumps: html-dev 0.9194 ->
+# 0.9209 (a page's tour dates: recall 0.60 -> 1.00), readability-dev 0.9028 -> 0.9039,
+# fundus-dev 0.9260 -> 0.9261, no page down by more than 0.001.
+LEAD_IN_MIN_WORDS = 6
+LEAD_IN_REACH = 40
+LIST_ITEM_MAX_WORDS = 16
 # "VALENCIA, Spain (Reuters) -", "BERLIN (dpa) –", "PARIS —": a place in capitals, maybe a
 # region and an agency in brackets, and a dash: the wire dateline on a line of its own.
 _DATELINE_RE = re.compile(
@@ -100,21 +111,33 @@ def locate_lines(lines: list[str], stopwords: frozenset[str],
     feats: list[list[float]] = []
     at = list(range(len(lines)))  # the lines still in play, by their index in `lines`
     settled = False
-    for n in range(MAX_PASSES):
+    held: set[int] = set()  # announced lists: kept, and left out of the page judged
+    n = 0
+    while n < MAX_PASSES:
         sub = [lines[i] for i in at]
-        sub_keep, sub_scores, sub_feats = _one_pass(sub, stopwords, named, memo,
-                                                    first_pass=n == 0)
-        if n == 0:
+        sub_keep, sub_scores, sub_feats, sub_held = _one_pass(sub, stopwords, named, memo,
+                                                              first_pass=n == 0)
+        if not feats:
             scores, feats = sub_scores, sub_feats
         else:
             for i, p in zip(at, sub_scores, strict=True):
                 scores[i] = min(scores[i], p)
+        if sub_held and not held and n == 0:
+            # The page is judged again without the lists its lead-ins announce: a run of
+            # short lines is no sign of chrome once announced, and a cleaned copy (the list
+            # beside the story only) is then judged as the page was.
+            held = {at[j] for j in sub_held}
+            at = [i for i in at if i not in held]
+            if not at:
+                break
+            continue
         if all(sub_keep):
             settled = True
             break
         for i, k in zip(at, sub_keep, strict=True):
             keep[i] = k
         at = [i for i in at if keep[i]]
+        n += 1
     first = keep.index(True)
     for i in range(first - 1, max(-1, first - 3), -1):  # a dateline, a byline above the lead
         line = lines[i]
@@ -136,7 +159,7 @@ def locate_lines(lines: list[str], stopwords: frozenset[str],
 
 def _one_pass(lines: list[str], stopwords: frozenset[str], named: Callable[[str], Rule | None],
               memo: dict[str, tuple[float, ...]], *, first_pass: bool
-              ) -> tuple[list[bool], list[float], list[list]]:
+              ) -> tuple[list[bool], list[float], list[list], list[int]]:
     """One verdict of the model on `lines`, with the repairs and a comment section cut
     off: (keep, scores, local features).
 
@@ -147,7 +170,7 @@ def _one_pass(lines: list[str], stopwords: frozenset[str], named: Callable[[str]
     """
     scores, feats = score_with_features(lines, stopwords, memo=memo)
     if min(scores) >= SURE_BOILERPLATE and not (first_pass and any(map(named, lines))):
-        return [True] * len(lines), scores, feats
+        return [True] * len(lines), scores, feats, []
     keep = [p >= default_model().threshold for p in scores]
     if not any(keep):  # nothing reads like an article: keep the most likely line
         keep[max(range(len(scores)), key=scores.__getitem__)] = True
@@ -179,6 +202,7 @@ def _one_pass(lines: list[str], stopwords: frozenset[str], named: Callable[[str]
                   and _sentence(lines[i]) and quiet(i)):
                 keep[i] = True
                 last = i
+    held = _keep_announced(lines, keep, quiet)
     for i in range(1, n - 1):
         if (not keep[i] and keep[i - 1] and keep[i + 1] and _short_heading(lines[i])
                 and quiet(i)):
@@ -193,7 +217,7 @@ def _one_pass(lines: list[str], stopwords: frozenset[str], named: Callable[[str]
     cut = _comments_start(lines, keep, feats, first, named)
     if cut is not None:  # a comment section: nothing after its heading is the article
         keep[cut:] = [False] * (len(lines) - cut)
-    return keep, scores, feats
+    return keep, scores, feats, held
 
 
 _WEB, _ADDRESS, _URL, _DUP, _NW = (COLUMN[n] for n in ("web", "address", "url", "dup", "nw"))
@@ -206,6 +230,35 @@ def _says_nothing_to_reader(line: str, f: list[float],
     return (f[_WEB] < WEB_VETO and not (opener and opener.group() in CALL)
             and not f[_ADDRESS] and not f[_URL] and not f[_DUP]
             and named(line) is None)
+
+
+def _keep_announced(lines: list[str], keep: list[bool], quiet: Callable[[int], bool]
+                    ) -> list[int]:
+    """Keep what a lead-in announces: a sentence of LEAD_IN_MIN_WORDS+ words ending in a
+    colon, within RESCUE_REACH lines below a kept line and saying nothing to the reader,
+    followed by 2+ short quiet lines (a tour's dates, a table's cells, the steps of a
+    recipe). Returns the indexes kept here: the later passes leave them out of the page
+    they judge, since a run of short lines is no sign of chrome once it is announced."""
+    n = len(lines)
+    out = []
+    last_kept = None
+    for i in range(n):
+        if keep[i]:
+            last_kept = i
+        line = lines[i]
+        if (last_kept is None or i - last_kept > RESCUE_REACH or not line.endswith(":")
+                or word_count(line) < LEAD_IN_MIN_WORDS or i + 1 >= n or keep[i + 1]
+                or not quiet(i)):
+            continue
+        j = i + 1
+        while (j < n and j - i <= LEAD_IN_REACH and not keep[j] and quiet(j)
+               and word_count(lines[j]) <= LIST_ITEM_MAX_WORDS):
+            j += 1
+        if j - i - 1 >= 2:
+            for k in range(i, j):
+                keep[k] = True
+                out.append(k)
+    return out
 
 
 def _sentence(line: str) -> bool:

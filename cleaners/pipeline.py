@@ -239,14 +239,17 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
 
 def _page_headline(units: list[Unit], rules: RuleSet) -> bool:
     """Is the page's first line its headline? One that reads like a headline, no rule
-    claims, and with the article's prose (if the page has any) starting within
-    HEADLINE_REACH lines below it. Further up it is the site's first menu line or a section
-    name ("Other Sciences share this!"), and the locator looks for the headline just above
-    the article instead: 69 -> 90 of the 391 dev dumps get the title their HTML page gives."""
+    claims, and with running text (a line of _BODY_MIN_WORDS+ words, if the page has one)
+    within HEADLINE_REACH lines below it. Further up it is the site's first menu line or a
+    section name ("Other Sciences share this!"), and the locator looks for the headline just
+    above the article instead: 69 -> 83 of the 391 dev dumps get the title their HTML page
+    gives. (Asking for a sentence of prose instead gave 90, but a cleaned copy that opens
+    with a list, a changelog's or an infobox's, lost its headline when cleaned again.)"""
     if len(units) < 2 or not _headline(units[0].text, rules):
         return False
-    prose_at = next((i for i, u in enumerate(units) if i and is_prose(u.text)), None)
-    return prose_at is None or prose_at <= HEADLINE_REACH
+    text_at = next((i for i, u in enumerate(units)
+                    if i and word_count(u.text) >= _BODY_MIN_WORDS), None)
+    return text_at is None or text_at <= HEADLINE_REACH
 
 
 def _headline(line: str, rules: RuleSet) -> bool:

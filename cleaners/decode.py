@@ -115,7 +115,6 @@ def inflate(raw: bytes, *, max_bytes: int, max_ratio: int) -> tuple[bytes, str |
 _NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
 
 
-
 def _bomb_reason(compressed: int, limit: int, max_bytes: int, max_ratio: int) -> str:
     """Which cap a gzip passed, said as the user can check it: the size cap, or the ratio
     cap (`max_ratio` times the compressed size, never below 1 MB)."""
@@ -124,6 +123,7 @@ def _bomb_reason(compressed: int, limit: int, max_bytes: int, max_ratio: int) ->
                 f"decompression bomb")
     return (f"gzip inflates past {limit:,} bytes, over {max_ratio} times its {compressed:,} "
             f"compressed bytes: refused as a decompression bomb")
+
 
 def _binary_kind(data: bytes) -> str | None:
     for magic, kind in _BINARY_MAGICS.items():

@@ -20,9 +20,9 @@ def _stem(source: str) -> str:
 
 
 def detect_format(text: str, source: str | None = None) -> str:
-    head = text.lstrip()[:2000]
-    if looks_like_html(head):
+    if looks_like_html(text):
         return "html"
+    head = text[:4000].lstrip()[:2000]
     # A name that says HTML and markup anywhere near the start (a fragment without <html>).
     if source and _stem(source).endswith(HTML_PAGE_SUFFIXES) and "<" in head and ">" in head:
         return "html"

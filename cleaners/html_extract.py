@@ -95,7 +95,7 @@ _LEAD_CHARS = 512
 def looks_like_html(text: str) -> bool:
     """Cheap format sniff on the first 2,000 characters: markup within the first 512 and a
     document tag (<!doctype html>, <html>, <head>, <body>) or at least two other HTML tags."""
-    head = text.lstrip()[:_SNIFF_CHARS]
+    head = text[:2 * _SNIFF_CHARS].lstrip()[:_SNIFF_CHARS]  # not a copy of the whole page
     if not head or not 0 <= head.find("<") <= _LEAD_CHARS:
         return False
     if _HTML_DOC_RE.search(head):

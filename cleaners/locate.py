@@ -202,7 +202,7 @@ def _one_pass(lines: list[str], stopwords: frozenset[str], named: Callable[[str]
                   and _sentence(lines[i]) and quiet(i)):
                 keep[i] = True
                 last = i
-    held = _keep_announced(lines, keep, quiet)
+    held = _keep_announced(lines, keep, feats, quiet)
     for i in range(1, n - 1):
         if (not keep[i] and keep[i - 1] and keep[i + 1] and _short_heading(lines[i])
                 and quiet(i)):
@@ -232,8 +232,8 @@ def _says_nothing_to_reader(line: str, f: list[float],
             and named(line) is None)
 
 
-def _keep_announced(lines: list[str], keep: list[bool], quiet: Callable[[int], bool]
-                    ) -> list[int]:
+def _keep_announced(lines: list[str], keep: list[bool], feats: list[list[float]],
+                    quiet: Callable[[int], bool]) -> list[int]:
     """Keep what a lead-in announces: a sentence of LEAD_IN_MIN_WORDS+ words ending in a
     colon, within RESCUE_REACH lines below a kept line and saying nothing to the reader,
     followed by 2+ short quiet lines (a tour's dates, a table's cells, the steps of a
@@ -247,12 +247,12 @@ def _keep_announced(lines: list[str], keep: list[bool], quiet: Callable[[int], b
             last_kept = i
         line = lines[i]
         if (last_kept is None or i - last_kept > RESCUE_REACH or not line.endswith(":")
-                or word_count(line) < LEAD_IN_MIN_WORDS or i + 1 >= n or keep[i + 1]
+                or feats[i][_NW] < LEAD_IN_MIN_WORDS or i + 1 >= n or keep[i + 1]
                 or not quiet(i)):
             continue
         j = i + 1
         while (j < n and j - i <= LEAD_IN_REACH and not keep[j] and quiet(j)
-               and word_count(lines[j]) <= LIST_ITEM_MAX_WORDS):
+               and feats[j][_NW] <= LIST_ITEM_MAX_WORDS):
             j += 1
         if j - i - 1 >= 2:
             for k in range(i, j):

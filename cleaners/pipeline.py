@@ -222,12 +222,14 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     lang = detect_language([u.text for u in units])
     match = opts.ruleset().for_language(lang).lookup(_host(url or ex.url))
     units = _apply_rules(units, match, removed)
+    units, mends = _normalized(units, opts)
+    units = _drop_letterless_edges(_drop_repeats(units, removed, opts), removed)
     title = repair(ex.title) if ex.title else None
     done = _finish(units, removed, title=title, fmt="html", encoding=encoding,
                    url=url or ex.url, opts=opts, decoded_length=len(html),
                    words_in=max(ex.words_in, word_count(body)), author=ex.author,
                    date=ex.date, extractor=ex.extractor, page=declared_page_type(html),
-                   extra_stats={"language": lang})
+                   extra_stats={"language": lang, "hyphenation_mended": sum(mends.values())})
     if done.status is Status.EMPTY and not ex.paragraphs:
         # the rules removed nothing: no extractor (nor the page's structured data) found text
         reason = ("no article text found: the page's visible text is all page furniture and "
@@ -389,11 +391,9 @@ def _finish(units: list[Unit], removed: list[Removal], *, title: str | None, fmt
             words_in: int, author: str | None = None, date: str | None = None,
             extractor: str | None = None, extra_stats: dict | None = None,
             page: PageType | None = None, page_lines: list[str] | None = None) -> Cleaned:
-    units, mended = _normalized(units, opts)  # the HTML path's paragraphs; text is done
-    units = _drop_repeats(units, removed, opts)
-    units = _drop_letterless_edges(units, removed)
+    """The `Cleaned` of a path's final units (normalized, repeats and letterless edges
+    already dropped): stats, the not-an-article check and the status."""
     paragraphs = [u.text for u in units]
-    mends = sum(mended.values())
     body = "\n\n".join(paragraphs)
     words_out = word_count(body)
     stats = {
@@ -402,7 +402,7 @@ def _finish(units: list[Unit], removed: list[Removal], *, title: str | None, fmt
         "paragraphs_out": len(paragraphs),
         "removed_share": round(1 - words_out / words_in, 4) if words_in else 0.0,
         "prose_removed_share": _prose_removed_share(removed, words_out),
-        "hyphenation_mended": mends,
+        "hyphenation_mended": 0,  # each path gives its count in extra_stats
         **(extra_stats or {}),
     }
     status, reason = Status.CLEANED, None

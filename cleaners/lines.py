@@ -29,6 +29,9 @@ SEA_CHARS_PER_WORD = 4
 SENTENCE_END = frozenset(".!?…。！？｡؟۔।॥։።፧")
 # Closing quotes and brackets that may follow the end mark: `"Go home."` ends a sentence.
 CLOSERS = "\"'”’»)]」』】）*"
+# ...and the spaces typography sets inside them: French and its kin put a (narrow)
+# no-break space before a closing guillemet ("… entendre parler. »").
+_CLOSING = CLOSERS + " \u00a0\u202f\u2009"
 
 # A line of prose: a sentence of at least this many words. Menu items, buttons, teaser
 # headlines and labels are shorter or carry no end mark; news paragraphs, even one-sentence
@@ -83,7 +86,7 @@ def last_mark(line: str) -> str:
     line = line.rstrip()
     if line.endswith("]"):
         line = _TRAILING_REFS_RE.sub("", line)
-    return line.rstrip(CLOSERS)[-1:]
+    return line.rstrip(_CLOSING)[-1:]
 
 
 def ends_sentence(line: str) -> bool:

@@ -4,7 +4,7 @@ The content decides; the name only breaks ties, because scrapers save pages as .
 text as .html. A text dump that quotes one tag further down is still text.
 """
 
-from newsclean.cleaners.html_extract import looks_like_html
+from newsclean.cleaners.html_extract import looks_like_html, sniff_head
 
 # The one list of HTML name endings: files saved as HTML, and page names of dynamic sites
 # (a URL's last segment). flows/storage/layout.py builds its key rules from these.
@@ -20,9 +20,9 @@ def _stem(source: str) -> str:
 
 
 def detect_format(text: str, source: str | None = None) -> str:
-    if looks_like_html(text):
+    head = sniff_head(text)
+    if looks_like_html(head):
         return "html"
-    head = text[:4000].lstrip()[:2000]
     # A name that says HTML and markup anywhere near the start (a fragment without <html>).
     if source and _stem(source).endswith(HTML_PAGE_SUFFIXES) and "<" in head and ">" in head:
         return "html"

@@ -45,7 +45,7 @@ from newsclean.cleaners.htmlpage import (
 )
 from newsclean.cleaners.structured import StructuredArticle, jsonld_objects, ld_article, structured_article
 
-__all__ = ["HtmlExtraction", "extract_html", "looks_like_html"]
+__all__ = ["HtmlExtraction", "extract_html", "looks_like_html", "sniff_head"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +92,16 @@ _SNIFF_CHARS = 2000
 _LEAD_CHARS = 512
 
 
+def sniff_head(text: str) -> str:
+    """The first _SNIFF_CHARS characters after leading whitespace: what a format sniff reads
+    (sliced before the lstrip, so a page is never copied whole)."""
+    return text[:2 * _SNIFF_CHARS].lstrip()[:_SNIFF_CHARS]
+
+
 def looks_like_html(text: str) -> bool:
     """Cheap format sniff on the first 2,000 characters: markup within the first 512 and a
     document tag (<!doctype html>, <html>, <head>, <body>) or at least two other HTML tags."""
-    head = text[:2 * _SNIFF_CHARS].lstrip()[:_SNIFF_CHARS]  # not a copy of the whole page
+    head = sniff_head(text)
     if not head or not 0 <= head.find("<") <= _LEAD_CHARS:
         return False
     if _HTML_DOC_RE.search(head):

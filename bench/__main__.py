@@ -4,8 +4,9 @@ Sections: seeds, dumps, html (clean() alone, in this process), rules (the costli
 rule patterns on text dumps), cli (start-up of
 `newsclean clean FILE`), startup (`newsclean run` on one document: the embedded Prefect
 server warm, cold, and Prefect's own temporary server), flow (the Prefect flow, the plain
-loop and datatrove, each run in a child process), batch (the flow at several batch sizes;
-not in the default set).
+loop and datatrove, each run in a child process), batch (the flow at several batch sizes)
+and pool (deploy/prefect.yaml's runs taken by 1 and 2 workers of pool `newsroom`): these
+two are not in the default set.
 """
 
 import argparse
@@ -15,7 +16,7 @@ import sys
 import time
 from datetime import UTC, datetime
 
-from bench import flow, pure, startup
+from bench import flow, pool, pure, startup
 from bench.report import Row, render, save
 
 ALL = ("seeds", "dumps", "html", "rules", "cli", "startup", "flow")
@@ -32,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--quick", action="store_true", help="small workloads, fewer rounds: a smoke run")
     p.add_argument("--only", default=",".join(ALL),
-                   help=f"comma-separated sections (default {','.join(ALL)}; also: batch)")
+                   help=f"comma-separated sections (default {','.join(ALL)}; also: batch, pool)")
     p.add_argument("--rounds", type=int, help="rounds of the in-process sections")
     p.add_argument("--flow-rounds", type=int, help="rounds of the flow section")
     p.add_argument("--seeds-docs", type=int, help="seed-sized text documents")
@@ -43,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, default=200, help="flow batch size (default 200)")
     p.add_argument("--batch-sizes", default="25,50,100,200,400",
                    help="batch sizes of the batch section (default 25,50,100,200,400)")
+    p.add_argument("--pool-runs", type=int, default=4,
+                   help="flow runs queued on the work pool by the pool section, each a "
+                        "share of --flow-docs (default 4)")
     p.add_argument("--s3", choices=("moto", "radosgw", "none"), default="moto",
                    help="the S3 server of the flow rows (default moto; radosgw: Ceph, when "
                         "installed; none: folder rows only)")
@@ -60,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         if getattr(args, f"{key}_docs"):
             size[key] = getattr(args, f"{key}_docs")
     sections = [s.strip() for s in args.only.split(",") if s.strip()]
-    unknown = set(sections) - {*ALL, "batch"}
+    unknown = set(sections) - {*ALL, "batch", "pool"}
     if unknown:
         print(f"unknown sections: {', '.join(sorted(unknown))}", file=sys.stderr)
         return 2
@@ -80,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
             "load_average": os.getloadavg(), "seconds": round(time.perf_counter() - started, 1),
             "sizes": size}
     in_process = [s for s in sections if s in ("seeds", "dumps", "html")]
-    flows = [s for s in sections if s in ("flow", "batch")]
+    flows = [s for s in sections if s in ("flow", "batch", "pool")]
     medians = ", ".join(([f"{rounds} rounds in process"] if in_process else [])
                         + ([f"{size['flow_rounds']} of the flow"] if flows else []))
     print(f"\n{meta['cpus']} CPUs, load average at the end {meta['load_average'][0]:.1f}; "
@@ -112,6 +116,9 @@ def _section(section: str, size: dict, args) -> list[Row]:
         sizes = [int(b) for b in args.batch_sizes.split(",")]
         return flow.flow_section(size["flow"], size["flow_rounds"], args.workers,
                                  batch_sizes=sizes, s3_server=args.s3)
+    if section == "pool":
+        return pool.pool_section(size["flow"], size["flow_rounds"], parts=args.pool_runs,
+                                 max_workers=args.workers)
     return []
 
 

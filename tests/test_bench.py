@@ -1,7 +1,10 @@
-"""The benchmark's quick mode, on the parts that need no server: it runs and reports what it
-measured (no timing is asserted here: speed is the benchmark's own output)."""
+"""The benchmark's quick mode on the parts that need no server, and its work-pool section on
+a real server: each runs and reports what it measured (no timing is asserted here: speed is
+the benchmark's own output)."""
 
 import json
+
+import pytest
 
 from bench.__main__ import main
 
@@ -48,3 +51,24 @@ def test_flow_rows_pair_each_pipeline_with_the_work_it_wraps():
     assert rows["datatrove, 2"]["x_work"] == 2.0
     assert 0 < rows["flow, 2 workers"]["outside_cleaning"] < 0.2
     assert "bare trafilatura.extract, in memory, 1 process" in rows
+
+
+@pytest.mark.slow
+def test_pool_section_runs_the_deployments_on_one_and_two_pool_workers(tmp_path):
+    """The work-pool rows end to end on a few pages: deploy/prefect.yaml deployed on a real
+    `prefect server`, the runs queued through the API and taken by 1 and 2 process workers;
+    every run COMPLETED (the section raises otherwise) and each setup reported."""
+    from bench.workload import eval_cases
+
+    if not eval_cases():
+        pytest.skip("../shared/eval/html-dev not found")
+    out = tmp_path / "pool.json"
+    assert main(["--only", "pool", "--flow-docs", "6", "--pool-runs", "2", "--flow-rounds", "1",
+                 "--json", str(out)]) == 0
+    rows = {r["name"]: r for r in json.loads(out.read_text())["rows"]}
+    assert not [r["note"] for r in rows.values() if "failed" in r["note"]]
+    one = rows["work pool, 1 worker (--limit 1), 2 runs"]
+    two = rows["work pool, 2 workers (--limit 1), 2 runs"]
+    assert one["docs"] == two["docs"] == 6
+    assert two["ratio"] > 0 and two["peak_rss_mb"] > one["peak_rss_mb"] > 0
+    assert one["first_start_s"] > 0 and one["x_work"] > 0

@@ -19,7 +19,7 @@ def cluster():
     """Two single-threaded worker processes on loopback, as a newsroom's cluster would be
     (started outside the flow, joined by address)."""
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  host="127.0.0.1", dashboard_address=None) as c:
+                                  host="127.0.0.1", dashboard_address="127.0.0.1:0") as c:
         yield c
 
 

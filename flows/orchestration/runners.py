@@ -33,10 +33,12 @@ def make_runner(kind: TaskRunnerKind | str, workers: int,
         if dask_address:
             return DaskTaskRunner(address=dask_address)
         # One single-threaded process per worker: cleaning is CPU-bound Python, threads
-        # would share one GIL. Loopback only, and no dashboard (it would listen on :8787).
+        # would share one GIL. Loopback only. The scheduler's HTTP server (health, metrics;
+        # the dashboard when bokeh is installed) on a free port: with None it still took
+        # :8787 and warned whenever another cluster held that port (seen in CI).
         return DaskTaskRunner(cluster_kwargs={
             "n_workers": workers, "threads_per_worker": 1, "processes": True,
-            "host": "127.0.0.1", "dashboard_address": None})
+            "host": "127.0.0.1", "dashboard_address": "127.0.0.1:0"})
     if dask_address:
         raise RunnerUnavailable("dask_address is only used with task_runner 'dask'")
     return ProcessPoolTaskRunner(max_workers=workers) if workers > 1 else None

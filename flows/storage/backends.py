@@ -96,6 +96,13 @@ class LocalStorage(Storage):
         self.root = Path(root)
         self.single = single  # a source that is one file: only this key is listed
         self.url = str(self.root / single) if single else str(self.root)
+        self._resolved: Path | None = None
+
+    def _real_root(self) -> Path:
+        """The root with its links resolved, once per store (a realpath walks every part)."""
+        if self._resolved is None:
+            self._resolved = self.root.resolve()
+        return self._resolved
 
     def _path(self, key: str) -> Path:
         return self.root.joinpath(*check_key(key).split("/"))
@@ -130,7 +137,7 @@ class LocalStorage(Storage):
 
     def read(self, key: str, max_bytes: int | None = None) -> bytes:
         path = self._path(key)
-        if not _inside(path, self.root.resolve()):  # through a link, file or folder
+        if not _inside(path, self._real_root()):  # through a link, file or folder
             raise UnsafeKey(f"{key}: symbolic link leads out of the source folder, not followed")
         try:
             if max_bytes is not None and (size := path.stat().st_size) > max_bytes:
@@ -147,7 +154,7 @@ class LocalStorage(Storage):
 
     def open(self, key: str) -> BinaryIO:
         path = self._path(key)
-        if not _inside(path, self.root.resolve()):  # through a link, file or folder
+        if not _inside(path, self._real_root()):  # through a link, file or folder
             raise UnsafeKey(f"{key}: symbolic link leads out of the source folder, not followed")
         try:
             return path.open("rb")

@@ -311,8 +311,9 @@ def _by_rule(cleaned: Cleaned) -> dict[str, tuple[int, str]]:
     """Per rule: lines removed and the first one (80 characters), for the report's preview."""
     out: dict[str, tuple[int, str]] = {}
     for r in cleaned.removed:
-        n, first = out.get(r.rule, (0, " ".join(r.text.split())[:80]))
-        out[r.rule] = (n + 1, first)
+        seen = out.get(r.rule)
+        # The preview is made for a rule's first line only (a page has ~180 removals).
+        out[r.rule] = (seen[0] + 1, seen[1]) if seen else (1, " ".join(r.text.split())[:80])
     return out
 
 

@@ -1,17 +1,17 @@
 """The work-pool path: how a newsroom grows past one process without Dask.
 
-deploy/prefect.yaml deployed on a local `prefect server` (SQLite), pool `newsroom` of type
-process, then the same `parts` flow runs of `clean-articles/on-demand` (each one prefix of
-the pages, `workers: 1`, into its own destination: one writer per destination) queued at
-once and taken by 1 and then by 2 `prefect worker start --pool newsroom --limit 1`
-processes — each worker standing for one machine that runs one flow at a time. The wall
-time runs from the runs' creation through the API (as the UI's Run button does) to the last
-one's COMPLETED state; the setups alternate round by round, after `clean()` over the same
-pages in memory in this process ("x work": a setup's docs/s over `clean()`'s, paired by
-round, as in the flow section).
+deploy/prefect.yaml's `on-demand` deployed on a local `prefect server` (SQLite), pool
+`newsroom` of type process, then the same `parts` flow runs of `clean-articles/on-demand`
+(each one prefix of the pages, `workers: 1`, into its own destination: one writer per
+destination) queued at once and taken by 1 and then by 2 `prefect worker start --pool
+newsroom --limit 1` processes — each worker standing for one machine that runs one flow at
+a time. The wall time runs from the runs' creation through the API (as the UI's Run button
+does) to the last one's COMPLETED state; the setups alternate round by round, after
+`clean()` over the same pages in memory in this process ("x work": a setup's docs/s over
+`clean()`'s, paired by round, as in the flow section).
 
-On one 2-core machine the two workers share the cores, so "2 workers over 1" is what a
-second machine would add at best; each flow run also pays its own process start (a worker
+On one 2-core machine the two workers share the cores with each other and the server, so a
+second machine would add at least "2 workers over 1"; each flow run also pays its own process start (a worker
 runs every flow run in a fresh Python process: imports, models, the flow's API calls).
 """
 
@@ -173,7 +173,9 @@ def pool_section(count: int, rounds: int, parts: int = 4, max_workers: int = 2) 
                    "PREFECT_WORKER_QUERY_SECONDS": str(POLL_SECONDS)}
             prefect = str(Path(sys.executable).with_name("prefect"))
             for args in (["work-pool", "create", "newsroom", "--type", "process"],
-                         ["--no-prompt", "deploy", "--all", "--prefect-file", "deploy/prefect.yaml"]):
+                         # on-demand only: the nightly schedule must not queue a run here
+                         ["--no-prompt", "deploy", "--name", "on-demand", "--prefect-file",
+                          "deploy/prefect.yaml"]):
                 subprocess.run([prefect, *args], cwd=ROOT, env=env, check=True,
                                capture_output=True, timeout=600)
             api = Api(url)

@@ -42,6 +42,11 @@ class Row:
         return d
 
 
+def _rate(per_s: float) -> str:
+    """Whole numbers, with a decimal under 10/s (a smoke run's 0.3 docs/s is not "0")."""
+    return f"{per_s:,.0f}" if per_s >= 10 else f"{per_s:.1f}"
+
+
 def render(rows: list[Row]) -> str:
     head = ("section", "pipeline", "docs", "median s", "docs/s", "MB/s", "ratio", "x work",
             "peak RSS", "outside", "note")
@@ -53,7 +58,7 @@ def render(rows: list[Row]) -> str:
         lines.append((
             r.section, r.name, str(d.get("docs", "")),
             f"{d['median_s']:.2f}" if "median_s" in d else (f"{d['seconds']:.3f}" if "seconds" in d else ""),
-            f"{d['docs_per_s']:,.0f}" if "docs_per_s" in d else "",
+            _rate(d["docs_per_s"]) if "docs_per_s" in d else "",
             f"{d['mb_per_s']:.2f}" if "mb_per_s" in d else "",
             f"{d['ratio']:.2f}x" if "ratio" in d else "",
             f"{d['x_work']:.2f}x" if "x_work" in d else "",

@@ -43,6 +43,13 @@ class _Parser(argparse.ArgumentParser):
     commands: dict[str, argparse.ArgumentParser] = {}  # noqa: RUF012 - set per instance below
 
     def error(self, message: str) -> NoReturn:
+        if "invalid choice: '" in message and "(choose from " in message:
+            # "newsclean rnu …", "--task-runner dsak": the closest of the choices listed
+            given = message.split("invalid choice: '", 1)[1].split("'", 1)[0]
+            choices = message.split("(choose from ", 1)[1].rstrip(")").replace("'", "").split(", ")
+            close = difflib.get_close_matches(given, choices, n=1)
+            if close:
+                message += f" (did you mean {close[0]}?)"
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
     def parse_args(self, args=None, namespace=None):  # noqa: ANN001, ANN201 - argparse's

@@ -277,6 +277,9 @@ def test_an_empty_source_fails_a_full_run_but_not_an_incremental_one(tmp_path, a
      "newsclean run: error: unrecognized arguments: --batchsize 10 (did you mean --batch-size?)"),
     (("clean", "seeds/x.txt", "--jsn"), "(did you mean --json?)"),
     (("run", "seeds/", "out/", "--batch-size", "abc"), "invalid int value: 'abc'"),
+    (("rnu", "seeds/", "out/"), "invalid choice: 'rnu'"),
+    (("rnu", "seeds/", "out/"), "(did you mean run?)"),
+    (("run", "seeds/", "out/", "--task-runner", "dsak"), "(did you mean dask?)"),
 ])
 def test_a_mistyped_option_is_one_line_with_the_closest_option(args, said):
     out = _run(*args)

@@ -97,8 +97,12 @@ def _parser() -> argparse.ArgumentParser:
                        description="Run the clean-articles flow: SOURCE and DEST are folders, "
                                    "files or s3://bucket/prefix URLs.",
                        epilog=_RUN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    r.add_argument("source")
-    r.add_argument("dest")
+    r.add_argument("source", metavar="SOURCE",
+                   help="what to clean: a folder, a file (.txt, .html, .gz, .jsonl, .warc …) "
+                        "or s3://bucket/prefix")
+    r.add_argument("dest", metavar="DEST",
+                   help="where the clean copies, their records and the manifest go: a folder "
+                        "or s3://bucket/prefix (neither one inside the other)")
     r.add_argument("--rules", action="append", default=[], metavar="PACK",
                    help="an extra rule pack (TOML path or s3:// URL); repeatable")
     r.add_argument("--batch-size", type=int, default=200, help="documents per task (default 200)")
@@ -143,8 +147,8 @@ def _parser() -> argparse.ArgumentParser:
                                    "one per line (a path or an s3:// object). Raw responses "
                                    "are kept under DEST/_raw/; a rerun fetches only what is "
                                    "not stored yet.")
-    f.add_argument("urls", metavar="URLS")
-    f.add_argument("dest")
+    f.add_argument("urls", metavar="URLS", help="a text file of URLs, one per line")
+    f.add_argument("dest", metavar="DEST", help="a folder or s3://bucket/prefix")
     f.add_argument("--allow-private", action="store_true",
                    help="also fetch from loopback, private and link-local addresses")
     f.add_argument("--allow-network", action="append", default=[], metavar="CIDR",

@@ -43,14 +43,8 @@ class _Parser(argparse.ArgumentParser):
     commands: dict[str, argparse.ArgumentParser] = {}  # noqa: RUF012 - set per instance below
 
     def error(self, message: str) -> NoReturn:
-        if "invalid choice: '" in message and "(choose from " in message:
-            # "newsclean rnu …", "--task-runner dsak": the closest of the choices listed
-            given = message.split("invalid choice: '", 1)[1].split("'", 1)[0]
-            choices = message.split("(choose from ", 1)[1].rstrip(")").replace("'", "").split(", ")
-            close = difflib.get_close_matches(given, choices, n=1)
-            if close:
-                message += f" (did you mean {close[0]}?)"
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(2, f"{self.prog}: error: {message}{_closest_choice(message)} "
+                     f"(see {self.prog} --help)\n")
 
     def parse_args(self, args=None, namespace=None):  # noqa: ANN001, ANN201 - argparse's
         parsed, extra = self.parse_known_args(args, namespace)
@@ -62,6 +56,17 @@ class _Parser(argparse.ArgumentParser):
             parser.error(f"unrecognized arguments: {' '.join(extra)}"
                          + (f" (did you mean {', '.join(hints)}?)" if hints else ""))
         return parsed
+
+
+def _closest_choice(message: str) -> str:
+    """" (did you mean run?)" for argparse's "invalid choice: 'rnu' (choose from 'clean', …)"
+    ("newsclean rnu", "--task-runner dsak"); "" for any other message."""
+    if "invalid choice: '" not in message or "(choose from " not in message:
+        return ""
+    given = message.split("invalid choice: '", 1)[1].split("'", 1)[0]
+    choices = message.split("(choose from ", 1)[1].rstrip(")").replace("'", "").split(", ")
+    close = difflib.get_close_matches(given, choices, n=1)
+    return f" (did you mean {close[0]}?)" if close else ""
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -12,7 +12,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import urlsplit
@@ -96,13 +96,12 @@ class LocalStorage(Storage):
         self.root = Path(root)
         self.single = single  # a source that is one file: only this key is listed
         self.url = str(self.root / single) if single else str(self.root)
-        self._resolved: Path | None = None
 
+    @cached_property
     def _real_root(self) -> Path:
-        """The root with its links resolved, once per store (a realpath walks every part)."""
-        if self._resolved is None:
-            self._resolved = self.root.resolve()
-        return self._resolved
+        """The root with its links resolved, once per store (a realpath walks every part;
+        a source's reads check every document against it)."""
+        return self.root.resolve()
 
     def _path(self, key: str) -> Path:
         return self.root.joinpath(*check_key(key).split("/"))
@@ -118,7 +117,7 @@ class LocalStorage(Storage):
             st = (self.root / self.single).stat()
             yield ObjectInfo(self.single, st.st_size, datetime.fromtimestamp(st.st_mtime, UTC))
             return
-        root = self.root.resolve()
+        root = self._real_root
         for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
             dirnames.sort()
             for name in sorted(filenames):
@@ -137,7 +136,7 @@ class LocalStorage(Storage):
 
     def read(self, key: str, max_bytes: int | None = None) -> bytes:
         path = self._path(key)
-        if not _inside(path, self._real_root()):  # through a link, file or folder
+        if not _inside(path, self._real_root):  # through a link, file or folder
             raise UnsafeKey(f"{key}: symbolic link leads out of the source folder, not followed")
         try:
             if max_bytes is not None and (size := path.stat().st_size) > max_bytes:
@@ -154,7 +153,7 @@ class LocalStorage(Storage):
 
     def open(self, key: str) -> BinaryIO:
         path = self._path(key)
-        if not _inside(path, self._real_root()):  # through a link, file or folder
+        if not _inside(path, self._real_root):  # through a link, file or folder
             raise UnsafeKey(f"{key}: symbolic link leads out of the source folder, not followed")
         try:
             return path.open("rb")

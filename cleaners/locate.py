@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsclean.cleaners.lexicon import CALL
-from newsclean.cleaners.linemodel import COLUMN, default_model, score_with_features
+from newsclean.cleaners.linemodel import COLUMN, LineModel, score_with_features
 from newsclean.cleaners.lines import (
     WORD_RE,
     ends_sentence,
@@ -88,14 +88,15 @@ class Located:
 
 
 def locate_lines(lines: list[str], stopwords: frozenset[str],
-                 match: Callable[..., Rule | None], *, want_title: bool,
+                 match: Callable[..., Rule | None], model: LineModel, *, want_title: bool,
                  memo: dict[str, tuple[float, ...]] | None = None) -> Located:
     """Keep/drop for each line (non-empty, stripped) of a page dump, with the model scores.
 
     The verdict is taken to its fixed point: the kept lines are judged again, alone, until
     the model keeps all of them (at most MAX_PASSES times). What comes out is then what
     the model keeps when it sees the article without the page, so cleaning a cleaned text
-    again changes nothing. `match` is the document's rule lookup (`RuleSet.lookup`);
+    again changes nothing. `match` is the document's rule lookup (`RuleSet.lookup`),
+    `model` the line model (`CleanOptions.model()`);
     `memo` keeps each line's own features for later calls on the same document.
     """
     if not lines:
@@ -115,8 +116,8 @@ def locate_lines(lines: list[str], stopwords: frozenset[str],
     n = 0
     while n < MAX_PASSES:
         sub = [lines[i] for i in at]
-        sub_keep, sub_scores, sub_feats, sub_held = _one_pass(sub, stopwords, named, memo,
-                                                              first_pass=n == 0)
+        sub_keep, sub_scores, sub_feats, sub_held = _one_pass(sub, stopwords, named, model,
+                                                              memo, first_pass=n == 0)
         if not feats:
             scores, feats = sub_scores, sub_feats
         else:
@@ -158,7 +159,7 @@ def locate_lines(lines: list[str], stopwords: frozenset[str],
 
 
 def _one_pass(lines: list[str], stopwords: frozenset[str], named: Callable[[str], Rule | None],
-              memo: dict[str, tuple[float, ...]], *, first_pass: bool
+              model: LineModel, memo: dict[str, tuple[float, ...]], *, first_pass: bool
               ) -> tuple[list[bool], list[float], list[list], list[int]]:
     """One verdict of the model on `lines`, with the repairs and a comment section cut
     off: (keep, scores, local features).
@@ -168,10 +169,10 @@ def _one_pass(lines: list[str], stopwords: frozenset[str], named: Callable[[str]
     label it kept cost fundus-dev's interviews their last 40 paragraphs (text dumps 0.926
     -> 0.928).
     """
-    scores, feats = score_with_features(lines, stopwords, memo=memo)
+    scores, feats = score_with_features(lines, stopwords, model, memo=memo)
     if min(scores) >= SURE_BOILERPLATE and not (first_pass and any(map(named, lines))):
         return [True] * len(lines), scores, feats, []
-    keep = [p >= default_model().threshold for p in scores]
+    keep = [p >= model.threshold for p in scores]
     if not any(keep):  # nothing reads like an article: keep the most likely line
         keep[max(range(len(scores)), key=scores.__getitem__)] = True
 

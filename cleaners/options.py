@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from newsclean.cleaners.linemodel import LineModel, default_model
 from newsclean.cleaners.rules import RuleSet, default_rules
 
 MB = 1024 * 1024
@@ -29,6 +30,13 @@ class CleanOptions:
     drop_duplicate_paragraphs: bool = True
     mend_hyphenation: bool = True
     format_hint: str | None = None  # "html" | "text" to skip detection
+    # The text-dump line model; None: the shipped one (cleaners/models/lines.json). The
+    # trainer validates a model fitted on two dev sets through the whole of clean() on the
+    # third with this; a newsroom can ship one fitted on its own archive the same way.
+    line_model: LineModel | None = None
 
     def ruleset(self) -> RuleSet:
         return self.rules if self.rules is not None else default_rules()
+
+    def model(self) -> LineModel:
+        return self.line_model if self.line_model is not None else default_model()

@@ -18,7 +18,7 @@ from newsclean.cleaners.decode import InputRejected, decode, repair
 from newsclean.cleaners.detect import detect_format
 from newsclean.cleaners.html_extract import extract_html
 from newsclean.cleaners.language import detect_language, stopwords
-from newsclean.cleaners.linemodel import default_model
+from newsclean.cleaners.linemodel import LineModel
 from newsclean.cleaners.lines import ends_sentence, is_headline, is_prose, word_count
 from newsclean.cleaners.locate import HEADLINE_REACH, locate_lines
 from newsclean.cleaners.model import Cleaned, Removal, Status
@@ -67,9 +67,10 @@ def clean(
 def warm_up(options: CleanOptions | None = None) -> None:
     """Load what `clean()` loads on first use (the language model, ~0.3 s; the line model;
     the rules), so that a per-document time limit measures cleaning, not loading."""
-    (options or _DEFAULT_OPTIONS).ruleset()
+    opts = options or _DEFAULT_OPTIONS
+    opts.ruleset()
     detect_language(["The council approved the budget on Tuesday."])
-    default_model()
+    opts.model()
 
 
 def _rejected(reason: str, *, fmt: str = "unknown", url: str | None = None) -> Cleaned:
@@ -106,8 +107,9 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
         settled = True
         trailing: list[Removal] = []
         if opts.locate_article and units:
-            units, found, settled = _article_lines(units, lang, match, removed, trailing,
-                                                   want_title=title is None, memo=memo)
+            units, found, settled = _article_lines(units, lang, match, opts.model(), removed,
+                                                   trailing, want_title=title is None,
+                                                   memo=memo)
             if found is not None:
                 title = found.text
         located = len(units)
@@ -157,7 +159,7 @@ def _drop_letterless_edges(units: list[Unit], removed: list[Removal]) -> list[Un
 
 
 def _article_lines(units: list[Unit], lang: str | None, match: Callable[..., Rule | None],
-                   leading: list[Removal], trailing: list[Removal], *,
+                   model: LineModel, leading: list[Removal], trailing: list[Removal], *,
                    want_title: bool, memo: dict[str, tuple[float, ...]]
                    ) -> tuple[list[Unit], Unit | None, bool]:
     """The article's lines of a page dump (cleaners/locate.py), and the headline found
@@ -167,7 +169,7 @@ def _article_lines(units: list[Unit], lang: str | None, match: Callable[..., Rul
     Reply"; after the article, a comment-section heading takes what follows), else by where
     it stood: before, inside or after the article, with the line model's score.
     """
-    found = locate_lines([u.text for u in units], stopwords(lang), match,
+    found = locate_lines([u.text for u in units], stopwords(lang), match, model,
                          want_title=want_title, memo=memo)
     keep = found.keep
     first = keep.index(True)

@@ -1,10 +1,10 @@
-"""The one definition of a sentence end (cleaners/lines.py), in the scripts and typography
-news is written in: the locator's rescue, the line model's `sent` feature and the headline
-test all read it."""
+"""The one definition of a sentence end and of a word (cleaners/lines.py), in the scripts and
+typography news is written in: the locator's rescue, the line model's `sent` feature, its
+function-word share and the headline test all read them."""
 
 import pytest
 
-from newsclean.cleaners.lines import ends_sentence, last_mark
+from newsclean.cleaners.lines import WORD_RE, ends_sentence, last_mark, word_count
 
 ENDS = [
     "The council approved the budget on Tuesday.",
@@ -13,6 +13,12 @@ ENDS = [
     "… dont il ne veut pas entendre parler.\u00a0»",  # no-break space inside the guillemet
     "… dont il ne veut pas entendre parler.\u202f»",  # narrow no-break space
     "„Wir werden klagen“, sagte der Bürgermeister.",
+    # German, Czech, Polish close „…“ with U+201C (fundus-dev's Berliner Zeitung page)
+    "Er sagt: „Und trotzdem kann ich vieles verstehen, was hier gesagt wurde.“",
+    "Řekl: „Rozpočet schválíme ve čtvrtek.“",
+    "Powiedział: „Budżet przyjmiemy w czwartek.”",
+    "Han sagde: »Budgettet vedtages torsdag.«",  # Danish and Swedish close with «
+    "Er sagte: ‚Nein.‘",  # the single German quote
     "The river rose two metres in 1946. [2]",
     "東京都は新しい計画を発表した。",
     "市政府周二宣布了新的预算方案。」",
@@ -36,3 +42,19 @@ def test_a_sentence_end_is_found_behind_closing_marks_and_their_spaces(line):
 @pytest.mark.parametrize("line", NOT_ENDS)
 def test_a_line_without_an_end_mark_does_not_end_a_sentence(line):
     assert not ends_sentence(line), last_mark(line)
+
+
+WORDS = [
+    ("वीडियो", 1),  # Hindi "video": its vowel signs are combining marks, part of the word
+    ("समस्तीपुर पुलिस ने 2 बदमाशों को पकड़ा", 7),
+    ("পুলিশ দুজনকে গ্রেপ্তার করেছে", 4),  # Bengali
+    ("காவல்துறை இருவரை கைது செய்தது", 4),  # Tamil
+    ("שָׁלוֹם עֲלֵיכֶם", 2),  # Hebrew with vowel points
+    ("The council approved the budget.", 5),
+    ("Die Cafeteria füllt sich.", 4),
+]
+
+
+@pytest.mark.parametrize(("line", "words"), WORDS)
+def test_a_word_keeps_its_combining_marks(line, words):
+    assert word_count(line) == words, WORD_RE.findall(line)

@@ -10,8 +10,11 @@ the gold has it and a menu word that merely also occurs in the story does not).
 Both logistic models are fitted by Newton's method with an L2 penalty; every line weighs
 (words + 1) over its document's total, so each document counts once, as in the macro token
 F1 the sets are scored with. Validation is across sets: fit on two, score the third with
-the set's own metric (token F1 of the kept lines against gold), for each of the three; the
-figures go into the model file next to the weights fitted on all three. Needs numpy (a
+the set's own metric (token F1 of the kept lines against gold), for each of the three, both
+for the model alone (`f1`) and for the whole of `clean()` with that model in it
+(`pipeline_f1`, scored as `newsclean eval` scores text dumps): the second is what a page
+from a source none of the dev sets holds can expect. The figures go into the model file
+next to the weights fitted on all three. Needs numpy (a
 dependency of the dev tools, not of `cleaners`).
 """
 
@@ -172,6 +175,16 @@ def _score(docs: list[Doc], model: LineModel) -> float:
     return statistics.mean(_f1(d.gold, "\n".join(kept(d, model))) for d in docs)
 
 
+def pipeline_f1(set_dir: Path, model: LineModel) -> float:
+    """Macro token F1 of `clean()` with `model` on the text dumps of one dev set."""
+    from newsclean.cleaners import CleanOptions, clean
+    from newsclean.flows.devtools.evaluate import load_cases, prf
+
+    options = CleanOptions(line_model=model, format_hint="text")
+    return statistics.mean(prf(c.gold, clean(c.raw, source=c.url, options=options).text)[2]
+                           for c in load_cases(set_dir, "text"))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("eval_root", type=Path, help="the folder holding the three dev sets")
@@ -195,7 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         test = [d for d in docs if d.set == held]
         oracle = statistics.mean(_f1(d.gold, "\n".join(
             ln for ln, lab in zip(d.lines, d.labels, strict=True) if lab)) for d in test)
-        validation[held] = {"f1": round(_score(test, model), 4), "label_oracle": round(oracle, 4)}
+        validation[held] = {"f1": round(_score(test, model), 4), "label_oracle": round(oracle, 4),
+                            "pipeline_f1": round(pipeline_f1(args.eval_root / held, model), 4)}
         print(f"fit on the other two, scored on {held}: {validation[held]}", file=sys.stderr)
     final = train(docs)
     out = {"local": final.local, "context": final.context, "threshold": final.threshold,

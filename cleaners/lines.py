@@ -78,18 +78,19 @@ def word_count(line: str) -> int:
     """Words in `line`: `\\w+` tokens, with unspaced scripts counted by their characters."""
     if line.isascii():
         return len(line.encode().translate(_ASCII_NON_WORD).split())
-    n = len(WORD_RE.findall(line))
     if not _UNSPACED_RUN_RE.search(line):
-        return n
+        return len(WORD_RE.findall(line))
+    # the spaced words (digits, Latin names) once the unspaced runs are set aside, then the
+    # runs by their characters: "＜震度5弱＞" is "5" and three Han characters, not one token
+    # that held two runs (counting runs per token gave it 0 words)
+    n = len(WORD_RE.findall(_UNSPACED_RUN_RE.sub(" ", line)))
     cjk = len(_CJK_RE.findall(line))
     sea = len(_SEA_RE.findall(line))
-    # each run of those characters was one token: count it by its characters instead
-    n -= len(_UNSPACED_RUN_RE.findall(line))
     if cjk:
         n += max(1, cjk // CJK_CHARS_PER_WORD)
     if sea:
         n += max(1, sea // SEA_CHARS_PER_WORD)
-    return max(0, n)
+    return n
 
 
 # Footnote and reference marks after the end of a sentence: "…in 1946. [2]", "…[3][4]",

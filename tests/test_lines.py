@@ -54,6 +54,9 @@ WORDS = [
     ("שָׁלוֹם עֲלֵיכֶם", 2),  # Hebrew with vowel points
     ("The council approved the budget.", 5),
     ("Die Cafeteria füllt sich.", 4),
+    ("＜震度5弱＞", 2),  # a digit between Han characters: "5" and three characters
+    ("宮崎県： 高鍋町 、 新富町 、 宮崎市", 6),  # twelve Han characters, two a word
+    ("東京都は2025年に新しい計画を発表した。", 9),  # "2025" and 16 characters
 ]
 
 

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from newsclean.cleaners.decode import InputRejected, decode, repair
 from newsclean.cleaners.detect import detect_format
 from newsclean.cleaners.html_extract import extract_html
-from newsclean.cleaners.language import detect_language, stopwords
+from newsclean.cleaners.language import detect_languages, stopwords
 from newsclean.cleaners.linemodel import LineModel
 from newsclean.cleaners.lines import ends_sentence, is_headline, is_prose, word_count
 from newsclean.cleaners.locate import HEADLINE_REACH, locate_lines
@@ -69,7 +69,7 @@ def warm_up(options: CleanOptions | None = None) -> None:
     the rules), so that a per-document time limit measures cleaning, not loading."""
     opts = options or _DEFAULT_OPTIONS
     opts.ruleset()
-    detect_language(["The council approved the budget on Tuesday."])
+    detect_languages(["The council approved the budget on Tuesday."])
     opts.model()
 
 
@@ -89,8 +89,9 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
     text = repair(text)
     units = split_units(text)
     page_lines = [u.text for u in units]
-    lang = detect_language(page_lines)
-    rules = opts.ruleset().for_language(lang)
+    langs = detect_languages(page_lines)
+    lang = langs[0] if langs else None
+    rules = opts.ruleset().for_languages(langs)
     match = rules.lookup(_host(url))  # every rule question of this document, asked once
     # The model and the rules judge each line as it will be written out (cells, spaces,
     # hyphenation): a cleaned text, cleaned again, shows them the same lines.
@@ -221,8 +222,9 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     units = [Unit(p, -1, -1, 0) for p in body.split("\n") if p.strip()]
     removed = [Removal(rule=d.rule, family="extraction", text=d.text, where=d.region,
                        extractor=d.extractor) for d in ex.dropped]
-    lang = detect_language([u.text for u in units])
-    match = opts.ruleset().for_language(lang).lookup(_host(url or ex.url))
+    langs = detect_languages([u.text for u in units])
+    lang = langs[0] if langs else None
+    match = opts.ruleset().for_languages(langs).lookup(_host(url or ex.url))
     units = _apply_rules(units, match, removed)
     units, mends = _normalized(units, opts)
     units = _drop_letterless_edges(_drop_repeats(units, removed, opts), removed)

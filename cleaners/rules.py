@@ -258,7 +258,7 @@ _BAND_CACHE = 4096
 # lines: on 120 readability-dev and fundus-dev dumps cleaned twice, compiling after 8 uses
 # took 34 s, after 64 10 s, after 256 7.3 s, after 1,024 6.4 s, never 6.2 s (the rules
 # tried one by one, after the first-character and literal-gate shortcuts, with a document's
-# language packs only: `RuleSet.for_language`). So only a kind seen thousands of times is
+# language packs only: `RuleSet.for_languages`). So only a kind seen thousands of times is
 # compiled: a long run's commonest lines.
 _COMPILE_AFTER = 4096
 
@@ -422,22 +422,23 @@ class RuleSet:
         object.__setattr__(self, "_bands", tuple(bands))
         object.__setattr__(self, "_limits", tuple(limit for limit, _ in bands))
 
-    def for_language(self, lang: str | None) -> "RuleSet":
-        """The rules that can fire on a document in `lang`: its language's, English ones
+    def for_languages(self, langs: tuple[str, ...]) -> "RuleSet":
+        """The rules that can fire on a document in `langs` (language.detect_languages: the
+        language detected and the close ones it may be): those languages', English ones
         (share rows, players and cookie boxes are in English on sites in every language),
         language-neutral ones and every operator rule. A German line never matches a
         Turkish pattern, so leaving those out changes no match on a document in the
-        language detected, and keeps the alternations small (a page in any language used
-        to pay for compiling every language's patterns). Unknown language: every rule.
-        Same fingerprint: the packs are the same."""
-        if lang is None:
+        languages detected, and keeps the alternations small (a page in any language used
+        to pay for compiling every language's patterns). Unknown language (empty): every
+        rule. Same fingerprint: the packs are the same."""
+        if not langs:
             return self
-        found = self._by_language.get(lang)
+        found = self._by_language.get(langs)
         if found is None:
-            keep = (None, "zxx", "en", lang)
+            keep = {None, "zxx", "en", *langs}
             packs = tuple(p if not p.shipped else dataclasses.replace(
                 p, rules=tuple(r for r in p.rules if r.lang in keep)) for p in self.packs)
-            found = self._by_language[lang] = RuleSet(packs)
+            found = self._by_language[langs] = RuleSet(packs)
         return found
 
     @property

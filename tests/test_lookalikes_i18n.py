@@ -1,6 +1,7 @@
-"""News that looks like boilerplate, in the largest news languages after English: each
+"""News that looks like boilerplate, in ten of the largest news languages after English: each
 sentence uses a word the rules and the line model take as a sign of chrome ("Lesen Sie
-auch", "abonnés", "publicidad", "commenti", "direitos", "reclame"), yet reports news. The
+auch", "abonnés", "publicidad", "commenti", "direitos", "reclame", "Читайте также",
+"Zaloguj się", "abone"), yet reports news. The
 first rule of the product is never to lose one: no rule names any of them at any position,
 and a page dump holding them between menus and a footer keeps every one
 (`tests/fixtures/lookalikes/<lang>.txt`, one sentence a line; English: `lookalikes.txt`)."""
@@ -100,6 +101,63 @@ PAGES = {
             "die de ruimte van de stad de komende jaren sterk zal beperken.",
         ],
         footer=["Colofon", "Privacy", "© 2025 Stadsblad", "Contact"],
+    ),
+    "ru": dict(
+        menu=["Главная", "Политика", "Экономика", "Спорт", "Культура", "Войти"],
+        headline="Горсовет утвердил бюджет после долгих дебатов",
+        body=[
+            "Городской совет во вторник вечером после многочасовых дебатов утвердил бюджет "
+            "на следующий год, который предусматривает прежде всего больше денег на школы и "
+            "общественный транспорт.",
+            "Оппозиция раскритиковала очередной перенос ремонта мостов и заявила, что "
+            "попросит прокуратуру проверить решение.",
+            "Глава финансового управления защитил планы, сославшись на рост процентных "
+            "ставок, который в ближайшие годы заметно сократит возможности города.",
+        ],
+        footer=["Контакты", "Политика конфиденциальности", "© 2025 Городские вести",
+                "Реклама на сайте"],
+    ),
+    "pl": dict(
+        menu=["Strona główna", "Polityka", "Gospodarka", "Sport", "Kultura", "Zaloguj"],
+        headline="Rada miasta przyjęła budżet po długiej debacie",
+        body=[
+            "Rada miasta przyjęła we wtorek wieczorem, po wielogodzinnej debacie, budżet na "
+            "przyszły rok, który przewiduje przede wszystkim więcej pieniędzy na szkoły i "
+            "komunikację miejską.",
+            "Opozycja skrytykowała kolejne przesunięcie remontu mostów i zapowiedziała, że "
+            "poprosi wojewodę o zbadanie uchwały.",
+            "Skarbnik miasta bronił planów, wskazując na wzrost stóp procentowych, który w "
+            "najbliższych latach wyraźnie ograniczy możliwości miasta.",
+        ],
+        footer=["Kontakt", "Polityka prywatności", "© 2025 Gazeta Miejska", "Regulamin"],
+    ),
+    "sv": dict(
+        menu=["Start", "Politik", "Ekonomi", "Sport", "Kultur", "Logga in"],
+        headline="Fullmäktige antog budgeten efter lång debatt",
+        body=[
+            "Kommunfullmäktige antog på tisdagskvällen efter flera timmars debatt budgeten "
+            "för nästa år, som framför allt ger mer pengar till skolorna och "
+            "kollektivtrafiken.",
+            "Oppositionen kritiserade att renoveringen av broarna än en gång skjuts upp och "
+            "meddelade att beslutet ska prövas av länsstyrelsen.",
+            "Finansborgarrådet försvarade planerna och pekade på de stigande räntorna, som "
+            "kommer att begränsa stadens utrymme kraftigt de närmaste åren.",
+        ],
+        footer=["Kontakt", "Integritetspolicy", "© 2025 Stadsbladet", "Annonsera"],
+    ),
+    "tr": dict(
+        menu=["Ana Sayfa", "Gündem", "Ekonomi", "Spor", "Kültür", "Giriş Yap"],
+        headline="Belediye meclisi uzun tartışmanın ardından bütçeyi kabul etti",
+        body=[
+            "Belediye meclisi salı akşamı saatler süren tartışmanın ardından, özellikle "
+            "okullara ve toplu taşımaya daha fazla kaynak ayıran gelecek yılın bütçesini "
+            "kabul etti.",
+            "Muhalefet, köprülerin onarımının yeniden ertelenmesini eleştirdi ve kararın "
+            "valilik tarafından incelenmesini isteyeceğini açıkladı.",
+            "Mali işlerden sorumlu başkan yardımcısı planları savundu ve yükselen faizlerin "
+            "önümüzdeki yıllarda kentin hareket alanını ciddi biçimde daraltacağını söyledi.",
+        ],
+        footer=["İletişim", "Gizlilik Politikası", "© 2025 Kent Gazetesi", "Künye"],
     ),
 }
 

@@ -56,9 +56,12 @@ SENTENCE_END = frozenset(".!?…。！？｡؟۔।॥։።፧။។།‼⁇⁈
 # read as unfinished: fundus-dev's Berliner Zeitung page lost 8 paragraphs of its story.
 # The bold/italic star of a dump's "**…**" counts too.
 CLOSERS = "\"'*" + _BY_CATEGORY["Pi"] + _BY_CATEGORY["Pf"] + _BY_CATEGORY["Pe"]
-# ...and the spaces typography sets inside them: French and its kin put a (narrow)
-# no-break space before a closing guillemet ("… entendre parler. »").
-_CLOSING = CLOSERS + " \u00a0\u202f\u2009"
+# ...and every space typography sets inside them (Unicode Zs: French and its kin put a
+# narrow no-break space before a closing guillemet, "… entendre parler. »"), and the
+# invisible format characters (Cf) web text leaves after the stop: the right-to-left mark
+# Arabic, Hebrew and Persian pages put after a sentence's period, bidi isolates and
+# pop-directional marks, zero-width spaces and joiners, a stray byte-order mark.
+_CLOSING = CLOSERS + _BY_CATEGORY["Zs"] + _BY_CATEGORY["Cf"]
 
 # A line of prose: a sentence of at least this many words. Menu items, buttons, teaser
 # headlines and labels are shorter or carry no end mark; news paragraphs, even one-sentence

@@ -26,6 +26,10 @@ ENDS = [
     "¿Qué pasará con el presupuesto?",
     "အစိုးရက ဘတ်ဂျက်ကို အတည်ပြုခဲ့သည်။",  # Myanmar
     "រដ្ឋាភិបាលបានអនុម័តថវិកា។",  # Khmer
+    "وقال الوزير إن الحكومة ستعلن القرار قريبا.\u200f",  # a right-to-left mark after the stop
+    "הממשלה אישרה את התקציב.\u202c",  # a pop-directional mark
+    "The council approved the budget.\u200b",  # a zero-width space
+    "市政府周二宣布了新的预算方案。\u3000",  # an ideographic space
 ]
 NOT_ENDS = [
     "Read more",

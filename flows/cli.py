@@ -32,8 +32,10 @@ SOURCE and DEST must not contain each other (the next run would clean its own ou
 
 exit codes:
   0  the run completed (an incremental --since run that found nothing warns, exit 0)
-  1  the run failed: a store it cannot use, no inputs at all in a full run, a crash
-  2  bad options, locations or rule packs: refused before anything is read or written"""
+  1  the run failed: a store it cannot use (a missing SOURCE folder, an unreachable
+     bucket), no inputs at all in a full run, a crash
+  2  bad options or rule packs, or a SOURCE and DEST that contain each other: refused
+     before anything is read or written"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -278,6 +280,9 @@ def _clean(args) -> int:
 
     try:
         raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    except IsADirectoryError:
+        return _error(f"cannot read {args.file}: it is a folder (to clean a folder: "
+                      f"newsclean run {args.file} DEST)")
     except OSError as exc:
         return _error(f"cannot read {args.file}: {exc.strerror}")
     try:

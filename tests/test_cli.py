@@ -94,6 +94,7 @@ def test_clean_does_not_import_prefect_or_boto3():
     ("args", "code", "message"),
     [
         (["clean", "/no/such/file.txt"], 1, "cannot read /no/such/file.txt"),
+        (["clean", str(SEEDS)], 1, f"it is a folder (to clean a folder: newsclean run {SEEDS} DEST)"),
         (["clean", str(SEED_FILE), "--rules", "/no/pack.toml"], 2, "cannot read rule pack"),
         (["run", "/no/such/folder", "/tmp/x"], 1, "no such file or folder: /no/such/folder"),
         (["run", str(SEEDS).rstrip("/") + "z/", "/tmp/x"], 1, f"(did you mean {SEEDS}/?)"),

@@ -74,6 +74,8 @@ HEADLINE_MIN_WORDS = 2
 HEADLINE_MAX_WORDS = 25
 HEADLINE_MAX_CHARS = 250
 _HEADLINE_BAD_END = frozenset(".,;:،؛")
+# What a line starts with when it continues a sentence: ", there are two solutions…"
+_CONTINUES = frozenset(",;:.)]}、，،؛")
 SEPARATORS = ("|", "»", "›", "•", "·", " / ")
 # A table row flattened to text: cells split by tabs (a text dump) or " | " (the rows the
 # HTML path and normalize.py write).
@@ -134,6 +136,8 @@ def is_prose(line: str, words: int | None = None) -> bool:
 def is_headline(line: str, words: int | None = None) -> bool:
     """Could `line` be a story's headline? Short, not a running sentence, no separators,
     not a byline."""
+    if line[:1].islower() or line[:1] in _CONTINUES:  # the rest of a sentence, not a start
+        return False
     if words is None:
         words = word_count(line)
     if not HEADLINE_MIN_WORDS <= words <= HEADLINE_MAX_WORDS or len(line) > HEADLINE_MAX_CHARS:

@@ -1,0 +1,44 @@
+"""The headline of a text dump: the headline-like line just above the story that names what
+the story is about (`locate._names_the_story`), not the caption, the "copy link" button, the
+job advert or the player label that stands nearer to the first paragraph."""
+
+import pytest
+
+from newsclean.cleaners import clean
+
+BODY = [
+    "The city council approved a new transit budget on Tuesday after a debate that ran past "
+    "midnight, adding two bus lines and a night service for the harbour district.",
+    "Opponents said the transit plan leaves the bridge repairs unfunded for a third year, and "
+    "asked the regional auditor to review how the budget figures were reached.",
+    "The mayor defended the budget, saying rising interest rates left the council little "
+    "room, and promised a separate vote on the bridges in the spring.",
+]
+MENU = ["Home", "News", "Sport", "Business", "Weather", "Sign in"]
+HEADLINE = "Council Approves Transit Budget After Late-Night Debate"
+
+
+@pytest.mark.parametrize("between", [
+    ["Copy link", "Link copied!"],
+    ["Senior Developer (m/w/d) in Munich and Berlin wanted"],
+    ["Video starten, abbrechen mit Escape"],
+    ["Buses queue outside the central station on Monday", "Photo: Jane Roe/Reuters"],
+])
+def test_the_headline_is_the_line_that_names_the_story(between):
+    dump = "\n".join([*MENU, HEADLINE, *between, "By Jane Doe", *BODY, "Privacy policy"])
+    result = clean(dump + "\n")
+    assert result.title == HEADLINE
+    # the byline stays with the story in a text dump; what stood between goes
+    assert result.text.split("\n\n") == ["By Jane Doe", *BODY]
+
+
+def test_no_headline_rather_than_a_wrong_one():
+    dump = "\n".join([*MENU, "Watch our new video series on local history", *BODY])
+    assert clean(dump + "\n").title is None
+
+
+def test_a_line_continuing_a_sentence_is_never_a_headline():
+    from newsclean.cleaners.lines import is_headline
+
+    assert not is_headline(", there are two solutions to a quadratic equation")
+    assert is_headline(HEADLINE)

@@ -11,8 +11,9 @@ does) to the last one's COMPLETED state; the setups alternate round by round, af
 `clean()`'s, paired by round, as in the flow section).
 
 On one 2-core machine the two workers share the cores with each other and the server, so a
-second machine would add at least "2 workers over 1"; each flow run also pays its own process start (a worker
-runs every flow run in a fresh Python process: imports, models, the flow's API calls).
+second machine would add at least "2 workers over 1"; each flow run also pays its own
+process start (a worker runs every flow run in a fresh Python process: imports, models, the
+flow's API calls).
 """
 
 import contextlib

@@ -134,8 +134,9 @@ def is_prose(line: str, words: int | None = None) -> bool:
 
 
 def is_headline(line: str, words: int | None = None) -> bool:
-    """Could `line` be a story's headline? Short, not a running sentence, no separators,
-    not a byline."""
+    """Could `line` be a story's headline? It starts like one (not in lower case, not with
+    the comma of a sentence's rest), is short, not a running sentence, holds no separators
+    and is not a byline."""
     if line[:1].islower() or line[:1] in _CONTINUES:  # the rest of a sentence, not a start
         return False
     if words is None:

@@ -18,7 +18,7 @@ headline-like line just above the article.
 """
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from newsclean.cleaners.lexicon import CALL
@@ -63,8 +63,8 @@ HEADLINE_MIN_WORDS = 4
 # A headline names what its story is about: this share of its content words (3+ letters,
 # not function words) recurs in the story's first TITLE_STORY_CHARS characters. Of the 391
 # dev dumps whose HTML gives a title, the dump's title is right for 122 (102 without the
-# test), wrong for 141 (196: captions, "Copy link", "Video starten", job adverts) and
-# missing for 128 (93); at 0.3 a seed's headline whose words the story does not repeat
+# test), wrong for 140 (196: captions, "Copy link", "Video starten", job adverts) and
+# missing for 129 (93); at 0.3 a seed's headline whose words the story does not repeat
 # ("…Stun Leaders With Late Comeback…") was lost, at 0.2 more captions came back.
 TITLE_MIN_SHARED = 0.25
 TITLE_STORY_CHARS = 3000
@@ -157,13 +157,16 @@ def locate_lines(lines: list[str], stopwords: frozenset[str],
     title_at = None
     if want_title and feats:
         first = keep.index(True)
-        story = _story_words([lines[i] for i in range(first, len(lines)) if keep[i]], stopwords)
+        story: set[str] | None = None  # the story's words, read once a candidate needs them
         for i in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
-            if (is_headline(lines[i]) and word_count(lines[i]) >= HEADLINE_MIN_WORDS
-                    and not lines[i][0].islower()
+            if not (is_headline(lines[i]) and word_count(lines[i]) >= HEADLINE_MIN_WORDS
                     and _says_nothing_to_reader(lines[i], feats[i], named)
-                    and not _above_credit(lines, i, named)
-                    and _names_the_story(lines[i], story, stopwords)):
+                    and not _above_credit(lines, i, named)):
+                continue
+            if story is None:
+                story = _story_words((lines[j] for j in range(first, len(lines)) if keep[j]),
+                                     stopwords)
+            if _names_the_story(lines[i], story, stopwords):
                 title_at = i
                 break
     return Located(keep, scores, title_at, settled)
@@ -173,10 +176,16 @@ def _content_words(text: str, stopwords: frozenset[str]) -> set[str]:
     return {w for w in WORD_RE.findall(text.lower()) if len(w) > 2 and w not in stopwords}
 
 
-def _story_words(lines: list[str], stopwords: frozenset[str]) -> set[str]:
+def _story_words(lines: Iterable[str], stopwords: frozenset[str]) -> set[str]:
     """The content words (3+ letters, not function words) of a story's opening: its first
-    TITLE_STORY_CHARS characters."""
-    return _content_words(" ".join(lines)[:TITLE_STORY_CHARS], stopwords)
+    TITLE_STORY_CHARS characters (the lines are read only that far)."""
+    opening, size = [], 0
+    for line in lines:
+        opening.append(line)
+        size += len(line) + 1
+        if size >= TITLE_STORY_CHARS:
+            break
+    return _content_words(" ".join(opening)[:TITLE_STORY_CHARS], stopwords)
 
 
 def _names_the_story(line: str, story: set[str], stopwords: frozenset[str]) -> bool:

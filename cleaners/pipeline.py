@@ -260,8 +260,6 @@ def _page_headline(units: list[Unit], rules: RuleSet) -> bool:
 
 def _headline(line: str, rules: RuleSet) -> bool:
     """A line that reads like a headline (cleaners/lines.py) and that no rule claims."""
-    if line[:1].islower():  # a sentence's continuation, not a headline's start
-        return False
     return is_headline(line) and rules.match(line, Where.LEADING) is None
 
 

@@ -186,7 +186,7 @@ class LocalStorage(Storage):
         path = self._path(key)
         path.unlink(missing_ok=True)
         # S3 has no folders: a folder left empty by a delete (a run's manifest parts) goes too.
-        root = self.root.resolve()
+        root = self._real_root
         for parent in path.parents:
             if parent.resolve() == root or not _inside(parent, root):
                 break

@@ -1,90 +1,200 @@
-"""Small word classes the line model reads, in the languages of the news it cleans.
+"""The words a document's lines are read with, per language of the news it cleans.
 
 These are word *classes*, not phrases: a line is never removed because it holds one of
 them; the model weighs how much of a line they make up, beside its length, punctuation and
 neighbours (the jusText approach, Pomikálek 2011). Lower-case, as `\\w+` tokenizes them.
 
-- WEB: the words page furniture is made of: share, subscribe, comment, cookie, login,
+- stopwords: the language's function words (jusText's stoplists, `language.stopwords`):
+  the share of them in a line is the classic "reads like prose" signal.
+- web: the words page furniture is made of: share, subscribe, comment, cookie, login,
   advertisement, newsletter, menu, next/previous, follow, download…
-- ADDRESS: words that address the reader or speak for the publisher (you, your, we, our,
+- address: words that address the reader or speak for the publisher (you, your, we, our,
   us, and their kin; words that also mean "she" or "his", like German "sie" or Spanish
   "su", are left out): appeals ("Want more stories like this? Join our readers…") are
   written to the reader; news is written about third parties and quotes them.
+- call: verbs that open a call to action, in the imperative (or the infinitive some
+  languages use for it): a line that starts with one speaks to the reader ("Listen to more
+  audio stories in our app.", "Abonnieren Sie…"); a news sentence opens with its subject.
+
+Why per language: one list for all languages made every language's function words furniture
+in another's — Spanish "del" (of the) is Norwegian "share", French "les" (the) Norwegian
+"read", Italian and Portuguese "e" (and) the "e" of "e-mail", French "ta" (your) a
+Norwegian verb, English "Last week…" a Norwegian "download" — so a line of Spanish or
+French prose carried furniture words, and a lead opening with "Last" was an appeal. A
+document is read with the classes of its detected languages (`lexicon_for`), plus the
+words every language's pages use (platform names, "newsletter", "podcast"); a document
+whose language is unknown, or has no list here, gets the classes of all of them. Words
+that are furniture only in a phrase ("lire aussi", "mehr zum Thema") are listed without
+their common parts ("aussi", "mehr", "zum": prose is full of them).
 """
 
-_WEB = """
-share shares shared sharing tweet retweet facebook twitter whatsapp pinterest linkedin instagram
-telegram reddit tumblr youtube tiktok threads bluesky mastodon flipboard email e mail print
-subscribe subscribed subscriber subscribers subscription subscriptions newsletter newsletters
-unsubscribe signup login logout log sign password username account register registration
-comment comments commenting reply replies cookie cookies privacy policy terms copyright
-reserved advertisement advertising advert ads ad sponsored cancel submit permalink rss menu
-navigation skip click tap download app apps browser javascript enable enabled website required
-fields follow followers like likes tags tagged trending popular related recommended loading
-previous next listen podcast podcasts audio video videos watch min mins play playing playback
-notifications alerts inbox premium paywall unlock
-compartir compartilhe comparte comentario comentarios comentário comentários suscríbete
-suscribirse suscripción suscriptor assine assinante inscreva publicidad publicidade responder
-registrarse iniciar sesión boletín newsletter noticias relacionadas escuchar siguiente anterior
-partager commentaire commentaires abonnez abonner abonné abonnement publicité connexion
-répondre inscrivez inscription lire aussi écouter suivant précédent
-teilen kommentar kommentare kommentieren abonnieren abonnement anmelden werbung anzeige
-antworten datenschutz impressum newsletter weiterlesen mehr zum thema artikel anhören
-vorlesen nächste vorherige einloggen registrieren plus
-condividi commenta commenti iscriviti abbonati abbonamento pubblicità accedi registrati
-leggi anche ascolta successivo precedente
-delen reageer reacties abonneer abonnement advertentie inloggen registreer lees ook
-dela kommentera kommentarer prenumerera annons logga dela läs också
-del kommenter kommentarer abonner annonse reklame logg inn les også læs også
-udostępnij komentarz komentarze subskrybuj reklama zaloguj czytaj także
-sdílet komentář komentáře předplatné reklama přihlásit čtěte také
-paylaş yorum yorumlar abone reklam giriş ilginizi
-поделиться комментарий комментарии подписаться подписка реклама войти читайте также
-شارك تعليق تعليقات اشترك اشتراك إعلان تسجيل الدخول اقرأ أيضا المزيد
+from dataclasses import dataclass
+from functools import cache
+
+from newsclean.cleaners.language import stopwords
+
+# Platform and product words that stand, untranslated, on pages in every language.
+_ANY_WEB = """
+facebook twitter whatsapp pinterest linkedin instagram telegram reddit tumblr youtube tiktok
+bluesky mastodon flipboard tweet retweet email mail newsletter newsletters rss javascript
+cookie cookies podcast podcasts app apps login logout premium paywall menu video videos
+audio tags min
 """
 
-_ADDRESS = """
+# language -> (web, address, call), as lid.176 names the language (ISO 639-1).
+_CLASSES = {
+    "en": ("""
+share shares shared sharing threads print subscribe subscribed subscriber subscribers
+subscription subscriptions unsubscribe signup log sign password username account register
+registration comment comments commenting reply replies privacy policy terms copyright
+reserved advertisement advertising advert ads ad sponsored cancel submit permalink
+navigation skip click tap download browser website required fields follow followers like
+likes tagged trending popular related recommended loading previous next listen watch mins
+play playing playback notifications alerts inbox unlock
+""", """
 you your yours yourself yourselves we our ours us ourselves
-usted ustedes tu tus te ti vosotros vuestro vuestra nosotros nuestro nuestra nuestros
-nuestras
-vous votre vos toi ton ta tes nous notre nos
-du dein deine deinen dir dich wir unser unsere unseren unserem unserer unseres uns euch
-euer
-voi vostro vostra vostri tuo tua tuoi noi nostro nostra nostri nostre
-você vocês seu sua seus suas teu tua nós nosso nossa nossos nossas
-jij je jou jouw u uw wij we ons onze
-du dig din ditt dina ni ert era vi oss vår vårt våra jeg
-ty ciebie twój twoja wy my nasz nasza nasze
-vy váš vaše my náš naše
-siz sizin biz bizim
-вы вас ваш ваша ваши мы нас наш наша наши
-أنت أنتم لك لكم نحن لنا
-"""
-
-# Verbs that open a call to action, in the imperative (and the infinitive some languages use
-# for it): a line that starts with one speaks to the reader ("Listen to more audio stories
-# in our app.", "Abonnieren Sie…"); a news sentence opens with its subject.
-_CALL = """
+""", """
 share subscribe sign follow listen watch download click tap join register log support donate
 like comment enable allow install upgrade unlock discover explore sponsored
+"""),
+    "es": ("""
+compartir comparte comentario comentarios suscríbete suscribirse suscripción suscriptor
+publicidad responder registrarse iniciar sesión boletín relacionadas escuchar siguiente
+anterior
+""", """
+usted ustedes tu tus te ti vosotros vuestro vuestra nosotros nuestro nuestra nuestros
+nuestras
+""", """
 comparte compartir suscríbete suscribirse síguenos sigue escucha descarga regístrate apoya
 haz únete inicia
-partagez partager abonnez abonnez-vous suivez écoutez téléchargez inscrivez soutenez cliquez
-rejoignez découvrez
-teilen abonnieren abonnieren folgen folgt hören laden registrieren unterstützen klicken
-melden entdecken jetzt
+"""),
+    "fr": ("""
+partager partagez commentaire commentaires abonnez abonner abonné abonnement publicité
+connexion répondre inscrivez inscription lire écouter suivant précédent
+""", """
+vous votre vos toi ton ta tes nous notre nos
+""", """
+partagez partager abonnez suivez écoutez téléchargez inscrivez soutenez cliquez rejoignez
+découvrez
+"""),
+    "de": ("""
+teilen kommentar kommentare kommentieren abonnieren abonnement anmelden werbung anzeige
+antworten datenschutz impressum weiterlesen thema artikel anhören vorlesen nächste vorherige
+einloggen registrieren plus
+""", """
+du dein deine deinen dir dich wir unser unsere unseren unserem unserer unseres uns euch
+euer
+""", """
+teilen abonnieren folgen folgt hören laden registrieren unterstützen klicken melden
+entdecken
+"""),
+    "it": ("""
+condividi commenta commenti iscriviti abbonati abbonamento pubblicità accedi registrati
+leggi ascolta successivo precedente
+""", """
+voi vostro vostra vostri tuo tua tuoi noi nostro nostra nostri nostre
+""", """
 condividi iscriviti abbonati seguici ascolta scarica registrati sostieni clicca scopri
+"""),
+    "pt": ("""
+compartilhe compartilhar comentário comentários assine assinante inscreva publicidade
+responder
+""", """
+você vocês seu sua seus suas teu tua nós nosso nossa nossos nossas
+""", """
 compartilhe assine siga ouça baixe cadastre apoie clique inscreva
+"""),
+    "nl": ("""
+delen reageer reacties abonneer abonnement advertentie inloggen registreer lees
+""", """
+jij je jou jouw u uw wij we ons onze
+""", """
 deel abonneer volg luister download registreer steun klik
+"""),
+    "sv": ("""
+dela kommentera kommentarer prenumerera annons logga läs
+""", """
+du dig din ditt dina ni er ert era vi oss vår vårt våra
+""", """
 dela prenumerera följ lyssna ladda registrera stöd klicka
-del abonner følg lyt lytt last registrer støtt støt klikk klik
+"""),
+    "no": ("""
+del kommenter kommentarer abonner annonse reklame logg les
+""", """
+du deg din ditt dine dere vi oss vår vårt våre
+""", """
+del abonner følg lytt last registrer støtt klikk
+"""),
+    "da": ("""
+del kommenter kommentarer abonner annonce reklame log læs
+""", """
+du dig din dit dine jer vi os vores
+""", """
+del abonner følg lyt hent registrer støt klik
+"""),
+    "pl": ("""
+udostępnij komentarz komentarze subskrybuj reklama zaloguj czytaj
+""", """
+ty ciebie twój twoja wy my nasz nasza nasze
+""", """
 udostępnij subskrybuj obserwuj posłuchaj pobierz zarejestruj wesprzyj kliknij
+"""),
+    "cs": ("""
+sdílet komentář komentáře předplatné reklama přihlásit čtěte
+""", """
+vy váš vaše my náš naše
+""", """
 sdílejte předplaťte sledujte poslechněte stáhněte zaregistrujte podpořte klikněte
+"""),
+    "tr": ("""
+paylaş yorum yorumlar abone reklam giriş ilginizi
+""", """
+siz sizin biz bizim
+""", """
 paylaş abone takip dinle indir kaydol destekle tıkla
+"""),
+    "ru": ("""
+поделиться комментарий комментарии подписаться подписка реклама войти читайте
+""", """
+вы вас ваш ваша ваши мы нас наш наша наши
+""", """
 поделитесь подпишитесь подписывайтесь слушайте скачайте зарегистрируйтесь поддержите нажмите
+"""),
+    "ar": ("""
+شارك تعليق تعليقات اشترك اشتراك إعلان تسجيل الدخول اقرأ المزيد
+""", """
+أنت أنتم لك لكم نحن لنا
+""", """
 شارك اشترك تابعنا تابع استمع حمل سجل ادعم اضغط
-"""
+"""),
+}
+# lid.176 names Norwegian "no", and sometimes Bokmål and Nynorsk apart.
+_SAME_LIST = {"nb": "no", "nn": "no"}
 
-WEB: frozenset[str] = frozenset(_WEB.split())
-CALL: frozenset[str] = frozenset(_CALL.split())
-ADDRESS: frozenset[str] = frozenset(_ADDRESS.split())
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The words one document's lines are read with (module docstring)."""
+
+    stopwords: frozenset[str]  # empty: the language has no list (CJK, unknown)
+    web: frozenset[str]
+    address: frozenset[str]
+    call: frozenset[str]
+
+
+@cache
+def lexicon_for(languages: tuple[str, ...] = ()) -> Lexicon:
+    """The lexicon of a document in `languages` (ISO 639-1 codes, most likely first, as
+    `language.detect_languages` gives them): the first one's function words; the word
+    classes of all of them and of every language's pages, or of all languages when none of
+    `languages` has a list here (unknown, or not yet written: Japanese, Hindi…)."""
+    listed = [_SAME_LIST.get(code, code) for code in languages]
+    listed = [code for code in listed if code in _CLASSES] or list(_CLASSES)
+    web, address, call = set(_ANY_WEB.split()), set(), set()
+    for code in listed:
+        w, a, c = _CLASSES[code]
+        web.update(w.split())
+        address.update(a.split())
+        call.update(c.split())
+    return Lexicon(stopwords(languages[0] if languages else None), frozenset(web),
+                   frozenset(address), frozenset(call))

@@ -27,7 +27,7 @@ from importlib import resources
 from itertools import accumulate
 from operator import mul
 
-from newsclean.cleaners.lexicon import ADDRESS, WEB
+from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.lines import SENTENCE_END, SEPARATORS, WORD_RE, last_mark, word_count
 
 _ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
@@ -146,10 +146,11 @@ _AGO = frozenset(("ago", "atrás", "назад", "vor", "hace", "il", "fa", "gel
                   "siden", "temu", "önce", "منذ"))
 
 
-def _line_row(line: str, stopwords: frozenset[str]) -> tuple[float, ...]:
+def _line_row(line: str, lexicon: Lexicon) -> tuple[float, ...]:
     """A LOCAL_ROW of what `line` alone says; `dup`, `pos` and `wraps` depend on the page
     around it and are left at 0.0 for `local_rows` to fill in."""
     toks = _tokens(line)
+    stopwords = lexicon.stopwords
     nw = word_count(line)
     ntok = len(toks) or 1
     lognw = math.log1p(nw)
@@ -178,8 +179,8 @@ def _line_row(line: str, stopwords: frozenset[str]) -> tuple[float, ...]:
             line[:1].isdigit() and line[1:3] in (". ", ") ")) else 0.0,  # lst
         1.0 if end in _COLONS else 0.0,  # colon
         math.log1p(sum(line.count(c) for c in _COMMAS)),  # comma
-        sum(map(WEB.__contains__, toks)) / ntok,  # web
-        sum(map(ADDRESS.__contains__, toks)) / ntok,  # address
+        sum(map(lexicon.web.__contains__, toks)) / ntok,  # web
+        sum(map(lexicon.address.__contains__, toks)) / ntok,  # address
         1.0 if ("http" in line or "www." in line or "@" in line
                 or " #" in line or line.startswith("#")) else 0.0,  # url
         1.0 if line[:1] in _OPEN_QUOTES else 0.0,  # quote
@@ -194,7 +195,7 @@ def _line_row(line: str, stopwords: frozenset[str]) -> tuple[float, ...]:
     )
 
 
-def local_rows(lines: list[str], stopwords: frozenset[str],
+def local_rows(lines: list[str], lexicon: Lexicon,
                memo: dict[str, tuple[float, ...]] | None = None) -> list[list[float]]:
     """A LOCAL_ROW for every line (non-empty, stripped): LOCAL_FEATURES and the word count.
 
@@ -213,7 +214,7 @@ def local_rows(lines: list[str], stopwords: frozenset[str],
     for line in lines:
         own = memo.get(line)
         if own is None:
-            own = memo[line] = _line_row(line, stopwords)
+            own = memo[line] = _line_row(line, lexicon)
         rows.append(list(own))
     for i, row in enumerate(rows):
         row[_DUP] = 1.0 if counts[keys[i]] > 1 else 0.0
@@ -224,10 +225,10 @@ def local_rows(lines: list[str], stopwords: frozenset[str],
     return rows
 
 
-def local_features(lines: list[str], stopwords: frozenset[str]) -> list[dict[str, float]]:
+def local_features(lines: list[str], lexicon: Lexicon) -> list[dict[str, float]]:
     """LOCAL_FEATURES of every line by name, plus its word count as `nw` (the trainer's view
     of `local_rows`)."""
-    return [dict(zip(LOCAL_ROW, row, strict=True)) for row in local_rows(lines, stopwords)]
+    return [dict(zip(LOCAL_ROW, row, strict=True)) for row in local_rows(lines, lexicon)]
 
 
 def _scores(plan: tuple[float, tuple[float, ...]], rows: list[list[float]]) -> list[float]:
@@ -294,13 +295,13 @@ def context_features(local: list[dict[str, float]], probs: list[float]) -> list[
     return [dict(zip(CONTEXT_ROW, row, strict=True)) for row in context_rows(rows, probs)]
 
 
-def score_lines(lines: list[str], stopwords: frozenset[str],
+def score_lines(lines: list[str], lexicon: Lexicon,
                 model: LineModel | None = None) -> list[float]:
     """P(line is article text) for each line of a page dump, in [0, 1]."""
-    return score_with_features(lines, stopwords, model)[0]
+    return score_with_features(lines, lexicon, model)[0]
 
 
-def score_with_features(lines: list[str], stopwords: frozenset[str],
+def score_with_features(lines: list[str], lexicon: Lexicon,
                         model: LineModel | None = None,
                         memo: dict[str, tuple[float, ...]] | None = None
                         ) -> tuple[list[float], list[list[float]]]:
@@ -309,7 +310,7 @@ def score_with_features(lines: list[str], stopwords: frozenset[str],
     model = model or default_model()
     if not lines:
         return [], []
-    local = local_rows(lines, stopwords, memo)
+    local = local_rows(lines, lexicon, memo)
     local_plan, *stages = model.plans
     probs = _scores(local_plan, local)
     for plan in stages:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from newsclean.cleaners.lexicon import CALL
+from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.linemodel import COLUMN, LineModel, score_with_features
 from newsclean.cleaners.lines import (
     WORD_RE,
@@ -49,7 +49,7 @@ RESCUE_REACH = 3
 # Shortest sentence taken back: "Permits are free." (3 words). Two-word lines ending in a
 # period are labels ("Read more.", "Learn more.").
 RESCUE_MIN_WORDS = 3
-# A line that opens with a call to action (lexicon.CALL) is an appeal ("Listen to more
+# A line that opens with a call to action (`Lexicon.call`) is an appeal ("Listen to more
 # audio stories in our app.", "Share your story with us."); one a third or more made of them
 # ("Share this story on Facebook.") is too. Neither is taken back; news may hold one such
 # word ("next year", "download speeds").
@@ -62,9 +62,9 @@ HEADLINE_REACH = 10
 HEADLINE_MIN_WORDS = 4
 # A headline names what its story is about: this share of its content words (3+ letters,
 # not function words) recurs in the story's first TITLE_STORY_CHARS characters. Of the 391
-# dev dumps whose HTML gives a title, the dump's title is right for 122 (102 without the
+# dev dumps whose HTML gives a title, the dump's title is right for 121 (102 without the
 # test), wrong for 140 (196: captions, "Copy link", "Video starten", job adverts) and
-# missing for 129 (93); at 0.3 a seed's headline whose words the story does not repeat
+# missing for 130 (93); at 0.3 a seed's headline whose words the story does not repeat
 # ("…Stun Leaders With Late Comeback…") was lost, at 0.2 more captions came back.
 TITLE_MIN_SHARED = 0.25
 TITLE_STORY_CHARS = 3000
@@ -95,7 +95,7 @@ class Located:
     settled: bool = True
 
 
-def locate_lines(lines: list[str], stopwords: frozenset[str],
+def locate_lines(lines: list[str], lexicon: Lexicon,
                  match: Callable[..., Rule | None], model: LineModel, *, want_title: bool,
                  memo: dict[str, tuple[float, ...]] | None = None) -> Located:
     """Keep/drop for each line (non-empty, stripped) of a page dump, with the model scores.
@@ -103,8 +103,9 @@ def locate_lines(lines: list[str], stopwords: frozenset[str],
     The verdict is taken to its fixed point: the kept lines are judged again, alone, until
     the model keeps all of them (at most MAX_PASSES times). What comes out is then what
     the model keeps when it sees the article without the page, so cleaning a cleaned text
-    again changes nothing. `match` is the document's rule lookup (`RuleSet.lookup`),
-    `model` the line model (`CleanOptions.model()`);
+    again changes nothing. `lexicon` holds the words of the document's languages
+    (`lexicon.lexicon_for`), `match` is its rule lookup (`RuleSet.lookup`), `model` the
+    line model (`CleanOptions.model()`);
     `memo` keeps each line's own features for later calls on the same document.
     """
     if not lines:
@@ -124,7 +125,7 @@ def locate_lines(lines: list[str], stopwords: frozenset[str],
     n = 0
     while n < MAX_PASSES:
         sub = [lines[i] for i in at]
-        sub_keep, sub_scores, sub_feats, sub_held = _one_pass(sub, stopwords, named, model,
+        sub_keep, sub_scores, sub_feats, sub_held = _one_pass(sub, lexicon, named, model,
                                                               memo, first_pass=n == 0)
         if not feats:
             scores, feats = sub_scores, sub_feats
@@ -160,13 +161,13 @@ def locate_lines(lines: list[str], stopwords: frozenset[str],
         story: set[str] | None = None  # the story's words, read once a candidate needs them
         for i in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
             if not (is_headline(lines[i]) and word_count(lines[i]) >= HEADLINE_MIN_WORDS
-                    and _says_nothing_to_reader(lines[i], feats[i], named)
+                    and _says_nothing_to_reader(lines[i], feats[i], named, lexicon)
                     and not _above_credit(lines, i, named)):
                 continue
             if story is None:
                 story = _story_words((lines[j] for j in range(first, len(lines)) if keep[j]),
-                                     stopwords)
-            if _names_the_story(lines[i], story, stopwords):
+                                     lexicon.stopwords)
+            if _names_the_story(lines[i], story, lexicon.stopwords):
                 title_at = i
                 break
     return Located(keep, scores, title_at, settled)
@@ -203,7 +204,7 @@ def _above_credit(lines: list[str], i: int, named: Callable[[str], Rule | None])
     return rule is not None and rule.where is Where.CAPTION_CREDIT
 
 
-def _one_pass(lines: list[str], stopwords: frozenset[str], named: Callable[[str], Rule | None],
+def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | None],
               model: LineModel, memo: dict[str, tuple[float, ...]], *, first_pass: bool
               ) -> tuple[list[bool], list[float], list[list], list[int]]:
     """One verdict of the model on `lines`, with the repairs and a comment section cut
@@ -214,7 +215,7 @@ def _one_pass(lines: list[str], stopwords: frozenset[str], named: Callable[[str]
     label it kept cost fundus-dev's interviews their last 40 paragraphs (text dumps 0.926
     -> 0.928).
     """
-    scores, feats = score_with_features(lines, stopwords, model, memo=memo)
+    scores, feats = score_with_features(lines, lexicon, model, memo=memo)
     if min(scores) >= SURE_BOILERPLATE and not (first_pass and any(map(named, lines))):
         return [True] * len(lines), scores, feats, []
     keep = [p >= model.threshold for p in scores]
@@ -222,7 +223,7 @@ def _one_pass(lines: list[str], stopwords: frozenset[str], named: Callable[[str]
         keep[max(range(len(scores)), key=scores.__getitem__)] = True
 
     def quiet(i: int) -> bool:
-        return _says_nothing_to_reader(lines[i], feats[i], named)
+        return _says_nothing_to_reader(lines[i], feats[i], named, lexicon)
 
     n = len(lines)
     for lo, hi in _lists(lines):  # a list the story is part of goes whole
@@ -269,11 +270,11 @@ def _one_pass(lines: list[str], stopwords: frozenset[str], named: Callable[[str]
 _WEB, _ADDRESS, _URL, _DUP, _NW = (COLUMN[n] for n in ("web", "address", "url", "dup", "nw"))
 
 
-def _says_nothing_to_reader(line: str, f: list[float],
-                            named: Callable[[str], Rule | None]) -> bool:
+def _says_nothing_to_reader(line: str, f: list[float], named: Callable[[str], Rule | None],
+                            lexicon: Lexicon) -> bool:
     """No appeal, no furniture, no address, no link, no repeat, and no rule names it."""
     opener = WORD_RE.match(line[:40].lower())
-    return (f[_WEB] < WEB_VETO and not (opener and opener.group() in CALL)
+    return (f[_WEB] < WEB_VETO and not (opener and opener.group() in lexicon.call)
             and not f[_ADDRESS] and not f[_URL] and not f[_DUP]
             and named(line) is None)
 

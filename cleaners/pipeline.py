@@ -17,7 +17,8 @@ from urllib.parse import urlsplit
 from newsclean.cleaners.decode import InputRejected, decode, repair
 from newsclean.cleaners.detect import detect_format
 from newsclean.cleaners.html_extract import extract_html
-from newsclean.cleaners.language import detect_languages, stopwords
+from newsclean.cleaners.language import detect_languages
+from newsclean.cleaners.lexicon import Lexicon, lexicon_for
 from newsclean.cleaners.linemodel import LineModel
 from newsclean.cleaners.lines import ends_sentence, is_headline, is_prose, word_count
 from newsclean.cleaners.locate import HEADLINE_REACH, locate_lines
@@ -108,8 +109,8 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
         settled = True
         trailing: list[Removal] = []
         if opts.locate_article and units:
-            units, found, settled = _article_lines(units, lang, match, opts.model(), removed,
-                                                   trailing, want_title=title is None,
+            units, found, settled = _article_lines(units, lexicon_for(langs), match, opts.model(),
+                                                   removed, trailing, want_title=title is None,
                                                    memo=memo)
             if found is not None:
                 title = found.text
@@ -159,7 +160,7 @@ def _drop_letterless_edges(units: list[Unit], removed: list[Removal]) -> list[Un
     return [u for u in units if id(u) not in gone]
 
 
-def _article_lines(units: list[Unit], lang: str | None, match: Callable[..., Rule | None],
+def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rule | None],
                    model: LineModel, leading: list[Removal], trailing: list[Removal], *,
                    want_title: bool, memo: dict[str, tuple[float, ...]]
                    ) -> tuple[list[Unit], Unit | None, bool]:
@@ -170,7 +171,7 @@ def _article_lines(units: list[Unit], lang: str | None, match: Callable[..., Rul
     Reply"; after the article, a comment-section heading takes what follows), else by where
     it stood: before, inside or after the article, with the line model's score.
     """
-    found = locate_lines([u.text for u in units], stopwords(lang), match, model,
+    found = locate_lines([u.text for u in units], lexicon, match, model,
                          want_title=want_title, memo=memo)
     keep = found.keep
     first = keep.index(True)

@@ -27,7 +27,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsclean.cleaners.language import detect_language, stopwords
+from newsclean.cleaners.language import detect_languages
+from newsclean.cleaners.lexicon import Lexicon, lexicon_for
 from newsclean.cleaners.linemodel import (
     CONTEXT_EXTRA,
     LOCAL_FEATURES,
@@ -59,7 +60,7 @@ class Doc:
     lines: list[str]
     labels: list[int]
     gold: str
-    stop: frozenset
+    lexicon: Lexicon
 
 
 def _label(lines: list[str], gold: str) -> list[int]:
@@ -91,8 +92,8 @@ def load(root: Path) -> list[Doc]:
             if not lines:
                 continue
             g = gold.read_text("utf-8")
-            lang = detect_language(lines)
-            docs.append(Doc(name, case.name, lines, _label(lines, g), g, stopwords(lang)))
+            docs.append(Doc(name, case.name, lines, _label(lines, g), g,
+                            lexicon_for(detect_languages(lines))))
     return docs
 
 
@@ -134,7 +135,7 @@ def _weights(docs: list[Doc], feats: list[list[dict]]):
 def train(docs: list[Doc]) -> LineModel:
     import numpy as np
 
-    local = [local_features(d.lines, d.stop) for d in docs]
+    local = [local_features(d.lines, d.lexicon) for d in docs]
     y = np.array([lab for d in docs for lab in d.labels], dtype=float)
     w = _weights(docs, local)
     x1 = _matrix([r for f in local for r in f], LOCAL_FEATURES)
@@ -167,7 +168,7 @@ def _f1(gold: str, pred: str) -> float:
 def kept(doc: Doc, model: LineModel) -> list[str]:
     from newsclean.cleaners.linemodel import score_lines
 
-    probs = score_lines(doc.lines, doc.stop, model)
+    probs = score_lines(doc.lines, doc.lexicon, model)
     return [ln for ln, p in zip(doc.lines, probs, strict=True) if p >= model.threshold]
 
 

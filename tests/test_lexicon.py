@@ -1,0 +1,60 @@
+"""The words a document's lines are read with are its own language's (cleaners/lexicon.py).
+
+One list for all languages made one language's function words another's furniture:
+Spanish and Italian "del" (of the) was Norwegian "share", French "les" (the) Norwegian
+"read". The look-alike pages (tests/fixtures/lookalikes/<lang>.toml) are plain news prose
+in ten languages: read with the lexicon of the language detected on them, their paragraphs
+hold no furniture word and do not address the reader.
+"""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from newsclean.cleaners.language import detect_languages, stopwords
+from newsclean.cleaners.lexicon import lexicon_for
+from newsclean.cleaners.lines import WORD_RE
+
+FIXTURES = Path(__file__).parent / "fixtures" / "lookalikes"
+LANGS = sorted(p.stem for p in FIXTURES.glob("*.toml"))
+
+
+def _page(lang: str) -> dict:
+    return tomllib.loads((FIXTURES / f"{lang}.toml").read_text("utf-8"))["page"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_pages_prose_holds_no_furniture_word_of_its_language(lang):
+    page = _page(lang)
+    lines = [*page["menu"], page["headline"], *page["body"], *page["footer"]]
+    languages = detect_languages(lines)
+    assert languages[:1] == (lang,)
+    lexicon = lexicon_for(languages)
+    assert lexicon.stopwords == stopwords(lang)
+    for paragraph in page["body"]:
+        words = WORD_RE.findall(paragraph.lower())
+        assert not [w for w in words if w in lexicon.web or w in lexicon.address], paragraph
+
+
+def test_function_words_of_one_language_are_not_furniture_in_another():
+    assert {"del", "les"} <= lexicon_for(("no",)).web  # Norwegian "share", "read"
+    for lang in ("es", "it", "fr"):
+        assert not {"del", "les"} & lexicon_for((lang,)).web
+    assert "last" in lexicon_for(("no",)).call  # "Last ned appen" (download the app)
+    assert "last" not in lexicon_for(("en",)).call  # "Last week, the council…"
+    assert "comment" not in lexicon_for(("fr",)).call  # "Comment les élus ont-ils voté ?"
+
+
+def test_close_languages_share_their_words_and_an_unknown_one_gets_all():
+    # lid.176 reads Norwegian Bokmål as Danish with Norwegian plausible (language.py)
+    both = lexicon_for(("da", "no"))
+    assert lexicon_for(("da",)).web | lexicon_for(("no",)).web == both.web
+    assert lexicon_for(("nb",)) == lexicon_for(("no",))
+    everything = lexicon_for(())
+    assert lexicon_for(("ja",)).web == everything.web  # no list of its own yet
+    assert lexicon_for(("ja",)).stopwords == frozenset()  # and no function words
+    for lang in ("en", "de", "ru", "ar"):
+        assert lexicon_for((lang,)).web < everything.web
+    # the platforms every language's pages name
+    assert {"facebook", "newsletter", "podcast"} <= lexicon_for(("tr",)).web

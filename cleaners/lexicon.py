@@ -167,6 +167,37 @@ paylaş abone takip dinle indir kaydol destekle tıkla
 """, """
 شارك اشترك تابعنا تابع استمع حمل سجل ادعم اضغط
 """),
+    "fi": ("""
+kommentti kommentit kommentoi mainos mainokset kirjaudu rekisteröidy uutiskirje uutiskirjeen
+evästeet jaa
+""", """
+sinä sinun sinua sinulle te teidän teille me meidän meille meitä
+""", """
+jaa tilaa seuraa kuuntele katso lataa kirjaudu rekisteröidy klikkaa tue liity
+"""),
+    "id": ("""
+bagikan komentar komentari berlangganan langganan iklan masuk daftar baca selanjutnya
+sebelumnya terkait unduh
+""", """
+anda kamu kalian kita kami
+""", """
+bagikan berlangganan ikuti dengarkan tonton unduh daftar klik dukung gabung temukan
+"""),
+    "hi": ("""
+शेयर कमेंट कमेंट्स टिप्पणी टिप्पणियां सब्सक्राइब विज्ञापन लॉगिन डाउनलोड फॉलो पढ़ें न्यूज़लेटर लिंक
+कॉपी
+""", """
+आप आपका आपकी आपके आपको हम हमारा हमारी हमारे हमें तुम
+""", """
+शेयर सब्सक्राइब फॉलो डाउनलोड क्लिक पढ़ें देखें सुनें जुड़ें
+"""),
+    "ko": ("""
+공유 공유하기 댓글 구독 구독하기 광고 로그인 회원가입 관련기사 추천 이전 다음 기사 더보기
+""", """
+여러분 당신
+""", """
+공유하기 구독하기 클릭 다운로드 팔로우
+"""),
 }
 # lid.176 names Norwegian "no", and sometimes Bokmål and Nynorsk apart.
 _SAME_LIST = {"nb": "no", "nn": "no"}
@@ -187,7 +218,9 @@ def lexicon_for(languages: tuple[str, ...] = ()) -> Lexicon:
     """The lexicon of a document in `languages` (ISO 639-1 codes, most likely first, as
     `language.detect_languages` gives them): the first one's function words; the word
     classes of all of them and of every language's pages, or of all languages when none of
-    `languages` has a list here (unknown, or not yet written: Japanese, Hindi…)."""
+    `languages` has a list here (unknown; Chinese, Japanese and Thai, whose tokens are
+    runs of characters a word list cannot match; Vietnamese, whose syllables are shared by
+    furniture and prose: "bình luận" comment, "kết luận" conclusion)."""
     listed = [_SAME_LIST.get(code, code) for code in languages]
     listed = [code for code in listed if code in _CLASSES] or list(_CLASSES)
     web, address, call = set(_ANY_WEB.split()), set(), set()

@@ -58,3 +58,15 @@ def test_close_languages_share_their_words_and_an_unknown_one_gets_all():
         assert lexicon_for((lang,)).web < everything.web
     # the platforms every language's pages name
     assert {"facebook", "newsletter", "podcast"} <= lexicon_for(("tr",)).web
+
+
+def test_every_listed_word_is_one_word_as_lines_are_split():
+    """A listed word that `lines.WORD_RE` splits in two ("e-mail", "abonnez-vous") or cuts
+    (a Hindi vowel sign) could never match a line's token."""
+    from newsclean.cleaners.lexicon import _CLASSES
+
+    for lang in _CLASSES:
+        lexicon = lexicon_for((lang,))
+        for word in lexicon.web | lexicon.address | lexicon.call:
+            assert WORD_RE.fullmatch(word), (lang, word)
+            assert word == word.lower(), (lang, word)

@@ -1,8 +1,9 @@
 """`clean()`: one raw document in, one `Cleaned` out. Pure: no I/O, no global state.
 
-decode → detect format → HTML: extract (html_extract.py) | text: split lines (segment.py) →
-language (language.py) → headline → the article's lines (locate.py, by the line model) →
-rules of the document's language → normalize and dedupe → not-an-article check. Every unit
+decode → detect format → HTML: extract (html_extract.py) | text: split lines (segment.py),
+a Markdown dump's read as a reader sees them (markdown.py) → language (language.py) →
+headline → the article's lines (locate.py, by the line model) → rules of the document's
+language → normalize and dedupe → not-an-article check. Every unit
 that does not reach the output is recorded as a `Removal` naming the rule or step that
 removed it (with the line model's score where the model dropped it).
 """
@@ -22,6 +23,7 @@ from newsclean.cleaners.lexicon import Lexicon, lexicon_for
 from newsclean.cleaners.linemodel import LineModel
 from newsclean.cleaners.lines import ends_sentence, is_headline, is_prose, word_count
 from newsclean.cleaners.locate import HEADLINE_REACH, locate_lines
+from newsclean.cleaners.markdown import is_link_line, is_markdown, read_line
 from newsclean.cleaners.model import Cleaned, Removal, Status
 from newsclean.cleaners.normalize import dedupe_key, normalize_unit
 from newsclean.cleaners.options import CleanOptions
@@ -89,6 +91,9 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = repair(text)
     units = split_units(text)
+    removed: list[Removal] = []
+    if is_markdown(text):
+        units = _read_markdown(units, removed)
     page_lines = [u.text for u in units]
     langs = detect_languages(page_lines)
     lang = langs[0] if langs else None
@@ -97,7 +102,6 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
     # The model and the rules judge each line as it will be written out (cells, spaces,
     # hyphenation): a cleaned text, cleaned again, shows them the same lines.
     units, mends = _normalized(units, opts)
-    removed: list[Removal] = []
     title = None
     memo: dict[str, tuple[float, ...]] = {}  # each line's own features, for every round
     for _ in range(MAX_ROUNDS):
@@ -135,6 +139,23 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
 # Taken to its fixed point, cleaning a cleaned text changes nothing. Of the 391 dev dumps,
 # most settle in one round (the model's last pass kept all, the rules removed nothing).
 MAX_ROUNDS = 3
+
+
+def _read_markdown(units: list[Unit], removed: list[Removal]) -> list[Unit]:
+    """A Markdown dump's lines as a reader sees them (cleaners/markdown.py): a line of links
+    (menu items, teasers, tags, share buttons) and a line with no text (an image, an empty
+    heading) are removed and recorded; the others keep their place, lose their markup and
+    go on to the line model."""
+    out = []
+    for u in units:
+        line = read_line(u.text)
+        if not any(map(str.isalnum, line.text)):
+            removed.append(_removal(u, "markdown.no-text", "layout"))
+        elif is_link_line(line):
+            removed.append(_removal(u, "markdown.link-line", "navigation"))
+        else:
+            out.append(dataclasses.replace(u, text=line.text) if line.text != u.text else u)
+    return out
 
 
 def _normalized(units: list[Unit], opts: CleanOptions) -> tuple[list[Unit], dict[int, int]]:

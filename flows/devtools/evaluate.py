@@ -50,7 +50,9 @@ class Case:
 
 
 def load_cases(root: Path, input_kind: str) -> list[Case]:
-    """Cases with a gold text and the raw input of the asked kind, sorted by id."""
+    """Cases with a gold text and the raw input of the asked kind, sorted by id: `html`
+    (raw.html[.gz]), `text` (the naive dump raw.txt) or `markdown` (the HTML page as a
+    Markdown dump, `as_markdown`)."""
     import json
 
     cases = []
@@ -62,12 +64,25 @@ def load_cases(root: Path, input_kind: str) -> list[Case]:
             gz, plain = d / "raw.html.gz", d / "raw.html"
             raw = gzip.decompress(gz.read_bytes()) if gz.exists() else (
                 plain.read_bytes() if plain.exists() else None)
+            if raw is not None and input_kind == "markdown":
+                raw = as_markdown(raw)
         if raw is None:
             continue
         meta = d / "meta.json"
         url = json.loads(meta.read_text()).get("url") if meta.exists() else None
         cases.append(Case(d.name, raw, (d / "gold.txt").read_text("utf-8"), url))
     return cases
+
+
+def as_markdown(html: bytes) -> bytes:
+    """The whole page as a Markdown dump, menus and all, as html2text writes it (unwrapped
+    lines): what scrapers that save pages as Markdown leave. html2text (GPL-3.0) is a dev
+    tool here, in the `eval` extra; nothing in `cleaners` or `flows` imports it."""
+    import html2text
+
+    converter = html2text.HTML2Text()
+    converter.body_width = 0
+    return converter.handle(html.decode("utf-8", errors="replace")).encode()
 
 
 @dataclass
@@ -104,7 +119,8 @@ def newsclean_extractor(input_kind: str, rule_packs: list[str] = (),
     """newsclean as an extractor; ``statuses`` (if given) collects each case's status."""
     from newsclean.cleaners import CleanOptions, build_ruleset, clean
 
-    options = CleanOptions(rules=build_ruleset(rule_packs), format_hint=input_kind)
+    options = CleanOptions(rules=build_ruleset(rule_packs),
+                           format_hint="html" if input_kind == "html" else "text")
 
     def run(case: Case) -> str:
         result = clean(case.raw, source=case.url, options=options)
@@ -208,9 +224,10 @@ def add_arguments(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("cases", type=Path,
                     help="a case-set folder (e.g. ../shared/eval/html-dev), or a folder of sets "
                          "(../shared/eval): then every set runs, on both inputs, in one table")
-    ap.add_argument("--input", choices=["html", "text", "both"], default=None,
-                    help="clean raw.html[.gz] (html), the naive dump raw.txt (text) or both "
-                         "(default: html for one set, both for a folder of sets)")
+    ap.add_argument("--input", choices=["html", "text", "markdown", "both"], default=None,
+                    help="clean raw.html[.gz] (html), the naive dump raw.txt (text), the page "
+                         "as a Markdown dump (markdown: html2text's, needs the eval extra) or "
+                         "html and text (both; the default for a folder of sets, html for one)")
     ap.add_argument("--text-compare", default="boilerpy3", metavar="PEERS",
                     help="peers added on text dumps in the all-sets table (default boilerpy3)")
     ap.add_argument("--compare", default="",
@@ -243,7 +260,7 @@ def run_all(args, sets: list[Path]) -> int:
     dump: dict = {}
     for kind in inputs:
         names = _peer_names(args.compare)
-        if kind == "text":
+        if kind != "html":
             names += [n for n in _peer_names(args.text_compare) if n not in names]
         peers = peer_extractors(names, kind)
         for root in sets:

@@ -1,0 +1,110 @@
+"""Markdown dumps (cleaners/markdown.py): a page saved as Markdown, menus and all, is read
+as a reader sees it — link anchors, not URLs; lines of links are navigation — and its
+article comes out as plain text with every news sentence, including the ones holding a link.
+
+Fixtures (tests/fixtures/markdown/): an html2text dump of an English local-news page and a
+Reader-style dump (Markdown with a Title/URL header, setext headings, `*   ` lists) of a
+German one; each with its menu, share row, "read also" link, teaser list and footer.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from newsclean.cleaners import clean
+from newsclean.cleaners.markdown import is_link_line, is_markdown, read_line
+
+FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
+
+CASES = {
+    "en-html2text.md": {
+        "title": "Council approves bridge repairs after a long night of debate",
+        "must": [
+            "The city council approved $4.2 million for the repair of the Mill Street and "
+            "Harbor Road bridges late on Tuesday, after four hours of debate over how to pay "
+            "for the work.",
+            "Engineers had warned in a report published last spring that both crossings would "
+            "need weight limits within three years if nothing was done.",
+            '"We have put this off for too long," said council member Ana Ruiz, who voted for '
+            'the plan. "Every winter the cracks get worse."',
+            "Work on the Harbor Road bridge is to start in June and take about eight months.",
+        ],
+        "must_not": ["Skip to content", "Politics", "Subscribe", "Read more", "Facebook",
+                     "Share this article", "School board", "Harbor festival", "Privacy",
+                     "©", "](", "**", "http"],
+    },
+    "de-reader.md": {
+        "title": "Stadtrat beschließt Sanierung der Brücken",
+        "must": [
+            "Nach vier Stunden Debatte hat der Stadtrat am Dienstagabend 4,2 Millionen Euro "
+            "für die Sanierung der Brücken an der Mühlenstraße und am Hafenweg freigegeben.",
+            "Gutachter hatten im Bericht vom vergangenen Frühjahr gewarnt, dass beide "
+            "Übergänge ohne Sanierung in drei Jahren für Lastwagen gesperrt werden müssten.",
+            "Die Arbeiten am Hafenweg sollen im Juni beginnen und rund acht Monate dauern.",
+        ],
+        "must_not": ["Zum Inhalt", "Startseite", "Abo", "Lesen Sie auch", "teilen",
+                     "Drucken", "Mehr zum Thema", "Hafenfest", "Impressum", "Datenschutz",
+                     "URL Source", "Markdown Content", "===", "](", "http"],
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_a_markdown_dump_keeps_the_article_and_drops_the_page(name):
+    raw = (FIXTURES / name).read_bytes()
+    assert is_markdown(raw.decode())
+    result = clean(raw, source=name)
+    case = CASES[name]
+    assert str(result.status) == "cleaned"
+    assert case["title"] in (result.title or "")
+    paragraphs = result.text.split("\n\n")
+    for sentence in case["must"]:
+        assert sentence in paragraphs
+    for chrome in case["must_not"]:
+        assert chrome not in result.text, chrome
+    families = result.removed_by_family
+    assert families.get("navigation", 0) >= 5  # the menu's and the teasers' link lines
+
+
+def test_removed_link_lines_point_back_at_their_markup():
+    raw = (FIXTURES / "en-html2text.md").read_text("utf-8")
+    result = clean(raw)
+    links = [r for r in result.removed if r.rule == "markdown.link-line"]
+    assert links
+    for removal in links:  # offsets into the decoded text: the line as it stood, markup and all
+        assert raw[removal.start:removal.end].strip() == removal.text
+
+
+@pytest.mark.parametrize(("line", "text", "share", "opens"), [
+    ("  * [World](/world)", "* World", 1.0, True),
+    ("## Talks to resume in April", "Talks to resume in April", 0.0, False),
+    ("![The old bridge](https://cdn.example.com/b.jpg)", "", 0.0, False),
+    ("[ ![logo](/logo.svg) ](/)", "", 0.0, False),
+    ("Police said [the report](https://x.example/r) was late.",
+     "Police said the report was late.", 0.35, False),
+    ("It also [co-ordinates military plans and carries out joint exercises](https://x.example)",
+     "It also co-ordinates military plans and carries out joint exercises", 0.9, False),
+    ("**Pochettino was sacked **last night.", "Pochettino was sacked last night.", 0.0, False),
+    ("Use `__init__` here", "Use __init__ here", 0.0, False),
+])
+def test_a_line_reads_as_a_reader_sees_it(line, text, share, opens):
+    read = read_line(line)
+    assert read.text == text
+    assert read.link_share == pytest.approx(share, abs=0.01)
+    assert read.opens_with_link is opens
+
+
+def test_what_makes_a_line_of_links():
+    assert is_link_line(read_line("  * [Opinion](/opinion)"))
+    assert is_link_line(read_line("[Read more: Why the bridges were never repaired](/news/x)"))
+    assert is_link_line(read_line(  # a teaser card: linked headline, summary cut off
+        "* [Deportees return home](/x) NEW DELHI: Their American dream shattered and…"))
+    assert not is_link_line(read_line(  # news holding a long link: it opens with text
+        "It also [co-ordinates military plans and carries out joint exercises](https://x)"))
+    assert not is_link_line(read_line("By [Jane Doe](/authors/jane-doe)"))
+
+
+def test_a_plain_dump_quoting_a_link_or_two_is_not_markdown():
+    seed = next((Path(__file__).parents[1] / "seeds").glob("*.txt")).read_text("utf-8")
+    assert not is_markdown(seed)
+    assert not is_markdown("See [1](https://a.example) and [2](https://b.example).\n")

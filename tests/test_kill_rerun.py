@@ -138,9 +138,9 @@ def test_a_live_holder_is_never_taken_over(tmp_path, monkeypatch):
     try:
         assert held.wait(30)
         log = _Log()
-        with pytest.raises(dest_lock.DestinationBusy):
-            with dest_lock.destination_lock(dest, log, wait_seconds=10):
-                pytest.fail(f"the live holder was taken over: {log.lines}")
+        with (pytest.raises(dest_lock.DestinationBusy),
+              dest_lock.destination_lock(dest, log, wait_seconds=10)):
+            pytest.fail(f"the live holder was taken over: {log.lines}")
         assert not any("taking over" in line for line in log.lines), log.lines
     finally:
         done.set()

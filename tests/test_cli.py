@@ -140,6 +140,11 @@ def test_run_seeds_into_a_folder_like_the_readme(tmp_path, prefect_api):
          "own outputs"),
         (["run", "seeds/../seeds/", "seeds"], "destination seeds is inside the source"),
         (["run", "seeds/packs", "seeds"], "source seeds/packs is inside the destination seeds"),
+        # one file: its clean copy would have been written over it (a user's report)
+        (["run", "seeds/001_senate-farm-bill-stalls.txt", "seeds"],
+         "source seeds/001_senate-farm-bill-stalls.txt is inside the destination seeds: its "
+         "clean copy would be written over it"),
+        (["run", "seeds/001_senate-farm-bill-stalls.txt", "."], "is inside the destination ."),
         (["run", "s3://raw/dumps/", "s3://raw/dumps/clean/"],
          "destination s3://raw/dumps/clean/ is inside the source"),
         (["run", "s3://raw/dumps/2018", "s3://raw/dumps"], "is inside the destination"),

@@ -98,6 +98,12 @@ def check_locations(source: str, dest: str) -> None:
     if src is None or dst is None or src[0] != dst[0]:
         return
     a, b = src[1], dst[1]
+    if not a.endswith("/"):  # one file: its clean copy could take its own name and path
+        if a.startswith(b):
+            raise BadRun(f"source {source} is inside the destination {dest}: its clean copy "
+                         "would be written over it; choose a destination outside the "
+                         "source's folder")
+        return
     if b == a or b.startswith(a):
         raise BadRun(f"destination {dest} is inside the source {source}: the next run would "
                      "clean its own outputs; choose a destination outside the source")
@@ -107,8 +113,9 @@ def check_locations(source: str, dest: str) -> None:
 
 
 def _container(location: str) -> tuple[str, str] | None:
-    """(store kind, the location as a '/'-ended prefix) for nesting tests; a local path is
-    resolved (links, `..`). None for what cannot contain anything (one file)."""
+    """(store kind, the location as a '/'-ended prefix, or a local file's path) for nesting
+    tests; a local path is resolved (links, `..`). None for what no test applies to (a
+    record file's URL)."""
     from pathlib import Path
 
     location = location.strip()
@@ -121,7 +128,7 @@ def _container(location: str) -> tuple[str, str] | None:
         return None
     path = Path(location).expanduser().resolve()
     if path.is_file():
-        return None
+        return "local", str(path)
     return "local", str(path).rstrip("/") + "/"
 
 

@@ -275,8 +275,10 @@ def _hostile_tree(root: Path) -> tuple[Path, dict[str, set[str]]]:
     os.symlink(outside / "secret.txt", src / "leak.txt")
     os.symlink(outside, src / "leakdir")  # a folder link: never descended into
     os.symlink(src / "names" / "with space.txt", src / "inside-link.txt")  # stays inside: fine
+    os.symlink(src / "names" / "gone.txt", src / "dangling.txt")  # its target is missing
     expected["leak.txt"] = {"rejected"}
     expected["inside-link.txt"] = {"cleaned"}
+    expected["dangling.txt"] = {"failed"}  # listed and accounted for, not silently left out
     records = [{"id": rid, "text": ARTICLE} for rid in
                ("../../x", "../../../escaped", "/abs", "a/../../b", "..", "fine")]
     (src / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))

@@ -146,11 +146,13 @@ class LocalStorage(Storage):
                     continue
                 try:
                     # A link leading out of the source is listed, never followed: reading
-                    # it is refused, so the manifest says why it was not cleaned.
+                    # it is refused, so the manifest says why it was not cleaned. A link
+                    # whose target is gone is listed too: its read fails, and the manifest
+                    # says so.
                     outside = full.is_symlink() and not _inside(full, root)
                     st = full.lstat() if outside else full.stat()
-                except OSError:
-                    continue  # dangling link
+                except FileNotFoundError:
+                    st = full.lstat()  # a dangling link
                 yield ObjectInfo(key, st.st_size, datetime.fromtimestamp(st.st_mtime, UTC))
 
     def read(self, key: str, max_bytes: int | None = None) -> bytes:

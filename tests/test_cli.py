@@ -224,6 +224,13 @@ def test_an_unreachable_or_credential_less_destination_is_one_line(tmp_path):
                "http://127.0.0.1:9")
     assert out.returncode == 1
     assert "cannot connect to http://127.0.0.1:9" in out.stderr
+    out = _run("run", "seeds", "s3://newsroom-clean/articles/", "--profile", "nope",
+               env={"AWS_CONFIG_FILE": str(tmp_path / "none"),
+                    "AWS_SHARED_CREDENTIALS_FILE": str(tmp_path / "none")})
+    assert out.returncode == 1
+    assert out.stderr.strip().splitlines() == [
+        "newsclean: error: cannot use s3://newsroom-clean/articles/: no AWS profile named "
+        "'nope' (profiles live in ~/.aws/config and ~/.aws/credentials)"]
     assert len(out.stderr.strip().splitlines()) == 1, out.stderr
 
 

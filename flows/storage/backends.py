@@ -480,7 +480,12 @@ def _too_large(size: int, limit: int) -> str:
 
 def _describe(exc: Exception) -> str:
     """One line about a boto error, without request ids, signatures or credentials."""
-    from botocore.exceptions import ClientError, EndpointConnectionError, NoCredentialsError
+    from botocore.exceptions import (
+        ClientError,
+        EndpointConnectionError,
+        NoCredentialsError,
+        ProfileNotFound,
+    )
 
     if isinstance(exc, ClientError):
         err = exc.response.get("Error", {})
@@ -491,6 +496,9 @@ def _describe(exc: Exception) -> str:
         return f"cannot connect to {exc.kwargs.get('endpoint_url', 'the endpoint')}"
     if isinstance(exc, NoCredentialsError):
         return "no credentials (set AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY or a profile)"
+    if isinstance(exc, ProfileNotFound):
+        return (f"no AWS profile named {exc.kwargs.get('profile', '?')!r} "
+                "(profiles live in ~/.aws/config and ~/.aws/credentials)")
     return type(exc).__name__
 
 

@@ -627,15 +627,23 @@ class _NoTracebacks(logging.Filter):
     during execution: …", "Task run failed with exception: …"), the batch a document's
     unexpected error, and the flow its own "run stopped: …" line; on the CLI's console a
     failed run ends in one `newsclean: error:` line instead, and a failed batch or
-    document is a manifest line. The records still reach
-    Prefect's API (the run's logs in the UI keep the tracebacks); `-v` shows them here."""
+    document is a manifest line. The extraction libraries' warnings about a page
+    (trafilatura's "discarding data: None") are the document's business too. The records
+    still reach Prefect's API (the run's logs in the UI keep the tracebacks); `-v` shows
+    them here."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.name == "prefect.task_runs":  # a batch's fate: the progress line, the manifest
             return False
+        if record.name.split(".")[0] in _EXTRACTORS and record.levelno < logging.ERROR:
+            return False
         if record.name == "prefect.flow_runs" and record.levelno >= logging.ERROR:
             return False  # the run's failure: the CLI's own last line says it
         return not (record.exc_info and record.name.split(".")[0] in ("prefect", "newsclean"))
+
+
+# The libraries `clean()` extracts HTML with, which log about the pages they read.
+_EXTRACTORS = frozenset(("trafilatura", "readability", "htmldate", "courlan", "justext"))
 
 
 def _console_without_tracebacks() -> None:

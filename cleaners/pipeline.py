@@ -346,9 +346,10 @@ _PULL_QUOTE_MIN_WORDS = 8
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 
 
-def _pull_quotes(paragraphs: list[str]) -> list[int]:
-    """Indexes of paragraphs that repeat a whole sentence of another, longer paragraph."""
-    keys = [" ".join(p.casefold().translate(_QUOTES).split()) for p in paragraphs]
+def _pull_quotes(keys: list[str]) -> list[int]:
+    """Indexes of paragraphs that repeat a whole sentence of another, longer paragraph, from
+    the paragraphs' `dedupe_key`s (the quotes' marks folded here)."""
+    keys = [k.translate(_QUOTES) for k in keys]
     # every key in one string, a newline apart (keys hold no whitespace but single spaces):
     # a quote is looked for once in all of them, and each place it is found names its key
     page = "\n".join(keys)
@@ -364,7 +365,9 @@ def _pull_quotes(paragraphs: list[str]) -> list[int]:
             if j != i and len(keys[j]) > len(key):
                 out.append(i)
                 break
-            at = page.find(quote, at + 1)
+            # not in key j: on from the next key (a quote holds no newline, so it never
+            # runs from one key into the next)
+            at = page.find(quote, starts[j + 1]) if j + 1 < len(keys) else -1
     return out
 
 
@@ -374,6 +377,7 @@ def _drop_repeats(units: list[Unit], removed: list[Removal], opts: CleanOptions)
     if not opts.drop_duplicate_paragraphs:
         return units
     kept: list[Unit] = []
+    keys: list[str] = []  # the kept units' dedupe keys
     seen: set[str] = set()
     for unit in units:
         key = dedupe_key(unit.text)
@@ -382,7 +386,8 @@ def _drop_repeats(units: list[Unit], removed: list[Removal], opts: CleanOptions)
             continue
         seen.add(key)
         kept.append(unit)
-    for i in reversed(_pull_quotes([u.text for u in kept])):
+        keys.append(key)
+    for i in reversed(_pull_quotes(keys)):
         removed.append(_removal(kept[i], "normalize.pull-quote", "duplicate"))
         del kept[i]
     return kept

@@ -349,7 +349,7 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"
 def _pull_quotes(keys: list[str]) -> list[int]:
     """Indexes of paragraphs that repeat a whole sentence of another, longer paragraph, from
     the paragraphs' `dedupe_key`s (the quotes' marks folded here)."""
-    keys = [k.translate(_QUOTES) for k in keys]
+    keys = [k if k.isascii() else k.translate(_QUOTES) for k in keys]  # _QUOTES: not ASCII
     # every key in one string, a newline apart (keys hold no whitespace but single spaces):
     # a quote is looked for once in all of them, and each place it is found names its key
     page = "\n".join(keys)

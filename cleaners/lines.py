@@ -14,6 +14,7 @@ Chinese paragraph counts as ~150 words, like its English translation would, roug
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import lru_cache
 
 
@@ -122,6 +123,15 @@ def _words(line: str) -> int:
     if sea:
         n += max(1, sea // SEA_CHARS_PER_WORD)
     return n
+
+
+def joined_word_count(lines: Sequence[str]) -> int:
+    """`word_count` of the lines joined by line breaks, from the lines' remembered counts: a
+    word never runs across a line break. Unspaced scripts' words are estimated from all of
+    the text's characters at once, so a text holding them is counted whole."""
+    if any(not line.isascii() and _UNSPACED_RUN_RE.search(line) for line in lines):
+        return word_count("\n".join(lines))
+    return sum(map(word_count, lines))
 
 
 # Footnote and reference marks after the end of a sentence: "…in 1946. [2]", "…[3][4]",

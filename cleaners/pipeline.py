@@ -19,7 +19,13 @@ from newsclean.cleaners.detect import detect_format
 from newsclean.cleaners.html_extract import extract_html
 from newsclean.cleaners.language import detect_languages, stopwords
 from newsclean.cleaners.linemodel import LineModel
-from newsclean.cleaners.lines import ends_sentence, is_headline, is_prose, word_count
+from newsclean.cleaners.lines import (
+    ends_sentence,
+    is_headline,
+    is_prose,
+    joined_word_count,
+    word_count,
+)
 from newsclean.cleaners.locate import HEADLINE_REACH, locate_lines
 from newsclean.cleaners.model import Cleaned, Removal, Status
 from newsclean.cleaners.normalize import dedupe_key, normalize_unit
@@ -121,8 +127,9 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
         if not units or settled and len(units) == located and not (
                 title is None and _page_headline(units, rules)):
             break
+    # every word of the text is in one of its units, and no word spans two
     return _finish(units, removed, title=title, fmt="text", encoding=encoding, url=url,
-                   opts=opts, decoded_length=len(text), words_in=word_count(text),
+                   opts=opts, decoded_length=len(text), words_in=joined_word_count(page_lines),
                    extra_stats={"controls_dropped": dropped_controls, "language": lang,
                                 "hyphenation_mended": sum(mends.get(id(u), 0) for u in units)},
                    page_lines=page_lines)
@@ -402,7 +409,7 @@ def _finish(units: list[Unit], removed: list[Removal], *, title: str | None, fmt
     already dropped): stats, the not-an-article check and the status."""
     paragraphs = [u.text for u in units]
     body = "\n\n".join(paragraphs)
-    words_out = word_count(body)
+    words_out = joined_word_count(paragraphs)
     stats = {
         "words_in": words_in,
         "words_out": words_out,

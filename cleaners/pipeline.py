@@ -350,13 +350,21 @@ def _prose_removed_share(removed: list[Removal], words_out: int) -> float:
 # sentence that a longer one merely starts with ("…fell by a third." in "…fell by a third
 # last year.").
 _PULL_QUOTE_MIN_WORDS = 8
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
+_QUOTES = {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"}
+
+
+def _plain_quotes(text: str) -> str:
+    """`text` with its quotation marks as ASCII ones (_QUOTES)."""
+    if not text.isascii():  # replace(), not translate(): that looks up every character
+        for mark, plain in _QUOTES.items():
+            text = text.replace(mark, plain)
+    return text
 
 
 def _pull_quotes(keys: list[str]) -> list[int]:
     """Indexes of paragraphs that repeat a whole sentence of another, longer paragraph, from
     the paragraphs' `dedupe_key`s (the quotes' marks folded here)."""
-    keys = [k if k.isascii() else k.translate(_QUOTES) for k in keys]  # _QUOTES: not ASCII
+    keys = [_plain_quotes(k) for k in keys]
     # every key in one string, a newline apart (keys hold no whitespace but single spaces):
     # a quote is looked for once in all of them, and each place it is found names its key
     page = "\n".join(keys)

@@ -212,4 +212,5 @@ def is_byline(line: str, words: int | None = None) -> bool:
 
 def is_table_row(line: str) -> bool:
     """A table row flattened to a line: two or more cells split by tabs or " | "."""
-    return _TABLE_CELLS_RE.search(line) is not None
+    # the substring tests first: the regex engine tries its alternatives at every character
+    return ("\t" in line or "|" in line) and _TABLE_CELLS_RE.search(line) is not None

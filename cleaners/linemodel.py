@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from itertools import accumulate
-from operator import mul
+from operator import itemgetter, mul
 
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.lines import SENTENCE_END, SEPARATORS, WORD_RE, last_mark, word_count
@@ -33,7 +33,7 @@ from newsclean.cleaners.lines import SENTENCE_END, SEPARATORS, WORD_RE, last_mar
 _ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 _PUNCT_TO_SPACE = bytes(32 if chr(i) in _ASCII_PUNCT else i for i in range(256))
 _LIST_START = ("- ", "* ", "+ ", "• ", "· ", "– ", "— ")
-_COMMAS = (",", "，", "、", "،")
+_COMMA_RE = re.compile("[,，、،]")
 _COLONS = frozenset(":：")
 _OPEN_QUOTES = frozenset("\"“„«»‘'「『")
 # Lines up to this many words count as "short" for the date and number features: a
@@ -161,7 +161,7 @@ def _line_row(line: str, lexicon: Lexicon) -> tuple[float, ...]:
     short = nw <= _SHORT_WORDS
     if cased:  # the first _HEAD_TOKENS words (the rest of a long line is not split)
         split = line.split(None, _HEAD_TOKENS)[:_HEAD_TOKENS]
-        caps = sum(1 for w in split if w[:1].isupper()) / max(1, len(split))
+        caps = sum(map(str.isupper, map(itemgetter(0), split))) / max(1, len(split))
     else:
         caps = 0.0
     return (
@@ -178,7 +178,7 @@ def _line_row(line: str, lexicon: Lexicon) -> tuple[float, ...]:
         1.0 if line.startswith(_LIST_START) or (
             line[:1].isdigit() and line[1:3] in (". ", ") ")) else 0.0,  # lst
         1.0 if end in _COLONS else 0.0,  # colon
-        math.log1p(sum(line.count(c) for c in _COMMAS)),  # comma
+        math.log1p(len(_COMMA_RE.findall(line))),  # comma
         sum(map(lexicon.web.__contains__, toks)) / ntok,  # web
         sum(map(lexicon.address.__contains__, toks)) / ntok,  # address
         1.0 if ("http" in line or "www." in line or "@" in line

@@ -324,7 +324,7 @@ def _comments_start(lines: list[str], keep: list[bool], feats: list[list[float]]
     above = 0.0
     for i in range(first + 1, len(lines)):
         above += words[i - 1]
-        if _is_comments_heading(named(lines[i])) and above >= total - above:
+        if above >= total - above and _is_comments_heading(named(lines[i])):
             return i
     return None
 

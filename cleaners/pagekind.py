@@ -159,13 +159,18 @@ def _is_sentence(line: str, min_words: int) -> bool:
 _DECK_SHARE = 0.8
 
 
+def _is_deck(line: str) -> bool:
+    """A teaser's deck: one sentence of _DECK_WORDS words."""
+    lo, hi = _DECK_WORDS
+    return lo <= word_count(line) <= hi and _is_sentence(line, lo)
+
+
 def _teasers(lines: Sequence[str]) -> tuple[int, set[str]]:
     """(distinct headline lines followed, within two lines, by a one-sentence deck; the
     decks that stand right under a headline line). A label repeated down the page, like
     "Leave a Reply", is one headline, not many teasers. Each line is judged as a deck once,
     and as a headline only when a deck follows it."""
-    lo, hi = _DECK_WORDS
-    deck = [lo <= word_count(x) <= hi and _is_sentence(x, lo) for x in lines] + [False, False]
+    deck = [_is_deck(x) for x in lines] + [False, False]
     heads: set[str] = set()
     decks: set[str] = set()
     for i, line in enumerate(lines):
@@ -208,15 +213,19 @@ def not_article_reason(paragraphs: Sequence[str], removed: Sequence[Removal], *,
                 1 for x in page_lines if word_count(x) >= _LONG_LINE_WORDS
                 and _TRUNCATED_RE.search(x)) >= _PAGE_MIN_TRUNCATED:
             return "index page: the text found is one of several teasers cut off with an ellipsis"
-        prose = [p for p in paragraphs if _is_sentence(p, _LONG_LINE_WORDS)]
-        pairs, decks = _teasers(page_lines)
-        if pairs >= _PAGE_MIN_PAIRS and len(prose) <= 1 and words <= _PAIRED_MAX_WORDS:
-            return (f"index page: {pairs} headline-and-deck teasers and no article longer "
-                    f"than {words} words")
-        if pairs >= _PAGE_MIN_PAIRS and sum(p in decks for p in paragraphs) >= (
-                _DECK_SHARE * len(paragraphs)):
-            return (f"index page: {pairs} headline-and-deck teasers, and what reads as text "
-                    "is their decks")
+        short = words <= _PAIRED_MAX_WORDS and sum(
+            1 for p in paragraphs if _is_sentence(p, _LONG_LINE_WORDS)) <= 1
+        # the page's teasers matter only when the text found could be one of them: short,
+        # or decks for the most part (a deck under a headline is an _is_deck line)
+        if short or sum(map(_is_deck, paragraphs)) >= _DECK_SHARE * len(paragraphs):
+            pairs, decks = _teasers(page_lines)
+            if pairs >= _PAGE_MIN_PAIRS and short:
+                return (f"index page: {pairs} headline-and-deck teasers and no article "
+                        f"longer than {words} words")
+            if pairs >= _PAGE_MIN_PAIRS and sum(p in decks for p in paragraphs) >= (
+                    _DECK_SHARE * len(paragraphs)):
+                return (f"index page: {pairs} headline-and-deck teasers, and what reads as "
+                        "text is their decks")
     longest = max(len(p) for p in paragraphs)
     if longest >= _PROSE_CHARS:
         return None

@@ -21,7 +21,13 @@ from newsclean.cleaners.html_extract import extract_html
 from newsclean.cleaners.language import detect_languages
 from newsclean.cleaners.lexicon import Lexicon, lexicon_for
 from newsclean.cleaners.linemodel import LineModel
-from newsclean.cleaners.lines import ends_sentence, is_headline, is_prose, word_count
+from newsclean.cleaners.lines import (
+    ends_sentence,
+    is_headline,
+    is_prose,
+    joined_word_count,
+    word_count,
+)
 from newsclean.cleaners.locate import HEADLINE_REACH, locate_lines
 from newsclean.cleaners.markdown import is_link_line, is_markdown, read_line
 from newsclean.cleaners.model import Cleaned, Removal, Status
@@ -126,8 +132,9 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
         if not units or settled and len(units) == located and not (
                 title is None and _page_headline(units, rules)):
             break
+    # every word of the text is in one of its units, and no word spans two
     return _finish(units, removed, title=title, fmt="text", encoding=encoding, url=url,
-                   opts=opts, decoded_length=len(text), words_in=word_count(text),
+                   opts=opts, decoded_length=len(text), words_in=joined_word_count(page_lines),
                    extra_stats={"controls_dropped": dropped_controls, "language": lang,
                                 "hyphenation_mended": sum(mends.get(id(u), 0) for u in units)},
                    page_lines=page_lines)
@@ -365,12 +372,21 @@ def _prose_removed_share(removed: list[Removal], words_out: int) -> float:
 # sentence that a longer one merely starts with ("…fell by a third." in "…fell by a third
 # last year.").
 _PULL_QUOTE_MIN_WORDS = 8
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
+_QUOTES = {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"}
 
 
-def _pull_quotes(paragraphs: list[str]) -> list[int]:
-    """Indexes of paragraphs that repeat a whole sentence of another, longer paragraph."""
-    keys = [" ".join(p.casefold().translate(_QUOTES).split()) for p in paragraphs]
+def _plain_quotes(text: str) -> str:
+    """`text` with its quotation marks as ASCII ones (_QUOTES)."""
+    if not text.isascii():  # replace(), not translate(): that looks up every character
+        for mark, plain in _QUOTES.items():
+            text = text.replace(mark, plain)
+    return text
+
+
+def _pull_quotes(keys: list[str]) -> list[int]:
+    """Indexes of paragraphs that repeat a whole sentence of another, longer paragraph, from
+    the paragraphs' `dedupe_key`s (the quotes' marks folded here)."""
+    keys = [_plain_quotes(k) for k in keys]
     # every key in one string, a newline apart (keys hold no whitespace but single spaces):
     # a quote is looked for once in all of them, and each place it is found names its key
     page = "\n".join(keys)
@@ -386,7 +402,9 @@ def _pull_quotes(paragraphs: list[str]) -> list[int]:
             if j != i and len(keys[j]) > len(key):
                 out.append(i)
                 break
-            at = page.find(quote, at + 1)
+            # not in key j: on from the next key (a quote holds no newline, so it never
+            # runs from one key into the next)
+            at = page.find(quote, starts[j + 1]) if j + 1 < len(keys) else -1
     return out
 
 
@@ -396,6 +414,7 @@ def _drop_repeats(units: list[Unit], removed: list[Removal], opts: CleanOptions)
     if not opts.drop_duplicate_paragraphs:
         return units
     kept: list[Unit] = []
+    keys: list[str] = []  # the kept units' dedupe keys
     seen: set[str] = set()
     for unit in units:
         key = dedupe_key(unit.text)
@@ -404,7 +423,8 @@ def _drop_repeats(units: list[Unit], removed: list[Removal], opts: CleanOptions)
             continue
         seen.add(key)
         kept.append(unit)
-    for i in reversed(_pull_quotes([u.text for u in kept])):
+        keys.append(key)
+    for i in reversed(_pull_quotes(keys)):
         removed.append(_removal(kept[i], "normalize.pull-quote", "duplicate"))
         del kept[i]
     return kept
@@ -419,7 +439,7 @@ def _finish(units: list[Unit], removed: list[Removal], *, title: str | None, fmt
     already dropped): stats, the not-an-article check and the status."""
     paragraphs = [u.text for u in units]
     body = "\n\n".join(paragraphs)
-    words_out = word_count(body)
+    words_out = joined_word_count(paragraphs)
     stats = {
         "words_in": words_in,
         "words_out": words_out,

@@ -276,6 +276,19 @@ class _Lineup:
         self.rule_at: dict[int, int] = {}  # group index in `rx` -> candidate index
 
 
+class _Tried:
+    """What one line's patterns said in one band: the gates it passes and, by rule index,
+    whether each pattern tried matched it. A document asks about a line at up to three
+    positions (the seeds: a third of the questions repeat a line), and every position's
+    rules but a few are the same: no pattern is tried twice on a line."""
+
+    __slots__ = ("passed", "matched")
+
+    def __init__(self) -> None:
+        self.passed: tuple[int, ...] | None = None
+        self.matched: dict[int, bool] = {}
+
+
 class _Band:
     """The rules that may fire on lines of one word-count band.
 
@@ -337,12 +350,20 @@ class _Band:
         lineup.rule_at = {rx.groupindex[f"_nc{i}"]: i for i in lineup.live}
         lineup.rx = rx
 
-    def match(self, line: str, position: Where, host: str | None) -> Rule | None:
+    def match(self, line: str, position: Where, host: str | None,
+              tried: _Tried | None = None) -> Rule | None:
+        """The first rule that matches `line` at `position`; `tried` keeps what the line's
+        patterns said for the next position asked about."""
         if not line:
             return None
         if self._first is None:
             self._analyze()
-        passed = self._gates_passed(line, _fold(line)) if self._gates_passed else ()
+        if tried is None:
+            tried = _Tried()
+        passed = tried.passed
+        if passed is None:
+            passed = tried.passed = (self._gates_passed(line, _fold(line))
+                                     if self._gates_passed else ())
         key = (position, line[0], passed)
         lineup = self._lineups.get(key) or self._lineup(key)
         if not lineup.live:
@@ -355,7 +376,15 @@ class _Band:
             hit = lineup.rx.fullmatch(line)
             first = lineup.rule_at[hit.lastindex] if hit is not None else None
         else:
-            first = next((i for i in lineup.live if self._singles[i].fullmatch(line)), None)
+            first = None
+            matched = tried.matched
+            for i in lineup.live:
+                hit = matched.get(i)
+                if hit is None:
+                    hit = matched[i] = self._singles[i].fullmatch(line) is not None
+                if hit:
+                    first = i
+                    break
         if first is None:
             return None
         rule = self.candidates[first]
@@ -465,9 +494,11 @@ class RuleSet:
 
         Each line is tried once per position and word band: the locator, the body bounds
         and the rules pass ask about the same lines (on the seeds, ~2 questions per line,
-        half of them repeats). The memo lives as long as the function the caller holds.
+        half of them repeats), and each pattern once per line and band (`_Tried`). The memo
+        lives as long as the function the caller holds.
         """
         seen: dict[tuple[str, Where, int], Rule | None] = {}
+        tried: dict[tuple[str, int], _Tried] = {}  # by line and band, for every position
         bands = len(self._bands)
 
         def match(line: str, position: Where, words: int | None = None) -> Rule | None:
@@ -481,7 +512,10 @@ class RuleSet:
             key = (line, position, at)
             if key in seen:
                 return seen[key]
-            found = seen[key] = self._bands[at][1].match(line, position, host)
+            line_tried = tried.get((line, at))
+            if line_tried is None:
+                line_tried = tried[line, at] = _Tried()
+            found = seen[key] = self._bands[at][1].match(line, position, host, line_tried)
             return found
 
         return match
@@ -551,7 +585,7 @@ _FIRST_MAX_RANGE = 64
 # Characters that a case-insensitive ASCII letter matches besides its two cases (found by
 # testing every code point; tests/test_rules.py checks it). Mapped before lower() so a
 # shortcut never refuses a line that the pattern would match.
-_CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_CASE_FOLD = {"\u0130": "i", "\u0131": "i", "\u017f": "s"}
 
 _Clause = frozenset[tuple[str, bool]]  # (literal, compared with the case-folded line?)
 _Gate = tuple[tuple[tuple[str, bool], ...], ...]  # every clause must have a literal present
@@ -559,7 +593,12 @@ _First = frozenset[tuple[str, bool]] | None  # (first character, folded?); None:
 
 
 def _fold(line: str) -> str:
-    return line.lower() if line.isascii() else line.translate(_CASE_FOLD).lower()
+    if not line.isascii():
+        # three replace() calls, not translate(), which looks every character up in the
+        # table: ~10x slower on a paragraph
+        for char, folded in _CASE_FOLD.items():
+            line = line.replace(char, folded)
+    return line.lower()
 
 
 def _gate_function(gates: list[_Gate | None]):

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from newsclean.cleaners import clean
 from newsclean.cleaners.decode import decode, repair
-from newsclean.cleaners.lines import WORD_RE, word_count
+from newsclean.cleaners.lines import WORD_RE, joined_word_count, word_count
 
 _WORD = re.compile(r"\w+")
 
@@ -94,3 +94,12 @@ def test_every_line_is_either_kept_or_recorded_as_removed(doc):
 def test_ascii_word_count_is_the_regex_count(line):
     """lines.word_count counts an ASCII line without the regex engine: same count."""
     assert word_count(line) == len(WORD_RE.findall(line))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.characters(exclude_categories=("Cs",), exclude_characters="\n"),
+                        max_size=60), max_size=8))
+def test_joined_word_count_is_the_whole_text_count(lines):
+    """A text's words counted from its lines' counts (lines.joined_word_count): the count
+    of the text itself, unspaced scripts included."""
+    assert joined_word_count(lines) == word_count("\n".join(lines))

@@ -45,6 +45,61 @@ _LIST_MARKER_RE = re.compile(r"\s*(?:[-*+•]|\d{1,3}[.)])?\s*")
 LINK_LINE_SHARE = 0.8
 
 
+# What CMS and static-site exports open a Markdown page with: YAML front matter between
+# "---" lines (Jekyll, Hugo, Pandoc, Netlify CMS…), up to this many characters.
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.{0,8000}?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+# …and what Reader-style dumps open it with: "Title: …", "URL Source: …", "Published Time:
+# …" lines, then "Markdown Content:".
+_READER_HEADER_RE = re.compile(
+    r"\A((?:[A-Z][A-Za-z ]{1,30}:[ \t][^\n]*\n+){1,8})Markdown Content:[ \t]*(?:\n|\Z)")
+
+
+class PageHeader(NamedTuple):
+    """The metadata a Markdown page opens with, and where its content starts."""
+
+    end: int  # offset of the first character after the header
+    title: str | None
+    author: str | None
+    date: str | None
+
+
+def page_header(text: str) -> PageHeader | None:
+    """The page's front matter (YAML between "---" lines) or Reader-style header ("Title:
+    …" lines up to "Markdown Content:"), or None. Front matter that is not YAML mapping is
+    no header: a page may open with a "---" rule."""
+    found = _FRONT_MATTER_RE.match(text)
+    if found:
+        import yaml
+
+        try:
+            meta = yaml.safe_load(found.group(1))
+        except yaml.YAMLError:
+            return None
+        if not isinstance(meta, dict):
+            return None
+    else:
+        found = _READER_HEADER_RE.match(text)
+        if not found:
+            return None
+        meta = dict(line.split(":", 1) for line in found.group(1).splitlines() if line.strip())
+    fields = {str(k).strip().lower(): v for k, v in meta.items()}
+    return PageHeader(found.end(), _field(fields, "title"), _field(fields, "author", "authors"),
+                      _field(fields, "date", "published time", "published"))
+
+
+def _field(fields: dict, *names: str) -> str | None:
+    """A header field as text: a list is joined ("Ana Ruiz, Jane Doe"), a date written out."""
+    for name in names:
+        value = fields.get(name)
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value if v)
+        elif value is not None and hasattr(value, "isoformat"):
+            value = value.isoformat()
+        if value is not None and str(value).strip():
+            return str(value).strip()
+    return None
+
+
 def is_markdown(text: str) -> bool:
     """Does `text` hold MIN_LINKS or more Markdown links ([text](target))?"""
     return next(islice(_LINK_RE.finditer(text), MIN_LINKS - 1, None), None) is not None

@@ -29,7 +29,13 @@ from newsclean.cleaners.lines import (
     word_count,
 )
 from newsclean.cleaners.locate import HEADLINE_REACH, locate_lines
-from newsclean.cleaners.markdown import is_link_line, is_markdown, read_line
+from newsclean.cleaners.markdown import (
+    PageHeader,
+    is_link_line,
+    is_markdown,
+    page_header,
+    read_line,
+)
 from newsclean.cleaners.model import Cleaned, Removal, Status
 from newsclean.cleaners.normalize import dedupe_key, normalize_unit
 from newsclean.cleaners.options import CleanOptions
@@ -98,9 +104,11 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
     text = repair(text)
     units = split_units(text)
     removed: list[Removal] = []
-    if is_markdown(text):
-        units = _read_markdown(units, removed)
-    page_lines = [u.text for u in units]
+    header = page_header(text)
+    if header is not None or is_markdown(text):
+        units, page_lines = _read_markdown(units, removed, header)
+    else:
+        page_lines = [u.text for u in units]
     langs = detect_languages(page_lines)
     lang = langs[0] if langs else None
     rules = opts.ruleset().for_languages(langs)
@@ -108,7 +116,9 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
     # The model and the rules judge each line as it will be written out (cells, spaces,
     # hyphenation): a cleaned text, cleaned again, shows them the same lines.
     units, mends = _normalized(units, opts)
-    title = None
+    title = header.title if header else None
+    if title:  # the page's own headline under its header: said once, as the title
+        units = _drop_title_line(units, title, removed)
     memo: dict[str, tuple[float, ...]] = {}  # each line's own features, for every round
     for _ in range(MAX_ROUNDS):
         if title is None and _page_headline(units, rules):
@@ -135,6 +145,8 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
     # every word of the text is in one of its units, and no word spans two
     return _finish(units, removed, title=title, fmt="text", encoding=encoding, url=url,
                    opts=opts, decoded_length=len(text), words_in=joined_word_count(page_lines),
+                   author=header.author if header else None,
+                   date=header.date if header else None,
                    extra_stats={"controls_dropped": dropped_controls, "language": lang,
                                 "hyphenation_mended": sum(mends.get(id(u), 0) for u in units)},
                    page_lines=page_lines)
@@ -148,21 +160,38 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
 MAX_ROUNDS = 3
 
 
-def _read_markdown(units: list[Unit], removed: list[Removal]) -> list[Unit]:
-    """A Markdown dump's lines as a reader sees them (cleaners/markdown.py): a line of links
-    (menu items, teasers, tags, share buttons) and a line with no text (an image, an empty
-    heading) are removed and recorded; the others keep their place, lose their markup and
-    go on to the line model."""
-    out = []
+def _read_markdown(units: list[Unit], removed: list[Removal], header: PageHeader | None
+                   ) -> tuple[list[Unit], list[str]]:
+    """A Markdown dump's lines as a reader sees them (cleaners/markdown.py), and the page's
+    text as the reader sees it, line by line. The page's header (front matter) and a line
+    with no text (an image, an empty heading) are removed and recorded, and so is a line of
+    links (menu items, teasers, tags, share buttons), which stays part of the page; the
+    others keep their place, lose their markup and go on to the line model."""
+    out, page = [], []
     for u in units:
+        if header is not None and u.start < header.end:
+            removed.append(_removal(u, "markdown.header", "structure", "leading"))
+            continue
         line = read_line(u.text)
         if not any(map(str.isalnum, line.text)):
             removed.append(_removal(u, "markdown.no-text", "layout"))
-        elif is_link_line(line):
+            continue
+        page.append(line.text)
+        if is_link_line(line):
             removed.append(_removal(u, "markdown.link-line", "navigation"))
         else:
             out.append(dataclasses.replace(u, text=line.text) if line.text != u.text else u)
-    return out
+    return out, page
+
+
+def _drop_title_line(units: list[Unit], title: str, removed: list[Removal]) -> list[Unit]:
+    """`units` without the first of their first HEADLINE_REACH lines that says `title`."""
+    said = " ".join(title.casefold().split())
+    for i, u in enumerate(units[:HEADLINE_REACH]):
+        if " ".join(u.text.casefold().split()) == said:
+            removed.append(_removal(u, "structure.headline", "structure", "leading"))
+            return units[:i] + units[i + 1:]
+    return units
 
 
 def _normalized(units: list[Unit], opts: CleanOptions) -> tuple[list[Unit], dict[int, int]]:

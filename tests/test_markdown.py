@@ -4,7 +4,8 @@ article comes out as plain text with every news sentence, including the ones hol
 
 Fixtures (tests/fixtures/markdown/): an html2text dump of an English local-news page and a
 Reader-style dump (Markdown with a Title/URL header, setext headings, `*   ` lists) of a
-German one; each with its menu, share row, "read also" link, teaser list and footer.
+German one, each with its menu, share row, "read also" link, teaser list and footer; and a
+CMS export (YAML front matter, then the story), whose header gives title, authors, date.
 """
 
 from pathlib import Path
@@ -12,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from newsclean.cleaners import clean
-from newsclean.cleaners.markdown import is_link_line, is_markdown, read_line
+from newsclean.cleaners.lines import word_count
+from newsclean.cleaners.markdown import is_link_line, is_markdown, page_header, read_line
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 
@@ -44,7 +46,21 @@ CASES = {
         ],
         "must_not": ["Zum Inhalt", "Startseite", "Abo", "Lesen Sie auch", "teilen",
                      "Drucken", "Mehr zum Thema", "Hafenfest", "Impressum", "Datenschutz",
-                     "URL Source", "Markdown Content", "===", "](", "http"],
+                     "URL Source", "Markdown Content", "===", "](", "http", "Title:"],
+    },
+    "en-cms-export.md": {
+        "title": "Harbor Road bridge to close for eight months",
+        "author": "Jane Doe, Ana Ruiz",
+        "date": "2025-03-14",
+        "must": [
+            "The Harbor Road bridge will close to all traffic on June 2 while crews replace "
+            "its deck, the city's public works department said on Thursday.",
+            "The council approved $4.2 million for the repair of the Harbor Road and Mill "
+            "Street bridges this week, after engineers warned in a report that both would "
+            "otherwise need weight limits.",
+            '"It will be a hard summer for the east side," said council member Ana Ruiz.',
+        ],
+        "must_not": ["layout: article", "tags:", "---", "# Harbor", "](", "**"],
     },
 }
 
@@ -52,18 +68,18 @@ CASES = {
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_a_markdown_dump_keeps_the_article_and_drops_the_page(name):
     raw = (FIXTURES / name).read_bytes()
-    assert is_markdown(raw.decode())
+    assert is_markdown(raw.decode()) or page_header(raw.decode())
     result = clean(raw, source=name)
     case = CASES[name]
     assert str(result.status) == "cleaned"
-    assert case["title"] in (result.title or "")
+    assert result.title == case["title"]
+    assert (result.author, result.date) == (case.get("author"), case.get("date"))
     paragraphs = result.text.split("\n\n")
     for sentence in case["must"]:
         assert sentence in paragraphs
     for chrome in case["must_not"]:
         assert chrome not in result.text, chrome
-    families = result.removed_by_family
-    assert families.get("navigation", 0) >= 5  # the menu's and the teasers' link lines
+    assert result.text.count(case["title"]) == 0  # the title is said once, as the title
 
 
 def test_removed_link_lines_point_back_at_their_markup():
@@ -108,3 +124,24 @@ def test_a_plain_dump_quoting_a_link_or_two_is_not_markdown():
     seed = next((Path(__file__).parents[1] / "seeds").glob("*.txt")).read_text("utf-8")
     assert not is_markdown(seed)
     assert not is_markdown("See [1](https://a.example) and [2](https://b.example).\n")
+
+
+def test_the_pages_header_gives_its_metadata_and_a_rule_is_no_header():
+    front = page_header('---\ntitle: "Talks resume"\nauthor: [A, B]\ndate: 2025-03-12\n---\nx')
+    assert (front.title, front.author, front.date) == ("Talks resume", "A, B", "2025-03-12")
+    reader = page_header("Title: Talks resume\n\nURL Source: https://x.example/a\n\n"
+                         "Markdown Content:\nText")
+    assert reader.title == "Talks resume" and reader.end == len(
+        "Title: Talks resume\n\nURL Source: https://x.example/a\n\nMarkdown Content:\n")
+    assert page_header("---\n\nA page that opens with a rule.\n---\nText") is None
+    assert page_header("Plain text. Title: not a header\n") is None
+
+
+def test_a_markdown_dump_loses_no_more_than_its_chrome():
+    raw = (FIXTURES / "en-html2text.md").read_text("utf-8")
+    result = clean(raw)
+    families = result.removed_by_family
+    assert families.get("navigation", 0) >= 5  # the menu's and the teasers' link lines
+    # words in: what a reader sees on the whole page (link text counted, URLs not: 303)
+    seen = sum(word_count(read_line(line).text) for line in raw.splitlines())
+    assert result.stats["words_in"] == seen == 230

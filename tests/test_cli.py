@@ -204,6 +204,49 @@ def _s3_args(moto_endpoint: str) -> list[str]:
     return ["--endpoint-url", moto_endpoint]
 
 
+def _as_another_user() -> list[str]:
+    """A command prefix that runs as an unprivileged user (a user namespace: root's DAC
+    override does not reach files outside it), or [] where user namespaces are off."""
+    probe = ["unshare", "--user", "--map-user=1000", "--map-group=1000"]
+    try:
+        ok = subprocess.run([*probe, "true"], capture_output=True, timeout=10).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        ok = False
+    return probe if ok else []
+
+
+def test_an_unreadable_folder_in_the_source_is_reported_not_lost(tmp_path):
+    """Its files cannot be listed, so no manifest line can name them: the run says so in one
+    warning and cleans the rest; a source folder that cannot be listed at all is refused."""
+    prefix = _as_another_user()
+    if not prefix:
+        pytest.skip("user namespaces are off here: root reads any folder")
+    src = tmp_path / "in"
+    (src / "ok").mkdir(parents=True)
+    (src / "locked").mkdir()
+    (src / "ok" / "a.txt").write_bytes(SEED_FILE.read_bytes())
+    (src / "locked" / "b.txt").write_bytes(SEED_FILE.read_bytes())
+    (src / "locked").chmod(0)
+    env = {**os.environ, "PREFECT_HOME": str(tmp_path / "prefect-home")}
+    try:
+        out = subprocess.run([*prefix, *NEWSCLEAN, "run", str(src), str(tmp_path / "out")],
+                             capture_output=True, text=True, cwd=ROOT, env=env, timeout=180)
+        assert out.returncode == 0, out.stderr
+        assert ("newsclean: warning: 1 folder(s) under " in out.stderr
+                and "could not be listed, and their files are not in this run: locked/ "
+                    "(Permission denied)" in out.stderr)
+        manifest = next((tmp_path / "out" / "_manifests").glob("*.jsonl")).read_text()
+        assert [json.loads(line)["key"] for line in manifest.splitlines()] == ["ok/a.txt"]
+        out = subprocess.run([*prefix, *NEWSCLEAN, "run", str(src / "locked"),
+                              str(tmp_path / "out2")],
+                             capture_output=True, text=True, cwd=ROOT, env=env, timeout=180)
+        assert out.returncode == 1
+        assert out.stderr.strip().splitlines()[-1] == (
+            f"newsclean: error: cannot list {src / 'locked'}: Permission denied")
+    finally:
+        (src / "locked").chmod(0o755)
+
+
 def test_a_missing_bucket_is_named(s3, moto_endpoint, tmp_path):
     out = _run("run", "seeds", "s3://nope-bucket/articles/", *_s3_args(moto_endpoint))
     assert out.returncode == 1

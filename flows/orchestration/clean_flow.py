@@ -257,9 +257,16 @@ def clean_articles(
     # passes stream page by page, so a 100,000-object prefix never sits whole in memory.
     # It also counts what the include patterns skip, and with --limit what was not sampled.
     n_inputs = n_archives = 0
-    for batch in iter_batches(listing(summary.skipped), batch_size):  # a record file: own batch
-        n_inputs += len(batch)
-        n_archives += len(batch) == 1 and is_archive(batch[0])
+    try:
+        # a record file is a batch of its own
+        for batch in iter_batches(listing(summary.skipped), batch_size):
+            n_inputs += len(batch)
+            n_archives += len(batch) == 1 and is_archive(batch[0])
+    except (StorageError, OSError) as exc:  # the source folder itself cannot be listed
+        return failed_before_start(exc, source=source, dest=dest, log=log)
+    summary.unlisted = list(getattr(src, "unlisted", ()))
+    if warning := summary.unlisted_warning():
+        log.warning("%s", warning)
     # The workers that share the batches (a Dask cluster joined by address has a size
     # unknown here: its batches keep the one size).
     slots = workers if task_runner == TaskRunnerKind.LOCAL or not dask_address else 1

@@ -52,6 +52,8 @@ class RunSummary:
     # Files the include patterns skipped, by reason (their extension): not inputs, so in no
     # manifest line, but counted here so every listed file is accounted for.
     skipped: Counter = field(default_factory=Counter)
+    # Sub-folders of a local source the listing could not open: files unknown, in no line.
+    unlisted: list[str] = field(default_factory=list)
     rules: Counter = field(default_factory=Counter)  # lines removed per rule id
     rule_examples: dict[str, str] = field(default_factory=dict)  # rule id: a line it removed
     failed: list[ManifestEntry] = field(default_factory=list)  # the first _FAILURE_LIMIT
@@ -108,8 +110,18 @@ class RunSummary:
             "removed_by_family": dict(self.families),
             "skipped": dict(self.skipped),
             "sampled_of": self.sampled_of,
-            "warning": self.nothing_found() if not self.total else None,
+            "warning": "; ".join(w for w in (
+                self.nothing_found() if not self.total else None, self.unlisted_warning()) if w)
+            or None,
         }
+
+    def unlisted_warning(self) -> str | None:
+        """What a run could not list, in one line (its files are in no manifest line)."""
+        if not self.unlisted:
+            return None
+        shown = ", ".join(self.unlisted[:5]) + (" …" if len(self.unlisted) > 5 else "")
+        return (f"{len(self.unlisted)} folder(s) under {self.source} could not be listed, and "
+                f"their files are not in this run: {shown}")
 
     def nothing_found(self) -> str:
         """The headline of a run that found no input."""

@@ -107,6 +107,9 @@ class LocalStorage(Storage):
     def __init__(self, root: str | Path, *, single: str | None = None) -> None:
         self.root = Path(root)
         self.single = single  # a source that is one file: only this key is listed
+        # Sub-folders the last listing could not open ("lockeddir/ (Permission denied)"):
+        # their files are in no manifest line, so the run says so.
+        self.unlisted: list[str] = []
         self.url = str(self.root / single) if single else str(self.root)
         # What `sync()` makes durable. A folder of each file system written to since the
         # last sync, held open from before the first write: syncfs reports the write-back
@@ -137,7 +140,15 @@ class LocalStorage(Storage):
             yield ObjectInfo(self.single, st.st_size, datetime.fromtimestamp(st.st_mtime, UTC))
             return
         root = self._real_root
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        self.unlisted = []
+
+        def unlisted(err: OSError) -> None:  # a folder os.walk cannot open
+            where = Path(err.filename or root)
+            if where == root:
+                raise StorageError(f"cannot list {self.url}: {err.strerror}")
+            self.unlisted.append(f"{where.relative_to(root).as_posix()}/ ({err.strerror})")
+
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=unlisted):
             dirnames.sort()
             for name in sorted(filenames):
                 full = Path(dirpath, name)

@@ -24,6 +24,10 @@ from typing import NamedTuple
 # or two ("[1](…)" in a footnote) is still a plain dump.
 MIN_LINKS = 5
 _LINK_RE = re.compile(r"\]\((?:[a-z][a-z0-9+.-]*:|/|#|\.)[^)\s]*(?:\s+\"[^\"]*\")?\)", re.I)
+# A Markdown heading line, and a bold span: with a link or a bold span, a heading tells a
+# Markdown page with few links from a plain dump.
+_HEADING_LINE_RE = re.compile(r"^#{1,6}[ \t]+\S", re.M)
+_BOLD_RE = re.compile(r"\*\*\S[^*\n]{0,200}\S\*\*")
 # Block markers a reader does not see: ATX heading hashes, block quote marks.
 _BLOCK_MARK_RE = re.compile(r"^(?:#{1,6}(?:\s+|$)|>\s?)+")
 # Closing hashes of an ATX heading ("## Sport ##").
@@ -88,21 +92,35 @@ def page_header(text: str) -> PageHeader | None:
 
 
 def _field(fields: dict, *names: str) -> str | None:
-    """A header field as text: a list is joined ("Ana Ruiz, Jane Doe"), a date written out."""
+    """A header field as text: a list is joined ("Ana Ruiz, Jane Doe"), a person given as a
+    mapping is their name ({name: Priya Shah, email: …} -> "Priya Shah"), a date written
+    out."""
     for name in names:
-        value = fields.get(name)
-        if isinstance(value, list):
-            value = ", ".join(str(v) for v in value if v)
-        elif value is not None and hasattr(value, "isoformat"):
-            value = value.isoformat()
-        if value is not None and str(value).strip():
-            return str(value).strip()
+        value = _text(fields.get(name))
+        if value:
+            return value
     return None
 
 
+def _text(value) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("title")
+    if isinstance(value, list):
+        return ", ".join(t for t in map(_text, value) if t) or None
+    if value is not None and hasattr(value, "isoformat"):
+        value = value.isoformat()
+    return str(value).strip() or None if value is not None else None
+
+
 def is_markdown(text: str) -> bool:
-    """Does `text` hold MIN_LINKS or more Markdown links ([text](target))?"""
-    return next(islice(_LINK_RE.finditer(text), MIN_LINKS - 1, None), None) is not None
+    """Is `text` written in Markdown: MIN_LINKS or more Markdown links ([text](target)), or
+    a heading line ("# …", "## …") and a link or a bold span beside it (a story page with
+    few links: "# Rail strike called off" over "By [Sam Patel](…)")? A plain dump with a
+    "# comment" line, or quoting a link or two, is still a plain dump."""
+    links = list(islice(_LINK_RE.finditer(text), MIN_LINKS))
+    if len(links) >= MIN_LINKS:
+        return True
+    return bool((links or _BOLD_RE.search(text)) and _HEADING_LINE_RE.search(text))
 
 
 @cache

@@ -306,19 +306,24 @@ def _clean(args) -> int:
 
 def _explain(result) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
     console = Console()
-    console.print(f"[bold]{result.title or '(no title)'}[/bold]  "
+    # the document's own words are text, never console markup: "[news](/news)" or a title
+    # holding "[/reopens]" would be eaten or crash the print
+    console.print(f"[bold]{escape(result.title or '(no title)')}[/bold]  "
                   f"[dim]{result.format}, {result.encoding}, {result.status}"
-                  f"{': ' + result.reason if result.reason else ''}[/dim]")
+                  f"{': ' + escape(result.reason) if result.reason else ''}[/dim]")
     table = Table("line", "rule", "removed text", show_lines=False, expand=True)
     # in page order (HTML blocks have no line number: they come first, as the extractor
     # found them), with the line model's score where the model dropped the line
     in_order = sorted(result.removed, key=lambda r: (r.line is not None, r.line or 0))
     for r in in_order:
         rule = r.rule if r.score is None else f"{r.rule} (p={r.score:.2f})"
-        table.add_row(str(r.line or ""), rule, r.text if len(r.text) < 200 else r.text[:197] + "…")
+        table.add_row(str(r.line or ""), Text(rule),
+                      Text(r.text if len(r.text) < 200 else r.text[:197] + "…"))
     console.print(table)
     console.print(f"{len(result.removed)} removals; {result.stats.get('words_out', 0)} of "
                   f"{result.stats.get('words_in', 0)} words kept")

@@ -25,6 +25,19 @@ def test_clean_prints_the_body():
     assert "Leave a Reply" not in out.stdout
 
 
+def test_explain_prints_the_documents_brackets_as_text(tmp_path):
+    """Removed lines and titles are the document's words, not console markup: "[news]" was
+    eaten and a title holding "[/reopens]" crashed --explain (a new user's report)."""
+    page = tmp_path / "reader.md"
+    page.write_text("Title: Bridge [/reopens] after repairs\n\nMarkdown Content:\n"
+                    "* [news](/news)\n* [weather](/weather)\n\nThe bridge reopened on Monday "
+                    "after eight months of repairs, the city said in a statement.\n")
+    out = _run("clean", str(page), "--explain")
+    assert out.returncode == 0, out.stderr
+    assert "Bridge [/reopens] after repairs" in out.stdout
+    assert "* [news](/news)" in out.stdout and "* [weather](/weather)" in out.stdout
+
+
 def test_clean_json_has_title_text_and_removals():
     out = _run("clean", str(SEED_FILE), "--json")
     data = json.loads(out.stdout)

@@ -135,6 +135,41 @@ def test_the_pages_header_gives_its_metadata_and_a_rule_is_no_header():
         "Title: Talks resume\n\nURL Source: https://x.example/a\n\nMarkdown Content:\n")
     assert page_header("---\n\nA page that opens with a rule.\n---\nText") is None
     assert page_header("Plain text. Title: not a header\n") is None
+    person = page_header("---\ntitle: T\nauthor:\n  name: Priya Shah\n  email: p@x.example\n"
+                         "date: 2026-11-30T18:45:00+01:00\n---\nText")
+    assert (person.author, person.date) == ("Priya Shah", "2026-11-30T18:45:00+01:00")
+    assert page_header("---\ntitle: T\nauthors: [{name: A}, {name: B, email: b@x}]\n---\n"
+                       ).author == "A, B"
+
+
+def test_a_story_page_with_few_links_is_markdown_too():
+    page = ("# Rail strike called off after late-night deal\n\n"
+            "By [Sam Patel](https://www.courier.example/authors/sam-patel)\n\n"
+            "**LONDON** — A national rail strike planned for Monday was called off late on "
+            "Sunday after talks produced a new offer, the [RMT union](https://www.rmt.org.uk) "
+            "said.\n\n## What happens next\n\nMembers will vote on the offer over the next "
+            "three weeks, with the result due on December 22.\n")
+    assert is_markdown(page)
+    result = clean(page)
+    assert result.title == "Rail strike called off after late-night deal"
+    assert ("LONDON — A national rail strike planned for Monday was called off late on Sunday "
+            "after talks produced a new offer, the RMT union said.") in result.text.split("\n\n")
+    for markup in ("#", "**", "](", "http"):
+        assert markup not in result.text
+    assert not is_markdown("# a comment line\nplain text\n")  # a heading alone is not enough
+
+
+def test_a_scene_break_does_not_end_a_plain_story():
+    """'---' between sections is a divider, not a press release's end marker: everything
+    after it was cut as press-release.forward-looking-en (a new user's report)."""
+    story = ("The storm that struck the coast on Sunday night brought down power lines across "
+             "three counties, the utility said.\n---\nUtility crews worked through the night, "
+             "and the company said most homes would have power again by Tuesday evening.\n"
+             "Schools in the worst-hit areas were closed, and officials urged residents to stay "
+             "off the roads until the debris had been cleared.\n")
+    text = clean(story).text
+    assert "Utility crews worked through the night" in text
+    assert "Schools in the worst-hit areas were closed" in text
 
 
 def test_a_markdown_dump_loses_no_more_than_its_chrome():

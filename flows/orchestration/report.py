@@ -131,6 +131,9 @@ class RunSummary:
         if self.skipped:
             where += (f" ({sum(self.skipped.values())} files skipped by the include patterns: "
                       f"{_skips(self.skipped)})")
+            if any(reason.startswith((".md", ".markdown")) for reason in self.skipped):
+                where += ("; Markdown dumps are cleaned with --include '*.md' (it replaces "
+                          "the default patterns: add --include '*.txt' and the others wanted)")
         else:
             where += " (empty or mistyped source?)"
         return where

@@ -333,7 +333,8 @@ def test_an_empty_source_fails_a_full_run_but_not_an_incremental_one(tmp_path, a
     assert out.returncode == 1, out.stderr[-2000:]
     assert out.stderr.strip().splitlines()[-1] == (
         f"newsclean: error: no inputs under {src} (1 files skipped by the include patterns: "
-        ".md 1)")
+        ".md 1); Markdown dumps are cleaned with --include '*.md' (it replaces the default "
+        "patterns: add --include '*.txt' and the others wanted)")
     assert "Traceback" not in out.stderr
     assert not dest.exists()  # refused before Prefect starts: no empty destination left
     out = _run("run", str(src), str(dest), "--since", "2d", env=api_env, timeout=300)

@@ -113,6 +113,7 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
     lang = langs[0] if langs else None
     rules = opts.ruleset().for_languages(langs)
     match = rules.lookup(_host(url))  # every rule question of this document, asked once
+    lexicon = lexicon_for(langs)
     # The model and the rules judge each line as it will be written out (cells, spaces,
     # hyphenation): a cleaned text, cleaned again, shows them the same lines.
     units, mends = _normalized(units, opts)
@@ -129,8 +130,8 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
         settled = True
         trailing: list[Removal] = []
         if opts.locate_article and units:
-            units, found, settled = _article_lines(units, lexicon_for(langs), match, opts.model(),
-                                                   removed, trailing, want_title=title is None,
+            units, found, settled = _article_lines(units, lexicon, match, opts.model(), removed,
+                                                   trailing, want_title=title is None,
                                                    memo=memo)
             if found is not None:
                 title = found.text
@@ -185,10 +186,11 @@ def _read_markdown(units: list[Unit], removed: list[Removal], header: PageHeader
 
 
 def _drop_title_line(units: list[Unit], title: str, removed: list[Removal]) -> list[Unit]:
-    """`units` without the first of their first HEADLINE_REACH lines that says `title`."""
-    said = " ".join(title.casefold().split())
+    """`units` without the first of their first HEADLINE_REACH lines that says `title`
+    (equal up to case and spacing, as repeated paragraphs are: `dedupe_key`)."""
+    said = dedupe_key(title)
     for i, u in enumerate(units[:HEADLINE_REACH]):
-        if " ".join(u.text.casefold().split()) == said:
+        if dedupe_key(u.text) == said:
             removed.append(_removal(u, "structure.headline", "structure", "leading"))
             return units[:i] + units[i + 1:]
     return units

@@ -152,6 +152,20 @@ def ends_sentence(line: str) -> bool:
     return last_mark(line) in SENTENCE_END
 
 
+# A sentence that ends inside a line: an end mark (closing quotes and brackets may follow)
+# and then a letter, after a space in scripts that put one there ("… verloren. Nun …") and
+# straight away in those that do not ("…した。政府は…"). A period after a capital and at
+# most one more letter is an abbreviation ("Dr. Smith", "U.S. officials"), not an end.
+_INNER_END_RE = re.compile(
+    r"(?:(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?…‼⁇⁈⁉؟۔।॥][\"'”’»)\]]*\s+|[。！？｡][\"'”’»」』)\]]*\s*)[^\W\d_]")
+
+
+def sentence_ends(line: str) -> int:
+    """How many sentences the line holds, by its end marks: one for the end mark it ends
+    with (`ends_sentence`), one more for every sentence ending inside it."""
+    return len(_INNER_END_RE.findall(line)) + ends_sentence(line)
+
+
 def is_prose(line: str, words: int | None = None) -> bool:
     """A sentence of PROSE_MIN_WORDS or more words: what article paragraphs are made of."""
     if words is None:

@@ -4,7 +4,7 @@ function-word share and the headline test all read them."""
 
 import pytest
 
-from newsclean.cleaners.lines import WORD_RE, ends_sentence, last_mark, word_count
+from newsclean.cleaners.lines import WORD_RE, ends_sentence, last_mark, sentence_ends, word_count
 
 ENDS = [
     "The council approved the budget on Tuesday.",
@@ -67,3 +67,19 @@ WORDS = [
 @pytest.mark.parametrize(("line", "words"), WORDS)
 def test_a_word_keeps_its_combining_marks(line, words):
     assert word_count(line) == words, WORD_RE.findall(line)
+
+
+SENTENCES = [
+    ("Samsung hat vor Gericht verloren. Nun drohen Zahlungen.", 2),
+    ("“We will appeal,” she said. The court did not comment.", 2),
+    ("Dr. Smith met U.S. officials in St. Louis on Monday.", 1),  # abbreviations
+    ("The rate fell to 3.5 per cent.", 1),
+    ("Is it over? Not yet! Talks resume in April.", 3),
+    ("東京都は計画を発表した。反対の声も上がった。", 2),  # no space after 。
+    ("Tuesday 15 October 2019", 0),
+]
+
+
+@pytest.mark.parametrize(("line", "count"), SENTENCES)
+def test_sentence_ends_counts_the_ends_inside_a_line_and_at_its_end(line, count):
+    assert sentence_ends(line) == count

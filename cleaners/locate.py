@@ -204,6 +204,12 @@ def _standfirst(lines: list[str], first: int, feats: list[list[float]],
     return None
 
 
+def names_the_story(line: str, story: Iterable[str], stopwords: frozenset[str]) -> bool:
+    """Does `line` name what the `story` (its lines, in order) is about? (`_names_the_story`
+    on the story's opening.)"""
+    return _names_the_story(line, _story_words(story, stopwords), stopwords)
+
+
 def _content_words(text: str, stopwords: frozenset[str]) -> set[str]:
     return {w for w in WORD_RE.findall(text.lower()) if len(w) > 2 and w not in stopwords}
 

@@ -85,7 +85,7 @@ def test_replacing_a_rule_by_id():
 
 def test_trailing_guard_only_after_the_body():
     body = "The council voted seven to two on Tuesday to approve the new transit budget plan."
-    doc = f"Headline Here\n\nName *\n\n{body}\n\n{body} Again.\n\nName *\n"
+    doc = f"Council Approves Transit Budget\n\nName *\n\n{body}\n\n{body} Again.\n\nName *\n"
     result = clean(doc, options=CleanOptions(locate_article=False))
     removed = [(r.rule, r.text) for r in result.removed]
     assert ("comments.form-field", "Name *") in removed
@@ -94,7 +94,7 @@ def test_trailing_guard_only_after_the_body():
 
 def test_tail_marker_removes_the_comment_section_but_never_the_lead():
     body = "The council voted seven to two on Tuesday to approve the new transit budget plan."
-    doc = f"Headline Here\n\n{body}\n\nLeave a Reply\n\nGreat article, thanks!\n\nJohn\n"
+    doc = f"Council Approves Transit Budget\n\n{body}\n\nLeave a Reply\n\nGreat article, thanks!\n\nJohn\n"
     result = clean(doc)
     assert result.text == body
     rules = [r.rule for r in result.removed if r.rule != "structure.headline"]

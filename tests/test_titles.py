@@ -37,6 +37,19 @@ def test_no_headline_rather_than_a_wrong_one():
     assert clean(dump + "\n").title is None
 
 
+@pytest.mark.parametrize("top", [
+    "Welcome to USA TODAY NETWORK'S EUROPEAN UNION EXPERIENCE",  # a consent banner
+    "Buses queue outside the central station on Monday",  # a picture's caption
+])
+def test_a_first_line_that_does_not_name_the_story_is_not_its_title(top):
+    dump = "\n".join([top, *MENU, *BODY, "Privacy policy"])
+    result = clean(dump + "\n")
+    assert result.title is None
+    assert result.text.split("\n\n") == BODY  # judged with the page: it goes with the menu
+    # the same page with its headline on top keeps it as the title
+    assert clean("\n".join([HEADLINE, *BODY]) + "\n").title == HEADLINE
+
+
 def test_a_line_continuing_a_sentence_is_never_a_headline():
     from newsclean.cleaners.lines import is_headline
 

@@ -686,11 +686,14 @@ def _print_summary(console, summary: dict) -> None:
                       + ", ".join(f"{r} {n}" for r, n in sorted(skipped.items(),
                                                                 key=lambda kv: -kv[1]))
                       + "): not inputs, in no manifest line", markup=False, soft_wrap=True)
-    console.print(f"clean copies: {summary['dest']}")
     if summary.get("manifest"):
-        console.print(f"manifest:     {summary['manifest']}")
+        console.print(f"clean copies: {summary['dest']}", markup=False, soft_wrap=True)
+        console.print(f"manifest:     {summary['manifest']}", markup=False, soft_wrap=True)
+    elif summary.get("dry_run"):
+        console.print(f"dry run: nothing written (clean copies would go to {summary['dest']})",
+                      markup=False, soft_wrap=True)
     else:
-        console.print("dry run: nothing written")
+        console.print("nothing written")
 
 
 if __name__ == "__main__":

@@ -325,6 +325,19 @@ def test_run_outputs_are_readable_counted_and_tidy(tmp_path, api_env):
 
 
 @pytest.mark.prefect
+def test_a_dry_run_says_it_wrote_nothing_and_does_not(tmp_path, api_env):
+    src, dest = tmp_path / "raw", tmp_path / "clean"
+    src.mkdir()
+    (src / "story.txt").write_bytes(SEED_FILE.read_bytes())
+    out = _run("run", str(src), str(dest), "--dry-run", env=api_env, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stderr.rstrip().splitlines()[-1] == (
+        f"dry run: nothing written (clean copies would go to {dest})"), out.stderr[-2000:]
+    assert "manifest:" not in out.stderr
+    assert not dest.exists()
+
+
+@pytest.mark.prefect
 def test_an_empty_source_fails_a_full_run_but_not_an_incremental_one(tmp_path, api_env):
     src, dest = tmp_path / "raw", tmp_path / "clean"
     src.mkdir()
@@ -340,6 +353,8 @@ def test_an_empty_source_fails_a_full_run_but_not_an_incremental_one(tmp_path, a
     out = _run("run", str(src), str(dest), "--since", "2d", env=api_env, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert f"newsclean: warning: no inputs under {src} modified since" in out.stderr
+    assert out.stderr.rstrip().endswith("\nnothing written"), out.stderr[-2000:]
+    assert "manifest:" not in out.stderr  # no manifest was written, so none is named
 
 
 @pytest.mark.parametrize(("args", "said"), [

@@ -404,9 +404,12 @@ def test_a_run_refused_on_the_worker_ends_in_one_error_line_and_a_failure_report
                                         "(s3://nope-bucket-newsclean/dumps/)")
     line = server.wait_for_log(run["id"], "run refused: ")
     assert line == f"run refused: {done['state']['message']}"
+    # logs reach the API in batches, after the state: wait for the run's last one
+    last = server.wait_for_log(run["id"], "Finished in state ")
+    assert last.startswith("Finished in state Failed('bucket nope-bucket-newsclean")
     logs = server.logs_of(run["id"])
     assert not any("Traceback" in entry for entry in logs), "\n---\n".join(logs)
-    assert logs[-1].startswith("Finished in state Failed('bucket nope-bucket-newsclean")
+    assert logs[-1] == last
     [failure] = [a for a in server.artifacts_of(run["id"]) if a["key"] == "newsclean-run-failure"]
     for part in ("What failed:", "What was written:** nothing", "What to do:"):
         assert part in failure["data"]

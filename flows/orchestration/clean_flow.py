@@ -311,6 +311,7 @@ def _nothing_to_clean(summary: RunSummary, log):
     may rightly find nothing new, so it completes, with the same warning."""
     why = summary.nothing_found()
     log.warning(why)
+    summary.manifest = None  # nothing to clean: no manifest is written
     RunArtifacts.publish_report(summary)
     if summary.since is None:
         return failed_quietly(why)

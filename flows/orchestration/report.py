@@ -180,6 +180,8 @@ class RunSummary:
             lines += [f"- destination: `{self.dest}` — **dry run: nothing was written**; "
                       "the counts below are what a real run would store"]
             return lines
+        if self.manifest is None:  # an incremental run that found nothing new
+            return [*lines, f"- destination: `{self.dest}` — nothing to clean, nothing written"]
         lines += [f"- clean copies and records: `{self.dest}` (`REL.txt` + `REL.json`)",
                   f"- review queue: `{self.review_dir}`",
                   f"- manifest (one line per input): `{self.manifest}`"]

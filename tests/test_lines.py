@@ -30,6 +30,8 @@ ENDS = [
     "הממשלה אישרה את התקציב.\u202c",  # a pop-directional mark
     "The council approved the budget.\u200b",  # a zero-width space
     "市政府周二宣布了新的预算方案。\u3000",  # an ideographic space
+    "Der Autor ist 2017 verstorben. (nz)",  # the reporter's initials (fundus-dev's Merkur)
+    "Die Polizei ermittelt. (dpa)",
 ]
 NOT_ENDS = [
     "Read more",
@@ -37,6 +39,8 @@ NOT_ENDS = [
     "Share this article:",
     "Photo: Reuters »",
     "Lire la suite »",  # a link arrow, not a closing quote after an end mark
+    "Astronauts work outside the station. (NASA via AP, File)",  # a caption's credit
+    "Election results (3)",
 ]
 
 

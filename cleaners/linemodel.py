@@ -134,14 +134,14 @@ _DIGITS = frozenset("0123456789")
 
 def _has_date(line: str, toks: list[str]) -> bool:
     """A time (12:30), a year (1990-2039), a d/m/y date or an "ago"-style relative time."""
-    for t in toks:
-        if t.isdigit() and len(t) == 4 and t[:2] in ("19", "20"):
-            return True
+    if ("19" in line or "20" in line) and any(  # a year's token holds its first two digits
+            t.isdigit() and len(t) == 4 and t[:2] in ("19", "20") for t in toks):
+        return True
     if ":" in line and any(c in _DIGITS for c in line):
         for i in range(1, len(line) - 1):
             if line[i] == ":" and line[i - 1].isdigit() and line[i + 1].isdigit():
                 return True
-    return any(t in _AGO for t in toks)
+    return not _AGO.isdisjoint(toks)
 
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -177,12 +177,12 @@ def _line_row(line: str, lexicon: Lexicon) -> tuple[float, ...]:
         caps,
         1.0 if cased and head.isupper() and sum(map(str.isupper, head)) >= 3 else 0.0,  # upper
         sum(map(str.isdigit, toks)) / ntok if short else 0.0,  # num
-        1.0 if any(s in line for s in SEPARATORS) else 0.0,  # sep
+        1.0 if any(map(line.__contains__, SEPARATORS)) else 0.0,  # sep
         1.0 if line.endswith(("...", "…")) else 0.0,  # ell
         1.0 if line.startswith(_LIST_START) or (
             line[:1].isdigit() and line[1:3] in (". ", ") ")) else 0.0,  # lst
         1.0 if end in _COLONS else 0.0,  # colon
-        math.log1p(len(_COMMA_RE.findall(line))),  # comma
+        math.log1p(line.count(",") if line.isascii() else len(_COMMA_RE.findall(line))),  # comma
         sum(map(lexicon.web.__contains__, toks)) / ntok,  # web
         sum(map(lexicon.address.__contains__, toks)) / ntok,  # address
         1.0 if ("http" in line or "www." in line or "@" in line

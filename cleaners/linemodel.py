@@ -270,68 +270,92 @@ _NEAR, _WIDE = 2, 6
 # A line that "reads like prose" for the context features: local score above this.
 _PROSE_P = 0.5
 # The wide window's neighbours in the order their values are added, top to bottom, as
-# places in a quantity padded by _WIDE zeros (line i at i + _WIDE); the near window's
-# among them, by their rank in that order.
+# places in a row padded by _WIDE zeros (line i at i + _WIDE); the near window's among
+# them, by their rank in that order.
 _WIDE_AT = np.array([_WIDE + d for d in (*range(-_WIDE, 0), *range(1, _WIDE + 1))])
 _NEAR_AT = np.array([k for k, at in enumerate(_WIDE_AT) if abs(at - _WIDE) <= _NEAR])
+_P, _LOGIT, _PREV, _NEXT = (COLUMN[k] for k in ("p", "logit", "prev_p", "next_p"))
+_NEAR_MEAN, _NEAR_MAX, _WIDE_MEAN, _WIDE_WMEAN = (
+    COLUMN[k] for k in ("near_mean", "near_max", "wide_mean", "wide_wmean"))
+_BEFORE, _AFTER, _INSIDE, _EDGE_TOP, _EDGE_BOTTOM = (
+    COLUMN[k] for k in ("before", "after", "inside", "edge_top", "edge_bottom"))
 
 
-def context_rows(local: np.ndarray, probs: list[float]) -> np.ndarray:
+class Neighbourhood:
+    """What the context features of a page's lines need that its scores do not change: the
+    local rows, how many neighbours each line has, the words around it, and where in the
+    padded scores each neighbour's value is. Worked out once for the context stages of a
+    pass (numpy's cost is per call, not per element, on pages this size)."""
+
+    __slots__ = ("n", "span", "words", "gather", "near_count", "wide_count", "wide_words",
+                 "rows")
+
+    def __init__(self, local: np.ndarray) -> None:
+        n = self.n = local.shape[1]
+        # two rows (the scores, the words weighted by score), each padded by _WIDE zeros
+        self.span = span = n + 2 * _WIDE
+        self.words = local[_NW]
+        reach = 2 * span - 2 * _WIDE
+        # a row per neighbour in _WIDE_AT's order, over both padded rows at once: numpy
+        # reduces a C-ordered array along its first axis row after row, so a window's
+        # values are added in that order; the sums for line i land at i and span + i
+        self.gather = _WIDE_AT[:, None] + np.arange(reach)
+        i = np.arange(n)
+        self.near_count = np.maximum(np.minimum(i, _NEAR) + np.minimum(i[::-1], _NEAR), 1)
+        self.wide_count = np.maximum(np.minimum(i, _WIDE) + np.minimum(i[::-1], _WIDE), 1)
+        padded = np.zeros(span)
+        padded[_WIDE:_WIDE + n] = self.words
+        # word counts are whole numbers: their sums are exact in any order
+        wide_words = np.add.reduce(padded[_WIDE_AT[:, None] + i], axis=0)
+        self.wide_words = np.where(wide_words == 0.0, 1.0, wide_words)
+        self.rows = np.empty((len(CONTEXT_ROW), n))
+        self.rows[:len(LOCAL_ROW)] = local
+
+
+def context_rows(local: np.ndarray, probs: list[float],
+                 around: Neighbourhood | None = None) -> np.ndarray:
     """The CONTEXT_ROW features of every line (a row per feature, a column per line): its
     local features, its local score and where it stands among its neighbours' scores.
+    `around` is `Neighbourhood(local)`, if the caller has it.
 
     A window's sum adds the neighbours one after the other, top to bottom, as a walk over
     the window would (an absent neighbour is a 0.0, which adds nothing), so every feature is
-    the float a line-by-line computation gives: the trainer fits the weights on these."""
-    n = len(probs)
-    p = np.array(probs, dtype=float)
-    words = local[_NW]
+    the float a line-by-line computation gives: the trainer fits the weights on these. The
+    features are written in place (ufuncs' `out`): a call per feature, no copies."""
+    if around is None:
+        around = Neighbourhood(local)
+    n, span, words = around.n, around.span, around.words
+    out = around.rows.copy()
+    out[_P] = probs
+    p = out[_P]
     prose_words = np.where(p >= _PROSE_P, words, 0.0)
-    # word counts are whole numbers: their sums are exact in any order (ufunc methods, not
-    # the ndarray ones: those go through Python wrappers costing more than the sums)
+    # ufunc methods, not the ndarray ones: those go through Python wrappers costing more
+    # than the sums (word counts: exact in any order)
     total = float(np.add.reduce(prose_words)) or 1.0
-    before = (np.add.accumulate(prose_words) - prose_words) / total
-    after = 1.0 - before - prose_words / total
-    # Four quantities a window sums, each padded by _WIDE zeros on both sides, one after the
-    # other in one flat array: the neighbours d lines away are one slice of it, for all four
-    # at once (numpy's cost is per call, not per element, on pages this size).
-    span = n + 2 * _WIDE
-    padded = np.zeros((4, span))
-    padded[0, _WIDE:_WIDE + n] = p  # score
-    padded[1, _WIDE:_WIDE + n] = words * p  # words weighted by score
-    padded[2, _WIDE:_WIDE + n] = words
-    padded[3, _WIDE:_WIDE + n] = 1.0  # a line
-    # A row per neighbour, in _WIDE_AT's order; numpy reduces a C-ordered array along its
-    # first axis row after row, so the window's values are added in that order. The sums of
-    # quantity k for line i land at [k, i] of a (4, span) array.
-    reach = 4 * span - 2 * _WIDE
-    wide = padded.ravel()[_WIDE_AT[:, None] + np.arange(reach)]
+    before, after, inside = out[_BEFORE], out[_AFTER], out[_INSIDE]
+    np.add.accumulate(prose_words, out=before)
+    np.subtract(before, prose_words, out=before)
+    np.divide(before, total, out=before)  # the prose words above the line, as a share
+    np.subtract(1.0, before, out=after)
+    np.subtract(after, prose_words / total, out=after)
+    np.minimum(before, after, out=inside)
+    np.multiply(inside, 4.0, out=inside)  # prose mass on both sides of the line
+    np.equal(before, 0.0, out=out[_EDGE_TOP])
+    np.less_equal(after, 1e-9, out=out[_EDGE_BOTTOM])
+    # math.log, not np.log: the same float on every CPU, as in the trainer's fit
+    out[_LOGIT] = list(map(math.log, (np.maximum(p, 1e-6) / np.maximum(1 - p, 1e-6)).tolist()))
+    padded = np.zeros((2, span))
+    padded[0, _WIDE:_WIDE + n] = p
+    np.multiply(words, p, out=padded[1, _WIDE:_WIDE + n])  # words weighted by score
+    out[_PREV] = padded[0, _WIDE - 1:_WIDE - 1 + n]
+    out[_NEXT] = padded[0, _WIDE + 1:_WIDE + 1 + n]
+    wide = padded.ravel()[around.gather]
     near = wide[_NEAR_AT]
-    sums = np.zeros((2, 4 * span))
-    np.add.reduce(wide, axis=0, out=sums[0, :reach])
-    np.add.reduce(near, axis=0, out=sums[1, :reach])
-    wide_p, wide_w, wide_words, wide_n = sums[0].reshape(4, span)[:, :n]
-    near_p, _, _, near_n = sums[1].reshape(4, span)[:, :n]
-    out = np.empty((len(CONTEXT_ROW), n))
-    out[:len(LOCAL_ROW)] = local
-    extra = {
-        "p": p,
-        # math.log, not np.log: the same float on every CPU, as in the trainer's fit
-        "logit": list(map(math.log, (np.maximum(p, 1e-6) / np.maximum(1 - p, 1e-6)).tolist())),
-        "prev_p": padded[0, _WIDE - 1:_WIDE - 1 + n],
-        "next_p": padded[0, _WIDE + 1:_WIDE + 1 + n],
-        "near_mean": near_p / np.maximum(near_n, 1.0),  # 0.0 without neighbours
-        "near_max": np.maximum.reduce(near[:, :n], axis=0),
-        "wide_mean": wide_p / np.maximum(wide_n, 1.0),
-        "wide_wmean": wide_w / np.where(wide_words == 0.0, 1.0, wide_words),
-        "before": before,
-        "after": after,
-        "inside": np.minimum(before, after) * 4.0,  # prose mass on both sides of the line
-        "edge_top": before == 0.0,
-        "edge_bottom": after <= 1e-9,
-    }
-    for name, values in extra.items():
-        out[COLUMN[name]] = values
+    wide_sums = np.add.reduce(wide, axis=0)
+    np.divide(np.add.reduce(near, axis=0)[:n], around.near_count, out=out[_NEAR_MEAN])
+    np.maximum.reduce(near[:, :n], axis=0, out=out[_NEAR_MAX])
+    np.divide(wide_sums[:n], around.wide_count, out=out[_WIDE_MEAN])
+    np.divide(wide_sums[span:span + n], around.wide_words, out=out[_WIDE_WMEAN])
     return out
 
 
@@ -359,6 +383,7 @@ def score_with_features(lines: list[str], lexicon: Lexicon,
     local = local_rows(lines, lexicon, memo)
     local_plan, *stages = model.plans
     probs = _scores(local_plan, local)
+    around = Neighbourhood(local)
     for plan in stages:
-        probs = _scores(plan, context_rows(local, probs))
+        probs = _scores(plan, context_rows(local, probs, around))
     return probs, local.T.tolist()

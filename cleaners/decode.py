@@ -69,12 +69,15 @@ _FTFY = ftfy.TextFixerConfig(
     explain=False,
 )
 # A lead byte of a 2/3-byte UTF-8 sequence decoded as cp1252/latin-1 (Â-ô), followed by
-# what a continuation byte (0x80-0xBF) becomes in those codecs; or an HTML entity.
-_SUSPECT_RE = re.compile(
+# what a continuation byte (0x80-0xBF) becomes in those codecs; or an HTML entity. Two
+# patterns, each starting with one class or character, which the regex engine scans for
+# in a fast loop: as one alternation it tried both at every character (28 -> 11 µs a seed).
+_MOJIBAKE_RE = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
     "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a"
-    "\u20ac\u2122]|&(?:[a-zA-Z]{2,8}|#[0-9]{2,6}|#x[0-9a-fA-F]{2,5});"
+    "\u20ac\u2122]"
 )
+_ENTITY_RE = re.compile("&(?:[a-zA-Z]{2,8}|#[0-9]{2,6}|#x[0-9a-fA-F]{2,5});")
 # How much of the head is searched for a <meta charset>: browsers look at the first 1024
 # bytes; CMS exports put long <head>s first, 4 KB catches them without scanning the page.
 _DECLARATION_WINDOW = 4096
@@ -248,7 +251,7 @@ def repair(text: str) -> str:
     """
     if text.isascii() and "&" not in text:
         return text
-    if _SUSPECT_RE.search(text):
+    if _MOJIBAKE_RE.search(text) or ("&" in text and _ENTITY_RE.search(text)):
         return ftfy.fix_text(text, _FTFY)
     return unicodedata.normalize("NFC", text)
 

@@ -13,19 +13,23 @@ entries) and a paragraph standing between two boilerplate lines.
 
 Two logistic models: `local` scores each line alone; `context` scores it again from its
 local score, its neighbours' scores and where the page's prose lies around it. Both are
-plain dot products over the features named in the model file, so scoring is pure Python
-and fast. The weights are fitted by `flows/devtools/train_lines.py` on the three dev sets
-(fit on two, validated on the third; the figures are in the model file's `validation`).
+plain dot products over the features named in the model file. A page's features are one
+numpy array, a row per feature and a column per line, so each stage is one product and the
+context features are a few vector operations, not a Python loop per line and feature (the
+line model was 37% of `clean()` on the seeds). The weights are fitted by
+`flows/devtools/train_lines.py` on the three dev sets (fit on two, validated on the third;
+the figures are in the model file's `validation`), from these same feature functions.
 """
 
 import json
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, reduce
 from importlib import resources
-from itertools import accumulate
-from operator import itemgetter, mul
+from operator import add, itemgetter
+
+import numpy as np
 
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.lines import SENTENCE_END, SEPARATORS, WORD_RE, last_mark, word_count
@@ -71,9 +75,8 @@ LOCAL_FEATURES = (
 )
 
 
-# Where each feature stands in a line's row: the local features, the word count, and (in
-# the context stages' rows) the context features. Rows are plain lists: scoring a line is
-# a walk over two short lists, not a dictionary lookup per weight.
+# Where each feature stands in a line's row (a row of the page's feature array): the local
+# features, the word count, and (in the context stages' rows) the context features.
 LOCAL_ROW = (*LOCAL_FEATURES, "nw")
 CONTEXT_EXTRA = ("p", "logit", "prev_p", "next_p", "near_mean", "near_max", "wide_mean",
                  "wide_wmean", "before", "after", "inside", "edge_top", "edge_bottom")
@@ -84,11 +87,12 @@ _SENT, _COLON, _LOWER_START, _NW = COLUMN["sent"], COLUMN["colon"], COLUMN["lowe
     COLUMN["nw"]
 
 
-def _plan(weights: dict[str, float], row: tuple[str, ...]) -> tuple[float, tuple[float, ...]]:
-    """(bias, a weight for each column of `row`, 0.0 where the model has none). The terms
-    are added in row order, which is the order the trainer writes the weights in: the
-    scores are the floats a walk over the model file's weights gives."""
-    return weights.get("bias", 0.0), tuple(float(weights.get(name, 0.0)) for name in row)
+def _plan(weights: dict[str, float], row: tuple[str, ...]) -> tuple[float, np.ndarray]:
+    """(bias, a column of weights, one for each feature of `row`, 0.0 where the model has
+    none). The terms are added in row order, which is the order the trainer writes the
+    weights in (`_scores`)."""
+    return weights.get("bias", 0.0), np.array(
+        [[float(weights.get(name, 0.0))] for name in row])
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,7 @@ class LineModel:
     local: dict[str, float]
     context: tuple[dict[str, float], ...]
     threshold: float
-    # the weights laid out for the rows (_plan), derived once from the above
+    # the weights laid out for the feature arrays (_plan), derived once from the above
     plans: tuple = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -130,14 +134,14 @@ _DIGITS = frozenset("0123456789")
 
 def _has_date(line: str, toks: list[str]) -> bool:
     """A time (12:30), a year (1990-2039), a d/m/y date or an "ago"-style relative time."""
-    for t in toks:
-        if t.isdigit() and len(t) == 4 and t[:2] in ("19", "20"):
-            return True
+    if ("19" in line or "20" in line) and any(  # a year's token holds its first two digits
+            t.isdigit() and len(t) == 4 and t[:2] in ("19", "20") for t in toks):
+        return True
     if ":" in line and any(c in _DIGITS for c in line):
         for i in range(1, len(line) - 1):
             if line[i] == ":" and line[i - 1].isdigit() and line[i + 1].isdigit():
                 return True
-    return any(t in _AGO for t in toks)
+    return not _AGO.isdisjoint(toks)
 
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
@@ -173,12 +177,12 @@ def _line_row(line: str, lexicon: Lexicon) -> tuple[float, ...]:
         caps,
         1.0 if cased and head.isupper() and sum(map(str.isupper, head)) >= 3 else 0.0,  # upper
         sum(map(str.isdigit, toks)) / ntok if short else 0.0,  # num
-        1.0 if any(s in line for s in SEPARATORS) else 0.0,  # sep
+        1.0 if any(map(line.__contains__, SEPARATORS)) else 0.0,  # sep
         1.0 if line.endswith(("...", "…")) else 0.0,  # ell
         1.0 if line.startswith(_LIST_START) or (
             line[:1].isdigit() and line[1:3] in (". ", ") ")) else 0.0,  # lst
         1.0 if end in _COLONS else 0.0,  # colon
-        math.log1p(len(_COMMA_RE.findall(line))),  # comma
+        math.log1p(line.count(",") if line.isascii() else len(_COMMA_RE.findall(line))),  # comma
         sum(map(lexicon.web.__contains__, toks)) / ntok,  # web
         sum(map(lexicon.address.__contains__, toks)) / ntok,  # address
         1.0 if ("http" in line or "www." in line or "@" in line
@@ -195,50 +199,69 @@ def _line_row(line: str, lexicon: Lexicon) -> tuple[float, ...]:
     )
 
 
-def local_rows(lines: list[str], lexicon: Lexicon,
-               memo: dict[str, tuple[float, ...]] | None = None) -> list[list[float]]:
-    """A LOCAL_ROW for every line (non-empty, stripped): LOCAL_FEATURES and the word count.
+class LineMemo:
+    """Each line's own features (`_line_row`) for one document, kept for the locator's later
+    passes and the pipeline's later rounds, which judge the same lines again: only the
+    features that depend on the other lines change. One per document: the lines' own
+    features depend on its lexicon."""
+
+    __slots__ = ("_at", "_own")
+
+    def __init__(self) -> None:
+        self._at: dict[str, int] = {}  # line -> its column in _own
+        self._own = np.zeros((len(LOCAL_ROW), 0))
+
+    def own_rows(self, lines: list[str], lexicon: Lexicon) -> np.ndarray:
+        """The lines' own features, a column per line (`dup`, `pos`, `wraps` at 0.0)."""
+        new = [line for line in dict.fromkeys(lines) if line not in self._at]
+        if new:
+            for line in new:
+                self._at[line] = len(self._at)
+            rows = np.array([_line_row(line, lexicon) for line in new], dtype=float).T
+            self._own = np.concatenate((self._own, rows), axis=1)
+        return np.ascontiguousarray(self._own[:, [self._at[line] for line in lines]])
+
+
+def local_rows(lines: list[str], lexicon: Lexicon, memo: LineMemo | None = None) -> np.ndarray:
+    """The LOCAL_ROW features (LOCAL_FEATURES and the word count) of every line (non-empty,
+    stripped): an array with a row per feature and a column per line.
 
     `memo` keeps each line's own features for the document (the locator scores the page
     again without what it dropped: only the features that depend on the other lines change).
     """
-    if memo is None:
-        memo = {}
+    rows = (memo or LineMemo()).own_rows(lines, lexicon)
     n = len(lines)
-    denom = max(1, n - 1)
     counts: dict[str, int] = {}
     keys = [line.casefold() for line in lines]
     for key in keys:
         counts[key] = counts.get(key, 0) + 1
-    rows = []
-    for line in lines:
-        own = memo.get(line)
-        if own is None:
-            own = memo[line] = _line_row(line, lexicon)
-        rows.append(list(own))
-    for i, row in enumerate(rows):
-        row[_DUP] = 1.0 if counts[keys[i]] > 1 else 0.0
-        row[_POS] = i / denom
-        if (i + 1 < n and rows[i + 1][_LOWER_START] and not row[_SENT]
-                and not row[_COLON]):
-            row[_WRAPS] = 1.0
+    rows[_DUP] = [1.0 if counts[key] > 1 else 0.0 for key in keys]
+    rows[_POS] = np.arange(n) / max(1, n - 1)
+    # wraps: no end mark or colon here, and the next line starts in lower case
+    rows[_WRAPS, :-1] = ((rows[_LOWER_START, 1:] != 0.0) & (rows[_SENT, :-1] == 0.0)
+                         & (rows[_COLON, :-1] == 0.0))
     return rows
 
 
 def local_features(lines: list[str], lexicon: Lexicon) -> list[dict[str, float]]:
     """LOCAL_FEATURES of every line by name, plus its word count as `nw` (the trainer's view
     of `local_rows`)."""
-    return [dict(zip(LOCAL_ROW, row, strict=True)) for row in local_rows(lines, lexicon)]
+    return [dict(zip(LOCAL_ROW, row, strict=True)) for row in local_rows(lines, lexicon).T.tolist()]
 
 
-def _scores(plan: tuple[float, tuple[float, ...]], rows: list[list[float]]) -> list[float]:
-    """P(article text) of each row: the sigmoid of bias + the weighted features."""
+def _scores(plan: tuple[float, np.ndarray], rows: np.ndarray) -> list[float]:
+    """P(article text) of each line (a column of `rows`): the sigmoid of bias + the weighted
+    features. The terms are added one feature after the other, in row order (a reduction
+    along the feature axis of a C-ordered array, which numpy does row by row), so a line's
+    score does not depend on how many lines the page has; the sigmoid is math.exp's, the
+    same on every CPU."""
     bias, weights = plan
-    out = []
-    for row in rows:
-        z = sum(map(mul, weights, row), bias)  # bias + w1*x1 + w2*x2 + …, in row order
-        out.append(1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0)
-    return out
+    terms = np.multiply(weights, rows, order="C")  # a row per feature, whatever `rows` is
+    if terms.shape[1] == 1:  # one column: numpy would sum the column pairwise
+        z = [reduce(add, terms[:, 0].tolist(), bias)]
+    else:
+        z = np.add.reduce(terms, axis=0, initial=bias).tolist()
+    return [1.0 / (1.0 + math.exp(-v)) if v > -30 else 0.0 for v in z]
 
 
 # Neighbourhood sizes for the context features: the adjacent lines, a small window (a
@@ -246,53 +269,101 @@ def _scores(plan: tuple[float, tuple[float, ...]], rows: list[list[float]]) -> l
 _NEAR, _WIDE = 2, 6
 # A line that "reads like prose" for the context features: local score above this.
 _PROSE_P = 0.5
+# The wide window's neighbours in the order their values are added, top to bottom, as
+# places in a row padded by _WIDE zeros (line i at i + _WIDE); the near window's among
+# them, by their rank in that order.
+_WIDE_AT = np.array([_WIDE + d for d in (*range(-_WIDE, 0), *range(1, _WIDE + 1))])
+_NEAR_AT = np.array([k for k, at in enumerate(_WIDE_AT) if abs(at - _WIDE) <= _NEAR])
+_P, _LOGIT, _PREV, _NEXT = (COLUMN[k] for k in ("p", "logit", "prev_p", "next_p"))
+_NEAR_MEAN, _NEAR_MAX, _WIDE_MEAN, _WIDE_WMEAN = (
+    COLUMN[k] for k in ("near_mean", "near_max", "wide_mean", "wide_wmean"))
+_BEFORE, _AFTER, _INSIDE, _EDGE_TOP, _EDGE_BOTTOM = (
+    COLUMN[k] for k in ("before", "after", "inside", "edge_top", "edge_bottom"))
 
 
-def context_rows(local: list[list[float]], probs: list[float]) -> list[list[float]]:
-    """A CONTEXT_ROW per line: its local row, its local score and where it stands among its
-    neighbours' scores."""
-    n = len(probs)
-    words = [row[_NW] for row in local]
-    prose_words = [w if p >= _PROSE_P else 0.0 for w, p in zip(words, probs, strict=True)]
-    total = sum(prose_words) or 1.0
-    before, acc = [], 0.0
-    for w in prose_words:
-        before.append(acc / total)
-        acc += w
-    weighted = [w * p for w, p in zip(words, probs, strict=True)]
-    # word counts are whole numbers: window sums from running totals are exact
-    upto = list(accumulate((int(w) for w in words), initial=0))
-    out = []
-    for i, p in enumerate(probs):
-        lo, hi = max(0, i - _NEAR), min(n, i + _NEAR + 1)
-        wlo, whi = max(0, i - _WIDE), min(n, i + _WIDE + 1)
-        near = probs[lo:i] + probs[i + 1:hi]
-        wide = probs[wlo:i] + probs[i + 1:whi]
-        wide_w = sum(weighted[wlo:i] + weighted[i + 1:whi])
-        wide_n = float(upto[whi] - upto[wlo] - upto[i + 1] + upto[i]) or 1.0
-        after = 1.0 - before[i] - prose_words[i] / total
-        out.append(local[i] + [
-            p,
-            math.log(max(p, 1e-6) / max(1 - p, 1e-6)),  # logit
-            probs[i - 1] if i > 0 else 0.0,  # prev_p
-            probs[i + 1] if i + 1 < n else 0.0,  # next_p
-            sum(near) / len(near) if near else 0.0,  # near_mean
-            max(near) if near else 0.0,  # near_max
-            sum(wide) / len(wide) if wide else 0.0,  # wide_mean
-            wide_w / wide_n,  # wide_wmean
-            before[i],
-            after,
-            min(before[i], after) * 4.0,  # inside: prose mass on both sides of the line
-            1.0 if before[i] == 0.0 else 0.0,  # edge_top
-            1.0 if after <= 1e-9 else 0.0,  # edge_bottom
-        ])
+class Neighbourhood:
+    """What the context features of a page's lines need that its scores do not change: the
+    local rows, how many neighbours each line has, the words around it, and where in the
+    padded scores each neighbour's value is. Worked out once for the context stages of a
+    pass (numpy's cost is per call, not per element, on pages this size)."""
+
+    __slots__ = ("n", "span", "words", "gather", "near_count", "wide_count", "wide_words",
+                 "rows")
+
+    def __init__(self, local: np.ndarray) -> None:
+        n = self.n = local.shape[1]
+        # two rows (the scores, the words weighted by score), each padded by _WIDE zeros
+        self.span = span = n + 2 * _WIDE
+        self.words = local[_NW]
+        reach = 2 * span - 2 * _WIDE
+        # a row per neighbour in _WIDE_AT's order, over both padded rows at once: numpy
+        # reduces a C-ordered array along its first axis row after row, so a window's
+        # values are added in that order; the sums for line i land at i and span + i
+        self.gather = _WIDE_AT[:, None] + np.arange(reach)
+        i = np.arange(n)
+        self.near_count = np.maximum(np.minimum(i, _NEAR) + np.minimum(i[::-1], _NEAR), 1)
+        self.wide_count = np.maximum(np.minimum(i, _WIDE) + np.minimum(i[::-1], _WIDE), 1)
+        padded = np.zeros(span)
+        padded[_WIDE:_WIDE + n] = self.words
+        # word counts are whole numbers: their sums are exact in any order
+        wide_words = np.add.reduce(padded[_WIDE_AT[:, None] + i], axis=0)
+        self.wide_words = np.where(wide_words == 0.0, 1.0, wide_words)
+        self.rows = np.empty((len(CONTEXT_ROW), n))
+        self.rows[:len(LOCAL_ROW)] = local
+
+
+def context_rows(local: np.ndarray, probs: list[float],
+                 around: Neighbourhood | None = None) -> np.ndarray:
+    """The CONTEXT_ROW features of every line (a row per feature, a column per line): its
+    local features, its local score and where it stands among its neighbours' scores.
+    `around` is `Neighbourhood(local)`, if the caller has it.
+
+    A window's sum adds the neighbours one after the other, top to bottom, as a walk over
+    the window would (an absent neighbour is a 0.0, which adds nothing), so every feature is
+    the float a line-by-line computation gives: the trainer fits the weights on these. The
+    features are written in place (ufuncs' `out`): a call per feature, no copies."""
+    if around is None:
+        around = Neighbourhood(local)
+    n, span, words = around.n, around.span, around.words
+    out = around.rows.copy()
+    out[_P] = probs
+    p = out[_P]
+    prose_words = np.where(p >= _PROSE_P, words, 0.0)
+    # ufunc methods, not the ndarray ones: those go through Python wrappers costing more
+    # than the sums (word counts: exact in any order)
+    total = float(np.add.reduce(prose_words)) or 1.0
+    before, after, inside = out[_BEFORE], out[_AFTER], out[_INSIDE]
+    np.add.accumulate(prose_words, out=before)
+    np.subtract(before, prose_words, out=before)
+    np.divide(before, total, out=before)  # the prose words above the line, as a share
+    np.subtract(1.0, before, out=after)
+    np.subtract(after, prose_words / total, out=after)
+    np.minimum(before, after, out=inside)
+    np.multiply(inside, 4.0, out=inside)  # prose mass on both sides of the line
+    np.equal(before, 0.0, out=out[_EDGE_TOP])
+    np.less_equal(after, 1e-9, out=out[_EDGE_BOTTOM])
+    # math.log, not np.log: the same float on every CPU, as in the trainer's fit
+    out[_LOGIT] = list(map(math.log, (np.maximum(p, 1e-6) / np.maximum(1 - p, 1e-6)).tolist()))
+    padded = np.zeros((2, span))
+    padded[0, _WIDE:_WIDE + n] = p
+    np.multiply(words, p, out=padded[1, _WIDE:_WIDE + n])  # words weighted by score
+    out[_PREV] = padded[0, _WIDE - 1:_WIDE - 1 + n]
+    out[_NEXT] = padded[0, _WIDE + 1:_WIDE + 1 + n]
+    wide = padded.ravel()[around.gather]
+    near = wide[_NEAR_AT]
+    wide_sums = np.add.reduce(wide, axis=0)
+    np.divide(np.add.reduce(near, axis=0)[:n], around.near_count, out=out[_NEAR_MEAN])
+    np.maximum.reduce(near[:, :n], axis=0, out=out[_NEAR_MAX])
+    np.divide(wide_sums[:n], around.wide_count, out=out[_WIDE_MEAN])
+    np.divide(wide_sums[span:span + n], around.wide_words, out=out[_WIDE_WMEAN])
     return out
 
 
 def context_features(local: list[dict[str, float]], probs: list[float]) -> list[dict[str, float]]:
     """`context_rows` by name (the trainer's view)."""
-    rows = [[f[name] for name in LOCAL_ROW] for f in local]
-    return [dict(zip(CONTEXT_ROW, row, strict=True)) for row in context_rows(rows, probs)]
+    rows = np.array([[f[name] for name in LOCAL_ROW] for f in local], dtype=float).T.copy()
+    return [dict(zip(CONTEXT_ROW, row, strict=True))
+            for row in context_rows(rows, [float(q) for q in probs]).T.tolist()]
 
 
 def score_lines(lines: list[str], lexicon: Lexicon,
@@ -302,8 +373,7 @@ def score_lines(lines: list[str], lexicon: Lexicon,
 
 
 def score_with_features(lines: list[str], lexicon: Lexicon,
-                        model: LineModel | None = None,
-                        memo: dict[str, tuple[float, ...]] | None = None
+                        model: LineModel | None = None, memo: LineMemo | None = None
                         ) -> tuple[list[float], list[list[float]]]:
     """(P(article text) per line, the lines' LOCAL_ROWs) for a page dump; `memo` as in
     `local_rows`."""
@@ -313,6 +383,7 @@ def score_with_features(lines: list[str], lexicon: Lexicon,
     local = local_rows(lines, lexicon, memo)
     local_plan, *stages = model.plans
     probs = _scores(local_plan, local)
+    around = Neighbourhood(local)
     for plan in stages:
-        probs = _scores(plan, context_rows(local, probs))
-    return probs, local
+        probs = _scores(plan, context_rows(local, probs, around))
+    return probs, local.T.tolist()

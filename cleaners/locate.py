@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from newsclean.cleaners.lexicon import Lexicon
-from newsclean.cleaners.linemodel import COLUMN, LineModel, score_with_features
+from newsclean.cleaners.linemodel import COLUMN, LineMemo, LineModel, score_with_features
 from newsclean.cleaners.lines import (
     WORD_RE,
     ends_sentence,
@@ -108,7 +108,7 @@ class Located:
 
 def locate_lines(lines: list[str], lexicon: Lexicon,
                  match: Callable[..., Rule | None], model: LineModel, *, want_title: bool,
-                 memo: dict[str, tuple[float, ...]] | None = None) -> Located:
+                 memo: LineMemo | None = None) -> Located:
     """Keep/drop for each line (non-empty, stripped) of a page dump, with the model scores.
 
     The verdict is taken to its fixed point: the kept lines are judged again, alone, until
@@ -126,7 +126,7 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
         return match(line, Where.ANYWHERE)
 
     if memo is None:  # each line's own features, for every pass
-        memo = {}
+        memo = LineMemo()
     keep = [True] * len(lines)
     scores = [1.0] * len(lines)
     feats: list[list[float]] = []
@@ -242,7 +242,7 @@ def _above_credit(lines: list[str], i: int, named: Callable[[str], Rule | None])
 
 
 def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | None],
-              model: LineModel, memo: dict[str, tuple[float, ...]], *, first_pass: bool
+              model: LineModel, memo: LineMemo, *, first_pass: bool
               ) -> tuple[list[bool], list[float], list[list], list[int]]:
     """One verdict of the model on `lines`, with the repairs and a comment section cut
     off: (keep, scores, local features).

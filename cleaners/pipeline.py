@@ -20,7 +20,7 @@ from newsclean.cleaners.detect import detect_format
 from newsclean.cleaners.html_extract import extract_html
 from newsclean.cleaners.language import detect_languages
 from newsclean.cleaners.lexicon import Lexicon, lexicon_for
-from newsclean.cleaners.linemodel import LineModel
+from newsclean.cleaners.linemodel import LineMemo, LineModel
 from newsclean.cleaners.lines import (
     ends_sentence,
     is_headline,
@@ -120,7 +120,7 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
     title = header.title if header else None
     if title:  # the page's own headline under its header: said once, as the title
         units = _drop_title_line(units, title, removed)
-    memo: dict[str, tuple[float, ...]] = {}  # each line's own features, for every round
+    memo = LineMemo()  # each line's own features, for every round
     judge = _Judge(rules, match, lexicon, opts, memo)
     kept, found, dropped, top = judge.rounds(units, title, top_line=True)
     if top and not names_the_story(found, (u.text for u in kept), lexicon.stopwords):
@@ -156,7 +156,7 @@ class _Judge:
     match: Callable[..., Rule | None]
     lexicon: Lexicon
     opts: CleanOptions
-    memo: dict[str, tuple[float, ...]]
+    memo: LineMemo
 
     def rounds(self, units: list[Unit], title: str | None, *, top_line: bool
                ) -> tuple[list[Unit], str | None, list[Removal], bool]:
@@ -252,7 +252,7 @@ def _drop_letterless_edges(units: list[Unit], removed: list[Removal]) -> list[Un
 
 def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rule | None],
                    model: LineModel, leading: list[Removal], trailing: list[Removal], *,
-                   want_title: bool, memo: dict[str, tuple[float, ...]]
+                   want_title: bool, memo: LineMemo
                    ) -> tuple[list[Unit], Unit | None, bool]:
     """The article's lines of a page dump (cleaners/locate.py), and the headline found
     above them when `want_title`.

@@ -499,13 +499,16 @@ class RuleSet:
         """
         seen: dict[tuple[str, Where, int], Rule | None] = {}
         tried: dict[tuple[str, int], _Tried] = {}  # by line and band, for every position
+        split_words: dict[str, int] = {}  # len(line.split()), counted once a line
         bands = len(self._bands)
 
         def match(line: str, position: Where, words: int | None = None) -> Rule | None:
             if len(line) > MAX_LINE_CHARS:
                 return None
             if words is None:
-                words = len(line.split())
+                words = split_words.get(line)
+                if words is None:
+                    words = split_words[line] = len(line.split())
             at = bisect_left(self._limits, words)
             if at >= bands:
                 return None

@@ -14,8 +14,8 @@ the set's own metric (token F1 of the kept lines against gold), for each of the 
 for the model alone (`f1`) and for the whole of `clean()` with that model in it
 (`pipeline_f1`, scored as `newsclean eval` scores text dumps): the second is what a page
 from a source none of the dev sets holds can expect. The figures go into the model file
-next to the weights fitted on all three. Needs numpy (a dependency of the dev tools, not
-of `cleaners`).
+next to the weights fitted on all three. The features are `cleaners.linemodel`'s own
+(`local_features`, `context_features`), the ones `clean()` scores lines with.
 """
 
 import argparse

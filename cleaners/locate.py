@@ -263,8 +263,9 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
         return _says_nothing_to_reader(lines[i], feats[i], named, lexicon)
 
     n = len(lines)
-    for lo, hi in _lists(lines):  # a list the story is part of goes whole
-        if 3 * sum(keep[lo:hi]) >= hi - lo:
+    for lo, hi, kind in _lists(lines):  # a list the story is part of goes whole
+        if 3 * sum(keep[lo:hi]) >= hi - lo or (
+                kind == _LABEL_ROW and any(keep[lo:hi]) and lo > 0 and keep[lo - 1]):
             for j in range(lo, hi):
                 if not keep[j] and named(lines[j]) is None:
                     keep[j] = True
@@ -386,20 +387,22 @@ _LIST_ITEM_RE = re.compile(r"([-*•·+–—]|\d{1,3}[.)])\s")
 # "Ohio: Columbus, Dayton"), half of them enumerations (a comma); not sentences. A quake
 # report's towns by intensity: Asahi Shimbun text 0.627 -> 0.849; teaser rails of
 # "Seminar: …" and "Karriere Ratgeber: …" have no commas and stay out (dev sets otherwise
-# unchanged).
+# unchanged). Such a list goes whole when the model kept a third of it, as a bulleted one,
+# or when it kept one of its rows right under a kept line (the towns under "＜震度4＞").
 _LABEL_ROW_RE = re.compile(r"[^\W\d_][^:：\n]{0,24}?\s?[:：]\s*\S")
 _ENUMERATES = re.compile("[,、，]")
+_LABEL_ROW = ":"
 
 
-def _lists(lines: list[str]) -> list[tuple[int, int]]:
-    """(first, end) of each run of 3+ list items with the same kind of marker (a bullet, a
-    number, or a label's colon)."""
+def _lists(lines: list[str]) -> list[tuple[int, int, str]]:
+    """(first, end, kind) of each run of 3+ list items with the same kind of marker (a
+    bullet, "1" for a number, or _LABEL_ROW for a label's colon)."""
     out, i, n = [], 0, len(lines)
 
     def kind(line: str) -> str | None:
         m = _LIST_ITEM_RE.match(line)
         if m is None:
-            return ":" if _LABEL_ROW_RE.match(line) and not ends_sentence(line) else None
+            return _LABEL_ROW if _LABEL_ROW_RE.match(line) and not ends_sentence(line) else None
         return "1" if m.group(1)[0].isdigit() else m.group(1)
 
     while i < n:
@@ -407,9 +410,9 @@ def _lists(lines: list[str]) -> list[tuple[int, int]]:
         j = i + 1
         while k is not None and j < n and kind(lines[j]) == k:
             j += 1
-        if k is not None and j - i >= 3 and (k != ":" or 2 * sum(
+        if k is not None and j - i >= 3 and (k != _LABEL_ROW or 2 * sum(
                 1 for line in lines[i:j] if _ENUMERATES.search(line)) >= j - i):
-            out.append((i, j))
+            out.append((i, j, k))
         i = j
     return out
 

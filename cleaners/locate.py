@@ -192,10 +192,17 @@ def _standfirst(lines: list[str], first: int, feats: list[list[float]],
                 named: Callable[[str], Rule | None], lexicon: Lexicon) -> int | None:
     """The index of the standfirst above the article's `first` line, if one is there: the
     nearest line of STANDFIRST_MIN_SENTENCES+ sentences and STANDFIRST_MIN_WORDS+ words within
-    HEADLINE_REACH lines up that says nothing to the reader and is not under a line a rule
-    names (a promo box's pitch under its heading: "Breaking News Emails")."""
-    for i in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
+    HEADLINE_REACH lines up (not counting lines a rule names: a share row, a "Listen" button)
+    that says nothing to the reader and is not under a line a rule names (a promo box's
+    pitch under its heading: "Breaking News Emails")."""
+    unnamed = 0  # lines passed that no rule names: a share row's buttons count for nothing
+    for i in range(first - 1, -1, -1):
         line = lines[i]
+        if named(line) is not None:
+            continue
+        unnamed += 1
+        if unnamed > HEADLINE_REACH:
+            break
         if (feats[i][_NW] >= STANDFIRST_MIN_WORDS and _sentence(line)
                 and sentence_ends(line) >= STANDFIRST_MIN_SENTENCES
                 and _says_nothing_to_reader(line, feats[i], named, lexicon)

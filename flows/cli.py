@@ -80,7 +80,8 @@ def _parser() -> argparse.ArgumentParser:
     p.commands = sub.choices  # each command's parser, for the closest-option hint
 
     c = sub.add_parser("clean", help="print one document's clean body",
-                       description="Clean one file (HTML or text, optionally .gz) and print it.",
+                       description="Clean one file (HTML, a text dump or Markdown, "
+                                   "optionally .gz) and print it.",
                        epilog=_CLEAN_EXIT_CODES,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     c.add_argument("file", help="a file, or - for standard input")
@@ -91,7 +92,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--rules", action="append", default=[], metavar="PACK",
                    help="an extra rule pack (TOML) on top of the default; repeatable")
     c.add_argument("--source", help="the document's URL (enables site-specific rules)")
-    c.add_argument("--format", choices=["html", "text"], help="skip format detection")
+    c.add_argument("--format", choices=["html", "text"],
+                   help="skip format detection (text: plain and Markdown dumps)")
 
     e = sub.add_parser("eval", help="score the cleaner (and peers) against gold texts",
                        description="Token precision/recall/F1 on a case set like "
@@ -283,6 +285,8 @@ def _clean(args) -> int:
     except IsADirectoryError:
         return _error(f"cannot read {args.file}: it is a folder (to clean a folder: "
                       f"newsclean run {args.file} DEST)")
+    except FileNotFoundError as exc:
+        return _error(f"cannot read {args.file}: {exc.strerror}{_did_you_mean(args.file)}")
     except OSError as exc:
         return _error(f"cannot read {args.file}: {exc.strerror}")
     try:
@@ -459,7 +463,7 @@ def _nothing_under(src, params: dict) -> str | None:
     include = tuple(params.get("include") or DEFAULT_INCLUDE)
     skipped: Counter = Counter()
     for o in src.iter_objects(params.get("key_prefix") or ""):
-        if is_included(o.key, include):
+        if is_included(o.key, include, getattr(src, "single", None)):
             return None
         if not is_own_output(o.key):
             skipped[skip_reason(o.key)] += 1
@@ -468,18 +472,26 @@ def _nothing_under(src, params: dict) -> str | None:
 
 
 def _did_you_mean(path: str) -> str:
-    """" (did you mean seeds/?)" when a sibling's name is close to the mistyped one."""
+    """" (did you mean seeds/x.txt?)" when the first part of `path` that does not exist has a
+    sibling with a close name (`seedz/x.txt`, `seeds/x.tx`)."""
     import difflib
 
     p = Path(path.rstrip("/") or ".")
-    try:
-        names = [c.name for c in p.parent.iterdir()]
-    except OSError:
-        return ""
-    close = difflib.get_close_matches(p.name, names, n=1, cutoff=0.75)
-    if not close:
-        return ""
-    return f" (did you mean {p.parent / close[0]}{'/' if path.endswith('/') else ''}?)"
+    parts = p.parts
+    for i in range(len(parts)):
+        here = Path(*parts[: i + 1])
+        if here.exists():
+            continue
+        try:
+            names = [c.name for c in (here.parent).iterdir()]
+        except OSError:
+            return ""
+        close = difflib.get_close_matches(here.name, names, n=1, cutoff=0.75)
+        if not close:
+            return ""
+        fixed = Path(*parts[:i], close[0], *parts[i + 1:])
+        return f" (did you mean {fixed}{'/' if path.endswith('/') else ''}?)"
+    return ""
 
 
 def _since(value: str):

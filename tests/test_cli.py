@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SEED_FILE, SEEDS
+from tests.conftest import FIXTURES, ROOT, SEED_FILE, SEEDS
 
 NEWSCLEAN = [sys.executable, "-m", "newsclean.flows.cli"]
 
@@ -36,6 +36,13 @@ def test_explain_prints_the_documents_brackets_as_text(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "Bridge [/reopens] after repairs" in out.stdout
     assert "* [news](/news)" in out.stdout and "* [weather](/weather)" in out.stdout
+
+
+def test_clean_of_a_mistyped_path_says_which_file_was_meant():
+    out = _run("clean", "seedz/" + SEED_FILE.name)
+    assert out.returncode == 1
+    assert out.stderr.strip() == (f"newsclean: error: cannot read seedz/{SEED_FILE.name}: No such "
+                                  f"file or directory (did you mean seeds/{SEED_FILE.name}?)")
 
 
 def test_clean_json_has_title_text_and_removals():
@@ -164,6 +171,7 @@ def test_run_seeds_into_a_folder_like_the_readme(tmp_path, prefect_api):
         (["run", "s3://raw/", "s3://raw/clean"], "is inside the source"),
         (["run", "seeds", "README.md"],
          "destination README.md is a file: clean copies go into a folder"),
+        (["run", "seeds", "README.md/out"], "cannot create README.md/out: "),
         (["run", "s3:/bucket/x", "/tmp/x"], "did you mean s3://bucket/x?"),
         (["run", "seeds", "S3:bucket/x"], "did you mean s3://bucket/x?"),
         (["run", "ftp://mirror/dumps/", "/tmp/x"], "'ftp:' is not supported: type a folder path"),
@@ -325,6 +333,19 @@ def test_run_outputs_are_readable_counted_and_tidy(tmp_path, api_env):
 
 
 @pytest.mark.prefect
+def test_a_file_named_as_the_source_is_cleaned_whatever_its_name(tmp_path, api_env):
+    """`newsclean run story.md out/`: the operator named the file, so the include patterns
+    (which leave a folder's READMEs out) do not apply to it (a new user's report)."""
+    src = tmp_path / "story.md"
+    src.write_bytes((FIXTURES / "markdown" / "en-cms-export.md").read_bytes())
+    dest = tmp_path / "clean"
+    out = _run("run", str(src), str(dest), env=api_env, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert (dest / "story.md.txt").is_file() or (dest / "story.txt").is_file(), \
+        sorted(p.name for p in dest.iterdir())
+
+
+@pytest.mark.prefect
 def test_a_dry_run_says_it_wrote_nothing_and_does_not(tmp_path, api_env):
     src, dest = tmp_path / "raw", tmp_path / "clean"
     src.mkdir()
@@ -345,7 +366,7 @@ def test_an_empty_source_fails_a_full_run_but_not_an_incremental_one(tmp_path, a
     out = _run("run", str(src), str(dest), env=api_env, timeout=300)
     assert out.returncode == 1, out.stderr[-2000:]
     assert out.stderr.strip().splitlines()[-1] == (
-        f"newsclean: error: no inputs under {src} (1 files skipped by the include patterns: "
+        f"newsclean: error: no inputs under {src} (1 file skipped by the include patterns: "
         ".md 1); Markdown dumps are cleaned with --include '*.md' (it replaces the default "
         "patterns: add --include '*.txt' and the others wanted)")
     assert "Traceback" not in out.stderr

@@ -248,9 +248,12 @@ def clean_articles(
                          packs=[(p.name, p.shipped) for p in packs], review_policy=review, started=started,
                          since=since)
 
+    named = getattr(src, "single", None)  # one file the operator named: an input
+
     def listing(skipped: Counter | None = None) -> Iterator[str]:
         keys = (o.key for o in src.iter_objects(key_prefix)
-                if _included(o.key, tuple(include), skipped) and _modified_since(o.modified, since))
+                if _included(o.key, tuple(include), named, skipped)
+                and _modified_since(o.modified, since))
         return itertools.islice(keys, limit) if limit else keys
 
     # A counting pass first, so the progress artifact can show a share of the total; both
@@ -274,7 +277,7 @@ def clean_articles(
     if limit and n_inputs == limit:  # a sample: count what it was taken from
         summary.skipped.clear()
         summary.sampled_of = sum(1 for o in src.iter_objects(key_prefix)
-                                 if _included(o.key, tuple(include), summary.skipped)
+                                 if _included(o.key, tuple(include), named, summary.skipped)
                                  and _modified_since(o.modified, since))
     log.info("%d inputs under %s; batches of %d", n_inputs, src.url, batch_size)
     if not n_inputs:
@@ -295,10 +298,11 @@ def clean_articles(
     return summary.as_dict()
 
 
-def _included(key: str, include: tuple[str, ...], skipped: Counter | None) -> bool:
+def _included(key: str, include: tuple[str, ...], named: str | None,
+              skipped: Counter | None) -> bool:
     """Whether a listed key is an input; what the patterns skip is counted by extension
     (our own outputs are neither inputs nor skipped)."""
-    if is_included(key, include):
+    if is_included(key, include, named):
         return True
     if skipped is not None and not is_own_output(key):
         skipped[skip_reason(key)] += 1

@@ -86,7 +86,8 @@ class BadRun(ValueError):
 def check_locations(source: str, dest: str) -> None:
     """Refuse a destination inside the source, or a source inside the destination: the
     next run would clean its own outputs (and read its manifests as record files). Refuse a
-    local destination that is a file: clean copies go into a folder."""
+    local destination that is a file, or that would have to be made under one: clean copies
+    go into a folder."""
     from pathlib import Path
 
     if not dest.strip().startswith("s3://") and not _SCHEME_RE.match(dest.strip()):
@@ -94,6 +95,10 @@ def check_locations(source: str, dest: str) -> None:
         if target.exists() and not target.is_dir():
             raise BadRun(f"destination {dest} is a file: clean copies go into a folder; "
                          "choose a folder path (it is made if missing)")
+        # the nearest existing folder above a destination to be made must be a folder
+        above = next((p for p in target.absolute().parents if p.exists()), None)
+        if not target.exists() and above is not None and not above.is_dir():
+            raise BadRun(f"cannot create {dest}: {above} is a file, not a folder")
     src, dst = _container(source), _container(dest)
     if src is None or dst is None or src[0] != dst[0]:
         return

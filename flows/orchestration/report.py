@@ -129,7 +129,8 @@ class RunSummary:
         if self.since is not None:
             where += f" modified since {self.since.isoformat()}"
         if self.skipped:
-            where += (f" ({sum(self.skipped.values())} files skipped by the include patterns: "
+            n = sum(self.skipped.values())
+            where += (f" ({n} file{'s' if n != 1 else ''} skipped by the include patterns: "
                       f"{_skips(self.skipped)})")
             if any(reason.startswith((".md", ".markdown")) for reason in self.skipped):
                 where += ("; Markdown dumps are cleaned with --include '*.md' (it replaces "

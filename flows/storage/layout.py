@@ -115,9 +115,15 @@ def include_summary() -> str:
     return f"{fmts} (each also {comp}); record files {records}"
 
 
-def is_included(key: str, include: tuple[str, ...] = DEFAULT_INCLUDE) -> bool:
+def is_included(key: str, include: tuple[str, ...] = DEFAULT_INCLUDE,
+                named: str | None = None) -> bool:
+    """Is `key` an input of a run: the one file the operator named as the source (`named`,
+    whatever its name: `newsclean run story.md out/`), or a key the include patterns take?
+    newsclean's own outputs never are."""
     if is_own_output(key):
         return False
+    if key == named:
+        return True
     name = key.rsplit("/", 1)[-1].lower()
     return any(fnmatch.fnmatchcase(name, pat.lower()) for pat in include)
 

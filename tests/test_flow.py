@@ -61,6 +61,18 @@ def test_local_to_local_then_rerun_rewrites_nothing(tmp_path):
                       if "_manifests" not in p.parts}
 
 
+def test_a_clean_copy_the_destination_refuses_fails_its_document_in_one_line(tmp_path):
+    """A folder stands where a clean copy goes (a user's report): that document fails with
+    the file and the reason, not a Python exception; the others are written."""
+    src, dest = _source_tree(tmp_path), tmp_path / "clean"
+    (dest / "2018" / "07" / "north-korea.txt").mkdir(parents=True)
+    summary = clean_articles(source=str(src), dest=str(dest))
+    assert summary["statuses"] == {"failed": 1, "rejected": 1, "empty": 1}
+    manifest = {m["key"]: m for m in _manifest(dest)}
+    reason = manifest["2018/07/north-korea.txt"]["reason"]
+    assert reason == f"cannot write {dest / '2018/07/north-korea.txt'}: Is a directory", reason
+
+
 def test_dry_run_writes_nothing(tmp_path):
     src, dest = _source_tree(tmp_path), tmp_path / "clean"
     summary = clean_articles(source=str(src), dest=str(dest), dry_run=True)

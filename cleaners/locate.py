@@ -20,6 +20,7 @@ headline-like line just above the article.
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import groupby
 
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.linemodel import COLUMN, LineMemo, LineModel, score_with_features
@@ -404,26 +405,25 @@ _ENUMERATES = re.compile("[,、，]")
 _LABEL_ROW = ":"
 
 
+def _list_kind(line: str) -> str | None:
+    """The kind of list item `line` is: its bullet, "1" for a number, _LABEL_ROW for a
+    label's colon; None for no item."""
+    m = _LIST_ITEM_RE.match(line)
+    if m is None:
+        return _LABEL_ROW if _LABEL_ROW_RE.match(line) and not ends_sentence(line) else None
+    return "1" if m.group(1)[0].isdigit() else m.group(1)
+
+
 def _lists(lines: list[str]) -> list[tuple[int, int, str]]:
-    """(first, end, kind) of each run of 3+ list items with the same kind of marker (a
-    bullet, "1" for a number, or _LABEL_ROW for a label's colon)."""
-    out, i, n = [], 0, len(lines)
-
-    def kind(line: str) -> str | None:
-        m = _LIST_ITEM_RE.match(line)
-        if m is None:
-            return _LABEL_ROW if _LABEL_ROW_RE.match(line) and not ends_sentence(line) else None
-        return "1" if m.group(1)[0].isdigit() else m.group(1)
-
-    while i < n:
-        k = kind(lines[i])
-        j = i + 1
-        while k is not None and j < n and kind(lines[j]) == k:
-            j += 1
-        if k is not None and j - i >= 3 and (k != _LABEL_ROW or 2 * sum(
-                1 for line in lines[i:j] if _ENUMERATES.search(line)) >= j - i):
-            out.append((i, j, k))
-        i = j
+    """(first, end, kind) of each run of 3+ list items of the same kind (`_list_kind`); a
+    run of label rows counts when half of them enumerate."""
+    out, i = [], 0
+    for kind, run in groupby(map(_list_kind, lines)):
+        size = sum(1 for _ in run)
+        if kind is not None and size >= 3 and (kind != _LABEL_ROW or 2 * sum(
+                1 for line in lines[i:i + size] if _ENUMERATES.search(line)) >= size):
+            out.append((i, i + size, kind))
+        i += size
     return out
 
 

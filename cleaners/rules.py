@@ -438,6 +438,13 @@ class RuleSet:
                     operators.add(rule.id)
         # An operator's rules are tried first: a line both name is recorded under the
         # operator's rule (their site's own label), not under a shipped one.
+        disabled = {rid for pack in self.packs for rid in pack.disable}
+        for rule in [r for r in merged.values() if _heads_teasers(r)]:
+            inline = _with_headline(rule)
+            if inline.id not in disabled and inline.id not in merged:
+                merged[inline.id] = inline
+                if rule.id in operators:
+                    operators.add(inline.id)
         rules = tuple(sorted(merged.values(), key=lambda r: r.id not in operators))
         object.__setattr__(self, "rules", rules)
         digest = hashlib.sha256("|".join(f"{p.name}:{p.digest}" for p in self.packs).encode())
@@ -528,6 +535,29 @@ class RuleSet:
             {"id": r.id, "family": r.family, "where": str(r.where), "note": r.note}
             for r in self.rules
         ]
+
+
+# A related-story box's heading with one teaser on the same line ("You may also like: <other
+# headline>", "MORE FROM THE GAZETTE: …", "Weitere Artikel: …"): every heading a
+# `cross-link` list-head rule names, in every language, also names this line, so the inline
+# form needs no phrase list of its own. A separator must follow the heading ("More news from
+# the region" is no teaser), and the line is one headline long: 30 words, the limit of the
+# labelled cross-links written by hand (`cross-link.labelled-headline`).
+INLINE_TEASER_MAX_WORDS = 30
+_TEASER_SEPARATOR = r"\s*[:|»>–—]+\s*\S[^\n]*"
+
+
+def _heads_teasers(rule: Rule) -> bool:
+    return rule.where is Where.LIST_HEAD and rule.family == "cross-link"
+
+
+def _with_headline(head: Rule) -> Rule:
+    """The rule for `head`'s heading and a teaser on one line: id `<head's id>.inline`
+    (operators disable it by that id), anywhere in the body, the list below left alone."""
+    return dataclasses.replace(
+        head, id=f"{head.id}.inline", pattern=f"(?:{head.pattern}){_TEASER_SEPARATOR}",
+        where=Where.ANYWHERE, max_words=INLINE_TEASER_MAX_WORDS,
+        note=f"The heading of {head.id} with another story's headline after it, on one line.")
 
 
 def _may_fire(where: Where, position: Where) -> bool:

@@ -88,7 +88,8 @@ def _parser() -> argparse.ArgumentParser:
     out = c.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print title, text and removals as JSON")
     out.add_argument("--explain", action="store_true",
-                     help="show every removed line beside the rule that removed it")
+                     help="show every removed line beside the rule that removed it (lines "
+                          f"over {_EXPLAIN_WIDTH} characters are cut; --json has them whole)")
     c.add_argument("--rules", action="append", default=[], metavar="PACK",
                    help="an extra rule pack (TOML) on top of the default; repeatable")
     c.add_argument("--source", help="the document's URL (enables site-specific rules)")
@@ -308,6 +309,11 @@ def _clean(args) -> int:
     return EXIT_OK if result.status == "cleaned" else EXIT_NOT_CLEANED
 
 
+# Characters of a removed line `clean --explain` shows in its table: a removed paragraph
+# would fill the terminal; `--json` carries every removal whole.
+_EXPLAIN_WIDTH = 200
+
+
 def _explain(result) -> None:
     from rich.console import Console
     from rich.markup import escape
@@ -326,9 +332,12 @@ def _explain(result) -> None:
     in_order = sorted(result.removed, key=lambda r: (r.line is not None, r.line or 0))
     for r in in_order:
         rule = r.rule if r.score is None else f"{r.rule} (p={r.score:.2f})"
-        table.add_row(str(r.line or ""), Text(rule),
-                      Text(r.text if len(r.text) < 200 else r.text[:197] + "…"))
+        text = r.text if len(r.text) <= _EXPLAIN_WIDTH else r.text[:_EXPLAIN_WIDTH - 1] + "…"
+        table.add_row(str(r.line or ""), Text(rule), Text(text))
     console.print(table)
+    if cut := sum(len(r.text) > _EXPLAIN_WIDTH for r in in_order):
+        console.print(f"[dim]{cut} removed line(s) cut at {_EXPLAIN_WIDTH} characters: "
+                      "--json shows them whole[/dim]")
     console.print(f"{len(result.removed)} removals; {result.stats.get('words_out', 0)} of "
                   f"{result.stats.get('words_in', 0)} words kept")
 
@@ -629,10 +638,10 @@ def _run_flow(params: dict, which: str = "clean", server=None, verbose: bool = F
 def _one_line(exc: BaseException) -> str:
     """A mid-run failure in one line: our own errors (a store that failed, a file that
     vanished) say what failed in words; anything else is named by its type."""
-    from newsclean.flows.storage.backends import StorageError
+    from newsclean.flows.storage.backends import StorageError, os_error_line
 
     if isinstance(exc, OSError) and exc.strerror:  # not "[Errno 20] Not a directory: '…'"
-        return f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
+        return os_error_line(exc)
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
     if isinstance(exc, StorageError) and text:
         return text
@@ -686,6 +695,13 @@ def _print_summary(console, summary: dict) -> None:
         table.add_row(status, str(n))
     table.add_row("[bold]total[/bold]", f"[bold]{summary['inputs']}[/bold]")
     console.print(table)
+    if reasons := summary.get("reasons"):
+        shown = sum(n for _, _, n in reasons)
+        not_cleaned = sum(summary["statuses"].get(s, 0) for s in ("failed", "rejected", "empty"))
+        console.print("why not cleaned" + (" (the most frequent; the manifest has each)"
+                                           if shown < not_cleaned else "") + ":")
+        for status, reason, n in reasons:
+            console.print(f"  {status} {n}: {reason}", markup=False, soft_wrap=True)
     fams = summary.get("removed_by_family") or {}
     if fams:
         console.print("removed: " + ", ".join(f"{f} {n}" for f, n in

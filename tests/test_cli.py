@@ -333,6 +333,26 @@ def test_run_outputs_are_readable_counted_and_tidy(tmp_path, api_env):
 
 
 @pytest.mark.prefect
+def test_the_run_summary_says_why_documents_were_not_cleaned(tmp_path, api_env):
+    """The last lines of a run name the reasons of what failed or was refused, so an
+    operator need not open the manifest to see that a folder blocked a clean copy."""
+    src, dest = tmp_path / "raw", tmp_path / "clean"
+    src.mkdir()
+    (src / "story.txt").write_bytes(SEED_FILE.read_bytes())
+    (src / "blocked.txt").write_bytes(SEED_FILE.read_bytes())
+    (src / "scan.txt").write_bytes(bytes(range(256)) * 8)  # binary under a text name
+    (src / "blank.txt").write_bytes(b"  \n\n")
+    (dest / "blocked.txt").mkdir(parents=True)  # where blocked.txt's clean copy goes
+    out = _run("run", str(src), str(dest), env=api_env, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    lines = [ln.strip() for ln in out.stderr.splitlines()]
+    at = lines.index("why not cleaned:")
+    assert lines[at + 1].startswith("failed 1: cannot write ") and "blocked.txt" in lines[at + 1]
+    assert set(lines[at + 2:at + 4]) == {"rejected 1: not text: looks like binary data",
+                                         "empty 1: no text in the document"}, lines[at:]
+
+
+@pytest.mark.prefect
 def test_a_file_named_as_the_source_is_cleaned_whatever_its_name(tmp_path, api_env):
     """`newsclean run story.md out/`: the operator named the file, so the include patterns
     (which leave a folder's READMEs out) do not apply to it (a new user's report)."""

@@ -132,3 +132,51 @@ def test_example_operator_pack_in_seeds_is_valid():
     assert packs, "seeds/packs should hold an example operator pack"
     for p in packs:
         parse_pack(p.read_text("utf-8"), str(p))
+
+
+@pytest.mark.parametrize(("line", "rule"), [
+    ("You may also like: Mayor announces plan to repave every road by 2030",
+     "cross-link.section-label.inline"),
+    ("MORE FROM THE GAZETTE: Police arrest suspect in downtown burglary spree",
+     "cross-link.section-label.inline"),
+    ("Auch spannend: Straßenbahn-Ausbau verzögert sich um zwei Jahre",
+     "cross-link.section-label-de.inline"),
+    ("Ces articles peuvent vous intéresser : Le gouvernement recule sur la réforme",
+     "cross-link.section-label-fr.inline"),
+])
+def test_a_related_box_heading_with_its_teaser_on_one_line_goes(line, rule):
+    found = default_rules().match(line, Where.ANYWHERE)
+    assert found is not None and found.id == rule
+    assert found.where is Where.ANYWHERE  # the line is the whole box: the list below stays
+
+
+@pytest.mark.parametrize("line", [
+    "More news from the region came on Tuesday, when the council met again.",  # no separator
+    "More from the hearing: the two cases were heard by the same judge, the court said, and "
+    "both were dismissed after a hearing that lasted most of the day and well into the "
+    "evening.",  # longer than a headline
+])
+def test_a_heading_word_in_prose_is_no_teaser(line):
+    assert default_rules().match(line, Where.ANYWHERE) is None
+
+
+def test_the_inline_form_of_a_heading_rule_is_disabled_by_its_own_id():
+    pack = parse_pack('[pack]\nname = "site"\ndisable = ["cross-link.section-label.inline"]', "s")
+    rules = RuleSet((default_pack(), pack))
+    assert rules.match("You may also like: Mayor announces a plan", Where.ANYWHERE) is None
+    assert rules.match("You may also like", Where.ANYWHERE).id == "cross-link.section-label"
+
+
+def test_a_teaser_box_on_one_line_leaves_the_subhead_below_it():
+    lead = ("The city council approved a new budget on Tuesday after a debate that lasted "
+            "more than six hours, officials said.")
+    doc = "\n\n".join([
+        "Budget Passes After Long Debate", lead,
+        "You may also like: Mayor announces plan to repave every road by 2030",
+        "What changes for schools",
+        "Three new schools will open in the autumn, and the library downtown will be renovated "
+        "with money from the same fund.",
+    ])
+    result = clean(doc)
+    assert "You may also like" not in result.text
+    assert "What changes for schools" in result.text

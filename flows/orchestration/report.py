@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from newsclean.flows.storage.backends import os_error_line
 from newsclean.flows.storage.layout import REVIEW_DIR
 from newsclean.flows.storage.records import ManifestEntry, RunStatus
 
@@ -20,6 +21,9 @@ _LIST_LIMIT = 20  # rows of 'most removed' and 'held for review' in the markdown
 # report keeps the count per reason and points to the manifest, which has them all.
 _FAILURE_LIMIT = 200
 _REASON_WIDTH = 160  # characters of a reason shown in a table cell
+# Reasons a run's summary (the CLI's last lines, the flow's return value) names: enough for
+# an operator to see what went wrong at a glance; the report and the manifest have the rest.
+_SUMMARY_REASONS = 5
 
 REPORT_KEY = "newsclean-run-report"
 FAILURE_KEY = "newsclean-run-failure"
@@ -110,10 +114,19 @@ class RunSummary:
             "removed_by_family": dict(self.families),
             "skipped": dict(self.skipped),
             "sampled_of": self.sampled_of,
+            "reasons": self.top_reasons(),
             "warning": "; ".join(w for w in (
                 self.nothing_found() if not self.total else None, self.unlisted_warning()) if w)
             or None,
         }
+
+    def top_reasons(self, limit: int = _SUMMARY_REASONS) -> list[tuple[str, str, int]]:
+        """(status, reason, documents) of the documents not cleaned, the most frequent
+        first: failed before rejected or empty, at most `limit` (the manifest has each)."""
+        failed = [(str(RunStatus.FAILED), _short(r), n)
+                  for r, n in self.failed_reasons.most_common(limit)]
+        others = [(s, _short(r), n) for (s, r), n in self.skipped_reasons.most_common(limit)]
+        return (failed + others)[:limit]
 
     def unlisted_warning(self) -> str | None:
         """What a run could not list, in one line (its files are in no manifest line)."""
@@ -370,16 +383,20 @@ class _QuietRefusal(logging.Filter):
 
 
 def _one_line(exc: Exception) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    if isinstance(exc, OSError) and exc.strerror:
-        text = f"{exc.filename or ''}: {exc.strerror}".strip(": ")
-    return " ".join(text.split())[:500]
+    if isinstance(exc, OSError):
+        return os_error_line(exc)
+    return " ".join((str(exc).strip() or type(exc).__name__).split())[:500]
+
+
+def _short(text: str | None) -> str:
+    """A reason in one line of bounded length."""
+    text = " ".join((text or "-").split())
+    return text if len(text) <= _REASON_WIDTH else text[: _REASON_WIDTH - 1] + "…"
 
 
 def _cell(text: str | None) -> str:
     """A reason as one markdown table cell: one line, no pipes, bounded length."""
-    text = " ".join((text or "-").split()).replace("|", "\\|")
-    return text if len(text) <= _REASON_WIDTH else text[: _REASON_WIDTH - 1] + "…"
+    return _short(text).replace("|", "\\|")
 
 
 class RunArtifacts:

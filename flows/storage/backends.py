@@ -485,6 +485,16 @@ class S3Storage(Storage):
             raise StorageError(f"cannot delete {key}: {_describe(exc)}") from None
 
 
+def os_error_line(exc: OSError, doing: str = "") -> str:
+    """An OSError as an operator reads it, on one line: "<doing> <path>: <why>" ("cannot
+    write /out/a.txt: Is a directory"). The path is a rename's target, not its temporary
+    part; Python's "[Errno 21]" and quotes are left out. At most 500 characters."""
+    path = exc.filename2 if exc.filename2 is not None else exc.filename
+    why = exc.strerror or " ".join(str(exc).split()) or type(exc).__name__
+    head = " ".join(str(part) for part in (doing, path) if part not in ("", None))
+    return (f"{head}: {why}" if head else why)[:500]
+
+
 def _too_large(size: int, limit: int) -> str:
     return f"input is {size:,} bytes, over the {limit:,}-byte limit (max_raw_bytes): not read"
 

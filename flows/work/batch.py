@@ -25,6 +25,7 @@ from newsclean.flows.storage.backends import (
     check_key,
     open_source,
     open_store,
+    os_error_line,
 )
 from newsclean.flows.storage.layout import REVIEW_DIR, record_key, text_key
 from newsclean.flows.storage.records import (
@@ -271,20 +272,11 @@ def _run_write(entry: ManifestEntry, job) -> bool:
     except StorageError as exc:
         entry.status, entry.reason, entry.retryable = RunStatus.FAILED, str(exc), True
     except OSError as exc:  # the destination refused this file: a folder in its place, …
-        entry.status, entry.reason = RunStatus.FAILED, _cannot_write(exc)
+        entry.status, entry.reason = RunStatus.FAILED, os_error_line(exc, "cannot write")
     except Exception as exc:  # a bug must cost one document, never the run
         log.exception("unexpected error writing %s", entry.source)
         entry.status, entry.reason = RunStatus.FAILED, f"{type(exc).__name__}: {exc}"[:500]
     return False
-
-
-def _cannot_write(exc: OSError) -> str:
-    """A write the file system refused, as the operator reads it: which file (a rename's
-    target, not its temporary part) and why, on one line."""
-    where = exc.filename2 or exc.filename
-    if where is None or not exc.strerror:
-        return f"cannot write: {' '.join(str(exc).split())}"[:500]
-    return f"cannot write {where}: {exc.strerror}"[:500]
 
 
 class InlineWrites:

@@ -439,11 +439,10 @@ class RuleSet:
         # An operator's rules are tried first: a line both name is recorded under the
         # operator's rule (their site's own label), not under a shipped one.
         disabled = {rid for pack in self.packs for rid in pack.disable}
-        for rule in [r for r in merged.values() if _heads_teasers(r)]:
-            inline = _with_headline(rule)
+        for inline in inline_forms(tuple(merged.values())):
             if inline.id not in disabled and inline.id not in merged:
                 merged[inline.id] = inline
-                if rule.id in operators:
+                if inline.id.removesuffix(".inline") in operators:
                     operators.add(inline.id)
         rules = tuple(sorted(merged.values(), key=lambda r: r.id not in operators))
         object.__setattr__(self, "rules", rules)
@@ -547,17 +546,15 @@ INLINE_TEASER_MAX_WORDS = 30
 _TEASER_SEPARATOR = r"\s*[:|»>–—]+\s*\S[^\n]*"
 
 
-def _heads_teasers(rule: Rule) -> bool:
-    return rule.where is Where.LIST_HEAD and rule.family == "cross-link"
-
-
-def _with_headline(head: Rule) -> Rule:
-    """The rule for `head`'s heading and a teaser on one line: id `<head's id>.inline`
-    (operators disable it by that id), anywhere in the body, the list below left alone."""
-    return dataclasses.replace(
+def inline_forms(rules: Sequence[Rule]) -> tuple[Rule, ...]:
+    """For each `cross-link` list-head rule of `rules`, the rule for its heading and a teaser
+    on one line: id `<head's id>.inline` (operators disable it by that id), anywhere in the
+    body, the list below left alone. RuleSet adds them; rule_audit audits them."""
+    return tuple(dataclasses.replace(
         head, id=f"{head.id}.inline", pattern=f"(?:{head.pattern}){_TEASER_SEPARATOR}",
         where=Where.ANYWHERE, max_words=INLINE_TEASER_MAX_WORDS,
         note=f"The heading of {head.id} with another story's headline after it, on one line.")
+        for head in rules if head.where is Where.LIST_HEAD and head.family == "cross-link")
 
 
 def _may_fire(where: Where, position: Where) -> bool:

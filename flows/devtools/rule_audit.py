@@ -31,7 +31,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from newsclean.cleaners.rules import Rule, RulePack, shipped_packs
+from newsclean.cleaners.rules import Rule, RulePack, inline_forms, shipped_packs
 
 SETS = ("html-dev", "readability-dev", "fundus-dev")
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
@@ -91,12 +91,17 @@ class Tally:
     field_hits: list[str] = field(default_factory=list)
 
 
+def _audited(pack: RulePack) -> tuple[Rule, ...]:
+    """A pack's rules and the inline forms of its list-head rules (rules.inline_forms)."""
+    return (*pack.rules, *inline_forms(pack.rules))
+
+
 def _admits(rule: Rule, line: str) -> bool:
     return rule.max_words is None or len(line.split()) <= rule.max_words
 
 
 def audit(eval_dir: Path, packs: tuple[RulePack, ...]) -> dict[str, Tally]:
-    rules = [r for p in packs for r in p.rules]
+    rules = [r for p in packs for r in _audited(p)]
     compiled = [re.compile(r.regex_source()) for r in rules]
     # one alternation finds the (few) lines any rule matches; then rule by rule on those
     anyrule = re.compile("|".join(f"(?:{r.regex_source()})" for r in rules))
@@ -142,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     bad = 0
     removed = Counter()
     for pack in packs:
-        for rule in pack.rules:
+        for rule in _audited(pack):
             t = tallies[rule.id]
             removed.update(t.matched)
             hit = bool(sum(t.gold.values()) or t.field_hits)
@@ -152,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{'!!' if hit else '  '} {pack.name:8} {rule.id:48} {counts}")
                 for ex in t.gold_examples + [f"FIELD {h}" for h in t.field_hits]:
                     print(f"      {ex}")
-    print(f"rules audited: {sum(len(p.rules) for p in packs)}; with gold or field hits: {bad}; "
+    print(f"rules audited: {sum(len(_audited(p)) for p in packs)}; with gold or field hits: {bad}; "
           "matched lines (rule x line, any position): "
           + ", ".join(f"{s} {removed[s]}" for s in SETS))
     return 1 if bad else 0

@@ -325,8 +325,15 @@ def _explain(result) -> None:
     # holding "[/reopens]" would be eaten or crash the print
     console.print(f"[bold]{escape(result.title or '(no title)')}[/bold]  "
                   f"[dim]{result.format}, {result.encoding}, {result.status}"
-                  f"{': ' + escape(result.reason) if result.reason else ''}[/dim]")
-    table = Table("line", "rule", "removed text", show_lines=False, expand=True)
+                  f"{': ' + escape(result.reason) if result.reason else ''}[/dim]",
+                  soft_wrap=True)
+    # a rule id is what an operator looks up or disables: shown whole, the text wraps instead
+    widest = max((len(r.rule) + (9 if r.score is not None else 0) for r in result.removed),
+                 default=4)
+    table = Table(show_lines=False, expand=True)
+    table.add_column("line", no_wrap=True)
+    table.add_column("rule", no_wrap=True, min_width=widest)
+    table.add_column("removed text", ratio=1)
     # in page order (HTML blocks have no line number: they come first, as the extractor
     # found them), with the line model's score where the model dropped the line
     in_order = sorted(result.removed, key=lambda r: (r.line is not None, r.line or 0))
@@ -705,7 +712,8 @@ def _print_summary(console, summary: dict) -> None:
     fams = summary.get("removed_by_family") or {}
     if fams:
         console.print("removed: " + ", ".join(f"{f} {n}" for f, n in
-                                              sorted(fams.items(), key=lambda kv: -kv[1])))
+                                              sorted(fams.items(), key=lambda kv: -kv[1])),
+                      soft_wrap=True)
     if summary.get("sampled_of") is not None:
         console.print(f"--limit: the first {summary['inputs']} of "
                       f"{summary['sampled_of']} inputs")

@@ -37,3 +37,23 @@ def test_the_summary_does_not_grow_with_the_documents():
     assert "## Failures: 2200" in report and "… and 2000 more; by reason:" in report
     assert "## Held for review: 2200" in report and "… and 2180 more: see the manifest." in report
     assert summary.table() is None  # past table_max: the manifest has the rows
+
+
+def test_the_summary_names_reasons_and_counts_only_written_removals():
+    """A failed document's clean copy was never written: its removals are not the run's
+    (a new user saw a rerun with 6 unchanged and 1 failed report the failed one's)."""
+    summary = RunSummary(source="raw/", dest="clean/", run_id="r2", manifest=None)
+    entry = dict(sha256="ab" * 32, format="text", words_in=100, words_out=60)
+    summary.add([
+        ManifestEntry(source="raw/a.txt", key="a.txt", status=RunStatus.CLEANED, dest="clean/a.txt",
+                      removed={"share": 2}, **entry),
+        ManifestEntry(source="raw/b.txt", key="b.txt", status=RunStatus.FAILED, dest=None,
+                      reason="cannot write clean/b.txt: Is a directory", removed={"ads": 5},
+                      **entry),
+        ManifestEntry(source="raw/c.txt", key="c.txt", status=RunStatus.EMPTY, dest=None,
+                      reason="no text in the document", **entry),
+    ])
+    got = summary.as_dict()
+    assert got["removed_by_family"] == {"share": 2}
+    assert got["reasons"] == [("failed", "cannot write clean/b.txt: Is a directory", 1),
+                              ("empty", "no text in the document", 1)]

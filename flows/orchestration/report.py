@@ -70,10 +70,11 @@ class RunSummary:
     def add(self, entries: list[ManifestEntry]) -> None:
         for e in entries:
             self.statuses[str(e.status)] += 1
-            self.families.update(e.removed)
-            for rule, (n, first) in e.by_rule.items():
-                self.rules[rule] += n
-                self.rule_examples.setdefault(rule, first)
+            if e.status is not RunStatus.FAILED:  # a failed document's removals were not written
+                self.families.update(e.removed)
+                for rule, (n, first) in e.by_rule.items():
+                    self.rules[rule] += n
+                    self.rule_examples.setdefault(rule, first)
             e.by_rule = {}  # folded in: a long run keeps no removed text per document
             if e.status is RunStatus.FAILED:
                 if len(self.failed) < _FAILURE_LIMIT:

@@ -136,3 +136,22 @@ def test_a_close_language_the_identifier_finds_plausible_brings_its_rules():
     assert rules.for_languages(("da", "no")).match(line, Where.ANYWHERE) is not None
     assert rules.for_languages(("da",)).match(line, Where.ANYWHERE) is None  # Danish alone
     assert rules.for_languages(()) is rules  # unsure of the language: every rule
+
+
+def test_one_long_line_in_another_language_does_not_decide_the_page():
+    """An embedded post in French, the longest line of an English story (fundus-dev's Gateway
+    Pundit page was read as French, and its English rules did not apply)."""
+    from newsclean.cleaners.language import detect_languages
+
+    lines = [
+        "Pendant que le front s'effondre, un véritable incendie intérieur se déclare dans les "
+        "coulisses du pouvoir chez Zelensky, selon plusieurs sources proches du ministère. "
+        "Le ministre de la Défense a été limogé après un désaccord sur la direction de l'armée, "
+        "et plusieurs généraux auraient demandé une réunion d'urgence avec le président pour "
+        "discuter de la situation sur le front, qui se dégrade de jour en jour depuis le début "
+        "de l'été selon les observateurs.",
+        "The president is said to be meeting senior military commanders this week.",
+        "No decision has been made, officials told reporters on Friday evening.",
+        "The defense minister was ousted after a dispute over the army's leadership.",
+    ]
+    assert detect_languages(lines)[0] == "en"

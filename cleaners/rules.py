@@ -436,14 +436,16 @@ class RuleSet:
                     operators.discard(rule.id)
                 else:
                     operators.add(rule.id)
-        # An operator's rules are tried first: a line both name is recorded under the
-        # operator's rule (their site's own label), not under a shipped one.
+        # The inline forms of the list-head rules, unless a pack disables one by its id; an
+        # operator's heading brings an operator's inline form.
         disabled = {rid for pack in self.packs for rid in pack.disable}
         for inline in inline_forms(tuple(merged.values())):
             if inline.id not in disabled and inline.id not in merged:
                 merged[inline.id] = inline
                 if inline.id.removesuffix(".inline") in operators:
                     operators.add(inline.id)
+        # An operator's rules are tried first: a line both name is recorded under the
+        # operator's rule (their site's own label), not under a shipped one.
         rules = tuple(sorted(merged.values(), key=lambda r: r.id not in operators))
         object.__setattr__(self, "rules", rules)
         digest = hashlib.sha256("|".join(f"{p.name}:{p.digest}" for p in self.packs).encode())
@@ -537,7 +539,7 @@ class RuleSet:
 
 
 # A related-story box's heading with one teaser on the same line ("You may also like: <other
-# headline>", "MORE FROM THE GAZETTE: …", "Weitere Artikel: …"): every heading a
+# headline>", "MORE FROM THE GAZETTE: …", "Auch spannend: …"): every heading a
 # `cross-link` list-head rule names, in every language, also names this line, so the inline
 # form needs no phrase list of its own. A separator must follow the heading ("More news from
 # the region" is no teaser), and the line is one headline long: 30 words, the limit of the

@@ -116,6 +116,10 @@ def inflate(raw: bytes, *, max_bytes: int, max_ratio: int) -> tuple[bytes, str |
 
 
 _NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
+# The same C0 controls as characters, for a text decoded from UTF-16 sniffed without a BOM.
+_C0_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f]")
+# Text has almost no C0 controls besides \t \n \r; binaries are full of them.
+BINARY_CONTROL_SHARE = 0.10
 
 
 def _bomb_reason(compressed: int, limit: int, max_bytes: int, max_ratio: int) -> str:
@@ -135,9 +139,8 @@ def _binary_kind(data: bytes) -> str | None:
     head = data[:8192]
     if not head:
         return None
-    # Text has almost no C0 controls besides \t \n \r; binaries are full of them.
     controls = len(head.translate(None, _NOT_CONTROL))
-    if controls / len(head) > 0.10:
+    if controls / len(head) > BINARY_CONTROL_SHARE:
         return "binary data"
     return None
 
@@ -218,7 +221,13 @@ def decode_bytes(data: bytes) -> Decoded:
             return _finish(data.decode(enc, errors="replace"), enc)
     utf16 = _utf16_without_bom(data)
     if utf16:
-        return _finish(data.decode(utf16, errors="replace"), utf16)
+        text = data.decode(utf16, errors="replace")
+        # a NUL in every other byte is also how many binary records look ("\0\1\2\3…"):
+        # read as UTF-16 they are controls and stray letters, never text
+        head = text[:2048]
+        if len(_C0_CONTROL_RE.findall(head)) > BINARY_CONTROL_SHARE * len(head):
+            raise InputRejected("not text: looks like binary data")
+        return _finish(text, utf16)
     kind = _binary_kind(data)
     if kind:
         raise InputRejected(f"not text: looks like {kind}")

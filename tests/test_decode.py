@@ -103,6 +103,8 @@ def test_corrupt_gzip_is_refused():
         (b"%PDF-1.7\n" + bytes(range(256)), "PDF"),
         (bytes(range(256)) * 8, "binary"),
         (zlib.compress(b"x" * 100) * 20, "binary"),
+        # a NUL in every other byte passes for UTF-16 without a BOM: it read as 50 words of "ȃ"
+        (b"\x00\x01\x02\x03" * 50, "binary"),
     ],
 )
 def test_binary_inputs_are_rejected(data, kind):

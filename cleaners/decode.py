@@ -115,10 +115,13 @@ def inflate(raw: bytes, *, max_bytes: int, max_ratio: int) -> tuple[bytes, str |
     return bytes(out), "gzip"
 
 
-_NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))
-# The same C0 controls as characters, for a text decoded from UTF-16 sniffed without a BOM.
-_C0_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f]")
-# Text has almost no C0 controls besides \t \n \r; binaries are full of them.
+# The C0 controls text almost never holds (all but \t \n \v \f \r); binaries are full of
+# them. As bytes (deleted by translate, to count them) and as characters (a text decoded from
+# UTF-16 sniffed without a BOM).
+_C0_CONTROLS = "".join(map(chr, [*range(9), *range(14, 32)]))
+_NOT_CONTROL = bytes(b for b in range(256) if chr(b) not in _C0_CONTROLS)
+_C0_CONTROL_RE = re.compile(f"[{re.escape(_C0_CONTROLS)}]")
+# More of them than this share of the first bytes (or characters): binary, not text.
 BINARY_CONTROL_SHARE = 0.10
 
 

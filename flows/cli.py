@@ -327,18 +327,16 @@ def _explain(result) -> None:
                   f"[dim]{result.format}, {result.encoding}, {result.status}"
                   f"{': ' + escape(result.reason) if result.reason else ''}[/dim]",
                   soft_wrap=True)
-    # a rule id is what an operator looks up or disables: shown whole, the text wraps instead
-    widest = max((len(r.rule) + (9 if r.score is not None else 0) for r in result.removed),
-                 default=4)
-    table = Table(show_lines=False, expand=True)
-    table.add_column("line", no_wrap=True)
-    table.add_column("rule", no_wrap=True, min_width=widest)
-    table.add_column("removed text", ratio=1)
     # in page order (HTML blocks have no line number: they come first, as the extractor
     # found them), with the line model's score where the model dropped the line
     in_order = sorted(result.removed, key=lambda r: (r.line is not None, r.line or 0))
-    for r in in_order:
-        rule = r.rule if r.score is None else f"{r.rule} (p={r.score:.2f})"
+    rules = [r.rule if r.score is None else f"{r.rule} (p={r.score:.2f})" for r in in_order]
+    table = Table(show_lines=False, expand=True)
+    table.add_column("line", no_wrap=True)
+    # a rule id is what an operator looks up or disables: shown whole, the text wraps instead
+    table.add_column("rule", no_wrap=True, min_width=max(map(len, rules), default=4))
+    table.add_column("removed text", ratio=1)
+    for r, rule in zip(in_order, rules, strict=True):
         text = r.text if len(r.text) <= _EXPLAIN_WIDTH else r.text[:_EXPLAIN_WIDTH - 1] + "…"
         table.add_row(str(r.line or ""), Text(rule), Text(text))
     console.print(table)
@@ -499,7 +497,7 @@ def _did_you_mean(path: str) -> str:
         if here.exists():
             continue
         try:
-            names = [c.name for c in (here.parent).iterdir()]
+            names = [c.name for c in here.parent.iterdir()]
         except OSError:
             return ""
         close = difflib.get_close_matches(here.name, names, n=1, cutoff=0.75)
@@ -704,9 +702,8 @@ def _print_summary(console, summary: dict) -> None:
     console.print(table)
     if reasons := summary.get("reasons"):
         shown = sum(n for _, _, n in reasons)
-        not_cleaned = sum(summary["statuses"].get(s, 0) for s in ("failed", "rejected", "empty"))
         console.print("why not cleaned" + (" (the most frequent; the manifest has each)"
-                                           if shown < not_cleaned else "") + ":")
+                                           if shown < summary["not_cleaned"] else "") + ":")
         for status, reason, n in reasons:
             console.print(f"  {status} {n}: {reason}", markup=False, soft_wrap=True)
     fams = summary.get("removed_by_family") or {}

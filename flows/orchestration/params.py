@@ -95,10 +95,10 @@ def check_locations(source: str, dest: str) -> None:
         if target.exists() and not target.is_dir():
             raise BadRun(f"destination {dest} is a file: clean copies go into a folder; "
                          "choose a folder path (it is made if missing)")
-        # the nearest existing folder above a destination to be made must be a folder
-        above = next((p for p in target.absolute().parents if p.exists()), None)
-        if not target.exists() and above is not None and not above.is_dir():
-            raise BadRun(f"cannot create {dest}: {above} is a file, not a folder")
+        if not target.exists():  # the nearest existing folder above it must be a folder
+            above = next((p for p in target.absolute().parents if p.exists()), None)
+            if above is not None and not above.is_dir():
+                raise BadRun(f"cannot create {dest}: {above} is a file, not a folder")
     src, dst = _container(source), _container(dest)
     if src is None or dst is None or src[0] != dst[0]:
         return

@@ -25,6 +25,9 @@ _REASON_WIDTH = 160  # characters of a reason shown in a table cell
 # an operator to see what went wrong at a glance; the report and the manifest have the rest.
 _SUMMARY_REASONS = 5
 
+# Statuses of a document with no clean copy that is not a failure: nothing to keep in it.
+_SKIPPED = (RunStatus.EMPTY, RunStatus.REJECTED)
+
 REPORT_KEY = "newsclean-run-report"
 FAILURE_KEY = "newsclean-run-failure"
 TABLE_KEY = "newsclean-run-documents"
@@ -70,20 +73,20 @@ class RunSummary:
     def add(self, entries: list[ManifestEntry]) -> None:
         for e in entries:
             self.statuses[str(e.status)] += 1
-            if e.status is not RunStatus.FAILED:  # a failed document's removals were not written
+            if e.status is RunStatus.FAILED:  # never written: its removals are not the run's
+                if len(self.failed) < _FAILURE_LIMIT:
+                    self.failed.append(e)
+                _count(self.failed_reasons, e.reason or "-")
+            else:
                 self.families.update(e.removed)
                 for rule, (n, first) in e.by_rule.items():
                     self.rules[rule] += n
                     self.rule_examples.setdefault(rule, first)
+                if e.status is RunStatus.NEEDS_REVIEW and len(self.held) < _LIST_LIMIT:
+                    self.held.append(e)
+                elif e.status in _SKIPPED:
+                    _count(self.skipped_reasons, (str(e.status), e.reason or "-"))
             e.by_rule = {}  # folded in: a long run keeps no removed text per document
-            if e.status is RunStatus.FAILED:
-                if len(self.failed) < _FAILURE_LIMIT:
-                    self.failed.append(e)
-                _count(self.failed_reasons, e.reason or "-")
-            elif e.status is RunStatus.NEEDS_REVIEW and len(self.held) < _LIST_LIMIT:
-                self.held.append(e)
-            elif e.status in (RunStatus.EMPTY, RunStatus.REJECTED):
-                _count(self.skipped_reasons, (str(e.status), e.reason or "-"))
             if e.words_in:
                 item = (1 - e.words_out / e.words_in, -self.total, e)
                 if len(self._heavy) < _LIST_LIMIT:
@@ -116,6 +119,7 @@ class RunSummary:
             "skipped": dict(self.skipped),
             "sampled_of": self.sampled_of,
             "reasons": self.top_reasons(),
+            "not_cleaned": sum(self.statuses[str(s)] for s in (RunStatus.FAILED, *_SKIPPED)),
             "warning": "; ".join(w for w in (
                 self.nothing_found() if not self.total else None, self.unlisted_warning()) if w)
             or None,

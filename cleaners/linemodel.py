@@ -32,7 +32,14 @@ from operator import add, itemgetter
 import numpy as np
 
 from newsclean.cleaners.lexicon import Lexicon
-from newsclean.cleaners.lines import SENTENCE_END, SEPARATORS, WORD_RE, last_mark, word_count
+from newsclean.cleaners.lines import (
+    SENTENCE_END,
+    SEPARATORS,
+    WORD_RE,
+    last_mark,
+    without_quotes,
+    word_count,
+)
 
 _ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 _PUNCT_TO_SPACE = bytes(32 if chr(i) in _ASCII_PUNCT else i for i in range(256))
@@ -62,7 +69,7 @@ LOCAL_FEATURES = (
     "colon",      # ends with a colon: a lead-in to a list, a quote or a label
     "comma",      # log(1 + commas): clauses
     "web",        # share of web-furniture words
-    "address",    # share of reader-address words (you, your, we, our…)
+    "address",    # share of reader-address words (you, your, we, our…) outside quoted speech
     "url",        # holds a web address, an @handle or a #hashtag
     "quote",      # opens with a quotation mark: quotes are news
     "nolet",      # holds no letter at all: "|", "0:00", "12"
@@ -184,7 +191,7 @@ def _line_row(line: str, lexicon: Lexicon) -> tuple[float, ...]:
         1.0 if end in _COLONS else 0.0,  # colon
         math.log1p(line.count(",") if line.isascii() else len(_COMMA_RE.findall(line))),  # comma
         sum(map(lexicon.web.__contains__, toks)) / ntok,  # web
-        sum(map(lexicon.address.__contains__, toks)) / ntok,  # address
+        _address(line, toks, lexicon) / ntok,  # address
         1.0 if ("http" in line or "www." in line or "@" in line
                 or " #" in line or line.startswith("#")) else 0.0,  # url
         1.0 if line[:1] in _OPEN_QUOTES else 0.0,  # quote
@@ -197,6 +204,14 @@ def _line_row(line: str, lexicon: Lexicon) -> tuple[float, ...]:
         math.log1p(len(line)),  # logchars
         float(nw),
     )
+
+
+def _address(line: str, toks: list[str], lexicon: Lexicon) -> int:
+    """How many of the line's tokens address the reader: not those of the speech it quotes."""
+    said = without_quotes(line)
+    if said is not line:
+        toks = _tokens(said)
+    return sum(map(lexicon.address.__contains__, toks))
 
 
 class LineMemo:

@@ -1,0 +1,141 @@
+"""The story goes on after a fact box or a picture block in a page dump (real pages,
+tests/fixtures/text_pages/).
+
+Nettavisen's story stopped for an 8-line box ("Fakta om fødselsdepresjon": symptoms
+addressed to the reader, a source line) and went on for two more paragraphs, which the line
+model scored 0.27-0.31 and which stood further from the article than one sentence is taken
+back (cleaners/locate.py, RESCUE_REACH). Two or more paragraphs in a row are taken back from
+BOX_REACH lines away; teasers under the article, one headline-like line at a time, are not.
+Salzburger Nachrichten's lead and a quote paragraph stand above a picture block; quoting the
+mayor's "wir" they read as an appeal to the reader until quoted speech stopped counting as
+address (lines.without_quotes).
+"""
+
+from pathlib import Path
+
+import pytest
+
+from newsclean.cleaners import clean
+
+PAGES_DIR = Path(__file__).parent / "fixtures" / "text_pages"
+# page -> (paragraphs that stay: the story's first and last, and those after the box or the
+# picture block; lines that go)
+REAL = {
+    "fd-no-nettavisen-2024-10-16": (
+        ["I flere år har kjendismanager David Eriksen (57) vært manager for artist Tone Damli",
+         "Pandemiens ensomme bakside og forlovedens travle hverdag med husbygging gjorde at "
+         "Damli følte seg alene.",
+         "Men et taktskifte gjorde underverker, og 36-åringen forteller at mer hjelp fra "
+         "familien"],
+        ["Kilde: Helsenorge.no", "Fødestue"]),
+    "fd-at-salzburgernachrichten-2026-01-06": (
+        ["Die Schweizer Gemeinde Crans-Montana hat nach dem Brandinferno in der Silvesternacht "
+         "mit 40 Toten schwere Versäumnisse eingeräumt.",
+         "\"In den Jahren 2020 bis 2025 wurde der Betrieb 'Le Constellation' nicht von einem "
+         "Brandschutzexperten der Gemeinde kontrolliert\", gestand Féraud.",
+         "Indes soll eine italienische Reporterin"],
+        ["Zum Folgen bitte anmelden.", "Abspielen", "Online-Werbung"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REAL))
+def test_the_story_around_a_box_or_picture_block_stays_whole(case):
+    must, must_not = REAL[case]
+    text = clean((PAGES_DIR / f"{case}.txt").read_bytes()).text
+    lines = text.split("\n")
+    for start in must:
+        assert any(line.startswith(start) for line in lines), start
+    for gone in must_not:
+        assert gone not in lines, gone
+
+
+PAGES = {
+    "no": dict(
+        menu=["Nyheter", "Sport", "Kjendis", "Vær", "Reise", "Logg inn", "Abonnement"],
+        story=[
+            "I flere år har kjendismanager David Eriksen vært manager for artisten. De har holdt "
+            "sammen i tykt og tynt gjennom mange år i bransjen.",
+            "De har blitt såpass gode venner at Eriksen ble invitert inn på fødestua da hun "
+            "fødte sitt første barn, men det var for et møte.",
+            "Historien om det litt uvanlige besøket deler hun når hun gjester en podkast om "
+            "fødsler som kom ut denne uken.",
+            "Da artisten fødte sitt andre barn, var det midt under pandemien i 2020. Hun legger "
+            "ikke skjul på at fødselen ble tung.",
+        ],
+        box=[
+            "Fakta om fødselsdepresjon",
+            "Om lag én av ti kvinner i Norge opplever depressive symptomer i forbindelse med "
+            "graviditet og fødsel.",
+            "Opplever du noe av det følgende, ta kontakt med lege eller jordmor:",
+            "Du mangler initiativ og evne til å glede deg.",
+            "Du er irritert og nedstemt over tid.",
+            "Du er lei deg eller sint, gråter lett eller alt kjennes vanskelig.",
+            "Trenger du noen å snakke med? Ring den døgnåpne telefontjenesten.",
+            "Kilde: Helsenorge.no",
+        ],
+        rest=[
+            "Pandemiens ensomme bakside og forlovedens travle hverdag med husbygging gjorde at "
+            "hun følte seg alene.",
+            "Men et taktskifte gjorde underverker, og 36-åringen forteller at mer hjelp fra "
+            "familien og helsestasjonen hjalp henne.",
+        ],
+        footer=["Fødsel", "Fødestue", "Personvern", "Kontakt oss", "© Nettavisen"],
+    ),
+    "en": dict(
+        menu=["News", "Sport", "Business", "Culture", "Weather", "Sign in", "Subscribe"],
+        story=[
+            "The council approved the new flood barrier on Tuesday after a two-year review "
+            "of the river's defences along the eastern bank.",
+            "Engineers said the barrier would protect about 4,000 homes from the kind of "
+            "flooding that hit the town in 2019 and 2021.",
+            "Work is due to start in the spring and to last eighteen months, with the main "
+            "road closed for part of that time.",
+            "Residents who live near the site said they welcomed the plan but worried about "
+            "the noise and the traffic it would bring.",
+        ],
+        box=[
+            "Flood facts",
+            "The river has burst its banks nine times since records began in 1870.",
+            "Check whether your home is at risk:",
+            "Your street is within 200 metres of the river.",
+            "Your home has a basement or a ground-floor flat.",
+            "You have been flooded before.",
+            "Need advice? Call the flood line any time of day.",
+            "Source: Environment Agency",
+        ],
+        rest=[
+            "The council's leader said the barrier was the largest project the town had "
+            "undertaken in a generation and was worth the cost.",
+            "A public meeting on the timetable will be held at the town hall next month, "
+            "when residents can question the engineers.",
+        ],
+        footer=["Flooding", "Council", "Privacy", "Contact us", "© The Town Gazette"],
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_the_story_after_a_made_up_fact_box_stays(lang):
+    page = PAGES[lang]
+    lines = [*page["menu"], *page["story"], *page["box"], *page["rest"], *page["footer"]]
+    out = clean("\n".join(lines) + "\n").text.split("\n")
+    for paragraph in page["story"] + page["rest"]:
+        assert paragraph in out
+    for line in page["menu"] + page["footer"]:
+        assert line not in out
+
+
+def test_teasers_under_the_story_are_not_taken_back_as_its_rest():
+    page = PAGES["en"]
+    teasers = [
+        "Mayor Gives Rival a New Nickname and It's a Classic! (VIDEO)",
+        "Local Bakery Reveals It Is Losing Customers After Price Rise, Then Begs Them to "
+        "Come Back!",
+    ]
+    lines = [*page["menu"], *page["story"], "More from the Gazette", "Share", "Comment",
+             "Most read", *teasers, *page["footer"]]
+    out = clean("\n".join(lines) + "\n").text.split("\n")
+    for paragraph in page["story"]:
+        assert paragraph in out
+    for line in teasers:
+        assert line not in out

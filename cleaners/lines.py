@@ -222,6 +222,13 @@ def is_headline(line: str, words: int | None = None) -> bool:
 _STAMP_RE = re.compile(r"(?<!\d)(?:\d{1,2}:\d{2}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4})(?!\d)")
 
 
+def shows_time(line: str) -> bool:
+    """Does `line` hold a clock time or a numeric date (_STAMP_RE)? A comment's head does
+    ("le 22/11/2024 à 09:47", "September 12, 2018 at 4:47 pm"); a slide counter ("1 / 5")
+    does not."""
+    return _STAMP_RE.search(line) is not None
+
+
 def is_stamp(line: str, words: int | None = None) -> bool:
     """A time stamp, a dateline's date or a score line: it holds a clock time or a numeric
     date, or half its words are numbers ("3. Mai 2024, 17:47", "Madrid-29/05/2025 20:00").
@@ -229,7 +236,7 @@ def is_stamp(line: str, words: int | None = None) -> bool:
     of the 391 dev dumps get the title their HTML page gives (83 -> 103)."""
     if not any(c.isdigit() for c in line):
         return False
-    if _STAMP_RE.search(line):
+    if shows_time(line):
         return True
     digits = sum(1 for t in WORD_RE.findall(line) if t.isdigit())
     return 2 * digits >= (word_count(line) if words is None else words)

@@ -32,6 +32,7 @@ from newsclean.cleaners.lines import (
     is_prose,
     is_table_row,
     sentence_ends,
+    shows_time,
     word_count,
 )
 from newsclean.cleaners.rules import Rule, Where
@@ -400,8 +401,9 @@ def _sentence(line: str) -> bool:
 
 def _comments_start(lines: list[str], keep: list[bool], feats: list[list[float]], first: int,
                     named: Callable[[str], Rule | None]) -> int | None:
-    """The comment-section heading ("Leave a Reply", "12 Comments": a tail-marker rule)
-    that ends the article, if any: the first one after the article's first line with at
+    """The comment-section heading ("Leave a Reply", "12 Comments": a tail-marker rule, or
+    a comments rule's line over a comment's head: `_opens_a_thread`) that ends the article,
+    if any: the first one after the article's first line with at
     least as many kept words above it as below. A heading with more of the article below
     it is a link in a share row or a teaser, not the start of the thread."""
     words = [f[_NW] if k else 0.0 for f, k in zip(feats, keep, strict=True)]
@@ -409,9 +411,31 @@ def _comments_start(lines: list[str], keep: list[bool], feats: list[list[float]]
     above = 0.0
     for i in range(first + 1, len(lines)):
         above += words[i - 1]
-        if above >= total - above and _is_comments_heading(named(lines[i])):
+        if above >= total - above and (_is_comments_heading(named(lines[i]))
+                                       or _opens_a_thread(lines, i, named)):
             return i
     return None
+
+
+# A comment's head: the commenter's name (up to this many words) on its own line, or none,
+# then a line with a clock time or a numeric date ("le 22/11/2024 à 09:47").
+_COMMENTER_MAX_WORDS = 4
+_COMMENT_HEAD_MAX_WORDS = 12
+
+
+def _opens_a_thread(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
+    """Does line i open a comment thread: a line a `comments` rule names (a counter, "10
+    commentaires", a "Reply" button), with a comment's head right under it? A counter alone
+    also stands in share rows and teasers; one that a name and a time follow is the thread's
+    heading, in any language. Le Figaro's three comments were kept as the story's last
+    paragraphs (fundus-dev text 0.795 -> 0.985; rd-aclu 0.853 -> 0.970)."""
+    rule = named(lines[i])
+    if rule is None or rule.family != "comments":
+        return False
+    for j in range(i + 1, min(len(lines), i + 3)):
+        if shows_time(lines[j]) and word_count(lines[j]) <= _COMMENT_HEAD_MAX_WORDS:
+            return all(word_count(lines[k]) <= _COMMENTER_MAX_WORDS for k in range(i + 1, j))
+    return False
 
 
 def _is_comments_heading(rule: Rule | None) -> bool:

@@ -1,0 +1,66 @@
+"""A comment thread under the story goes, whatever its heading says, in a page dump.
+
+A thread that starts with a counter ("10 commentaires", "3 Kommentare") or a "Reply" button
+has no "Leave a Reply" heading for a tail-marker rule; its comments are prose and were kept
+as the story's last paragraphs. A comments rule's line with a comment's head right under it
+(a name, a clock time or numeric date) opens the thread (cleaners/locate.py,
+`_opens_a_thread`); the same counter in the share row above the story does not.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from newsclean.cleaners import clean
+
+PAGES_DIR = Path(__file__).parent / "fixtures" / "text_pages"
+
+
+def test_le_figaros_thread_under_a_counter_goes():
+    text = clean((PAGES_DIR / "fd-fr-lefigaro-2024-11-22.txt").read_bytes()).text
+    assert "Le dirigeant russe Vladimir Poutine a affirmé jeudi que le conflit en Ukraine" in text
+    assert "Comme d’habitude avec les russes, l’inversion accusatoire reste la règle" not in text
+    assert "Il ne reste à développer que la guerre humaine" not in text
+
+
+STORY = {
+    "de": [
+        "Der Stadtrat hat am Dienstag den Bau der neuen Hochwasserschutzmauer beschlossen, "
+        "nachdem die Pläne zwei Jahre lang geprüft worden waren.",
+        "Die Mauer soll rund 4000 Haushalte vor Überschwemmungen schützen, wie sie die Stadt "
+        "in den Jahren 2019 und 2021 erlebt hat.",
+        "Die Arbeiten sollen im Frühjahr beginnen und etwa achtzehn Monate dauern, teilte "
+        "ein Sprecher der Stadt mit.",
+    ],
+    "en": [
+        "The council approved the new flood barrier on Tuesday after a two-year review of "
+        "the river's defences along the eastern bank.",
+        "Engineers said the barrier would protect about 4,000 homes from the kind of flooding "
+        "that hit the town in 2019 and 2021.",
+        "Work is due to start in the spring and to last eighteen months, a council spokesman "
+        "said on Tuesday.",
+    ],
+}
+THREADS = {
+    "de": ["3 Kommentare", "Max Muster", "12.05.2024, 10:15",
+           "Das hätte man schon vor zehn Jahren machen müssen, aber besser spät als nie.",
+           "Erika M.", "12.05.2024, 11:02",
+           "Wer bezahlt das eigentlich am Ende? Natürlich wieder die Steuerzahler."],
+    "en": ["3 comments", "RiverWatcher", "May 12, 2024 at 10:15 am",
+           "They should have built this ten years ago, but better late than never.",
+           "Jane D.", "May 12, 2024 at 11:02 am",
+           "And who pays for it in the end? The taxpayers, as always."],
+}
+MENU = {"de": ["Startseite", "Politik", "Wirtschaft", "Sport", "Kultur"],
+        "en": ["Home", "News", "Business", "Sport", "Culture"]}
+
+
+@pytest.mark.parametrize("lang", sorted(STORY))
+def test_a_thread_under_a_counter_goes_and_the_counter_above_the_story_does_not_cut(lang):
+    counter = THREADS[lang][0]
+    lines = [*MENU[lang], counter, *STORY[lang], *THREADS[lang]]
+    out = clean("\n".join(lines) + "\n").text.split("\n")
+    for paragraph in STORY[lang]:
+        assert paragraph in out
+    for comment in THREADS[lang][3::3]:
+        assert comment not in out

@@ -4,7 +4,7 @@ The content decides; the name only breaks ties, because scrapers save pages as .
 text as .html. A text dump that quotes one tag further down is still text.
 """
 
-from newsclean.cleaners.html_extract import looks_like_html, sniff_head
+from newsclean.cleaners.html_extract import looks_like_html, opens_with_a_tag, sniff_head
 
 # The one list of HTML name endings: files saved as HTML, and page names of dynamic sites
 # (a URL's last segment). flows/storage/layout.py builds its key rules from these.
@@ -23,7 +23,10 @@ def detect_format(text: str, source: str | None = None) -> str:
     head = sniff_head(text)
     if looks_like_html(head):
         return "html"
-    # A name that says HTML and markup anywhere near the start (a fragment without <html>).
-    if source and _stem(source).endswith(HTML_PAGE_SUFFIXES) and "<" in head and ">" in head:
+    # A name that says HTML and a tag where a page opens (a fragment without <html>). Not
+    # any "<" and ">": Korean news quotes titles in them ("MBC <숨바꼭질>"), and its text
+    # dumps saved under the page's URL were taken for HTML and came out empty (html-dev
+    # sh-9da36ae4714b); nor a tag a scraper left further down a dump (sh-51d066b0602c).
+    if source and _stem(source).endswith(HTML_PAGE_SUFFIXES) and opens_with_a_tag(head):
         return "html"
     return "text"

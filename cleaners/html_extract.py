@@ -98,6 +98,13 @@ def sniff_head(text: str) -> str:
     return text[:2 * _SNIFF_CHARS].lstrip()[:_SNIFF_CHARS]
 
 
+def opens_with_a_tag(head: str) -> bool:
+    """Does an HTML tag (_HTML_TAG_RE) stand within the first _LEAD_CHARS characters of
+    `head` (`sniff_head`'s slice)? Where a page or a fragment of one opens."""
+    found = _HTML_TAG_RE.search(head, 0, _LEAD_CHARS + 200)
+    return found is not None and found.start() <= _LEAD_CHARS
+
+
 def looks_like_html(text: str) -> bool:
     """Cheap format sniff on the first 2,000 characters: markup within the first 512 and a
     document tag (<!doctype html>, <html>, <head>, <body>) or at least two other HTML tags."""

@@ -21,6 +21,13 @@ CASES = [
     (PROSE + "\nHere is the runner:\n<!DOCTYPE html>\n<html>\n<head>\n<title>Tests</title>\n"
      "</head>\n<body>\n<div id=\"mocha\"></div>\n</body>\n</html>\n", "rd-001.txt", "text"),
     ("The <div> element groups content.\nLeave a Reply", None, "text"),
+    # text dumps saved under their page's URL (a record's `url`): Korean quotes titles in
+    # angle brackets (html-dev sh-9da36ae4714b), and a scraper left a tag far down the dump
+    # (sh-51d066b0602c); both came out empty, parsed as HTML
+    ("드라마 경쟁\n현재 MBC는 이유리 주연의 <숨바꼭질>로 승부를 보고 있으며 SBS는 <그녀로 말할 "
+     "것 같으면>이 종영을 앞두고 있다.", "https://example.kr/news/view.html", "text"),
+    (PROSE + "\n<script type=\"text/javascript\" src=\"player.js\"></script>\nMore text.",
+     "https://example.com/news/story-565107452.html", "text"),
     ("Council Passes Budget\n\nThe council approved the budget on Tuesday.", None, "text"),
 ]
 

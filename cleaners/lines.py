@@ -145,7 +145,9 @@ def holds_word(text: str, word: str) -> bool:
         if (at == 0 or not _is_word_char(text[at - 1])) and (
                 end == len(text) or not _is_word_char(text[end])):
             return True
-        at = text.find(word, at + 1)
+        # not a token here, nor anywhere else in the word that holds it: on past that word
+        # (so a story of one 3,000-letter word is read once, not once a letter)
+        at = text.find(word, WORD_RE.match(text, at).end())
     return False
 
 

@@ -36,6 +36,7 @@ _BY_CATEGORY = _bmp_by_category()
 # words. Hebrew with vowel points and Arabic with harakat split the same way.
 _MARKS = _BY_CATEGORY["Mn"] + _BY_CATEGORY["Mc"] + _BY_CATEGORY["Me"] + "\u200c\u200d"
 WORD_RE = re.compile(f"[\\w{re.escape(_MARKS)}]+")
+_MARK_SET = frozenset(_MARKS)
 # Han, Hiragana, Katakana (and their halfwidth forms): about two characters a word.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 # Thai, Lao, Myanmar, Khmer: about four characters a word.
@@ -132,6 +133,27 @@ def joined_word_count(lines: Sequence[str]) -> int:
     if any(not line.isascii() and _UNSPACED_RUN_RE.search(line) for line in lines):
         return word_count("\n".join(lines))
     return sum(map(word_count, lines))
+
+
+def holds_word(text: str, word: str) -> bool:
+    """Is `word` (a WORD_RE token) one of `text`'s WORD_RE tokens: does it stand in `text`
+    with no word character either side? Asked of a headline's few words in a story's
+    3,000 characters, finding them costs ~1/10 of cutting the story into its tokens."""
+    at, size = text.find(word), len(word)
+    while at >= 0:
+        end = at + size
+        if (at == 0 or not _is_word_char(text[at - 1])) and (
+                end == len(text) or not _is_word_char(text[end])):
+            return True
+        # not a token here, nor anywhere else in the word that holds it: on past that word
+        # (so a story of one 3,000-letter word is read once, not once a letter)
+        at = text.find(word, WORD_RE.match(text, at).end())
+    return False
+
+
+def _is_word_char(c: str) -> bool:
+    """Is `c` one of WORD_RE's characters? (`\\w` is isalnum() or "_", as in the regex engine.)"""
+    return c.isalnum() or c == "_" or c in _MARK_SET
 
 
 # Footnote and reference marks after the end of a sentence: "…in 1946. [2]", "…[3][4]",

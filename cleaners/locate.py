@@ -27,6 +27,7 @@ from newsclean.cleaners.linemodel import COLUMN, LineMemo, LineModel, score_with
 from newsclean.cleaners.lines import (
     WORD_RE,
     ends_sentence,
+    holds_word,
     is_byline,
     is_headline,
     is_prose,
@@ -186,15 +187,14 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
     title_at = None
     if want_title and feats:
         first = keep.index(True)
-        story: set[str] | None = None  # the story's words, read once a candidate needs them
+        story: str | None = None  # the story's opening, read once a candidate needs it
         for i in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
             if not (is_headline(lines[i]) and word_count(lines[i]) >= HEADLINE_MIN_WORDS
                     and _says_nothing_to_reader(lines[i], feats[i], named, lexicon)
                     and not _above_credit(lines, i, named)):
                 continue
             if story is None:
-                story = _story_words((lines[j] for j in range(first, len(lines)) if keep[j]),
-                                     lexicon.stopwords)
+                story = _story_opening(lines[j] for j in range(first, len(lines)) if keep[j])
             if _names_the_story(lines[i], story, lexicon.stopwords):
                 title_at = i
                 break
@@ -242,32 +242,33 @@ def _lead_above(lines: list[str], at: int, feats: list[list[float]],
 def names_the_story(line: str, story: Iterable[str], stopwords: frozenset[str]) -> bool:
     """Does `line` name what the `story` (its lines, in order) is about? (`_names_the_story`
     on the story's opening.)"""
-    return _names_the_story(line, _story_words(story, stopwords), stopwords)
+    return _names_the_story(line, _story_opening(story), stopwords)
 
 
 def _content_words(text: str, stopwords: frozenset[str]) -> set[str]:
     return {w for w in WORD_RE.findall(text.lower()) if len(w) > 2 and w not in stopwords}
 
 
-def _story_words(lines: Iterable[str], stopwords: frozenset[str]) -> set[str]:
-    """The content words (3+ letters, not function words) of a story's opening: its first
-    TITLE_STORY_CHARS characters (the lines are read only that far)."""
+def _story_opening(lines: Iterable[str]) -> str:
+    """A story's opening, in lower case: its first TITLE_STORY_CHARS characters (the lines
+    are read only that far)."""
     opening, size = [], 0
     for line in lines:
         opening.append(line)
         size += len(line) + 1
         if size >= TITLE_STORY_CHARS:
             break
-    return _content_words(" ".join(opening)[:TITLE_STORY_CHARS], stopwords)
+    return " ".join(opening)[:TITLE_STORY_CHARS].lower()
 
 
-def _names_the_story(line: str, story: set[str], stopwords: frozenset[str]) -> bool:
+def _names_the_story(line: str, opening: str, stopwords: frozenset[str]) -> bool:
     """Does a headline candidate name what the story under it is about: do TITLE_MIN_SHARED
-    of its content words recur in the story's opening (`_story_words`)? A menu label, a
-    "copy the link" button, a "skip to content" link or a job advert above the article
-    shares none."""
+    of its content words (3+ letters, not function words) recur as words of the story's
+    `opening` (`_story_opening`)? A menu label, a "copy the link" button, a "skip to
+    content" link or a job advert above the article shares none."""
     words = _content_words(line, stopwords)
-    return bool(words) and len(words & story) >= TITLE_MIN_SHARED * len(words)
+    shared = sum(holds_word(opening, w) for w in words)
+    return bool(words) and shared >= TITLE_MIN_SHARED * len(words)
 
 
 def _above_credit(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:

@@ -658,7 +658,7 @@ _CATEGORY_CLASS = {"CATEGORY_DIGIT": "\\d", "CATEGORY_SPACE": "\\s", "CATEGORY_W
 _DIGIT = "\\d"  # in a gate clause: the line holds a decimal digit
 _has_digit = re.compile(r"\d").search
 # Characters rare enough in prose that one of them alone makes a useful gate literal.
-_RARE_CHARS = frozenset("@©®™|»«›‹/#…")
+_RARE_CHARS = frozenset("@©®™|»«›‹/#…>→")
 
 
 def _starts_ok(first: _First, c0: str, c0_folded: str) -> bool:
@@ -787,7 +787,19 @@ def _lits_item(op, av, icase: bool) -> _Lits:
     if name == "IN" and len(av) == 1 and _name(av[0][0]) == "CATEGORY" and _name(
             av[0][1]) == "CATEGORY_DIGIT":
         return _Lits(clauses=(frozenset({(_DIGIT, True)}),))
-    return _OPAQUE  # one character of a class, a back-reference …
+    if name == "IN" and all(_name(kind) == "LITERAL" for kind, _ in av):
+        return _class_lits(av, icase)
+    return _OPAQUE  # one character of a wider class, a back-reference …
+
+
+def _class_lits(items, icase: bool) -> _Lits:
+    """A class of single characters ("[|»›→>]") as the one-character strings it can match,
+    each read as a LITERAL is; a letter outside ASCII under IGNORECASE says nothing."""
+    chars = [_lits_item(kind, value, icase) for kind, value in items]
+    folds = {c.fold for c in chars}
+    if _OPAQUE in chars or len(folds) > 1:
+        return _OPAQUE
+    return _Lits(frozenset().union(*(c.exact for c in chars)), folds.pop())
 
 
 def _icase(icase: bool, add: int, remove: int) -> bool:

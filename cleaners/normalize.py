@@ -16,10 +16,21 @@ _BROKEN_HYPHEN_RE = re.compile(
 _WRAP_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_A-Z])")
 
 
+# Invisible format characters a line may start or end with: direction marks (the RLM an
+# Arabic or Hebrew editor puts first), embeddings and isolates, zero-width spaces and
+# joiners, a stray byte-order mark. At a line's edge they join nothing and set no direction
+# the line's first letter does not set itself; inside a line they are left as they are.
+# (The field's Arabic dump, ../shared/eval/field/20, kept its first line's RLM.)
+_EDGE_FORMAT = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+
+
 def normalize_unit(line: str, *, mend: bool = True) -> tuple[str, int]:
-    """NFC, runs of spaces folded, broken hyphenation mended; returns (text, mends)."""
+    """NFC, runs of spaces folded, invisible format characters at the edges dropped,
+    broken hyphenation mended; returns (text, mends)."""
     if not line.isascii():
         line = unicodedata.normalize("NFC", line)
+        # a line of nothing else stays as it is: a widget's placeholder, dropped as one
+        line = line.strip().strip(_EDGE_FORMAT) or line
     if "\t" in line.strip():  # a table row's cells, as the HTML path writes them: a | b | c
         line = " | ".join(c.strip() for c in line.split("\t") if c.strip())
     if "  " in line or _ODD_SPACE_RE.search(line):

@@ -1,0 +1,36 @@
+"""Normalization changes how a line is laid out, never what it says (cleaners/normalize.py)."""
+
+import pytest
+
+from newsclean.cleaners import clean
+from newsclean.cleaners.normalize import normalize_unit
+
+# (line as the dump has it, as it is written out, hyphenation mends)
+CASES = [
+    ("Cafe\u0301 owners protest", "Café owners protest", 0),  # NFC
+    ("The  council\u00a0 met\u2009 on Tuesday.", "The council met on Tuesday.", 0),
+    ("Ward 4\t1,204\t38%", "Ward 4 | 1,204 | 38%", 0),  # a table row's cells
+    ("The test- fired missile flew 800 km.", "The test-fired missile flew 800 km.", 1),
+    ("pre- and post-war housing", "pre- and post-war housing", 0),  # a suspended hyphen
+    # invisible format characters at the edges: an Arabic editor's RLM, a zero-width space,
+    # a byte-order mark; inside the line they stay
+    ("\u200fافتتحت وزارة الصحة مستشفى جديدا", "افتتحت وزارة الصحة مستشفى جديدا", 0),
+    ("\ufeff\u200bThe council met.\u200b", "The council met.", 0),
+    ("می\u200cخواهم", "می\u200cخواهم", 0),  # Persian's ZWNJ inside a word
+    ("\u200c", "\u200c", 0),  # a widget's placeholder, dropped as a letterless line
+]
+
+
+@pytest.mark.parametrize(("line", "written", "mends"), CASES)
+def test_a_line_is_laid_out_and_says_the_same(line, written, mends):
+    assert normalize_unit(line) == (written, mends)
+
+
+def test_no_line_of_a_cleaned_arabic_dump_starts_with_a_direction_mark():
+    dump = ("\u200fافتتحت وزارة الصحة في المدينة مستشفى جديدا يضم مئتي سرير، وقال الوزير إن "
+            "المستشفى سيخدم أكثر من نصف مليون نسمة في المنطقة.\n"
+            "وأضاف الوزير أن العمل في المستشفى سيبدأ الشهر المقبل بعد اكتمال تجهيز الأقسام "
+            "وتعيين الأطباء والممرضين.\n")
+    text = clean(dump).text
+    assert text
+    assert not any(line.startswith("\u200f") for line in text.split("\n"))

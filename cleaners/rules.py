@@ -229,7 +229,10 @@ def load_pack(path: str | Path) -> RulePack:
     try:
         text = p.read_text(encoding="utf-8")
     except OSError as exc:
-        raise RulePackError(f"cannot read rule pack {p}: {exc.strerror}") from None
+        hint = (" (a rule pack is a TOML file of [[rules]], given by its path: see "
+                "seeds/packs/example-site.toml; the shipped packs need no --rules)"
+                if isinstance(exc, FileNotFoundError) else "")
+        raise RulePackError(f"cannot read rule pack {p}: {exc.strerror}{hint}") from None
     return parse_pack(text, str(p))
 
 

@@ -116,6 +116,8 @@ def test_clean_does_not_import_prefect_or_boto3():
         (["clean", "/no/such/file.txt"], 1, "cannot read /no/such/file.txt"),
         (["clean", str(SEEDS)], 1, f"it is a folder (to clean a folder: newsclean run {SEEDS} DEST)"),
         (["clean", str(SEED_FILE), "--rules", "/no/pack.toml"], 2, "cannot read rule pack"),
+        (["clean", str(SEED_FILE), "--rules", "de"], 2,  # a shipped pack's name, as a path
+         "(a rule pack is a TOML file of [[rules]], given by its path"),
         (["run", "/no/such/folder", "/tmp/x"], 1, "no such file or folder: /no/such/folder"),
         (["run", str(SEEDS).rstrip("/") + "z/", "/tmp/x"], 1, f"(did you mean {SEEDS}/?)"),
         (["run", str(SEEDS), "/tmp/x", "--rules", "/no/pack.toml"], 2,

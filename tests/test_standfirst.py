@@ -72,3 +72,15 @@ def test_a_promo_pitch_under_its_heading_is_not_a_standfirst():
     result = clean(_dump(page, ["Breaking News Emails", pitch, "SUBSCRIBE"]))
     assert pitch not in result.text
     assert all(p in result.text for p in page["body"])
+
+
+@pytest.mark.parametrize(("lang", "row"), [("de", ["Artikel teilen", "Link kopieren"]),
+                                           ("en", ["Share", "Copy link"])])
+def test_a_standfirst_under_the_share_rows_buttons_stays(lang, row):
+    """SRF's standfirst stood right under "Link kopieren": a share row's button, not a box's
+    heading (fundus-dev text 0.805 -> 0.823)."""
+    page = PAGES[lang]
+    result = clean(_dump(page, [*row, page["standfirst"]]))
+    paragraphs = result.text.split("\n\n")
+    assert page["standfirst"] in paragraphs
+    assert not set(paragraphs) & set(row)

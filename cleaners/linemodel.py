@@ -33,6 +33,7 @@ import numpy as np
 
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.lines import (
+    OPEN_QUOTES,
     SENTENCE_END,
     SEPARATORS,
     WORD_RE,
@@ -46,7 +47,6 @@ _PUNCT_TO_SPACE = bytes(32 if chr(i) in _ASCII_PUNCT else i for i in range(256))
 _LIST_START = ("- ", "* ", "+ ", "• ", "· ", "– ", "— ")
 _COMMA_RE = re.compile("[,，、،]")
 _COLONS = frozenset(":：")
-_OPEN_QUOTES = frozenset("\"“„«»‘'「『")
 # Lines up to this many words count as "short" for the date and number features: a
 # dateline, a table row, a time stamp; longer lines are prose or teasers.
 _SHORT_WORDS = 24
@@ -194,7 +194,7 @@ def _line_row(line: str, lexicon: Lexicon) -> tuple[float, ...]:
         _address(line, toks, lexicon) / ntok,  # address
         1.0 if ("http" in line or "www." in line or "@" in line
                 or " #" in line or line.startswith("#")) else 0.0,  # url
-        1.0 if line[:1] in _OPEN_QUOTES else 0.0,  # quote
+        1.0 if line[:1] in OPEN_QUOTES else 0.0,  # quote
         0.0 if cased or _LETTER_RE.search(head) else 1.0,  # nolet
         0.0,  # dup
         0.0,  # pos

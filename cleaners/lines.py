@@ -203,14 +203,16 @@ def sentence_ends(line: str) -> int:
 _QUOTED_RE = re.compile(
     '"[^"]*(?:"|$)|„[^“”]*(?:[“”]|$)|“[^”]*(?:”|$)|«[^»]*(?:»|$)|»[^«]*(?:«|$)'
     "|‘(?:[^’]|’(?=\\w))*(?:’|$)|「[^」]*(?:」|$)|『[^』]*(?:』|$)")
-_QUOTE_OPENERS = ('"', "„", "“", "«", "»", "‘", "「", "『")
+# The marks a quotation opens with, in every language above (and ASCII "'", which
+# _QUOTED_RE leaves alone: it is an apostrophe as often as a quote).
+OPEN_QUOTES = frozenset("\"“„«»‘'「『")
 
 
 def without_quotes(line: str) -> str:
     """`line` with its quoted speech cut out: what the writer says in their own voice. The
     "we" and "you" of a quoted speaker address no reader ("\u201eWir bedauern dies
     zutiefst\u201c, hielt er fest."), while the same words outside quotes are an appeal's."""
-    if not any(map(line.__contains__, _QUOTE_OPENERS)):
+    if OPEN_QUOTES.isdisjoint(line):
         return line
     return _QUOTED_RE.sub(" ", line)
 

@@ -206,7 +206,7 @@ def _standfirst(lines: list[str], first: int, feats: list[list[float]],
     """The index of the standfirst above the article's `first` line, if one is there: the
     nearest line of STANDFIRST_MIN_SENTENCES+ sentences and STANDFIRST_MIN_WORDS+ words within
     HEADLINE_REACH lines up (not counting lines a rule names: a share row, a "Listen" button)
-    that says nothing to the reader and is not under a box's heading (`_box_heading`: a
+    that says nothing to the reader and is not under a box's heading (`_under_a_box`: a
     promo box's pitch stands under "Breaking News Emails")."""
     unnamed = 0  # lines passed that no rule names: a share row's buttons count for nothing
     for i in range(first - 1, -1, -1):
@@ -219,7 +219,7 @@ def _standfirst(lines: list[str], first: int, feats: list[list[float]],
         if (feats[i][_NW] >= STANDFIRST_MIN_WORDS and _sentence(line)
                 and sentence_ends(line) >= STANDFIRST_MIN_SENTENCES
                 and _says_nothing_to_reader(line, feats[i], named, lexicon)
-                and not (i > 0 and _box_heading(named(lines[i - 1])))):
+                and not _under_a_box(lines, i, named)):
             return i
     return None
 
@@ -232,9 +232,11 @@ def _standfirst(lines: list[str], first: int, feats: list[list[float]],
 _LEAD_ROW_FAMILIES = frozenset(("share", "player", "credit", "dateline"))
 
 
-def _box_heading(rule: Rule | None) -> bool:
-    """Does a line a rule names head a box (a newsletter's, a promo's) rather than stand
-    in the rows between a headline and its lead (_LEAD_ROW_FAMILIES)?"""
+def _under_a_box(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
+    """Does line i stand under a box's heading: a line a rule names (a newsletter's, a
+    promo's) that is not one of the rows between a headline and its lead
+    (_LEAD_ROW_FAMILIES)? The line under such a heading is the box's pitch."""
+    rule = named(lines[i - 1]) if i > 0 else None
     return rule is not None and rule.family not in _LEAD_ROW_FAMILIES
 
 
@@ -248,7 +250,7 @@ def _lead_above(lines: list[str], at: int, feats: list[list[float]],
         line = lines[i]
         if (is_prose(line) and _sentence(line)
                 and _says_nothing_to_reader(line, feats[i], named, lexicon)
-                and not (i > 0 and _box_heading(named(lines[i - 1])))):
+                and not _under_a_box(lines, i, named)):
             return i
     return None
 
@@ -418,9 +420,9 @@ def _comments_start(lines: list[str], keep: list[bool], feats: list[list[float]]
                     named: Callable[[str], Rule | None]) -> int | None:
     """The comment-section heading ("Leave a Reply", "12 Comments": a tail-marker rule, or
     a comments rule's line over a comment's head: `_opens_a_thread`) that ends the article,
-    if any: the first one after the article's first line with at
-    least as many kept words above it as below. A heading with more of the article below
-    it is a link in a share row or a teaser, not the start of the thread."""
+    if any: the first one after the article's first line with at least as many kept words
+    above it as below. A heading with more of the article below it is a link in a share row
+    or a teaser, not the start of the thread."""
     words = [f[_NW] if k else 0.0 for f, k in zip(feats, keep, strict=True)]
     total = sum(words)
     above = 0.0

@@ -50,37 +50,6 @@ def test_the_story_around_a_box_or_picture_block_stays_whole(case):
 
 
 PAGES = {
-    "no": dict(
-        menu=["Nyheter", "Sport", "Kjendis", "Vær", "Reise", "Logg inn", "Abonnement"],
-        story=[
-            "I flere år har kjendismanager David Eriksen vært manager for artisten. De har holdt "
-            "sammen i tykt og tynt gjennom mange år i bransjen.",
-            "De har blitt såpass gode venner at Eriksen ble invitert inn på fødestua da hun "
-            "fødte sitt første barn, men det var for et møte.",
-            "Historien om det litt uvanlige besøket deler hun når hun gjester en podkast om "
-            "fødsler som kom ut denne uken.",
-            "Da artisten fødte sitt andre barn, var det midt under pandemien i 2020. Hun legger "
-            "ikke skjul på at fødselen ble tung.",
-        ],
-        box=[
-            "Fakta om fødselsdepresjon",
-            "Om lag én av ti kvinner i Norge opplever depressive symptomer i forbindelse med "
-            "graviditet og fødsel.",
-            "Opplever du noe av det følgende, ta kontakt med lege eller jordmor:",
-            "Du mangler initiativ og evne til å glede deg.",
-            "Du er irritert og nedstemt over tid.",
-            "Du er lei deg eller sint, gråter lett eller alt kjennes vanskelig.",
-            "Trenger du noen å snakke med? Ring den døgnåpne telefontjenesten.",
-            "Kilde: Helsenorge.no",
-        ],
-        rest=[
-            "Pandemiens ensomme bakside og forlovedens travle hverdag med husbygging gjorde at "
-            "hun følte seg alene.",
-            "Men et taktskifte gjorde underverker, og 36-åringen forteller at mer hjelp fra "
-            "familien og helsestasjonen hjalp henne.",
-        ],
-        footer=["Fødsel", "Fødestue", "Personvern", "Kontakt oss", "© Nettavisen"],
-    ),
     "en": dict(
         menu=["News", "Sport", "Business", "Culture", "Weather", "Sign in", "Subscribe"],
         story=[
@@ -116,6 +85,7 @@ PAGES = {
 
 @pytest.mark.parametrize("lang", sorted(PAGES))
 def test_the_story_after_a_made_up_fact_box_stays(lang):
+    """Every paragraph of a made-up page whose box the model sees through stays too."""
     page = PAGES[lang]
     lines = [*page["menu"], *page["story"], *page["box"], *page["rest"], *page["footer"]]
     out = clean("\n".join(lines) + "\n").text.split("\n")

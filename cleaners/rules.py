@@ -189,7 +189,17 @@ def _check_examples(rule: Rule, raw: dict, pack: str) -> None:
             raise RulePackError(f"{pack}: rule {rule.id}: counter-example matches: {ex!r}")
 
 
-def parse_pack(text: str, source: str = "<memory>") -> RulePack:
+def parse_pack(text: str | bytes, source: str = "<memory>") -> RulePack:
+    """A rule pack from its TOML `text` (bytes are read as UTF-8, as TOML is); `source`
+    names it in errors. Raises RulePackError, one line, for what is not a pack: bytes
+    that are not UTF-8 text, TOML errors, schema errors, a repeated rule id, a pack that
+    neither adds nor disables a rule (an empty file given by mistake)."""
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise RulePackError(f"{source}: not a rule pack: not UTF-8 text (byte "
+                                f"{exc.start}); a rule pack is a TOML file") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -208,6 +218,9 @@ def parse_pack(text: str, source: str = "<memory>") -> RulePack:
             raise _schema_error(_Reloc(exc_errors), where, data.get("pack"), PackMeta) from None
         raise _schema_error(exc, where) from None
     meta = data.get("pack", {})
+    if not spec.rules and not meta.get("disable"):
+        raise RulePackError(f"{source}: no rules: a rule pack adds rules ([[rules]]) or "
+                            "disables them ([pack] disable = [...])")
     rules = tuple(_parse_rule(r, source) for r in spec.rules)
     seen: set[str] = set()
     for r in rules:
@@ -227,7 +240,7 @@ def parse_pack(text: str, source: str = "<memory>") -> RulePack:
 def load_pack(path: str | Path) -> RulePack:
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
+        text = p.read_bytes()
     except OSError as exc:
         hint = (" (a rule pack is a TOML file of [[rules]], given by its path: see "
                 "seeds/packs/example-site.toml; the shipped packs need no --rules)"

@@ -59,6 +59,10 @@ def test_default_pack_loads_and_checks_its_own_examples():
          "op.toml: rule a.b: field 'max_words'"),
         ('[pack]\nname = "x"\ndisbale = ["a.b"]', r"op.toml: \[pack\] unknown keys \['disbale'\]"),
         ('[pack]\ndisable = "a.b"', r"op.toml: \[pack\] field 'disable'"),
+        # a file given by mistake: empty, a header alone, not text (a new user's /bin/ls)
+        ("", r"op.toml: no rules: a rule pack adds rules \(\[\[rules\]\]\) or disables them"),
+        ('[pack]\nname = "x"', "op.toml: no rules"),
+        (b"\x7fELF\x02\x01\x01\x00\xd0\x8f\xff", r"op.toml: not a rule pack: not UTF-8 text"),
     ],
 )
 def test_bad_packs_are_refused_with_a_clear_message(text, message):

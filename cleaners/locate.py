@@ -225,11 +225,12 @@ def _standfirst(lines: list[str], first: int, feats: list[list[float]],
 
 
 # Rules whose lines stand between a headline and its lead: a share or player row's buttons
-# ("Link kopieren", "Listen"), a picture's credit, a time stamp. A standfirst under one of
-# them is the story's (SRF's under "Link kopieren": fundus-dev text 0.805 -> 0.823; SZ's
-# under a credit: 0.968 -> 0.975; no other dev output changed); under a box's heading
-# ("Breaking News Emails") a two-sentence line is the box's pitch.
-_LEAD_ROW_FAMILIES = frozenset(("share", "player", "credit", "dateline"))
+# ("Link kopieren", "Listen"), a picture's credit, a time stamp, a reading time or a text-size
+# control (chrome). A standfirst under one of them is the story's (SRF's under "Link
+# kopieren": fundus-dev text 0.805 -> 0.823; SZ's under a credit: 0.968 -> 0.975; no other
+# dev output changed; Salzburger's lead stands under "Lesedauer: 4 Minuten"); under a box's
+# heading ("Breaking News Emails") a two-sentence line is the box's pitch.
+_LEAD_ROW_FAMILIES = frozenset(("share", "player", "credit", "dateline", "chrome"))
 
 
 def _under_a_box(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:

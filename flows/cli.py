@@ -280,7 +280,12 @@ def _error(msg: str, code: int = EXIT_FAILED) -> int:
 
 def _clean(args) -> int:
     from newsclean.cleaners import CleanOptions, RulePackError, build_ruleset, clean
+    from newsclean.flows.storage.layout import record_kind
 
+    # A record file holds many articles: cleaned whole it would print its raw JSON as "clean".
+    if args.file != "-" and (kind := record_kind(args.file)) and Path(args.file).is_file():
+        return _error(f"{args.file} is a record file ({kind}): to clean its records: "
+                      f"newsclean run {args.file} DEST", EXIT_USAGE)
     try:
         raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except IsADirectoryError:

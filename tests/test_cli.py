@@ -135,6 +135,20 @@ def test_errors_are_one_line_without_traceback(args, code, message):
     assert len(out.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize(("name", "kind"), [
+    ("two.jsonl", "JSONL"), ("x.jsonl.gz", "JSONL"), ("d.ndjson.zst", "JSONL"),
+    ("export.csv", "CSV"), ("crawl.warc.gz", "WARC")])
+def test_clean_refuses_a_record_file_and_names_run(tmp_path, name, kind):
+    """A record file cleaned as one document printed its raw JSON as "cleaned" (a new
+    user's report): refused in one line, with the command that cleans its records."""
+    path = tmp_path / name
+    path.write_bytes(b'{"id": 1, "text": "hello"}\n{"id": 2, "text": "world"}\n')
+    out = _run("clean", str(path))
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.strip() == (f"newsclean: error: {path} is a record file ({kind}): to "
+                                  f"clean its records: newsclean run {path} DEST")
+
+
 @pytest.mark.prefect
 def test_run_seeds_into_a_folder_like_the_readme(tmp_path, prefect_api):
     from prefect.settings import PREFECT_API_URL

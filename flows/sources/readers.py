@@ -1,8 +1,8 @@
 """One input in, the documents in it out: an article file is one document, a record file
 (JSONL/NDJSON, CSV, WARC) one document per record.
 
-The reader is picked by the file's name (`newsclean.flows.storage.layout.archive_suffix`). Record files are
-streamed: a 10 GB dump never sits in memory, only the record being cleaned. A record that
+The reader is picked by the file's name (`newsclean.flows.storage.layout.record_kind`).
+Record files are streamed: a 10 GB dump never sits in memory, only the record being cleaned. A record that
 cannot be read becomes a `RawDoc` whose `error` names its line, and the rest of the file
 goes on; a file that breaks off (truncated gzip, lost connection) ends with one document
 saying where it stopped.
@@ -23,7 +23,14 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInf
 
 from newsclean.cleaners.decode import InputRejected, codec_for_label, decode_bytes
 from newsclean.flows.storage.backends import Storage, StorageError, TooLarge, UnsafeKey
-from newsclean.flows.storage.layout import archive_suffix, record_rel, rel_for, safe_segment, url_key
+from newsclean.flows.storage.layout import (
+    archive_suffix,
+    record_kind,
+    record_rel,
+    rel_for,
+    safe_segment,
+    url_key,
+)
 from newsclean.flows.storage.records import RunStatus
 
 # Read buffer for record files: large enough that S3 bodies arrive in few round trips,
@@ -149,9 +156,10 @@ def _record_docs(store: Storage, key: str, rel: str, source_url: str, suffix: st
     try:
         with store.open(key) as body:
             stream = buffered(body)
-            if suffix.startswith(".warc"):
+            kind = record_kind(key)
+            if kind == "WARC":
                 records = _warc_records(stream, limit)
-            elif suffix.startswith(".csv"):
+            elif kind == "CSV":
                 records = _csv_records(_decompressed(stream, suffix), fields, limit)
             else:
                 records = _jsonl_records(_decompressed(stream, suffix), fields, limit)

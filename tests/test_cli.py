@@ -122,6 +122,8 @@ def test_clean_does_not_import_prefect_or_boto3():
         (["run", str(SEEDS).rstrip("/") + "z/", "/tmp/x"], 1, f"(did you mean {SEEDS}/?)"),
         (["run", str(SEEDS), "/tmp/x", "--rules", "/no/pack.toml"], 2,
          "cannot read rule pack /no/pack.toml: No such file or directory"),
+        (["run", str(SEEDS), "/tmp/x", "--rules", "de"], 2,  # the same words as clean's
+         "cannot read rule pack de: No such file or directory (a rule pack is a TOML file"),
         (["run", "ftp://x/y", "/tmp/x"], 2, "'ftp:' is not supported"),
         (["run", str(SEEDS), "/tmp/x", "--review-max-removed", "7"], 2,
          "--review-max-removed 7.0: must be at most 1.0"),

@@ -92,7 +92,9 @@ def _parser() -> argparse.ArgumentParser:
                           f"over {_EXPLAIN_WIDTH} characters are cut; --json has them whole)")
     c.add_argument("--rules", action="append", default=[], metavar="PACK",
                    help="an extra rule pack (TOML) on top of the default; repeatable")
-    c.add_argument("--source", help="the document's URL (enables site-specific rules)")
+    c.add_argument("--source", metavar="URL",
+                   help="the page's http(s) URL, e.g. https://example.com/story: site-specific "
+                        "rules fire on its host")
     c.add_argument("--format", choices=["html", "text"],
                    help="skip format detection (text: plain and Markdown dumps)")
 
@@ -280,8 +282,11 @@ def _error(msg: str, code: int = EXIT_FAILED) -> int:
 
 def _clean(args) -> int:
     from newsclean.cleaners import CleanOptions, RulePackError, build_ruleset, clean
+    from newsclean.flows.sources.urls import source_url_problem
     from newsclean.flows.storage.layout import record_kind
 
+    if args.source is not None and (problem := source_url_problem(args.source)):
+        return _error(problem, EXIT_USAGE)
     # A record file holds many articles: cleaned whole it would print its raw JSON as "clean".
     if args.file != "-" and (kind := record_kind(args.file)) and Path(args.file).is_file():
         return _error(f"{args.file} is a record file ({kind}): to clean its records: "

@@ -118,6 +118,14 @@ def test_clean_does_not_import_prefect_or_boto3():
         (["clean", str(SEED_FILE), "--rules", "/no/pack.toml"], 2, "cannot read rule pack"),
         (["clean", str(SEED_FILE), "--rules", "de"], 2,  # a shipped pack's name, as a path
          "(a rule pack is a TOML file of [[rules]], given by its path"),
+        # a page URL without its scheme names no host: site rules silently never fired
+        (["clean", str(SEED_FILE), "--source", "dailyherald.example/story.html"], 2,
+         "--source dailyherald.example/story.html: not an http(s) URL (site rules need the "
+         "page's URL: https://dailyherald.example/story.html)"),
+        (["clean", str(SEED_FILE), "--source", "www.dailyherald.example"], 2,
+         "(site rules need the page's URL: https://www.dailyherald.example)"),
+        (["clean", str(SEED_FILE), "--source", "not a url"], 2,
+         "--source 'not a url': not an http(s) URL (site rules need the page's URL, like "),
         (["run", "/no/such/folder", "/tmp/x"], 1, "no such file or folder: /no/such/folder"),
         (["run", str(SEEDS).rstrip("/") + "z/", "/tmp/x"], 1, f"(did you mean {SEEDS}/?)"),
         (["run", str(SEEDS), "/tmp/x", "--rules", "/no/pack.toml"], 2,

@@ -646,7 +646,7 @@ def _run_flow(params: dict, which: str = "clean", server=None, verbose: bool = F
             return _error(f"run failed: {_one_line(exc)}")
         return _error(f"run ended {state.type.value.lower()}")
     summary = state.result()
-    _print_summary(console, summary)
+    _print_summary(console, summary, "fetch" if which == "fetch" else "run")
     return EXIT_OK
 
 
@@ -696,13 +696,13 @@ def _console_without_tracebacks() -> None:
             handler.addFilter(_NoTracebacks())
 
 
-def _print_summary(console, summary: dict) -> None:
+def _print_summary(console, summary: dict, command: str = "run") -> None:
     from rich.table import Table
 
     if summary.get("warning"):
         console.print(f"newsclean: warning: {summary['warning']}", markup=False, soft_wrap=True)
     # The run id on a line of its own: a table title wraps it when not on a terminal.
-    console.print(f"newsclean run {summary['run_id']}", markup=False, soft_wrap=True)
+    console.print(f"newsclean {command} {summary['run_id']}", markup=False, soft_wrap=True)
     table = Table(show_header=True)
     table.add_column("status")
     table.add_column("documents", justify="right")

@@ -135,6 +135,8 @@ def test_clean_does_not_import_prefect_or_boto3():
         (["run", "ftp://x/y", "/tmp/x"], 2, "'ftp:' is not supported"),
         (["run", str(SEEDS), "/tmp/x", "--review-max-removed", "7"], 2,
          "--review-max-removed 7.0: must be at most 1.0"),
+        (["run", str(SEEDS), "/tmp/x", "--review-max-removed", "60"], 2,
+         "--review-max-removed 60.0: must be at most 1.0 (a share, not a percentage: 0.6 is 60 %)"),
     ],
 )
 def test_errors_are_one_line_without_traceback(args, code, message):

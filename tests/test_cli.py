@@ -102,6 +102,13 @@ def test_version_and_run_help_with_examples_exit_codes_and_the_default_include()
     assert "each also .gz/.gzip" in include_help
 
 
+def test_eval_help_says_json_takes_a_path():
+    """`eval --json` writes a file, unlike `clean --json` (a flag); its help said `--json JSON`."""
+    text = " ".join(_run("eval", "--help", env={"COLUMNS": "100"}).stdout.split())
+    assert "--json PATH write all scores (per case too) as JSON to the file PATH" in text
+    assert "--out DIR" in text
+
+
 def test_clean_does_not_import_prefect_or_boto3():
     code = ("import sys; from newsclean.flows.cli import main; main(['clean', sys.argv[1]]); "
             "assert 'prefect' not in sys.modules and 'boto3' not in sys.modules, 'heavy import'")

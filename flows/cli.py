@@ -463,8 +463,10 @@ def _preflight(which: str, params: dict, s3, *, source: str | None, dest: str) -
                 if nothing:
                     return _error(nothing)
         store = open_store(dest, s3)
-        if not isinstance(store, LocalStorage):  # a folder is created by the run
+        if not isinstance(store, LocalStorage):
             store.check_reachable(quick=True)
+        elif not params.get("dry_run"):  # the run makes the folder: can it?
+            store.make_root(probe=True)
     except StorageError as exc:
         return _error(str(exc))
     return None
@@ -636,7 +638,13 @@ def _run_flow(params: dict, which: str = "clean", server=None, verbose: bool = F
                 state = run_flow(**params, return_state=True)
             except ParameterTypeError as exc:
                 return _error(str(exc).splitlines()[0], EXIT_USAGE)
-        bar.update(tid, total=bar.tasks[0].completed or 1)
+        done = bar.tasks[0].completed
+        # nothing cleaned (a run that failed at the start, an empty --since night): no
+        # "0/1 starting Prefect…" line left standing above what happened
+        if done:
+            bar.update(tid, total=done)
+        else:
+            bar.update(tid, visible=False)
     if not state.is_completed():
         if state.is_failed() and state.message and "exception" not in state.message.lower():
             return _error(state.message.splitlines()[0])  # the flow's own one-line refusal

@@ -140,6 +140,10 @@ def test_clean_does_not_import_prefect_or_boto3():
         (["run", str(SEEDS), "/tmp/x", "--rules", "de"], 2,  # the same words as clean's
          "cannot read rule pack de: No such file or directory (a rule pack is a TOML file"),
         (["run", "ftp://x/y", "/tmp/x"], 2, "'ftp:' is not supported"),
+        # a folder that cannot be made: refused before Prefect starts, not after ("cleaning
+        # 0/1 starting Prefect…" above the same line)
+        (["run", str(SEEDS), "/proc/nope/x"], 1,
+         "newsclean: error: cannot create /proc/nope/x: No such file or directory"),
         (["run", str(SEEDS), "/tmp/x", "--review-max-removed", "7"], 2,
          "--review-max-removed 7.0: must be at most 1.0"),
         (["run", str(SEEDS), "/tmp/x", "--review-max-removed", "60"], 2,
@@ -429,6 +433,7 @@ def test_an_empty_source_fails_a_full_run_but_not_an_incremental_one(tmp_path, a
     out = _run("run", str(src), str(dest), "--since", "2d", env=api_env, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert f"newsclean: warning: no inputs under {src} modified since" in out.stderr
+    assert "0/1" not in out.stderr and "starting Prefect" not in out.stderr  # nothing cleaned
     assert out.stderr.rstrip().endswith("\nnothing written"), out.stderr[-2000:]
     assert "manifest:" not in out.stderr  # no manifest was written, so none is named
 

@@ -56,10 +56,7 @@ def load_packs(paths: list[str], s3: S3Settings) -> tuple[RulePack, ...]:
 
 def prepare_dest(dst: Storage) -> None:
     if isinstance(dst, LocalStorage):
-        try:
-            dst.root.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StorageError(f"cannot create {dst.root}: {exc.strerror}") from None
+        dst.make_root()
     dst.check_reachable()
 
 

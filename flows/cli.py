@@ -19,7 +19,8 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_CLEANED = 0, 1, 2, 3
 _CLEAN_EXIT_CODES = """exit codes:
   0  the document was cleaned (its body is printed)
   1  the file could not be read
-  2  bad options or a bad rule pack
+  2  bad options, a bad rule pack, or a record file (JSONL, CSV, WARC: newsclean run
+     cleans its records)
   3  rejected or empty: no article body (the reason is printed on stderr)"""
 
 _RUN_EPILOG = """examples:

@@ -19,7 +19,8 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_CLEANED = 0, 1, 2, 3
 _CLEAN_EXIT_CODES = """exit codes:
   0  the document was cleaned (its body is printed)
   1  the file could not be read
-  2  bad options or a bad rule pack
+  2  bad options, a bad rule pack, or a record file (JSONL, CSV, WARC: newsclean run
+     cleans its records)
   3  rejected or empty: no article body (the reason is printed on stderr)"""
 
 _RUN_EPILOG = """examples:
@@ -92,7 +93,9 @@ def _parser() -> argparse.ArgumentParser:
                           f"over {_EXPLAIN_WIDTH} characters are cut; --json has them whole)")
     c.add_argument("--rules", action="append", default=[], metavar="PACK",
                    help="an extra rule pack (TOML) on top of the default; repeatable")
-    c.add_argument("--source", help="the document's URL (enables site-specific rules)")
+    c.add_argument("--source", metavar="URL",
+                   help="the page's http(s) URL, e.g. https://example.com/story: site-specific "
+                        "rules fire on its host")
     c.add_argument("--format", choices=["html", "text"],
                    help="skip format detection (text: plain and Markdown dumps)")
 
@@ -280,7 +283,15 @@ def _error(msg: str, code: int = EXIT_FAILED) -> int:
 
 def _clean(args) -> int:
     from newsclean.cleaners import CleanOptions, RulePackError, build_ruleset, clean
+    from newsclean.flows.sources.urls import source_url_problem
+    from newsclean.flows.storage.layout import record_kind
 
+    if args.source is not None and (problem := source_url_problem(args.source)):
+        return _error(problem, EXIT_USAGE)
+    # A record file holds many articles: cleaned whole it would print its raw JSON as "clean".
+    if args.file != "-" and (kind := record_kind(args.file)) and Path(args.file).is_file():
+        return _error(f"{args.file} is a record file ({kind}): to clean its records: "
+                      f"newsclean run {args.file} DEST", EXIT_USAGE)
     try:
         raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except IsADirectoryError:
@@ -453,8 +464,10 @@ def _preflight(which: str, params: dict, s3, *, source: str | None, dest: str) -
                 if nothing:
                     return _error(nothing)
         store = open_store(dest, s3)
-        if not isinstance(store, LocalStorage):  # a folder is created by the run
+        if not isinstance(store, LocalStorage):
             store.check_reachable(quick=True)
+        elif not params.get("dry_run"):  # the run makes the folder: can it?
+            store.make_root(probe=True)
     except StorageError as exc:
         return _error(str(exc))
     return None
@@ -626,7 +639,13 @@ def _run_flow(params: dict, which: str = "clean", server=None, verbose: bool = F
                 state = run_flow(**params, return_state=True)
             except ParameterTypeError as exc:
                 return _error(str(exc).splitlines()[0], EXIT_USAGE)
-        bar.update(tid, total=bar.tasks[0].completed or 1)
+        done = bar.tasks[0].completed
+        # nothing cleaned (a run that failed at the start, an empty --since night): no
+        # "0/1 starting Prefect…" line left standing above what happened
+        if done:
+            bar.update(tid, total=done)
+        else:
+            bar.update(tid, visible=False)
     if not state.is_completed():
         if state.is_failed() and state.message and "exception" not in state.message.lower():
             return _error(state.message.splitlines()[0])  # the flow's own one-line refusal
@@ -636,7 +655,7 @@ def _run_flow(params: dict, which: str = "clean", server=None, verbose: bool = F
             return _error(f"run failed: {_one_line(exc)}")
         return _error(f"run ended {state.type.value.lower()}")
     summary = state.result()
-    _print_summary(console, summary)
+    _print_summary(console, summary, "fetch" if which == "fetch" else "run")
     return EXIT_OK
 
 
@@ -686,13 +705,13 @@ def _console_without_tracebacks() -> None:
             handler.addFilter(_NoTracebacks())
 
 
-def _print_summary(console, summary: dict) -> None:
+def _print_summary(console, summary: dict, command: str = "run") -> None:
     from rich.table import Table
 
     if summary.get("warning"):
         console.print(f"newsclean: warning: {summary['warning']}", markup=False, soft_wrap=True)
     # The run id on a line of its own: a table title wraps it when not on a terminal.
-    console.print(f"newsclean run {summary['run_id']}", markup=False, soft_wrap=True)
+    console.print(f"newsclean {command} {summary['run_id']}", markup=False, soft_wrap=True)
     table = Table(show_header=True)
     table.add_column("status")
     table.add_column("documents", justify="right")

@@ -102,6 +102,13 @@ def test_version_and_run_help_with_examples_exit_codes_and_the_default_include()
     assert "each also .gz/.gzip" in include_help
 
 
+def test_eval_help_says_json_takes_a_path():
+    """`eval --json` writes a file, unlike `clean --json` (a flag); its help said `--json JSON`."""
+    text = " ".join(_run("eval", "--help", env={"COLUMNS": "100"}).stdout.split())
+    assert "--json PATH write all scores (per case too) as JSON to the file PATH" in text
+    assert "--out DIR" in text
+
+
 def test_clean_does_not_import_prefect_or_boto3():
     code = ("import sys; from newsclean.flows.cli import main; main(['clean', sys.argv[1]]); "
             "assert 'prefect' not in sys.modules and 'boto3' not in sys.modules, 'heavy import'")
@@ -118,13 +125,29 @@ def test_clean_does_not_import_prefect_or_boto3():
         (["clean", str(SEED_FILE), "--rules", "/no/pack.toml"], 2, "cannot read rule pack"),
         (["clean", str(SEED_FILE), "--rules", "de"], 2,  # a shipped pack's name, as a path
          "(a rule pack is a TOML file of [[rules]], given by its path"),
+        # a page URL without its scheme names no host: site rules silently never fired
+        (["clean", str(SEED_FILE), "--source", "dailyherald.example/story.html"], 2,
+         "--source dailyherald.example/story.html: not an http(s) URL (site rules need the "
+         "page's URL: https://dailyherald.example/story.html)"),
+        (["clean", str(SEED_FILE), "--source", "www.dailyherald.example"], 2,
+         "(site rules need the page's URL: https://www.dailyherald.example)"),
+        (["clean", str(SEED_FILE), "--source", "not a url"], 2,
+         "--source 'not a url': not an http(s) URL (site rules need the page's URL, like "),
         (["run", "/no/such/folder", "/tmp/x"], 1, "no such file or folder: /no/such/folder"),
         (["run", str(SEEDS).rstrip("/") + "z/", "/tmp/x"], 1, f"(did you mean {SEEDS}/?)"),
         (["run", str(SEEDS), "/tmp/x", "--rules", "/no/pack.toml"], 2,
          "cannot read rule pack /no/pack.toml: No such file or directory"),
+        (["run", str(SEEDS), "/tmp/x", "--rules", "de"], 2,  # the same words as clean's
+         "cannot read rule pack de: No such file or directory (a rule pack is a TOML file"),
         (["run", "ftp://x/y", "/tmp/x"], 2, "'ftp:' is not supported"),
+        # a folder that cannot be made: refused before Prefect starts, not after ("cleaning
+        # 0/1 starting Prefect…" above the same line)
+        (["run", str(SEEDS), "/proc/nope/x"], 1,
+         "newsclean: error: cannot create /proc/nope/x: No such file or directory"),
         (["run", str(SEEDS), "/tmp/x", "--review-max-removed", "7"], 2,
          "--review-max-removed 7.0: must be at most 1.0"),
+        (["run", str(SEEDS), "/tmp/x", "--review-max-removed", "60"], 2,
+         "--review-max-removed 60.0: must be at most 1.0 (a share, not a percentage: 0.6 is 60 %)"),
     ],
 )
 def test_errors_are_one_line_without_traceback(args, code, message):
@@ -133,6 +156,20 @@ def test_errors_are_one_line_without_traceback(args, code, message):
     assert message in out.stderr
     assert "Traceback" not in out.stderr
     assert len(out.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("two.jsonl", "JSONL"), ("x.jsonl.gz", "JSONL"), ("d.ndjson.zst", "JSONL"),
+    ("export.csv", "CSV"), ("crawl.warc.gz", "WARC")])
+def test_clean_refuses_a_record_file_and_names_run(tmp_path, name, kind):
+    """A record file cleaned as one document printed its raw JSON as "cleaned" (a new
+    user's report): refused in one line, with the command that cleans its records."""
+    path = tmp_path / name
+    path.write_bytes(b'{"id": 1, "text": "hello"}\n{"id": 2, "text": "world"}\n')
+    out = _run("clean", str(path))
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.strip() == (f"newsclean: error: {path} is a record file ({kind}): to "
+                                  f"clean its records: newsclean run {path} DEST")
 
 
 @pytest.mark.prefect
@@ -396,6 +433,7 @@ def test_an_empty_source_fails_a_full_run_but_not_an_incremental_one(tmp_path, a
     out = _run("run", str(src), str(dest), "--since", "2d", env=api_env, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert f"newsclean: warning: no inputs under {src} modified since" in out.stderr
+    assert "0/1" not in out.stderr and "starting Prefect" not in out.stderr  # nothing cleaned
     assert out.stderr.rstrip().endswith("\nnothing written"), out.stderr[-2000:]
     assert "manifest:" not in out.stderr  # no manifest was written, so none is named
 

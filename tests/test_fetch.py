@@ -233,6 +233,18 @@ def test_only_http_and_https_are_fetched(url):
     assert result.permanent and result.error.startswith("only http and https URLs are fetched")
 
 
+@pytest.mark.parametrize(("line", "said"), [
+    ("not a url", "not a URL: 'not a url'"),
+    ("news.example/2018/story.html",
+     "not a URL: 'news.example/2018/story.html' (did you mean https://news.example/2018/story.html?)"),
+])
+def test_a_line_without_a_scheme_is_called_not_a_url(line, said):
+    """It was "only http and https URLs are fetched, not ?:" (a new user's report)."""
+    with _fetcher() as f:
+        result = f.fetch(line)
+    assert result.permanent and result.error == said
+
+
 def test_every_redirect_hop_is_checked(site):
     """127.0.0.1 allowed, 127.0.0.2 not: the redirect to it is refused before it is sent."""
     with _fetcher(allow_networks=["127.0.0.1/32"]) as f:
@@ -362,6 +374,8 @@ def test_fetch_command_refuses_loopback_unless_allowed(site, tmp_path, prefect_a
     allowed = run(str(tmp_path / "out2"), "--allow-private", "--timeout", "0.5", "--retries", "1")
     assert allowed.returncode == 0, allowed.stderr[-2000:]
     assert "cleaned" in allowed.stderr and "manifest:" in allowed.stderr
+    [manifest] = (tmp_path / "out2" / "_manifests").glob("*.jsonl")
+    assert f"newsclean fetch {manifest.stem}" in allowed.stderr  # not "newsclean run"
     assert (tmp_path / "out2" / f"{url_key(f'{site.base}/article?case=cli')}.txt").exists()
 
 

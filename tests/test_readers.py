@@ -160,8 +160,68 @@ def test_truncated_gzip_dump_keeps_what_came_before_and_says_where_it_stopped(tm
     assert len([d for d in docs if not d.error]) > 10
     last = docs[-1]
     assert last.error_status == "failed" and last.key == "cut.jsonl.gz#stopped"
-    assert last.error.startswith("file unreadable after line ")
+    assert last.error.startswith("file truncated after line ")
     assert "records before it were cleaned" in last.error
+
+
+def _whole_lines(n: int) -> bytes:
+    """n JSONL records of ~2 KB of words that compress like prose (not to a few bytes)."""
+    import random
+
+    rnd = random.Random(7)
+    words = ["harbor", "council", "budget", "storm", "glacier", "mayor", "library", "roads"]
+    return b"".join(json.dumps({"id": f"r{i}", "text": " ".join(rnd.choice(words) for _ in range(300))})
+                    .encode() + b"\n" for i in range(n))
+
+
+@pytest.mark.parametrize(("name", "compress"), [
+    ("cut.jsonl.gz", gzip.compress),
+    ("cut.jsonl.zst", lambda d: zstandard.ZstdCompressor().compress(d[:30000]) +  # 2 frames
+     zstandard.ZstdCompressor(write_checksum=True).compress(d[30000:])),
+    ("cut.csv.gz", lambda d: gzip.compress(b"id,text\n" + b"".join(
+        b'%d,"%s"\n' % (i, line[-200:-3]) for i, line in enumerate(d.splitlines())))),
+])
+def test_a_small_cut_file_keeps_every_whole_record_before_the_cut_once(tmp_path, name, compress):
+    """A cut .jsonl.gz of 15 whole decompressible lines gave 0 documents (gzip's last read
+    raised and took the lines it had inflated with it), its failure marked retryable; a cut
+    .zst gave no document at all, not even the failure (a new user's report)."""
+    data = compress(_whole_lines(20))
+    whole = _docs(_write(tmp_path / "whole" / name, data))
+    assert len(whole) == 20 and not any(d.error for d in whole)
+    for cut in (len(data) * 3 // 4, len(data) - 30):
+        docs = _docs(_write(tmp_path / str(cut) / name, data[:cut]))
+        inflated = _inflated_prefix(name, data[:cut])
+        complete = inflated.count(b"\n") - name.endswith(".csv.gz")  # the header row
+        assert complete > 0
+        assert [d.error for d in docs[:-1]] == [None] * complete
+        stopped = docs[-1]
+        assert stopped.key == f"{name}#stopped" and stopped.error_status == "failed"
+        assert not stopped.retryable and [d for d in docs if d.error] == [stopped]
+        assert stopped.error.startswith(f"file truncated after {'row' if 'csv' in name else 'line'}")
+        assert "a retry reads the same bytes" in stopped.error
+        plan = RunPlan(source_url=str(tmp_path / str(cut)), dest_url=str(tmp_path / "out"))
+        [entry] = [e for e in process_batch([name], plan) if e.key.endswith("#stopped")]
+        assert entry.status == "failed" and entry.retryable is False
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def _inflated_prefix(name: str, data: bytes) -> bytes:
+    """All a decompressor can give of a cut file: what the reader should have handed on."""
+    import zlib
+
+    if name.endswith(".gz"):
+        return zlib.decompressobj(wbits=31).decompress(data)
+    out = bytearray()
+    while data:  # frame by frame: zstandard's streaming API drops a cut frame's whole blocks too
+        obj = zstandard.ZstdDecompressor().decompressobj()
+        out += obj.decompress(data)
+        data = obj.unused_data if obj.eof else b""
+    return bytes(out)
 
 
 def test_overlong_record_is_refused_unread_and_the_next_one_read(tmp_path):
@@ -315,12 +375,13 @@ def test_truncated_warc_is_reported_not_taken_for_complete(tmp_path, where):
     assert docs[0].url == "https://coast.example/storm" and not docs[0].error
     last = docs[-1]
     assert last.error_status == "failed" and last.key == "cut.warc.gz#stopped"
-    assert "ends inside a gzip member" in last.error
+    assert "ends inside a gzip member" in last.error and not last.retryable
     if where == "mid-member":  # the record's own headers are lost: the file says where
-        assert last.error.startswith("file unreadable after record 6 (https://coast.example/bad)")
+        assert last.error.startswith("file truncated after record 6 (https://coast.example/bad)")
     else:  # the headers made it, part of the body did not: the record says so too
         assert docs[-2].url == "https://tokyo.example/budget" and docs[-2].error_status == "failed"
         assert docs[-2].error.endswith("truncated: the file ends inside this record")
+        assert not docs[-2].retryable  # a retry reads the same cut-off bytes
 
 
 def test_http_charset_is_applied_only_when_the_page_has_none():

@@ -236,8 +236,11 @@ def add_arguments(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--rules", action="append", default=[], metavar="PACK",
                     help="extra rule pack for newsclean")
     ap.add_argument("--worst", type=int, default=10, help="list the N worst cases (default 10)")
-    ap.add_argument("--out", type=Path, help="write newsclean's predictions here as <case>.txt")
-    ap.add_argument("--json", type=Path, help="write all scores (per case too) as JSON here")
+    ap.add_argument("--out", type=Path, metavar="DIR",
+                    help="write newsclean's predictions into DIR as <case>.txt")
+    # a file to write, unlike `clean --json` (a flag): the metavar says so in --help
+    ap.add_argument("--json", type=Path, metavar="PATH",
+                    help="write all scores (per case too) as JSON to the file PATH")
 
 
 def case_sets(root: Path) -> list[Path]:

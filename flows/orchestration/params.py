@@ -168,6 +168,8 @@ def describe_error(exc: Any, flags: dict[str, str] | None = None) -> str:
     if kind in bounds:
         key, words = bounds[kind]
         msg = f"must be {words} {ctx.get(key)}"
+        if kind == "less_than_equal" and ctx.get(key) == 1:  # a share typed as a percentage
+            msg += " (a share, not a percentage: 0.6 is 60 %)"
     elif kind == "value_error" and "error" in ctx:
         msg = str(ctx["error"])
     else:

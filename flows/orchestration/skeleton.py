@@ -16,7 +16,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from newsclean.cleaners.rules import RulePack, parse_pack, shipped_packs
+from newsclean.cleaners.rules import RulePack, load_pack, parse_pack, shipped_packs
 from newsclean.flows.orchestration import progress
 from newsclean.flows.orchestration.dest_lock import destination_lock
 from newsclean.flows.orchestration.report import RunArtifacts, RunSummary
@@ -42,23 +42,21 @@ def _shipped_packs() -> tuple[RulePack, ...]:
 
 
 def load_packs(paths: list[str], s3: S3Settings) -> tuple[RulePack, ...]:
+    """The shipped packs and the operator's. A local pack is read by the cleaner's own
+    `load_pack`, so `run --rules de` is refused in the words `clean --rules de` uses."""
     packs = list(_shipped_packs())
     for path in paths:
         if path.startswith("s3://"):
             parent, _, name = path.rpartition("/")
-            text = open_store(parent, s3).read(name).decode("utf-8")
+            packs.append(parse_pack(open_store(parent, s3).read(name).decode("utf-8"), path))
         else:
-            text = LocalStorage(".").root.joinpath(path).read_text("utf-8")
-        packs.append(parse_pack(text, path))
+            packs.append(load_pack(path))
     return tuple(packs)
 
 
 def prepare_dest(dst: Storage) -> None:
     if isinstance(dst, LocalStorage):
-        try:
-            dst.root.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StorageError(f"cannot create {dst.root}: {exc.strerror}") from None
+        dst.make_root()
     dst.check_reachable()
 
 

@@ -45,6 +45,7 @@ from tenacity import (
 from newsclean.cleaners import CleanOptions, InputRejected, __version__
 from newsclean.cleaners.decode import inflate
 from newsclean.flows.sources.readers import RawDoc, with_http_charset
+from newsclean.flows.sources.urls import with_scheme
 from newsclean.flows.storage.backends import Storage, StorageError
 from newsclean.flows.storage.layout import raw_keys, url_key
 from newsclean.flows.storage.records import RunStatus, sha256
@@ -229,9 +230,13 @@ class Fetcher:
         """Fetch one URL with retries; every outcome is a result, never an exception."""
         url = url.strip().split("#", 1)[0]
         try:
-            httpx.URL(url)
+            parsed = httpx.URL(url)
         except httpx.InvalidURL as exc:
             return FetchResult(url, error=f"not a usable URL: {exc}", permanent=True)
+        if not parsed.scheme:  # a line of prose, or a host typed without https://
+            guess = with_scheme(url)
+            return FetchResult(url, error=f"not a URL: {url!r}"
+                               + (f" (did you mean {guess}?)" if guess else ""), permanent=True)
         retrying = Retrying(stop=stop_after_attempt(self.policy.retries + 1), wait=self._wait,
                             retry=retry_if_exception_type((httpx.TransportError, _Retryable)),
                             reraise=True)

@@ -1,8 +1,8 @@
 """One input in, the documents in it out: an article file is one document, a record file
 (JSONL/NDJSON, CSV, WARC) one document per record.
 
-The reader is picked by the file's name (`newsclean.flows.storage.layout.archive_suffix`). Record files are
-streamed: a 10 GB dump never sits in memory, only the record being cleaned. A record that
+The reader is picked by the file's name (`newsclean.flows.storage.layout.record_kind`).
+Record files are streamed: a 10 GB dump never sits in memory, only the record being cleaned. A record that
 cannot be read becomes a `RawDoc` whose `error` names its line, and the rest of the file
 goes on; a file that breaks off (truncated gzip, lost connection) ends with one document
 saying where it stopped.
@@ -10,12 +10,11 @@ saying where it stopped.
 
 import codecs
 import csv
-import gzip
 import io
 import json
 import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Annotated, BinaryIO
 
@@ -23,7 +22,14 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInf
 
 from newsclean.cleaners.decode import InputRejected, codec_for_label, decode_bytes
 from newsclean.flows.storage.backends import Storage, StorageError, TooLarge, UnsafeKey
-from newsclean.flows.storage.layout import archive_suffix, record_rel, rel_for, safe_segment, url_key
+from newsclean.flows.storage.layout import (
+    archive_suffix,
+    record_kind,
+    record_rel,
+    rel_for,
+    safe_segment,
+    url_key,
+)
 from newsclean.flows.storage.records import RunStatus
 
 # Read buffer for record files: large enough that S3 bodies arrive in few round trips,
@@ -100,6 +106,13 @@ class RawDoc:
     title: str | None = None  # a headline carried beside the body
     error: str | None = None  # why it could not be read; then `raw` is empty
     error_status: RunStatus = RunStatus.REJECTED
+    # A FAILED read a retry may mend (a store's hiccup); a cut-off file reads the same again.
+    retryable: bool = True
+
+
+class Truncated(EOFError):
+    """A compressed file that ends inside a gzip member or zstd frame: cut off, so rereading
+    it gives the same bytes; what came before the cut is read."""
 
 
 def is_archive(key: str) -> bool:
@@ -140,6 +153,7 @@ class _Record:
     title: str | None = None
     error: str | None = None
     error_status: RunStatus = RunStatus.REJECTED
+    retryable: bool = True
 
 
 def _record_docs(store: Storage, key: str, rel: str, source_url: str, suffix: str,
@@ -149,9 +163,10 @@ def _record_docs(store: Storage, key: str, rel: str, source_url: str, suffix: st
     try:
         with store.open(key) as body:
             stream = buffered(body)
-            if suffix.startswith(".warc"):
+            kind = record_kind(key)
+            if kind == "WARC":
                 records = _warc_records(stream, limit)
-            elif suffix.startswith(".csv"):
+            elif kind == "CSV":
                 records = _csv_records(_decompressed(stream, suffix), fields, limit)
             else:
                 records = _jsonl_records(_decompressed(stream, suffix), fields, limit)
@@ -161,6 +176,12 @@ def _record_docs(store: Storage, key: str, rel: str, source_url: str, suffix: st
     except StorageError as exc:
         yield RawDoc(f"{key}#unreadable", rel, source_url, error=str(exc),
                      error_status=RunStatus.FAILED)
+    except Truncated as exc:
+        before = ("before its first whole record" if last == "the start" else
+                  f"after {last}: the records before it were cleaned")
+        yield RawDoc(f"{key}#stopped", rel, source_url, error_status=RunStatus.FAILED,
+                     retryable=False, error=f"file truncated {before}; {exc}: a cut-off copy, "
+                                            "a retry reads the same bytes (replace the file)")
     except Exception as exc:  # a broken stream ends the file, never the batch
         reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
         yield RawDoc(f"{key}#stopped", rel, source_url, error_status=RunStatus.FAILED,
@@ -177,7 +198,8 @@ def _doc(rec: _Record, key: str, rel: str, source_url: str, seen: set[str]) -> R
         name = f"{name}.{n}"
     seen.add(name)
     doc = RawDoc(f"{key}#{name}", record_rel(rel, name), f"{source_url}#{name}",
-                 url=rec.url, title=rec.title, error_status=rec.error_status)
+                 url=rec.url, title=rec.title, error_status=rec.error_status,
+                 retryable=rec.retryable)
     if rec.error:
         doc.error = f"{rec.where}: {rec.error}"
     elif rec.text is None:
@@ -189,33 +211,149 @@ def _doc(rec: _Record, key: str, rel: str, source_url: str, seen: set[str]) -> R
 
 class _RawReader(io.RawIOBase):
     """Any object with `read(n)` (a botocore body, a zstd reader) as a raw stream, so it can
-    be buffered and read line by line."""
+    be buffered and read line by line. `cut`: at the end, why the input was cut off (raised
+    as Truncated once every byte before it was read), or None."""
 
-    def __init__(self, f) -> None:
+    def __init__(self, f, cut: Callable[[], str | None] | None = None) -> None:
         self._f = f
+        self._cut = cut
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buf) -> int:
         data = self._f.read(len(buf))
+        if not data and self._cut is not None and (why := self._cut()):
+            raise Truncated(why)
         buf[: len(data)] = data
         return len(data)
 
 
-def buffered(f) -> io.BufferedReader:
+def buffered(f, cut: Callable[[], str | None] | None = None) -> io.BufferedReader:
     """A buffered, line-readable stream over anything with `read(n)`."""
-    return io.BufferedReader(_RawReader(f), _BUFFER)
+    return io.BufferedReader(_RawReader(f, cut), _BUFFER)
 
 
 def _decompressed(stream: BinaryIO, suffix: str) -> io.BufferedReader:
     if suffix.endswith(".gz"):
-        return io.BufferedReader(gzip.GzipFile(fileobj=stream), _BUFFER)  # type: ignore[arg-type]
+        gunzip = _Gunzip(stream)
+        return buffered(gunzip, lambda: "the file ends inside a gzip member" if gunzip.inside else None)
     if suffix.endswith(".zst"):
         import zstandard
 
-        return buffered(zstandard.ZstdDecompressor().stream_reader(stream, read_across_frames=True))
+        frames = _ZstdFrames(stream)
+        return buffered(zstandard.ZstdDecompressor().stream_reader(frames, read_across_frames=True),
+                        lambda: "the file ends inside a zstd frame" if frames.inside else None)
     return stream  # type: ignore[return-value]
+
+
+class _Gunzip:
+    """A gzip file's content, member after member, inflated as it is read, at most `n` bytes
+    a call (a bomb never fills memory). Not gzip.GzipFile: at a cut its last read raises
+    EOFError, and the buffer above it drops what that read had inflated, complete records
+    before the cut included (a cut file of 15 whole lines gave none)."""
+
+    def __init__(self, f) -> None:
+        self._f = f
+        self._member = None
+        self._tail = b""  # read, not yet inflated
+
+    @property
+    def inside(self) -> bool:
+        return self._member is not None
+
+    def read(self, n: int) -> bytes:
+        n = n if n > 0 else _BUFFER  # zlib takes 0 as "no limit"
+        while True:
+            if self._member is None:
+                self._tail = self._tail.lstrip(b"\x00")  # padding some writers put between members
+                if self._tail:
+                    self._member = zlib.decompressobj(wbits=31)
+            if self._member is not None:
+                out = self._member.decompress(self._tail, n)
+                self._tail = self._member.unconsumed_tail
+                if self._member.eof:
+                    self._tail, self._member = self._member.unused_data, None
+                if out:
+                    return out
+            if not self._tail:
+                self._tail = self._f.read(_BUFFER)
+                if not self._tail:
+                    return b""  # the end: between members (whole) or inside one (cut)
+
+
+_ZSTD_MAGIC = 0xFD2FB528
+_ZSTD_SKIPPABLE = 0x184D2A50  # to 0x184D2A5F: a frame of metadata, no content
+
+
+class _ZstdFrames:
+    """Passes a .zst file's bytes through to zstandard and follows its frame and block
+    headers (RFC 8878; the contents are skipped, not inflated), to tell whether the file
+    ends inside a frame: zstandard's stream reader ends a cut-off file quietly."""
+
+    def __init__(self, f) -> None:
+        self._f = f
+        self._head = b""  # the header being read
+        self._need = 4  # its length: a frame's magic number first
+        self._next = self._magic  # what reads it
+        self._skip = 0  # block or skippable-frame bytes still to pass over
+        self._checksum = False
+        self._lost = False  # not zstd as we know it: zstandard says what is wrong
+
+    @property
+    def inside(self) -> bool:
+        return not self._lost and (self._next != self._magic or bool(self._head) or self._skip > 0)
+
+    def read(self, n: int = -1) -> bytes:
+        data = self._f.read(n)
+        at = 0
+        while at < len(data) and not self._lost:
+            if self._skip:
+                step = min(self._skip, len(data) - at)
+                self._skip, at = self._skip - step, at + step
+                continue
+            take = min(self._need - len(self._head), len(data) - at)
+            self._head, at = self._head + data[at:at + take], at + take
+            if len(self._head) == self._need:
+                head, self._head = self._head, b""
+                self._next(head)
+        return data
+
+    def _magic(self, head: bytes) -> None:
+        magic = int.from_bytes(head, "little")
+        if magic == _ZSTD_MAGIC:
+            self._need, self._next = 1, self._descriptor
+        elif magic & ~0xF == _ZSTD_SKIPPABLE:
+            self._need, self._next = 4, self._skippable
+        else:
+            self._lost = True
+
+    def _skippable(self, head: bytes) -> None:
+        self._skip = int.from_bytes(head, "little")
+        self._need, self._next = 4, self._magic
+
+    def _descriptor(self, head: bytes) -> None:
+        d = head[0]
+        single = bool(d & 0x20)
+        self._checksum = bool(d & 0x04)
+        rest = (0 if single else 1) + (0, 1, 2, 4)[d & 3] + ((1 if single else 0), 2, 4, 8)[d >> 6]
+        if rest:
+            self._need, self._next = rest, self._header_rest
+        else:
+            self._header_rest(b"")
+
+    def _header_rest(self, head: bytes) -> None:
+        self._need, self._next = 3, self._block
+
+    def _block(self, head: bytes) -> None:
+        v = int.from_bytes(head, "little")
+        last, kind, size = v & 1, (v >> 1) & 3, v >> 3
+        self._skip = 1 if kind == 1 else size  # an RLE block holds one byte
+        if not last:
+            self._need, self._next = 3, self._block
+        else:  # the frame's end: its checksum, then the next frame's magic number
+            self._skip += 4 if self._checksum else 0
+            self._need, self._next = 4, self._magic
 
 
 def _lines(stream: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
@@ -412,12 +550,12 @@ def _warc_records(stream: BinaryIO, limit: int) -> Iterator[_Record]:
             elif getattr(rec.raw_stream, "limit", 0) > 0:
                 # warcio ends a cut-off file quietly; the record's own length tells.
                 out.error = "truncated: the file ends inside this record"
-                out.error_status = RunStatus.FAILED
+                out.error_status, out.retryable = RunStatus.FAILED, False
             else:
                 out.text = with_http_charset(body, ctype)
         yield out
     if members.inside:
-        raise EOFError("the file ends inside a gzip member: truncated")
+        raise Truncated("the file ends inside a gzip member")
 
 
 class _GzipMembers:

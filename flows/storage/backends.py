@@ -128,6 +128,28 @@ class LocalStorage(Storage):
     def _path(self, key: str) -> Path:
         return self.root.joinpath(*check_key(key).split("/"))
 
+    def make_root(self, *, probe: bool = False) -> None:
+        """Make the folder and those above it, as a run does before its first write;
+        `probe`: make only the first missing one and remove it again, so an uncreatable
+        destination (/proc/x, a read-only mount, no permission) is refused before a run
+        starts, in the words the run would use. StorageError in one line."""
+        target = self.root.absolute()
+        first = target
+        while probe and not first.parent.exists() and first.parent != first:
+            first = first.parent
+        try:
+            if probe:
+                if target.is_dir():
+                    return
+                first.mkdir()
+                first.rmdir()
+            else:
+                target.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:  # made meanwhile, or a file in the way: the run says which
+            return
+        except OSError as exc:
+            raise StorageError(f"cannot create {self.root}: {exc.strerror}") from None
+
     def check_reachable(self, quick: bool = False) -> None:
         if not self.root.exists():
             raise StorageError(f"no such folder: {self.root}")

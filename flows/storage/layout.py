@@ -43,6 +43,15 @@ def archive_suffix(key: str) -> str | None:
                  if lowered.endswith(s) and len(lowered) > len(s)), None)
 
 
+def record_kind(key: str) -> str | None:
+    """What a record file holds, JSONL, CSV or WARC (its reader: flows/sources/readers.py),
+    or None for an article."""
+    suffix = archive_suffix(key)
+    if suffix is None:
+        return None
+    return "WARC" if suffix.startswith(".warc") else "CSV" if suffix.startswith(".csv") else "JSONL"
+
+
 def rel_for(key: str) -> str:
     """The source-relative name without compression and format (or record-file) extensions."""
     suffix = archive_suffix(key)

@@ -316,7 +316,7 @@ def process_one(doc: RawDoc, dest: Storage, plan: RunPlan, rules: RuleSet,
     entry = ManifestEntry(source=src_url, key=key, status=RunStatus.FAILED)
     if doc.error:
         entry.status, entry.reason = doc.error_status, doc.error
-        entry.retryable = doc.error_status is RunStatus.FAILED
+        entry.retryable = doc.error_status is RunStatus.FAILED and doc.retryable
         return entry
     try:
         rel, raw = doc.rel, doc.raw

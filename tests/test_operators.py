@@ -534,3 +534,16 @@ def test_a_run_that_breaks_mid_way_on_the_worker_says_what_was_written_and_what_
                  " inputs: ", "_manifests/", "What to do:** once the store answers again"):
         assert part in failure["data"], failure["data"]
     assert any(a["key"] == "newsclean-run-report" for a in artifacts)
+
+
+def test_a_pack_on_s3_that_is_not_text_is_refused_in_one_line(s3, moto_endpoint):
+    """The flows read an operator's s3:// pack as stored; its bytes reach parse_pack, which
+    says what is wrong (a local pack goes through load_pack, the same way)."""
+    from newsclean.cleaners.rules import RulePackError
+    from newsclean.flows.orchestration.skeleton import load_packs
+    from newsclean.flows.storage.settings import S3Settings
+
+    bucket = s3.make_bucket("packs")
+    s3.put_object(Bucket=bucket, Key="site.toml", Body=b"\x7fELF\x02\x01\x01\x00\xd0\x8f\xff")
+    with pytest.raises(RulePackError, match=r"site.toml: not a rule pack: not UTF-8 text"):
+        load_packs([f"s3://{bucket}/site.toml"], S3Settings(endpoint_url=moto_endpoint))

@@ -184,3 +184,4 @@ def test_a_teaser_box_on_one_line_leaves_the_subhead_below_it():
     result = clean(doc)
     assert "You may also like" not in result.text
     assert "What changes for schools" in result.text
+

@@ -48,7 +48,8 @@ def load_packs(paths: list[str], s3: S3Settings) -> tuple[RulePack, ...]:
     for path in paths:
         if path.startswith("s3://"):
             parent, _, name = path.rpartition("/")
-            packs.append(parse_pack(open_store(parent, s3).read(name).decode("utf-8"), path))
+            # the bytes as stored: parse_pack says "not UTF-8 text" in one line
+            packs.append(parse_pack(open_store(parent, s3).read(name), path))
         else:
             packs.append(load_pack(path))
     return tuple(packs)

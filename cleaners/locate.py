@@ -429,8 +429,8 @@ def _comments_start(lines: list[str], keep: list[bool], feats: list[list[float]]
     above = 0.0
     for i in range(first + 1, len(lines)):
         above += words[i - 1]
-        if above >= total - above and (_is_comments_heading(named(lines[i]))
-                                       or _opens_a_thread(lines, i, named)):
+        if above >= total - above and (_is_comments_heading(rule := named(lines[i]))
+                                       or _opens_a_thread(lines, i, rule)):
             return i
     return None
 
@@ -441,13 +441,12 @@ _COMMENTER_MAX_WORDS = 4
 _COMMENT_HEAD_MAX_WORDS = 12
 
 
-def _opens_a_thread(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
-    """Does line i open a comment thread: a line a `comments` rule names (a counter, "10
-    commentaires", a "Reply" button), with a comment's head right under it? A counter alone
+def _opens_a_thread(lines: list[str], i: int, rule: Rule | None) -> bool:
+    """Does line i, which `rule` names, open a comment thread: a `comments` rule's line (a
+    counter, "10 commentaires", a "Reply" button) with a comment's head right under it? A counter alone
     also stands in share rows and teasers; one that a name and a time follow is the thread's
     heading, in any language. Le Figaro's three comments were kept as the story's last
     paragraphs (fundus-dev text 0.795 -> 0.985; rd-aclu 0.853 -> 0.970)."""
-    rule = named(lines[i])
     if rule is None or rule.family != "comments":
         return False
     for j in range(i + 1, min(len(lines), i + 3)):

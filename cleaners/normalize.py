@@ -20,7 +20,9 @@ _WRAP_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_A-Z])")
 # Arabic or Hebrew editor puts first), embeddings and isolates, zero-width spaces and
 # joiners, a stray byte-order mark. At a line's edge they join nothing and set no direction
 # the line's first letter does not set itself; inside a line they are left as they are.
-# (The field's Arabic dump, ../shared/eval/field/20, kept its first line's RLM.)
+# (The field's Arabic dump, ../shared/eval/field/20, kept its first line's RLM.) Not the
+# whole of Unicode's Cf, which lines.py's sentence ends skip: the Arabic number signs
+# (U+0600-0605) are Cf too, and stand, visible, before a number at a line's start.
 _EDGE_FORMAT = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 
 

@@ -247,39 +247,57 @@ def _decompressed(stream: BinaryIO, suffix: str) -> io.BufferedReader:
     return stream  # type: ignore[return-value]
 
 
-class _Gunzip:
-    """A gzip file's content, member after member, inflated as it is read, at most `n` bytes
-    a call (a bomb never fills memory). Not gzip.GzipFile: at a cut its last read raises
-    EOFError, and the buffer above it drops what that read had inflated, complete records
-    before the cut included (a cut file of 15 whole lines gave none)."""
+class _GzipInflater:
+    """gzip data inflated member after member (the NUL padding some writers put between
+    members skipped), at most `n` bytes of output a call, so a bomb never fills memory.
+    Feed it `pending` bytes; `inside`: the data so far ends inside a member (cut off)."""
 
-    def __init__(self, f) -> None:
-        self._f = f
+    def __init__(self) -> None:
+        self.pending = b""  # read, not yet inflated
         self._member = None
-        self._tail = b""  # read, not yet inflated
 
     @property
     def inside(self) -> bool:
         return self._member is not None
 
+    def inflate(self, n: int) -> bytes:
+        """Up to `n` bytes (n > 0) inflated from `pending`; b"" once it is used up."""
+        while self.pending:
+            if self._member is None:
+                self.pending = self.pending.lstrip(b"\x00")
+                if not self.pending:
+                    break
+                self._member = zlib.decompressobj(wbits=31)
+            out = self._member.decompress(self.pending, n)
+            self.pending = self._member.unconsumed_tail
+            if self._member.eof:
+                self.pending, self._member = self._member.unused_data, None
+            if out:
+                return out
+        return b""
+
+
+class _Gunzip:
+    """A gzip file's content, inflated as it is read (`_GzipInflater`). Not gzip.GzipFile:
+    at a cut its last read raises EOFError, and the buffer above it drops what that read had
+    inflated, complete records before the cut included (a cut file of 15 whole lines gave
+    none)."""
+
+    def __init__(self, f) -> None:
+        self._f = f
+        self._gzip = _GzipInflater()
+
+    @property
+    def inside(self) -> bool:
+        return self._gzip.inside
+
     def read(self, n: int) -> bytes:
         n = n if n > 0 else _BUFFER  # zlib takes 0 as "no limit"
-        while True:
-            if self._member is None:
-                self._tail = self._tail.lstrip(b"\x00")  # padding some writers put between members
-                if self._tail:
-                    self._member = zlib.decompressobj(wbits=31)
-            if self._member is not None:
-                out = self._member.decompress(self._tail, n)
-                self._tail = self._member.unconsumed_tail
-                if self._member.eof:
-                    self._tail, self._member = self._member.unused_data, None
-                if out:
-                    return out
-            if not self._tail:
-                self._tail = self._f.read(_BUFFER)
-                if not self._tail:
-                    return b""  # the end: between members (whole) or inside one (cut)
+        while not (out := self._gzip.inflate(n)):
+            self._gzip.pending = self._f.read(_BUFFER)
+            if not self._gzip.pending:
+                return b""  # the end: between members (whole) or inside one (cut)
+        return out
 
 
 _ZSTD_MAGIC = 0xFD2FB528
@@ -559,42 +577,33 @@ def _warc_records(stream: BinaryIO, limit: int) -> Iterator[_Record]:
 
 
 class _GzipMembers:
-    """Passes a WARC's bytes through to warcio and follows its gzip members, to tell whether
-    the file ends inside one: warcio ends a cut-off file quietly, as if it were complete."""
+    """Passes a WARC's bytes through to warcio and follows its gzip members (`_GzipInflater`,
+    the output discarded), to tell whether the file ends inside one: warcio ends a cut-off
+    file quietly, as if it were complete."""
 
-    _STEP = 1 << 20  # inflate in steps, output discarded: a bomb never fills memory
+    _STEP = 1 << 20  # inflate in steps: a bomb never fills memory
 
     def __init__(self, f) -> None:
         self._f = f
-        self._member = None
+        self._members = _GzipInflater()
         self._gzip: bool | None = None  # decided on the first bytes
 
     @property
     def inside(self) -> bool:
-        return self._member is not None
+        return bool(self._gzip) and self._members.inside
 
     def read(self, n: int = -1) -> bytes:
         data = self._f.read(n)
         if self._gzip is None and data:
             self._gzip = data.startswith(b"\x1f\x8b")
         if self._gzip:
-            self._follow(data)
+            self._members.pending = data
+            try:
+                while self._members.inflate(self._STEP):
+                    pass
+            except zlib.error:
+                self._gzip = False  # not ours to judge: warcio reports it
         return data
-
-    def _follow(self, data: bytes) -> None:
-        try:
-            while data:
-                if self._member is None:
-                    data = data.lstrip(b"\x00")  # padding some writers put between members
-                    if not data:
-                        return
-                    self._member = zlib.decompressobj(wbits=31)
-                self._member.decompress(data, self._STEP)
-                data = self._member.unconsumed_tail
-                if self._member.eof:
-                    data, self._member = self._member.unused_data, None
-        except zlib.error:
-            self._gzip, self._member = False, None  # not ours to judge: warcio reports it
 
 
 def with_http_charset(body: bytes, content_type: str | None) -> bytes:

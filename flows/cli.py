@@ -28,6 +28,7 @@ _RUN_EPILOG = """examples:
   newsclean run s3://newsroom-raw/dumps/2018-07/ s3://newsroom-clean/articles/ --dry-run
   newsclean run s3://newsroom-raw/dumps/ s3://newsroom-clean/articles/ --since 36h
   newsclean run raw/ clean/ --rules packs/our-site.toml --limit 100   a sample first
+  newsclean run raw/ clean/ --json | jq -r .manifest     the manifest's path, for a script
 
 SOURCE and DEST must not contain each other (the next run would clean its own outputs).
 
@@ -37,6 +38,10 @@ exit codes:
      bucket), no inputs at all in a full run, a crash
   2  bad options or rule packs, or a SOURCE and DEST that contain each other: refused
      before anything is read or written"""
+
+# run and fetch print their summary for a person on stderr; a script reads this instead
+_SUMMARY_JSON_HELP = ("also print the run's summary on stdout as one JSON object (run_id, "
+                      "statuses, manifest, dest …)")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -154,6 +159,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--region", help="S3 region (default: AWS_DEFAULT_REGION)")
     r.add_argument("--profile", help="AWS profile for credentials")
     r.add_argument("--verbose", "-v", action="store_true", help="show Prefect's log lines")
+    r.add_argument("--json", action="store_true", help=_SUMMARY_JSON_HELP)
 
     f = sub.add_parser("fetch", help="fetch article URLs and clean them into a folder or S3 prefix",
                        description="Run the fetch-and-clean flow: URLS is a text file of URLs, "
@@ -192,6 +198,7 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("--region", help="S3 region (default: AWS_DEFAULT_REGION)")
     f.add_argument("--profile", help="AWS profile for credentials")
     f.add_argument("--verbose", "-v", action="store_true", help="show Prefect's log lines")
+    f.add_argument("--json", action="store_true", help=_SUMMARY_JSON_HELP)
 
     s = sub.add_parser("serve", help="serve the deployments of deploy/prefect.yaml from this process",
                        description="Serve the same deployments `prefect deploy` registers "
@@ -422,7 +429,7 @@ def _run(args, server=None) -> int:
         except ValidationError as exc:
             return _error(_first_error(exc), EXIT_USAGE)
     refused = _preflight("clean", params, s3, source=args.source, dest=args.dest)
-    return refused if refused is not None else _run_flow(params, server=server, verbose=args.verbose)
+    return refused if refused is not None else _run_flow(params, args, server=server)
 
 
 def _preflight(which: str, params: dict, s3, *, source: str | None, dest: str) -> int | None:
@@ -563,7 +570,7 @@ def _fetch(args, server=None) -> int:
                   rules=args.rules, batch_size=args.batch_size, review=review,
                   shard_size=args.shards, s3=s3)
     refused = _preflight("fetch", params, s3, source=None, dest=args.dest)
-    return refused if refused is not None else _run_flow(params, "fetch", server, args.verbose)
+    return refused if refused is not None else _run_flow(params, args, "fetch", server)
 
 
 def _serve(args) -> int:
@@ -601,7 +608,9 @@ def _first_error(exc) -> str:
     return describe_error(exc, _OPTION_FLAGS)
 
 
-def _run_flow(params: dict, which: str = "clean", server=None, verbose: bool = False) -> int:
+def _run_flow(params: dict, args, which: str = "clean", server=None) -> int:
+    """Run the clean (or fetch) flow with `params`: progress and summary on stderr, and with
+    `args.json` the summary as one JSON object on stdout, for a script to read."""
     from prefect.exceptions import ParameterTypeError
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
@@ -614,7 +623,7 @@ def _run_flow(params: dict, which: str = "clean", server=None, verbose: bool = F
     else:
         from newsclean.flows.orchestration.clean_flow import clean_articles as run_flow
 
-    if not verbose:
+    if not args.verbose:
         _console_without_tracebacks()
     console = Console(stderr=True)
     verb = "fetching" if which == "fetch" else "cleaning"
@@ -656,6 +665,8 @@ def _run_flow(params: dict, which: str = "clean", server=None, verbose: bool = F
         return _error(f"run ended {state.type.value.lower()}")
     summary = state.result()
     _print_summary(console, summary, "fetch" if which == "fetch" else "run")
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
     return EXIT_OK
 
 

@@ -347,7 +347,8 @@ def api_env(prefect_api) -> dict:
 @pytest.mark.prefect
 def test_run_outputs_are_readable_counted_and_tidy(tmp_path, api_env):
     """Outputs follow the umask, skipped files are counted, no empty .parts folder is left,
-    and the run id is one unbroken word when stderr is not a terminal."""
+    the run id is one unbroken word when stderr is not a terminal, and --json gives a
+    script the summary on stdout (the person's summary stays on stderr)."""
     src = tmp_path / "raw"
     src.mkdir()
     for n in range(3):
@@ -355,7 +356,7 @@ def test_run_outputs_are_readable_counted_and_tidy(tmp_path, api_env):
     (src / "photo.png").write_bytes(b"\x89PNG")
     (src / "dump.gz").write_bytes(b"\x1f\x8b")
     dest = tmp_path / "clean"
-    out = subprocess.run([*NEWSCLEAN, "run", str(src), str(dest), "--limit", "2"],
+    out = subprocess.run([*NEWSCLEAN, "run", str(src), str(dest), "--limit", "2", "--json"],
                          capture_output=True, text=True, cwd=ROOT, timeout=300,
                          env={**os.environ, **api_env, "COLUMNS": "40"},
                          preexec_fn=lambda: os.umask(0o022))
@@ -363,6 +364,9 @@ def test_run_outputs_are_readable_counted_and_tidy(tmp_path, api_env):
     [manifest] = (dest / "_manifests").glob("*.jsonl")
     run_id = manifest.name.removesuffix(".jsonl")
     assert f"newsclean run {run_id}" in out.stderr
+    summary = json.loads(out.stdout)
+    assert (summary["run_id"], summary["manifest"]) == (run_id, str(manifest))
+    assert (summary["statuses"], summary["inputs"], summary["sampled_of"]) == ({"cleaned": 2}, 2, 3)
     assert "--limit: the first 2 of 3 inputs" in out.stderr
     assert "skipped by the include patterns: 2" in out.stderr
     assert ".png 1" in out.stderr and ".gz (no article extension inside) 1" in out.stderr

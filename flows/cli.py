@@ -429,7 +429,9 @@ def _run(args, server=None) -> int:
         except ValidationError as exc:
             return _error(_first_error(exc), EXIT_USAGE)
     refused = _preflight("clean", params, s3, source=args.source, dest=args.dest)
-    return refused if refused is not None else _run_flow(params, args, server=server)
+    if refused is not None:
+        return refused
+    return _run_flow(params, server=server, verbose=args.verbose, as_json=args.json)
 
 
 def _preflight(which: str, params: dict, s3, *, source: str | None, dest: str) -> int | None:
@@ -570,7 +572,9 @@ def _fetch(args, server=None) -> int:
                   rules=args.rules, batch_size=args.batch_size, review=review,
                   shard_size=args.shards, s3=s3)
     refused = _preflight("fetch", params, s3, source=None, dest=args.dest)
-    return refused if refused is not None else _run_flow(params, args, "fetch", server)
+    if refused is not None:
+        return refused
+    return _run_flow(params, "fetch", server, verbose=args.verbose, as_json=args.json)
 
 
 def _serve(args) -> int:
@@ -608,9 +612,10 @@ def _first_error(exc) -> str:
     return describe_error(exc, _OPTION_FLAGS)
 
 
-def _run_flow(params: dict, args, which: str = "clean", server=None) -> int:
+def _run_flow(params: dict, which: str = "clean", server=None, *, verbose: bool = False,
+              as_json: bool = False) -> int:
     """Run the clean (or fetch) flow with `params`: progress and summary on stderr, and with
-    `args.json` the summary as one JSON object on stdout, for a script to read."""
+    `as_json` the summary as one JSON object on stdout, for a script to read."""
     from prefect.exceptions import ParameterTypeError
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
@@ -623,7 +628,7 @@ def _run_flow(params: dict, args, which: str = "clean", server=None) -> int:
     else:
         from newsclean.flows.orchestration.clean_flow import clean_articles as run_flow
 
-    if not args.verbose:
+    if not verbose:
         _console_without_tracebacks()
     console = Console(stderr=True)
     verb = "fetching" if which == "fetch" else "cleaning"
@@ -665,7 +670,7 @@ def _run_flow(params: dict, args, which: str = "clean", server=None) -> int:
         return _error(f"run ended {state.type.value.lower()}")
     summary = state.result()
     _print_summary(console, summary, "fetch" if which == "fetch" else "run")
-    if args.json:
+    if as_json:
         print(json.dumps(summary, ensure_ascii=False))
     return EXIT_OK
 

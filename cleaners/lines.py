@@ -43,7 +43,7 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 _SEA = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 _CJK_RE = re.compile(f"[{_CJK}]")
 _SEA_RE = re.compile(f"[{_SEA}]")
-_UNSPACED_RUN_RE = re.compile(f"[{_CJK}{_SEA}]+")
+UNSPACED_RUN_RE = re.compile(f"[{_CJK}{_SEA}]+")
 CJK_CHARS_PER_WORD = 2
 SEA_CHARS_PER_WORD = 4
 
@@ -111,12 +111,12 @@ def _line_words(line: str) -> int:
 def _words(line: str) -> int:
     if line.isascii():
         return len(line.encode().translate(_ASCII_NON_WORD).split())
-    if not _UNSPACED_RUN_RE.search(line):
+    if not UNSPACED_RUN_RE.search(line):
         return len(WORD_RE.findall(line))
     # the spaced words (digits, Latin names) once the unspaced runs are set aside, then the
     # runs by their characters: "＜震度5弱＞" is "5" and three Han characters, not one token
     # that held two runs (counting runs per token gave it 0 words)
-    n = len(WORD_RE.findall(_UNSPACED_RUN_RE.sub(" ", line)))
+    n = len(WORD_RE.findall(UNSPACED_RUN_RE.sub(" ", line)))
     cjk = len(_CJK_RE.findall(line))
     sea = len(_SEA_RE.findall(line))
     if cjk:
@@ -130,7 +130,7 @@ def joined_word_count(lines: Sequence[str]) -> int:
     """`word_count` of the lines joined by line breaks, from the lines' remembered counts: a
     word never runs across a line break. Unspaced scripts' words are estimated from all of
     the text's characters at once, so a text holding them is counted whole."""
-    if any(not line.isascii() and _UNSPACED_RUN_RE.search(line) for line in lines):
+    if any(not line.isascii() and UNSPACED_RUN_RE.search(line) for line in lines):
         return word_count("\n".join(lines))
     return sum(map(word_count, lines))
 

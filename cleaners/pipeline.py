@@ -26,6 +26,7 @@ from newsclean.cleaners.lines import (
     is_headline,
     is_prose,
     joined_word_count,
+    last_mark,
     word_count,
 )
 from newsclean.cleaners.locate import HEADLINE_REACH, locate_lines, names_the_story
@@ -349,11 +350,22 @@ def _page_headline(units: list[Unit], rules: RuleSet) -> bool:
     page is judged again with the line in it (`_clean_text`): titles right 123 -> 131,
     wrong 138 -> 115, none 130 -> 145 of the 391 dev dumps when it came (134 / 116 / 141
     with the rest of that day's changes)."""
-    if len(units) < 2 or not _headline(units[0].text, rules):
+    if len(units) < 2 or not _headline(units[0].text, rules) or _masthead(units):
         return False
     text_at = next((i for i, u in enumerate(units)
                     if i and word_count(u.text) >= _BODY_MIN_WORDS), None)
     return text_at is None or text_at <= HEADLINE_REACH
+
+
+# A page's last lines are its footer, which names the site ("© 2024 The Pinecrest Post. All
+# rights reserved."): the page's first line said again there is its masthead, not a headline.
+MASTHEAD_TAIL = 8
+
+
+def _masthead(units: list[Unit]) -> bool:
+    """Is the page's first line the site's name: said again in its last MASTHEAD_TAIL lines?"""
+    name = units[0].text.casefold()
+    return any(name in u.text.casefold() for u in units[max(1, len(units) - MASTHEAD_TAIL):])
 
 
 def _headline(line: str, rules: RuleSet) -> bool:
@@ -399,7 +411,7 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None],
         position = (Where.LEADING if i < first_body
                     else Where.TRAILING if i > last_body else Where.ANYWHERE)
         rule = match(unit.text, position, words[i])
-        if heading is not None and rule is None and is_prose(unit.text, words[i]):
+        if heading is not None and rule is None and _ends_a_list(unit.text, words[i]):
             heading = None
         if marker is not None:
             fired = rule or marker
@@ -418,6 +430,19 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None],
         else:
             kept.append(unit)
     return kept
+
+
+# A teaser list's items are headlines, some of them questions ("Who will make the Rock Hall
+# in 2020?"); a statement after them is the story going on, in any script: a Korean
+# one-sentence paragraph has 9 words, not the 12 of `is_prose`.
+_LIST_END_MIN_WORDS = 3
+_FULL_STOPS = frozenset(".。｡।۔።")
+
+
+def _ends_a_list(line: str, words: int) -> bool:
+    """Does `line`, under a list heading, end its list: prose, or a statement (3+ words
+    ending in a full stop)?"""
+    return is_prose(line, words) or words >= _LIST_END_MIN_WORDS and last_mark(line) in _FULL_STOPS
 
 
 # A caption is a sentence or two; the line above a "Photo: …" credit that is longer than

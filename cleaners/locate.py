@@ -25,6 +25,7 @@ from itertools import groupby
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.linemodel import COLUMN, LineMemo, LineModel, score_with_features
 from newsclean.cleaners.lines import (
+    PROSE_MIN_WORDS,
     UNSPACED_RUN_RE,
     WORD_RE,
     ends_sentence,
@@ -110,10 +111,11 @@ STANDFIRST_MIN_SENTENCES = 2
 LEAD_IN_MIN_WORDS = 6
 LEAD_IN_REACH = 40
 LIST_ITEM_MAX_WORDS = 16
-# "VALENCIA, Spain (Reuters) -", "BERLIN (dpa) –", "PARIS —": a place in capitals, maybe a
+# "VALENCIA, Spain (Reuters) -", "BERLIN (dpa) –", "ST. LOUIS —": a place in capitals, maybe a
 # region and an agency in brackets, and a dash: the wire dateline on a line of its own.
 _DATELINE_RE = re.compile(
-    r"[^\W\d_a-z][^\W\d_a-z .'’-]{1,40}(?:,\s*[^(),]{2,40})?(?:\s*\([^()]{2,40}\))?\s*[-–—]+")
+    r"[^\W\d_a-z](?:[^\W\d_a-z]|[ .'’-]){1,40}(?:,\s*[^(),]{2,40})?(?:\s*\([^()]{2,40}\))?"
+    r"\s*[-–—]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -387,8 +389,8 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
         for i in order:
             if keep[i]:
                 gap = 0
-            elif (gap is not None and _sentence(lines[i]) and quiet(i)
-                  and gap < (BOX_REACH if resumed[i] else RESCUE_REACH)):
+            elif (gap is not None and (_sentence(lines[i]) or _paywall_teaser(lines, i, named))
+                  and quiet(i) and gap < (BOX_REACH if resumed[i] else RESCUE_REACH)):
                 keep[i] = True
                 gap = 0
             elif gap is not None and not _in_story_chrome(named(lines[i])):
@@ -476,6 +478,18 @@ def _in_story_chrome(rule: Rule | None) -> bool:
     return rule is not None and rule.family in _IN_STORY_FAMILIES
 
 
+def _paywall_teaser(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
+    """Is line i the story's paragraph a paywall cuts off ("…, dort depuis trois jours dans
+    sa voiture et…" over "Il vous reste 78 % de cet article à lire."): prose up to its
+    ellipsis, right above a line a paywall rule names? A teaser of another story ends in an
+    ellipsis too, but under its headline, not over the paywall."""
+    if i + 1 >= len(lines) or not lines[i].endswith(("...", "…")):
+        return False
+    rule = named(lines[i + 1])
+    return (rule is not None and rule.family == "paywall"
+            and word_count(lines[i]) >= PROSE_MIN_WORDS and not lines[i][0].islower())
+
+
 def _sentence(line: str) -> bool:
     return (ends_sentence(line) and word_count(line) >= RESCUE_MIN_WORDS
             and not line.endswith(("...", "…")) and not line[0].islower())
@@ -525,8 +539,10 @@ def _is_comments_heading(rule: Rule | None) -> bool:
 
 
 # A table is two or more rows (lines.is_table_row) in a row, a third of them holding a
-# number: what distinguishes a results table from a menu of "Home | News | Sport".
-_NUMBER_CELL_RE = re.compile(r"(?:^|\t|\|)\s*[-+$€£]?\d[\d.,:]*\s*%?\s*(?:$|\t|\|)")
+# number: what distinguishes a results table from a menu of "Home | News | Sport". A cell's
+# number may be a score or a range ("71-78", "3–1", "2/3").
+_NUMBER_CELL_RE = re.compile(
+    r"(?:^|\t|\|)\s*[-+$€£]?\d[\d.,:]*(?:[-–/]\d[\d.,]*)?\s*%?\s*(?:$|\t|\|)")
 
 
 # A list item: a bullet, dash, plus or number, then a space. A run of items with the same

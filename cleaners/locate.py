@@ -385,16 +385,20 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
     # subheads between two kept lines. Linear in the number of lines.
     resumed = _resumed_story(lines, keep, quiet, named)
     for order in (range(n), range(n - 1, -1, -1)):
-        gap = None  # lines behind the sweep since the nearest kept one, not counting named ones
+        gap = None  # lines behind the sweep since the nearest kept one (_rescue_gap)
+        row = None  # the family of the row of named lines the sweep is in
         for i in order:
+            rule = named(lines[i])
             if keep[i]:
                 gap = 0
             elif (gap is not None and (_sentence(lines[i]) or _paywall_teaser(lines, i, named))
                   and quiet(i) and gap < (BOX_REACH if resumed[i] else RESCUE_REACH)):
                 keep[i] = True
                 gap = 0
-            elif gap is not None and not _in_story_chrome(named(lines[i])):
+            elif gap is not None and not _in_story_chrome(lines[i], rule) and not (
+                    rule is not None and rule.family == row):
                 gap += 1
+            row = rule.family if rule is not None else None
     held = _keep_announced(lines, keep, feats, quiet)
     for i in range(1, n - 1):
         if (not keep[i] and keep[i - 1] and keep[i + 1] and _short_heading(lines[i])
@@ -471,11 +475,25 @@ def _resumed_story(lines: list[str], keep: list[bool], quiet: Callable[[int], bo
     return resumed
 
 
-_IN_STORY_FAMILIES = frozenset(("ads", "player"))
+# How far the rescue reaches is counted in lines, but not every line counts: a row of buttons
+# a rule names ("Teilen", "Facebook", "WhatsApp", "Link kopieren") counts once, and lines
+# that stand inside a story, between its paragraphs, and not after it: an ad slot's
+# label, a player's buttons, a live blog's flags and its entries' clock times ("17:23 Uhr").
+# The rescue's reach does not count them: a story's last paragraphs under an "Advertisement"
+# block of three lines were lost (a video page: "Advertisement", "Your video will play after
+# this ad", "Skip ad in 5"). Share rows and teaser labels stand after stories as often: counting
+# over them too took back author bios and newsletter forms (dev text dumps -0.0007).
+_IN_STORY_FAMILIES = frozenset(("ads", "player", "live-blog"))
+STAMP_MAX_WORDS = 4
 
 
-def _in_story_chrome(rule: Rule | None) -> bool:
-    return rule is not None and rule.family in _IN_STORY_FAMILIES
+def _in_story_chrome(line: str, rule: Rule | None) -> bool:
+    """Is `line` one of the story's own furniture lines (_IN_STORY_FAMILIES, a clock time)?"""
+    if rule is not None:
+        return rule.family in _IN_STORY_FAMILIES
+    # a clock with its "Uhr", "p.m." or zone: a bare "08:51" is as often a video's length
+    return (word_count(line) <= STAMP_MAX_WORDS and shows_time(line)
+            and any(map(str.isalpha, line)))
 
 
 def _paywall_teaser(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:

@@ -464,7 +464,8 @@ def _prose_removed_share(removed: list[Removal], words_out: int) -> float:
 # more that stands, whole and with its end mark, inside a longer kept paragraph. Shorter
 # lines (a subhead a paragraph happens to repeat, "Meal 1") are left alone, and so is a
 # sentence that a longer one merely starts with ("…fell by a third." in "…fell by a third
-# last year.").
+# last year."). A quotation in its marks needs no end mark: its closing mark, found with it
+# in the paragraph, shows it whole («Una scuola che chiude è un paese che muore»).
 _PULL_QUOTE_MIN_WORDS = 8
 _QUOTES = {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"}
 
@@ -488,7 +489,11 @@ def _pull_quotes(keys: list[str]) -> list[int]:
     out = []
     for i, key in enumerate(keys):
         quote = key.strip("\"' ")
-        if word_count(quote) < _PULL_QUOTE_MIN_WORDS or not ends_sentence(quote):
+        if word_count(quote) < _PULL_QUOTE_MIN_WORDS:
+            continue
+        if key[:1] == key[-1:] == '"':  # a quotation whole, in its marks: found with them
+            quote = key
+        elif not ends_sentence(quote):
             continue
         at = page.find(quote)
         while at >= 0:
@@ -519,9 +524,23 @@ def _drop_repeats(units: list[Unit], removed: list[Removal], opts: CleanOptions)
         kept.append(unit)
         keys.append(key)
     for i in reversed(_pull_quotes(keys)):
+        if i + 1 < len(kept) and _quote_credit(kept[i + 1].text):
+            removed.append(_removal(kept[i + 1], "normalize.pull-quote", "duplicate"))
+            del kept[i + 1]
         removed.append(_removal(kept[i], "normalize.pull-quote", "duplicate"))
         del kept[i]
     return kept
+
+
+# Who a pull quote is by, on the line under it: "Paola Rinaldi, assessora regionale",
+# "— Mayor Linda Okafor". A name and a role, or a dash and a name; no end mark.
+_QUOTE_CREDIT_MAX_WORDS = 10
+
+
+def _quote_credit(line: str) -> bool:
+    """Is `line`, under a pull quote, the quote's credit?"""
+    return (word_count(line) <= _QUOTE_CREDIT_MAX_WORDS and not ends_sentence(line)
+            and (line[:1] in "-–—" or "," in line) and not line[:1].islower())
 
 
 def _finish(units: list[Unit], removed: list[Removal], *, title: str | None, fmt: str,

@@ -269,7 +269,12 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
     last = len(keep) - 1 - keep[::-1].index(True)
     kept: list[Unit] = []
     marker: Rule | None = None  # a comment section started after the article
+    listed: dict[int, Rule] = {}  # kept lines of a list whose heading the locator dropped
     for i, unit in enumerate(units):
+        if keep[i] and i in listed:
+            heading = listed[i]
+            leading.append(_removal(unit, heading.id, heading.family, "list-head"))
+            continue
         if keep[i]:
             kept.append(unit)
             continue
@@ -279,6 +284,8 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
         where = Where.LEADING if i < first else Where.TRAILING if i > last else Where.ANYWHERE
         rule = match(unit.text, where) or (marker if i > last else None)
         out = leading if i <= last else trailing
+        if rule is not None and rule.where is Where.LIST_HEAD and first < i < last:
+            listed.update(dict.fromkeys(_teasers_under(units, i, keep, match), rule))
         if rule is not None:
             out.append(_removal(unit, rule.id, rule.family,
                                 "tail-marker" if marker and i > last else str(where)))
@@ -290,6 +297,25 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
             out.append(_removal(unit, verdict, "layout", str(where), score=found.scores[i]))
     title = units[found.title_at] if found.title_at is not None else None
     return kept, title, found.settled
+
+
+# A related-stories box holds a few teasers (2-6 on the dev pages); a longer run of lines
+# under its heading is the story's (a blog's unpunctuated lines under a "相关文章" link).
+_LIST_MAX_ITEMS = 8
+
+
+def _teasers_under(units: list[Unit], at: int, keep: list[bool],
+                   match: Callable[..., Rule | None]) -> list[int]:
+    """The lines the locator kept under the list heading it dropped at `at`, inside the
+    article: up to the first statement (`_ends_a_list`), line a rule names or line it
+    dropped; none when they are more than a box holds (_LIST_MAX_ITEMS)."""
+    out = []
+    for j in range(at + 1, len(units)):
+        text = units[j].text
+        if not keep[j] or _ends_a_list(text, word_count(text)) or match(text, Where.ANYWHERE):
+            break
+        out.append(j)
+    return out if len(out) <= _LIST_MAX_ITEMS else []
 
 
 def _letterless_edges(units: list[Unit]) -> list[tuple[Unit, str]]:

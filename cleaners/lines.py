@@ -80,6 +80,7 @@ _HEADLINE_BAD_END = frozenset(".,;:،؛")
 # What a line starts with when it continues a sentence: ", there are two solutions…"
 _CONTINUES = frozenset(",;:.)]}、，،؛")
 SEPARATORS = ("|", "»", "›", "•", "·", " / ")
+_CLOSING_GUILLEMETS = {"»": "«", "›": "‹"}  # a separator that closes its opening pair
 # A table row flattened to text: cells split by tabs (a text dump) or " | " (the rows the
 # HTML path and normalize.py write).
 _TABLE_CELLS_RE = re.compile(r"\t|\s\|\s")
@@ -224,6 +225,16 @@ def is_prose(line: str, words: int | None = None) -> bool:
     return words >= PROSE_MIN_WORDS and ends_sentence(line)
 
 
+def has_separator(line: str) -> bool:
+    """Does `line` hold a menu's or breadcrumb's separator (SEPARATORS)? A guillemet that
+    closes a quotation opened with its pair ("…sui tagli: «Nessun plesso chiuderà»") is
+    not one: French, Italian and Russian headlines quote with them."""
+    for sep in SEPARATORS:
+        if sep in line and not (sep in _CLOSING_GUILLEMETS and _CLOSING_GUILLEMETS[sep] in line):
+            return True
+    return False
+
+
 def is_headline(line: str, words: int | None = None) -> bool:
     """Could `line` be a story's headline? It starts like one (not in lower case, not with
     the comma of a sentence's rest), is short, not a running sentence, holds no separators
@@ -236,7 +247,7 @@ def is_headline(line: str, words: int | None = None) -> bool:
         return False
     if line.endswith(("...", "…")) or last_mark(line) in _HEADLINE_BAD_END:
         return False
-    if any(sep in line for sep in SEPARATORS) or is_byline(line, words):
+    if has_separator(line) or is_byline(line, words):
         return False
     return not is_stamp(line, words)
 
@@ -262,8 +273,19 @@ def is_stamp(line: str, words: int | None = None) -> bool:
         return False
     if shows_time(line):
         return True
-    digits = sum(1 for t in WORD_RE.findall(line) if t.isdigit())
-    return 2 * digits >= (word_count(line) if words is None else words)
+    tokens = WORD_RE.findall(line)
+    digits = sum(1 for t in tokens if t.isdigit())
+    n = word_count(line) if words is None else words
+    return 2 * digits >= n or (n <= _DATED_MAX_WORDS and digits >= 2 and _is_year(tokens[-1]))
+
+
+# "Vilanova del Riu, 3 de marzo de 2024", "Berlin, 3. März 2024": a place and a written date
+# (a day, a month's name, the year last) is a dateline, however few of its words are numbers.
+_DATED_MAX_WORDS = 8
+
+
+def _is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
 
 
 # "By Jane Doe, Science Correspondent" / "Von …" / "Por …": a credit line. The name after the

@@ -229,10 +229,30 @@ def _over_its_deck(lines: list[str], at: int, story: str, feats: list[list[float
 def _headline_candidate(lines: list[str], i: int, feats: list[list[float]],
                         named: Callable[[str], Rule | None], lexicon: Lexicon) -> bool:
     """Could line i be the story's headline: a headline-like line (`lines.is_headline`) of
-    HEADLINE_MIN_WORDS+ words that says nothing to the reader and is no picture's caption?"""
+    HEADLINE_MIN_WORDS+ words that says nothing to the reader and is no picture's caption
+    and not the site's name?"""
     return (is_headline(lines[i]) and word_count(lines[i]) >= HEADLINE_MIN_WORDS
             and _says_nothing_to_reader(lines[i], feats[i], named, lexicon)
-            and not _above_credit(lines, i, named))
+            and not _above_credit(lines, i, named) and not is_masthead(lines, i))
+
+
+# A page's last lines are its footer, which names the site ("© 2024 The Pinecrest Post. All
+# rights reserved."): a short line said again there is the site's name, not a headline (a
+# local paper named after its town names the story too). Site names run to 5 words; a
+# headline said again at the bottom is quoted by a comment section's heading ('7 Responses
+# to "Harbor District Opens First Public Fast-Charging Station"').
+MASTHEAD_TAIL = 8
+MASTHEAD_MAX_WORDS = 5
+
+
+def is_masthead(lines: list[str], i: int) -> bool:
+    """Is line i of a page the site's name: MASTHEAD_MAX_WORDS words at most, said again in
+    the page's last MASTHEAD_TAIL lines?"""
+    if word_count(lines[i]) > MASTHEAD_MAX_WORDS:
+        return False
+    name = lines[i].casefold()
+    return any(name in line.casefold()
+               for line in lines[max(i + 1, len(lines) - MASTHEAD_TAIL):])
 
 
 def _standfirst(lines: list[str], first: int, feats: list[list[float]],

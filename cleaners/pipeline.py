@@ -29,7 +29,7 @@ from newsclean.cleaners.lines import (
     last_mark,
     word_count,
 )
-from newsclean.cleaners.locate import HEADLINE_REACH, locate_lines, names_the_story
+from newsclean.cleaners.locate import HEADLINE_REACH, is_masthead, locate_lines, names_the_story
 from newsclean.cleaners.markdown import (
     PageHeader,
     is_link_line,
@@ -376,22 +376,12 @@ def _page_headline(units: list[Unit], rules: RuleSet) -> bool:
     page is judged again with the line in it (`_clean_text`): titles right 123 -> 131,
     wrong 138 -> 115, none 130 -> 145 of the 391 dev dumps when it came (134 / 116 / 141
     with the rest of that day's changes)."""
-    if len(units) < 2 or not _headline(units[0].text, rules) or _masthead(units):
+    if len(units) < 2 or not _headline(units[0].text, rules) or is_masthead(
+            [u.text for u in units], 0):
         return False
     text_at = next((i for i, u in enumerate(units)
                     if i and word_count(u.text) >= _BODY_MIN_WORDS), None)
     return text_at is None or text_at <= HEADLINE_REACH
-
-
-# A page's last lines are its footer, which names the site ("© 2024 The Pinecrest Post. All
-# rights reserved."): the page's first line said again there is its masthead, not a headline.
-MASTHEAD_TAIL = 8
-
-
-def _masthead(units: list[Unit]) -> bool:
-    """Is the page's first line the site's name: said again in its last MASTHEAD_TAIL lines?"""
-    name = units[0].text.casefold()
-    return any(name in u.text.casefold() for u in units[max(1, len(units) - MASTHEAD_TAIL):])
 
 
 def _headline(line: str, rules: RuleSet) -> bool:
@@ -550,11 +540,9 @@ def _drop_repeats(units: list[Unit], removed: list[Removal], opts: CleanOptions)
         kept.append(unit)
         keys.append(key)
     for i in reversed(_pull_quotes(keys)):
-        if i + 1 < len(kept) and _quote_credit(kept[i + 1].text):
-            removed.append(_removal(kept[i + 1], "normalize.pull-quote", "duplicate"))
-            del kept[i + 1]
-        removed.append(_removal(kept[i], "normalize.pull-quote", "duplicate"))
-        del kept[i]
+        end = i + 2 if i + 1 < len(kept) and _quote_credit(kept[i + 1].text) else i + 1
+        removed.extend(_removal(u, "normalize.pull-quote", "duplicate") for u in kept[i:end])
+        del kept[i:end]
     return kept
 
 

@@ -1,0 +1,94 @@
+"""What stands inside a story does not end it, and what repeats it goes: a story's last
+paragraphs under an ad block or a ticker's buttons come back, the paragraph a paywall cuts
+at its ellipsis stays, a pull quote in guillemets goes with its credit line. Pages written
+for these tests (names invented), each the shape of a field report."""
+
+from newsclean.cleaners import clean
+
+MENU = ["Northshore Daily", "Home", "Local", "Nation", "World", "Video", "Subscribe"]
+FOOTER = ["More Local News", "Terms of Service | Privacy Policy | Contact Us",
+          "© 2024 Northshore Daily. All rights reserved."]
+
+
+def _page(*blocks: list[str]) -> bytes:
+    return ("\n\n".join("\n".join(b) for b in blocks) + "\n").encode()
+
+
+def test_the_story_goes_on_under_an_ad_block():
+    page = _page(MENU, ["Harbor Street bridge to close for six weeks of repairs"], [
+        "The Harbor Street bridge will close to all traffic for six weeks starting Monday so "
+        "crews can replace its deck, city officials announced Wednesday.",
+        "About 18,000 vehicles cross the bridge on a typical weekday.",
+        "Drivers will be detoured over the Ferry Road bridge, about a mile to the east, and "
+        "officials said they would adjust signal timing if needed.",
+        "The $9.4 million project is funded mostly by a state grant."],
+        ["Advertisement", "Your video will play after this ad", "Skip ad in 5"],
+        ["Buses on Route 4 will also be rerouted, the transit agency said.",
+         "The bridge is expected to reopen June 28."], FOOTER)
+    result = clean(page)
+    assert "Buses on Route 4 will also be rerouted" in result.text
+    assert result.text.rstrip().endswith("The bridge is expected to reopen June 28.")
+    assert "Skip ad" not in result.text and "Advertisement" not in result.text
+    assert result.title == "Harbor Street bridge to close for six weeks of repairs"
+
+
+def test_a_ticker_entry_under_its_time_stamp_and_buttons_is_kept():
+    page = _page(["Rheintal-Kurier", "Region", "Politik", "Sport"],
+                 ["Großbrand in Lagerhalle: Anwohner sollen Fenster geschlossen halten"],
+                 ["Stand: 16.05.2024, 17:48 Uhr", "vor 3 Minuten", "17:45 Uhr"],
+                 ["Die Bundesstraße 412 bleibt zwischen Weilersbach und Hohenrain bis auf "
+                  "Weiteres gesperrt."],
+                 ["Teilen", "Facebook", "WhatsApp", "Link kopieren", "vor 25 Minuten",
+                  "17:23 Uhr"],
+                 ["Nach Angaben der Feuerwehr brennt eine rund 5000 Quadratmeter große "
+                  "Lagerhalle eines Logistikunternehmens. Mehr als 180 Einsatzkräfte sind vor Ort.",
+                  "„Wir können noch nicht sagen, wann das Feuer unter Kontrolle ist“, sagte "
+                  "Kreisbrandmeister Uwe Haller.",
+                  "Verletzt wurde nach ersten Erkenntnissen niemand."],
+                 ["Impressum | Datenschutz | AGB", "© Rheintal-Kurier 2024"])
+    result = clean(page)
+    assert "Die Bundesstraße 412 bleibt" in result.text
+    assert "Verletzt wurde nach ersten Erkenntnissen niemand." in result.text
+    assert "Link kopieren" not in result.text and "vor 25 Minuten" not in result.text
+
+
+def test_the_paragraph_a_paywall_cuts_off_stays():
+    teaser = ("Sur le parking du campus, Malik, 19 ans, inscrit en première année de droit, "
+              "dort depuis trois nuits dans sa voiture et…")
+    page = _page(["L'Écho de l'Ouest", "Société", "Économie", "Sports", "S'abonner"],
+                 ["Logement étudiant : les loyers des studios flambent à la rentrée"],
+                 ["À une semaine de la rentrée universitaire, des centaines d'étudiants n'ont "
+                  "toujours pas trouvé de toit. Le loyer moyen d'un studio a bondi de 11 % en un an.",
+                  "Dans l'agence immobilière de la rue des Tanneurs, le téléphone ne s'arrête "
+                  "plus. Pour un studio de 19 mètres carrés, la gérante a reçu 140 candidatures.",
+                  teaser,
+                  "Il vous reste 78 % de cet article à lire. La suite est réservée aux abonnés.",
+                  "Déjà abonné ? Se connecter"],
+                 ["Les plus lus", "Fermeture de la rocade nord pendant trois semaines",
+                  "© L'Écho de l'Ouest 2024"])
+    result = clean(page)
+    assert teaser in result.text
+    assert "Il vous reste 78 %" not in result.text
+
+
+def test_a_pull_quote_in_guillemets_goes_with_its_credit():
+    said = "«Una scuola che chiude è un paese che muore, e noi non lo permetteremo»"
+    page = _page(["Il Corriere delle Valli", "Cronaca", "Politica", "Sport"],
+                 ["Scuole di montagna, la Regione sospende il piano di chiusura dei plessi"],
+                 ["La Regione ha sospeso il piano che prevedeva la chiusura di sei plessi "
+                  "scolastici nelle valli, dopo l'incontro di ieri con i sindaci del comprensorio.",
+                  "Il piano di dimensionamento presentato in autunno prevedeva l'accorpamento "
+                  "dei plessi con meno di quindici alunni in tre comuni della valle.",
+                  f"{said}, ha detto l'assessora Paola Rinaldi, tra gli applausi dei sindaci.",
+                  said, "Paola Rinaldi, assessora regionale all'Istruzione",
+                  "I sindaci hanno chiesto che le pluriclassi restino aperte almeno fino al "
+                  "2027, quando sarà pronto il nuovo piano dei trasporti scolastici.",
+                  "Il piano sarà ridiscusso in primavera con i comuni interessati e con le "
+                  "famiglie degli alunni, ha spiegato la Regione in una nota."],
+                 ["Privacy | Cookie policy", "© 2024 Il Corriere delle Valli"])
+    result = clean(page)
+    assert result.text.count("Una scuola che chiude") == 1
+    assert "assessora regionale all'Istruzione" not in result.text
+    assert "Il piano sarà ridiscusso in primavera" in result.text
+    assert [r.text[:9] for r in result.removed if r.rule == "normalize.pull-quote"] == [
+        "«Una scuo", "Paola Rin"]

@@ -218,6 +218,13 @@ def without_quotes(line: str) -> str:
     return _QUOTED_RE.sub(" ", line)
 
 
+def is_quotation(line: str) -> bool:
+    """Is `line` one quotation, opened and closed: „Das ist ein schwarzer Tag für Weilach“ —
+    a speaker's sentence on its own line, its end mark (if any) inside the marks?"""
+    return (line[:1] in OPEN_QUOTES and _QUOTED_RE.fullmatch(line) is not None
+            and line[-1] in CLOSERS and len(line) > 2)
+
+
 def is_prose(line: str, words: int | None = None) -> bool:
     """A sentence of PROSE_MIN_WORDS or more words: what article paragraphs are made of."""
     if words is None:

@@ -33,6 +33,7 @@ from newsclean.cleaners.lines import (
     is_byline,
     is_headline,
     is_prose,
+    is_quotation,
     is_table_row,
     sentence_ends,
     shows_time,
@@ -531,7 +532,9 @@ def _paywall_teaser(lines: list[str], i: int, named: Callable[[str], Rule | None
 
 
 def _sentence(line: str) -> bool:
-    return (ends_sentence(line) and word_count(line) >= RESCUE_MIN_WORDS
+    """A complete sentence of RESCUE_MIN_WORDS+ words, or a whole quotation (a speaker's
+    words on a line of their own: „Das ist ein schwarzer Tag für Weilach“)."""
+    return ((ends_sentence(line) or is_quotation(line)) and word_count(line) >= RESCUE_MIN_WORDS
             and not line.endswith(("...", "…")) and not line[0].islower())
 
 

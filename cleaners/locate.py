@@ -248,12 +248,21 @@ MASTHEAD_MAX_WORDS = 5
 
 def is_masthead(lines: list[str], i: int) -> bool:
     """Is line i of a page the site's name: MASTHEAD_MAX_WORDS words at most, said again in
-    the page's last MASTHEAD_TAIL lines?"""
+    the page's last MASTHEAD_TAIL lines, or holding all the words of the copyright line's
+    holder there ("Информационное агентство «Сибирь-Пресс»" over "© 2024 Сибирь-Пресс")?"""
     if word_count(lines[i]) > MASTHEAD_MAX_WORDS:
         return False
     name = lines[i].casefold()
-    return any(name in line.casefold()
-               for line in lines[max(i + 1, len(lines) - MASTHEAD_TAIL):])
+    words = set(WORD_RE.findall(name))
+    for line in lines[max(i + 1, len(lines) - MASTHEAD_TAIL):]:
+        low = line.casefold()
+        if name in low:
+            return True
+        if "©" in line:
+            holder = {w for w in WORD_RE.findall(low) if not w.isdigit()}
+            if holder and holder <= words:
+                return True
+    return False
 
 
 def _standfirst(lines: list[str], first: int, feats: list[list[float]],

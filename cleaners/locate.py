@@ -34,6 +34,7 @@ from newsclean.cleaners.lines import (
     is_headline,
     is_prose,
     is_quotation,
+    is_stamp,
     is_table_row,
     sentence_ends,
     shows_time,
@@ -208,7 +209,35 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
             if _names_the_story(lines[i], story, lexicon.stopwords):
                 title_at = _over_its_deck(lines, i, story, feats, named, lexicon)
                 break
+        if title_at is None:
+            title_at = _headline_on_top(lines, keep, feats, named, lexicon)
+            if title_at is not None:
+                keep[title_at] = False
     return Located(keep, scores, title_at, settled)
+
+
+# Lines the model may keep above a headline it kept with the story: a time stamp, a byline,
+# a line a rule names ("السبت ١٦ مارس ٢٠٢٤ - ٠٢:١٥ م" over the headline of an Arabic page).
+TOP_STAMPS = 3
+
+
+def _headline_on_top(lines: list[str], keep: list[bool], feats: list[list[float]],
+                     named: Callable[[str], Rule | None], lexicon: Lexicon) -> int | None:
+    """The headline the model kept as the story's first line, under at most TOP_STAMPS
+    stamps or bylines: a headline candidate that names the story below it, with the lead's
+    prose within TOP_STAMPS lines under it (a subhead has paragraphs above it)."""
+    kept = [i for i, k in enumerate(keep) if k]
+    for n, i in enumerate(kept[:TOP_STAMPS + 1]):
+        line = lines[i]
+        if _headline_candidate(lines, i, feats, named, lexicon):
+            rest = kept[n + 1:]
+            if (any(is_prose(lines[j]) for j in rest[:TOP_STAMPS]) and _names_the_story(
+                    line, _story_opening(lines[j] for j in rest), lexicon.stopwords)):
+                return i
+            return None
+        if not (is_stamp(line) or is_byline(line) or named(line) is not None):
+            return None
+    return None
 
 
 def _over_its_deck(lines: list[str], at: int, story: str, feats: list[list[float]],

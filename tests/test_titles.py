@@ -2,6 +2,8 @@
 the story is about (`locate._names_the_story`), not the caption, the "copy link" button, the
 job advert or the player label that stands nearer to the first paragraph."""
 
+from pathlib import Path
+
 import pytest
 
 from newsclean.cleaners import clean
@@ -55,3 +57,14 @@ def test_a_line_continuing_a_sentence_is_never_a_headline():
 
     assert not is_headline(", there are two solutions to a quadratic equation")
     assert is_headline(HEADLINE)
+
+
+def test_a_headline_kept_under_a_date_line_is_the_title():
+    """The model kept the page's date line and the headline with the story: the headline is
+    the title, not the story's second line (`locate._headline_on_top`)."""
+    page = (Path(__file__).parent / "fixtures" / "titles" / "ar-stamp-over-headline.txt")
+    result = clean(page.read_bytes())
+    headline = "محافظ النخيلة يعلن تشغيل أول خط نقل جماعي كهربائي بين المدينة والقرى الشرقية"
+    assert result.title == headline
+    assert headline not in result.text
+    assert "أعلن محافظ النخيلة اللواء سامح عبد الرازق" in result.text

@@ -132,7 +132,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="scheduler of an existing Dask cluster (default: start a local one "
                         "of --workers processes)")
     r.add_argument("--dry-run", action="store_true", help="clean and report, write nothing")
-    r.add_argument("--limit", type=int, help="clean at most N inputs")
+    r.add_argument("--limit", type=_sample_size, metavar="N",
+                   help="clean at most N inputs (1 or more), the first in key order")
     r.add_argument("--prefix", default="", help="only inputs whose relative path starts with this")
     from newsclean.flows.storage.layout import include_summary
 
@@ -528,6 +529,19 @@ def _did_you_mean(path: str) -> str:
         fixed = Path(*parts[:i], close[0], *parts[i + 1:])
         return f" (did you mean {fixed}{'/' if path.endswith('/') else ''}?)"
     return ""
+
+
+def _sample_size(value: str) -> int:
+    """`--limit N`: 1 or more. (The flow's form reads 0 as "all inputs"; on the command line
+    that is leaving --limit out, and `--limit 0` cleaning everything surprised a user.)"""
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(
+            f"{n}: a sample is 1 input or more (leave --limit out to clean every input)")
+    return n
 
 
 def _since(value: str):

@@ -37,6 +37,7 @@ from newsclean.cleaners.lines import (
     SENTENCE_END,
     SEPARATORS,
     WORD_RE,
+    is_year,
     last_mark,
     without_quotes,
     word_count,
@@ -141,8 +142,7 @@ _DIGITS = frozenset("0123456789")
 
 def _has_date(line: str, toks: list[str]) -> bool:
     """A time (12:30), a year (1990-2039), a d/m/y date or an "ago"-style relative time."""
-    if ("19" in line or "20" in line) and any(  # a year's token holds its first two digits
-            t.isdigit() and len(t) == 4 and t[:2] in ("19", "20") for t in toks):
+    if ("19" in line or "20" in line) and any(map(is_year, toks)):  # a year holds "19"/"20"
         return True
     if ":" in line and any(c in _DIGITS for c in line):
         for i in range(1, len(line) - 1):

@@ -273,7 +273,8 @@ def shows_time(line: str) -> bool:
 
 def is_stamp(line: str, words: int | None = None) -> bool:
     """A time stamp, a dateline's date or a score line: it holds a clock time or a numeric
-    date, or half its words are numbers ("3. Mai 2024, 17:47", "Madrid-29/05/2025 20:00").
+    date, or half its words are numbers ("3. Mai 2024, 17:47", "Madrid-29/05/2025 20:00"),
+    or it is a short place-and-date line ending in the year (_DATED_MAX_WORDS).
     Such a line above a dump's article was taken for its headline: not taking it, 20 more
     of the 391 dev dumps get the title their HTML page gives (83 -> 103)."""
     if not any(c.isdigit() for c in line):
@@ -283,7 +284,7 @@ def is_stamp(line: str, words: int | None = None) -> bool:
     tokens = WORD_RE.findall(line)
     digits = sum(1 for t in tokens if t.isdigit())
     n = word_count(line) if words is None else words
-    return 2 * digits >= n or (n <= _DATED_MAX_WORDS and digits >= 2 and _is_year(tokens[-1]))
+    return 2 * digits >= n or (n <= _DATED_MAX_WORDS and digits >= 2 and is_year(tokens[-1]))
 
 
 # "Vilanova del Riu, 3 de marzo de 2024", "Berlin, 3. März 2024": a place and a written date
@@ -291,7 +292,8 @@ def is_stamp(line: str, words: int | None = None) -> bool:
 _DATED_MAX_WORDS = 8
 
 
-def _is_year(token: str) -> bool:
+def is_year(token: str) -> bool:
+    """Is `token` (a WORD_RE token) a year of the news: 1900-2099?"""
     return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
 
 

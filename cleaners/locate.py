@@ -447,7 +447,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
     rule_at = _RuleAt(lines, named)
     resumed = _resumed_story(lines, keep, quiet, rule_at)
     for order in (range(n), range(n - 1, -1, -1)):
-        gap = None  # lines behind the sweep since the nearest kept one (_rescue_gap)
+        gap = None  # lines behind the sweep since the nearest kept one, as the reach counts
         row = None  # the family of the row of named lines the sweep is in
         for i in order:
             if keep[i]:

@@ -199,18 +199,19 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
         standfirst = _lead_above(lines, standfirst, feats, named, lexicon)
     title_at = None
     if want_title and feats:
+        heads = _Headlines(lines, feats, named, lexicon, Footer(lines))
         first = keep.index(True)
         story: str | None = None  # the story's opening, read once a candidate needs it
         for i in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
-            if not _headline_candidate(lines, i, feats, named, lexicon):
+            if not heads.candidate(i):
                 continue
             if story is None:
                 story = _story_opening(lines[j] for j in range(first, len(lines)) if keep[j])
             if _names_the_story(lines[i], story, lexicon.stopwords):
-                title_at = _over_its_deck(lines, i, story, feats, named, lexicon)
+                title_at = heads.over_its_deck(i, story)
                 break
         if title_at is None:
-            title_at = _headline_on_top(lines, keep, feats, named, lexicon)
+            title_at = heads.on_top(keep)
             if title_at is not None:
                 keep[title_at] = False
     return Located(keep, scores, title_at, settled)
@@ -221,49 +222,58 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
 TOP_STAMPS = 3
 
 
-def _headline_on_top(lines: list[str], keep: list[bool], feats: list[list[float]],
-                     named: Callable[[str], Rule | None], lexicon: Lexicon) -> int | None:
-    """The headline the model kept as the story's first line, under at most TOP_STAMPS
-    stamps or bylines: a headline candidate that names the story below it, with the lead's
-    prose within TOP_STAMPS lines under it (a subhead has paragraphs above it)."""
-    kept = [i for i, k in enumerate(keep) if k]
-    for n, i in enumerate(kept[:TOP_STAMPS + 1]):
-        line = lines[i]
-        if _headline_candidate(lines, i, feats, named, lexicon):
-            rest = kept[n + 1:]
-            if (any(is_prose(lines[j]) for j in rest[:TOP_STAMPS]) and _names_the_story(
-                    line, _story_opening(lines[j] for j in rest), lexicon.stopwords)):
-                return i
-            return None
-        if not (is_stamp(line) or is_byline(line) or named(line) is not None):
-            return None
-    return None
+@dataclass(frozen=True, slots=True)
+class _Headlines:
+    """The headline questions about one page's lines: their features (`feats`), the rule
+    that names a line in the body (`named`), the document's word classes and its footer."""
 
+    lines: list[str]
+    feats: list[list[float]]
+    named: Callable[[str], Rule | None]
+    lexicon: Lexicon
+    footer: "Footer"
 
-def _over_its_deck(lines: list[str], at: int, story: str, feats: list[list[float]],
-                   named: Callable[[str], Rule | None], lexicon: Lexicon) -> int:
-    """The headline, given the headline-like line at `at` nearest the story: the line above
-    it (past lines a rule names) when that one is headline-like too and names the story
-    plainly (OVER_DECK_SHARED), since then the line at `at` is the deck under the headline
-    ("La formación de Carmen Ulloa se quedaría a cinco escaños…" under "El Partido
-    Regionalista ampliaría su ventaja…"), a "Place, date" line or a kicker."""
-    i = at - 1
-    while i >= 0 and named(lines[i]) is not None:
-        i -= 1
-    if (i >= 0 and _headline_candidate(lines, i, feats, named, lexicon)
-            and _names_the_story(lines[i], story, lexicon.stopwords, OVER_DECK_SHARED)):
-        return i
-    return at
+    def candidate(self, i: int) -> bool:
+        """Could line i be the story's headline: a headline-like line (`lines.is_headline`)
+        of HEADLINE_MIN_WORDS+ words that says nothing to the reader and is no picture's
+        caption and not the site's name?"""
+        line = self.lines[i]
+        return (is_headline(line) and word_count(line) >= HEADLINE_MIN_WORDS
+                and _says_nothing_to_reader(line, self.feats[i], self.named, self.lexicon)
+                and not _above_credit(self.lines, i, self.named)
+                and not self.footer.names_site(line, i))
 
+    def on_top(self, keep: list[bool]) -> int | None:
+        """The headline the model kept as the story's first line, under at most TOP_STAMPS
+        stamps or bylines: a headline candidate that names the story below it, with the
+        lead's prose within TOP_STAMPS lines under it (a subhead has paragraphs above it)."""
+        lines = self.lines
+        kept = [i for i, k in enumerate(keep) if k]
+        for n, i in enumerate(kept[:TOP_STAMPS + 1]):
+            line = lines[i]
+            if self.candidate(i):
+                rest = kept[n + 1:]
+                if (any(is_prose(lines[j]) for j in rest[:TOP_STAMPS]) and _names_the_story(
+                        line, _story_opening(lines[j] for j in rest), self.lexicon.stopwords)):
+                    return i
+                return None
+            if not (is_stamp(line) or is_byline(line) or self.named(line) is not None):
+                return None
+        return None
 
-def _headline_candidate(lines: list[str], i: int, feats: list[list[float]],
-                        named: Callable[[str], Rule | None], lexicon: Lexicon) -> bool:
-    """Could line i be the story's headline: a headline-like line (`lines.is_headline`) of
-    HEADLINE_MIN_WORDS+ words that says nothing to the reader and is no picture's caption
-    and not the site's name?"""
-    return (is_headline(lines[i]) and word_count(lines[i]) >= HEADLINE_MIN_WORDS
-            and _says_nothing_to_reader(lines[i], feats[i], named, lexicon)
-            and not _above_credit(lines, i, named) and not is_masthead(lines, i))
+    def over_its_deck(self, at: int, story: str) -> int:
+        """The headline, given the headline-like line at `at` nearest the story: the line
+        above it (past lines a rule names) when that one is headline-like too and names the
+        story plainly (OVER_DECK_SHARED), since then the line at `at` is the deck under the
+        headline ("La formación de Carmen Ulloa se quedaría a cinco escaños…" under "El
+        Partido Regionalista ampliaría su ventaja…"), a "Place, date" line or a kicker."""
+        i = at - 1
+        while i >= 0 and self.named(self.lines[i]) is not None:
+            i -= 1
+        if (i >= 0 and self.candidate(i) and _names_the_story(
+                self.lines[i], story, self.lexicon.stopwords, OVER_DECK_SHARED)):
+            return i
+        return at
 
 
 # A page's last lines are its footer, which names the site ("© 2024 The Pinecrest Post. All
@@ -275,23 +285,29 @@ MASTHEAD_TAIL = 8
 MASTHEAD_MAX_WORDS = 5
 
 
-def is_masthead(lines: list[str], i: int) -> bool:
-    """Is line i of a page the site's name: MASTHEAD_MAX_WORDS words at most, said again in
-    the page's last MASTHEAD_TAIL lines, or holding all the words of the copyright line's
-    holder there ("Информационное агентство «Сибирь-Пресс»" over "© 2024 Сибирь-Пресс")?"""
-    if word_count(lines[i]) > MASTHEAD_MAX_WORDS:
-        return False
-    name = lines[i].casefold()
-    words = set(WORD_RE.findall(name))
-    for line in lines[max(i + 1, len(lines) - MASTHEAD_TAIL):]:
-        low = line.casefold()
-        if name in low:
-            return True
-        if "©" in line:
-            holder = {w for w in WORD_RE.findall(low) if not w.isdigit()}
-            if holder and holder <= words:
-                return True
-    return False
+class Footer:
+    """A page's last MASTHEAD_TAIL lines as `names_site` reads them, read once a page: each
+    casefolded, and the words of a copyright line's holder ("© 2024 Сибирь-Пресс")."""
+
+    __slots__ = ("_start", "_low", "_holders")
+
+    def __init__(self, lines: list[str]) -> None:
+        self._start = max(0, len(lines) - MASTHEAD_TAIL)
+        self._low = [line.casefold() for line in lines[self._start:]]
+        self._holders = [frozenset(w for w in WORD_RE.findall(low) if not w.isdigit())
+                         if "©" in low else frozenset() for low in self._low]
+
+    def names_site(self, line: str, i: int) -> bool:
+        """Is `line`, line i of the page, the site's name: MASTHEAD_MAX_WORDS words at most,
+        said again in the footer lines below it, or holding all the words of the copyright
+        holder there ("Информационное агентство «Сибирь-Пресс»" over "© 2024 Сибирь-Пресс")?"""
+        if word_count(line) > MASTHEAD_MAX_WORDS:
+            return False
+        name = line.casefold()
+        words = set(WORD_RE.findall(name))
+        below = max(0, i + 1 - self._start)
+        return any(name in low or holder and holder <= words
+                   for low, holder in zip(self._low[below:], self._holders[below:], strict=True))
 
 
 def _standfirst(lines: list[str], first: int, feats: list[list[float]],
@@ -444,7 +460,10 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
     # Sentences within RESCUE_REACH lines of a kept one, in a sweep down the page and one
     # up it, so a run of them chains on from the article in either direction; then
     # subheads between two kept lines. Linear in the number of lines.
-    rule_at = _RuleAt(lines, named)
+
+    def rule_at(i: int) -> Rule | None:  # asked only of the lines a sweep reaches: asking
+        return named(lines[i])  # it of every line cost `clean()` 10 % on the seeds
+
     resumed = _resumed_story(lines, keep, quiet, rule_at)
     for order in (range(n), range(n - 1, -1, -1)):
         gap = None  # lines behind the sweep since the nearest kept one, as the reach counts
@@ -523,24 +542,8 @@ def _keep_announced(lines: list[str], keep: list[bool], feats: list[list[float]]
     return out
 
 
-class _RuleAt:
-    """The rule that names line i in the body, asked of the lookup once and only for the
-    lines a sweep reaches (asking it of every line cost `clean()` 10 % on the seeds)."""
-
-    __slots__ = ("_lines", "_named", "_rules")
-
-    def __init__(self, lines: list[str], named: Callable[[str], Rule | None]) -> None:
-        self._lines, self._named = lines, named
-        self._rules: dict[int, Rule | None] = {}
-
-    def __call__(self, i: int) -> Rule | None:
-        if i not in self._rules:
-            self._rules[i] = self._named(self._lines[i])
-        return self._rules[i]
-
-
 def _resumed_story(lines: list[str], keep: list[bool], quiet: Callable[[int], bool],
-                   rule_at: _RuleAt) -> list[bool]:
+                   rule_at: Callable[[int], Rule | None]) -> list[bool]:
     """Per line: is it one of two or more dropped paragraphs in a row that read like the
     story's (prose, not a headline, saying nothing to the reader)? Such a run may stand
     BOX_REACH lines from the article, not only RESCUE_REACH."""

@@ -11,8 +11,8 @@ removed it (with the line model's score where the model dropped it).
 import dataclasses
 import re
 from bisect import bisect_right
-from collections.abc import Callable
-from itertools import accumulate
+from collections.abc import Callable, Iterator
+from itertools import accumulate, takewhile
 from urllib.parse import urlsplit
 
 from newsclean.cleaners.decode import InputRejected, decode, repair
@@ -29,7 +29,7 @@ from newsclean.cleaners.lines import (
     last_mark,
     word_count,
 )
-from newsclean.cleaners.locate import HEADLINE_REACH, is_masthead, locate_lines, names_the_story
+from newsclean.cleaners.locate import HEADLINE_REACH, Footer, locate_lines, names_the_story
 from newsclean.cleaners.markdown import (
     PageHeader,
     is_link_line,
@@ -307,14 +307,15 @@ _LIST_MAX_ITEMS = 8
 def _teasers_under(units: list[Unit], at: int, keep: list[bool],
                    match: Callable[..., Rule | None]) -> list[int]:
     """The lines the locator kept under the list heading it dropped at `at`, inside the
-    article: up to the first statement (`_ends_a_list`), line a rule names or line it
-    dropped; none when they are more than a box holds (_LIST_MAX_ITEMS)."""
-    out = []
-    for j in range(at + 1, len(units)):
-        text = units[j].text
-        if not keep[j] or _ends_a_list(text, word_count(text)) or match(text, Where.ANYWHERE):
-            break
-        out.append(j)
+    article, up to the first it dropped or a rule names; none when they are more than a
+    box holds (_LIST_MAX_ITEMS)."""
+    texts = [u.text for u in units]
+
+    def named(j: int) -> Rule | None:  # the document's lookup memoizes each question
+        return match(texts[j], Where.ANYWHERE)
+
+    out = list(takewhile(lambda j: keep[j] and named(j) is None,
+                         _list_under(texts, at, named)))
     return out if len(out) <= _LIST_MAX_ITEMS else []
 
 
@@ -376,8 +377,8 @@ def _page_headline(units: list[Unit], rules: RuleSet) -> bool:
     page is judged again with the line in it (`_clean_text`): titles right 123 -> 131,
     wrong 138 -> 115, none 130 -> 145 of the 391 dev dumps when it came (134 / 116 / 141
     with the rest of that day's changes)."""
-    if len(units) < 2 or not _headline(units[0].text, rules) or is_masthead(
-            [u.text for u in units], 0):
+    if len(units) < 2 or not _headline(units[0].text, rules) or Footer(
+            [u.text for u in units]).names_site(units[0].text, 0):
         return False
     text_at = next((i for i, u in enumerate(units)
                     if i and word_count(u.text) >= _BODY_MIN_WORDS), None)
@@ -420,15 +421,15 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None],
     """
     words = [word_count(u.text) for u in units]
     first_body, last_body = _body_bounds(units, words, match)
+    texts = [u.text for u in units]
+    positions = [Where.LEADING if i < first_body else Where.TRAILING if i > last_body
+                 else Where.ANYWHERE for i in range(len(units))]
+    rules = [match(t, at, n) for t, at, n in zip(texts, positions, words, strict=True)]
     kept: list[Unit] = []
     marker: Rule | None = None  # a comment section started: everything after it goes
-    heading: Rule | None = None  # a list heading fired: its list goes, up to the next prose
+    listed: dict[int, Rule] = {}  # the lines of a list whose heading fired, by its heading
     for i, unit in enumerate(units):
-        position = (Where.LEADING if i < first_body
-                    else Where.TRAILING if i > last_body else Where.ANYWHERE)
-        rule = match(unit.text, position, words[i])
-        if heading is not None and rule is None and _ends_a_list(unit.text, words[i]):
-            heading = None
+        rule = rules[i]
         if marker is not None:
             fired = rule or marker
             removed.append(_removal(unit, fired.id, fired.family, "tail-marker"))
@@ -436,16 +437,28 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None],
             removed.append(_removal(unit, rule.id, rule.family, str(rule.where)))
             if rule.where is Where.TAIL_MARKER:
                 marker = rule
-            elif rule.where is Where.LIST_HEAD and position is not Where.LEADING:
-                heading = rule
+            elif rule.where is Where.LIST_HEAD and positions[i] is not Where.LEADING:
+                listed.update(dict.fromkeys(_list_under(texts, i, rules.__getitem__), rule))
             elif (rule.where is Where.CAPTION_CREDIT and kept and kept[-1] is units[i - 1]
                   and words[i - 1] <= _CAPTION_MAX_WORDS):
                 removed.insert(-1, _removal(kept.pop(), rule.id, rule.family, "caption-credit"))
-        elif heading is not None:
+        elif i in listed:
+            heading = listed[i]
             removed.append(_removal(unit, heading.id, heading.family, "list-head"))
         else:
             kept.append(unit)
     return kept
+
+
+def _list_under(texts: list[str], at: int, named: Callable[[int], Rule | None]
+                ) -> Iterator[int]:
+    """The lines of the list under the heading at `at`: each line after it, up to the
+    first that no rule names (`named(j)` is None) and that ends a list (`_ends_a_list`).
+    The items of a related-stories box are headlines; the story resumes at a statement."""
+    for j in range(at + 1, len(texts)):
+        if named(j) is None and _ends_a_list(texts[j], word_count(texts[j])):
+            return
+        yield j
 
 
 # A teaser list's items are headlines, some of them questions ("Who will make the Rock Hall

@@ -61,7 +61,7 @@ def test_a_line_continuing_a_sentence_is_never_a_headline():
 
 def test_a_headline_kept_under_a_date_line_is_the_title():
     """The model kept the page's date line and the headline with the story: the headline is
-    the title, not the story's second line (`locate._headline_on_top`)."""
+    the title, not the story's second line (`locate._Headlines.on_top`)."""
     page = (Path(__file__).parent / "fixtures" / "titles" / "ar-stamp-over-headline.txt")
     result = clean(page.read_bytes())
     headline = "محافظ النخيلة يعلن تشغيل أول خط نقل جماعي كهربائي بين المدينة والقرى الشرقية"

@@ -105,3 +105,32 @@ def test_eval_on_a_folder_of_sets_prints_one_table_of_sets_and_inputs(tmp_path, 
     # a single set still gives its own table
     assert main([str(root / "set-a")]) == 0
     assert "2 cases, input=html" in capsys.readouterr().out
+
+
+def test_text_dump_titles_are_checked_against_the_titles_of_their_html_pages(tmp_path, capsys):
+    """The `title` column: a dump's headline is right when it is the title the page's HTML
+    gives, wrong when it is another headline (a dump of another edition of the page), none
+    when no title was found (a line that does not name the story is no headline)."""
+    story = ("The council approved the city budget on Tuesday after a long debate about "
+             "transit funding and school repairs.\nThe mayor said the city budget was "
+             "balanced and would not raise taxes this year.")
+    head = "Council passes the city budget after long debate"
+    html = (f"<html><head><title>{head}</title></head><body><article><h1>{head}</h1>"
+            + "".join(f"<p>{p}</p>" for p in story.split("\n")) + "</article></body></html>")
+    dumps = {"right": f"{head}\n{story}\n",
+             "wrong": f"Mayor hails balanced city budget and school repairs\n{story}\n",
+             "none": f"{story}\n"}
+    root = tmp_path / "eval"
+    for cid, dump in dumps.items():
+        case = root / "set-a" / cid
+        case.mkdir(parents=True)
+        (case / "raw.html").write_text(html)
+        (case / "raw.txt").write_text(dump)
+        (case / "gold.txt").write_text(story)
+    assert main([str(root), "--json", str(tmp_path / "all.json")]) == 0
+    table = capsys.readouterr().out
+    assert "| set-a (3) | html | newsclean |" in table and "| 3 found |" in table
+    assert "| 1/1/1 |" in table
+    text = json.loads((tmp_path / "all.json").read_text())["set-a"]["text"]["newsclean"]
+    assert text["title_agreement"] == {"right": 1, "wrong": 1, "none": 1}
+    assert text["titles"]["right"] == head and text["titles"]["none"] is None

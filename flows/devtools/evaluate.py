@@ -115,8 +115,10 @@ Extractor = Callable[[Case], str]
 
 
 def newsclean_extractor(input_kind: str, rule_packs: list[str] = (),
-                        statuses: dict[str, str] | None = None) -> Extractor:
-    """newsclean as an extractor; ``statuses`` (if given) collects each case's status."""
+                        statuses: dict[str, str] | None = None,
+                        titles: dict[str, str | None] | None = None) -> Extractor:
+    """newsclean as an extractor; ``statuses`` and ``titles`` (if given) collect each case's
+    status and title, by case id."""
     from newsclean.cleaners import CleanOptions, build_ruleset, clean
 
     options = CleanOptions(rules=build_ruleset(rule_packs),
@@ -126,6 +128,8 @@ def newsclean_extractor(input_kind: str, rule_packs: list[str] = (),
         result = clean(case.raw, source=case.url, options=options)
         if statuses is not None:
             statuses[case.id] = str(result.status)
+        if titles is not None:
+            titles[case.id] = result.title
         return result.text
 
     return run
@@ -187,6 +191,24 @@ def _peer(name: str, input_kind: str) -> Extractor:
 
         return lambda c: extract_plain_text(_as_html(c, input_kind), main_content=True)
     raise ImportError(f"unknown peer {name!r}", name=name)
+
+
+def title_tokens(title: str | None) -> str:
+    return " ".join(_TOKEN_RE.findall((title or "").lower()))
+
+
+def title_agreement(found: dict[str, str | None], reference: dict[str, str | None]
+                    ) -> Counter:
+    """How many of the `found` titles (by case id) are right, wrong or none against the
+    `reference` ones: the text dump's title against the one its HTML page gives (the page's
+    markup marks its headline; a dump has only its lines). Right is the same words, or one
+    title's words inside the other's ("Headline" and "Headline | Site")."""
+    out = Counter(right=0, wrong=0, none=0)
+    for cid, title in found.items():
+        ours, ref = title_tokens(title), title_tokens(reference.get(cid))
+        out["none" if not ours else
+            "right" if ref and (ours in ref or ref in ours) else "wrong"] += 1
+    return out
 
 
 def evaluate(cases: list[Case], name: str, extractor: Extractor) -> tuple[Scores, dict[str, str]]:
@@ -258,9 +280,10 @@ def _peer_names(spec: str) -> list[str]:
 def run_all(args, sets: list[Path]) -> int:
     """Every set x input x extractor in one table."""
     inputs = ["html", "text"] if args.input in (None, "both") else [args.input]
-    lines = ["| set | input | extractor | F1 | P | R | empty | rejected | docs/s |",
-             "|---|---|---|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| set | input | extractor | F1 | P | R | empty | rejected | title | docs/s |",
+             "|---|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     dump: dict = {}
+    html_titles: dict[str, dict[str, str | None]] = {}  # by set: the titles pages' HTML gives
     for kind in inputs:
         names = _peer_names(args.compare)
         if kind != "html":
@@ -271,20 +294,37 @@ def run_all(args, sets: list[Path]) -> int:
             if not cases:
                 continue
             statuses: dict[str, str] = {}
-            ours, _ = evaluate(cases, "newsclean", newsclean_extractor(kind, args.rules, statuses))
+            titles: dict[str, str | None] = {}
+            ours, _ = evaluate(cases, "newsclean",
+                               newsclean_extractor(kind, args.rules, statuses, titles))
             results = [ours] + [evaluate(cases, n, ex)[0] for n, ex in peers.items()]
             counts = {st: sum(1 for v in statuses.values() if v == st) for st in ("rejected", "empty")}
+            title_cell, agreement = "", None
+            if kind == "html":
+                html_titles[root.name] = titles
+                title_cell = f"{sum(1 for t in titles.values() if t)} found"
+            elif root.name in html_titles:
+                agreement = title_agreement(titles, html_titles[root.name])
+                title_cell = "{right}/{wrong}/{none}".format(**agreement)
             for res in results:
                 r = res.row()
                 rej = str(counts["rejected"]) if res is ours else ""
                 emp = str(counts["empty"]) if res is ours else f"{res.empty}"
                 lines.append(f"| {root.name} ({len(cases)}) | {kind} | {r['extractor']} | "
                              f"{r['f1']:.3f} | {r['precision']:.3f} | {r['recall']:.3f} | {emp} | "
-                             f"{rej} | {r['docs_per_s']:.0f} |")
-                dump.setdefault(root.name, {}).setdefault(kind, {})[res.name] = {
-                    **r, "per_case": res.per_case}
+                             f"{rej} | {title_cell if res is ours else ''} | "
+                             f"{r['docs_per_s']:.0f} |")
+                row = {**r, "per_case": res.per_case}
+                if res is ours:
+                    row["titles"] = titles
+                    if agreement is not None:
+                        row["title_agreement"] = dict(agreement)
+                dump.setdefault(root.name, {}).setdefault(kind, {})[res.name] = row
             print(f"newsclean eval: {root.name} {kind}: newsclean F1 {ours.f1:.3f}",
                   file=sys.stderr)
+    if "text" in inputs and html_titles:
+        lines.append("\ntitle: on HTML, the pages given a title; on text dumps, right/wrong/none "
+                     "against the title newsclean finds on the same page's HTML")
     print("\n".join(lines))
     if args.json:
         import json

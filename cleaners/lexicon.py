@@ -32,7 +32,7 @@ their common parts ("aussi", "mehr", "zum": prose is full of them).
 from dataclasses import dataclass
 from functools import cache
 
-from newsclean.cleaners.language import stopwords
+from newsclean.cleaners.language import function_words, stopwords
 
 # Platform and product words that stand, untranslated, on pages in every language.
 _ANY_WEB = """
@@ -225,6 +225,7 @@ class Lexicon:
     """The words one document's lines are read with (module docstring)."""
 
     stopwords: frozenset[str]  # empty: the language has no list (CJK, unknown)
+    function_words: frozenset[str]  # the most frequent of them (`language.function_words`)
     web: frozenset[str]
     address: frozenset[str]
     call: frozenset[str]
@@ -246,5 +247,6 @@ def lexicon_for(languages: tuple[str, ...] = ()) -> Lexicon:
         web.update(w.split())
         address.update(a.split())
         call.update(c.split())
-    return Lexicon(stopwords(languages[0] if languages else None), frozenset(web),
+    first = languages[0] if languages else None
+    return Lexicon(stopwords(first), function_words(first), frozenset(web),
                    frozenset(address), frozenset(call))

@@ -18,7 +18,7 @@ headline-like line just above the article.
 """
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
@@ -202,12 +202,12 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
         heads = _Headlines(lines, feats, named, lexicon, Footer(lines))
         first = keep.index(True)
         story: str | None = None  # the story's opening, read once a candidate needs it
-        for i in range(first - 1, max(-1, first - 1 - HEADLINE_REACH), -1):
+        for i in _lines_up(lines, first, named):
             if not heads.candidate(i):
                 continue
             if story is None:
                 story = _story_opening(lines[j] for j in range(first, len(lines)) if keep[j])
-            if _names_the_story(lines[i], story, lexicon.stopwords):
+            if _names_the_story(lines[i], story, lexicon.function_words):
                 title_at = heads.over_its_deck(i, story)
                 break
         if title_at is None:
@@ -215,6 +215,20 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
             if title_at is not None:
                 keep[title_at] = False
     return Located(keep, scores, title_at, settled)
+
+
+def _lines_up(lines: list[str], first: int, named: Callable[[str], Rule | None]
+              ) -> Iterator[int]:
+    """The lines above line `first`, nearest first, as far as HEADLINE_REACH of them that
+    no rule names: a share row's buttons and a time stamp count for nothing (an Italian
+    headline stood over a byline, a date and nine share buttons)."""
+    unnamed = 0
+    for i in range(first - 1, -1, -1):
+        yield i
+        if named(lines[i]) is None:
+            unnamed += 1
+            if unnamed >= HEADLINE_REACH:
+                return
 
 
 # Lines the model may keep above a headline it kept with the story: a time stamp, a byline,
@@ -254,7 +268,7 @@ class _Headlines:
             if self.candidate(i):
                 rest = kept[n + 1:]
                 if (any(is_prose(lines[j]) for j in rest[:TOP_STAMPS]) and _names_the_story(
-                        line, _story_opening(lines[j] for j in rest), self.lexicon.stopwords)):
+                        line, _story_opening(lines[j] for j in rest), self.lexicon.function_words)):
                     return i
                 return None
             if not (is_stamp(line) or is_byline(line) or self.named(line) is not None):
@@ -271,7 +285,7 @@ class _Headlines:
         while i >= 0 and self.named(self.lines[i]) is not None:
             i -= 1
         if (i >= 0 and self.candidate(i) and _names_the_story(
-                self.lines[i], story, self.lexicon.stopwords, OVER_DECK_SHARED)):
+                self.lines[i], story, self.lexicon.function_words, OVER_DECK_SHARED)):
             return i
         return at
 

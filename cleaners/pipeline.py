@@ -124,7 +124,7 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
     memo = LineMemo()  # each line's own features, for every round
     judge = _Judge(rules, match, lexicon, opts, memo)
     kept, found, dropped, top = judge.rounds(units, title, top_line=True)
-    if top and not names_the_story(found, (u.text for u in kept), lexicon.stopwords):
+    if top and not names_the_story(found, (u.text for u in kept), lexicon.function_words):
         # the page's first line is a banner, a caption or a section name, not the story's
         # headline: the page is judged again with that line in it
         kept, found, dropped, _ = judge.rounds(units, title, top_line=False)

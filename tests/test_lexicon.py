@@ -70,3 +70,15 @@ def test_every_listed_word_is_one_word_as_lines_are_split():
         for word in lexicon.web | lexicon.address | lexicon.call:
             assert WORD_RE.fullmatch(word), (lang, word)
             assert word == word.lower(), (lang, word)
+
+
+def test_function_words_are_the_most_frequent_of_the_stoplist():
+    """jusText's Hebrew list runs to 4,285 words and holds place names; the words that name
+    no subject are its most frequent (`language.function_words`)."""
+    from newsclean.cleaners.language import FUNCTION_WORDS, function_words, stopwords
+
+    hebrew = function_words("he")
+    assert {"של", "את", "על"} <= hebrew and "חיפה" not in hebrew and "חיפה" in stopwords("he")
+    assert len(hebrew) == FUNCTION_WORDS and hebrew <= stopwords("he")
+    assert {"the", "of", "and"} <= function_words("en")
+    assert function_words("zh") == frozenset()

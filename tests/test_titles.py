@@ -68,3 +68,16 @@ def test_a_headline_kept_under_a_date_line_is_the_title():
     assert result.title == headline
     assert headline not in result.text
     assert "أعلن محافظ النخيلة اللواء سامح عبد الرازق" in result.text
+
+
+@pytest.mark.parametrize(("page", "headline", "lead"), [
+    ("he-prefixed-words.txt", "נמל חיפה יפעיל מסוף רכבות חדש כבר בחודש הבא",
+     "חברת נמל חיפה הודיעה ביום ראשון"),
+    ("it-headline-over-share-row.txt",
+     "Como, frana sulla Regina: strada chiusa per almeno due settimane",
+     "Una frana di circa 3.000 metri cubi"),
+])
+def test_the_headline_over_share_rows_and_in_any_language_is_found(page, headline, lead):
+    result = clean((Path(__file__).parent / "fixtures" / "titles" / page).read_bytes())
+    assert result.title == headline
+    assert headline not in result.text and lead in result.text

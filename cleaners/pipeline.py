@@ -11,7 +11,7 @@ removed it (with the line model's score where the model dropped it).
 import dataclasses
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from itertools import accumulate, takewhile
 from urllib.parse import urlsplit
 
@@ -26,10 +26,16 @@ from newsclean.cleaners.lines import (
     is_headline,
     is_prose,
     joined_word_count,
-    last_mark,
     word_count,
 )
-from newsclean.cleaners.locate import HEADLINE_REACH, Footer, locate_lines, names_the_story
+from newsclean.cleaners.locate import (
+    HEADLINE_REACH,
+    LIST_MAX_ITEMS,
+    Footer,
+    list_under,
+    locate_lines,
+    names_the_story,
+)
 from newsclean.cleaners.markdown import (
     PageHeader,
     is_link_line,
@@ -299,24 +305,19 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
     return kept, title, found.settled
 
 
-# A related-stories box holds a few teasers (2-6 on the dev pages); a longer run of lines
-# under its heading is the story's (a blog's unpunctuated lines under a "相关文章" link).
-_LIST_MAX_ITEMS = 8
-
-
 def _teasers_under(units: list[Unit], at: int, keep: list[bool],
                    match: Callable[..., Rule | None]) -> list[int]:
     """The lines the locator kept under the list heading it dropped at `at`, inside the
     article, up to the first it dropped or a rule names; none when they are more than a
-    box holds (_LIST_MAX_ITEMS)."""
+    box holds (LIST_MAX_ITEMS)."""
     texts = [u.text for u in units]
 
     def named(j: int) -> Rule | None:  # the document's lookup memoizes each question
         return match(texts[j], Where.ANYWHERE)
 
     out = list(takewhile(lambda j: keep[j] and named(j) is None,
-                         _list_under(texts, at, named)))
-    return out if len(out) <= _LIST_MAX_ITEMS else []
+                         list_under(texts, at, named)))
+    return out if len(out) <= LIST_MAX_ITEMS else []
 
 
 def _letterless_edges(units: list[Unit]) -> list[tuple[Unit, str]]:
@@ -438,7 +439,7 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None],
             if rule.where is Where.TAIL_MARKER:
                 marker = rule
             elif rule.where is Where.LIST_HEAD and positions[i] is not Where.LEADING:
-                listed.update(dict.fromkeys(_list_under(texts, i, rules.__getitem__), rule))
+                listed.update(dict.fromkeys(list_under(texts, i, rules.__getitem__), rule))
             elif (rule.where is Where.CAPTION_CREDIT and kept and kept[-1] is units[i - 1]
                   and words[i - 1] <= _CAPTION_MAX_WORDS):
                 removed.insert(-1, _removal(kept.pop(), rule.id, rule.family, "caption-credit"))
@@ -448,30 +449,6 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None],
         else:
             kept.append(unit)
     return kept
-
-
-def _list_under(texts: list[str], at: int, named: Callable[[int], Rule | None]
-                ) -> Iterator[int]:
-    """The lines of the list under the heading at `at`: each line after it, up to the
-    first that no rule names (`named(j)` is None) and that ends a list (`_ends_a_list`).
-    The items of a related-stories box are headlines; the story resumes at a statement."""
-    for j in range(at + 1, len(texts)):
-        if named(j) is None and _ends_a_list(texts[j], word_count(texts[j])):
-            return
-        yield j
-
-
-# A teaser list's items are headlines, some of them questions ("Who will make the Rock Hall
-# in 2020?"); a statement after them is the story going on, in any script: a Korean
-# one-sentence paragraph has 9 words, not the 12 of `is_prose`.
-_LIST_END_MIN_WORDS = 3
-_FULL_STOPS = frozenset(".。｡।۔።")
-
-
-def _ends_a_list(line: str, words: int) -> bool:
-    """Does `line`, under a list heading, end its list: prose, or a statement (3+ words
-    ending in a full stop)?"""
-    return is_prose(line, words) or words >= _LIST_END_MIN_WORDS and last_mark(line) in _FULL_STOPS
 
 
 # A caption is a sentence or two; the line above a "Photo: …" credit that is longer than

@@ -445,10 +445,17 @@ def _content_words(text: str, stopwords: frozenset[str]) -> set[str]:
     return out
 
 
+# Hebrew and Arabic write prepositions, articles and conjunctions onto the word ("بفاس" in
+# Fez, "المتحف" the museum, "הרכבות" the trains), and a headline drops them: a word of these
+# scripts names the story when the story holds it inside a word too.
+_AFFIXED_SCRIPT_RE = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
 def _in_story(word: str, opening: str) -> bool:
     """Does the story's `opening` hold `word` (a `_content_words` item): a spaced word as one
-    of its words, a pair of unspaced characters anywhere in it?"""
-    if UNSPACED_RUN_RE.match(word):
+    of its words (in Hebrew and Arabic, inside one), a pair of unspaced characters anywhere
+    in it?"""
+    if UNSPACED_RUN_RE.match(word) or _AFFIXED_SCRIPT_RE.match(word):
         return word in opening
     return holds_word(opening, word)
 

@@ -132,3 +132,15 @@ def test_a_quoted_speakers_we_does_not_address_the_reader():
     ], lexicon)
     assert quoted["address"] == 0.0
     assert appeal["address"] > 0.0
+
+
+@pytest.mark.parametrize(("line", "headline"), [
+    ("LIVE | Dijkdoorbraak bij Lauwersoog: honderden bewoners geëvacueerd", True),
+    ("EN DIRECT | Les agriculteurs bloquent les autoroutes du Sud", True),
+    ("Home | News | Politics | Europe today", False),  # a breadcrumb
+    ("News | Politics and elections in Berlin", False),  # a section's name is no kicker
+])
+def test_a_kicker_in_capitals_before_its_headline_is_no_breadcrumb(line, headline):
+    from newsclean.cleaners.lines import is_headline
+
+    assert is_headline(line) is headline

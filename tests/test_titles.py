@@ -73,6 +73,8 @@ def test_a_headline_kept_under_a_date_line_is_the_title():
 @pytest.mark.parametrize(("page", "headline", "lead"), [
     ("he-prefixed-words.txt", "נמל חיפה יפעיל מסוף רכבות חדש כבר בחודש הבא",
      "חברת נמל חיפה הודיעה ביום ראשון"),
+    ("ar-affixed-words.txt", "افتتاح متحف جديد للمخطوطات في مدينة فاس القديمة",
+     "افتتحت وزارة الثقافة يوم السبت"),
     ("it-headline-over-share-row.txt",
      "Como, frana sulla Regina: strada chiusa per almeno due settimane",
      "Una frana di circa 3.000 metri cubi"),

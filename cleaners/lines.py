@@ -248,6 +248,8 @@ def is_headline(line: str, words: int | None = None) -> bool:
     and is not a byline."""
     if line[:1].islower() or line[:1] in _CONTINUES:  # the rest of a sentence, not a start
         return False
+    if _TICKER_RE.match(line):  # a news ticker's item: "+++ Polizei sperrt B 412 ab +++"
+        return False
     if words is None:
         words = word_count(line)
     if not HEADLINE_MIN_WORDS <= words <= HEADLINE_MAX_WORDS or len(line) > HEADLINE_MAX_CHARS:
@@ -261,6 +263,10 @@ def is_headline(line: str, words: int | None = None) -> bool:
         return False
     return not is_stamp(line, words)
 
+
+# A ticker's marks ("+++ …", "*** …", ">>> …"): a live ticker's items and a news ticker's
+# lines open with a run of them; a headline never does.
+_TICKER_RE = re.compile(r"([+*>#=~])\1{1,}")
 
 # A kicker in capitals before its headline ("LIVE | Dijkdoorbraak bij Lauwersoog: …", "VIDEO:
 # …", "EN DIRECT | …"): one or two words, then a separator; a breadcrumb's parts are not

@@ -139,8 +139,10 @@ def test_a_quoted_speakers_we_does_not_address_the_reader():
     ("EN DIRECT | Les agriculteurs bloquent les autoroutes du Sud", True),
     ("Home | News | Politics | Europe today", False),  # a breadcrumb
     ("News | Politics and elections in Berlin", False),  # a section's name is no kicker
+    ("+++ Polizei sperrt B 412 weiträumig ab +++", False),  # a live ticker's item
+    (">>> Breaking: Harbour bridge closed after crash", False),
 ])
-def test_a_kicker_in_capitals_before_its_headline_is_no_breadcrumb(line, headline):
+def test_kickers_breadcrumbs_and_ticker_items(line, headline):
     from newsclean.cleaners.lines import is_headline
 
     assert is_headline(line) is headline

@@ -279,6 +279,22 @@ _KICKER_RE = re.compile(r"(?:[^\W\d_]+ )?[^\W\d_]+ ?[|:] (?=\S)")
 _STAMP_RE = re.compile(r"(?<!\d)(?:\d{1,2}:\d{2}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4})(?!\d)")
 
 
+# A clock time on a line of its own, with at most its label: "3:47 p.m. PT", "17:23 Uhr",
+# "10:42" (five words: "1:55 p.m. PT" counts 1, 55, p, m, PT).
+CLOCK_MAX_WORDS = 5
+_CLOCK_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+_NUMERIC_DATE_RE = re.compile(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
+
+
+def is_clock_time(line: str, words: int | None = None) -> bool:
+    """Is `line` a clock time with at most its label (CLOCK_MAX_WORDS words, no date): a
+    live blog entry's stamp ("3:47 p.m. PT", "17:23 Uhr"), or a video's length ("08:51")?"""
+    if words is None:
+        words = word_count(line)
+    return (words <= CLOCK_MAX_WORDS and _CLOCK_RE.search(line) is not None
+            and _NUMERIC_DATE_RE.search(line) is None)
+
+
 def shows_time(line: str) -> bool:
     """Does `line` hold a clock time or a numeric date (_STAMP_RE)? A comment's head does
     ("le 22/11/2024 à 09:47", "September 12, 2018 at 4:47 pm"); a slide counter ("1 / 5")

@@ -31,6 +31,7 @@ from newsclean.cleaners.lines import (
     ends_sentence,
     holds_word,
     is_byline,
+    is_clock_time,
     is_headline,
     is_prose,
     is_quotation,
@@ -295,12 +296,21 @@ class _Headlines:
     def candidate(self, i: int) -> bool:
         """Could line i be the story's headline: a headline-like line (`lines.is_headline`)
         of HEADLINE_MIN_WORDS+ words that says nothing to the reader and is no picture's
-        caption and not the site's name?"""
+        caption, not the site's name and no live blog entry's headline?"""
         line = self.lines[i]
         return (is_headline(line) and word_count(line) >= HEADLINE_MIN_WORDS
                 and _says_nothing_to_reader(line, self.feats[i], self.named, self.lexicon)
                 and not _above_credit(self.lines, i, self.named)
-                and not self.footer.names_site(line, i))
+                and not self.footer.names_site(line, i) and not self._under_a_clock(i))
+
+    def _under_a_clock(self, i: int) -> bool:
+        """Is line i under a clock time (past lines a rule names: "Just now", "Pinned"): a
+        live blog entry's headline under its stamp ("3:47 p.m. PT"), or a video's title
+        under its length? The page's headline stands above the first entry."""
+        j = i - 1
+        while j >= 0 and self.named(self.lines[j]) is not None:
+            j -= 1
+        return j >= 0 and is_clock_time(self.lines[j])
 
     def on_top(self, keep: list[bool]) -> int | None:
         """The headline the model kept as the story's first line, under at most TOP_STAMPS
@@ -656,7 +666,6 @@ def _resumed_story(lines: list[str], keep: list[bool], quiet: Callable[[int], bo
 # this ad", "Skip ad in 5"). Share rows and teaser labels stand after stories as often: counting
 # over them too took back author bios and newsletter forms (dev text dumps -0.0007).
 _IN_STORY_FAMILIES = frozenset(("ads", "player", "live-blog"))
-STAMP_MAX_WORDS = 4
 
 
 def _in_story_chrome(line: str, rule: Rule | None) -> bool:
@@ -664,8 +673,7 @@ def _in_story_chrome(line: str, rule: Rule | None) -> bool:
     if rule is not None:
         return rule.family in _IN_STORY_FAMILIES
     # a clock with its "Uhr", "p.m." or zone: a bare "08:51" is as often a video's length
-    return (word_count(line) <= STAMP_MAX_WORDS and shows_time(line)
-            and any(map(str.isalpha, line)))
+    return is_clock_time(line) and any(map(str.isalpha, line))
 
 
 def _paywall_teaser(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:

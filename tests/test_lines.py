@@ -146,3 +146,14 @@ def test_kickers_breadcrumbs_and_ticker_items(line, headline):
     from newsclean.cleaners.lines import is_headline
 
     assert is_headline(line) is headline
+
+
+@pytest.mark.parametrize(("line", "clock"), [
+    ("3:47 p.m. PT", True), ("17:23 Uhr", True), ("08:51", True),
+    ("Stand: 16.05.2024, 17:48 Uhr", False),  # a date: a story's stamp, not an entry's
+    ("Polizei sperrt die B 412 um 17:45 Uhr weiträumig ab", False),  # a sentence
+])
+def test_a_clock_time_line_is_a_clock_and_its_label(line, clock):
+    from newsclean.cleaners.lines import is_clock_time
+
+    assert is_clock_time(line) is clock

@@ -187,6 +187,17 @@ alătură
 """, """
 κοινοποιήστε εγγραφείτε ακολουθήστε ακούστε κατεβάστε στηρίξτε πατήστε διαβάστε δείτε
 """),
+    "hu": ("""
+megosztás megosztom hozzászólás hozzászólások komment kommentek feliratkozás előfizetés
+előfizetek hirdetés reklám bejelentkezés belépés regisztráció hírlevél hírlevelünkre
+kapcsolódó menü keresés
+""", """
+ön önt önnek önök önöket maga magát te téged neked ti titeket nektek
+""", """
+ossza oszd iratkozzon iratkozz fizessen fizess kövessen kövess hallgassa hallgasd töltse
+töltsd támogassa támogasd kattintson kattints csatlakozzon csatlakozz regisztráljon
+jelentkezzen olvassa olvasd nézze nézd
+"""),
     "ar": ("""
 شارك تعليق تعليقات اشترك اشتراك إعلان تسجيل الدخول اقرأ المزيد
 """, """

@@ -3,7 +3,7 @@
 One list for all languages made one language's function words another's furniture:
 Spanish and Italian "del" (of the) was Norwegian "share", French "les" (the) Norwegian
 "read". The look-alike pages (tests/fixtures/lookalikes/<lang>.toml) are plain news prose
-in fifteen languages: read with the lexicon of the language detected on them, their paragraphs
+in sixteen languages: read with the lexicon of the language detected on them, their paragraphs
 hold no furniture word and do not address the reader.
 """
 

@@ -66,12 +66,24 @@ def test_eval_matches_the_benchmark_scorer(tmp_path, capsys):
     assert float(first["precision"]) == pytest.approx(ours["precision"], abs=5e-4)
 
 
-def test_eval_compares_installed_peers_and_reports_missing_ones(tmp_path, capsys):
+def test_eval_compares_installed_peers(tmp_path, capsys):
     cases = _cases(tmp_path)
-    assert main([str(cases), "--compare", "identity,trafilatura,no-such-peer"]) == 0
+    assert main([str(cases), "--compare", "identity,trafilatura"]) == 0
     captured = capsys.readouterr()
     assert "| identity |" in captured.out and "| trafilatura |" in captured.out
-    assert "skipping no-such-peer" in captured.err
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--compare", "trafilaturra"], "unknown peer 'trafilaturra': choose from identity, trafilatura"),
+    (["--worst", "-3"], "--worst is a number of cases, 0 or more"),
+    (["--json", "/nonexistent/dir/x.json"], "--json: no such folder for the file: /nonexistent/dir"),
+])
+def test_eval_usage_errors_are_one_line_before_any_work(tmp_path, capsys, argv, message):
+    """A typo in a peer's name, a negative count or a JSON path in no folder is said at once,
+    not after the whole evaluation ran (a user lost a run's results to the last one)."""
+    assert main([str(_cases(tmp_path)), *argv]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err and err.count("\n") == 1
 
 
 def test_eval_on_a_missing_folder_is_a_clear_error(tmp_path, capsys):
@@ -102,9 +114,15 @@ def test_eval_on_a_folder_of_sets_prints_one_table_of_sets_and_inputs(tmp_path, 
             assert f"| {name} (2) | {kind} | newsclean |" in table
     scores = json.loads((tmp_path / "all.json").read_text())
     assert set(scores) == {"set-a", "set-b"} and set(scores["set-a"]) == {"html", "text"}
-    # a single set still gives its own table
+    # a single set still gives its own table; on text dumps with the titles' agreement
     assert main([str(root / "set-a")]) == 0
     assert "2 cases, input=html" in capsys.readouterr().out
+    assert main([str(root / "set-a"), "--input", "text"]) == 0
+    assert "titles: " in capsys.readouterr().out
+    # both inputs of one set: the all-sets table for that set
+    assert main([str(root / "set-a"), "--input", "both"]) == 0
+    table = capsys.readouterr().out
+    assert "| set-a (2) | html | newsclean |" in table and "| set-a (2) | text | newsclean |" in table
 
 
 def test_text_dump_titles_are_checked_against_the_titles_of_their_html_pages(tmp_path, capsys):

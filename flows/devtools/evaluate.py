@@ -145,6 +145,14 @@ def _as_html(case: Case, input_kind: str) -> str:
     return f"<html><body>{body}</body></html>"
 
 
+PEERS = ("identity", "trafilatura", "trafilatura-precision", "trafilatura-recall",
+         "trafilatura-fast", "readability", "justext", "boilerpy3", "resiliparse")
+
+
+def unknown_peers(names: list[str]) -> list[str]:
+    return [n for n in names if n not in PEERS]
+
+
 def peer_extractors(names: list[str], input_kind: str) -> dict[str, Extractor]:
     """The requested peers that are installed; a missing one is reported, not fatal."""
     out: dict[str, Extractor] = {}
@@ -209,6 +217,16 @@ def title_agreement(found: dict[str, str | None], reference: dict[str, str | Non
         out["none" if not ours else
             "right" if ref and (ours in ref or ref in ours) else "wrong"] += 1
     return out
+
+
+def html_titles(root: Path) -> dict[str, str | None]:
+    """The title newsclean finds on each case's HTML page: the reference a text dump's
+    title is checked against (`title_agreement`)."""
+    titles: dict[str, str | None] = {}
+    run = newsclean_extractor("html", titles=titles)
+    for case in load_cases(root, "html"):
+        run(case)
+    return titles
 
 
 def evaluate(cases: list[Case], name: str, extractor: Extractor) -> tuple[Scores, dict[str, str]]:
@@ -283,7 +301,7 @@ def run_all(args, sets: list[Path]) -> int:
     lines = ["| set | input | extractor | F1 | P | R | empty | rejected | title | docs/s |",
              "|---|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     dump: dict = {}
-    html_titles: dict[str, dict[str, str | None]] = {}  # by set: the titles pages' HTML gives
+    reference: dict[str, dict[str, str | None]] = {}  # by set: the titles pages' HTML gives
     for kind in inputs:
         names = _peer_names(args.compare)
         if kind != "html":
@@ -301,10 +319,12 @@ def run_all(args, sets: list[Path]) -> int:
             counts = {st: sum(1 for v in statuses.values() if v == st) for st in ("rejected", "empty")}
             title_cell, agreement = "", None
             if kind == "html":
-                html_titles[root.name] = titles
+                reference[root.name] = titles
                 title_cell = f"{sum(1 for t in titles.values() if t)} found"
-            elif root.name in html_titles:
-                agreement = title_agreement(titles, html_titles[root.name])
+            else:
+                if root.name not in reference:
+                    reference[root.name] = html_titles(root)
+                agreement = title_agreement(titles, reference[root.name])
                 title_cell = "{right}/{wrong}/{none}".format(**agreement)
             for res in results:
                 r = res.row()
@@ -322,7 +342,7 @@ def run_all(args, sets: list[Path]) -> int:
                 dump.setdefault(root.name, {}).setdefault(kind, {})[res.name] = row
             print(f"newsclean eval: {root.name} {kind}: newsclean F1 {ours.f1:.3f}",
                   file=sys.stderr)
-    if "text" in inputs and html_titles:
+    if "text" in inputs:
         lines.append("\ntitle: on HTML, the pages given a title; on text dumps, right/wrong/none "
                      "against the title newsclean finds on the same page's HTML")
     print("\n".join(lines))
@@ -333,27 +353,56 @@ def run_all(args, sets: list[Path]) -> int:
     return 0
 
 
-def run(args) -> int:
+def _usage_error(args) -> str | None:
+    """What is wrong with the arguments, in one line, before any page is cleaned."""
     if not args.cases.is_dir():
-        print(f"newsclean eval: error: no such folder: {args.cases}", file=sys.stderr)
-        return 1
+        return f"no such folder: {args.cases}"
+    unknown = unknown_peers(_peer_names(args.compare) + _peer_names(args.text_compare))
+    if unknown:
+        return f"unknown peer {unknown[0]!r}: choose from {', '.join(PEERS)}"
+    if args.worst < 0:
+        return f"--worst is a number of cases, 0 or more (got {args.worst})"
+    if args.json is not None and not args.json.parent.is_dir():
+        return f"--json: no such folder for the file: {args.json.parent}"
+    if args.input == "markdown":
+        import importlib.util
+
+        if importlib.util.find_spec("html2text") is None:
+            return "--input markdown needs html2text: pip install -e '.[eval]'"
+    return None
+
+
+def run(args) -> int:
+    error = _usage_error(args)
+    if error:
+        print(f"newsclean eval: error: {error}", file=sys.stderr)
+        return 2 if args.cases.is_dir() else 1
     sets = case_sets(args.cases)
     if sets:
         return run_all(args, sets)
-    if args.input in (None, "both"):
+    if args.input == "both":  # a single set on both inputs: the all-sets table, for one set
+        return run_all(args, [args.cases])
+    if args.input is None:
         args.input = "html"
     cases = load_cases(args.cases, args.input)
     if not cases:
         print(f"newsclean eval: error: no cases with gold.txt and raw {args.input} under "
               f"{args.cases}", file=sys.stderr)
         return 1
-    ours, preds = evaluate(cases, "newsclean", newsclean_extractor(args.input, args.rules))
+    titles: dict[str, str | None] = {}
+    ours, preds = evaluate(cases, "newsclean",
+                           newsclean_extractor(args.input, args.rules, titles=titles))
     results = [ours]
     for name, ex in peer_extractors([n for n in args.compare.split(",") if n], args.input).items():
         results.append(evaluate(cases, name, ex)[0])
     rows = [r.row() for r in results]
     print(f"{len(cases)} cases, input={args.input}")
     print(_table(rows))
+    agreement = None
+    if args.input == "text":
+        agreement = title_agreement(titles, html_titles(args.cases))
+        print("titles: {right} right, {wrong} wrong, {none} none (against the title newsclean "
+              "finds on the same page's HTML)".format(**agreement))
     worst = sorted(ours.per_case.items(), key=lambda kv: kv[1][2])[: args.worst]
     if worst:
         print(f"\nworst {len(worst)} (newsclean): " + ", ".join(f"{cid} {v[2]:.3f}" for cid, v in worst))
@@ -365,7 +414,8 @@ def run(args) -> int:
         import json
 
         args.json.write_text(json.dumps({"input": args.input, "rows": rows, "per_case": {
-            r.name: r.per_case for r in results}}, indent=1))
+            r.name: r.per_case for r in results}, "titles": titles,
+            "title_agreement": dict(agreement) if agreement else None}, indent=1))
     return 0
 
 

@@ -273,6 +273,15 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
     return Located(keep, scores, title_at, settled)
 
 
+def _unnamed_above(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> int:
+    """The nearest line above line i that no rule names (-1: none): what stands over a
+    line once a share row, a "Pinned" flag or a time label is passed."""
+    j = i - 1
+    while j >= 0 and named(lines[j]) is not None:
+        j -= 1
+    return j
+
+
 def _lines_up(lines: list[str], first: int, named: Callable[[str], Rule | None]
               ) -> Iterator[int]:
     """The lines above line `first`, nearest first, as far as HEADLINE_REACH of them that
@@ -317,9 +326,7 @@ class _Headlines:
         """Is line i under a clock time (past lines a rule names: "Just now", "Pinned"): a
         live blog entry's headline under its stamp ("3:47 p.m. PT"), or a video's title
         under its length? The page's headline stands above the first entry."""
-        j = i - 1
-        while j >= 0 and self.named(self.lines[j]) is not None:
-            j -= 1
+        j = _unnamed_above(self.lines, i, self.named)
         return j >= 0 and is_clock_time(self.lines[j])
 
     def on_top(self, keep: list[bool]) -> int | None:
@@ -346,9 +353,7 @@ class _Headlines:
         story plainly (OVER_DECK_SHARED), since then the line at `at` is the deck under the
         headline ("La formación de Carmen Ulloa se quedaría a cinco escaños…" under "El
         Partido Regionalista ampliaría su ventaja…"), a "Place, date" line or a kicker."""
-        i = at - 1
-        while i >= 0 and self.named(self.lines[i]) is not None:
-            i -= 1
+        i = _unnamed_above(self.lines, at, self.named)
         if (i >= 0 and self.candidate(i) and _names_the_story(
                 self.lines[i], story, self.lexicon.function_words, OVER_DECK_SHARED)):
             return i

@@ -254,11 +254,13 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
         heads = _Headlines(lines, feats, named, lexicon, Footer(lines))
         first = keep.index(True)
         story: str | None = None  # the story's opening, read once a candidate needs it
+        candidates = []  # the headline-like lines passed, nearest first
         for i in _lines_up(lines, first, named):
             if not heads.candidate(i):
                 continue
             if story is None:
                 story = _story_opening(lines[j] for j in range(first, len(lines)) if keep[j])
+            candidates.append(i)
             if _names_the_story(lines[i], story, lexicon.function_words):
                 title_at = heads.over_its_deck(i, story)
                 break
@@ -266,10 +268,9 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
             title_at = heads.on_top(keep)
             if title_at is not None:
                 keep[title_at] = False
-        if title_at is None and story is not None:  # words inflected or compounded
-            title_at = next((i for i in _lines_up(lines, first, named) if heads.candidate(i)
-                             and _names_the_story(lines[i], story, lexicon.function_words,
-                                                  inflected=True)), None)
+        if title_at is None:  # the same candidates, their words inflected or compounded
+            title_at = next((i for i in candidates if _names_the_story(
+                lines[i], story, lexicon.function_words, inflected=True)), None)
     return Located(keep, scores, title_at, settled)
 
 
@@ -401,14 +402,10 @@ def _standfirst(lines: list[str], first: int, feats: list[list[float]],
     HEADLINE_REACH lines up (not counting lines a rule names: a share row, a "Listen" button)
     that says nothing to the reader and is not under a box's heading (`_under_a_box`: a
     promo box's pitch stands under "Breaking News Emails")."""
-    unnamed = 0  # lines passed that no rule names: a share row's buttons count for nothing
-    for i in range(first - 1, -1, -1):
+    for i in _lines_up(lines, first, named):  # a share row's buttons count for nothing
         line = lines[i]
         if named(line) is not None:
             continue
-        unnamed += 1
-        if unnamed > HEADLINE_REACH:
-            break
         if (feats[i][_NW] >= STANDFIRST_MIN_WORDS and _sentence(line)
                 and sentence_ends(line) >= STANDFIRST_MIN_SENTENCES
                 and _says_nothing_to_reader(line, feats[i], named, lexicon)

@@ -148,13 +148,19 @@ def ends_a_list(line: str, words: int | None = None) -> bool:
     return is_prose(line, words) or words >= _LIST_END_MIN_WORDS and last_mark(line) in _FULL_STOPS
 
 
-def list_under(texts: list[str], at: int, named: Callable[[int], Rule | None]
-               ) -> Iterator[int]:
+def list_under(texts: list[str], at: int, named: Callable[[int], Rule | None],
+               stopwords: frozenset[str]) -> Iterator[int]:
     """The lines of the list under the heading at `at`: each line after it, up to the
-    first that no rule names (`named(j)` is None) and that ends a list (`ends_a_list`).
-    The items of a related-stories box are headlines; the story resumes at a statement."""
-    for j in range(at + 1, len(texts)):
-        if named(j) is None and ends_a_list(texts[j]):
+    first that no rule names (`named(j)` is None) and that ends a list (`ends_a_list`) or,
+    past the first item (a heading announces one at least), heads the paragraph under it
+    (`heads`; `stopwords` are the document's function words). The items of a related-
+    stories box are headlines; the story resumes at a statement or at its next section's
+    subhead."""
+    n = len(texts)
+    for j in range(at + 1, n):
+        if named(j) is None and (ends_a_list(texts[j]) or j > at + 1 and j + 1 < n
+                                 and named(j + 1) is None
+                                 and heads(texts[j], texts[j + 1], stopwords)):
             return
         yield j
 
@@ -536,6 +542,16 @@ def _names_the_story(line: str, opening: str, stopwords: frozenset[str],
                  for w in words)
     return bool(words) and shared >= share * len(words) and (
         shared > 1 or len(words) < TITLE_ONE_WORD_OF)
+
+
+def heads(line: str, paragraph: str, stopwords: frozenset[str]) -> bool:
+    """Is `line` the subhead of the `paragraph` under it: a short heading (`_short_heading`)
+    over a statement (`ends_a_list`) that names what the paragraph says (`_names_the_story`,
+    inflected and compounded words counted)? A subhead announces its section ("Une aide de
+    la région" over "une subvention régionale", "国の制度化を要望" over "…国が…要望書を提出");
+    the last teaser of a related box over a resumed story names another story."""
+    return (_short_heading(line) and ends_a_list(paragraph)
+            and _names_the_story(line, paragraph.lower(), stopwords, inflected=True))
 
 
 def _above_credit(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:

@@ -189,7 +189,7 @@ class _Judge:
                 if found is not None:
                     title = found.text
             located = len(units)
-            units = _apply_rules(units, self.match, removed)
+            units = _apply_rules(units, self.match, self.lexicon, removed)
             units = _drop_repeats(units, removed, opts)
             units = _drop_letterless_edges(units, removed)
             removed.extend(trailing)
@@ -291,7 +291,7 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
         rule = match(unit.text, where) or (marker if i > last else None)
         out = leading if i <= last else trailing
         if rule is not None and rule.where is Where.LIST_HEAD and first < i < last:
-            listed.update(dict.fromkeys(_teasers_under(units, i, keep, match), rule))
+            listed.update(dict.fromkeys(_teasers_under(units, i, keep, match, lexicon), rule))
         if rule is not None:
             out.append(_removal(unit, rule.id, rule.family,
                                 "tail-marker" if marker and i > last else str(where)))
@@ -306,7 +306,7 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
 
 
 def _teasers_under(units: list[Unit], at: int, keep: list[bool],
-                   match: Callable[..., Rule | None]) -> list[int]:
+                   match: Callable[..., Rule | None], lexicon: Lexicon) -> list[int]:
     """The lines the locator kept under the list heading it dropped at `at`, inside the
     article, up to the first it dropped or a rule names; none when they are more than a
     box holds (LIST_MAX_ITEMS)."""
@@ -316,7 +316,7 @@ def _teasers_under(units: list[Unit], at: int, keep: list[bool],
         return match(texts[j], Where.ANYWHERE)
 
     out = list(takewhile(lambda j: keep[j] and named(j) is None,
-                         list_under(texts, at, named)))
+                         list_under(texts, at, named, lexicon.function_words)))
     return out if len(out) <= LIST_MAX_ITEMS else []
 
 
@@ -345,7 +345,7 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     langs = detect_languages([u.text for u in units])
     lang = langs[0] if langs else None
     match = opts.ruleset().for_languages(langs).lookup(_host(url or ex.url))
-    units = _apply_rules(units, match, removed)
+    units = _apply_rules(units, match, lexicon_for(langs), removed)
     units, mends = _normalized(units, opts)
     units = _drop_letterless_edges(_drop_repeats(units, removed, opts), removed)
     title = repair(ex.title) if ex.title else None
@@ -412,7 +412,7 @@ def _body_bounds(units: list[Unit], words: list[int],
     return first_body, last_body
 
 
-def _apply_rules(units: list[Unit], match: Callable[..., Rule | None],
+def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: Lexicon,
                  removed: list[Removal]) -> list[Unit]:
     """Match every unit once; guards decide by the unit's place relative to the body.
 
@@ -439,7 +439,8 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None],
             if rule.where is Where.TAIL_MARKER:
                 marker = rule
             elif rule.where is Where.LIST_HEAD and positions[i] is not Where.LEADING:
-                listed.update(dict.fromkeys(list_under(texts, i, rules.__getitem__), rule))
+                listed.update(dict.fromkeys(list_under(texts, i, rules.__getitem__,
+                                                          lexicon.function_words), rule))
             elif (rule.where is Where.CAPTION_CREDIT and kept and kept[-1] is units[i - 1]
                   and words[i - 1] <= _CAPTION_MAX_WORDS):
                 removed.insert(-1, _removal(kept.pop(), rule.id, rule.family, "caption-credit"))

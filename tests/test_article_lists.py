@@ -7,7 +7,11 @@ intensity. A run of label rows of which the model kept a third goes whole
 (cleaners/locate.py, `_lists`).
 """
 
+import pytest
+
 from newsclean.cleaners import clean
+from newsclean.cleaners.lexicon import lexicon_for
+from newsclean.cleaners.locate import heads, list_under
 
 MENU_JA = ["ニュース", "政治", "経済", "国際", "スポーツ", "ログイン", "会員登録"]
 QUAKE = [
@@ -33,3 +37,36 @@ def test_a_list_of_label_rows_goes_whole_with_its_story():
     rows = [line for line in QUAKE if "：" in line]
     assert [line for line in rows if line not in kept] == []
     assert not set(kept) & {*MENU_JA, *FOOTER_JA}
+
+
+# A related box in mid-story whose last teaser is followed by the story's next subhead: the
+# list ends at the subhead, which names the paragraph under it (locate.heads), and never at
+# its first line, which a heading always announces. What it costs: a teaser that names the
+# paragraph under it is taken for a subhead (html-dev: the last of an Express page's three
+# "DON'T MISS" teasers over a Hong Kong story, 2 of its 7 content words in the paragraph).
+BOXED_SUBHEAD = [
+    ("fr", ["À lire aussi", "Drôme : la dernière boulangerie de Crest ferme",
+            "Vercors : les stations misent sur l'été",
+            "Le chantier du tramway reprend en mai",
+            "Le chantier du tramway reprendra en mai, après quatre mois d'arrêt, a indiqué la "
+            "métropole."], 3),
+    ("en", ["Related stories", "Council delays vote on bus lanes",
+            "Ferry fares to rise in spring",
+            "Harbour bridge repairs",
+            "Repairs to the harbour bridge will close one lane until March, the council said."], 3),
+]
+
+
+@pytest.mark.parametrize(("lang", "lines", "items"), BOXED_SUBHEAD, ids=[b[0] for b in BOXED_SUBHEAD])
+def test_a_list_in_the_story_ends_at_the_subhead_of_the_next_paragraph(lang, lines, items):
+    stopwords = lexicon_for((lang,)).function_words
+    assert list(list_under(lines, 0, lambda j: None, stopwords)) == list(range(1, items))
+    assert heads(lines[items], lines[items + 1], stopwords)
+
+
+def test_the_first_line_under_a_list_heading_is_its_item_even_when_it_names_the_next():
+    lines = ["DON'T MISS", "Hong Kong students under siege at university [VIDEO]",
+             "Students at a Hong Kong university have been under siege for three days."]
+    stopwords = lexicon_for(("en",)).function_words
+    assert heads(lines[1], lines[2], stopwords)
+    assert list(list_under(lines, 0, lambda j: None, stopwords)) == [1]

@@ -106,28 +106,28 @@ você vocês seu sua seus suas teu tua nós nosso nossa nossos nossas
 compartilhe assine siga ouça baixe cadastre apoie clique inscreva
 """),
     "nl": ("""
-delen reageer reacties abonneer abonnement advertentie inloggen registreer lees
+delen reageer reacties abonneer abonnement advertentie inloggen registreer lees nieuwsbrief
 """, """
 jij je jou jouw u uw wij we ons onze
 """, """
 deel abonneer volg luister download registreer steun klik
 """),
     "sv": ("""
-dela kommentera kommentarer prenumerera annons logga läs
+dela kommentera kommentarer prenumerera annons logga läs nyhetsbrev
 """, """
 du dig din ditt dina ni er ert era vi oss vår vårt våra
 """, """
 dela prenumerera följ lyssna ladda registrera stöd klicka
 """),
     "no": ("""
-del kommenter kommentarer abonner annonse reklame logg les
+del kommenter kommentarer abonner annonse reklame logg les nyhetsbrev
 """, """
 du deg din ditt dine dere vi oss vår vårt våre
 """, """
 del abonner følg lytt last registrer støtt klikk
 """),
     "da": ("""
-del kommenter kommentarer abonner annonce reklame log læs
+del kommenter kommentarer abonner annonce reklame log læs nyhedsbrev
 """, """
 du dig din dit dine jer vi os vores
 """, """
@@ -148,14 +148,14 @@ vy váš vaše my náš naše
 sdílejte předplaťte sledujte poslechněte stáhněte zaregistrujte podpořte klikněte
 """),
     "tr": ("""
-paylaş yorum yorumlar abone reklam giriş ilginizi
+paylaş yorum yorumlar abone reklam giriş ilginizi bülten
 """, """
 siz sizin biz bizim
 """, """
 paylaş abone takip dinle indir kaydol destekle tıkla
 """),
     "ru": ("""
-поделиться комментарий комментарии подписаться подписка реклама войти читайте
+поделиться комментарий комментарии подписаться подписка реклама войти читайте рассылка
 """, """
 вы вас ваш ваша ваши мы нас наш наша наши
 """, """
@@ -253,6 +253,35 @@ bagikan berlangganan ikuti dengarkan tonton unduh daftar klik dukung gabung temu
 공유하기 구독하기 클릭 다운로드 팔로우
 """),
 }
+# The address words of each language (the second list above) that are the first person
+# plural: the publisher's "we" and "our", apart from the reader's "you". An appeal has both
+# voices ("Sign up to our free email", "we rely on readers like you"); a story speaks about
+# third parties (cleaners/appeal.py). Hungarian, Korean: none listed (pro-drop, honorifics).
+_PUBLISHER = {
+    "en": "we our ours us ourselves",
+    "es": "nosotros nuestro nuestra nuestros nuestras",
+    "fr": "nous notre nos",
+    "de": "wir unser unsere unseren unserem unserer unseres uns",
+    "it": "noi nostro nostra nostri nostre",
+    "pt": "nós nosso nossa nossos nossas",
+    "nl": "wij we ons onze",
+    "sv": "vi oss vår vårt våra",
+    "no": "vi oss vår vårt våre",
+    "da": "vi os vores",
+    "pl": "my nasz nasza nasze",
+    "cs": "my náš naše",
+    "tr": "biz bizim",
+    "ru": "мы нас наш наша наши",
+    "uk": "ми нас наш наша наше наші нам",
+    "ro": "nostru noastră noștri noastre",
+    "el": "εμείς",
+    "ar": "نحن لنا",
+    "fa": "ما",
+    "he": "אנחנו אנו שלנו",
+    "fi": "me meidän meille meitä",
+    "id": "kita kami",
+    "hi": "हम हमारा हमारी हमारे हमें",
+}
 # lid.176 names Norwegian "no", and sometimes Bokmål and Nynorsk apart.
 _SAME_LIST = {"nb": "no", "nn": "no"}
 
@@ -266,6 +295,7 @@ class Lexicon:
     web: frozenset[str]
     address: frozenset[str]
     call: frozenset[str]
+    publisher: frozenset[str] = frozenset()  # the address words that are "we", "our" (_PUBLISHER)
 
 
 @cache
@@ -278,12 +308,13 @@ def lexicon_for(languages: tuple[str, ...] = ()) -> Lexicon:
     furniture and prose: "bình luận" comment, "kết luận" conclusion)."""
     listed = [_SAME_LIST.get(code, code) for code in languages]
     listed = [code for code in listed if code in _CLASSES] or list(_CLASSES)
-    web, address, call = set(_ANY_WEB.split()), set(), set()
+    web, address, call, publisher = set(_ANY_WEB.split()), set(), set(), set()
     for code in listed:
         w, a, c = _CLASSES[code]
         web.update(w.split())
         address.update(a.split())
         call.update(c.split())
+        publisher.update(_PUBLISHER.get(code, "").split())
     first = languages[0] if languages else None
     return Lexicon(stopwords(first), function_words(first), frozenset(web),
-                   frozenset(address), frozenset(call))
+                   frozenset(address), frozenset(call), frozenset(publisher))

@@ -1,0 +1,86 @@
+"""Appeals written as prose between a story's paragraphs go, by their voice (cleaners/appeal.py):
+the publisher's "we" to the reader's "you" about its furniture. Quoted speech, a story about a
+newsletter, and a column that talks to its reader throughout stay."""
+
+import pytest
+
+from newsclean.cleaners import clean
+from newsclean.cleaners.appeal import appeals
+from newsclean.cleaners.lexicon import _CLASSES, _PUBLISHER, lexicon_for
+
+STORY = {
+    "de": ["Die sieben Ortsteile von Mühlbach bekommen ab Januar einen Rufbus, das hat der "
+           "Gemeinderat am Dienstag beschlossen.",
+           "Der Kleinbus fährt werktags zwischen 6 und 20 Uhr und muss mindestens eine Stunde "
+           "vorher telefonisch bestellt werden.",
+           "„Wir wollen, dass Sie auch ohne Auto zum Arzt kommen“, sagte der Bürgermeister bei "
+           "der Vorstellung des Angebots.",
+           "Der Landkreis übernimmt zwei Drittel der Kosten, den Rest trägt die Gemeinde selbst."],
+    "es": ["La línea de tren entre Oviedo y Gijón reabrirá el lunes tras cuatro meses de obras "
+           "en la vía y en el sistema de señalización.",
+           "La línea contará con ocho frecuencias diarias en cada sentido, dos más que antes "
+           "del cierre, según la empresa.",
+           "\u00abNuestro objetivo es que usted no tenga que coger el coche\u00bb, dijo el "
+           "consejero durante la presentación.",
+           "Las obras, con un presupuesto de 23 millones de euros, terminaron dos semanas antes "
+           "de lo previsto."],
+    "en": ["The county will open a second food bank in Millbrook next month, the board of "
+           "supervisors decided on Tuesday.",
+           "More than 3,000 families used the first food bank last year, twice as many as in "
+           "2022, the county said.",
+           "\"We want you to know there is help,\" said supervisor Ana Ruiz, who proposed the "
+           "second site in March.",
+           "The county newsletter sent to residents in June said volunteers were still needed "
+           "for weekend shifts."],
+}
+APPEALS = [
+    ("de", "Sie wollen keine Nachrichten aus Brandenburg verpassen? Dann melden Sie sich für "
+           "unseren kostenlosen Newsletter an."),
+    ("es", "¿Quieres estar al día de todo lo que pasa en Asturias? Apúntate gratis a nuestra "
+           "newsletter y recibe cada mañana en tu correo las noticias."),
+    ("en", "Want the biggest stories from across the district in your inbox? Sign up to our "
+           "free daily email."),
+    ("en", "If you enjoyed this article, we have a proposition for you: join our members and "
+           "subscribe today."),
+]
+
+
+@pytest.mark.parametrize(("lang", "appeal"), APPEALS, ids=[f"{a[0]}-{i}" for i, a in enumerate(APPEALS)])
+def test_an_appeal_between_paragraphs_is_found_by_its_voice(lang, appeal):
+    story = STORY[lang]
+    texts = [*story[:2], appeal, *story[2:]]
+    assert appeals(texts, lexicon_for((lang,)), lang) == [2]
+
+
+@pytest.mark.parametrize("lang", sorted(STORY))
+def test_a_story_with_quoted_we_and_you_and_a_newsletter_has_no_appeal(lang):
+    assert appeals(STORY[lang], lexicon_for((lang,)), lang) == []
+
+
+def test_a_column_that_talks_to_its_reader_throughout_keeps_every_paragraph():
+    column = [
+        "You have probably noticed that your grocery bill has grown, and we all feel it at the "
+        "checkout every week.",
+        "Our family started planning meals on Sundays, and you can too, without any special "
+        "tools or an app.",
+        "Share the cooking with your children: we found they eat more of what they helped make "
+        "themselves.",
+        "If you follow one tip this month, make it the shopping list, and stick to it at the "
+        "store.",
+    ]
+    assert appeals(column, lexicon_for(("en",)), "en") == []
+
+
+def test_the_appeal_is_removed_from_a_page_dump_and_recorded():
+    story = STORY["de"]
+    appeal = APPEALS[0][1]
+    page = "\n\n".join([story[0], story[1], appeal, *story[2:]]) + "\n"
+    result = clean(page)
+    assert appeal not in result.text
+    assert all(p in result.text for p in story)
+    assert [r.rule for r in result.removed if r.text == appeal] == ["appeal.publisher-to-reader"]
+
+
+@pytest.mark.parametrize("lang", sorted(_PUBLISHER))
+def test_the_publisher_words_are_address_words_of_their_language(lang):
+    assert set(_PUBLISHER[lang].split()) <= set(_CLASSES[lang][1].split())

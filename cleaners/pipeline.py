@@ -137,6 +137,9 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
         kept, found, dropped, _ = judge.rounds(units, title, top_line=False)
     units, title = kept, found
     removed.extend(dropped)
+    if _labels_only(units):  # the locator's best line of a page of furniture: no article
+        removed.extend(_removal(u, "layout.no-article-text", "layout", "page") for u in units)
+        units = []
     # every word of the text is in one of its units, and no word spans two
     return _finish(units, removed, title=title, fmt="text", encoding=encoding, url=url,
                    opts=opts, decoded_length=len(text), words_in=joined_word_count(page_lines),
@@ -225,6 +228,22 @@ def _read_markdown(units: list[Unit], removed: list[Removal], header: PageHeader
         else:
             out.append(dataclasses.replace(u, text=line.text) if line.text != u.text else u)
     return out, page
+
+
+# What the locator keeps of a page with no line that reads like an article is its most
+# likely line: a menu label ("News"), a section name. An article has a sentence, or more
+# words than a label (a results table, a list); a label is a few short words (a 10 MB line
+# without spaces is one "word", and is refused for its size).
+_LABEL_MAX_WORDS = 5
+_LABEL_MAX_CHARS = 60
+
+
+def _labels_only(units: list[Unit]) -> bool:
+    """Are `units` a few words of labels, none of them a sentence (_LABEL_MAX_WORDS and
+    _LABEL_MAX_CHARS in all)?"""
+    return (bool(units) and not any(ends_sentence(u.text) for u in units)
+            and sum(len(u.text) for u in units) <= _LABEL_MAX_CHARS
+            and sum(word_count(u.text) for u in units) <= _LABEL_MAX_WORDS)
 
 
 def _drop_title_line(units: list[Unit], title: str, removed: list[Removal]) -> list[Unit]:

@@ -72,3 +72,26 @@ def test_a_short_article_quoting_an_error_is_not_an_error_page():
             "officials said, after a software update went wrong overnight. ") * 3
     result = clean(f"Permit Portal Down for a Day\n\n{body}\n")
     assert result.status == "cleaned", result.reason
+
+
+# A text dump that is all page furniture: the locator's most likely line was kept as the
+# "article" ("News", status cleaned) where the HTML path gives nothing.
+CHROME_ONLY = [
+    "Home\nNews\nSport\nWeather\nSign in\nSubscribe\nShare\nFacebook\nTwitter\n"
+    "Privacy policy\nTerms of use\n© 2025 The Daily Courier\n",
+    "Startseite\nPolitik\nWirtschaft\nSport\nAnmelden\nAbo\nTeilen\nImpressum\n"
+    "Datenschutz\n© 2025 Kreisbote\n",
+]
+
+
+@pytest.mark.parametrize("text", CHROME_ONLY, ids=["en", "de"])
+def test_a_dump_of_page_furniture_only_comes_out_empty_and_accounted_for(text):
+    result = clean(text)
+    assert result.status.value == "empty" and result.text == ""
+    assert {r.text for r in result.removed} == {line for line in text.splitlines() if line}
+
+
+def test_a_two_sentence_brief_is_still_an_article():
+    result = clean("Home\nNews\nThe bridge reopens on Monday.\nTolls stay the same.\n")
+    assert result.status.value == "cleaned"
+    assert "The bridge reopens on Monday." in result.text

@@ -237,9 +237,18 @@ def has_separator(line: str) -> bool:
     closes a quotation opened with its pair ("…sui tagli: «Nessun plesso chiuderà»") is
     not one: French, Italian and Russian headlines quote with them."""
     for sep in SEPARATORS:
-        if sep in line and not (sep in _CLOSING_GUILLEMETS and _CLOSING_GUILLEMETS[sep] in line):
+        if sep not in line or sep in _CLOSING_GUILLEMETS and _CLOSING_GUILLEMETS[sep] in line:
+            continue
+        if sep != _MIDDLE_DOT or _JOINING_DOT_RE.sub("", line).count(sep):
             return True
     return False
+
+
+# A middle dot between two letters joins words: Korean and Chinese headlines list nouns with
+# it ("문화·업무지구" culture and business district, "威廉·莎士比亚"), Catalan spells "l·l"
+# with it. A breadcrumb's stands between spaces ("News · World").
+_MIDDLE_DOT = "·"
+_JOINING_DOT_RE = re.compile(r"(?<=\w)·(?=\w)")
 
 
 def is_headline(line: str, words: int | None = None) -> bool:

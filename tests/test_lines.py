@@ -9,6 +9,7 @@ from newsclean.cleaners.linemodel import local_features
 from newsclean.cleaners.lines import (
     WORD_RE,
     ends_sentence,
+    has_separator,
     last_mark,
     sentence_ends,
     without_quotes,
@@ -157,3 +158,15 @@ def test_a_clock_time_line_is_a_clock_and_its_label(line, clock):
     from newsclean.cleaners.lines import is_clock_time
 
     assert is_clock_time(line) is clock
+
+
+@pytest.mark.parametrize(("line", "separated"), [
+    ("News · World · Europe", True),
+    ("Home | Politics", True),
+    ("부산 북항 재개발 2단계 착공…2030년까지 문화·업무지구 조성", False),  # nouns joined
+    ("威廉·莎士比亚故居重新开放", False),
+    ("El col·legi electoral obre a les nou", False),  # Catalan l·l
+    ("Sport · 부산·울산 경기", True),  # one breadcrumb dot is enough
+])
+def test_a_middle_dot_between_letters_joins_words_and_separates_nothing(line, separated):
+    assert has_separator(line) is separated

@@ -13,6 +13,8 @@ neighbours (the jusText approach, Pomikálek 2011). Lower-case, as `\\w+` tokeni
   "su", are left out): appeals ("Want more stories like this? Join our readers…") are
   written to the reader; news is written about third parties and quotes them (the "we"
   of quoted speech is the speaker's and is not counted: `lines.without_quotes`).
+- publisher: the address words that are the first person plural ("we", "our"): with a
+  "you" word, the voice of an appeal (`_PUBLISHER`, cleaners/appeal.py).
 - call: verbs that open a call to action, in the imperative (or the infinitive some
   languages use for it): a line that starts with one speaks to the reader ("Listen to more
   audio stories in our app.", "Abonnieren Sie…"); a news sentence opens with its subject.

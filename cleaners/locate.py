@@ -327,10 +327,8 @@ class _Headlines:
         return (is_headline(line) and word_count(line) >= HEADLINE_MIN_WORDS
                 and _says_nothing_to_reader(line, self.feats[i], self.named, self.lexicon)
                 and not _above_credit(self.lines, i, self.named)
-                and not self.footer.names_site(line, i) and not self._under_a_clock(i))
-
-    def _under_a_clock(self, i: int) -> bool:
-        return _under_a_clock(self.lines, i, self.named)
+                and not self.footer.names_site(line, i)
+                and not _under_a_clock(self.lines, i, self.named))
 
     def on_top(self, keep: list[bool]) -> int | None:
         """The headline the model kept as the story's first line, under at most TOP_STAMPS

@@ -236,7 +236,9 @@ def main(argv: list[str] | None = None) -> int:
         _let_go(early)
     try:
         if args.command == "clean":
-            return _clean(args)
+            code = _clean(args)
+            sys.stdout.flush()  # a full disk says so here, not at the interpreter's exit
+            return code
         if args.command == "eval":
             from newsclean.flows.devtools.evaluate import run as run_eval
 
@@ -255,6 +257,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `newsclean clean story.txt | head`: the reader has had enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:  # the output could not be written: `> /dev/full`, a full disk
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return _error(f"cannot write the output: {_one_line(exc)}")
 
 
 def _early_server(argv: list[str]):

@@ -457,3 +457,16 @@ def test_a_mistyped_option_is_one_line_with_the_closest_option(args, said):
     out = _run(*args)
     assert out.returncode == 2
     assert said in out.stderr and len(out.stderr.strip().splitlines()) == 1, out.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+@pytest.mark.parametrize("mode", [[], ["--json"], ["--explain"]], ids=["text", "json", "explain"])
+def test_an_output_that_cannot_be_written_is_one_line_not_a_traceback(mode):
+    """`newsclean clean story.txt > /dev/full` printed OSError's traceback (a new user's
+    report): a full disk is an error in one line, exit 1."""
+    with open("/dev/full", "w") as full:
+        out = subprocess.run([*NEWSCLEAN, "clean", str(SEED_FILE), *mode], stdout=full,
+                             stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 1
+    assert out.stderr.strip() == ("newsclean: error: cannot write the output: No space left on "
+                                  "device")

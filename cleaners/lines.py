@@ -353,6 +353,26 @@ def is_byline(line: str, words: int | None = None) -> bool:
         ends_sentence(line))
 
 
+def byline_name(line: str) -> str | None:
+    """The name a byline credits ("By Callum Ferris, Chief Football Writer" -> "Callum
+    Ferris", "Von Katrin Vogelsang" -> "Katrin Vogelsang"): the words after its marker, up
+    to a role or an outlet after a comma, a dash or a bar; None when `line` is no byline or
+    the words after its marker are not a name (a word in lower case longer than a particle:
+    "Von Bredow-Werndl vergoldet sich…" is a headline)."""
+    if not is_byline(line):
+        return None
+    name = _CREDIT_TAIL_RE.split(line.split(None, 1)[1], 1)[0].strip()
+    if not name or any(w[:1].islower() and len(w) > _NAME_PARTICLE_CHARS for w in name.split()):
+        return None
+    return name
+
+
+# What follows the name in a byline: ", Chief Football Writer", " - Reuters", " | AP".
+_CREDIT_TAIL_RE = re.compile(r"\s*(?:,|\s[-–—|](?:\s|$))")
+# The words of a name in lower case are particles and joiners: "and", "et", "von", "de la".
+_NAME_PARTICLE_CHARS = 3
+
+
 def is_table_row(line: str) -> bool:
     """A table row flattened to a line: two or more cells split by tabs or " | "."""
     # the substring tests first: the regex engine tries its alternatives at every character

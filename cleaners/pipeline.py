@@ -23,6 +23,7 @@ from newsclean.cleaners.language import detect_languages
 from newsclean.cleaners.lexicon import Lexicon, lexicon_for
 from newsclean.cleaners.linemodel import LineMemo, LineModel
 from newsclean.cleaners.lines import (
+    byline_name,
     ends_sentence,
     is_headline,
     is_prose,
@@ -143,7 +144,7 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
     # every word of the text is in one of its units, and no word spans two
     return _finish(units, removed, title=title, fmt="text", encoding=encoding, url=url,
                    opts=opts, decoded_length=len(text), words_in=joined_word_count(page_lines),
-                   author=header.author if header else None,
+                   author=header.author if header and header.author else _byline_author(page_lines),
                    date=header.date if header else None,
                    extra_stats={"controls_dropped": dropped_controls, "language": lang,
                                 "hyphenation_mended": sum(mends.get(id(u), 0) for u in units)},
@@ -244,6 +245,18 @@ def _labels_only(units: list[Unit]) -> bool:
     return (bool(units) and not any(ends_sentence(u.text) for u in units)
             and sum(len(u.text) for u in units) <= _LABEL_MAX_CHARS
             and sum(word_count(u.text) for u in units) <= _LABEL_MAX_WORDS)
+
+
+def _byline_author(page_lines: list[str]) -> str | None:
+    """The name of the page's first byline above its first line of prose (`lines.is_prose`):
+    a text dump's author, as HTML gives it from the page's metadata. Below the story, "by"
+    lines are comments' and teasers' credits."""
+    for line in page_lines:
+        if is_prose(line):
+            return None
+        if (name := byline_name(line)) is not None:
+            return name
+    return None
 
 
 def _drop_title_line(units: list[Unit], title: str, removed: list[Removal]) -> list[Unit]:

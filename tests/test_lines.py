@@ -8,6 +8,7 @@ from newsclean.cleaners.lexicon import lexicon_for
 from newsclean.cleaners.linemodel import local_features
 from newsclean.cleaners.lines import (
     WORD_RE,
+    byline_name,
     ends_sentence,
     has_separator,
     last_mark,
@@ -170,3 +171,17 @@ def test_a_clock_time_line_is_a_clock_and_its_label(line, clock):
 ])
 def test_a_middle_dot_between_letters_joins_words_and_separates_nothing(line, separated):
     assert has_separator(line) is separated
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("By Callum Ferris, Chief Football Writer", "Callum Ferris"),
+    ("Von Katrin Vogelsang", "Katrin Vogelsang"),
+    ("By DANICA KIRKA and JILL LAWLESS", "DANICA KIRKA and JILL LAWLESS"),
+    ("Por María José de la Fuente | Madrid", "María José de la Fuente"),
+    ("By Staff Reports -", "Staff Reports"),
+    ("Von Bredow-Werndl vergoldet sich im Viereck", None),  # a headline, not a credit
+    ("By the numbers: how the vote went", None),
+    ("The mayor was re-elected by a wide margin.", None),
+])
+def test_a_byline_credits_the_name_after_its_marker(line, name):
+    assert byline_name(line) == name

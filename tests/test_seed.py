@@ -86,3 +86,10 @@ def test_a_byline_above_the_lead_is_not_taken_for_the_headline():
     raw = ROOT.parent / "shared" / "eval" / "readability-dev" / "rd-ehow-1" / "raw.txt"
     result = clean(raw.read_bytes())
     assert result.title != "By Lucy Akins eHow Contributor"
+
+
+def test_a_text_dump_gives_its_bylines_name_as_the_author():
+    """HTML gives the author from the page's metadata; a text dump had none (a new user's
+    report): the first byline above the story's first paragraph names it."""
+    result = clean(SEED_FILE.with_name("002_harbor-city-late-comeback.txt").read_bytes())
+    assert result.author == "Callum Ferris"

@@ -95,3 +95,21 @@ def test_every_seed_keeps_its_headline_as_the_title(seed):
     (TITLE_MIN_SHARED 0.26) is caught here."""
     headline = seed.read_bytes().decode("utf-8", "replace").lstrip("\ufeff").split("\n")[0]
     assert clean(seed.read_bytes()).title == headline.strip()
+
+
+def test_a_byline_under_a_headline_that_closes_a_quotation_is_not_part_of_it():
+    """'…a settembre"' over 'di Marco Bellandi' was one line, the title ending in the byline
+    (a new user's report): the quotation closed the headline."""
+    page = "\n".join([
+        "Home", "Cronaca", "Politica", "Accedi",
+        'Il sindaco di Lucca: "Vi chiediamo pazienza, i lavori finiranno a settembre"',
+        "di Marco Bellandi",
+        "Il sindaco di Lucca ha chiesto pazienza ai residenti del centro storico, dove i lavori "
+        "per la nuova rete idrica dureranno fino a settembre.",
+        "I cantieri interessano dodici strade e il traffico sarà deviato sui viali, ha spiegato "
+        "il sindaco in consiglio comunale.",
+        "Privacy", "© 2024 Gazzetta di Lucca",
+    ]) + "\n"
+    result = clean(page)
+    assert result.title == 'Il sindaco di Lucca: "Vi chiediamo pazienza, i lavori finiranno a settembre"'
+    assert result.author == "Marco Bellandi"

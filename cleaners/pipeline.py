@@ -396,9 +396,15 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
         # the rules removed nothing: no extractor (nor the page's structured data) found text
         reason = ("no article text found: the page's visible text is all page furniture and "
                   "it carries no structured articleBody" if ex.dropped
-                  else "no text in the document")
+                  else "no text in the document" if not html.strip() or _TAG_RE.search(html)
+                  else "no HTML markup in the document: read as HTML it has no text (a text "
+                       "dump is read with format 'text')")
         done = dataclasses.replace(done, reason=reason)
     return done
+
+
+# An element's tag: what a document read as HTML has, if it is one.
+_TAG_RE = re.compile(r"<[a-zA-Z!/?]")
 
 
 def _page_headline(units: list[Unit], rules: RuleSet) -> bool:

@@ -123,6 +123,8 @@ def test_clean_does_not_import_prefect_or_boto3():
         (["clean", "/no/such/file.txt"], 1, "cannot read /no/such/file.txt"),
         (["clean", str(SEEDS)], 1, f"it is a folder (to clean a folder: newsclean run {SEEDS} DEST)"),
         (["clean", str(SEED_FILE), "--rules", "/no/pack.toml"], 2, "cannot read rule pack"),
+        # a text dump forced through the HTML path said "no text in the document"
+        (["clean", str(SEED_FILE), "--format", "html"], 3, "no HTML markup in the document"),
         (["clean", str(SEED_FILE), "--rules", "de"], 2,  # a shipped pack's name, as a path
          "(a rule pack is a TOML file of [[rules]], given by its path"),
         # a page URL without its scheme names no host: site rules silently never fired

@@ -11,9 +11,7 @@ import pytest
 
 from newsclean.cleaners import clean
 from newsclean.cleaners.lexicon import lexicon_for
-from newsclean.cleaners.linemodel import COLUMN
-from newsclean.cleaners.lines import word_count
-from newsclean.cleaners.locate import _keep_announced, heads, list_under
+from newsclean.cleaners.locate import heads, list_under
 
 MENU_JA = ["ニュース", "政治", "経済", "国際", "スポーツ", "ログイン", "会員登録"]
 QUAKE = [
@@ -73,21 +71,3 @@ def test_the_first_line_under_a_list_heading_is_its_item_even_when_it_names_the_
     assert heads(lines[1], lines[2], stopwords)
     assert list(list_under(lines, 0, lambda j: None, stopwords)) == [1]
 
-
-def test_what_a_lead_in_announces_is_kept_whole_when_the_model_kept_some_of_it():
-    # BBC's "President Obama also said:" and six points: the model kept two (0.50+) and
-    # dropped four (0.48-0.50); the lead-in takes back the run, the kept lines included.
-    lines = [
-        "The minister said on Friday that talks over the river would resume next month.",
-        "In a long interview with the national broadcaster, the minister also said:",
-        "The dam project must not cut the flow of water to farmers downstream",
-        "Border crossings need more staff in order to cut the waiting times",
-        "She would defend the water quotas despite protests by farmers in the north",
-        "The region is becoming more united even though the talks are slow",
-    ]
-    keep = [True, True, True, False, False, True]
-    feats = [[float(word_count(line)) if name == "nw" else 0.0 for name in COLUMN]
-             for line in lines]
-    held = _keep_announced(lines, keep, feats, lambda i: True)
-    assert keep == [True] * len(lines)
-    assert held == [3, 4]

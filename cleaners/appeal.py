@@ -28,6 +28,8 @@ APPEAL_MAX_WORDS = 60
 # 2 the gold keeps (a quoted privacy policy, a "Join our Fan Contributor Program" box); 0.20
 # the same 11. At 0.15, 8 boilerplate paragraphs of the dev outputs go ("Got a story? Get in
 # touch with our news team…", "If you enjoyed this article, we have a proposition for you").
+# (Measured with the story's paragraphs as lines of 8+ words; read as `lines.is_prose`, the
+# same dev paragraphs are flagged.)
 STORY_VOICE_MAX = 0.15
 
 # German writes the formal "you" with a capital (Sie, Ihr, Ihnen); inside a sentence the
@@ -43,8 +45,8 @@ def appeals(texts: list[str], lexicon: Lexicon, language: str | None) -> list[in
     page furniture or a call to action (`lexicon.web`, `lexicon.call`; not one of the
     language's most frequent words, as English "like" or "support" are); APPEAL_MIN_WORDS to
     APPEAL_MAX_WORDS words. None when more than STORY_VOICE_MAX of the other paragraphs of
-    prose (`lines.is_prose`) address the reader or speak for "us". `language` is the document's (ISO
-    639-1), for the formal "you"."""
+    prose (`lines.is_prose`) address the reader or speak for "us". `language` is the
+    document's (ISO 639-1), for the formal "you"."""
     formal = _FORMAL_YOU.get(language or "")
     voices, furnished, sizes = [], [], []
     for text in texts:

@@ -21,6 +21,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 CASES = {
     "en-html2text.md": {
         "title": "Council approves bridge repairs after a long night of debate",
+        "author": "Jane Doe",  # its byline, "By [Jane Doe](/authors/jane-doe)"
         "must": [
             "The city council approved $4.2 million for the repair of the Mill Street and "
             "Harbor Road bridges late on Tuesday, after four hours of debate over how to pay "

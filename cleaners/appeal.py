@@ -13,8 +13,6 @@ Found by what the paragraph does, not by its wording (Kohlschütter et al. 2010:
 language-aware features with context); the word classes are `lexicon.Lexicon`'s.
 """
 
-import re
-
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.lines import WORD_RE, is_prose, without_quotes
 
@@ -32,22 +30,15 @@ APPEAL_MAX_WORDS = 60
 # same dev paragraphs are flagged.)
 STORY_VOICE_MAX = 0.15
 
-# German writes the formal "you" with a capital (Sie, Ihr, Ihnen); inside a sentence the
-# capital tells it from "sie" (she, they) and "ihr" (her, their), which the address class
-# leaves out for that reason.
-_FORMAL_YOU = {"de": re.compile(r"(?<=[^.!?:;\s\"“„«]\s)(?:Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|Ihnen)\b")}
-
-
-def appeals(texts: list[str], lexicon: Lexicon, language: str | None) -> list[int]:
+def appeals(texts: list[str], lexicon: Lexicon) -> list[int]:
     """Indexes of the paragraphs of `texts` (a story's lines, in order) that are appeals: in
     their own voice (outside quotes), with a "we" word (`lexicon.publisher`) and a "you"
-    word (the rest of `lexicon.address`, and German's capital formal "you"), and a word of
+    word (the rest of `lexicon.address`, and `lexicon.formal_you`), and a word of
     page furniture or a call to action (`lexicon.web`, `lexicon.call`; not one of the
     language's most frequent words, as English "like" or "support" are); APPEAL_MIN_WORDS to
     APPEAL_MAX_WORDS words. None when more than STORY_VOICE_MAX of the other paragraphs of
-    prose (`lines.is_prose`) address the reader or speak for "us". `language` is the
-    document's (ISO 639-1), for the formal "you"."""
-    formal = _FORMAL_YOU.get(language or "")
+    prose (`lines.is_prose`) address the reader or speak for "us"."""
+    formal = lexicon.formal_you
     voices, furnished, sizes = [], [], []
     for text in texts:
         own = without_quotes(text)

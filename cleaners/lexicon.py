@@ -31,6 +31,7 @@ that are furniture only in a phrase ("lire aussi", "mehr zum Thema") are listed 
 their common parts ("aussi", "mehr", "zum": prose is full of them).
 """
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -284,6 +285,11 @@ _PUBLISHER = {
     "id": "kita kami",
     "hi": "हम हमारा हमारी हमारे हमें",
 }
+# German writes the formal "you" with a capital (Sie, Ihr, Ihnen); inside a sentence the
+# capital tells it from "sie" (she, they) and "ihr" (her, their), which the address class
+# leaves out for that reason.
+_FORMAL_YOU = {"de": re.compile(
+    r"(?<=[^.!?:;\s\"“„«]\s)(?:Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|Ihnen)\b")}
 # lid.176 names Norwegian "no", and sometimes Bokmål and Nynorsk apart.
 _SAME_LIST = {"nb": "no", "nn": "no"}
 
@@ -298,6 +304,7 @@ class Lexicon:
     address: frozenset[str]
     call: frozenset[str]
     publisher: frozenset[str] = frozenset()  # the address words that are "we", "our" (_PUBLISHER)
+    formal_you: re.Pattern | None = None  # the first language's capital "you" (_FORMAL_YOU)
 
 
 @cache
@@ -319,4 +326,5 @@ def lexicon_for(languages: tuple[str, ...] = ()) -> Lexicon:
         publisher.update(_PUBLISHER.get(code, "").split())
     first = languages[0] if languages else None
     return Lexicon(stopwords(first), function_words(first), frozenset(web),
-                   frozenset(address), frozenset(call), frozenset(publisher))
+                   frozenset(address), frozenset(call), frozenset(publisher),
+                   _FORMAL_YOU.get(first or ""))

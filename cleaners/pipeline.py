@@ -130,7 +130,7 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
     if title:  # the page's own headline under its header: said once, as the title
         units = _drop_title_line(units, title, removed)
     memo = LineMemo()  # each line's own features, for every round
-    judge = _Judge(rules, match, lexicon, lang, opts, memo)
+    judge = _Judge(rules, match, lexicon, opts, memo)
     kept, found, dropped, top = judge.rounds(units, title, top_line=True)
     if top and not names_the_story(found, (u.text for u in kept), lexicon.function_words):
         # the page's first line is a banner, a caption or a section name, not the story's
@@ -162,13 +162,11 @@ MAX_ROUNDS = 3
 @dataclasses.dataclass(frozen=True)
 class _Judge:
     """What the rounds over one text dump's lines ask with: its rules, its rule lookup, its
-    word classes and language, the options, and each line's own features (kept for every
-    round)."""
+    word classes, the options, and each line's own features (kept for every round)."""
 
     rules: RuleSet
     match: Callable[..., Rule | None]
     lexicon: Lexicon
-    language: str | None
     opts: CleanOptions
     memo: LineMemo
 
@@ -197,7 +195,7 @@ class _Judge:
                     title = found.text
             located = len(units)
             units = _apply_rules(units, self.match, self.lexicon, removed)
-            units = _drop_appeals(units, self.lexicon, self.language, removed)
+            units = _drop_appeals(units, self.lexicon, removed)
             units = _drop_repeats(units, removed, opts)
             units = _drop_letterless_edges(units, removed)
             removed.extend(trailing)
@@ -384,7 +382,7 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     lexicon = lexicon_for(langs)
     units = _apply_rules(units, match, lexicon, removed)
     units, mends = _normalized(units, opts)
-    units = _drop_appeals(units, lexicon, lang, removed)
+    units = _drop_appeals(units, lexicon, removed)
     units = _drop_letterless_edges(_drop_repeats(units, removed, opts), removed)
     title = repair(ex.title) if ex.title else None
     done = _finish(units, removed, title=title, fmt="html", encoding=encoding,
@@ -558,10 +556,9 @@ def _pull_quotes(keys: list[str]) -> list[int]:
     return out
 
 
-def _drop_appeals(units: list[Unit], lexicon: Lexicon, language: str | None,
-                  removed: list[Removal]) -> list[Unit]:
+def _drop_appeals(units: list[Unit], lexicon: Lexicon, removed: list[Removal]) -> list[Unit]:
     """`units` without the appeals written as prose between them (cleaners/appeal.py)."""
-    found = set(appeals([u.text for u in units], lexicon, language))
+    found = set(appeals([u.text for u in units], lexicon))
     if not found:
         return units
     removed.extend(_removal(units[i], "appeal.publisher-to-reader", "appeal") for i in sorted(found))

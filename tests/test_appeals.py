@@ -49,12 +49,12 @@ APPEALS = [
 def test_an_appeal_between_paragraphs_is_found_by_its_voice(lang, appeal):
     story = STORY[lang]
     texts = [*story[:2], appeal, *story[2:]]
-    assert appeals(texts, lexicon_for((lang,)), lang) == [2]
+    assert appeals(texts, lexicon_for((lang,))) == [2]
 
 
 @pytest.mark.parametrize("lang", sorted(STORY))
 def test_a_story_with_quoted_we_and_you_and_a_newsletter_has_no_appeal(lang):
-    assert appeals(STORY[lang], lexicon_for((lang,)), lang) == []
+    assert appeals(STORY[lang], lexicon_for((lang,))) == []
 
 
 def test_a_column_that_talks_to_its_reader_throughout_keeps_every_paragraph():
@@ -68,7 +68,7 @@ def test_a_column_that_talks_to_its_reader_throughout_keeps_every_paragraph():
         "If you follow one tip this month, make it the shopping list, and stick to it at the "
         "store.",
     ]
-    assert appeals(column, lexicon_for(("en",)), "en") == []
+    assert appeals(column, lexicon_for(("en",))) == []
 
 
 def test_the_appeal_is_removed_from_a_page_dump_and_recorded():

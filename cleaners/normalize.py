@@ -3,6 +3,8 @@
 import re
 import unicodedata
 
+from newsclean.cleaners.lines import ends_sentence
+
 _SPACES_RE = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\f\v]")
 # Any space of _SPACES_RE but the plain one: a line without it and without two plain spaces
 # in a row has nothing to fold. A one-class pattern is scanned by the regex engine's fast
@@ -26,6 +28,28 @@ _WRAP_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_A-Z])")
 _EDGE_FORMAT = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 
 
+# A line a page laid out in cells with spaces (a menu's items, share buttons, pagination):
+# "News   Sport   Business   Opinion", "Facebook  X  WhatsApp  Kopioi linkki". A scraper that
+# kept the source's whitespace between inline links wrote them so. Read as cells, as a tab
+# row is, when CELL_MIN of them stand apart by two spaces or more, none longer than
+# CELL_MAX_WORDS words, and no cell ends a sentence: prose typed with two spaces after
+# a full stop, or one stray double space, stays prose.
+CELL_MIN = 3
+CELL_MAX_WORDS = 4
+_CELL_GAP_RE = re.compile(r"(?<=\S)  +(?=\S)")
+
+
+def _cells(line: str) -> list[str]:
+    return [c for c in _CELL_GAP_RE.split(line.strip()) if c]
+
+
+def _laid_out_in_cells(line: str) -> bool:
+    """Does `line` read as CELL_MIN+ short cells apart by runs of spaces (above)?"""
+    cells = _cells(line)
+    return (len(cells) >= CELL_MIN and all(len(c.split()) <= CELL_MAX_WORDS for c in cells)
+            and not any(map(ends_sentence, cells)))
+
+
 def normalize_unit(line: str, *, mend: bool = True) -> tuple[str, int]:
     """NFC, runs of spaces folded, invisible format characters at the edges dropped,
     broken hyphenation mended; returns (text, mends)."""
@@ -35,6 +59,8 @@ def normalize_unit(line: str, *, mend: bool = True) -> tuple[str, int]:
         line = line.strip().strip(_EDGE_FORMAT) or line
     if "\t" in line.strip():  # a table row's cells, as the HTML path writes them: a | b | c
         line = " | ".join(c.strip() for c in line.split("\t") if c.strip())
+    elif "  " in line and _laid_out_in_cells(line):
+        line = " | ".join(_cells(line))
     if "  " in line or _ODD_SPACE_RE.search(line):
         line = _SPACES_RE.sub(" ", line)
     line = line.strip()

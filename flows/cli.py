@@ -18,10 +18,11 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_CLEANED = 0, 1, 2, 3
 
 _CLEAN_EXIT_CODES = """exit codes:
   0  the document was cleaned (its body is printed)
-  1  the file could not be read
+  1  the file could not be opened or read (missing, no permission)
   2  bad options, a bad rule pack, or a record file (JSONL, CSV, WARC: newsclean run
      cleans its records)
-  3  rejected or empty: no article body (the reason is printed on stderr)"""
+  3  rejected (a corrupt or truncated .gz, binary or oversized input) or empty: no
+     article body (the reason is printed on stderr)"""
 
 _RUN_EPILOG = """examples:
   newsclean run seeds/ /tmp/clean                        a folder into a folder

@@ -82,7 +82,18 @@ def test_clean_exits_3_on_a_document_it_rejects(tmp_path):
     assert out.returncode == 3
     assert out.stderr.startswith("newsclean: empty:") or out.stderr.startswith("newsclean: rejected:")
     assert out.stdout == ""
-    assert "3  rejected or empty" in _run("clean", "--help").stdout
+    assert "3  rejected (a corrupt or truncated .gz" in _run("clean", "--help").stdout
+
+
+def test_clean_rejects_a_truncated_gzip_in_one_line_and_says_it_is_not_unreadable(tmp_path):
+    import gzip
+
+    dump = tmp_path / "story.txt.gz"
+    dump.write_bytes(gzip.compress(SEED_FILE.read_bytes())[:60])
+    out = _run("clean", str(dump))
+    assert out.returncode == 3  # the file was read; its content is refused (exit 1 is unreadable)
+    assert out.stderr == "newsclean: rejected: truncated gzip: the compressed stream ends early\n"
+    assert out.stdout == ""
 
 
 def test_version_and_run_help_with_examples_exit_codes_and_the_default_include():

@@ -34,3 +34,21 @@ def test_no_line_of_a_cleaned_arabic_dump_starts_with_a_direction_mark():
     text = clean(dump).text
     assert text
     assert not any(line.startswith("\u200f") for line in text.split("\n"))
+
+
+@pytest.mark.parametrize(("line", "written"), [
+    # a menu, a share row, page links laid out with runs of spaces: cells, as a tab row's are
+    ("Local   News   Politics   Business", "Local | News | Politics | Business"),
+    ("Facebook  X  WhatsApp  Kopioi linkki", "Facebook | X | WhatsApp | Kopioi linkki"),
+    ("« Anterior  1  2  3  Siguiente »", "« Anterior | 1 | 2 | 3 | Siguiente »"),
+    # prose typed with two spaces after a full stop, or a stray double space, stays prose
+    ("The council met.  It voted  to close the  road on Monday.",
+     "The council met. It voted to close the road on Monday."),
+    ("He said.  Then  he left  quickly", "He said. Then he left quickly"),
+    ("Sign in   Register", "Sign in Register"),  # two cells: too few to tell from a typo
+    ("The mayor said the  new road would open in June and cost 4 million",
+     "The mayor said the new road would open in June and cost 4 million"),
+])
+def test_runs_of_spaces_between_short_cells_are_written_as_cells(line, written):
+    assert normalize_unit(line)[0] == written
+    assert normalize_unit(written)[0] == written  # written again, the same

@@ -52,6 +52,14 @@ def test_a_first_line_that_does_not_name_the_story_is_not_its_title(top):
     assert clean("\n".join([HEADLINE, *BODY]) + "\n").title == HEADLINE
 
 
+@pytest.mark.parametrize("top", ["BREAKING NEWS", "Transit Times", "Budget Live"])
+def test_a_first_line_of_fewer_words_than_a_headline_leaves_the_title_to_the_story(top):
+    # a ticker's label or the site's name on top, the headline over the story further down
+    # ("BREAKING NEWS" was the title of a blind-written page whose headline stood 6 lines on)
+    dump = "\n".join([top, *MENU, HEADLINE, "By Jane Doe", *BODY, "Privacy policy"])
+    assert clean(dump + "\n").title == HEADLINE
+
+
 def test_a_line_continuing_a_sentence_is_never_a_headline():
     from newsclean.cleaners.lines import is_headline
 

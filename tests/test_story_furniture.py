@@ -92,3 +92,40 @@ def test_a_pull_quote_in_guillemets_goes_with_its_credit():
     assert "Il piano sarà ridiscusso in primavera" in result.text
     assert [r.text[:9] for r in result.removed if r.rule == "normalize.pull-quote"] == [
         "«Una scuo", "Paola Rin"]
+
+
+RELEASE = [
+    "Lakeview Foods to build $40 million bakery in Port Ellis, creating 220 jobs",
+    "PORT ELLIS, March 4, 2025 -- Lakeview Foods today announced plans to build a $40 million "
+    "bakery in Port Ellis that will employ 220 people when it opens in 2026.",
+    "The plant will supply bread and rolls to grocery chains across three states, the company "
+    "said, and construction is expected to begin this summer.",
+    "Port Ellis approved a ten-year property tax abatement for the project last month.",
+]
+
+
+def test_a_press_release_loses_its_issuers_profiles_over_its_trailer():
+    page = _page(MENU, RELEASE, [
+        "About Lakeview Foods",
+        "Founded in 1952, Lakeview Foods is a family-owned maker of breads and baked goods "
+        "sold in more than 4,000 stores.",
+        "About Ellis County Development Board",
+        "The Ellis County Development Board works to bring employers and jobs to the county "
+        "and its four towns.",
+        "Media contact:", "Dana Brooks, press@lakeviewfoods.example"], FOOTER)
+    result = clean(page)
+    assert result.text.rstrip().endswith("abatement for the project last month.")
+    removed = {r.text: r.rule for r in result.removed}
+    assert removed["About Lakeview Foods"] == "press-release.issuer-profile"
+    assert removed["About Ellis County Development Board"] == "press-release.issuer-profile"
+
+
+def test_a_subhead_and_paragraph_without_a_release_trailer_stay():
+    # "About the victims" over its paragraph, then the page's footer: a story's own section
+    page = _page(MENU, RELEASE, [
+        "About the victims",
+        "The two victims, both workers at the Lakeview Foods plant, were treated at Port Ellis "
+        "General Hospital and released on Tuesday."], FOOTER)
+    result = clean(page)
+    assert "About the victims" in result.text
+    assert "were treated at Port Ellis General Hospital" in result.text

@@ -42,6 +42,15 @@ APPEALS = [
            "free daily email."),
     ("en", "If you enjoyed this article, we have a proposition for you: join our members and "
            "subscribe today."),
+    # no furniture word: what the appeal asks for (`Lexicon.pitch`) says it
+    ("en", "We're a nonprofit newsroom, and we rely on readers like you. If you value stories "
+           "like this one, please make a gift today."),
+    ("en", "Our reporters attend council meetings so you don't have to. If you can, please "
+           "become a member today."),
+    ("de", "Das Wichtigste aus der Region – jeden Abend von unserer Redaktion kompakt in Ihrem "
+           "Postfach."),
+    ("es", "Cada jueves enviamos a nuestros lectores una selección de noticias. Si te gusta, "
+           "colabora con nosotros desde 5 euros al mes."),
 ]
 
 
@@ -84,3 +93,24 @@ def test_the_appeal_is_removed_from_a_page_dump_and_recorded():
 @pytest.mark.parametrize("lang", sorted(_PUBLISHER))
 def test_the_publisher_words_are_address_words_of_their_language(lang):
     assert set(_PUBLISHER[lang].split()) <= set(_CLASSES[lang][1].split())
+
+
+INTERVIEW = [
+    "The new rail chief, Anita Rahman, took over in June and spoke about the timetable.",
+    "Q: What will change for commuters first?",
+    "Rahman: We will add two early trains. If you travel before seven, you will notice it.",
+    "Q: And the fares?",
+    "Rahman: We are freezing them until April, and we will tell you before any rise.",
+    "Q: Do you still take the train yourself?",
+    "Rahman: Every day. We run the railway for people like you and me.",
+]
+
+
+def test_an_interviews_speakers_are_speech_and_leave_the_newsletter_pitch_to_be_found():
+    pitch = ("Want the biggest stories in your inbox? Sign up to our free daily email and we "
+             "will send them every morning.")
+    texts = [*INTERVIEW[:4], pitch, *INTERVIEW[4:]]
+    # the answers' "we" and "you" are the speakers' (labels said twice or more), not the
+    # publisher's: the interview does not read as a column that talks to its reader
+    assert appeals(texts, lexicon_for(("en",))) == [4]
+    assert appeals(INTERVIEW, lexicon_for(("en",))) == []

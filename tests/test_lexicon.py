@@ -47,12 +47,13 @@ def test_function_words_of_one_language_are_not_furniture_in_another():
 
 
 def test_close_languages_share_their_words_and_an_unknown_one_gets_all():
+    # (one without lists of its own gets English's: the next test)
     # lid.176 reads Norwegian Bokmål as Danish with Norwegian plausible (language.py)
     both = lexicon_for(("da", "no"))
     assert lexicon_for(("da",)).web | lexicon_for(("no",)).web == both.web
     assert lexicon_for(("nb",)) == lexicon_for(("no",))
     everything = lexicon_for(())
-    assert lexicon_for(("ja",)).web == everything.web  # no list of its own yet
+    assert lexicon_for(("ja",)).web == lexicon_for(("en",)).web  # no list of its own yet
     assert lexicon_for(("ja",)).stopwords == frozenset()  # and no function words
     for lang in ("en", "de", "ru", "ar"):
         assert lexicon_for((lang,)).web < everything.web
@@ -82,3 +83,10 @@ def test_function_words_are_the_most_frequent_of_the_stoplist():
     assert len(hebrew) == FUNCTION_WORDS and hebrew <= stopwords("he")
     assert {"the", "of", "and"} <= function_words("en")
     assert function_words("zh") == frozenset()
+
+
+def test_a_language_without_lists_reads_english_furniture_not_every_languages_words():
+    vi = lexicon_for(("vi",))
+    assert "du" not in vi.address  # "du lịch" (travel), not the German "du" (you)
+    assert {"you", "share"} <= vi.address | vi.web
+    assert "du" in lexicon_for(()).address  # no language known: every list

@@ -302,7 +302,7 @@ _PITCH = {
           "boîte courriel",
     "de": "spende spenden unterstützen unterstützer mitglied mitgliedschaft abonnent "
           "abonnieren redaktion journalismus postfach",
-    "it": "donazione dona sostieni abbonato abbonati abbonati iscriviti redazione giornalismo "
+    "it": "donazione dona sostieni abbonato abbonati abbonamento iscriviti redazione giornalismo "
           "casella",
     "pt": "doação doe contribua apoie assinante assinantes assine redação jornalismo caixa",
     "nl": "donatie doneer steun lid abonnee abonneer redactie journalistiek mailbox inbox",

@@ -13,9 +13,6 @@ Found by what the paragraph does, not by its wording (Kohlschütter et al. 2010:
 language-aware features with context); the word classes are `lexicon.Lexicon`'s.
 """
 
-import re
-from collections import Counter
-
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.lines import WORD_RE, is_prose, without_quotes
 
@@ -32,15 +29,6 @@ APPEAL_MAX_WORDS = 60
 # (Measured with the story's paragraphs as lines of 8+ words; read as `lines.is_prose`, the
 # same dev paragraphs are flagged.)
 STORY_VOICE_MAX = 0.15
-# An interview's paragraphs open with their speaker's name ("Kuipers: Die zorg neem ik
-# serieus. We houden…", "Q: …"): a label of up to three words and a colon that opens two
-# paragraphs or more is a speaker, and what follows it is speech, not the publisher's voice
-# (a Dutch interview's answers said "we" and "u" in 5 of 12 paragraphs, so its newsletter
-# pitch went unflagged). A kicker opens one paragraph. On the dev sets it changed one page, a
-# Brazilian blog's interview (two speakers, five answers each), whose closing pitches now go
-# ("Obrigado por compartilhar nosso conteúdo!", "Receba em seu email nosso ebook…"): its
-# gold keeps them, html-dev HTML 0.9815 -> 0.9811, text 0.9224 -> 0.9222.
-_LABEL_RE = re.compile(r"([^\W\d_][^\s:]*(?: [^\s:]+){0,2}):\s")
 
 
 def appeals(texts: list[str], lexicon: Lexicon) -> list[int]:
@@ -51,13 +39,11 @@ def appeals(texts: list[str], lexicon: Lexicon) -> list[int]:
     to action (`lexicon.web`, `lexicon.call`; not one of the language's most frequent words,
     as English "like" or "support" are); APPEAL_MIN_WORDS to APPEAL_MAX_WORDS words. None
     when more than STORY_VOICE_MAX of the other paragraphs of prose (`lines.is_prose`)
-    address the reader or speak for "us"; an interview's speakers (_LABEL_RE) do neither."""
+    address the reader or speak for "us"."""
     formal = lexicon.formal_you
-    labels = [m.group(1) if (m := _LABEL_RE.match(text)) else None for text in texts]
-    speakers = {label for label, n in Counter(labels).items() if label and n >= 2}
     voices, furnished, sizes = [], [], []
-    for text, label in zip(texts, labels, strict=True):
-        own = "" if label in speakers else without_quotes(text)
+    for text in texts:
+        own = without_quotes(text)
         words = WORD_RE.findall(own.lower())
         we = any(w in lexicon.publisher for w in words)
         you = any(w in lexicon.address and w not in lexicon.publisher for w in words) or bool(

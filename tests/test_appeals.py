@@ -94,23 +94,3 @@ def test_the_appeal_is_removed_from_a_page_dump_and_recorded():
 def test_the_publisher_words_are_address_words_of_their_language(lang):
     assert set(_PUBLISHER[lang].split()) <= set(_CLASSES[lang][1].split())
 
-
-INTERVIEW = [
-    "The new rail chief, Anita Rahman, took over in June and spoke about the timetable.",
-    "Q: What will change for commuters first?",
-    "Rahman: We will add two early trains. If you travel before seven, you will notice it.",
-    "Q: And the fares?",
-    "Rahman: We are freezing them until April, and we will tell you before any rise.",
-    "Q: Do you still take the train yourself?",
-    "Rahman: Every day. We run the railway for people like you and me.",
-]
-
-
-def test_an_interviews_speakers_are_speech_and_leave_the_newsletter_pitch_to_be_found():
-    pitch = ("Want the biggest stories in your inbox? Sign up to our free daily email and we "
-             "will send them every morning.")
-    texts = [*INTERVIEW[:4], pitch, *INTERVIEW[4:]]
-    # the answers' "we" and "you" are the speakers' (labels said twice or more), not the
-    # publisher's: the interview does not read as a column that talks to its reader
-    assert appeals(texts, lexicon_for(("en",))) == [4]
-    assert appeals(INTERVIEW, lexicon_for(("en",))) == []

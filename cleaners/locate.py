@@ -280,6 +280,13 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
     return Located(keep, scores, title_at, settled)
 
 
+def title_like(line: str) -> bool:
+    """Could `line` be a story's title: a headline-like line (`lines.is_headline`) of
+    HEADLINE_MIN_WORDS+ words? Shorter ones are a ticker's label or the site's name
+    ("BREAKING NEWS", "MarketPulse India"), above the article or as the page's first line."""
+    return is_headline(line) and word_count(line) >= HEADLINE_MIN_WORDS
+
+
 def _unnamed_above(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> int:
     """The nearest line above line i that no rule names (-1: none): what stands over a
     line once a share row, a "Pinned" flag or a time label is passed."""
@@ -320,11 +327,11 @@ class _Headlines:
     footer: "Footer"
 
     def candidate(self, i: int) -> bool:
-        """Could line i be the story's headline: a headline-like line (`lines.is_headline`)
-        of HEADLINE_MIN_WORDS+ words that says nothing to the reader and is no picture's
-        caption, not the site's name and no live blog entry's headline?"""
+        """Could line i be the story's headline: a title-like line (`title_like`) that says
+        nothing to the reader and is no picture's caption, not the site's name and no live
+        blog entry's headline?"""
         line = self.lines[i]
-        return (is_headline(line) and word_count(line) >= HEADLINE_MIN_WORDS
+        return (title_like(line)
                 and _says_nothing_to_reader(line, self.feats[i], self.named, self.lexicon)
                 and not _above_credit(self.lines, i, self.named)
                 and not self.footer.names_site(line, i)

@@ -39,15 +39,15 @@ CELL_MAX_WORDS = 4
 _CELL_GAP_RE = re.compile(r"(?<=\S)  +(?=\S)")
 
 
-def _cells(line: str) -> list[str]:
-    return [c for c in _CELL_GAP_RE.split(line.strip()) if c]
-
-
-def _laid_out_in_cells(line: str) -> bool:
-    """Does `line` read as CELL_MIN+ short cells apart by runs of spaces (above)?"""
-    cells = _cells(line)
-    return (len(cells) >= CELL_MIN and all(len(c.split()) <= CELL_MAX_WORDS for c in cells)
-            and not any(map(ends_sentence, cells)))
+def _space_cells(line: str) -> list[str] | None:
+    """The cells of a line laid out with runs of spaces (above), or None when it is not one:
+    fewer than CELL_MIN cells, a cell of more than CELL_MAX_WORDS words or one that ends a
+    sentence."""
+    cells = [c for c in _CELL_GAP_RE.split(line.strip()) if c]
+    if (len(cells) >= CELL_MIN and all(len(c.split()) <= CELL_MAX_WORDS for c in cells)
+            and not any(map(ends_sentence, cells))):
+        return cells
+    return None
 
 
 def normalize_unit(line: str, *, mend: bool = True) -> tuple[str, int]:
@@ -59,8 +59,8 @@ def normalize_unit(line: str, *, mend: bool = True) -> tuple[str, int]:
         line = line.strip().strip(_EDGE_FORMAT) or line
     if "\t" in line.strip():  # a table row's cells, as the HTML path writes them: a | b | c
         line = " | ".join(c.strip() for c in line.split("\t") if c.strip())
-    elif "  " in line and _laid_out_in_cells(line):
-        line = " | ".join(_cells(line))
+    elif "  " in line and (cells := _space_cells(line)):
+        line = " | ".join(cells)
     if "  " in line or _ODD_SPACE_RE.search(line):
         line = _SPACES_RE.sub(" ", line)
     line = line.strip()

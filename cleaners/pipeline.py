@@ -23,22 +23,21 @@ from newsclean.cleaners.language import detect_languages
 from newsclean.cleaners.lexicon import Lexicon, lexicon_for
 from newsclean.cleaners.linemodel import LineMemo, LineModel
 from newsclean.cleaners.lines import (
-    WORD_RE,
     byline_name,
     ends_sentence,
-    is_headline,
     is_prose,
     joined_word_count,
     word_count,
 )
 from newsclean.cleaners.locate import (
-    HEADLINE_MIN_WORDS,
     HEADLINE_REACH,
     LIST_MAX_ITEMS,
     Footer,
+    heads,
     list_under,
     locate_lines,
     names_the_story,
+    title_like,
 )
 from newsclean.cleaners.markdown import (
     PageHeader,
@@ -337,10 +336,9 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
             verdict = ("layout.before-article" if i < first else
                        "layout.after-article" if i > last else "layout.inside-article")
             out.append(_removal(unit, verdict, "layout", str(where), score=found.scores[i]))
-    after = match(units[last + 1].text, Where.TRAILING) if last + 1 < len(units) else None
-    if after is not None and after.family == _PRESS_RELEASE and after.where is Where.TAIL_MARKER:
-        for _ in range(_issuer_profiles(kept, lexicon)):  # the issuers' profiles over it
-            trailing.insert(0, _removal(kept.pop(), _ISSUER_PROFILE, _PRESS_RELEASE, "trailing"))
+    if last + 1 < len(units) and _closes_a_release(match(units[last + 1].text, Where.TRAILING)):
+        trailing[:0] = [_removal(u, _ISSUER_PROFILE, _PRESS_RELEASE, "trailing")  # over it
+                        for u in _pop_issuer_profiles(kept, lexicon)]
     title = units[found.title_at] if found.title_at is not None else None
     return kept, title, found.settled
 
@@ -425,11 +423,10 @@ def _page_headline(units: list[Unit], rules: RuleSet) -> bool:
     NETWORK'S EUROPEAN UNION EXPERIENCE"), a caption or a "Skip to content" line, and the
     page is judged again with the line in it (`_clean_text`): titles right 123 -> 131,
     wrong 138 -> 115, none 130 -> 145 of the 391 dev dumps when it came (134 / 116 / 141
-    with the rest of that day's changes). A line of fewer than HEADLINE_MIN_WORDS words is
-    a ticker's label or the site's name ("BREAKING NEWS", "MarketPulse India"), as it is for
-    the locator: titles right 159 -> 161, wrong 106 -> 103, none 126 -> 127."""
-    if len(units) < 2 or word_count(units[0].text) < HEADLINE_MIN_WORDS or not _headline(
-            units[0].text, rules) or Footer(
+    with the rest of that day's changes). It is title-like as the locator's candidates are
+    (`locate.title_like`: a first line of 1-3 words, "BREAKING NEWS", is no headline:
+    titles right 159 -> 161, wrong 106 -> 103, none 126 -> 127)."""
+    if len(units) < 2 or not _headline(units[0].text, rules) or Footer(
             [u.text for u in units]).names_site(units[0].text, 0):
         return False
     text_at = next((i for i, u in enumerate(units)
@@ -438,8 +435,8 @@ def _page_headline(units: list[Unit], rules: RuleSet) -> bool:
 
 
 def _headline(line: str, rules: RuleSet) -> bool:
-    """A line that reads like a headline (cleaners/lines.py) and that no rule claims."""
-    return is_headline(line) and rules.match(line, Where.LEADING) is None
+    """A line that reads like a title (`locate.title_like`) and that no rule claims."""
+    return title_like(line) and rules.match(line, Where.LEADING) is None
 
 
 def _removal(unit: Unit, rule: str, family: str, where: str = "anywhere",
@@ -489,9 +486,9 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
             removed.append(_removal(unit, rule.id, rule.family, str(rule.where)))
             if rule.where is Where.TAIL_MARKER:
                 marker = rule
-                if rule.family == _PRESS_RELEASE:  # the issuers' profiles above its trailer
-                    for _ in range(_issuer_profiles(kept, lexicon)):
-                        removed.insert(-1, _removal(kept.pop(), _ISSUER_PROFILE, _PRESS_RELEASE))
+                if _closes_a_release(rule):  # the issuers' profiles above its trailer
+                    removed[-1:-1] = [_removal(u, _ISSUER_PROFILE, _PRESS_RELEASE)
+                                      for u in _pop_issuer_profiles(kept, lexicon)]
             elif rule.where is Where.LIST_HEAD and positions[i] is not Where.LEADING:
                 listed.update(dict.fromkeys(list_under(texts, i, rules.__getitem__,
                                                           lexicon.function_words), rule))
@@ -511,31 +508,29 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
 # (forward-looking statements, media contact, "SOURCE …", a pack's `press-release`
 # tail-marker). The packs name the heading only with a company-form word ("About Acme
 # Corp."), so that "About the victims" never ends a story; over a trailer, the heading is
-# known by what it heads, in any language: a short line whose words, but for its "About"
-# (and a word such as "company"), the paragraph under it repeats. Blind-written press
-# releases (3 of 3 English) left the profile in; no dev output changed.
+# known by what it heads, in any language: a subhead that names the paragraph under it
+# (`locate.heads`). Blind-written press releases (3 of 3 English) left the profile in; no dev
+# output changed.
 _PRESS_RELEASE = "press-release"
 _ISSUER_PROFILE = "press-release.issuer-profile"
-_PROFILE_HEADING_MAX_WORDS = 7
-_PROFILE_UNNAMED_WORDS = 2  # the heading's words the paragraph need not repeat
 _PROFILES_MAX = 3
 
 
-def _issuer_profiles(kept: list[Unit], lexicon: Lexicon) -> int:
-    """How many of the last units of `kept` are issuers' profiles (heading and paragraph,
-    above), counted in units; at most _PROFILES_MAX profiles."""
+def _closes_a_release(rule: Rule | None) -> bool:
+    """Does `rule` start a press release's trailer (a `press-release` tail-marker)?"""
+    return rule is not None and rule.family == _PRESS_RELEASE and rule.where is Where.TAIL_MARKER
+
+
+def _pop_issuer_profiles(kept: list[Unit], lexicon: Lexicon) -> list[Unit]:
+    """The issuers' profiles (heading and paragraph, above) that end `kept`, at most
+    _PROFILES_MAX of them, taken off `kept` and returned in page order."""
     n = 0
-    while n // 2 < _PROFILES_MAX and len(kept) >= n + 2:
-        heading, paragraph = kept[-n - 2].text, kept[-n - 1].text
-        said = set(WORD_RE.findall(paragraph.lower()))
-        words = WORD_RE.findall(heading.lower())
-        named = [w for w in words if w in said and w not in lexicon.function_words]
-        if not (2 <= len(words) <= _PROFILE_HEADING_MAX_WORDS and not ends_sentence(heading)
-                and named and len(words) - len(named) <= _PROFILE_UNNAMED_WORDS
-                and is_prose(paragraph)):
-            break
+    while n < 2 * _PROFILES_MAX and len(kept) >= n + 2 and heads(
+            kept[-n - 2].text, kept[-n - 1].text, lexicon.function_words):
         n += 2
-    return n
+    profiles = kept[len(kept) - n:]
+    del kept[len(kept) - n:]
+    return profiles
 
 
 # A caption is a sentence or two; the line above a "Photo: …" credit that is longer than

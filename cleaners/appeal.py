@@ -40,17 +40,15 @@ def appeals(texts: list[str], lexicon: Lexicon) -> list[int]:
     as English "like" or "support" are); APPEAL_MIN_WORDS to APPEAL_MAX_WORDS words. None
     when more than STORY_VOICE_MAX of the other paragraphs of prose (`lines.is_prose`)
     address the reader or speak for "us"."""
-    formal = lexicon.formal_you
+    publisher, asks = lexicon.publisher, lexicon.asks
     voices, furnished, sizes = [], [], []
     for text in texts:
         own = without_quotes(text)
         words = WORD_RE.findall(own.lower())
-        we = any(w in lexicon.publisher for w in words)
-        you = any(w in lexicon.address and w not in lexicon.publisher for w in words) or bool(
-            formal and formal.search(own))
+        we = not publisher.isdisjoint(words)
+        you = lexicon.says_you(own, words)
         voices.append((we, you))
-        furnished.append(any(w in lexicon.pitch or (w in lexicon.web or w in lexicon.call)
-                             and w not in lexicon.function_words for w in words))
+        furnished.append(not asks.isdisjoint(words))
         sizes.append(len(words))
     found = [i for i, (we, you) in enumerate(voices)
              if we and you and furnished[i] and APPEAL_MIN_WORDS <= sizes[i] <= APPEAL_MAX_WORDS]

@@ -32,6 +32,7 @@ their common parts ("aussi", "mehr", "zum": prose is full of them).
 """
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -334,6 +335,16 @@ class Lexicon:
     publisher: frozenset[str] = frozenset()  # the address words that are "we", "our" (_PUBLISHER)
     pitch: frozenset[str] = frozenset()  # what an appeal asks for: gift, member (_PITCH)
     formal_you: re.Pattern | None = None  # the first language's capital "you" (_FORMAL_YOU)
+    reader: frozenset[str] = frozenset()  # the address words that are "you": not `publisher`
+    # what an appeal asks for or about: `pitch`, and the web and call words that are not
+    # among the language's most frequent words (English "like", "support")
+    asks: frozenset[str] = frozenset()
+
+    def says_you(self, own: str, words: Iterable[str]) -> bool:
+        """Does a line in its own voice (`own`: outside quotes, `lines.without_quotes`; `words`
+        its lower-cased words) speak to the reader: a "you" word, or the formal capital one?"""
+        return not self.reader.isdisjoint(words) or bool(
+            self.formal_you and self.formal_you.search(own))
 
 
 @cache
@@ -361,4 +372,6 @@ def lexicon_for(languages: tuple[str, ...] = ()) -> Lexicon:
     first = languages[0] if languages else None
     return Lexicon(stopwords(first), function_words(first), frozenset(web),
                    frozenset(address), frozenset(call), frozenset(publisher),
-                   frozenset(pitch), _FORMAL_YOU.get(first or ""))
+                   frozenset(pitch), _FORMAL_YOU.get(first or ""),
+                   frozenset(address - publisher),
+                   frozenset(pitch | ((web | call) - function_words(first))))

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -62,6 +62,19 @@ class Rule:
 
     def regex_source(self) -> str:
         return self.pattern if self.case_sensitive else f"(?i:{self.pattern})"
+
+    def compiled(self) -> re.Pattern:
+        """The rule's pattern, compiled once per process (`_compiled`)."""
+        return _compiled(self.regex_source())
+
+
+# Every rule's pattern, compiled once: loading a pack, checking its examples and each word
+# band of a rule set all need it, and re's own cache (512 patterns) holds fewer than the
+# ~900 shipped rules, so each of them was compiled up to three times (a one-page CLI run in
+# an undetected language spent ~6 s there). Keyed by source: bounded by the packs loaded.
+@cache
+def _compiled(source: str) -> re.Pattern:
+    return re.compile(source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +151,7 @@ def _schema_error(exc: ValidationError, where: str, raw: dict | None = None,
     return RulePackError(f"{where}field {field_path!r}: {err.get('msg')} (got {got!r})")
 
 
-def _parse_rule(raw: dict, pack: str) -> Rule:
+def _parse_rule(raw: dict, pack: str, checked: bool) -> Rule:
     rid = raw.get("id") if isinstance(raw, dict) else None
     if not isinstance(raw, dict):
         raise RulePackError(f"{pack}: a rule must be a table ([[rules]]), not {raw!r}")
@@ -160,8 +173,10 @@ def _parse_rule(raw: dict, pack: str) -> Rule:
         case_sensitive=spec.case_sensitive,
         max_words=spec.max_words,
     )
+    if not checked:
+        return rule
     try:
-        re.compile(rule.regex_source())
+        rule.compiled()
     except re.error as exc:
         raise RulePackError(f"{pack}: rule {spec.id}: bad pattern: {exc}") from None
     _check_examples(rule, raw, pack)
@@ -180,7 +195,7 @@ class _Reloc:
 
 def _check_examples(rule: Rule, raw: dict, pack: str) -> None:
     """Packs carry examples (must match) and counter-examples (must not): checked at load."""
-    rx = re.compile(rule.regex_source())
+    rx = rule.compiled()
     for ex in raw.get("examples", ()):
         if not rx.fullmatch(ex):
             raise RulePackError(f"{pack}: rule {rule.id}: example does not match: {ex!r}")
@@ -189,11 +204,14 @@ def _check_examples(rule: Rule, raw: dict, pack: str) -> None:
             raise RulePackError(f"{pack}: rule {rule.id}: counter-example matches: {ex!r}")
 
 
-def parse_pack(text: str | bytes, source: str = "<memory>") -> RulePack:
+def parse_pack(text: str | bytes, source: str = "<memory>", *, checked: bool = True) -> RulePack:
     """A rule pack from its TOML `text` (bytes are read as UTF-8, as TOML is); `source`
     names it in errors. Raises RulePackError, one line, for what is not a pack: bytes
     that are not UTF-8 text, TOML errors, schema errors, a repeated rule id, a pack that
-    neither adds nor disables a rule (an empty file given by mistake)."""
+    neither adds nor disables a rule (an empty file given by mistake), and with `checked`
+    a pattern that does not compile or an example it does not match (a counter-example it
+    does). The shipped packs load unchecked (`_shipped`): their patterns compile when a
+    line first reaches them."""
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8")
@@ -221,7 +239,7 @@ def parse_pack(text: str | bytes, source: str = "<memory>") -> RulePack:
     if not spec.rules and not meta.get("disable"):
         raise RulePackError(f"{source}: no rules: a rule pack adds rules ([[rules]]) or "
                             "disables them ([pack] disable = [...])")
-    rules = tuple(_parse_rule(r, source) for r in spec.rules)
+    rules = tuple(_parse_rule(r, source, checked) for r in spec.rules)
     seen: set[str] = set()
     for r in rules:
         if r.id in seen:
@@ -249,9 +267,17 @@ def load_pack(path: str | Path) -> RulePack:
     return parse_pack(text, str(p))
 
 
+def _shipped(name: str) -> RulePack:
+    """The shipped pack `name` (cleaners/packs/<name>.toml). Unchecked: the test suite checks
+    every shipped pack's patterns and examples (tests/test_language_packs.py), and checking
+    them again at each start compiled ~900 patterns a run would mostly never use (a
+    one-page CLI run in German needs the German, English and neutral ones)."""
+    text = resources.files("newsclean.cleaners.packs").joinpath(f"{name}.toml").read_text("utf-8")
+    return dataclasses.replace(parse_pack(text, name, checked=False), shipped=True)
+
+
 def default_pack() -> RulePack:
-    text = resources.files("newsclean.cleaners.packs").joinpath("default.toml").read_text("utf-8")
-    return dataclasses.replace(parse_pack(text, "default"), shipped=True)
+    return _shipped("default")
 
 
 def shipped_packs() -> tuple[RulePack, ...]:
@@ -261,9 +287,7 @@ def shipped_packs() -> tuple[RulePack, ...]:
     folder = resources.files("newsclean.cleaners.packs")
     names = sorted(p.name for p in folder.iterdir()
                    if p.name.endswith(".toml") and p.name != "default.toml")
-    return (default_pack(), *(dataclasses.replace(parse_pack(
-        folder.joinpath(n).read_text("utf-8"), n.removesuffix(".toml")), shipped=True)
-        for n in names))
+    return (default_pack(), *(_shipped(n.removesuffix(".toml")) for n in names))
 
 
 # Lineups kept per band (position x first character x gates passed): a few dozen in
@@ -325,7 +349,7 @@ class _Band:
         self._first: list[_First] | None = None
         self._gates: list[_Gate | None] = []
         self._gates_passed = None  # (line, folded line) -> indexes of the gates it passes
-        self._singles: list[re.Pattern] = []
+        self._singles: list[re.Pattern | None] = []
         self._lineups: dict[tuple, _Lineup] = {}  # (position, first character, gates passed)
         # (position, first character) -> the rules that may fire there and start with it
         self._openers: dict[tuple[Where, str], tuple[int, ...]] = {}
@@ -334,9 +358,15 @@ class _Band:
         shortcuts = [_shortcuts(r.regex_source()) for r in self.candidates]
         self._gates = [gate for _, gate in shortcuts]
         self._gates_passed = _gate_function(self._gates)
-        # re.compile's own cache already holds these: the pack compiled them when it loaded
-        self._singles = [re.compile(r.regex_source()) for r in self.candidates]
+        # compiled when first tried: a document's lines reach few of a band's rules
+        self._singles = [None] * len(self.candidates)
         self._first = [first for first, _ in shortcuts]
+
+    def _single(self, i: int) -> re.Pattern:
+        rx = self._singles[i]
+        if rx is None:
+            rx = self._singles[i] = self.candidates[i].compiled()
+        return rx
 
     def _lineup(self, key: tuple) -> _Lineup:
         position, c0, passed = key
@@ -397,7 +427,7 @@ class _Band:
             for i in lineup.live:
                 hit = matched.get(i)
                 if hit is None:
-                    hit = matched[i] = self._singles[i].fullmatch(line) is not None
+                    hit = matched[i] = self._single(i).fullmatch(line) is not None
                 if hit:
                     first = i
                     break
@@ -408,7 +438,7 @@ class _Band:
             return rule
         for i in range(first + 1, len(self.candidates)):  # a rule for other sites: go on
             rule = self.candidates[i]
-            if _may_fire(rule.where, position) and self._singles[i].fullmatch(line) and _for_site(
+            if _may_fire(rule.where, position) and self._single(i).fullmatch(line) and _for_site(
                     rule, host):
                 return rule
         return None
@@ -915,7 +945,7 @@ def _scans(items) -> bool:
     return False
 
 
-@lru_cache(maxsize=1024)
+@cache  # as `_compiled`: once per rule pattern, which the ~900 shipped rules outnumber 1,024
 def _shortcuts(source: str) -> tuple[_First, _Gate | None]:
     """(first characters, gate) of a pattern; the gate only for patterns that scan."""
     if _sre_parse is None:

@@ -102,7 +102,7 @@ def _admits(rule: Rule, line: str) -> bool:
 
 def audit(eval_dir: Path, packs: tuple[RulePack, ...]) -> dict[str, Tally]:
     rules = [r for p in packs for r in _audited(p)]
-    compiled = [re.compile(r.regex_source()) for r in rules]
+    compiled = [r.compiled() for r in rules]
     # one alternation finds the (few) lines any rule matches; then rule by rule on those
     anyrule = re.compile("|".join(f"(?:{r.regex_source()})" for r in rules))
     tallies = {r.id: Tally() for r in rules}

@@ -33,6 +33,7 @@ import numpy as np
 
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.lines import (
+    AGO_WORDS,
     OPEN_QUOTES,
     SENTENCE_END,
     SEPARATORS,
@@ -148,13 +149,11 @@ def _has_date(line: str, toks: list[str]) -> bool:
         for i in range(1, len(line) - 1):
             if line[i] == ":" and line[i - 1].isdigit() and line[i + 1].isdigit():
                 return True
-    return not _AGO.isdisjoint(toks)
+    return not AGO_WORDS.isdisjoint(toks)
 
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
-_AGO = frozenset(("ago", "atrás", "назад", "vor", "hace", "il", "fa", "geleden", "sedan",
-                  "siden", "temu", "önce", "منذ"))
 
 
 def _line_row(line: str, lexicon: Lexicon) -> tuple[float, ...]:

@@ -311,6 +311,25 @@ def shows_time(line: str) -> bool:
     return _STAMP_RE.search(line) is not None
 
 
+# The words of a relative time, "2 hours ago": English, Portuguese, Russian, German ("vor 3
+# Stunden"), Spanish, French ("il y a"), Italian ("2 ore fa"), Dutch, Swedish, Danish and
+# Norwegian, Polish, Turkish, Arabic. The line model's `short_date` feature reads them too.
+AGO_WORDS = frozenset(("ago", "atrás", "назад", "vor", "hace", "il", "fa", "geleden", "sedan",
+                       "siden", "temu", "önce", "منذ"))
+# A relative time is a stamp on its own line: "hace 2 horas", "vor 3 Stunden".
+RELATIVE_TIME_MAX_WORDS = 5
+
+
+def is_relative_time(line: str) -> bool:
+    """Is `line` a relative time alone ("hace 2 horas", "2 hours ago", "il y a 3 jours"): a
+    number and a word of AGO_WORDS in RELATIVE_TIME_MAX_WORDS words or fewer? A comment's
+    head gives its time so as often as a clock."""
+    if not any(c.isdigit() for c in line) or word_count(line) > RELATIVE_TIME_MAX_WORDS:
+        return False
+    tokens = set(WORD_RE.findall(line.lower()))
+    return not tokens.isdisjoint(AGO_WORDS - {"il"}) or "il y a" in line.lower()
+
+
 def is_stamp(line: str, words: int | None = None) -> bool:
     """A time stamp, a dateline's date or a score line: it holds a clock time or a numeric
     date, or half its words are numbers ("3. Mai 2024, 17:47", "Madrid-29/05/2025 20:00"),

@@ -35,6 +35,7 @@ from newsclean.cleaners.lines import (
     is_headline,
     is_prose,
     is_quotation,
+    is_relative_time,
     is_stamp,
     is_table_row,
     last_mark,
@@ -845,7 +846,8 @@ def _opens_a_thread(lines: list[str], i: int, rule: Rule | None) -> bool:
     if rule is None or rule.family != "comments":
         return False
     for j in range(i + 1, min(len(lines), i + 3)):
-        if shows_time(lines[j]) and word_count(lines[j]) <= _COMMENT_HEAD_MAX_WORDS:
+        if (shows_time(lines[j]) or is_relative_time(lines[j])) and (
+                word_count(lines[j]) <= _COMMENT_HEAD_MAX_WORDS):
             return all(word_count(lines[k]) <= _COMMENTER_MAX_WORDS for k in range(i + 1, j))
     return False
 

@@ -4,7 +4,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from newsclean.cleaners.lines import SENTENCE_END, byline_name, last_mark
+from newsclean.cleaners.lines import SENTENCE_END, byline_name, is_relative_time, last_mark
 from newsclean.cleaners.normalize import unwrap
 
 _BLOCK_RE = re.compile(r"[^\n]+(?:\n[^\n]*\S[^\n]*)*")  # runs of non-blank lines
@@ -63,7 +63,7 @@ def split_units(text: str) -> list[Unit]:
             continue
         if (not wrapped and units and prev_end == m.start() - 1 and body[0].islower()
                 and last_mark(units[-1].text) not in _NO_RUN_ON
-                and byline_name(body) is None):
+                and byline_name(body) is None and not is_relative_time(body)):
             head = units[-1]
             units[-1] = Unit(f"{head.text} {body}", head.start, m.end(), head.line)
         else:

@@ -185,3 +185,28 @@ def test_a_middle_dot_between_letters_joins_words_and_separates_nothing(line, se
 ])
 def test_a_byline_credits_the_name_after_its_marker(line, name):
     assert byline_name(line) == name
+
+
+@pytest.mark.parametrize(("line", "relative"), [
+    ("hace 2 horas", True), ("2 hours ago", True), ("vor 3 Stunden", True),
+    ("il y a 2 heures", True), ("3 дня назад", True), ("2 saat önce", True),
+    ("Il a marqué 2 buts", False),  # French "il" alone is no "ago"
+    ("hace calor", False),  # no number
+    ("Vor 20 Jahren eröffnete die Bahn die Strecke nach Süden", False),  # a sentence
+])
+def test_a_relative_time_is_a_number_and_an_ago_word_alone(line, relative):
+    from newsclean.cleaners.lines import is_relative_time
+
+    assert is_relative_time(line) is relative
+
+
+def test_a_byline_under_a_headline_stays_its_own_line():
+    """A headline's line is not continued by the byline under it (the title and the author
+    were wrong), and a comment's relative time is not its name's rest."""
+    from newsclean.cleaners.segment import split_units
+
+    text = ("Warum Putin vor einer Zerschlagung warnt\nvon Manuela Conrad\nEr warnt.\n"
+            "pepe_torrealba\nhace 2 horas\nThe council said\nit would appeal.")
+    assert [u.text for u in split_units(text)] == [
+        "Warum Putin vor einer Zerschlagung warnt", "von Manuela Conrad", "Er warnt.",
+        "pepe_torrealba", "hace 2 horas", "The council said it would appeal."]

@@ -179,8 +179,19 @@ def last_mark(line: str) -> str:
     return line.rstrip(_CLOSING)[-1:]
 
 
+# Thai and Lao mark no sentence end (a space closes a sentence as it closes a phrase): a line
+# in them that ends in a letter is a paragraph from this many words (`word_count`'s estimate
+# from characters). Their headlines, teasers and comments run to ~16, paragraphs to 25-55
+# (a blind-written Thai page, whose paragraphs were all lost before).
+UNMARKED_SENTENCE_MIN_WORDS = 20
+
+
 def ends_sentence(line: str) -> bool:
-    return last_mark(line) in SENTENCE_END
+    """Does `line` end a sentence: an end mark (SENTENCE_END) behind its closing quotes and
+    credits, or in Thai and Lao a paragraph's length (UNMARKED_SENTENCE_MIN_WORDS)?"""
+    mark = last_mark(line)
+    return mark in SENTENCE_END or ("\u0e00" <= mark <= "\u0eff" and word_count(
+        line) >= UNMARKED_SENTENCE_MIN_WORDS)
 
 
 # A sentence that ends inside a line: an end mark (closing quotes and brackets may follow)

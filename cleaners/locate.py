@@ -258,8 +258,12 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
         settled = False
         standfirst = _lead_above(lines, standfirst, feats, named, lexicon)
     title_at = None
-    if want_title and feats:
-        heads = _Headlines(lines, feats, named, lexicon, Footer(lines))
+    heads = _Headlines(lines, feats, named, lexicon, Footer(lines)) if feats else None
+    if heads is not None and (island := _island_over_headline(lines, keep, heads)):
+        for i in island:
+            keep[i] = False
+        settled = False
+    if want_title and heads is not None:
         first = keep.index(True)
         story: str | None = None  # the story's opening, read once a candidate needs it
         candidates = []  # the headline-like lines passed, nearest first
@@ -280,6 +284,46 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
             title_at = next((i for i in candidates if _names_the_story(
                 lines[i], story, lexicon.function_words, inflected=True)), None)
     return Located(keep, scores, title_at, settled)
+
+
+# A story's lead never stands above its headline. A block of at most ISLAND_MAX_LINES lines
+# the model kept at the page's top, holding at most ISLAND_MAX_SHARE of the kept words, with
+# the story's headline among the lines dropped under it, is a banner's prose: a cookie
+# notice in a language without a pack ("Aquest lloc web utilitza galetes…"), which took
+# the masthead, the menu and the headline under it into the article as its inside. A block
+# that names the story is its teaser, which pages print over the headline too (fundus-dev:
+# Golem, Berliner Zeitung, Motorsport-Magazin).
+ISLAND_MAX_LINES = 2
+ISLAND_MAX_SHARE = 0.2
+
+
+def _island_over_headline(lines: list[str], keep: list[bool], heads: "_Headlines"
+                          ) -> list[int]:
+    """The lines of the kept block at the page's top that stands over the story's headline
+    (ISLAND_MAX_LINES, ISLAND_MAX_SHARE), or none."""
+    kept = [i for i, k in enumerate(keep) if k]
+    block = kept[:1]
+    for i in kept[1:ISLAND_MAX_LINES + 1]:
+        if i != block[-1] + 1:
+            break
+        block.append(i)
+    rest = kept[len(block):]
+    if len(block) > ISLAND_MAX_LINES or not rest or rest[0] == block[-1] + 1:
+        return []
+    island = sum(word_count(lines[i]) for i in block)
+    if island > ISLAND_MAX_SHARE * (island + sum(word_count(lines[i]) for i in rest)):
+        return []
+    story = _story_opening(lines[j] for j in rest)
+    stopwords = heads.lexicon.function_words
+    if any(_names_the_story(lines[i], story, stopwords) for i in block):
+        return []  # the story's teaser over its headline: a page may repeat it there
+    if any(heads.candidate(i) and _names_the_story(lines[i], story, stopwords)
+           for i in _lines_up(lines, block[0], heads.named)):
+        return []  # a standfirst under the headline, over a video's title and caption
+    if any(heads.candidate(i) and _names_the_story(lines[i], story, stopwords)
+           for i in range(block[-1] + 1, rest[0])):
+        return block
+    return []
 
 
 def title_like(line: str) -> bool:

@@ -210,3 +210,12 @@ def test_a_byline_under_a_headline_stays_its_own_line():
     assert [u.text for u in split_units(text)] == [
         "Warum Putin vor einer Zerschlagung warnt", "von Manuela Conrad", "Er warnt.",
         "pepe_torrealba", "hace 2 horas", "The council said it would appeal."]
+
+
+def test_a_thai_paragraph_ends_a_sentence_by_its_length():
+    """Thai marks no sentence end: a paragraph's length tells it from a headline."""
+    paragraph = ("จังหวัดเชียงใหม่ประกาศห้ามเผาในที่โล่งทุกชนิดเป็นเวลา 60 วัน ตั้งแต่วันที่ 1 มีนาคม "
+                 "ถึง 30 เมษายน 2567 หลังค่าฝุ่นละอองขนาดเล็ก PM2.5 เกินมาตรฐานติดต่อกันหลายวัน")
+    headline = "เชียงใหม่ประกาศห้ามเผาในที่โล่ง 60 วัน สู้วิกฤตฝุ่น PM2.5"
+    assert ends_sentence(paragraph)
+    assert not ends_sentence(headline)

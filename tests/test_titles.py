@@ -121,3 +121,33 @@ def test_a_byline_under_a_headline_that_closes_a_quotation_is_not_part_of_it():
     result = clean(page)
     assert result.title == 'Il sindaco di Lucca: "Vi chiediamo pazienza, i lavori finiranno a settembre"'
     assert result.author == "Marco Bellandi"
+
+
+PAGES = Path(__file__).parent / "fixtures" / "text_pages"
+
+
+@pytest.mark.parametrize(("page", "headline", "banner"), [
+    ("blind-ca-cookie-over-headline.txt",
+     "Vilafranca tancarà el centre històric als cotxes els caps de setmana a partir d'abril",
+     "Aquest lloc web utilitza galetes pròpies i de tercers"),
+    ("blind-hr-cookie-over-headline.txt",
+     "Split od lipnja naplaćuje ulazak turističkih autobusa u centar",
+     "Ova stranica koristi kolačiće"),
+])
+def test_a_paragraph_over_the_headline_is_no_lead_of_the_story(page, headline, banner):
+    """A story's lead never stands above its headline: a consent text in a language no pack
+    reads (Catalan, Croatian), prose the model keeps, does not take the masthead, the menu
+    and the headline under it into the article."""
+    result = clean((PAGES / page).read_bytes())
+    assert result.title == headline
+    assert banner not in result.text
+    assert result.text.startswith(("L'Ajuntament", "Grad Split"))
+
+
+def test_a_teaser_over_the_headline_stays_with_the_story():
+    """...but a page may print the story's teaser over its headline: a block that names the
+    story is kept (fundus-dev: Golem, Berliner Zeitung)."""
+    teaser = ("The council approved a transit budget with two bus lines and a night service "
+              "after a debate that ran past midnight.")
+    dump = "\n".join([*MENU, teaser, "Share", "Copy link", HEADLINE, *BODY, "Privacy policy"])
+    assert teaser in clean(dump + "\n").text

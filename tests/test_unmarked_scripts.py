@@ -1,0 +1,19 @@
+"""Scripts that mark no sentence end (Thai, Lao): a page's paragraphs are still its story."""
+
+import json
+from pathlib import Path
+
+from newsclean.cleaners import clean
+
+PAGES = Path(__file__).parent / "fixtures" / "text_pages"
+
+
+def test_a_thai_page_keeps_every_paragraph_of_its_story():
+    """Every paragraph was lost before: none ended in a mark, so none read as a sentence
+    (`lines.ends_sentence`: a Thai line of a paragraph's length ends one). The .json beside
+    the page lists its headline and its story's lines as the page's writer gave them."""
+    expect = json.loads((PAGES / "blind-th-unmarked-sentences.json").read_text("utf-8"))
+    result = clean((PAGES / "blind-th-unmarked-sentences.txt").read_bytes())
+    assert result.title == expect["title"]
+    assert [p for p in expect["must_keep"] if p not in result.text] == []
+    assert "กดติดตามข่าวเหนือวันนี้ทาง LINE OA ได้ที่นี่" not in result.text  # a LINE follow call

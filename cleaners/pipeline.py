@@ -464,6 +464,32 @@ def _body_bounds(units: list[Unit], words: list[int],
     return first_body, last_body
 
 
+# A menu is a run of items; a line a navigation rule names that stands alone between two
+# paragraphs of the body is the story's subhead ("Voorwaarden" over the conditions a Dutch
+# city set, an h2 the Dutch menu rule took for the site's terms page).
+_NAVIGATION = "navigation"
+# ...a paragraph: a sentence, or a lead-in to a list ("De gemeente stelt een aantal eisen
+# aan de corporaties:"), of this many words.
+_PARAGRAPH_MIN_WORDS = 6
+
+
+def _between_paragraphs(texts: list[str], rules: list[Rule | None], i: int) -> bool:
+    """Is line i alone between two paragraphs (_PARAGRAPH_MIN_WORDS): the nearest lines above
+    and below it that no rule names, with no line between that names navigation?"""
+    def nearest(step: int) -> str | None:
+        j = i + step
+        while 0 <= j < len(texts):
+            if rules[j] is None:
+                return texts[j]
+            if rules[j].family == _NAVIGATION:
+                return None
+            j += step
+        return None
+
+    return all(line is not None and word_count(line) >= _PARAGRAPH_MIN_WORDS and (
+        ends_sentence(line) or line.endswith(":")) for line in (nearest(-1), nearest(1)))
+
+
 def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: Lexicon,
                  removed: list[Removal]) -> list[Unit]:
     """Match every unit once; guards decide by the unit's place relative to the body.
@@ -478,6 +504,9 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
     positions = [Where.LEADING if i < first_body else Where.TRAILING if i > last_body
                  else Where.ANYWHERE for i in range(len(units))]
     rules = [match(t, at, n) for t, at, n in zip(texts, positions, words, strict=True)]
+    for i in [i for i, rule in enumerate(rules) if rule is not None and rule.family == _NAVIGATION]:
+        if _between_paragraphs(texts, rules, i):
+            rules[i] = None  # a subhead, not a menu (_NAVIGATION)
     kept: list[Unit] = []
     marker: Rule | None = None  # a comment section started: everything after it goes
     listed: dict[int, Rule] = {}  # the lines of a list whose heading fired, by its heading

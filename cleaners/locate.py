@@ -926,6 +926,11 @@ _ENUMERATES = re.compile("[,、，]")
 _LABEL_ROW = ":"
 
 
+def is_list_item(line: str) -> bool:
+    """Does `line` open with a list item's bullet, dash or number (_LIST_ITEM_RE)?"""
+    return _LIST_ITEM_RE.match(line) is not None
+
+
 def _list_kind(line: str) -> str | None:
     """The kind of list item `line` is: its bullet, "1" for a number, _LABEL_ROW for a
     label's colon; None for no item."""

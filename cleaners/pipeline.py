@@ -34,6 +34,7 @@ from newsclean.cleaners.locate import (
     LIST_MAX_ITEMS,
     Footer,
     heads,
+    is_list_item,
     list_under,
     locate_lines,
     names_the_story,
@@ -526,7 +527,7 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
                 listed.update(dict.fromkeys(list_under(texts, i, rules.__getitem__,
                                                           lexicon.function_words), rule))
             elif (rule.where is Where.CAPTION_CREDIT and kept and kept[-1] is units[i - 1]
-                  and words[i - 1] <= _CAPTION_MAX_WORDS):
+                  and words[i - 1] <= _CAPTION_MAX_WORDS and not is_list_item(texts[i - 1])):
                 removed.insert(-1, _removal(kept.pop(), rule.id, rule.family, "caption-credit"))
         elif i in listed:
             heading = listed[i]
@@ -568,7 +569,9 @@ def _pop_issuer_profiles(kept: list[Unit], lexicon: Lexicon) -> list[Unit]:
 
 # A caption is a sentence or two; the line above a "Photo: …" credit that is longer than
 # this is a body paragraph next to an uncaptioned picture (html-dev: captions there run to
-# 25 words, the paragraphs left above bare credits to 26 and more).
+# 25 words, the paragraphs left above bare credits to 26 and more). A list item is the
+# story's too: a Bulgarian story's last measure ("- глоба от 200 лева…") stood over a bare
+# credit.
 _CAPTION_MAX_WORDS = 25
 
 def _prose_removed_share(removed: list[Removal], words_out: int) -> float:

@@ -370,8 +370,9 @@ def lexicon_for(languages: tuple[str, ...] = ()) -> Lexicon:
         publisher.update(_PUBLISHER.get(code, "").split())
         pitch.update(_PITCH.get(code, "").split())
     first = languages[0] if languages else None
-    return Lexicon(stopwords(first), function_words(first), frozenset(web),
+    frequent = function_words(first)
+    return Lexicon(stopwords(first), frequent, frozenset(web),
                    frozenset(address), frozenset(call), frozenset(publisher),
                    frozenset(pitch), _FORMAL_YOU.get(first or ""),
                    frozenset(address - publisher),
-                   frozenset(pitch | ((web | call) - function_words(first))))
+                   frozenset(pitch | ((web | call) - frequent)))

@@ -184,13 +184,14 @@ def last_mark(line: str) -> str:
 # from characters). Their headlines, teasers and comments run to ~16, paragraphs to 25-55
 # (a blind-written Thai page, whose paragraphs were all lost before).
 UNMARKED_SENTENCE_MIN_WORDS = 20
+_UNMARKED_FIRST, _UNMARKED_LAST = "\u0e00", "\u0eff"  # the Thai and Lao blocks
 
 
 def ends_sentence(line: str) -> bool:
     """Does `line` end a sentence: an end mark (SENTENCE_END) behind its closing quotes and
     credits, or in Thai and Lao a paragraph's length (UNMARKED_SENTENCE_MIN_WORDS)?"""
     mark = last_mark(line)
-    return mark in SENTENCE_END or ("\u0e00" <= mark <= "\u0eff" and word_count(
+    return mark in SENTENCE_END or (_UNMARKED_FIRST <= mark <= _UNMARKED_LAST and word_count(
         line) >= UNMARKED_SENTENCE_MIN_WORDS)
 
 
@@ -327,8 +328,10 @@ def shows_time(line: str) -> bool:
 # Norwegian, Polish, Turkish, Arabic. The line model's `short_date` feature reads them too.
 AGO_WORDS = frozenset(("ago", "atrás", "назад", "vor", "hace", "il", "fa", "geleden", "sedan",
                        "siden", "temu", "önce", "منذ"))
-# A relative time is a stamp on its own line: "hace 2 horas", "vor 3 Stunden".
+# A relative time is a stamp on its own line: "hace 2 horas", "vor 3 Stunden". French "il"
+# alone is a pronoun: its relative time is "il y a".
 RELATIVE_TIME_MAX_WORDS = 5
+_AGO_ALONE = AGO_WORDS - {"il"}
 
 
 def is_relative_time(line: str) -> bool:
@@ -337,8 +340,8 @@ def is_relative_time(line: str) -> bool:
     head gives its time so as often as a clock."""
     if not any(c.isdigit() for c in line) or word_count(line) > RELATIVE_TIME_MAX_WORDS:
         return False
-    tokens = set(WORD_RE.findall(line.lower()))
-    return not tokens.isdisjoint(AGO_WORDS - {"il"}) or "il y a" in line.lower()
+    lower = line.lower()
+    return not _AGO_ALONE.isdisjoint(WORD_RE.findall(lower)) or "il y a" in lower
 
 
 def is_stamp(line: str, words: int | None = None) -> bool:

@@ -314,16 +314,18 @@ def _island_over_headline(lines: list[str], keep: list[bool], heads: "_Headlines
     if island > ISLAND_MAX_SHARE * (island + sum(word_count(lines[i]) for i in rest)):
         return []
     story = _story_opening(lines[j] for j in rest)
-    stopwords = heads.lexicon.function_words
-    if any(_names_the_story(lines[i], story, stopwords) for i in block):
+
+    def names(i: int) -> bool:
+        return _names_the_story(lines[i], story, heads.lexicon.function_words)
+
+    def headline(i: int) -> bool:
+        return heads.candidate(i) and names(i)
+
+    if any(map(names, block)):
         return []  # the story's teaser over its headline: a page may repeat it there
-    if any(heads.candidate(i) and _names_the_story(lines[i], story, stopwords)
-           for i in _lines_up(lines, block[0], heads.named)):
+    if any(map(headline, _lines_up(lines, block[0], heads.named))):
         return []  # a standfirst under the headline, over a video's title and caption
-    if any(heads.candidate(i) and _names_the_story(lines[i], story, stopwords)
-           for i in range(block[-1] + 1, rest[0])):
-        return block
-    return []
+    return block if any(map(headline, range(block[-1] + 1, rest[0]))) else []
 
 
 def title_like(line: str) -> bool:
@@ -635,8 +637,9 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
         keep[max(range(len(scores)), key=scores.__getitem__)] = True
 
     def quiet(i: int) -> bool:
-        return _says_nothing_to_reader(lines[i], feats[i], named, lexicon,
-                                       entry=_under_a_clock(lines, i, named))
+        # whether the line is a live blog's entry matters only to a line with an address word
+        return _says_nothing_to_reader(lines[i], feats[i], named, lexicon, entry=bool(
+            feats[i][_ADDRESS]) and _under_a_clock(lines, i, named))
 
     n = len(lines)
     for lo, hi, kind in _lists(lines):  # a list the story is part of goes whole

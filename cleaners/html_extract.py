@@ -43,6 +43,7 @@ from newsclean.cleaners.htmlpage import (
     is_hidden,
     page_blocks,
 )
+from newsclean.cleaners.lines import ends_sentence, kicker_end
 from newsclean.cleaners.structured import StructuredArticle, jsonld_objects, ld_article, structured_article
 
 __all__ = ["HtmlExtraction", "extract_html", "looks_like_html", "sniff_head"]
@@ -183,7 +184,8 @@ def _strip_site(title: str, site: str | None, refs: tuple[str, ...] = ()) -> str
         if r and r != title and len(r) >= 0.4 * len(title) and r.lower() in low:
             i = low.find(r.lower())
             before, after = title[:i], title[i + len(r) :]
-            if (not before.strip() or _TITLE_SEP_RE.search(before[-4:] + "x")) and (
+            if (not before.strip() or _TITLE_SEP_RE.search(before[-4:] + "x")
+                    or kicker_end(title) == len(before)) and (
                 not after.strip() or _TITLE_SEP_RE.match(after)
             ):
                 return r
@@ -676,9 +678,11 @@ class _Chunk:
 
 
 def _marked_above(container: HtmlElement, xpath: str, levels: int,
-                  keep: list[HtmlElement]) -> set[int]:
+                  keep: list[HtmlElement], *, named: bool = False) -> set[int]:
     """ids of the elements up to ``levels`` above each match of ``xpath``, below ``container``
-    (their proxies are appended to ``keep`` so the ids stay theirs)."""
+    (their proxies are appended to ``keep`` so the ids stay theirs). With ``named``, the
+    climb stops at an element named as furniture (`_named_furniture`): that element is the
+    widget, and what wraps it (a live blog's post around its share row) is not."""
     marked: set[int] = set()
     for m in container.xpath(xpath):
         up = m.getparent()
@@ -687,8 +691,16 @@ def _marked_above(container: HtmlElement, xpath: str, levels: int,
                 break
             keep.append(up)
             marked.add(id(up))
+            if named and _named_furniture(up):
+                break
             up = up.getparent()
     return marked
+
+
+def _named_furniture(e: HtmlElement) -> bool:
+    """Does the element's class or id name it as page furniture (_GAP_FURNITURE_RE)?"""
+    names = f"{e.get('class') or ''} {e.get('id') or ''}".strip()
+    return bool(names and _GAP_FURNITURE_RE.search(names))
 
 
 def _gap_chunks(container: HtmlElement) -> list[_Chunk]:
@@ -703,7 +715,7 @@ def _gap_chunks(container: HtmlElement) -> list[_Chunk]:
     # button or a fold-out control is a widget (a profile box, a player, a quiz)
     media = _marked_above(container, ".//img|.//picture|.//video", _GAP_MEDIA_LEVELS, keep)
     widget = _marked_above(container, './/*[self::button or self::details or @role="button"'
-                           ' or @aria-expanded]', _GAP_WIDGET_LEVELS, keep)
+                           ' or @aria-expanded]', _GAP_WIDGET_LEVELS, keep, named=True)
 
     def flush() -> None:
         s = _norm("".join(cur))
@@ -734,11 +746,9 @@ def _gap_chunks(container: HtmlElement) -> list[_Chunk]:
             out.append(_Chunk(_norm(e.text_content()), 0, True, cap))
             text(e.tail, *outer)
             return
-        names = f"{e.get('class') or ''} {e.get('id') or ''}".strip()
-        furn = furn or id(e) in widget or e.get("role") in _GAP_ROLES \
-            or bool(names and _GAP_FURNITURE_RE.search(names))
+        furn = furn or id(e) in widget or e.get("role") in _GAP_ROLES or _named_furniture(e)
         cap = cap or id(e) in media or tag in ("figcaption", "figure") \
-            or bool(names and _GAP_CAPTION_RE.search(names))
+            or bool(_GAP_CAPTION_RE.search(f"{e.get('class') or ''} {e.get('id') or ''}"))
         inside = link or tag == "a"
         blk = tag in _GAP_BLOCK_TAGS
         if blk:
@@ -820,6 +830,13 @@ _STANDFIRST_SIM = 0.8
 _STANDFIRST_REACH = 30
 _PROSE_BLOCK_CHARS = 100
 _STANDFIRST_MIN_TOKENS = 8
+# ...or the description is the standfirst's first sentence: nearly all its tokens in a block
+# at most twice its size ("Un incendie a détruit … place de l'Église." over the standfirst
+# that goes on "Le couple de boulangers … a pu sortir sans blessure.", a blind-written page
+# whose lead was lost). Such a block ends a sentence: a picture's caption that the
+# description repeats ends in its credit ("… im Einsatz. © DPA Images | Christoph Soeder").
+_STANDFIRST_COVER = 0.9
+_STANDFIRST_LONGER = 2
 
 
 def _key(s: str) -> str:
@@ -844,7 +861,10 @@ def _standfirst(blocks: list[PageBlock], paras: list[str], descs: list[str]) -> 
             continue
         for d in descs:
             dt = _tokset(d)
-            if len(bt & dt) / len(bt | dt) >= _STANDFIRST_SIM:
+            both = len(bt & dt)
+            if both / len(bt | dt) >= _STANDFIRST_SIM or (
+                    both / len(dt) >= _STANDFIRST_COVER and len(bt) <= _STANDFIRST_LONGER * len(dt)
+                    and ends_sentence(b.text)):
                 return b.text
     return None
 

@@ -277,9 +277,7 @@ def is_headline(line: str, words: int | None = None) -> bool:
         return False
     if line.endswith(("...", "…")) or last_mark(line) in _HEADLINE_BAD_END:
         return False
-    kicker = _KICKER_RE.match(line)
-    if kicker is not None and kicker.group().isupper():
-        line = line[kicker.end():]
+    line = line[kicker_end(line):]
     if has_separator(line) or is_byline(line, words):
         return False
     return not is_stamp(line, words)
@@ -290,9 +288,17 @@ def is_headline(line: str, words: int | None = None) -> bool:
 _TICKER_RE = re.compile(r"([+*>#=~])\1{1,}")
 
 # A kicker in capitals before its headline ("LIVE | Dijkdoorbraak bij Lauwersoog: …", "VIDEO:
-# …", "EN DIRECT | …"): one or two words, then a separator; a breadcrumb's parts are not
-# written in capitals, and a site's name stands after the headline.
-_KICKER_RE = re.compile(r"(?:[^\W\d_]+ )?[^\W\d_]+ ?[|:] (?=\S)")
+# …", "EN DIRECT | …", "DIRECT. Tempête …"): one or two words, then a separator or a period;
+# a breadcrumb's parts are not written in capitals, and a site's name stands after the
+# headline.
+_KICKER_RE = re.compile(r"(?:[^\W\d_]+ )?[^\W\d_]+ ?[|:.] (?=\S)")
+
+
+def kicker_end(line: str) -> int:
+    """Where the headline starts in `line` after a kicker in capitals (`_KICKER_RE`); 0 when
+    the line opens with none."""
+    kicker = _KICKER_RE.match(line)
+    return kicker.end() if kicker is not None and kicker.group().isupper() else 0
 
 
 # A clock time ("17:47", "8:02 pm") or a numeric date ("28.04.2023", "29/05/2025",

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
+from newsclean.cleaners.credits import is_caption
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.linemodel import COLUMN, LineMemo, LineModel, score_with_features
 from newsclean.cleaners.lines import (
@@ -376,12 +377,13 @@ class _Headlines:
 
     def candidate(self, i: int) -> bool:
         """Could line i be the story's headline: a title-like line (`title_like`) that says
-        nothing to the reader and is no picture's caption, not the site's name and no live
-        blog entry's headline?"""
+        nothing to the reader and is no picture's caption (above its credit or carrying it:
+        `credits.is_caption`), not the site's name and no live blog entry's headline?"""
         line = self.lines[i]
         return (title_like(line)
                 and _says_nothing_to_reader(line, self.feats[i], self.named, self.lexicon)
                 and not _above_credit(self.lines, i, self.named)
+                and not is_caption(line, self.named)
                 and not self.footer.names_site(line, i)
                 and not _under_a_clock(self.lines, i, self.named))
 
@@ -830,7 +832,7 @@ _LIVE_BLOG = "live-blog"
 # notice: a promo sentence stands over those ("Conteúdo exclusivo para assinantes…"). No
 # dev output changed.
 _STORY_END = frozenset(("tags", "share"))
-_IN_STORY_FAMILIES = frozenset(("ads", "player", _LIVE_BLOG))
+_IN_STORY_FAMILIES = frozenset(("ads", "player", "social-embed", _LIVE_BLOG))
 
 
 def _in_story_chrome(line: str, rule: Rule | None) -> bool:

@@ -16,6 +16,7 @@ from itertools import accumulate, takewhile
 from urllib.parse import urlsplit
 
 from newsclean.cleaners.appeal import appeals
+from newsclean.cleaners.credits import credit_tail
 from newsclean.cleaners.decode import InputRejected, decode, repair
 from newsclean.cleaners.detect import detect_format
 from newsclean.cleaners.html_extract import extract_html
@@ -199,6 +200,7 @@ class _Judge:
                     title = found.text
             located = len(units)
             units = _apply_rules(units, self.match, self.lexicon, removed)
+            units = _drop_credit_tails(units, self.match, removed)
             units = _drop_appeals(units, self.lexicon, removed)
             units = _drop_author_bios(units, self.author, removed)
             units = _drop_repeats(units, removed, opts)
@@ -390,6 +392,7 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     match = opts.ruleset().for_languages(langs).lookup(_host(url or ex.url))
     lexicon = lexicon_for(langs)
     units = _apply_rules(units, match, lexicon, removed)
+    units = _drop_credit_tails(units, match, removed)
     units, mends = _normalized(units, opts)
     units = _drop_appeals(units, lexicon, removed)
     units = _drop_letterless_edges(_drop_repeats(units, removed, opts), removed)
@@ -526,7 +529,7 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
             elif rule.where is Where.LIST_HEAD and positions[i] is not Where.LEADING:
                 listed.update(dict.fromkeys(list_under(texts, i, rules.__getitem__,
                                                           lexicon.function_words), rule))
-            elif (rule.where is Where.CAPTION_CREDIT and kept and kept[-1] is units[i - 1]
+            elif (rule.where is Where.CAPTION_CREDIT and len(kept) > 1 and kept[-1] is units[i - 1]
                   and words[i - 1] <= _CAPTION_MAX_WORDS and not is_list_item(texts[i - 1])):
                 removed.insert(-1, _removal(kept.pop(), rule.id, rule.family, "caption-credit"))
         elif i in listed:
@@ -571,7 +574,9 @@ def _pop_issuer_profiles(kept: list[Unit], lexicon: Lexicon) -> list[Unit]:
 # this is a body paragraph next to an uncaptioned picture (html-dev: captions there run to
 # 25 words, the paragraphs left above bare credits to 26 and more). A list item is the
 # story's too: a Bulgarian story's last measure ("- глоба от 200 лева…") stood over a bare
-# credit.
+# credit. Nor is the article's first line: an Arabic story's lead stood over its picture's
+# credit ("الصورة: وزارة المياه", field case 20) and was taken as its caption; kept, one
+# html-dev caption over a picture at the top stays too (sh-2f42ef 0.993 -> 0.989).
 _CAPTION_MAX_WORDS = 25
 
 def _prose_removed_share(removed: list[Removal], words_out: int) -> float:
@@ -628,6 +633,32 @@ def _pull_quotes(keys: list[str]) -> list[int]:
             # not in key j: on from the next key (a quote holds no newline, so it never
             # runs from one key into the next)
             at = page.find(quote, starts[j + 1]) if j + 1 < len(keys) else -1
+    return out
+
+
+def _drop_credit_tails(units: list[Unit], match: Callable[..., Rule | None],
+                       removed: list[Removal]) -> list[Unit]:
+    """`units` with a picture's credit cut off the end of its caption's line
+    (cleaners/credits.py), each cut recorded under the credit's rule with its offsets."""
+    out = []
+
+    def named(text: str) -> Rule | None:
+        return match(text, Where.ANYWHERE)
+
+    for u in units:
+        found = credit_tail(u.text, named)
+        if found is None:
+            out.append(u)
+            continue
+        at, rule = found
+        # offsets only where the unit's text is the decoded text's (not normalized since)
+        exact = u.start >= 0 and u.end - u.start == len(u.text)
+        removed.append(Removal(rule=rule.id, family=rule.family, text=u.text[at:],
+                               line=u.line if u.start >= 0 else None,
+                               start=u.start + at if exact else None,
+                               end=u.end if exact else None, where="caption-tail"))
+        head = u.text[:at].rstrip(" -–—/|")
+        out.append(dataclasses.replace(u, text=head, end=u.start + len(head) if exact else u.end))
     return out
 
 

@@ -1,0 +1,76 @@
+"""A picture's credit at the end of its caption's line: "… d'octubre. Foto: Marta Vendrell".
+
+Pages print a caption and its credit on one line as often as on two. On two lines the
+credit's rule (`where = "caption-credit"`) names the credit line and the caption above it
+goes with it (pipeline.py); on one line no whole-line rule can name the credit without
+also naming the caption, and the credit stayed in the text in every language but
+English ("… (AP Photo/Evan Vucci)" has its own caption rule). The credit is the
+photographer's or the agency's name, never news; the caption describes the story's
+picture, and the gold of the dev sets keeps 5 of the 38 dump lines that carry both (the
+line model drops the others). So the credit is cut off the line and the caption stays:
+a removal of part of a line, recorded with the credit rule's id and its place in the line.
+"""
+
+import re
+from collections.abc import Callable
+
+from newsclean.cleaners.lines import ends_sentence, word_count
+from newsclean.cleaners.rules import Rule, Where
+
+# Every shipped credit rule of the caption-credit kind admits 8 words ("Foto: Mario
+# Tomić/Jadranski list", "Photograph: Adrian Malloch for the Guardian"); a longer tail
+# after a sentence end is a sentence.
+CREDIT_TAIL_MAX_WORDS = 8
+
+# Where a credit may start inside a line: after a sentence's end mark ("…sáng 20/6. Ảnh:
+# …", "…पॉलीथिन। (फोटो: …)"), after a separator ("…اسفند ۱۴۰۲ / عکس: …", "… - Foto
+# ihsan …"), or at a closing bracketed group ("… in 1989 (Photo: NASA)").
+_TAIL_START_RE = re.compile(
+    r"(?<=[.!?…。！？।؟۔])[\"'”’»)\]]*\s+|\s+[-–—/|]\s+|\s+(?=[(\[][^()\[\]\n]+[)\]]\s*$)")
+_LEADING_SEPARATORS = "-–—/| "
+# A label and a colon or an equals sign in a credit's first words: "Foto: …", "[사진=…]".
+# A tail without one that ends like a sentence ("Video by a neighbour shows the blaze.")
+# is a sentence, whatever a credit rule's pattern admits.
+_LABELLED_RE = re.compile(r"^\W?(?:\S+\s+){0,2}?\S*?[:=：]")
+
+
+def credit_tail(line: str, named: Callable[[str], Rule | None]) -> tuple[int, Rule] | None:
+    """(where the credit starts in `line`, its rule) when `line` ends in a picture's credit
+    that a caption-credit rule names, after a caption of at least one word; else None.
+
+    `named` gives the rule that names a text in the body (`RuleSet.lookup`'s match at
+    `Where.ANYWHERE`). The credit is the longest tail of at most CREDIT_TAIL_MAX_WORDS
+    words that such a rule names whole (the rule's own pattern, so every language with a
+    credit rule has this)."""
+    for m in _TAIL_START_RE.finditer(line):
+        head, tail = line[:m.start()], line[m.end():].lstrip(_LEADING_SEPARATORS)
+        if not tail or not any(map(str.isalpha, head)):
+            continue
+        words = word_count(tail)
+        if words > CREDIT_TAIL_MAX_WORDS:
+            continue
+        if ends_sentence(tail) and not _LABELLED_RE.match(tail):
+            continue
+        rule = named(tail)
+        if _credits(rule):
+            return len(line) - len(tail), rule
+    return None
+
+
+# A caption that opens with the picture's label ("Foto: Banjir merendam permukiman di
+# Kelurahan Sukamentri, Garut Kota. (…)", as Indonesian portals print them): the label and
+# the caption's first words, which the label's credit rule names as it names "Foto: Reuters".
+_LABEL_HEAD_RE = re.compile(r"\S+(?:\s\S+)?\s?[:=：]\s?\S+(?:\s\S+){0,2}")
+
+
+def is_caption(line: str, named: Callable[[str], Rule | None]) -> bool:
+    """Is `line` a picture's caption by its credit: ending in one (`credit_tail`) or opening
+    with the label a credit rule names ("Foto: …")? Such a line is no headline."""
+    head = _LABEL_HEAD_RE.match(line)
+    if head is not None and head.end() < len(line) and _credits(named(head.group())):
+        return True
+    return credit_tail(line, named) is not None
+
+
+def _credits(rule: Rule | None) -> bool:
+    return rule is not None and rule.where is Where.CAPTION_CREDIT

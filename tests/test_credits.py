@@ -1,0 +1,73 @@
+"""A picture's credit printed on its caption's line goes; the caption and every sentence
+stay (cleaners/credits.py). Lines from the dev sets' dumps and from blind-written pages."""
+
+import pytest
+
+from newsclean.cleaners import clean
+from newsclean.cleaners.credits import credit_tail
+from newsclean.cleaners.rules import Where, default_rules
+
+CAPTIONS = [
+    # fundus-dev (Luxemburger Wort, Aftonbladet, VnExpress), readability-dev (Aktuálně)
+    ("Alexandre Kess führt das Feld an. Foto: Alexander Daleiden", "Foto: Alexander Daleiden"),
+    ("Hanna har varit försvunnen sedan den 6 januari. Foto: Bild Från Polisen.",
+     "Foto: Bild Från Polisen."),
+    ("Y bác sĩ nội soi cho bệnh nhân. Ảnh: Bệnh viện cung cấp", "Ảnh: Bệnh viện cung cấp"),
+    ("Declan Rice po vítězství na Aston Ville. | Foto: Reuters", "Foto: Reuters"),
+    # blind-written pages: Hindi, Serbian Cyrillic, Croatian
+    ("राजवाड़ा क्षेत्र में जब्त की गई पॉलीथिन। (फोटो: मालवा दर्पण)", "(फोटो: मालवा दर्पण)"),
+    ("Аутобус линије 4 на Булевару ослобођења. Фото: Новосадски гласник/Милан Илић",
+     "Фото: Новосадски гласник/Милан Илић"),
+    ("Turistički autobusi na Zvonimirovoj ulici prošlog kolovoza. Foto: Mario Tomić/Jadranski list",
+     "Foto: Mario Tomić/Jadranski list"),
+]
+
+SENTENCES = [
+    # a sentence after a sentence, which a credit pattern's words admit, is no credit
+    "The fire spread to three houses on Monday. Video by a neighbour shows the blaze.",
+    "Die Ausstellung endet am Sonntag. Foto- und Filmaufnahmen sind nicht erlaubt.",
+    # a line that is only a credit is the whole-line rules' to name, not a caption's tail
+    "Foto: Alexander Daleiden",
+    # a caption without a credit
+    "Sieger Arthur Kluckers umrahmt von Luc Wirtgen (l.) und Alexandre Kess (r.).",
+]
+
+
+def _named(text: str):
+    return default_rules().lookup(None)(text, Where.ANYWHERE)
+
+
+@pytest.mark.parametrize(("line", "credit"), CAPTIONS)
+def test_the_credit_at_the_end_of_a_caption_is_found(line: str, credit: str):
+    found = credit_tail(line, _named)
+    assert found is not None
+    at, rule = found
+    assert line[at:] == credit
+    assert rule.family == "credit"
+
+
+@pytest.mark.parametrize("line", SENTENCES)
+def test_no_credit_in_a_sentence_or_a_bare_credit(line: str):
+    assert credit_tail(line, _named) is None
+
+
+def test_clean_keeps_the_caption_and_records_the_credit_where_it_stood():
+    story = [
+        "Wolkenbruch setzt Keller in Echternach unter Wasser",
+        "Ein heftiges Gewitter hat am Montagabend in Echternach mehrere Keller unter Wasser "
+        "gesetzt, wie die Feuerwehr am Dienstag mitteilte.",
+        "Die Einsatzkräfte rückten nach eigenen Angaben zu mehr als 40 Einsätzen aus, "
+        "verletzt wurde niemand.",
+        "Feuerwehrleute pumpen einen Keller in der Bahnhofstraße leer. Foto: Alexander Daleiden",
+        "Der Deutsche Wetterdienst hatte für den Abend vor Starkregen gewarnt, die Pegel der "
+        "Sauer stiegen aber nur leicht an.",
+        "Die Aufräumarbeiten sollen bis Mittwoch dauern, teilte die Gemeinde mit.",
+    ]
+    raw = "\n".join(story) + "\n"
+    result = clean(raw.encode())
+    assert "Feuerwehrleute pumpen einen Keller in der Bahnhofstraße leer." in result.text
+    assert "Daleiden" not in result.text
+    cut = [r for r in result.removed if r.where == "caption-tail"]
+    assert [r.text for r in cut] == ["Foto: Alexander Daleiden"]
+    assert raw[cut[0].start:cut[0].end] == "Foto: Alexander Daleiden"
+    assert cut[0].rule.startswith("credit.")

@@ -173,10 +173,15 @@ _DASH_SITE_WORDS = 3
 def _strip_site(title: str, site: str | None, refs: tuple[str, ...] = ()) -> str:
     """Drop " | Site" / "Site - " decorations from a page title.
 
-    1. if another source (h1, JSON-LD headline) is a clean part of it, that is the headline;
+    1. if another source (h1, JSON-LD headline) says it whole, not ending in the site's
+       name, it is the headline ("… – väistötilat Kauppakeskus Torniin" is the headline's
+       second half); if one is a clean part of it, that part is;
     2. segments equal to the site name go;
     3. short trailing segments go: after a pipe up to 4 words ("| Editorial | Opinion"), after
        a dash up to 3, as dashes also join halves of real headlines."""
+    parts = [p.strip() for p in _TITLE_SEP_RE.split(title) if p.strip()]
+    if title in refs and not (site and _site_key(parts[-1]) == _site_key(site)):
+        return title  # the page's h1 or JSON-LD headline says it whole: no decoration
     low = title.lower()
     for r in refs:
         # the reference must be a separator-bounded part of the title and at least 40% of it
@@ -818,6 +823,50 @@ def _with_gaps(tree: HtmlElement, paras: list[str]) -> list[str]:
     return out
 
 
+# ---------------------------------------------------------------- media players
+
+# A media player's box: an element whose class or id names a player, or a <video>/<audio>
+# element (its fallback text). What it prints is the player's: the video's label, "Your
+# browser does not support this video", "Video loading…", "Skip the ad in 5 seconds", a
+# length — in every language, and extractors keep it as paragraphs (three blind-written
+# pages, Portuguese, Turkish and Tamil). A box is a player's when all its text is short: a
+# story wrapped in an element named "video-story" holds paragraphs, and stays. A table's
+# parts are no player: a standings table names its rows after the athletes
+# ("player-2020-223", an html-dev results table that went whole).
+_PLAYER_NAME_RE = re.compile(r"(?:^|[-_])(?:video|audio|player|podcast)(?:$|[-_](?!\d))",
+                             re.IGNORECASE)
+_TABLE_PARTS = frozenset(("table", "thead", "tbody", "tfoot", "tr", "td", "th"))
+_PLAYER_MAX_WORDS = 40
+
+
+def _player_texts(tree: HtmlElement) -> set[str]:
+    """The texts (`_key`) of the blocks inside the page's media-player boxes."""
+    out: set[str] = set()
+    for el in tree.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        names = f"{el.get('class') or ''} {el.get('id') or ''}".split()
+        if not (tag in ("video", "audio") or any(map(_PLAYER_NAME_RE.search, names))):
+            continue
+        if tag in _TABLE_PARTS or any(a.tag in _TABLE_PARTS for a in el.iterancestors()):
+            continue
+        if len(el.text_content().split()) > _PLAYER_MAX_WORDS:
+            continue
+        for sub in el.iter():
+            key = _key(sub.text_content()) if isinstance(sub.tag, str) else ""
+            if key:
+                out.add(key)
+    return out
+
+
+def _without_players(tree: HtmlElement, paras: list[str]) -> tuple[list[str], list[str]]:
+    """(``paras`` without the paragraphs a media player prints, those paragraphs)."""
+    player = _player_texts(tree)
+    if not player:
+        return paras, []
+    gone = [p for p in paras if _key(p) in player]
+    return ([p for p in paras if _key(p) not in player], gone) if gone else (paras, [])
+
+
 # ---------------------------------------------------------------- standfirst
 
 # The standfirst (summary under the headline) is the article's own text, but extractors often
@@ -918,8 +967,10 @@ _SHORT_TOKENS = 4  # a block this short is "in the output" only beside a block t
 
 
 def _dropped(blocks: list[PageBlock], paras: list[str], cands: list[str],
-             extractor: str, slides: list[str] = ()) -> list[DroppedBlock]:
+             extractor: str, slides: list[str] = (), players: list[str] = ()
+             ) -> list[DroppedBlock]:
     slide_keys = {_key(s) for s in slides}
+    player_keys = {_key(p) for p in players}
     keys = [_key(b.text) for b in blocks]
     out_keys = {_key(p) for p in paras}
     joined = " " + " ".join(_key(p) for p in paras) + " "
@@ -943,6 +994,8 @@ def _dropped(blocks: list[PageBlock], paras: list[str], cands: list[str],
             rule = "extract.headline"
         elif slide_keys and any(_key(b.text) in k or k in _key(b.text) for k in slide_keys):
             rule = "extract.slideshow"
+        elif _key(b.text) in player_keys:
+            rule = "extract.player"
         else:
             rule = _REGION_RULES.get(b.region, "extract.outside-article")
         out.append(DroppedBlock(b.text, rule, b.region, extractor))
@@ -1088,9 +1141,11 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtraction:
             paras = [lead, *paras]
 
     paras, slides = _slideshows(paras)
+    paras, players = _without_players(tree, paras)
     paras = _drop_title(paras, cands)
     return HtmlExtraction(
         paragraphs=tuple(paras), title=title, extractor=extractor, author=author, date=date,
-        url=page_url, dropped=tuple(_dropped(blocks, paras, cands, extractor, slides)),
+        url=page_url,
+        dropped=tuple(_dropped(blocks, paras, cands, extractor, slides, players)),
         words_in=words_in,
     )

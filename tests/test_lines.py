@@ -150,6 +150,19 @@ def test_kickers_breadcrumbs_and_ticker_items(line, headline):
     assert is_headline(line) is headline
 
 
+@pytest.mark.parametrize(("line", "headline_at"), [
+    ("DIRECT. Tempête Lorna : 40 000 foyers privés d'électricité", 8),  # an og:title's kicker
+    ("VIDEO: Flood waters reach the old town", 7),
+    ("LIVE | Dijkdoorbraak bij Lauwersoog", 7),
+    ("Mr. Smith joins the council", 0),  # not in capitals: no kicker
+    ("U.S. economy grew 2.1% in the third quarter", 0),
+])
+def test_where_the_headline_starts_after_a_kicker(line, headline_at):
+    from newsclean.cleaners.lines import kicker_end
+
+    assert kicker_end(line) == headline_at
+
+
 @pytest.mark.parametrize(("line", "clock"), [
     ("3:47 p.m. PT", True), ("17:23 Uhr", True), ("08:51", True),
     ("Stand: 16.05.2024, 17:48 Uhr", False),  # a date: a story's stamp, not an entry's

@@ -1,0 +1,31 @@
+"""What a media player's box prints on an HTML page goes, recorded as the player's
+(html_extract._without_players); a table whose rows are named after athletes stays."""
+
+from pathlib import Path
+
+from newsclean.cleaners import clean
+
+CASES = Path(__file__).parent / "fixtures" / "field_cases"
+
+
+def test_a_players_notices_go_on_record_in_any_language():
+    result = clean((CASES / "player-notices-pt-html" / "raw.html").read_bytes())
+    players = {r.text for r in result.removed if r.rule == "extract.player"}
+    assert "Seu navegador não suporta a reprodução deste vídeo." in players
+    assert "navegador" not in result.text
+    assert "havia pedido um reajuste de 14%" in result.text  # the paragraph over the player
+
+
+def test_a_results_table_with_rows_named_after_players_stays():
+    rows = "".join(
+        f'<tr class="evenrow player-2020-{n}"><td>{n}</td><td>{name}</td><td>{pts}</td></tr>'
+        for n, (name, pts) in enumerate([("Kyle Busch", 5040), ("Martin Truex Jr.", 5035),
+                                         ("Kevin Harvick", 5033), ("Denny Hamlin", 5027)], 1))
+    story = " ".join(["Kyle Busch leads the standings by five points with one race left,"
+                      " after a third straight top-five finish on Sunday."] * 3)
+    page = (f"<html><head><title>Busch leads the standings</title></head><body><article>"
+            f"<h1>Busch leads the standings</h1><p>{story}</p><p>{story}</p>"
+            f"<table><tbody>{rows}</tbody></table><p>{story}</p></article></body></html>")
+    result = clean(page.encode())
+    assert not [r for r in result.removed if r.rule == "extract.player"]
+    assert "2 | Martin Truex Jr. | 5035" in result.text

@@ -696,14 +696,14 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
             elif gap is not None:
                 rule, box = rule_at(i), box_at(i)
                 if not _in_story_chrome(lines[i], rule) and not (
-                        rule is not None and rule.family == row) and not (
+                        rule is not None and _row_kind(rule) == row) and not (
                         row == _LIVE_BLOG and rule is None and is_clock_time(lines[i])):
                     gap += 1
                 if not _in_story_chrome(lines[i], box) and not (
-                        box is not None and box.family == box_row):
+                        box is not None and _row_kind(box) == box_row):
                     boxed += 1
-                row = rule.family if rule is not None else None
-                box_row = box.family if box is not None else None
+                row = _row_kind(rule) if rule is not None else None
+                box_row = _row_kind(box) if box is not None else None
                 continue
             row = box_row = None
     held = _keep_announced(lines, keep, feats, quiet)
@@ -833,6 +833,19 @@ _LIVE_BLOG = "live-blog"
 # dev output changed.
 _STORY_END = frozenset(("tags", "share"))
 _IN_STORY_FAMILIES = frozenset(("ads", "player", "social-embed", _LIVE_BLOG))
+
+
+# A promo box's lines fall under two families: its heading and pitch under "newsletter",
+# its button under "subscribe" ("Der Nordheide-Newsletter", "Jetzt anmelden", "Mit der
+# Anmeldung akzeptieren Sie…"). For the rescue's reach they are one row, as a share row's
+# buttons are: a German story's last two paragraphs stood under such a box and an embed's
+# consent block (a blind-written page).
+_PROMO_FAMILIES = frozenset(("newsletter", "subscribe"))
+
+
+def _row_kind(rule: Rule) -> str:
+    """The kind of row a line a rule names belongs to: its family, a promo box's as one."""
+    return "promo" if rule.family in _PROMO_FAMILIES else rule.family
 
 
 def _in_story_chrome(line: str, rule: Rule | None) -> bool:

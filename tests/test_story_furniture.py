@@ -3,7 +3,11 @@ paragraphs under an ad block or a ticker's buttons come back, the paragraph a pa
 at its ellipsis stays, a pull quote in guillemets goes with its credit line. Pages written
 for these tests (names invented), each the shape of a field report."""
 
+from pathlib import Path
+
 from newsclean.cleaners import clean
+
+PAGES = Path(__file__).parent / "fixtures" / "text_pages"
 
 MENU = ["Northshore Daily", "Home", "Local", "Nation", "World", "Video", "Subscribe"]
 FOOTER = ["More Local News", "Terms of Service | Privacy Policy | Contact Us",
@@ -129,3 +133,36 @@ def test_a_subhead_and_paragraph_without_a_release_trailer_stay():
     result = clean(page)
     assert "About the victims" in result.text
     assert "were treated at Port Ellis General Hospital" in result.text
+
+
+def test_the_story_goes_on_under_a_newsletter_box_and_an_embeds_consent_block():
+    page = _page(["Weserblick", "Lokales", "Sport", "Kultur"],
+                 ["Fähre über die Weser fährt ab Juli wieder täglich"], [
+        "Die Weserfähre zwischen Lemwerder und Vegesack nimmt am 1. Juli den täglichen "
+        "Betrieb wieder auf, teilte der Landkreis am Mittwoch mit.",
+        "Nach dem Einbau eines neuen Motors hatte die Fähre seit Februar nur an Wochenenden "
+        "verkehrt.",
+        "Die Fahrpreise bleiben nach Angaben des Betreibers unverändert."],
+        ["Der Weserblick-Newsletter", "Jetzt kostenlos abonnieren",
+         "Mit der Anmeldung akzeptieren Sie unsere Datenschutzerklärung."],
+        ["Fahrräder werden weiterhin kostenlos mitgenommen."],
+        ["Externer Inhalt",
+         "Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden."],
+        ["Pendler hatten sich über die lange Pause beschwert, weil der Umweg über die "
+         "Brücke bis zu 40 Minuten kostet. Der Landkreis will nun einen zweiten Motor als "
+         "Reserve anschaffen."],
+        ["Mehr zum Thema", "Neue Radwege an der Unterweser", "Impressum | Datenschutz"])
+    result = clean(page)
+    assert "Fahrräder werden weiterhin kostenlos mitgenommen." in result.text
+    assert "Der Landkreis will nun einen zweiten Motor als Reserve anschaffen." in result.text
+    assert "Jetzt kostenlos abonnieren" not in result.text
+    assert "Externer Inhalt" not in result.text
+
+
+def test_a_storys_last_paragraphs_under_a_promo_box_and_an_embed_on_a_blind_page():
+    """Batch j's German page: the box's heading, pitch and button fall under two families
+    (newsletter, subscribe) and count as one row for the rescue's reach (locate._row_kind)."""
+    result = clean((PAGES / "blind-de-story-under-newsletter-box.txt").read_bytes())
+    assert "Kinder unter sechs Jahren haben weiterhin freien Eintritt." in result.text
+    assert "Das Hallenbad am Schulzentrum bleibt bis zur Eröffnung des Freibads geöffnet" in result.text
+    assert "Jetzt anmelden" not in result.text

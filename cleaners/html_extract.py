@@ -823,48 +823,59 @@ def _with_gaps(tree: HtmlElement, paras: list[str]) -> list[str]:
     return out
 
 
-# ---------------------------------------------------------------- media players
+# ---------------------------------------------------------------- players and promo boxes
 
-# A media player's box: an element whose class or id names a player, or a <video>/<audio>
-# element (its fallback text). What it prints is the player's: the video's label, "Your
-# browser does not support this video", "Video loading…", "Skip the ad in 5 seconds", a
-# length — in every language, and extractors keep it as paragraphs (three blind-written
-# pages, Portuguese, Turkish and Tamil). A box is a player's when all its text is short: a
-# story wrapped in an element named "video-story" holds paragraphs, and stays. A table's
-# parts are no player: a standings table names its rows after the athletes
-# ("player-2020-223", an html-dev results table that went whole).
-_PLAYER_NAME_RE = re.compile(r"(?:^|[-_])(?:video|audio|player|podcast)(?:$|[-_](?!\d))",
-                             re.IGNORECASE)
+# A media player's box or a promo box: an element the page names so (class, id, or the
+# data-testid and data-component of pages whose classes are hashed, "css-1g5ez3t"), or a
+# <video>/<audio> element (its fallback text). What it prints is furniture in every
+# language: the video's label, "Your browser does not support this video", "Video
+# loading…", "Skip the ad in 5 seconds"; a newsletter's "Sign up to Morning Briefing" and
+# its pitch. Extractors keep it as paragraphs (blind-written pages in Portuguese, Turkish,
+# Tamil and English). A box is one when all its text is short: a story wrapped in an
+# element named "video-story" holds paragraphs, and stays: a player's box holds at most 40
+# words (an embedded post of 55 in an html-dev "video-container" is the story's), a promo
+# box 80 (a newsletter box with its heading, pitch, privacy line and button: 45; none of the
+# dev pages' outputs lost a line at 80). A table's parts are no box: a standings table
+# names its rows after the athletes ("player-2020-223", an html-dev results table).
+_BOXES = (  # (rule, the names, the most words)
+    ("extract.player", re.compile(
+        r"(?:^|[-_])(?:video|audio|player|podcast)(?:$|[-_](?!\d))", re.IGNORECASE), 40),
+    ("extract.promo-box", re.compile(
+        r"(?:^|[-_])(?:newsletter|subscribe|subscription|sign-?up|donate|donation)(?:$|[-_])",
+        re.IGNORECASE), 80),
+)
+_BOX_NAME_ATTRS = ("class", "id", "data-testid", "data-component")
 _TABLE_PARTS = frozenset(("table", "thead", "tbody", "tfoot", "tr", "td", "th"))
-_PLAYER_MAX_WORDS = 40
 
 
-def _player_texts(tree: HtmlElement) -> set[str]:
-    """The texts (`_key`) of the blocks inside the page's media-player boxes."""
-    out: set[str] = set()
+def _box_texts(tree: HtmlElement) -> dict[str, str]:
+    """The texts (`_key`) of the blocks inside the page's player and promo boxes, each with
+    the rule its box is recorded under."""
+    out: dict[str, str] = {}
     for el in tree.iter():
         tag = el.tag if isinstance(el.tag, str) else ""
-        names = f"{el.get('class') or ''} {el.get('id') or ''}".split()
-        if not (tag in ("video", "audio") or any(map(_PLAYER_NAME_RE.search, names))):
+        if not tag:
             continue
-        if tag in _TABLE_PARTS or any(a.tag in _TABLE_PARTS for a in el.iterancestors()):
+        names = " ".join(el.get(a) or "" for a in _BOX_NAME_ATTRS).split()
+        rule, _, most = _BOXES[0] if tag in ("video", "audio") else next(
+            (box for box in _BOXES if any(map(box[1].search, names))), (None, None, 0))
+        if rule is None or tag in _TABLE_PARTS or any(
+                a.tag in _TABLE_PARTS for a in el.iterancestors()):
             continue
-        if len(el.text_content().split()) > _PLAYER_MAX_WORDS:
+        if len(el.text_content().split()) > most:
             continue
         for sub in el.iter():
             key = _key(sub.text_content()) if isinstance(sub.tag, str) else ""
             if key:
-                out.add(key)
+                out.setdefault(key, rule)
     return out
 
 
-def _without_players(tree: HtmlElement, paras: list[str]) -> tuple[list[str], list[str]]:
-    """(``paras`` without the paragraphs a media player prints, those paragraphs)."""
-    player = _player_texts(tree)
-    if not player:
-        return paras, []
-    gone = [p for p in paras if _key(p) in player]
-    return ([p for p in paras if _key(p) not in player], gone) if gone else (paras, [])
+def _without_boxes(tree: HtmlElement, paras: list[str]) -> tuple[list[str], dict[str, str]]:
+    """(``paras`` without the paragraphs a player or promo box prints, {their key: rule})."""
+    boxed = _box_texts(tree)
+    gone = {k: boxed[k] for p in paras if (k := _key(p)) in boxed}
+    return ([p for p in paras if _key(p) not in gone], gone) if gone else (paras, {})
 
 
 # ---------------------------------------------------------------- standfirst
@@ -967,10 +978,10 @@ _SHORT_TOKENS = 4  # a block this short is "in the output" only beside a block t
 
 
 def _dropped(blocks: list[PageBlock], paras: list[str], cands: list[str],
-             extractor: str, slides: list[str] = (), players: list[str] = ()
+             extractor: str, slides: list[str] = (), boxed: dict[str, str] | None = None
              ) -> list[DroppedBlock]:
     slide_keys = {_key(s) for s in slides}
-    player_keys = {_key(p) for p in players}
+    boxed = boxed or {}
     keys = [_key(b.text) for b in blocks]
     out_keys = {_key(p) for p in paras}
     joined = " " + " ".join(_key(p) for p in paras) + " "
@@ -994,8 +1005,8 @@ def _dropped(blocks: list[PageBlock], paras: list[str], cands: list[str],
             rule = "extract.headline"
         elif slide_keys and any(_key(b.text) in k or k in _key(b.text) for k in slide_keys):
             rule = "extract.slideshow"
-        elif _key(b.text) in player_keys:
-            rule = "extract.player"
+        elif _key(b.text) in boxed:
+            rule = boxed[_key(b.text)]
         else:
             rule = _REGION_RULES.get(b.region, "extract.outside-article")
         out.append(DroppedBlock(b.text, rule, b.region, extractor))
@@ -1141,11 +1152,11 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtraction:
             paras = [lead, *paras]
 
     paras, slides = _slideshows(paras)
-    paras, players = _without_players(tree, paras)
+    paras, boxed = _without_boxes(tree, paras)
     paras = _drop_title(paras, cands)
     return HtmlExtraction(
         paragraphs=tuple(paras), title=title, extractor=extractor, author=author, date=date,
         url=page_url,
-        dropped=tuple(_dropped(blocks, paras, cands, extractor, slides, players)),
+        dropped=tuple(_dropped(blocks, paras, cands, extractor, slides, boxed)),
         words_in=words_in,
     )

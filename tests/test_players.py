@@ -1,5 +1,5 @@
-"""What a media player's box prints on an HTML page goes, recorded as the player's
-(html_extract._without_players); a table whose rows are named after athletes stays."""
+"""What a media player's box or a promo box prints on an HTML page goes, recorded as the
+box's (html_extract._without_boxes); a table whose rows are named after athletes stays."""
 
 from pathlib import Path
 
@@ -14,6 +14,14 @@ def test_a_players_notices_go_on_record_in_any_language():
     assert "Seu navegador não suporta a reprodução deste vídeo." in players
     assert "navegador" not in result.text
     assert "havia pedido um reajuste de 14%" in result.text  # the paragraph over the player
+
+
+def test_a_newsletter_box_named_only_by_its_test_id_goes():
+    """A React page's hashed classes ("css-1g5ez3t"): the box is named by data-testid."""
+    result = clean((CASES / "newsletter-box-testid-en-html" / "raw.html").read_bytes())
+    promo = {r.text for r in result.removed if r.rule == "extract.promo-box"}
+    assert any(t.startswith("Start your day with the stories that matter") for t in promo)
+    assert "The union has not balloted its members." in result.text  # the line above it
 
 
 def test_a_results_table_with_rows_named_after_players_stays():

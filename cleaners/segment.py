@@ -63,6 +63,7 @@ def split_units(text: str) -> list[Unit]:
             continue
         if (not wrapped and units and prev_end == m.start() - 1 and body[0].islower()
                 and last_mark(units[-1].text) not in _NO_RUN_ON
+                and not _COUNTED_RE.search(units[-1].text)
                 and byline_name(body) is None and not is_relative_time(body)):
             head = units[-1]
             units[-1] = Unit(f"{head.text} {body}", head.start, m.end(), head.line)
@@ -74,3 +75,7 @@ def split_units(text: str) -> list[Unit]:
 
 # A line ending in one of these has finished its sentence or introduces what follows.
 _NO_RUN_ON = SENTENCE_END | frozenset(":：")
+# ...and so has a heading with its count in brackets, "Diskusia (23)", "Kommentare (5)": a
+# commenter's lower-case handle under it ("mato_kvp: Konečne! …") was joined to it, and the
+# comment read as a sentence of the story's.
+_COUNTED_RE = re.compile(r"\(\d+\)$")

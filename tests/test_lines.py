@@ -225,6 +225,16 @@ def test_a_byline_under_a_headline_stays_its_own_line():
         "pepe_torrealba", "hace 2 horas", "The council said it would appeal."]
 
 
+def test_a_heading_with_its_count_is_not_continued_by_a_handle_under_it():
+    """"Diskusia (23)" over "mato_kvp: Konečne! …": a comment, not the heading's rest."""
+    from newsclean.cleaners.segment import split_units
+
+    text = "Diskusia (23)\nmato_kvp: Konečne! Z Ferka chodím o polnoci.\nThe council said\nit agreed."
+    assert [u.text for u in split_units(text)] == [
+        "Diskusia (23)", "mato_kvp: Konečne! Z Ferka chodím o polnoci.",
+        "The council said it agreed."]
+
+
 def test_a_thai_paragraph_ends_a_sentence_by_its_length():
     """Thai marks no sentence end: a paragraph's length tells it from a headline."""
     paragraph = ("จังหวัดเชียงใหม่ประกาศห้ามเผาในที่โล่งทุกชนิดเป็นเวลา 60 วัน ตั้งแต่วันที่ 1 มีนาคม "

@@ -874,10 +874,14 @@ def _box_texts(tree: HtmlElement) -> dict[str, str]:
 
 
 def _without_boxes(tree: HtmlElement, paras: list[str]) -> tuple[list[str], dict[str, str]]:
-    """(``paras`` without the paragraphs a player or promo box prints, {their key: rule})."""
+    """(``paras`` without the paragraphs a player or promo box prints, {the key of every
+    block of those boxes: its rule}): a box the extractor left out is recorded as the box
+    it is too, not as "outside the article" (a fresh user's audit read so a player inside
+    the story)."""
     boxed = _box_texts(tree)
-    gone = {k: boxed[k] for p in paras if (k := _key(p)) in boxed}
-    return ([p for p in paras if _key(p) not in gone], gone) if gone else (paras, {})
+    if not boxed:
+        return paras, {}
+    return [p for p in paras if _key(p) not in boxed], boxed
 
 
 # ---------------------------------------------------------------- standfirst

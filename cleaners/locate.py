@@ -820,7 +820,8 @@ def _resumed_story(lines: list[str], keep: list[bool], quiet: Callable[[int], bo
 # How far the rescue reaches is counted in lines, but not every line counts: a row of buttons
 # a rule names ("Teilen", "Facebook", "WhatsApp", "Link kopieren") counts once, and lines
 # that stand inside a story, between its paragraphs, and not after it: an ad slot's
-# label, a player's buttons, a live blog's flags and its entries' clock times ("17:23 Uhr").
+# label, a player's buttons, an embed's consent notice ("Externer Inhalt"), a live blog's
+# flags and its entries' clock times ("17:23 Uhr").
 # The rescue's reach does not count them: a story's last paragraphs under an "Advertisement"
 # block of three lines were lost (a video page: "Advertisement", "Your video will play after
 # this ad", "Skip ad in 5"). Share rows and teaser labels stand after stories as often: counting

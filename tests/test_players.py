@@ -37,3 +37,15 @@ def test_a_results_table_with_rows_named_after_players_stays():
     result = clean(page.encode())
     assert not [r for r in result.removed if r.rule == "extract.player"]
     assert "2 | Martin Truex Jr. | 5035" in result.text
+
+
+def test_boxes_the_extractor_left_out_are_recorded_as_the_boxes_they_are():
+    """A player and a newsletter aside inside the story: whoever left them out, the audit
+    says player and promo box, not "outside the article"."""
+    page = Path(__file__).parent / "fixtures" / "html_pages" / "player_and_newsletter_in_story.html"
+    result = clean(page.read_bytes())
+    rules = {r.text: r.rule for r in result.removed}
+    assert rules["Watch: Inside the flooded tunnel"] == "extract.player"
+    assert rules["Get the Morning Tide newsletter"] == "extract.promo-box"
+    assert "Harbor tunnel" in (result.title or "")
+    assert "newsletter" not in result.text.lower()

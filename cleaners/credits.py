@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from newsclean.cleaners.lines import ends_sentence, word_count
-from newsclean.cleaners.rules import Rule, Where
+from newsclean.cleaners.rules import MAX_LINE_CHARS, Rule, Where
 
 # Every shipped credit rule of the caption-credit kind admits 8 words ("Foto: Mario
 # Tomić/Jadranski list", "Photograph: Adrian Malloch for the Guardian"); a longer tail
@@ -41,7 +41,11 @@ def credit_tail(line: str, named: Callable[[str], Rule | None]) -> tuple[int, Ru
     `named` gives the rule that names a text in the body (`RuleSet.lookup`'s match at
     `Where.ANYWHERE`). The credit is the longest tail of at most CREDIT_TAIL_MAX_WORDS
     words that such a rule names whole (the rule's own pattern, so every language with a
-    credit rule has this)."""
+    credit rule has this). A line over the rules' MAX_LINE_CHARS is no caption (and each
+    place a tail may start is looked ahead from to the line's end: a 10 MB line took
+    minutes)."""
+    if len(line) > MAX_LINE_CHARS:
+        return None
     for m in _TAIL_START_RE.finditer(line):
         head, tail = line[:m.start()], line[m.end():].lstrip(_LEADING_SEPARATORS)
         if not tail or not any(map(str.isalpha, head)):

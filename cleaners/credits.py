@@ -27,7 +27,8 @@ CREDIT_TAIL_MAX_WORDS = 8
 # ihsan …"), or at a closing bracketed group ("… in 1989 (Photo: NASA)").
 _TAIL_START_RE = re.compile(
     r"(?<=[.!?…。！？।؟۔])[\"'”’»)\]]*\s+|\s+[-–—/|]\s+|\s+(?=[(\[][^()\[\]\n]+[)\]]\s*$)")
-_LEADING_SEPARATORS = "-–—/| "
+# What stands between a caption and its credit: spaces and a dash, a slash or a bar.
+CREDIT_SEPARATORS = "-–—/| "
 # A label and a colon or an equals sign in a credit's first words: "Foto: …", "[사진=…]".
 # A tail without one that ends like a sentence ("Video by a neighbour shows the blaze.")
 # is a sentence, whatever a credit rule's pattern admits.
@@ -47,7 +48,7 @@ def credit_tail(line: str, named: Callable[[str], Rule | None]) -> tuple[int, Ru
     if len(line) > MAX_LINE_CHARS:
         return None
     for m in _TAIL_START_RE.finditer(line):
-        head, tail = line[:m.start()], line[m.end():].lstrip(_LEADING_SEPARATORS)
+        head, tail = line[:m.start()], line[m.end():].lstrip(CREDIT_SEPARATORS)
         if not tail or not any(map(str.isalpha, head)):
             continue
         words = word_count(tail)
@@ -56,7 +57,7 @@ def credit_tail(line: str, named: Callable[[str], Rule | None]) -> tuple[int, Ru
         if ends_sentence(tail) and not _LABELLED_RE.match(tail):
             continue
         rule = named(tail)
-        if _credits(rule):
+        if is_credit_rule(rule):
             return len(line) - len(tail), rule
     return None
 
@@ -71,10 +72,11 @@ def is_caption(line: str, named: Callable[[str], Rule | None]) -> bool:
     """Is `line` a picture's caption by its credit: ending in one (`credit_tail`) or opening
     with the label a credit rule names ("Foto: …")? Such a line is no headline."""
     head = _LABEL_HEAD_RE.match(line)
-    if head is not None and head.end() < len(line) and _credits(named(head.group())):
+    if head is not None and head.end() < len(line) and is_credit_rule(named(head.group())):
         return True
     return credit_tail(line, named) is not None
 
 
-def _credits(rule: Rule | None) -> bool:
+def is_credit_rule(rule: Rule | None) -> bool:
+    """Does `rule` name a picture's credit (`where = "caption-credit"`)?"""
     return rule is not None and rule.where is Where.CAPTION_CREDIT

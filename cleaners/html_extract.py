@@ -180,7 +180,7 @@ def _strip_site(title: str, site: str | None, refs: tuple[str, ...] = ()) -> str
     3. short trailing segments go: after a pipe up to 4 words ("| Editorial | Opinion"), after
        a dash up to 3, as dashes also join halves of real headlines."""
     parts = [p.strip() for p in _TITLE_SEP_RE.split(title) if p.strip()]
-    if title in refs and not (site and _site_key(parts[-1]) == _site_key(site)):
+    if title in refs and not (site and parts and _site_key(parts[-1]) == _site_key(site)):
         return title  # the page's h1 or JSON-LD headline says it whole: no decoration
     low = title.lower()
     for r in refs:
@@ -194,7 +194,6 @@ def _strip_site(title: str, site: str | None, refs: tuple[str, ...] = ()) -> str
                 not after.strip() or _TITLE_SEP_RE.match(after)
             ):
                 return r
-    parts = [p.strip() for p in _TITLE_SEP_RE.split(title) if p.strip()]
     if len(parts) < 2:
         return title
     if site:
@@ -702,10 +701,14 @@ def _marked_above(container: HtmlElement, xpath: str, levels: int,
     return marked
 
 
+def _names(e: HtmlElement, attrs: tuple[str, ...] = ("class", "id")) -> str:
+    """What the page calls the element: its class and id (and ``attrs`` given), one string."""
+    return " ".join(v for a in attrs if (v := e.get(a)))
+
+
 def _named_furniture(e: HtmlElement) -> bool:
     """Does the element's class or id name it as page furniture (_GAP_FURNITURE_RE)?"""
-    names = f"{e.get('class') or ''} {e.get('id') or ''}".strip()
-    return bool(names and _GAP_FURNITURE_RE.search(names))
+    return bool(_GAP_FURNITURE_RE.search(_names(e)))
 
 
 def _gap_chunks(container: HtmlElement) -> list[_Chunk]:
@@ -753,7 +756,7 @@ def _gap_chunks(container: HtmlElement) -> list[_Chunk]:
             return
         furn = furn or id(e) in widget or e.get("role") in _GAP_ROLES or _named_furniture(e)
         cap = cap or id(e) in media or tag in ("figcaption", "figure") \
-            or bool(_GAP_CAPTION_RE.search(f"{e.get('class') or ''} {e.get('id') or ''}"))
+            or bool(_GAP_CAPTION_RE.search(_names(e)))
         inside = link or tag == "a"
         blk = tag in _GAP_BLOCK_TAGS
         if blk:
@@ -858,7 +861,7 @@ def _box_texts(tree: HtmlElement) -> dict[str, str]:
         tag = el.tag if isinstance(el.tag, str) else ""
         if not tag:
             continue
-        names = " ".join(el.get(a) or "" for a in _BOX_NAME_ATTRS).split()
+        names = _names(el, _BOX_NAME_ATTRS).split()
         rule, _, most = _BOXES[0] if tag in ("video", "audio") else next(
             (box for box in _BOXES if any(map(box[1].search, names))), (None, None, 0))
         if rule is None or tag in _TABLE_PARTS or any(
@@ -1004,15 +1007,15 @@ def _dropped(blocks: list[PageBlock], paras: list[str], cands: list[str],
             near = [kept[j] for j in (i - 1, i + 1) if 0 <= j < len(keys) and kept[j] is not None]
             kept[i] = f" {k} " in joined and any(near)
     out = []
-    for b, keep in zip(blocks, kept, strict=True):
+    for b, k, keep in zip(blocks, keys, kept, strict=True):
         if keep:
             continue
         if b.heading and _is_title(b.text, cands):
             rule = "extract.headline"
-        elif slide_keys and any(_key(b.text) in k or k in _key(b.text) for k in slide_keys):
+        elif slide_keys and any(k in s or s in k for s in slide_keys):
             rule = "extract.slideshow"
-        elif _key(b.text) in boxed:
-            rule = boxed[_key(b.text)]
+        elif k in boxed:
+            rule = boxed[k]
         else:
             rule = _REGION_RULES.get(b.region, "extract.outside-article")
         out.append(DroppedBlock(b.text, rule, b.region, extractor))

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
-from newsclean.cleaners.credits import is_caption
+from newsclean.cleaners.credits import is_caption, is_credit_rule
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.linemodel import COLUMN, LineMemo, LineModel, score_with_features
 from newsclean.cleaners.lines import (
@@ -615,8 +615,7 @@ def _under_a_clock(lines: list[str], i: int, named: Callable[[str], Rule | None]
 
 def _above_credit(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
     """Is line i a picture's caption: the line above its credit ("Foto: …", "(Reuters)")?"""
-    rule = named(lines[i + 1]) if i + 1 < len(lines) else None
-    return rule is not None and rule.where is Where.CAPTION_CREDIT
+    return i + 1 < len(lines) and is_credit_rule(named(lines[i + 1]))
 
 
 def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | None],

@@ -16,7 +16,7 @@ from itertools import accumulate, takewhile
 from urllib.parse import urlsplit
 
 from newsclean.cleaners.appeal import appeals
-from newsclean.cleaners.credits import credit_tail
+from newsclean.cleaners.credits import CREDIT_SEPARATORS, credit_tail
 from newsclean.cleaners.decode import InputRejected, decode, repair
 from newsclean.cleaners.detect import detect_format
 from newsclean.cleaners.html_extract import extract_html
@@ -657,7 +657,7 @@ def _drop_credit_tails(units: list[Unit], match: Callable[..., Rule | None],
                                line=u.line if u.start >= 0 else None,
                                start=u.start + at if exact else None,
                                end=u.end if exact else None, where="caption-tail"))
-        head = u.text[:at].rstrip(" -–—/|")
+        head = u.text[:at].rstrip(CREDIT_SEPARATORS)
         out.append(dataclasses.replace(u, text=head, end=u.start + len(head) if exact else u.end))
     return out
 

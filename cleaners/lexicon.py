@@ -138,7 +138,8 @@ du dig din dit dine jer vi os vores
 del abonner følg lyt hent registrer støt klik
 """),
     "pl": ("""
-udostępnij komentarz komentarze subskrybuj reklama zaloguj czytaj
+udostępnij komentarz komentarze subskrybuj reklama zaloguj czytaj aplikacja aplikację
+aplikacji powiadomienia
 """, """
 ty ciebie twój twoja wy my nasz nasza nasze
 """, """
@@ -202,12 +203,25 @@ ossza oszd iratkozzon iratkozz fizessen fizess kövessen kövess hallgassa hallg
 töltsd támogassa támogasd kattintson kattints csatlakozzon csatlakozz regisztráljon
 jelentkezzen olvassa olvasd nézze nézd
 """),
+    "ca": ("""
+comparteix compartir comentari comentaris subscriu subscriure subscripció subscriptor
+publicitat respon registra registrar sessió butlletí relacionades llegeix escolta següent
+anterior
+""", """
+tu teu teva teus teves vosaltres vostre vostra vostres nosaltres nostre nostra nostres
+""", """
+comparteix subscriu segueix escolta descarrega registra fes uneix clica descobreix
+"""),
+    # Arabic pages write platform names in Arabic script, and address their readers in the
+    # plural imperative ("تابعوا", follow)
     "ar": ("""
 شارك تعليق تعليقات اشترك اشتراك إعلان تسجيل الدخول اقرأ المزيد
+واتساب فيسبوك يوتيوب تيليجرام تلغرام إنستغرام انستغرام تويتر تطبيق
 """, """
 أنت أنتم لك لكم نحن لنا
 """, """
 شارك اشترك تابعنا تابع استمع حمل سجل ادعم اضغط
+تابعوا شاركوا اشتركوا استمعوا حملوا سجلوا ادعموا اضغطوا
 """),
     "fa": ("""
 اشتراک‌گذاری اشتراکگذاری بخوانید برچسب‌ها برچسبها پربازدیدترین پربازدیدترین‌ها پربازدیدترینها
@@ -267,6 +281,7 @@ _PUBLISHER = {
     "fr": "nous notre nos",
     "de": "wir unser unsere unseren unserem unserer unseres uns",
     "it": "noi nostro nostra nostri nostre",
+    "ca": "nosaltres nostre nostra nostres",
     "pt": "nós nosso nossa nossos nossas",
     "nl": "wij we ons onze",
     "sv": "vi oss vår vårt våra",
@@ -303,6 +318,8 @@ _PITCH = {
           "boîte courriel",
     "de": "spende spenden unterstützen unterstützer mitglied mitgliedschaft abonnent "
           "abonnieren redaktion journalismus postfach",
+    "ca": "donació donatiu soci sòcia socis subscriptor subscriptora subscriu redacció "
+          "periodisme correu",
     "it": "donazione dona sostieni abbonato abbonati abbonamento iscriviti redazione giornalismo "
           "casella",
     "pt": "doação doe contribua apoie assinante assinantes assine redação jornalismo caixa",

@@ -18,7 +18,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from newsclean.cleaners.lines import ends_sentence, is_headline, is_table_row, word_count
+from newsclean.cleaners.lines import (
+    ends_sentence,
+    is_headline,
+    is_prose,
+    is_table_row,
+    word_count,
+)
 from newsclean.cleaners.model import Removal
 
 # Only the head and the top of the body are read for the declared page type: <meta> and
@@ -196,8 +202,12 @@ def not_article_reason(paragraphs: Sequence[str], removed: Sequence[Removal], *,
         return f"error page: {' '.join(m.group(0).split())[:80]!r} is most of the page"
 
     slides = sum(1 for r in removed if r.rule == _SLIDE_RULE)
-    # a gallery is mostly slides: a story carrying a few photos has more paragraphs than slides
-    if ((slides >= _MIN_SLIDES and slides * 2 >= len(paragraphs))
+    # a gallery is mostly slides: a story carrying a few photos has more paragraphs than
+    # slides, and more of prose than slides, whether its captions were kept or not (an
+    # Arabic story of 6 paragraphs, 108 words, around 3 slides whose captions the line model
+    # dropped was rejected once a caption went)
+    if ((slides >= _MIN_SLIDES and slides * 2 >= len(paragraphs)
+         and sum(map(is_prose, paragraphs)) <= slides)
             or (page is not None and page.says_gallery)) and words <= _GALLERY_MAX_WORDS:
         return f"photo gallery: {slides} slide counters and {words} words of text"
 

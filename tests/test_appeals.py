@@ -24,6 +24,25 @@ STORY = {
            "consejero durante la presentación.",
            "Las obras, con un presupuesto de 23 millones de euros, terminaron dos semanas antes "
            "de lo previsto."],
+    "ca": ["L'Ajuntament de Vilafranca tancarà al trànsit el centre històric a partir del 2 de "
+           "setembre, segons va aprovar el ple dijous.",
+           "Els veïns podran entrar amb cotxe als seus garatges, i la càrrega i descàrrega es "
+           "farà de 7 a 11 del matí.",
+           "La Unió de Botiguers, que en un primer moment s'hi havia oposat, ara dona suport a la "
+           "mesura.",
+           "L'oposició ha demanat un estudi sobre l'impacte en el comerç abans de final d'any."],
+    "ar": ["قرر مجلس المدينة يوم الثلاثاء افتتاح جناح جديد للطوارئ في المستشفى العام خلال الشهر "
+           "المقبل.",
+           "وقال مدير المستشفى إن الجناح سيضم أربعين سريرا وسيخدم أكثر من مئة ألف نسمة في المنطقة.",
+           "وتبلغ تكلفة المشروع نحو عشرين مليون دينار تمولها وزارة الصحة بالكامل.",
+           "ومن المتوقع أن يبدأ العمل في الجناح الجديد مطلع العام المقبل بحسب الوزارة."],
+    "pl": ["Od poniedziałku w Podgórzu działa osiem nowych stacji roweru miejskiego, poinformował "
+           "we wtorek zarząd transportu.",
+           "Stacje stanęły przy szkołach i przystankach tramwajowych, a w każdej jest dziesięć "
+           "rowerów.",
+           "Pierwsze dwadzieścia minut jazdy jest bezpłatne, każda kolejna godzina kosztuje dwa "
+           "złote.",
+           "Miasto planuje do końca roku kolejne dwanaście stacji na osiedlach."],
     "en": ["The county will open a second food bank in Millbrook next month, the board of "
            "supervisors decided on Tuesday.",
            "More than 3,000 families used the first food bank last year, twice as many as in "
@@ -51,6 +70,16 @@ APPEALS = [
            "Postfach."),
     ("es", "Cada jueves enviamos a nuestros lectores una selección de noticias. Si te gusta, "
            "colabora con nosotros desde 5 euros al mes."),
+    # an imperative speaks to the reader with no "you" word (pro-drop languages)
+    ("es", "Sigue toda la actualidad de la comarca en nuestro canal de WhatsApp"),
+    # a pitch needs no "we": it names what an appeal asks for
+    ("ca", "El periodisme local necessita el teu suport. Fes-te subscriptor per 4,90 € al mes i "
+           "llegeix sense límits."),
+    ("en", "A welcome email is on its way. If you don't see it, please check your junk folder."),
+    # an imperative that names a platform or the page's furniture: a call to action
+    ("en", "Listen to Newsbeat live at 12:45 and 17:45 weekdays - or listen back here on the app."),
+    ("ar", "تابعوا آخر أخبار صحيفة الساحل عبر قناتنا على واتساب وحسابنا على إنستغرام"),
+    ("pl", "Pobierz aplikację Kuriera i dostawaj powiadomienia o utrudnieniach w ruchu"),
 ]
 
 
@@ -64,6 +93,29 @@ def test_an_appeal_between_paragraphs_is_found_by_its_voice(lang, appeal):
 @pytest.mark.parametrize("lang", sorted(STORY))
 def test_a_story_with_quoted_we_and_you_and_a_newsletter_has_no_appeal(lang):
     assert appeals(STORY[lang], lexicon_for((lang,))) == []
+
+
+# Story paragraphs that speak to the reader about furniture without being appeals: a review
+# longer than a pitch (PITCH_MAX_WORDS) with its "gift", a news sentence that opens with a
+# word a call can open with ("Share"), and one about a platform in the third person.
+NOT_APPEALS = [
+    ("en", "I've been testing the mesh router (regular $400, currently on sale for $300) for a "
+           "few weeks with my phone, and early results are promising. This is a gift that will "
+           "keep giving if you or someone in your home works from a far corner of the house."),
+    ("en", "Share prices of the newspaper group fell 4 percent on Tuesday after it said "
+           "subscriptions to its app had stalled."),
+    ("en", "Like Facebook, the paper's owner said on Tuesday that it would stop selling ads "
+           "on its app in Europe."),
+    ("ca", "El consistori va publicar el mapa de carrers tallats al seu compte de WhatsApp i a la "
+           "web municipal."),
+]
+
+
+@pytest.mark.parametrize(("lang", "line"), NOT_APPEALS,
+                         ids=[f"{a[0]}-{i}" for i, a in enumerate(NOT_APPEALS)])
+def test_a_story_paragraph_about_furniture_is_no_appeal(lang, line):
+    story = STORY[lang]
+    assert appeals([*story[:2], line, *story[2:]], lexicon_for((lang,))) == []
 
 
 def test_a_column_that_talks_to_its_reader_throughout_keeps_every_paragraph():

@@ -378,7 +378,9 @@ def is_year(token: str) -> bool:
 
 # "By Jane Doe, Science Correspondent" / "Von …" / "Por …": a credit line. The name after the
 # marker is capitalised: "By the numbers: …" is a headline.
-_BYLINE_RE = re.compile(r"(by|von|por|par|di|door|av|af|przez|от)\s+(\S).{0,80}", re.IGNORECASE)
+_BYLINE_MARKERS = "by|von|por|par|di|door|av|af|przez|от"
+_BYLINE_RE = re.compile(rf"({_BYLINE_MARKERS})\s+(\S).{{0,80}}", re.IGNORECASE)
+_BYLINE_MARKER_RE = re.compile(rf"(?:{_BYLINE_MARKERS})\b", re.IGNORECASE)
 BYLINE_MAX_WORDS = 12
 
 
@@ -402,6 +404,19 @@ def byline_name(line: str) -> str | None:
         return None
     name = _CREDIT_TAIL_RE.split(line.split(None, 1)[1], 1)[0].strip()
     if not name or any(w[:1].islower() and len(w) > _NAME_PARTICLE_CHARS for w in name.split()):
+        return None
+    return name
+
+
+def credited_name(text: str) -> str | None:
+    """The name a page's byline element shows, with its marker ("By Fiona McLeod") or
+    without ("Dana Whitcomb"), as `byline_name` reads it; None for a marker alone ("By",
+    "Von:"), one word ("Follow"), or a name with a digit (a date run into it: "Nathan Willis
+    March 25")."""
+    name = byline_name(text)
+    if name is None and not _BYLINE_MARKER_RE.match(text):
+        name = byline_name(f"By {text}")
+    if name is None or len(name.split()) < 2 or any(c.isdigit() for c in name):
         return None
     return name
 

@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 from typing import NoReturn
+from urllib.parse import urlsplit
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_CLEANED = 0, 1, 2, 3
 
@@ -235,6 +236,9 @@ def main(argv: list[str] | None = None) -> int:
         raise
     if args.command not in ("run", "fetch"):
         _let_go(early)
+    elif args.command == "run" and (missing := _missing_source(args.source)):
+        _let_go(early)  # a mistyped folder is said before Prefect is imported (4-8 s)
+        return _error(missing)
     try:
         if args.command == "clean":
             code = _clean(args)
@@ -471,8 +475,8 @@ def _preflight(which: str, params: dict, s3, *, source: str | None, dest: str) -
                       EXIT_USAGE)
     try:
         if source is not None:
-            if not source.startswith("s3://") and not Path(source).exists():
-                return _error(f"no such file or folder: {source}{_did_you_mean(source)}")
+            if missing := _missing_source(source):
+                return _error(missing)
             src = open_source(source, s3)
             src.check_reachable(quick=True)
             if which == "clean" and not params.get("since"):
@@ -514,9 +518,19 @@ def _nothing_under(src, params: dict) -> str | None:
     return summary.nothing_found()
 
 
+def _missing_source(source: str) -> str | None:
+    """The error for a local source that does not exist (with a close name that does, if
+    any); None for one that exists and for a URL of any scheme (`s3://`, a mistyped `s3:/`,
+    `ftp://`: the run's parameter check and the store answer for those)."""
+    if urlsplit(source).scheme or Path(source).exists():
+        return None
+    return f"no such file or folder: {source}{_did_you_mean(source)}"
+
+
 def _did_you_mean(path: str) -> str:
     """" (did you mean seeds/x.txt?)" when the first part of `path` that does not exist has a
-    sibling with a close name (`seedz/x.txt`, `seeds/x.tx`)."""
+    sibling with a close name (`seedz/x.txt`, `seeds/x.tx`) and the path so mended exists
+    (`seedz/nothing.txt` is no `seeds/nothing.txt` if that file is not there either)."""
     import difflib
 
     p = Path(path.rstrip("/") or ".")
@@ -533,6 +547,8 @@ def _did_you_mean(path: str) -> str:
         if not close:
             return ""
         fixed = Path(*parts[:i], close[0], *parts[i + 1:])
+        if not fixed.exists():
+            return ""
         return f" (did you mean {fixed}{'/' if path.endswith('/') else ''}?)"
     return ""
 

@@ -45,6 +45,26 @@ def test_clean_of_a_mistyped_path_says_which_file_was_meant():
                                   f"file or directory (did you mean seeds/{SEED_FILE.name}?)")
 
 
+def test_a_mistyped_path_is_not_mended_into_another_missing_one():
+    # "seedz/nothing.txt" -> "seeds/nothing.txt", which is not there either, was offered
+    out = _run("clean", "seedz/nothing.txt")
+    assert out.returncode == 1
+    assert out.stderr.strip() == ("newsclean: error: cannot read seedz/nothing.txt: No such file "
+                                  "or directory")
+
+
+def test_run_of_a_mistyped_folder_is_refused_before_prefect_is_imported():
+    # said after Prefect's import, the one-line error took 8-10 s on a loaded machine
+    code = ("import sys; from newsclean.flows.cli import main; "
+            "rc = main(['run', 'seedz/', '/tmp/never-made']); "
+            "print(rc, 'prefect' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                         env={**os.environ, "NEWSCLEAN_SERVER_IDLE_SECONDS": "0"}, timeout=120)
+    assert out.stdout.split() == ["1", "False"], out.stderr
+    assert out.stderr.strip() == ("newsclean: error: no such file or folder: seedz/ (did you "
+                                  "mean seeds/?)")
+
+
 def test_clean_json_has_title_text_and_removals():
     out = _run("clean", str(SEED_FILE), "--json")
     data = json.loads(out.stdout)

@@ -218,7 +218,8 @@ _Meta = tuple[str | None, list[str], str | None, str | None, str | None]
 
 
 def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
-    """(title, title_candidates, author, date, url) from meta tags, JSON-LD, <title> and <h1>."""
+    """(title, title_candidates, author, date, url) from meta tags, JSON-LD, <title> and <h1>
+    (the author, when none is declared, from the visible byline: `_visible_byline`)."""
     art = ld_article(objs)
     site = _meta(tree, "og:site_name", "application-name", "twitter:site")
     if site and site.startswith("@"):

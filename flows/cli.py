@@ -316,6 +316,10 @@ def _clean(args) -> int:
         return _error(f"cannot read {args.file}: it is a folder (to clean a folder: "
                       f"newsclean run {args.file} DEST)")
     except FileNotFoundError as exc:
+        if urlsplit(args.file).scheme:  # "s3://bucket/key.txt", "https://…": not a local file
+            return _error(f"cannot read {args.file}: clean reads a local file or stdin (to clean "
+                          f"a store's or a site's pages: newsclean run s3://BUCKET/PREFIX DEST, "
+                          f"newsclean fetch URLS.txt DEST)", EXIT_USAGE)
         return _error(f"cannot read {args.file}: {exc.strerror}{_did_you_mean(args.file)}")
     except OSError as exc:
         return _error(f"cannot read {args.file}: {exc.strerror}")

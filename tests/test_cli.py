@@ -166,6 +166,9 @@ def test_clean_does_not_import_prefect_or_boto3():
          "(site rules need the page's URL: https://www.dailyherald.example)"),
         (["clean", str(SEED_FILE), "--source", "not a url"], 2,
          "--source 'not a url': not an http(s) URL (site rules need the page's URL, like "),
+        # read as a missing local file: "No such file or directory"
+        (["clean", "s3://bucket/key.txt"], 2,
+         "cannot read s3://bucket/key.txt: clean reads a local file or stdin"),
         (["run", "/no/such/folder", "/tmp/x"], 1, "no such file or folder: /no/such/folder"),
         (["run", str(SEEDS).rstrip("/") + "z/", "/tmp/x"], 1, f"(did you mean {SEEDS}/?)"),
         (["run", str(SEEDS), "/tmp/x", "--rules", "/no/pack.toml"], 2,

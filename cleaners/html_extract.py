@@ -30,6 +30,7 @@ import copy
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 import trafilatura
 from lxml.html import HtmlElement, fromstring
@@ -307,8 +308,7 @@ def _visible_byline(tree: HtmlElement) -> str | None:
     reads as a byline with or without its marker ("By Fiona McLeod", "Dana Whitcomb";
     `lines.credited_name`, which stops at a role: "By Karen Lundquist, Staff Writer") and
     holds no furniture word of any language (`lexicon.Lexicon.web`, `.call`)."""
-    every = lexicon_for(())
-    furniture = every.web | every.call
+    furniture = _furniture_words()
     for e in tree.iter():
         if not isinstance(e.tag, str) or not _story_byline(e):
             continue
@@ -319,6 +319,13 @@ def _visible_byline(tree: HtmlElement) -> str | None:
                 WORD_RE.findall(name.lower())):  # "Follow Author"
             return name
     return None
+
+
+@cache
+def _furniture_words() -> frozenset[str]:
+    """Every language's furniture and call words (`lexicon_for(())`), once a process."""
+    every = lexicon_for(())
+    return every.web | every.call
 
 
 def _story_byline(e: HtmlElement) -> bool:

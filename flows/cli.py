@@ -478,9 +478,7 @@ def _preflight(which: str, params: dict, s3, *, source: str | None, dest: str) -
         return _error(f"cannot read rule pack{where}: {getattr(exc, 'strerror', None) or exc}",
                       EXIT_USAGE)
     try:
-        if source is not None:
-            if missing := _missing_source(source):
-                return _error(missing)
+        if source is not None:  # a missing local source was refused in `main`
             src = open_source(source, s3)
             src.check_reachable(quick=True)
             if which == "clean" and not params.get("since"):

@@ -15,8 +15,10 @@ Found by what the paragraph does, not by its wording (Kohlschütter et al. 2010:
 language-aware features with context); the word classes are `lexicon.Lexicon`'s.
 """
 
+import re
+
 from newsclean.cleaners.lexicon import Lexicon
-from newsclean.cleaners.lines import WORD_RE, is_prose, without_quotes
+from newsclean.cleaners.lines import WORD_RE, is_prose, sentences, without_quotes
 
 # An appeal is a sentence or two; a longer paragraph that addresses the reader is the story's
 # (the longest blind-written appeal has 38 words).
@@ -64,7 +66,7 @@ def appeals(texts: list[str], lexicon: Lexicon) -> list[int]:
         we = not publisher.isdisjoint(words)
         # an imperative speaks to the reader without a "you" word in pro-drop languages
         # ("Sigue toda la actualidad en nuestro canal de WhatsApp")
-        called = _opens_with_call(words, lexicon)
+        called = _calls(own, words, lexicon)
         you = lexicon.says_you(own, words) or called
         voices.append((we, you))
         linked.append(called and not lexicon.web.isdisjoint(words[1:]))
@@ -83,12 +85,40 @@ def appeals(texts: list[str], lexicon: Lexicon) -> list[int]:
     return found
 
 
+# A clause opens after a comma, a colon or a semicolon.
+_CLAUSE_RE = re.compile(r"[,:;]\s+")
+
+
+def _calls(own: str, words: list[str], lexicon: Lexicon) -> bool:
+    """Does a line in its own voice (`own`; `words` its lower-cased words) call on the
+    reader: open with an imperative (`_opens_with_call`), or open a later sentence with one
+    ("¿Tienes la app? Descárgala y recibe nuestras alertas", "Hai la nostra app? Scaricala
+    gratis"), or open a clause with a call word carrying its object pronoun, which only an
+    imperative does ("…: se apprezzi il nostro lavoro, sostienilo con un abbonamento",
+    `Lexicon.with_clitic`)?"""
+    if _opens_with_call(words, lexicon):
+        return True
+    if any(_opens_with_call(WORD_RE.findall(s.lower()), lexicon) for s in sentences(own)[1:]):
+        return True
+    if not lexicon.clitics:
+        return False
+    for clause in _CLAUSE_RE.split(own)[1:]:
+        opening = WORD_RE.findall(clause[:60].lower())
+        if opening and lexicon.with_clitic(opening[0]):
+            return True
+    return False
+
+
 def _opens_with_call(words: list[str], lexicon: Lexicon) -> bool:
-    """Do a line's lower-cased `words` open with an imperative (`lexicon.call`, not one of the
-    language's most frequent words, as English "like" is) followed by a function word
-    (`lexicon.stopwords`: "Listen to…", "Sigue toda…", "Ακολουθήστε τη…") or by the furniture
-    it calls to (`lexicon.web`: "Pobierz aplikację…", in a language without articles)? A noun
-    spelled as a call ("Share prices fell…", "Watch parties…") is followed by its own words."""
+    """Do a line's lower-cased `words` open with an imperative: a call word with its object
+    pronoun joined (`Lexicon.with_clitic`: "Scaricala gratis…"), or a call word (`lexicon.call`,
+    not one of the language's most frequent words, as English "like" is) followed by a
+    function word (`lexicon.stopwords`: "Listen to…", "Sigue toda…", "Ακολουθήστε τη…") or by
+    the furniture it calls to (`lexicon.web`: "Pobierz aplikację…", in a language without
+    articles)? A noun spelled as a call ("Share prices fell…", "Watch parties…") is followed
+    by its own words."""
+    if len(words) > 1 and lexicon.with_clitic(words[0]):
+        return True
     return (len(words) > 1 and words[0] in lexicon.call
             and words[0] not in lexicon.function_words
             and (words[1] in lexicon.stopwords or words[1] in lexicon.web))

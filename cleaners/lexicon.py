@@ -32,6 +32,7 @@ their common parts ("aussi", "mehr", "zum": prose is full of them).
 """
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -336,6 +337,16 @@ _PITCH = {
 # leaves out for that reason.
 _FORMAL_YOU = {"de": re.compile(
     r"(?<=[^.!?:;\s\"“„«]\s)(?:Sie|Ihr|Ihre|Ihren|Ihrem|Ihrer|Ihres|Ihnen)\b")}
+# Italian and Spanish imperatives carry their object pronouns as a suffix ("scaricala",
+# "sostienilo", "descárgala", "síguenos": download it, support it, follow us), Spanish with
+# a written accent the bare form has not; Catalan, Portuguese and Romanian hyphenate them
+# ("descarrega-la", "baixe-o"), so the call word stands alone there. Longest first.
+_CLITICS = {
+    "it": "glielo gliela glieli gliele lo la li le ci vi ne mi ti si gli",
+    "es": "nosla noslo selo sela los las les nos lo la le me te se os",
+}
+# A clitic is read off a word that keeps this many letters before it ("dalo" is no call).
+_CLITIC_MIN_STEM = 4
 # lid.176 names Norwegian "no", and sometimes Bokmål and Nynorsk apart.
 _SAME_LIST = {"nb": "no", "nn": "no"}
 
@@ -356,6 +367,15 @@ class Lexicon:
     # what an appeal asks for or about: `pitch`, and the web and call words that are not
     # among the language's most frequent words (English "like", "support")
     asks: frozenset[str] = frozenset()
+    clitics: tuple[str, ...] = ()  # the first language's object-pronoun suffixes (_CLITICS)
+    plain_call: frozenset[str] = frozenset()  # `call` without accents, for `with_clitic`
+
+    def with_clitic(self, word: str) -> bool:
+        """Is lower-cased `word` a call word with an object pronoun joined to it ("scaricala",
+        "descárgala", `_CLITICS`)? Such a form is an imperative wherever it stands (the
+        infinitive and the gerund take the suffix too, but are not call words)."""
+        return any(word.endswith(clitic) and len(word) - len(clitic) >= _CLITIC_MIN_STEM
+                   and _plain(word[:-len(clitic)]) in self.plain_call for clitic in self.clitics)
 
     def says_you(self, own: str, words: Iterable[str]) -> bool:
         """Does a line in its own voice (`own`: outside quotes, `lines.without_quotes`; `words`
@@ -388,8 +408,16 @@ def lexicon_for(languages: tuple[str, ...] = ()) -> Lexicon:
         pitch.update(_PITCH.get(code, "").split())
     first = languages[0] if languages else None
     frequent = function_words(first)
+    clitics = tuple(sorted(_CLITICS.get(first or "", "").split(), key=len, reverse=True))
     return Lexicon(stopwords(first), frequent, frozenset(web),
                    frozenset(address), frozenset(call), frozenset(publisher),
                    frozenset(pitch), _FORMAL_YOU.get(first or ""),
                    frozenset(address - publisher),
-                   frozenset(pitch | ((web | call) - frequent)))
+                   frozenset(pitch | ((web | call) - frequent)), clitics,
+                   frozenset(map(_plain, call)) if clitics else frozenset())
+
+
+def _plain(word: str) -> str:
+    """`word` without its accents ("descárga" -> "descarga")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word)
+                   if not unicodedata.combining(c))

@@ -43,6 +43,14 @@ STORY = {
            "Pierwsze dwadzieścia minut jazdy jest bezpłatne, każda kolejna godzina kosztuje dwa "
            "złote.",
            "Miasto planuje do końca roku kolejne dwanaście stacji na osiedlach."],
+    "it": ["Lo storico cinema Odeon di via Mascarella chiuderà alla fine del mese, dopo quasi "
+           "novant'anni di attività nel centro della città.",
+           "La società che gestisce la sala ha citato l'aumento dei costi dell'energia e il calo "
+           "degli spettatori negli ultimi cinque anni.",
+           "«Scaricate pure la colpa su di noi», ha detto il gestore, che ha promesso un incontro "
+           "con il Comune entro la prossima settimana.",
+           "Un gruppo di cittadini ha lanciato una petizione che ha già raccolto oltre 4.000 "
+           "firme per salvare il cinema."],
     "en": ["The county will open a second food bank in Millbrook next month, the board of "
            "supervisors decided on Tuesday.",
            "More than 3,000 families used the first food bank last year, twice as many as in "
@@ -80,6 +88,11 @@ APPEALS = [
     ("en", "Listen to Newsbeat live at 12:45 and 17:45 weekdays - or listen back here on the app."),
     ("ar", "تابعوا آخر أخبار صحيفة الساحل عبر قناتنا على واتساب وحسابنا على إنستغرام"),
     ("pl", "Pobierz aplikację Kuriera i dostawaj powiadomienia o utrudnieniach w ruchu"),
+    # the call opens a later sentence, or a clause with its object pronoun joined to it
+    ("it", "Hai la nostra app? Scaricala gratis e ricevi le notizie di Bologna in tempo reale."),
+    ("it", "Ogni giorno raccontiamo Bologna con giornalisti sul territorio: se apprezzi il nostro "
+           "lavoro, sostienilo con un abbonamento digitale."),
+    ("es", "¿Tienes la app? Descárgala y recibe nuestras alertas antes que nadie."),
 ]
 
 
@@ -106,6 +119,11 @@ NOT_APPEALS = [
            "subscriptions to its app had stalled."),
     ("en", "Like Facebook, the paper's owner said on Tuesday that it would stop selling ads "
            "on its app in Europe."),
+    # a clause that opens with a word ending like an object pronoun, and a quoted call
+    ("it", "Il sindaco ha annunciato la chiusura della strada, segnala la polizia locale, e il "
+           "nostro giornale ha chiesto i dati sul traffico."),
+    ("it", "«Sostienilo, questo cinema: abbonatevi alla stagione», ha chiesto il regista ai "
+           "presenti in sala."),
     ("ca", "El consistori va publicar el mapa de carrers tallats al seu compte de WhatsApp i a la "
            "web municipal."),
 ]

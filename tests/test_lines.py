@@ -143,6 +143,11 @@ def test_a_quoted_speakers_we_does_not_address_the_reader():
     ("News | Politics and elections in Berlin", False),  # a section's name is no kicker
     ("+++ Polizei sperrt B 412 weiträumig ab +++", False),  # a live ticker's item
     (">>> Breaking: Harbour bridge closed after crash", False),
+    # a headline may end in an abbreviation and name a time; a stamp says little else
+    ("Route 9 bridge to close nightly starting Monday at 8:30 p.m.", True),
+    ("Trade talks between the two sides move to the U.S.", True),
+    ("Last updated on Nov 28, 2026 at 8:30 p.m.", False),
+    ("Maria Lopez dice: 12 de marzo de 2026 a las 10:45", False),
 ])
 def test_kickers_breadcrumbs_and_ticker_items(line, headline):
     from newsclean.cleaners.lines import is_headline

@@ -216,7 +216,7 @@ def sentences(line: str) -> list[str]:
     """`line` cut at each sentence end inside it (as `sentence_ends` counts them): its
     sentences, in order."""
     starts = [m.end() - 1 for m in _INNER_END_RE.finditer(line)]
-    return [line[a:b] for a, b in zip([0, *starts], [*starts, len(line)])]
+    return [line[a:b] for a, b in zip([0, *starts], [*starts, len(line)], strict=True)]
 
 
 # A quoted span: from an opening quotation mark to its closer, or to the end of the line when
@@ -370,8 +370,9 @@ STAMP_MAX_WORDS = 8
 
 def is_stamp(line: str, words: int | None = None) -> bool:
     """A time stamp, a dateline's date or a score line: it holds a clock time or a numeric
-    date with at most STAMP_MAX_WORDS words besides its numbers, or half its words are numbers ("3. Mai 2024, 17:47", "Madrid-29/05/2025 20:00"),
-    or it is a short place-and-date line ending in the year (_DATED_MAX_WORDS).
+    date with at most STAMP_MAX_WORDS words besides its numbers, or half its words are numbers
+    ("3. Mai 2024, 17:47", "Madrid-29/05/2025 20:00"), or it is a short place-and-date line
+    ending in the year (_DATED_MAX_WORDS).
     Such a line above a dump's article was taken for its headline: not taking it, 20 more
     of the 391 dev dumps get the title their HTML page gives (83 -> 103)."""
     if not any(c.isdigit() for c in line):

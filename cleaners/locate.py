@@ -331,9 +331,28 @@ def _island_over_headline(lines: list[str], keep: list[bool], heads: "_Headlines
 
 def title_like(line: str) -> bool:
     """Could `line` be a story's title: a headline-like line (`lines.is_headline`) of
-    HEADLINE_MIN_WORDS+ words? Shorter ones are a ticker's label or the site's name
-    ("BREAKING NEWS", "MarketPulse India"), above the article or as the page's first line."""
-    return is_headline(line) and word_count(line) >= HEADLINE_MIN_WORDS
+    HEADLINE_MIN_WORDS+ words, and no label over a count (`_labels_a_count`)? Shorter ones
+    are a ticker's label or the site's name ("BREAKING NEWS", "MarketPulse India"), above
+    the article or as the page's first line."""
+    return is_headline(line) and word_count(line) >= HEADLINE_MIN_WORDS and not (
+        _labels_a_count(line))
+
+
+# A page's metadata line: a label, a colon and a count of a few words ("Lesezeit: ca. 6
+# Min.", "Olvasási idő: kb. 3 perc", "Reading time: 4 minutes"), between a headline and its
+# lead; a Hungarian page's reading time was taken for its title (blind-written case).
+LABEL_COUNT_MAX_WORDS = 3
+
+
+def _labels_a_count(line: str) -> bool:
+    """Is `line` a label over a count: after its last colon, at most LABEL_COUNT_MAX_WORDS
+    words, a number among them and its unit after it? A series' headline ends in its number
+    ("These Weeks in Firefox: Issue 85")."""
+    label, colon, value = line.rpartition(":")
+    if not colon or not label.strip():
+        return False
+    words = WORD_RE.findall(value)
+    return 0 < len(words) <= LABEL_COUNT_MAX_WORDS and any(w.isdigit() for w in words[:-1])
 
 
 def _unnamed_above(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> int:
@@ -756,12 +775,15 @@ def _says_nothing_to_reader(line: str, f: list[float], named: Callable[[str], Ru
 
 def _reports(line: str, lexicon: Lexicon) -> bool:
     """Does `line`, in its own voice, say "we" (not an acronym's capitals: "the US military")
-    without a "you" or a word of what an appeal asks for?"""
+    without a word of what an appeal asks for? A live blog's reporters promise their reader
+    news, not furniture: "Wir halten Sie in diesem Ticker den ganzen Tag über auf dem
+    Laufenden", the last words of a German ticker's first entry, lost it when a "you" was
+    read as an appeal's."""
     own = without_quotes(line)
     words = WORD_RE.findall(own)
     lower = [w.lower() for w in words]
     return (any(w in lexicon.publisher and not words[k].isupper() for k, w in enumerate(lower))
-            and not lexicon.says_you(own, lower) and lexicon.asks.isdisjoint(lower))
+            and lexicon.asks.isdisjoint(lower))
 
 
 def _keep_announced(lines: list[str], keep: list[bool], feats: list[list[float]],

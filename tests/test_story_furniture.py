@@ -166,3 +166,18 @@ def test_a_storys_last_paragraphs_under_a_promo_box_and_an_embed_on_a_blind_page
     assert "Kinder unter sechs Jahren haben weiterhin freien Eintritt." in result.text
     assert "Das Hallenbad am Schulzentrum bleibt bis zur Eröffnung des Freibads geöffnet" in result.text
     assert "Jetzt anmelden" not in result.text
+
+
+
+def test_a_tickers_first_entry_that_promises_updates_to_its_reader_is_kept():
+    # A blind-written German ticker (tests/fixtures/text_pages/): its first entry, at the
+    # bottom, ends "Wir halten Sie … auf dem Laufenden": the reporters' "we" with the
+    # reader's "Sie" and no furniture word is the blog's voice, not an appeal.
+    page = (Path(__file__).parent / "fixtures" / "text_pages"
+            / "blind-de-ticker-first-entry-we-you.txt").read_bytes()
+    text = clean(page).text
+    for entry in ("Seit 3 Uhr in der Nacht legen Beschäftigte an den Flughäfen in Hamburg",
+                  "Wir halten Sie in diesem Ticker den ganzen Tag über auf dem Laufenden.",
+                  "Die Gewerkschaft Verdi will den Ausstand wie geplant um Mitternacht beenden."):
+        assert entry in text
+    assert "Frühere Einträge anzeigen" not in text and "Eintrag teilen" not in text

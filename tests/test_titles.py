@@ -67,6 +67,18 @@ def test_a_line_continuing_a_sentence_is_never_a_headline():
     assert is_headline(HEADLINE)
 
 
+@pytest.mark.parametrize(("line", "title"), [
+    ("Olvasási idő: kb. 3 perc", False),  # a reading time between headline and lead
+    ("Lesezeit: ca. 6 Min.", False),
+    ("These Weeks in Firefox: Issue 85", True),  # a series' headline ends in its number
+    ("Brexit: 3 things to know before Friday", True),
+])
+def test_a_label_over_a_count_is_no_title(line, title):
+    from newsclean.cleaners.locate import title_like
+
+    assert title_like(line) is title
+
+
 def test_a_headline_kept_under_a_date_line_is_the_title():
     """The model kept the page's date line and the headline with the story: the headline is
     the title, not the story's second line (`locate._Headlines.on_top`)."""

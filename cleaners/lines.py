@@ -82,7 +82,7 @@ _HEADLINE_BAD_END = frozenset(".,;:،؛")
 # the U.S."): letters each followed by a period, which end no sentence there.
 _ABBREVIATION_END_RE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}$")
 _CONTINUES = frozenset(",;:.)]}、，،؛")
-SEPARATORS = ("|", "»", "›", "•", "·", " / ")
+SEPARATORS = ("|", "｜", "»", "›", "•", "·", " / ")  # "｜": the full-width bar of CJK menus
 _CLOSING_GUILLEMETS = {"»": "«", "›": "‹"}  # a separator that closes its opening pair
 # A table row flattened to text: cells split by tabs (a text dump) or " | " (the rows the
 # HTML path and normalize.py write).
@@ -366,11 +366,15 @@ def is_relative_time(line: str) -> bool:
 # names a time says more ("Route 9 bridge to close nightly starting Monday at 8:30 p.m.":
 # 10, "Explosion rocks downtown Tulsa at 3:15 a.m., police say": 9).
 STAMP_MAX_WORDS = 8
+# A video's or a podcast's length in brackets closes its teaser, however long the title:
+# "Now playing: Downtown business owners react to parking vote (2:07)".
+_MEDIA_LENGTH_RE = re.compile(r"\(\d{1,2}:\d{2}(?::\d{2})?\)")
 
 
 def is_stamp(line: str, words: int | None = None) -> bool:
     """A time stamp, a dateline's date or a score line: it holds a clock time or a numeric
-    date with at most STAMP_MAX_WORDS words besides its numbers, or half its words are numbers
+    date with at most STAMP_MAX_WORDS words besides its numbers (or a media length in
+    brackets, _MEDIA_LENGTH_RE), or half its words are numbers
     ("3. Mai 2024, 17:47", "Madrid-29/05/2025 20:00"), or it is a short place-and-date line
     ending in the year (_DATED_MAX_WORDS).
     Such a line above a dump's article was taken for its headline: not taking it, 20 more
@@ -381,7 +385,7 @@ def is_stamp(line: str, words: int | None = None) -> bool:
     digits = sum(1 for t in tokens if t.isdigit())
     n = word_count(line) if words is None else words
     if shows_time(line):
-        return n - digits <= STAMP_MAX_WORDS
+        return n - digits <= STAMP_MAX_WORDS or _MEDIA_LENGTH_RE.search(line) is not None
     return 2 * digits >= n or (n <= _DATED_MAX_WORDS and digits >= 2 and is_year(tokens[-1]))
 
 

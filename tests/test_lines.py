@@ -148,6 +148,7 @@ def test_a_quoted_speakers_we_does_not_address_the_reader():
     ("Trade talks between the two sides move to the U.S.", True),
     ("Last updated on Nov 28, 2026 at 8:30 p.m.", False),
     ("Maria Lopez dice: 12 de marzo de 2026 a las 10:45", False),
+    ("Now playing: Downtown business owners react to parking vote (2:07)", False),  # a video
 ])
 def test_kickers_breadcrumbs_and_ticker_items(line, headline):
     from newsclean.cleaners.lines import is_headline
@@ -186,6 +187,7 @@ def test_a_clock_time_line_is_a_clock_and_its_label(line, clock):
     ("威廉·莎士比亚故居重新开放", False),
     ("El col·legi electoral obre a les nou", False),  # Catalan l·l
     ("Sport · 부산·울산 경기", True),  # one breadcrumb dot is enough
+    ("ログイン｜会員登録（無料）", True),  # the full-width bar of a Japanese menu
 ])
 def test_a_middle_dot_between_letters_joins_words_and_separates_nothing(line, separated):
     assert has_separator(line) is separated

@@ -91,15 +91,21 @@ _CLAUSE_RE = re.compile(r"[,:;]\s+")
 
 def _calls(own: str, words: list[str], lexicon: Lexicon) -> bool:
     """Does a line in its own voice (`own`; `words` its lower-cased words) call on the
-    reader: open with an imperative (`_opens_with_call`), or open a later sentence with one
-    ("¿Tienes la app? Descárgala y recibe nuestras alertas", "Hai la nostra app? Scaricala
-    gratis"), or open a clause with a call word carrying its object pronoun, which only an
-    imperative does ("…: se apprezzi il nostro lavoro, sostienilo con un abbonamento",
-    `Lexicon.with_clitic`)?"""
+    reader: open with an imperative (`_opens_with_call`); open a later sentence, or what a
+    colon announces, with one ("¿Tienes la app? Descárgala y recibe nuestras alertas", "Hai
+    la nostra app? Scaricala gratis", "لا تفوّت أي خبر: اشترك الآن في النشرة الصباحية");
+    say one alone, exclaimed ("… в нашем Telegram-канале. Присоединяйтесь!"); or open a
+    clause with a call word carrying its object pronoun, which only an imperative does
+    ("…: se apprezzi il nostro lavoro, sostienilo con un abbonamento", `Lexicon.with_clitic`)?
+    """
     if _opens_with_call(words, lexicon):
         return True
-    if any(_opens_with_call(WORD_RE.findall(s.lower()), lexicon) for s in sentences(own)[1:]):
-        return True
+    for sentence in [*sentences(own)[1:], *own.split(": ")[1:]]:
+        said = WORD_RE.findall(sentence.lower())
+        if _opens_with_call(said, lexicon) or (  # "… in unserem Kanal. Присоединяйтесь!"
+                len(said) == 1 and said[0] in lexicon.call and sentence.rstrip().endswith("!")
+                and said[0] not in lexicon.function_words):
+            return True
     if not lexicon.clitics:
         return False
     for clause in _CLAUSE_RE.split(own)[1:]:
@@ -113,12 +119,13 @@ def _opens_with_call(words: list[str], lexicon: Lexicon) -> bool:
     """Do a line's lower-cased `words` open with an imperative: a call word with its object
     pronoun joined (`Lexicon.with_clitic`: "Scaricala gratis…"), or a call word (`lexicon.call`,
     not one of the language's most frequent words, as English "like" is) followed by a
-    function word (`lexicon.stopwords`: "Listen to…", "Sigue toda…", "Ακολουθήστε τη…") or by
-    the furniture it calls to (`lexicon.web`: "Pobierz aplikację…", in a language without
-    articles)? A noun spelled as a call ("Share prices fell…", "Watch parties…") is followed
-    by its own words."""
+    function word (`lexicon.stopwords`: "Listen to…", "Sigue toda…", "Ακολουθήστε τη…"), by an
+    address word ("Станьте нашим патроном…") or by the furniture it calls to (`lexicon.web`:
+    "Pobierz aplikację…", in a language without articles)? A noun spelled as a call ("Share
+    prices fell…", "Watch parties…") is followed by its own words."""
     if len(words) > 1 and lexicon.with_clitic(words[0]):
         return True
     return (len(words) > 1 and words[0] in lexicon.call
             and words[0] not in lexicon.function_words
-            and (words[1] in lexicon.stopwords or words[1] in lexicon.web))
+            and (words[1] in lexicon.stopwords or words[1] in lexicon.web
+                 or words[1] in lexicon.address))

@@ -163,18 +163,21 @@ paylaş abone takip dinle indir kaydol destekle tıkla
     "ru": ("""
 поделиться комментарий комментарии подписаться подписка реклама войти читайте рассылка
 """, """
-вы вас ваш ваша ваши мы нас наш наша наши
+вы вас вам вами ваш ваша ваше ваши вашего вашему вашим вашем вашей вашу ваших мы нас нам нами
+наш наша наше наши нашего нашему нашим нашем нашей нашу наших
 """, """
 поделитесь подпишитесь подписывайтесь слушайте скачайте зарегистрируйтесь поддержите нажмите
+присоединяйтесь следите оформите станьте
 """),
     "uk": ("""
 поділитися коментар коментарі коментарів підписатися підписка передплата реклама увійти
 читайте розсилка
 """, """
-ви вас ваш ваша ваше ваші вам ми нас наш наша наше наші нам
+ви вас вам вами ваш ваша ваше ваші вашого вашому вашим вашій вашу ваших вашої ми нас нам
+нами наш наша наше наші нашого нашому нашим нашій нашу наших нашої
 """, """
 поділіться підпишіться підписуйтесь слухайте завантажуйте зареєструйтеся підтримайте
-натисніть стежте слідкуйте приєднуйтесь
+натисніть стежте слідкуйте приєднуйтесь приєднуйтеся долучайтеся станьте зробіть оформіть
 """),
     "ro": ("""
 distribuie comentariu comentarii comentează abonează abonare abonament publicitate
@@ -291,8 +294,8 @@ _PUBLISHER = {
     "pl": "my nasz nasza nasze",
     "cs": "my náš naše",
     "tr": "biz bizim",
-    "ru": "мы нас наш наша наши",
-    "uk": "ми нас наш наша наше наші нам",
+    "ru": "мы нас нам нами наш наша наше наши нашего нашему нашим нашем нашей нашу наших",
+    "uk": "ми нас нам нами наш наша наше наші нашого нашому нашим нашій нашу наших нашої",
     "ro": "nostru noastră noștri noastre",
     "el": "εμείς",
     "ar": "نحن لنا",
@@ -329,6 +332,7 @@ _PITCH = {
     "no": "støtt bidra abonnent abonner medlem redaksjonen journalistikk innboks",
     "da": "støt bidrag abonnent abonner medlem redaktionen journalistik indbakke",
     "pl": "wesprzyj wpłać darowizna prenumerata subskrybuj redakcja dziennikarstwo skrzynkę",
+    "ar": "النشرة البريدية بريدك تبرع تبرعك اشتراكك",
     "ru": "поддержите пожертвование подписчик подписчиком подпишитесь редакция журналистику "
           "почту",
 }
@@ -372,8 +376,13 @@ class Lexicon:
 
     def with_clitic(self, word: str) -> bool:
         """Is lower-cased `word` a call word with an object pronoun joined to it ("scaricala",
-        "descárgala", `_CLITICS`)? Such a form is an imperative wherever it stands (the
-        infinitive and the gerund take the suffix too, but are not call words)."""
+        "descárgala", `_CLITICS`), or a call word listed so with the written accent the
+        suffix moved the stress to ("únete", "suscríbete")? Such a form is an imperative
+        wherever it stands (the infinitive and the gerund take the suffix too, but are not call
+        words; Italian "abbonati", "registrati" are also nouns and participles, and carry no
+        accent)."""
+        if word in self.call:  # "únete", "suscríbete": the accent the suffix brought says so
+            return word != _plain(word) and any(map(word.endswith, self.clitics))
         return any(word.endswith(clitic) and len(word) - len(clitic) >= _CLITIC_MIN_STEM
                    and _plain(word[:-len(clitic)]) in self.plain_call for clitic in self.clitics)
 

@@ -51,6 +51,18 @@ STORY = {
            "con il Comune entro la prossima settimana.",
            "Un gruppo di cittadini ha lanciato una petizione che ha già raccolto oltre 4.000 "
            "firme per salvare il cinema."],
+    "ru": ["Ледовую переправу через Обь у Молчанова закрыли в понедельник из-за оттепели, "
+           "сообщили в областном управлении МЧС.",
+           "Жителям трёх сёл на правом берегу продукты и лекарства будут доставлять вертолётом "
+           "дважды в неделю.",
+           "«Мы понимаем ваше беспокойство», — сказал глава района на встрече с жителями.",
+           "Паромное сообщение должно открыться после ледохода, ориентировочно в середине мая."],
+    "uk": ["Львівське комунальне підприємство отримало перші десять електробусів, які вийдуть "
+           "на маршрути вже наступного тижня.",
+           "Машини закупили за кредитні кошти Європейського інвестиційного банку, повідомили в "
+           "міській раді.",
+           "«Ми чекали на них майже два роки», — сказав директор підприємства.",
+           "До кінця року місто планує отримати ще двадцять електробусів."],
     "en": ["The county will open a second food bank in Millbrook next month, the board of "
            "supervisors decided on Tuesday.",
            "More than 3,000 families used the first food bank last year, twice as many as in "
@@ -93,6 +105,14 @@ APPEALS = [
     ("it", "Ogni giorno raccontiamo Bologna con giornalisti sul territorio: se apprezzi il nostro "
            "lavoro, sostienilo con un abbonamento digitale."),
     ("es", "¿Tienes la app? Descárgala y recibe nuestras alertas antes que nadie."),
+    # what a colon announces; a call with the accent its pronoun brought ("únete")
+    ("ar", "لا تفوّت أي خبر: اشترك الآن في النشرة الصباحية لبوابة الوادي"),
+    ("es", "Únete gratis al canal del Heraldo en WhatsApp y no te pierdas nada."),
+    # a one-word call, exclaimed; a call whose object is the publisher's ("нашим")
+    ("ru", "Будьте в курсе первыми — самое важное о Томской области мы публикуем в нашем "
+           "Telegram-канале. Присоединяйтесь!"),
+    ("uk", "Станьте нашим патроном або зробіть разовий внесок"),
+    ("en", "Today's news: Follow live updates from the campaign trail on our app."),
 ]
 
 

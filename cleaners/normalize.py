@@ -34,9 +34,13 @@ _EDGE_FORMAT = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u20
 # row is, when CELL_MIN of them stand apart by two spaces or more, none longer than
 # CELL_MAX_WORDS words, and no cell ends a sentence: prose typed with two spaces after
 # a full stop, or one stray double space, stays prose.
+# CJK pages set their cells apart with ideographic spaces ("点赞(128)　　收藏　　评论(23)"); one
+# alone stands between a Japanese headline's phrases ("来春廃止へ　運転手不足で"), so a gap
+# is two spaces of either kind.
 CELL_MIN = 3
 CELL_MAX_WORDS = 4
-_CELL_GAP_RE = re.compile(r"(?<=\S)  +(?=\S)")
+_CELL_GAP_RE = re.compile("(?<=\\S)[ \u3000]{2,}(?=\\S)")
+_WIDE_GAP = "\u3000\u3000"
 
 
 def _space_cells(line: str) -> list[str] | None:
@@ -59,7 +63,7 @@ def normalize_unit(line: str, *, mend: bool = True) -> tuple[str, int]:
         line = line.strip().strip(_EDGE_FORMAT) or line
     if "\t" in line.strip():  # a table row's cells, as the HTML path writes them: a | b | c
         line = " | ".join(c.strip() for c in line.split("\t") if c.strip())
-    elif "  " in line and (cells := _space_cells(line)):
+    elif ("  " in line or _WIDE_GAP in line) and (cells := _space_cells(line)):
         line = " | ".join(cells)
     if "  " in line or _ODD_SPACE_RE.search(line):
         line = _SPACES_RE.sub(" ", line)

@@ -18,7 +18,13 @@ language-aware features with context); the word classes are `lexicon.Lexicon`'s.
 import re
 
 from newsclean.cleaners.lexicon import Lexicon
-from newsclean.cleaners.lines import WORD_RE, is_prose, sentences, without_quotes
+from newsclean.cleaners.lines import (
+    WORD_RE,
+    content_words,
+    is_prose,
+    sentences,
+    without_quotes,
+)
 
 # An appeal is a sentence or two; a longer paragraph that addresses the reader is the story's
 # (the longest blind-written appeal has 38 words).
@@ -85,6 +91,47 @@ def appeals(texts: list[str], lexicon: Lexicon) -> list[int]:
     return found
 
 
+# A piece of an appeal's paragraph is the story's when it shares this many content words
+# (`lines.content_words`) with the story's other paragraphs: "Residents in the affected area
+# should boil tap water…" under a boil-water story does; a box's own sentence beside its
+# call ("Get in-depth reporting and opinions for only N$85 a month.", "The Times is
+# committed to publishing a diversity of letters to the editor.") names nothing of it.
+STORY_SHARED = 2
+
+
+def appeal_span(text: str, lexicon: Lexicon, story: frozenset[str] = frozenset()
+                ) -> tuple[int, int]:
+    """Where, in a paragraph `appeals` found, the appeal stands: the (start, end) character
+    span of `text` it takes, the whole of it when no sentence is the story's. A sentence is
+    the appeal's when, in its own voice, it says "we" or "you" or calls on the reader
+    (`_calls`, or a call word followed by furniture: "Follow Metro.co.uk on Twitter and
+    Facebook…"), not for a furniture word alone ("…boil tap water"); a scraper that
+    glued a newsletter pitch to the paragraph above it ("…before drinking it. Want the latest
+    news in your inbox? Sign up for our free newsletter.") left news sentences beside it,
+    which stay. What stays must be the story's: sentences of APPEAL_MIN_WORDS words or more
+    that share STORY_SHARED content words with `story` (the content words of the story's
+    other paragraphs), at the paragraph's start or end; the rest ("It's free.") goes with
+    the appeal."""
+    told, pos = [], 0  # per sentence: (start, end, the story's?)
+    for sentence in sentences(text):
+        own = without_quotes(sentence)
+        words = WORD_RE.findall(own.lower())
+        voiced = (not lexicon.publisher.isdisjoint(words) or lexicon.says_you(own, words)
+                  or _calls(own, words, lexicon) or words and words[0] in lexicon.call
+                  and words[0] not in lexicon.function_words
+                  and not lexicon.web.isdisjoint(words[1:]))
+        told.append((pos, pos + len(sentence), not voiced and len(words) >= APPEAL_MIN_WORDS
+                     and len(content_words(sentence, lexicon.function_words) & story)
+                     >= STORY_SHARED))
+        pos += len(sentence)
+    # the story's sentences stand at either end: one between two of the appeal's is its
+    lead = next((k for k, t in enumerate(told) if not t[2]), len(told))
+    tail = next((k for k, t in enumerate(reversed(told)) if not t[2]), len(told))
+    if lead == len(told) or lead + tail == 0:
+        return 0, len(text)
+    return told[lead][0], told[len(told) - tail - 1][1]
+
+
 # A clause opens after a comma, a colon or a semicolon.
 _CLAUSE_RE = re.compile(r"[,:;]\s+")
 
@@ -92,15 +139,16 @@ _CLAUSE_RE = re.compile(r"[,:;]\s+")
 def _calls(own: str, words: list[str], lexicon: Lexicon) -> bool:
     """Does a line in its own voice (`own`; `words` its lower-cased words) call on the
     reader: open with an imperative (`_opens_with_call`); open a later sentence, or what a
-    colon announces, with one ("¿Tienes la app? Descárgala y recibe nuestras alertas", "Hai
-    la nostra app? Scaricala gratis", "لا تفوّت أي خبر: اشترك الآن في النشرة الصباحية");
+    kicker's colon announces (`_is_label`), with one ("¿Tienes la app? Descárgala y recibe
+    nuestras alertas", "Hai la nostra app? Scaricala gratis", "Ground Game: Sign up for…");
     say one alone, exclaimed ("… в нашем Telegram-канале. Присоединяйтесь!"); or open a
     clause with a call word carrying its object pronoun, which only an imperative does
     ("…: se apprezzi il nostro lavoro, sostienilo con un abbonamento", `Lexicon.with_clitic`)?
     """
     if _opens_with_call(words, lexicon):
         return True
-    for sentence in [*sentences(own)[1:], *own.split(": ")[1:]]:
+    label, colon, announced = own.partition(": ")
+    for sentence in [*sentences(own)[1:], *([announced] if colon and _is_label(label) else [])]:
         said = WORD_RE.findall(sentence.lower())
         if _opens_with_call(said, lexicon) or (  # "… in unserem Kanal. Присоединяйтесь!"
                 len(said) == 1 and said[0] in lexicon.call and sentence.rstrip().endswith("!")
@@ -113,6 +161,18 @@ def _calls(own: str, words: list[str], lexicon: Lexicon) -> bool:
         if opening and lexicon.with_clitic(opening[0]):
             return True
     return False
+
+
+# A label before a colon is a kicker of a few capitalized words ("Today's News", "Ground
+# Game"); a sentence that introduces a quotation ("The text message read: Subscribe now or
+# lose access, according to the complaint") has a verb in lower case.
+LABEL_MAX_WORDS = 4
+
+
+def _is_label(text: str) -> bool:
+    """Is `text`, what stands before a colon, a kicker (LABEL_MAX_WORDS capitalized words)?"""
+    words = text.split()
+    return 0 < len(words) <= LABEL_MAX_WORDS and all(w[:1].isupper() for w in words)
 
 
 def _opens_with_call(words: list[str], lexicon: Lexicon) -> bool:

@@ -123,7 +123,7 @@ def _detector():
     return LangDetector(LangDetectConfig(max_input_length=SAMPLE_CHARS, normalize_input=False))
 
 
-# What names a story's subject (`locate._content_words`) is every word but the function words:
+# What names a story's subject (`lines.content_words`) is every word but the function words:
 # the most frequent words of jusText's stoplist, which lists a language's Wikipedia words by
 # frequency until they cover a share of its text. For Hebrew, Arabic or Russian, whose
 # words carry their prefixes and endings, that share takes 2,700-5,200 words, and content

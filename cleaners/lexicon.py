@@ -98,7 +98,7 @@ entdecken
 condividi commenta commenti iscriviti abbonati abbonamento pubblicità accedi registrati
 leggi ascolta successivo precedente
 """, """
-voi vostro vostra vostri tuo tua tuoi noi nostro nostra nostri nostre
+tu ti te voi vostro vostra vostri tuo tua tuoi noi nostro nostra nostri nostre
 """, """
 condividi iscriviti abbonati seguici ascolta scarica registrati sostieni clicca scopri
 """),

@@ -200,10 +200,13 @@ def ends_sentence(line: str) -> bool:
 
 # A sentence that ends inside a line: an end mark (closing quotes and brackets may follow)
 # and then a letter, after a space in scripts that put one there ("… verloren. Nun …") and
-# straight away in those that do not ("…した。政府は…"). A period after a capital and at
-# most one more letter is an abbreviation ("Dr. Smith", "U.S. officials"), not an end.
+# straight away in those that do not ("…した。政府は…"); the next may open with a Spanish
+# question or exclamation mark or a quotation mark ("… previsto. ¿Quieres…"). A period after
+# a capital and at most one more letter is an abbreviation ("Dr. Smith", "U.S. officials"),
+# not an end.
 _INNER_END_RE = re.compile(
-    r"(?:(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?…‼⁇⁈⁉؟۔।॥][\"'”’»)\]]*\s+|[。！？｡][\"'”’»」』)\]]*\s*)[^\W\d_]")
+    r"(?:(?<!\b[A-Z])(?<!\b[A-Z][a-z])[.!?…‼⁇⁈⁉؟۔।॥][\"'”’»)\]]*\s+|[。！？｡][\"'”’»」』)\]]*\s*)"
+    r"[¿¡\"“„«‘(]?[^\W\d_]")
 
 
 def sentence_ends(line: str) -> int:
@@ -212,10 +215,14 @@ def sentence_ends(line: str) -> int:
     return len(_INNER_END_RE.findall(line)) + ends_sentence(line)
 
 
+_SENTENCE_OPENERS = "¿¡\"“„«‘("
+
+
 def sentences(line: str) -> list[str]:
     """`line` cut at each sentence end inside it (as `sentence_ends` counts them): its
     sentences, in order."""
-    starts = [m.end() - 1 for m in _INNER_END_RE.finditer(line)]
+    starts = [m.end() - 1 - (m.group()[-2] in _SENTENCE_OPENERS) for m in
+              _INNER_END_RE.finditer(line)]
     return [line[a:b] for a, b in zip([0, *starts], [*starts, len(line)], strict=True)]
 
 
@@ -231,10 +238,19 @@ _QUOTED_RE = re.compile(
 OPEN_QUOTES = frozenset("\"“„«»‘'「『")
 
 
+# A paragraph that opens with a dash and a space is a speaker's, in the dialogue style of
+# Scandinavian, Slavic, Romance and Finnish papers ("– Vi åpner ikke veien før vi er sikre
+# på at det er trygt. Følg oss på Facebook…, sier seksjonsleder…").
+_DIALOGUE_DASHES = frozenset(("– ", "— ", "― "))
+
+
 def without_quotes(line: str) -> str:
     """`line` with its quoted speech cut out: what the writer says in their own voice. The
     "we" and "you" of a quoted speaker address no reader ("\u201eWir bedauern dies
-    zutiefst\u201c, hielt er fest."), while the same words outside quotes are an appeal's."""
+    zutiefst\u201c, hielt er fest."), while the same words outside quotes are an appeal's.
+    A paragraph that opens with a dialogue dash (_DIALOGUE_DASHES) is all quoted."""
+    if line[:2] in _DIALOGUE_DASHES:
+        return ""
     if OPEN_QUOTES.isdisjoint(line):
         return line
     return _QUOTED_RE.sub(" ", line)
@@ -454,3 +470,18 @@ def is_table_row(line: str) -> bool:
     """A table row flattened to a line: two or more cells split by tabs or " | "."""
     # the substring tests first: the regex engine tries its alternatives at every character
     return ("\t" in line or "|" in line) and _TABLE_CELLS_RE.search(line) is not None
+
+
+def content_words(text: str, stopwords: frozenset[str]) -> set[str]:
+    """The words of `text` that say what it is about: of spaced scripts, those of 3+ letters
+    that are not function words; of unspaced ones (Han, kana, Thai), each pair of adjacent
+    characters, since a Chinese headline has no spaces to split it at and its words are
+    mostly two characters long."""
+    out = set()
+    for w in WORD_RE.findall(text.lower()):
+        runs = UNSPACED_RUN_RE.findall(w)
+        if runs:
+            out.update(r[k:k + 2] for r in runs for k in range(len(r) - 1))
+            w = UNSPACED_RUN_RE.sub(" ", w)
+        out.update(x for x in w.split() if len(x) > 2 and x not in stopwords)
+    return out

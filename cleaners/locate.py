@@ -29,6 +29,7 @@ from newsclean.cleaners.lines import (
     PROSE_MIN_WORDS,
     UNSPACED_RUN_RE,
     WORD_RE,
+    content_words,
     ends_sentence,
     holds_word,
     is_byline,
@@ -528,21 +529,6 @@ def names_the_story(line: str, story: Iterable[str], stopwords: frozenset[str]) 
     return _names_the_story(line, _story_opening(story), stopwords)
 
 
-def _content_words(text: str, stopwords: frozenset[str]) -> set[str]:
-    """The words of `text` that say what it is about: of spaced scripts, those of 3+ letters
-    that are not function words; of unspaced ones (Han, kana, Thai), each pair of adjacent
-    characters, since a Chinese headline has no spaces to split it at and its words are
-    mostly two characters long."""
-    out = set()
-    for w in WORD_RE.findall(text.lower()):
-        runs = UNSPACED_RUN_RE.findall(w)
-        if runs:
-            out.update(r[k:k + 2] for r in runs for k in range(len(r) - 1))
-            w = UNSPACED_RUN_RE.sub(" ", w)
-        out.update(x for x in w.split() if len(x) > 2 and x not in stopwords)
-    return out
-
-
 # Hebrew and Arabic write prepositions, articles and conjunctions onto the word ("بفاس" in
 # Fez, "المتحف" the museum, "הרכבות" the trains), and a headline drops them: a word of these
 # scripts names the story when the story holds it inside a word too.
@@ -581,7 +567,7 @@ def _starts_a_word(text: str, part: str) -> bool:
 
 
 def _in_story(word: str, opening: str) -> bool:
-    """Does the story's `opening` hold `word` (a `_content_words` item): a spaced word as one
+    """Does the story's `opening` hold `word` (a `lines.content_words` item): a spaced word as one
     of its words (in Hebrew and Arabic, inside one), a pair of unspaced characters anywhere
     in it?"""
     if UNSPACED_RUN_RE.match(word) or _AFFIXED_SCRIPT_RE.match(word):
@@ -607,7 +593,7 @@ def _names_the_story(line: str, opening: str, stopwords: frozenset[str],
     of its content words (3+ letters, not function words) recur as words of the story's
     `opening` (`_story_opening`)? A menu label, a "copy the link" button, a "skip to
     content" link or a job advert above the article shares none."""
-    words = _content_words(line, stopwords)
+    words = content_words(line, stopwords)
     shared = sum(_in_story(w, opening) or inflected and _in_story_inflected(w, opening)
                  for w in words)
     return bool(words) and shared >= share * len(words) and (

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from itertools import accumulate, takewhile
 from urllib.parse import urlsplit
 
-from newsclean.cleaners.appeal import appeals
+from newsclean.cleaners.appeal import appeal_span, appeals
 from newsclean.cleaners.credits import CREDIT_SEPARATORS, credit_tail
 from newsclean.cleaners.decode import InputRejected, decode, repair
 from newsclean.cleaners.detect import detect_format
@@ -25,6 +25,7 @@ from newsclean.cleaners.lexicon import Lexicon, lexicon_for
 from newsclean.cleaners.linemodel import LineMemo, LineModel
 from newsclean.cleaners.lines import (
     byline_name,
+    content_words,
     ends_sentence,
     is_prose,
     joined_word_count,
@@ -662,13 +663,43 @@ def _drop_credit_tails(units: list[Unit], match: Callable[..., Rule | None],
     return out
 
 
+_APPEAL_RULE = "appeal.publisher-to-reader"
+
+
 def _drop_appeals(units: list[Unit], lexicon: Lexicon, removed: list[Removal]) -> list[Unit]:
-    """`units` without the appeals written as prose between them (cleaners/appeal.py)."""
+    """`units` without the appeals written as prose between them (cleaners/appeal.py); of a
+    paragraph that holds news sentences beside its appeal, only the appeal's sentences
+    (`appeal_span`), the cut recorded with its offsets."""
     found = set(appeals([u.text for u in units], lexicon))
     if not found:
         return units
-    removed.extend(_removal(units[i], "appeal.publisher-to-reader", "appeal") for i in sorted(found))
-    return [u for i, u in enumerate(units) if i not in found]
+    story = frozenset().union(*(content_words(u.text, lexicon.function_words)
+                                for i, u in enumerate(units) if i not in found))
+    out = []
+    for i, u in enumerate(units):
+        if i not in found:
+            out.append(u)
+            continue
+        start, end = appeal_span(u.text, lexicon, story)
+        if (start, end) == (0, len(u.text)):
+            removed.append(_removal(u, _APPEAL_RULE, "appeal"))
+            continue
+        cut = u.text[start:end]
+        at = start + len(cut) - len(cut.lstrip())  # offsets of what is cut, exact or none
+        exact = u.start >= 0 and u.end - u.start == len(u.text)
+        removed.append(Removal(rule=_APPEAL_RULE, family="appeal", text=cut.strip(),
+                               line=u.line if u.start >= 0 else None,
+                               start=u.start + at if exact else None,
+                               end=u.start + at + len(cut.strip()) if exact else None))
+        head, tail = u.text[:start].strip(), u.text[end:].strip()
+        text = f"{head} {tail}".strip()
+        if exact and not tail:  # what stays is one end of the line: its offsets stay exact
+            out.append(dataclasses.replace(u, text=text, end=u.start + len(text)))
+        elif exact and not head:
+            out.append(dataclasses.replace(u, text=text, start=u.end - len(text)))
+        else:
+            out.append(dataclasses.replace(u, text=text))
+    return out
 
 
 # A bio names its author and says something of them: "Mette Lund Sørensen er journalist på

@@ -105,14 +105,13 @@ APPEALS = [
     ("it", "Ogni giorno raccontiamo Bologna con giornalisti sul territorio: se apprezzi il nostro "
            "lavoro, sostienilo con un abbonamento digitale."),
     ("es", "¿Tienes la app? Descárgala y recibe nuestras alertas antes que nadie."),
-    # what a colon announces; a call with the accent its pronoun brought ("únete")
-    ("ar", "لا تفوّت أي خبر: اشترك الآن في النشرة الصباحية لبوابة الوادي"),
+    # what a kicker's colon announces; a call with the accent its pronoun brought ("únete")
     ("es", "Únete gratis al canal del Heraldo en WhatsApp y no te pierdas nada."),
     # a one-word call, exclaimed; a call whose object is the publisher's ("нашим")
     ("ru", "Будьте в курсе первыми — самое важное о Томской области мы публикуем в нашем "
            "Telegram-канале. Присоединяйтесь!"),
     ("uk", "Станьте нашим патроном або зробіть разовий внесок"),
-    ("en", "Today's news: Follow live updates from the campaign trail on our app."),
+    ("en", "Ground Game: Sign up for the weekly politics newsletter of the Courier."),
 ]
 
 
@@ -144,6 +143,8 @@ NOT_APPEALS = [
            "nostro giornale ha chiesto i dati sul traffico."),
     ("it", "«Sostienilo, questo cinema: abbonatevi alla stagione», ha chiesto il regista ai "
            "presenti in sala."),
+    ("en", "The text message read: Subscribe now or lose access to the app, according to the "
+           "complaint."),  # a quotation a colon introduces
     ("ca", "El consistori va publicar el mapa de carrers tallats al seu compte de WhatsApp i a la "
            "web municipal."),
 ]
@@ -178,6 +179,39 @@ def test_the_appeal_is_removed_from_a_page_dump_and_recorded():
     assert appeal not in result.text
     assert all(p in result.text for p in story)
     assert [r.rule for r in result.removed if r.text == appeal] == ["appeal.publisher-to-reader"]
+
+
+# A scraper glued the appeal to the story's paragraph above it: the news sentences stay,
+# only the appeal's sentences go, each recorded where it stood (fresh-user trial, 12-03).
+GLUED = [
+    ("en", "The county said the new site will also hand out school supplies in August.",
+     "Want the biggest stories from across the district in your inbox? Sign up to our free "
+     "daily email."),
+    ("es", "Las obras de la línea costaron 23 millones de euros y terminaron antes de lo previsto.",
+     "¿Quieres estar al día de todo lo que pasa en Asturias? Apúntate gratis a nuestra "
+     "newsletter y recibe cada mañana en tu correo las noticias."),
+]
+
+
+@pytest.mark.parametrize(("lang", "news", "appeal"), GLUED, ids=[g[0] for g in GLUED])
+def test_an_appeal_glued_to_a_news_paragraph_takes_only_its_own_sentences(lang, news, appeal):
+    story = STORY[lang]
+    glued = f"{news} {appeal}"
+    page = "\n\n".join([story[0], story[1], glued, *story[2:]]) + "\n"
+    result = clean(page)
+    assert news in result.text and appeal not in result.text
+    assert all(p in result.text for p in story)
+    cut = [r for r in result.removed if r.rule == "appeal.publisher-to-reader"]
+    assert [r.text for r in cut] == [appeal]
+    assert page[cut[0].start:cut[0].end] == appeal
+
+
+def test_a_short_piece_beside_an_appeal_goes_with_it():
+    from newsclean.cleaners.appeal import appeal_span
+
+    text = "Sign up for our free newsletter. It's free. Get it in your inbox."
+    assert appeal_span(text, lexicon_for(("en",)), frozenset({"county", "bank"})) == (
+        0, len(text))
 
 
 @pytest.mark.parametrize("lang", sorted(_PUBLISHER))

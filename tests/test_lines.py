@@ -115,6 +115,10 @@ QUOTED = [
     ("Sign up for our newsletter and never miss a story.",
      "Sign up for our newsletter and never miss a story."),
     ("It’s our best offer yet", "It’s our best offer yet"),
+    # a speaker's paragraph in the dialogue-dash style is all quoted
+    ("– Vi åpner ikke veien før det er trygt. Følg oss på Facebook, sier Kari Nygård.", ""),
+    ("— Мы понимаем ваше беспокойство, — сказал глава района.", ""),
+    ("A dash – in the middle – is no quotation.", "A dash – in the middle – is no quotation."),
 ]
 
 

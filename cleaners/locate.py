@@ -447,6 +447,10 @@ MASTHEAD_TAIL = 8
 MASTHEAD_MAX_WORDS = 5
 
 
+# "Küstenblatt Online – Nachrichten aus dem Norden": a masthead's name, then its tagline.
+_TAGLINE_RE = re.compile(r"\s[–—|-]\s")
+
+
 class Footer:
     """A page's last MASTHEAD_TAIL lines as `names_site` reads them, read once a page: each
     casefolded, and the words of a copyright line's holder ("© 2024 Сибирь-Пресс")."""
@@ -461,14 +465,25 @@ class Footer:
 
     def names_site(self, line: str, i: int) -> bool:
         """Is `line`, line i of the page, the site's name: MASTHEAD_MAX_WORDS words at most,
-        said again in the footer lines below it, or holding all the words of the copyright
-        holder there ("Информационное агентство «Сибирь-Пресс»" over "© 2024 Сибирь-Пресс")?"""
-        if word_count(line) > MASTHEAD_MAX_WORDS:
-            return False
+        said again in the footer lines below it or holding all the words of a copyright
+        line's holder there ("Информационное агентство «Сибирь-Пресс»" over "© 2024
+        Сибирь-Пресс"); or, however long, said again in a copyright line ("LE JOURNAL DES
+        ENTREPRISES DU NORD" over "© 2024 Le Journal des Entreprises du Nord – Reproduction
+        interdite…": a headline naming the company, "… New CEO at Experience", is no site
+        name for holding "© 2019 Experience"); or the
+        page's first line, a name and a tagline, whose name opens with a word of the holder
+        ("Küstenblatt Online – Nachrichten aus dem Norden" over "© Küstenblatt Mediengruppe")?
+        """
         name = line.casefold()
         words = set(WORD_RE.findall(name))
         below = max(0, i + 1 - self._start)
-        return any(name in low or holder and holder <= words
+        short = word_count(line) <= MASTHEAD_MAX_WORDS
+        # the page's first line may carry the site's tagline after a dash or a bar
+        head = _TAGLINE_RE.split(name, maxsplit=1)[0] if i == 0 else name
+        first = WORD_RE.findall(head)[:1] if head != name else []
+        return any(holder and (name in low or short and holder <= words
+                               or not holder.isdisjoint(first))
+                   or short and name in low
                    for low, holder in zip(self._low[below:], self._holders[below:], strict=True))
 
 

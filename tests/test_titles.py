@@ -163,3 +163,20 @@ def test_a_teaser_over_the_headline_stays_with_the_story():
               "after a debate that ran past midnight.")
     dump = "\n".join([*MENU, teaser, "Share", "Copy link", HEADLINE, *BODY, "Privacy policy"])
     assert teaser in clean(dump + "\n").text
+
+
+@pytest.mark.parametrize(("top", "footer", "site"), [
+    # a masthead with its tagline, named by the copyright holder's first word
+    ("Küstenblatt Online – Nachrichten aus dem Norden",
+     "© Küstenblatt Mediengruppe GmbH & Co. KG 2024. Alle Rechte vorbehalten.", True),
+    # a long masthead said again in the copyright line
+    ("LE JOURNAL DES ENTREPRISES DU NORD",
+     "© 2024 Le Journal des Entreprises du Nord – Reproduction interdite", True),
+    # a headline that names the company holding the copyright is no site name
+    ("Introducing Junior Gaspard, New CEO at Experience", "© 2019 Experience", False),
+])
+def test_the_site_name_is_read_off_the_footer(top, footer, site):
+    from newsclean.cleaners.locate import Footer
+
+    lines = [top, "Home | News | Sport", "A story of the day in twelve words or so.", footer]
+    assert Footer(lines).names_site(top, 0) is site

@@ -29,6 +29,7 @@ from newsclean.cleaners.lines import (
     ends_sentence,
     is_prose,
     joined_word_count,
+    sentences,
     word_count,
 )
 from newsclean.cleaners.locate import (
@@ -202,6 +203,7 @@ class _Judge:
             located = len(units)
             units = _apply_rules(units, self.match, self.lexicon, removed)
             units = _drop_credit_tails(units, self.match, removed)
+            units = _drop_link_tails(units, self.match, removed)
             units = _drop_appeals(units, self.lexicon, removed)
             units = _drop_author_bios(units, self.author, removed)
             units = _drop_repeats(units, removed, opts)
@@ -394,6 +396,7 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     lexicon = lexicon_for(langs)
     units = _apply_rules(units, match, lexicon, removed)
     units = _drop_credit_tails(units, match, removed)
+    units = _drop_link_tails(units, match, removed)
     units, mends = _normalized(units, opts)
     units = _drop_appeals(units, lexicon, removed)
     units = _drop_letterless_edges(_drop_repeats(units, removed, opts), removed)
@@ -659,6 +662,32 @@ def _drop_credit_tails(units: list[Unit], match: Callable[..., Rule | None],
                                start=u.start + at if exact else None,
                                end=u.end if exact else None, where="caption-tail"))
         head = u.text[:at].rstrip(CREDIT_SEPARATORS)
+        out.append(dataclasses.replace(u, text=head, end=u.start + len(head) if exact else u.end))
+    return out
+
+
+def _drop_link_tails(units: list[Unit], match: Callable[..., Rule | None],
+                     removed: list[Removal]) -> list[Unit]:
+    """`units` with a cross-link cut off the end of a paragraph it was glued to: the last
+    sentence, when a `cross-link` rule names it as a line of its own ("…restored two years
+    ago. Read more: Oakdale parish celebrates window restoration after $200,000 campaign",
+    "… les opérations. Lire aussi : Villeurbanne : …"). A scraper that joined the link to the
+    paragraph left it where the rules, which read whole lines, could not see it (fresh-user
+    trial, 2026-12-03). The cut is recorded under the rule, with its offsets."""
+    out = []
+    for u in units:
+        said = sentences(u.text) if ":" in u.text else [u.text]
+        rule = match(said[-1].strip(), Where.ANYWHERE) if len(said) > 1 else None
+        if rule is None or rule.family != "cross-link":
+            out.append(u)
+            continue
+        at = len(u.text) - len(said[-1])
+        exact = u.start >= 0 and u.end - u.start == len(u.text)
+        removed.append(Removal(rule=rule.id, family=rule.family, text=said[-1].strip(),
+                               line=u.line if u.start >= 0 else None,
+                               start=u.start + at if exact else None,
+                               end=u.end if exact else None, where="paragraph-tail"))
+        head = u.text[:at].rstrip()
         out.append(dataclasses.replace(u, text=head, end=u.start + len(head) if exact else u.end))
     return out
 

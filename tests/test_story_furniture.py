@@ -5,6 +5,8 @@ for these tests (names invented), each the shape of a field report."""
 
 from pathlib import Path
 
+import pytest
+
 from newsclean.cleaners import clean
 
 PAGES = Path(__file__).parent / "fixtures" / "text_pages"
@@ -181,3 +183,32 @@ def test_a_tickers_first_entry_that_promises_updates_to_its_reader_is_kept():
                   "Die Gewerkschaft Verdi will den Ausstand wie geplant um Mitternacht beenden."):
         assert entry in text
     assert "Frühere Einträge anzeigen" not in text and "Eintrag teilen" not in text
+
+
+@pytest.mark.parametrize(("news", "link"), [
+    ("Repairs cost about $1.8 million, and the stained-glass windows were restored two years "
+     "ago.", "Read more: Oakdale parish celebrates window restoration after $200,000 campaign"),
+    ("Les pompiers ont quitté les lieux vers minuit, après six heures d'intervention.",
+     "Lire aussi : Villeurbanne : un entrepôt détruit par les flammes en 2022"),
+])
+def test_a_cross_link_glued_to_the_end_of_a_paragraph_is_cut_off(news, link):
+    story = ["The fire broke out shortly after 6 p.m. in a warehouse on the edge of the town, "
+             "the fire service said on Sunday.",
+             "More than 60 firefighters were sent to the scene, and nobody was injured.",
+             f"{news} {link}",
+             "An investigation into the cause of the fire has been opened, the prosecutor said."]
+    page = "\n\n".join(story) + "\n"
+    result = clean(page)
+    assert news in result.text and link not in result.text
+    cut = [r for r in result.removed if r.family == "cross-link"]
+    assert [page[r.start:r.end] for r in cut] == [link]
+
+
+def test_a_last_sentence_that_reads_on_is_no_cross_link():
+    paragraph = ("The council will vote on the plan in March. Read more about it at the town "
+                 "hall: the full report is on display there until Friday.")
+    page = "\n\n".join([
+        "The town council published its plan for the harbour on Monday, after two years of work.",
+        paragraph,
+        "The plan foresees 300 new homes and a ferry terminal, the mayor said."]) + "\n"
+    assert paragraph in clean(page).text

@@ -147,6 +147,8 @@ def _calls(own: str, words: list[str], lexicon: Lexicon) -> bool:
     """
     if _opens_with_call(words, lexicon):
         return True
+    if not lexicon.clitics and lexicon.call.isdisjoint(words):  # no call word anywhere
+        return False
     label, colon, announced = own.partition(": ")
     for sentence in [*sentences(own)[1:], *([announced] if colon and _is_label(label) else [])]:
         said = WORD_RE.findall(sentence.lower())

@@ -16,6 +16,7 @@ language-aware features with context); the word classes are `lexicon.Lexicon`'s.
 """
 
 import re
+from collections.abc import Iterable
 
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.lines import (
@@ -99,6 +100,17 @@ def appeals(texts: list[str], lexicon: Lexicon) -> list[int]:
 STORY_SHARED = 2
 
 
+# Words are compared by their first letters, so an inflected language's cases meet
+# ("мэрии" and "мэрия", "Gemeinderat" and "Gemeinderats"): a Russian news sentence glued
+# before an appeal shared no word of the story letter for letter, and went with it.
+STEM_CHARS = 4
+
+
+def _stems(words: Iterable[str]) -> set[str]:
+    """The first STEM_CHARS letters of each of `words`."""
+    return {w[:STEM_CHARS] for w in words}
+
+
 def appeal_span(text: str, lexicon: Lexicon, story: frozenset[str] = frozenset()
                 ) -> tuple[int, int]:
     """Where, in a paragraph `appeals` found, the appeal stands: the (start, end) character
@@ -108,10 +120,12 @@ def appeal_span(text: str, lexicon: Lexicon, story: frozenset[str] = frozenset()
     Facebook…"), not for a furniture word alone ("…boil tap water"); a scraper that
     glued a newsletter pitch to the paragraph above it ("…before drinking it. Want the latest
     news in your inbox? Sign up for our free newsletter.") left news sentences beside it,
-    which stay. What stays must be the story's: sentences of APPEAL_MIN_WORDS words or more
-    that share STORY_SHARED content words with `story` (the content words of the story's
-    other paragraphs), at the paragraph's start or end; the rest ("It's free.") goes with
-    the appeal."""
+    which stay. What stays must be the story's: statements (a question is the appeal's
+    lead-in: "Sie wollen keine Nachrichten verpassen? Dann melden Sie sich…") of
+    APPEAL_MIN_WORDS words or more that share STORY_SHARED content words with `story`
+    (the content words of the story's other paragraphs; compared by `_stems`), at the
+    paragraph's start or end; the rest ("It's free.") goes with the appeal."""
+    stems = _stems(story)
     told, pos = [], 0  # per sentence: (start, end, the story's?)
     for sentence in sentences(text):
         own = without_quotes(sentence)
@@ -121,8 +135,9 @@ def appeal_span(text: str, lexicon: Lexicon, story: frozenset[str] = frozenset()
                   and words[0] not in lexicon.function_words
                   and not lexicon.web.isdisjoint(words[1:]))
         told.append((pos, pos + len(sentence), not voiced and len(words) >= APPEAL_MIN_WORDS
-                     and len(content_words(sentence, lexicon.function_words) & story)
-                     >= STORY_SHARED))
+                     and not sentence.rstrip().endswith(("?", "？", "؟"))
+                     and len(_stems(content_words(sentence, lexicon.function_words))
+                             & stems) >= STORY_SHARED))
         pos += len(sentence)
     # the story's sentences stand at either end: one between two of the appeal's is its
     lead = next((k for k, t in enumerate(told) if not t[2]), len(told))

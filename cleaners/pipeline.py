@@ -24,6 +24,7 @@ from newsclean.cleaners.language import detect_languages
 from newsclean.cleaners.lexicon import Lexicon, lexicon_for
 from newsclean.cleaners.linemodel import LineMemo, LineModel
 from newsclean.cleaners.lines import (
+    WORD_RE,
     byline_name,
     content_words,
     ends_sentence,
@@ -131,6 +132,7 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
     # The model and the rules judge each line as it will be written out (cells, spaces,
     # hyphenation): a cleaned text, cleaned again, shows them the same lines.
     units, mends = _normalized(units, opts)
+    units = _split_glued(units, match, lexicon, mends)
     title = header.title if header else None
     if title:  # the page's own headline under its header: said once, as the title
         units = _drop_title_line(units, title, removed)
@@ -664,6 +666,97 @@ def _drop_credit_tails(units: list[Unit], match: Callable[..., Rule | None],
         head = u.text[:at].rstrip(CREDIT_SEPARATORS)
         out.append(dataclasses.replace(u, text=head, end=u.start + len(head) if exact else u.end))
     return out
+
+
+# A paragraph is read for a glued sentence only up to this length: a scraper glues a line
+# of chrome to a paragraph, and a page's longest paragraphs hold none (and cost the most).
+GLUED_MAX_CHARS = 1500
+# A glued call or cross-link is one short sentence ("Support independent journalism
+# today.", "Read more: <a headline>"); a longer first or last sentence is the story's.
+GLUED_MAX_WORDS = 25
+
+
+def _split_glued(units: list[Unit], match: Callable[..., Rule | None], lexicon: Lexicon,
+                 mends: dict[int, int]) -> list[Unit]:
+    """`units` with a line of chrome that a scraper glued to a paragraph set apart: the
+    first or the last sentence, when a rule names it as a line of its own and the rest of
+    the paragraph is a statement no rule names (`_told`) ("Support independent journalism today. The scheme
+    includes demountable barriers along the Severn…": a subscribe rule's pattern, which
+    runs to the end of its line, took the news sentence with it; "…, the council said.
+    Sign up for our free newsletter."). The pieces are judged as lines from then on, each
+    with its own offsets; `mends` (hyphenation mends per unit id) follows the first piece.
+    Found by a fresh-user trial: five languages lost a news sentence so."""
+    out = []
+    for u in units:
+        said = sentences(u.text) if len(u.text) <= GLUED_MAX_CHARS else [u.text]
+        if len(said) < 2:
+            out.append(u)
+            continue
+        cuts = []
+        if _glues(said[0], match, lexicon) and _told("".join(said[1:]), match):
+            cuts.append(len(said[0]))
+        if _glues(said[-1], match, lexicon):
+            # a question right before the call is its lead-in: "Want the latest? Sign up…"
+            tail = 2 if len(said) > 2 and said[-2].rstrip().endswith(_QUESTION_MARKS) else 1
+            if _told("".join(said[:-tail]), match):
+                cuts.append(len(u.text) - len("".join(said[-tail:])))
+        if len(cuts) == 2 and cuts[0] >= cuts[1]:
+            cuts = cuts[:1]
+        if not cuts:
+            out.append(u)
+            continue
+        exact = u.start >= 0 and u.end - u.start == len(u.text)
+        pieces = []
+        for a, b in zip([0, *cuts], [*cuts, len(u.text)], strict=True):
+            piece = u.text[a:b]
+            lead, text = len(piece) - len(piece.lstrip()), piece.strip()
+            if text:
+                start = u.start + a + lead if exact else u.start
+                pieces.append(Unit(text, start, start + len(text) if exact else u.end, u.line))
+        if u.start >= 0 and id(u) in mends:
+            mends[id(pieces[0])] = mends[id(u)]
+        out.extend(pieces)
+    return out
+
+
+# What stays of a glued paragraph is a sentence of the story: this many words or more, and
+# an end mark ("It's free." beside "Subscribe now." is the same box's).
+GLUED_REST_MIN_WORDS = 6
+
+
+_QUESTION_MARKS = ("?", "？", "؟")
+# The families whose lines scrapers glue to a paragraph: calls to subscribe or sign up and
+# cross-links. A caption's credit and a consent notice are parts of their own blocks: split
+# off, the caption and the notice's other sentences stood as lines (html-dev text 0.9224 ->
+# 0.9213, fundus-dev 0.9397 -> 0.9378 with every family).
+_GLUED_FAMILIES = frozenset(("subscribe", "newsletter", "cross-link"))
+
+
+def _glues(sentence: str, match: Callable[..., Rule | None], lexicon: Lexicon) -> bool:
+    """Does a rule of _GLUED_FAMILIES name `sentence` as a line of its own? Asked only of a
+    sentence of GLUED_MAX_WORDS words at most with a label's colon or opening with a word of
+    what such a line asks for or a call (`lexicon.asks`, `.call`: "Support…", "Sign up…"):
+    asking the rules of every paragraph's first and last sentence cost `clean()` a fifth of
+    its speed on the seeds."""
+    if ":" not in sentence:
+        opener = WORD_RE.search(sentence)
+        word = opener.group().lower() if opener else ""
+        if word not in lexicon.asks and word not in lexicon.call:
+            return False
+    if len(sentence.split()) > GLUED_MAX_WORDS:
+        return False
+    rule = match(sentence.strip(), Where.ANYWHERE)
+    return rule is not None and rule.family in _GLUED_FAMILIES
+
+
+def _told(rest: str, match: Callable[..., Rule | None]) -> bool:
+    """Is `rest`, a paragraph less a sentence a rule names, a statement of the story: no
+    rule names it, it ends a sentence, not with a question (a call's lead-in: "Sie wollen
+    keine Nachrichten verpassen? Dann melden Sie sich…"), and has GLUED_REST_MIN_WORDS words
+    or more?"""
+    rest = rest.strip()
+    return (word_count(rest) >= GLUED_REST_MIN_WORDS and ends_sentence(rest)
+            and not rest.endswith(_QUESTION_MARKS) and match(rest, Where.ANYWHERE) is None)
 
 
 def _drop_link_tails(units: list[Unit], match: Callable[..., Rule | None],

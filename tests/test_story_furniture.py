@@ -212,3 +212,23 @@ def test_a_last_sentence_that_reads_on_is_no_cross_link():
         paragraph,
         "The plan foresees 300 new homes and a ferry terminal, the mayor said."]) + "\n"
     assert paragraph in clean(page).text
+
+
+@pytest.mark.parametrize(("call", "news"), [
+    ("Support independent journalism today.",
+     "The scheme includes demountable barriers along the river, a new pumping station and "
+     "raised walls along the quayside."),
+    ("Unterstützen Sie unabhängigen Journalismus.",
+     "Die erste Baustufe umfasst 5,8 Kilometer und vier Haltestellen im Norden der Stadt."),
+])
+def test_a_call_glued_before_a_news_paragraph_is_set_apart(call, news):
+    # a subscribe rule's pattern runs to the end of its line: glued, it took the news too
+    story = ["The council approved the flood defence plan on Wednesday evening after three "
+             "winters of repeated flooding in the riverside areas.",
+             "Councillors voted 38 to 12 in favour, the council said in a statement.",
+             f"{call} {news}",
+             "Work is due to begin in September and take about three years, the council said."]
+    page = "\n\n".join(story) + "\n"
+    result = clean(page)
+    assert news in result.text and call not in result.text
+    assert [page[r.start:r.end] for r in result.removed if r.text == call] == [call]

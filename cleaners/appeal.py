@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.lines import (
+    QUESTION_MARKS,
     WORD_RE,
     content_words,
     is_prose,
@@ -135,7 +136,7 @@ def appeal_span(text: str, lexicon: Lexicon, story: frozenset[str] = frozenset()
                   and words[0] not in lexicon.function_words
                   and not lexicon.web.isdisjoint(words[1:]))
         told.append((pos, pos + len(sentence), not voiced and len(words) >= APPEAL_MIN_WORDS
-                     and not sentence.rstrip().endswith(("?", "？", "؟"))
+                     and not sentence.rstrip().endswith(QUESTION_MARKS)
                      and len(_stems(content_words(sentence, lexicon.function_words))
                              & stems) >= STORY_SHARED))
         pos += len(sentence)

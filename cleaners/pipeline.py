@@ -24,6 +24,7 @@ from newsclean.cleaners.language import detect_languages
 from newsclean.cleaners.lexicon import Lexicon, lexicon_for
 from newsclean.cleaners.linemodel import LineMemo, LineModel
 from newsclean.cleaners.lines import (
+    QUESTION_MARKS,
     WORD_RE,
     byline_name,
     content_words,
@@ -697,7 +698,7 @@ def _split_glued(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
             cuts.append(len(said[0]))
         if _glues(said[-1], match, lexicon):
             # a question right before the call is its lead-in: "Want the latest? Sign up…"
-            tail = 2 if len(said) > 2 and said[-2].rstrip().endswith(_QUESTION_MARKS) else 1
+            tail = 2 if len(said) > 2 and said[-2].rstrip().endswith(QUESTION_MARKS) else 1
             if _told("".join(said[:-tail]), match):
                 cuts.append(len(u.text) - len("".join(said[-tail:])))
         if len(cuts) == 2 and cuts[0] >= cuts[1]:
@@ -724,7 +725,6 @@ def _split_glued(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
 GLUED_REST_MIN_WORDS = 6
 
 
-_QUESTION_MARKS = ("?", "？", "؟")
 # The families whose lines scrapers glue to a paragraph: calls to subscribe or sign up and
 # cross-links. A caption's credit and a consent notice are parts of their own blocks: split
 # off, the caption and the notice's other sentences stood as lines (html-dev text 0.9224 ->
@@ -756,7 +756,7 @@ def _told(rest: str, match: Callable[..., Rule | None]) -> bool:
     or more?"""
     rest = rest.strip()
     return (word_count(rest) >= GLUED_REST_MIN_WORDS and ends_sentence(rest)
-            and not rest.endswith(_QUESTION_MARKS) and match(rest, Where.ANYWHERE) is None)
+            and not rest.endswith(QUESTION_MARKS) and match(rest, Where.ANYWHERE) is None)
 
 
 def _drop_link_tails(units: list[Unit], match: Callable[..., Rule | None],

@@ -185,6 +185,16 @@ def test_a_tickers_first_entry_that_promises_updates_to_its_reader_is_kept():
     assert "Frühere Einträge anzeigen" not in text and "Eintrag teilen" not in text
 
 
+def _glued_page(glued: str) -> str:
+    """A short story dump with `glued` (news and chrome on one line) as its third paragraph."""
+    return "\n\n".join([
+        "The council approved the flood defence plan on Wednesday evening after three winters "
+        "of repeated flooding in the riverside areas.",
+        "Councillors voted 38 to 12 in favour, the council said in a statement.",
+        glued,
+        "Work is due to begin in September and take about three years, the council said."]) + "\n"
+
+
 @pytest.mark.parametrize(("news", "link"), [
     ("Repairs cost about $1.8 million, and the stained-glass windows were restored two years "
      "ago.", "Read more: Oakdale parish celebrates window restoration after $200,000 campaign"),
@@ -192,12 +202,7 @@ def test_a_tickers_first_entry_that_promises_updates_to_its_reader_is_kept():
      "Lire aussi : Villeurbanne : un entrepôt détruit par les flammes en 2022"),
 ])
 def test_a_cross_link_glued_to_the_end_of_a_paragraph_is_cut_off(news, link):
-    story = ["The fire broke out shortly after 6 p.m. in a warehouse on the edge of the town, "
-             "the fire service said on Sunday.",
-             "More than 60 firefighters were sent to the scene, and nobody was injured.",
-             f"{news} {link}",
-             "An investigation into the cause of the fire has been opened, the prosecutor said."]
-    page = "\n\n".join(story) + "\n"
+    page = _glued_page(f"{news} {link}")
     result = clean(page)
     assert news in result.text and link not in result.text
     cut = [r for r in result.removed if r.family == "cross-link"]
@@ -223,12 +228,7 @@ def test_a_last_sentence_that_reads_on_is_no_cross_link():
 ])
 def test_a_call_glued_before_a_news_paragraph_is_set_apart(call, news):
     # a subscribe rule's pattern runs to the end of its line: glued, it took the news too
-    story = ["The council approved the flood defence plan on Wednesday evening after three "
-             "winters of repeated flooding in the riverside areas.",
-             "Councillors voted 38 to 12 in favour, the council said in a statement.",
-             f"{call} {news}",
-             "Work is due to begin in September and take about three years, the council said."]
-    page = "\n\n".join(story) + "\n"
+    page = _glued_page(f"{call} {news}")
     result = clean(page)
     assert news in result.text and call not in result.text
     assert [page[r.start:r.end] for r in result.removed if r.text == call] == [call]

@@ -24,9 +24,11 @@ CREDIT_TAIL_MAX_WORDS = 8
 
 # Where a credit may start inside a line: after a sentence's end mark ("…sáng 20/6. Ảnh:
 # …", "…पॉलीथिन। (फोटो: …)"), after a separator ("…اسفند ۱۴۰۲ / عکس: …", "… - Foto
-# ihsan …"), or at a closing bracketed group ("… in 1989 (Photo: NASA)").
+# ihsan …"), or at a closing bracketed group ("… in 1989 (Photo: NASA)"). A match opens with
+# the end mark or the first space (one class, which lets `re` skip ahead to the next: 2x).
 _TAIL_START_RE = re.compile(
-    r"(?<=[.!?…。！？।؟۔])[\"'”’»)\]]*\s+|\s+[-–—/|]\s+|\s+(?=[(\[][^()\[\]\n]+[)\]]\s*$)")
+    r"[.!?…。！？।؟۔\s](?:(?<=[.!?…。！？।؟۔])[\"'”’»)\]]*\s+|(?<=\s)\s*[-–—/|]\s+"
+    r"|(?<=\s)\s*(?=[(\[][^()\[\]\n]+[)\]]\s*$))")
 # What stands between a caption and its credit: spaces and a dash, a slash or a bar.
 CREDIT_SEPARATORS = "-–—/| "
 # A label and a colon or an equals sign in a credit's first words: "Foto: …", "[사진=…]".
@@ -47,12 +49,16 @@ def credit_tail(line: str, named: Callable[[str], Rule | None]) -> tuple[int, Ru
     minutes)."""
     if len(line) > MAX_LINE_CHARS:
         return None
-    for m in _TAIL_START_RE.finditer(line):
-        head, tail = line[:m.start()], line[m.end():].lstrip(CREDIT_SEPARATORS)
-        if not tail or not any(map(str.isalpha, head)):
-            continue
-        words = word_count(tail)
-        if words > CREDIT_TAIL_MAX_WORDS:
+    letter = next((i for i, c in enumerate(line) if c.isalpha()), len(line))
+    tails = [line[m.end():].lstrip(CREDIT_SEPARATORS)
+             for m in _TAIL_START_RE.finditer(line) if m.start() > letter]
+    # a later tail is a part of an earlier one, so its words are no more: counted from the
+    # line's end, the short tails are the last ones (a paragraph's sentences are counted once)
+    short = len(tails)
+    while short and word_count(tails[short - 1]) <= CREDIT_TAIL_MAX_WORDS:
+        short -= 1
+    for tail in tails[short:]:
+        if not tail:
             continue
         if ends_sentence(tail) and not _LABELLED_RE.match(tail):
             continue

@@ -133,7 +133,7 @@ def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
     # The model and the rules judge each line as it will be written out (cells, spaces,
     # hyphenation): a cleaned text, cleaned again, shows them the same lines.
     units, mends = _normalized(units, opts)
-    units = _split_glued(units, match, lexicon, mends)
+    units = _split_glued(units, match, lexicon, mends, removed)
     title = header.title if header else None
     if title:  # the page's own headline under its header: said once, as the title
         units = _drop_title_line(units, title, removed)
@@ -464,6 +464,45 @@ def _removal(unit: Unit, rule: str, family: str, where: str = "anywhere",
                    score=round(score, 3) if score is not None else None)
 
 
+def _exact(unit: Unit) -> bool:
+    """Are `unit`'s offsets its text's own (not normalized or rejoined since decoding), so
+    that a part of the text has offsets too?"""
+    return unit.start >= 0 and unit.end - unit.start == len(unit.text)
+
+
+def _piece(unit: Unit, start: int, end: int) -> Unit:
+    """The unit of `unit.text[start:end]` less spaces at its ends: its own offsets in the
+    decoded text where `unit`'s are exact (`_exact`), else `unit`'s."""
+    part = unit.text[start:end]
+    text = part.strip()
+    if not _exact(unit):
+        return Unit(text, unit.start, unit.end, unit.line)
+    at = unit.start + start + len(part) - len(part.lstrip())
+    return Unit(text, at, at + len(text), unit.line)
+
+
+def _cut(unit: Unit, start: int, end: int, rule: str, family: str, where: str,
+         removed: list[Removal], between: str | None = None) -> Unit | None:
+    """What stays of `unit` once `unit.text[start:end]` is cut out and recorded in `removed`
+    under `rule` (offsets where exact, else none: a removal never claims a span it does not
+    hold). The rest is the text on either side less `between` (spaces by default; a caption
+    drops the dash before its credit), joined by a space; None when nothing is left. A rest
+    that is one end of the line keeps exact offsets."""
+    cut, exact = _piece(unit, start, end), _exact(unit)
+    removed.append(Removal(rule=rule, family=family, text=cut.text,
+                           line=unit.line if unit.start >= 0 else None,
+                           start=cut.start if exact else None, end=cut.end if exact else None,
+                           where=where))
+    head, tail = unit.text[:start].rstrip(between), unit.text[end:].lstrip(between)
+    if head and tail:
+        return dataclasses.replace(unit, text=f"{head} {tail}")
+    if not exact:
+        return dataclasses.replace(unit, text=head or tail) if head or tail else None
+    if head:
+        return dataclasses.replace(unit, text=head, end=unit.start + len(head))
+    return dataclasses.replace(unit, text=tail, start=unit.end - len(tail)) if tail else None
+
+
 def _body_bounds(units: list[Unit], words: list[int],
                  match: Callable[..., Rule | None]) -> tuple[int, int]:
     """First and last line of prose (8+ words) that no rule claims."""
@@ -658,14 +697,9 @@ def _drop_credit_tails(units: list[Unit], match: Callable[..., Rule | None],
             out.append(u)
             continue
         at, rule = found
-        # offsets only where the unit's text is the decoded text's (not normalized since)
-        exact = u.start >= 0 and u.end - u.start == len(u.text)
-        removed.append(Removal(rule=rule.id, family=rule.family, text=u.text[at:],
-                               line=u.line if u.start >= 0 else None,
-                               start=u.start + at if exact else None,
-                               end=u.end if exact else None, where="caption-tail"))
-        head = u.text[:at].rstrip(CREDIT_SEPARATORS)
-        out.append(dataclasses.replace(u, text=head, end=u.start + len(head) if exact else u.end))
+        rest = _cut(u, at, len(u.text), rule.id, rule.family, "caption-tail", removed,
+                    between=CREDIT_SEPARATORS)
+        out.extend([rest] if rest else [])
     return out
 
 
@@ -678,44 +712,52 @@ GLUED_MAX_WORDS = 25
 
 
 def _split_glued(units: list[Unit], match: Callable[..., Rule | None], lexicon: Lexicon,
-                 mends: dict[int, int]) -> list[Unit]:
+                 mends: dict[int, int], removed: list[Removal]) -> list[Unit]:
     """`units` with a line of chrome that a scraper glued to a paragraph set apart: the
     first or the last sentence, when a rule names it as a line of its own and the rest of
-    the paragraph is a statement no rule names (`_told`) ("Support independent journalism today. The scheme
-    includes demountable barriers along the Severn…": a subscribe rule's pattern, which
-    runs to the end of its line, took the news sentence with it; "…, the council said.
-    Sign up for our free newsletter."). The pieces are judged as lines from then on, each
-    with its own offsets; `mends` (hyphenation mends per unit id) follows the first piece.
-    Found by a fresh-user trial: five languages lost a news sentence so."""
+    the paragraph is a statement no rule names (`_told`) ("Support independent journalism
+    today. The scheme includes demountable barriers along the Severn…": a subscribe rule's
+    pattern, which runs to the end of its line, took the news sentence with it; "…, the
+    council said. Sign up for our free newsletter."). The pieces are judged as lines from
+    then on, each with its own offsets; `mends` (hyphenation mends per unit id) follows the
+    first piece. A question before a last sentence is its lead-in ("Vuoi ricevere le notizie
+    più importanti? Iscriviti gratis alla nostra newsletter."): no rule names the two as one
+    line, so they are removed here, under the call's rule. Found by fresh-user trials: five
+    languages lost a news sentence so, and the question with its call stayed."""
     out = []
     for u in units:
         said = sentences(u.text) if len(u.text) <= GLUED_MAX_CHARS else [u.text]
         if len(said) < 2:
             out.append(u)
             continue
-        cuts = []
-        if _glues(said[0], match, lexicon) and _told("".join(said[1:]), match):
-            cuts.append(len(said[0]))
-        if _glues(said[-1], match, lexicon):
-            # a question right before the call is its lead-in: "Want the latest? Sign up…"
-            tail = 2 if len(said) > 2 and said[-2].rstrip().endswith(QUESTION_MARKS) else 1
-            if _told("".join(said[:-tail]), match):
-                cuts.append(len(u.text) - len("".join(said[-tail:])))
-        if len(cuts) == 2 and cuts[0] >= cuts[1]:
-            cuts = cuts[:1]
+        head = _glued_rule(said[0], match, lexicon) is not None
+        rule = _glued_rule(said[-1], match, lexicon)
+        # a question right before the call is its lead-in: "Want the latest? Sign up…"
+        tail = (2 if len(said) > 2 and said[-2].rstrip().endswith(QUESTION_MARKS) else 1
+                ) if rule else 0
+        cut_head = cut_tail = False
+        if head and rule and _told("".join(said[1:-tail]), match):
+            cut_head = cut_tail = True
+        elif head and _told("".join(said[1:]), match):
+            cut_head = True
+        elif rule and _told("".join(said[:-tail]), match):
+            cut_tail = True
+        cuts = [len(said[0])] if cut_head else []
+        if cut_tail:
+            cuts.append(len(u.text) - len("".join(said[-tail:])))
+        lead_in = rule if cut_tail and tail == 2 else None
         if not cuts:
             out.append(u)
             continue
-        exact = u.start >= 0 and u.end - u.start == len(u.text)
-        pieces = []
-        for a, b in zip([0, *cuts], [*cuts, len(u.text)], strict=True):
-            piece = u.text[a:b]
-            lead, text = len(piece) - len(piece.lstrip()), piece.strip()
-            if text:
-                start = u.start + a + lead if exact else u.start
-                pieces.append(Unit(text, start, start + len(text) if exact else u.end, u.line))
-        if u.start >= 0 and id(u) in mends:
-            mends[id(pieces[0])] = mends[id(u)]
+        mended = mends.get(id(u)) if u.start >= 0 else None
+        bounds = list(zip([0, *cuts], [*cuts, len(u.text)], strict=True))
+        if lead_in is not None:
+            a, b = bounds.pop()
+            # what is left is the story's statement (`_told`), never empty
+            u = _cut(u, a, b, lead_in.id, lead_in.family, "paragraph-tail", removed) or u
+        pieces = [p for a, b in bounds if (p := _piece(u, a, b)).text]
+        if mended:
+            mends[id(pieces[0])] = mended
         out.extend(pieces)
     return out
 
@@ -732,28 +774,32 @@ GLUED_REST_MIN_WORDS = 6
 _GLUED_FAMILIES = frozenset(("subscribe", "newsletter", "cross-link"))
 
 
-def _glues(sentence: str, match: Callable[..., Rule | None], lexicon: Lexicon) -> bool:
-    """Does a rule of _GLUED_FAMILIES name `sentence` as a line of its own? Asked only of a
-    sentence of GLUED_MAX_WORDS words at most with a label's colon or opening with a word of
-    what such a line asks for or a call (`lexicon.asks`, `.call`: "Support…", "Sign up…"):
-    asking the rules of every paragraph's first and last sentence cost `clean()` a fifth of
-    its speed on the seeds."""
-    if ":" not in sentence:
-        opener = WORD_RE.search(sentence)
-        word = opener.group().lower() if opener else ""
-        if word not in lexicon.asks and word not in lexicon.call:
-            return False
+def _glued_rule(sentence: str, match: Callable[..., Rule | None], lexicon: Lexicon
+                ) -> Rule | None:
+    """The rule of _GLUED_FAMILIES that names `sentence` as a line of its own. Asked only of a
+    sentence of GLUED_MAX_WORDS words at most with a label's colon, a word of what such a
+    line asks for (`lexicon.asks`: "…unseren Newsletter abonnieren.", where German puts the
+    verb last) or opening with a call (`lexicon.call`: "Sign up…"): asking the rules of
+    every paragraph's first and last sentence cost `clean()` a fifth of its speed on the
+    seeds."""
     if len(sentence.split()) > GLUED_MAX_WORDS:
-        return False
+        return None
+    if ":" not in sentence:
+        words = WORD_RE.findall(sentence.lower())
+        if not words or words[0] not in lexicon.call and lexicon.asks.isdisjoint(words):
+            return None
     rule = match(sentence.strip(), Where.ANYWHERE)
-    return rule is not None and rule.family in _GLUED_FAMILIES
+    return rule if rule is not None and rule.family in _GLUED_FAMILIES else None
 
 
 def _told(rest: str, match: Callable[..., Rule | None]) -> bool:
     """Is `rest`, a paragraph less a sentence a rule names, a statement of the story: no
     rule names it, it ends a sentence, not with a question (a call's lead-in: "Sie wollen
     keine Nachrichten verpassen? Dann melden Sie sich…"), and has GLUED_REST_MIN_WORDS words
-    or more?"""
+    or more? (Asking also that it share words with the page's other lines, as
+    `appeal.appeal_span` does, kept a pitch's own sentence out, and a news sentence of a
+    short page that names the story in other words: split or not, a news sentence must not
+    go with its call.)"""
     rest = rest.strip()
     return (word_count(rest) >= GLUED_REST_MIN_WORDS and ends_sentence(rest)
             and not rest.endswith(QUESTION_MARKS) and match(rest, Where.ANYWHERE) is None)
@@ -774,14 +820,9 @@ def _drop_link_tails(units: list[Unit], match: Callable[..., Rule | None],
         if rule is None or rule.family != "cross-link":
             out.append(u)
             continue
-        at = len(u.text) - len(said[-1])
-        exact = u.start >= 0 and u.end - u.start == len(u.text)
-        removed.append(Removal(rule=rule.id, family=rule.family, text=said[-1].strip(),
-                               line=u.line if u.start >= 0 else None,
-                               start=u.start + at if exact else None,
-                               end=u.end if exact else None, where="paragraph-tail"))
-        head = u.text[:at].rstrip()
-        out.append(dataclasses.replace(u, text=head, end=u.start + len(head) if exact else u.end))
+        rest = _cut(u, len(u.text) - len(said[-1]), len(u.text), rule.id, rule.family,
+                    "paragraph-tail", removed)
+        out.extend([rest] if rest else [])
     return out
 
 
@@ -806,21 +847,8 @@ def _drop_appeals(units: list[Unit], lexicon: Lexicon, removed: list[Removal]) -
         if (start, end) == (0, len(u.text)):
             removed.append(_removal(u, _APPEAL_RULE, "appeal"))
             continue
-        cut = u.text[start:end]
-        at = start + len(cut) - len(cut.lstrip())  # offsets of what is cut, exact or none
-        exact = u.start >= 0 and u.end - u.start == len(u.text)
-        removed.append(Removal(rule=_APPEAL_RULE, family="appeal", text=cut.strip(),
-                               line=u.line if u.start >= 0 else None,
-                               start=u.start + at if exact else None,
-                               end=u.start + at + len(cut.strip()) if exact else None))
-        head, tail = u.text[:start].strip(), u.text[end:].strip()
-        text = f"{head} {tail}".strip()
-        if exact and not tail:  # what stays is one end of the line: its offsets stay exact
-            out.append(dataclasses.replace(u, text=text, end=u.start + len(text)))
-        elif exact and not head:
-            out.append(dataclasses.replace(u, text=text, start=u.end - len(text)))
-        else:
-            out.append(dataclasses.replace(u, text=text))
+        rest = _cut(u, start, end, _APPEAL_RULE, "appeal", "anywhere", removed)
+        out.extend([rest] if rest else [])
     return out
 
 

@@ -232,3 +232,16 @@ def test_a_call_glued_before_a_news_paragraph_is_set_apart(call, news):
     result = clean(page)
     assert news in result.text and call not in result.text
     assert [page[r.start:r.end] for r in result.removed if r.text == call] == [call]
+
+
+def test_a_paragraph_with_chrome_glued_at_both_ends_keeps_its_news():
+    # the news between them is the story's statement; each end goes under its own rule
+    call = "Support independent journalism today."
+    news = ("The scheme includes demountable barriers along the river, a new pumping station "
+            "and raised walls along the quayside.")
+    link = "Read more: Oakdale parish celebrates window restoration after $200,000 campaign"
+    page = _glued_page(f"{call} {news} {link}")
+    result = clean(page)
+    assert news in result.text and call not in result.text and link not in result.text
+    cut = {r.text: page[r.start:r.end] for r in result.removed if r.text in (call, link)}
+    assert cut == {call: call, link: link}

@@ -420,10 +420,16 @@ def is_year(token: str) -> bool:
 
 
 # "By Jane Doe, Science Correspondent" / "Von …" / "Por …": a credit line. The name after the
-# marker is capitalised: "By the numbers: …" is a headline.
+# marker is capitalised: "By the numbers: …" is a headline. A CMS may label the name
+# instead: "Author: …", "Autor: …", "Автор: …" (a fresh-user trial's Russian page gave no
+# author); the label's colon is part of the marker.
 _BYLINE_MARKERS = "by|von|por|par|di|door|av|af|przez|от"
-_BYLINE_RE = re.compile(rf"({_BYLINE_MARKERS})\s+(\S).{{0,80}}", re.IGNORECASE)
-_BYLINE_MARKER_RE = re.compile(rf"(?:{_BYLINE_MARKERS})\b", re.IGNORECASE)
+_BYLINE_LABELS = ("author|autor|autorin|autora|auteur|autrice|autore|auteurs|авторка|автор"
+                  "|yazar|szerző|penulis|författare|forfatter|kirjoittaja|συντάκτης")
+_BYLINE_RE = re.compile(rf"(?:({_BYLINE_MARKERS})\s+|({_BYLINE_LABELS})\s?:\s*)(\S).{{0,80}}",
+                        re.IGNORECASE)
+_BYLINE_MARKER_RE = re.compile(rf"(?:{_BYLINE_MARKERS})\b|(?:{_BYLINE_LABELS})\s?:",
+                               re.IGNORECASE)
 BYLINE_MAX_WORDS = 12
 
 
@@ -431,7 +437,7 @@ def is_byline(line: str, words: int | None = None) -> bool:
     """Is `line` a byline: a marker ("By", "Von", "Por"…), a capitalised name, at most
     BYLINE_MAX_WORDS words and no sentence end?"""
     m = _BYLINE_RE.fullmatch(line)
-    if m is None or not m.group(2).isupper():
+    if m is None or not m.group(3).isupper():
         return False
     return (word_count(line) if words is None else words) <= BYLINE_MAX_WORDS and not (
         ends_sentence(line))
@@ -445,10 +451,16 @@ def byline_name(line: str) -> str | None:
     "Von Bredow-Werndl vergoldet sich…" is a headline)."""
     if not is_byline(line):
         return None
-    name = _CREDIT_TAIL_RE.split(line.split(None, 1)[1], 1)[0].strip()
+    name = _CREDIT_TAIL_RE.split(line[_BYLINE_RE.fullmatch(line).start(3):], 1)[0].strip()
     if not name or any(w[:1].islower() and len(w) > _NAME_PARTICLE_CHARS for w in name.split()):
         return None
     return name
+
+
+def is_byline_label(line: str) -> bool:
+    """Is `line` a byline's label alone ("Autor:", "Author:"), its name on the next line?"""
+    m = _BYLINE_MARKER_RE.match(line.strip())
+    return m is not None and m.end() == len(line.strip()) and line.rstrip().endswith(":")
 
 
 def credited_name(text: str) -> str | None:

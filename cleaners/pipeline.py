@@ -28,7 +28,9 @@ from newsclean.cleaners.lines import (
     WORD_RE,
     byline_name,
     content_words,
+    credited_name,
     ends_sentence,
+    is_byline_label,
     is_prose,
     joined_word_count,
     sentences,
@@ -263,10 +265,13 @@ def _byline_author(page_lines: list[str], match: Callable[..., Rule | None]) -> 
     that no rule names (a cookie banner's is not the story's): a text dump's author, as
     HTML gives it from the page's metadata. Below the story, "by" lines are comments' and
     teasers' credits."""
-    for line in page_lines:
+    for i, line in enumerate(page_lines):
         if is_prose(line) and match(line, Where.LEADING) is None:
             return None
         if (name := byline_name(line)) is not None:
+            return name
+        if is_byline_label(line) and i + 1 < len(page_lines) and (
+                name := credited_name(page_lines[i + 1])) is not None:
             return name
     return None
 

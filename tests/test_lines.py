@@ -206,6 +206,12 @@ def test_a_middle_dot_between_letters_joins_words_and_separates_nothing(line, se
     ("Von Bredow-Werndl vergoldet sich im Viereck", None),  # a headline, not a credit
     ("By the numbers: how the vote went", None),
     ("The mayor was re-elected by a wide margin.", None),
+    # a CMS's label instead of a marker
+    ("Автор: Ирина Соколова", "Ирина Соколова"),
+    ("Auteur : Marie Dubois, à Lyon", "Marie Dubois"),
+    ("Autor: Jan Kowalski | PAP", "Jan Kowalski"),
+    ("Author: the news desk", None),
+    ("Autor:", None),
 ])
 def test_a_byline_credits_the_name_after_its_marker(line, name):
     assert byline_name(line) == name

@@ -95,6 +95,15 @@ def test_a_text_dump_gives_its_bylines_name_as_the_author():
     assert result.author == "Callum Ferris"
 
 
+@pytest.mark.parametrize("byline", ["Автор: Ирина Соколова", "Автор:\nИрина Соколова"])
+def test_a_labelled_byline_names_the_author(byline):
+    # a fresh-user trial's Russian dump: "Автор: …" above the story gave no author
+    page = (f"Мост закроют на ремонт\n{byline}\n\nМэрия закроет мост через реку на ремонт "
+            "до конца месяца, сообщили в пресс-службе администрации города.\n\nОбъезд "
+            "организуют по соседнему мосту, движение будет ограничено в часы пик.\n")
+    assert clean(page).author == "Ирина Соколова"
+
+
 @pytest.mark.parametrize(("name", "author"), [
     ("101_wp-fairhaven-bike-lanes.html", "Dana Whitcomb"),  # span.author.vcard > a.fn
     ("102_storybody-ferry-strike-latin1.html", "Fiona McLeod"),  # byline__name, then a role

@@ -27,7 +27,6 @@ from newsclean.cleaners.lines import (
     QUESTION_MARKS,
     WORD_RE,
     byline_name,
-    content_words,
     credited_name,
     ends_sentence,
     is_byline_label,
@@ -772,11 +771,14 @@ def _split_glued(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
 GLUED_REST_MIN_WORDS = 6
 
 
-# The families whose lines scrapers glue to a paragraph: calls to subscribe or sign up and
-# cross-links. A caption's credit and a consent notice are parts of their own blocks: split
-# off, the caption and the notice's other sentences stood as lines (html-dev text 0.9224 ->
-# 0.9213, fundus-dev 0.9397 -> 0.9378 with every family).
-_GLUED_FAMILIES = frozenset(("subscribe", "newsletter", "cross-link"))
+# The families whose lines scrapers glue to a paragraph: calls to subscribe or sign up,
+# cross-links, share prompts and ad labels ("… said the mayor. Advertisement", "… Like this
+# story? Share it with your friends.": the story's last sentence went with them, fresh-user
+# trial 12-03; with these two, one html-dev text output changed, up). A caption's credit and
+# a consent notice are parts of their own blocks: split off, the caption and the notice's
+# other sentences stood as lines (html-dev text 0.9224 -> 0.9213, fundus-dev 0.9397 ->
+# 0.9378 with every family).
+_GLUED_FAMILIES = frozenset(("subscribe", "newsletter", "cross-link", "share", "ads"))
 
 
 def _glued_rule(sentence: str, match: Callable[..., Rule | None], lexicon: Lexicon
@@ -801,10 +803,9 @@ def _told(rest: str, match: Callable[..., Rule | None]) -> bool:
     """Is `rest`, a paragraph less a sentence a rule names, a statement of the story: no
     rule names it, it ends a sentence, not with a question (a call's lead-in: "Sie wollen
     keine Nachrichten verpassen? Dann melden Sie sich…"), and has GLUED_REST_MIN_WORDS words
-    or more? (Asking also that it share words with the page's other lines, as
-    `appeal.appeal_span` does, kept a pitch's own sentence out, and a news sentence of a
-    short page that names the story in other words: split or not, a news sentence must not
-    go with its call.)"""
+    or more? (Asking also that it share words with the page's other lines kept a pitch's
+    own sentence out, and a news sentence of a short page that names the story in other
+    words: split or not, a news sentence must not go with its call.)"""
     rest = rest.strip()
     return (word_count(rest) >= GLUED_REST_MIN_WORDS and ends_sentence(rest)
             and not rest.endswith(QUESTION_MARKS) and match(rest, Where.ANYWHERE) is None)
@@ -841,14 +842,12 @@ def _drop_appeals(units: list[Unit], lexicon: Lexicon, removed: list[Removal]) -
     found = set(appeals([u.text for u in units], lexicon))
     if not found:
         return units
-    story = frozenset().union(*(content_words(u.text, lexicon.function_words)
-                                for i, u in enumerate(units) if i not in found))
     out = []
     for i, u in enumerate(units):
         if i not in found:
             out.append(u)
             continue
-        start, end = appeal_span(u.text, lexicon, story)
+        start, end = appeal_span(u.text, lexicon)
         if (start, end) == (0, len(u.text)):
             removed.append(_removal(u, _APPEAL_RULE, "appeal"))
             continue

@@ -219,6 +219,20 @@ def test_a_last_sentence_that_reads_on_is_no_cross_link():
     assert paragraph in clean(page).text
 
 
+@pytest.mark.parametrize("chrome", [
+    "Advertisement", "Like this story? Share it with your friends.",
+    "Download our app for breaking news alerts.", "Sign up to our daily briefing here.",
+])
+def test_the_storys_last_sentence_stays_when_chrome_is_glued_after_it(chrome):
+    # a fresh-user trial: each took "…, said the mayor." with it (the line model's "after
+    # the article", a share rule's pattern that admits anything before it, the appeal test)
+    news = ("Construction is due to start in June and the bridge should reopen before "
+            "Christmas, said the mayor.")
+    page = _glued_page(f"{news} {chrome}")
+    text = clean(page).text
+    assert news in text and chrome not in text
+
+
 @pytest.mark.parametrize(("call", "news"), [
     ("Support independent journalism today.",
      "The scheme includes demountable barriers along the river, a new pumping station and "

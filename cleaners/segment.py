@@ -2,6 +2,7 @@
 
 import re
 import statistics
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from newsclean.cleaners.lines import SENTENCE_END, byline_name, is_relative_time, last_mark
@@ -49,12 +50,10 @@ def split_units(text: str) -> list[Unit]:
     keep it, where the gold leaves it out). (Not joining every byline-like line, a name or
     not, moved 6 dev dumps down by up to 0.009 and 2 up.)
     """
-    wrapped = _is_hard_wrapped(text)
-    pattern = _BLOCK_RE if wrapped else _LINE_RE
     units: list[Unit] = []
     line_no, last = 1, 0
     prev_end = -1
-    for m in pattern.finditer(text):
+    for m, wrapped in _pieces(text):
         line_no += text.count("\n", last, m.start())
         last = m.start()
         body = unwrap(m.group()) if wrapped else m.group()
@@ -71,6 +70,43 @@ def split_units(text: str) -> list[Unit]:
             units.append(Unit(body, m.start(), m.end(), line_no))
         prev_end = m.end()
     return units
+
+
+def _pieces(text: str) -> Iterator[tuple[re.Match, bool]]:
+    """The blocks of a dump hard-wrapped throughout, else its lines, except the blocks that
+    are wrapped paragraphs (`_wraps`) in a page that is not: (match, is it a wrapped block?)
+    in order."""
+    if _is_hard_wrapped(text):
+        yield from ((m, True) for m in _BLOCK_RE.finditer(text))
+        return
+    for block in _BLOCK_RE.finditer(text):
+        if "\n" in block.group() and _wraps(block.group().split("\n")):
+            yield block, True
+        else:
+            yield from ((m, False) for m in _LINE_RE.finditer(text, block.start(), block.end()))
+
+
+def _wraps(lines: list[str]) -> bool:
+    """Are `lines`, a block between blank lines, one paragraph wrapped at a width: every line
+    but the last _WRAP_MIN.._WRAP_MAX long and full (the next line's first word would not
+    have fit on it), and one of them broken inside a sentence? A page saved as text, its
+    menus and footer unwrapped, may wrap its paragraphs at 72 columns: read line by line,
+    a German one lost its headline and lead to the "before the article" of the line model
+    (its wrapped lines open with capitals, which no run-on join takes; fresh-user trial,
+    12-03). A block of two lines is one paragraph only when the first line stops inside a
+    sentence and the second ends one (a headline over its byline or a caption is no
+    paragraph)."""
+    lines = [line.rstrip() for line in lines]
+    inner = lines[:-1]
+    if not all(_WRAP_MIN <= len(line) <= _WRAP_MAX for line in inner):
+        return False
+    width = max(len(line) for line in lines)
+    if not all(len(line) + 1 + len(nxt.split()[0] if nxt.split() else "") > width
+               for line, nxt in zip(inner, lines[1:], strict=True)):
+        return False
+    if all(last_mark(line) in _NO_RUN_ON for line in inner):
+        return False
+    return len(lines) > 2 or last_mark(lines[1]) in SENTENCE_END
 
 
 # A line ending in one of these has finished its sentence or introduces what follows.

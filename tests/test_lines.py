@@ -252,6 +252,47 @@ def test_a_heading_with_its_count_is_not_continued_by_a_handle_under_it():
         "The council said it agreed."]
 
 
+_WRAPPED_PAGE = """Startseite  Politik  Wirtschaft  Sport
+Anmelden
+
+Grundschule in Lindenau bekommt neuen Anbau
+
+Von Katrin Vogelsang | 12.03.2024, 16:05 Uhr
+
+Die Grundschule am Mühlteich in Lindenau wird um einen zweistöckigen
+Anbau erweitert. Der Gemeinderat hat am Montagabend einstimmig die
+Planung gebilligt, nachdem der Kreis eine Förderung zugesagt hatte.
+
+Schulleiterin Beate Kranich sprach von einem wichtigen Tag für die
+Schule und die Familien im Ort.
+
+Artikel teilen
+Facebook  X  WhatsApp  E-Mail
+Mehr zum Thema
+Neue Kita in Lindenau eröffnet im Herbst
+Gemeinderat streitet über Straßenausbaubeiträge
+"""
+
+
+def test_a_page_that_wraps_only_its_paragraphs_has_them_whole():
+    """A page saved as text may wrap its paragraphs at 72 columns and leave its menus and
+    lists as they are: each wrapped paragraph is one unit (German wrapped lines open with
+    capitals, which no run-on join takes), each menu and list line its own."""
+    from newsclean.cleaners.segment import split_units
+
+    units = [u.text for u in split_units(_WRAPPED_PAGE)]
+    assert ("Die Grundschule am Mühlteich in Lindenau wird um einen zweistöckigen Anbau "
+            "erweitert. Der Gemeinderat hat am Montagabend einstimmig die Planung gebilligt, "
+            "nachdem der Kreis eine Förderung zugesagt hatte.") in units
+    assert ("Schulleiterin Beate Kranich sprach von einem wichtigen Tag für die Schule und "
+            "die Familien im Ort.") in units
+    assert units[:4] == ["Startseite  Politik  Wirtschaft  Sport", "Anmelden",
+                         "Grundschule in Lindenau bekommt neuen Anbau",
+                         "Von Katrin Vogelsang | 12.03.2024, 16:05 Uhr"]
+    assert units[-3:] == ["Mehr zum Thema", "Neue Kita in Lindenau eröffnet im Herbst",
+                          "Gemeinderat streitet über Straßenausbaubeiträge"]
+
+
 def test_a_thai_paragraph_ends_a_sentence_by_its_length():
     """Thai marks no sentence end: a paragraph's length tells it from a headline."""
     paragraph = ("จังหวัดเชียงใหม่ประกาศห้ามเผาในที่โล่งทุกชนิดเป็นเวลา 60 วัน ตั้งแต่วันที่ 1 มีนาคม "
@@ -259,3 +300,12 @@ def test_a_thai_paragraph_ends_a_sentence_by_its_length():
     headline = "เชียงใหม่ประกาศห้ามเผาในที่โล่ง 60 วัน สู้วิกฤตฝุ่น PM2.5"
     assert ends_sentence(paragraph)
     assert not ends_sentence(headline)
+
+
+def test_a_page_that_wraps_only_its_paragraphs_keeps_its_headline_and_lead():
+    from newsclean.cleaners import clean
+
+    result = clean(_WRAPPED_PAGE)
+    assert result.title == "Grundschule in Lindenau bekommt neuen Anbau"
+    assert result.text.startswith(("Die Grundschule am Mühlteich", "Von Katrin Vogelsang"))
+    assert "Der Gemeinderat hat am Montagabend einstimmig die Planung gebilligt" in result.text

@@ -21,7 +21,11 @@ class Removal:
     """One removed line or block.
 
     `start`/`end` are character offsets into the decoded text (`Cleaned.decoded_length`
-    long) so the removal can be located again; `line` is 1-based for people.
+    long, its "\r\n" as two characters) so the removal can be located again; `text` is the
+    line as newsclean read it, so its spaces may differ from the span's (a wrapped paragraph
+    joined, cells split). Offsets are None where no span of the decoded text holds the
+    removal: HTML, a text whose mojibake mending or NFC composition changed its length.
+    `line` is 1-based for people.
     """
 
     rule: str

@@ -10,12 +10,12 @@ removed it (with the line model's score where the model dropped it).
 
 import dataclasses
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from itertools import accumulate, takewhile
 from urllib.parse import urlsplit
 
-from newsclean.cleaners.appeal import appeal_span, appeals
+from newsclean.cleaners.appeal import STATEMENT_MIN_WORDS, appeal_span, appeals
 from newsclean.cleaners.credits import CREDIT_SEPARATORS, credit_tail
 from newsclean.cleaners.decode import InputRejected, decode, repair
 from newsclean.cleaners.detect import detect_format
@@ -114,11 +114,50 @@ def _host(url: str | None) -> str | None:
     return urlsplit(url).hostname if url else None
 
 
-def _clean_text(text: str, encoding: str, url: str | None, opts: CleanOptions,
+def _clean_text(decoded: str, encoding: str, url: str | None, opts: CleanOptions,
                 *, dropped_controls: int = 0) -> Cleaned:
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = repair(text)
+    text = decoded.replace("\r\n", "\n").replace("\r", "\n") if "\r" in decoded else decoded
+    repaired = repair(text)
+    # the removals' offsets are found in the text read and given in the text decoded
+    offsets = _DecodedOffsets.of(decoded, text) if len(repaired) == len(text) else None
+    cleaned = _clean_lines(repaired, encoding, url, opts, dropped_controls)
+    return dataclasses.replace(cleaned, decoded_length=len(decoded), removed=tuple(
+        _in_decoded(r, offsets) for r in cleaned.removed))
+
+
+@dataclasses.dataclass(frozen=True)
+class _DecodedOffsets:
+    """Where the text newsclean reads (line breaks as "\n") stands in the decoded text:
+    a Windows dump's "\r\n" is one character read and two decoded, so a removal's offsets
+    are moved on by the "\r"s before them (a fresh-user trial found 26 of a CRLF seed's 27
+    removals pointing at the wrong text)."""
+
+    dropped: tuple[int, ...]  # the places in the text read where a "\r" was taken out
+
+    @classmethod
+    def of(cls, decoded: str, read: str) -> "_DecodedOffsets":
+        if decoded == read:
+            return cls(())
+        return cls(tuple(i - k for k, i in enumerate(
+            m.start() for m in re.finditer("\r\n", decoded))))
+
+    def __call__(self, at: int) -> int:
+        return at + bisect_left(self.dropped, at)
+
+
+def _in_decoded(removal: Removal, offsets: _DecodedOffsets | None) -> Removal:
+    """`removal` with its offsets in the decoded text; none where mending mojibake (ftfy) or
+    composing characters (NFC) changed the text's length, which no offset can follow."""
+    if removal.start is None or offsets is not None and not offsets.dropped:
+        return removal
+    if offsets is None:
+        return dataclasses.replace(removal, start=None, end=None)
+    return dataclasses.replace(removal, start=offsets(removal.start), end=offsets(removal.end))
+
+
+def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
+                 dropped_controls: int) -> Cleaned:
+    """`clean()` of a text dump, its line breaks "\n" and its mojibake mended."""
     units = split_units(text)
     removed: list[Removal] = []
     header = page_header(text)
@@ -766,11 +805,6 @@ def _split_glued(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
     return out
 
 
-# What stays of a glued paragraph is a sentence of the story: this many words or more, and
-# an end mark ("It's free." beside "Subscribe now." is the same box's).
-GLUED_REST_MIN_WORDS = 6
-
-
 # The families whose lines scrapers glue to a paragraph: calls to subscribe or sign up,
 # cross-links, share prompts and ad labels ("… said the mayor. Advertisement", "… Like this
 # story? Share it with your friends.": the story's last sentence went with them, fresh-user
@@ -802,12 +836,12 @@ def _glued_rule(sentence: str, match: Callable[..., Rule | None], lexicon: Lexic
 def _told(rest: str, match: Callable[..., Rule | None]) -> bool:
     """Is `rest`, a paragraph less a sentence a rule names, a statement of the story: no
     rule names it, it ends a sentence, not with a question (a call's lead-in: "Sie wollen
-    keine Nachrichten verpassen? Dann melden Sie sich…"), and has GLUED_REST_MIN_WORDS words
+    keine Nachrichten verpassen? Dann melden Sie sich…"), and has STATEMENT_MIN_WORDS words
     or more? (Asking also that it share words with the page's other lines kept a pitch's
     own sentence out, and a news sentence of a short page that names the story in other
     words: split or not, a news sentence must not go with its call.)"""
     rest = rest.strip()
-    return (word_count(rest) >= GLUED_REST_MIN_WORDS and ends_sentence(rest)
+    return (word_count(rest) >= STATEMENT_MIN_WORDS and ends_sentence(rest)
             and not rest.endswith(QUESTION_MARKS) and match(rest, Where.ANYWHERE) is None)
 
 

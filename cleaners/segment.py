@@ -56,18 +56,20 @@ def split_units(text: str) -> list[Unit]:
     for m, wrapped in _pieces(text):
         line_no += text.count("\n", last, m.start())
         last = m.start()
-        body = unwrap(m.group()) if wrapped else m.group()
-        body = body.strip()
+        raw = m.group()
+        body = (unwrap(raw) if wrapped else raw).strip()
         if not body:
             continue
+        # the unit's span holds no spaces around its text ("Share   " held three)
+        start, end = m.start() + len(raw) - len(raw.lstrip()), m.end() - len(raw) + len(raw.rstrip())
         if (not wrapped and units and prev_end == m.start() - 1 and body[0].islower()
                 and last_mark(units[-1].text) not in _NO_RUN_ON
                 and not _COUNTED_RE.search(units[-1].text)
                 and byline_name(body) is None and not is_relative_time(body)):
             head = units[-1]
-            units[-1] = Unit(f"{head.text} {body}", head.start, m.end(), head.line)
+            units[-1] = Unit(f"{head.text} {body}", head.start, end, head.line)
         else:
-            units.append(Unit(body, m.start(), m.end(), line_no))
+            units.append(Unit(body, start, end, line_no))
         prev_end = m.end()
     return units
 

@@ -126,3 +126,23 @@ def test_the_name_a_byline_element_credits(text, name):
     from newsclean.cleaners.lines import credited_name
 
     assert credited_name(text) == name
+
+
+@pytest.mark.parametrize("name", ["004_riverside-library-roof-collapse.txt",  # CRLF
+                                  "010_nestwell-thermostat-recall.txt"])  # trailing spaces
+def test_each_removals_offsets_hold_its_text_in_the_decoded_input(name):
+    # a fresh-user trial: a Windows dump's offsets counted its "\r\n" as one character (26
+    # of 27 pointed elsewhere), and a line's trailing spaces were inside its span
+    from newsclean.cleaners.decode import decode_bytes
+
+    raw = (SEEDS / name).read_bytes()
+    decoded = decode_bytes(raw).text
+    result = clean(raw)
+    placed = [r for r in result.removed if r.start is not None]
+    assert result.decoded_length == len(decoded) and placed
+    assert [r.text for r in placed if decoded[r.start:r.end] != r.text] == []
+
+
+def test_a_removal_has_no_offsets_where_mending_mojibake_changed_the_texts_length():
+    result = clean((SEEDS / "007_phoenix-heat-wave-grid.txt").read_bytes())
+    assert result.removed and all(r.start is None and r.end is None for r in result.removed)

@@ -749,6 +749,10 @@ def _drop_credit_tails(units: list[Unit], match: Callable[..., Rule | None],
 # A paragraph is read for a glued sentence only up to this length: a scraper glues a line
 # of chrome to a paragraph, and a page's longest paragraphs hold none (and cost the most).
 GLUED_MAX_CHARS = 1500
+# A sentence this short is asked of the rules whatever its words: the word classes do not
+# hold every language's inflections and verbs ("Zapisz się do naszego newslettera.",
+# "Descarregue a nossa aplicação.": a fresh-user trial's Polish and Portuguese calls stayed).
+GLUED_SHORT_WORDS = 6
 # A glued call or cross-link is one short sentence ("Support independent journalism
 # today.", "Read more: <a headline>"); a longer first or last sentence is the story's.
 GLUED_MAX_WORDS = 25
@@ -827,7 +831,8 @@ def _glued_rule(sentence: str, match: Callable[..., Rule | None], lexicon: Lexic
         return None
     if ":" not in sentence:
         words = WORD_RE.findall(sentence.lower())
-        if not words or words[0] not in lexicon.call and lexicon.asks.isdisjoint(words):
+        if not words or len(words) > GLUED_SHORT_WORDS and words[0] not in lexicon.call and (
+                lexicon.asks.isdisjoint(words)):
             return None
     rule = match(sentence.strip(), Where.ANYWHERE)
     return rule if rule is not None and rule.family in _GLUED_FAMILIES else None

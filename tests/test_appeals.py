@@ -202,6 +202,9 @@ GLUED.extend([  # a question and a call no "you" word marks: the call's own rule
     ("de", "Der Gemeinderat will das Angebot nach einem Jahr überprüfen lassen.",
      "Sie wollen keine Nachrichten mehr verpassen? Jetzt kostenlos unseren Newsletter "
      "abonnieren."),
+    # a short call in words the word classes do not hold (an inflected "newslettera")
+    ("pl", "Miasto chce do końca roku otworzyć jeszcze dwanaście stacji.",
+     "Zapisz się do naszego newslettera."),
 ])
 
 

@@ -192,6 +192,7 @@ class Located:
     # the model's last pass saw exactly the kept lines and kept them all: judging them
     # again, alone, would change nothing
     settled: bool = True
+    title: str | None = None  # the headline's words: line title_at less the site's name
 
 
 def locate_lines(lines: list[str], lexicon: Lexicon,
@@ -285,7 +286,8 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
         if title_at is None:  # the same candidates, their words inflected or compounded
             title_at = next((i for i in candidates if _names_the_story(
                 lines[i], story, lexicon.function_words, inflected=True)), None)
-    return Located(keep, scores, title_at, settled)
+    title = heads.text(title_at) if heads is not None and title_at is not None else None
+    return Located(keep, scores, title_at, settled, title)
 
 
 # A story's lead never stands above its headline. A block of at most ISLAND_MAX_LINES lines
@@ -395,11 +397,24 @@ class _Headlines:
     lexicon: Lexicon
     footer: "Footer"
 
-    def candidate(self, i: int) -> bool:
-        """Could line i be the story's headline: a title-like line (`title_like`) that says
-        nothing to the reader and is no picture's caption (above its credit or carrying it:
-        `credits.is_caption`), not the site's name and no live blog entry's headline?"""
+    def text(self, i: int) -> str:
+        """Line i as a headline: less the site's name a separator sets after it ("Elmstead
+        council votes to rebuild flood-damaged footbridge | Elmstead Gazette", the footer
+        saying "© 2024 Elmstead Gazette Ltd."), as pages print their <title> over the story
+        (a fresh-user trial's page got no title: the bar made the line a menu's)."""
         line = self.lines[i]
+        suffix = _SITE_SUFFIX_RE.search(line)
+        if suffix is None:
+            return line
+        site = line[suffix.end():]
+        return line[:suffix.start()] if self.footer.names_site(site, i) else line
+
+    def candidate(self, i: int) -> bool:
+        """Could line i be the story's headline (`text`): a title-like line (`title_like`)
+        that says nothing to the reader and is no picture's caption (above its credit or
+        carrying it: `credits.is_caption`), not the site's name and no live blog entry's
+        headline?"""
+        line = self.text(i)
         return (title_like(line)
                 and _says_nothing_to_reader(line, self.feats[i], self.named, self.lexicon)
                 and not _above_credit(self.lines, i, self.named)
@@ -449,6 +464,8 @@ MASTHEAD_MAX_WORDS = 5
 
 # "Küstenblatt Online – Nachrichten aus dem Norden": a masthead's name, then its tagline.
 _TAGLINE_RE = re.compile(r"\s[–—|-]\s")
+# The last of those separators on a line: what follows may be the site's name.
+_SITE_SUFFIX_RE = re.compile(r"\s[–—|-]\s(?!.*\s[–—|-]\s)")
 
 
 class Footer:

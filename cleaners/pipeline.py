@@ -395,7 +395,8 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
     if last + 1 < len(units) and _closes_a_release(match(units[last + 1].text, Where.TRAILING)):
         trailing[:0] = [_removal(u, _ISSUER_PROFILE, _PRESS_RELEASE, "trailing")  # over it
                         for u in _pop_issuer_profiles(kept, lexicon)]
-    title = units[found.title_at] if found.title_at is not None else None
+    title = (dataclasses.replace(units[found.title_at], text=found.title)
+             if found.title_at is not None else None)
     return kept, title, found.settled
 
 

@@ -180,3 +180,19 @@ def test_the_site_name_is_read_off_the_footer(top, footer, site):
 
     lines = [top, "Home | News | Sport", "A story of the day in twelve words or so.", footer]
     assert Footer(lines).names_site(top, 0) is site
+
+
+@pytest.mark.parametrize("sep", [" | ", " - ", " – "])
+def test_a_headline_with_the_sites_name_after_a_bar_is_the_title_without_it(sep):
+    # a fresh-user trial: "… | Elmstead Gazette" under the menu read as a menu line
+    headline = "Elmstead council votes to rebuild flood-damaged footbridge"
+    page = "\n".join([
+        "Home | News | Sport | Business", "Sign in", "", f"{headline}{sep}Elmstead Gazette", "",
+        "Elmstead's town council voted on Wednesday night to rebuild the Millrace footbridge, "
+        "which was swept away during the February floods.", "",
+        "Councillors backed the plan to rebuild the footbridge by nine votes to two after a "
+        "three-hour debate.", "",
+        "Share this article", "© 2024 Elmstead Gazette Ltd. All rights reserved."]) + "\n"
+    result = clean(page)
+    assert result.title == headline
+    assert "Elmstead Gazette" not in result.text

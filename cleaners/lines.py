@@ -52,6 +52,8 @@ SEA_CHARS_PER_WORD = 4
 # Tibetan full stops, the ellipsis and the doubled marks (‼ ⁇ ⁈ ⁉).
 # The marks a question ends with (Latin, full-width, Arabic).
 QUESTION_MARKS = ("?", "？", "؟")
+# ...and an exclamation (Latin, full-width, the doubled ones).
+EXCLAMATION_MARKS = ("!", "！", "‼", "⁉")
 SENTENCE_END = frozenset(".!?…。！？｡؟۔।॥։።፧။។།‼⁇⁈⁉")
 # Quotes and closing brackets that may follow the end mark: `"Go home."` ends a sentence.
 # Every quotation mark counts, opening ones too (Unicode Pi and Pf; brackets are Pe): which one

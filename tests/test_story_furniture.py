@@ -259,3 +259,17 @@ def test_a_paragraph_with_chrome_glued_at_both_ends_keeps_its_news():
     assert news in result.text and call not in result.text and link not in result.text
     cut = {r.text: page[r.start:r.end] for r in result.removed if r.text in (call, link)}
     assert cut == {call: call, link: link}
+
+
+def test_an_exclaimed_prompt_over_share_buttons_is_not_set_apart_as_a_statement():
+    # blind batch k: the buttons were split off and the prompt stood as a line of its own
+    page = "\n\n".join([
+        "A Margit hídon hétfőtől három hétig nem járnak villamosok, közölte a BKK, mert "
+        "felújítják a pályát a híd pesti hídfőjénél.",
+        "A 4-es és 6-os villamos helyett pótlóbuszok közlekednek a Széll Kálmán tér és a "
+        "Nyugati pályaudvar között, napközben ötpercenként.",
+        "A munkálatok a tervek szerint március 28-án fejeződnek be, addig a hídon a "
+        "gépkocsiforgalom is egy sávon halad.",
+        "Tetszett a cikk? Oszd meg ismerőseiddel!   Facebook   Messenger   E-mail"]) + "\n"
+    text = clean(page).text
+    assert "Tetszett a cikk" not in text and "március 28-án" in text

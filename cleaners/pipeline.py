@@ -251,6 +251,7 @@ class _Judge:
             units = _drop_appeals(units, self.lexicon, removed)
             units = _drop_author_bios(units, self.author, removed)
             units = _drop_repeats(units, removed, opts)
+            units = _drop_orphan_heads(units, removed)
             units = _drop_letterless_edges(units, removed)
             removed.extend(trailing)
             if not units or settled and len(units) == located and not (
@@ -896,6 +897,41 @@ def _drop_appeals(units: list[Unit], lexicon: Lexicon, removed: list[Removal]) -
             continue
         rest = _cut(u, start, end, _APPEAL_RULE, "appeal", "anywhere", removed)
         out.extend([rest] if rest else [])
+    return out
+
+
+# A list's heading is a label of this many words at most that ends in a colon ("Ți-ar putea
+# plăcea și:", "Lesen Sie auch:"); a longer line with a colon introduces the story's own
+# list or quote.
+LIST_HEAD_MAX_WORDS = 8
+# What may stand under a list's heading once its list is gone: the links, and lines the
+# line model dropped (a subhead under the box that the model took for the box's).
+_LIST_GONE = frozenset(("cross-link", "layout"))
+
+
+def _drop_orphan_heads(units: list[Unit], removed: list[Removal]) -> list[Unit]:
+    """`units` without a list's heading whose list is gone: a kept label (LIST_HEAD_MAX_WORDS
+    words or fewer, ending in a colon) with the lines under it, as far as the next kept
+    line, removed as cross-links (and lines the line model dropped: `_LIST_GONE`). The links
+    went by their own shape ("→ <headline>") in a
+    language whose heading no rule names, and the heading stood over the next subhead (blind
+    batch k, Romanian). Text dumps only: it reads the removals' line numbers."""
+    below: dict[int, set[str]] = {}
+    for r in removed:
+        if r.line is not None:
+            below.setdefault(r.line, set()).add(r.family)
+    out = []
+    for i, u in enumerate(units):
+        if u.start >= 0 and u.text.endswith((":", "：")) and (
+                word_count(u.text) <= LIST_HEAD_MAX_WORDS):
+            until = units[i + 1].line if i + 1 < len(units) else None
+            under = [fams for line, fams in below.items()
+                     if u.line < line and (until is None or line < until)]
+            if any("cross-link" in fams for fams in under) and all(
+                    fams <= _LIST_GONE for fams in under):
+                removed.append(_removal(u, "cross-link.list-heading", "cross-link", "list-head"))
+                continue
+        out.append(u)
     return out
 
 

@@ -273,3 +273,23 @@ def test_an_exclaimed_prompt_over_share_buttons_is_not_set_apart_as_a_statement(
         "Tetszett a cikk? Oszd meg ismerőseiddel!   Facebook   Messenger   E-mail"]) + "\n"
     text = clean(page).text
     assert "Tetszett a cikk" not in text and "március 28-án" in text
+
+
+def test_a_related_box_heading_goes_with_its_links_in_any_language():
+    # the links go by their arrows; the heading no Romanian rule names stood over the next
+    # subhead (blind batch k)
+    page = "\n".join([
+        "Primăria a anunțat luni că podul de pe strada Morii va fi închis două săptămâni "
+        "pentru reparații la structura de rezistență.", "",
+        "Traficul va fi deviat pe strada Teilor, iar autobuzele liniei 12 vor avea un traseu "
+        "nou pe durata lucrărilor.", "",
+        "Din aceeași zonă:",
+        "→ Parcarea din centru se închide pentru asfaltare",
+        "→ Cum se schimbă programul autobuzelor în weekend", "",
+        "Ce urmează", "",
+        "Lucrările ar trebui să se încheie la începutul lunii viitoare, au precizat "
+        "reprezentanții primăriei."]) + "\n"
+    result = clean(page)
+    assert "Din aceeași zonă:" not in result.text and "Parcarea din centru" not in result.text
+    assert "Lucrările ar trebui să se încheie" in result.text
+    assert [r.rule for r in result.removed if r.text == "Din aceeași zonă:"] == ["cross-link.list-heading"]

@@ -50,11 +50,11 @@ SEA_CHARS_PER_WORD = 4
 # Marks that end a sentence: Latin/Cyrillic/Greek, CJK full-width, Arabic and Urdu question
 # mark and full stop, Devanagari danda, Armenian and Ethiopic full stops, Myanmar, Khmer and
 # Tibetan full stops, the ellipsis and the doubled marks (‼ ⁇ ⁈ ⁉).
+SENTENCE_END = frozenset(".!?…。！？｡؟۔।॥։።፧။។།‼⁇⁈⁉")
 # The marks a question ends with (Latin, full-width, Arabic).
 QUESTION_MARKS = ("?", "？", "؟")
 # ...and an exclamation (Latin, full-width, the doubled ones).
 EXCLAMATION_MARKS = ("!", "！", "‼", "⁉")
-SENTENCE_END = frozenset(".!?…。！？｡؟۔।॥։።፧။។།‼⁇⁈⁉")
 # Quotes and closing brackets that may follow the end mark: `"Go home."` ends a sentence.
 # Every quotation mark counts, opening ones too (Unicode Pi and Pf; brackets are Pe): which one
 # closes a quote depends on the language — German and Czech close „…“ with U+201C, Danish

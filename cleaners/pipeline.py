@@ -121,8 +121,8 @@ def _clean_text(decoded: str, encoding: str, url: str | None, opts: CleanOptions
     repaired = repair(text)
     # the removals' offsets are found in the text read and given in the text decoded
     offsets = _DecodedOffsets.of(decoded, text) if len(repaired) == len(text) else None
-    cleaned = _clean_lines(repaired, encoding, url, opts, dropped_controls)
-    return dataclasses.replace(cleaned, decoded_length=len(decoded), removed=tuple(
+    cleaned = _clean_lines(repaired, encoding, url, opts, dropped_controls, len(decoded))
+    return dataclasses.replace(cleaned, removed=tuple(
         _in_decoded(r, offsets) for r in cleaned.removed))
 
 
@@ -157,8 +157,9 @@ def _in_decoded(removal: Removal, offsets: _DecodedOffsets | None) -> Removal:
 
 
 def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
-                 dropped_controls: int) -> Cleaned:
-    """`clean()` of a text dump, its line breaks "\n" and its mojibake mended."""
+                 dropped_controls: int, decoded_length: int) -> Cleaned:
+    """`clean()` of a text dump, its line breaks "\n" and its mojibake mended; its removals'
+    offsets are in `text`, which `_clean_text` moves into the decoded text."""
     units = split_units(text)
     removed: list[Removal] = []
     header = page_header(text)
@@ -193,7 +194,8 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
         units = []
     # every word of the text is in one of its units, and no word spans two
     return _finish(units, removed, title=title, fmt="text", encoding=encoding, url=url,
-                   opts=opts, decoded_length=len(text), words_in=joined_word_count(page_lines),
+                   opts=opts, decoded_length=decoded_length,
+                   words_in=joined_word_count(page_lines),
                    author=author,
                    date=header.date if header else None,
                    extra_stats={"controls_dropped": dropped_controls, "language": lang,
@@ -782,9 +784,9 @@ def _split_glued(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
             continue
         head = _glued_rule(said[0], match, lexicon) is not None
         rule = _glued_rule(said[-1], match, lexicon)
-        # a question right before the call is its lead-in: "Want the latest? Sign up…"
-        tail = (2 if len(said) > 2 and said[-2].rstrip().endswith(QUESTION_MARKS) else 1
-                ) if rule else 0
+        tail = 0  # the sentences the last line of chrome takes
+        if rule:  # a question right before a call is its lead-in: "Want the latest? Sign up…"
+            tail = 2 if len(said) > 2 and said[-2].rstrip().endswith(QUESTION_MARKS) else 1
         cut_head = cut_tail = False
         if head and rule and _told("".join(said[1:-tail]), match):
             cut_head = cut_tail = True
@@ -825,11 +827,11 @@ _GLUED_FAMILIES = frozenset(("subscribe", "newsletter", "cross-link", "share", "
 def _glued_rule(sentence: str, match: Callable[..., Rule | None], lexicon: Lexicon
                 ) -> Rule | None:
     """The rule of _GLUED_FAMILIES that names `sentence` as a line of its own. Asked only of a
-    sentence of GLUED_MAX_WORDS words at most with a label's colon, a word of what such a
-    line asks for (`lexicon.asks`: "…unseren Newsletter abonnieren.", where German puts the
-    verb last) or opening with a call (`lexicon.call`: "Sign up…"): asking the rules of
-    every paragraph's first and last sentence cost `clean()` a fifth of its speed on the
-    seeds."""
+    sentence of GLUED_MAX_WORDS words at most that is short (GLUED_SHORT_WORDS) or holds a
+    label's colon, a word of what such a line asks for (`lexicon.asks`: "…unseren Newsletter
+    abonnieren.", where German puts the verb last) or opens with a call (`lexicon.call`:
+    "Sign up…"): asking the rules of every paragraph's first and last sentence cost
+    `clean()` a fifth of its speed on the seeds."""
     if len(sentence.split()) > GLUED_MAX_WORDS:
         return None
     if ":" not in sentence:
@@ -913,9 +915,9 @@ def _drop_orphan_heads(units: list[Unit], removed: list[Removal]) -> list[Unit]:
     """`units` without a list's heading whose list is gone: a kept label (LIST_HEAD_MAX_WORDS
     words or fewer, ending in a colon) with the lines under it, as far as the next kept
     line, removed as cross-links (and lines the line model dropped: `_LIST_GONE`). The links
-    went by their own shape ("→ <headline>") in a
-    language whose heading no rule names, and the heading stood over the next subhead (blind
-    batch k, Romanian). Text dumps only: it reads the removals' line numbers."""
+    went by their own shape ("→ <headline>") in a language whose heading no rule names, and
+    the heading stood over the next subhead (blind batch k, Romanian). Text dumps only: it
+    reads the removals' line numbers."""
     below: dict[int, set[str]] = {}
     for r in removed:
         if r.line is not None:

@@ -24,10 +24,11 @@ class Unit:
     line: int  # 1-based line number of the unit's first line
 
 
-def _is_hard_wrapped(text: str) -> bool:
+def _is_hard_wrapped(blocks: list[list[str]]) -> bool:
+    """Is a text whose blocks (runs of non-blank lines, each split into its lines) are
+    `blocks` hard-wrapped throughout?"""
     inner: list[int] = []  # lengths of lines that are followed by another line of the block
-    for m in _BLOCK_RE.finditer(text):
-        lines = m.group().split("\n")
+    for lines in blocks:
         inner.extend(len(ln.rstrip()) for ln in lines[:-1])
     if len(inner) < 3:
         return False
@@ -78,11 +79,13 @@ def _pieces(text: str) -> Iterator[tuple[re.Match, bool]]:
     """The blocks of a dump hard-wrapped throughout, else its lines, except the blocks that
     are wrapped paragraphs (`_wraps`) in a page that is not: (match, is it a wrapped block?)
     in order."""
-    if _is_hard_wrapped(text):
-        yield from ((m, True) for m in _BLOCK_RE.finditer(text))
+    blocks = list(_BLOCK_RE.finditer(text))
+    lines = [block.group().split("\n") for block in blocks]  # each block's, read once
+    if _is_hard_wrapped(lines):
+        yield from ((block, True) for block in blocks)
         return
-    for block in _BLOCK_RE.finditer(text):
-        if "\n" in block.group() and _wraps(block.group().split("\n")):
+    for block, its in zip(blocks, lines, strict=True):
+        if len(its) > 1 and _wraps(its):
             yield block, True
         else:
             yield from ((m, False) for m in _LINE_RE.finditer(text, block.start(), block.end()))
@@ -103,7 +106,7 @@ def _wraps(lines: list[str]) -> bool:
     if not all(_WRAP_MIN <= len(line) <= _WRAP_MAX for line in inner):
         return False
     width = max(len(line) for line in lines)
-    if not all(len(line) + 1 + len(nxt.split()[0] if nxt.split() else "") > width
+    if not all(len(line) + 1 + len((nxt.split() or [""])[0]) > width
                for line, nxt in zip(inner, lines[1:], strict=True)):
         return False
     if all(last_mark(line) in _NO_RUN_ON for line in inner):

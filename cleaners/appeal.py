@@ -19,11 +19,14 @@ import re
 
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.lines import (
+    EXCLAMATION_MARKS,
     QUESTION_MARKS,
     WORD_RE,
+    ends_sentence,
     is_prose,
     sentences,
     without_quotes,
+    word_count,
 )
 
 # An appeal is a sentence or two; a longer paragraph that addresses the reader is the story's
@@ -105,6 +108,17 @@ def appeals(texts: list[str], lexicon: Lexicon) -> list[int]:
 STATEMENT_MIN_WORDS = 6
 
 
+def is_statement(text: str) -> bool:
+    """Could `text`, beside chrome on one line, be the story's: STATEMENT_MIN_WORDS words or
+    more that end a sentence, not with a question (a call's lead-in: "Sie wollen keine
+    Nachrichten verpassen? Dann melden Sie sich…") nor an exclamation ("Tetszett a cikk?
+    Oszd meg ismerőseiddel!" over its share buttons)? Who says it (`appeal_span`) and
+    whether a rule names it (`pipeline._split_glued`) are the callers' questions."""
+    text = text.rstrip()
+    return (word_count(text) >= STATEMENT_MIN_WORDS and ends_sentence(text)
+            and not text.endswith(QUESTION_MARKS + EXCLAMATION_MARKS))
+
+
 def appeal_span(text: str, lexicon: Lexicon) -> tuple[int, int]:
     """Where, in a paragraph `appeals` found, the appeal stands: the (start, end) character
     span of `text` it takes, the whole of it when no sentence is the story's. A sentence is
@@ -113,10 +127,8 @@ def appeal_span(text: str, lexicon: Lexicon) -> tuple[int, int]:
     Facebook…"), not for a furniture word alone ("…boil tap water"); a scraper that
     glued a newsletter pitch to the paragraph above it ("…before drinking it. Want the latest
     news in your inbox? Sign up for our free newsletter.") left news sentences beside it,
-    which stay. What stays must be the story's: statements (a question is the appeal's
-    lead-in: "Sie wollen keine Nachrichten verpassen? Dann melden Sie sich…") of
-    STATEMENT_MIN_WORDS words or more at the paragraph's start or end; the rest ("It's
-    free.") goes with the appeal."""
+    which stay. What stays must be the story's: statements (`is_statement`) at the
+    paragraph's start or end; the rest ("It's free.") goes with the appeal."""
     told, pos = [], 0  # per sentence: (start, end, the story's?)
     for sentence in sentences(text):
         own = without_quotes(sentence)
@@ -125,8 +137,7 @@ def appeal_span(text: str, lexicon: Lexicon) -> tuple[int, int]:
                   or _calls(own, words, lexicon) or words and words[0] in lexicon.call
                   and words[0] not in lexicon.function_words
                   and not lexicon.web.isdisjoint(words[1:]))
-        told.append((pos, pos + len(sentence), not voiced and len(words) >= STATEMENT_MIN_WORDS
-                     and not sentence.rstrip().endswith(QUESTION_MARKS)))
+        told.append((pos, pos + len(sentence), not voiced and is_statement(sentence)))
         pos += len(sentence)
     # the story's sentences stand at either end: one between two of the appeal's is its
     lead = next((k for k, t in enumerate(told) if not t[2]), len(told))

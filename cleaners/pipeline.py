@@ -15,7 +15,7 @@ from collections.abc import Callable
 from itertools import accumulate, takewhile
 from urllib.parse import urlsplit
 
-from newsclean.cleaners.appeal import STATEMENT_MIN_WORDS, appeal_span, appeals
+from newsclean.cleaners.appeal import appeal_span, appeals, is_statement
 from newsclean.cleaners.credits import CREDIT_SEPARATORS, credit_tail
 from newsclean.cleaners.decode import InputRejected, decode, repair
 from newsclean.cleaners.detect import detect_format
@@ -24,7 +24,6 @@ from newsclean.cleaners.language import detect_languages
 from newsclean.cleaners.lexicon import Lexicon, lexicon_for
 from newsclean.cleaners.linemodel import LineMemo, LineModel
 from newsclean.cleaners.lines import (
-    EXCLAMATION_MARKS,
     QUESTION_MARKS,
     WORD_RE,
     byline_name,
@@ -844,17 +843,13 @@ def _glued_rule(sentence: str, match: Callable[..., Rule | None], lexicon: Lexic
 
 
 def _told(rest: str, match: Callable[..., Rule | None]) -> bool:
-    """Is `rest`, a paragraph less a sentence a rule names, a statement of the story: no
-    rule names it, it ends a sentence, not with a question (a call's lead-in: "Sie wollen
-    keine Nachrichten verpassen? Dann melden Sie sich…") nor an exclamation ("Tetszett a
-    cikk? Oszd meg ismerőseiddel!" over its share buttons), and has STATEMENT_MIN_WORDS words
-    or more? (Asking also that it share words with the page's other lines kept a pitch's
-    own sentence out, and a news sentence of a short page that names the story in other
-    words: split or not, a news sentence must not go with its call.)"""
+    """Is `rest`, a paragraph less a sentence a rule names, a statement of the story
+    (`appeal.is_statement`) that no rule names? (Asking also that it share words with the
+    page's other lines kept a pitch's own sentence out, and a news sentence of a short page
+    that names the story in other words: split or not, a news sentence must not go with its
+    call.)"""
     rest = rest.strip()
-    return (word_count(rest) >= STATEMENT_MIN_WORDS and ends_sentence(rest)
-            and not rest.endswith(QUESTION_MARKS + EXCLAMATION_MARKS)
-            and match(rest, Where.ANYWHERE) is None)
+    return is_statement(rest) and match(rest, Where.ANYWHERE) is None
 
 
 def _drop_link_tails(units: list[Unit], match: Callable[..., Rule | None],

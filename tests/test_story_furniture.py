@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsclean.cleaners import clean
+from newsclean.cleaners import CleanOptions, clean
 
 PAGES = Path(__file__).parent / "fixtures" / "text_pages"
 
@@ -223,6 +223,19 @@ def test_chrome_glued_to_a_news_paragraph_is_cut_off_and_recorded(glued, news, c
     cut = [r for r in result.removed if r.text == chrome]
     assert [page[r.start:r.end] for r in cut] == [chrome]
     assert [r.text for r in result.removed if r.family == cut[0].family] == [chrome]
+
+
+@pytest.mark.parametrize(("glued", "news", "chrome"), GLUED_CHROME)
+def test_chrome_glued_inside_an_html_paragraph_is_cut_off_and_recorded(glued, news, chrome):
+    # a CMS export's <p> holds a glued call as a dump's line does: the subscribe rule took
+    # "Support independent journalism today. The scheme includes …" whole
+    paragraphs = _glued_page(glued.format(news=news, chrome=chrome)).split("\n\n")
+    body = "".join(f"<p>{p.strip()}</p>" for p in paragraphs)
+    page = (f"<html><head><title>Flood plan approved</title></head><body><article>"
+            f"<h1>Flood plan approved</h1>{body}</article></body></html>")
+    result = clean(page.encode(), options=CleanOptions(format_hint="html"))
+    assert news in result.text and chrome not in result.text
+    assert [r.text for r in result.removed if r.text == chrome] == [chrome]
 
 
 def test_a_last_sentence_that_reads_on_is_no_cross_link():

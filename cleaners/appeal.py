@@ -81,7 +81,7 @@ def appeals(texts: list[str], lexicon: Lexicon) -> list[int]:
         linked.append(called and not lexicon.web.isdisjoint(words[1:]))
         furnished.append(not asks.isdisjoint(words))
         pitched.append(not lexicon.pitch.isdisjoint(words))
-        sizes.append(len(words))
+        sizes.append(word_count(own))  # the words of its own voice (CJK: by characters)
     found = [i for i, (we, you) in enumerate(voices) if you and sizes[i] >= APPEAL_MIN_WORDS and (
         we and furnished[i] and sizes[i] <= APPEAL_MAX_WORDS
         or (pitched[i] or linked[i]) and sizes[i] <= PITCH_MAX_WORDS)]

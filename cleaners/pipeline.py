@@ -783,6 +783,9 @@ def _split_glued(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
     call they lost (html-dev 0.9820 -> 0.9819), the price of never losing a news one."""
     out = []
     for u in units:
+        if (label := _glued_label(u.text, match)) is not None:
+            end, rule = label
+            u = _cut(u, 0, end, rule.id, rule.family, "paragraph-head", removed) or u
         said = sentences(u.text) if len(u.text) <= GLUED_MAX_CHARS else [u.text]
         if len(said) < 2:
             out.append(u)
@@ -826,7 +829,37 @@ def _split_glued(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
 # a consent notice are parts of their own blocks: split off, the caption and the notice's
 # other sentences stood as lines (html-dev text 0.9224 -> 0.9213, fundus-dev 0.9397 ->
 # 0.9378 with every family).
-_GLUED_FAMILIES = frozenset(("subscribe", "newsletter", "cross-link", "share", "ads"))
+_GLUED_FAMILIES = frozenset(("subscribe", "newsletter", "cross-link", "share", "ads",
+                             "pagination"))
+# A label glued before a paragraph's first word ("PUBLICIDADE Segundo a Secretaria…",
+# "Quảng cáo Dự án sẽ…": an ad slot's label the scraper joined to the next block; blind
+# trial m, pt, ro, vi) is one or two words, with no end mark, before a capitalised word. Only
+# an ad label: a platform's name is a share button's label on its own line, and a news
+# sentence's subject ("Facebook CEO Mark Zuckerberg…", rd-cnet lost its first word).
+GLUED_LABEL_MAX_WORDS = 2
+_AD_LABELS = "ads"
+_LABEL_END = frozenset(".!?:;,…")
+
+
+def _glued_label(text: str, match: Callable[..., Rule | None]) -> tuple[int, Rule] | None:
+    """(where the rest starts, the rule) when `text` opens with an ad slot's label glued to
+    a statement of the story (`is_statement`): its first one or two words, the first
+    capitalised and no end mark after them, that an ads rule names as a line of its own, with
+    a capitalised word after them. None otherwise (unicameral scripts show no such seam)."""
+    words = text.split(None, GLUED_LABEL_MAX_WORDS + 1)
+    if not words or not words[0][:1].isupper():
+        return None
+    for k in range(1, min(GLUED_LABEL_MAX_WORDS, len(words) - 1) + 1):
+        label = words[:k]
+        if label[-1][-1] in _LABEL_END:
+            return None
+        if not words[k][:1].isupper():
+            continue
+        rule = match(" ".join(label), Where.ANYWHERE)
+        if rule is not None and rule.family == _AD_LABELS:
+            end = text.index(words[k], len(label[0]))
+            return (end, rule) if is_statement(text[end:]) else None
+    return None
 
 
 def _glued_rule(sentence: str, match: Callable[..., Rule | None], lexicon: Lexicon

@@ -238,6 +238,48 @@ def test_chrome_glued_inside_an_html_paragraph_is_cut_off_and_recorded(glued, ne
     assert [r.text for r in result.removed if r.text == chrome] == [chrome]
 
 
+# Blind trial m: an ad slot's label joined to the next paragraph's first word, and a
+# "continue reading" link glued after a paragraph's last sentence (which took the paragraph
+# out as "inside the article": a line that does not end like a sentence).
+GLUED_LABELS = [
+    ("A prefeitura de Campinas lançou nesta segunda-feira um aplicativo para marcar consultas "
+     "nas unidades de saúde.", "PUBLICIDADE",
+     "Segundo a Secretaria de Saúde, cerca de 40% das consultas eram marcadas "
+     "presencialmente, o que gerava filas.", "{chrome} {news}"),
+    ("Consiliul local din Cluj a aprobat marți extinderea liniei de tren metropolitan până la "
+     "aeroport.", "Publicitate",
+     "Opoziția din consiliul local a cerut un studiu privind gradul de ocupare al trenului "
+     "metropolitan.", "{chrome} {news}"),
+    ("Thành phố Đà Nẵng khởi công tuyến đường ven biển nối với Hội An vào sáng thứ Hai, theo "
+     "ủy ban nhân dân thành phố.", "Quảng cáo",
+     "Dự án sẽ rút ngắn thời gian di chuyển từ quận Ngũ Hành Sơn đến phố cổ Hội An khoảng 15 "
+     "phút.", "{chrome} {news}"),
+    ("İzmir Büyükşehir Belediyesi salı günü Kordon sahil şeridinde yenileme çalışmalarına "
+     "başladı.", "Haberin devamı için tıklayın",
+     "Esnaf ise inşaat süresince sahildeki kafe ve restoranlara ulaşımın zorlaşacağından "
+     "endişeli. Belediye, çalışmaların gece saatlerinde de sürdürüleceğini bildirdi.",
+     "{news} {chrome}"),
+]
+
+
+@pytest.mark.parametrize(("lead", "chrome", "news", "glued"), GLUED_LABELS,
+                         ids=["pt", "ro", "vi", "tr"])
+def test_a_label_glued_to_a_paragraph_goes_and_the_paragraph_stays(lead, chrome, news, glued):
+    page = "\n\n".join([lead, glued.format(chrome=chrome, news=news)]) + "\n"
+    result = clean(page)
+    assert lead in result.text and news in result.text and chrome not in result.text
+    cut = [r for r in result.removed if r.text == chrome]
+    assert [page[r.start:r.end] for r in cut] == [chrome]
+
+
+def test_a_platform_name_opening_a_news_sentence_is_no_glued_label():
+    # "Facebook" alone is a share button's label; here it is the sentence's subject (rd-cnet)
+    news = ("Facebook CEO Mark Zuckerberg knows a thing or two about how to seal the deal on "
+            "blockbuster buys, analysts said on Monday.")
+    page = _glued_page(news)
+    assert news in clean(page).text
+
+
 def test_a_last_sentence_that_reads_on_is_no_cross_link():
     paragraph = ("The council will vote on the plan in March. Read more about it at the town "
                  "hall: the full report is on display there until Friday.")

@@ -609,9 +609,12 @@ def _in_story(word: str, opening: str) -> bool:
 
 def _story_opening(lines: Iterable[str]) -> str:
     """A story's opening, in lower case: its first TITLE_STORY_CHARS characters (the lines
-    are read only that far)."""
+    are read only that far), less its byline, which may name the outlet as the masthead does
+    ("Por Ximena Carrillo | El Heraldo del Bajío": the masthead was taken for the title)."""
     opening, size = [], 0
     for line in lines:
+        if is_byline(line):
+            continue
         opening.append(line)
         size += len(line) + 1
         if size >= TITLE_STORY_CHARS:

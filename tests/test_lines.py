@@ -212,6 +212,15 @@ def test_a_middle_dot_between_letters_joins_words_and_separates_nothing(line, se
     ("Autor: Jan Kowalski | PAP", "Jan Kowalski"),
     ("Author: the news desk", None),
     ("Autor:", None),
+    # a CMS's place, date and update time after the name (blind trial m: no author)
+    ("Por Lucía Gracia Ferrer | Teruel, 14/03/2026 - 19:42 | Actualizada: 15/03/2026 - 08:10",
+     "Lucía Gracia Ferrer"),
+    ("Por Mariana Toledo, g-Campinas — Campinas (SP) · 22/04/2026 10h15 · Atualizado há 2 horas",
+     "Mariana Toledo"),
+    ("de Andrei Mureșan | 8 iunie 2026, 11:20", "Andrei Mureșan"),  # Romanian: lower case
+    ("De Madrid a Barcelona en tren nocturno", None),  # a headline's "De"
+    ("By the council's count, more than 4,000 homes lost power on Monday night | Updated "
+     "at 8:10 PM", None),
 ])
 def test_a_byline_credits_the_name_after_its_marker(line, name):
     assert byline_name(line) == name

@@ -787,6 +787,8 @@ def _split_glued(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
             end, rule = label
             u = _cut(u, 0, end, rule.id, rule.family, "paragraph-head", removed) or u
         said = sentences(u.text) if len(u.text) <= GLUED_MAX_CHARS else [u.text]
+        if (seam := _headline_seam(said[0], match, lexicon)) is not None:
+            said = [said[0][:seam], said[0][seam:], *said[1:]]
         if len(said) < 2:
             out.append(u)
             continue
@@ -859,6 +861,35 @@ def _glued_label(text: str, match: Callable[..., Rule | None]) -> tuple[int, Rul
         if rule is not None and rule.family == _AD_LABELS:
             end = text.index(words[k], len(label[0]))
             return (end, rule) if is_statement(text[end:]) else None
+    return None
+
+
+_OPENING_QUOTES = "«\"“„‚'‘‹「『"
+
+
+def _headline_seam(sentence: str, match: Callable[..., Rule | None], lexicon: Lexicon
+                   ) -> int | None:
+    """Where the story's sentence starts in `sentence`, a cross-link glued before it: a
+    linked headline has no end mark, so the sentence splitter ran the two together ("Διαβάστε
+    επίσης: Κλειστή η λεωφόρος Νίκης λόγω έργων «Ακολουθήστε μας…», δήλωσε ο πρόεδρος.":
+    the read-also rule took the quote with it; blind trial m). The seam is the rightmost
+    space before a capital (or a quotation mark opening one) whose rest is a statement
+    (`is_statement`) and whose head a cross-link rule names as a line of its own. None when
+    the rule does not name the sentence, or no seam leaves both."""
+    if not is_statement(sentence):  # a cross-link alone ends without a sentence's mark
+        return None
+    rule = _glued_rule(sentence, match, lexicon)
+    if rule is None or rule.family != "cross-link":
+        return None
+    for at in range(len(sentence) - 1, 0, -1):
+        if sentence[at - 1] != " " or not sentence[at - 2:at - 1].isalnum():
+            continue
+        opening = sentence[at + 1] if sentence[at] in _OPENING_QUOTES else sentence[at]
+        if not opening.isupper() or not is_statement(sentence[at:]):
+            continue
+        head = match(sentence[:at].rstrip(), Where.ANYWHERE)
+        if head is not None and head.family == "cross-link":
+            return at
     return None
 
 

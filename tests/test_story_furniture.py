@@ -272,6 +272,29 @@ def test_a_label_glued_to_a_paragraph_goes_and_the_paragraph_stays(lead, chrome,
     assert [page[r.start:r.end] for r in cut] == [chrome]
 
 
+# A linked headline has no end mark: a cross-link glued before a quote ran into one sentence
+# with it, and the read-also rule took the quote (blind trial m, Greek).
+HEADLINE_SEAMS = [
+    ("Η νέα γραμμή του μετρό της Θεσσαλονίκης θα λειτουργήσει από τη Δευτέρα, ανακοίνωσε η "
+     "εταιρεία.", "Διαβάστε επίσης: Κλειστή η λεωφόρος Νίκης λόγω έργων",
+     "«Ακολουθήστε μας στις ανακοινώσεις, θα ενημερώνουμε για κάθε αλλαγή στα δρομολόγια», "
+     "δήλωσε ο πρόεδρος της εταιρείας."),
+    ("The council approved the flood defence plan on Wednesday evening after three winters of "
+     "repeated flooding in the riverside areas.",
+     "Read more: Oakdale parish celebrates window restoration",
+     "“We will not raise council tax to pay for it,” the council leader said on Thursday."),
+]
+
+
+@pytest.mark.parametrize(("lead", "link", "quote"), HEADLINE_SEAMS, ids=["el", "en"])
+def test_a_cross_link_run_into_a_quote_goes_and_the_quote_stays(lead, link, quote):
+    page = "\n\n".join([lead, f"{link} {quote}", lead]) + "\n"
+    result = clean(page)
+    assert quote in result.text and link not in result.text
+    assert [(r.family, page[r.start:r.end]) for r in result.removed if r.text == link] == [
+        ("cross-link", link)]
+
+
 def test_a_platform_name_opening_a_news_sentence_is_no_glued_label():
     # "Facebook" alone is a share button's label; here it is the sentence's subject (rd-cnet)
     news = ("Facebook CEO Mark Zuckerberg knows a thing or two about how to seal the deal on "

@@ -4,6 +4,8 @@ The content decides; the name only breaks ties, because scrapers save pages as .
 text as .html. A text dump that quotes one tag further down is still text.
 """
 
+import json
+
 from newsclean.cleaners.html_extract import looks_like_html, opens_with_a_tag, sniff_head
 
 # The one list of HTML name endings: files saved as HTML, and page names of dynamic sites
@@ -30,3 +32,16 @@ def detect_format(text: str, source: str | None = None) -> str:
     if source and _stem(source).endswith(HTML_PAGE_SUFFIXES) and opens_with_a_tag(head):
         return "html"
     return "text"
+
+
+def is_json_document(text: str) -> bool:
+    """Is `text` one JSON object or array (an API response, a CMS export)? Read as a text
+    dump, its keys and quoted strings came out as "cleaned" fragments (a new user's
+    report); no page nor dump parses as JSON whole."""
+    head = text.lstrip("\ufeff \t\r\n")[:1]
+    if head not in ("{", "["):
+        return False
+    try:
+        return isinstance(json.loads(text.lstrip("\ufeff")), dict | list)
+    except ValueError:  # JSONDecodeError, and the recursion limit's RecursionError is not
+        return False

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from newsclean.cleaners.appeal import appeal_span, appeals, is_statement
 from newsclean.cleaners.credits import CREDIT_SEPARATORS, credit_tail
 from newsclean.cleaners.decode import InputRejected, decode, repair
-from newsclean.cleaners.detect import detect_format
+from newsclean.cleaners.detect import detect_format, is_json_document
 from newsclean.cleaners.html_extract import extract_html
 from newsclean.cleaners.language import detect_languages
 from newsclean.cleaners.lexicon import Lexicon, lexicon_for
@@ -71,6 +71,11 @@ _DEDUPE_MIN_WORDS = 8
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
+_JSON_DOCUMENT = ("not a page: a JSON document (newsclean cleans HTML pages and text dumps; "
+                  "articles exported as JSON are read one per line, as JSON Lines, by "
+                  "newsclean run)")
+
+
 def clean(
     raw: bytes | str, *, source: str | None = None, options: CleanOptions | None = None
 ) -> Cleaned:
@@ -86,6 +91,8 @@ def clean(
         )
     except InputRejected as exc:
         return _rejected(exc.reason, url=url)
+    if opts.format_hint is None and is_json_document(decoded.text):
+        return _rejected(_JSON_DOCUMENT, url=url)
     fmt = opts.format_hint or detect_format(decoded.text, source)
     try:
         if fmt == "html":

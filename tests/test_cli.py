@@ -208,6 +208,15 @@ def test_clean_refuses_a_record_file_and_names_run(tmp_path, name, kind):
                                   f"clean its records: newsclean run {path} DEST")
 
 
+def test_clean_rejects_a_json_document_in_one_line(tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text('{"title": "Flood plan approved", "body": "The council approved it."}')
+    out = _run("clean", str(path))
+    assert out.returncode == 3 and out.stdout == ""
+    assert out.stderr.startswith("newsclean: rejected: not a page: a JSON document")
+    assert len(out.stderr.strip().splitlines()) == 1
+
+
 @pytest.mark.prefect
 def test_run_seeds_into_a_folder_like_the_readme(tmp_path, prefect_api):
     from prefect.settings import PREFECT_API_URL

@@ -35,3 +35,29 @@ CASES = [
 @pytest.mark.parametrize(("text", "source", "fmt"), CASES)
 def test_format_is_read_from_how_the_document_opens(text, source, fmt):
     assert detect_format(text, source) == fmt
+
+
+@pytest.mark.parametrize(("text", "is_json"), [
+    ('{"title": "Flood plan approved", "text": "The council approved the plan."}', True),
+    ('\ufeff[\n {"id": 1, "body": "<p>Hi</p>"},\n {"id": 2, "body": "x"}\n]\n', True),
+    ("[Updated] The council approved the flood plan on Tuesday.\nMore text.", False),
+    ('{"id": 1}\n{"id": 2}\n', False),  # JSON Lines: a record file, refused by name
+    ("{{ template }} is not JSON either", False),
+])
+def test_a_json_document_is_told_from_a_dump(text, is_json):
+    from newsclean.cleaners.detect import is_json_document
+
+    assert is_json_document(text) is is_json
+
+
+def test_a_json_document_is_rejected_with_a_reason_not_cleaned_into_fragments():
+    # a new user's .json export came out "cleaned": its keys and quoted strings as lines
+    from newsclean.cleaners import CleanOptions, clean
+
+    doc = ('{"title": "Flood plan approved", "body": "The council approved the flood plan '
+           'on Tuesday after three winters of flooding.", "tags": ["local", "weather"]}')
+    result = clean(doc.encode())
+    assert result.status == "rejected" and result.text == ""
+    assert result.reason.startswith("not a page: a JSON document")
+    forced = clean(doc.encode(), options=CleanOptions(format_hint="text"))
+    assert forced.status != "rejected"  # told it is text, it is read as text

@@ -424,10 +424,13 @@ def is_year(token: str) -> bool:
 # "By Jane Doe, Science Correspondent" / "Von …" / "Por …": a credit line. The name after the
 # marker is capitalised: "By the numbers: …" is a headline. A CMS may label the name
 # instead: "Author: …", "Autor: …", "Автор: …" (a fresh-user trial's Russian page gave no
-# author); the label's colon is part of the marker.
-_BYLINE_MARKERS = "by|von|por|par|di|(?-i:de)|door|av|af|przez|от"
+# author); the label's colon is part of the marker. Indonesian and Malay credit "Oleh …",
+# Greek names the writer in the genitive ("Της Ελένης Παπαδοπούλου", "Του Γιώργου …"; blind
+# trial m gave neither author).
+_BYLINE_MARKERS = "by|von|por|par|di|(?-i:de)|door|av|af|przez|от|oleh|της|του"
 _BYLINE_LABELS = ("author|autor|autorin|autora|auteur|autrice|autore|auteurs|авторка|автор"
-                  "|yazar|szerző|penulis|författare|forfatter|kirjoittaja|συντάκτης")
+                  "|yazar|szerző|írta|penulis|författare|forfatter|kirjoittaja|teksti|tekst"
+                  "|text|συντάκτης")
 _BYLINE_RE = re.compile(rf"(?:({_BYLINE_MARKERS})\s+|({_BYLINE_LABELS})\s?:\s*)(\S).{{0,160}}",
                         re.IGNORECASE)
 _BYLINE_MARKER_RE = re.compile(rf"(?:{_BYLINE_MARKERS})\b|(?:{_BYLINE_LABELS})\s?:",
@@ -466,6 +469,17 @@ def byline_name(line: str) -> str | None:
     if not name or any(w[:1].islower() and len(w) > _NAME_PARTICLE_CHARS for w in name.split()):
         return None
     return name
+
+
+def unmarked_byline_name(line: str) -> str | None:
+    """The name of a byline without a marker: a name of two or more capitalised words
+    (`credited_name`), then a credit separator and the time stamp (`is_stamp`): "Mehmet
+    Yılmaz | 8 Haziran 2024, 16:20", "Anna Kowalczyk | 12.05.2026, 14:30 | aktualizacja: …"
+    (blind trials: removed with no author given). None for any other line."""
+    m = _CREDIT_TAIL_RE.search(line)
+    if m is None or not is_stamp(line[m.end():].strip()):
+        return None
+    return credited_name(line[:m.start()])
 
 
 def is_byline_label(line: str) -> bool:

@@ -33,6 +33,7 @@ from newsclean.cleaners.lines import (
     is_prose,
     joined_word_count,
     sentences,
+    unmarked_byline_name,
     word_count,
 )
 from newsclean.cleaners.locate import (
@@ -186,7 +187,8 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
     if title:  # the page's own headline under its header: said once, as the title
         units = _drop_title_line(units, title, removed)
     memo = LineMemo()  # each line's own features, for every round
-    author = header.author if header and header.author else _byline_author(page_lines, match)
+    author = (header.author if header and header.author
+              else _byline_author(page_lines, match, lexicon))
     judge = _Judge(rules, match, lexicon, opts, memo, author)
     kept, found, dropped, top = judge.rounds(units, title, top_line=True)
     if top and not names_the_story(found, (u.text for u in kept), lexicon.function_words):
@@ -307,11 +309,14 @@ def _labels_only(units: list[Unit]) -> bool:
             and sum(word_count(u.text) for u in units) <= _LABEL_MAX_WORDS)
 
 
-def _byline_author(page_lines: list[str], match: Callable[..., Rule | None]) -> str | None:
+def _byline_author(page_lines: list[str], match: Callable[..., Rule | None],
+                   lexicon: Lexicon) -> str | None:
     """The name of the page's first byline above its first line of prose (`lines.is_prose`)
     that no rule names (a cookie banner's is not the story's): a text dump's author, as
     HTML gives it from the page's metadata. Below the story, "by" lines are comments' and
-    teasers' credits."""
+    teasers' credits. A byline without a marker ("Name Surname | <time stamp>") counts when
+    no word of its name is a function or furniture word of the page's language ("Son
+    Dakika | 8 Haziran 2024" is a "breaking news" label)."""
     for i, line in enumerate(page_lines):
         if is_prose(line) and match(line, Where.LEADING) is None:
             return None
@@ -319,6 +324,11 @@ def _byline_author(page_lines: list[str], match: Callable[..., Rule | None]) -> 
             return name
         if is_byline_label(line) and i + 1 < len(page_lines) and (
                 name := credited_name(page_lines[i + 1])) is not None:
+            return name
+        if ((name := unmarked_byline_name(line)) is not None
+                and match(line, Where.LEADING) is None
+                and not any(w in lexicon.function_words or w in lexicon.web
+                            for w in WORD_RE.findall(name.lower()))):
             return name
     return None
 

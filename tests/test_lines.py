@@ -219,11 +219,28 @@ def test_a_middle_dot_between_letters_joins_words_and_separates_nothing(line, se
      "Mariana Toledo"),
     ("de Andrei Mureșan | 8 iunie 2026, 11:20", "Andrei Mureșan"),  # Romanian: lower case
     ("De Madrid a Barcelona en tren nocturno", None),  # a headline's "De"
+    ("Oleh Rizky Pratama - Bandung | Senin, 9 Februari 2026 | 16:20 WIB", "Rizky Pratama"),
+    ("Της Ελένης Παπαδοπούλου | 17.07.2026, 09:45", "Ελένης Παπαδοπούλου"),
+    ("Text: Anna Svensson", "Anna Svensson"),
+    ("Του χρόνου θα ανοίξει ο νέος σταθμός", None),  # "next year…": a headline
     ("By the council's count, more than 4,000 homes lost power on Monday night | Updated "
      "at 8:10 PM", None),
 ])
 def test_a_byline_credits_the_name_after_its_marker(line, name):
     assert byline_name(line) == name
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Mehmet Yılmaz | 8 Haziran 2024, 16:20", "Mehmet Yılmaz"),
+    ("Anna Kowalczyk | 12.05.2026, 14:30 | aktualizacja: 12.05.2026, 16:02", "Anna Kowalczyk"),
+    ("Mehmet Yılmaz | Ekonomi", None),  # no time stamp: a name and a section
+    ("Ankara | 8 Haziran 2024, 16:20", None),  # one word: a place
+    ("The council said | 8 June 2024", None),  # a name is capitalised throughout
+])
+def test_a_byline_without_a_marker_is_a_name_before_a_time_stamp(line, name):
+    from newsclean.cleaners.lines import unmarked_byline_name
+
+    assert unmarked_byline_name(line) == name
 
 
 @pytest.mark.parametrize(("line", "relative"), [

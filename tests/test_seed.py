@@ -104,6 +104,19 @@ def test_a_labelled_byline_names_the_author(byline):
     assert clean(page).author == "Ирина Соколова"
 
 
+@pytest.mark.parametrize(("byline", "author"), [
+    ("Mehmet Yılmaz | 8 Haziran 2024, 16:20", "Mehmet Yılmaz"),  # no marker
+    ("Son Dakika | 8 Haziran 2024, 16:20", None),  # "breaking news": a label, not a name
+])
+def test_a_byline_without_a_marker_names_the_author(byline, author):
+    # blind trials: "Name | time stamp" under the headline was removed and gave no author
+    page = (f"İzmir'de sahile yeni bisiklet yolu\n{byline}\n\nİzmir Büyükşehir Belediyesi, "
+            "Karşıyaka sahiline 6 kilometrelik yeni bir bisiklet yolu yapılacağını açıkladı."
+            "\n\nÇalışmaların yaz sonunda tamamlanması planlanıyor, belediye yetkilileri "
+            "projenin maliyetinin 40 milyon lira olduğunu söyledi.\n")
+    assert clean(page).author == author
+
+
 @pytest.mark.parametrize(("name", "author"), [
     ("101_wp-fairhaven-bike-lanes.html", "Dana Whitcomb"),  # span.author.vcard > a.fn
     ("102_storybody-ferry-strike-latin1.html", "Fiona McLeod"),  # byline__name, then a role

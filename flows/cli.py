@@ -365,13 +365,16 @@ def _explain(result) -> None:
     in_order = sorted(result.removed, key=lambda r: (r.line is not None, r.line or 0))
     rules = [r.rule if r.score is None else f"{r.rule} (p={r.score:.2f})" for r in in_order]
     table = Table(show_lines=False, expand=True)
-    table.add_column("line", no_wrap=True)
+    # a text dump's removals stand on a line; an HTML page's blocks in a region of the page
+    # (its header, the body outside the article, the article's paragraphs)
+    table.add_column("line" if result.format == "text" else "where", no_wrap=True)
     # a rule id is what an operator looks up or disables: shown whole, the text wraps instead
     table.add_column("rule", no_wrap=True, min_width=max(map(len, rules), default=4))
     table.add_column("removed text", ratio=1)
     for r, rule in zip(in_order, rules, strict=True):
         text = r.text if len(r.text) <= _EXPLAIN_WIDTH else r.text[:_EXPLAIN_WIDTH - 1] + "…"
-        table.add_row(str(r.line or ""), Text(rule), Text(text))
+        table.add_row(str(r.line) if r.line is not None else r.where or "", Text(rule),
+                      Text(text))
     console.print(table)
     if cut := sum(len(r.text) > _EXPLAIN_WIDTH for r in in_order):
         console.print(f"[dim]{cut} removed line(s) cut at {_EXPLAIN_WIDTH} characters: "

@@ -84,6 +84,23 @@ def test_clean_explain_shows_each_removed_line_beside_its_rule():
     assert "Leave a Reply" in out.stdout
 
 
+def test_clean_explain_on_html_says_where_each_block_stood(tmp_path):
+    # a new user: the "line" column was blank for every row of an HTML page
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+                    "<article><h1>Flood plan approved</h1><p>The council approved the flood "
+                    "plan on Tuesday after three winters of flooding in the riverside areas."
+                    "</p><p>Work is due to begin in September and take about three years, the "
+                    "council said.</p></article><footer>© 2026 Daily Herald</footer></body>"
+                    "</html>")
+    out = _run("clean", str(page), "--explain", env={"COLUMNS": "200"})
+    assert out.returncode == 0
+    header = next(line for line in out.stdout.splitlines() if "rule" in line)
+    assert "where" in header and "line" not in header
+    rows = [line for line in out.stdout.splitlines() if "extract." in line]
+    assert rows and all(line.split("│")[1].strip() for line in rows if "│" in line)
+
+
 def test_clean_reads_stdin_and_takes_operator_packs():
     doc = (b"Headline Of The Day\n\nDownload the Daily Herald app today!\n\n"
            b"The council met on Tuesday and approved the budget after a long debate.\n")

@@ -471,6 +471,18 @@ def byline_name(line: str) -> str | None:
     return name
 
 
+# a label is one with its colon: "text()" in a code sample is no byline's
+_BYLINE_SHELL_RE = re.compile(rf"[\W_]*(?:(?:{_BYLINE_MARKERS})|(?:{_BYLINE_LABELS})\s?:)[\W_]*",
+                              re.IGNORECASE)
+
+
+def is_byline_shell(line: str) -> bool:
+    """Is `line` a byline's marker and punctuation alone ("di —", "By ,", "Autor:")? What an
+    HTML byline leaves once its name and date elements are taken out (`<p>di <span
+    class="author">…</span> — <time>…</time></p>` came out as "di —": a fresh-user trial)."""
+    return _BYLINE_SHELL_RE.fullmatch(line) is not None
+
+
 def unmarked_byline_name(line: str) -> str | None:
     """The name of a byline without a marker: a name of two or more capitalised words
     (`credited_name`), then a credit separator and the time stamp (`is_stamp`): "Mehmet

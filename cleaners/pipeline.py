@@ -30,6 +30,7 @@ from newsclean.cleaners.lines import (
     credited_name,
     ends_sentence,
     is_byline_label,
+    is_byline_shell,
     is_prose,
     joined_word_count,
     sentences,
@@ -357,6 +358,18 @@ def _normalized(units: list[Unit], opts: CleanOptions) -> tuple[list[Unit], dict
     return out, mends
 
 
+def _drop_byline_shells(units: list[Unit], removed: list[Removal]) -> list[Unit]:
+    """`units` without what an HTML byline left once the extractor took its name and date
+    out ("di —": `lines.is_byline_shell`), recorded."""
+    out = []
+    for u in units:
+        if is_byline_shell(u.text):
+            removed.append(_removal(u, "structure.byline-shell", "structure"))
+        else:
+            out.append(u)
+    return out
+
+
 def _drop_letterless_edges(units: list[Unit], removed: list[Removal]) -> list[Unit]:
     """`units` without letterless lines at either end ("|", "0", a share count), recorded."""
     edges = _letterless_edges(units)
@@ -460,6 +473,7 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     lang = langs[0] if langs else None
     match = opts.ruleset().for_languages(langs).lookup(_host(url or ex.url))
     lexicon = lexicon_for(langs)
+    units = _drop_byline_shells(units, removed)
     units = _split_glued(units, match, lexicon, {}, removed)
     units = _apply_rules(units, match, lexicon, removed)
     units = _drop_credit_tails(units, match, removed)

@@ -63,7 +63,10 @@ def split_units(text: str) -> list[Unit]:
             continue
         # the unit's span holds no spaces around its text ("Share   " held three)
         start, end = m.start() + len(raw) - len(raw.lstrip()), m.end() - len(raw) + len(raw.rstrip())
+        # a lower-case letter: "ⓒ" is lower case to Python too, and a Korean copyright line
+        # under a tag row was joined to it (a fresh-user trial)
         if (not wrapped and units and prev_end == m.start() - 1 and body[0].islower()
+                and body[0].isalpha()
                 and last_mark(units[-1].text) not in _NO_RUN_ON
                 and not _COUNTED_RE.search(units[-1].text)
                 and byline_name(body) is None and not is_relative_time(body)):

@@ -160,3 +160,13 @@ def test_gap_fill_puts_back_blocks_between_kept_paragraphs_but_no_caption_or_wid
       <p>A closing line after the last kept paragraph.</p></div></body></html>""")
     assert _with_gaps(tree, [first, second]) == [
         first, "A short line the extractor dropped.", "What happens next", second]
+
+
+def test_what_a_byline_leaves_once_its_name_and_date_are_taken_out_goes():
+    # a fresh-user trial's page: '<p class="firma">di <span class="author">…</span> —
+    # <time>…</time></p>' came out as a first paragraph "di —", while the removal record
+    # said the whole line went
+    result = clean((PAGES / "byline_elements_in_a_paragraph.html").read_bytes())
+    assert result.text.startswith("Il teatro Paisiello di Lecce riaprirà al pubblico")
+    assert "di —" not in result.text
+    assert "structure.byline-shell" in {r.rule for r in result.removed}

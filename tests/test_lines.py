@@ -268,6 +268,27 @@ def test_a_byline_under_a_headline_stays_its_own_line():
         "pepe_torrealba", "hace 2 horas", "The council said it would appeal."]
 
 
+def test_a_circled_c_is_no_lower_case_letter_that_continues_a_line():
+    """"ⓒ" is lower case to Python: a Korean copyright line was joined to the tag row above
+    it and both went as one removal (a fresh-user trial)."""
+    from newsclean.cleaners.segment import split_units
+
+    text = "#전주 #한옥마을 #셔틀버스\nⓒ 전북일보, 무단전재 및 재배포 금지\nThe council said\nit agreed."
+    assert [u.text for u in split_units(text)] == [
+        "#전주 #한옥마을 #셔틀버스", "ⓒ 전북일보, 무단전재 및 재배포 금지", "The council said it agreed."]
+
+
+@pytest.mark.parametrize(("line", "shell"), [
+    ("di —", True), ("By ,", True), ("Autor:", True), ("| Von |", True),
+    ("de —", True), ("di Giulia De Santis —", False), ("Byline", False), ("De —", False),
+    ("text()", False),  # a code sample's call, not the label "Text:"
+])
+def test_a_byline_shell_is_its_marker_and_punctuation_alone(line, shell):
+    from newsclean.cleaners.lines import is_byline_shell
+
+    assert is_byline_shell(line) is shell
+
+
 def test_a_heading_with_its_count_is_not_continued_by_a_handle_under_it():
     """"Diskusia (23)" over "mato_kvp: Konečne! …": a comment, not the heading's rest."""
     from newsclean.cleaners.segment import split_units

@@ -513,8 +513,10 @@ def credited_name(text: str) -> str | None:
     return name
 
 
-# What follows the name in a byline: ", Chief Football Writer", " - Reuters", " | AP".
-_CREDIT_TAIL_RE = re.compile(r"\s*(?:,|\s[-–—|](?:\s|$))")
+# What follows the name in a byline: ", Chief Football Writer", " - Reuters", " | AP",
+# " · October 2, 2025" (a middle dot between spaces, as breadcrumbs use it: a fresh-user
+# trial's byline gave "Dana Whitfield · October 2" and so no author).
+_CREDIT_TAIL_RE = re.compile(r"\s*(?:,|\s[-–—|·](?:\s|$))")
 # The words of a name in lower case are particles and joiners: "and", "et", "von", "de la".
 _NAME_PARTICLE_CHARS = 3
 

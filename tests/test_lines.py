@@ -222,6 +222,7 @@ def test_a_middle_dot_between_letters_joins_words_and_separates_nothing(line, se
     ("Oleh Rizky Pratama - Bandung | Senin, 9 Februari 2026 | 16:20 WIB", "Rizky Pratama"),
     ("Της Ελένης Παπαδοπούλου | 17.07.2026, 09:45", "Ελένης Παπαδοπούλου"),
     ("Text: Anna Svensson", "Anna Svensson"),
+    ("By Dana Whitfield · October 2, 2025", "Dana Whitfield"),
     ("Του χρόνου θα ανοίξει ο νέος σταθμός", None),  # "next year…": a headline
     ("By the council's count, more than 4,000 homes lost power on Monday night | Updated "
      "at 8:10 PM", None),

@@ -5,6 +5,7 @@ text as .html. A text dump that quotes one tag further down is still text.
 """
 
 import json
+import re
 
 from newsclean.cleaners.html_extract import looks_like_html, opens_with_a_tag, sniff_head
 
@@ -34,12 +35,14 @@ def detect_format(text: str, source: str | None = None) -> str:
     return "text"
 
 
+_JSON_START_RE = re.compile(r"[\ufeff\s]*[\[{]")
+
+
 def is_json_document(text: str) -> bool:
     """Is `text` one JSON object or array (an API response, a CMS export)? Read as a text
     dump, its keys and quoted strings came out as "cleaned" fragments (a new user's
     report); no page nor dump parses as JSON whole."""
-    head = text.lstrip("\ufeff \t\r\n")[:1]
-    if head not in ("{", "["):
+    if _JSON_START_RE.match(text) is None:  # asked of every document: no copy of it
         return False
     try:
         return isinstance(json.loads(text.lstrip("\ufeff")), dict | list)

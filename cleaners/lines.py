@@ -471,9 +471,9 @@ def byline_name(line: str) -> str | None:
     return name
 
 
-# a label is one with its colon: "text()" in a code sample is no byline's
-_BYLINE_SHELL_RE = re.compile(rf"[\W_]*(?:(?:{_BYLINE_MARKERS})|(?:{_BYLINE_LABELS})\s?:)[\W_]*",
-                              re.IGNORECASE)
+# the marker as `_BYLINE_MARKER_RE` reads it (a label with its colon: "text()" in a code
+# sample is no byline's), with nothing but punctuation around it
+_BYLINE_SHELL_RE = re.compile(rf"[\W_]*(?:{_BYLINE_MARKER_RE.pattern})[\W_]*", re.IGNORECASE)
 
 
 def is_byline_shell(line: str) -> bool:

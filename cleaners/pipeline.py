@@ -24,6 +24,7 @@ from newsclean.cleaners.language import detect_languages
 from newsclean.cleaners.lexicon import Lexicon, lexicon_for
 from newsclean.cleaners.linemodel import LineMemo, LineModel
 from newsclean.cleaners.lines import (
+    OPEN_QUOTES,
     QUESTION_MARKS,
     WORD_RE,
     byline_name,
@@ -870,7 +871,6 @@ _GLUED_FAMILIES = frozenset(("subscribe", "newsletter", "cross-link", "share", "
 # an ad label: a platform's name is a share button's label on its own line, and a news
 # sentence's subject ("Facebook CEO Mark Zuckerberg…", rd-cnet lost its first word).
 GLUED_LABEL_MAX_WORDS = 2
-_AD_LABELS = "ads"
 _LABEL_END = frozenset(".!?:;,…")
 
 
@@ -889,13 +889,10 @@ def _glued_label(text: str, match: Callable[..., Rule | None]) -> tuple[int, Rul
         if not words[k][:1].isupper():
             continue
         rule = match(" ".join(label), Where.ANYWHERE)
-        if rule is not None and rule.family == _AD_LABELS:
+        if rule is not None and rule.family == "ads":
             end = text.index(words[k], len(label[0]))
             return (end, rule) if is_statement(text[end:]) else None
     return None
-
-
-_OPENING_QUOTES = "«\"“„‚'‘‹「『"
 
 
 def _headline_seam(sentence: str, match: Callable[..., Rule | None], lexicon: Lexicon
@@ -915,7 +912,7 @@ def _headline_seam(sentence: str, match: Callable[..., Rule | None], lexicon: Le
     for at in range(len(sentence) - 1, 0, -1):
         if sentence[at - 1] != " " or not sentence[at - 2:at - 1].isalnum():
             continue
-        opening = sentence[at + 1] if sentence[at] in _OPENING_QUOTES else sentence[at]
+        opening = sentence[at + 1] if sentence[at] in OPEN_QUOTES else sentence[at]
         if not opening.isupper() or not is_statement(sentence[at:]):
             continue
         head = match(sentence[:at].rstrip(), Where.ANYWHERE)

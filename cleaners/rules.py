@@ -17,7 +17,7 @@ from enum import StrEnum
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -104,6 +104,9 @@ class RuleSpec(_Strict):
     sites: list[str] = []
     case_sensitive: bool = False
     max_words: Annotated[int | None, Field(ge=1)] = None
+    # "reported-speech": a line the pack's `reported_speech` finds never matches (news that
+    # quotes a notice: "Activa JavaScript para ver el vídeo, pidió el técnico")
+    unless: Literal["reported-speech"] | None = None
     examples: list[str] = []
     counter_examples: list[str] = []
 
@@ -115,6 +118,10 @@ class PackMeta(_Strict):
     version: str | int | None = None
     description: str = ""
     disable: list[str] = []
+    # A regex found anywhere in a line that reports what someone said, in the pack's
+    # language ("\b(?:said|according to)\b"); rules with `unless = "reported-speech"` skip
+    # such lines. One list per language, not one lookahead per rule.
+    reported_speech: str = ""
 
 
 class PackSpec(_Strict):
@@ -151,7 +158,7 @@ def _schema_error(exc: ValidationError, where: str, raw: dict | None = None,
     return RulePackError(f"{where}field {field_path!r}: {err.get('msg')} (got {got!r})")
 
 
-def _parse_rule(raw: dict, pack: str, checked: bool) -> Rule:
+def _parse_rule(raw: dict, pack: str, checked: bool, reported_speech: str = "") -> Rule:
     rid = raw.get("id") if isinstance(raw, dict) else None
     if not isinstance(raw, dict):
         raise RulePackError(f"{pack}: a rule must be a table ([[rules]]), not {raw!r}")
@@ -162,10 +169,16 @@ def _parse_rule(raw: dict, pack: str, checked: bool) -> Rule:
         raise _schema_error(exc, where, raw) from None
     if not _ID_RE.fullmatch(spec.id):
         raise RulePackError(f"{pack}: rule id {spec.id!r} must look like 'family.what-it-removes'")
+    pattern = spec.pattern
+    if spec.unless == "reported-speech":
+        if not reported_speech:
+            raise RulePackError(f"{where}unless = \"reported-speech\" needs the pack's "
+                                "[pack] reported_speech")
+        pattern = f"(?![^\\n]*(?:{reported_speech})){pattern}"
     rule = Rule(
         id=spec.id,
         family=spec.family,
-        pattern=spec.pattern,
+        pattern=pattern,
         where=spec.where,
         note=spec.note,
         lang=spec.lang,
@@ -239,7 +252,7 @@ def parse_pack(text: str | bytes, source: str = "<memory>", *, checked: bool = T
     if not spec.rules and not meta.get("disable"):
         raise RulePackError(f"{source}: no rules: a rule pack adds rules ([[rules]]) or "
                             "disables them ([pack] disable = [...])")
-    rules = tuple(_parse_rule(r, source, checked) for r in spec.rules)
+    rules = tuple(_parse_rule(r, source, checked, spec.pack.reported_speech) for r in spec.rules)
     seen: set[str] = set()
     for r in rules:
         if r.id in seen:

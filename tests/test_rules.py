@@ -63,6 +63,10 @@ def test_default_pack_loads_and_checks_its_own_examples():
         ("", r"op.toml: no rules: a rule pack adds rules \(\[\[rules\]\]\) or disables them"),
         ('[pack]\nname = "x"', "op.toml: no rules"),
         (b"\x7fELF\x02\x01\x01\x00\xd0\x8f\xff", r"op.toml: not a rule pack: not UTF-8 text"),
+        ('[[rules]]\nid = "a.b"\nfamily = "x"\npattern = "x"\nunless = "reported-speech"',
+         r"op.toml: rule a.b: unless = \"reported-speech\" needs the pack's \[pack\] reported_speech"),
+        ('[[rules]]\nid = "a.b"\nfamily = "x"\npattern = "x"\nunless = "quotes"',
+         "op.toml: rule a.b: field 'unless'"),
     ],
 )
 def test_bad_packs_are_refused_with_a_clear_message(text, message):
@@ -78,6 +82,27 @@ def test_operator_pack_layers_on_top():
     assert rules.match("Brought to you by ACME", Where.ANYWHERE, "www.example.com").id == \
         "promo.only-on-example"
     assert rules.fingerprint != default_rules().fingerprint
+
+
+def test_a_notice_reported_as_speech_is_news():
+    """`unless = "reported-speech"`: one list of the language's attribution words in [pack],
+    not one lookahead per rule; the notice alone goes, a line reporting it stays."""
+    pack = parse_pack(r"""
+[pack]
+reported_speech = '\b(?:said|according to)\b'
+[[rules]]
+id = "player.blocked-video"
+family = "player"
+unless = "reported-speech"
+pattern = 'enable javascript to (watch|play) (this|the) video[.!]?[^\n]*'
+examples = ["Enable JavaScript to watch this video."]
+counter_examples = ["Enable JavaScript to watch the video, the help page said."]
+""", "op.toml")
+    rules = RuleSet((pack,))
+    assert rules.match("Enable JavaScript to watch this video.", Where.ANYWHERE).id == \
+        "player.blocked-video"
+    assert rules.match("Enable JavaScript to play the video, according to the court's clerk.",
+                       Where.ANYWHERE) is None
 
 
 def test_replacing_a_rule_by_id():

@@ -314,7 +314,7 @@ def _clean(args) -> int:
         raw = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
     except IsADirectoryError:
         return _error(f"cannot read {args.file}: it is a folder (to clean a folder: "
-                      f"newsclean run {args.file} DEST)")
+                      f"newsclean run {args.file} DEST)", EXIT_USAGE)  # the wrong command
     except FileNotFoundError as exc:
         if urlsplit(args.file).scheme:  # "s3://bucket/key.txt", "https://…": not a local file
             return _error(f"cannot read {args.file}: clean reads a local file or stdin (to clean "

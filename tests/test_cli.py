@@ -169,7 +169,7 @@ def test_clean_does_not_import_prefect_or_boto3():
     ("args", "code", "message"),
     [
         (["clean", "/no/such/file.txt"], 1, "cannot read /no/such/file.txt"),
-        (["clean", str(SEEDS)], 1, f"it is a folder (to clean a folder: newsclean run {SEEDS} DEST)"),
+        (["clean", str(SEEDS)], 2, f"it is a folder (to clean a folder: newsclean run {SEEDS} DEST)"),
         (["clean", str(SEED_FILE), "--rules", "/no/pack.toml"], 2, "cannot read rule pack"),
         # a text dump forced through the HTML path said "no text in the document"
         (["clean", str(SEED_FILE), "--format", "html"], 3, "no HTML markup in the document"),

@@ -426,15 +426,22 @@ def is_year(token: str) -> bool:
 # instead: "Author: …", "Autor: …", "Автор: …" (a fresh-user trial's Russian page gave no
 # author); the label's colon is part of the marker. Indonesian and Malay credit "Oleh …",
 # Greek names the writer in the genitive ("Της Ελένης Παπαδοπούλου", "Του Γιώργου …"; blind
-# trial m gave neither author).
-_BYLINE_MARKERS = "by|von|por|par|di|(?-i:de)|door|av|af|przez|от|oleh|της|του"
+# trial m gave neither author). Scripts without case credit so too: Arabic "بقلم", Hebrew
+# "מאת", Thai "โดย"; labels "लेखक:", "نویسنده:", "作者：" (fresh-user trial n's Hindi page
+# gave no author); a name there cannot show a capital (`_opens_name`).
+_BYLINE_MARKERS = "by|von|por|par|di|(?-i:de)|door|av|af|przez|от|oleh|της|του|بقلم|מאת|โดย"
 _BYLINE_LABELS = ("author|autor|autorin|autora|auteur|autrice|autore|auteurs|авторка|автор"
                   "|yazar|szerző|írta|penulis|författare|forfatter|kirjoittaja|teksti|tekst"
-                  "|text|συντάκτης")
-_BYLINE_RE = re.compile(rf"(?:({_BYLINE_MARKERS})\s+|({_BYLINE_LABELS})\s?:\s*)(\S).{{0,160}}",
-                        re.IGNORECASE)
-_BYLINE_MARKER_RE = re.compile(rf"(?:{_BYLINE_MARKERS})\b|(?:{_BYLINE_LABELS})\s?:",
+                  "|text|συντάκτης|लेखक|نویسنده|作者|记者|記者")
+_BYLINE_RE = re.compile(
+    rf"(?:({_BYLINE_MARKERS})\s+|({_BYLINE_LABELS})\s?[:：]\s*)(\S).{{0,160}}", re.IGNORECASE)
+_BYLINE_MARKER_RE = re.compile(rf"(?:{_BYLINE_MARKERS})\b|(?:{_BYLINE_LABELS})\s?[:：]",
                                re.IGNORECASE)
+# Korean credits its reporter after the name: "김민수 기자", "김민수 기자 minsu@example.co.kr",
+# a correspondent "특파원" (fresh-user trial n: no author). A Korean name is two to four
+# syllables; the e-mail address is the byline's own tail.
+_NAME_FIRST_BYLINE_RE = re.compile(
+    r"(?P<name>[\uac00-\ud7a3]{2,4}) (?:기자|특파원)(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?")
 BYLINE_MAX_WORDS = 12
 # A byline's name with its role or outlet is BYLINE_MAX_WORDS words at most; a CMS adds the
 # place, the date and the time of the last update after a bar or a dash ("Por Lucía Gracia
@@ -447,8 +454,10 @@ def is_byline(line: str, words: int | None = None) -> bool:
     """Is `line` a byline: a marker ("By", "Von", "Por", Romanian lower-case "de"…), a
     capitalised name, at most BYLINE_MAX_WORDS words before its credit's tail (a place, a
     date: BYLINE_LINE_MAX_WORDS in all) and no sentence end?"""
+    if _NAME_FIRST_BYLINE_RE.fullmatch(line):
+        return True
     m = _BYLINE_RE.fullmatch(line)
-    if m is None or not m.group(3).isupper() or ends_sentence(line):
+    if m is None or not _opens_name(m.group(3)) or ends_sentence(line):
         return False
     words = word_count(line) if words is None else words
     if words <= BYLINE_MAX_WORDS:
@@ -457,12 +466,20 @@ def is_byline(line: str, words: int | None = None) -> bool:
             and word_count(_CREDIT_TAIL_RE.split(line, 1)[0]) <= BYLINE_MAX_WORDS)
 
 
+def _opens_name(char: str) -> bool:
+    """Can `char` open a name: a capital, or a letter of a script without case (Devanagari,
+    Arabic, Hangul, Han…)? "By the numbers" opens with no name."""
+    return char.isupper() or (char.isalpha() and not char.islower())
+
+
 def byline_name(line: str) -> str | None:
     """The name a byline credits ("By Callum Ferris, Chief Football Writer" -> "Callum
     Ferris", "Von Katrin Vogelsang" -> "Katrin Vogelsang"): the words after its marker, up
     to a role or an outlet after a comma, a dash or a bar; None when `line` is no byline or
     the words after its marker are not a name (a word in lower case longer than a particle:
     "Von Bredow-Werndl vergoldet sich…" is a headline)."""
+    if (m := _NAME_FIRST_BYLINE_RE.fullmatch(line)) is not None:
+        return m.group("name")
     if not is_byline(line):
         return None
     name = _CREDIT_TAIL_RE.split(line[_BYLINE_RE.fullmatch(line).start(3):], 1)[0].strip()

@@ -223,6 +223,14 @@ def test_a_middle_dot_between_letters_joins_words_and_separates_nothing(line, se
     ("Της Ελένης Παπαδοπούλου | 17.07.2026, 09:45", "Ελένης Παπαδοπούλου"),
     ("Text: Anna Svensson", "Anna Svensson"),
     ("By Dana Whitfield · October 2, 2025", "Dana Whitfield"),
+    # scripts without case (fresh-user trial n: no author for the Hindi and Korean pages)
+    ("लेखक: राहुल शर्मा", "राहुल शर्मा"),
+    ("بقلم محمد العلي", "محمد العلي"),
+    ("作者：王小明", "王小明"),
+    ("김민수 기자", "김민수"),
+    ("김민수 기자 minsu@example.co.kr", "김민수"),
+    ("기자 회견이 열렸다", None),  # "a press conference was held"
+    ("By 2027 the line will reach the airport", None),  # a digit opens no name
     ("Του χρόνου θα ανοίξει ο νέος σταθμός", None),  # "next year…": a headline
     ("By the council's count, more than 4,000 homes lost power on Monday night | Updated "
      "at 8:10 PM", None),

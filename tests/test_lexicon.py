@@ -90,3 +90,38 @@ def test_a_language_without_lists_reads_english_furniture_not_every_languages_wo
     assert "du" not in vi.address  # "du lịch" (travel), not the German "du" (you)
     assert {"you", "share"} <= vi.address | vi.web
     assert "du" in lexicon_for(()).address  # no language known: every list
+
+
+@pytest.mark.parametrize(("answers", "languages"), [
+    # lid.176 splits a Croatian page between the Serbo-Croatian languages (blind trial o:
+    # "unknown", and every language's lists read its "u" as Dutch "you")
+    ([("hr", 0.39), ("sh", 0.30), ("sr", 0.16)], ("hr", "sh", "sr")),
+    ([("no", 0.35), ("da", 0.30), ("nn", 0.11)], ("no", "da", "nn")),
+    # two unrelated languages are a mixed page, not a group
+    ([("en", 0.35), ("fr", 0.30), ("de", 0.10)], ()),
+])
+def test_the_identifier_is_sure_of_a_group_of_close_languages(monkeypatch, answers,
+                                                               languages):
+    from newsclean.cleaners import language
+
+    monkeypatch.setattr(language, "_identify", lambda text: answers)
+    assert detect_languages(["Gradsko vijeće izglasalo je proračun za sljedeću godinu."]) == \
+        languages
+
+
+def test_an_unsure_identifier_is_asked_again_of_a_longer_sample(monkeypatch):
+    # blind trial o's Swahili page: sw 0.26 on 240 characters of its longest lines, 0.61 on
+    # more; only the unsure pay for the second call
+    from newsclean.cleaners import language
+
+    asked = []
+
+    def identify(text):
+        asked.append(len(text))
+        return [("sw", 0.26 if len(asked) == 1 else 0.61), ("en", 0.08)]
+
+    monkeypatch.setattr(language, "_identify", identify)
+    lines = [f"Mstari wa {k}: wananchi wa vijiji kumi watapata maji ya bomba kuanzia mwezi "
+             "ujao, afisa wa maji wa wilaya alisema Jumanne." for k in range(12)]
+    assert detect_languages(lines) == ("sw",)
+    assert asked[0] <= language.SAMPLE_CHARS < asked[1] <= language.RETRY_SAMPLE_CHARS

@@ -365,3 +365,20 @@ def test_a_page_that_wraps_only_its_paragraphs_keeps_its_headline_and_lead():
     assert result.title == "Grundschule in Lindenau bekommt neuen Anbau"
     assert result.text.startswith(("Die Grundschule am Mühlteich", "Von Katrin Vogelsang"))
     assert "Der Gemeinderat hat am Montagabend einstimmig die Planung gebilligt" in result.text
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    # a quoted post ends with its hashtag or last word, its sentences inside the quotes
+    ("Gradonačelnica Marina Kovač javila se na mreži X: „Most je otvoren. Hvala svima. #Split“",
+     True),
+    ("Голова адміністрації написав у соцмережі X: «Міст відкритий. Дякую всім за терпіння»",
+     True),
+    ('Zelensky: „Wir geben nicht auf“', False),  # a teaser headline: a name and one sentence
+    ("Trainer nach der Niederlage: „Wir sind enttäuscht“", False),  # one sentence
+    ("Der Minister sagte am Montag in Berlin: Die Lage ist ernst. Mehr nicht", False),  # no quote
+])
+def test_a_quotation_of_sentences_after_a_statement_ends_one(line, said):
+    from newsclean.cleaners.lines import ends_in_quoted_speech, ends_sentence
+
+    assert ends_in_quoted_speech(line) is said
+    assert ends_sentence(line) is said

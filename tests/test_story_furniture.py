@@ -259,11 +259,22 @@ GLUED_LABELS = [
      "Esnaf ise inşaat süresince sahildeki kafe ve restoranlara ulaşımın zorlaşacağından "
      "endişeli. Belediye, çalışmaların gece saatlerinde de sürdürüleceğini bildirdi.",
      "{news} {chrome}"),
+    # blind trial o: the label run into the first word (no space), and one before a quote
+    ("Gradsko vijeće Zadra u ponedjeljak je odobrilo gradnju nove pješačke zone u centru.",
+     "OGLAS", "Radovi počinju u ožujku i trajat će do kraja ljeta, rekao je gradonačelnik.",
+     "{chrome}{news}"),
+    ("Der Stadtrat hat am Montag den Bau einer neuen Fußgängerzone in der Altstadt "
+     "beschlossen.", "Anzeige",
+     "Die Arbeiten beginnen im März und dauern bis zum Ende des Sommers, sagte der "
+     "Bürgermeister.", "{chrome}{news}"),
+    ("Міська рада в понеділок схвалила будівництво нової пішохідної зони в центрі міста.",
+     "РЕКЛАМА", "«Роботи почнуться в березні й триватимуть до кінця літа», — сказав мер.",
+     "{chrome} {news}"),
 ]
 
 
 @pytest.mark.parametrize(("lead", "chrome", "news", "glued"), GLUED_LABELS,
-                         ids=["pt", "ro", "vi", "tr"])
+                         ids=["pt", "ro", "vi", "tr", "hr-run-in", "de-run-in", "uk-quote"])
 def test_a_label_glued_to_a_paragraph_goes_and_the_paragraph_stays(lead, chrome, news, glued):
     page = "\n\n".join([lead, glued.format(chrome=chrome, news=news)]) + "\n"
     result = clean(page)

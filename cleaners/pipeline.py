@@ -871,6 +871,8 @@ _GLUED_FAMILIES = frozenset(("subscribe", "newsletter", "cross-link", "share", "
 # an ad label: a platform's name is a share button's label on its own line, and a news
 # sentence's subject ("Facebook CEO Mark Zuckerberg…", rd-cnet lost its first word).
 GLUED_LABEL_MAX_WORDS = 2
+_ADS = frozenset(("ads",))
+_CROSS_LINK = frozenset(("cross-link",))
 _LABEL_END = frozenset(".!?:;,…")
 
 
@@ -888,8 +890,8 @@ def _glued_label(text: str, match: Callable[..., Rule | None]) -> tuple[int, Rul
             return None
         if not words[k][:1].isupper():
             continue
-        rule = match(" ".join(label), Where.ANYWHERE)
-        if rule is not None and rule.family == "ads":
+        rule = match(" ".join(label), Where.ANYWHERE, of=_ADS)
+        if rule is not None:
             end = text.index(words[k], len(label[0]))
             return (end, rule) if is_statement(text[end:]) else None
     return None
@@ -915,8 +917,7 @@ def _headline_seam(sentence: str, match: Callable[..., Rule | None], lexicon: Le
         opening = sentence[at + 1] if sentence[at] in OPEN_QUOTES else sentence[at]
         if not opening.isupper() or not is_statement(sentence[at:]):
             continue
-        head = match(sentence[:at].rstrip(), Where.ANYWHERE)
-        if head is not None and head.family == "cross-link":
+        if match(sentence[:at].rstrip(), Where.ANYWHERE, of=_CROSS_LINK) is not None:
             return at
     return None
 
@@ -936,8 +937,7 @@ def _glued_rule(sentence: str, match: Callable[..., Rule | None], lexicon: Lexic
         if not words or len(words) > GLUED_SHORT_WORDS and words[0] not in lexicon.call and (
                 lexicon.asks.isdisjoint(words)):
             return None
-    rule = match(sentence.strip(), Where.ANYWHERE)
-    return rule if rule is not None and rule.family in _GLUED_FAMILIES else None
+    return match(sentence.strip(), Where.ANYWHERE, of=_GLUED_FAMILIES)
 
 
 def _told(rest: str, match: Callable[..., Rule | None]) -> bool:

@@ -232,6 +232,10 @@ class _Judge:
     opts: CleanOptions
     memo: LineMemo
     author: str | None  # the name the page's byline credits (`_byline_author`)
+    # what each round's appeal and credit steps found in a paragraph, for the next rounds,
+    # which see the same paragraphs again (`appeal.appeals`, `_drop_credit_tails`)
+    voices: dict = dataclasses.field(default_factory=dict)
+    credits: dict = dataclasses.field(default_factory=dict)
 
     def rounds(self, units: list[Unit], title: str | None, *, top_line: bool
                ) -> tuple[list[Unit], str | None, list[Removal], bool]:
@@ -258,8 +262,8 @@ class _Judge:
                     title = found.text
             located = len(units)
             units = _apply_rules(units, self.match, self.lexicon, removed)
-            units = _drop_credit_tails(units, self.match, removed)
-            units = _drop_appeals(units, self.lexicon, removed)
+            units = _drop_credit_tails(units, self.match, removed, self.credits)
+            units = _drop_appeals(units, self.lexicon, removed, self.voices)
             units = _drop_author_bios(units, self.author, removed)
             units = _drop_repeats(units, removed, opts)
             units = _drop_orphan_heads(units, removed)
@@ -761,16 +765,22 @@ def _pull_quotes(keys: list[str]) -> list[int]:
 
 
 def _drop_credit_tails(units: list[Unit], match: Callable[..., Rule | None],
-                       removed: list[Removal]) -> list[Unit]:
+                       removed: list[Removal], memo: dict | None = None) -> list[Unit]:
     """`units` with a picture's credit cut off the end of its caption's line
-    (cleaners/credits.py), each cut recorded under the credit's rule with its offsets."""
+    (cleaners/credits.py), each cut recorded under the credit's rule with its offsets.
+    `memo` keeps each line's answer for the document's later rounds."""
     out = []
 
     def named(text: str) -> Rule | None:
         return match(text, Where.ANYWHERE)
 
     for u in units:
-        found = credit_tail(u.text, named)
+        if memo is None:
+            found = credit_tail(u.text, named)
+        elif u.text in memo:
+            found = memo[u.text]
+        else:
+            found = memo[u.text] = credit_tail(u.text, named)
         if found is None:
             out.append(u)
             continue
@@ -953,11 +963,12 @@ def _told(rest: str, match: Callable[..., Rule | None]) -> bool:
 _APPEAL_RULE = "appeal.publisher-to-reader"
 
 
-def _drop_appeals(units: list[Unit], lexicon: Lexicon, removed: list[Removal]) -> list[Unit]:
+def _drop_appeals(units: list[Unit], lexicon: Lexicon, removed: list[Removal],
+                  memo: dict | None = None) -> list[Unit]:
     """`units` without the appeals written as prose between them (cleaners/appeal.py); of a
     paragraph that holds news sentences beside its appeal, only the appeal's sentences
-    (`appeal_span`), the cut recorded with its offsets."""
-    found = set(appeals([u.text for u in units], lexicon))
+    (`appeal_span`), the cut recorded with its offsets. `memo`: `appeals`'."""
+    found = set(appeals([u.text for u in units], lexicon, memo))
     if not found:
         return units
     out = []

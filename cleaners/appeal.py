@@ -54,7 +54,8 @@ PITCH_MAX_WORDS = 40
 STORY_VOICE_MAX = 0.15
 
 
-def appeals(texts: list[str], lexicon: Lexicon) -> list[int]:
+def appeals(texts: list[str], lexicon: Lexicon,
+            memo: dict[str, tuple] | None = None) -> list[int]:
     """Indexes of the paragraphs of `texts` (a story's lines, in order) that are appeals. Read
     in their own voice (outside quotes), an appeal speaks to the reader (a "you" word: the rest
     of `lexicon.address`, `lexicon.formal_you`; or an opening imperative, `_opens_with_call`),
@@ -66,22 +67,23 @@ def appeals(texts: list[str], lexicon: Lexicon) -> list[int]:
       or opens with an imperative that names furniture or a platform (`lexicon.web`), up to
       PITCH_MAX_WORDS words.
     None when more than STORY_VOICE_MAX of the other paragraphs of prose (`lines.is_prose`)
-    address the reader or speak for "us"."""
-    publisher, asks = lexicon.publisher, lexicon.asks
+    address the reader or speak for "us".
+
+    `memo` keeps what each text says (`_voice`) for the document's `lexicon`: the
+    pipeline's later rounds ask about the same paragraphs again."""
     voices, furnished, pitched, linked, sizes = [], [], [], [], []
     for text in texts:
-        own = without_quotes(text)
-        words = WORD_RE.findall(own.lower())
-        we = not publisher.isdisjoint(words)
-        # an imperative speaks to the reader without a "you" word in pro-drop languages
-        # ("Sigue toda la actualidad en nuestro canal de WhatsApp")
-        called = _calls(own, words, lexicon)
-        you = lexicon.says_you(own, words) or called
+        said = memo.get(text) if memo is not None else None
+        if said is None:
+            said = _voice(text, lexicon)
+            if memo is not None:
+                memo[text] = said
+        we, you, links, furnishes, pitches, size = said
         voices.append((we, you))
-        linked.append(called and not lexicon.web.isdisjoint(words[1:]))
-        furnished.append(not asks.isdisjoint(words))
-        pitched.append(not lexicon.pitch.isdisjoint(words))
-        sizes.append(word_count(own))  # the words of its own voice (CJK: by characters)
+        linked.append(links)
+        furnished.append(furnishes)
+        pitched.append(pitches)
+        sizes.append(size)
     found = [i for i, (we, you) in enumerate(voices) if you and sizes[i] >= APPEAL_MIN_WORDS and (
         we and furnished[i] and sizes[i] <= APPEAL_MAX_WORDS
         or (pitched[i] or linked[i]) and sizes[i] <= PITCH_MAX_WORDS)]
@@ -92,6 +94,22 @@ def appeals(texts: list[str], lexicon: Lexicon) -> list[int]:
     if sum(any(voices[i]) for i in story) > STORY_VOICE_MAX * len(story):
         return []
     return found
+
+
+def _voice(text: str, lexicon: Lexicon) -> tuple[bool, bool, bool, bool, bool, int]:
+    """What `appeals` reads of one paragraph in its own voice: (says "we", speaks to the
+    reader, calls to furniture, names furniture, names a pitch's ask, its words)."""
+    own = without_quotes(text)
+    words = WORD_RE.findall(own.lower())
+    # an imperative speaks to the reader without a "you" word in pro-drop languages
+    # ("Sigue toda la actualidad en nuestro canal de WhatsApp")
+    called = _calls(own, words, lexicon)
+    return (not lexicon.publisher.isdisjoint(words),
+            lexicon.says_you(own, words) or called,
+            called and not lexicon.web.isdisjoint(words[1:]),
+            not lexicon.asks.isdisjoint(words),
+            not lexicon.pitch.isdisjoint(words),
+            word_count(own))  # the words of its own voice (CJK: by characters)
 
 
 # A sentence beside chrome is the story's statement when it has this many words or more

@@ -232,6 +232,10 @@ class _Judge:
     opts: CleanOptions
     memo: LineMemo
     author: str | None  # the name the page's byline credits (`_byline_author`)
+    # what each round's appeal and credit steps found in a paragraph, for the next rounds,
+    # which see the same paragraphs again (`appeal.appeals`, `_drop_credit_tails`)
+    voices: dict = dataclasses.field(default_factory=dict)
+    credits: dict = dataclasses.field(default_factory=dict)
 
     def rounds(self, units: list[Unit], title: str | None, *, top_line: bool
                ) -> tuple[list[Unit], str | None, list[Removal], bool]:
@@ -258,8 +262,8 @@ class _Judge:
                     title = found.text
             located = len(units)
             units = _apply_rules(units, self.match, self.lexicon, removed)
-            units = _drop_credit_tails(units, self.match, removed)
-            units = _drop_appeals(units, self.lexicon, removed)
+            units = _drop_credit_tails(units, self.match, removed, self.credits)
+            units = _drop_appeals(units, self.lexicon, removed, self.voices)
             units = _drop_author_bios(units, self.author, removed)
             units = _drop_repeats(units, removed, opts)
             units = _drop_orphan_heads(units, removed)
@@ -761,16 +765,22 @@ def _pull_quotes(keys: list[str]) -> list[int]:
 
 
 def _drop_credit_tails(units: list[Unit], match: Callable[..., Rule | None],
-                       removed: list[Removal]) -> list[Unit]:
+                       removed: list[Removal], memo: dict | None = None) -> list[Unit]:
     """`units` with a picture's credit cut off the end of its caption's line
-    (cleaners/credits.py), each cut recorded under the credit's rule with its offsets."""
+    (cleaners/credits.py), each cut recorded under the credit's rule with its offsets.
+    `memo` keeps each line's answer for the document's later rounds."""
     out = []
 
     def named(text: str) -> Rule | None:
         return match(text, Where.ANYWHERE)
 
     for u in units:
-        found = credit_tail(u.text, named)
+        if memo is None:
+            found = credit_tail(u.text, named)
+        elif u.text in memo:
+            found = memo[u.text]
+        else:
+            found = memo[u.text] = credit_tail(u.text, named)
         if found is None:
             out.append(u)
             continue
@@ -871,6 +881,8 @@ _GLUED_FAMILIES = frozenset(("subscribe", "newsletter", "cross-link", "share", "
 # an ad label: a platform's name is a share button's label on its own line, and a news
 # sentence's subject ("Facebook CEO Mark Zuckerberg…", rd-cnet lost its first word).
 GLUED_LABEL_MAX_WORDS = 2
+_ADS = frozenset(("ads",))
+_CROSS_LINK = frozenset(("cross-link",))
 _LABEL_END = frozenset(".!?:;,…")
 
 
@@ -905,8 +917,8 @@ def _glued_label(text: str, match: Callable[..., Rule | None]) -> tuple[int, Rul
         after = words[k][1:2] if words[k][:1] in OPEN_QUOTES else words[k][:1]
         if not after.isupper():
             continue
-        rule = match(" ".join(label), Where.ANYWHERE)
-        if rule is not None and rule.family == "ads":
+        rule = match(" ".join(label), Where.ANYWHERE, of=_ADS)
+        if rule is not None:
             end = text.index(words[k], len(label[0]))
             return (end, rule) if is_statement(text[end:]) else None
     return None
@@ -932,8 +944,7 @@ def _headline_seam(sentence: str, match: Callable[..., Rule | None], lexicon: Le
         opening = sentence[at + 1] if sentence[at] in OPEN_QUOTES else sentence[at]
         if not opening.isupper() or not is_statement(sentence[at:]):
             continue
-        head = match(sentence[:at].rstrip(), Where.ANYWHERE)
-        if head is not None and head.family == "cross-link":
+        if match(sentence[:at].rstrip(), Where.ANYWHERE, of=_CROSS_LINK) is not None:
             return at
     return None
 
@@ -953,8 +964,7 @@ def _glued_rule(sentence: str, match: Callable[..., Rule | None], lexicon: Lexic
         if not words or len(words) > GLUED_SHORT_WORDS and words[0] not in lexicon.call and (
                 lexicon.asks.isdisjoint(words)):
             return None
-    rule = match(sentence.strip(), Where.ANYWHERE)
-    return rule if rule is not None and rule.family in _GLUED_FAMILIES else None
+    return match(sentence.strip(), Where.ANYWHERE, of=_GLUED_FAMILIES)
 
 
 def _told(rest: str, match: Callable[..., Rule | None]) -> bool:
@@ -970,11 +980,12 @@ def _told(rest: str, match: Callable[..., Rule | None]) -> bool:
 _APPEAL_RULE = "appeal.publisher-to-reader"
 
 
-def _drop_appeals(units: list[Unit], lexicon: Lexicon, removed: list[Removal]) -> list[Unit]:
+def _drop_appeals(units: list[Unit], lexicon: Lexicon, removed: list[Removal],
+                  memo: dict | None = None) -> list[Unit]:
     """`units` without the appeals written as prose between them (cleaners/appeal.py); of a
     paragraph that holds news sentences beside its appeal, only the appeal's sentences
-    (`appeal_span`), the cut recorded with its offsets."""
-    found = set(appeals([u.text for u in units], lexicon))
+    (`appeal_span`), the cut recorded with its offsets. `memo`: `appeals`'."""
+    found = set(appeals([u.text for u in units], lexicon, memo))
     if not found:
         return units
     out = []

@@ -481,6 +481,9 @@ class RuleSet:
     _bands: tuple[tuple[int, _Band], ...] = field(init=False, repr=False, compare=False)
     _limits: tuple[int, ...] = field(init=False, repr=False, compare=False)
     _by_language: dict = field(init=False, repr=False, compare=False, default_factory=dict)
+    # (families, band) -> that band's rules of those families (`_family_band`): the family
+    # sets are the callers' constants, a few of them
+    _by_family: dict = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         merged: dict[str, Rule] = {}
@@ -556,20 +559,41 @@ class RuleSet:
         at = bisect_left(self._limits, words)
         return self._bands[at][1].match(line, position, host) if at < len(self._bands) else None
 
+    def _family_band(self, families: frozenset[str], at: int) -> _Band:
+        """Band `at`'s rules of `families`, in pack order."""
+        band = self._by_family.get((families, at))
+        if band is None:
+            if len(self._by_family) >= _BAND_CACHE:
+                self._by_family.clear()
+            band = self._by_family[families, at] = _Band(tuple(
+                r for r in self._bands[at][1].candidates if r.family in families))
+        return band
+
     def lookup(self, host: str | None) -> Callable[..., Rule | None]:
-        """`match` for the lines of one document from `host`: `(line, position, words=None)`.
+        """`match` for the lines of one document from `host`:
+        `(line, position, words=None, *, of=None)`.
 
         Each line is tried once per position and word band: the locator, the body bounds
         and the rules pass ask about the same lines (on the seeds, ~2 questions per line,
         half of them repeats), and each pattern once per line and band (`_Tried`). The memo
         lives as long as the function the caller holds.
+
+        `of` (a frozenset of families) asks only whether a rule of those families is the
+        first that names the line: the answer is that rule or None. The line is first tried
+        against those families' rules alone, and only when one of them matches against the
+        whole band (a rule of another family may come first): a glued sentence or a
+        paragraph's first words, asked of the ads or cross-link rules, is named by none of
+        them nearly always, and the whole band is ~15 patterns on a short line.
         """
         seen: dict[tuple[str, Where, int], Rule | None] = {}
         tried: dict[tuple[str, int], _Tried] = {}  # by line and band, for every position
         split_words: dict[str, int] = {}  # len(line.split()), counted once a line
+        # (line, position, band, families) -> may a rule of the families name the line?
+        may_name: dict[tuple[str, Where, int, frozenset[str]], bool] = {}
         bands = len(self._bands)
 
-        def match(line: str, position: Where, words: int | None = None) -> Rule | None:
+        def match(line: str, position: Where, words: int | None = None, *,
+                  of: frozenset[str] | None = None) -> Rule | None:
             if len(line) > MAX_LINE_CHARS:
                 return None
             if words is None:
@@ -581,12 +605,21 @@ class RuleSet:
                 return None
             key = (line, position, at)
             if key in seen:
-                return seen[key]
-            line_tried = tried.get((line, at))
-            if line_tried is None:
-                line_tried = tried[line, at] = _Tried()
-            found = seen[key] = self._bands[at][1].match(line, position, host, line_tried)
-            return found
+                found = seen[key]
+            else:
+                if of is not None:
+                    asked = (line, position, at, of)
+                    may = may_name.get(asked)
+                    if may is None:
+                        may = may_name[asked] = self._family_band(of, at).match(
+                            line, position, host) is not None
+                    if not may:
+                        return None
+                line_tried = tried.get((line, at))
+                if line_tried is None:
+                    line_tried = tried[line, at] = _Tried()
+                found = seen[key] = self._bands[at][1].match(line, position, host, line_tried)
+            return found if of is None or found is not None and found.family in of else None
 
         return match
 

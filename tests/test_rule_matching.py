@@ -92,3 +92,25 @@ def test_case_fold_covers_every_character_an_ascii_letter_matches():
     for letter in "abcdefghijklmnopqrstuvwxyz":
         for m in re.finditer(letter, everything, re.IGNORECASE):
             assert _fold(m.group()) == letter, hex(ord(m.group()))
+
+
+def test_asking_for_families_answers_as_the_whole_lookup_filtered():
+    """`lookup(...)(line, position, of=families)` is the whole lookup's rule when it is of
+    those families, else None, whatever was asked before: the families' own rules are only
+    a shortcut to "none of them"."""
+    rules = RuleSet((default_pack(),))
+    lines = _lines()
+    asks = [frozenset(("ads",)), frozenset(("cross-link",)),
+            frozenset(("subscribe", "newsletter", "cross-link", "share", "ads", "pagination"))]
+    whole = rules.lookup("example.com")
+    for first in (False, True):  # the narrow question before the whole one, and after
+        narrow = rules.lookup("example.com")
+        for line in lines:
+            for position in POSITIONS:
+                if first:
+                    narrow(line, position)
+                expected = whole(line, position)
+                for of in asks:
+                    got = narrow(line, position, of=of)
+                    assert got is (expected if expected and expected.family in of else None), (
+                        line, position, of)

@@ -907,8 +907,8 @@ def _glued_label(text: str, match: Callable[..., Rule | None]) -> tuple[int, Rul
     if not words or not words[0][:1].isupper():
         return None
     if (seam := _run_in_seam(words[0])) is not None:
-        rule = match(words[0][:seam], Where.ANYWHERE)
-        if rule is not None and rule.family == "ads" and is_statement(text[seam:]):
+        rule = match(words[0][:seam], Where.ANYWHERE, of=_ADS)
+        if rule is not None and is_statement(text[seam:]):
             return seam, rule
     for k in range(1, min(GLUED_LABEL_MAX_WORDS, len(words) - 1) + 1):
         label = words[:k]

@@ -455,12 +455,13 @@ def is_year(token: str) -> bool:
 # author); the label's colon is part of the marker. Indonesian and Malay credit "Oleh …",
 # Greek names the writer in the genitive ("Της Ελένης Παπαδοπούλου", "Του Γιώργου …"; blind
 # trial m gave neither author). Scripts without case credit so too: Arabic "بقلم", Hebrew
-# "מאת", Thai "โดย"; labels "लेखक:", "نویسنده:", "作者：" (fresh-user trial n's Hindi page
-# gave no author); a name there cannot show a capital (`_opens_name`).
+# "מאת", Thai "โดย"; labels "लेखक:", "எழுதியவர்:", "نویسنده:", "作者：" (fresh-user trial n's
+# Hindi page gave no author; blind trial o's Tamil and Croatian "Piše:" ones neither); a name
+# there cannot show a capital (`_opens_name`).
 _BYLINE_MARKERS = "by|von|por|par|di|(?-i:de)|door|av|af|przez|от|oleh|της|του|بقلم|מאת|โดย"
 _BYLINE_LABELS = ("author|autor|autorin|autora|auteur|autrice|autore|auteurs|авторка|автор"
                   "|yazar|szerző|írta|penulis|författare|forfatter|kirjoittaja|teksti|tekst"
-                  "|text|συντάκτης|लेखक|نویسنده|作者|记者|記者")
+                  "|text|συντάκτης|piše|लेखक|எழுதியவர்|نویسنده|作者|记者|記者")
 _BYLINE_RE = re.compile(
     rf"(?:({_BYLINE_MARKERS})\s+|({_BYLINE_LABELS})\s?[:：]\s*)(\S).{{0,160}}", re.IGNORECASE)
 _BYLINE_MARKER_RE = re.compile(rf"(?:{_BYLINE_MARKERS})\b|(?:{_BYLINE_LABELS})\s?[:：]",

@@ -227,6 +227,8 @@ def test_a_middle_dot_between_letters_joins_words_and_separates_nothing(line, se
     ("लेखक: राहुल शर्मा", "राहुल शर्मा"),
     ("بقلم محمد العلي", "محمد العلي"),
     ("作者：王小明", "王小明"),
+    ("எழுதியவர்: க. ராஜேஷ்", "க. ராஜேஷ்"),
+    ("Piše: Ivana Horvat", "Ivana Horvat"),
     ("김민수 기자", "김민수"),
     ("김민수 기자 minsu@example.co.kr", "김민수"),
     ("기자 회견이 열렸다", None),  # "a press conference was held"

@@ -270,11 +270,16 @@ GLUED_LABELS = [
     ("Міська рада в понеділок схвалила будівництво нової пішохідної зони в центрі міста.",
      "РЕКЛАМА", "«Роботи почнуться в березні й триватимуть до кінця літа», — сказав мер.",
      "{chrome} {news}"),
+    # a story's last sentence in five long Finnish words, a follow call glued after it
+    ("Tampereen kaupunginvaltuusto hyväksyi maanantaina uuden kävelykadun rakentamisen "
+     "keskustaan.", "Seuraa meitä Instagramissa: instagram.com/tampereenuutiset",
+     "Rakennustyöt alkavat maaliskuussa kaupunginhallituksen päätöksellä.", "{news} {chrome}"),
 ]
 
 
 @pytest.mark.parametrize(("lead", "chrome", "news", "glued"), GLUED_LABELS,
-                         ids=["pt", "ro", "vi", "tr", "hr-run-in", "de-run-in", "uk-quote"])
+                         ids=["pt", "ro", "vi", "tr", "hr-run-in", "de-run-in", "uk-quote",
+                              "fi-long-words"])
 def test_a_label_glued_to_a_paragraph_goes_and_the_paragraph_stays(lead, chrome, news, glued):
     page = "\n\n".join([lead, glued.format(chrome=chrome, news=news)]) + "\n"
     result = clean(page)

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from newsclean.cleaners.appeal import appeal_span, appeals, is_statement
 from newsclean.cleaners.credits import CREDIT_SEPARATORS, credit_tail
+from newsclean.cleaners.dateline import dateline_date
 from newsclean.cleaners.decode import InputRejected, decode, repair
 from newsclean.cleaners.detect import detect_format, is_json_document
 from newsclean.cleaners.html_extract import extract_html
@@ -207,7 +208,8 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
                    opts=opts, decoded_length=decoded_length,
                    words_in=joined_word_count(page_lines),
                    author=author,
-                   date=header.date if header else None,
+                   date=(header.date if header and header.date
+                         else dateline_date(page_lines, lang, title)),
                    extra_stats={"controls_dropped": dropped_controls, "language": lang,
                                 "hyphenation_mended": sum(mends.get(id(u), 0) for u in units)},
                    page_lines=page_lines)

@@ -22,6 +22,7 @@ CASES = {
     "en-html2text.md": {
         "title": "Council approves bridge repairs after a long night of debate",
         "author": "Jane Doe",  # its byline, "By [Jane Doe](/authors/jane-doe)"
+        "date": "2025-03-12",  # its dateline, "Published 12 March 2025"
         "must": [
             "The city council approved $4.2 million for the repair of the Mill Street and "
             "Harbor Road bridges late on Tuesday, after four hours of debate over how to pay "

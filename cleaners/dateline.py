@@ -1,0 +1,116 @@
+"""A text dump's publication date, read from its dateline.
+
+An HTML page states its date in metadata (`html_extract`); a page saved as text keeps only
+the line its reader saw under the headline: "3. Mai 2024, 17:47", "Giriş: 03.07.2024 -
+18:24", "By Ana Ruiz | 12 de marzo de 2024", "2024年5月3日". That line is found here by its
+place (the page's head, nearest after the headline) and its shape (short, holding a year),
+and parsed by htmldate's patterns, then by dateparser in the page's language. The dateline
+itself is furniture: the rules remove it from the text as before; its date goes to `date`.
+"""
+
+import re
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+from newsclean.cleaners.lines import is_prose, word_count
+
+# The head of a page: its lines up to the third line of prose. A dateline sits under the
+# headline, beside the byline, and a standfirst may come before it (fundus-dev's Der
+# Standard: headline, standfirst, three authors, "3. Mai 2024, 17:47", then the story).
+HEAD_PROSE_LINES = 3
+# A dateline is a short line ("Publicado el 3 de mayo de 2024 - 10:15", "Freitag, 28. April
+# 2023 20:29 Uhr Frankfurt | 19:29 Uhr London"); a longer line holding a year is a
+# sentence or a headline ("… steigt Ende 2024 aus").
+DATELINE_MAX_WORDS = 16
+# Lines parsed at most a page: each costs dateparser ~2 ms when htmldate's patterns fail.
+MAX_CANDIDATES = 3
+# A year of the web's news: 1995 on (htmldate's own floor is 1995 as well).
+_YEAR_RE = re.compile(r"(?<!\d)(?:199[5-9]|20\d\d)(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
+EARLIEST = datetime(1995, 1, 1)
+# fastText's codes where dateparser names the language otherwise.
+_DATEPARSER_LANG = {"no": "nb", "sh": "sr-Latn", "zh": "zh"}
+
+
+def dateline_date(page_lines: Sequence[str], lang: str | None, title: str | None = None,
+                  now: datetime | None = None) -> str | None:
+    """The date ("YYYY-MM-DD") of the page's dateline, or None.
+
+    `page_lines` are the dump's lines as read, `lang` its language (fastText code, None when
+    unknown), `title` the headline found for it. Candidates are the head's short lines
+    holding a year (HEAD_PROSE_LINES, DATELINE_MAX_WORDS); those at or after the headline
+    come first, since a site's header above it may show today's date. A date later than
+    `now` (default: the clock) plus a day is an event's, not the page's. Parsing never
+    raises: a line no parser reads is passed over."""
+    latest = (now or datetime.now(UTC).replace(tzinfo=None)) + timedelta(days=1)
+    head: list[str] = []
+    prose = 0
+    for line in page_lines:
+        if is_prose(line):
+            prose += 1
+            if prose >= HEAD_PROSE_LINES:
+                break
+            continue
+        head.append(line)
+    at = next((i for i, line in enumerate(head) if title and line.strip() == title), 0)
+    candidates = [line for line in head[at:] + head[:at]
+                  if _YEAR_RE.search(line) and word_count(line) <= DATELINE_MAX_WORDS]
+    for line in candidates[:MAX_CANDIDATES]:
+        if (date := _parsed(line, lang, latest)) is not None:
+            return date
+    return None
+
+
+# A date is at most this many words around its year: "3 de mayo de 2024", "Sat 24 Feb
+# 2024 12.42", "am 28. April 2023".
+DATE_MAX_WORDS = 5
+# Between a date's words: spaces, a byline's separators ("Текст: Венера Ерофеева·24
+# сентября 2018", sh-3c6d3381ef52), and a letter before a digit: a name run into its date
+# ("Tobias Mühlbauer24.04.2024", "渡辺洋介2025年1月13日", whose parts "2025年 1月 13日"
+# dateparser reads).
+_WORD_GAPS_RE = re.compile(r"[\s|｜·•]+|(?<=[^\W\d_])(?=\d)")
+# A numeric date whose day and month could be swapped: "06. 01. 2026", "11/13/19".
+_NUMERIC_DATE_RE = re.compile(r"(?<!\d)\d{1,2}\s?[./-]\s?\d{1,2}\s?[./-]\s?\d{2,4}(?!\d)")
+
+
+def _parsed(line: str, lang: str | None, latest: datetime) -> str | None:
+    """`line`'s first date as "YYYY-MM-DD", or None when no day, month and year between
+    EARLIEST and `latest` is read.
+
+    htmldate's patterns come first (~0.1 ms; numeric dates, month names of a few languages),
+    unless the date is numeric: they read "06. 01. 2026" month first in German too.
+    Then dateparser in `lang` (its locales hold ~200 languages' month names and their order
+    of day and month) on the spans of up to DATE_MAX_WORDS words around the year, longest
+    first, so that a byline's name or a label beside the date ("by Cristina Laila Apr. 28,
+    2023 1:15 pm", "Veröffentlicht am 27.04.24") is left out: dateparser's own search in a
+    line read "Nov. 19, 2019" as nothing and "…GMT1 day ago" as yesterday. When `lang` is
+    unknown, htmldate alone: dateparser asked of every language at once takes seconds."""
+    from htmldate.extractors import try_date_expr  # trafilatura's dependency
+
+    numeric = _NUMERIC_DATE_RE.search(line) is not None
+    if not numeric or lang is None:
+        found = try_date_expr(line, "%Y-%m-%d", False, EARLIEST, latest)
+        if found is not None or lang is None:
+            return found
+    import dateparser  # htmldate's dependency
+
+    languages = [_DATEPARSER_LANG.get(lang, lang)]
+    words = _WORD_GAPS_RE.split(line.strip())
+    at = next((i for i, w in enumerate(words) if _YEAR_RE.search(w)), None)
+    if at is None:
+        return None
+    spans = sorted(((i, j) for i in range(max(0, at - DATE_MAX_WORDS + 1), at + 1)
+                    for j in range(at + 1, min(len(words), i + DATE_MAX_WORDS) + 1)),
+                   key=lambda span: span[0] - span[1])
+    for i, j in spans:
+        try:
+            when = dateparser.parse(" ".join(words[i:j]), languages=languages,
+                                    settings=_SETTINGS)
+        except Exception:  # noqa: BLE001 - a language dateparser lacks: no date
+            return None
+        if when is not None and EARLIEST <= when <= latest:
+            return when.strftime("%Y-%m-%d")
+    return None
+
+
+# A day, a month and a year, all written ("2024" alone, "Nov 2019" are not a dateline's).
+_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False}

@@ -1,0 +1,68 @@
+"""A text dump's date comes from its dateline: the short line under the headline that says
+when the story ran, in the page's language and its order of day and month. Real dumps of
+the dev sets (each page's date as its file name or its HTML's metadata says), and lines
+written for one case each."""
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from newsclean.cleaners import clean
+from newsclean.cleaners.dateline import dateline_date
+
+PAGES = Path(__file__).parent / "fixtures" / "text_pages"
+NOW = datetime(2026, 12, 3)
+
+
+@pytest.mark.parametrize(("page", "date"), [
+    # "06. 01. 2026, 14:59 Uhr": day first in German (htmldate's patterns said 1 June)
+    ("fd-at-salzburgernachrichten-2026-01-06", "2026-01-06"),
+    # "15.10.24 23:35": a two-digit year, the page's own date (fetched the next day)
+    ("fd-no-nettavisen-2024-10-16", "2024-10-15"),
+    # "by Cristina Laila Apr. 28, 2023 1:15 pm": the name beside the date is left out
+    ("fd-us-thegatewaypundit-2023-04-28", "2023-04-28"),
+    # "渡辺洋介2025年1月13日 21時37分": the reporter's name run into the date
+    ("fd-jp-asahishimbun-2025-01-13", "2025-01-13"),
+    # "Europawahl 2024" and "Landtagswahl 2023" (menu) above "Veröffentlicht am 27.04.24"
+    ("fd-de-hessenschau-2024-04-27", "2024-04-27"),
+    # "기사입력 :[ 2018-08-25 15:24 ]"
+    ("sh-0ec95c7261d1", "2018-08-25"),
+])
+def test_a_dump_is_dated_by_its_dateline(page, date):
+    assert clean((PAGES / f"{page}.txt").read_bytes()).date == date
+
+
+def test_a_page_without_a_dateline_has_no_date():
+    # Le Figaro's dump dates nothing in its head: its lines holding a year are headlines
+    assert clean((PAGES / "fd-fr-lefigaro-2024-11-22.txt").read_bytes()).date is None
+
+
+HEADLINE = "Council approves new ferry timetable for the winter"
+STORY = ["The city council approved a new ferry timetable on Tuesday, cutting two late "
+         "crossings while adding an early one for commuters.",
+         "The change takes effect on the first of November, the harbour office said.",
+         "Ferry operators had asked for the cut since the spring, when fuel costs rose.",
+         "Commuters who spoke at the meeting welcomed the earlier crossing."]
+
+
+@pytest.mark.parametrize(("head", "lang", "date"), [
+    # a site header's today's date above the headline is not the story's
+    (["Thursday, December 3, 2026", HEADLINE, "By Ana Ruiz | March 12, 2024"], "en",
+     "2024-03-12"),
+    (["Menu", "Election 2024", HEADLINE], "en", None),  # a year alone is not a date
+    ([HEADLINE, "Nov 19, 2019 at 9:08 GMT1 day ago"], "en", "2019-11-19"),  # not relative
+    ([HEADLINE, "Kickoff on 11 June 2027"], "en", None),  # after today: an event's date
+    ([HEADLINE, "11/03/2024"], "en", "2024-11-03"),  # month first in English
+    ([HEADLINE, "11/03/2024"], "fr", "2024-03-11"),  # day first in French
+    ([HEADLINE, "Текст: Венера Ерофеева·24 сентября 2018"], "ru", "2018-09-24"),
+    ([HEADLINE, "Publicado el 3 de mayo de 2024 - 10:15"], "es", "2024-05-03"),
+    ([HEADLINE, "03.05.2024 17:47"], None, "2024-05-03"),  # unknown language: numeric only
+])
+def test_the_dateline_under_the_headline(head, lang, date):
+    assert dateline_date([*head, *STORY], lang, HEADLINE, now=NOW) == date
+
+
+def test_the_head_ends_at_the_third_paragraph():
+    # a date in the story's fourth paragraph is the story's, not the page's
+    assert dateline_date([HEADLINE, *STORY[:3], "March 12, 2024"], "en", HEADLINE, now=NOW) is None

@@ -456,21 +456,24 @@ def is_year(token: str) -> bool:
 # Greek names the writer in the genitive ("Της Ελένης Παπαδοπούλου", "Του Γιώργου …"; blind
 # trial m gave neither author). Scripts without case credit so too: Arabic "بقلم", Hebrew
 # "מאת", Thai "โดย"; labels "लेखक:", "எழுதியவர்:", "نویسنده:", "作者：" (fresh-user trial n's
-# Hindi page gave no author; blind trial o's Tamil and Croatian "Piše:" ones neither); a name
+# Hindi page gave no author; blind trial o's Tamil and Croatian "Piše:" ones neither), Arabic
+# "كتب:" / "كتبت:" ("he / she wrote") and Turkish "Haber:" ("report:"; blind trial p); a name
 # there cannot show a capital (`_opens_name`).
 _BYLINE_MARKERS = "by|von|por|par|di|(?-i:de)|door|av|af|przez|от|oleh|της|του|بقلم|מאת|โดย"
 _BYLINE_LABELS = ("author|autor|autorin|autora|auteur|autrice|autore|auteurs|авторка|автор"
                   "|yazar|szerző|írta|penulis|författare|forfatter|kirjoittaja|teksti|tekst"
-                  "|text|συντάκτης|piše|लेखक|எழுதியவர்|نویسنده|作者|记者|記者")
+                  "|text|haber|συντάκτης|piše|लेखक|எழுதியவர்|نویسنده|كتب|كتبت|作者|记者|記者")
 _BYLINE_RE = re.compile(
     rf"(?:({_BYLINE_MARKERS})\s+|({_BYLINE_LABELS})\s?[:：]\s*)(\S).{{0,160}}", re.IGNORECASE)
 _BYLINE_MARKER_RE = re.compile(rf"(?:{_BYLINE_MARKERS})\b|(?:{_BYLINE_LABELS})\s?[:：]",
                                re.IGNORECASE)
 # Korean credits its reporter after the name: "김민수 기자", "김민수 기자 minsu@example.co.kr",
-# a correspondent "특파원" (fresh-user trial n: no author). A Korean name is two to four
-# syllables; the e-mail address is the byline's own tail.
+# a correspondent "특파원" (fresh-user trial n: no author), and the times of the story
+# ("김서연 기자 입력 2024.05.13 15:42 수정 …", blind trial p). A Korean name is two to four
+# syllables; the e-mail address, or a time stamp, is the byline's own tail.
 _NAME_FIRST_BYLINE_RE = re.compile(
-    r"(?P<name>[\uac00-\ud7a3]{2,4}) (?:기자|특파원)(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+)?")
+    r"(?P<name>[\uac00-\ud7a3]{2,4}) (?:기자|특파원)"
+    r"(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\s+\S+\s+\d[\d.:\s-]*\d.{0,80})?")
 BYLINE_MAX_WORDS = 12
 # A byline's name with its role or outlet is BYLINE_MAX_WORDS words at most; a CMS adds the
 # place, the date and the time of the last update after a bar or a dash ("Por Lucía Gracia
@@ -484,7 +487,7 @@ def is_byline(line: str, words: int | None = None) -> bool:
     capitalised name, at most BYLINE_MAX_WORDS words before its credit's tail (a place, a
     date: BYLINE_LINE_MAX_WORDS in all) and no sentence end?"""
     if _NAME_FIRST_BYLINE_RE.fullmatch(line):
-        return True
+        return not ends_sentence(line)
     m = _BYLINE_RE.fullmatch(line)
     if m is None or not _opens_name(m.group(3)) or ends_sentence(line):
         return False
@@ -508,7 +511,7 @@ def byline_name(line: str) -> str | None:
     the words after its marker are not a name (a word in lower case longer than a particle:
     "Von Bredow-Werndl vergoldet sich…" is a headline)."""
     if (m := _NAME_FIRST_BYLINE_RE.fullmatch(line)) is not None:
-        return m.group("name")
+        return None if ends_sentence(line) else m.group("name")
     if not is_byline(line):
         return None
     name = _CREDIT_TAIL_RE.split(line[_BYLINE_RE.fullmatch(line).start(3):], 1)[0].strip()

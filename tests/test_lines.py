@@ -231,6 +231,10 @@ def test_a_middle_dot_between_letters_joins_words_and_separates_nothing(line, se
     ("Piše: Ivana Horvat", "Ivana Horvat"),
     ("김민수 기자", "김민수"),
     ("김민수 기자 minsu@example.co.kr", "김민수"),
+    ("김서연 기자 입력 2024.05.13 15:42 수정 2024.05.13 16:10", "김서연"),  # the story's times
+    ("김서연 기자 입력 2024.05.13 15:42. 그는 사퇴했다.", None),  # a sentence after it
+    ("كتبت: فاطمة الشامسي", "فاطمة الشامسي"),  # "she wrote:" (blind trial p)
+    ("Haber: Elif Yıldız | 02.07.2024 - 11:30", "Elif Yıldız"),  # Turkish "report:"
     ("기자 회견이 열렸다", None),  # "a press conference was held"
     ("By 2027 the line will reach the airport", None),  # a digit opens no name
     ("Του χρόνου θα ανοίξει ο νέος σταθμός", None),  # "next year…": a headline

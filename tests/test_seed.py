@@ -117,6 +117,37 @@ def test_a_byline_without_a_marker_names_the_author(byline, author):
     assert clean(page).author == author
 
 
+LEAD = ("Od wtorku pasażerowie w Krakowie mogą podróżować autobusami i tramwajami za darmo, "
+        "poinformował w poniedziałek urząd miasta.")
+MORE = ("Według danych inspekcji stężenie pyłu na stacji przy alei Krasińskiego przekroczyło "
+        "normę ponad trzykrotnie, a alarm obowiązuje do czwartku.")
+MENU = "Strona główna · Wiadomości · Kraj · Świat · Biznes · Sport"
+HEAD = "Smog w Krakowie. Darmowa komunikacja miejska do odwołania"
+
+
+@pytest.mark.parametrize(("lines", "author"), [
+    # a name alone under the headline, over its time stamp (blind trial p's Polish page;
+    # fundus-dev's Aftonbladet, Seznam Zprávy: "Ondřej Katz" over "9:51")
+    ([MENU, HEAD, "Katarzyna Wiśniewska", "Opublikowano: 16.01.2024, 07:45", LEAD, MORE],
+     "Katarzyna Wiśniewska"),
+    ([MENU, HEAD, "Katarzyna Wiśniewska", "Obserwuj", "16.01.2024, 07:45", LEAD, MORE],
+     "Katarzyna Wiśniewska"),  # a "Follow" button between them
+    # a section's name over a stamp is no name: only right under the headline
+    ([MENU, "Kraj Małopolska", "16.01.2024, 07:45", HEAD, LEAD, MORE], None),
+    ([MENU, HEAD, "Komentarze Czytelników", "2 komentarze", LEAD, MORE], None),  # a count
+    # a marker alone on its line, the name on the next ("by" / "Tom Rogan", html-dev)
+    ([MENU, HEAD, "przez", "Katarzyna Wiśniewska", LEAD, MORE], "Katarzyna Wiśniewska"),
+    # a byline under the standfirst, past the page's first line of prose (fundus-dev's Der
+    # Standard: headline, standfirst, authors, date)
+    ([*MENU.split(" · "), HEAD, "Smog nad Krakowem znów przekroczył normy, a miasto "
+      "wprowadziło darmową komunikację dla wszystkich mieszkańców.", "Autor: Jan Kowalski",
+      LEAD, MORE, "Udostępnij", "Polecane", "Zimowe ferie 2024. Terminy w województwach",
+      "© Gazeta Małopolska. Wszelkie prawa zastrzeżone."], "Jan Kowalski"),
+])
+def test_the_byline_under_the_headline_names_the_author(lines, author):
+    assert clean("\n\n".join(lines) + "\n").author == author
+
+
 @pytest.mark.parametrize(("name", "author"), [
     ("101_wp-fairhaven-bike-lanes.html", "Dana Whitcomb"),  # span.author.vcard > a.fn
     ("102_storybody-ferry-strike-latin1.html", "Fiona McLeod"),  # byline__name, then a role

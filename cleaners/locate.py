@@ -276,7 +276,8 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
             if story is None:
                 story = _story_opening(lines[j] for j in range(first, len(lines)) if keep[j])
             candidates.append(i)
-            if _names_the_story(lines[i], story, lexicon.function_words):
+            if _names_the_story(lines[i], story, lexicon.function_words) or (
+                    len(candidates) == 1 and _over_byline(lines, i, named)):
                 title_at = heads.over_its_deck(i, story)
                 break
         if title_at is None:
@@ -365,6 +366,20 @@ def _unnamed_above(lines: list[str], i: int, named: Callable[[str], Rule | None]
     while j >= 0 and named(lines[j]) is not None:
         j -= 1
     return j
+
+
+def _over_byline(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
+    """Does line i stand right over a byline, with nothing but bylines, time stamps and
+    lines a rule names under it before the next line: the headline's own place, whatever its
+    words ("Fizetőssé teszi online tartalmait…" over "Szerző: Kovács Eszter", a date and a
+    lead that says "előfizetés": no content word shared, blind trial p)?"""
+    bylined = False
+    for line in lines[i + 1:i + 1 + TOP_STAMPS]:
+        if is_byline(line):
+            bylined = True
+        elif not (is_stamp(line) or named(line) is not None):
+            return bylined
+    return bylined
 
 
 def _lines_up(lines: list[str], first: int, named: Callable[[str], Rule | None]

@@ -196,3 +196,23 @@ def test_a_headline_with_the_sites_name_after_a_bar_is_the_title_without_it(sep)
     result = clean(page)
     assert result.title == headline
     assert "Elmstead Gazette" not in result.text
+
+
+def test_a_headline_over_its_byline_is_the_title_whatever_its_words():
+    """Blind trial p's Hungarian page: its headline ("… makes its online content paid")
+    shares no content word with the lead, which says "subscription"; standing right over the
+    byline and the date, it is the headline all the same."""
+    headline = "Fizetőssé teszi online tartalmait a legnagyobb vidéki napilap"
+    page = "\n".join([
+        "Címlap | Belföld | Külföld | Gazdaság | Sport | Kultúra | Tech | Vélemény",
+        headline, "Szerző: Kovács Eszter", "2024. március 5., kedd 09:14",
+        "Április elsejétől előfizetéshez köti cikkei többségének elolvasását a Délvidéki "
+        "Hírlap, az ország legnagyobb példányszámú megyei napilapja.",
+        "A digitális előfizetés havonta 1490 forintba kerül, a nyomtatott lap előfizetői "
+        "pedig felár nélkül kapnak hozzáférést az internetes kiadáshoz.",
+        "A kiadó szerint a hirdetési bevételek öt év alatt a felére estek vissza, miközben a "
+        "papír ára jelentősen nőtt.",
+        "© 2024 Délvidéki Hírlap. Minden jog fenntartva."]) + "\n"
+    result = clean(page)
+    assert result.title == headline
+    assert result.author == "Kovács Eszter"

@@ -28,6 +28,11 @@ _WRAP_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_A-Z])")
 _EDGE_FORMAT = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
 
 
+# A soft hyphen marks where a browser may break a long word ("Ver\xadfas\xadsungs\xadbe\xadschwerde",
+# as German and Dutch CMSs set them): invisible, it splits the word for search and counting.
+SOFT_HYPHEN = "\u00ad"
+
+
 # A line a page laid out in cells with spaces (a menu's items, share buttons, pagination):
 # "News   Sport   Business   Opinion", "Facebook  X  WhatsApp  Kopioi linkki". A scraper that
 # kept the source's whitespace between inline links wrote them so. Read as cells, as a tab
@@ -58,7 +63,7 @@ def normalize_unit(line: str, *, mend: bool = True) -> tuple[str, int]:
     """NFC, runs of spaces folded, invisible format characters at the edges dropped,
     broken hyphenation mended; returns (text, mends)."""
     if not line.isascii():
-        line = unicodedata.normalize("NFC", line)
+        line = unicodedata.normalize("NFC", line).replace(SOFT_HYPHEN, "")
         # a line of nothing else stays as it is: a widget's placeholder, dropped as one
         line = line.strip().strip(_EDGE_FORMAT) or line
     if "\t" in line.strip():  # a table row's cells, as the HTML path writes them: a | b | c

@@ -55,3 +55,11 @@ def test_no_line_of_a_cleaned_arabic_dump_starts_with_a_direction_mark():
 def test_runs_of_spaces_between_short_cells_are_written_as_cells(line, written):
     assert normalize_unit(line)[0] == written
     assert normalize_unit(written)[0] == written  # written again, the same
+
+
+def test_soft_hyphens_go():
+    # fundus-dev's LTO dump: "Ver\xadfas\xadsungs\xadbe\xadschwerde" counted as five words
+    from newsclean.cleaners.normalize import normalize_unit
+
+    assert normalize_unit("Palästinenser legt Ver\xadfas\xadsungs\xadbe\xadschwerde ein")[0] == (
+        "Palästinenser legt Verfassungsbeschwerde ein")

@@ -376,6 +376,20 @@ def _dates(line: str) -> bool:
                                or any(map(is_year, WORD_RE.findall(line))))
 
 
+# Where a dateline's parts meet: a bar, a middle dot, a wide space ("2024-05-14 09:32　来源：
+# 钱塘晚报　作者：李明", blind trial o).
+_LINE_PARTS_RE = re.compile(r"\s+[|｜·•]\s+|\u3000+")
+
+
+def _byline_part_name(line: str) -> str | None:
+    """The name a labelled byline credits as one part of a line ("作者：李明" after the time
+    and the source), or None: a part after the first only, since the first is the line's own
+    (`byline_name`)."""
+    parts = _LINE_PARTS_RE.split(line) if ("\u3000" in line or " | " in line
+                                            or " · " in line) else ()
+    return next((name for part in parts[1:] if (name := byline_name(part)) is not None), None)
+
+
 def _first_byline(lines: list[str], lexicon: Lexicon, match: Callable[..., Rule | None],
                   alone: int) -> str | None:
     """The name the first byline of `lines` credits, in any of its shapes: a marker or a
@@ -390,6 +404,8 @@ def _first_byline(lines: list[str], lexicon: Lexicon, match: Callable[..., Rule 
     Haziran 2024" is a "breaking news" label) and no rule names its line."""
     for i, line in enumerate(lines):
         if (name := byline_name(line)) is not None:
+            return name
+        if (name := _byline_part_name(line)) is not None:
             return name
         if ((is_byline_label(line) or is_byline_shell(line)) and i + 1 < len(lines)
                 and (name := credited_name(lines[i + 1])) is not None):

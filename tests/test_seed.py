@@ -135,6 +135,9 @@ HEAD = "Smog w Krakowie. Darmowa komunikacja miejska do odwołania"
     # a section's name over a stamp is no name: only right under the headline
     ([MENU, "Kraj Małopolska", "16.01.2024, 07:45", HEAD, LEAD, MORE], None),
     ([MENU, HEAD, "Komentarze Czytelników", "2 komentarze", LEAD, MORE], None),  # a count
+    # a labelled byline as a later part of a dateline ("2024-05-14 09:32　来源：钱塘晚报　作者：
+    # 李明", blind trial o)
+    ([MENU, HEAD, "Opublikowano: 16.01.2024 | Autor: Jan Kowalski", LEAD, MORE], "Jan Kowalski"),
     # a marker alone on its line, the name on the next ("by" / "Tom Rogan", html-dev)
     ([MENU, HEAD, "przez", "Katarzyna Wiśniewska", LEAD, MORE], "Katarzyna Wiśniewska"),
     # a byline under the standfirst, past the page's first line of prose (fundus-dev's Der

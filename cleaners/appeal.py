@@ -21,12 +21,12 @@ from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.lines import (
     EXCLAMATION_MARKS,
     QUESTION_MARKS,
-    WORD_RE,
     ends_sentence,
     is_prose,
     sentences,
     without_quotes,
     word_count,
+    words_of,
 )
 
 # An appeal is a sentence or two; a longer paragraph that addresses the reader is the story's
@@ -100,7 +100,7 @@ def _voice(text: str, lexicon: Lexicon) -> tuple[bool, bool, bool, bool, bool, i
     """What `appeals` reads of one paragraph in its own voice: (says "we", speaks to the
     reader, calls to furniture, names furniture, names a pitch's ask, its words)."""
     own = without_quotes(text)
-    words = WORD_RE.findall(own.lower())
+    words = words_of(own.lower())
     # an imperative speaks to the reader without a "you" word in pro-drop languages
     # ("Sigue toda la actualidad en nuestro canal de WhatsApp")
     called = _calls(own, words, lexicon)
@@ -157,7 +157,7 @@ def appeal_span(text: str, lexicon: Lexicon) -> tuple[int, int]:
     told, pos = [], 0  # per sentence: (start, end, the story's?)
     for sentence in sentences(text):
         own = without_quotes(sentence)
-        words = WORD_RE.findall(own.lower())
+        words = words_of(own.lower())
         voiced = (not lexicon.publisher.isdisjoint(words) or lexicon.says_you(own, words)
                   or _calls(own, words, lexicon) or words and words[0] in lexicon.call
                   and words[0] not in lexicon.function_words
@@ -191,7 +191,7 @@ def _calls(own: str, words: list[str], lexicon: Lexicon) -> bool:
         return False
     label, colon, announced = own.partition(": ")
     for sentence in [*sentences(own)[1:], *([announced] if colon and _is_label(label) else [])]:
-        said = WORD_RE.findall(sentence.lower())
+        said = words_of(sentence.lower())
         if _opens_with_call(said, lexicon) or (  # "… in unserem Kanal. Присоединяйтесь!"
                 len(said) == 1 and said[0] in lexicon.call and sentence.rstrip().endswith("!")
                 and said[0] not in lexicon.function_words):
@@ -199,7 +199,7 @@ def _calls(own: str, words: list[str], lexicon: Lexicon) -> bool:
     if not lexicon.clitics:
         return False
     for clause in _CLAUSE_RE.split(own)[1:]:
-        opening = WORD_RE.findall(clause[:60].lower())
+        opening = words_of(clause[:60].lower())
         if opening and lexicon.with_clitic(opening[0]):
             return True
     return False

@@ -211,8 +211,17 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
     if not lines:
         return Located([], [], None, True)
 
-    def named(line: str) -> Rule | None:  # the rule that names a line in the body
-        return match(line, Where.ANYWHERE)
+    # The rule that names a line in the body, asked ~3 times a line over the passes and
+    # repairs (the seeds: 84 questions a page of 25 lines): kept here, one dict lookup a
+    # repeat instead of the lookup's word count, band search and key.
+    body_rule: dict[str, Rule | None] = {}
+
+    def named(line: str) -> Rule | None:
+        try:
+            return body_rule[line]
+        except KeyError:
+            rule = body_rule[line] = match(line, Where.ANYWHERE)
+            return rule
 
     if memo is None:  # each line's own features, for every pass
         memo = LineMemo()

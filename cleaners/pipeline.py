@@ -41,6 +41,7 @@ from newsclean.cleaners.lines import (
     shows_time,
     unmarked_byline_name,
     word_count,
+    words_of,
 )
 from newsclean.cleaners.locate import (
     HEADLINE_REACH,
@@ -1043,7 +1044,7 @@ def _glued_rule(sentence: str, match: Callable[..., Rule | None], lexicon: Lexic
     if len(sentence.split()) > GLUED_MAX_WORDS:
         return None
     if ":" not in sentence:
-        words = WORD_RE.findall(sentence.lower())
+        words = words_of(sentence.lower())
         if not words or len(words) > GLUED_SHORT_WORDS and words[0] not in lexicon.call and (
                 lexicon.asks.isdisjoint(words)):
             return None

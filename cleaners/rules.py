@@ -362,7 +362,8 @@ class _Band:
         self._first: list[_First] | None = None
         self._gates: list[_Gate | None] = []
         self._gates_passed = None  # (line, folded line) -> indexes of the gates it passes
-        self._singles: list[re.Pattern | None] = []
+        # each rule's compiled `fullmatch`, bound once: the loop over a lineup calls it
+        self._singles: list[Callable[[str], re.Match | None] | None] = []
         self._lineups: dict[tuple, _Lineup] = {}  # (position, first character, gates passed)
         # (position, first character) -> the rules that may fire there and start with it
         self._openers: dict[tuple[Where, str], tuple[int, ...]] = {}
@@ -375,11 +376,12 @@ class _Band:
         self._singles = [None] * len(self.candidates)
         self._first = [first for first, _ in shortcuts]
 
-    def _single(self, i: int) -> re.Pattern:
-        rx = self._singles[i]
-        if rx is None:
-            rx = self._singles[i] = self.candidates[i].compiled()
-        return rx
+    def _single(self, i: int) -> Callable[[str], re.Match | None]:
+        """Rule i's `fullmatch`, compiled on first use."""
+        fullmatch = self._singles[i]
+        if fullmatch is None:
+            fullmatch = self._singles[i] = self.candidates[i].compiled().fullmatch
+        return fullmatch
 
     def _lineup(self, key: tuple) -> _Lineup:
         position, c0, passed = key
@@ -436,11 +438,12 @@ class _Band:
             first = lineup.rule_at[hit.lastindex] if hit is not None else None
         else:
             first = None
-            matched = tried.matched
+            matched, singles = tried.matched, self._singles
             for i in lineup.live:
                 hit = matched.get(i)
                 if hit is None:
-                    hit = matched[i] = self._single(i).fullmatch(line) is not None
+                    fullmatch = singles[i] or self._single(i)
+                    hit = matched[i] = fullmatch(line) is not None
                 if hit:
                     first = i
                     break
@@ -451,7 +454,7 @@ class _Band:
             return rule
         for i in range(first + 1, len(self.candidates)):  # a rule for other sites: go on
             rule = self.candidates[i]
-            if _may_fire(rule.where, position) and self._single(i).fullmatch(line) and _for_site(
+            if _may_fire(rule.where, position) and self._single(i)(line) and _for_site(
                     rule, host):
                 return rule
         return None

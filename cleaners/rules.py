@@ -107,6 +107,14 @@ class RuleSpec(_Strict):
     # "reported-speech": a line the pack's `reported_speech` finds never matches (news that
     # quotes a notice: "Activa JavaScript para ver el vídeo, pidió el técnico")
     unless: Literal["reported-speech"] | None = None
+    # One definition of an item, matched once or more on the line (`_repeated`), instead of
+    # a second copy of the pattern inside itself: chained calls ("Curta nossa página no
+    # Facebook e siga-nos no Instagram" was a Portuguese line the one-call pattern missed).
+    # true: items joined by the pack's `joiner`, any number of them; "sentences": one or two
+    # sentences side by side, each carrying its own full stop. `tail` (only with `repeat`)
+    # may follow the last item only ("… no Instagram para receber as notícias.").
+    repeat: bool | Literal["sentences"] = False
+    tail: str = ""
     examples: list[str] = []
     counter_examples: list[str] = []
 
@@ -122,6 +130,9 @@ class PackMeta(_Strict):
     # language ("\b(?:said|according to)\b"); rules with `unless = "reported-speech"` skip
     # such lines. One list per language, not one lookahead per rule.
     reported_speech: str = ""
+    # A regex for what stands between two chained items in the pack's language (", ",
+    # " e ", "، و"); rules with `repeat = true` join their items with it.
+    joiner: str = ""
 
 
 class PackSpec(_Strict):
@@ -153,12 +164,25 @@ def _schema_error(exc: ValidationError, where: str, raw: dict | None = None,
     if kind == "enum" and loc == ["where"]:
         choices = ", ".join(w.value for w in Where)
         return RulePackError(f"{where}where must be one of {choices}")
-    field_path = ".".join(loc)
     got = err.get("input")
+    if loc[:1] == ["repeat"] and model is RuleSpec:  # a union: pydantic names each member
+        return RulePackError(f"{where}repeat must be true, false or \"sentences\" (got {got!r})")
+    field_path = ".".join(loc)
     return RulePackError(f"{where}field {field_path!r}: {err.get('msg')} (got {got!r})")
 
 
-def _parse_rule(raw: dict, pack: str, checked: bool, reported_speech: str = "") -> Rule:
+def _repeated(pattern: str, repeat: bool | str, joiner: str, tail: str) -> str:
+    """A `repeat` rule's pattern P as matched: `(?:P)(?:(?:JOINER)(?:P))*`, or for
+    "sentences" `(?:P)(?:\\s*(?:P))?`, then `(?:TAIL)` once."""
+    if repeat == "sentences":
+        chain = f"(?:{pattern})(?:\\s*(?:{pattern}))?"
+    else:
+        chain = f"(?:{pattern})(?:(?:{joiner})(?:{pattern}))*"
+    return f"{chain}(?:{tail})" if tail else chain
+
+
+def _parse_rule(raw: dict, pack: str, checked: bool, reported_speech: str = "",
+                joiner: str = "") -> Rule:
     rid = raw.get("id") if isinstance(raw, dict) else None
     if not isinstance(raw, dict):
         raise RulePackError(f"{pack}: a rule must be a table ([[rules]]), not {raw!r}")
@@ -170,6 +194,13 @@ def _parse_rule(raw: dict, pack: str, checked: bool, reported_speech: str = "") 
     if not _ID_RE.fullmatch(spec.id):
         raise RulePackError(f"{pack}: rule id {spec.id!r} must look like 'family.what-it-removes'")
     pattern = spec.pattern
+    if spec.tail and not spec.repeat:
+        raise RulePackError(f"{where}tail is what follows the last of a rule's repeated "
+                            "items: it needs repeat")
+    if spec.repeat is True and not joiner:
+        raise RulePackError(f"{where}repeat = true needs the pack's [pack] joiner")
+    if spec.repeat:
+        pattern = _repeated(pattern, spec.repeat, joiner, spec.tail)
     if spec.unless == "reported-speech":
         if not reported_speech:
             raise RulePackError(f"{where}unless = \"reported-speech\" needs the pack's "
@@ -252,7 +283,8 @@ def parse_pack(text: str | bytes, source: str = "<memory>", *, checked: bool = T
     if not spec.rules and not meta.get("disable"):
         raise RulePackError(f"{source}: no rules: a rule pack adds rules ([[rules]]) or "
                             "disables them ([pack] disable = [...])")
-    rules = tuple(_parse_rule(r, source, checked, spec.pack.reported_speech) for r in spec.rules)
+    rules = tuple(_parse_rule(r, source, checked, spec.pack.reported_speech, spec.pack.joiner)
+                  for r in spec.rules)
     seen: set[str] = set()
     for r in rules:
         if r.id in seen:

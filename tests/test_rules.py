@@ -67,6 +67,13 @@ def test_default_pack_loads_and_checks_its_own_examples():
          r"op.toml: rule a.b: unless = \"reported-speech\" needs the pack's \[pack\] reported_speech"),
         ('[[rules]]\nid = "a.b"\nfamily = "x"\npattern = "x"\nunless = "quotes"',
          "op.toml: rule a.b: field 'unless'"),
+        ('[[rules]]\nid = "a.b"\nfamily = "x"\npattern = "x"\nrepeat = true',
+         r"op.toml: rule a.b: repeat = true needs the pack's \[pack\] joiner"),
+        ('[[rules]]\nid = "a.b"\nfamily = "x"\npattern = "x"\ntail = "!"',
+         "op.toml: rule a.b: tail is what follows the last of a rule's repeated items: it "
+         "needs repeat"),
+        ('[[rules]]\nid = "a.b"\nfamily = "x"\npattern = "x"\nrepeat = "twice"',
+         r"op.toml: rule a.b: repeat must be true, false or \"sentences\" \(got 'twice'\)"),
     ],
 )
 def test_bad_packs_are_refused_with_a_clear_message(text, message):
@@ -103,6 +110,55 @@ counter_examples = ["Enable JavaScript to watch the video, the help page said."]
         "player.blocked-video"
     assert rules.match("Enable JavaScript to play the video, according to the court's clerk.",
                        Where.ANYWHERE) is None
+
+
+_CHAINED = r"""
+[pack]
+reported_speech = '\b(?:said|according to)\b'
+joiner = '(?:\s*,\s*(?:and\s+)?|\s+and\s+)'
+[[rules]]
+id = "subscribe.follow"
+family = "subscribe"
+unless = "reported-speech"
+pattern = '(?:follow us|like us) on (?:facebook|x|instagram)'
+tail = '[.!]*'
+repeat = true
+[[rules]]
+id = "paywall.meter"
+family = "paywall"
+pattern = 'you have \d+ free articles? left[.!]?|subscribe to read on[.!]?'
+repeat = "sentences"
+"""
+
+
+def test_repeat_chains_items_with_the_packs_joiner():
+    """`repeat = true`: one definition of a call, chained by the pack's `joiner`, as
+    `(?:P)(?:(?:JOINER)(?:P))*`, the `tail` once after the last call; `unless` guards the
+    whole line, not each call."""
+    rules = RuleSet((parse_pack(_CHAINED, "op.toml"),))
+    assert rules.match("Like us on Facebook", Where.ANYWHERE).id == "subscribe.follow"
+    for two_or_three in ("Like us on Facebook and follow us on Instagram.",
+                         "Follow us on X, like us on Facebook",
+                         "Follow us on X, like us on Facebook, and follow us on Instagram!"):
+        assert rules.match(two_or_three, Where.ANYWHERE).id == "subscribe.follow"
+    for news in ("Follow us on X and read the report",  # a tail that is not a call
+                 "Follow us on X. And like us on Facebook",  # the tail only after the last
+                 "Follow us on X and like us on Facebook, the mayor said.",
+                 "Like us on Facebook, according to the clerk, and follow us on X"):
+        assert rules.match(news, Where.ANYWHERE) is None, news
+    rule = next(r for r in parse_pack(_CHAINED, "op.toml").rules if r.id == "subscribe.follow")
+    assert rule.pattern.startswith("(?![^\\n]*(?:") and rule.pattern.count("(?![") == 1
+
+
+def test_repeat_sentences_takes_one_or_two():
+    """`repeat = "sentences"`: one or two sentences side by side, `(?:P)(?:\\s*(?:P))?`."""
+    rules = RuleSet((parse_pack(_CHAINED, "op.toml"),))
+    for notice in ("You have 2 free articles left.",
+                   "You have 2 free articles left. Subscribe to read on.",
+                   "You have 1 free article leftSubscribe to read on"):
+        assert rules.match(notice, Where.ANYWHERE).id == "paywall.meter", notice
+    assert rules.match("You have 2 free articles left. Subscribe to read on. "
+                       "Subscribe to read on.", Where.ANYWHERE) is None
 
 
 def test_replacing_a_rule_by_id():

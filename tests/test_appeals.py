@@ -9,6 +9,11 @@ from newsclean.cleaners.appeal import appeals
 from newsclean.cleaners.lexicon import _CLASSES, _PUBLISHER, lexicon_for
 
 STORY = {
+    "pt": ["A seca que atinge o Nordeste já afeta mais de 300 municípios, segundo o governo "
+           "federal, que anunciou ajuda emergencial nesta segunda-feira.",
+           "O programa prevê a distribuição de água por carros-pipa em todos os estados da "
+           "região atingidos pela estiagem.",
+           "O ministro disse que novas medidas serão anunciadas na próxima semana."],
     "de": ["Die sieben Ortsteile von Mühlbach bekommen ab Januar einen Rufbus, das hat der "
            "Gemeinderat am Dienstag beschlossen.",
            "Der Kleinbus fährt werktags zwischen 6 und 20 Uhr und muss mindestens eine Stunde "
@@ -205,6 +210,9 @@ GLUED.extend([  # a question and a call no "you" word marks: the call's own rule
     # a short call in words the word classes do not hold (an inflected "newslettera")
     ("pl", "Miasto chce do końca roku otworzyć jeszcze dwanaście stacji.",
      "Zapisz się do naszego newslettera."),
+    # two calls joined by "e", no end mark (a fresh user's page lost the paragraph whole)
+    ("pt", "O programa também amplia o crédito rural para pequenos produtores do semiárido.",
+     "Curta nossa página no Facebook e siga-nos no Instagram"),
 ])
 
 

@@ -467,11 +467,14 @@ def is_year(token: str) -> bool:
 # "מאת", Thai "โดย"; labels "लेखक:", "எழுதியவர்:", "نویسنده:", "作者：" (fresh-user trial n's
 # Hindi page gave no author; blind trial o's Tamil and Croatian "Piše:" ones neither), Arabic
 # "كتب:" / "كتبت:" ("he / she wrote") and Turkish "Haber:" ("report:"; blind trial p); a name
-# there cannot show a capital (`_opens_name`).
-_BYLINE_MARKERS = "by|von|por|par|di|(?-i:de)|door|av|af|przez|от|oleh|της|του|بقلم|מאת|โดย"
+# there cannot show a capital (`_opens_name`). English leads its "by" with what was done
+# ("Written by", "Story by", "Reporting by") or labels the "Words:" (a fresh user's page
+# lost its byline whole).
+_BYLINE_MARKERS = ("(?:(?:written|story|words|reporting|text) )?by"
+                   "|von|por|par|di|(?-i:de)|door|av|af|przez|от|oleh|της|του|بقلم|מאת|โดย")
 _BYLINE_LABELS = ("author|autor|autorin|autora|auteur|autrice|autore|auteurs|авторка|автор"
                   "|yazar|szerző|írta|penulis|författare|forfatter|kirjoittaja|teksti|tekst"
-                  "|text|haber|συντάκτης|piše|लेखक|எழுதியவர்|نویسنده|كتب|كتبت|作者|记者|記者")
+                  "|text|words|haber|συντάκτης|piše|लेखक|எழுதியவர்|نویسنده|كتب|كتبت|作者|记者|記者")
 _BYLINE_RE = re.compile(
     rf"(?:({_BYLINE_MARKERS})\s+|({_BYLINE_LABELS})\s?[:：]\s*)(\S).{{0,160}}", re.IGNORECASE)
 _BYLINE_MARKER_RE = re.compile(rf"(?:{_BYLINE_MARKERS})\b|(?:{_BYLINE_LABELS})\s?[:：]",
@@ -479,9 +482,12 @@ _BYLINE_MARKER_RE = re.compile(rf"(?:{_BYLINE_MARKERS})\b|(?:{_BYLINE_LABELS})\s
 # Korean credits its reporter after the name: "김민수 기자", "김민수 기자 minsu@example.co.kr",
 # a correspondent "특파원" (fresh-user trial n: no author), and the times of the story
 # ("김서연 기자 입력 2024.05.13 15:42 수정 …", blind trial p). A Korean name is two to four
-# syllables; the e-mail address, or a time stamp, is the byline's own tail.
+# syllables; the e-mail address, or a time stamp, is the byline's own tail. Japanese does
+# so too, a name of kanji with or without a space inside ("山田 花子 記者", "山田花子記者":
+# a fresh user's page gave the role with the name).
 _NAME_FIRST_BYLINE_RE = re.compile(
-    r"(?P<name>[\uac00-\ud7a3]{2,4}) (?:기자|특파원)"
+    r"(?P<name>[\uac00-\ud7a3]{2,4} ?|[\u4e00-\u9fff]{1,4}(?:[ \u3000][\u4e00-\u9fff]{1,4})?[ \u3000]?)"
+    r"(?:기자|특파원|記者|特派員)"
     r"(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\s+\S+\s+\d[\d.:\s-]*\d.{0,80})?")
 BYLINE_MAX_WORDS = 12
 # A byline's name with its role or outlet is BYLINE_MAX_WORDS words at most; a CMS adds the
@@ -520,7 +526,7 @@ def byline_name(line: str) -> str | None:
     the words after its marker are not a name (a word in lower case longer than a particle:
     "Von Bredow-Werndl vergoldet sich…" is a headline)."""
     if (m := _NAME_FIRST_BYLINE_RE.fullmatch(line)) is not None:
-        return None if ends_sentence(line) else m.group("name")
+        return None if ends_sentence(line) else m.group("name").strip()
     if not is_byline(line):
         return None
     name = _CREDIT_TAIL_RE.split(line[_BYLINE_RE.fullmatch(line).start(3):], 1)[0].strip()

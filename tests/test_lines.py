@@ -232,6 +232,10 @@ def test_a_middle_dot_between_letters_joins_words_and_separates_nothing(line, se
     ("김민수 기자", "김민수"),
     ("김민수 기자 minsu@example.co.kr", "김민수"),
     ("김서연 기자 입력 2024.05.13 15:42 수정 2024.05.13 16:10", "김서연"),  # the story's times
+    ("山田 花子 記者", "山田 花子"), ("山田花子記者", "山田花子"),  # Japanese, the role after
+    ("記者会見が開かれた", None),  # "a press conference was held"
+    ("Written by Jane Doe", "Jane Doe"), ("Story by Jane Doe", "Jane Doe"),  # a fresh user's
+    ("Words: Jane Doe", "Jane Doe"), ("Written by hand, the letter was found in 1999", None),
     ("김서연 기자 입력 2024.05.13 15:42. 그는 사퇴했다.", None),  # a sentence after it
     ("كتبت: فاطمة الشامسي", "فاطمة الشامسي"),  # "she wrote:" (blind trial p)
     ("Haber: Elif Yıldız | 02.07.2024 - 11:30", "Elif Yıldız"),  # Turkish "report:"

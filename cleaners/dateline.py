@@ -28,31 +28,32 @@ MAX_CANDIDATES = 3
 _YEAR_RE = re.compile(r"(?<!\d)(?:199[5-9]|20\d\d)(?!\d)|(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{2}(?!\d)")
 EARLIEST = datetime(1995, 1, 1)
 # fastText's codes where dateparser names the language otherwise.
-_DATEPARSER_LANG = {"no": "nb", "sh": "sr-Latn", "zh": "zh"}
+_DATEPARSER_LANG = {"no": "nb", "sh": "sr-Latn"}
 
 
-def dateline_date(page_lines: Sequence[str], lang: str | None, title: str | None = None,
+def dateline_date(page_lines: Sequence[str], lang: str | None, headline: int | None = None,
                   now: datetime | None = None) -> str | None:
     """The date ("YYYY-MM-DD") of the page's dateline, or None.
 
     `page_lines` are the dump's lines as read, `lang` its language (fastText code, None when
-    unknown), `title` the headline found for it. Candidates are the head's short lines
-    holding a year (HEAD_PROSE_LINES, DATELINE_MAX_WORDS); those at or after the headline
-    come first, since a site's header above it may show today's date. A date later than
+    unknown), `headline` the index of its headline's line (None: not found). Candidates are
+    the head's short lines holding a year (HEAD_PROSE_LINES, DATELINE_MAX_WORDS); those at or
+    after the headline come first, since a site's header above it may show today's date. A date later than
     `now` (default: the clock) plus a day is an event's, not the page's. Parsing never
     raises: a line no parser reads is passed over."""
     latest = (now or datetime.now(UTC).replace(tzinfo=None)) + timedelta(days=1)
-    head: list[str] = []
+    head: list[tuple[int, str]] = []  # (index, line) of the head's lines that are not prose
     prose = 0
-    for line in page_lines:
+    for i, line in enumerate(page_lines):
         if is_prose(line):
             prose += 1
             if prose >= HEAD_PROSE_LINES:
                 break
             continue
-        head.append(line)
-    at = next((i for i, line in enumerate(head) if title and line.strip() == title), 0)
-    candidates = [line for line in head[at:] + head[:at]
+        head.append((i, line))
+    under = [line for i, line in head if headline is not None and i >= headline]
+    above = [line for i, line in head if headline is None or i < headline]
+    candidates = [line for line in under + above
                   if _YEAR_RE.search(line) and word_count(line) <= DATELINE_MAX_WORDS]
     for line in candidates[:MAX_CANDIDATES]:
         if (date := _parsed(line, lang, latest)) is not None:

@@ -448,6 +448,18 @@ def is_stamp(line: str, words: int | None = None) -> bool:
     return 2 * digits >= n or (n <= _DATED_MAX_WORDS and digits >= 2 and is_year(tokens[-1]))
 
 
+# A clock time written with a dot, as Nordic and Czech pages do: "Uppdaterad 15.59".
+_DOTTED_TIME_RE = re.compile(r"(?<![\d.])(?:[01]?\d|2[0-3])\.[0-5]\d(?![\d.])")
+
+
+def tells_when(line: str) -> bool:
+    """Is `line` a time stamp (`is_stamp`) that tells a time or a year ("9:51", "Uppdaterad
+    15.59 | Publicerad 14.14", "Madrid-29/05/2025"), not a count ("2 comments") or a place's
+    coordinates ("54.8996, 23.9043")? What stands under a byline's name."""
+    return is_stamp(line) and (shows_time(line) or _DOTTED_TIME_RE.search(line) is not None
+                               or any(map(is_year, words_of(line))))
+
+
 # "Vilanova del Riu, 3 de marzo de 2024", "Berlin, 3. März 2024": a place and a written date
 # (a day, a month's name, the year last) is a dateline, however few of its words are numbers.
 _DATED_MAX_WORDS = 8

@@ -60,9 +60,9 @@ STORY = ["The city council approved a new ferry timetable on Tuesday, cutting tw
     ([HEADLINE, "03.05.2024 17:47"], None, "2024-05-03"),  # unknown language: numeric only
 ])
 def test_the_dateline_under_the_headline(head, lang, date):
-    assert dateline_date([*head, *STORY], lang, HEADLINE, now=NOW) == date
+    assert dateline_date([*head, *STORY], lang, head.index(HEADLINE), now=NOW) == date
 
 
 def test_the_head_ends_at_the_third_paragraph():
     # a date in the story's fourth paragraph is the story's, not the page's
-    assert dateline_date([HEADLINE, *STORY[:3], "March 12, 2024"], "en", HEADLINE, now=NOW) is None
+    assert dateline_date([HEADLINE, *STORY[:3], "March 12, 2024"], "en", 0, now=NOW) is None

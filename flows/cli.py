@@ -20,10 +20,10 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_CLEANED = 0, 1, 2, 3
 _CLEAN_EXIT_CODES = """exit codes:
   0  the document was cleaned (its body is printed)
   1  the file could not be opened or read (missing, no permission)
-  2  bad options, a bad rule pack, or a record file (JSONL, CSV, WARC: newsclean run
-     cleans its records)
+  2  bad options (an empty path '' too), a bad rule pack, or a folder or record file
+     (JSONL, CSV, WARC: newsclean run cleans those)
   3  rejected (a corrupt or truncated .gz, binary or oversized input) or empty: no
-     article body (the reason is printed on stderr)"""
+     article body (the reason is one line on stderr, with --json and --explain too)"""
 
 _RUN_EPILOG = """examples:
   newsclean run seeds/ /tmp/clean                        a folder into a folder
@@ -59,13 +59,38 @@ class _Parser(argparse.ArgumentParser):
     def parse_args(self, args=None, namespace=None):  # noqa: ANN001, ANN201 - argparse's
         parsed, extra = self.parse_known_args(args, namespace)
         if extra:
-            parser = self.commands.get(getattr(parsed, "command", None), self)
+            command = getattr(parsed, "command", None)
+            parser = self.commands.get(command, self)
             known = [o for a in parser._actions for o in a.option_strings if o.startswith("--")]
-            hints = [close for word in extra if word.startswith("-")
-                     for close in difflib.get_close_matches(word.split("=")[0], known, n=1)]
+            options = [word.split("=")[0] for word in extra if word.startswith("-")]
+            # a close name only: "--lang" was answered "did you mean --explain?"
+            hints = [close for word in options if word not in _NOT_OPTIONS
+                     for close in difflib.get_close_matches(word, known, n=1, cutoff=0.75)]
+            notes = list(dict.fromkeys(_NOT_OPTIONS[w] for w in options if w in _NOT_OPTIONS))
+            values = {i + 1 for i, word in enumerate(extra) if word.startswith("-")}
+            if command == "clean" and any(not word.startswith("-") and i not in values
+                                          for i, word in enumerate(extra)):  # `clean a.txt b.txt`
+                notes.append("clean takes one file: to clean many, newsclean run FOLDER DEST")
             parser.error(f"unrecognized arguments: {' '.join(extra)}"
-                         + (f" (did you mean {', '.join(hints)}?)" if hints else ""))
+                         + (f" (did you mean {', '.join(hints)}?)" if hints else "")
+                         + "".join(f" ({note})" for note in notes))
         return parsed
+
+
+# Options a new user reaches for that newsclean has not, and what to do instead.
+_NOT_OPTIONS = dict.fromkeys(
+    ("--lang", "--language"), "each document's language is detected: there is no option for it"
+) | dict.fromkeys(
+    ("--out", "--output", "-o"), "clean prints on stdout: newsclean clean FILE > clean.txt; "
+                                 "run and fetch write into DEST, their second argument")
+
+
+def path_argument(value: str) -> str:
+    """A path given on the command line: '' (an unset variable in `newsclean clean "$F"`)
+    is refused, not read as the current folder."""
+    if not value:
+        raise argparse.ArgumentTypeError(f"{value!r} is an empty path (an unset shell variable?)")
+    return value
 
 
 def _closest_choice(message: str) -> str:
@@ -92,13 +117,14 @@ def _parser() -> argparse.ArgumentParser:
                                    "optionally .gz) and print it.",
                        epilog=_CLEAN_EXIT_CODES,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    c.add_argument("file", help="a file, or - for standard input")
+    c.add_argument("file", metavar="FILE", type=path_argument,
+                   help="a file, or - for standard input")
     out = c.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print title, text and removals as JSON")
     out.add_argument("--explain", action="store_true",
                      help="show every removed line beside the rule that removed it (lines "
                           f"over {_EXPLAIN_WIDTH} characters are cut; --json has them whole)")
-    c.add_argument("--rules", action="append", default=[], metavar="PACK",
+    c.add_argument("--rules", action="append", default=[], metavar="PACK", type=path_argument,
                    help="an extra rule pack (TOML) on top of the default; repeatable")
     c.add_argument("--source", metavar="URL",
                    help="the page's http(s) URL, e.g. https://example.com/story: site-specific "
@@ -117,13 +143,13 @@ def _parser() -> argparse.ArgumentParser:
                        description="Run the clean-articles flow: SOURCE and DEST are folders, "
                                    "files or s3://bucket/prefix URLs.",
                        epilog=_RUN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    r.add_argument("source", metavar="SOURCE",
+    r.add_argument("source", metavar="SOURCE", type=path_argument,
                    help="what to clean: a folder, a file (.txt, .html, .gz, .jsonl, .warc …) "
                         "or s3://bucket/prefix")
-    r.add_argument("dest", metavar="DEST",
+    r.add_argument("dest", metavar="DEST", type=path_argument,
                    help="where the clean copies, their records and the manifest go: a folder "
                         "or s3://bucket/prefix (neither one inside the other)")
-    r.add_argument("--rules", action="append", default=[], metavar="PACK",
+    r.add_argument("--rules", action="append", default=[], metavar="PACK", type=path_argument,
                    help="an extra rule pack (TOML path or s3:// URL); repeatable")
     r.add_argument("--batch-size", type=int, default=200, help="documents per task (default 200)")
     r.add_argument("--workers", type=int, default=1, help="cleaning processes (default 1)")
@@ -169,8 +195,8 @@ def _parser() -> argparse.ArgumentParser:
                                    "one per line (a path or an s3:// object). Raw responses "
                                    "are kept under DEST/_raw/; a rerun fetches only what is "
                                    "not stored yet.")
-    f.add_argument("urls", metavar="URLS", help="a text file of URLs, one per line")
-    f.add_argument("dest", metavar="DEST", help="a folder or s3://bucket/prefix")
+    f.add_argument("urls", metavar="URLS", type=path_argument, help="a text file of URLs, one per line")
+    f.add_argument("dest", metavar="DEST", type=path_argument, help="a folder or s3://bucket/prefix")
     f.add_argument("--allow-private", action="store_true",
                    help="also fetch from loopback, private and link-local addresses")
     f.add_argument("--allow-network", action="append", default=[], metavar="CIDR",
@@ -191,7 +217,7 @@ def _parser() -> argparse.ArgumentParser:
     f.add_argument("--batch-size", type=int, default=50, help="URLs per task (default 50)")
     f.add_argument("--shards", type=int, metavar="N",
                    help="also write the clean articles as JSONL shards of N")
-    f.add_argument("--rules", action="append", default=[], metavar="PACK",
+    f.add_argument("--rules", action="append", default=[], metavar="PACK", type=path_argument,
                    help="an extra rule pack (TOML path or s3:// URL); repeatable")
     f.add_argument("--review-max-removed", type=float, default=None, metavar="SHARE",
                    help="hold documents that lost more than this share of their prose (default 0.6)")
@@ -294,8 +320,14 @@ def _flow_imports() -> None:
     import prefect.task_engine  # noqa: F401
 
 
+def _say(label: str, msg: str) -> None:
+    """The one line on stderr for an error or a document not cleaned, `newsclean: LABEL:
+    MSG`: a person who sends stdout to a file or a pipe still sees it."""
+    print(f"newsclean: {label}: {' '.join(msg.splitlines())}", file=sys.stderr)
+
+
 def _error(msg: str, code: int = EXIT_FAILED) -> int:
-    print(f"newsclean: error: {msg}", file=sys.stderr)
+    _say("error", msg)
     return code
 
 
@@ -334,12 +366,13 @@ def _clean(args) -> int:
         print()
     elif args.explain:
         _explain(result)
-    else:
-        if result.status != "cleaned":
-            print(f"newsclean: {result.status}: {result.reason}", file=sys.stderr)
-            return EXIT_NOT_CLEANED
+    elif result.status == "cleaned":
         print(result.text)
-    return EXIT_OK if result.status == "cleaned" else EXIT_NOT_CLEANED
+    if result.status != "cleaned":  # on stderr whatever the output mode: stdout may be a file
+        sys.stdout.flush()
+        _say(result.status, result.reason)
+        return EXIT_NOT_CLEANED
+    return EXIT_OK
 
 
 # Characters of a removed line `clean --explain` shows in its table: a removed paragraph
@@ -354,12 +387,16 @@ def _explain(result) -> None:
     from rich.text import Text
 
     console = Console()
+    # what is known of the document: a page refused before it was read has no format or
+    # encoding (they printed as "unknown, None")
+    known = [x for x in (result.format, result.encoding) if x and x != "unknown"]
+    status = f"{result.status}: {result.reason}" if result.reason else str(result.status)
     # the document's own words are text, never console markup: "[news](/news)" or a title
     # holding "[/reopens]" would be eaten or crash the print
     console.print(f"[bold]{escape(result.title or '(no title)')}[/bold]  "
-                  f"[dim]{result.format}, {result.encoding}, {result.status}"
-                  f"{': ' + escape(result.reason) if result.reason else ''}[/dim]",
-                  soft_wrap=True)
+                  f"[dim]{escape(', '.join([*known, status]))}[/dim]", soft_wrap=True)
+    if not result.removed and not result.stats:  # refused before it was read: nothing to show
+        return
     # in page order (HTML blocks have no line number: they come first, as the extractor
     # found them), with the line model's score where the model dropped the line
     in_order = sorted(result.removed, key=lambda r: (r.line is not None, r.line or 0))
@@ -375,7 +412,8 @@ def _explain(result) -> None:
         text = r.text if len(r.text) <= _EXPLAIN_WIDTH else r.text[:_EXPLAIN_WIDTH - 1] + "…"
         table.add_row(str(r.line) if r.line is not None else r.where or "", Text(rule),
                       Text(text))
-    console.print(table)
+    if result.removed:
+        console.print(table)
     if cut := sum(len(r.text) > _EXPLAIN_WIDTH for r in in_order):
         console.print(f"[dim]{cut} removed line(s) cut at {_EXPLAIN_WIDTH} characters: "
                       "--json shows them whole[/dim]")
@@ -766,7 +804,7 @@ def _print_summary(console, summary: dict, command: str = "run") -> None:
     from rich.table import Table
 
     if summary.get("warning"):
-        console.print(f"newsclean: warning: {summary['warning']}", markup=False, soft_wrap=True)
+        _say("warning", summary["warning"])
     # The run id on a line of its own: a table title wraps it when not on a terminal.
     console.print(f"newsclean {command} {summary['run_id']}", markup=False, soft_wrap=True)
     table = Table(show_header=True)

@@ -532,3 +532,144 @@ def test_an_output_that_cannot_be_written_is_one_line_not_a_traceback(mode):
     assert out.returncode == 1
     assert out.stderr.strip() == ("newsclean: error: cannot write the output: No space left on "
                                   "device")
+
+
+# What a fresh user found: a document not cleaned said so only on stdout with --json and
+# --explain (nothing on the terminal when stdout goes to a file), and --explain printed
+# "unknown, None, rejected" for a document refused before it was read.
+@pytest.mark.parametrize("mode", [[], ["--json"], ["--explain"]], ids=["text", "json", "explain"])
+@pytest.mark.parametrize(("content", "said"), [
+    (bytes(range(256)) * 8, "newsclean: rejected: not text: looks like binary data"),
+    (b"", "newsclean: empty: no text in the document"),
+    (b"Home\nNews\nSports\nSubscribe\nLog in\nContact us\n",
+     "newsclean: empty: nothing but boilerplate: every line was removed"),
+], ids=["binary", "empty", "menu"])
+def test_a_document_not_cleaned_says_why_in_one_line_on_stderr_in_every_mode(
+        tmp_path, mode, content, said):
+    path = tmp_path / "story.txt"
+    path.write_bytes(content)
+    out = _run("clean", str(path), *mode)
+    assert out.returncode == 3
+    assert out.stderr == said + "\n"
+    reason = said.split(": ", 2)[2]
+    if mode == ["--json"]:  # kept in the JSON too
+        assert json.loads(out.stdout)["reason"] == reason
+    elif mode == ["--explain"]:
+        assert out.stdout.splitlines()[0].endswith(said.removeprefix("newsclean: "))
+        assert "None" not in out.stdout and "unknown" not in out.stdout, out.stdout
+    else:
+        assert out.stdout == ""
+
+
+def test_explain_of_a_document_refused_unread_is_its_status_line_alone(tmp_path):
+    import gzip
+
+    dump = tmp_path / "story.txt.gz"
+    dump.write_bytes(gzip.compress(SEED_FILE.read_bytes())[:60])
+    out = _run("clean", str(dump), "--explain")
+    assert out.returncode == 3
+    assert out.stdout == "(no title)  rejected: truncated gzip: the compressed stream ends early\n"
+
+
+# An unset variable (`newsclean clean "$F"`) is an empty argument: `clean ''` read the
+# current folder ("cannot read : it is a folder (… newsclean run  DEST)"), `fetch ''` said
+# "no such URL file: " (exit 1), `--rules ''` "cannot read rule pack .: Is a directory".
+@pytest.mark.parametrize(("args", "said"), [
+    (["clean", ""], "newsclean clean: error: argument FILE: '' is an empty path"),
+    (["clean", "", "--json"], "newsclean clean: error: argument FILE: '' is an empty path"),
+    (["clean", str(SEED_FILE), "--rules", ""], "newsclean clean: error: argument --rules: '' is"),
+    (["run", "", "/tmp/never-made"], "newsclean run: error: argument SOURCE: '' is an empty"),
+    (["run", "seeds", ""], "newsclean run: error: argument DEST: '' is an empty path"),
+    (["fetch", "", "/tmp/never-made"], "newsclean fetch: error: argument URLS: '' is an empty"),
+    (["eval", ""], "newsclean eval: error: argument cases: '' is an empty path"),
+])
+def test_an_empty_path_is_refused_in_one_line_not_read_as_the_current_folder(args, said, tmp_path):
+    out = _run(*args, env={"PREFECT_HOME": str(tmp_path / "prefect-home")})
+    assert out.returncode == 2
+    assert out.stdout == ""
+    assert out.stderr.startswith(said) and len(out.stderr.strip().splitlines()) == 1, out.stderr
+    assert "(an unset shell variable?)" in out.stderr
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    # "did you mean --explain?" / "--source?": a far name misled
+    (("clean", "story.txt", "--lang", "fr"), "unrecognized arguments: --lang fr (each "
+     "document's language is detected: there is no option for it) (see newsclean clean --help)"),
+    (("clean", "story.txt", "--out", "clean.txt"), "unrecognized arguments: --out clean.txt "
+     "(clean prints on stdout: newsclean clean FILE > clean.txt; run and fetch write into "
+     "DEST, their second argument) (see newsclean clean --help)"),
+    (("clean", "a.txt", "b.txt"), "unrecognized arguments: b.txt (clean takes one file: to "
+     "clean many, newsclean run FOLDER DEST) (see newsclean clean --help)"),
+])
+def test_an_option_newsclean_has_not_is_answered_with_what_to_do(args, said):
+    out = _run(*args)
+    assert out.returncode == 2
+    assert out.stderr == f"newsclean clean: error: {said}\n"
+
+
+def _case_set(root: Path) -> Path:
+    case = root / "cases" / "one"
+    case.mkdir(parents=True)
+    (case / "gold.txt").write_text("The council approved the flood plan on Tuesday.\n")
+    (case / "raw.html").write_text("<html><body><article><p>The council approved the flood "
+                                   "plan on Tuesday.</p></article></body></html>")
+    return case.parent
+
+
+@pytest.mark.parametrize("where", ["out-file", "json-folder"])
+def test_eval_refuses_an_output_it_cannot_write_before_cleaning(tmp_path, where):
+    """`eval --out FILE` cleaned every case, then ended in "cannot write the output: …: File
+    exists" (exit 1); `--json FOLDER` likewise: said first, nothing evaluated."""
+    cases = _case_set(tmp_path)
+    taken = tmp_path / "scores.txt"
+    taken.write_text("keep me")
+    args = ["--out", str(taken)] if where == "out-file" else ["--json", str(tmp_path)]
+    out = _run("eval", str(cases), *args)
+    assert out.returncode == 2 and out.stdout == ""
+    said = (f"--out: {taken} is a file: name a folder for the predictions" if where == "out-file"
+            else f"--json: {tmp_path} is a folder: name the file to write, e.g. "
+                 f"{tmp_path / 'scores.json'}")
+    assert out.stderr == f"newsclean eval: error: {said}\n"
+    assert taken.read_text() == "keep me"
+
+
+@pytest.mark.prefect
+def test_a_run_over_broken_inputs_records_each_and_goes_on(tmp_path, api_env):
+    """A symbolic link loop and a file name that is not UTF-8 each failed the whole run (a
+    RuntimeError from Path.resolve, a UnicodeEncodeError writing the manifest), and a named
+    pipe hung it; now each is a manifest line with its reason, the rest is cleaned, and no
+    raw input is changed."""
+    import gzip
+    import hashlib
+
+    src, dest = tmp_path / "raw", tmp_path / "clean"
+    src.mkdir()
+    (src / "story.txt").write_bytes(SEED_FILE.read_bytes())
+    (src / "cp1252.txt").write_bytes(SEED_FILE.read_text().replace("'", "\u2019")
+                                     .encode("cp1252", "replace"))
+    (src / "cut.txt.gz").write_bytes(gzip.compress(SEED_FILE.read_bytes())[:60])
+    (src / "scan.txt").write_bytes(bytes(range(256)) * 8)
+    (src / "loop.txt").symlink_to("loop.txt")
+    os.mkfifo(src / "pipe.txt")
+    (src / os.fsdecode(b"caf\xe9.txt")).write_bytes(SEED_FILE.read_bytes())
+
+    def files() -> dict[str, str]:
+        return {p.name: p.readlink().as_posix() if p.is_symlink() else "fifo" if p.is_fifo()
+                else hashlib.sha256(p.read_bytes()).hexdigest() for p in src.iterdir()}
+
+    before = files()
+    out = _run("run", str(src), str(dest), env=api_env, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    manifest = next((dest / "_manifests").glob("*.jsonl")).read_text().splitlines()
+    lines = {m["key"]: (m["status"], m.get("reason")) for m in map(json.loads, manifest)}
+    assert len(lines) == len(manifest) == 7
+    assert lines["story.txt"][0] == "cleaned" and lines["cp1252.txt"][0] == "cleaned"
+    assert lines["cut.txt.gz"] == ("rejected", "truncated gzip: the compressed stream ends early")
+    assert lines["scan.txt"] == ("rejected", "not text: looks like binary data")
+    assert lines["loop.txt"] == ("rejected", "unsafe name: loop.txt: symbolic link loop, not followed")
+    assert lines["pipe.txt"] == ("rejected", "pipe.txt: not a file but a named pipe, socket or "
+                                             "device: not read")
+    assert lines["caf\\xe9.txt"] == ("rejected", "unsafe name: caf\\xe9: the file name is not "
+                                     "UTF-8 (its other bytes are shown as \\xNN): rename the "
+                                     "file to clean it")
+    assert files() == before  # raw inputs are never modified

@@ -261,7 +261,12 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def add_arguments(ap: argparse.ArgumentParser) -> None:
-    ap.add_argument("cases", type=Path,
+    from newsclean.flows.cli import path_argument
+
+    def path(value: str) -> Path:
+        return Path(path_argument(value))  # '' is no path, not the current folder
+
+    ap.add_argument("cases", type=path,
                     help="a case-set folder (e.g. ../shared/eval/html-dev), or a folder of sets "
                          "(../shared/eval): then every set runs, on both inputs, in one table")
     ap.add_argument("--input", choices=["html", "text", "markdown", "both"], default=None,
@@ -273,13 +278,13 @@ def add_arguments(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--compare", default="",
                     help="comma-separated peers: identity, trafilatura[-precision|-recall|-fast], "
                          "readability, justext, boilerpy3, resiliparse")
-    ap.add_argument("--rules", action="append", default=[], metavar="PACK",
+    ap.add_argument("--rules", action="append", default=[], metavar="PACK", type=path_argument,
                     help="extra rule pack for newsclean")
     ap.add_argument("--worst", type=int, default=10, help="list the N worst cases (default 10)")
-    ap.add_argument("--out", type=Path, metavar="DIR",
+    ap.add_argument("--out", type=path, metavar="DIR",
                     help="write newsclean's predictions into DIR as <case>.txt")
     # a file to write, unlike `clean --json` (a flag): the metavar says so in --help
-    ap.add_argument("--json", type=Path, metavar="PATH",
+    ap.add_argument("--json", type=path, metavar="PATH",
                     help="write all scores (per case too) as JSON to the file PATH")
 
 
@@ -364,6 +369,11 @@ def _usage_error(args) -> str | None:
         return f"--worst is a number of cases, 0 or more (got {args.worst})"
     if args.json is not None and not args.json.parent.is_dir():
         return f"--json: no such folder for the file: {args.json.parent}"
+    # said before the cases are cleaned (minutes), not after, as a traceback
+    if args.json is not None and args.json.is_dir():
+        return f"--json: {args.json} is a folder: name the file to write, e.g. {args.json / 'scores.json'}"
+    if args.out is not None and args.out.exists() and not args.out.is_dir():
+        return f"--out: {args.out} is a file: name a folder for the predictions"
     if args.input == "markdown":
         import importlib.util
 

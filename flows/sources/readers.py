@@ -21,7 +21,7 @@ from typing import Annotated, BinaryIO
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_serializer
 
 from newsclean.cleaners.decode import InputRejected, codec_for_label, decode_bytes
-from newsclean.flows.storage.backends import Storage, StorageError, TooLarge, UnsafeKey
+from newsclean.flows.storage.backends import Refused, Storage, StorageError, UnsafeKey
 from newsclean.flows.storage.layout import (
     archive_suffix,
     record_kind,
@@ -134,7 +134,7 @@ def iter_docs(store: Storage, key: str, source_url: str, fields: RecordFields,
             yield RawDoc(key, rel, source_url, store.read(key, max_bytes=max_record_bytes))
         except UnsafeKey as exc:
             yield RawDoc(key, rel, source_url, error=f"unsafe name: {exc}")
-        except TooLarge as exc:  # the raw-size limit, checked before reading
+        except Refused as exc:  # the raw-size limit, a named pipe: checked before reading
             yield RawDoc(key, rel, source_url, error=str(exc))
         except StorageError as exc:
             yield RawDoc(key, rel, source_url, error=str(exc), error_status=RunStatus.FAILED)

@@ -8,7 +8,9 @@ store's URL, repr, errors or logs.
 import ctypes
 import hashlib
 import os
+import re
 import shutil
+import stat
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -26,12 +28,25 @@ class StorageError(Exception):
     """A store could not be reached or used; the message is one line, with no secrets."""
 
 
-class TooLarge(StorageError):
+class Refused(StorageError):
+    """An input refused before it is read: `rejected`, not `failed` (a retry reads the same)."""
+
+
+class TooLarge(Refused):
     """An input over the raw-size limit, refused before it is read into memory."""
+
+
+class NotAFile(Refused):
+    """A named pipe, socket or device in a source folder: reading one would wait forever,
+    holding the whole run."""
 
 
 class UnsafeKey(StorageError):
     """A key that would land outside the store's root (`../x`, absolute, NUL)."""
+
+
+# A listed file name whose bytes are not UTF-8, as `_listed_key` shows it ("caf\xe9.txt").
+_SHOWN_BYTES = re.compile(r"\\x[0-9a-f]{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +58,9 @@ class ObjectInfo:
 
 def check_key(key: str) -> str:
     """Refuse keys that climb out of the root; every write goes through here."""
+    if _SHOWN_BYTES.search(key):
+        raise UnsafeKey(f"{key}: the file name is not UTF-8 (its other bytes are shown as \\xNN): "
+                        "rename the file to clean it")
     if not key or "\x00" in key or key.startswith("/") or "\\" in key:
         raise UnsafeKey(f"unsafe key {key!r}")
     # split, not PurePosixPath: that folds "a//b" and "a/./b" into "a/b" before the check
@@ -159,7 +177,8 @@ class LocalStorage(Storage):
     def iter_objects(self, prefix: str = "") -> Iterator[ObjectInfo]:
         if self.single:
             st = (self.root / self.single).stat()
-            yield ObjectInfo(self.single, st.st_size, datetime.fromtimestamp(st.st_mtime, UTC))
+            yield ObjectInfo(_listed_key(self.single), st.st_size,
+                             datetime.fromtimestamp(st.st_mtime, UTC))
             return
         root = self._real_root
         self.unlisted = []
@@ -186,18 +205,36 @@ class LocalStorage(Storage):
                     st = full.lstat() if outside else full.stat()
                 except FileNotFoundError:
                     st = full.lstat()  # a dangling link
-                yield ObjectInfo(key, st.st_size, datetime.fromtimestamp(st.st_mtime, UTC))
+                yield ObjectInfo(_listed_key(key), st.st_size,
+                                 datetime.fromtimestamp(st.st_mtime, UTC))
 
     def read(self, key: str, max_bytes: int | None = None) -> bytes:
-        path = self._path(key)
-        if not _inside(path, self._real_root):  # through a link, file or folder
-            raise UnsafeKey(f"{key}: symbolic link leads out of the source folder, not followed")
+        path = self._input_path(key)
         try:
             if max_bytes is not None and (size := path.stat().st_size) > max_bytes:
                 raise TooLarge(_too_large(size, max_bytes))
             return path.read_bytes()
         except OSError as exc:  # gone since the listing, unreadable, a folder
             raise StorageError(f"cannot read {key}: {exc.strerror}") from None
+
+    def _input_path(self, key: str) -> Path:
+        """The path of an input to read, refused (never followed or opened) when a link
+        leads out of the source folder or loops, or when it is no file but a named pipe,
+        socket or device."""
+        path = self._path(key)
+        try:
+            inside = path.resolve().is_relative_to(self._real_root)  # a link, file or folder
+        except (OSError, RuntimeError):  # a loop: Python 3.11 raises RuntimeError
+            raise UnsafeKey(f"{key}: symbolic link loop, not followed") from None
+        if not inside:
+            raise UnsafeKey(f"{key}: symbolic link leads out of the source folder, not followed")
+        try:
+            mode = path.stat().st_mode
+        except OSError:  # gone, a dangling link: the read says so
+            return path
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            raise NotAFile(f"{key}: not a file but a named pipe, socket or device: not read")
+        return path
 
     def read_if_exists(self, key: str) -> bytes | None:
         try:
@@ -206,9 +243,7 @@ class LocalStorage(Storage):
             return None
 
     def open(self, key: str) -> BinaryIO:
-        path = self._path(key)
-        if not _inside(path, self._real_root):  # through a link, file or folder
-            raise UnsafeKey(f"{key}: symbolic link leads out of the source folder, not followed")
+        path = self._input_path(key)
         try:
             return path.open("rb")
         except OSError as exc:
@@ -334,10 +369,24 @@ def _umask() -> int:
 
 
 def _inside(path: Path, root: Path) -> bool:
+    """Whether `path`, links followed, stays under `root`; a link loop does not (Python
+    3.11's resolve() raises RuntimeError for one: it stopped a whole run)."""
     try:
         return path.resolve().is_relative_to(root)
-    except OSError:
+    except (OSError, RuntimeError):
         return False
+
+
+def _listed_key(key: str) -> str:
+    """A listed file's key as text: a name whose bytes are not UTF-8 (an old archive
+    unpacked here) shows them as \\xe9, so its manifest line can be written (its raw
+    surrogates stopped the whole run); `check_key` refuses the key, so the line says to
+    rename the file."""
+    try:
+        key.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(key).decode("utf-8", "backslashreplace")
+    return key
 
 
 # botocore's own default; a store used by N threads at once asks for N (see S3Storage).

@@ -81,7 +81,7 @@ SUBHEAD_MAX_WORDS = 12
 # A headline sits above the article's first line, under the menus (a byline, a reading time
 # or a share row may stand between): looked for this many lines up.
 HEADLINE_REACH = 10
-HEADLINE_MIN_WORDS = 4
+TITLE_MIN_WORDS = 4
 # A headline names what its story is about: this share of its content words (3+ letters,
 # not function words) recurs in the story's first TITLE_STORY_CHARS characters. Of the 391
 # dev dumps whose HTML gives a title, the dump's title is right for 121 (102 without the
@@ -125,6 +125,7 @@ STANDFIRST_MIN_SENTENCES = 2
 # 0.9209 (a page's tour dates: recall 0.60 -> 1.00), readability-dev 0.9028 -> 0.9039,
 # fundus-dev 0.9260 -> 0.9261, no page down by more than 0.001.
 LEAD_IN_MIN_WORDS = 6
+_LEAD_IN_ENDS = (":", "：")  # a lead-in's colon, Latin or full-width
 LEAD_IN_REACH = 40
 LIST_ITEM_MAX_WORDS = 16
 # "VALENCIA, Spain (Reuters) -", "BERLIN (dpa) –", "ST. LOUIS —": a place in capitals, maybe a
@@ -260,8 +261,14 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
     first = keep.index(True)
     for i in range(first - 1, max(-1, first - 3), -1):  # a dateline, a byline above the lead
         line = lines[i]
-        if _DATELINE_RE.fullmatch(line) or is_byline(line):  # kept with the article in
-            # text dumps (the seeds' convention; HTML gives the byline as metadata)
+        if _DATELINE_RE.fullmatch(line) or is_byline(line) or (
+                i == first - 1 and is_headline(line) and _under_a_clock(lines, i, named)
+                and not is_caption(line, named)):
+            # kept with the article in text dumps (the seeds' convention; HTML gives the
+            # byline as metadata); and a live blog's first entry's headline under its clock
+            # time, as the later entries' are kept (blind trial q: "Residents told to leave
+            # Pomonal now" under "4:32pm" was lost, the entries under it kept theirs); not a
+            # picture's caption under the story's "Publicerad 22:31" (fundus-dev Aftonbladet)
             keep[i] = True
             settled = False
     standfirst = _standfirst(lines, keep.index(True), feats, named, lexicon)
@@ -289,10 +296,10 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
                     len(candidates) == 1 and _over_byline(lines, i, named)):
                 title_at = heads.over_its_deck(i, story)
                 break
-        if title_at is None:
-            title_at = heads.on_top(keep)
-            if title_at is not None:
-                keep[title_at] = False
+        if title_at is None and (top := heads.on_top(keep)) is not None:
+            title_at, others = top
+            for i in (title_at, *others):
+                keep[i] = False
         if title_at is None:  # the same candidates, their words inflected or compounded
             title_at = next((i for i in candidates if _names_the_story(
                 lines[i], story, lexicon.function_words, inflected=True)), None)
@@ -344,10 +351,10 @@ def _island_over_headline(lines: list[str], keep: list[bool], heads: "_Headlines
 
 def title_like(line: str) -> bool:
     """Could `line` be a story's title: a headline-like line (`lines.is_headline`) of
-    HEADLINE_MIN_WORDS+ words, and no label over a count (`_labels_a_count`)? Shorter ones
+    TITLE_MIN_WORDS+ words, and no label over a count (`_labels_a_count`)? Shorter ones
     are a ticker's label or the site's name ("BREAKING NEWS", "MarketPulse India"), above
     the article or as the page's first line."""
-    return is_headline(line) and word_count(line) >= HEADLINE_MIN_WORDS and not (
+    return is_headline(line) and word_count(line) >= TITLE_MIN_WORDS and not (
         _labels_a_count(line))
 
 
@@ -446,21 +453,27 @@ class _Headlines:
                 and not self.footer.names_site(line, i)
                 and not _under_a_clock(self.lines, i, self.named))
 
-    def on_top(self, keep: list[bool]) -> int | None:
+    def on_top(self, keep: list[bool]) -> tuple[int, list[int]] | None:
         """The headline the model kept as the story's first line, under at most TOP_STAMPS
         stamps or bylines: a headline candidate that names the story below it, with the
-        lead's prose within TOP_STAMPS lines under it (a subhead has paragraphs above it)."""
+        lead's prose within TOP_STAMPS lines under it (a subhead has paragraphs above it);
+        and the kept headline-like lines above it that name another story, a breaking-news
+        ticker's ("[속보] 한은, 기준금리 3.5% 동결" over "카카오톡 5시간 먹통…": blind trial
+        p's Korean page lost its title). None when there is no such headline."""
         lines = self.lines
         kept = [i for i, k in enumerate(keep) if k]
+        others = []
         for n, i in enumerate(kept[:TOP_STAMPS + 1]):
             line = lines[i]
             if self.candidate(i):
                 rest = kept[n + 1:]
-                if (any(is_prose(lines[j]) for j in rest[:TOP_STAMPS]) and _names_the_story(
-                        line, _story_opening(lines[j] for j in rest), self.lexicon.function_words)):
-                    return i
-                return None
-            if not (is_stamp(line) or is_byline(line) or self.named(line) is not None):
+                if not any(is_prose(lines[j]) for j in rest[:TOP_STAMPS]):
+                    return None
+                if _names_the_story(line, _story_opening(lines[j] for j in rest),
+                                    self.lexicon.function_words):
+                    return i, others
+                others.append(i)
+            elif not (is_stamp(line) or is_byline(line) or self.named(line) is not None):
                 return None
         return None
 
@@ -707,9 +720,11 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
             feats[i][_ADDRESS]) and _under_a_clock(lines, i, named))
 
     n = len(lines)
-    for lo, hi, kind in _lists(lines):  # a list the story is part of goes whole
-        if 3 * sum(keep[lo:hi]) >= hi - lo or (
-                kind == _LABEL_ROW and any(keep[lo:hi]) and lo > 0 and keep[lo - 1]):
+    for lo, hi, kind in _lists(lines):  # a list the story is part of goes whole: a third
+        # of it kept, or one item under a kept lead-in that announces it ("Die wichtigsten
+        # Maßnahmen im Überblick:" over four items, the model kept the first: blind trial q)
+        if 3 * sum(keep[lo:hi]) >= hi - lo or any(keep[lo:hi]) and lo > 0 and keep[lo - 1] and (
+                kind == _LABEL_ROW or lines[lo - 1].endswith(_LEAD_IN_ENDS)):
             for j in range(lo, hi):
                 if not keep[j] and named(lines[j]) is None:
                     keep[j] = True
@@ -966,14 +981,24 @@ _COMMENTER_MAX_WORDS = 4
 _COMMENT_HEAD_MAX_WORDS = 12
 
 
+# ...or the comment on one line after its writer's name and a colon, numbered or not ("Jo
+# from Stawell: Thinking of everyone…", "1. דני, חיפה: …": blind trial q's two threads
+# were kept under their counters).
+_CHAT_COMMENT_RE = re.compile(
+    rf"(?:\d{{1,3}}[.)]\s+)?[^\s:：]+(?:\s+[^\s:：]+){{0,{_COMMENTER_MAX_WORDS - 1}}}\s?[:：]\s+\S")
+
+
 def _opens_a_thread(lines: list[str], i: int, rule: Rule | None) -> bool:
     """Does line i, which `rule` names, open a comment thread: a `comments` rule's line (a
-    counter, "10 commentaires", a "Reply" button) with a comment's head right under it? A counter alone
+    counter, "10 commentaires", a "Reply" button) with a comment's head right under it, or
+    a comment after its writer's name (`_CHAT_COMMENT_RE`)? A counter alone
     also stands in share rows and teasers; one that a name and a time follow is the thread's
     heading, in any language. Le Figaro's three comments were kept as the story's last
     paragraphs (fundus-dev text 0.795 -> 0.985; rd-aclu 0.853 -> 0.970)."""
     if rule is None or rule.family != "comments":
         return False
+    if i + 1 < len(lines) and _CHAT_COMMENT_RE.match(lines[i + 1]):
+        return True
     for j in range(i + 1, min(len(lines), i + 3)):
         if (shows_time(lines[j]) or is_relative_time(lines[j])) and (
                 word_count(lines[j]) <= _COMMENT_HEAD_MAX_WORDS):

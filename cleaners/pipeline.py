@@ -26,6 +26,7 @@ from newsclean.cleaners.language import detect_languages
 from newsclean.cleaners.lexicon import Lexicon, lexicon_for
 from newsclean.cleaners.linemodel import LineMemo, LineModel
 from newsclean.cleaners.lines import (
+    LINE_PARTS_RE,
     OPEN_QUOTES,
     QUESTION_MARKS,
     WORD_RE,
@@ -380,16 +381,11 @@ def _located_byline_author(page_lines: list[str], top: _StoryTop,
     return _first_byline(page_lines[start:first + BYLINE_AFTER_LEAD], lexicon, match, alone)
 
 
-# Where a dateline's parts meet: a bar, a middle dot, a wide space ("2024-05-14 09:32　来源：
-# 钱塘晚报　作者：李明", blind trial o).
-_LINE_PARTS_RE = re.compile(r"\s+[|｜·•]\s+|\u3000+")
-
-
 def _byline_part_name(line: str) -> str | None:
     """The name a labelled byline credits as one part of a line ("作者：李明" after the time
     and the source), or None: a part after the first only, since the first is the line's own
     (`byline_name`)."""
-    parts = _LINE_PARTS_RE.split(line)[1:]
+    parts = LINE_PARTS_RE.split(line)[1:]
     return next((name for part in parts if (name := byline_name(part)) is not None), None)
 
 
@@ -673,12 +669,15 @@ def _cut(unit: Unit, start: int, end: int, rule: str, family: str, where: str,
 
 def _body_bounds(units: list[Unit], words: list[int],
                  match: Callable[..., Rule | None]) -> tuple[int, int]:
-    """First and last line of prose (8+ words) that no rule claims."""
+    """First and last line of prose (8+ words) that no rule claims. A rule's `max_words`
+    counts whitespace-split words (`RuleSet.match`), not `words` (`word_count`, which
+    counts an unspaced script's characters): a Japanese paywall notice of two such words
+    and ~30 counted ones was taken for the story's last paragraph (blind trial p)."""
     n = len(units)
     first_body = next((i for i in range(n) if words[i] >= _BODY_MIN_WORDS and
-                       match(units[i].text, Where.LEADING, words[i]) is None), n)
+                       match(units[i].text, Where.LEADING) is None), n)
     last_body = next((i for i in range(n - 1, first_body - 1, -1) if words[i] >= _BODY_MIN_WORDS
-                      and match(units[i].text, Where.TRAILING, words[i]) is None), -1)
+                      and match(units[i].text, Where.TRAILING) is None), -1)
     return first_body, last_body
 
 
@@ -721,7 +720,7 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
     texts = [u.text for u in units]
     positions = [Where.LEADING if i < first_body else Where.TRAILING if i > last_body
                  else Where.ANYWHERE for i in range(len(units))]
-    rules = [match(t, at, n) for t, at, n in zip(texts, positions, words, strict=True)]
+    rules = [match(t, at) for t, at in zip(texts, positions, strict=True)]
     for i in [i for i, rule in enumerate(rules) if rule is not None and rule.family == _NAVIGATION]:
         if _between_paragraphs(texts, rules, i):
             rules[i] = None  # a subhead, not a menu (_NAVIGATION)

@@ -21,6 +21,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from newsclean.cleaners.lines import LINE_PARTS_RE
+
 
 class Where(StrEnum):
     """Where in a document a rule may fire."""
@@ -498,6 +500,14 @@ class _Band:
         self.__init__(state)
 
 
+def _parts(line: str) -> list[str]:
+    """The parts of a line joined from a widget's pieces (`LINE_PARTS_RE`), each with a
+    letter or a digit; empty for a line of one part."""
+    parts = LINE_PARTS_RE.split(line)
+    return parts if len(parts) > 1 and all(
+        any(c.isalnum() for c in part) for part in parts) else []
+
+
 @dataclass(frozen=True)
 class RuleSet:
     """Packs merged once: one alternation regex tried against each line.
@@ -619,6 +629,12 @@ class RuleSet:
         whole band (a rule of another family may come first): a glued sentence or a
         paragraph's first words, asked of the ads or cross-link rules, is named by none of
         them nearly always, and the whole band is ~15 patterns on a short line.
+
+        A line no rule names whole, made of parts (`LINE_PARTS_RE`) that rules name each, is
+        named by its first part's rule: a page dump joins a widget's pieces on one line
+        ("Hozzászólások (89) – A hozzászóláshoz be kell jelentkezned.", "댓글 128 | 로그인 후
+        댓글을 작성할 수 있습니다.": a comment count and a login prompt, blind trial p), and a
+        sentence of the story is never all such parts.
         """
         seen: dict[tuple[str, Where, int], Rule | None] = {}
         tried: dict[tuple[str, int], _Tried] = {}  # by line and band, for every position
@@ -654,6 +670,10 @@ class RuleSet:
                 if line_tried is None:
                     line_tried = tried[line, at] = _Tried()
                 found = seen[key] = self._bands[at][1].match(line, position, host, line_tried)
+                if found is None and of is None and (parts := _parts(line)):
+                    named = [match(part, position) for part in parts]
+                    if None not in named:
+                        found = seen[key] = named[0]
             return found if of is None or found is not None and found.family in of else None
 
         return match

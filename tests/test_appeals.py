@@ -76,6 +76,10 @@ STORY = {
            "second site in March.",
            "The county newsletter sent to residents in June said volunteers were still needed "
            "for weekend shifts."],
+    "ja": ["東日本の日本海側を中心に記録的な大雪となり、JR東日本は14日、上越新幹線の一部区間で"
+           "始発から運転を見合わせた。",
+           "気象庁によると、新潟県内では24時間の降雪量が80センチを超えた地点があった。",
+           "同社は利用者に最新の運行情報を確認するよう呼びかけている。"],
 }
 APPEALS = [
     ("de", "Sie wollen keine Nachrichten aus Brandenburg verpassen? Dann melden Sie sich für "
@@ -213,6 +217,10 @@ GLUED.extend([  # a question and a call no "you" word marks: the call's own rule
     # two calls joined by "e", no end mark (a fresh user's page lost the paragraph whole)
     ("pt", "O programa também amplia o crédito rural para pequenos produtores do semiárido.",
      "Curta nossa página no Facebook e siga-nos no Instagram"),
+    # the call opens with a corner-bracket quote right after the news sentence's 。, and its
+    # quote ends with ！ and runs on: one sentence, not two (fresh-user check, 12-03)
+    ("ja", "新潟市の会社員の男性は「今朝は駅で2時間待った。こんなことは初めてだ」と話した。",
+     "フェイスブックで「いいね！」して、インスタグラムでフォローしてください。"),
 ])
 
 

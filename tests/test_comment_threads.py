@@ -64,3 +64,16 @@ def test_a_thread_under_a_counter_goes_and_the_counter_above_the_story_does_not_
         assert paragraph in out
     for comment in THREADS[lang][3::3]:
         assert comment not in out
+
+
+@pytest.mark.parametrize(("page", "story", "comments"), [
+    # a counter over one-line comments after their writers' names (trial q)
+    ("blind-en-live-blog-first-entry.txt", "Fourteen schools are closed today.",
+     ["Jo from Stawell: Thinking of everyone", "Dave R: The CFA volunteers are heroes"]),
+    # …numbered, in Hebrew
+    ("blind-he-numbered-comments.txt", "השיא הקודם נרשם ב-2021.", ["1. דני, חיפה:", "2. מירב:"]),
+])
+def test_a_thread_of_comments_after_their_writers_names_goes(page, story, comments):
+    text = clean((PAGES_DIR / page).read_bytes()).text
+    assert story is None or story in text
+    assert not [c for c in comments if c in text]

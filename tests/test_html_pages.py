@@ -170,3 +170,16 @@ def test_what_a_byline_leaves_once_its_name_and_date_are_taken_out_goes():
     assert result.text.startswith("Il teatro Paisiello di Lecce riaprirà al pubblico")
     assert "di —" not in result.text
     assert "structure.byline-shell" in {r.rule for r in result.removed}
+
+
+def test_persian_half_spaces_survive_the_extractor():
+    """trafilatura drops the zero-width non-joiner (U+200C, Persian's half-space) with every
+    character `str.isprintable` refuses: "می‌توانند" came out "میتوانند", a misspelling
+    (blind trial q). The page's own spelling is put back, and the record lists no kept
+    paragraph as left out."""
+    result = _clean("fa-zwnj.html")
+    assert "مسافران می\u200cتوانند از ایستگاه\u200cهای تازه" in result.text
+    assert "میتوانند" not in result.text and "ایستگاههای" not in result.text
+    assert result.text.count("\u200c") >= 10
+    left_out = [r.text for r in result.removed if r.rule == "extract.outside-article"]
+    assert not any("شورای شهر" in t or "مسافران" in t for t in left_out)

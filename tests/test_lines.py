@@ -240,6 +240,10 @@ def test_a_middle_dot_between_letters_joins_words_and_separates_nothing(line, se
     ("كتبت: فاطمة الشامسي", "فاطمة الشامسي"),  # "she wrote:" (blind trial p)
     ("Haber: Elif Yıldız | 02.07.2024 - 11:30", "Elif Yıldız"),  # Turkish "report:"
     ("기자 회견이 열렸다", None),  # "a press conference was held"
+    # Chinese, the role first and the place after a slash (trial q), and a Hebrew label
+    ("記者林怡君／高雄報導", "林怡君"), ("记者王小明、李华/北京报道", "王小明、李华"),
+    ("市長在記者會上呼籲／高雄報導", None),  # "the mayor urged at a press conference"
+    ("מאת: נועה ברק", "נועה ברק"),
     ("By 2027 the line will reach the airport", None),  # a digit opens no name
     ("Του χρόνου θα ανοίξει ο νέος σταθμός", None),  # "next year…": a headline
     ("By the council's count, more than 4,000 homes lost power on Monday night | Updated "
@@ -375,6 +379,20 @@ def test_a_page_that_wraps_only_its_paragraphs_keeps_its_headline_and_lead():
     assert result.title == "Grundschule in Lindenau bekommt neuen Anbau"
     assert result.text.startswith(("Die Grundschule am Mühlteich", "Von Katrin Vogelsang"))
     assert "Der Gemeinderat hat am Montagabend einstimmig die Planung gebilligt" in result.text
+
+
+@pytest.mark.parametrize(("line", "parts"), [
+    # a corner-bracket quote that runs straight on is the sentence's own speech…
+    ("彼は「ありがとう。」と述べた。次の文。", ["彼は「ありがとう。」と述べた。", "次の文。"]),
+    ("「いいね！」で応援してください。", ["「いいね！」で応援してください。"]),
+    # …one that opens right after an end mark starts the next sentence
+    ("方針だ。「いいね！」で応援を。", ["方針だ。", "「いいね！」で応援を。"]),
+    ("He left. “Good,” she said.", ["He left. ", "“Good,” she said."]),
+])
+def test_sentences_end_where_the_next_one_opens(line, parts):
+    from newsclean.cleaners.lines import sentences
+
+    assert sentences(line) == parts
 
 
 @pytest.mark.parametrize(("line", "said"), [

@@ -266,3 +266,27 @@ def test_a_teaser_box_on_one_line_leaves_the_subhead_below_it():
     assert "You may also like" not in result.text
     assert "What changes for schools" in result.text
 
+
+
+@pytest.mark.parametrize(("lang", "line", "rule"), [
+    # a comment counter and a login prompt a page dump joined on one line (blind trial p)
+    ("hu", "Hozzászólások (89) – A hozzászóláshoz be kell jelentkezned.", "comments.widget-hu"),
+    ("ko", "댓글 128 | 로그인 후 댓글을 작성할 수 있습니다.", "comments.widget-ko"),
+    # a part no rule names keeps the line: a sentence of the story is never all parts
+    ("en", "Comments (12) | The council will vote on the plan in March.", None),
+    ("de", "Politik – Der Stadtrat hat am Dienstag den Bau beschlossen.", None),
+])
+def test_a_line_of_parts_each_a_rule_names_is_named_by_the_first(lang, line, rule):
+    lookup = default_rules().for_languages((lang,)).lookup(None)
+    found = lookup(line, Where.ANYWHERE)
+    assert (found.id if found else None) == rule
+
+
+def test_a_rules_word_limit_counts_whitespace_words_in_every_script():
+    # a Japanese paywall notice is two whitespace words and ~19 counted ones (word_count
+    # counts an unspaced script's characters): the rules pass asked with the second count,
+    # which no 12-word rule admits, and kept it inside the story (blind trial p's page)
+    result = clean((FIXTURES / "text_pages" / "blind-ja-paywall-notice.txt").read_bytes())
+    assert "有料会員" not in result.text
+    assert "冷房の効いた施設を開放することになっている" in result.text
+    assert [r.rule for r in result.removed if "有料会員" in r.text] == ["paywall.notice-ja"]

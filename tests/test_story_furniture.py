@@ -388,3 +388,37 @@ def test_a_related_box_heading_goes_with_its_links_in_any_language():
     assert "Din aceeași zonă:" not in result.text and "Parcarea din centru" not in result.text
     assert "Lucrările ar trebui să se încheie" in result.text
     assert [r.rule for r in result.removed if r.text == "Din aceeași zonă:"] == ["cross-link.list-heading"]
+
+
+BLIND_Q = Path(__file__).parent / "fixtures" / "text_pages"
+
+
+def test_a_list_a_kept_lead_in_announces_goes_whole_and_the_story_goes_on_after_it():
+    # Trial q's Austrian budget story, hard-wrapped: the model kept the lead-in "Die
+    # wichtigsten Maßnahmen im Überblick:" and the first of its four items; the other three,
+    # and the two paragraphs under the ad label after them, were removed as after the
+    # article. A list under a kept lead-in is the story's (`_lists`), and the story then
+    # reaches its last paragraphs; the paywall notice in its gendered form goes.
+    result = clean((BLIND_Q / "blind-de-list-under-lead-in.txt").read_bytes())
+    for item in ("• Bildungskarenz: minus 650 Millionen Euro",
+                 "• Förderungen für Unternehmen: minus 500 Millionen Euro",
+                 "• höhere Tabaksteuer: plus 160 Millionen Euro",
+                 "eigenen Newsletter des Ministeriums", "Die Details folgen im November."):
+        assert item in result.text
+    assert "Dieser Artikel ist exklusiv für Abonnentinnen und Abonnenten." not in result.text
+    assert "Anzeige" not in result.text.split("\n\n")
+    assert "Haberer2000" not in result.text and "Meistgelesen" not in result.text
+
+
+def test_a_live_blogs_first_entry_keeps_its_headline_and_the_blog_its_title():
+    # Trial q's bushfire blog: the first entry's headline under its clock time ("4:32pm")
+    # was removed with the chrome above it while the later entries kept theirs, and the
+    # blog's own headline was out of the title search's reach past a "Share post" button.
+    result = clean((BLIND_Q / "blind-en-live-blog-first-entry.txt").read_bytes())
+    assert result.title == ("Bushfire live: Emergency warning for Grampians communities as "
+                            "fire crosses containment lines")
+    assert result.text.startswith("Residents told to leave Pomonal now\n\n")
+    for entry in ("Roads closed around Halls Gap", "Fire crosses Mount Victory Road",
+                  "Readers can sign up for the shire's emergency text alerts"):
+        assert entry in result.text
+    assert "Share post" not in result.text and "Load more posts" not in result.text

@@ -216,3 +216,35 @@ def test_a_headline_over_its_byline_is_the_title_whatever_its_words():
     result = clean(page)
     assert result.title == headline
     assert result.author == "Kovács Eszter"
+
+
+def test_a_ticker_over_the_headline_is_neither_title_nor_text():
+    """Blind trial p's Korean page: a breaking-news ticker naming another story stood over
+    the headline, the model kept both, and the ticker's line ended the headline search: no
+    title, and the ticker opened the text. The headline under it names the story."""
+    ticker = "[속보] 한은, 기준금리 3.5% 동결"
+    headline = "카카오톡 5시간 먹통…카카오 ‘피해 보상 기준 마련하겠다’"
+    page = "\n".join([
+        "뉴스홈 | 정치 | 경제 | 사회 | 국제 | IT·과학 | 문화 | 스포츠 | 연예", ticker, headline,
+        "김서연 기자 입력 2024.05.13 15:42 수정 2024.05.13 18:10",
+        "13일 오전 카카오톡 메시지 전송과 로그인 기능이 약 5시간 동안 장애를 일으켜 이용자들이 "
+        "큰 불편을 겪었다. 카카오는 데이터센터 전원 장치 이상이 원인이라고 밝혔다.",
+        "이번 장애로 카카오톡뿐 아니라 카카오페이와 카카오T 등 연계 서비스도 일부 이용이 "
+        "제한됐다. 택시 호출이 되지 않아 출근길 시민들이 발을 동동 구르기도 했다.",
+        "카카오는 이날 오후 늦게 공식 사과문을 발표할 예정이다."]) + "\n"
+    result = clean(page)
+    assert result.title == headline
+    assert ticker not in result.text
+    assert "택시 호출이 되지 않아" in result.text and "공식 사과문을" in result.text
+
+
+def test_a_role_first_chinese_byline_is_the_author_and_the_headline_over_it_the_title():
+    """Trial q's Taiwanese page: "記者林怡君／高雄報導" (reporter, name, slash, place,
+    "reports") under the headline was read as no byline, taken for the title, and the
+    headline went as chrome."""
+    from tests.conftest import FIXTURES
+
+    result = clean((FIXTURES / "text_pages" / "blind-zh-role-first-byline.txt").read_bytes())
+    assert result.title == "山陀兒颱風逼近 高雄市宣布明日停班停課"
+    assert result.author == "林怡君"
+    assert "中颱山陀兒持續朝台灣西南部接近" in result.text

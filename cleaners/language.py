@@ -167,10 +167,29 @@ def function_words(lang: str | None) -> frozenset[str]:
     name = _STOPLIST_NAMES.get(lang or "")
     if name is None:
         return frozenset()
+    return frozenset(_ranked(name)[:FUNCTION_WORDS])
+
+
+def _ranked(name: str) -> list[str]:
+    """jusText's stoplist `name`, lower-case, most frequent first."""
     import pkgutil
 
-    ranked = pkgutil.get_data("justext", f"stoplists/{name}.txt").decode("utf-8").split()
-    return frozenset(w.lower() for w in ranked[:FUNCTION_WORDS])
+    return [w.lower() for w in
+            pkgutil.get_data("justext", f"stoplists/{name}.txt").decode("utf-8").split()]
+
+
+# The commonest words of every language: a language's conjunctions are among its first 50
+# ("och" 1st, "oder" 38th, "eller" 34th, "lub" 35th, "veya" 41st, "ou" 33rd; the first 30
+# missed "oder", and four German "…- oder" on the dev pages were joined), the remainders of
+# words a line break split are not ("fired", "free", "tant", "ject", "gram").
+COMMONEST_WORDS = 50
+
+
+@cache
+def commonest_words_of_any_language() -> frozenset[str]:
+    """The COMMONEST_WORDS most frequent words of each of jusText's stoplists, together
+    (~2,500 words): what a word is, said in a text whose language is not yet known."""
+    return frozenset(w for name in _STOPLIST_NAMES.values() for w in _ranked(name)[:COMMONEST_WORDS])
 
 
 @cache

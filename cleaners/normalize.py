@@ -3,6 +3,7 @@
 import re
 import unicodedata
 
+from newsclean.cleaners.language import commonest_words_of_any_language
 from newsclean.cleaners.lines import ends_sentence
 
 _SPACES_RE = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\f\v]")
@@ -11,10 +12,12 @@ _SPACES_RE = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t
 # loop; _SPACES_RE's alternation is tried at every character (4% of clean() on the seeds).
 _ODD_SPACE_RE = re.compile(r"[\t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 # "test- fired" is a line-break hyphen whose newline a scraper turned into a space. Not
-# mended: suspended hyphens ("pre- and post-war", "19th- or 20th-century").
-_BROKEN_HYPHEN_RE = re.compile(
-    r"(?<=[^\W\d_])- (?=[^\W\d_A-Z])(?!(?:and|or|nor|to|und|oder|et|ou|y|o|e|bis)\b)"
-)
+# mended: suspended hyphens, a conjunction or another of a language's commonest words after
+# them ("pre- and post-war", "hälso- och sjukvårdsdirektör", "fiets- en wandelroutes",
+# "Meeres- als auch…": an English-and-German list joined four of fundus-dev's, and blind
+# trial q's Swedish one, into one word).
+_BROKEN_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])- (?=[^\W\d_A-Z])")
+_NEXT_WORD_RE = re.compile(r"[^\W\d_]+")
 _WRAP_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])-\n(?=[^\W\d_A-Z])")
 
 
@@ -73,10 +76,27 @@ def normalize_unit(line: str, *, mend: bool = True) -> tuple[str, int]:
     if "  " in line or _ODD_SPACE_RE.search(line):
         line = _SPACES_RE.sub(" ", line)
     line = line.strip()
-    if mend and "- " in line:
-        line, mends = _BROKEN_HYPHEN_RE.subn("-", line)
-        return line, mends
+    if mend and "- " in line and _BROKEN_HYPHEN_RE.search(line):
+        return _mend_hyphens(line)
     return line, 0
+
+
+def _mend_hyphens(line: str) -> tuple[str, int]:
+    """`line` with each broken hyphen (`_BROKEN_HYPHEN_RE`) joined to the word after it,
+    unless that word is a common word of some language (a suspended hyphen's conjunction);
+    and how many were joined."""
+    common = commonest_words_of_any_language()
+    mends = 0
+
+    def mend(m: re.Match) -> str:
+        nonlocal mends
+        after = _NEXT_WORD_RE.match(line, m.end())
+        if after is not None and after.group().lower() in common:
+            return m.group()
+        mends += 1
+        return "-"
+
+    return _BROKEN_HYPHEN_RE.sub(mend, line), mends
 
 
 def unwrap(block: str) -> str:

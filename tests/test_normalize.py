@@ -12,6 +12,11 @@ CASES = [
     ("Ward 4\t1,204\t38%", "Ward 4 | 1,204 | 38%", 0),  # a table row's cells
     ("The test- fired missile flew 800 km.", "The test-fired missile flew 800 km.", 1),
     ("pre- and post-war housing", "pre- and post-war housing", 0),  # a suspended hyphen
+    # …in any language: the word after it is one of a language's commonest (trial q, fundus)
+    ("säger hälso- och sjukvårdsdirektör Anna Sjöberg", "säger hälso- och sjukvårdsdirektör Anna Sjöberg", 0),
+    ("nieuwe fiets- en wandelroutes", "nieuwe fiets- en wandelroutes", 0),
+    ("sowohl Meeres- als auch Landtiere", "sowohl Meeres- als auch Landtiere", 0),
+    ("a non- free licence", "a non-free licence", 1),
     # invisible format characters at the edges: an Arabic editor's RLM, a zero-width space,
     # a byte-order mark; inside the line they stay
     ("\u200fافتتحت وزارة الصحة مستشفى جديدا", "افتتحت وزارة الصحة مستشفى جديدا", 0),

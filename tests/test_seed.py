@@ -132,6 +132,11 @@ HEAD = "Smog w Krakowie. Darmowa komunikacja miejska do odwołania"
      "Katarzyna Wiśniewska"),
     ([MENU, HEAD, "Katarzyna Wiśniewska", "Obserwuj", "16.01.2024, 07:45", LEAD, MORE],
      "Katarzyna Wiśniewska"),  # a "Follow" button between them
+    # …or the writer's e-mail address, on its line or after the name (blind trial q)
+    ([MENU, HEAD, "Katarzyna Wiśniewska", "k.wisniewska@gazeta.example", "16.01.2024, 07:45",
+      LEAD, MORE], "Katarzyna Wiśniewska"),
+    ([MENU, HEAD, "Katarzyna Wiśniewska k.wisniewska@gazeta.example", "16.01.2024, 07:45",
+      LEAD, MORE], "Katarzyna Wiśniewska"),
     # a section's name over a stamp is no name: only right under the headline
     ([MENU, "Kraj Małopolska", "16.01.2024, 07:45", HEAD, LEAD, MORE], None),
     ([MENU, HEAD, "Komentarze Czytelników", "2 komentarze", LEAD, MORE], None),  # a count

@@ -910,18 +910,26 @@ def _split_glued(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
     dev pages' HTML, three promo paragraphs now keep their third-person sentences beside the
     call they lost (html-dev 0.9820 -> 0.9819), the price of never losing a news one."""
     out = []
+    asked: dict[str, Rule | None] = {}  # a sentence's `_glued_rule`: the seam asks it too
+
+    def glued(sentence: str) -> Rule | None:
+        if sentence in asked:
+            return asked[sentence]
+        rule = asked[sentence] = _glued_rule(sentence, match, lexicon)
+        return rule
+
     for u in units:
         if (label := _glued_label(u.text, match)) is not None:
             end, rule = label
             u = _cut(u, 0, end, rule.id, rule.family, "paragraph-head", removed) or u
         said = sentences(u.text) if len(u.text) <= GLUED_MAX_CHARS else [u.text]
-        if (seam := _headline_seam(said[0], match, lexicon)) is not None:
+        if (seam := _headline_seam(said[0], match, glued)) is not None:
             said = [said[0][:seam], said[0][seam:], *said[1:]]
         if len(said) < 2:
             out.append(u)
             continue
-        head = _glued_rule(said[0], match, lexicon) is not None
-        rule = _glued_rule(said[-1], match, lexicon)
+        head = glued(said[0]) is not None
+        rule = glued(said[-1])
         tail = 0  # the sentences the last line of chrome takes
         if rule:  # a question right before a call is its lead-in: "Want the latest? Sign up…"
             tail = 2 if len(said) > 2 and said[-2].rstrip().endswith(QUESTION_MARKS) else 1
@@ -1010,8 +1018,8 @@ def _glued_label(text: str, match: Callable[..., Rule | None]) -> tuple[int, Rul
     return None
 
 
-def _headline_seam(sentence: str, match: Callable[..., Rule | None], lexicon: Lexicon
-                   ) -> int | None:
+def _headline_seam(sentence: str, match: Callable[..., Rule | None],
+                   glued: Callable[[str], Rule | None]) -> int | None:
     """Where the story's sentence starts in `sentence`, a cross-link glued before it: a
     linked headline has no end mark, so the sentence splitter ran the two together ("Διαβάστε
     επίσης: Κλειστή η λεωφόρος Νίκης λόγω έργων «Ακολουθήστε μας…», δήλωσε ο πρόεδρος.":
@@ -1021,7 +1029,7 @@ def _headline_seam(sentence: str, match: Callable[..., Rule | None], lexicon: Le
     the rule does not name the sentence, or no seam leaves both."""
     if not is_statement(sentence):  # a cross-link alone ends without a sentence's mark
         return None
-    rule = _glued_rule(sentence, match, lexicon)
+    rule = glued(sentence)  # `_glued_rule`, asked once a sentence
     if rule is None or rule.family != "cross-link":
         return None
     for at in range(len(sentence) - 1, 0, -1):

@@ -246,6 +246,7 @@ class _Judge:
     # which see the same paragraphs again (`appeal.appeals`, `_drop_credit_tails`)
     voices: dict = dataclasses.field(default_factory=dict)
     credits: dict = dataclasses.field(default_factory=dict)
+    repeats: dict = dataclasses.field(default_factory=dict)  # `_drop_repeats`' findings
 
     def rounds(self, units: list[Unit], title: str | None, *, top_line: bool
                ) -> tuple[list[Unit], str | None, list[Removal], bool]:
@@ -275,7 +276,7 @@ class _Judge:
             units = _drop_credit_tails(units, self.match, removed, self.credits)
             units = _drop_appeals(units, self.lexicon, removed, self.voices)
             units = _drop_author_bios(units, self.author, removed)
-            units = _drop_repeats(units, removed, opts)
+            units = _drop_repeats(units, removed, opts, self.repeats)
             units = _drop_orphan_heads(units, removed)
             units = _drop_letterless_edges(units, removed)
             removed.extend(trailing)
@@ -1164,27 +1165,53 @@ def _opens_with(text: str, name: str) -> bool:
             and word_count(rest) >= _BIO_MIN_WORDS_AFTER)
 
 
-def _drop_repeats(units: list[Unit], removed: list[Removal], opts: CleanOptions) -> list[Unit]:
+def _drop_repeats(units: list[Unit], removed: list[Removal], opts: CleanOptions,
+                  memo: dict | None = None) -> list[Unit]:
     """`units` (normalized) without a repeated paragraph's second copy and without pull
-    quotes, each recorded; as they are when `opts` keeps repeats."""
+    quotes, each recorded; as they are when `opts` keeps repeats. `memo` keeps what was
+    found for each run of texts: a later round sees the same paragraphs again."""
     if not opts.drop_duplicate_paragraphs:
         return units
+    texts = tuple(u.text for u in units)
+    found = memo.get(texts) if memo is not None else None
+    if found is None:
+        found = _repeats(texts)
+        if memo is not None:
+            memo[texts] = found
+    repeated, quoted = found
     kept: list[Unit] = []
-    keys: list[str] = []  # the kept units' dedupe keys
-    seen: set[str] = set()
-    for unit in units:
-        key = dedupe_key(unit.text)
-        if key in seen and key.count(" ") + 1 >= _DEDUPE_MIN_WORDS:
+    for k, unit in enumerate(units):
+        if k in repeated:
             removed.append(_removal(unit, "normalize.duplicate-paragraph", "duplicate"))
-            continue
-        seen.add(key)
-        kept.append(unit)
-        keys.append(key)
-    for i in reversed(_pull_quotes(keys)):
-        end = i + 2 if i + 1 < len(kept) and _quote_credit(kept[i + 1].text) else i + 1
+        else:
+            kept.append(unit)
+    for i, end in quoted:
         removed.extend(_removal(u, "normalize.pull-quote", "duplicate") for u in kept[i:end])
         del kept[i:end]
     return kept
+
+
+def _repeats(texts: tuple[str, ...]) -> tuple[frozenset[int], list[tuple[int, int]]]:
+    """(the indexes of `texts` that repeat an earlier one, the pull quotes among the others
+    as (start, end) of the texts kept, last first): what `_drop_repeats` removes."""
+    repeated: set[int] = set()
+    kept: list[str] = []
+    keys: list[str] = []  # the kept texts' dedupe keys
+    seen: set[str] = set()
+    for k, text in enumerate(texts):
+        key = dedupe_key(text)
+        if key in seen and key.count(" ") + 1 >= _DEDUPE_MIN_WORDS:
+            repeated.add(k)
+            continue
+        seen.add(key)
+        kept.append(text)
+        keys.append(key)
+    quoted = []
+    for i in reversed(_pull_quotes(keys)):
+        end = i + 2 if i + 1 < len(kept) and _quote_credit(kept[i + 1]) else i + 1
+        quoted.append((i, end))
+        del kept[i:end]
+    return frozenset(repeated), quoted
 
 
 # Who a pull quote is by, on the line under it: "Paola Rinaldi, assessora regionale",

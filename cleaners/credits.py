@@ -50,14 +50,17 @@ def credit_tail(line: str, named: Callable[[str], Rule | None]) -> tuple[int, Ru
     if len(line) > MAX_LINE_CHARS:
         return None
     letter = next((i for i, c in enumerate(line) if c.isalpha()), len(line))
-    tails = [line[m.end():].lstrip(CREDIT_SEPARATORS)
-             for m in _TAIL_START_RE.finditer(line) if m.start() > letter]
+    starts = [m.end() for m in _TAIL_START_RE.finditer(line) if m.start() > letter]
     # a later tail is a part of an earlier one, so its words are no more: counted from the
-    # line's end, the short tails are the last ones (a paragraph's sentences are counted once)
-    short = len(tails)
-    while short and word_count(tails[short - 1]) <= CREDIT_TAIL_MAX_WORDS:
-        short -= 1
-    for tail in tails[short:]:
+    # line's end, the short tails are the last ones (a paragraph's sentences are counted
+    # once), and only those are cut out of the line (every tail of a long paragraph was)
+    tails: list[str] = []
+    for at in reversed(starts):
+        tail = line[at:].lstrip(CREDIT_SEPARATORS)
+        if word_count(tail) > CREDIT_TAIL_MAX_WORDS:
+            break
+        tails.append(tail)
+    for tail in reversed(tails):
         if not tail:
             continue
         if ends_sentence(tail) and not _LABELLED_RE.match(tail):

@@ -162,6 +162,7 @@ def _line_row(line: str, lexicon: Lexicon) -> tuple[float, ...]:
     """A LOCAL_ROW of what `line` alone says; `dup`, `pos` and `wraps` depend on the page
     around it and are left at 0.0 for `local_rows` to fill in."""
     toks = _tokens(line)
+    own = outside_quotes(line)  # the writer's words: the url and address features read them
     stopwords = lexicon.stopwords
     nw = word_count(line)
     ntok = len(toks) or 1
@@ -192,8 +193,8 @@ def _line_row(line: str, lexicon: Lexicon) -> tuple[float, ...]:
         1.0 if end in _COLONS else 0.0,  # colon
         math.log1p(line.count(",") if line.isascii() else len(_COMMA_RE.findall(line))),  # comma
         sum(map(lexicon.web.__contains__, toks)) / ntok,  # web
-        _address(line, toks, lexicon) / ntok,  # address
-        _links(outside_quotes(line)),  # url
+        _address(line, toks, lexicon, own) / ntok,  # address
+        _links(own),  # url
         1.0 if line[:1] in OPEN_QUOTES else 0.0,  # quote
         0.0 if cased or _LETTER_RE.search(head) else 1.0,  # nolet
         0.0,  # dup
@@ -214,9 +215,10 @@ def _links(own: str) -> float:
                    or " #" in own or own.startswith("#")) else 0.0
 
 
-def _address(line: str, toks: list[str], lexicon: Lexicon) -> int:
-    """How many of the line's tokens address the reader: not those of the speech it quotes."""
-    said = without_quotes(line)
+def _address(line: str, toks: list[str], lexicon: Lexicon, own: str) -> int:
+    """How many of the line's tokens address the reader: not those of the speech it quotes
+    (`own` is `outside_quotes(line)`)."""
+    said = without_quotes(line, own)
     if said is not line:
         toks = _tokens(said)
     return sum(map(lexicon.address.__contains__, toks))

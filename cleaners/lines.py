@@ -292,14 +292,15 @@ OPEN_QUOTES = frozenset("\"“„«»‘'「『")
 _DIALOGUE_DASHES = frozenset(("– ", "— ", "― "))
 
 
-def without_quotes(line: str) -> str:
+def without_quotes(line: str, outside: str | None = None) -> str:
     """`line` with its quoted speech cut out: what the writer says in their own voice. The
     "we" and "you" of a quoted speaker address no reader ("\u201eWir bedauern dies
     zutiefst\u201c, hielt er fest."), while the same words outside quotes are an appeal's.
-    A paragraph that opens with a dialogue dash (_DIALOGUE_DASHES) is all quoted."""
+    A paragraph that opens with a dialogue dash (_DIALOGUE_DASHES) is all quoted.
+    `outside` is `outside_quotes(line)` when the caller has it (the line model reads both)."""
     if line[:2] in _DIALOGUE_DASHES:
         return ""
-    return outside_quotes(line)
+    return outside_quotes(line) if outside is None else outside
 
 
 def outside_quotes(line: str) -> str:

@@ -247,6 +247,7 @@ class _Judge:
     # which see the same paragraphs again (`appeal.appeals`, `_drop_credit_tails`)
     voices: dict = dataclasses.field(default_factory=dict)
     credits: dict = dataclasses.field(default_factory=dict)
+    repeats: dict = dataclasses.field(default_factory=dict)  # `_drop_repeats`' findings
 
     def rounds(self, units: list[Unit], title: str | None, *, top_line: bool
                ) -> tuple[list[Unit], str | None, list[Removal], bool]:
@@ -276,7 +277,7 @@ class _Judge:
             units = _drop_credit_tails(units, self.match, removed, self.credits)
             units = _drop_appeals(units, self.lexicon, removed, self.voices)
             units = _drop_author_bios(units, self.author, removed)
-            units = _drop_repeats(units, removed, opts)
+            units = _drop_repeats(units, removed, opts, self.repeats)
             units = _drop_orphan_heads(units, removed)
             units = _drop_letterless_edges(units, removed)
             removed.extend(trailing)
@@ -916,18 +917,26 @@ def _split_glued(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
     dev pages' HTML, three promo paragraphs now keep their third-person sentences beside the
     call they lost (html-dev 0.9820 -> 0.9819), the price of never losing a news one."""
     out = []
+    asked: dict[str, Rule | None] = {}  # a sentence's `_glued_rule`: the seam asks it too
+
+    def glued(sentence: str) -> Rule | None:
+        if sentence in asked:
+            return asked[sentence]
+        rule = asked[sentence] = _glued_rule(sentence, match, lexicon)
+        return rule
+
     for u in units:
         if (label := _glued_label(u.text, match)) is not None:
             end, rule = label
             u = _cut(u, 0, end, rule.id, rule.family, "paragraph-head", removed) or u
         said = sentences(u.text) if len(u.text) <= GLUED_MAX_CHARS else [u.text]
-        if (seam := _headline_seam(said[0], match, lexicon)) is not None:
+        if (seam := _headline_seam(said[0], match, glued)) is not None:
             said = [said[0][:seam], said[0][seam:], *said[1:]]
         if len(said) < 2:
             out.append(u)
             continue
-        head = _glued_rule(said[0], match, lexicon) is not None
-        rule = _glued_rule(said[-1], match, lexicon)
+        head = glued(said[0]) is not None
+        rule = glued(said[-1])
         tail = 0  # the sentences the last line of chrome takes
         if rule:  # a question right before a call is its lead-in: "Want the latest? Sign up…"
             tail = 2 if len(said) > 2 and said[-2].rstrip().endswith(QUESTION_MARKS) else 1
@@ -1016,8 +1025,8 @@ def _glued_label(text: str, match: Callable[..., Rule | None]) -> tuple[int, Rul
     return None
 
 
-def _headline_seam(sentence: str, match: Callable[..., Rule | None], lexicon: Lexicon
-                   ) -> int | None:
+def _headline_seam(sentence: str, match: Callable[..., Rule | None],
+                   glued: Callable[[str], Rule | None]) -> int | None:
     """Where the story's sentence starts in `sentence`, a cross-link glued before it: a
     linked headline has no end mark, so the sentence splitter ran the two together ("Διαβάστε
     επίσης: Κλειστή η λεωφόρος Νίκης λόγω έργων «Ακολουθήστε μας…», δήλωσε ο πρόεδρος.":
@@ -1027,7 +1036,7 @@ def _headline_seam(sentence: str, match: Callable[..., Rule | None], lexicon: Le
     the rule does not name the sentence, or no seam leaves both."""
     if not is_statement(sentence):  # a cross-link alone ends without a sentence's mark
         return None
-    rule = _glued_rule(sentence, match, lexicon)
+    rule = glued(sentence)  # `_glued_rule`, asked once a sentence
     if rule is None or rule.family != "cross-link":
         return None
     for at in range(len(sentence) - 1, 0, -1):
@@ -1049,7 +1058,7 @@ def _glued_rule(sentence: str, match: Callable[..., Rule | None], lexicon: Lexic
     abonnieren.", where German puts the verb last) or opens with a call (`lexicon.call`:
     "Sign up…"): asking the rules of every paragraph's first and last sentence cost
     `clean()` a fifth of its speed on the seeds."""
-    if len(sentence.split()) > GLUED_MAX_WORDS:
+    if len(sentence.split(None, GLUED_MAX_WORDS)) > GLUED_MAX_WORDS:  # no longer split
         return None
     if ":" not in sentence:
         words = words_of(sentence.lower())
@@ -1162,27 +1171,53 @@ def _opens_with(text: str, name: str) -> bool:
             and word_count(rest) >= _BIO_MIN_WORDS_AFTER)
 
 
-def _drop_repeats(units: list[Unit], removed: list[Removal], opts: CleanOptions) -> list[Unit]:
+def _drop_repeats(units: list[Unit], removed: list[Removal], opts: CleanOptions,
+                  memo: dict | None = None) -> list[Unit]:
     """`units` (normalized) without a repeated paragraph's second copy and without pull
-    quotes, each recorded; as they are when `opts` keeps repeats."""
+    quotes, each recorded; as they are when `opts` keeps repeats. `memo` keeps what was
+    found for each run of texts: a later round sees the same paragraphs again."""
     if not opts.drop_duplicate_paragraphs:
         return units
+    texts = tuple(u.text for u in units)
+    found = memo.get(texts) if memo is not None else None
+    if found is None:
+        found = _repeats(texts)
+        if memo is not None:
+            memo[texts] = found
+    repeated, quoted = found
     kept: list[Unit] = []
-    keys: list[str] = []  # the kept units' dedupe keys
-    seen: set[str] = set()
-    for unit in units:
-        key = dedupe_key(unit.text)
-        if key in seen and key.count(" ") + 1 >= _DEDUPE_MIN_WORDS:
+    for k, unit in enumerate(units):
+        if k in repeated:
             removed.append(_removal(unit, "normalize.duplicate-paragraph", "duplicate"))
-            continue
-        seen.add(key)
-        kept.append(unit)
-        keys.append(key)
-    for i in reversed(_pull_quotes(keys)):
-        end = i + 2 if i + 1 < len(kept) and _quote_credit(kept[i + 1].text) else i + 1
+        else:
+            kept.append(unit)
+    for i, end in quoted:
         removed.extend(_removal(u, "normalize.pull-quote", "duplicate") for u in kept[i:end])
         del kept[i:end]
     return kept
+
+
+def _repeats(texts: tuple[str, ...]) -> tuple[frozenset[int], list[tuple[int, int]]]:
+    """(the indexes of `texts` that repeat an earlier one, the pull quotes among the others
+    as (start, end) of the texts kept, last first): what `_drop_repeats` removes."""
+    repeated: set[int] = set()
+    kept: list[str] = []
+    keys: list[str] = []  # the kept texts' dedupe keys
+    seen: set[str] = set()
+    for k, text in enumerate(texts):
+        key = dedupe_key(text)
+        if key in seen and key.count(" ") + 1 >= _DEDUPE_MIN_WORDS:
+            repeated.add(k)
+            continue
+        seen.add(key)
+        kept.append(text)
+        keys.append(key)
+    quoted = []
+    for i in reversed(_pull_quotes(keys)):
+        end = i + 2 if i + 1 < len(kept) and _quote_credit(kept[i + 1]) else i + 1
+        quoted.append((i, end))
+        del kept[i:end]
+    return frozenset(repeated), quoted
 
 
 # Who a pull quote is by, on the line under it: "Paola Rinaldi, assessora regionale",

@@ -490,13 +490,13 @@ def is_year(token: str) -> bool:
 # "كتب:" / "كتبت:" ("he / she wrote") and Turkish "Haber:" ("report:"; blind trial p); a name
 # there cannot show a capital (`_opens_name`). English leads its "by" with what was done
 # ("Written by", "Story by", "Reporting by") or labels the "Words:" (a fresh user's page
-# lost its byline whole); Hebrew writes its marker as a label too ("מאת: נועה ברק", blind
-# trial q).
+# lost its byline whole); Hebrew and Arabic write their markers as labels too ("מאת: נועה
+# ברק", blind trial q; "بقلم: أحمد الخطيب", a fresh user's page).
 _BYLINE_MARKERS = ("(?:(?:written|story|words|reporting|text) )?by"
                    "|von|por|par|di|(?-i:de)|door|av|af|przez|от|oleh|της|του|بقلم|מאת|โดย")
 _BYLINE_LABELS = ("author|autor|autorin|autora|auteur|autrice|autore|auteurs|авторка|автор"
                   "|yazar|szerző|írta|penulis|författare|forfatter|kirjoittaja|teksti|tekst"
-                  "|text|words|haber|συντάκτης|piše|מאת|लेखक|எழுதியவர்|نویسنده|كتب|كتبت|作者|记者|記者")
+                  "|text|words|haber|συντάκτης|piše|מאת|بقلم|लेखक|எழுதியவர்|نویسنده|كتب|كتبت|作者|记者|記者")
 _BYLINE_RE = re.compile(
     rf"(?:({_BYLINE_MARKERS})\s+|({_BYLINE_LABELS})\s?[:：]\s*)(\S).{{0,160}}", re.IGNORECASE)
 _BYLINE_MARKER_RE = re.compile(rf"(?:{_BYLINE_MARKERS})\b|(?:{_BYLINE_LABELS})\s?[:：]",

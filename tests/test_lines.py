@@ -243,7 +243,7 @@ def test_a_middle_dot_between_letters_joins_words_and_separates_nothing(line, se
     # Chinese, the role first and the place after a slash (trial q), and a Hebrew label
     ("記者林怡君／高雄報導", "林怡君"), ("记者王小明、李华/北京报道", "王小明、李华"),
     ("市長在記者會上呼籲／高雄報導", None),  # "the mayor urged at a press conference"
-    ("מאת: נועה ברק", "נועה ברק"),
+    ("מאת: נועה ברק", "נועה ברק"), ("بقلم: أحمد الخطيب", "أحمد الخطيب"),
     ("By 2027 the line will reach the airport", None),  # a digit opens no name
     ("Του χρόνου θα ανοίξει ο νέος σταθμός", None),  # "next year…": a headline
     ("By the council's count, more than 4,000 homes lost power on Monday night | Updated "

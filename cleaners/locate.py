@@ -258,6 +258,7 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
             keep[i] = k
         at = [i for i in at if keep[i]]
         n += 1
+    _clocks_alike(lines, keep, named)
     first = keep.index(True)
     for i in range(first - 1, max(-1, first - 3), -1):  # a dateline, a byline above the lead
         line = lines[i]
@@ -410,6 +411,28 @@ def _lines_up(lines: list[str], first: int, named: Callable[[str], Rule | None]
             unnamed += 1
             if unnamed >= HEADLINE_REACH:
                 return
+
+
+def _clocks_alike(lines: list[str], keep: list[bool], named: Callable[[str], Rule | None]
+                  ) -> None:
+    """A live blog's entry times inside the story all stay or all go, as most of them do:
+    the model scores each alone near its cut (0.15-0.5), and a fresh user's blog kept "9:15
+    a.m. ET" and "8:50 a.m. ET" but not "9:42" and "8:20", which put entries under the
+    wrong time. Only the clock times between the first and the last kept line (and, when
+    they stay, the first entry's right over it), that no rule names, and only when there
+    are two or more; a tie keeps them."""
+    kept = [i for i, k in enumerate(keep) if k]
+    if len(kept) < 2:
+        return
+    clocks = [i for i in range(kept[0] + 1, kept[-1])
+              if is_clock_time(lines[i]) and named(lines[i]) is None]
+    if len(clocks) >= 2:
+        stay = 2 * sum(keep[i] for i in clocks) >= len(clocks)
+        above = kept[0] - 1  # the first entry's time, right over its text
+        if stay and above >= 0 and is_clock_time(lines[above]) and named(lines[above]) is None:
+            clocks.append(above)
+        for i in clocks:
+            keep[i] = stay
 
 
 # Lines the model may keep above a headline it kept with the story: a time stamp, a byline,

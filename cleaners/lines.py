@@ -91,6 +91,7 @@ _CONTINUES = frozenset(",;:.)]}、，،؛")
 # hozzászóláshoz be kell jelentkezned.", "2024-05-14 09:32　来源：钱塘晚报　作者：李明": blind
 # trials o and p).
 LINE_PARTS_RE = re.compile(r"\s+[|｜·•–—]\s+|\u3000+")
+LINE_PART_MARKS = frozenset("|｜·•–—\u3000")  # a line without any has one part
 SEPARATORS = ("|", "｜", "»", "›", "•", "·", " / ")  # "｜": the full-width bar of CJK menus
 _CLOSING_GUILLEMETS = {"»": "«", "›": "‹"}  # a separator that closes its opening pair
 # A table row flattened to text: cells split by tabs (a text dump) or " | " (the rows the

@@ -21,7 +21,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from newsclean.cleaners.lines import LINE_PARTS_RE
+from newsclean.cleaners.lines import LINE_PART_MARKS, LINE_PARTS_RE
 
 
 class Where(StrEnum):
@@ -502,7 +502,10 @@ class _Band:
 
 def _parts(line: str) -> list[str]:
     """The parts of a line joined from a widget's pieces (`LINE_PARTS_RE`), each with a
-    letter or a digit; empty for a line of one part."""
+    letter or a digit; empty for a line of one part. Asked of every line no rule names:
+    a line without any of the separators' marks is not split."""
+    if LINE_PART_MARKS.isdisjoint(line):
+        return []
     parts = LINE_PARTS_RE.split(line)
     return parts if len(parts) > 1 and all(
         any(c.isalnum() for c in part) for part in parts) else []

@@ -502,6 +502,9 @@ _BYLINE_RE = re.compile(
     rf"(?:({_BYLINE_MARKERS})\s+|({_BYLINE_LABELS})\s?[:：]\s*)(\S).{{0,160}}", re.IGNORECASE)
 _BYLINE_MARKER_RE = re.compile(rf"(?:{_BYLINE_MARKERS})\b|(?:{_BYLINE_LABELS})\s?[:：]",
                                re.IGNORECASE)
+# An e-mail address: a byline's tail ("김민수 기자 minsu@example.co.kr"), or the writer's
+# line under the name.
+EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 # Korean credits its reporter after the name: "김민수 기자", "김민수 기자 minsu@example.co.kr",
 # a correspondent "특파원" (fresh-user trial n: no author), and the times of the story
 # ("김서연 기자 입력 2024.05.13 15:42 수정 …", blind trial p). A Korean name is two to four
@@ -511,7 +514,7 @@ _BYLINE_MARKER_RE = re.compile(rf"(?:{_BYLINE_MARKERS})\b|(?:{_BYLINE_LABELS})\s
 _NAME_FIRST_BYLINE_RE = re.compile(
     r"(?P<name>[\uac00-\ud7a3]{2,4} ?|[\u4e00-\u9fff]{1,4}(?:[ \u3000][\u4e00-\u9fff]{1,4})?[ \u3000]?)"
     r"(?:기자|특파원|記者|特派員)"
-    r"(?:\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\s+\S+\s+\d[\d.:\s-]*\d.{0,80})?")
+    rf"(?:\s+{EMAIL}|\s+\S+\s+\d[\d.:\s-]*\d.{{0,80}})?")
 # Chinese papers put the role first and the place after a slash: "記者林怡君／高雄報導",
 # "记者王小明、李华/北京报道" (blind trial q's Taiwanese byline was taken for the title). The
 # slash and "報導" ("reports") tell it from a sentence about a press conference ("記者會").

@@ -26,6 +26,7 @@ from newsclean.cleaners.language import detect_languages
 from newsclean.cleaners.lexicon import Lexicon, lexicon_for
 from newsclean.cleaners.linemodel import LineMemo, LineModel
 from newsclean.cleaners.lines import (
+    EMAIL,
     LINE_PARTS_RE,
     OPEN_QUOTES,
     QUESTION_MARKS,
@@ -343,9 +344,8 @@ _BUTTON_MAX_WORDS = 2
 # ...or the writer's e-mail address, on its own line or after the name ("Erik Lindqvist"
 # and "erik.lindqvist@…" over "Publicerad 22 april 2024, 06:00": blind trial q's Swedish
 # page gave no author).
-_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-_EMAIL_RE = re.compile(_EMAIL)
-_EMAIL_AFTER_RE = re.compile(rf"\s+{_EMAIL}\s*$")
+_EMAIL_RE = re.compile(EMAIL)
+_EMAIL_AFTER_RE = re.compile(rf"\s+{EMAIL}\s*$")
 # A byline stands under the story's first paragraph at the furthest: its lead, then "Von
 # Eileen Wagner" (fundus-dev's WAZ), a standfirst, then the name and the date.
 BYLINE_AFTER_LEAD = 3

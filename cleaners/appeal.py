@@ -144,6 +144,27 @@ def is_statement(text: str) -> bool:
             and not text.endswith(QUESTION_MARKS + EXCLAMATION_MARKS))
 
 
+def advises(text: str, lexicon: Lexicon) -> bool:
+    """Does `text` report and then advise its reader, asking nothing an appeal asks: its first
+    sentence a statement (`is_statement`) in nobody's voice (no "we", no "you", no call), a
+    later one speaking to the reader, and nowhere, in its own voice, a "we", a call
+    (`_calls`) or what a pitch asks for (`lexicon.pitch`)? A live blog's pinned summary, "An
+    emergency warning is current for Pomonal, Halls Gap and Moyston. If you are in these
+    areas, leave now if the way is clear. You can find the latest warnings on the
+    VicEmergency app…", was lost above the first entry (blind trial q): the app is not the
+    publisher's. A pitch opens with the reader or its ask ("Want the latest news? …")."""
+    own = without_quotes(text)
+    words = words_of(own.lower())
+    if not (lexicon.publisher.isdisjoint(words) and lexicon.pitch.isdisjoint(words)) or (
+            _calls(own, words, lexicon)):
+        return False
+    said = sentences(own)
+    if len(said) < 2 or not is_statement(said[0]):
+        return False
+    first = words_of(said[0].lower())
+    return not (lexicon.says_you(said[0], first) or _calls(said[0], first, lexicon))
+
+
 def appeal_span(text: str, lexicon: Lexicon) -> tuple[int, int]:
     """Where, in a paragraph `appeals` found, the appeal stands: the (start, end) character
     span of `text` it takes, the whole of it when no sentence is the story's. A sentence is
@@ -172,6 +193,10 @@ def appeal_span(text: str, lexicon: Lexicon) -> tuple[int, int]:
     return told[lead][0], told[len(told) - tail - 1][1]
 
 
+# A spaced dash sets a call after its lead-in on one line: "Get the latest news on the go —
+# download the Deccan Ledger app for Android and iOS" stayed between two paragraphs (blind
+# trial q).
+_DASH_RE = re.compile(r"\s[—–-]\s")
 # A clause opens after a comma, a colon or a semicolon.
 _CLAUSE_RE = re.compile(r"[,:;]\s+")
 
@@ -181,7 +206,9 @@ def _calls(own: str, words: list[str], lexicon: Lexicon) -> bool:
     reader: open with an imperative (`_opens_with_call`); open a later sentence, or what a
     kicker's colon announces (`_is_label`), with one ("¿Tienes la app? Descárgala y recibe
     nuestras alertas", "Hai la nostra app? Scaricala gratis", "Ground Game: Sign up for…");
-    say one alone, exclaimed ("… в нашем Telegram-канале. Присоединяйтесь!"); or open a
+    say one alone, exclaimed ("… в нашем Telegram-канале. Присоединяйтесь!"); open what a
+    spaced dash sets after a lead-in with a call to furniture ("Get the latest news on the
+    go — download the … app", not "… — follow the plan"); or open a
     clause with a call word carrying its object pronoun, which only an imperative does
     ("…: se apprezzi il nostro lavoro, sostienilo con un abbonamento", `Lexicon.with_clitic`)?
     """
@@ -190,6 +217,10 @@ def _calls(own: str, words: list[str], lexicon: Lexicon) -> bool:
     if not lexicon.clitics and lexicon.call.isdisjoint(words):  # no call word anywhere
         return False
     label, colon, announced = own.partition(": ")
+    for clause in _DASH_RE.split(own)[1:]:  # a call to furniture, after a spaced dash
+        said = words_of(clause.lower())
+        if _opens_with_call(said, lexicon) and not lexicon.web.isdisjoint(said[1:]):
+            return True
     for sentence in [*sentences(own)[1:], *([announced] if colon and _is_label(label) else [])]:
         said = words_of(sentence.lower())
         if _opens_with_call(said, lexicon) or (  # "… in unserem Kanal. Присоединяйтесь!"

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 
+from newsclean.cleaners.appeal import advises
 from newsclean.cleaners.credits import is_caption, is_credit_rule
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.linemodel import COLUMN, LineMemo, LineModel, score_with_features
@@ -577,7 +578,8 @@ def _standfirst(lines: list[str], first: int, feats: list[list[float]],
             continue
         if (feats[i][_NW] >= STANDFIRST_MIN_WORDS and _sentence(line)
                 and sentence_ends(line) >= STANDFIRST_MIN_SENTENCES
-                and _says_nothing_to_reader(line, feats[i], named, lexicon)
+                and _says_nothing_to_reader(line, feats[i], named, lexicon,
+                                            entry=_in_an_entry(lines, i, named))
                 and not _under_a_box(lines, i, named)):
             return i
     return None
@@ -609,7 +611,8 @@ def _lead_above(lines: list[str], at: int, feats: list[list[float]],
     for i in range(at - 1, max(-1, at - 1 - RESCUE_REACH), -1):
         line = lines[i]
         if (is_prose(line) and _sentence(line)
-                and _says_nothing_to_reader(line, feats[i], named, lexicon)
+                and _says_nothing_to_reader(line, feats[i], named, lexicon,
+                                            entry=_in_an_entry(lines, i, named))
                 and not _under_a_box(lines, i, named)):
             return i
     return None
@@ -713,6 +716,27 @@ def _under_a_clock(lines: list[str], i: int, named: Callable[[str], Rule | None]
     return j >= 0 and is_clock_time(lines[j])
 
 
+def _in_an_entry(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
+    """Is line i the first of a live blog's entry: under its clock time or a flag a
+    live-blog rule names ("Pinned", "Key update"), past its heading and lines other rules
+    name (a share row)? A pinned summary stands under "Pinned" and "What you need to know"
+    (blind trial q)."""
+    headed = False
+    for j in range(i - 1, -1, -1):
+        line = lines[j]
+        rule = named(line)
+        if rule is not None:
+            if rule.family == _LIVE_BLOG:
+                return True
+        elif is_clock_time(line):
+            return True
+        elif headed or not is_headline(line):
+            return False
+        else:
+            headed = True
+    return False
+
+
 def _above_credit(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
     """Is line i a picture's caption: the line above its credit ("Foto: …", "(Reuters)")?"""
     return i + 1 < len(lines) and is_credit_rule(named(lines[i + 1]))
@@ -740,7 +764,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
     def quiet(i: int) -> bool:
         # whether the line is a live blog's entry matters only to a line with an address word
         return _says_nothing_to_reader(lines[i], feats[i], named, lexicon, entry=bool(
-            feats[i][_ADDRESS]) and _under_a_clock(lines, i, named))
+            feats[i][_ADDRESS]) and _in_an_entry(lines, i, named))
 
     n = len(lines)
     for lo, hi, kind in _lists(lines):  # a list the story is part of goes whole: a third
@@ -844,15 +868,18 @@ def _says_nothing_to_reader(line: str, f: list[float], named: Callable[[str], Ru
                             lexicon: Lexicon, *, entry: bool = False) -> bool:
     """No appeal, no furniture, no address, no link, no repeat, and no rule names it.
 
-    In a live blog's `entry` (a line under a clock time), a publisher's "we" about its
-    reporting is the story's voice: "Inizia la nostra diretta sull'ondata di maltempo…",
-    the first entry, was lost under its stamp. Elsewhere a "we" sentence near the story is
+    In a live blog's `entry` (`_in_an_entry`), a publisher's "we" about its reporting is
+    the story's voice ("Inizia la nostra diretta sull'ondata di maltempo…", the first entry,
+    was lost under its stamp), and so is advice to its reader (`appeal.advises`: "If you are
+    in these areas, leave now…" in a pinned summary, blind trial q). Advice outside an entry
+    was a browser notice, an ad-block notice and an author's bio as often (dev outputs). Elsewhere a "we" sentence near the story is
     as often a promo without furniture words ("These partnerships do not influence our
     editorial content", "See what else made our list"): reading those as the story's too
     took them back (dev text dumps +0.0001 / +0.0002 / -0.0003)."""
     opener = WORD_RE.match(line[:40].lower())
     return (f[_WEB] < WEB_VETO and not (opener and opener.group() in lexicon.call)
-            and not (f[_ADDRESS] and not (entry and _reports(line, lexicon)))
+            and not (f[_ADDRESS] and not (entry and (_reports(line, lexicon)
+                                                     or advises(line, lexicon))))
             and not f[_URL] and not f[_DUP] and named(line) is None)
 
 

@@ -121,6 +121,8 @@ APPEALS = [
            "Telegram-канале. Присоединяйтесь!"),
     ("uk", "Станьте нашим патроном або зробіть разовий внесок"),
     ("en", "Ground Game: Sign up for the weekly politics newsletter of the Courier."),
+    # what a spaced dash sets after a lead-in (blind trial q: stayed between two paragraphs)
+    ("en", "Get the latest news on the go — download the Deccan Ledger app for Android and iOS"),
 ]
 
 
@@ -156,6 +158,9 @@ NOT_APPEALS = [
            "complaint."),  # a quotation a colon introduces
     ("ca", "El consistori va publicar el mapa de carrers tallats al seu compte de WhatsApp i a la "
            "web municipal."),
+    # an imperative after a dash that calls to no furniture is the story's
+    ("en", "The coach gave the squad one instruction at half-time — follow the plan, and keep "
+           "the ball on the ground."),
 ]
 
 

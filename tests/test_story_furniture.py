@@ -417,11 +417,26 @@ def test_a_live_blogs_first_entry_keeps_its_headline_and_the_blog_its_title():
     result = clean((BLIND_Q / "blind-en-live-blog-first-entry.txt").read_bytes())
     assert result.title == ("Bushfire live: Emergency warning for Grampians communities as "
                             "fire crosses containment lines")
-    assert result.text.startswith("Residents told to leave Pomonal now\n\n")
+    assert "Residents told to leave Pomonal now\n\nThe Country Fire Authority" in result.text
     for entry in ("Roads closed around Halls Gap", "Fire crosses Mount Victory Road",
                   "Readers can sign up for the shire's emergency text alerts"):
         assert entry in result.text
     assert "Share post" not in result.text and "Load more posts" not in result.text
+
+
+def test_a_live_blogs_pinned_summary_that_advises_its_reader_is_kept():
+    # The same blog's pinned post under "Pinned" and "What you need to know" reports, then
+    # tells the reader what to do ("If you are in these areas, leave now…", "You can find the
+    # latest warnings on the VicEmergency app…"): news, lost as an appeal above the first
+    # entry. In an entry, advice that asks nothing for the publisher is the story's
+    # (`appeal.advises`, `locate._in_an_entry`); the blog's chrome still goes.
+    result = clean((BLIND_Q / "blind-en-live-blog-first-entry.txt").read_bytes())
+    assert ("An emergency warning is current for Pomonal, Halls Gap and Moyston. If you are in "
+            "these areas, leave now if the way is clear.") in result.text
+    assert result.text.index("An emergency warning") < result.text.index("Residents told")
+    for chrome in ("Pinned", "Key events", "Share post", "Load more posts"):
+        assert chrome not in result.text.split("\n\n")
+    assert "Get breaking news alerts" not in result.text
 
 
 def test_a_live_blogs_entry_times_all_stay_or_all_go():

@@ -873,9 +873,10 @@ def _says_nothing_to_reader(line: str, f: list[float], named: Callable[[str], Ru
     was lost under its stamp), and so is advice to its reader (`appeal.advises`: "If you are
     in these areas, leave now…" in a pinned summary, blind trial q). Advice outside an entry
     was a browser notice, an ad-block notice and an author's bio as often (dev outputs).
-    Elsewhere a "we" sentence near the story is as often a promo without furniture words ("These partnerships do not influence our
-    editorial content", "See what else made our list"): reading those as the story's too
-    took them back (dev text dumps +0.0001 / +0.0002 / -0.0003)."""
+    Elsewhere a "we" sentence near the story is as often a promo without furniture words
+    ("These partnerships do not influence our editorial content", "See what else made our
+    list"): reading those as the story's too took them back (dev text dumps +0.0001 /
+    +0.0002 / -0.0003)."""
     opener = WORD_RE.match(line[:40].lower())
     return (f[_WEB] < WEB_VETO and not (opener and opener.group() in lexicon.call)
             and not (f[_ADDRESS] and not (entry and (_reports(line, lexicon)

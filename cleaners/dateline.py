@@ -83,8 +83,10 @@ def _parsed(line: str, lang: str | None, latest: datetime) -> str | None:
     of day and month) on the spans of up to DATE_MAX_WORDS words around the year, longest
     first, so that a byline's name or a label beside the date ("by Cristina Laila Apr. 28,
     2023 1:15 pm", "Veröffentlicht am 27.04.24") is left out: dateparser's own search in a
-    line read "Nov. 19, 2019" as nothing and "…GMT1 day ago" as yesterday. When `lang` is
-    unknown, htmldate alone: dateparser asked of every language at once takes seconds."""
+    line read "Nov. 19, 2019" as nothing and "…GMT1 day ago" as yesterday. A date read must
+    be of the year written ("12/10/2024 21h47 · Atualizado há 2 horas" was read as two hours
+    before the run: blind trial r). When `lang` is unknown, htmldate alone: dateparser asked
+    of every language at once takes seconds."""
     from htmldate.extractors import try_date_expr  # trafilatura's dependency
 
     numeric = _NUMERIC_DATE_RE.search(line) is not None
@@ -108,7 +110,8 @@ def _parsed(line: str, lang: str | None, latest: datetime) -> str | None:
                                     settings=_SETTINGS)
         except Exception:  # noqa: BLE001 - a language dateparser lacks: no date
             return None
-        if when is not None and EARLIEST <= when <= latest:
+        if (when is not None and EARLIEST <= when <= latest
+                and f"{when.year % 100:02d}" in words[at]):
             return when.strftime("%Y-%m-%d")
     return None
 

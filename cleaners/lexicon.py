@@ -257,7 +257,7 @@ sebelumnya terkait unduh
 """, """
 anda kamu kalian kita kami
 """, """
-bagikan berlangganan ikuti dengarkan tonton unduh daftar klik dukung gabung temukan
+bagikan berlangganan ikuti dengarkan tonton unduh daftar klik dukung gabung temukan simak
 """),
     "hi": ("""
 शेयर कमेंट कमेंट्स टिप्पणी टिप्पणियां सब्सक्राइब विज्ञापन लॉगिन डाउनलोड फॉलो पढ़ें न्यूज़लेटर लिंक

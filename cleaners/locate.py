@@ -139,6 +139,8 @@ _DATELINE_RE = re.compile(
 # A related-stories box holds a few teasers (2-6 on the dev pages); a longer run of lines
 # under its heading is the story's (a blog's unpunctuated lines under a "相关文章" link).
 LIST_MAX_ITEMS = 8
+# Lines above a list heading read for the labels of an interview's lines (`_labelled_as_above`).
+LABEL_REACH = 12
 # A teaser list's items are headlines, some of them questions ("Who will make the Rock Hall
 # in 2020?"); a statement after them is the story going on, in any script: a Korean
 # one-sentence paragraph has 9 words, not the 12 of `is_prose`.
@@ -166,9 +168,26 @@ def list_under(texts: list[str], at: int, named: Callable[[int], Rule | None],
     for j in range(at + 1, n):
         if named(j) is None and (ends_a_list(texts[j]) or j > at + 1 and j + 1 < n
                                  and named(j + 1) is None
-                                 and heads(texts[j], texts[j + 1], stopwords)):
+                                 and heads(texts[j], texts[j + 1], stopwords)
+                                 or _labelled_as_above(texts, j, at)):
             return
         yield j
+
+
+# A speaker's or a section's label before a colon: "Hỏi", "Q", "P", "Frage" (a word or two).
+_LINE_LABEL_RE = re.compile(r"(\w+(?: \w+)?):\s")
+
+
+def _labelled_as_above(texts: list[str], j: int, at: int) -> bool:
+    """Does line j open with the label ("Hỏi:", "Q:") of a line above the list heading at
+    `at`: an interview's next question after a related box (blind
+    trial r: "Hỏi: Tôi có thể tra cứu lỗi phạt nguội ở đâu?" went as the box's teaser)? A
+    teaser's kicker ("VIDEO:") opens the box's other items, not the story's lines."""
+    m = _LINE_LABEL_RE.match(texts[j])
+    if m is None:
+        return False
+    label = m.group()
+    return any(texts[k].startswith(label) for k in range(max(0, at - LABEL_REACH), at))
 
 
 def _box_heading(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> Rule | None:
@@ -289,7 +308,7 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
         story: str | None = None  # the story's opening, read once a candidate needs it
         candidates = []  # the headline-like lines passed, nearest first
         for i in _lines_up(lines, first, named):
-            if not heads.candidate(i):
+            if not heads.candidate(i, addressed=True):
                 continue
             if story is None:
                 story = _story_opening(lines[j] for j in range(first, len(lines)) if keep[j])
@@ -464,14 +483,18 @@ class _Headlines:
         site = line[suffix.end():]
         return line[:suffix.start()] if self.footer.names_site(site, i) else line
 
-    def candidate(self, i: int) -> bool:
+    def candidate(self, i: int, *, addressed: bool = False) -> bool:
         """Could line i be the story's headline (`text`): a title-like line (`title_like`)
-        that says nothing to the reader and is no picture's caption (above its credit or
-        carrying it: `credits.is_caption`), not the site's name and no live blog entry's
-        headline?"""
+        that says nothing to the reader (or, `addressed`, asks nothing of them) and is no
+        picture's caption (above its credit or carrying it: `credits.is_caption`), not the
+        site's name and no live blog entry's headline? A headline the model kept as the
+        first line (`on_top`) takes the lines above it for a ticker's: one that speaks to
+        the reader there was an app page's call ("Try something new with your couple this
+        weekend", html-dev text sh-a860fb 0.585 -> 0.510)."""
         line = self.text(i)
         return (title_like(line)
-                and _says_nothing_to_reader(line, self.feats[i], self.named, self.lexicon)
+                and _says_nothing_to_reader(line, self.feats[i], self.named, self.lexicon,
+                                            headline=addressed)
                 and not _above_credit(self.lines, i, self.named)
                 and not is_caption(line, self.named)
                 and not self.footer.names_site(line, i)
@@ -865,8 +888,13 @@ def _consent(line: str, named: Callable[[str], Rule | None]) -> bool:
 
 
 def _says_nothing_to_reader(line: str, f: list[float], named: Callable[[str], Rule | None],
-                            lexicon: Lexicon, *, entry: bool = False) -> bool:
+                            lexicon: Lexicon, *, entry: bool = False,
+                            headline: bool = False) -> bool:
     """No appeal, no furniture, no address, no link, no repeat, and no rule names it.
+
+    A `headline` may speak to its reader as explainers' do ("Energietoeslag 2025 aanvragen:
+    zo doe je dat in vijf stappen" lost its page's title, blind trial r) when it asks
+    nothing (`_asks_nothing`).
 
     In a live blog's `entry` (`_in_an_entry`), a publisher's "we" about its reporting is
     the story's voice ("Inizia la nostra diretta sull'ondata di maltempo…", the first entry,
@@ -880,8 +908,16 @@ def _says_nothing_to_reader(line: str, f: list[float], named: Callable[[str], Ru
     opener = WORD_RE.match(line[:40].lower())
     return (f[_WEB] < WEB_VETO and not (opener and opener.group() in lexicon.call)
             and not (f[_ADDRESS] and not (entry and (_reports(line, lexicon)
-                                                     or advises(line, lexicon))))
+                                                     or advises(line, lexicon))
+                                          or headline and _asks_nothing(line, lexicon)))
             and not f[_URL] and not f[_DUP] and named(line) is None)
+
+
+def _asks_nothing(line: str, lexicon: Lexicon) -> bool:
+    """Does `line`, in its own voice, speak without a "we" and without a word of what an
+    appeal asks for (`lexicon.asks`)?"""
+    words = WORD_RE.findall(without_quotes(line).lower())
+    return lexicon.publisher.isdisjoint(words) and lexicon.asks.isdisjoint(words)
 
 
 def _reports(line: str, lexicon: Lexicon) -> bool:

@@ -23,6 +23,7 @@ from newsclean.cleaners.lines import (
     is_headline,
     is_prose,
     is_table_row,
+    sentence_ends,
     word_count,
 )
 from newsclean.cleaners.model import Removal
@@ -114,7 +115,10 @@ _MIN_TEASERS = 3  # a listing with fewer lines than this is just a short page
 _HEADLINE_MIN_WORDS, _HEADLINE_MAX_WORDS = 3, 20
 _HEADLINE_CAPS_SHARE = 0.6
 # A body without prose whose lines are largely headlines (4+, over a third: a section front
-# alternates headline and one-line deck) is a teaser list.
+# alternates headline and one-line deck) is a teaser list, unless it holds as many
+# paragraphs of two sentences or more as headlines: a teaser's deck is one sentence, while
+# a match report's paragraphs ran to 115-195 characters over four results lines (blind
+# trial r: a Hungarian football report was rejected whole).
 _MIN_HEADLINES = 4
 _HEADLINE_SHARE = 0.35
 
@@ -244,7 +248,8 @@ def not_article_reason(paragraphs: Sequence[str], removed: Sequence[Removal], *,
         return (f"index page: declares itself {declared!r} and has no paragraph of prose "
                 f"(longest {longest} characters)")
     headlines = len({p for p in paragraphs if _is_headline(p)})
-    if headlines >= _MIN_HEADLINES and headlines >= _HEADLINE_SHARE * len(paragraphs):
+    if (headlines >= _MIN_HEADLINES and headlines >= _HEADLINE_SHARE * len(paragraphs)
+            and sum(1 for p in paragraphs if is_prose(p) and sentence_ends(p) > 1) < headlines):
         return (f"index page: {headlines} of {len(paragraphs)} lines are headlines and none "
                 "is a paragraph of prose")
     return None

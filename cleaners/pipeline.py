@@ -407,7 +407,7 @@ def _first_byline(lines: list[str], lexicon: Lexicon, match: Callable[..., Rule 
     Publicerad 14.14", fundus-dev's Aftonbladet), on the first `alone` lines only. A name
     without a marker counts when no word of it is a function or furniture word of the page's
     language ("Son Dakika | 8 Haziran 2024" is a "breaking news" label) and no rule names
-    its line."""
+    its line; a particle in lower case is the name's ("Sanne de Wit": blind trial r)."""
     for i, line in enumerate(lines):
         if (name := byline_name(line)) is not None:
             return name
@@ -423,8 +423,8 @@ def _first_byline(lines: list[str], lexicon: Lexicon, match: Callable[..., Rule 
                      or _EMAIL_RE.fullmatch(lines[i + 1]) is not None)):
             name = credited_name(_EMAIL_AFTER_RE.sub("", line))
         if (name is not None and match(line, Where.LEADING) is None
-                and not any(w in lexicon.function_words or w in lexicon.web
-                            for w in WORD_RE.findall(name.lower()))):
+                and not any(w.lower() in lexicon.function_words or w.lower() in lexicon.web
+                            for w in WORD_RE.findall(name) if not w.islower())):
             return name
     return None
 

@@ -58,6 +58,8 @@ STORY = ["The city council approved a new ferry timetable on Tuesday, cutting tw
     ([HEADLINE, "Текст: Венера Ерофеева·24 сентября 2018"], "ru", "2018-09-24"),
     ([HEADLINE, "Publicado el 3 de mayo de 2024 - 10:15"], "es", "2024-05-03"),
     ([HEADLINE, "03.05.2024 17:47"], None, "2024-05-03"),  # unknown language: numeric only
+    # an update's relative time after the date is no date of its year (blind trial r)
+    ([HEADLINE, "12/10/2024 21h47 · Atualizado há 2 horas"], "pt", "2024-10-12"),
 ])
 def test_the_dateline_under_the_headline(head, lang, date):
     assert dateline_date([*head, *STORY], lang, head.index(HEADLINE), now=NOW) == date

@@ -183,3 +183,14 @@ def test_persian_half_spaces_survive_the_extractor():
     assert result.text.count("\u200c") >= 10
     left_out = [r.text for r in result.removed if r.rule == "extract.outside-article"]
     assert not any("شورای شهر" in t or "مسافران" in t for t in left_out)
+
+
+def test_an_interviews_next_question_after_a_related_box_is_kept():
+    # Blind trial r's Vietnamese Q&A: a "Xem thêm" (see more) box of one teaser stood between
+    # two questions; the box's list ran on over "Hỏi: Tôi có thể tra cứu lỗi phạt nguội ở
+    # đâu?" (a question, as teasers are), which went as a teaser. A line that opens with the
+    # label of the story's lines above the box ("Hỏi:") ends the list.
+    result = _clean("vi-qa-after-related-box.html")
+    assert "Hỏi: Tôi có thể tra cứu lỗi phạt nguội ở đâu?" in result.text
+    assert "Đáp: Bạn có thể tra cứu trên Cổng thông tin điện tử" in result.text
+    assert "Xem thêm" not in result.text and "Hà Nội lắp thêm 200 camera" not in result.text

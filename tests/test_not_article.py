@@ -44,6 +44,19 @@ def test_near_misses_stay_articles(name):
     assert "…" not in result.text  # the cut-off teasers went, the story stayed
 
 
+def test_a_match_report_over_its_results_lines_stays_an_article():
+    # Blind trial r's Hungarian football report: four results lines ("Mecseki SC – Rábaközi
+    # FC 3–1") read as headlines, and no paragraph reached 200 characters, so the page was
+    # rejected as an index page and all ten news paragraphs were lost. Its paragraphs of two
+    # sentences or more are as many as those lines: a teaser's deck is one sentence.
+    result = clean((NOT_ARTICLE / "match_report.html").read_bytes())
+    assert result.status == "cleaned", result.reason
+    for line in ("A Dunaparti FC hazai pályán 2–1-re legyőzte a Tiszavölgyi SE-t",
+                 "Mecseki SC – Rábaközi FC 3–1", "A bajnokság következő fordulóját december"):
+        assert line in result.text
+    assert "Kapcsolódó cikkek" not in result.text and "Szólj hozzá!" not in result.text
+
+
 @pytest.mark.parametrize("kind", ["html", "text"])
 def test_no_real_article_of_the_quality_set_is_rejected(kind):
     options = CleanOptions(format_hint=kind)

@@ -145,6 +145,9 @@ HEAD = "Smog w Krakowie. Darmowa komunikacja miejska do odwołania"
     ([MENU, HEAD, "Opublikowano: 16.01.2024 | Autor: Jan Kowalski", LEAD, MORE], "Jan Kowalski"),
     # a marker alone on its line, the name on the next ("by" / "Tom Rogan", html-dev)
     ([MENU, HEAD, "przez", "Katarzyna Wiśniewska", LEAD, MORE], "Katarzyna Wiśniewska"),
+    # a particle in lower case is the name's ("Sanne de Wit" over "5 nov. 2024, 06:00",
+    # blind trial r: "de" is a Dutch function word)
+    ([MENU, HEAD, "Anna de Wit", "16.01.2024, 07:45", LEAD, MORE], "Anna de Wit"),
     # a byline under the standfirst, past the page's first line of prose (fundus-dev's Der
     # Standard: headline, standfirst, authors, date)
     ([*MENU.split(" · "), HEAD, "Smog nad Krakowem znów przekroczył normy, a miasto "

@@ -225,6 +225,23 @@ def test_chrome_glued_to_a_news_paragraph_is_cut_off_and_recorded(glued, news, c
     assert [r.text for r in result.removed if r.family == cut[0].family] == [chrome]
 
 
+def test_a_call_of_seven_words_glued_after_the_last_sentence_is_cut_off():
+    # Blind trial r's Indonesian page: "Simak berita terbaru lainnya di Google News" (a link
+    # inside the last <p>) stayed: 7 words and "simak" (check out) no call word, so the glued
+    # split never asked the rules, which name it as a line of its own.
+    news = "BMKG memperkirakan curah hujan tinggi masih akan terjadi hingga akhir pekan."
+    chrome = "Simak berita terbaru lainnya di Google News"
+    page = "\n\n".join([
+        "Banjir rendam Jakarta Timur",
+        "Banjir merendam puluhan permukiman di Jakarta Timur sejak Senin pagi setelah hujan "
+        "deras mengguyur ibu kota selama enam jam, kata BPBD DKI Jakarta.",
+        "Petugas gabungan mengevakuasi ratusan warga ke posko pengungsian di sekolah dan "
+        "masjid terdekat sejak pagi hari.", f"{news} {chrome}"]) + "\n"
+    result = clean(page)
+    assert news in result.text and chrome not in result.text
+    assert [r.text for r in result.removed if r.text == chrome] == [chrome]
+
+
 @pytest.mark.parametrize(("glued", "news", "chrome"), GLUED_CHROME)
 def test_chrome_glued_inside_an_html_paragraph_is_cut_off_and_recorded(glued, news, chrome):
     # a CMS export's <p> holds a glued call as a dump's line does: the subscribe rule took

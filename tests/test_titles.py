@@ -248,3 +248,15 @@ def test_a_role_first_chinese_byline_is_the_author_and_the_headline_over_it_the_
     assert result.title == "山陀兒颱風逼近 高雄市宣布明日停班停課"
     assert result.author == "林怡君"
     assert "中颱山陀兒持續朝台灣西南部接近" in result.text
+
+
+def test_an_explainers_headline_that_speaks_to_its_reader_is_the_title():
+    # Blind trial r's Dutch explainer: "Energietoeslag 2025 aanvragen: zo doe je dat in vijf
+    # stappen" speaks to the reader ("je"), so it was no headline candidate and the page had
+    # no title; its byline "Sanne de Wit" over the time stamp gave no author ("de" is a Dutch
+    # function word). A headline may address its reader when it asks nothing.
+    result = clean((PAGES / "blind-nl-explainer-headline.txt").read_bytes())
+    assert result.title == "Energietoeslag 2025 aanvragen: zo doe je dat in vijf stappen"
+    assert result.author == "Sanne de Wit"
+    assert "1. Ga naar de website van je gemeente" in result.text
+    assert "Meest gelezen" not in result.text and "Lees ook" not in result.text

@@ -105,11 +105,13 @@ def clean(
     fmt = opts.format_hint or detect_format(decoded.text, source)
     try:
         if fmt == "html":
-            return _clean_html(decoded.text, decoded.encoding, url, opts)
-        return _clean_text(decoded.text, decoded.encoding, url, opts,
-                           dropped_controls=decoded.dropped_controls)
+            done = _clean_html(decoded.text, decoded.encoding, url, opts)
+        else:
+            done = _clean_text(decoded.text, decoded.encoding, url, opts,
+                               dropped_controls=decoded.dropped_controls)
     except RecursionError:
-        return _rejected("document nesting is too deep to parse", fmt=fmt, url=url)
+        done = _rejected("document nesting is too deep to parse", fmt=fmt, url=url)
+    return dataclasses.replace(done, warning=decoded.warning) if decoded.warning else done
 
 
 def warm_up(options: CleanOptions | None = None) -> None:

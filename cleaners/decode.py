@@ -7,6 +7,7 @@ what is not, and repair mojibake conservatively: the repairs that change correct
 """
 
 import codecs
+import dataclasses
 import re
 import unicodedata
 import zlib
@@ -30,6 +31,9 @@ class Decoded:
     encoding: str
     compression: str | None = None
     dropped_controls: int = 0
+    # how the charset was guessed where the bytes did not say it (no BOM, no declaration
+    # that decodes them, not valid UTF-8): never silent, the record and the CLI carry it
+    warning: str | None = None
 
 
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -188,18 +192,52 @@ def codec_for_label(label: str) -> str | None:
         return None
 
 
-def _detect(data: bytes) -> tuple[str, str]:
+# A byte that is not UTF-8, read with errors="surrogateescape": U+DC80-U+DCFF.
+_ESCAPED_RE = re.compile("[\udc80-\udcff]+")
+_VALID_NON_ASCII_RE = re.compile("[^\x00-\x7f\udc80-\udcff]")
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int, int] | None:
+    """`data` read as UTF-8 where it holds more valid UTF-8 characters beyond ASCII than
+    bytes that are not UTF-8 (a German file with one stray Latin-1 "ä"), with each such byte
+    read as cp1252, the usual source of a stray byte: (text, bad bytes, first bad offset).
+    None for a legacy file: its letters beyond ASCII are almost never valid UTF-8 sequences
+    (two bytes of the right shape in a row), so they are nearly all bad bytes. Whole-file
+    detection read such a German file as cp1250 and turned every umlaut into mojibake."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    escaped = _ESCAPED_RE.findall(text)
+    bad = sum(map(len, escaped))
+    if not bad or bad > len(_VALID_NON_ASCII_RE.findall(text)):
+        return None
+    first = len(text[:_ESCAPED_RE.search(text).start()].encode("utf-8"))
+    recovered = _ESCAPED_RE.sub(lambda m: bytes(ord(c) - 0xDC00 for c in m.group()).decode(
+        "cp1252", errors="replace"), text)
+    return recovered, bad, first
+
+
+def _detect(data: bytes) -> tuple[str, str, str | None]:
+    """(text, codec, warning): UTF-8 when the bytes are, or nearly are, else
+    charset-normalizer's guess, said in the warning."""
     try:
-        return data.decode("utf-8"), "utf-8"
+        return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        text, bad, first = mostly
+        return text, "utf-8", (f"not valid UTF-8: {bad} byte{'s' if bad > 1 else ''} (the first "
+                               f"at byte {first}) read as cp1252, the rest as UTF-8")
     encoding = _best_encoding(from_bytes(data[:200_000]))
     if encoding:
         try:
-            return data.decode(encoding), encoding
+            return data.decode(encoding), encoding, (
+                f"not UTF-8 and no charset that decodes it declared: read as {encoding}, "
+                f"a guess (charset-normalizer)")
         except (UnicodeDecodeError, LookupError):
             pass
-    return data.decode("cp1252", errors="replace"), "cp1252"
+    return data.decode("cp1252", errors="replace"), "cp1252", (
+        "not UTF-8, no charset declared and none detected: read as cp1252, undecodable "
+        "bytes replaced")
 
 
 def _best_encoding(matches) -> str | None:
@@ -247,18 +285,20 @@ def decode_bytes(data: bytes) -> Decoded:
             return _finish(data.decode(declared), declared)
         except UnicodeDecodeError:
             pass  # a wrong declaration is common; detection below decides
-    text, enc = _detect(data)
-    return _finish(text, enc)
+    text, enc, warning = _detect(data)
+    if declared and warning:
+        warning = f"declared {declared} does not decode it; {warning}"
+    return _finish(text, enc, warning)
 
 
-def _finish(text: str, encoding: str) -> Decoded:
+def _finish(text: str, encoding: str, warning: str | None = None) -> Decoded:
     """Drop control characters; between two letters one becomes a space, so no two words
     are ever glued into one that the author did not write."""
     if not _CONTROL_RE.search(text):
-        return Decoded(text, encoding)
+        return Decoded(text, encoding, warning=warning)
     text = _CONTROL_BETWEEN_WORDS_RE.sub(" ", text)
     cleaned, n = _CONTROL_RE.subn("", text)
-    return Decoded(cleaned, encoding, dropped_controls=n)
+    return Decoded(cleaned, encoding, dropped_controls=n, warning=warning)
 
 
 def repair(text: str) -> str:
@@ -281,5 +321,4 @@ def decode(raw: bytes | str, *, max_bytes: int, max_inflated: int, max_ratio: in
     if len(raw) > max_bytes:
         raise InputRejected(f"input is {len(raw):,} bytes, over the {max_bytes:,}-byte limit")
     data, compression = inflate(raw, max_bytes=max_inflated, max_ratio=max_ratio)
-    d = decode_bytes(data)
-    return Decoded(d.text, d.encoding, compression, d.dropped_controls)
+    return dataclasses.replace(decode_bytes(data), compression=compression)

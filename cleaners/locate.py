@@ -19,7 +19,7 @@ headline-like line just above the article.
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import groupby
 
 from newsclean.cleaners.appeal import advises
@@ -214,6 +214,9 @@ class Located:
     # again, alone, would change nothing
     settled: bool = True
     title: str | None = None  # the headline's words: line title_at less the site's name
+    # line -> the comment-section heading's line (`_comments_start`) that cut it off the
+    # article: only the lines the model had kept, which nothing but the cut removed
+    cut_off: dict[int, int] = field(default_factory=dict)
 
 
 def locate_lines(lines: list[str], lexicon: Lexicon,
@@ -252,11 +255,13 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
     at = list(range(len(lines)))  # the lines still in play, by their index in `lines`
     settled = False
     held: set[int] = set()  # announced lists: kept, and left out of the page judged
+    cut_off: dict[int, int] = {}
     n = 0
     while n < MAX_PASSES:
         sub = [lines[i] for i in at]
-        sub_keep, sub_scores, sub_feats, sub_held = _one_pass(sub, lexicon, named, model,
-                                                              memo, first_pass=n == 0)
+        sub_keep, sub_scores, sub_feats, sub_held, sub_cut = _one_pass(
+            sub, lexicon, named, model, memo, first_pass=n == 0)
+        cut_off.update((at[j], at[heading]) for j, heading in sub_cut.items())
         if not feats:
             scores, feats = sub_scores, sub_feats
         else:
@@ -325,7 +330,7 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
             title_at = next((i for i in candidates if _names_the_story(
                 lines[i], story, lexicon.function_words, inflected=True)), None)
     title = heads.text(title_at) if heads is not None and title_at is not None else None
-    return Located(keep, scores, title_at, settled, title)
+    return Located(keep, scores, title_at, settled, title, cut_off)
 
 
 # A story's lead never stands above its headline. A block of at most ISLAND_MAX_LINES lines
@@ -767,9 +772,10 @@ def _above_credit(lines: list[str], i: int, named: Callable[[str], Rule | None])
 
 def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | None],
               model: LineModel, memo: LineMemo, *, first_pass: bool
-              ) -> tuple[list[bool], list[float], list[list], list[int]]:
+              ) -> tuple[list[bool], list[float], list[list], list[int], dict[int, int]]:
     """One verdict of the model on `lines`, with the repairs and a comment section cut
-    off: (keep, scores, local features).
+    off: (keep, scores, local features, announced lists, the lines the cut took from the
+    article -> its heading).
 
     After the first pass a line a rule names is no sign of chrome: the rules remove it after
     the model anyway, and judging the whole article again for a time stamp or a "Listen"
@@ -778,7 +784,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
     """
     scores, feats = score_with_features(lines, lexicon, model, memo=memo)
     if min(scores) >= SURE_BOILERPLATE and not (first_pass and any(map(named, lines))):
-        return [True] * len(lines), scores, feats, []
+        return [True] * len(lines), scores, feats, [], {}
     keep = [p >= model.threshold and not _consent(line, named)
             for p, line in zip(scores, lines, strict=True)]
     if not any(keep):  # nothing reads like an article: keep the most likely line
@@ -871,9 +877,11 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
             keep[first] = True
             break
     cut = _comments_start(lines, keep, feats, first, named)
+    cut_off: dict[int, int] = {}
     if cut is not None:  # a comment section: nothing after its heading is the article
+        cut_off = {i: cut for i in range(cut + 1, len(lines)) if keep[i]}
         keep[cut:] = [False] * (len(lines) - cut)
-    return keep, scores, feats, held
+    return keep, scores, feats, held, cut_off
 
 
 _WEB, _ADDRESS, _URL, _DUP, _NW = (COLUMN[n] for n in ("web", "address", "url", "dup", "nw"))

@@ -65,6 +65,8 @@ class Cleaned:
     extractor: str | None = None
     decoded_length: int = 0
     stats: dict = field(default_factory=dict)
+    # how the bytes' charset was guessed, where they did not say it (decode.Decoded.warning)
+    warning: str | None = None
 
     @property
     def removed_by_family(self) -> dict[str, int]:
@@ -81,6 +83,7 @@ class Cleaned:
             "text": self.text,
             "format": self.format,
             "encoding": self.encoding,
+            "warning": self.warning,
             "url": self.url,
             "author": self.author,
             "date": self.date,

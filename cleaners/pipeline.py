@@ -105,11 +105,13 @@ def clean(
     fmt = opts.format_hint or detect_format(decoded.text, source)
     try:
         if fmt == "html":
-            return _clean_html(decoded.text, decoded.encoding, url, opts)
-        return _clean_text(decoded.text, decoded.encoding, url, opts,
-                           dropped_controls=decoded.dropped_controls)
+            done = _clean_html(decoded.text, decoded.encoding, url, opts)
+        else:
+            done = _clean_text(decoded.text, decoded.encoding, url, opts,
+                               dropped_controls=decoded.dropped_controls)
     except RecursionError:
-        return _rejected("document nesting is too deep to parse", fmt=fmt, url=url)
+        done = _rejected("document nesting is too deep to parse", fmt=fmt, url=url)
+    return dataclasses.replace(done, warning=decoded.warning) if decoded.warning else done
 
 
 def warm_up(options: CleanOptions | None = None) -> None:
@@ -483,8 +485,11 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
     above them when `want_title`.
 
     A dropped line is recorded under the rule that names it where one does ("Leave a
-    Reply"; after the article, a comment-section heading takes what follows), else by where
-    it stood: before, inside or after the article, with the line model's score.
+    Reply"), else under the comment-section heading where that heading's cut alone took it
+    from the article (`Located.cut_off`), else by where it stood: before, inside or after
+    the article, with the line model's score. A line the model had dropped anyway is not
+    the heading's: a footer row under "Plaats een reactie" was credited to the comments
+    rule, which does not name it and did not remove it.
     """
     found = locate_lines([u.text for u in units], lexicon, match, model,
                          want_title=want_title, memo=memo)
@@ -492,7 +497,6 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
     first = keep.index(True)
     last = len(keep) - 1 - keep[::-1].index(True)
     kept: list[Unit] = []
-    marker: Rule | None = None  # a comment section started after the article
     listed: dict[int, Rule] = {}  # kept lines of a list whose heading the locator dropped
     for i, unit in enumerate(units):
         if keep[i] and i in listed:
@@ -506,15 +510,16 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
             leading.append(_removal(unit, "structure.headline", "structure", "leading"))
             continue
         where = Where.LEADING if i < first else Where.TRAILING if i > last else Where.ANYWHERE
-        rule = match(unit.text, where) or (marker if i > last else None)
+        rule = match(unit.text, where)
+        heading = found.cut_off.get(i)
+        if rule is None and heading is not None:
+            rule = match(units[heading].text, Where.ANYWHERE)  # as the locator asked it
         out = leading if i <= last else trailing
         if rule is not None and rule.where is Where.LIST_HEAD and first < i < last:
             listed.update(dict.fromkeys(_teasers_under(units, i, keep, match, lexicon), rule))
         if rule is not None:
             out.append(_removal(unit, rule.id, rule.family,
-                                "tail-marker" if marker and i > last else str(where)))
-            if rule.where is Where.TAIL_MARKER and i > last:
-                marker = rule
+                                "tail-marker" if heading is not None else str(where)))
         else:
             verdict = ("layout.before-article" if i < first else
                        "layout.after-article" if i > last else "layout.inside-article")

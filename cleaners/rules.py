@@ -511,6 +511,26 @@ def _parts(line: str) -> list[str]:
         any(c.isalnum() for c in part) for part in parts) else []
 
 
+# A line of parts that rules of different families name is credited to the part's rule
+# that says what the line is, not to its first part's: a row with a menu item among its links
+# is the site's menu ("Accedi · Abbonati · Newsletter · Cerca", "Polityka prywatności |
+# Regulamin | Kontakt" were explained as a paywall notice and a cookie notice by their first
+# links); else the family that names most parts. One family's parts are a widget's pieces (a
+# comment count and a login prompt): the first part's rule, as before.
+_MENU = "navigation"
+
+
+def _named_by_parts(named: list[Rule]) -> Rule:
+    """The rule of a line whose parts the rules `named` name (one a part, in order)."""
+    families = [r.family for r in named]
+    if len(set(families)) == 1:
+        return named[0]
+    if _MENU in families:
+        return named[families.index(_MENU)]
+    most = max(families, key=families.count)  # the first of the most common, in line order
+    return named[families.index(most)]
+
+
 @dataclass(frozen=True)
 class RuleSet:
     """Packs merged once: one alternation regex tried against each line.
@@ -634,10 +654,10 @@ class RuleSet:
         them nearly always, and the whole band is ~15 patterns on a short line.
 
         A line no rule names whole, made of parts (`LINE_PARTS_RE`) that rules name each, is
-        named by its first part's rule: a page dump joins a widget's pieces on one line
-        ("Hozzászólások (89) – A hozzászóláshoz be kell jelentkezned.", "댓글 128 | 로그인 후
-        댓글을 작성할 수 있습니다.": a comment count and a login prompt, blind trial p), and a
-        sentence of the story is never all such parts.
+        named by its parts (`_named_by_parts`): a page dump joins a widget's pieces on one
+        line ("Hozzászólások (89) – A hozzászóláshoz be kell jelentkezned.", "댓글 128 | 로그인
+        후 댓글을 작성할 수 있습니다.": a comment count and a login prompt, blind trial p), and
+        a sentence of the story is never all such parts.
         """
         seen: dict[tuple[str, Where, int], Rule | None] = {}
         tried: dict[tuple[str, int], _Tried] = {}  # by line and band, for every position
@@ -676,7 +696,7 @@ class RuleSet:
                 if found is None and of is None and (parts := _parts(line)):
                     named = [match(part, position) for part in parts]
                     if None not in named:
-                        found = seen[key] = named[0]
+                        found = seen[key] = _named_by_parts(named)
             return found if of is None or found is not None and found.family in of else None
 
         return match

@@ -368,6 +368,9 @@ def _clean(args) -> int:
         _explain(result)
     elif result.status == "cleaned":
         print(result.text)
+    if result.warning:  # a guessed charset: one line on stderr, in every output mode
+        sys.stdout.flush()
+        _say("warning", f"{args.file}: {result.warning}")
     if result.status != "cleaned":  # on stderr whatever the output mode: stdout may be a file
         sys.stdout.flush()
         _say(result.status, result.reason)

@@ -673,3 +673,18 @@ def test_a_run_over_broken_inputs_records_each_and_goes_on(tmp_path, api_env):
                                      "UTF-8 (its other bytes are shown as \\xNN): rename the "
                                      "file to clean it")
     assert files() == before  # raw inputs are never modified
+
+
+def test_clean_says_in_one_line_when_it_guessed_the_charset():
+    """The charset guessed for a file that is not quite UTF-8 is never silent: one line on
+    stderr in every output mode, and `warning` in --json (the run's record and manifest line
+    carry it too)."""
+    page = FIXTURES / "text_pages" / "audit-de-stray-latin1-byte.txt"
+    out = _run("clean", str(page))
+    assert out.returncode == 0, out.stderr
+    assert "Bürgerinnen und Bürger" in out.stdout
+    assert out.stderr == (f"newsclean: warning: {page}: not valid UTF-8: 1 byte (the first at "
+                          f"byte 422) read as cp1252, the rest as UTF-8\n")
+    data = json.loads(_run("clean", str(page), "--json").stdout)
+    assert data["encoding"] == "utf-8" and data["warning"].startswith("not valid UTF-8")
+    assert _run("clean", str(SEED_FILE)).stderr == ""

@@ -155,3 +155,33 @@ def test_real_cp1250_text_stays_cp1250():
     czech = ("Vláda ve čtvrtek schválila nový rozpočet, který podle ministra financí počítá s "
              "nižším schodkem. Opozice kritizuje, že škrty dopadnou na učitele a zdravotníky. ")
     assert decode(czech.encode("cp1250"), **LIMITS).text == czech
+
+
+def test_a_utf8_file_with_a_stray_latin1_byte_stays_utf8_and_says_so():
+    """A German UTF-8 dump with one Latin-1 byte (here 0xFC "ü"; the user's was an 0xE4 "ä")
+    was read as cp1250 without a word: every umlaut of the file turned to mojibake
+    ("MĂĽnchen"). The stray byte is read as cp1252, the rest stays UTF-8, and the guess is on
+    record."""
+    from tests.conftest import FIXTURES
+
+    raw = (FIXTURES / "text_pages" / "audit-de-stray-latin1-byte.txt").read_bytes()
+    assert b"\xfcberdurchschnittlicher" in raw  # the fixture's one byte that is not UTF-8
+    d = decode(raw, **LIMITS)
+    assert d.encoding == "utf-8"
+    assert "überdurchschnittlicher" in d.text and "München" in d.text and "Ă" not in d.text
+    assert d.warning == ("not valid UTF-8: 1 byte (the first at byte 422) read as cp1252, "
+                         "the rest as UTF-8")
+    result = clean(raw)
+    assert result.author == "Jürgen Möller"
+    assert "Bürgerinnen und Bürger" in result.text
+    assert result.to_dict()["warning"] == d.warning
+
+
+@pytest.mark.parametrize(("data", "warning"), [
+    (PARA.encode("utf-8"), None),  # valid UTF-8: nothing was guessed
+    (PARA.encode("cp1252"), "read as cp1252, a guess (charset-normalizer)"),
+])
+def test_only_a_guessed_charset_carries_a_warning(data, warning):
+    d = decode(data, **LIMITS)
+    assert d.text == PARA
+    assert d.warning is None if warning is None else d.warning.endswith(warning)

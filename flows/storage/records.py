@@ -45,6 +45,7 @@ class ManifestEntry:
     words_in: int = 0
     words_out: int = 0
     removed: dict[str, int] = field(default_factory=dict)  # removals per family
+    warning: str | None = None  # how the input's charset was guessed (Cleaned.warning)
     # Failed on a store error (throttled, unreachable): a retry or the next run may succeed.
     retryable: bool = False
     # For the run report only, never in the manifest line: per rule, how many lines it

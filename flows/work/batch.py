@@ -350,6 +350,7 @@ def process_one(doc: RawDoc, dest: Storage, plan: RunPlan, rules: RuleSet,
         entry.words_in = cleaned.stats.get("words_in", 0)
         entry.words_out = cleaned.stats.get("words_out", 0)
         entry.removed = cleaned.removed_by_family
+        entry.warning = cleaned.warning
         entry.by_rule = _by_rule(cleaned)
         status, reason = _status(cleaned, plan.review)
         entry.status, entry.reason = status, reason

@@ -765,6 +765,24 @@ def _in_an_entry(lines: list[str], i: int, named: Callable[[str], Rule | None]) 
     return False
 
 
+def _story_above(lines: list[str], keep: list[bool], i: int,
+                 named: Callable[[str], Rule | None]) -> bool:
+    """Is the story kept right above line i: the line itself, or a kept paragraph of prose
+    past ad labels and one-line cross-links between (_SUBHEAD_PAST: "Citește și: …", not a
+    box's list-head heading)? A subhead stood under both and was lost (blind trial r,
+    p=0.48). Past any named line to any kept line, the top's bylines, the teasers under a
+    "Photos:" link and a video's title under its length came back (fundus-dev text -0.0002)."""
+    if i > 0 and keep[i - 1]:
+        return True
+    for j in range(i - 1, -1, -1):
+        rule = named(lines[j])
+        if rule is None:
+            return keep[j] and j < i - 1 and is_prose(lines[j])
+        if rule.where is Where.LIST_HEAD or rule.family not in _SUBHEAD_PAST:
+            return False
+    return False
+
+
 def _above_credit(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
     """Is line i a picture's caption: the line above its credit ("Foto: …", "(Reuters)")?"""
     return i + 1 < len(lines) and is_credit_rule(named(lines[i + 1]))
@@ -862,8 +880,8 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
             row = box_row = None
     held = _keep_announced(lines, keep, feats, quiet)
     for i in range(1, n - 1):
-        if (not keep[i] and keep[i - 1] and keep[i + 1] and _short_heading(lines[i])
-                and quiet(i)):
+        if (not keep[i] and keep[i + 1] and _short_heading(lines[i]) and quiet(i)
+                and _story_above(lines, keep, i, named)):
             keep[i] = True
     first = keep.index(True)
     for i in range(first + 1, n - 1):  # a live blog entry's headline, under its stamp
@@ -1010,6 +1028,8 @@ _LIVE_BLOG = "live-blog"
 # dev output changed.
 _STORY_END = frozenset(("tags", "share"))
 _IN_STORY_FAMILIES = frozenset(("ads", "player", "social-embed", _LIVE_BLOG))
+# The lines a subhead may stand under, the story's paragraph above them (`_story_above`).
+_SUBHEAD_PAST = frozenset(("ads", "cross-link"))
 
 
 # A promo box's lines fall under two families: its heading and pitch under "newsletter",

@@ -465,3 +465,17 @@ def test_a_live_blogs_entry_times_all_stay_or_all_go():
     kept = [t for t in times if t in clean(page).text.split("\n\n")]
     assert kept in ([], list(times))
     assert "Hurricane Delia made landfall near Clearwater" in clean(page).text
+
+
+def test_a_subhead_under_an_ad_label_and_a_read_also_link_is_kept():
+    # Blind trial r's Romanian story: the subhead "Rute ocolitoare" stood under "Citește și:
+    # …" and "Publicitate", the model scored it 0.48 alone, and a subhead was kept only right
+    # under a kept line. The story above it is kept past the lines a rule names between
+    # paragraphs (`locate._story_above`); the correction notice at the end is news too.
+    result = clean((BLIND_Q / "blind-ro-subhead-under-ad-label.txt").read_bytes())
+    assert "Rute ocolitoare\n\nAutobuzele liniilor 9 și 25" in result.text
+    assert "Corecție: O versiune anterioară a acestui articol" in result.text
+    for chrome in ("Publicitate", "Citește și: Cluj-Napoca, cel mai scump oraș din țară la chirii",
+                   "Abonează-te la newsletterul nostru"):
+        assert chrome not in result.text
+

@@ -36,6 +36,7 @@ from newsclean.cleaners.lines import (
     ends_sentence,
     is_byline_label,
     is_byline_shell,
+    is_clock_time,
     is_prose,
     joined_word_count,
     sentences,
@@ -549,10 +550,14 @@ def _teasers_under(units: list[Unit], at: int, keep: list[bool],
 
 def _letterless_edges(units: list[Unit]) -> list[tuple[Unit, str]]:
     """Lines without a letter ("|", ":", a lone page number or share count) at the start or
-    end: what is left of a widget once the rest of it went. An article never ends on one."""
+    end: what is left of a widget once the rest of it went. An article never ends on one;
+    a live blog starts on its first entry's clock time when its other entries keep theirs
+    ("18:40" went, "17:55" and the later ones stayed: a fresh user's blog)."""
     out = []
     first, last = 0, len(units)
-    while first < last and not _LETTER_RE.search(units[first].text):
+    entries = sum(1 for u in units[1:] if is_clock_time(u.text))
+    while first < last and not _LETTER_RE.search(units[first].text) and not (
+            entries and is_clock_time(units[first].text)):
         out.append((units[first], "leading"))
         first += 1
     while last > first and not _LETTER_RE.search(units[last - 1].text):

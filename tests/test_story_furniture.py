@@ -479,3 +479,20 @@ def test_a_subhead_under_an_ad_label_and_a_read_also_link_is_kept():
                    "Abonează-te la newsletterul nostru"):
         assert chrome not in result.text
 
+
+
+def test_a_live_blog_keeps_its_first_entrys_clock_time_with_the_others():
+    # A fresh user's blog: "18:40", the first entry's time at the top of the text, went as a
+    # letterless edge while "17:55" and "17:10" stayed, which put the first entry under no
+    # time. A clock time at the top stays when the later entries keep theirs.
+    page = "\n".join([
+        "Home | News | Live", "LIVE: Storm Ellen batters the west coast", "By Tom Hart",
+        "18:40", "The Met Office has extended its amber wind warning until midnight, with gusts "
+        "of up to 80mph expected along exposed coasts.", "17:55", "More than 20,000 homes are "
+        "without power in Cornwall and Devon, the network operator said.", "17:10",
+        "Ferries between Penzance and the Isles of Scilly were cancelled for the rest of the "
+        "day.", "Share this page"]) + "\n"
+    paragraphs = clean(page).text.split("\n\n")
+    assert [p for p in paragraphs if p in ("18:40", "17:55", "17:10")] == ["18:40", "17:55", "17:10"]
+    assert paragraphs.index("18:40") + 1 == paragraphs.index(next(
+        p for p in paragraphs if p.startswith("The Met Office")))

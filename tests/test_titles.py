@@ -260,3 +260,26 @@ def test_an_explainers_headline_that_speaks_to_its_reader_is_the_title():
     assert result.author == "Sanne de Wit"
     assert "1. Ga naar de website van je gemeente" in result.text
     assert "Meest gelezen" not in result.text and "Lees ook" not in result.text
+
+
+def test_a_headline_that_quotes_its_speaker_in_ascii_single_quotes_is_the_title():
+    # A fresh user's interview: "'We cannot keep building on flood plains': planning chief on
+    # the housing crisis" was no headline candidate: its "we", inside ASCII single quotes,
+    # read as the publisher's. A headline's quote from its first character, closed before no
+    # letter, is its speaker's.
+    page = "\n".join([
+        "Home | News | Environment | Sign in",
+        "'We cannot keep building on flood plains': planning chief on the housing crisis",
+        "By Ruth Evans", "12 March 2024",
+        "The county's new planning chief, Martin Cole, took office in January after a winter in "
+        "which three new estates flooded. He spoke about the housing targets and the river.",
+        "Q: Why did the estates flood?",
+        "A: They were built where the river has always gone in winter. The maps said so and "
+        "nobody listened.",
+        "Q: What about flooding?",
+        "A: We cannot keep building on flood plains. Every new estate near the Severn has to "
+        "pay for its own defences.", "Share this article"]) + "\n"
+    result = clean(page)
+    assert result.title == ("'We cannot keep building on flood plains': planning chief on the "
+                            "housing crisis")
+    assert result.text.endswith("Every new estate near the Severn has to pay for its own defences.")

@@ -52,6 +52,12 @@ class _Parser(argparse.ArgumentParser):
 
     commands: dict[str, argparse.ArgumentParser] = {}  # noqa: RUF012 - set per instance below
 
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - argparse's
+        # no abbreviations: "--worker 2" was taken for --workers without a word (a fresh
+        # user); a prefix is refused with the closest option instead
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message}{_closest_choice(message)} "
                      f"(see {self.prog} --help)\n")
@@ -372,8 +378,8 @@ def _clean(args) -> int:
         sys.stdout.flush()
         _say("warning", f"{args.file}: {result.warning}")
     if result.status != "cleaned":  # on stderr whatever the output mode: stdout may be a file
-        sys.stdout.flush()
-        _say(result.status, result.reason)
+        sys.stdout.flush()  # named: in a shell loop over files the line must say which
+        _say(result.status, f"{args.file}: {result.reason}")
         return EXIT_NOT_CLEANED
     return EXIT_OK
 

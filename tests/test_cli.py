@@ -129,7 +129,8 @@ def test_clean_rejects_a_truncated_gzip_in_one_line_and_says_it_is_not_unreadabl
     dump.write_bytes(gzip.compress(SEED_FILE.read_bytes())[:60])
     out = _run("clean", str(dump))
     assert out.returncode == 3  # the file was read; its content is refused (exit 1 is unreadable)
-    assert out.stderr == "newsclean: rejected: truncated gzip: the compressed stream ends early\n"
+    assert out.stderr == (f"newsclean: rejected: {dump}: truncated gzip: the compressed stream "
+                          "ends early\n")
     assert out.stdout == ""
 
 
@@ -230,7 +231,7 @@ def test_clean_rejects_a_json_document_in_one_line(tmp_path):
     path.write_text('{"title": "Flood plan approved", "body": "The council approved it."}')
     out = _run("clean", str(path))
     assert out.returncode == 3 and out.stdout == ""
-    assert out.stderr.startswith("newsclean: rejected: not a page: a JSON document")
+    assert out.stderr.startswith(f"newsclean: rejected: {path}: not a page: a JSON document")
     assert len(out.stderr.strip().splitlines()) == 1
 
 
@@ -514,6 +515,8 @@ def test_an_empty_source_fails_a_full_run_but_not_an_incremental_one(tmp_path, a
     (("rnu", "seeds/", "out/"), "invalid choice: 'rnu'"),
     (("rnu", "seeds/", "out/"), "(did you mean run?)"),
     (("run", "seeds/", "out/", "--task-runner", "dsak"), "(did you mean dask?)"),
+    # a prefix is no option: "--worker 2" was taken for --workers without a word (fresh user)
+    (("run", "seeds/", "out/", "--worker", "2"), "(did you mean --workers?)"),
 ])
 def test_a_mistyped_option_is_one_line_with_the_closest_option(args, said):
     out = _run(*args)
@@ -550,8 +553,8 @@ def test_a_document_not_cleaned_says_why_in_one_line_on_stderr_in_every_mode(
     path.write_bytes(content)
     out = _run("clean", str(path), *mode)
     assert out.returncode == 3
-    assert out.stderr == said + "\n"
-    reason = said.split(": ", 2)[2]
+    status, reason = said.removeprefix("newsclean: ").split(": ", 1)
+    assert out.stderr == f"newsclean: {status}: {path}: {reason}\n"  # which file, in a loop
     if mode == ["--json"]:  # kept in the JSON too
         assert json.loads(out.stdout)["reason"] == reason
     elif mode == ["--explain"]:

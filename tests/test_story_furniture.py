@@ -496,3 +496,30 @@ def test_a_live_blog_keeps_its_first_entrys_clock_time_with_the_others():
     assert [p for p in paragraphs if p in ("18:40", "17:55", "17:10")] == ["18:40", "17:55", "17:10"]
     assert paragraphs.index("18:40") + 1 == paragraphs.index(next(
         p for p in paragraphs if p.startswith("The Met Office")))
+
+
+@pytest.mark.parametrize(("heading", "pitch", "button"), [
+    ("Newsletter", "Jetzt anmelden und die wichtigsten Nachrichten des Tages kostenlos per "
+     "E-Mail erhalten.", "Jetzt abonnieren"),
+    ("Newsletter", "Das Wichtigste aus Ihrer Stadt, jeden Morgen um sechs.", "Jetzt anmelden"),
+], ids=["de-call", "de-no-call"])
+def test_a_promo_boxs_pitch_between_its_heading_and_its_button_goes_with_them(
+        heading, pitch, button):
+    # A fresh user's German (and Polish) pages: the rules named the box's heading and its
+    # button, and the pitch between them, in words no rule knows, stayed in the story.
+    page = "\n".join([
+        "Startseite | Politik | Wirtschaft | Sport",
+        "Stadtrat beschließt neue Radwege in der Innenstadt", "Von Katrin Möllenhoff",
+        "Der Stadtrat hat am Dienstagabend mit großer Mehrheit ein Paket für neue Radwege in der "
+        "Innenstadt beschlossen. Bis 2026 sollen zwölf Kilometer geschützte Fahrstreifen "
+        "entstehen.",
+        "Die Kosten von rund 8,4 Millionen Euro trägt zu zwei Dritteln das Land, den Rest zahlt "
+        "die Stadt aus ihrem Verkehrsetat.", heading, pitch, button,
+        "Die Opposition kritisierte, dass der Wegfall von 300 Parkplätzen nicht ausgeglichen "
+        "werde. Der Einzelhandel kündigte eine Stellungnahme an.",
+        "Mit den Bauarbeiten soll im Frühjahr an der Hauptstraße begonnen werden, teilte die "
+        "Verwaltung mit.", "© 2024 Stadtanzeiger"]) + "\n"
+    result = clean(page)
+    assert pitch not in result.text and heading not in result.text.split("\n\n")
+    assert [r.rule for r in result.removed if r.text == pitch] == ["newsletter.box-pitch"]
+    assert "Die Opposition kritisierte" in result.text and "Mit den Bauarbeiten" in result.text

@@ -767,9 +767,9 @@ def _in_an_entry(lines: list[str], i: int, named: Callable[[str], Rule | None]) 
 
 def _story_above(lines: list[str], keep: list[bool], i: int,
                  named: Callable[[str], Rule | None]) -> bool:
-    """Is the story kept right above line i: the line itself, or a kept paragraph of prose
-    past ad labels and one-line cross-links between (_SUBHEAD_PAST: "Citește și: …", not a
-    box's list-head heading)? A subhead stood under both and was lost (blind trial r,
+    """Is the story kept right above line i: the line above kept, or a kept paragraph of
+    prose past ad labels and one-line cross-links between (_SUBHEAD_PAST: "Citește și: …",
+    not a box's list-head heading)? A subhead stood under both and was lost (blind trial r,
     p=0.48). Past any named line to any kept line, the top's bylines, the teasers under a
     "Photos:" link and a video's title under its length came back (fundus-dev text -0.0002)."""
     if i > 0 and keep[i - 1]:

@@ -771,9 +771,13 @@ def _story_above(lines: list[str], keep: list[bool], i: int,
     prose past ad labels and one-line cross-links between (_SUBHEAD_PAST: "Citește și: …",
     not a box's list-head heading)? A subhead stood under both and was lost (blind trial r,
     p=0.48). Past any named line to any kept line, the top's bylines, the teasers under a
-    "Photos:" link and a video's title under its length came back (fundus-dev text -0.0002)."""
+    "Photos:" link and a video's title under its length came back (fundus-dev text -0.0002).
+    Past the labels a subhead opens its section: the line under it is prose, or the ad's own
+    "Saken fortsetter under annonsen" above a real subhead stayed (field case, no)."""
     if i > 0 and keep[i - 1]:
         return True
+    if i + 1 >= len(lines) or not is_prose(lines[i + 1]):
+        return False
     for j in range(i - 1, -1, -1):
         rule = named(lines[j])
         if rule is None:

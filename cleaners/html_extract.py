@@ -46,7 +46,8 @@ from newsclean.cleaners.htmlpage import (
     page_blocks,
 )
 from newsclean.cleaners.lexicon import lexicon_for
-from newsclean.cleaners.lines import WORD_RE, credited_name, ends_sentence, kicker_end
+from newsclean.cleaners.lines import WORD_RE, credited_name, ends_sentence
+from newsclean.cleaners.pagetitle import strip_site
 from newsclean.cleaners.structured import StructuredArticle, jsonld_objects, ld_article, structured_article
 
 __all__ = ["HtmlExtraction", "extract_html", "looks_like_html", "sniff_head"]
@@ -123,9 +124,6 @@ def looks_like_html(text: str) -> bool:
 
 # ---------------------------------------------------------------- metadata (cheap lookups)
 
-# " | ", " - ", " – ", " — ", " · ", " » ", " :: " separate headline and site/section names;
-# a bare ":" does not (headlines use it: "Hong Kong: a city on the brink").
-_TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—·•»~]|::)\s+|\s*\|\s*")
 
 
 def _norm(s: str) -> str:
@@ -158,64 +156,6 @@ def _ld_names(v) -> list[str]:
     return names
 
 
-def _site_key(s: str) -> str:
-    return re.sub(r"^(?:the|www)\s*\.?|\.(?:com|org|net|co\.\w+)$", "", s.lower().strip()).strip()
-
-
-# A site/section segment beside the headline is at most this many words ("Editorial",
-# "Houston Chronicle", "The New York Times"); a longer segment is part of the headline.
-_SITE_SEG_WORDS = 4
-
-
-# A trailing " - Site" after a dash is peeled only if at most this many words: site names are
-# short ("Auto News", "Vortex Cannon Entertainment"), while a dash-joined second half of a real
-# headline is usually longer ("— And They're Not Great").
-_DASH_SITE_WORDS = 3
-
-
-def _strip_site(title: str, site: str | None, refs: tuple[str, ...] = ()) -> str:
-    """Drop " | Site" / "Site - " decorations from a page title.
-
-    1. if another source (h1, JSON-LD headline) says it whole, not ending in the site's
-       name, it is the headline ("… – väistötilat Kauppakeskus Torniin" is the headline's
-       second half); if one is a clean part of it, that part is;
-    2. segments equal to the site name go;
-    3. short trailing segments go: after a pipe up to 4 words ("| Editorial | Opinion"), after
-       a dash up to 3, as dashes also join halves of real headlines."""
-    parts = [p.strip() for p in _TITLE_SEP_RE.split(title) if p.strip()]
-    if title in refs and not (site and parts and _site_key(parts[-1]) == _site_key(site)):
-        return title  # the page's h1 or JSON-LD headline says it whole: no decoration
-    low = title.lower()
-    for r in refs:
-        # the reference must be a separator-bounded part of the title and at least 40% of it
-        # (an h1 holding just the site logo text must not become the title)
-        if r and r != title and len(r) >= 0.4 * len(title) and r.lower() in low:
-            i = low.find(r.lower())
-            before, after = title[:i], title[i + len(r) :]
-            if (not before.strip() or _TITLE_SEP_RE.search(before[-4:] + "x")
-                    or kicker_end(title) == len(before)) and (
-                not after.strip() or _TITLE_SEP_RE.match(after)
-            ):
-                return r
-    if len(parts) < 2:
-        return title
-    if site:
-        key = _site_key(site)
-        parts = [p for p in parts if _site_key(p) != key] or parts
-    while len(parts) > 1:
-        tail = parts[-1]
-        head = title[: title.rfind(tail) + len(tail)]
-        m = re.search(r"(\||[-–—·•»~]|::)\s*" + re.escape(tail) + r"\s*$", head)
-        limit = _SITE_SEG_WORDS if m and m.group(1) == "|" else _DASH_SITE_WORDS
-        if len(tail.split()) <= limit and len(tail) < max(len(p) for p in parts[:-1]):
-            parts.pop()
-        else:
-            break
-    start = title.find(parts[0])
-    end = title.rfind(parts[-1]) + len(parts[-1])
-    return title[start:end].strip() if 0 <= start < end else parts[0]
-
-
 _Meta = tuple[str | None, list[str], str | None, str | None, str | None]
 
 
@@ -237,11 +177,11 @@ def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
     refs = tuple(r for r in (ld_head and _norm(ld_head), *h1s[:1]) if r)
     for c in (og, ld_head, html_title, h1s[0] if h1s else None):
         if c:
-            title = _strip_site(_norm(c), site, refs)
+            title = strip_site(_norm(c), site, refs)
             if title:
                 break
     # all variants (raw and stripped) feed the leading-headline check
-    cands = list(dict.fromkeys([*cands, *(_strip_site(c, site, refs) for c in cands)]))
+    cands = list(dict.fromkeys([*cands, *(strip_site(c, site, refs) for c in cands)]))
 
     author = None
     if art:

@@ -492,12 +492,15 @@ def is_year(token: str) -> bool:
 # there cannot show a capital (`_opens_name`). English leads its "by" with what was done
 # ("Written by", "Story by", "Reporting by") or labels the "Words:" (a fresh user's page
 # lost its byline whole); Hebrew and Arabic write their markers as labels too ("מאת: נועה
-# ברק", blind trial q; "بقلم: أحمد الخطيب", a fresh user's page).
+# ברק", blind trial q; "بقلم: أحمد الخطيب", a fresh user's page). Swahili credits "Na …"
+# and Russian labels "Текст: …" (blind trial s: the Swahili page's date line "Imechapishwa
+# Jumatatu, …" was taken for the name).
 _BYLINE_MARKERS = ("(?:(?:written|story|words|reporting|text) )?by"
-                   "|von|por|par|di|(?-i:de)|door|av|af|przez|от|oleh|της|του|بقلم|מאת|โดย")
+                   "|von|por|par|di|(?-i:de)|door|av|af|przez|от|oleh|(?-i:Na)|της|του|بقلم|מאת"
+                   "|โดย")
 _BYLINE_LABELS = ("author|autor|autorin|autora|auteur|autrice|autore|auteurs|авторка|автор"
                   "|yazar|szerző|írta|penulis|författare|forfatter|kirjoittaja|teksti|tekst"
-                  "|text|words|haber|συντάκτης|piše|מאת|بقلم|लेखक|எழுதியவர்|نویسنده|كتب|كتبت|作者|记者|記者")
+                  "|text|текст|words|haber|συντάκτης|piše|מאת|بقلم|लेखक|எழுதியவர்|نویسنده|كتب|كتبت|作者|记者|記者")
 _BYLINE_RE = re.compile(
     rf"(?:({_BYLINE_MARKERS})\s+|({_BYLINE_LABELS})\s?[:：]\s*)(\S).{{0,160}}", re.IGNORECASE)
 _BYLINE_MARKER_RE = re.compile(rf"(?:{_BYLINE_MARKERS})\b|(?:{_BYLINE_LABELS})\s?[:：]",
@@ -518,9 +521,12 @@ _NAME_FIRST_BYLINE_RE = re.compile(
 # Chinese papers put the role first and the place after a slash: "記者林怡君／高雄報導",
 # "记者王小明、李华/北京报道" (blind trial q's Taiwanese byline was taken for the title). The
 # slash and "報導" ("reports") tell it from a sentence about a press conference ("記者會").
+# Mainland papers credit "本报记者　王晓燕" ("this paper's reporter", a space, the name) on a
+# line of its own (blind trial s gave no author).
 _ROLE_FIRST_BYLINE_RE = re.compile(
     r"(?:記者|记者)\s?(?P<name>[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4})*)\s?[／/]"
-    r"\s?[\u4e00-\u9fff]{0,8}(?:綜合報導|综合报道|報導|报道|報道)")
+    r"\s?[\u4e00-\u9fff]{0,8}(?:綜合報導|综合报道|報導|报道|報道)"
+    r"|本[报報](?:記者|记者)[ \u3000]+(?P<own>[\u4e00-\u9fff]{2,4}(?:[、，, \u3000][\u4e00-\u9fff]{2,4})*)")
 
 
 def _script_byline(line: str) -> re.Match | None:
@@ -566,7 +572,7 @@ def byline_name(line: str) -> str | None:
     the words after its marker are not a name (a word in lower case longer than a particle:
     "Von Bredow-Werndl vergoldet sich…" is a headline)."""
     if (m := _script_byline(line)) is not None:
-        return None if ends_sentence(line) else m.group("name").strip()
+        return None if ends_sentence(line) else (m.group("name") or m.group("own")).strip()
     if not is_byline(line):
         return None
     name = _CREDIT_TAIL_RE.split(line[_BYLINE_RE.fullmatch(line).start(3):], 1)[0].strip()

@@ -18,6 +18,7 @@ headline-like line just above the article.
 """
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -199,10 +200,21 @@ def _box_heading(lines: list[str], i: int, named: Callable[[str], Rule | None]) 
     for j in range(i - 1, max(-1, i - 1 - LIST_MAX_ITEMS), -1):
         rule = named(lines[j])
         if rule is not None:
-            return rule if rule.where is Where.LIST_HEAD else None
+            return rule if rule.where is Where.LIST_HEAD or _heads_links(lines[j], rule) else None
         if ends_a_list(lines[j]):
             return None
     return None
+
+
+def _heads_links(line: str, rule: Rule) -> bool:
+    """Is `line`, a cross-link rule's whole line, a box's heading: a label alone, no sentence
+    ("Más sobre el incendio" over two teasers), where an inline rule ("Más información: …")
+    also names it? An es live blog's last entries stood under such a box (blind trial s)."""
+    return rule.family == _CROSS_LINK and not ends_sentence(line) and word_count(
+        line) <= SUBHEAD_MAX_WORDS
+
+
+_CROSS_LINK = "cross-link"
 
 
 @dataclass(frozen=True, slots=True)
@@ -853,8 +865,10 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
     def goes_on(i: int) -> bool:  # the next line the rules do not name is a sentence too,
         if i + 1 < n and (rule := rule_at(i + 1)) is not None and rule.family in _STORY_END:
             return True  # or the lines that close a story follow: its tags, its share row
-        j = next((j for j in range(i + 1, n) if rule_at(j) is None), None)
+        j = next((j for j in range(i + 1, n) if rule_at(j) is None and not entry_row[j]), None)
         return j is None or _sentence(lines[j]) and quiet(j)
+
+    entry_row = _entry_rows(lines, keep)
 
     resumed = _resumed_story(lines, keep, quiet, rule_at)
     for order in (range(n), range(n - 1, -1, -1)):
@@ -871,11 +885,11 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
                 gap = boxed = 0
             elif gap is not None:
                 rule, box = rule_at(i), box_at(i)
-                if not _in_story_chrome(lines[i], rule) and not (
+                if not _in_story_chrome(lines[i], rule) and not entry_row[i] and not (
                         rule is not None and _row_kind(rule) == row) and not (
                         row == _LIVE_BLOG and rule is None and is_clock_time(lines[i])):
                     gap += 1
-                if not _in_story_chrome(lines[i], box) and not (
+                if not _in_story_chrome(lines[i], box) and not entry_row[i] and not (
                         box is not None and _row_kind(box) == box_row):
                     boxed += 1
                 row = _row_kind(rule) if rule is not None else None
@@ -1066,6 +1080,35 @@ def _in_story_chrome(line: str, rule: Rule | None) -> bool:
     return is_clock_time(line) and any(map(str.isalpha, line))
 
 
+# A line every entry of a live blog repeats, on a page whose kept story holds this many
+# bare clock times (its entries' stamps): the stamps, and a short line said ENTRY_ROW_MIN
+# times ("Compartir esta entrada", "Share this post"). An es live blog's two oldest entries
+# stood under a "Publicidad" label, a related box and such rows, each counted toward the
+# rescue's reach, and went (blind trial s). Not on other pages: a river of teasers repeats
+# its authors' names and its date line, and a video list its lengths ("23:05", "08:51"),
+# and their summaries came in (html-dev text -0.0016 when any page's repeated lines counted,
+# -0.0003 when a page's three clock lines made it a live blog).
+LIVE_CLOCKS_KEPT = 2
+ENTRY_ROW_MIN = 3
+
+
+def _entry_rows(lines: list[str], keep: list[bool]) -> list[bool]:
+    """Per line: is it a live blog's per-entry furniture (LIVE_CLOCKS_KEPT)? Not a label that
+    opens what follows it ("Q:", "MINISTER:"), which a transcript repeats too."""
+    clocks = [len(line) <= _CLOCK_MAX_CHARS and is_clock_time(line) for line in lines]
+    if sum(k and c for k, c in zip(keep, clocks, strict=True)) < LIVE_CLOCKS_KEPT:
+        return [False] * len(lines)
+    counts = Counter(lines)
+    return [clock or counts[line] >= ENTRY_ROW_MIN and not line.endswith(_LEAD_IN_ENDS)
+            and not ends_sentence(line) and word_count(line) <= SUBHEAD_MAX_WORDS
+            for line, clock in zip(lines, clocks, strict=True)]
+
+
+# No clock stamp with its label is longer ("3:47 p.m. PT", "Updated 17:23 Uhr"): the
+# regex is not asked of longer lines.
+_CLOCK_MAX_CHARS = 24
+
+
 def _paywall_teaser(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
     """Is line i the story's paragraph a paywall cuts off ("…, dort depuis trois jours dans
     sa voiture et…" over "Il vous reste 78 % de cet article à lire."): prose up to its
@@ -1191,9 +1234,24 @@ def _lists(lines: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+# A results row without cells: a score, period or clock time first, then who ("0:1 — Рябов
+# (Кольцов) 03:41", "2-1 Almeida 67'", "14:05 Vorstand tritt zurück"). MIN_DATA_ROWS of
+# them in a row, each no longer than a list item, are a table of the story's data: a hockey
+# report's goals under "Голы" went but the one row the model kept (blind trial s). A
+# dated teaser rail ("12.03. Headline") has no such first number and stays out.
+_DATA_ROW_RE = re.compile(r"\d{1,3}[:–-]\d{1,3}\s")
+MIN_DATA_ROWS = 3
+
+
+def _data_row(line: str) -> bool:
+    return _DATA_ROW_RE.match(line) is not None and word_count(line) <= LIST_ITEM_MAX_WORDS
+
+
 def _tables(lines: list[str]) -> list[tuple[int, int]]:
-    """(first, end) of each run of 2+ table rows with numbers in a third of them."""
-    out, i, n = [], 0, len(lines)
+    """(first, end) of each run of 2+ table rows with numbers in a third of them, and of
+    each run of MIN_DATA_ROWS+ results rows (`_data_row`)."""
+    out = [(i, i + size) for i, size in _runs(map(_data_row, lines)) if size >= MIN_DATA_ROWS]
+    i, n = 0, len(lines)
     while i < n:
         if not is_table_row(lines[i]):
             i += 1
@@ -1205,6 +1263,17 @@ def _tables(lines: list[str]) -> list[tuple[int, int]]:
         if len(rows) >= 2 and 3 * sum(1 for r in rows if _NUMBER_CELL_RE.search(r)) >= len(rows):
             out.append((i, j))
         i = j
+    return out
+
+
+def _runs(flags: Iterable[bool]) -> list[tuple[int, int]]:
+    """(first, length) of each run of true `flags`."""
+    out, i = [], 0
+    for flag, run in groupby(flags):
+        size = sum(1 for _ in run)
+        if flag:
+            out.append((i, size))
+        i += size
     return out
 
 

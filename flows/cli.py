@@ -812,6 +812,8 @@ def _console_without_tracebacks() -> None:
 def _print_summary(console, summary: dict, command: str = "run") -> None:
     from rich.table import Table
 
+    from newsclean.flows.orchestration.report import charset_line
+
     if summary.get("warning"):
         _say("warning", summary["warning"])
     # The run id on a line of its own: a table title wraps it when not on a terminal.
@@ -829,6 +831,8 @@ def _print_summary(console, summary: dict, command: str = "run") -> None:
                                            if shown < summary["not_cleaned"] else "") + ":")
         for status, reason, n in reasons:
             console.print(f"  {status} {n}: {reason}", markup=False, soft_wrap=True)
+    if n := summary.get("charset_guessed"):
+        console.print(charset_line(n), markup=False, soft_wrap=True)
     fams = summary.get("removed_by_family") or {}
     if fams:
         console.print("removed: " + ", ".join(f"{f} {n}" for f, n in

@@ -691,3 +691,29 @@ def test_clean_says_in_one_line_when_it_guessed_the_charset():
     data = json.loads(_run("clean", str(page), "--json").stdout)
     assert data["encoding"] == "utf-8" and data["warning"].startswith("not valid UTF-8")
     assert _run("clean", str(SEED_FILE)).stderr == ""
+
+
+def test_a_runs_manifest_names_each_story_and_its_summary_counts_guessed_charsets(tmp_path,
+                                                                                  api_env):
+    """A manifest line says which story it is (its title, also when a re-run finds it
+    unchanged), and the run's summary says how many documents were read with a guessed
+    charset: before, only each manifest line said so (a fresh user's report)."""
+    src, dest = tmp_path / "raw", tmp_path / "clean"
+    src.mkdir()
+    (src / "story.txt").write_bytes(SEED_FILE.read_bytes())
+    stray = FIXTURES / "text_pages" / "audit-de-stray-latin1-byte.txt"
+    (src / "stray.txt").write_bytes(stray.read_bytes())
+    titles = {"story.txt": "North Korea Building New Ballistic Missiles – United States "
+                           "Intelligence",
+              "stray.txt": "Bürgerentscheid in München: Mehrheit für neue Straßenbahn"}
+    for status in ("cleaned", "unchanged"):
+        out = _run("run", str(src), str(dest), env=api_env, timeout=300)
+        assert out.returncode == 0, out.stderr[-2000:]
+        manifest = sorted((dest / "_manifests").glob("*.jsonl"))[-1].read_text().splitlines()
+        lines = {m["key"]: m for m in map(json.loads, manifest)}
+        assert {k: (m["status"], m.get("title")) for k, m in lines.items()} == {
+            k: (status, t) for k, t in titles.items()}
+        if status == "cleaned":
+            assert lines["stray.txt"]["warning"].startswith("not valid UTF-8")
+            assert ("1 document read with a guessed charset (not valid in the one declared or "
+                    "found): each manifest line's \"warning\" says how") in out.stderr

@@ -66,6 +66,7 @@ def test_sample_dumps(name):
     assert result.status == "cleaned", result.reason
     if spec.get("title"):
         assert result.title == spec["title"]
+    assert result.author == spec.get("author")  # the byline's name, its line out of the text
     for must in spec["must_contain"]:
         assert must in result.text, f"lost: {must!r}"
     for must_not in spec["must_not_contain"]:

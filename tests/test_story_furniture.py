@@ -523,3 +523,32 @@ def test_a_promo_boxs_pitch_between_its_heading_and_its_button_goes_with_them(
     assert pitch not in result.text and heading not in result.text.split("\n\n")
     assert [r.rule for r in result.removed if r.text == pitch] == ["newsletter.box-pitch"]
     assert "Die Opposition kritisierte" in result.text and "Mit den Bauarbeiten" in result.text
+
+
+def test_a_results_list_under_its_subhead_is_the_storys_data():
+    # Trial s's hockey report: the goals under "Голы" ("0:1 — Рябов (Кольцов) 03:41") went
+    # but the one row the model kept. Rows that open with a score or a clock, three or more
+    # in a row, are a table of the story's (`locate._data_row`), and go with it whole, with
+    # their caption; the league-table teaser under them does not come with them.
+    result = clean((BLIND_Q / "blind-ru-goals-under-subhead.txt").read_bytes())
+    rows = ["0:1 — Рябов (Кольцов) 03:41", "0:2 — Кольцов (Рябов, Гусев) 31:12, бол.",
+            "1:2 — Дёмин 44:05, буллит", "2:2 — Аксёнов (Дёмин, Лыков) 59:13, 6x5",
+            "3:2 — Лыков (Аксёнов) 67:28"]
+    assert "\n\n".join(["Голы", *rows]) in result.text
+    assert "вся таблица" not in result.text and "Поделиться" not in result.text
+
+
+def test_a_live_blogs_oldest_entries_past_an_ad_and_a_related_box_are_kept():
+    # Trial s's wildfire blog: the two oldest entries stood under "Publicidad", a "Más sobre
+    # el incendio" box of two teasers and a "Compartir esta entrada" row, and went as after
+    # the article. On a page whose kept story holds its entries' clock times, the stamps and
+    # the row every entry repeats do not count toward the rescue's reach
+    # (`locate._entry_rows`), and a cross-link label alone heads a box (`_heads_links`).
+    result = clean((BLIND_Q / "blind-es-live-blog-past-related-box.txt").read_bytes())
+    assert "Primeros desalojos. La Guardia Civil ordena evacuar Fuentecilla" in result.text
+    assert "Se declara un incendio forestal junto a la carretera CV-418" in result.text
+    assert result.text.index("Primeros desalojos") < result.text.index("Se declara")
+    for chrome in ("Compartir esta entrada", "Publicidad", "Más sobre el incendio",
+                   "Mapa: el perímetro del fuego, hora a hora"):
+        assert chrome not in result.text.split("\n\n")
+    assert "El boletín de la mañana" not in result.text

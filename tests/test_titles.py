@@ -30,8 +30,9 @@ def test_the_headline_is_the_line_that_names_the_story(between):
     dump = "\n".join([*MENU, HEADLINE, *between, "By Jane Doe", *BODY, "Privacy policy"])
     result = clean(dump + "\n")
     assert result.title == HEADLINE
-    # the byline stays with the story in a text dump; what stood between goes
-    assert result.text.split("\n\n") == ["By Jane Doe", *BODY]
+    # the byline is the author, not the text (structure.byline); what stood between goes
+    assert result.text.split("\n\n") == BODY
+    assert result.author == "Jane Doe"
 
 
 def test_no_headline_rather_than_a_wrong_one():
@@ -283,3 +284,36 @@ def test_a_headline_that_quotes_its_speaker_in_ascii_single_quotes_is_the_title(
     assert result.title == ("'We cannot keep building on flood plains': planning chief on the "
                             "housing crisis")
     assert result.text.endswith("Every new estate near the Severn has to pay for its own defences.")
+
+
+@pytest.mark.parametrize(("page", "headline", "lead"), [
+    ("pl-page-title-over-headline.txt", "Rada miasta zatwierdziła budowę zajezdni autobusowej",
+     "Rada miasta przegłosowała we wtorek"),
+    ("ar-page-title-over-headline.txt", "مجلس المدينة يوافق على إنشاء مرآب جديد للحافلات",
+     "وافق مجلس المدينة يوم الثلاثاء"),
+    ("en-page-title-over-headline.txt", "Council approves new bus depot after two-year fight",
+     "The city council voted 7-2 on Tuesday"),
+])
+def test_a_page_title_over_its_headline_gives_the_headline_without_the_site(page, headline,
+                                                                             lead):
+    """The dump's first line is the page's <title>, "Headline - Site", and the on-page headline
+    repeats it below the menu: the title is the headline, the site's name is no part of it."""
+    result = clean((Path(__file__).parent / "fixtures" / "titles" / page).read_bytes())
+    assert result.title == headline
+    assert headline not in result.text and lead in result.text
+
+
+@pytest.mark.parametrize(("page", "author", "byline"), [
+    ("blind-sw-byline-na.txt", "Amina Mwakyusa", "Na Amina Mwakyusa, Mlimani"),
+    ("blind-zh-own-reporter-byline.txt", "王晓燕", "本报记者　王晓燕"),
+    ("blind-ru-goals-under-subhead.txt", "Игорь Ланской", "Текст: Игорь Ланской"),
+])
+def test_the_byline_above_the_lead_gives_the_author_and_leaves_the_text(page, author, byline):
+    """Trial s: Swahili "Na …" ("by"), Chinese "本报记者　…" ("this paper's reporter") and
+    Russian "Текст: …" gave no author, or the date line "Imechapishwa Jumatatu" for one. The
+    byline is the record's author, and its line is no part of the text (structure.byline)."""
+    result = clean((Path(__file__).parent / "fixtures" / "text_pages" / page).read_bytes())
+    assert result.author == author
+    assert byline not in result.text
+    assert [r.rule for r in result.removed if r.text == byline][:1] in (
+        ["structure.byline"], ["layout.before-article"])

@@ -66,6 +66,9 @@ class RunSummary:
     failed: list[ManifestEntry] = field(default_factory=list)  # the first _FAILURE_LIMIT
     held: list[ManifestEntry] = field(default_factory=list)  # the first _LIST_LIMIT
     failed_reasons: Counter = field(default_factory=Counter)
+    # Documents read with a guessed charset (`Cleaned.warning`): each line says how, the run
+    # says how many, so that a batch of mis-declared files is not found one line at a time.
+    charset_guessed: int = 0
     skipped_reasons: Counter = field(default_factory=Counter)  # (status, reason) of empty/rejected
     _heavy: list = field(default_factory=list)  # heap of (share removed, n, entry)
     _rows: list[dict] | None = field(default_factory=list)
@@ -73,6 +76,7 @@ class RunSummary:
     def add(self, entries: list[ManifestEntry]) -> None:
         for e in entries:
             self.statuses[str(e.status)] += 1
+            self.charset_guessed += e.warning is not None
             if e.status is RunStatus.FAILED:  # never written: its removals are not the run's
                 if len(self.failed) < _FAILURE_LIMIT:
                     self.failed.append(e)
@@ -119,6 +123,7 @@ class RunSummary:
             "skipped": dict(self.skipped),
             "sampled_of": self.sampled_of,
             "reasons": self.top_reasons(),
+            "charset_guessed": self.charset_guessed,
             "not_cleaned": sum(self.statuses[str(s)] for s in (RunStatus.FAILED, *_SKIPPED)),
             "warning": "; ".join(w for w in (
                 self.nothing_found() if not self.total else None, self.unlisted_warning()) if w)
@@ -177,6 +182,8 @@ class RunSummary:
         lines += ["", "| status | documents |", "|---|---:|"]
         lines += [f"| {s} | {self.statuses.get(str(s), 0)} |" for s in RunStatus]
         lines += [f"| **total** | **{self.total}** |", ""]
+        if self.charset_guessed:
+            lines += [f"{charset_line(self.charset_guessed)}.", ""]
         if self.families:
             lines += ["## Removals per rule family", "",
                       "| family | lines/blocks removed |", "|---|---:|"]
@@ -391,6 +398,12 @@ def _one_line(exc: Exception) -> str:
     if isinstance(exc, OSError):
         return os_error_line(exc)
     return " ".join((str(exc).strip() or type(exc).__name__).split())[:500]
+
+
+def charset_line(n: int) -> str:
+    """The run's line on guessed charsets, for its report and the CLI's summary."""
+    return (f"{n} document{'s' if n != 1 else ''} read with a guessed charset (not valid in "
+            "the one declared or found): each manifest line's \"warning\" says how")
 
 
 def _short(text: str | None) -> str:

@@ -42,6 +42,7 @@ class ManifestEntry:
     reason: str | None = None
     sha256: str | None = None
     format: str | None = None
+    title: str | None = None  # the article's headline, so a manifest line says which story
     words_in: int = 0
     words_out: int = 0
     removed: dict[str, int] = field(default_factory=dict)  # removals per family

@@ -334,6 +334,7 @@ def process_one(doc: RawDoc, dest: Storage, plan: RunPlan, rules: RuleSet,
             entry.status = RunStatus.UNCHANGED
             entry.dest = _url(dest, previous["text_key"]) if previous.get("text_key") else None
             entry.format = previous.get("format")
+            entry.title = previous.get("title")
             if shards is not None and previous.get("status") == RunStatus.CLEANED:
                 def add_unchanged(rel=rel, previous=previous) -> None:
                     text = dest.read(previous["text_key"]).decode("utf-8").removesuffix("\n")
@@ -347,6 +348,7 @@ def process_one(doc: RawDoc, dest: Storage, plan: RunPlan, rules: RuleSet,
         if doc.title and not cleaned.title:  # a headline the dump kept beside the body
             cleaned = dataclasses.replace(cleaned, title=doc.title)
         entry.format = cleaned.format
+        entry.title = cleaned.title
         entry.words_in = cleaned.stats.get("words_in", 0)
         entry.words_out = cleaned.stats.get("words_out", 0)
         entry.removed = cleaned.removed_by_family

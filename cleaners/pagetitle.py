@@ -1,0 +1,72 @@
+"""A page title's decoration: the site's or section's name beside the headline
+("Council approves depot | Harbor Daily", "Sport - Harbor Daily - Council approves depot").
+Both paths ask it: the HTML path of its <title> and og:title, the text path of a dump's first
+line, which is often the page's <title> saved above the on-page headline."""
+
+from __future__ import annotations
+
+import re
+
+from newsclean.cleaners.lines import kicker_end
+
+# " | ", " - ", " – ", " — ", " · ", " » ", " :: " separate headline and site/section names;
+# a bare ":" does not (headlines use it: "Hong Kong: a city on the brink").
+TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—·•»~]|::)\s+|\s*\|\s*")
+
+
+def _site_key(s: str) -> str:
+    return re.sub(r"^(?:the|www)\s*\.?|\.(?:com|org|net|co\.\w+)$", "", s.lower().strip()).strip()
+
+
+# A site/section segment beside the headline is at most this many words ("Editorial",
+# "Houston Chronicle", "The New York Times"); a longer segment is part of the headline.
+_SITE_SEG_WORDS = 4
+
+
+# A trailing " - Site" after a dash is peeled only if at most this many words: site names are
+# short ("Auto News", "Vortex Cannon Entertainment"), while a dash-joined second half of a real
+# headline is usually longer ("— And They're Not Great").
+_DASH_SITE_WORDS = 3
+
+
+def strip_site(title: str, site: str | None, refs: tuple[str, ...] = ()) -> str:
+    """Drop " | Site" / "Site - " decorations from a page title.
+
+    1. if another source (h1, JSON-LD headline) says it whole, not ending in the site's
+       name, it is the headline ("… – väistötilat Kauppakeskus Torniin" is the headline's
+       second half); if one is a clean part of it, that part is;
+    2. segments equal to the site name go;
+    3. short trailing segments go: after a pipe up to 4 words ("| Editorial | Opinion"), after
+       a dash up to 3, as dashes also join halves of real headlines."""
+    parts = [p.strip() for p in TITLE_SEP_RE.split(title) if p.strip()]
+    if title in refs and not (site and parts and _site_key(parts[-1]) == _site_key(site)):
+        return title  # the page's h1 or JSON-LD headline says it whole: no decoration
+    low = title.lower()
+    for r in refs:
+        # the reference must be a separator-bounded part of the title and at least 40% of it
+        # (an h1 holding just the site logo text must not become the title)
+        if r and r != title and len(r) >= 0.4 * len(title) and r.lower() in low:
+            i = low.find(r.lower())
+            before, after = title[:i], title[i + len(r) :]
+            if (not before.strip() or TITLE_SEP_RE.search(before[-4:] + "x")
+                    or kicker_end(title) == len(before)) and (
+                not after.strip() or TITLE_SEP_RE.match(after)
+            ):
+                return r
+    if len(parts) < 2:
+        return title
+    if site:
+        key = _site_key(site)
+        parts = [p for p in parts if _site_key(p) != key] or parts
+    while len(parts) > 1:
+        tail = parts[-1]
+        head = title[: title.rfind(tail) + len(tail)]
+        m = re.search(r"(\||[-–—·•»~]|::)\s*" + re.escape(tail) + r"\s*$", head)
+        limit = _SITE_SEG_WORDS if m and m.group(1) == "|" else _DASH_SITE_WORDS
+        if len(tail.split()) <= limit and len(tail) < max(len(p) for p in parts[:-1]):
+            parts.pop()
+        else:
+            break
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end].strip() if 0 <= start < end else parts[0]

@@ -54,8 +54,8 @@ PITCH_MAX_WORDS = 40
 STORY_VOICE_MAX = 0.15
 
 
-def appeals(texts: list[str], lexicon: Lexicon,
-            memo: dict[str, tuple] | None = None) -> list[int]:
+def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = None,
+            speech: re.Pattern | None = None) -> list[int]:
     """Indexes of the paragraphs of `texts` (a story's lines, in order) that are appeals. Read
     in their own voice (outside quotes), an appeal speaks to the reader (a "you" word: the rest
     of `lexicon.address`, `lexicon.formal_you`; or an opening imperative, `_opens_with_call`),
@@ -70,7 +70,9 @@ def appeals(texts: list[str], lexicon: Lexicon,
     address the reader or speak for "us".
 
     `memo` keeps what each text says (`_voice`) for the document's `lexicon`: the
-    pipeline's later rounds ask about the same paragraphs again."""
+    pipeline's later rounds ask about the same paragraphs again. `speech` is what reports
+    speech in the document's languages (`RuleSet.reported_speech`): a paragraph that ends
+    in an attribution is a speaker's, not the publisher's (`attributed`)."""
     voices, furnished, pitched, linked, sizes = [], [], [], [], []
     for text in texts:
         said = memo.get(text) if memo is not None else None
@@ -86,7 +88,8 @@ def appeals(texts: list[str], lexicon: Lexicon,
         sizes.append(size)
     found = [i for i, (we, you) in enumerate(voices) if you and sizes[i] >= APPEAL_MIN_WORDS and (
         we and furnished[i] and sizes[i] <= APPEAL_MAX_WORDS
-        or (pitched[i] or linked[i]) and sizes[i] <= PITCH_MAX_WORDS)]
+        or (pitched[i] or linked[i]) and sizes[i] <= PITCH_MAX_WORDS)
+        and not attributed(texts[i], speech)]
     if not found:
         return []
     pitches = {i for i, voice in enumerate(voices) if any(voice) and furnished[i]}
@@ -94,6 +97,28 @@ def appeals(texts: list[str], lexicon: Lexicon,
     if sum(any(voices[i]) for i in story) > STORY_VOICE_MAX * len(story):
         return []
     return found
+
+
+# An attribution after unquoted speech is a short clause: ", Brennick told residents.",
+# ", sagte Saalfeld den Eltern." (a fresh user's "Share your thoughts with us at the town
+# hall, Brennick told residents." went as an appeal).
+ATTRIBUTION_MAX_WORDS = 6
+
+
+def attributed(text: str, speech: re.Pattern | None) -> bool:
+    """Does `text` end in an attribution: its last sentence's clause after its last comma or
+    spaced dash, ATTRIBUTION_MAX_WORDS words or fewer, holding a reporting word (`speech`)?
+    Then what comes before is someone's speech reported without quotes. False when `speech`
+    is None (no pack of the document's languages lists reporting words)."""
+    if speech is None:
+        return False
+    said = sentences(text)
+    last = said[-1] if said else text
+    cut = max(last.rfind(","), last.rfind(" — "), last.rfind(" – "), last.rfind("،"))
+    if cut < 0:
+        return False
+    tail = last[cut + 1:]
+    return word_count(tail) <= ATTRIBUTION_MAX_WORDS and speech.search(tail) is not None
 
 
 def _voice(text: str, lexicon: Lexicon) -> tuple[bool, bool, bool, bool, bool, int]:

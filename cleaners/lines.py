@@ -477,7 +477,11 @@ _DATED_MAX_WORDS = 8
 
 def is_year(token: str) -> bool:
     """Is `token` (a WORD_RE token) a year of the news: 1900-2099?"""
-    return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
+    if len(token) != 4 or not token.isdecimal():
+        return False
+    if not token.isascii():  # "২০২৫", "٢٠٢٤": the year in another script's digits
+        token = "".join(str(unicodedata.decimal(ch)) for ch in token)
+    return token[:2] in ("19", "20")
 
 
 # "By Jane Doe, Science Correspondent" / "Von …" / "Por …": a credit line. The name after the
@@ -494,10 +498,11 @@ def is_year(token: str) -> bool:
 # lost its byline whole); Hebrew and Arabic write their markers as labels too ("מאת: נועה
 # ברק", blind trial q; "بقلم: أحمد الخطيب", a fresh user's page). Swahili credits "Na …"
 # and Russian labels "Текст: …" (blind trial s: the Swahili page's date line "Imechapishwa
-# Jumatatu, …" was taken for the name).
+# Jumatatu, …" was taken for the name); "Na" before two capitalised words only, as Czech,
+# Slovak and Polish "Na" ("on") opens a place ("Na Floridě", "Na Nový rok").
 _BYLINE_MARKERS = ("(?:(?:written|story|words|reporting|text) )?by"
-                   "|von|por|par|di|(?-i:de)|door|av|af|przez|от|oleh|(?-i:Na)|της|του|بقلم|מאת"
-                   "|โดย")
+                   "|von|por|par|di|(?-i:de)|door|av|af|przez|от|oleh|της|του|بقلم|מאת|โดย"
+                   r"|(?-i:Na(?=\s+[A-Z]\w+\s+[A-Z]))")
 _BYLINE_LABELS = ("author|autor|autorin|autora|auteur|autrice|autore|auteurs|авторка|автор"
                   "|yazar|szerző|írta|penulis|författare|forfatter|kirjoittaja|teksti|tekst"
                   "|text|текст|words|haber|συντάκτης|piše|מאת|بقلم|लेखक|எழுதியவர்|نویسنده|كتب|كتبت|作者|记者|記者")
@@ -522,11 +527,14 @@ _NAME_FIRST_BYLINE_RE = re.compile(
 # "记者王小明、李华/北京报道" (blind trial q's Taiwanese byline was taken for the title). The
 # slash and "報導" ("reports") tell it from a sentence about a press conference ("記者會").
 # Mainland papers credit "本报记者　王晓燕" ("this paper's reporter", a space, the name) on a
-# line of its own (blind trial s gave no author).
+# line of its own (blind trial s gave no author); Japanese features "文・佐藤 花子" ("text:",
+# a fresh user's page gave no author).
 _ROLE_FIRST_BYLINE_RE = re.compile(
     r"(?:記者|记者)\s?(?P<name>[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4})*)\s?[／/]"
     r"\s?[\u4e00-\u9fff]{0,8}(?:綜合報導|综合报道|報導|报道|報道)"
-    r"|本[报報](?:記者|记者)[ \u3000]+(?P<own>[\u4e00-\u9fff]{2,4}(?:[、，, \u3000][\u4e00-\u9fff]{2,4})*)")
+    r"|本[报報](?:記者|记者)[ \u3000]+(?P<own>[\u4e00-\u9fff]{2,4}(?:[、，, \u3000][\u4e00-\u9fff]{2,4})*)"
+    r"|(?:取材・)?文(?:・写真)?[・／/:：][ \u3000]?(?!写真)"
+    r"(?P<text>[\u4e00-\u9fff]{1,4}[ \u3000]?[\u3040-\u30ff\u4e00-\u9fff]{1,4})")
 
 
 def _script_byline(line: str) -> re.Match | None:
@@ -572,7 +580,8 @@ def byline_name(line: str) -> str | None:
     the words after its marker are not a name (a word in lower case longer than a particle:
     "Von Bredow-Werndl vergoldet sich…" is a headline)."""
     if (m := _script_byline(line)) is not None:
-        return None if ends_sentence(line) else (m.group("name") or m.group("own")).strip()
+        return None if ends_sentence(line) else next(
+            name for name in m.groupdict().values() if name).strip()
     if not is_byline(line):
         return None
     name = _CREDIT_TAIL_RE.split(line[_BYLINE_RE.fullmatch(line).start(3):], 1)[0].strip()

@@ -88,6 +88,7 @@ class RulePack:
     source: str = "<memory>"
     digest: str = ""
     shipped: bool = False  # one of newsclean's own packs (cleaners/packs/), not an operator's
+    reported_speech: str = ""  # the `[pack] reported_speech` regex, "" when the pack has none
 
 
 class _Strict(BaseModel):
@@ -298,6 +299,7 @@ def parse_pack(text: str | bytes, source: str = "<memory>", *, checked: bool = T
         rules=rules,
         disable=tuple(meta.get("disable", ())),
         source=source,
+        reported_speech=spec.pack.reported_speech,
         digest=hashlib.sha256(text.encode()).hexdigest()[:16],
     )
 
@@ -552,6 +554,8 @@ class RuleSet:
     # (families, band) -> that band's rules of those families (`_family_band`): the family
     # sets are the callers' constants, a few of them
     _by_family: dict = field(init=False, repr=False, compare=False, default_factory=dict)
+    # what reports speech in the packs' languages ("said", "sagte"), None when no pack says
+    reported_speech: re.Pattern | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         merged: dict[str, Rule] = {}
@@ -588,6 +592,11 @@ class RuleSet:
             floor = limit + 1
         object.__setattr__(self, "_bands", tuple(bands))
         object.__setattr__(self, "_limits", tuple(limit for limit, _ in bands))
+        # the reporting words of the packs in force (a language's pack whose rules
+        # `for_languages` left out is not): one regex, case as the packs write it
+        speech = [p.reported_speech for p in self.packs if p.reported_speech and p.rules]
+        object.__setattr__(self, "reported_speech", re.compile(
+            "|".join(f"(?:{x})" for x in speech), re.IGNORECASE) if speech else None)
 
     def for_languages(self, langs: tuple[str, ...]) -> "RuleSet":
         """The rules that can fire on a document in `langs` (language.detect_languages: the

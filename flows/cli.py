@@ -595,7 +595,8 @@ def _did_you_mean(path: str) -> str:
             names = [c.name for c in here.parent.iterdir()]
         except OSError:
             return ""
-        close = difflib.get_close_matches(here.name, names, n=1, cutoff=0.75)
+        close = difflib.get_close_matches(here.name, names, n=1, cutoff=0.75) or [
+            n for n in names if _swapped(here.name, n)][:1]
         if not close:
             return ""
         fixed = Path(*parts[:i], close[0], *parts[i + 1:])
@@ -603,6 +604,16 @@ def _did_you_mean(path: str) -> str:
             return ""
         return f" (did you mean {fixed}{'/' if path.endswith('/') else ''}?)"
     return ""
+
+
+def _swapped(typed: str, name: str) -> bool:
+    """Is `typed` `name` with two neighbouring characters swapped ("scr" for "src")? Short
+    names fall under difflib's cutoff for it (a fresh user's `newsclean run scr/ out/`)."""
+    if len(typed) != len(name) or typed == name:
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(typed, name, strict=True)) if a != b]
+    return (len(diff) == 2 and diff[1] == diff[0] + 1
+            and typed[diff[0]] == name[diff[1]] and typed[diff[1]] == name[diff[0]])
 
 
 def _sample_size(value: str) -> int:

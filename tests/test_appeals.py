@@ -271,3 +271,19 @@ def test_the_storys_last_sentence_stays_beside_an_app_prompt_glued_to_it():
         f"{news} Download our app for breaking news alerts."]) + "\n"
     result = clean(page)
     assert news in result.text and "Download our app" not in result.text
+
+
+@pytest.mark.parametrize(("lang", "speech"), [
+    ("en", "Share your thoughts with us at the town hall on Thursday, Brennick told residents."),
+    ("de", "Teilen Sie uns bis Freitag Ihre Meinung zum Rufbus mit, sagte der Bürgermeister."),
+])
+def test_unquoted_speech_with_its_attribution_is_no_appeal(lang, speech):
+    """A fresh user's "Share your thoughts with us at the town hall, Brennick told
+    residents." went as the publisher's appeal: speech reported without quotes ends in an
+    attribution, a short clause after a comma with a reporting word of the document's packs
+    (`appeal.attributed`, `RuleSet.reported_speech`)."""
+    story = STORY[lang]
+    page = "\n\n".join([*story[:2], speech, *story[2:]])
+    assert speech in clean(page).text
+    appeal = dict(reversed(APPEALS))[lang]  # the same place, the publisher's voice: it goes
+    assert appeal not in clean("\n\n".join([*story[:2], appeal, *story[2:]])).text

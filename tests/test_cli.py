@@ -65,6 +65,16 @@ def test_run_of_a_mistyped_folder_is_refused_before_prefect_is_imported():
                                   "mean seeds/?)")
 
 
+def test_a_source_folder_with_two_letters_swapped_is_offered(tmp_path):
+    # "scr/" for "src/": difflib's ratio for three letters is under its cutoff (fresh user)
+    (tmp_path / "src").mkdir()
+    out = subprocess.run([*NEWSCLEAN, "run", "scr/", "out/"], capture_output=True, text=True,
+                         cwd=tmp_path, timeout=120)
+    assert out.returncode == 1
+    assert out.stderr.strip() == ("newsclean: error: no such file or folder: scr/ (did you "
+                                  "mean src/?)")
+
+
 def test_clean_json_has_title_text_and_removals():
     out = _run("clean", str(SEED_FILE), "--json")
     data = json.loads(out.stdout)
@@ -697,7 +707,8 @@ def test_a_runs_manifest_names_each_story_and_its_summary_counts_guessed_charset
                                                                                   api_env):
     """A manifest line says which story it is (its title, also when a re-run finds it
     unchanged), and the run's summary says how many documents were read with a guessed
-    charset: before, only each manifest line said so (a fresh user's report)."""
+    charset, on every run: before, only each manifest line said so, and not when unchanged
+    (a fresh user's reports)."""
     src, dest = tmp_path / "raw", tmp_path / "clean"
     src.mkdir()
     (src / "story.txt").write_bytes(SEED_FILE.read_bytes())
@@ -713,7 +724,8 @@ def test_a_runs_manifest_names_each_story_and_its_summary_counts_guessed_charset
         lines = {m["key"]: m for m in map(json.loads, manifest)}
         assert {k: (m["status"], m.get("title")) for k, m in lines.items()} == {
             k: (status, t) for k, t in titles.items()}
-        if status == "cleaned":
-            assert lines["stray.txt"]["warning"].startswith("not valid UTF-8")
-            assert ("1 document read with a guessed charset (not valid in the one declared or "
-                    "found): each manifest line's \"warning\" says how") in out.stderr
+        # unchanged, it is still the text read with that guess (a fresh user's second run
+        # dropped the warning)
+        assert lines["stray.txt"]["warning"].startswith("not valid UTF-8")
+        assert ("1 document read with a guessed charset (not valid in the one declared or "
+                "found): each manifest line's \"warning\" says how") in out.stderr

@@ -60,6 +60,10 @@ STORY = ["The city council approved a new ferry timetable on Tuesday, cutting tw
     ([HEADLINE, "03.05.2024 17:47"], None, "2024-05-03"),  # unknown language: numeric only
     # an update's relative time after the date is no date of its year (blind trial r)
     ([HEADLINE, "12/10/2024 21h47 · Atualizado há 2 horas"], "pt", "2024-10-12"),
+    # digits of other scripts are the years they write (blind trial s: Bengali gave none)
+    ([HEADLINE, "প্রকাশ: ১২ মে ২০২৫, ১০: ৩০"], "bn", "2025-05-12"),
+    ([HEADLINE, "السبت ١٦ مارس ٢٠٢٤ - ٠٢:١٥ م"], "ar", "2024-03-16"),
+    ([HEADLINE, "१२ मई २०२५"], "hi", "2025-05-12"),
 ])
 def test_the_dateline_under_the_headline(head, lang, date):
     assert dateline_date([*head, *STORY], lang, head.index(HEADLINE), now=NOW) == date

@@ -248,6 +248,11 @@ def test_a_middle_dot_between_letters_joins_words_and_separates_nothing(line, se
     ("Του χρόνου θα ανοίξει ο νέος σταθμός", None),  # "next year…": a headline
     ("By the council's count, more than 4,000 homes lost power on Monday night | Updated "
      "at 8:10 PM", None),
+    # trial s and its fresh user: Swahili "Na", Russian "Текст:", mainland Chinese "本报记者",
+    # Japanese "文・"; a Czech "Na …" line is a place, not a name; "文・写真" names no one
+    ("Na Amina Mwakyusa, Mlimani", "Amina Mwakyusa"), ("Na Floridě", None), ("Na Nový rok", None),
+    ("Текст: Игорь Ланской", "Игорь Ланской"), ("本报记者　王晓燕", "王晓燕"),
+    ("文・佐藤 花子", "佐藤 花子"), ("取材・文／田中一郎", "田中一郎"), ("文・写真", None),
 ])
 def test_a_byline_credits_the_name_after_its_marker(line, name):
     assert byline_name(line) == name

@@ -317,3 +317,16 @@ def test_the_byline_above_the_lead_gives_the_author_and_leaves_the_text(page, au
     assert byline not in result.text
     assert [r.rule for r in result.removed if r.text == byline][:1] in (
         ["structure.byline"], ["layout.before-article"])
+
+
+@pytest.mark.parametrize("stamp", ["3. Mai 2024, 17:47", "١٥/٠٥/٢٠٢٤", "Nov 18, 2019 @17:26 PM"])
+def test_a_date_stamp_above_the_lead_is_the_date_not_the_text(stamp):
+    """A stamp with a date between the byline and the lead is the record's `date` and leaves
+    the text (structure.dateline; in no dev gold: 5 dev outputs opened with one); one in
+    Arabic-Indic digits was read as no date and stayed (a fresh user's page)."""
+    dump = "\n".join([*MENU, HEADLINE, "By Jane Doe", stamp, *BODY, "Privacy policy"])
+    result = clean(dump + "\n")
+    assert result.text.split("\n\n") == BODY
+    assert result.date is not None and result.date.startswith(("2024", "2019"))
+    [rule] = [r.rule for r in result.removed if r.text == stamp]  # recorded, once
+    assert rule in ("structure.dateline", "dateline.timestamp") or rule.startswith("layout.")

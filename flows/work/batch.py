@@ -335,6 +335,7 @@ def process_one(doc: RawDoc, dest: Storage, plan: RunPlan, rules: RuleSet,
             entry.dest = _url(dest, previous["text_key"]) if previous.get("text_key") else None
             entry.format = previous.get("format")
             entry.title = previous.get("title")
+            entry.warning = previous.get("warning")  # still read with that guess
             if shards is not None and previous.get("status") == RunStatus.CLEANED:
                 def add_unchanged(rel=rel, previous=previous) -> None:
                     text = dest.read(previous["text_key"]).decode("utf-8").removesuffix("\n")

@@ -353,7 +353,8 @@ def test_env_example_names_every_required_setting():
 
 
 def test_worker_image_installs_newsclean_the_way_the_readme_does():
-    readme_install = (ROOT / "README.md").read_text().split("```bash\n", 1)[1].splitlines()[0]
+    block = (ROOT / "README.md").read_text().split("```bash\n", 1)[1].splitlines()
+    readme_install = next(line for line in block if not line.startswith("#"))  # its first command
     install = readme_install.split(" && .venv/bin/newsclean")[0]
     assert install == ("python3 -m venv .venv && .venv/bin/pip install -q -U pip"
                        " && .venv/bin/pip install -q -e .")

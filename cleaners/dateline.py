@@ -9,11 +9,10 @@ itself is furniture: the rules remove it from the text as before; its date goes 
 """
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
-from newsclean.cleaners.lines import is_prose, word_count
+from newsclean.cleaners.lines import ascii_digits, is_prose, word_count
 
 # The head of a page: its lines up to the third line of prose. A dateline sits under the
 # headline, beside the byline, and a standfirst may come before it (fundus-dev's Der
@@ -52,7 +51,7 @@ def dateline_date(page_lines: Sequence[str], lang: str | None, headline: int | N
                 break
             continue
         head.append((i, line))
-    head = [(i, _ascii_digits(line)) for i, line in head]
+    head = [(i, ascii_digits(line)) for i, line in head]
     under = [line for i, line in head if headline is not None and i >= headline]
     above = [line for i, line in head if headline is None or i < headline]
     candidates = [line for line in under + above
@@ -61,15 +60,6 @@ def dateline_date(page_lines: Sequence[str], lang: str | None, headline: int | N
         if (date := _parsed(line, lang, latest)) is not None:
             return date
     return None
-
-
-def _ascii_digits(line: str) -> str:
-    """`line` with every decimal digit written as an ASCII one: Bengali "১২ মে ২০২৫",
-    Arabic-Indic "١٦ مارس ٢٠٢٤", Devanagari, Thai digits are read as the years and days they
-    are (blind trial s: a Bengali dateline gave no date, as no year was seen in it)."""
-    if line.isascii():
-        return line
-    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in line)
 
 
 # A date is at most this many words around its year: "3 de mayo de 2024", "Sat 24 Feb

@@ -476,12 +476,18 @@ _DATED_MAX_WORDS = 8
 
 
 def is_year(token: str) -> bool:
-    """Is `token` (a WORD_RE token) a year of the news: 1900-2099?"""
-    if len(token) != 4 or not token.isdecimal():
-        return False
-    if not token.isascii():  # "২০২৫", "٢٠٢٤": the year in another script's digits
-        token = "".join(str(unicodedata.decimal(ch)) for ch in token)
-    return token[:2] in ("19", "20")
+    """Is `token` (a WORD_RE token) a year of the news: 1900-2099, in any script's digits
+    ("২০২৫", "٢٠٢٤": `ascii_digits`)?"""
+    return len(token) == 4 and token.isdecimal() and ascii_digits(token)[:2] in ("19", "20")
+
+
+def ascii_digits(text: str) -> str:
+    """`text` with every decimal digit written as an ASCII one: Bengali "১২ মে ২০২৫",
+    Arabic-Indic "١٦ مارس ٢٠٢٤", Devanagari and Thai digits are the years and days they are
+    to the date parsers (blind trial s: a Bengali dateline gave no date)."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
 
 
 # "By Jane Doe, Science Correspondent" / "Von …" / "Por …": a credit line. The name after the

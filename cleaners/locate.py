@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
+from typing import TypeVar
 
 from newsclean.cleaners.appeal import advises
 from newsclean.cleaners.credits import is_caption, is_credit_rule
@@ -49,6 +50,8 @@ from newsclean.cleaners.lines import (
     word_count,
 )
 from newsclean.cleaners.rules import Rule, Where
+
+_V = TypeVar("_V")
 
 # The model removes lines only from a page that shows chrome: a line a rule names, or one
 # the model is sure of (probability below this). An article that is already clean has
@@ -206,6 +209,9 @@ def _box_heading(lines: list[str], i: int, named: Callable[[str], Rule | None]) 
     return None
 
 
+_CROSS_LINK = "cross-link"
+
+
 def _heads_links(line: str, rule: Rule) -> bool:
     """Is `line`, a cross-link rule's whole line, a box's heading: a label alone, no sentence
     ("Más sobre el incendio" over two teasers), where an inline rule ("Más información: …")
@@ -213,8 +219,6 @@ def _heads_links(line: str, rule: Rule) -> bool:
     return rule.family == _CROSS_LINK and not ends_sentence(line) and word_count(
         line) <= SUBHEAD_MAX_WORDS
 
-
-_CROSS_LINK = "cross-link"
 
 
 @dataclass(frozen=True, slots=True)
@@ -1056,7 +1060,7 @@ _LIVE_BLOG = "live-blog"
 _STORY_END = frozenset(("tags", "share"))
 _IN_STORY_FAMILIES = frozenset(("ads", "player", "social-embed", _LIVE_BLOG))
 # The lines a subhead may stand under, the story's paragraph above them (`_story_above`).
-_SUBHEAD_PAST = frozenset(("ads", "cross-link"))
+_SUBHEAD_PAST = frozenset(("ads", _CROSS_LINK))
 
 
 # A promo box's lines fall under two families: its heading and pitch under "newsletter",
@@ -1095,13 +1099,17 @@ ENTRY_ROW_MIN = 3
 def _entry_rows(lines: list[str], keep: list[bool]) -> list[bool]:
     """Per line: is it a live blog's per-entry furniture (LIVE_CLOCKS_KEPT)? Not a label that
     opens what follows it ("Q:", "MINISTER:"), which a transcript repeats too."""
-    clocks = [len(line) <= _CLOCK_MAX_CHARS and is_clock_time(line) for line in lines]
-    if sum(k and c for k, c in zip(keep, clocks, strict=True)) < LIVE_CLOCKS_KEPT:
-        return [False] * len(lines)
+    if sum(1 for line, kept in zip(lines, keep, strict=True)
+           if kept and _clock_line(line)) < LIVE_CLOCKS_KEPT:
+        return [False] * len(lines)  # most pages: only their kept lines were asked
     counts = Counter(lines)
-    return [clock or counts[line] >= ENTRY_ROW_MIN and not line.endswith(_LEAD_IN_ENDS)
-            and not ends_sentence(line) and word_count(line) <= SUBHEAD_MAX_WORDS
-            for line, clock in zip(lines, clocks, strict=True)]
+    return [_clock_line(line) or counts[line] >= ENTRY_ROW_MIN and not line.endswith(
+        _LEAD_IN_ENDS) and not ends_sentence(line) and word_count(line) <= SUBHEAD_MAX_WORDS
+        for line in lines]
+
+
+def _clock_line(line: str) -> bool:
+    return len(line) <= _CLOCK_MAX_CHARS and is_clock_time(line)
 
 
 # No clock stamp with its label is longer ("3:47 p.m. PT", "Updated 17:23 Uhr"): the
@@ -1224,14 +1232,9 @@ def _list_kind(line: str) -> str | None:
 def _lists(lines: list[str]) -> list[tuple[int, int, str]]:
     """(first, end, kind) of each run of 3+ list items of the same kind (`_list_kind`); a
     run of label rows counts when half of them enumerate."""
-    out, i = [], 0
-    for kind, run in groupby(map(_list_kind, lines)):
-        size = sum(1 for _ in run)
-        if kind is not None and size >= 3 and (kind != _LABEL_ROW or 2 * sum(
-                1 for line in lines[i:i + size] if _ENUMERATES.search(line)) >= size):
-            out.append((i, i + size, kind))
-        i += size
-    return out
+    return [(i, i + size, kind) for kind, i, size in _runs(map(_list_kind, lines))
+            if kind is not None and size >= 3 and (kind != _LABEL_ROW or 2 * sum(
+                1 for line in lines[i:i + size] if _ENUMERATES.search(line)) >= size)]
 
 
 # A results row without cells: a score, period or clock time first, then who ("0:1 — Рябов
@@ -1250,7 +1253,8 @@ def _data_row(line: str) -> bool:
 def _tables(lines: list[str]) -> list[tuple[int, int]]:
     """(first, end) of each run of 2+ table rows with numbers in a third of them, and of
     each run of MIN_DATA_ROWS+ results rows (`_data_row`)."""
-    out = [(i, i + size) for i, size in _runs(map(_data_row, lines)) if size >= MIN_DATA_ROWS]
+    out = [(i, i + size) for row, i, size in _runs(map(_data_row, lines))
+           if row and size >= MIN_DATA_ROWS]
     i, n = 0, len(lines)
     while i < n:
         if not is_table_row(lines[i]):
@@ -1266,13 +1270,12 @@ def _tables(lines: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-def _runs(flags: Iterable[bool]) -> list[tuple[int, int]]:
-    """(first, length) of each run of true `flags`."""
+def _runs(values: Iterable[_V]) -> list[tuple[_V, int, int]]:
+    """(value, first, length) of each run of equal `values`, in order."""
     out, i = [], 0
-    for flag, run in groupby(flags):
+    for value, run in groupby(values):
         size = sum(1 for _ in run)
-        if flag:
-            out.append((i, size))
+        out.append((value, i, size))
         i += size
     return out
 

@@ -474,9 +474,12 @@ def _undecorated(title: str, units: list[Unit], removed: list[Removal]
     of the title), a removed one or one of the first HEADLINE_REACH kept lines, which then goes
     as the title said twice. Before, such a page's title kept its site name (a fresh user's
     pl and ar pages; en pages' " | Site" is no headline-like line and never was the title)."""
+    low = title.lower()
     said = [r.text for r in removed if r.line is not None]
     said += [u.text for u in units[:HEADLINE_REACH]]
-    line = next((t for t in said if t != title and strip_site(title, None, (t,)) == t), None)
+    # a part of the title first (a substring test), `strip_site`'s separators only then
+    line = next((t for t in said if t != title and t.lower() in low
+                 and strip_site(title, None, (t,)) == t), None)
     if line is None:
         return units, title
     return _drop_title_line(units, line, removed), line

@@ -103,13 +103,19 @@ def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = 
 # ", sagte Saalfeld den Eltern." (a fresh user's "Share your thoughts with us at the town
 # hall, Brennick told residents." went as an appeal).
 ATTRIBUTION_MAX_WORDS = 6
+# ... or a longer one whose reporting word comes among its first words, as the verb comes
+# second in German and after the speaker in English: ", sagte Bürgermeister Jonas Saalfeld
+# den Eltern bei der Versammlung." (10 words; a fresh user's probe went as an appeal).
+ATTRIBUTION_VERB_WITHIN = 4
+ATTRIBUTION_LONG_MAX_WORDS = 14
 
 
 def attributed(text: str, speech: re.Pattern | None) -> bool:
     """Does `text` end in an attribution: its last sentence's clause after its last comma or
-    spaced dash, ATTRIBUTION_MAX_WORDS words or fewer, holding a reporting word (`speech`)?
-    Then what comes before is someone's speech reported without quotes. False when `speech`
-    is None (no pack of the document's languages lists reporting words)."""
+    spaced dash holding a reporting word (`speech`), in ATTRIBUTION_MAX_WORDS words or
+    fewer, or among its first ATTRIBUTION_VERB_WITHIN words in ATTRIBUTION_LONG_MAX_WORDS
+    or fewer? Then what comes before is someone's speech reported without quotes. False
+    when `speech` is None (no pack of the document's languages lists reporting words)."""
     if speech is None:
         return False
     said = sentences(text)
@@ -118,7 +124,12 @@ def attributed(text: str, speech: re.Pattern | None) -> bool:
     if cut < 0:
         return False
     tail = last[cut + 1:]
-    return word_count(tail) <= ATTRIBUTION_MAX_WORDS and speech.search(tail) is not None
+    size = word_count(tail)
+    if size <= ATTRIBUTION_MAX_WORDS:
+        return speech.search(tail) is not None
+    if size > ATTRIBUTION_LONG_MAX_WORDS:
+        return False
+    return speech.search(" ".join(tail.split()[:ATTRIBUTION_VERB_WITHIN])) is not None
 
 
 def _voice(text: str, lexicon: Lexicon) -> tuple[bool, bool, bool, bool, bool, int]:

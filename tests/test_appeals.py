@@ -276,6 +276,11 @@ def test_the_storys_last_sentence_stays_beside_an_app_prompt_glued_to_it():
 @pytest.mark.parametrize(("lang", "speech"), [
     ("en", "Share your thoughts with us at the town hall on Thursday, Brennick told residents."),
     ("de", "Teilen Sie uns bis Freitag Ihre Meinung zum Rufbus mit, sagte der Bürgermeister."),
+    # a longer attribution with its reporting word up front (a fresh user's probe)
+    ("de", "Teilen Sie uns Ihre Meinung mit, sagte Bürgermeister Jonas Saalfeld den Eltern bei "
+           "der Versammlung."),
+    ("en", "Tell us what your street needs, Mayor Dana Ortiz told residents at the packed "
+           "meeting on Tuesday."),
 ])
 def test_unquoted_speech_with_its_attribution_is_no_appeal(lang, speech):
     """A fresh user's "Share your thoughts with us at the town hall, Brennick told

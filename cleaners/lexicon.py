@@ -336,6 +336,80 @@ _PITCH = {
     "ru": "поддержите пожертвование подписчик подписчиком подпишитесь редакция журналистику "
           "почту",
 }
+# The words a cross-link's label points the reader to another story with: also, more,
+# read, don't miss, may interest you, recommended, related, on the same topic, earlier.
+# Read only by cleaners/crosslink.py, in a short label before a separator and another
+# story's headline ("Vale a leitura → …", "Jangan lewatkan: …", "Tästä aiheesta aiemmin:
+# …"): the packs' label phrases name the common wordings, these words the ones a site makes
+# up (blind trials s and t: 18 labels in 16 languages no pack phrase named). A subhead with
+# a colon ("Magdeburg: Ältere Straßenbahnen nicht Hitze-bereit") names a place, a person or
+# a stage, not one of these. Words of scripts without spaces (Chinese, Japanese, Thai) are
+# found inside the label's run of characters. Not the language's commonest particles
+# (Turkish "da", Hungarian "is", Romanian "și"): a label holds a content word beside them.
+_REFER = {
+    "en": "also more read reading related recommended recommend interest interested "
+          "interesting miss missed topic earlier previously further worth continued",
+    "de": "auch mehr lesen lesenswert lesetipp empfehlung empfehlungen empfohlen empfehlen "
+          "interessant interessiert interessieren thema themen verpassen verpasst "
+          "weiterlesen zuvor passend",
+    "fr": "aussi lire également plus recommandé recommandés recommandées intéresser "
+          "intéressera sujet thème manquer ratez manquez associés liés précédemment",
+    "es": "también leer lee más relacionado relacionada relacionadas relacionados "
+          "recomendado recomendados recomendamos interesar interesa interesarte tema "
+          "perderte pierdas pierda anteriormente lectura",
+    "ca": "també llegeix llegir més relacionat relacionats recomanem interessar tema perdis",
+    "it": "anche leggi leggere più correlati correlato correlate consigliati consigliamo "
+          "interessare interessarti interessa tema argomento perdere lettura",
+    "pt": "também leia leitura mais relacionado relacionada relacionadas relacionados "
+          "recomendado recomendados recomendamos interessar interessa tema perca perder "
+          "veja anteriormente",
+    "nl": "ook lees lezen meer gerelateerd aanbevolen interessant onderwerp thema gemist "
+          "eerder",
+    "sv": "även också läs mer relaterat relaterade rekommenderat rekommenderade intressant "
+          "ämnet ämne missa tidigare",
+    "no": "også les mer relatert relaterte anbefalt interessant temaet tema glipp tidligere",
+    "da": "også læs mere relateret relaterede anbefalet interessant emne emnet glip "
+          "tidligere",
+    "pl": "też także czytaj przeczytaj więcej powiązane polecamy polecane zainteresuje "
+          "zainteresować interesuje temat tematu temacie przegap przegapić wcześniej",
+    "cs": "také čtěte přečtěte více související doporučujeme zajímat zajímavé téma tématu "
+          "nepřehlédněte dříve",
+    "sk": "tiež čítajte prečítajte viac súvisiace odporúčame zaujímať téma téme "
+          "nepremeškajte",
+    "hr": "također još čitajte pročitajte povezano povezane preporučujemo zanimljivo temi "
+          "tema propustite",
+    "sr": "takođe još čitajte pročitajte povezano povezane preporučujemo zanimljivo temi "
+          "tema propustite također",
+    "sl": "tudi še preberite berite povezano priporočamo zanimivo temi tema zamudite",
+    "ro": "citește citiți citeste legate recomandăm recomandate interesa temă tema ratați "
+          "ratezi anterior",
+    "hu": "még olvassa olvasd olvasson kapcsolódó ajánljuk ajánló ajánlott érdekelhet "
+          "érdekes témában téma témához korábban lemaradjon",
+    "fi": "myös lue lisää aiheesta aihe aiheeseen liittyvät suosittelemme kiinnostaa "
+          "kiinnostavaa aiemmin missaa",
+    "et": "loe veel ka seotud soovitame teemal huvitav varem",
+    "tr": "ayrıca oku okuyun okumak daha ilgili ilginizi ilginizi önerilen öneriyoruz "
+          "konu konuyla kaçırmayın",
+    "el": "επίσης διαβάστε περισσότερα σχετικά προτείνουμε ενδιαφέρον θέμα χάσετε",
+    "ru": "также тоже читайте читать ещё еще больше теме тему связанные рекомендуем "
+          "интересно интересует пропустите продолжение ранее",
+    "uk": "також теж читайте читати ще більше темі тему пов'язані рекомендуємо цікаво "
+          "пропустіть продовження раніше",
+    "bg": "също още четете прочетете свързани препоръчваме интересно тема пропускайте",
+    "ar": "أيضا أيضاً اقرأ إقرأ المزيد صلة مواضيع موضوع يهمك تفوت",
+    "fa": "بخوانید بیشتر مرتبط پیشنهادی ندهید",
+    "he": "גם קראו עוד קשורות קשורים מומלץ מומלצות נושא תפספסו",
+    "hi": "भी पढ़ें पढ़िए संबंधित सुझाव विषय",
+    "id": "juga baca lainnya terkait rekomendasi menarik topik lewatkan sebelumnya",
+    "ms": "juga baca lain berkaitan disyorkan menarik topik terlepas sebelum",
+    "sw": "pia soma zaidi inayohusiana husiana mada",
+    "vi": "đọc thêm liên lỡ",
+    "ta": "படிக்க மேலும் தொடர்புடைய",
+    "ko": "관련 추천 함께 읽을 더보기",
+    "zh": "相关 推荐 关心 阅读 延伸 更多 感兴趣 另见 关注",
+    "ja": "関連 おすすめ 読む あわせて 合わせて こちらも",
+    "th": "อ่าน เพิ่มเติม เกี่ยวข้อง แนะนำ",
+}
 # German writes the formal "you" with a capital (Sie, Ihr, Ihnen); inside a sentence the
 # capital tells it from "sie" (she, they) and "ihr" (her, their), which the address class
 # leaves out for that reason.
@@ -373,6 +447,7 @@ class Lexicon:
     asks: frozenset[str] = frozenset()
     clitics: tuple[str, ...] = ()  # the first language's object-pronoun suffixes (_CLITICS)
     plain_call: frozenset[str] = frozenset()  # `call` without accents, for `with_clitic`
+    refer: frozenset[str] = frozenset()  # a cross-link label's words (_REFER)
 
     def with_clitic(self, word: str) -> bool:
         """Is lower-cased `word` a call word with an object pronoun joined to it ("scaricala",
@@ -417,13 +492,17 @@ def lexicon_for(languages: tuple[str, ...] = ()) -> Lexicon:
         pitch.update(_PITCH.get(code, "").split())
     first = languages[0] if languages else None
     frequent = function_words(first)
+    refer = set(_REFER["en"].split())  # English labels stand on pages in every language
+    for code in [_SAME_LIST.get(code, code) for code in languages] or list(_REFER):
+        refer.update(_REFER.get(code, "").split())
     clitics = tuple(sorted(_CLITICS.get(first or "", "").split(), key=len, reverse=True))
     return Lexicon(stopwords(first), frequent, frozenset(web),
                    frozenset(address), frozenset(call), frozenset(publisher),
                    frozenset(pitch), _FORMAL_YOU.get(first or ""),
                    frozenset(address - publisher),
                    frozenset(pitch | ((web | call) - frequent)), clitics,
-                   frozenset(map(_plain, call)) if clitics else frozenset())
+                   frozenset(map(_plain, call)) if clitics else frozenset(),
+                   frozenset(refer))
 
 
 def _plain(word: str) -> str:

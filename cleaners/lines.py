@@ -35,7 +35,8 @@ _BY_CATEGORY = _bmp_by_category()
 # function word ("के"), so a Hindi menu counted like prose and Hindi prose had no function
 # words. Hebrew with vowel points and Arabic with harakat split the same way.
 _MARKS = _BY_CATEGORY["Mn"] + _BY_CATEGORY["Mc"] + _BY_CATEGORY["Me"] + "\u200c\u200d"
-WORD_RE = re.compile(f"[\\w{re.escape(_MARKS)}]+")
+WORD_CHARS = f"\\w{re.escape(_MARKS)}"  # a word's characters, for a regex's character class
+WORD_RE = re.compile(f"[{WORD_CHARS}]+")
 _MARK_SET = frozenset(_MARKS)
 # Han, Hiragana, Katakana (and their halfwidth forms): about two characters a word.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from newsclean.cleaners.appeal import PITCH_MAX_WORDS, appeal_span, appeals, is_statement
 from newsclean.cleaners.credits import CREDIT_SEPARATORS, credit_tail
+from newsclean.cleaners.crosslink import REFERRAL_RULE, is_referral
 from newsclean.cleaners.dateline import dateline_date
 from newsclean.cleaners.decode import InputRejected, decode, repair
 from newsclean.cleaners.detect import detect_format, is_json_document
@@ -802,6 +803,8 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
         if _between_paragraphs(texts, rules, i):
             rules[i] = None  # a subhead, not a menu (_NAVIGATION)
     pitches = _box_pitches(rules, words)
+    referrals = {i for i, rule in enumerate(rules)
+                 if rule is None and is_referral(texts[i], lexicon)}
     kept: list[Unit] = []
     marker: Rule | None = None  # a comment section started: everything after it goes
     listed: dict[int, Rule] = {}  # the lines of a list whose heading fired, by its heading
@@ -828,6 +831,8 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
             removed.append(_removal(unit, heading.id, heading.family, "list-head"))
         elif i in pitches:
             removed.append(_removal(unit, _BOX_PITCH, pitches[i], "box"))
+        elif i in referrals:  # a label in the site's own words (cleaners/crosslink.py)
+            removed.append(_removal(unit, REFERRAL_RULE, "cross-link"))
         else:
             kept.append(unit)
     return kept

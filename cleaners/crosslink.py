@@ -1,0 +1,71 @@
+"""A cross-link in a site's own words: a short label that points the reader elsewhere, a
+separator, and another story's headline, on one line between the story's paragraphs.
+
+Why a word class and not phrases: the packs name each language's common labels ("Leggi
+anche", "Lesen Sie auch"), but every site words its own ("Vale a leitura → …", "TO CIĘ
+ZAINTERESUJE ▶ …", "Tästä aiheesta aiemmin: …", "ALSO ON THE COURIER: …"): blind trials s
+and t left such a line in 12 of 16 languages. What the labels share is their words (also,
+more, read, don't miss, may interest you, related, on the topic: `lexicon._REFER`) and their
+shape: a few words, a separator (`rules.LABEL_SEPARATOR`), then a headline, which ends no
+sentence. A subhead with a colon names a place, a person or a stage ("Magdeburg: Ältere
+Straßenbahnen nicht Hitze-bereit", "The Build Stage: Create a tangible online asset"), a
+quote's lead names its speaker, and a news sentence ends with its mark.
+"""
+
+import re
+
+from newsclean.cleaners.lexicon import Lexicon
+from newsclean.cleaners.lines import WORD_CHARS, WORD_RE, ends_sentence, word_count
+from newsclean.cleaners.rules import LABEL_SEPARATOR
+
+REFERRAL_RULE = "cross-link.referral-label"
+
+# A label is a few words: the longest in the blind trials, "این گزارش را هم از دست ندهید"
+# (don't miss this report too), has 7; a subhead's lead-in or a sentence runs longer.
+LABEL_MAX_WORDS = 7
+_LABEL_MAX_CHARS = 60
+# The headline after it: 3 words at least ("Budget passes" is a label's own word too
+# often), 30 at most, the limit of the packs' labelled cross-links
+# (`rules.INLINE_TEASER_MAX_WORDS`).
+HEADLINE_MIN_WORDS = 3
+HEADLINE_MAX_WORDS = 30
+
+# The label is words (a bracket may open it: "[Read: …]"); a line whose text before the
+# separator holds other marks is code or a path ("'/' plus one or more <folder> …").
+_LABELLED_RE = re.compile(
+    rf"\s*[\[(]?(?P<label>[{WORD_CHARS}\s'’.&\u200c-]{{1,{_LABEL_MAX_CHARS}}}?)\s*"
+    rf"{LABEL_SEPARATOR}+\s*"
+    r"(?P<rest>\S[^\n]*)")
+# Scripts whose words are not spaced apart or carry their particles joined (Chinese,
+# Japanese, Thai, Korean): a label word is found inside the label's runs of letters.
+_JOINED_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+                        "\uac00-\ud7af\u0e00-\u0e7f]")
+
+
+def _continues(rest: str) -> bool:
+    """Does the text after the separator open in lower case, as a sentence's rest does ("…
+    each other: for example, a caching server")? A headline opens with a capital, a digit
+    or a quote; an uncased script's has no case to tell."""
+    first = next((c for c in rest if c.isalpha()), "")
+    return first.islower()
+
+
+def is_referral(line: str, lexicon: Lexicon) -> bool:
+    """Is `line` a label of LABEL_MAX_WORDS words or fewer holding a word of
+    `lexicon.refer`, a separator, and a headline of HEADLINE_MIN_WORDS to
+    HEADLINE_MAX_WORDS words that opens as a headline does and ends no sentence
+    (`lines.ends_sentence`)?"""
+    m = _LABELLED_RE.fullmatch(line)
+    if m is None:
+        return False
+    label, rest = m["label"], m["rest"]
+    if (word_count(label) > LABEL_MAX_WORDS or ends_sentence(rest) or _continues(rest)
+            or not HEADLINE_MIN_WORDS <= word_count(rest) <= HEADLINE_MAX_WORDS):
+        return False
+    # Turkish capitals: "İLGİNİZİ" lower-cases to "i̇lgi̇ni̇zi̇" (a dot joined to each "i")
+    words = WORD_RE.findall(label.replace("İ", "i").lower())
+    if not lexicon.refer.isdisjoint(words):
+        return True
+    joined = [w for w in words if _JOINED_RE.search(w)]
+    return bool(joined) and any(ref in w for w in joined for ref in lexicon.refer
+                                if _JOINED_RE.search(ref))

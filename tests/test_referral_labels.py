@@ -1,0 +1,80 @@
+"""A cross-link in a site's own words, between a story's paragraphs: a label that points the
+reader elsewhere, a separator, another story's headline (cleaners/crosslink.py). Blind trial
+t (2026-12-04, tests/fixtures/text_pages/) left one in 10 of its 12 text dumps: some labels
+were no pack's phrase ("Vale a leitura", "Jangan lewatkan", "Tästä aiheesta aiemmin"), some
+were, behind a separator no pack knew ("DA NON PERDERE ›", "TO CIĘ ZAINTERESUJE ▶")."""
+
+from pathlib import Path
+
+import pytest
+
+from newsclean.cleaners import clean
+from newsclean.cleaners.crosslink import REFERRAL_RULE, is_referral
+from newsclean.cleaners.lexicon import lexicon_for
+from newsclean.cleaners.lines import word_count
+
+PAGES = Path(__file__).parent / "fixtures" / "text_pages"
+
+# page -> the start of its cross-link line
+TRIAL_T = {
+    "blind-it-politics.txt": "DA NON PERDERE ›",
+    "blind-pt-economy.txt": "Vale a leitura →",
+    "blind-pl-court.txt": "TO CIĘ ZAINTERESUJE ▶",
+    "blind-tr-quake.txt": "BU DA İLGİNİZİ ÇEKEBİLİR ►",
+    "blind-id-election.txt": "Jangan lewatkan:",
+    "blind-ro-health.txt": "Pe aceeași temă ▸",
+    "blind-fi-liveblog.txt": "Tästä aiheesta aiemmin:",
+    "blind-hu-obituary.txt": "Ezt is ajánljuk a témában ➜",
+    "blind-en-opinion.txt": "ALSO ON THE COURIER:",
+    "blind-fa-culture.txt": "این گزارش را هم از دست ندهید:",
+}
+
+
+@pytest.mark.parametrize(("page", "label"), TRIAL_T.items())
+def test_the_cross_link_goes_and_the_paragraphs_around_it_stay(page, label):
+    lines = (PAGES / page).read_text("utf-8").split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith(label))
+    above = next(line for line in reversed(lines[:at]) if word_count(line) >= 8)
+    below = next(line for line in lines[at + 1:] if word_count(line) >= 8)
+    result = clean((PAGES / page).read_bytes())
+    assert label not in result.text
+    assert above in result.text and below in result.text
+    assert any(r.text == lines[at] and r.family == "cross-link" for r in result.removed)
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("ru", "Продолжение истории: Морозы в Сибири побили рекорд полувековой давности"),
+    ("sv", "Mer om vintervädret: Snökaoset fortsätter i Norrland under helgen"),
+    ("zh", "你可能还关心：北京地铁新线路今日开通运营"),
+    ("sw", "Pia kwenye Kilimo: Wakulima wa Kahawa Walalamikia Bei Ndogo"),
+    ("hi", "यह भी पढ़ें: भारत ने ऑस्ट्रेलिया को सात विकेट से हराया"),
+    ("ja", "あわせて読みたい：東京で記録的な大雪、交通機関に乱れ"),
+    ("ko", "관련기사: 삼성전자, 3분기 영업이익 10조 돌파"),
+    ("de", "Passend zum Thema » Wie Städte sich gegen Starkregen wappnen"),
+])
+def test_labels_in_other_words_and_scripts(lang, line):
+    assert is_referral(line, lexicon_for((lang,)))
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    # subheads and lead-ins of the dev sets' gold texts: a place, a name, a stage, a speaker
+    ("de", "Magdeburg: Ältere Straßenbahnen nicht Hitze-bereit"),
+    ("de", "USA: Unschlagbar und immer besser"),
+    ("en", "The Build Stage: Create a tangible online asset"),
+    ("en", "Q: What are your hobbies?"),
+    # a sentence's rest after a colon, a sentence, code
+    ("en", "Related to each other: for example, a caching server and a web server"),
+    ("en", "Also on the agenda: a vote on the new budget for the harbour district."),
+    ("en", "'/' plus one or more <folder> '/' strings indicating a path in the tree"),
+    # a label alone, or with a headline too short to be one
+    ("en", "Read more"),
+    ("it", "Leggi anche: Sanremo"),
+])
+def test_subheads_sentences_and_bare_labels_are_no_referral(lang, line):
+    assert not is_referral(line, lexicon_for((lang,)))
+
+
+def test_the_removal_is_recorded_under_its_rule():
+    page = (PAGES / "blind-id-election.txt").read_bytes()
+    rules = {r.rule for r in clean(page).removed if r.text.startswith("Jangan lewatkan")}
+    assert rules == {REFERRAL_RULE}

@@ -330,3 +330,20 @@ def test_a_date_stamp_above_the_lead_is_the_date_not_the_text(stamp):
     assert result.date is not None and result.date.startswith(("2024", "2019"))
     [rule] = [r.rule for r in result.removed if r.text == stamp]  # recorded, once
     assert rule in ("structure.dateline", "dateline.timestamp") or rule.startswith("layout.")
+
+
+@pytest.mark.parametrize(("page", "headline", "caption"), [
+    ("blind-it-politics.txt", "Castelnuovo, la mozione di sfiducia al sindaco Ferrandi non "
+     "passa: decisivi i due voti della Lista Civica",
+     "Il sindaco Paolo Ferrandi durante il consiglio comunale di ieri sera"),
+    ("blind-id-election.txt", "Hasil Pleno KPU Banyumas: Hendra-Sri Unggul 52,8 Persen, Kubu "
+     "Bambang Tolak Teken Berita Acara", "Rapat pleno rekapitulasi penghitungan suara"),
+])
+def test_a_caption_with_its_bracketed_credit_is_no_title(page, headline, caption):
+    """Blind trial t: a picture's caption under the byline, its credit in brackets at its
+    end ("(foto Luca Sartori)", "(WARTA NUSANTARA/Yoga Saputra)"), was taken for the title;
+    the credit rules (credit.bracketed-photographer, credit.bracketed-agency-photographer)
+    make it a caption (`credits.is_caption`)."""
+    result = clean((PAGES / page).read_bytes())
+    assert result.title == headline
+    assert not result.text.startswith(caption)

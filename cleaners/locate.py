@@ -29,6 +29,7 @@ from newsclean.cleaners.credits import is_caption, is_credit_rule
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.linemodel import COLUMN, LineMemo, LineModel, score_with_features
 from newsclean.cleaners.lines import (
+    HEADLINE_MAX_WORDS,
     PROSE_MIN_WORDS,
     UNSPACED_RUN_RE,
     WORD_RE,
@@ -169,13 +170,66 @@ def list_under(texts: list[str], at: int, named: Callable[[int], Rule | None],
     stories box are headlines; the story resumes at a statement or at its next section's
     subhead."""
     n = len(texts)
+    pairs = TeaserPairs(texts, at, named)
     for j in range(at + 1, n):
-        if named(j) is None and (ends_a_list(texts[j]) or j > at + 1 and j + 1 < n
-                                 and named(j + 1) is None
-                                 and heads(texts[j], texts[j + 1], stopwords)
-                                 or _labelled_as_above(texts, j, at)):
+        if named(j) is None and not pairs.holds(j) and (
+                ends_a_list(texts[j]) or j > at + 1 and j + 1 < n and named(j + 1) is None
+                and heads(texts[j], texts[j + 1], stopwords)
+                or _labelled_as_above(texts, j, at)):
             return
         yield j
+
+
+# A related box's teasers often carry their summaries: a headline, then a sentence of the
+# other story ("Feiras livres de BH terão pagamento por Pix a partir de junho" over
+# "Prefeitura vai oferecer maquininhas subsidiadas para 1.200 feirantes cadastrados."). The
+# first summary ended the list as a statement, and every summary and headline under it
+# stayed (blind trial t: the it, pt and vi pages' "Potrebbe interessarti anche", "Veja
+# também", "Tin liên quan" boxes). A summary is a sentence or two, a teaser's headline ends
+# no sentence, and a box gives every teaser its summary or none: the pairs start right
+# under the heading, two of them at least. A story resuming under a box of bare headlines
+# may go on in sections of a subhead and a short paragraph (field case
+# korean-gwallyeon-gisa), which then are no pairs from the heading on.
+TEASER_SUMMARY_MAX_WORDS = 30
+_TEASER_HEADLINE_MIN_WORDS = 3
+_TEASERS_MIN = 2
+_CUT_OFF = ("...", "…")
+
+
+class TeaserPairs:
+    """Which lines under the box heading at `at` are teasers with their summaries: the run
+    of (headline, summary) pairs from the line under the heading, _TEASERS_MIN of them at
+    least; the run may open with a summary alone, once the locator dropped its headline."""
+
+    def __init__(self, texts: list[str], at: int, named: Callable[[int], Rule | None]) -> None:
+        self.texts, self.at, self.named = texts, at, named
+        k, held = at + 1, []
+        if self._summary(k) and self._pair(k + 1):
+            held.append(k)
+            k += 1
+        while self._pair(k):
+            held += [k, k + 1]
+            k += 2
+        teasers = (len(held) + 1) // 2
+        self.held = frozenset(held) if teasers >= _TEASERS_MIN else frozenset()
+
+    def _summary(self, j: int) -> bool:
+        line = self.texts[j] if self.at < j < len(self.texts) else ""
+        return (bool(line) and self.named(j) is None and ends_a_list(line)
+                and not line.endswith(_CUT_OFF)  # a teaser's headline cut off ("… Hurri...")
+                and word_count(line) <= TEASER_SUMMARY_MAX_WORDS)
+
+    def _headline(self, j: int) -> bool:
+        line = self.texts[j] if self.at < j < len(self.texts) else ""
+        return (bool(line) and self.named(j) is None and not ends_sentence(line)
+                and _TEASER_HEADLINE_MIN_WORDS <= word_count(line) <= HEADLINE_MAX_WORDS)
+
+    def _pair(self, j: int) -> bool:
+        return self._headline(j) and self._summary(j + 1)
+
+    def holds(self, j: int) -> bool:
+        """Is line j a teaser's headline or summary in such a run?"""
+        return j in self.held
 
 
 # A speaker's or a section's label before a colon: "Hỏi", "Q", "P", "Frage" (a word or two).

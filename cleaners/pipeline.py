@@ -51,6 +51,7 @@ from newsclean.cleaners.locate import (
     HEADLINE_REACH,
     LIST_MAX_ITEMS,
     Footer,
+    TeaserPairs,
     heads,
     is_list_item,
     list_under,
@@ -595,15 +596,22 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
 def _teasers_under(units: list[Unit], at: int, keep: list[bool],
                    match: Callable[..., Rule | None], lexicon: Lexicon) -> list[int]:
     """The lines the locator kept under the list heading it dropped at `at`, inside the
-    article, up to the first it dropped or a rule names; none when they are more than a
-    box holds (LIST_MAX_ITEMS)."""
+    article, up to the first it dropped (but a teaser's headline or summary,
+    `locate.TeaserPairs`) or a rule names; none when they are more than a box holds
+    (LIST_MAX_ITEMS)."""
     texts = [u.text for u in units]
 
     def named(j: int) -> Rule | None:  # the document's lookup memoizes each question
         return match(texts[j], Where.ANYWHERE)
 
-    out = list(takewhile(lambda j: keep[j] and named(j) is None,
-                         list_under(texts, at, named, lexicon.function_words)))
+    pairs = TeaserPairs(texts, at, named)
+    out = []
+    for j in takewhile(lambda j: named(j) is None,
+                       list_under(texts, at, named, lexicon.function_words)):
+        if keep[j]:
+            out.append(j)
+        elif not pairs.holds(j):  # past a teaser it dropped, the kept lines are the story's
+            break
     return out if len(out) <= LIST_MAX_ITEMS else []
 
 

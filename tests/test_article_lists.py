@@ -71,3 +71,52 @@ def test_the_first_line_under_a_list_heading_is_its_item_even_when_it_names_the_
     assert heads(lines[1], lines[2], stopwords)
     assert list(list_under(lines, 0, lambda j: None, stopwords)) == [1]
 
+
+
+def _named(texts):
+    """The list heading's rule for the box heading at 0, no rule for the rest (a stand-in
+    for a rule set's lookup: list_under asks only whether a rule names a line)."""
+    from newsclean.cleaners import default_rules
+
+    heading = next(r for r in default_rules().rules if r.id == "cross-link.section-label")
+    return lambda j: heading if j == 0 else None
+
+
+STORY_END = "The council will vote on the final budget on March 28, the mayor said on Tuesday."
+PAIRS = ["Related stories",
+         "Harbour ferry fares to rise by ten percent in April",
+         "The operator blamed higher fuel costs and a new crew agreement.",
+         "New cycle lanes open on the river bridge",
+         "Work finished two weeks early, the roads department said."]
+
+
+def test_a_related_box_of_headlines_with_summaries_goes_whole():
+    """Blind trial t's Italian, Portuguese and Vietnamese boxes ("Veja também" over
+    headline and summary pairs) kept every summary and the headlines between them: the
+    first summary ended the list as a statement (`locate.TeaserPairs`)."""
+    assert list(list_under(PAIRS, 0, _named(PAIRS), frozenset())) == [1, 2, 3, 4]
+    lead = ("The city will close four branch libraries on Sundays from June, cutting 1.2 million "
+            "dollars from next year's budget, officials said.")
+    page = "\n".join(["Home | News | Sport", "Budget cuts hit the city's libraries", lead,
+                      STORY_END, *PAIRS, "© 2026 The Harbour Times"]) + "\n"
+    text = clean(page).text
+    assert lead in text and STORY_END in text
+    assert not any(line in text for line in PAIRS[1:])
+
+
+@pytest.mark.parametrize("resumed", [
+    # one teaser with a line under it, then the story: no run of pairs
+    ["Harbour ferry fares to rise by ten percent in April",
+     "The plan also cuts opening hours at four branch libraries from June onwards.",
+     "Union leaders said they would meet the council before the vote."],
+    # a teaser cut off with an ellipsis is no summary (html-dev sh-ba4dfe2d3e81's box)
+    ["UK weather alert: Plague of mosquitos to devastate Britain as Hurri...",
+     "Bible bombshell: Scientists claim discovery of root of all evil",
+     "Yersinia pestis also causes bubonic plague, which affects lymph nodes and the blood.",
+     "Of the three plague variants, pneumonic is the most virulent."],
+])
+def test_a_story_resumed_under_a_box_is_not_its_teasers(resumed):
+    texts = ["Related stories", *resumed]
+    under = list(list_under(texts, 0, _named(texts), frozenset()))
+    assert texts[-1] not in [texts[j] for j in under]
+    assert texts[-2] not in [texts[j] for j in under]

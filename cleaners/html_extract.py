@@ -159,6 +159,16 @@ def _ld_names(v) -> list[str]:
 _Meta = tuple[str | None, list[str], str | None, str | None, str | None]
 
 
+def _shortens(title: str, headline: str) -> bool:
+    """Is `title` (the page's <title>, its site's name gone) a shortened `headline`: fewer
+    words, every one of them the headline's? Pages without og:title or a JSON-LD headline
+    print the full headline in their one <h1> and cut it for the <title> (blind trial t's
+    Hindi and Dutch pages: "…, जयपुर जगुआर्स सेमीफाइनल में" for "…, जयपुर जगुआर्स ने लखनऊ
+    लायंस को 15 रन से हराकर सेमीफाइनल में जगह बनाई")."""
+    said, full = WORD_RE.findall(title.lower()), WORD_RE.findall(headline.lower())
+    return 0 < len(said) < len(full) and set(said) <= set(full)
+
+
 def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
     """(title, title_candidates, author, date, url) from meta tags, JSON-LD, <title> and <h1>
     (the author, when none is declared, from the visible byline: `_visible_byline`)."""
@@ -180,6 +190,8 @@ def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
             title = strip_site(_norm(c), site, refs)
             if title:
                 break
+    if title and not (og or ld_head) and len(h1s) == 1 and _shortens(title, h1s[0]):
+        title = h1s[0]
     # all variants (raw and stripped) feed the leading-headline check
     cands = list(dict.fromkeys([*cands, *(strip_site(c, site, refs) for c in cands)]))
 

@@ -347,3 +347,22 @@ def test_a_caption_with_its_bracketed_credit_is_no_title(page, headline, caption
     result = clean((PAGES / page).read_bytes())
     assert result.title == headline
     assert not result.text.startswith(caption)
+
+
+@pytest.mark.parametrize(("title", "h1", "want"), [
+    # the <title> cuts the one <h1>: the headline is the h1 (blind trial t, nl and hi)
+    ("Dijkgraaf Marieke de Boer: ‘We moeten leren leven met meer water’ - Het Noorderblad",
+     "Dijkgraaf Marieke de Boer: ‘We moeten leren leven met meer water, niet alleen ertegen "
+     "vechten’",
+     "Dijkgraaf Marieke de Boer: ‘We moeten leren leven met meer water, niet alleen ertegen "
+     "vechten’"),
+    # an h1 that says something else (a section's name) leaves the <title>
+    ("Harbour ferry fares to rise by ten percent in April | The Harbour Times",
+     "Local news", "Harbour ferry fares to rise by ten percent in April"),
+])
+def test_a_title_that_shortens_the_pages_one_h1_gives_the_h1(title, h1, want):
+    story = " ".join(["The operator said on Tuesday that higher fuel costs and a new crew "
+                      "agreement left it no choice, and that the change takes effect in April."] * 3)
+    page = (f"<html><head><title>{title}</title></head><body><h1>{h1}</h1>"
+            f"<article><p>{story}</p><p>{story}</p></article></body></html>")
+    assert clean(page).title == want

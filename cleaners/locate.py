@@ -1223,7 +1223,8 @@ _CHAT_COMMENT_RE = re.compile(
 
 def _opens_a_thread(lines: list[str], i: int, rule: Rule | None) -> bool:
     """Does line i, which `rule` names, open a comment thread: a `comments` rule's line (a
-    counter, "10 commentaires", a "Reply" button) with a comment's head right under it, or
+    counter, "10 commentaires", a "Reply" button) with a comment's head right under it or
+    under one short line (a moderation notice), or
     a comment after its writer's name (`_CHAT_COMMENT_RE`)? A counter alone
     also stands in share rows and teasers; one that a name and a time follow is the thread's
     heading, in any language. Le Figaro's three comments were kept as the story's last
@@ -1235,7 +1236,11 @@ def _opens_a_thread(lines: list[str], i: int, rule: Rule | None) -> bool:
     for j in range(i + 1, min(len(lines), i + 3)):
         if (shows_time(lines[j]) or is_relative_time(lines[j])) and (
                 word_count(lines[j]) <= _COMMENT_HEAD_MAX_WORDS):
-            return all(word_count(lines[k]) <= _COMMENTER_MAX_WORDS for k in range(i + 1, j))
+            between = [word_count(lines[k]) for k in range(i + 1, j)]
+            # the commenter's name, or one notice over the first comment ("نظرات پس از
+            # تأیید منتشر می‌شود.", comments are published once approved: blind trial t)
+            return all(n <= _COMMENTER_MAX_WORDS for n in between) or (
+                len(between) == 1 and between[0] <= _COMMENT_HEAD_MAX_WORDS)
     return False
 
 

@@ -77,3 +77,14 @@ def test_a_thread_of_comments_after_their_writers_names_goes(page, story, commen
     text = clean((PAGES_DIR / page).read_bytes()).text
     assert story is None or story in text
     assert not [c for c in comments if c in text]
+
+
+def test_a_thread_under_its_form_and_a_moderation_notice_goes():
+    """Blind trial t's Persian page: the comment form's lines ("نظرات", "ارسال نظر"), a
+    moderation notice ("نظرات پس از تأیید منتشر می‌شود.": published once approved), then
+    "رضا از یزد - ۲۴ اسفند ۱۴۰۳ - ۱۱:۰۲" and the comment under it, which was kept as the
+    story's last paragraph (`locate._opens_a_thread`: one short line may stand between)."""
+    text = clean((PAGES_DIR / "blind-fa-culture.txt").read_bytes()).text
+    assert "خیلی خوب شد، ولی کاش پارکینگ هم برای محله فکر می‌کردند." not in text
+    assert "دست مرمتگران درد نکند." not in text
+    assert "موزه در ایام نوروز همه‌روزه از ساعت ۹ تا ۲۰ باز خواهد بود" in text

@@ -307,6 +307,9 @@ def test_a_page_title_over_its_headline_gives_the_headline_without_the_site(page
     ("blind-sw-byline-na.txt", "Amina Mwakyusa", "Na Amina Mwakyusa, Mlimani"),
     ("blind-zh-own-reporter-byline.txt", "王晓燕", "本报记者　王晓燕"),
     ("blind-ru-goals-under-subhead.txt", "Игорь Ланской", "Текст: Игорь Ланской"),
+    # trial t: a name alone over its time stamp, under the standfirst
+    ("blind-hu-obituary.txt", "Tóth Eszter", "Tóth Eszter"),
+    ("blind-fi-liveblog.txt", "Laura Nieminen", "Laura Nieminen"),
 ])
 def test_the_byline_above_the_lead_gives_the_author_and_leaves_the_text(page, author, byline):
     """Trial s: Swahili "Na …" ("by"), Chinese "本报记者　…" ("this paper's reporter") and
@@ -316,7 +319,7 @@ def test_the_byline_above_the_lead_gives_the_author_and_leaves_the_text(page, au
     assert result.author == author
     assert byline not in result.text
     assert [r.rule for r in result.removed if r.text == byline][:1] in (
-        ["structure.byline"], ["layout.before-article"])
+        ["structure.byline"], ["layout.before-article"], ["layout.inside-article"])
 
 
 @pytest.mark.parametrize("stamp", ["3. Mai 2024, 17:47", "١٥/٠٥/٢٠٢٤", "Nov 18, 2019 @17:26 PM"])

@@ -19,6 +19,7 @@ import re
 
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.lines import (
+    EMAIL,
     EXCLAMATION_MARKS,
     QUESTION_MARKS,
     ends_sentence,
@@ -132,6 +133,9 @@ def attributed(text: str, speech: re.Pattern | None) -> bool:
     return speech.search(" ".join(tail.split()[:ATTRIBUTION_VERB_WITHIN])) is not None
 
 
+_ADDRESS_RE = re.compile(rf"{EMAIL}|https?://|www\.")
+
+
 def _voice(text: str, lexicon: Lexicon) -> tuple[bool, bool, bool, bool, bool, int]:
     """What `appeals` reads of one paragraph in its own voice: (says "we", speaks to the
     reader, calls to furniture, names furniture, names a pitch's ask, its words)."""
@@ -142,7 +146,9 @@ def _voice(text: str, lexicon: Lexicon) -> tuple[bool, bool, bool, bool, bool, i
     called = _calls(own, words, lexicon)
     return (not lexicon.publisher.isdisjoint(words),
             lexicon.says_you(own, words) or called,
-            called and not lexicon.web.isdisjoint(words[1:]),
+            # a call to furniture or to an address ("Send a letter to the editor at
+            # letters@…", "Lähetä meille kuva tai vinkki: vinkit@…": blind trial t)
+            called and (not lexicon.web.isdisjoint(words[1:]) or _ADDRESS_RE.search(own) is not None),
             not lexicon.asks.isdisjoint(words),
             not lexicon.pitch.isdisjoint(words),
             word_count(own))  # the words of its own voice (CJK: by characters)

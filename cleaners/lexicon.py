@@ -61,7 +61,7 @@ play playing playback notifications alerts inbox unlock
 you your yours yourself yourselves we our ours us ourselves
 """, """
 share subscribe sign follow listen watch download click tap join register log support donate
-like comment enable allow install upgrade unlock discover explore sponsored
+like comment enable allow install upgrade unlock discover explore sponsored send email
 """),
     "es": ("""
 compartir comparte comentario comentarios suscríbete suscribirse suscripción suscriptor
@@ -72,7 +72,7 @@ usted ustedes tu tus te ti vosotros vuestro vuestra nosotros nuestro nuestra nue
 nuestras
 """, """
 comparte compartir suscríbete suscribirse síguenos sigue escucha descarga regístrate apoya
-haz únete inicia
+haz únete inicia envía envíanos envíe
 """),
     "fr": ("""
 partager partagez commentaire commentaires abonnez abonner abonné abonnement publicité
@@ -81,7 +81,7 @@ connexion répondre inscrivez inscription lire écouter suivant précédent
 vous votre vos toi ton ta tes nous notre nos
 """, """
 partagez partager abonnez suivez écoutez téléchargez inscrivez soutenez cliquez rejoignez
-découvrez
+découvrez envoyez
 """),
     "de": ("""
 teilen kommentar kommentare kommentieren abonnieren abonnement anmelden werbung anzeige
@@ -92,7 +92,7 @@ du dein deine deinen dir dich wir unser unsere unseren unserem unserer unseres u
 euer
 """, """
 teilen abonnieren folgen folgt hören laden registrieren unterstützen klicken melden
-entdecken
+entdecken schicken senden schickt
 """),
     "it": ("""
 condividi commenta commenti iscriviti abbonati abbonamento pubblicità accedi registrati
@@ -100,7 +100,7 @@ leggi ascolta successivo precedente
 """, """
 tu ti te voi vostro vostra vostri tuo tua tuoi noi nostro nostra nostri nostre
 """, """
-condividi iscriviti abbonati seguici ascolta scarica registrati sostieni clicca scopri
+condividi iscriviti abbonati seguici ascolta scarica registrati sostieni clicca scopri invia inviaci inviate
 """),
     "pt": ("""
 compartilhe compartilhar comentário comentários assine assinante inscreva publicidade
@@ -108,35 +108,35 @@ responder
 """, """
 você vocês seu sua seus suas teu tua nós nosso nossa nossos nossas
 """, """
-compartilhe assine siga ouça baixe cadastre apoie clique inscreva
+compartilhe assine siga ouça baixe cadastre apoie clique inscreva envie mande
 """),
     "nl": ("""
 delen reageer reacties abonneer abonnement advertentie inloggen registreer lees nieuwsbrief
 """, """
 jij je jou jouw u uw wij we ons onze
 """, """
-deel abonneer volg luister download registreer steun klik
+deel abonneer volg luister download registreer steun klik stuur mail
 """),
     "sv": ("""
 dela kommentera kommentarer prenumerera annons logga läs nyhetsbrev
 """, """
 du dig din ditt dina ni er ert era vi oss vår vårt våra
 """, """
-dela prenumerera följ lyssna ladda registrera stöd klicka
+dela prenumerera följ lyssna ladda registrera stöd klicka skicka mejla
 """),
     "no": ("""
 del kommenter kommentarer abonner annonse reklame logg les nyhetsbrev
 """, """
 du deg din ditt dine dere vi oss vår vårt våre
 """, """
-del abonner følg lytt last registrer støtt klikk
+del abonner følg lytt last registrer støtt klikk send
 """),
     "da": ("""
 del kommenter kommentarer abonner annonce reklame log læs nyhedsbrev
 """, """
 du dig din dit dine jer vi os vores
 """, """
-del abonner følg lyt hent registrer støt klik
+del abonner følg lyt hent registrer støt klik send
 """),
     "pl": ("""
 udostępnij komentarz komentarze subskrybuj reklama zaloguj czytaj aplikacja aplikację
@@ -144,21 +144,21 @@ aplikacji powiadomienia
 """, """
 ty ciebie twój twoja wy my nasz nasza nasze
 """, """
-udostępnij subskrybuj obserwuj posłuchaj pobierz zarejestruj wesprzyj kliknij
+udostępnij subskrybuj obserwuj posłuchaj pobierz zarejestruj wesprzyj kliknij wyślij przyślij
 """),
     "cs": ("""
 sdílet komentář komentáře předplatné reklama přihlásit čtěte
 """, """
 vy váš vaše my náš naše
 """, """
-sdílejte předplaťte sledujte poslechněte stáhněte zaregistrujte podpořte klikněte
+sdílejte předplaťte sledujte poslechněte stáhněte zaregistrujte podpořte klikněte pošlete
 """),
     "tr": ("""
 paylaş yorum yorumlar abone reklam giriş ilginizi bülten
 """, """
 siz sizin biz bizim
 """, """
-paylaş abone takip dinle indir kaydol destekle tıkla
+paylaş abone takip dinle indir kaydol destekle tıkla gönderin
 """),
     "ru": ("""
 поделиться комментарий комментарии подписаться подписка реклама войти читайте рассылка
@@ -167,7 +167,7 @@ paylaş abone takip dinle indir kaydol destekle tıkla
 наш наша наше наши нашего нашему нашим нашем нашей нашу наших
 """, """
 поделитесь подпишитесь подписывайтесь слушайте скачайте зарегистрируйтесь поддержите нажмите
-присоединяйтесь следите оформите станьте
+присоединяйтесь следите оформите станьте присылайте отправьте пишите
 """),
     "uk": ("""
 поділитися коментар коментарі коментарів підписатися підписка передплата реклама увійти
@@ -177,7 +177,7 @@ paylaş abone takip dinle indir kaydol destekle tıkla
 нами наш наша наше наші нашого нашому нашим нашій нашу наших нашої
 """, """
 поділіться підпишіться підписуйтесь слухайте завантажуйте зареєструйтеся підтримайте
-натисніть стежте слідкуйте приєднуйтесь приєднуйтеся долучайтеся станьте зробіть оформіть
+натисніть стежте слідкуйте приєднуйтесь приєднуйтеся долучайтеся станьте зробіть оформіть надсилайте пишіть
 """),
     "ro": ("""
 distribuie comentariu comentarii comentează abonează abonare abonament publicitate
@@ -186,7 +186,7 @@ autentificare înregistrare citește newsletterul
 tu ta tău tale te vă vostru voastră voștri voastre nostru noastră noștri noastre dumneavoastră
 """, """
 distribuie abonează urmărește ascultă descarcă înregistrează susține apasă citește vezi
-alătură
+alătură trimite trimiteți
 """),
     "el": ("""
 κοινοποίηση κοινοποιηση σχόλια σχολια σχόλιο σχολιο εγγραφή εγγραφη συνδρομή συνδρομη
@@ -194,7 +194,7 @@ alătură
 """, """
 εσείς εσύ σας εμείς
 """, """
-κοινοποιήστε εγγραφείτε ακολουθήστε ακούστε κατεβάστε στηρίξτε πατήστε διαβάστε δείτε
+κοινοποιήστε εγγραφείτε ακολουθήστε ακούστε κατεβάστε στηρίξτε πατήστε διαβάστε δείτε στείλτε
 """),
     "hu": ("""
 megosztás megosztom hozzászólás hozzászólások komment kommentek feliratkozás előfizetés
@@ -205,7 +205,7 @@ kapcsolódó menü keresés
 """, """
 ossza oszd iratkozzon iratkozz fizessen fizess kövessen kövess hallgassa hallgasd töltse
 töltsd támogassa támogasd kattintson kattints csatlakozzon csatlakozz regisztráljon
-jelentkezzen olvassa olvasd nézze nézd
+jelentkezzen olvassa olvasd nézze nézd küldje küldjön
 """),
     "ca": ("""
 comparteix compartir comentari comentaris subscriu subscriure subscripció subscriptor
@@ -214,7 +214,7 @@ anterior
 """, """
 tu teu teva teus teves vosaltres vostre vostra vostres nosaltres nostre nostra nostres
 """, """
-comparteix subscriu segueix escolta descarrega registra fes uneix clica descobreix
+comparteix subscriu segueix escolta descarrega registra fes uneix clica descobreix envia
 """),
     # Arabic pages write platform names in Arabic script, and address their readers in the
     # plural imperative ("تابعوا", follow)
@@ -225,7 +225,7 @@ comparteix subscriu segueix escolta descarrega registra fes uneix clica descobre
 أنت أنتم لك لكم نحن لنا
 """, """
 شارك اشترك تابعنا تابع استمع حمل سجل ادعم اضغط
-تابعوا شاركوا اشتركوا استمعوا حملوا سجلوا ادعموا اضغطوا
+تابعوا شاركوا اشتركوا استمعوا حملوا سجلوا ادعموا اضغطوا أرسل
 """),
     "fa": ("""
 اشتراک‌گذاری اشتراکگذاری بخوانید برچسب‌ها برچسبها پربازدیدترین پربازدیدترین‌ها پربازدیدترینها
@@ -233,7 +233,7 @@ comparteix subscriu segueix escolta descarrega registra fes uneix clica descobre
 """, """
 شما ما تو
 """, """
-بخوانید ببینید بشنوید بپیوندید کلیک دانلود
+بخوانید ببینید بشنوید بپیوندید کلیک دانلود بفرستید
 """),
     "he": ("""
 שתפו שיתוף תגובות טוקבקים פרסומת ניוזלטר הירשמו התחברות הרשמה תגיות עוגיות מנוי
@@ -241,7 +241,7 @@ comparteix subscriu segueix escolta descarrega registra fes uneix clica descobre
 """, """
 אתה אתם אתן שלך שלכם אנחנו אנו שלנו לכם אותך אתכם
 """, """
-שתפו הירשמו עקבו הורידו היכנסו
+שתפו הירשמו עקבו הורידו היכנסו שלחו
 """),
     "fi": ("""
 kommentti kommentit kommentoi mainos mainokset kirjaudu rekisteröidy uutiskirje uutiskirjeen
@@ -249,7 +249,7 @@ evästeet jaa
 """, """
 sinä sinun sinua sinulle te teidän teille me meidän meille meitä
 """, """
-jaa tilaa seuraa kuuntele katso lataa kirjaudu rekisteröidy klikkaa tue liity
+jaa tilaa seuraa kuuntele katso lataa kirjaudu rekisteröidy klikkaa tue liity lähetä
 """),
     "id": ("""
 bagikan komentar komentari berlangganan langganan iklan masuk daftar baca selanjutnya
@@ -257,7 +257,7 @@ sebelumnya terkait unduh
 """, """
 anda kamu kalian kita kami
 """, """
-bagikan berlangganan ikuti dengarkan tonton unduh daftar klik dukung gabung temukan simak
+bagikan berlangganan ikuti dengarkan tonton unduh daftar klik dukung gabung temukan simak kirim kirimkan
 """),
     "hi": ("""
 शेयर कमेंट कमेंट्स टिप्पणी टिप्पणियां सब्सक्राइब विज्ञापन लॉगिन डाउनलोड फॉलो पढ़ें न्यूज़लेटर लिंक
@@ -265,14 +265,14 @@ bagikan berlangganan ikuti dengarkan tonton unduh daftar klik dukung gabung temu
 """, """
 आप आपका आपकी आपके आपको हम हमारा हमारी हमारे हमें तुम
 """, """
-शेयर सब्सक्राइब फॉलो डाउनलोड क्लिक पढ़ें देखें सुनें जुड़ें
+शेयर सब्सक्राइब फॉलो डाउनलोड क्लिक पढ़ें देखें सुनें जुड़ें भेजें
 """),
     "ko": ("""
 공유 공유하기 댓글 구독 구독하기 광고 로그인 회원가입 관련기사 추천 이전 다음 기사 더보기
 """, """
 여러분 당신
 """, """
-공유하기 구독하기 클릭 다운로드 팔로우
+공유하기 구독하기 클릭 다운로드 팔로우 보내
 """),
 }
 # The address words of each language (the second list above) that are the first person

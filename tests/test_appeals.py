@@ -292,3 +292,20 @@ def test_unquoted_speech_with_its_attribution_is_no_appeal(lang, speech):
     assert speech in clean(page).text
     appeal = dict(reversed(APPEALS))[lang]  # the same place, the publisher's voice: it goes
     assert appeal not in clean("\n\n".join([*story[:2], appeal, *story[2:]])).text
+
+
+@pytest.mark.parametrize(("appeal", "news"), [
+    ("Send us your photos and tips at tips@millbrookcourier.example or on WhatsApp.",
+     "Police asked anyone with information to send it to tips@police.example, a spokesman "
+     "said on Tuesday."),
+    ("Have a story idea? Email the newsroom at news@millbrookcourier.example today.",
+     "The county has set up a hotline and an address, help@county.example, for families "
+     "who lost power."),
+])
+def test_a_call_to_write_to_an_address_is_an_appeal(appeal, news):
+    """Blind trial t's Finnish "Lähetä meille kuva tai vinkki: vinkit@… tai WhatsApp …" (send
+    us a picture or a tip) stayed: "send" was no call word, and an address was no furniture
+    (`appeal._voice`). A story's sentence that names an address speaks of third parties."""
+    story = STORY["en"]
+    text = clean("\n\n".join([*story[:2], appeal, news, *story[2:]]) + "\n").text
+    assert appeal not in text and news in text

@@ -134,6 +134,12 @@ def attributed(text: str, speech: re.Pattern | None) -> bool:
 
 
 _ADDRESS_RE = re.compile(rf"{EMAIL}|https?://|www\.")
+# A price per period names what an offer asks for in any language: "1 €/kk", "€1/month",
+# "9,99 €/Monat" (blind trial t's Finnish "Tilaa Pohjolan Sanomat Digi 1 €/kk kolmen
+# ensimmäisen kuukauden ajan." stayed); a price per kilo, litre or kilowatt-hour is news.
+_PRICE_PER_RE = re.compile(
+    r"(?:\d+(?:[.,]\d+)?\s*(?:€|\$|£|kr|zł|Kč|Ft|lei|CHF|EUR)|(?:€|\$|£)\s*\d+(?:[.,]\d+)?)"
+    r"\s*/\s*(?!(?:kg|g|t|l|m|m2|m²|km|kwh|mwh|h)\b)[^\W\d_]{1,8}\b", re.IGNORECASE)
 
 
 def _voice(text: str, lexicon: Lexicon) -> tuple[bool, bool, bool, bool, bool, int]:
@@ -150,7 +156,7 @@ def _voice(text: str, lexicon: Lexicon) -> tuple[bool, bool, bool, bool, bool, i
             # letters@…", "Lähetä meille kuva tai vinkki: vinkit@…": blind trial t)
             called and (not lexicon.web.isdisjoint(words[1:]) or _ADDRESS_RE.search(own) is not None),
             not lexicon.asks.isdisjoint(words),
-            not lexicon.pitch.isdisjoint(words),
+            not lexicon.pitch.isdisjoint(words) or _PRICE_PER_RE.search(own) is not None,
             word_count(own))  # the words of its own voice (CJK: by characters)
 
 

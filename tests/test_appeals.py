@@ -309,3 +309,15 @@ def test_a_call_to_write_to_an_address_is_an_appeal(appeal, news):
     story = STORY["en"]
     text = clean("\n\n".join([*story[:2], appeal, news, *story[2:]]) + "\n").text
     assert appeal not in text and news in text
+
+
+def test_an_offer_with_a_price_per_period_is_an_appeal():
+    """Blind trial t's Finnish "Tämä artikkeli on kaikille avoin. Tilaa Pohjolan Sanomat Digi
+    1 €/kk kolmen ensimmäisen kuukauden ajan." stayed: a price per period ("1 €/kk",
+    "€1/month") names what an offer asks for in any language (`appeal._PRICE_PER_RE`); a
+    price per kilo or kilowatt-hour in a story is news."""
+    story = STORY["en"]
+    offer = "This story is free to read. Subscribe to the Courier Digital for €1/month for three months."
+    news = "Electricity will cost 0.25 €/kWh from January, the regulator said on Monday."
+    text = clean("\n\n".join([*story[:2], offer, news, *story[2:]]) + "\n").text
+    assert offer not in text and news in text

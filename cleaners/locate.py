@@ -926,6 +926,16 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
         j = next((j for j in range(i + 1, n) if rule_at(j) is None and not entry_row[j]), None)
         return j is None or _sentence(lines[j]) and quiet(j)
 
+    def bare(i: int) -> bool:  # under a box's bare headlines, two at least: a box of
+        # teasers with summaries gives its last headline one, so a sentence after two
+        # headlines is the story's (blind trial u's Danish story ended under "Mest læste i
+        # Politik" and three headlines, over a newsletter box: it was lost). A paragraph,
+        # a statement's: a question or an exclamation there is one more teaser.
+        return (i >= 2 and is_prose(lines[i]) and last_mark(lines[i]) in _FULL_STOPS
+                and all(not ends_sentence(lines[j]) and rule_at(j) is None
+                        and word_count(lines[j]) >= _TEASER_HEADLINE_MIN_WORDS
+                        and _box_heading(lines, j, named) is not None for j in (i - 1, i - 2)))
+
     entry_row = _entry_rows(lines, keep)
 
     resumed = _resumed_story(lines, keep, quiet, rule_at)
@@ -938,7 +948,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
                 gap = boxed = 0
             elif (gap is not None and (_sentence(lines[i]) or _paywall_teaser(lines, i, named))
                   and quiet(i) and (gap < (BOX_REACH if resumed[i] else RESCUE_REACH)
-                                    or boxed < RESCUE_REACH and goes_on(i))):
+                                    or boxed < RESCUE_REACH and (goes_on(i) or bare(i)))):
                 keep[i] = True
                 gap = boxed = 0
             elif gap is not None:

@@ -552,3 +552,16 @@ def test_a_live_blogs_oldest_entries_past_an_ad_and_a_related_box_are_kept():
                    "Mapa: el perímetro del fuego, hora a hora"):
         assert chrome not in result.text.split("\n\n")
     assert "El boletín de la mañana" not in result.text
+
+
+def test_the_last_paragraph_under_a_box_of_bare_headlines_stays():
+    """Blind trial u's Danish story ended under "Mest læste i Politik" and three bare
+    headlines, over a newsletter box ("Nyhedsbrev: Politik før frokost", its pitch,
+    "Tilmeld"): the paragraph was lost as trailing furniture. A box of teasers with
+    summaries gives its last headline one, so a statement's paragraph after two bare
+    headlines is the story's (`locate.locate_lines`, `bare`)."""
+    text = clean((PAGES / "blind-da-election.txt").read_bytes()).text
+    assert ("Kongerunden ventes at begynde i løbet af onsdagen, når partilederne en efter en "
+            "kommer til Amalienborg for at pege på en kongelig undersøger.") in text
+    assert "Minister mister sit mandat i Vestjylland" not in text
+    assert "Få overblikket over dagens politiske nyheder" not in text

@@ -930,8 +930,12 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
         # teasers with summaries gives its last headline one, so a sentence after two
         # headlines is the story's (blind trial u's Danish story ended under "Mest læste i
         # Politik" and three headlines, over a newsletter box: it was lost). A paragraph,
-        # a statement's: a question or an exclamation there is one more teaser.
+        # a statement's: a question or an exclamation there is one more teaser, and so is a
+        # line labelled as the headlines above it are ("Editorial: …", "Letters: …" over
+        # "Guest column: I ran a small farm for 40 years. Here's what … miss.": trial t).
+        labelled = _LINE_LABEL_RE.match(lines[i]) is not None
         return (i >= 2 and is_prose(lines[i]) and last_mark(lines[i]) in _FULL_STOPS
+                and not (labelled and any(_LINE_LABEL_RE.match(lines[j]) for j in (i - 1, i - 2)))
                 and all(not ends_sentence(lines[j]) and rule_at(j) is None
                         and word_count(lines[j]) >= _TEASER_HEADLINE_MIN_WORDS
                         and _box_heading(lines, j, named) is not None for j in (i - 1, i - 2)))

@@ -565,3 +565,13 @@ def test_the_last_paragraph_under_a_box_of_bare_headlines_stays():
             "kommer til Amalienborg for at pege på en kongelig undersøger.") in text
     assert "Minister mister sit mandat i Vestjylland" not in text
     assert "Få overblikket over dagens politiske nyheder" not in text
+
+
+def test_a_teaser_labelled_as_the_headlines_above_it_is_no_paragraph():
+    """Under "More from Opinion", "Editorial: …" and "Letters: …", blind trial t's teaser
+    "Guest column: I ran a small farm for 40 years. Here's what the new zoning rules miss."
+    reads as a statement; labelled as its siblings, it is one more teaser (`bare`)."""
+    text = clean((PAGES / "blind-en-opinion.txt").read_bytes()).text
+    assert "Guest column: I ran a small farm" not in text
+    assert "Editorial: The school board owes parents" not in text
+    assert "It's worth remembering what the library actually does in this town." in text

@@ -575,3 +575,14 @@ def test_a_teaser_labelled_as_the_headlines_above_it_is_no_paragraph():
     assert "Guest column: I ran a small farm" not in text
     assert "Editorial: The school board owes parents" not in text
     assert "It's worth remembering what the library actually does in this town." in text
+
+
+def test_a_credit_the_locator_dropped_takes_its_caption_but_not_the_last_paragraph():
+    """A credit line the locator dropped ("Foto: Ole Martin Strand / NTB") left its caption
+    in the story in 5 of blind trial u's 13 dumps; inside the article it takes the caption
+    (`pipeline._takes_its_caption`). Under the last paragraph a credit is the story's source
+    ("Kaynak: DHA"), and the paragraph stays (blind trial t)."""
+    nb = clean((PAGES / "blind-nb-weather.txt").read_bytes()).text
+    assert "Snøryddingen var i full gang i Bodø sentrum tirsdag morgen." not in nb
+    tr = clean((PAGES / "blind-tr-quake.txt").read_bytes()).text
+    assert "Milli Eğitim Müdürlüğü, Pütürge ve Doğanyol ilçelerinde okulların" in tr

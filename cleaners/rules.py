@@ -48,14 +48,21 @@ class RulePackError(ValueError):
 # the machine has. 2,000 characters is 10x the longest boilerplate line.
 MAX_LINE_CHARS = 2000
 _ID_RE = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)+")
+# Arrows, in every direction (right-to-left pages point left: "اقرأ أيضاً ← …"): Unicode's
+# Arrows, Dingbat arrows, Supplemental Arrows-A and -B, the arrows of Miscellaneous Symbols
+# and Arrows, and the pointing triangles ▶ ► ▸ ◀ ◄. One definition for the label separator
+# and an arrow-led line (zxx.toml's cross-link.arrow-led, `{arrow}` in a pattern): a fresh
+# user's "See also ➡ …", "Zum Weiterlesen ⇢ …" and "اقرأ أيضاً ← …" stayed.
+ARROW_CHARS = "\u2190-\u21ff\u2794-\u27bf\u27f0-\u27ff\u2900-\u297f\u2b00-\u2bff\u25b6-\u25c4"
+_ARROW_TOKEN = "{arrow}"
 # What stands between a cross-link's label and the headline it points to ("Leggi anche:
 # …", "Lesen Sie auch | …"): a colon (also the full-width one), a bar, a guillemet, a dash,
-# or an arrow glyph. One definition for the inline teasers (`inline_forms`) and every pack
+# an arrow or "=>". One definition for the inline teasers (`inline_forms`) and every pack
 # (a pattern says `{label-sep}`): the packs' 37 copies of the class knew no arrow but
 # zh's and ja's, so blind trial t's "DA NON PERDERE › …", "TO CIĘ ZAINTERESUJE ▶ …",
 # "Vale a leitura → …" and "BU DA İLGİNİZİ ÇEKEBİLİR ► …" stayed. A hyphen counts before
 # a space only: "also-ran" is a word, "Leggi anche - …" a label.
-LABEL_SEPARATOR = r"(?:[:：|｜»>›→➜➔➤▶►▸▷⇒–—]|-(?=\s))"
+LABEL_SEPARATOR = rf"(?:[:：|｜»«>›–—{ARROW_CHARS}]|=>|-(?=\s))"
 _LABEL_SEP_TOKEN = "{label-sep}"
 
 
@@ -109,7 +116,7 @@ class RuleSpec(_Strict):
 
     id: str
     family: str
-    pattern: str  # a regex; `{label-sep}` stands for LABEL_SEPARATOR
+    pattern: str  # a regex; `{label-sep}` stands for LABEL_SEPARATOR, `{arrow}` ARROW_CHARS
     where: Annotated[Where, Field(strict=False)] = Where.ANYWHERE
     note: str = ""
     lang: str | None = None
@@ -205,7 +212,8 @@ def _parse_rule(raw: dict, pack: str, checked: bool, reported_speech: str = "",
         raise _schema_error(exc, where, raw) from None
     if not _ID_RE.fullmatch(spec.id):
         raise RulePackError(f"{pack}: rule id {spec.id!r} must look like 'family.what-it-removes'")
-    pattern = spec.pattern.replace(_LABEL_SEP_TOKEN, LABEL_SEPARATOR)
+    pattern = spec.pattern.replace(_LABEL_SEP_TOKEN, LABEL_SEPARATOR).replace(
+        _ARROW_TOKEN, ARROW_CHARS)
     if spec.tail and not spec.repeat:
         raise RulePackError(f"{where}tail is what follows the last of a rule's repeated "
                             "items: it needs repeat")

@@ -51,6 +51,11 @@ def test_the_cross_link_goes_and_the_paragraphs_around_it_stay(page, label):
     ("ja", "あわせて読みたい：東京で記録的な大雪、交通機関に乱れ"),
     ("ko", "관련기사: 삼성전자, 3분기 영업이익 10조 돌파"),
     ("de", "Passend zum Thema » Wie Städte sich gegen Starkregen wappnen"),
+    # any arrow, in any direction (a fresh user's right-to-left and dingbat arrows)
+    ("ar", "اقرأ أيضاً ← خطة حكومية لتوسيع محطات الطاقة الشمسية حتى 2030"),
+    ("en", "See also ➡ How the 2019 boil-water notice changed Millbrook's budget"),
+    ("de", "Zum Weiterlesen ⇢ Warum Stellwerke in Hessen kaum Nachwuchs finden"),
+    ("en", "Read more => Why the harbour ferry fares are going up again"),
 ])
 def test_labels_in_other_words_and_scripts(lang, line):
     assert is_referral(line, lexicon_for((lang,)))

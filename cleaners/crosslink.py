@@ -13,9 +13,16 @@ quote's lead names its speaker, and a news sentence ends with its mark.
 """
 
 import re
+from functools import cache
 
 from newsclean.cleaners.lexicon import Lexicon
-from newsclean.cleaners.lines import WORD_CHARS, WORD_RE, ends_sentence, word_count
+from newsclean.cleaners.lines import (
+    UNSPACED_RUN_RE,
+    WORD_CHARS,
+    WORD_RE,
+    ends_sentence,
+    word_count,
+)
 from newsclean.cleaners.rules import LABEL_SEPARATOR
 
 REFERRAL_RULE = "cross-link.referral-label"
@@ -36,10 +43,16 @@ _LABELLED_RE = re.compile(
     rf"\s*[\[(]?(?P<label>[{WORD_CHARS}\s'’.&\u200c-]{{1,{_LABEL_MAX_CHARS}}}?)\s*"
     rf"{LABEL_SEPARATOR}+\s*"
     r"(?P<rest>\S[^\n]*)")
-# Scripts whose words are not spaced apart or carry their particles joined (Chinese,
-# Japanese, Thai, Korean): a label word is found inside the label's runs of letters.
-_JOINED_RE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-                        "\uac00-\ud7af\u0e00-\u0e7f]")
+# Scripts whose words are not spaced apart (`lines.UNSPACED_RUN_RE`: Chinese, Japanese,
+# Thai) or carry their particles joined (Korean Hangul): a label word is found inside the
+# label's runs of letters.
+_JOINED_RE = re.compile(f"{UNSPACED_RUN_RE.pattern}|[\uac00-\ud7af]")
+
+
+@cache
+def _found_inside(refer: frozenset[str]) -> tuple[str, ...]:
+    """The words of `refer` in those scripts: asked once per lexicon, not per line."""
+    return tuple(w for w in refer if _JOINED_RE.search(w))
 
 
 def _continues(rest: str) -> bool:
@@ -67,5 +80,4 @@ def is_referral(line: str, lexicon: Lexicon) -> bool:
     if not lexicon.refer.isdisjoint(words):
         return True
     joined = [w for w in words if _JOINED_RE.search(w)]
-    return bool(joined) and any(ref in w for w in joined for ref in lexicon.refer
-                                if _JOINED_RE.search(ref))
+    return any(ref in w for w in joined for ref in _found_inside(lexicon.refer))

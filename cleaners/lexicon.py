@@ -379,7 +379,7 @@ _REFER = {
     "hr": "također još čitajte pročitajte povezano povezane preporučujemo zanimljivo temi "
           "tema propustite",
     "sr": "takođe još čitajte pročitajte povezano povezane preporučujemo zanimljivo temi "
-          "tema propustite također",
+          "tema propustite",
     "sl": "tudi še preberite berite povezano priporočamo zanimivo temi tema zamudite",
     "ro": "citește citiți citeste legate recomandăm recomandate interesa temă tema ratați "
           "ratezi anterior",
@@ -388,7 +388,7 @@ _REFER = {
     "fi": "myös lue lisää aiheesta aihe aiheeseen liittyvät suosittelemme kiinnostaa "
           "kiinnostavaa aiemmin missaa",
     "et": "loe veel ka seotud soovitame teemal huvitav varem",
-    "tr": "ayrıca oku okuyun okumak daha ilgili ilginizi ilginizi önerilen öneriyoruz "
+    "tr": "ayrıca oku okuyun okumak daha ilgili ilginizi önerilen öneriyoruz "
           "konu konuyla kaçırmayın",
     "el": "επίσης διαβάστε περισσότερα σχετικά προτείνουμε ενδιαφέρον θέμα χάσετε",
     "ru": "также тоже читайте читать ещё еще больше теме тему связанные рекомендуем "

@@ -34,6 +34,7 @@ import numpy as np
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.lines import (
     AGO_WORDS,
+    CUT_OFF_ENDS,
     OPEN_QUOTES,
     SENTENCE_END,
     SEPARATORS,
@@ -187,7 +188,7 @@ def _line_row(line: str, lexicon: Lexicon) -> tuple[float, ...]:
         1.0 if cased and head.isupper() and sum(map(str.isupper, head)) >= 3 else 0.0,  # upper
         sum(map(str.isdigit, toks)) / ntok if short else 0.0,  # num
         1.0 if any(map(line.__contains__, SEPARATORS)) else 0.0,  # sep
-        1.0 if line.endswith(("...", "…")) else 0.0,  # ell
+        1.0 if line.endswith(CUT_OFF_ENDS) else 0.0,  # ell
         1.0 if line.startswith(_LIST_START) or (
             line[:1].isdigit() and line[1:3] in (". ", ") ")) else 0.0,  # lst
         1.0 if end in _COLONS else 0.0,  # colon

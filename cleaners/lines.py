@@ -51,6 +51,8 @@ SEA_CHARS_PER_WORD = 4
 # Marks that end a sentence: Latin/Cyrillic/Greek, CJK full-width, Arabic and Urdu question
 # mark and full stop, Devanagari danda, Armenian and Ethiopic full stops, Myanmar, Khmer and
 # Tibetan full stops, the ellipsis and the doubled marks (‼ ⁇ ⁈ ⁉).
+# A line cut off with an ellipsis: a teaser of another story, a truncated headline.
+CUT_OFF_ENDS = ("...", "…")
 SENTENCE_END = frozenset(".!?…。！？｡؟۔।॥։።፧။។།‼⁇⁈⁉")
 # The marks a question ends with (Latin, full-width, Arabic).
 QUESTION_MARKS = ("?", "？", "؟")
@@ -355,7 +357,7 @@ def is_headline(line: str, words: int | None = None) -> bool:
         words = word_count(line)
     if not HEADLINE_MIN_WORDS <= words <= HEADLINE_MAX_WORDS or len(line) > HEADLINE_MAX_CHARS:
         return False
-    if line.endswith(("...", "…")) or last_mark(line) in _HEADLINE_BAD_END and not (
+    if line.endswith(CUT_OFF_ENDS) or last_mark(line) in _HEADLINE_BAD_END and not (
             _ABBREVIATION_END_RE.search(line)):
         return False
     line = line[kicker_end(line):]

@@ -29,6 +29,7 @@ from newsclean.cleaners.credits import is_caption, is_credit_rule
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.linemodel import COLUMN, LineMemo, LineModel, score_with_features
 from newsclean.cleaners.lines import (
+    CUT_OFF_ENDS,
     HEADLINE_MAX_WORDS,
     PROSE_MIN_WORDS,
     UNSPACED_RUN_RE,
@@ -170,9 +171,9 @@ def list_under(texts: list[str], at: int, named: Callable[[int], Rule | None],
     stories box are headlines; the story resumes at a statement or at its next section's
     subhead."""
     n = len(texts)
-    pairs = TeaserPairs(texts, at, named)
+    pairs = teaser_pairs(texts, at, named)
     for j in range(at + 1, n):
-        if named(j) is None and not pairs.holds(j) and (
+        if named(j) is None and j not in pairs and (
                 ends_a_list(texts[j]) or j > at + 1 and j + 1 < n and named(j + 1) is None
                 and heads(texts[j], texts[j + 1], stopwords)
                 or _labelled_as_above(texts, j, at)):
@@ -193,43 +194,32 @@ def list_under(texts: list[str], at: int, named: Callable[[int], Rule | None],
 TEASER_SUMMARY_MAX_WORDS = 30
 _TEASER_HEADLINE_MIN_WORDS = 3
 _TEASERS_MIN = 2
-_CUT_OFF = ("...", "…")
 
 
-class TeaserPairs:
-    """Which lines under the box heading at `at` are teasers with their summaries: the run
-    of (headline, summary) pairs from the line under the heading, _TEASERS_MIN of them at
-    least; the run may open with a summary alone, once the locator dropped its headline."""
+def teaser_pairs(texts: list[str], at: int, named: Callable[[int], Rule | None]
+                 ) -> frozenset[int]:
+    """The lines under the box heading at `at` that are teasers with their summaries: the
+    run of (headline, summary) pairs from the line under the heading, _TEASERS_MIN of them
+    at least; the run may open with a summary alone, once the locator dropped its headline.
+    Empty when there is no such run."""
+    def summary(j: int) -> bool:
+        return (at < j < len(texts) and named(j) is None and ends_a_list(texts[j])
+                and not texts[j].endswith(CUT_OFF_ENDS)  # a teaser's headline, cut off
+                and word_count(texts[j]) <= TEASER_SUMMARY_MAX_WORDS)
 
-    def __init__(self, texts: list[str], at: int, named: Callable[[int], Rule | None]) -> None:
-        self.texts, self.at, self.named = texts, at, named
-        k, held = at + 1, []
-        if self._summary(k) and self._pair(k + 1):
-            held.append(k)
-            k += 1
-        while self._pair(k):
-            held += [k, k + 1]
-            k += 2
-        teasers = (len(held) + 1) // 2
-        self.held = frozenset(held) if teasers >= _TEASERS_MIN else frozenset()
+    def pair(j: int) -> bool:  # a teaser's headline ends no sentence, a summary under it
+        return (at < j < len(texts) and named(j) is None and not ends_sentence(texts[j])
+                and _TEASER_HEADLINE_MIN_WORDS <= word_count(texts[j]) <= HEADLINE_MAX_WORDS
+                and summary(j + 1))
 
-    def _summary(self, j: int) -> bool:
-        line = self.texts[j] if self.at < j < len(self.texts) else ""
-        return (bool(line) and self.named(j) is None and ends_a_list(line)
-                and not line.endswith(_CUT_OFF)  # a teaser's headline cut off ("… Hurri...")
-                and word_count(line) <= TEASER_SUMMARY_MAX_WORDS)
-
-    def _headline(self, j: int) -> bool:
-        line = self.texts[j] if self.at < j < len(self.texts) else ""
-        return (bool(line) and self.named(j) is None and not ends_sentence(line)
-                and _TEASER_HEADLINE_MIN_WORDS <= word_count(line) <= HEADLINE_MAX_WORDS)
-
-    def _pair(self, j: int) -> bool:
-        return self._headline(j) and self._summary(j + 1)
-
-    def holds(self, j: int) -> bool:
-        """Is line j a teaser's headline or summary in such a run?"""
-        return j in self.held
+    k, held = at + 1, []
+    if summary(k) and pair(k + 1):
+        held.append(k)
+        k += 1
+    while pair(k):
+        held += [k, k + 1]
+        k += 2
+    return frozenset(held) if (len(held) + 1) // 2 >= _TEASERS_MIN else frozenset()
 
 
 # A speaker's or a section's label before a colon: "Hỏi", "Q", "P", "Frage" (a word or two).
@@ -926,20 +916,6 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
         j = next((j for j in range(i + 1, n) if rule_at(j) is None and not entry_row[j]), None)
         return j is None or _sentence(lines[j]) and quiet(j)
 
-    def bare(i: int) -> bool:  # under a box's bare headlines, two at least: a box of
-        # teasers with summaries gives its last headline one, so a sentence after two
-        # headlines is the story's (blind trial u's Danish story ended under "Mest læste i
-        # Politik" and three headlines, over a newsletter box: it was lost). A paragraph,
-        # a statement's: a question or an exclamation there is one more teaser, and so is a
-        # line labelled as the headlines above it are ("Editorial: …", "Letters: …" over
-        # "Guest column: I ran a small farm for 40 years. Here's what … miss.": trial t).
-        labelled = _LINE_LABEL_RE.match(lines[i]) is not None
-        return (i >= 2 and is_prose(lines[i]) and last_mark(lines[i]) in _FULL_STOPS
-                and not (labelled and any(_LINE_LABEL_RE.match(lines[j]) for j in (i - 1, i - 2)))
-                and all(not ends_sentence(lines[j]) and rule_at(j) is None
-                        and word_count(lines[j]) >= _TEASER_HEADLINE_MIN_WORDS
-                        and _box_heading(lines, j, named) is not None for j in (i - 1, i - 2)))
-
     entry_row = _entry_rows(lines, keep)
 
     resumed = _resumed_story(lines, keep, quiet, rule_at)
@@ -952,7 +928,8 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
                 gap = boxed = 0
             elif (gap is not None and (_sentence(lines[i]) or _paywall_teaser(lines, i, named))
                   and quiet(i) and (gap < (BOX_REACH if resumed[i] else RESCUE_REACH)
-                                    or boxed < RESCUE_REACH and (goes_on(i) or bare(i)))):
+                                    or boxed < RESCUE_REACH and (
+                                        goes_on(i) or _under_bare_headlines(lines, i, named)))):
                 keep[i] = True
                 gap = boxed = 0
             elif gap is not None:
@@ -1190,7 +1167,7 @@ def _paywall_teaser(lines: list[str], i: int, named: Callable[[str], Rule | None
     sa voiture et…" over "Il vous reste 78 % de cet article à lire."): prose up to its
     ellipsis, right above a line a paywall rule names? A teaser of another story ends in an
     ellipsis too, but under its headline, not over the paywall."""
-    if i + 1 >= len(lines) or not lines[i].endswith(("...", "…")):
+    if i + 1 >= len(lines) or not lines[i].endswith(CUT_OFF_ENDS):
         return False
     rule = named(lines[i + 1])
     return (rule is not None and rule.family == "paywall"
@@ -1201,7 +1178,28 @@ def _sentence(line: str) -> bool:
     """A complete sentence of RESCUE_MIN_WORDS+ words, or a whole quotation (a speaker's
     words on a line of their own: „Das ist ein schwarzer Tag für Weilach“)."""
     return ((ends_sentence(line) or is_quotation(line)) and word_count(line) >= RESCUE_MIN_WORDS
-            and not line.endswith(("...", "…")) and not line[0].islower())
+            and not line.endswith(CUT_OFF_ENDS) and not line[0].islower())
+
+
+def _under_bare_headlines(lines: list[str], i: int, named: Callable[[str], Rule | None]
+                          ) -> bool:
+    """Is line i a statement's paragraph under two or more bare headlines of a box
+    (`_box_heading`)? A box of teasers with summaries gives its last headline one, so a
+    paragraph after two headlines is the story's (blind trial u's Danish story ended under
+    "Mest læste i Politik" and three headlines, over a newsletter box: it was lost). A
+    question or an exclamation there is one more teaser, and so is a line labelled as the
+    headlines above it are ("Editorial: …", "Letters: …" over "Guest column: I ran a small
+    farm for 40 years. Here's what … miss.": trial t)."""
+    line = lines[i]
+    if i < 2 or not is_prose(line) or last_mark(line) not in _FULL_STOPS:
+        return False
+    above = lines[i - 2:i]
+    if _LINE_LABEL_RE.match(line) and any(map(_LINE_LABEL_RE.match, above)):
+        return False
+    return all(not ends_sentence(head) and named(head) is None
+               and word_count(head) >= _TEASER_HEADLINE_MIN_WORDS
+               and _box_heading(lines, j, named) is not None
+               for j, head in zip((i - 2, i - 1), above, strict=True))
 
 
 def _comments_start(lines: list[str], keep: list[bool], feats: list[list[float]], first: int,

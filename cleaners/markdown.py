@@ -20,6 +20,8 @@ from functools import cache
 from itertools import islice
 from typing import NamedTuple
 
+from newsclean.cleaners.lines import CUT_OFF_ENDS
+
 # A Markdown dump holds links written as Markdown: [text](target). A plain dump quoting one
 # or two ("[1](…)" in a footnote) is still a plain dump.
 MIN_LINKS = 5
@@ -189,7 +191,7 @@ def is_link_line(line: MarkdownLine) -> bool:
     dream…"). A sentence that merely holds a long link ("It also [co-ordinates military
     plans…](…)") opens with text and goes on to the line model."""
     return line.opens_with_link and (line.link_share >= LINK_LINE_SHARE
-                                     or line.text.endswith(("...", "…")))
+                                     or line.text.endswith(CUT_OFF_ENDS))
 
 
 def _letters(text: str) -> int:

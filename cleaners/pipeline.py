@@ -51,12 +51,12 @@ from newsclean.cleaners.locate import (
     HEADLINE_REACH,
     LIST_MAX_ITEMS,
     Footer,
-    TeaserPairs,
     heads,
     is_list_item,
     list_under,
     locate_lines,
     names_the_story,
+    teaser_pairs,
     title_like,
 )
 from newsclean.cleaners.markdown import (
@@ -600,12 +600,13 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
 
 def _takes_its_caption(rule: Rule, kept: list[Unit], units: list[Unit], i: int) -> bool:
     """Does a picture's credit at line i (`rule` a caption-credit rule) take the kept line
-    right above it as its caption: _CAPTION_MAX_WORDS words or fewer, no list item? As
-    `_apply_rules` does for a credit the locator kept; one it dropped left its caption in
-    the story (blind trial u: "Snøryddingen var i full gang i Bodø sentrum tirsdag morgen."
-    over "Foto: Ole Martin Strand / NTB", in 5 of 13 dumps). Asked inside the article only:
-    under its last paragraph a credit is the story's source ("Kaynak: DHA"), and the
-    paragraph above it is news (blind trial t's Turkish story lost its last one)."""
+    right above it as its caption: _CAPTION_MAX_WORDS words or fewer, no list item? Asked
+    of a credit the rules name (`_apply_rules`) and, inside the article only, of one the
+    locator dropped (`_article_lines`), which left its caption in the story (blind trial
+    u: "Snøryddingen var i full gang i Bodø sentrum tirsdag morgen." over "Foto: Ole Martin
+    Strand / NTB", in 5 of 13 dumps); under the article's last paragraph a credit is the
+    story's source ("Kaynak: DHA"), and the paragraph above it is news (blind trial t's
+    Turkish story lost its last one)."""
     return (rule.where is Where.CAPTION_CREDIT and bool(kept) and kept[-1] is units[i - 1]
             and word_count(kept[-1].text) <= _CAPTION_MAX_WORDS
             and not is_list_item(kept[-1].text))
@@ -615,20 +616,20 @@ def _teasers_under(units: list[Unit], at: int, keep: list[bool],
                    match: Callable[..., Rule | None], lexicon: Lexicon) -> list[int]:
     """The lines the locator kept under the list heading it dropped at `at`, inside the
     article, up to the first it dropped (but a teaser's headline or summary,
-    `locate.TeaserPairs`) or a rule names; none when they are more than a box holds
+    `locate.teaser_pairs`) or a rule names; none when they are more than a box holds
     (LIST_MAX_ITEMS)."""
     texts = [u.text for u in units]
 
     def named(j: int) -> Rule | None:  # the document's lookup memoizes each question
         return match(texts[j], Where.ANYWHERE)
 
-    pairs = TeaserPairs(texts, at, named)
+    pairs = teaser_pairs(texts, at, named)
     out = []
     for j in takewhile(lambda j: named(j) is None,
                        list_under(texts, at, named, lexicon.function_words)):
         if keep[j]:
             out.append(j)
-        elif not pairs.holds(j):  # past a teaser it dropped, the kept lines are the story's
+        elif j not in pairs:  # past a teaser it dropped, the kept lines are the story's
             break
     return out if len(out) <= LIST_MAX_ITEMS else []
 
@@ -849,8 +850,7 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
             elif rule.where is Where.LIST_HEAD and positions[i] is not Where.LEADING:
                 listed.update(dict.fromkeys(list_under(texts, i, rules.__getitem__,
                                                           lexicon.function_words), rule))
-            elif (rule.where is Where.CAPTION_CREDIT and len(kept) > 1 and kept[-1] is units[i - 1]
-                  and words[i - 1] <= _CAPTION_MAX_WORDS and not is_list_item(texts[i - 1])):
+            elif len(kept) > 1 and _takes_its_caption(rule, kept, units, i):
                 removed.insert(-1, _removal(kept.pop(), rule.id, rule.family, "caption-credit"))
         elif i in listed:
             heading = listed[i]

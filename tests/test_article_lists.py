@@ -93,7 +93,7 @@ PAIRS = ["Related stories",
 def test_a_related_box_of_headlines_with_summaries_goes_whole():
     """Blind trial t's Italian, Portuguese and Vietnamese boxes ("Veja também" over
     headline and summary pairs) kept every summary and the headlines between them: the
-    first summary ended the list as a statement (`locate.TeaserPairs`)."""
+    first summary ended the list as a statement (`locate.teaser_pairs`)."""
     assert list(list_under(PAIRS, 0, _named(PAIRS), frozenset())) == [1, 2, 3, 4]
     lead = ("The city will close four branch libraries on Sundays from June, cutting 1.2 million "
             "dollars from next year's budget, officials said.")

@@ -559,7 +559,7 @@ def test_the_last_paragraph_under_a_box_of_bare_headlines_stays():
     headlines, over a newsletter box ("Nyhedsbrev: Politik før frokost", its pitch,
     "Tilmeld"): the paragraph was lost as trailing furniture. A box of teasers with
     summaries gives its last headline one, so a statement's paragraph after two bare
-    headlines is the story's (`locate.locate_lines`, `bare`)."""
+    headlines is the story's (`locate._under_bare_headlines`)."""
     text = clean((PAGES / "blind-da-election.txt").read_bytes()).text
     assert ("Kongerunden ventes at begynde i løbet af onsdagen, når partilederne en efter en "
             "kommer til Amalienborg for at pege på en kongelig undersøger.") in text
@@ -570,7 +570,7 @@ def test_the_last_paragraph_under_a_box_of_bare_headlines_stays():
 def test_a_teaser_labelled_as_the_headlines_above_it_is_no_paragraph():
     """Under "More from Opinion", "Editorial: …" and "Letters: …", blind trial t's teaser
     "Guest column: I ran a small farm for 40 years. Here's what the new zoning rules miss."
-    reads as a statement; labelled as its siblings, it is one more teaser (`bare`)."""
+    reads as a statement; labelled as its siblings, it is one more teaser (`locate._under_bare_headlines`)."""
     text = clean((PAGES / "blind-en-opinion.txt").read_bytes()).text
     assert "Guest column: I ran a small farm" not in text
     assert "Editorial: The school board owes parents" not in text

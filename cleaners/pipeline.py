@@ -22,6 +22,7 @@ from newsclean.cleaners.crosslink import REFERRAL_RULE, is_referral
 from newsclean.cleaners.dateline import dateline_date
 from newsclean.cleaners.decode import InputRejected, decode, repair
 from newsclean.cleaners.detect import detect_format, is_json_document
+from newsclean.cleaners.embed import EMBED_FAMILY, embedded_posts
 from newsclean.cleaners.html_extract import extract_html
 from newsclean.cleaners.language import detect_languages
 from newsclean.cleaners.lexicon import Lexicon, lexicon_for
@@ -832,6 +833,7 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
     pitches = _box_pitches(rules, words)
     referrals = {i for i, rule in enumerate(rules)
                  if rule is None and is_referral(texts[i], lexicon)}
+    embeds = embedded_posts(texts)
     kept: list[Unit] = []
     marker: Rule | None = None  # a comment section started: everything after it goes
     listed: dict[int, Rule] = {}  # the lines of a list whose heading fired, by its heading
@@ -859,6 +861,8 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
             removed.append(_removal(unit, _BOX_PITCH, pitches[i], "box"))
         elif i in referrals:  # a label in the site's own words (cleaners/crosslink.py)
             removed.append(_removal(unit, REFERRAL_RULE, "cross-link"))
+        elif i in embeds:  # a social post's head and link (cleaners/embed.py)
+            removed.append(_removal(unit, embeds[i], EMBED_FAMILY))
         else:
             kept.append(unit)
     return kept

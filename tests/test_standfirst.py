@@ -8,6 +8,8 @@ the line model alone scored it 0.05-0.23. A promo box's two-sentence pitch under
 heading is not a standfirst.
 """
 
+from pathlib import Path
+
 import pytest
 
 from newsclean.cleaners import clean
@@ -84,3 +86,16 @@ def test_a_standfirst_under_the_share_rows_buttons_stays(lang, row):
     paragraphs = result.text.split("\n\n")
     assert page["standfirst"] in paragraphs
     assert not set(paragraphs) & set(row)
+
+
+def test_a_standfirst_over_the_lead_and_its_picture_stays():
+    """Golem's page (tests/fixtures/text_pages): the model drops both the standfirst and the
+    lead under the picture; the lead is found first, then the standfirst over it, though it
+    stands again as the story's teaser in a box below (locate.STANDFIRSTS)."""
+    raw = (Path(__file__).parent / "fixtures" / "text_pages"
+           / "fd-de-golem-2024-04-28.txt").read_text("utf-8")
+    standfirst = next(line for line in raw.split("\n") if line.startswith("Samsung hat vor Gericht"))
+    lead = next(line for line in raw.split("\n") if line.startswith("Samsung drohen in Deutschland"))
+    paragraphs = clean(raw).text.split("\n\n")
+    assert paragraphs[:2] == [standfirst, lead]
+    assert paragraphs.count(standfirst) == 1  # its teaser below goes

@@ -36,10 +36,9 @@ from newsclean.cleaners.lines import (
     AGO_WORDS,
     CUT_OFF_ENDS,
     OPEN_QUOTES,
-    SENTENCE_END,
     SEPARATORS,
     WORD_RE,
-    ends_in_quoted_speech,
+    ends_sentence,
     is_year,
     last_mark,
     outside_quotes,
@@ -169,7 +168,7 @@ def _line_row(line: str, lexicon: Lexicon) -> tuple[float, ...]:
     ntok = len(toks) or 1
     lognw = math.log1p(nw)
     end = last_mark(line)
-    sent = 1.0 if end in SENTENCE_END or ends_in_quoted_speech(line) else 0.0
+    sent = 1.0 if ends_sentence(line) else 0.0  # Thai's and Lao's by length too
     head = line[:200]
     cased = head.upper() != head.lower()  # holds a letter of a cased script
     short = nw <= _SHORT_WORDS

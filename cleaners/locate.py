@@ -879,8 +879,11 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
         return [True] * len(lines), scores, feats, [], {}
     keep = [p >= model.threshold and not _consent(line, named)
             for p, line in zip(scores, lines, strict=True)]
-    if not any(keep):  # nothing reads like an article: keep the most likely line
-        keep[max(range(len(scores)), key=scores.__getitem__)] = True
+    if not any(keep):  # nothing reads like an article: keep the most likely line no rule
+        # names (a Thai page's cookie notice, its only line the model passed, was kept alone
+        # and then removed by its rule: every paragraph of the story went, blind trial v)
+        free = [i for i, line in enumerate(lines) if named(line) is None] or range(len(lines))
+        keep[max(free, key=scores.__getitem__)] = True
 
     def quiet(i: int) -> bool:
         # whether the line is a live blog's entry matters only to a line with an address word

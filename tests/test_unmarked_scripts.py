@@ -17,3 +17,15 @@ def test_a_thai_page_keeps_every_paragraph_of_its_story():
     assert result.title == expect["title"]
     assert [p for p in expect["must_keep"] if p not in result.text] == []
     assert "กดติดตามข่าวเหนือวันนี้ทาง LINE OA ได้ที่นี่" not in result.text  # a LINE follow call
+
+
+def test_a_thai_page_whose_paragraphs_the_model_scored_low_keeps_them():
+    """Blind trial v: the line model read no Thai paragraph as a sentence (its `sent`
+    feature asked for an end mark, not `lines.ends_sentence`), scored them 0.11-0.21 and
+    passed only the cookie notice on top, which its rule then removed: the page came out
+    empty. Each paragraph is a sentence by its length now, and when nothing passes the model
+    the line it keeps is one no rule names."""
+    expect = json.loads((PAGES / "blind-th-smog-school-closures.json").read_text("utf-8"))
+    result = clean((PAGES / "blind-th-smog-school-closures.txt").read_bytes())
+    assert result.status == "cleaned"
+    assert [p for p in expect["must_keep"] if p not in result.text] == []

@@ -267,6 +267,40 @@ bagikan berlangganan ikuti dengarkan tonton unduh daftar klik dukung gabung temu
 """, """
 शेयर सब्सक्राइब फॉलो डाउनलोड क्लिक पढ़ें देखें सुनें जुड़ें भेजें
 """),
+    # Malay (blind trial v: "Ikuti saluran WhatsApp kami untuk berita terkini: Klik di sini"
+    # stayed, the page read with English's words)
+    "ms": ("""
+kongsi komen ulasan langgan melanggan iklan log masuk daftar baca seterusnya sebelumnya
+berkaitan muat turun saluran
+""", """
+anda awak kamu kami kita
+""", """
+kongsi langgan ikuti dengar tonton muat daftar klik sokong sertai hantar layari
+"""),
+    # Urdu, Bengali, Filipino (blind trial v): the follow calls and the "read also" labels
+    # of their pages ("ہمارے واٹس ایپ چینل کو فالو کریں…", "গুগল নিউজে … ফলো করুন")
+    "ur": ("""
+شیئر تبصرہ تبصرے اشتہار سبسکرائب لاگ ڈاؤن لوڈ فالو پڑھیں نیوز لیٹر لنک کاپی چینل واٹس
+""", """
+آپ آپکا آپکی آپکے تم تمہارا تمہاری ہم ہمارا ہماری ہمارے ہمیں
+""", """
+شیئر سبسکرائب فالو ڈاؤن کلک پڑھیں دیکھیں سنیں جڑیں بھیجیں
+"""),
+    "bn": ("""
+শেয়ার শেয়ার মন্তব্য বিজ্ঞাপন সাবস্ক্রাইব লগইন ডাউনলোড ফলো পড়ুন নিউজলেটার লিংক লিঙ্ক কপি
+""", """
+আপনি আপনার আপনাকে তুমি তোমার আমরা আমাদের আমাদেরকে
+""", """
+শেয়ার শেয়ার সাবস্ক্রাইব ফলো ডাউনলোড ক্লিক পড়ুন দেখুন শুনুন যুক্ত পাঠান
+"""),
+    "tl": ("""
+ibahagi komento komentaryo anunsyo subscribe log basahin susunod nakaraan kaugnay download
+follow share like
+""", """
+ikaw kayo ninyo inyong iyong kami namin amin aming
+""", """
+basahin panoorin pakinggan ibahagi follow share like subscribe click download sumali
+"""),
     "ko": ("""
 공유 공유하기 댓글 구독 구독하기 광고 로그인 회원가입 관련기사 추천 이전 다음 기사 더보기
 """, """
@@ -304,6 +338,10 @@ _PUBLISHER = {
     "fi": "me meidän meille meitä",
     "id": "kita kami",
     "hi": "हम हमारा हमारी हमारे हमें",
+    "ms": "kami kita",
+    "ur": "ہم ہمارا ہماری ہمارے ہمیں",
+    "bn": "আমরা আমাদের আমাদেরকে",
+    "tl": "kami namin amin aming",
 }
 # What a publisher's appeal asks of its reader besides the page's furniture (the web and
 # call classes, which the line model reads too): money, membership, an email in the inbox.
@@ -402,6 +440,9 @@ _REFER = {
     "hi": "भी पढ़ें पढ़िए संबंधित सुझाव विषय",
     "id": "juga baca lainnya terkait rekomendasi menarik topik lewatkan sebelumnya",
     "ms": "juga baca lain berkaitan disyorkan menarik topik terlepas sebelum",
+    "ur": "پڑھیں پڑھیے متعلقہ مزید",
+    "bn": "পড়ুন আরও আরো সম্পর্কিত প্রাসঙ্গিক",
+    "tl": "basahin kaugnay",
     "sw": "pia soma zaidi inayohusiana husiana mada",
     "vi": "đọc thêm liên lỡ",
     "ta": "படிக்க மேலும் தொடர்புடைய",

@@ -51,7 +51,7 @@ from newsclean.cleaners.lines import (
     without_quotes,
     word_count,
 )
-from newsclean.cleaners.rules import Rule, Where
+from newsclean.cleaners.rules import NAVIGATION, Rule, Where
 
 _V = TypeVar("_V")
 
@@ -603,13 +603,22 @@ class _Headlines:
         above it (past lines a rule names) when that one is headline-like too and names the
         story plainly (OVER_DECK_SHARED), since then the line at `at` is the deck under the
         headline ("La formación de Carmen Ulloa se quedaría a cinco escaños…" under "El
-        Partido Regionalista ampliaría su ventaja…"), a "Place, date" line or a kicker."""
+        Partido Regionalista ampliaría su ventaja…"), a "Place, date" line or a kicker. Not
+        over a menu or a breadcrumb trail (`_trail_between`)."""
         i = _unnamed_above(self.lines, at, self.named)
-        if (i >= 0 and self.candidate(i) and _names_the_story(
+        if (i >= 0 and self.candidate(i) and not self._trail_between(i, at) and _names_the_story(
                 self.lines[i], story, self.lexicon.function_words, OVER_DECK_SHARED)):
             return i
         return at
 
+    def _trail_between(self, above: int, at: int) -> bool:
+        """Does a menu or a breadcrumb trail (a line of the navigation family) stand between
+        lines `above` and `at`? It opens the story's header: the line over it is the page's,
+        a breaking-news ticker's ("BREAKING: Valgdeltagelsen endte på 83,9 procent" over
+        "Politik › Folketingsvalg 2024" over the headline, which it repeats a sentence of:
+        blind trials u (da, nb) and v (th) got the ticker as the title)."""
+        return any((rule := self.named(self.lines[j])) is not None
+                   and rule.family == NAVIGATION for j in range(above + 1, at))
 
 # A page's last lines are its footer, which names the site ("© 2024 The Pinecrest Post. All
 # rights reserved."): a short line said again there is the site's name, not a headline (a

@@ -72,7 +72,7 @@ from newsclean.cleaners.normalize import dedupe_key, normalize_unit
 from newsclean.cleaners.options import CleanOptions
 from newsclean.cleaners.pagekind import PageType, declared_page_type, not_article_reason
 from newsclean.cleaners.pagetitle import strip_site
-from newsclean.cleaners.rules import Rule, RuleSet, Where
+from newsclean.cleaners.rules import NAVIGATION, Rule, RuleSet, Where
 from newsclean.cleaners.segment import Unit, split_units
 
 _DEFAULT_OPTIONS = CleanOptions()
@@ -789,8 +789,7 @@ def _body_bounds(units: list[Unit], words: list[int],
 
 # A menu is a run of items; a line a navigation rule names that stands alone between two
 # paragraphs of the body is the story's subhead ("Voorwaarden" over the conditions a Dutch
-# city set, an h2 the Dutch menu rule took for the site's terms page).
-_NAVIGATION = "navigation"
+# city set, an h2 the Dutch menu rule took for the site's terms page): rules.NAVIGATION.
 # ...a paragraph: a sentence, or a lead-in to a list ("De gemeente stelt een aantal eisen
 # aan de corporaties:"), of this many words.
 _PARAGRAPH_MIN_WORDS = 6
@@ -804,7 +803,7 @@ def _between_paragraphs(texts: list[str], rules: list[Rule | None], i: int) -> b
         while 0 <= j < len(texts):
             if rules[j] is None:
                 return texts[j]
-            if rules[j].family == _NAVIGATION:
+            if rules[j].family == NAVIGATION:
                 return None
             j += step
         return None
@@ -827,9 +826,9 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
     positions = [Where.LEADING if i < first_body else Where.TRAILING if i > last_body
                  else Where.ANYWHERE for i in range(len(units))]
     rules = [match(t, at) for t, at in zip(texts, positions, strict=True)]
-    for i in [i for i, rule in enumerate(rules) if rule is not None and rule.family == _NAVIGATION]:
+    for i in [i for i, rule in enumerate(rules) if rule is not None and rule.family == NAVIGATION]:
         if _between_paragraphs(texts, rules, i):
-            rules[i] = None  # a subhead, not a menu (_NAVIGATION)
+            rules[i] = None  # a subhead, not a menu
     pitches = _box_pitches(rules, words)
     referrals = {i for i, rule in enumerate(rules)
                  if rule is None and is_referral(texts[i], lexicon)}

@@ -536,7 +536,7 @@ def _parts(line: str) -> list[str]:
 # Regulamin | Kontakt" were explained as a paywall notice and a cookie notice by their first
 # links); else the family that names most parts. One family's parts are a widget's pieces (a
 # comment count and a login prompt): the first part's rule, as before.
-_MENU = "navigation"
+NAVIGATION = "navigation"  # the family of menus and breadcrumb trails
 
 
 def _named_by_parts(named: list[Rule]) -> Rule:
@@ -544,8 +544,8 @@ def _named_by_parts(named: list[Rule]) -> Rule:
     families = [r.family for r in named]
     if len(set(families)) == 1:
         return named[0]
-    if _MENU in families:
-        return named[families.index(_MENU)]
+    if NAVIGATION in families:
+        return named[families.index(NAVIGATION)]
     most = max(families, key=families.count)  # the first of the most common, in line order
     return named[families.index(most)]
 

@@ -369,3 +369,23 @@ def test_a_title_that_shortens_the_pages_one_h1_gives_the_h1(title, h1, want):
     page = (f"<html><head><title>{title}</title></head><body><h1>{h1}</h1>"
             f"<article><p>{story}</p><p>{story}</p></article></body></html>")
     assert clean(page).title == want
+
+
+@pytest.mark.parametrize(("page", "headline", "ticker"), [
+    ("blind-da-election.txt", "Rød blok taber flertallet – Venstre går frem med 11 mandater",
+     "BREAKING: Valgdeltagelsen endte på 83,9 procent"),
+    ("blind-nb-weather.txt", "Oransje farevarsel: Inntil 60 centimeter snø i Nordland",
+     "SISTE: E6 stengt over Saltfjellet på grunn av snøfokk"),
+    ("blind-th-smog-school-closures.txt",
+     "เชียงใหม่ฝุ่น PM2.5 เกินมาตรฐาน 3 วันติด สั่งปิดโรงเรียน 112 แห่ง",
+     "ข่าวด่วน : ไฟป่าดอยสุเทพลุกลามกว่า 200 ไร่ เจ้าหน้าที่เร่งควบคุมเพลิง"),
+])
+def test_a_ticker_over_the_breadcrumb_trail_is_not_the_headline_over_its_deck(
+        page, headline, ticker):
+    """Blind trials u and v: a breaking-news ticker over the breadcrumb trail names the
+    story as plainly as a headline over its deck does (it repeats one of its sentences), and
+    was taken for the headline over the real one; a deck never stands under a menu or a
+    breadcrumb trail (locate._Headlines.over_its_deck)."""
+    result = clean((PAGES / page).read_bytes())
+    assert result.title == headline
+    assert ticker not in result.text

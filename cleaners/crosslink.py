@@ -21,11 +21,13 @@ from newsclean.cleaners.lines import (
     WORD_CHARS,
     WORD_RE,
     ends_sentence,
+    is_byline,
     word_count,
 )
 from newsclean.cleaners.rules import LABEL_SEPARATOR
 
 REFERRAL_RULE = "cross-link.referral-label"
+REFERRAL_FAMILY = "cross-link"
 
 # A label is a few words: the longest in the blind trials, "این گزارش را هم از دست ندهید"
 # (don't miss this report too), has 7; a subhead's lead-in or a sentence runs longer.
@@ -75,9 +77,41 @@ def is_referral(line: str, lexicon: Lexicon) -> bool:
     if (word_count(label) > LABEL_MAX_WORDS or ends_sentence(rest) or _continues(rest)
             or not HEADLINE_MIN_WORDS <= word_count(rest) <= HEADLINE_MAX_WORDS):
         return False
+    return _refers(label, lexicon)
+
+
+def _refers(label: str, lexicon: Lexicon) -> bool:
+    """Does `label` hold a word of `lexicon.refer` (inside its runs of letters, for the
+    scripts `_JOINED_RE` finds)?"""
     # Turkish capitals: "İLGİNİZİ" lower-cases to "i̇lgi̇ni̇zi̇" (a dot joined to each "i")
     words = WORD_RE.findall(label.replace("İ", "i").lower())
     if not lexicon.refer.isdisjoint(words):
         return True
     joined = [w for w in words if _JOINED_RE.search(w)]
     return any(ref in w for w in joined for ref in _found_inside(lexicon.refer))
+
+
+# A label on a line of its own, over the headline it points to ("আরও পড়ুন" over "ঘূর্ণিঝড়ের
+# আগে যে প্রস্তুতি নেবেন…", blind trial v's Bengali live blog, whose language no pack has):
+# its words, a separator or a colon after them at most.
+_LABEL_ALONE_RE = re.compile(
+    rf"\s*[\[(]?[{WORD_CHARS}\s'’.&\u200c-]{{1,{_LABEL_MAX_CHARS}}}?[\])]?\s*"
+    rf"(?:{LABEL_SEPARATOR}+|[:：])?\s*")
+# Such a label is a few words ("Read more", "Lesen Sie auch:"); a subhead that holds a
+# referral word ("More support for farmers") has a paragraph under it, not a headline.
+LABEL_ALONE_MAX_WORDS = 4
+
+
+def is_label_alone(line: str, lexicon: Lexicon) -> bool:
+    """Is `line` a referral label with nothing after it: LABEL_ALONE_MAX_WORDS words or fewer
+    holding a word of `lexicon.refer`, a separator or a colon after them at most?"""
+    return (word_count(line) <= LABEL_ALONE_MAX_WORDS and not ends_sentence(line)
+            and _LABEL_ALONE_RE.fullmatch(line) is not None and _refers(line, lexicon))
+
+
+def is_pointed_headline(line: str) -> bool:
+    """Could `line`, under a label alone (`is_label_alone`), be the headline it points to:
+    HEADLINE_MIN_WORDS to HEADLINE_MAX_WORDS words, opening as a headline does, ending no
+    sentence, no byline ("By Stella Kim and Jennifer Jett" under "Get more news on")?"""
+    return (HEADLINE_MIN_WORDS <= word_count(line) <= HEADLINE_MAX_WORDS
+            and not ends_sentence(line) and not _continues(line) and not is_byline(line))

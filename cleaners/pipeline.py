@@ -18,7 +18,13 @@ from urllib.parse import urlsplit
 
 from newsclean.cleaners.appeal import PITCH_MAX_WORDS, appeal_span, appeals, is_statement
 from newsclean.cleaners.credits import CREDIT_SEPARATORS, credit_tail
-from newsclean.cleaners.crosslink import REFERRAL_RULE, is_referral
+from newsclean.cleaners.crosslink import (
+    REFERRAL_FAMILY,
+    REFERRAL_RULE,
+    is_label_alone,
+    is_pointed_headline,
+    is_referral,
+)
 from newsclean.cleaners.dateline import dateline_date
 from newsclean.cleaners.decode import InputRejected, decode, repair
 from newsclean.cleaners.detect import detect_format, is_json_document
@@ -558,7 +564,11 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
     last = len(keep) - 1 - keep[::-1].index(True)
     kept: list[Unit] = []
     listed: dict[int, Rule] = {}  # kept lines of a list whose heading the locator dropped
+    pointed: set[int] = set()  # kept headlines under a referral label it dropped
     for i, unit in enumerate(units):
+        if keep[i] and i in pointed:
+            leading.append(_removal(unit, REFERRAL_RULE, REFERRAL_FAMILY, "label"))
+            continue
         if keep[i] and i in listed:
             heading = listed[i]
             leading.append(_removal(unit, heading.id, heading.family, "list-head"))
@@ -587,6 +597,9 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
         if rule is not None:
             out.append(_removal(unit, rule.id, rule.family,
                                 "tail-marker" if heading is not None else str(where)))
+        elif first < i < last and _points_to(units, keep, i, lexicon):
+            out.append(_removal(unit, REFERRAL_RULE, REFERRAL_FAMILY, str(where)))
+            pointed.add(i + 1)
         else:
             verdict = ("layout.before-article" if i < first else
                        "layout.after-article" if i > last else "layout.inside-article")
@@ -597,6 +610,17 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
     title = (dataclasses.replace(units[found.title_at], text=found.title)
              if found.title_at is not None else None)
     return kept, title, found.settled
+
+
+def _points_to(units: list[Unit], keep: list[bool], i: int, lexicon: Lexicon) -> bool:
+    """Is unit i a referral label alone on its line (`crosslink.is_label_alone`: "আরও পড়ুন",
+    "Lesen Sie auch:") over a line the locator kept (`keep`) that reads as the headline
+    pointed to (`crosslink.is_pointed_headline`)? The model keeps such a headline between the
+    story's paragraphs as a subhead (blind trial v's Bengali live blog, p 0.70, under the
+    label it dropped); the label says it is another story's. Asked of the lines the locator
+    dropped (`_article_lines`) and of those it kept (`_apply_rules`)."""
+    return (i + 1 < len(units) and keep[i + 1] and is_label_alone(units[i].text, lexicon)
+            and is_pointed_headline(units[i + 1].text))
 
 
 def _takes_its_caption(rule: Rule, kept: list[Unit], units: list[Unit], i: int) -> bool:
@@ -832,6 +856,14 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
     pitches = _box_pitches(rules, words)
     referrals = {i for i, rule in enumerate(rules)
                  if rule is None and is_referral(texts[i], lexicon)}
+    everything = [True] * len(units)
+    for i in [i for i in range(1, len(units) - 2) if rules[i] is None and rules[i + 1] is None
+              and ends_sentence(texts[i - 1]) and ends_sentence(texts[i + 2])
+              and _points_to(units, everything, i, lexicon)]:
+        # a label alone and the headline under it, between two sentences of the story: not
+        # a lead-in to a gallery over its first caption ("Veja as imagens:", field case
+        # photo-gallery-pt-br)
+        referrals.update((i, i + 1))
     embeds = embedded_posts(texts)
     kept: list[Unit] = []
     marker: Rule | None = None  # a comment section started: everything after it goes
@@ -859,7 +891,7 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
         elif i in pitches:
             removed.append(_removal(unit, _BOX_PITCH, pitches[i], "box"))
         elif i in referrals:  # a label in the site's own words (cleaners/crosslink.py)
-            removed.append(_removal(unit, REFERRAL_RULE, "cross-link"))
+            removed.append(_removal(unit, REFERRAL_RULE, REFERRAL_FAMILY))
         elif i in embeds:  # a social post's head and link (cleaners/embed.py)
             removed.append(_removal(unit, embeds[i], EMBED_FAMILY))
         else:

@@ -864,6 +864,12 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
         # a lead-in to a gallery over its first caption ("Veja as imagens:", field case
         # photo-gallery-pt-br)
         referrals.update((i, i + 1))
+    for i in [i for i in range(len(units) - 1) if rules[i] is None
+              and is_label_alone(texts[i], lexicon)]:
+        # a box of teasers with their summaries under a heading in the site's own words
+        # ("כתבות נוספות באתר:", blind trial v's Hebrew page, whose pack names other ones)
+        if pairs := teaser_pairs(texts, i, rules.__getitem__):
+            referrals.update((i, *pairs))
     embeds = embedded_posts(texts)
     kept: list[Unit] = []
     marker: Rule | None = None  # a comment section started: everything after it goes

@@ -124,3 +124,17 @@ def test_the_bengali_live_blogs_label_and_teaser_go():
     result = clean(page)
     assert "আরও পড়ুন" not in result.text
     assert "ঘূর্ণিঝড়ের আগে যে প্রস্তুতি নেবেন, জেনে নিন ১০টি জরুরি পরামর্শ" not in result.text
+
+
+def test_a_teaser_box_under_a_heading_in_the_sites_own_words_goes():
+    """Blind trial v's Hebrew page: "כתבות נוספות באתר:" ("more articles on the site") over
+    two teasers with their summaries, between the story's paragraphs; the pack names other
+    headings, the heading's word class this one (locate.teaser_pairs under it)."""
+    lines = (PAGES / "blind-he-parking.txt").read_text("utf-8").split("\n")
+    at = lines.index("כתבות נוספות באתר:")
+    box = lines[at:at + 5]
+    above, below = lines[at - 2], lines[at + 6]
+    result = clean("\n".join(lines))
+    kept = result.text.split("\n\n")
+    assert [line for line in box if line in kept] == []
+    assert above in kept and below in kept

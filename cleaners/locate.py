@@ -35,6 +35,7 @@ from newsclean.cleaners.lines import (
     UNSPACED_RUN_RE,
     WORD_RE,
     content_words,
+    credited_name,
     ends_sentence,
     holds_word,
     is_byline,
@@ -480,17 +481,48 @@ def _unnamed_above(lines: list[str], i: int, named: Callable[[str], Rule | None]
 
 
 def _over_byline(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
-    """Does line i stand right over a byline, with nothing but bylines, time stamps and
-    lines a rule names under it before the next line: the headline's own place, whatever its
-    words ("Fizetőssé teszi online tartalmait…" over "Szerző: Kovács Eszter", a date and a
-    lead that says "előfizetés": no content word shared, blind trial p)?"""
+    """Does line i stand right over a byline (or its deck does, `_is_deck`, over a name
+    alone over its time stamp), with nothing but bylines, time stamps and lines a rule names
+    under it before the next line: the headline's own place, whatever its words
+    ("Fizetőssé teszi online tartalmait…" over "Szerző: Kovács Eszter", a date and a lead
+    that says "előfizetés": no content word shared, blind trial p)? A deck over a marked
+    byline is as often a teaser's on an index page ("El día que renuncié a los Beatles", its
+    summary, "Por Josh Max": rd-nytimes-5's dump got it for its title)."""
+    under = lines[i + 1:i + 2 + TOP_STAMPS]
+    decked = bool(under) and _is_deck(under[0])
+    if decked:
+        under = under[1:]  # the deck between the headline and its byline
     bylined = False
-    for line in lines[i + 1:i + 1 + TOP_STAMPS]:
-        if is_byline(line):
+    for k, line in enumerate(under[:TOP_STAMPS]):
+        if decked and k == 0:
+            if not _name_over_stamp(under, named):
+                return False
+            bylined = True
+        elif is_byline(line):
             bylined = True
         elif not (is_stamp(line) or named(line) is not None):
             return bylined
     return bylined
+
+
+def _name_over_stamp(under: list[str], named: Callable[[str], Rule | None]) -> bool:
+    """Is the first of `under` a name alone (`credited_name`, no word in lower case) over
+    a time stamp, the byline of a page that gives no marker ("Thandeka Mokoena" over "03 Sep
+    2024")? Asked under a deck only: a box's "Follow Victor Davis Hanson on Twitter" or
+    "Most Popular Today" over a date or a rank read as one (html-dev: two titles wrong)."""
+    name = under[0]
+    return (len(under) > 1 and is_stamp(under[1]) and named(name) is None
+            and credited_name(name) is not None
+            and not any(w[:1].islower() for w in name.split()))
+
+
+def _is_deck(line: str) -> bool:
+    """Is `line` a deck, the summary under a headline: STANDFIRST_MIN_SENTENCES sentences
+    or more, of STANDFIRST_MIN_WORDS words at least? "Drought made the crisis worse. But
+    leaking pipes … made it inevitable." between an opinion column's headline and "Thandeka
+    Mokoena" over "03 Sep 2024" (blind trial v: no title)."""
+    return (word_count(line) >= STANDFIRST_MIN_WORDS
+            and sentence_ends(line) >= STANDFIRST_MIN_SENTENCES)
 
 
 def _lines_up(lines: list[str], first: int, named: Callable[[str], Rule | None]

@@ -389,3 +389,13 @@ def test_a_ticker_over_the_breadcrumb_trail_is_not_the_headline_over_its_deck(
     result = clean((PAGES / page).read_bytes())
     assert result.title == headline
     assert ticker not in result.text
+
+
+def test_a_headline_over_its_deck_and_a_name_alone_over_the_date_is_the_title():
+    """Blind trial v's opinion column: the headline shares too few words with the column to
+    name it, and stands over its deck, not right over the byline, which is the writer's name
+    alone over the date (locate._over_byline, `_name_over_stamp`): no title, no author."""
+    result = clean((PAGES / "blind-en-za-opinion.txt").read_bytes())
+    assert result.title == ("Nelson Mandela Bay's dry taps are a governance failure, "
+                            "not an act of God")
+    assert result.author == "Thandeka Mokoena"

@@ -631,12 +631,13 @@ def is_byline_label(line: str) -> bool:
 def credited_name(text: str) -> str | None:
     """The name a page's byline element shows, with its marker ("By Fiona McLeod") or
     without ("Dana Whitcomb"), as `byline_name` reads it; None for a marker alone ("By",
-    "Von:"), one word ("Follow"), or a name with a digit (a date run into it: "Nathan Willis
-    March 25")."""
+    "Von:"), one word ("Follow"), a name with a digit (a date run into it: "Nathan Willis
+    March 25") or a colon (a label's: "Dikemaskini: Isnin, 3 Feb 2025, 11:32 AM", "Updated:
+    Monday, …", was blind trial v's Malay author)."""
     name = byline_name(text)
     if name is None and not _BYLINE_MARKER_RE.match(text):
         name = byline_name(f"By {text}")
-    if name is None or len(name.split()) < 2 or any(c.isdigit() for c in name):
+    if name is None or len(name.split()) < 2 or any(c.isdigit() or c in ":：" for c in name):
         return None
     return name
 

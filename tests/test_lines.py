@@ -264,6 +264,9 @@ def test_a_byline_credits_the_name_after_its_marker(line, name):
     ("Mehmet Yılmaz | Ekonomi", None),  # no time stamp: a name and a section
     ("Ankara | 8 Haziran 2024, 16:20", None),  # one word: a place
     ("The council said | 8 June 2024", None),  # a name is capitalised throughout
+    # a label and a weekday before the date: no name (blind trial v's Malay page)
+    ("Dikemaskini: Isnin, 3 Feb 2025, 11:32 AM", None),
+    ("Updated: Monday, 3 Feb 2025, 11:32 AM", None),
 ])
 def test_a_byline_without_a_marker_is_a_name_before_a_time_stamp(line, name):
     from newsclean.cleaners.lines import unmarked_byline_name

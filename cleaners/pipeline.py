@@ -889,7 +889,8 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
             elif rule.where is Where.LIST_HEAD and positions[i] is not Where.LEADING:
                 listed.update(dict.fromkeys(list_under(texts, i, rules.__getitem__,
                                                           lexicon.function_words), rule))
-            elif len(kept) > 1 and _takes_its_caption(rule, kept, units, i):
+            elif (len(kept) > 1 or kept and not is_prose(kept[0].text)) and _takes_its_caption(
+                    rule, kept, units, i):
                 removed.insert(-1, _removal(kept.pop(), rule.id, rule.family, "caption-credit"))
         elif i in listed:
             heading = listed[i]
@@ -971,9 +972,10 @@ def _pop_issuer_profiles(kept: list[Unit], lexicon: Lexicon) -> list[Unit]:
 # this is a body paragraph next to an uncaptioned picture (html-dev: captions there run to
 # 25 words, the paragraphs left above bare credits to 26 and more). A list item is the
 # story's too: a Bulgarian story's last measure ("- глоба от 200 лева…") stood over a bare
-# credit. Nor is the article's first line: an Arabic story's lead stood over its picture's
-# credit ("الصورة: وزارة المياه", field case 20) and was taken as its caption; kept, one
-# html-dev caption over a picture at the top stays too (sh-2f42ef 0.993 -> 0.989).
+# credit. Nor is the article's first line when it is prose (`is_prose`): an Arabic story's
+# lead stood over its picture's credit ("الصورة: وزارة المياه", field case 20) and was
+# taken as its caption. A first line shorter than prose is the caption ("Підтоплена вулиця
+# в селі Дерцен." over "Фото: ГУ ДСНС…", blind trial v; html-dev sh-2f42ef 0.989 -> 0.993).
 _CAPTION_MAX_WORDS = 25
 
 def _prose_removed_share(removed: list[Removal], words_out: int) -> float:

@@ -71,3 +71,21 @@ def test_clean_keeps_the_caption_and_records_the_credit_where_it_stood():
     assert [r.text for r in cut] == ["Foto: Alexander Daleiden"]
     assert raw[cut[0].start:cut[0].end] == "Foto: Alexander Daleiden"
     assert cut[0].rule.startswith("credit.")
+
+
+def test_a_caption_the_article_opens_with_goes_with_its_credit_and_a_lead_stays():
+    """Blind trial v's Ukrainian page: the model kept the picture's caption as the article's
+    first line, over "Фото: …"; a first line shorter than prose is the caption. A lead over
+    a credit (field case 20's Arabic one) is prose and stays."""
+    from pathlib import Path
+
+    page = (Path(__file__).parent / "fixtures" / "text_pages" / "blind-uk-flood.txt")
+    result = clean(page.read_bytes())
+    assert "Підтоплена вулиця в селі Дерцен." not in result.text
+    assert result.text.startswith("Через тривалі зливи на Закарпатті")
+    lead = ("Міністерство водних ресурсів у вівторок відкрило нову станцію опріснення морської "
+            "води в місті Прибережне потужністю сто тисяч кубометрів на добу.")
+    rest = ("Станція забезпечить водою близько пів мільйона мешканців міста та навколишніх сіл, "
+            "повідомили у відомстві.")
+    kept = clean(f"{lead}\nФото: Міністерство водних ресурсів\n{rest}\n").text
+    assert lead in kept and rest in kept

@@ -416,10 +416,13 @@ def shows_time(line: str) -> bool:
 # Stunden"), Spanish, French ("il y a"), Italian ("2 ore fa"), Dutch, Swedish, Danish and
 # Norwegian, Polish, Turkish, Arabic. The line model's `short_date` feature reads them too.
 AGO_WORDS = frozenset(("ago", "atrás", "назад", "vor", "hace", "il", "fa", "geleden", "sedan",
-                       "siden", "temu", "önce", "منذ"))
-# A relative time is a stamp on its own line: "hace 2 horas", "vor 3 Stunden". French "il"
-# alone is a pronoun: its relative time is "il y a".
-RELATIVE_TIME_MAX_WORDS = 5
+                       "siden", "temu", "önce", "منذ",
+                       "nakalipas"))  # Filipino: "Na-update 3 oras ang nakalipas" (trial v)
+# A relative time is a stamp on its own line: "hace 2 horas", "vor 3 Stunden", with its
+# label ("Na-update 3 oras ang nakalipas", 6 words: blind trial v's Filipino "updated 3
+# hours ago" was taken for the title). French "il" alone is a pronoun: its relative time is
+# "il y a".
+RELATIVE_TIME_MAX_WORDS = 6
 _AGO_ALONE = AGO_WORDS - {"il"}
 
 
@@ -508,10 +511,11 @@ def ascii_digits(text: str) -> str:
 # ברק", blind trial q; "بقلم: أحمد الخطيب", a fresh user's page). Swahili credits "Na …"
 # and Russian labels "Текст: …" (blind trial s: the Swahili page's date line "Imechapishwa
 # Jumatatu, …" was taken for the name); "Na" before two capitalised words only, as Czech,
-# Slovak and Polish "Na" ("on") opens a place ("Na Floridě", "Na Nový rok").
+# Slovak and Polish "Na" ("on") opens a place ("Na Floridě", "Na Nový rok"). Filipino
+# credits "Ni …" (blind trial v gave no author), before two capitalised words too.
 _BYLINE_MARKERS = ("(?:(?:written|story|words|reporting|text) )?by"
                    "|von|por|par|di|(?-i:de)|door|av|af|przez|от|oleh|της|του|بقلم|מאת|โดย"
-                   r"|(?-i:Na(?=\s+[A-Z]\w+\s+[A-Z]))")
+                   r"|(?-i:N[ai](?=\s+[A-Z]\w+\s+[A-Z]))")
 _BYLINE_LABELS = ("author|autor|autorin|autora|auteur|autrice|autore|auteurs|авторка|автор"
                   "|yazar|szerző|írta|penulis|författare|forfatter|kirjoittaja|teksti|tekst"
                   "|text|текст|words|haber|συντάκτης|piše|מאת|بقلم|लेखक|எழுதியவர்|نویسنده|كتب|كتبت|作者|记者|記者")

@@ -449,9 +449,10 @@ def title_like(line: str) -> bool:
     """Could `line` be a story's title: a headline-like line (`lines.is_headline`) of
     TITLE_MIN_WORDS+ words, and no label over a count (`_labels_a_count`)? Shorter ones
     are a ticker's label or the site's name ("BREAKING NEWS", "MarketPulse India"), above
-    the article or as the page's first line."""
+    the article or as the page's first line. A relative time ("Na-update 3 oras ang
+    nakalipas", `lines.is_relative_time`) is a stamp."""
     return is_headline(line) and word_count(line) >= TITLE_MIN_WORDS and not (
-        _labels_a_count(line))
+        _labels_a_count(line) or is_relative_time(line))
 
 
 # A page's metadata line: a label, a colon and a count of a few words ("Lesezeit: ca. 6

@@ -251,6 +251,7 @@ def test_a_middle_dot_between_letters_joins_words_and_separates_nothing(line, se
     # trial s and its fresh user: Swahili "Na", Russian "Текст:", mainland Chinese "本报记者",
     # Japanese "文・"; a Czech "Na …" line is a place, not a name; "文・写真" names no one
     ("Na Amina Mwakyusa, Mlimani", "Amina Mwakyusa"), ("Na Floridě", None), ("Na Nový rok", None),
+    ("Ni Joanna Villareal", "Joanna Villareal"),  # Filipino (trial v)
     ("Текст: Игорь Ланской", "Игорь Ланской"), ("本报记者　王晓燕", "王晓燕"),
     ("文・佐藤 花子", "佐藤 花子"), ("取材・文／田中一郎", "田中一郎"), ("文・写真", None),
 ])
@@ -276,6 +277,7 @@ def test_a_byline_without_a_marker_is_a_name_before_a_time_stamp(line, name):
 
 @pytest.mark.parametrize(("line", "relative"), [
     ("hace 2 horas", True), ("2 hours ago", True), ("vor 3 Stunden", True),
+    ("Na-update 3 oras ang nakalipas", True),  # Filipino, with its label (trial v)
     ("il y a 2 heures", True), ("3 дня назад", True), ("2 saat önce", True),
     ("Il a marqué 2 buts", False),  # French "il" alone is no "ago"
     ("hace calor", False),  # no number

@@ -399,3 +399,12 @@ def test_a_headline_over_its_deck_and_a_name_alone_over_the_date_is_the_title():
     assert result.title == ("Nelson Mandela Bay's dry taps are a governance failure, "
                             "not an act of God")
     assert result.author == "Thandeka Mokoena"
+
+
+def test_the_filipino_headline_over_its_byline_is_the_title():
+    """Blind trial v: a caption with "(Kuha ni …)" ("taken by") and "Na-update 3 oras ang
+    nakalipas" ("updated 3 hours ago") stood between the story and its headline, over "Ni
+    Joanna Villareal" ("by"): the caption, then the relative time, were taken for the title."""
+    result = clean((PAGES / "blind-tl-pasahe.txt").read_bytes())
+    assert result.title == "Dagdag na P2 sa minimum na pasahe sa jeep, aprubado na ng LTFRB"
+    assert result.author == "Joanna Villareal"

@@ -52,6 +52,8 @@ def dateline_date(page_lines: Sequence[str], lang: str | None, headline: int | N
             continue
         head.append((i, line))
     head = [(i, ascii_digits(line)) for i, line in head]
+    if lang == "th":
+        head = [(i, _common_era(line)) for i, line in head]
     under = [line for i, line in head if headline is not None and i >= headline]
     above = [line for i, line in head if headline is None or i < headline]
     candidates = [line for line in under + above
@@ -60,6 +62,19 @@ def dateline_date(page_lines: Sequence[str], lang: str | None, headline: int | N
         if (date := _parsed(line, lang, latest)) is not None:
             return date
     return None
+
+
+# Thai pages count years in the Buddhist era, 543 years ahead of the common one ("14 มี.ค.
+# 2567 10:45 น.", blind trial v's Thai page: no date), and abbreviate months with dots, of
+# which dateparser reads "มี.ค." (March) as January ("ม.ค."): written out, it reads March.
+BUDDHIST_ERA_OFFSET = 543
+_BUDDHIST_YEAR_RE = re.compile(r"(?<!\d)25[3-9]\d(?!\d)")  # 2530-2599 BE: 1987-2056
+
+
+def _common_era(line: str) -> str:
+    """A Thai line's Buddhist-era years in the common era, its "มี.ค." written out."""
+    line = _BUDDHIST_YEAR_RE.sub(lambda m: str(int(m.group()) - BUDDHIST_ERA_OFFSET), line)
+    return line.replace("มี.ค.", "มีนาคม")
 
 
 # A date is at most this many words around its year: "3 de mayo de 2024", "Sat 24 Feb

@@ -64,6 +64,9 @@ STORY = ["The city council approved a new ferry timetable on Tuesday, cutting tw
     ([HEADLINE, "প্রকাশ: ১২ মে ২০২৫, ১০: ৩০"], "bn", "2025-05-12"),
     ([HEADLINE, "السبت ١٦ مارس ٢٠٢٤ - ٠٢:١٥ م"], "ar", "2024-03-16"),
     ([HEADLINE, "१२ मई २०२५"], "hi", "2025-05-12"),
+    # Thai: the Buddhist era's years, "มี.ค." (March) abbreviated (blind trial v gave none)
+    ([HEADLINE, "14 มี.ค. 2567 10:45 น."], "th", "2024-03-14"),
+    ([HEADLINE, "เผยแพร่: 27 ก.พ. 2567 16:40 น."], "th", "2024-02-27"),
 ])
 def test_the_dateline_under_the_headline(head, lang, date):
     assert dateline_date([*head, *STORY], lang, head.index(HEADLINE), now=NOW) == date

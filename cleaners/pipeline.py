@@ -575,7 +575,8 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
             continue
         if keep[i] and 0 < i < len(units) - 1 and not (keep[i - 1] or keep[i + 1]) and (
                 word_count(unit.text) <= PITCH_MAX_WORDS) and (box := _boxes(
-                match(units[i - 1].text, Where.ANYWHERE), match(units[i + 1].text, Where.ANYWHERE))):
+                match(units[i - 1].text, Where.ANYWHERE), match(units[i + 1].text, Where.ANYWHERE),
+                field_below=_form_field(units[i + 1].text))):
             leading.append(_removal(unit, _BOX_PITCH, box, "box"))
             continue
         if keep[i]:
@@ -917,17 +918,32 @@ _BOX_HEADING_FAMILY = "newsletter"
 _BOX_PITCH = "newsletter.box-pitch"
 
 
-def _boxes(above: Rule | None, below: Rule | None) -> str | None:
+def _boxes(above: Rule | None, below: Rule | None, *, field_below: bool = False) -> str | None:
     """The family of the promo box whose heading and button the rules `above` and `below` a
     line name (a newsletter's heading over a button of _BOX_FAMILIES, neither a tail
     marker), or None. Two one-line prompts are no box: a Fox Business story's last sentence
     stood between "GET FOX BUSINESS ON THE GO BY CLICKING HERE" and "READ MORE ON FOX
-    BUSINESS BY CLICKING HERE" (html-dev text sh-51374560 0.918 -> 0.888 until this)."""
-    if (above is not None and below is not None and above.family == _BOX_HEADING_FAMILY
-            and below.family in _BOX_FAMILIES
-            and Where.TAIL_MARKER not in (above.where, below.where)):
+    BUSINESS BY CLICKING HERE" (html-dev text sh-51374560 0.918 -> 0.888 until this). Under
+    the heading and the pitch, the box's form may come first: a field no rule names that the
+    locator dropped (`field_below`, `_form_field`)."""
+    if (above is not None and above.family == _BOX_HEADING_FAMILY
+            and above.where is not Where.TAIL_MARKER
+            and (below is None and field_below or below is not None
+                 and below.family in _BOX_FAMILIES and below.where is not Where.TAIL_MARKER)):
         return above.family
     return None
+
+
+# A form's field or button under a box's pitch: "Zadajte váš e-mail", "Your email address",
+# "Odoberať" (blind trial v's Slovak newsletter box kept its pitch, the rules naming neither
+# line under it). Asked only of a line the locator dropped.
+FORM_FIELD_MAX_WORDS = 4
+
+
+def _form_field(line: str) -> bool:
+    """Could `line`, under a box's pitch, be its form's field or button: FORM_FIELD_MAX_WORDS
+    words at most and no sentence?"""
+    return word_count(line) <= FORM_FIELD_MAX_WORDS and not ends_sentence(line)
 
 
 def _box_pitches(rules: list[Rule | None], words: list[int]) -> dict[int, str]:

@@ -52,7 +52,7 @@ from newsclean.cleaners.lines import (
     without_quotes,
     word_count,
 )
-from newsclean.cleaners.rules import NAVIGATION, Rule, Where
+from newsclean.cleaners.rules import NAVIGATION, SHARE, Rule, Where
 
 _V = TypeVar("_V")
 
@@ -562,6 +562,10 @@ def _clocks_alike(lines: list[str], keep: list[bool], named: Callable[[str], Rul
             keep[i] = stay
 
 
+# A share row's button: "この記事をスクラップ" (5 words as `word_count` reads Japanese),
+# "Save this article for later".
+SHARE_BUTTON_MAX_WORDS = 5
+
 # Lines the model may keep above a headline it kept with the story: a time stamp, a byline,
 # a line a rule names ("السبت ١٦ مارس ٢٠٢٤ - ٠٢:١٥ م" over the headline of an Arabic page).
 TOP_STAMPS = 3
@@ -605,7 +609,18 @@ class _Headlines:
                 and not _above_credit(self.lines, i, self.named)
                 and not is_caption(line, self.named)
                 and not self.footer.names_site(line, i)
-                and not _under_a_clock(self.lines, i, self.named))
+                and not _under_a_clock(self.lines, i, self.named)
+                and not self._in_share_row(i))
+
+    def _in_share_row(self, i: int) -> bool:
+        """Is line i, of SHARE_BUTTON_MAX_WORDS words at most, right under a share row's
+        button (a line of the share family): a button of the row itself ("この記事をスクラップ",
+        "save this article", under "URLをコピー": blind trial w's Japanese page got it for
+        its title)? A longer line there is a headline under a share row at the page's top
+        (four html-dev dumps lost their title when any line there was a button)."""
+        rule = self.named(self.lines[i - 1]) if i > 0 else None
+        return (rule is not None and rule.family == SHARE
+                and word_count(self.lines[i]) <= SHARE_BUTTON_MAX_WORDS)
 
     def on_top(self, keep: list[bool]) -> tuple[int, list[int]] | None:
         """The headline the model kept as the story's first line, under at most TOP_STAMPS
@@ -731,7 +746,7 @@ def _standfirst(lines: list[str], first: int, feats: list[list[float]],
 # kopieren": fundus-dev text 0.805 -> 0.823; SZ's under a credit: 0.968 -> 0.975; no other
 # dev output changed; Salzburger's lead stands under "Lesedauer: 4 Minuten"); under a box's
 # heading ("Breaking News Emails") a two-sentence line is the box's pitch.
-_LEAD_ROW_FAMILIES = frozenset(("share", "player", "credit", "dateline", "chrome"))
+_LEAD_ROW_FAMILIES = frozenset((SHARE, "player", "credit", "dateline", "chrome"))
 
 
 def _under_a_box(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
@@ -1160,7 +1175,7 @@ _LIVE_BLOG = "live-blog"
 # under "مواضيع ذات صلة" and two teasers, over its tags). Not comments or a paywall's
 # notice: a promo sentence stands over those ("Conteúdo exclusivo para assinantes…"). No
 # dev output changed.
-_STORY_END = frozenset(("tags", "share"))
+_STORY_END = frozenset(("tags", SHARE))
 _IN_STORY_FAMILIES = frozenset(("ads", "player", "social-embed", _LIVE_BLOG))
 # The lines a subhead may stand under, the story's paragraph above them (`_story_above`).
 _SUBHEAD_PAST = frozenset(("ads", _CROSS_LINK))

@@ -537,6 +537,7 @@ def _parts(line: str) -> list[str]:
 # links); else the family that names most parts. One family's parts are a widget's pieces (a
 # comment count and a login prompt): the first part's rule, as before.
 NAVIGATION = "navigation"  # the family of menus and breadcrumb trails
+SHARE = "share"  # the family of share rows' buttons
 
 
 def _named_by_parts(named: list[Rule]) -> Rule:

@@ -419,3 +419,11 @@ def test_a_name_alone_in_a_script_without_case_may_hold_a_common_word(page, auth
     stamps gave no author, a word of each being in the language's function-word list;
     without case no particle shows, so half the words may be (pipeline._names_someone)."""
     assert clean((PAGES / page).read_bytes()).author == author
+
+
+def test_a_share_rows_last_button_is_no_headline():
+    """Blind trial w: "この記事をスクラップ" ("clip this article") under "URLをコピー" named the
+    story as Japanese bigrams count, and was the title; a short line right under a share
+    row's button is one of its buttons (locate._Headlines._in_share_row)."""
+    result = clean((PAGES / "blind-ja-demand-bus.txt").read_bytes())
+    assert result.title == "金沢市、郊外4地区でデマンド交通　来年4月から本格運行へ"

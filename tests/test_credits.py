@@ -20,6 +20,10 @@ CAPTIONS = [
      "Фото: Новосадски гласник/Милан Илић"),
     ("Turistički autobusi na Zvonimirovoj ulici prošlog kolovoza. Foto: Mario Tomić/Jadranski list",
      "Foto: Mario Tomić/Jadranski list"),
+    # Chinese and Japanese: the verb last, in full-width brackets closing the unspaced line
+    # (blind trials u and w)
+    ("実証運行で使われているワゴン車＝金沢市湯涌町で（北陸新報社撮影）", "（北陸新報社撮影）"),
+    ("強風豪雨侵襲花蓮市區，路樹倒塌阻斷交通。（記者林怡君攝）", "（記者林怡君攝）"),
 ]
 
 SENTENCES = [

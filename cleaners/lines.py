@@ -540,12 +540,13 @@ _NAME_FIRST_BYLINE_RE = re.compile(
 # "记者王小明、李华/北京报道" (blind trial q's Taiwanese byline was taken for the title). The
 # slash and "報導" ("reports") tell it from a sentence about a press conference ("記者會").
 # Mainland papers credit "本报记者　王晓燕" ("this paper's reporter", a space, the name) on a
-# line of its own (blind trial s gave no author); Japanese features "文・佐藤 花子" ("text:",
-# a fresh user's page gave no author).
+# line of its own (blind trial s gave no author), or "记者 陈晓" after the time stamp
+# (blind trial w); Japanese features "文・佐藤 花子" ("text:", a fresh user's page gave no
+# author).
 _ROLE_FIRST_BYLINE_RE = re.compile(
     r"(?:記者|记者)\s?(?P<name>[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4})*)\s?[／/]"
     r"\s?[\u4e00-\u9fff]{0,8}(?:綜合報導|综合报道|報導|报道|報道)"
-    r"|本[报報](?:記者|记者)[ \u3000]+(?P<own>[\u4e00-\u9fff]{2,4}(?:[、，, \u3000][\u4e00-\u9fff]{2,4})*)"
+    r"|(?:本[报報])?(?:記者|记者)[ \u3000]+(?P<own>[\u4e00-\u9fff]{2,4}(?:[、，, \u3000][\u4e00-\u9fff]{2,4})*)"
     r"|(?:取材・)?文(?:・写真)?[・／/:：][ \u3000]?(?!写真)"
     r"(?P<text>[\u4e00-\u9fff]{1,4}[ \u3000]?[\u3040-\u30ff\u4e00-\u9fff]{1,4})")
 

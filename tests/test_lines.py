@@ -252,6 +252,7 @@ def test_a_middle_dot_between_letters_joins_words_and_separates_nothing(line, se
     # Japanese "文・"; a Czech "Na …" line is a place, not a name; "文・写真" names no one
     ("Na Amina Mwakyusa, Mlimani", "Amina Mwakyusa"), ("Na Floridě", None), ("Na Nový rok", None),
     ("Ni Joanna Villareal", "Joanna Villareal"),  # Filipino (trial v)
+    ("记者 陈晓", "陈晓"), ("记者会上他说", None),  # after the time stamp (trial w)
     ("Текст: Игорь Ланской", "Игорь Ланской"), ("本报记者　王晓燕", "王晓燕"),
     ("文・佐藤 花子", "佐藤 花子"), ("取材・文／田中一郎", "田中一郎"), ("文・写真", None),
 ])

@@ -605,7 +605,7 @@ class _Headlines:
         line = self.text(i)
         return (title_like(line)
                 and _says_nothing_to_reader(line, self.feats[i], self.named, self.lexicon,
-                                            headline=addressed)
+                                            headline=addressed, repeated=True)
                 and not _above_credit(self.lines, i, self.named)
                 and not is_caption(line, self.named)
                 and not self.footer.names_site(line, i)

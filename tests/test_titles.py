@@ -427,3 +427,14 @@ def test_a_share_rows_last_button_is_no_headline():
     row's button is one of its buttons (locate._Headlines._in_share_row)."""
     result = clean((PAGES / "blind-ja-demand-bus.txt").read_bytes())
     assert result.title == "金沢市、郊外4地区でデマンド交通　来年4月から本格運行へ"
+
+
+def test_a_headline_the_page_repeats_is_still_its_headline():
+    """Blind trial w's Austrian story of three pages joined into one dump repeats its
+    headline on each page: a line said elsewhere on the page was no headline candidate (the
+    model's `dup`), and the dump had no title. A repeat does not count against a headline
+    (dev dumps' titles agreeing with their HTML's: 153 -> 199 of 391, differing 129 -> 127)."""
+    result = clean((PAGES / "blind-de-at-three-pages.txt").read_bytes())
+    assert result.title == "Bim nach Gösting: Baustart verschiebt sich um ein Jahr"
+    assert result.author == "Martina Gruber"
+    assert not result.text.startswith("Bim nach Gösting")

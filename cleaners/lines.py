@@ -592,15 +592,15 @@ def byline_name(line: str) -> str | None:
     """The name a byline credits ("By Callum Ferris, Chief Football Writer" -> "Callum
     Ferris", "Von Katrin Vogelsang" -> "Katrin Vogelsang"): the words after its marker, up
     to a role or an outlet after a comma, a dash or a bar; None when `line` is no byline or
-    the words after its marker are not a name (a word in lower case longer than a particle:
-    "Von Bredow-Werndl vergoldet sich…" is a headline)."""
+    the words after its marker are not a name (a word in lower case that is no particle or
+    joiner, NAME_LOWER_WORDS: "Von Bredow-Werndl vergoldet sich…" is a headline)."""
     if (m := _script_byline(line)) is not None:
         return None if ends_sentence(line) else next(
             name for name in m.groupdict().values() if name).strip()
     if not is_byline(line):
         return None
     name = _CREDIT_TAIL_RE.split(line[_BYLINE_RE.fullmatch(line).start(3):], 1)[0].strip()
-    if not name or any(w[:1].islower() and len(w) > _NAME_PARTICLE_CHARS for w in name.split()):
+    if not name or any(w[:1].islower() and w not in NAME_LOWER_WORDS for w in name.split()):
         return None
     return name
 
@@ -652,8 +652,15 @@ def credited_name(text: str) -> str | None:
 # " · October 2, 2025" (a middle dot between spaces, as breadcrumbs use it: a fresh-user
 # trial's byline gave "Dana Whitfield · October 2" and so no author).
 _CREDIT_TAIL_RE = re.compile(r"\s*(?:,|\s[-–—|·](?:\s|$))")
-# The words of a name in lower case are particles and joiners: "and", "et", "von", "de la".
-_NAME_PARTICLE_CHARS = 3
+# The words in lower case a name may hold: particles ("Sanne de Wit", "Ludwig van
+# Beethoven") and the joiners of two names ("Mette Holm og Rasmus Kjær", "Kevin Johnson and
+# Kevin McCoy"). A headline after "Von" ("Von Bredow-Werndl vergoldet sich…"), a kicker or a
+# show's name over the date hold others ("Rückschlag im Titelkampf", "Heard on Lakeshore
+# Morning": dev dumps and blind trial w credited them).
+NAME_LOWER_WORDS = frozenset((
+    "de", "da", "di", "do", "du", "del", "della", "der", "den", "des", "dos", "das", "van",
+    "von", "zu", "zum", "ten", "ter", "la", "le", "bin", "ibn", "bint", "al", "el", "af", "av",
+    "y", "e", "i", "a", "and", "und", "og", "och", "et", "en", "és", "ve", "ja", "sowie"))
 
 
 def is_table_row(line: str) -> bool:

@@ -455,30 +455,22 @@ def _first_byline(lines: list[str], lexicon: Lexicon, match: Callable[..., Rule 
 def _names_someone(name: str, lexicon: Lexicon) -> bool:
     """Is `name`, a byline's without a marker, a person's rather than a label's: no word of
     it a function or furniture word of the page's language ("Son Dakika" is "breaking
-    news") but a particle or a joiner in lower case (NAME_LOWER_WORDS: "Sanne de Wit")? A
-    script without case shows no particle: there half its words may be ("נועה בן שושן",
-    "son of"; "محمد عمران", whose first name the Urdu list holds: blind trial v gave
-    neither page an author), in a name of UNCASED_NAME_MAX_WORDS words at most (an Arabic
-    headline over its date, one "في" in nine words, is no name: field case 20)."""
+    news") but a particle or a joiner in lower case (`lines.NAME_LOWER_WORDS`, which
+    `byline_name` asks of every name: "Sanne de Wit")? A script without case shows no
+    particle: there half its words may be ("נועה בן שושן", "son of"; "محمد عمران", whose
+    first name the Urdu list holds: blind trial v gave neither page an author), in a name of
+    UNCASED_NAME_MAX_WORDS words at most (an Arabic headline over its date, one "في" in
+    nine words, is no name: field case 20)."""
     words = [w.lower() for w in WORD_RE.findall(name) if not w.islower()]
     common = sum(w in lexicon.function_words or w in lexicon.web for w in words)
     if any(c.isupper() for c in name):
-        return common == 0 and NAME_LOWER_WORDS.issuperset(
-            w for w in WORD_RE.findall(name) if w.islower())
+        return common == 0
     return len(words) <= UNCASED_NAME_MAX_WORDS and 2 * common <= len(words) and (
         common < len(words))
 
 
 # A person's name in a script without case: "محمد بن عبد الله الأحمد" has 5 words.
 UNCASED_NAME_MAX_WORDS = 5
-# The words in lower case a byline's names may hold: particles ("Sanne de Wit", "Ludwig van
-# Beethoven") and the joiners of two names ("Mette Holm og Rasmus Kjær"). A kicker or a
-# show's name over the date holds others ("Rückschlag im Titelkampf", "Heard on Lakeshore
-# Morning": dev dumps and blind trial w credited them).
-NAME_LOWER_WORDS = frozenset((
-    "de", "da", "di", "do", "du", "del", "della", "der", "den", "des", "dos", "das", "van",
-    "von", "zu", "zum", "ten", "ter", "la", "le", "bin", "ibn", "bint", "al", "el", "af", "av",
-    "y", "e", "i", "a", "and", "und", "og", "och", "et", "en", "és", "ve", "ja", "sowie"))
 
 
 def _drop_top_meta(units: list[Unit], removed: list[Removal]) -> list[Unit]:

@@ -253,6 +253,10 @@ def test_a_middle_dot_between_letters_joins_words_and_separates_nothing(line, se
     ("Na Amina Mwakyusa, Mlimani", "Amina Mwakyusa"), ("Na Floridě", None), ("Na Nový rok", None),
     ("Ni Joanna Villareal", "Joanna Villareal"),  # Filipino (trial v)
     ("记者 陈晓", "陈晓"), ("记者会上他说", None),  # after the time stamp (trial w)
+    # in lower case a name holds particles and joiners only (lines.NAME_LOWER_WORDS)
+    ("By Sanne de Wit", "Sanne de Wit"), ("By Kevin Johnson and Kevin McCoy",
+                                          "Kevin Johnson and Kevin McCoy"),
+    ("By Heard on Lakeshore Morning", None),
     ("Текст: Игорь Ланской", "Игорь Ланской"), ("本报记者　王晓燕", "王晓燕"),
     ("文・佐藤 花子", "佐藤 花子"), ("取材・文／田中一郎", "田中一郎"), ("文・写真", None),
 ])

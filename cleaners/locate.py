@@ -450,10 +450,15 @@ def title_like(line: str) -> bool:
     TITLE_MIN_WORDS+ words, and no label over a count (`_labels_a_count`)? Shorter ones
     are a ticker's label or the site's name ("BREAKING NEWS", "MarketPulse India"), above
     the article or as the page's first line. A relative time ("Na-update 3 oras ang
-    nakalipas", `lines.is_relative_time`) is a stamp."""
+    nakalipas", `lines.is_relative_time`) is a stamp, a label over two figures a table's
+    row ("Posse de bola 58% 42%": blind trial w's match report got it for its title)."""
     return is_headline(line) and word_count(line) >= TITLE_MIN_WORDS and not (
-        _labels_a_count(line) or is_relative_time(line))
+        _labels_a_count(line) or is_relative_time(line) or _TWO_FIGURES_RE.search(line))
 
+
+# A table's row flattened to a line ends in its figures: a label, then two of them apart
+# ("Posse de bola 58% 42%", "Finalizações 16 8"); a headline writes a score "2-1".
+_TWO_FIGURES_RE = re.compile(r"\s\d+(?:[.,]\d+)?%?\s+\d+(?:[.,]\d+)?%?$")
 
 # A page's metadata line: a label, a colon and a count of a few words ("Lesezeit: ca. 6
 # Min.", "Olvasási idő: kb. 3 perc", "Reading time: 4 minutes"), between a headline and its

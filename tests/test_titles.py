@@ -73,6 +73,9 @@ def test_a_line_continuing_a_sentence_is_never_a_headline():
     ("Lesezeit: ca. 6 Min.", False),
     ("These Weeks in Firefox: Issue 85", True),  # a series' headline ends in its number
     ("Brexit: 3 things to know before Friday", True),
+    # a table's row: a label and two figures (blind trial w's match statistics)
+    ("Posse de bola 58% 42%", False), ("Cartões amarelos 2 4", False),
+    ("Cruzeiro do Vale beat Itajubá 2-1 to top the table", True),
 ])
 def test_a_label_over_a_count_is_no_title(line, title):
     from newsclean.cleaners.locate import title_like

@@ -469,6 +469,18 @@ def test_the_run_summary_says_why_documents_were_not_cleaned(tmp_path, api_env):
     assert set(lines[at + 2:at + 4]) == {"rejected 1: not text: looks like binary data",
                                          "empty 1: no text in the document"}, lines[at:]
 
+    # A rerun skips what it did before, but still says what it could not clean, and why
+    # (a fresh user's second run reported the binary and the blank file as `unchanged`).
+    again = _run("run", str(src), str(dest), env=api_env, timeout=300)
+    assert again.returncode == 0, again.stderr[-2000:]
+    assert "rejected 1: not text: looks like binary data" in again.stderr
+    assert "empty 1: no text in the document" in again.stderr
+    latest = max((dest / "_manifests").glob("*.jsonl"), key=lambda p: p.stat().st_mtime)
+    by_key = {e["key"]: e for e in map(json.loads, latest.read_text().splitlines())}
+    assert (by_key["story.txt"]["status"], by_key["scan.txt"]["status"],
+            by_key["blank.txt"]["status"]) == ("unchanged", "rejected", "empty")
+    assert by_key["scan.txt"]["reason"] == "not text: looks like binary data"
+
 
 @pytest.mark.prefect
 def test_a_file_named_as_the_source_is_cleaned_whatever_its_name(tmp_path, api_env):

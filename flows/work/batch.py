@@ -331,7 +331,8 @@ def process_one(doc: RawDoc, dest: Storage, plan: RunPlan, rules: RuleSet,
             writes.settle(rel)
             previous = _stored_record(dest, rel)
         if previous is not None and _is_current(previous, raw_sha, rules):
-            entry.status = RunStatus.UNCHANGED
+            entry.status = _unchanged_status(previous)
+            entry.reason = previous.get("reason") if entry.status in _STILL_NOT_CLEANED else None
             entry.dest = _url(dest, previous["text_key"]) if previous.get("text_key") else None
             entry.format = previous.get("format")
             entry.title = previous.get("title")
@@ -434,6 +435,19 @@ def _stored_record(dest: Storage, rel: str) -> dict | None:
     except ValueError:
         return None  # a damaged record is rewritten
     return record if isinstance(record, dict) else None
+
+
+# What an earlier run could not clean stays so on a rerun that skips it: the latest
+# manifest says which inputs are still empty, rejected or in review, and why (a fresh user's
+# second run reported a binary and an empty file as `unchanged`, with no reason).
+_STILL_NOT_CLEANED = frozenset((RunStatus.EMPTY, RunStatus.REJECTED, RunStatus.NEEDS_REVIEW))
+
+
+def _unchanged_status(record: dict) -> RunStatus:
+    """A skipped input's status: `unchanged` for a stored clean copy, else the outcome its
+    stored record holds (_STILL_NOT_CLEANED)."""
+    status = record.get("status")
+    return RunStatus(status) if status in _STILL_NOT_CLEANED else RunStatus.UNCHANGED
 
 
 def _is_current(record: dict, raw_sha: str, rules: RuleSet) -> bool:

@@ -722,10 +722,17 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     units = _drop_appeals(units, lexicon, removed, speech=rules.reported_speech)
     units = _drop_letterless_edges(_drop_repeats(units, removed, opts), removed)
     title = repair(ex.title) if ex.title else None
+    # a byline and a date line the page gives as plain paragraphs above the story ("<p>By
+    # Ann Lee | June 3, 2024</p>", no class to tell them by: a fresh user's page kept it
+    # as text, with no author): read and removed as a text dump's are
+    top = [u.text for u in takewhile(lambda u: not is_prose(u.text), units[:HEADLINE_REACH])]
+    author = ex.author or next(filter(None, map(byline_name, top)), None)
+    date = ex.date or (dateline_date(top, lang) if top else None)
+    units = _drop_top_meta(units, removed)
     done = _finish(units, removed, title=title, fmt="html", encoding=encoding,
                    url=url or ex.url, opts=opts, decoded_length=len(html),
-                   words_in=max(ex.words_in, word_count(body)), author=ex.author,
-                   date=ex.date, extractor=ex.extractor, page=declared_page_type(html),
+                   words_in=max(ex.words_in, word_count(body)), author=author,
+                   date=date, extractor=ex.extractor, page=declared_page_type(html),
                    extra_stats={"language": lang, "hyphenation_mended": sum(mends.values())})
     if done.status is Status.EMPTY and not ex.paragraphs:
         # the rules removed nothing: no extractor (nor the page's structured data) found text

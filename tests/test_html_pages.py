@@ -194,3 +194,24 @@ def test_an_interviews_next_question_after_a_related_box_is_kept():
     assert "Hỏi: Tôi có thể tra cứu lỗi phạt nguội ở đâu?" in result.text
     assert "Đáp: Bạn có thể tra cứu trên Cổng thông tin điện tử" in result.text
     assert "Xem thêm" not in result.text and "Hà Nội lắp thêm 200 camera" not in result.text
+
+
+_STORY_P = ("<p>The city council voted on Tuesday to build a new footbridge over the river, "
+            "replacing the old crossing that was closed last year after inspectors found "
+            "cracks in its piers.</p><p>Construction is expected to begin in the spring and "
+            "to take about eighteen months, the city's head of works told the meeting.</p>")
+
+
+@pytest.mark.parametrize("byline", ["By Ann Lee | June 3, 2024", "By Ann Lee"])
+def test_a_byline_paragraph_without_a_class_gives_the_author_and_leaves_the_text(byline):
+    """A fresh user's page: "<p>By Ann Lee | June 3, 2024</p>" above the story, no class or
+    itemprop to tell it by, stayed as the text's first paragraph and gave no author, where
+    the same line in a text dump gives both (pipeline._clean_html reads the top lines as
+    the text path does)."""
+    page = (f"<html><head><title>Council backs new bridge</title></head><body><article>"
+            f"<h1>Council backs new bridge</h1><p>{byline}</p>{_STORY_P}</article></body></html>")
+    result = clean(page.encode(), options=CleanOptions(format_hint="html"))
+    assert result.author == "Ann Lee"
+    assert result.text.startswith("The city council voted on Tuesday")
+    if "2024" in byline:
+        assert result.date == "2024-06-03"

@@ -260,7 +260,11 @@ def _version() -> str:
 def main(argv: list[str] | None = None) -> int:
     # run and fetch: the embedded Prefect server starts importing first, beside everything
     # else (building the parser alone imports the cleaner: 0.4-1.5 s)
-    early = _early_server(sys.argv[1:] if argv is None else argv)
+    given = sys.argv[1:] if argv is None else argv
+    if not given:  # `newsclean` alone: what it can do, not one line of what is missing
+        _parser().print_help(sys.stderr)
+        return 2
+    early = _early_server(given)
     try:
         args = _parser().parse_args(argv)
     except SystemExit:

@@ -25,6 +25,14 @@ def test_clean_prints_the_body():
     assert "Leave a Reply" not in out.stdout
 
 
+def test_newsclean_alone_shows_its_commands():
+    """A fresh user typing `newsclean` alone got one line, "the following arguments are
+    required: COMMAND": the usage with every command is what they needed."""
+    out = _run()
+    assert out.returncode == 2
+    assert all(cmd in out.stderr for cmd in ("clean", "run", "fetch", "eval", "serve"))
+
+
 def test_explain_prints_the_documents_brackets_as_text(tmp_path):
     """Removed lines and titles are the document's words, not console markup: "[news]" was
     eaten and a title holding "[/reopens]" crashed --explain (a new user's report)."""

@@ -523,8 +523,9 @@ def _name_over_stamp(under: list[str], named: Callable[[str], Rule | None]) -> b
 
 
 def _is_deck(line: str) -> bool:
-    """Is `line` a deck, the summary under a headline: STANDFIRST_MIN_SENTENCES sentences
-    or more, of STANDFIRST_MIN_WORDS words at least? "Drought made the crisis worse. But
+    """Is `line` shaped as a deck, the summary under a headline (a standfirst,
+    `_standfirst`): STANDFIRST_MIN_SENTENCES sentences or more, of STANDFIRST_MIN_WORDS words
+    at least? "Drought made the crisis worse. But
     leaking pipes … made it inevitable." between an opinion column's headline and "Thandeka
     Mokoena" over "03 Sep 2024" (blind trial v: no title)."""
     return (word_count(line) >= STANDFIRST_MIN_WORDS
@@ -736,8 +737,7 @@ def _standfirst(lines: list[str], first: int, feats: list[list[float]],
         line = lines[i]
         if named(line) is not None:
             continue
-        if (feats[i][_NW] >= STANDFIRST_MIN_WORDS and _sentence(line)
-                and sentence_ends(line) >= STANDFIRST_MIN_SENTENCES
+        if (_is_deck(line) and _sentence(line)
                 and _says_nothing_to_reader(line, feats[i], named, lexicon,
                                             entry=_in_an_entry(lines, i, named), repeated=True)
                 and not _under_a_box(lines, i, named)):

@@ -641,8 +641,8 @@ def _points_to(units: list[Unit], keep: list[bool], i: int, lexicon: Lexicon) ->
     "Lesen Sie auch:") over a line the locator kept (`keep`) that reads as the headline
     pointed to (`crosslink.is_pointed_headline`)? The model keeps such a headline between the
     story's paragraphs as a subhead (blind trial v's Bengali live blog, p 0.70, under the
-    label it dropped); the label says it is another story's. Asked of the lines the locator
-    dropped (`_article_lines`) and of those it kept (`_apply_rules`)."""
+    label it dropped); the label says it is another story's. `_apply_rules` asks the same
+    of a label the locator kept, between two sentences."""
     return (i + 1 < len(units) and keep[i + 1] and is_label_alone(units[i].text, lexicon)
             and is_pointed_headline(units[i + 1].text))
 
@@ -887,19 +887,18 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
     pitches = _box_pitches(rules, words)
     referrals = {i for i, rule in enumerate(rules)
                  if rule is None and is_referral(texts[i], lexicon)}
-    everything = [True] * len(units)
-    for i in [i for i in range(1, len(units) - 2) if rules[i] is None and rules[i + 1] is None
-              and ends_sentence(texts[i - 1]) and ends_sentence(texts[i + 2])
-              and _points_to(units, everything, i, lexicon)]:
-        # a label alone and the headline under it, between two sentences of the story: not
-        # a lead-in to a gallery over its first caption ("Veja as imagens:", field case
-        # photo-gallery-pt-br)
-        referrals.update((i, i + 1))
     for i in [i for i in range(len(units) - 1) if rules[i] is None
-              and is_label_alone(texts[i], lexicon)]:
-        # a box of teasers with their summaries under a heading in the site's own words
-        # ("כתבות נוספות באתר:", blind trial v's Hebrew page, whose pack names other ones)
+              and is_label_alone(texts[i], lexicon)]:  # a referral label alone on its line
+        if (0 < i < len(units) - 2 and rules[i + 1] is None and ends_sentence(texts[i - 1])
+                and ends_sentence(texts[i + 2]) and is_pointed_headline(texts[i + 1])):
+            # and the headline under it, between two sentences of the story: not a
+            # lead-in to a gallery over its first caption ("Veja as imagens:", field case
+            # photo-gallery-pt-br)
+            referrals.update((i, i + 1))
         if pairs := teaser_pairs(texts, i, rules.__getitem__):
+            # a box of teasers with their summaries under a heading in the site's own
+            # words ("כתבות נוספות באתר:", blind trial v's Hebrew page, whose pack names
+            # other ones)
             referrals.update((i, *pairs))
     embeds = embedded_posts(texts)
     kept: list[Unit] = []

@@ -372,6 +372,9 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
             keep[standfirst] = True
             settled = False
             standfirst = _lead_above(lines, standfirst, feats, named, lexicon)
+    for i in _summary_box(lines, keep, feats, named, lexicon) if feats else ():
+        keep[i] = True
+        settled = False
     title_at = None
     heads = _Headlines(lines, feats, named, lexicon, Footer(lines)) if feats else None
     if heads is not None and (island := _island_over_headline(lines, keep, heads)):
@@ -634,7 +637,10 @@ class _Headlines:
         lead's prose within TOP_STAMPS lines under it (a subhead has paragraphs above it);
         and the kept headline-like lines above it that name another story, a breaking-news
         ticker's ("[속보] 한은, 기준금리 3.5% 동결" over "카카오톡 5시간 먹통…": blind trial
-        p's Korean page lost its title). None when there is no such headline."""
+        p's Korean page lost its title). The page's first line needs not name the story: a
+        clean copy fed back, its headline on top, is a headline and its story alone ("Seeking
+        a bigger role for a big rocket" shares one word with its lead, and the refitted line
+        model kept it as the story's). None when there is no such headline."""
         lines = self.lines
         kept = [i for i, k in enumerate(keep) if k]
         others = []
@@ -644,8 +650,8 @@ class _Headlines:
                 rest = kept[n + 1:]
                 if not any(is_prose(lines[j]) for j in rest[:TOP_STAMPS]):
                     return None
-                if _names_the_story(line, _story_opening(lines[j] for j in rest),
-                                    self.lexicon.function_words):
+                if i == 0 or _names_the_story(line, _story_opening(lines[j] for j in rest),
+                                              self.lexicon.function_words):
                     return i, others
                 others.append(i)
             elif not (is_stamp(line) or is_byline(line) or self.named(line) is not None):
@@ -760,6 +766,56 @@ def _under_a_box(lines: list[str], i: int, named: Callable[[str], Rule | None]) 
     (_LEAD_ROW_FAMILIES)? The line under such a heading is the box's pitch."""
     rule = named(lines[i - 1]) if i > 0 else None
     return rule is not None and rule.family not in _LEAD_ROW_FAMILIES
+
+
+# A summary box over the lead: a label of a few words ending in a colon ("Key points:", "Das
+# Wichtigste in Kürze:", "En bref :"), over the story's points, one a line, often with no
+# full stop, between the byline and a "Listen to this article" row. Without end marks the
+# points read as headlines and the model left them above the article (blind trial x: an
+# en-AU story lost its three key points). A point is a statement of LEAD_IN_MIN_WORDS+
+# words that names the story (`_names_the_story`); a box of teasers under a label that no
+# rule names ("Up next:", "Sources:", "Read more:" on the dev pages) names other stories.
+SUMMARY_LABEL_MAX_WORDS = 5
+# A box sums up in points, two at least: one line under a label ending in a colon is a
+# headline under its kicker (FAZ's "Spionagedrehscheibe Schweiz :" over "Ein großer
+# Tummelplatz für russische Spione", under a breadcrumb naming the story, fundus-dev).
+SUMMARY_MIN_POINTS = 2
+_BUTTON_MAX_WORDS = 3  # under the points: "3m 40s", "Listen"
+
+
+def _summary_box(lines: list[str], keep: list[bool], feats: list[list[float]],
+                 named: Callable[[str], Rule | None], lexicon: Lexicon) -> list[int]:
+    """The lines of a summary box (its label and SUMMARY_MIN_POINTS+ points,
+    SUMMARY_LABEL_MAX_WORDS and LEAD_IN_MIN_WORDS) right above the article's first kept
+    line, past lines a rule names and buttons (a player's "Listen" and "3m 40s"), under a
+    headline that names the story; empty when there is none. At most LIST_MAX_ITEMS
+    points, each saying nothing to the reader and naming the story. A kicker ("Analysis:")
+    over a headline and its deck stands under no headline."""
+    first = keep.index(True)
+    story = ""  # the story's opening, read once a line may be a point
+    points: list[int] = []
+    for i in _lines_up(lines, first, named):
+        line = lines[i]
+        if named(line) is not None or not points and word_count(line) < _BUTTON_MAX_WORDS:
+            if points:
+                return []
+            continue
+        if word_count(line) < LEAD_IN_MIN_WORDS and len(points) < SUMMARY_MIN_POINTS:
+            return []  # the lead's byline, the headline's date: no points under them
+        story = story or _story_opening(lines[j] for j in range(first, len(lines)) if keep[j])
+        if (len(points) >= SUMMARY_MIN_POINTS and line.endswith(_LEAD_IN_ENDS)
+                and word_count(line) <= SUMMARY_LABEL_MAX_WORDS):
+            headed = any(named(lines[j]) is None and is_headline(lines[j])
+                         and _names_the_story(lines[j], story, lexicon.function_words)
+                         for j in _lines_up(lines, i, named))
+            return [i, *points] if headed else []
+        if (len(points) >= LIST_MAX_ITEMS or word_count(line) < LEAD_IN_MIN_WORDS
+                or ends_sentence(line) and last_mark(line) not in _FULL_STOPS
+                or not _says_nothing_to_reader(line, feats[i], named, lexicon)
+                or not _names_the_story(line, story, lexicon.function_words)):
+            return []
+        points.insert(0, i)
+    return []
 
 
 def _lead_above(lines: list[str], at: int, feats: list[list[float]],
@@ -1153,12 +1209,14 @@ def _resumed_story(lines: list[str], keep: list[bool], quiet: Callable[[int], bo
     n = len(lines)
     prose = [not keep[i] and is_prose(lines[i]) and _sentence(lines[i])
              and not is_headline(lines[i]) and quiet(i) for i in range(n)]
-    # the paragraph's neighbours, over lines a rule names (a promo line between two)
+    # the paragraph's neighbours, over lines a rule names (a promo line between two) and
+    # clock times (a live blog's stamps: an it live blog's last two entries, "14:40" and
+    # "13:55" over each, stood under a newsletter box, blind trial x)
     resumed = [False] * n
     for a in range(n):
         if prose[a]:
             b = a + 1
-            while b < n and not prose[b] and rule_at(b) is not None:
+            while b < n and not prose[b] and (rule_at(b) is not None or is_clock_time(lines[b])):
                 b += 1
             if b < n and prose[b]:
                 resumed[a] = resumed[b] = True

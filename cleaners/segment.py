@@ -101,9 +101,9 @@ def _wraps(lines: list[str]) -> bool:
     menus and footer unwrapped, may wrap its paragraphs at 72 columns: read line by line,
     a German one lost its headline and lead to the "before the article" of the line model
     (its wrapped lines open with capitals, which no run-on join takes; fresh-user trial,
-    12-03). A block of two lines is one paragraph only when the first line stops inside a
-    sentence and the second ends one (a headline over its byline or a caption is no
-    paragraph)."""
+    12-03). A paragraph ends a sentence on its last line: a headline over its byline or a
+    caption is no paragraph, nor is a list of points one a line with no full stops, whose
+    lines may be as full ("Key points:" over three of 80 characters, blind trial x)."""
     lines = [line.rstrip() for line in lines]
     inner = lines[:-1]
     if not all(_WRAP_MIN <= len(line) <= _WRAP_MAX for line in inner):
@@ -114,7 +114,7 @@ def _wraps(lines: list[str]) -> bool:
         return False
     if all(last_mark(line) in _NO_RUN_ON for line in inner):
         return False
-    return len(lines) > 2 or last_mark(lines[1]) in SENTENCE_END
+    return last_mark(lines[-1]) in SENTENCE_END
 
 
 # A line ending in one of these has finished its sentence or introduces what follows.

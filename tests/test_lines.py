@@ -174,7 +174,8 @@ def test_where_the_headline_starts_after_a_kicker(line, headline_at):
 
 
 @pytest.mark.parametrize(("line", "clock"), [
-    ("3:47 p.m. PT", True), ("17:23 Uhr", True), ("08:51", True),
+    ("3:47 p.m. PT", True), ("17:23 Uhr", True), ("08:51", True), ("10h04", True),
+    ("3m 40s", False),  # a player's length, no clock
     ("Stand: 16.05.2024, 17:48 Uhr", False),  # a date: a story's stamp, not an entry's
     ("Polizei sperrt die B 412 um 17:45 Uhr weiträumig ab", False),  # a sentence
 ])

@@ -600,3 +600,54 @@ def test_a_newsletter_box_with_its_form_and_a_video_ad_notice_go_between_paragra
     # the paragraphs around the box stay (the page is hard-wrapped: compared unwrapped)
     above = "zázname z rokovania zastupiteľstva, ktorý mesto zverejnilo v utorok."
     assert above in " ".join(kept.split())
+
+
+def _blind(name: str) -> str:
+    return clean((PAGES / name).read_bytes(), options=CleanOptions(format_hint="text")).text
+
+
+def test_a_summary_box_over_the_lead_is_the_story_s():
+    """A "Key points:" box of three points with no full stop, between the share row and a
+    "Listen to this article" player, was left above the article (blind trial x)."""
+    result = clean((PAGES / "blind-en-au-key-points.txt").read_bytes())
+    paragraphs = result.text.split("\n\n")
+    assert paragraphs[:4] == [
+        "Key points:",
+        "Parking in Bendigo's CBD will be free on Sundays for six months from February 2",
+        "Traders say weekend trade has dropped since fees were extended to Sundays in 2023",
+        "The council expects to lose about $180,000 in parking revenue during the trial"]
+    assert result.title == ("Bendigo to trial free Sunday parking in CBD as traders blame "
+                            "fees for empty streets")
+    for chrome in ("Listen to this article", "3m 40s", "Copy article link", "Related stories"):
+        assert chrome not in result.text
+
+
+def test_a_kicker_over_the_headline_is_no_summary_box():
+    page = _page(MENU, ["Die Schweiz ist ein großer Tummelplatz für russische Spione"],
+                 ["Spionagedrehscheibe Schweiz :",
+                  "Ein großer Tummelplatz für russische Spione", "Von Johanna Ritter, Zürich"],
+                 ["Die Schweiz ist für russische Geheimdienste ein wichtiger Standort, sagt der "
+                  "Nachrichtendienst des Bundes. Rund ein Drittel der russischen Diplomaten "
+                  "dürfte für die Dienste arbeiten.",
+                  "Die Behörden haben seit 2022 mehrere Personen ausgewiesen."], FOOTER)
+    text = clean(page).text
+    assert "Spionagedrehscheibe" not in text
+    assert text.startswith("Von Johanna Ritter") or text.startswith("Die Schweiz ist")
+
+
+def test_live_blog_entries_under_a_newsletter_box_are_kept():
+    """The last two entries of an Italian live blog, each under its "14:40" stamp, stood
+    under a newsletter box's heading, pitch and button (blind trial x)."""
+    text = _blind("blind-it-live-blog-past-newsletter-box.txt")
+    assert "Protestano anche i sindaci." in text
+    assert text.rstrip().endswith("chiesto di poter commentare il testo articolo per articolo.")
+    assert "Iscriviti alla newsletter Politica" not in text
+    assert "Carica altri aggiornamenti" not in text
+
+
+def test_french_hour_stamps_mark_a_live_blog_s_entries():
+    """"10h04" is a clock: the last entry of a French live blog, under a share row, its
+    stamp and its heading, was dropped when only "10:04" was one (blind trial w)."""
+    text = _blind("blind-fr-live-blog-hour-stamps.txt")
+    assert "Météo-France a abaissé la vigilance pluie-inondation du rouge à l'orange" in text
+    assert "Afficher plus de mises à jour" not in text and "Sur le même sujet" not in text

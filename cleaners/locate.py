@@ -1017,6 +1017,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
             for j in range(lo, hi):
                 if not keep[j] and named(lines[j]) is None:
                     keep[j] = True
+    _drop_ticker(lines, keep)
     for lo, hi in _tables(lines):  # a table next to the story is its data: results, scores
         near = any(keep[j] for j in range(max(0, lo - RESCUE_REACH), min(n, hi + RESCUE_REACH)))
         if near and not all(keep[lo:hi]):
@@ -1451,6 +1452,31 @@ def _lists(lines: list[str]) -> list[tuple[int, int, str]]:
 # dated teaser rail ("12.03. Headline") has no such first number and stays out.
 _DATA_ROW_RE = re.compile(r"\d{1,3}[:–-]\d{1,3}\s")
 MIN_DATA_ROWS = 3
+
+
+# A ticker's row: a name and its figures ("EUR/PLN 4,1832 ▲ 0,12%", "WIG20 2 614,07 ▲
+# 0,84%", "Kraków 12°C"), half its tokens or more holding a digit, two of them at least.
+_TICKER_MIN_FIGURES = 2
+
+
+def _ticker_row(line: str) -> bool:
+    tokens = line.split()
+    figures = sum(1 for t in tokens if any(c.isdigit() for c in t))
+    return (figures >= _TICKER_MIN_FIGURES and 2 * figures >= len(tokens)
+            and len(tokens) <= LIST_ITEM_MAX_WORDS and not ends_sentence(line))
+
+
+def _drop_ticker(lines: list[str], keep: list[bool]) -> None:
+    """Drop the ticker rows (`_ticker_row`) the model kept first on the page, cut off from
+    the rest by a line it dropped: a masthead's market ticker, the model's P 0.6-0.9 as a
+    table's, over a breadcrumb took the headline into the story and lost the title (blind
+    trial x, pl)."""
+    first = keep.index(True)
+    end = first
+    while end < len(lines) and keep[end] and _ticker_row(lines[end]):
+        end += 1
+    if first < end < len(lines) and not keep[end] and any(keep[end:]):
+        keep[first:end] = [False] * (end - first)
 
 
 def _data_row(line: str) -> bool:

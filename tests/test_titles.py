@@ -242,6 +242,19 @@ def test_a_ticker_over_the_headline_is_neither_title_nor_text():
     assert "택시 호출이 되지 않아" in result.text and "공식 사과문을" in result.text
 
 
+def test_a_market_ticker_over_the_breadcrumb_is_neither_title_nor_text():
+    """Blind trial x's Polish page: three rows of a masthead's market ticker ("EUR/PLN
+    4,1832 ▲ 0,12%"), which the model keeps as a table's rows, opened the text over the
+    breadcrumb, and the headline under it was kept inside the story: no title, no author."""
+    result = clean((PAGES / "blind-pl-market-ticker.txt").read_bytes())
+    assert result.title == ("Producent okien z Podkarpacia zwolni 240 osób. Firma wini zastój "
+                            "w budownictwie")
+    assert result.author == "Marcin Zawadzki"
+    assert result.text.startswith("Spółka Dębwin z Ropczyc przeprowadzi zwolnienia grupowe")
+    for chrome in ("EUR/PLN", "WIG20", "Strona główna / Gospodarka"):
+        assert chrome not in result.text
+
+
 def test_a_role_first_chinese_byline_is_the_author_and_the_headline_over_it_the_title():
     """Trial q's Taiwanese page: "記者林怡君／高雄報導" (reporter, name, slash, place,
     "reports") under the headline was read as no byline, taken for the title, and the

@@ -229,6 +229,10 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
     top = _story_top(page_lines, starts, units, title)
     if author is None and starts is not None and units:
         author = _located_byline_author(page_lines, top, match, lexicon)
+        # its bio, which the rounds could not know for one (a Swedish column's "Johanna Ek
+        # är kulturskribent på…" under "Om skribenten", her name alone over the date: blind
+        # trial x)
+        units = _drop_author_bios(units, author, removed)
     units = _drop_top_meta(units, removed)
     if _labels_only(units):  # the locator's best line of a page of furniture: no article
         removed.extend(_removal(u, "layout.no-article-text", "layout", "page") for u in units)
@@ -1375,15 +1379,28 @@ def _drop_author_bios(units: list[Unit], author: str | None, removed: list[Remov
     ("Manuela Conrad ist ZDF-Reporterin für…", "Jeff Foust (jeff@…) is the editor…"). The
     story does not write about its own author. On the three dev sets' text dumps, 8 lines
     open with their page's byline name and 0 of them are article text by the gold; 2 were
-    kept before (bio.author-description reads English only)."""
+    kept before (bio.author-description reads English only). The box's heading goes with
+    it (`_bio_heading`)."""
     if not author or len(author.split()) < _BIO_MIN_NAME_WORDS:
         return units
     prose = next((i for i, u in enumerate(units) if is_prose(u.text)), len(units))
     bios = {i for i in range(prose + 1, len(units)) if _opens_with(units[i].text, author)}
     if not bios:
         return units
+    bios |= {i - 1 for i in bios if i - 1 > prose and _bio_heading(units[i - 1].text)}
     removed.extend(_removal(units[i], "bio.byline-author", "bio", "trailing") for i in sorted(bios))
     return [u for i, u in enumerate(units) if i not in bios]
+
+
+# The bio box's heading over it ("Om skribenten", "Über die Autorin", "About the author"):
+# a few words, no sentence; a subhead of the story has the story's paragraphs under it. Not
+# a source's credit in brackets under a quoted paragraph (Digg's "[ Wired ]", html-dev gold).
+_BIO_HEADING_MAX_WORDS = 4
+
+
+def _bio_heading(text: str) -> bool:
+    return (text[:1].isalpha() and word_count(text) <= _BIO_HEADING_MAX_WORDS
+            and not ends_sentence(text))
 
 
 def _opens_with(text: str, name: str) -> bool:

@@ -1,0 +1,44 @@
+"""The author's bio after the story goes, in any language: a paragraph that opens with the
+name the byline credits (the story does not write about its own author), with the box's
+heading over it; the story's sentences that name other people stay."""
+
+from pathlib import Path
+
+from newsclean.cleaners import clean
+
+PAGES = Path(__file__).parent / "fixtures" / "text_pages"
+
+STORY = [
+    "The county will open two new cooling centers on Friday as temperatures are forecast to "
+    "reach 104 degrees, officials said Wednesday.",
+    "Ann Leeds, who runs the senior center on Maple Avenue, said demand had doubled since "
+    "last summer.",
+    "The centers will stay open until 9 p.m. through the weekend.",
+]
+
+
+def test_a_bio_opening_with_the_byline_s_name_goes_with_its_heading():
+    page = "\n".join(["Valley Courier", "News", "Weather",
+                      "County opens cooling centers as heat wave nears 104 degrees",
+                      "By Ann Lee", *STORY, "[ Valley Courier ]", "About the author",
+                      "Ann Lee is a reporter at the Valley Courier covering county government.",
+                      "© 2024 Valley Courier"]) + "\n"
+    result = clean(page)
+    assert result.author == "Ann Lee"
+    for line in STORY:
+        assert line in result.text  # "Ann Leeds, who runs…" names someone else
+    assert "is a reporter at the Valley Courier" not in result.text
+    assert "About the author" not in result.text
+    assert all(r.rule.startswith("bio.") for r in result.removed
+               if r.text.startswith(("Ann Lee is", "About")))
+
+
+def test_a_bio_whose_author_is_found_once_the_story_is_goes_too():
+    """Blind trial x's Swedish column: the byline is the name alone over the date, found
+    only once the story is; its bio under "Om skribenten" stayed."""
+    result = clean((PAGES / "blind-sv-column-author-bio.txt").read_bytes())
+    assert result.author == "Johanna Ek"
+    assert "Johanna Ek är kulturskribent" not in result.text
+    assert "Om skribenten" not in result.text
+    assert "Kommentarsfunktionen är avstängd" not in result.text
+    assert result.text.rstrip().endswith("Jag tror inte att de kommer att ångra besöket.")

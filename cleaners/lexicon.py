@@ -142,16 +142,22 @@ del abonner følg lyt hent registrer støt klik send
 udostępnij komentarz komentarze subskrybuj reklama zaloguj czytaj aplikacja aplikację
 aplikacji powiadomienia
 """, """
-ty ciebie twój twoja wy my nasz nasza nasze
+ty ciebie cię tobie tobą twój twoja twoje twojego twojemu twoim twojej twoją twoi twoich
+twoimi wy was wam wami wasz wasza wasze waszego waszemu waszym waszej waszą wasi waszych
+waszymi my nas nam nami nasz nasza nasze naszego naszemu naszym naszej naszą nasi naszych
+naszymi
 """, """
 udostępnij subskrybuj obserwuj posłuchaj pobierz zarejestruj wesprzyj kliknij wyślij przyślij
+zapisz zapiszcie dołącz dołączcie
 """),
     "cs": ("""
 sdílet komentář komentáře předplatné reklama přihlásit čtěte
 """, """
-vy váš vaše my náš naše
+vy vás vám vámi váš vaše vašeho vašemu vašem vaším vaši vaší vašich vašim vašimi my nás nám
+námi náš naše našeho našemu našem naším naši naší našich našim našimi
 """, """
 sdílejte předplaťte sledujte poslechněte stáhněte zaregistrujte podpořte klikněte pošlete
+přihlaste odebírejte přidejte
 """),
     "tr": ("""
 paylaş yorum yorumlar abone reklam giriş ilginizi bülten
@@ -325,8 +331,9 @@ _PUBLISHER = {
     "sv": "vi oss vår vårt våra",
     "no": "vi oss vår vårt våre",
     "da": "vi os vores",
-    "pl": "my nasz nasza nasze",
-    "cs": "my náš naše",
+    "pl": "my nas nam nami nasz nasza nasze naszego naszemu naszym naszej naszą nasi naszych "
+          "naszymi",
+    "cs": "my nás nám námi náš naše našeho našemu našem naším naši naší našich našim našimi",
     "tr": "biz bizim",
     "ru": "мы нас нам нами наш наша наше наши нашего нашему нашим нашем нашей нашу наших",
     "uk": "ми нас нам нами наш наша наше наші нашого нашому нашим нашій нашу наших нашої",

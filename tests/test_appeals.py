@@ -41,6 +41,12 @@ STORY = {
            "وقال مدير المستشفى إن الجناح سيضم أربعين سريرا وسيخدم أكثر من مئة ألف نسمة في المنطقة.",
            "وتبلغ تكلفة المشروع نحو عشرين مليون دينار تمولها وزارة الصحة بالكامل.",
            "ومن المتوقع أن يبدأ العمل في الجناح الجديد مطلع العام المقبل بحسب الوزارة."],
+    "cs": ["Derby mezi Kamenicí a Pelhřimovem přilákalo v neděli odpoledne na stadion pod "
+           "zámkem 640 diváků, nejvíc v této sezoně.",
+           "Hosté se ve 34. minutě ujali vedení, když se po rohovém kopu prosadil hlavou stoper "
+           "Martin Novotný.",
+           "Domácí vyrovnali v 71. minutě a dvě minuty před koncem rozhodl dorostenec Jakub Klíma.",
+           "Pelhřimov po porážce klesl na páté místo tabulky."],
     "pl": ["Od poniedziałku w Podgórzu działa osiem nowych stacji roweru miejskiego, poinformował "
            "we wtorek zarząd transportu.",
            "Stacje stanęły przy szkołach i przystankach tramwajowych, a w każdej jest dziesięć "
@@ -109,6 +115,11 @@ APPEALS = [
     ("en", "Listen to Newsbeat live at 12:45 and 17:45 weekdays - or listen back here on the app."),
     ("ar", "تابعوا آخر أخبار صحيفة الساحل عبر قناتنا على واتساب وحسابنا على إنستغرام"),
     ("pl", "Pobierz aplikację Kuriera i dostawaj powiadomienia o utrudnieniach w ruchu"),
+    # the publisher and the reader in any case of a declined pronoun ("našeho", "waszej")
+    ("cs", "Chcete mít výsledky krajských soutěží každé pondělí v e-mailu? Přihlaste se k odběru "
+           "našeho newsletteru."),
+    ("pl", "Chcesz codziennie rano znać najważniejsze wiadomości z regionu? Zapisz się do "
+           "naszego newslettera."),
     # the call opens a later sentence, or a clause with its object pronoun joined to it
     ("it", "Hai la nostra app? Scaricala gratis e ricevi le notizie di Bologna in tempo reale."),
     ("it", "Ogni giorno raccontiamo Bologna con giornalisti sul territorio: se apprezzi il nostro "

@@ -54,6 +54,9 @@ SEA_CHARS_PER_WORD = 4
 # A line cut off with an ellipsis: a teaser of another story, a truncated headline.
 CUT_OFF_ENDS = ("...", "…")
 SENTENCE_END = frozenset(".!?…。！？｡؟۔।॥։።፧။។།‼⁇⁈⁉")
+# The marks a statement ends with: the full stops of the Latin, CJK, Devanagari, Urdu and
+# Ethiopic scripts (no question, no exclamation).
+FULL_STOPS = frozenset(".。｡।۔።")
 # The marks a question ends with (Latin, full-width, Arabic).
 QUESTION_MARKS = ("?", "？", "؟")
 # ...and an exclamation (Latin, full-width, the doubled ones).

@@ -30,8 +30,10 @@ from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.linemodel import COLUMN, LineMemo, LineModel, score_with_features
 from newsclean.cleaners.lines import (
     CUT_OFF_ENDS,
+    FULL_STOPS,
     HEADLINE_MAX_WORDS,
     PROSE_MIN_WORDS,
+    QUESTION_MARKS,
     UNSPACED_RUN_RE,
     WORD_RE,
     content_words,
@@ -160,15 +162,19 @@ LABEL_REACH = 12
 # in 2020?"); a statement after them is the story going on, in any script: a Korean
 # one-sentence paragraph has 9 words, not the 12 of `is_prose`.
 _LIST_END_MIN_WORDS = 3
-_FULL_STOPS = frozenset(".。｡।۔።")
 
 
 def ends_a_list(line: str, words: int | None = None) -> bool:
     """Does `line`, under a list heading, end its list: prose, or a statement (3+ words
-    ending in a full stop)? `words` is its `word_count` when the caller has it."""
+    ending in a full stop)? One question is a teaser's headline however long ("Négy éve nem
+    volt ilyen alacsony a tó: mi lesz a vitorlásokkal?" under "Kapcsolódó", blind trial x);
+    a statement ending in a quoted question is no question. `words` is its `word_count`
+    when the caller has it."""
     if words is None:
         words = word_count(line)
-    return is_prose(line, words) or words >= _LIST_END_MIN_WORDS and last_mark(line) in _FULL_STOPS
+    if line.endswith(QUESTION_MARKS) and sentence_ends(line) <= 1:  # not a quoted one:
+        return False  # '…asking if there were “any un-angry Trump supporters?”' (a lead)
+    return is_prose(line, words) or words >= _LIST_END_MIN_WORDS and last_mark(line) in FULL_STOPS
 
 
 def list_under(texts: list[str], at: int, named: Callable[[int], Rule | None],
@@ -810,7 +816,7 @@ def _summary_box(lines: list[str], keep: list[bool], feats: list[list[float]],
                          for j in _lines_up(lines, i, named))
             return [i, *points] if headed else []
         if (len(points) >= LIST_MAX_ITEMS or word_count(line) < LEAD_IN_MIN_WORDS
-                or ends_sentence(line) and last_mark(line) not in _FULL_STOPS
+                or ends_sentence(line) and last_mark(line) not in FULL_STOPS
                 or not _says_nothing_to_reader(line, feats[i], named, lexicon)
                 or not _names_the_story(line, story, lexicon.function_words)):
             return []
@@ -1328,7 +1334,7 @@ def _under_bare_headlines(lines: list[str], i: int, named: Callable[[str], Rule 
     headlines above it are ("Editorial: …", "Letters: …" over "Guest column: I ran a small
     farm for 40 years. Here's what … miss.": trial t)."""
     line = lines[i]
-    if i < 2 or not is_prose(line) or last_mark(line) not in _FULL_STOPS:
+    if i < 2 or not is_prose(line) or last_mark(line) not in FULL_STOPS:
         return False
     above = lines[i - 2:i]
     if _LINE_LABEL_RE.match(line) and any(map(_LINE_LABEL_RE.match, above)):

@@ -35,6 +35,8 @@ from newsclean.cleaners.lexicon import Lexicon, lexicon_for
 from newsclean.cleaners.linemodel import LineMemo, LineModel
 from newsclean.cleaners.lines import (
     EMAIL,
+    EXCLAMATION_MARKS,
+    FULL_STOPS,
     LINE_PARTS_RE,
     OPEN_QUOTES,
     QUESTION_MARKS,
@@ -48,6 +50,7 @@ from newsclean.cleaners.lines import (
     is_prose,
     is_year,
     joined_word_count,
+    last_mark,
     sentences,
     tells_when,
     unmarked_byline_name,
@@ -600,10 +603,12 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
             heading = listed[i]
             leading.append(_removal(unit, heading.id, heading.family, "list-head"))
             continue
-        if keep[i] and 0 < i < len(units) - 1 and not (keep[i - 1] or keep[i + 1]) and (
+        if keep[i] and 0 < i < len(units) - 1 and not keep[i - 1] and (
                 word_count(unit.text) <= PITCH_MAX_WORDS) and (box := _boxes(
                 match(units[i - 1].text, Where.ANYWHERE), match(units[i + 1].text, Where.ANYWHERE),
-                field_below=_form_field(units[i + 1].text))):
+                field_below=not keep[i + 1] and _form_field(units[i + 1].text),
+                pitch_ends=last_mark(unit.text) in FULL_STOPS)):
+            # the box's heading dropped; its button dropped or named (the rules take it later)
             leading.append(_removal(unit, _BOX_PITCH, box, "box"))
             continue
         if keep[i]:
@@ -888,7 +893,7 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
     for i in [i for i, rule in enumerate(rules) if rule is not None and rule.family == NAVIGATION]:
         if _between_paragraphs(texts, rules, i):
             rules[i] = None  # a subhead, not a menu
-    pitches = _box_pitches(rules, words)
+    pitches = _box_pitches(rules, words, texts)
     referrals = {i for i, rule in enumerate(rules)
                  if rule is None and is_referral(texts[i], lexicon)}
     for i in [i for i in range(len(units) - 1) if rules[i] is None
@@ -951,15 +956,21 @@ _BOX_HEADING_FAMILY = "newsletter"
 _BOX_PITCH = "newsletter.box-pitch"
 
 
-def _boxes(above: Rule | None, below: Rule | None, *, field_below: bool = False) -> str | None:
+def _boxes(above: Rule | None, below: Rule | None, *, field_below: bool = False,
+           pitch_ends: bool = False) -> str | None:
     """The family of the promo box whose heading and button the rules `above` and `below` a
     line name (a newsletter's heading over a button of _BOX_FAMILIES, neither a tail
     marker), or None. Two one-line prompts are no box: a Fox Business story's last sentence
     stood between "GET FOX BUSINESS ON THE GO BY CLICKING HERE" and "READ MORE ON FOX
-    BUSINESS BY CLICKING HERE" (html-dev text sh-51374560 0.918 -> 0.888 until this). Under
-    the heading and the pitch, the box's form may come first: a field no rule names that the
-    locator dropped (`field_below`, `_form_field`)."""
-    if (above is not None and above.family == _BOX_HEADING_FAMILY
+    BUSINESS BY CLICKING HERE" (html-dev text sh-51374560 0.918 -> 0.888 until this). A
+    subscribe call over the box is its heading too when the line under it ends in no full
+    stop (`pitch_ends` False): "Abonează-te la newsletterul …" over "Primești în fiecare
+    dimineață cele mai importante știri din București" over "Vreau să mă abonez" (blind
+    trial x); the story's sentence between two prompts ends in one. Under the heading and
+    the pitch, the box's form may come first: a field no rule names that the locator dropped
+    (`field_below`, `_form_field`)."""
+    if (above is not None and (above.family == _BOX_HEADING_FAMILY
+                               or above.family in _BOX_FAMILIES and not pitch_ends)
             and above.where is not Where.TAIL_MARKER
             and (below is None and field_below or below is not None
                  and below.family in _BOX_FAMILIES and below.where is not Where.TAIL_MARKER)):
@@ -979,12 +990,35 @@ def _form_field(line: str) -> bool:
     return word_count(line) <= FORM_FIELD_MAX_WORDS and not ends_sentence(line)
 
 
-def _box_pitches(rules: list[Rule | None], words: list[int]) -> dict[int, str]:
+# A box's heading in the site's own words over its pitch, which a rule names, and its button
+# (which a rule names, or the locator dropped, when the heading exclaims): "Ne maradjon le
+# semmiről!" over "Iratkozzon fel hírlevelünkre, és minden reggel elküldjük…" and
+# "Feliratkozom" (blind trial x). A heading is a few words and no statement; a subhead of
+# the story stands over the story's paragraphs, not over a pitch and a button.
+BOX_HEADING_MAX_WORDS = 6
+
+
+def _box_pitches(rules: list[Rule | None], words: list[int], texts: list[str]
+                 ) -> dict[int, str]:
     """The lines no rule names between a promo box's heading and its button (`_boxes`), of
-    PITCH_MAX_WORDS words at most, with the box's family: each box's pitch."""
-    return {i: box for i in range(1, len(rules) - 1)
-            if rules[i] is None and words[i] <= PITCH_MAX_WORDS
-            and (box := _boxes(rules[i - 1], rules[i + 1])) is not None}
+    PITCH_MAX_WORDS words at most, and the box's heading over a pitch the rules name
+    (BOX_HEADING_MAX_WORDS, ending in no full stop; over the box's button too, unless it
+    exclaims), with the box's family: each box's pitch and heading."""
+    out = {i: box for i in range(1, len(rules) - 1)
+           if rules[i] is None and words[i] <= PITCH_MAX_WORDS
+           and (box := _boxes(rules[i - 1], rules[i + 1],
+                              pitch_ends=last_mark(texts[i]) in FULL_STOPS)) is not None}
+    for i in range(len(rules) - 1):
+        pitch = rules[i + 1]
+        button = rules[i + 2] if i + 2 < len(rules) else None
+        if (rules[i] is None and words[i] <= BOX_HEADING_MAX_WORDS
+                and last_mark(texts[i]) not in FULL_STOPS
+                and pitch is not None and pitch.family in _BOX_FAMILIES
+                and pitch.where is not Where.TAIL_MARKER
+                and (texts[i].endswith(EXCLAMATION_MARKS) or button is not None
+                     and button.family in _BOX_FAMILIES and button.where is not Where.TAIL_MARKER)):
+            out[i] = pitch.family
+    return out
 
 
 # A press release ends with a profile of each company in it, "About <Company>" over a

@@ -651,3 +651,37 @@ def test_french_hour_stamps_mark_a_live_blog_s_entries():
     text = _blind("blind-fr-live-blog-hour-stamps.txt")
     assert "Météo-France a abaissé la vigilance pluie-inondation du rouge à l'orange" in text
     assert "Afficher plus de mises à jour" not in text and "Sur le même sujet" not in text
+
+
+def test_a_teaser_asking_a_question_goes_with_its_box_label():
+    """One question under "Kapcsolódó" is a teaser's headline, however long; the story's
+    paragraph under it stays (blind trial x)."""
+    text = _blind("blind-hu-teaser-question-and-box-heading.txt")
+    assert "Négy éve nem volt ilyen alacsony a tó" not in text
+    assert "A kompkikötőknél a csúcsidőben akár egyórás várakozásra" in text
+
+
+def test_a_promo_box_goes_with_its_heading_and_pitch_in_the_sites_words():
+    """An exclaimed heading over a subscribe pitch (hu), and a pitch without a full stop
+    between a subscribe call and its button (ro): the box goes whole, the paragraphs
+    around it stay (blind trial x)."""
+    hu = _blind("blind-hu-teaser-question-and-box-heading.txt")
+    assert "Ne maradjon le semmiről!" not in hu and "Iratkozzon fel" not in hu
+    assert "A vízügyi szakemberek szerint a tó vízszintje szeptemberben" in hu
+    ro = _blind("blind-ro-newsletter-box.txt")
+    assert "Primești în fiecare dimineață" not in ro and "Vreau să mă abonez" not in ro
+    assert "Primăria Sectorului 4 a deschis două centre" in ro
+    assert "Termoenergetica a anunțat că abonații afectați" in ro  # "abonații": subscribers
+
+
+def test_a_story_sentence_between_two_prompts_is_no_box_pitch():
+    page = _page(MENU, ["Harbor Street bridge to close for six weeks of repairs"], [
+        "The Harbor Street bridge will close to all traffic for six weeks starting Monday so "
+        "crews can replace its deck, city officials announced Wednesday.",
+        "Drivers will be detoured over the Ferry Road bridge, about a mile to the east.",
+        "Subscribe to our newsletter",
+        "The $9.4 million project is funded mostly by a state grant.",
+        "Subscribe now"], FOOTER)
+    text = clean(page).text
+    assert "The $9.4 million project is funded mostly by a state grant." in text
+    assert "Subscribe" not in text

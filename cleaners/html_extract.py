@@ -248,8 +248,11 @@ def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
 
 # The elements a page shows its byline in, by what it calls them (class, id, itemprop, rel):
 # WordPress's `span.author.vcard > a.fn`, `byline__name`, Drupal's `field-byline`,
-# `rel="author"`. A comment's author and the comment form's "Name" field are not the story's.
-_BYLINE_NAMES_RE = re.compile(r"byline|author|\bfn\b", re.IGNORECASE)
+# `rel="author"`; in the site's language, `div.autor` (de, es, pl, cs: blind trial x's German
+# page gave no author) or `autore` (it). Not Le Monde's `a.auteur` inside its
+# `itemprop="author"` byline: the innermost element was taken, without the co-authors
+# "(avec Damien Leloup et Morgane Tual)".
+_BYLINE_NAMES_RE = re.compile(r"byline|auth?or|\bfn\b", re.IGNORECASE)
 _NOT_STORY_BYLINE_RE = re.compile(r"comment|reply|respond", re.IGNORECASE)
 _BYLINE_ATTRS = ("class", "id", "itemprop", "rel")
 

@@ -215,3 +215,14 @@ def test_a_byline_paragraph_without_a_class_gives_the_author_and_leaves_the_text
     assert result.text.startswith("The city council voted on Tuesday")
     if "2024" in byline:
         assert result.date == "2024-06-03"
+
+
+@pytest.mark.parametrize(("element", "author"), [
+    ('<div class="autor">Von Jan-Philipp Körner</div>', "Jan-Philipp Körner"),  # blind trial x
+    ('<span class="firma-autore">di Marco Bellandi</span>', "Marco Bellandi"),
+    ('<div class="author-box">Ann Lee</div>', "Ann Lee"),
+])
+def test_a_byline_element_named_in_the_sites_language_gives_the_author(element, author):
+    page = (f"<html><head><title>Council backs new bridge</title></head><body><div class="
+            f'"article"><h1>Council backs new bridge</h1>{element}{_STORY_P}</div></body></html>')
+    assert clean(page.encode(), options=CleanOptions(format_hint="html")).author == author

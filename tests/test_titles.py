@@ -255,6 +255,16 @@ def test_a_market_ticker_over_the_breadcrumb_is_neither_title_nor_text():
         assert chrome not in result.text
 
 
+def test_a_caption_with_its_outlet_and_photographer_in_brackets_is_no_title():
+    """Blind trial x: "Pedagang menata cabai rawit di Pasar Kosambi, Bandung, Kamis
+    (16/1/2025). (Priangan Pos/Agus Setiawan)" between the share row and the lead was the
+    nearest line naming the story, and became the title."""
+    result = clean((PAGES / "blind-id-caption-credit-title-case.txt").read_bytes())
+    assert result.title == ("Harga Cabai Rawit di Pasar Bandung Tembus Rp90.000 per Kilogram, "
+                            "Pedagang Keluhkan Pasokan Seret")
+    assert "Priangan Pos/Agus Setiawan" not in result.text
+
+
 def test_a_role_first_chinese_byline_is_the_author_and_the_headline_over_it_the_title():
     """Trial q's Taiwanese page: "記者林怡君／高雄報導" (reporter, name, slash, place,
     "reports") under the headline was read as no byline, taken for the title, and the

@@ -416,10 +416,10 @@ def shows_time(line: str) -> bool:
     return _STAMP_RE.search(line) is not None
 
 
-# The words of a relative time, "2 hours ago": English, Portuguese, Russian, German ("vor 3
+# The words of a relative time, "2 hours ago": English, Portuguese ("há 3 horas"), Russian, German ("vor 3
 # Stunden"), Spanish, French ("il y a"), Italian ("2 ore fa"), Dutch, Swedish, Danish and
 # Norwegian, Polish, Turkish, Arabic. The line model's `short_date` feature reads them too.
-AGO_WORDS = frozenset(("ago", "atrás", "назад", "vor", "hace", "il", "fa", "geleden", "sedan",
+AGO_WORDS = frozenset(("ago", "atrás", "há", "назад", "vor", "hace", "il", "fa", "geleden", "sedan",
                        "siden", "temu", "önce", "منذ",
                        "nakalipas"))  # Filipino: "Na-update 3 oras ang nakalipas" (trial v)
 # A relative time is a stamp on its own line: "hace 2 horas", "vor 3 Stunden", with its
@@ -517,6 +517,8 @@ def ascii_digits(text: str) -> str:
 # Jumatatu, …" was taken for the name); "Na" before two capitalised words only, as Czech,
 # Slovak and Polish "Na" ("on") opens a place ("Na Floridě", "Na Nový rok"). Filipino
 # credits "Ni …" (blind trial v gave no author), before two capitalised words too.
+# A marker may take a colon as a label does: "by: Dana Whitfield" (US TV stations' CMS,
+# blind trial y gave no author).
 _BYLINE_MARKERS = ("(?:(?:written|story|words|reporting|text) )?by"
                    "|von|por|par|di|(?-i:de)|door|av|af|przez|от|oleh|της|του|بقلم|מאת|โดย"
                    r"|(?-i:N[ai](?=\s+[A-Z]\w+\s+[A-Z]))")
@@ -524,7 +526,7 @@ _BYLINE_LABELS = ("author|autor|autorin|autora|auteur|autrice|autore|auteurs|а�
                   "|yazar|szerző|írta|penulis|författare|forfatter|kirjoittaja|teksti|tekst"
                   "|text|текст|words|haber|συντάκτης|piše|מאת|بقلم|लेखक|எழுதியவர்|نویسنده|كتب|كتبت|作者|记者|記者")
 _BYLINE_RE = re.compile(
-    rf"(?:({_BYLINE_MARKERS})\s+|({_BYLINE_LABELS})\s?[:：]\s*)(\S).{{0,160}}", re.IGNORECASE)
+    rf"(?:({_BYLINE_MARKERS}):?\s+|({_BYLINE_LABELS})\s?[:：]\s*)(\S).{{0,160}}", re.IGNORECASE)
 _BYLINE_MARKER_RE = re.compile(rf"(?:{_BYLINE_MARKERS})\b|(?:{_BYLINE_LABELS})\s?[:：]",
                                re.IGNORECASE)
 # An e-mail address: a byline's tail ("김민수 기자 minsu@example.co.kr"), or the writer's

@@ -1048,6 +1048,14 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
     def box_at(i: int) -> Rule | None:
         return rule_at(i) or _box_heading(lines, i, named)
 
+    def linked(i: int) -> bool:  # under a cross-link of a label and a headline on one line:
+        # pages set "READ MORE: <headline>" between paragraphs, and under a box's heading
+        # after the story; a tabloid's last three paragraphs under an Instagram embed and
+        # such a link were lost (blind trial y)
+        rule = rule_at(i - 1) if i > 0 else None
+        return (rule is not None and rule.family == _CROSS_LINK and rule.where is not Where.LIST_HEAD
+                and not _heads_links(lines[i - 1], rule) and is_prose(lines[i]))
+
     def goes_on(i: int) -> bool:  # the next line the rules do not name is a sentence too,
         if i + 1 < n and (rule := rule_at(i + 1)) is not None and rule.family in _STORY_END:
             return True  # or the lines that close a story follow: its tags, its share row
@@ -1065,7 +1073,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
             if keep[i]:
                 gap = boxed = 0
             elif (gap is not None and (_sentence(lines[i]) or _paywall_teaser(lines, i, named))
-                  and quiet(i) and (gap < (BOX_REACH if resumed[i] else RESCUE_REACH)
+                  and quiet(i) and (gap < (BOX_REACH if resumed[i] or linked(i) else RESCUE_REACH)
                                     or boxed < RESCUE_REACH and (
                                         goes_on(i) or _under_bare_headlines(lines, i, named)))):
                 keep[i] = True
@@ -1212,7 +1220,9 @@ def _resumed_story(lines: list[str], keep: list[bool], quiet: Callable[[int], bo
                    rule_at: Callable[[int], Rule | None]) -> list[bool]:
     """Per line: is it one of two or more dropped paragraphs in a row that read like the
     story's (prose, not a headline, saying nothing to the reader)? Such a run may stand
-    BOX_REACH lines from the article, not only RESCUE_REACH."""
+    BOX_REACH lines from the article, not only RESCUE_REACH. (Sentences of 8+ words rather
+    than prose took back promo boxes' pitches, "The news and stories that matter, delivered
+    weekday mornings.": dev text dumps -0.0005, -0.0002.)"""
     n = len(lines)
     prose = [not keep[i] and is_prose(lines[i]) and _sentence(lines[i])
              and not is_headline(lines[i]) and quiet(i) for i in range(n)]
@@ -1358,7 +1368,7 @@ def _comments_start(lines: list[str], keep: list[bool], feats: list[list[float]]
     for i in range(first + 1, len(lines)):
         above += words[i - 1]
         if above >= total - above and (_is_comments_heading(rule := named(lines[i]))
-                                       or _opens_a_thread(lines, i, rule)):
+                                       or _opens_a_thread(lines, i, rule, named)):
             return i
     return None
 
@@ -1376,7 +1386,8 @@ _CHAT_COMMENT_RE = re.compile(
     rf"(?:\d{{1,3}}[.)]\s+)?[^\s:：]+(?:\s+[^\s:：]+){{0,{_COMMENTER_MAX_WORDS - 1}}}\s?[:：]\s+\S")
 
 
-def _opens_a_thread(lines: list[str], i: int, rule: Rule | None) -> bool:
+def _opens_a_thread(lines: list[str], i: int, rule: Rule | None,
+                    named: Callable[[str], Rule | None]) -> bool:
     """Does line i, which `rule` names, open a comment thread: a `comments` rule's line (a
     counter, "10 commentaires", a "Reply" button) with a comment's head right under it or
     under one short line (a moderation notice), or
@@ -1386,17 +1397,44 @@ def _opens_a_thread(lines: list[str], i: int, rule: Rule | None) -> bool:
     paragraphs (fundus-dev text 0.795 -> 0.985; rd-aclu 0.853 -> 0.970)."""
     if rule is None or rule.family != "comments":
         return False
-    if i + 1 < len(lines) and _CHAT_COMMENT_RE.match(lines[i + 1]):
-        return True
-    for j in range(i + 1, min(len(lines), i + 3)):
+    if i + 1 < len(lines) and _CHAT_COMMENT_RE.match(lines[i + 1]) and named(lines[i + 1]) is None:
+        return True  # not a labelled link ("READ MORE: …" under an embed's "View all 903
+        # comments": a tabloid's last three paragraphs were cut off as a thread, blind trial y)
+    # past the thread's own controls ("Ordenar por: Mais recentes") and a notice about the
+    # comments ("Os comentários são de responsabilidade exclusiva de seus autores…", 20
+    # words, under "Comentários (27)": blind trial y's thread of seven comments was kept)
+    between: list[int] = []
+    for j in range(i + 1, min(len(lines), i + 1 + _THREAD_HEAD_REACH)):
         if (shows_time(lines[j]) or is_relative_time(lines[j])) and (
                 word_count(lines[j]) <= _COMMENT_HEAD_MAX_WORDS):
-            between = [word_count(lines[k]) for k in range(i + 1, j)]
             # the commenter's name, or one notice over the first comment ("نظرات پس از
             # تأیید منتشر می‌شود.", comments are published once approved: blind trial t)
             return all(n <= _COMMENTER_MAX_WORDS for n in between) or (
                 len(between) == 1 and between[0] <= _COMMENT_HEAD_MAX_WORDS)
+        if (j > i + 1 or not _speaks_of(lines[j], lines[i])) and not _is_comments_rule(
+                named(lines[j])):
+            between.append(word_count(lines[j]))
+            if len(between) > 1:  # one line at most: the name or a notice
+                return False
     return False
+
+
+# How far under a comment counter the first comment's head may stand: the notice, the sort
+# control and the commenter's name.
+_THREAD_HEAD_REACH = 5
+_NOTICE_WORD_MIN_CHARS = 5
+
+
+def _is_comments_rule(rule: Rule | None) -> bool:
+    return rule is not None and rule.family == "comments"
+
+
+def _speaks_of(notice: str, heading: str) -> bool:
+    """Does `notice` hold a word of 5+ letters of the comment counter `heading` ("comentários"
+    in "Comentários (27)")? The thread's moderation notice speaks of comments in the site's
+    language, whatever its length."""
+    words = {w for w in WORD_RE.findall(heading.lower()) if len(w) >= _NOTICE_WORD_MIN_CHARS}
+    return not words.isdisjoint(WORD_RE.findall(notice.lower()))
 
 
 def _is_comments_heading(rule: Rule | None) -> bool:

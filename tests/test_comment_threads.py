@@ -88,3 +88,15 @@ def test_a_thread_under_its_form_and_a_moderation_notice_goes():
     assert "خیلی خوب شد، ولی کاش پارکینگ هم برای محله فکر می‌کردند." not in text
     assert "دست مرمتگران درد نکند." not in text
     assert "موزه در ایام نوروز همه‌روزه از ساعت ۹ تا ۲۰ باز خواهد بود" in text
+
+
+def test_a_thread_under_a_notice_about_comments_and_a_sort_control_goes():
+    """Blind trial y's Brazilian page: "Comentários (27)", a 20-word notice that speaks of the
+    comments, "Ordenar por: Mais recentes", then "Marcelo Tavares" over "há 3 horas" (a
+    relative time) and seven comments, one quoting the story's sentence: the thread was kept.
+    """
+    text = clean((PAGES_DIR / "blind-pt-br-comment-thread.txt").read_bytes()).text
+    assert "Quero ver provarem isso." not in text and "Marcelo Tavares" not in text
+    assert "Ano de eleição chegando, aí aparece mutirão." not in text
+    assert text.count("A secretaria afirma que a fila de espera por cirurgias eletivas") == 1
+    assert "A prefeitura prevê zerar a fila de catarata até o fim do ano" in text

@@ -260,6 +260,7 @@ def test_a_middle_dot_between_letters_joins_words_and_separates_nothing(line, se
     ("By Heard on Lakeshore Morning", None),
     ("Текст: Игорь Ланской", "Игорь Ланской"), ("本报记者　王晓燕", "王晓燕"),
     ("文・佐藤 花子", "佐藤 花子"), ("取材・文／田中一郎", "田中一郎"), ("文・写真", None),
+    ("by: Dana Whitfield", "Dana Whitfield"),  # a US TV station's CMS (trial y)
 ])
 def test_a_byline_credits_the_name_after_its_marker(line, name):
     assert byline_name(line) == name
@@ -285,6 +286,8 @@ def test_a_byline_without_a_marker_is_a_name_before_a_time_stamp(line, name):
     ("hace 2 horas", True), ("2 hours ago", True), ("vor 3 Stunden", True),
     ("Na-update 3 oras ang nakalipas", True),  # Filipino, with its label (trial v)
     ("il y a 2 heures", True), ("3 дня назад", True), ("2 saat önce", True),
+    ("há 3 horas", True),  # Portuguese, a commenter's stamp (trial y)
+    ("Há 3 anos a prefeitura prometeu reformar o posto de saúde do bairro", False),
     ("Il a marqué 2 buts", False),  # French "il" alone is no "ago"
     ("hace calor", False),  # no number
     ("Vor 20 Jahren eröffnete die Bahn die Strecke nach Süden", False),  # a sentence

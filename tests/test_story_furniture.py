@@ -685,3 +685,17 @@ def test_a_story_sentence_between_two_prompts_is_no_box_pitch():
     text = clean(page).text
     assert "The $9.4 million project is funded mostly by a state grant." in text
     assert "Subscribe" not in text
+
+
+def test_a_tabloid_s_last_paragraphs_under_an_embed_and_a_read_more_link_are_kept():
+    """Blind trial y: the embed's "View all 903 comments" over "READ MORE: …" was read as a
+    comment thread's head (a name and a colon), and the three paragraphs under it went; the
+    first of them talks of a podcast's sponsor and subscribers (a look-alike)."""
+    text = _blind("blind-en-gb-tabloid-read-more.txt")
+    for line in ("Dowd, who left Harbour Lane in 2022, now hosts a motoring podcast that is "
+                 "sponsored by a car insurance comparison site and has more than 40,000 "
+                 "subscribers.",
+                 "A spokesperson for the podcast said episodes would continue as normal.",
+                 "Dowd left court without speaking to waiting reporters."):
+        assert line in text
+    assert "READ MORE" not in text and "View all 903 comments" not in text

@@ -28,11 +28,12 @@ CREDIT_TAIL_MAX_WORDS = 8
 # the end mark or the first space (one class, which lets `re` skip ahead to the next: 2x).
 # Where a credit may start: after a sentence's end, a separator between spaces, a space
 # before a bracket that closes the line, or (Chinese and Japanese, unspaced) right before a
-# full-width bracket that closes it ("…湯涌町で（北陸新報社撮影）").
+# full-width bracket that closes it ("…湯涌町で（北陸新報社撮影）") or an equals sign
+# before the credit ("…（名古屋市中区で）＝写真は本社撮影").
 _TAIL_START_RE = re.compile(
     r"[.!?…。！？।؟۔\s](?:(?<=[.!?…。！？।؟۔])[\"'”’»)\]]*\s+|(?<=\s)\s*[-–—/|]\s+"
     r"|(?<=\s)\s*(?=[(\[][^()\[\]\n]+[)\]]\s*$))"
-    r"|(?<=\S)(?=（[^（）\n]+）\s*$)")
+    r"|(?<=\S)(?=（[^（）\n]+）\s*$)|(?<=\S)(?=＝[^＝\n]+$)")
 # What stands between a caption and its credit: spaces and a dash, a slash or a bar.
 CREDIT_SEPARATORS = "-–—/| "
 # A label and a colon or an equals sign in a credit's first words: "Foto: …", "[사진=…]".

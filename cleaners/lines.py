@@ -675,16 +675,22 @@ def is_table_row(line: str) -> bool:
     return ("\t" in line or "|" in line) and _TABLE_CELLS_RE.search(line) is not None
 
 
+# A Hangul syllable (Korean writes words of syllable blocks, spaced, its particles joined on).
+HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
+
+
 def content_words(text: str, stopwords: frozenset[str]) -> set[str]:
     """The words of `text` that say what it is about: of spaced scripts, those of 3+ letters
-    that are not function words; of unspaced ones (Han, kana, Thai), each pair of adjacent
-    characters, since a Chinese headline has no spaces to split it at and its words are
-    mostly two characters long."""
+    (2+ Hangul syllables, each of two or three letters: "빈집", "부산") that are not function
+    words; of unspaced ones (Han, kana, Thai), each pair of adjacent characters, since a
+    Chinese headline has no spaces to split it at and its words are mostly two characters
+    long."""
     out = set()
     for w in words_of(text.lower()):
         runs = UNSPACED_RUN_RE.findall(w)
         if runs:
             out.update(r[k:k + 2] for r in runs for k in range(len(r) - 1))
             w = UNSPACED_RUN_RE.sub(" ", w)
-        out.update(x for x in w.split() if len(x) > 2 and x not in stopwords)
+        out.update(x for x in w.split() if (len(x) > 2 or len(x) == 2 and HANGUL_RE.match(x))
+                   and x not in stopwords)
     return out

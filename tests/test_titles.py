@@ -265,6 +265,25 @@ def test_a_caption_with_its_outlet_and_photographer_in_brackets_is_no_title():
     assert "Priangan Pos/Agus Setiawan" not in result.text
 
 
+@pytest.mark.parametrize(("page", "title", "chrome"), [
+    # a masthead's widgets over the menu took the headline into the story (trial y)
+    ("blind-ru-masthead-widgets.txt", "Канатную дорогу через Волгу закроют на два месяца: как "
+     "будут добираться жители Бора", ("USD 82,47", "+12°")),
+    # a ticker of single figures ("ドル/円 143.62"); the caption's credit behind "＝"
+    ("blind-ja-market-ticker.txt", "外食売上高、4月は6.2%増　値上げと訪日客が押し上げ　客数は伸び悩み",
+     ("日経平均", "ドル/円", "＝写真は本社撮影")),
+    # a two-line deck; Korean words named with their particles ("빈집" in "빈집이")
+    ("blind-ko-two-line-deck.txt", "부산 빈집 5천 채 넘었다…시, 리모델링해 청년·신혼부부에 반값 임대",
+     ("부산해안일보",)),
+])
+def test_the_headline_under_a_masthead_s_widgets_or_over_its_deck_is_the_title(page, title,
+                                                                                chrome):
+    result = clean((PAGES / page).read_bytes())
+    assert result.title == title
+    for line in chrome:
+        assert line not in result.text
+
+
 def test_a_role_first_chinese_byline_is_the_author_and_the_headline_over_it_the_title():
     """Trial q's Taiwanese page: "記者林怡君／高雄報導" (reporter, name, slash, place,
     "reports") under the headline was read as no byline, taken for the title, and the

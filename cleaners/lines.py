@@ -95,9 +95,10 @@ _CONTINUES = frozenset(",;:.)]}、，،؛")
 # Where the parts of one line meet, as a page dump joins a widget's or a dateline's parts: a
 # bar, a middle dot or bullet, a spaced dash, a wide space ("Hozzászólások (89) – A
 # hozzászóláshoz be kell jelentkezned.", "2024-05-14 09:32　来源：钱塘晚报　作者：李明": blind
-# trials o and p).
-LINE_PARTS_RE = re.compile(r"\s+[|｜·•–—]\s+|\u3000+")
-LINE_PART_MARKS = frozenset("|｜·•–—\u3000")  # a line without any has one part
+# trials o and p); a spaced slash between a bilingual site's two wordings of one label ("Most
+# read / Les plus lus", "Sign up / S'inscrire": blind trial y's New Brunswick page).
+LINE_PARTS_RE = re.compile(r"\s+[|｜·•–—/]\s+|\u3000+")
+LINE_PART_MARKS = frozenset("|｜·•–—/\u3000")  # a line without any has one part
 SEPARATORS = ("|", "｜", "»", "›", "•", "·", " / ")  # "｜": the full-width bar of CJK menus
 _CLOSING_GUILLEMETS = {"»": "«", "›": "‹"}  # a separator that closes its opening pair
 # A table row flattened to text: cells split by tabs (a text dump) or " | " (the rows the

@@ -277,9 +277,13 @@ def test_a_teaser_box_on_one_line_leaves_the_subhead_below_it():
     # a part no rule names keeps the line: a sentence of the story is never all parts
     ("en", "Comments (12) | The council will vote on the plan in March.", None),
     ("de", "Politik – Der Stadtrat hat am Dienstag den Bau beschlossen.", None),
+    # a bilingual site's two wordings of one label (blind trial y, New Brunswick)
+    ("en+fr", "ADVERTISEMENT / PUBLICITÉ", "ads.slot-label"),
+    ("en+fr", "Comments / Commentaires", "comments.widget"),
+    ("en", "Prices / The council will vote on the plan in March.", None),
 ])
 def test_a_line_of_parts_each_a_rule_names_is_named_by_the_first(lang, line, rule):
-    lookup = default_rules().for_languages((lang,)).lookup(None)
+    lookup = default_rules().for_languages(tuple(lang.split("+"))).lookup(None)
     found = lookup(line, Where.ANYWHERE)
     assert (found.id if found else None) == rule
 

@@ -164,6 +164,10 @@ LABEL_REACH = 12
 # in 2020?"); a statement after them is the story going on, in any script: a Korean
 # one-sentence paragraph has 9 words, not the 12 of `is_prose`.
 _LIST_END_MIN_WORDS = 3
+# A teaser's question is a headline's length; an interview's first question after a box runs
+# longer ("Thurgauer Bote: Frau Keller, eine Verdoppelung der Gebühren – ist das nicht eine
+# Strafe für alle, die mit dem Auto einkaufen kommen?", 25 words: blind trial y lost it).
+TEASER_QUESTION_MAX_WORDS = 16
 
 
 def ends_a_list(line: str, words: int | None = None) -> bool:
@@ -174,8 +178,9 @@ def ends_a_list(line: str, words: int | None = None) -> bool:
     when the caller has it."""
     if words is None:
         words = word_count(line)
-    if line.endswith(QUESTION_MARKS) and sentence_ends(line) <= 1:  # not a quoted one:
-        return False  # '…asking if there were “any un-angry Trump supporters?”' (a lead)
+    if (line.endswith(QUESTION_MARKS) and sentence_ends(line) <= 1  # not a quoted one:
+            and words <= TEASER_QUESTION_MAX_WORDS):  # '…asking if there were “any un-angry
+        return False  # Trump supporters?”' (a lead)
     return is_prose(line, words) or words >= _LIST_END_MIN_WORDS and last_mark(line) in FULL_STOPS
 
 

@@ -687,8 +687,10 @@ def _teasers_under(units: list[Unit], at: int, keep: list[bool],
                        list_under(texts, at, named, lexicon.function_words)):
         if keep[j]:
             out.append(j)
-        elif j not in pairs:  # past a teaser it dropped, the kept lines are the story's
-            break
+        elif j not in pairs and ends_sentence(texts[j]):  # past a sentence it dropped, the
+            break  # kept lines are the story's; past a bare headline it dropped, the box's
+            # next teaser is one ("Altstadt Frauenfeld: Begegnungszone kommt nach den
+            # Sommerferien" under "Gemeinderat Frauenfeld: Budget 2025 …", blind trial y)
     return out if len(out) <= LIST_MAX_ITEMS else []
 
 

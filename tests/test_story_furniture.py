@@ -699,3 +699,14 @@ def test_a_tabloid_s_last_paragraphs_under_an_embed_and_a_read_more_link_are_kep
                  "Dowd left court without speaking to waiting reporters."):
         assert line in text
     assert "READ MORE" not in text and "View all 903 comments" not in text
+
+
+def test_a_box_s_second_teaser_goes_when_the_model_dropped_the_first():
+    """Blind trial y's Swiss page: under "Mehr zum Thema" the locator dropped the first
+    teaser and kept the second, which stayed as the story's; the interview's lines under
+    the box ("Thurgauer Bote: …?") stay."""
+    text = _blind("blind-de-ch-interview-teaser-box.txt")
+    assert "Gemeinderat Frauenfeld: Budget 2025" not in text
+    assert "Altstadt Frauenfeld: Begegnungszone kommt nach den Sommerferien" not in text
+    assert ("Thurgauer Bote: Frau Keller, eine Verdoppelung der Gebühren – ist das nicht eine "
+            "Strafe für alle, die mit dem Auto einkaufen kommen?") in text

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 import ftfy
 from charset_normalizer import from_bytes
 
+from newsclean.cleaners.language import detect_languages
+
 
 class InputRejected(Exception):
     """The input is not a document we can clean; `reason` says why in words."""
@@ -251,13 +253,43 @@ def _best_encoding(matches) -> str | None:
     scores worse (more chaos or less coherence), so it is no tie.
     """
     best = matches.best()
-    if best is None or best.encoding == "cp1252":
-        return best.encoding if best is not None else None
+    if best is None:
+        return None
+    if best.encoding == "cp1252":
+        if _written_in(str(best), "cp1252"):
+            return "cp1252"
+        # a Central European text whose letters read as cp1252 scored as coherent ("£ódzki
+        # s¹d" for "Łódzki sąd"): the code page its language is written in, if it decodes
+        return next((m.encoding for m in matches if m.encoding in _CODE_PAGE_LANGUAGES
+                     and m.chaos <= best.chaos and _written_in(str(m), m.encoding)), "cp1252")
+    if best.encoding in _CODE_PAGE_LANGUAGES and _written_in(str(best), best.encoding):
+        return best.encoding  # a Polish text read as cp1250, whatever cp1252 scores
     for m in matches:
-        if ("cp1252" in (m.encoding, *m.could_be_from_charset)
-                and m.chaos <= best.chaos and m.coherence >= best.coherence):
+        if "cp1252" in (m.encoding, *m.could_be_from_charset) and m.chaos <= best.chaos and (
+                m.coherence >= best.coherence or _written_in(str(m), "cp1252")):
             return "cp1252"
     return best.encoding
+
+
+# The languages the legacy Windows code pages were made for. charset-normalizer's coherence
+# is its letters' frequencies, which a few accents sway: "Café owner Hélène … the £200
+# fine" read as cp1250 ("Hélčne", "Ł200", coherence 0.58 as Polish) beat cp1252 (0.57 as
+# Turkish), and a British dump's pounds came out as "Ł" (a fresh user's report); a Polish
+# text read as cp1252 ("£ódzki s¹d", 0.68) beat cp1250 (0.67). The language identifier
+# reads the whole text's words, most of them the same in either reading, and names it.
+_CODE_PAGE_LANGUAGES = {
+    "cp1252": frozenset(("en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "no", "nb", "nn",
+                         "fi", "is", "ca", "gl", "eu", "ga", "af", "id", "ms", "sw", "tl")),
+    "cp1250": frozenset(("pl", "cs", "sk", "hu", "sl", "hr", "bs", "sr", "ro")),
+    "cp1257": frozenset(("lt", "lv", "et")),
+}
+
+
+def _written_in(text: str, code_page: str) -> bool:
+    """Is `text` (the document read in `code_page`) in a language the code page was made for
+    (_CODE_PAGE_LANGUAGES), by the language identifier (`language.detect_languages`)?"""
+    langs = detect_languages(text.splitlines())
+    return bool(langs) and langs[0] in _CODE_PAGE_LANGUAGES[code_page]
 
 
 def decode_bytes(data: bytes) -> Decoded:

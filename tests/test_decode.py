@@ -149,12 +149,20 @@ def test_undeclared_cp1252_is_not_read_as_a_central_european_code_page():
     assert "Hélène Bérard" in d.text and "Hélčne" not in d.text
     short = "The study, led by glaciologist Hélène Bérard, found the café’s sales fell by 18%."
     assert decode(short.encode("cp1252"), **LIMITS).text == short
+    # a fresh user's: charset-normalizer found cp1250 more coherent ("Hélčne", "Ł200", as
+    # Polish); the language identifier reads English
+    pound = ("Café owner Hélène Dupré said the £200 fine was unfair, adding that her café had "
+             "paid every bill on time for twenty years.\n")
+    assert decode(pound.encode("cp1252"), **LIMITS).text == pound
 
 
 def test_real_cp1250_text_stays_cp1250():
     czech = ("Vláda ve čtvrtek schválila nový rozpočet, který podle ministra financí počítá s "
              "nižším schodkem. Opozice kritizuje, že škrty dopadnou na učitele a zdravotníky. ")
     assert decode(czech.encode("cp1250"), **LIMITS).text == czech
+    polish = ("Łódzki sąd okręgowy w środę uchylił decyzję wojewody, a mieszkańcy zapowiedzieli "
+              "dalsze protesty przed urzędem miasta. Zarząd spółki nie skomentował wyroku. ")
+    assert decode(polish.encode("cp1250"), **LIMITS).text == polish
 
 
 def test_a_utf8_file_with_a_stray_latin1_byte_stays_utf8_and_says_so():

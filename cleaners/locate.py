@@ -115,6 +115,7 @@ TITLE_ONE_WORD_OF = 4
 # 116 -> 109 of the 391 dev dumps.
 OVER_DECK_SHARED = 0.5
 DECK_MAX_LINES = 2
+_SCORE_RE = re.compile(r"(?<![\d.,])\d{1,3}\s?[-–:]\s?\d{1,3}(?![\d.,])")  # "2 - 1", "3:0"
 TITLE_STORY_CHARS = 3000
 
 # The standfirst (the lead under a headline: "Samsung hat vor Gericht die Patentklage …
@@ -691,12 +692,15 @@ class _Headlines:
         headline ("La formación de Carmen Ulloa se quedaría a cinco escaños…" under "El
         Partido Regionalista ampliaría su ventaja…"), a "Place, date" line or a kicker. Not
         over a menu or a breadcrumb trail (`_trail_between`)."""
-        for _ in range(DECK_MAX_LINES):
+        for climb in range(DECK_MAX_LINES):
             i = _unnamed_above(self.lines, at, self.named)
             if not (i >= 0 and self.candidate(i) and not self._trail_between(i, at)
                     and _names_the_story(self.lines[i], story, self.lexicon.function_words,
                                          OVER_DECK_SHARED)):
                 break
+            if climb and _SCORE_RE.search(self.lines[i]):
+                break  # over a headline and its deck, the match's result ("CD Almenar 2 - 1
+                # Racing Sorbes", field case match-report-lineups-es)
             at = i
         return at
 

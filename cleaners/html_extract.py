@@ -38,6 +38,7 @@ from lxml.html import HtmlElement, fromstring
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
+from newsclean.cleaners.dateline import dateline_date
 from newsclean.cleaners.htmlpage import (
     INVISIBLE_TAGS,
     PageBlock,
@@ -204,8 +205,9 @@ def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
         a = _meta(tree, "author", "article:author", "parsely-author", "byl", "dc.creator", "sailthru.author")
         if a and not a.lower().startswith(("http://", "https://")):
             author = a
+    shown = _visible_byline(tree)  # (name, the byline's text) of the page's shown byline
     author = (re.sub(r"^by\s+", "", author, flags=re.IGNORECASE) or None) if author else (
-        _visible_byline(tree))
+        shown[0] if shown else None)
 
     date = None
     raw = None
@@ -238,6 +240,8 @@ def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
             date = find_date(tree, extensive_search=False, url=url, original_date=True)
         except Exception:  # noqa: BLE001 - metadata is best-effort
             date = None
+    if date is None and shown:  # the byline's own date: "Par Élodie Marchand | Publié le
+        date = dateline_date([shown[1]], None)  # 11/10/2025 à 17h45" (a fresh user's page)
 
     page_url = url
     if not page_url:
@@ -249,16 +253,18 @@ def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
 # The elements a page shows its byline in, by what it calls them (class, id, itemprop, rel):
 # WordPress's `span.author.vcard > a.fn`, `byline__name`, Drupal's `field-byline`,
 # `rel="author"`; in the site's language, `div.autor` (de, es, pl, cs: blind trial x's German
-# page gave no author) or `autore` (it). Not Le Monde's `a.auteur` inside its
+# page gave no author) or `autore` (it), `signature` (fr: "Par Élodie Marchand | Publié le
+# 11/10/2025", a fresh user's page gave neither author nor date). Not Le Monde's `a.auteur` inside its
 # `itemprop="author"` byline: the innermost element was taken, without the co-authors
 # "(avec Damien Leloup et Morgane Tual)".
-_BYLINE_NAMES_RE = re.compile(r"byline|auth?or|\bfn\b", re.IGNORECASE)
+_BYLINE_NAMES_RE = re.compile(r"byline|auth?or|signature|\bfn\b", re.IGNORECASE)
 _NOT_STORY_BYLINE_RE = re.compile(r"comment|reply|respond", re.IGNORECASE)
 _BYLINE_ATTRS = ("class", "id", "itemprop", "rel")
 
 
-def _visible_byline(tree: HtmlElement) -> str | None:
-    """The name in the page's first shown byline, for a page that declares no author (no
+def _visible_byline(tree: HtmlElement) -> tuple[str, str] | None:
+    """(the name, the element's text) of the page's first shown byline, for a page that
+    declares no author or date (no
     JSON-LD or meta author: 3 of the 6 HTML seeds, whose text dumps got theirs from the same
     line): the innermost element named as a byline or author, in document order, whose text
     reads as a byline with or without its marker ("By Fiona McLeod", "Dana Whitcomb";
@@ -273,7 +279,7 @@ def _visible_byline(tree: HtmlElement) -> str | None:
         text = _norm(e.text_content())
         if text and (name := credited_name(text)) and furniture.isdisjoint(
                 WORD_RE.findall(name.lower())):  # "Follow Author"
-            return name
+            return name, text
     return None
 
 

@@ -491,15 +491,19 @@ def _drop_top_meta(units: list[Unit], removed: list[Removal]) -> list[Unit]:
     blog's first clock time (no date) and a dateline run into the lead ("WASHINGTON
     (Reuters) — …" is prose)."""
     first = next((i for i, u in enumerate(units) if is_prose(u.text)), len(units))
-    rules = {}
-    for i in range(min(first, HEADLINE_REACH)):
-        if byline_name(units[i].text):
-            rules[i] = "structure.byline"
-        elif _dated_stamp(units[i].text):
-            rules[i] = "structure.dateline"
+    rules = {i: rule for i in range(min(first, HEADLINE_REACH))
+             if (rule := _top_meta_rule(units[i].text))}
     removed.extend(_removal(units[i], rule, "structure", "leading")
                    for i, rule in sorted(rules.items()))
     return [u for i, u in enumerate(units) if i not in rules] if rules else units
+
+
+def _top_meta_rule(line: str) -> str | None:
+    """The rule of a line above the story that is its byline (structure.byline) or its dated
+    stamp (structure.dateline), or None."""
+    if byline_name(line):
+        return "structure.byline"
+    return "structure.dateline" if _dated_stamp(line) else None
 
 
 def _dated_stamp(line: str) -> bool:
@@ -633,6 +637,10 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
         elif first < i < last and _points_to(units, keep, i, lexicon):
             out.append(_removal(unit, REFERRAL_RULE, REFERRAL_FAMILY, str(where)))
             pointed.add(i + 1)
+        elif first - HEADLINE_REACH <= i < first and (meta := _top_meta_rule(unit.text)):
+            out.append(_removal(unit, meta, "structure", "leading"))  # as `_drop_top_meta`
+            # records the ones the locator kept (a fresh user read "By Harriet Okonkwo" under
+            # layout.before-article, where the README says structure.byline)
         else:
             verdict = ("layout.before-article" if i < first else
                        "layout.after-article" if i > last else "layout.inside-article")

@@ -714,13 +714,13 @@ class RuleSet:
                     if may is None:
                         may = may_name[asked] = self._family_band(of, at).match(
                             line, position, host) is not None
-                    if not may:
+                    if not may and not _parts(line):  # a line of parts is named by them
                         return None
                 line_tried = tried.get((line, at))
                 if line_tried is None:
                     line_tried = tried[line, at] = _Tried()
                 found = seen[key] = self._bands[at][1].match(line, position, host, line_tried)
-                if found is None and of is None and (parts := _parts(line)):
+                if found is None and (parts := _parts(line)):
                     named = [match(part, position) for part in parts]
                     if None not in named:
                         found = seen[key] = _named_by_parts(named)

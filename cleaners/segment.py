@@ -5,7 +5,13 @@ import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from newsclean.cleaners.lines import SENTENCE_END, byline_name, is_relative_time, last_mark
+from newsclean.cleaners.lines import (
+    SENTENCE_END,
+    byline_name,
+    has_separator,
+    is_relative_time,
+    last_mark,
+)
 from newsclean.cleaners.normalize import unwrap
 
 _BLOCK_RE = re.compile(r"[^\n]+(?:\n[^\n]*\S[^\n]*)*")  # runs of non-blank lines
@@ -112,8 +118,9 @@ def _wraps(lines: list[str]) -> bool:
     if not all(len(line) + 1 + len((nxt.split() or [""])[0]) > width
                for line, nxt in zip(inner, lines[1:], strict=True)):
         return False
-    if all(last_mark(line) in _NO_RUN_ON for line in inner):
-        return False
+    if all(last_mark(line) in _NO_RUN_ON for line in inner) or any(map(has_separator, inner)):
+        return False  # a menu row is no paragraph's line: a footer's links over its
+        # copyright line were one paragraph (a fresh user's removal record of two lines)
     return last_mark(lines[-1]) in SENTENCE_END
 
 

@@ -226,3 +226,14 @@ def test_a_byline_element_named_in_the_sites_language_gives_the_author(element, 
     page = (f"<html><head><title>Council backs new bridge</title></head><body><div class="
             f'"article"><h1>Council backs new bridge</h1>{element}{_STORY_P}</div></body></html>')
     assert clean(page.encode(), options=CleanOptions(format_hint="html")).author == author
+
+
+def test_a_signature_byline_gives_the_author_and_its_date():
+    """A fresh user's div-soup page: "<div class="signature">Par Élodie Marchand | Publié le
+    11/10/2025 à 17h45</div>", no meta author or date, gave neither."""
+    page = ('<html><head><title>Council backs new bridge</title></head><body><div class="page">'
+            '<h1>Council backs new bridge</h1><div class="signature">Par Élodie Marchand | '
+            f'Publié le 11/10/2025 à 17h45</div>{_STORY_P}</div></body></html>')
+    result = clean(page.encode(), options=CleanOptions(format_hint="html"))
+    assert result.author == "Élodie Marchand"
+    assert result.date == "2025-10-11"

@@ -382,6 +382,21 @@ def test_a_page_that_wraps_only_its_paragraphs_has_them_whole():
                           "Gemeinderat streitet über Straßenausbaubeiträge"]
 
 
+@pytest.mark.parametrize("block", [
+    # a footer's link row over its copyright line (a fresh user's removal record held both)
+    "About us | Contact | Advertise | Terms and conditions | Privacy policy | Cookie settings\n"
+    "© 2025 Marsh Valley Courier Ltd. All rights reserved.",
+    # points one a line with no full stop, as full as wrapped lines (blind trial x)
+    "Parking in Bendigo's CBD will be free on Sundays for six months from February 2\n"
+    "Traders say weekend trade has dropped since fees were extended to Sundays in 2023\n"
+    "The council expects to lose about $180,000 in parking revenue during the trial",
+])
+def test_lines_that_are_no_wrapped_paragraph_stay_lines(block):
+    from newsclean.cleaners.segment import split_units
+
+    assert [u.text for u in split_units(block + "\n")] == block.split("\n")
+
+
 def test_a_thai_paragraph_ends_a_sentence_by_its_length():
     """Thai marks no sentence end: a paragraph's length tells it from a headline."""
     paragraph = ("จังหวัดเชียงใหม่ประกาศห้ามเผาในที่โล่งทุกชนิดเป็นเวลา 60 วัน ตั้งแต่วันที่ 1 มีนาคม "

@@ -813,7 +813,9 @@ SUMMARY_LABEL_MAX_WORDS = 5
 # headline under its kicker (FAZ's "Spionagedrehscheibe Schweiz :" over "Ein großer
 # Tummelplatz für russische Spione", under a breadcrumb naming the story, fundus-dev).
 SUMMARY_MIN_POINTS = 2
-_BUTTON_MAX_WORDS = 3  # under the points: "3m 40s", "Listen"
+# A button or a player's label: "Listen", "3m 40s", "Follow", "Business" (between a byline's
+# name and its stamp: pipeline._first_byline).
+BUTTON_MAX_WORDS = 2
 
 
 def _summary_box(lines: list[str], keep: list[bool], feats: list[list[float]],
@@ -829,7 +831,7 @@ def _summary_box(lines: list[str], keep: list[bool], feats: list[list[float]],
     points: list[int] = []
     for i in _lines_up(lines, first, named):
         line = lines[i]
-        if named(line) is not None or not points and word_count(line) < _BUTTON_MAX_WORDS:
+        if named(line) is not None or not points and word_count(line) <= BUTTON_MAX_WORDS:
             if points:
                 return []
             continue
@@ -1429,7 +1431,7 @@ def _opens_a_thread(lines: list[str], i: int, rule: Rule | None,
     also stands in share rows and teasers; one that a name and a time follow is the thread's
     heading, in any language. Le Figaro's three comments were kept as the story's last
     paragraphs (fundus-dev text 0.795 -> 0.985; rd-aclu 0.853 -> 0.970)."""
-    if rule is None or rule.family != "comments":
+    if not _is_comments_rule(rule):
         return False
     if i + 1 < len(lines) and _CHAT_COMMENT_RE.match(lines[i + 1]) and named(lines[i + 1]) is None:
         return True  # not a labelled link ("READ MORE: …" under an embed's "View all 903

@@ -58,6 +58,7 @@ from newsclean.cleaners.lines import (
     words_of,
 )
 from newsclean.cleaners.locate import (
+    BUTTON_MAX_WORDS,
     HEADLINE_REACH,
     LIST_MAX_ITEMS,
     Footer,
@@ -367,9 +368,8 @@ def _byline_author(page_lines: list[str], match: Callable[..., Rule | None],
     return _first_byline(list(head), lexicon, match, alone=0)
 
 
-# A button between a byline's name and its time stamp: "Follow", "Business".
-_BUTTON_MAX_WORDS = 2
-# ...or the writer's e-mail address, on its own line or after the name ("Erik Lindqvist"
+# Between a byline's name and its time stamp: a button (locate.BUTTON_MAX_WORDS: "Follow",
+# "Business"), or the writer's e-mail address, on its own line or after the name ("Erik Lindqvist"
 # and "erik.lindqvist@…" over "Publicerad 22 april 2024, 06:00": blind trial q's Swedish
 # page gave no author).
 _EMAIL_RE = re.compile(EMAIL)
@@ -450,7 +450,7 @@ def _first_byline(lines: list[str], lexicon: Lexicon, match: Callable[..., Rule 
         name = unmarked_byline_name(line)
         if name is None and i < alone and ":" not in line and i + 1 < len(lines) and (
                 tells_when(lines[i + 1]) or i + 2 < len(lines) and tells_when(lines[i + 2])
-                and (word_count(lines[i + 1]) <= _BUTTON_MAX_WORDS
+                and (word_count(lines[i + 1]) <= BUTTON_MAX_WORDS
                      or _EMAIL_RE.fullmatch(lines[i + 1]) is not None)):
             name = credited_name(_EMAIL_AFTER_RE.sub("", line))
         if name is not None and match(line, Where.LEADING) is None and _names_someone(

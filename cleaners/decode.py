@@ -243,31 +243,29 @@ def _detect(data: bytes) -> tuple[str, str, str | None]:
 
 
 def _best_encoding(matches) -> str | None:
-    """charset-normalizer's best guess, with its ties broken in favour of windows-1252.
+    """charset-normalizer's best guess, read again for the code page the text's language is
+    written in, with its ties broken in favour of windows-1252.
 
     Western text with a few accents decodes without chaos in cp1250, cp1252 and cp1257
-    alike, and charset-normalizer then picks by its own order ("Hélène" read as cp1250 is
-    "Hélčne"). cp1252 is by far the most common undeclared legacy encoding in news dumps
-    (and the WHATWG default), so when its reading is at least as clean and as coherent as
-    the best guess, it wins. A real Central European text stays cp1250: read as cp1252 it
-    scores worse (more chaos or less coherence), so it is no tie.
+    alike, and charset-normalizer then picks by its letters' frequencies ("Hélène" read as
+    cp1250 is "Hélčne"). So the readings with no more chaos than the best are asked, in its
+    order, which one's language (`language.detect_languages`) its code page was made for
+    (_CODE_PAGE_LANGUAGES; a cp1252 reading stands for the code pages charset-normalizer
+    finds it could be). Where none is, cp1252, by far the most common undeclared legacy
+    encoding in news dumps (and the WHATWG default), wins when its reading is as clean and
+    as coherent as the best guess.
     """
     best = matches.best()
     if best is None:
         return None
-    if best.encoding == "cp1252":
-        if _written_in(str(best), "cp1252"):
-            return "cp1252"
-        # a Central European text whose letters read as cp1252 scored as coherent ("£ódzki
-        # s¹d" for "Łódzki sąd"): the code page its language is written in, if it decodes
-        return next((m.encoding for m in matches if m.encoding in _CODE_PAGE_LANGUAGES
-                     and m.chaos <= best.chaos and _written_in(str(m), m.encoding)), "cp1252")
-    if best.encoding in _CODE_PAGE_LANGUAGES and _written_in(str(best), best.encoding):
-        return best.encoding  # a Polish text read as cp1250, whatever cp1252 scores
     for m in matches:
-        if "cp1252" in (m.encoding, *m.could_be_from_charset) and m.chaos <= best.chaos and (
-                m.coherence >= best.coherence or _written_in(str(m), "cp1252")):
-            return "cp1252"
+        page = "cp1252" if "cp1252" in (m.encoding, *m.could_be_from_charset) else m.encoding
+        if m.chaos <= best.chaos and page in _CODE_PAGE_LANGUAGES and _written_in(str(m), page):
+            return page
+    if best.encoding == "cp1252" or any(
+            "cp1252" in (m.encoding, *m.could_be_from_charset)
+            and m.chaos <= best.chaos and m.coherence >= best.coherence for m in matches):
+        return "cp1252"
     return best.encoding
 
 

@@ -390,14 +390,15 @@ def kicker_end(line: str) -> int:
 
 # A clock time ("17:47", "8:02 pm", "9h47": _CLOCK_RE) or a numeric date ("28.04.2023", "29/05/2025",
 # "2024-05-03"): headlines carry years, counts and prices ("2.50%"), not these.
-_STAMP_RE = re.compile(r"(?<!\d)(?:\d{1,2}[:h]\d{2}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4})(?!\d)")
+_CLOCK = r"\d{1,2}[:h]\d{2}"  # "17:47", and "10h04" as French and Portuguese write it
+_STAMP_RE = re.compile(rf"(?<!\d)(?:{_CLOCK}|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}})(?!\d)")
 
 
 # A clock time on a line of its own, with at most its label: "3:47 p.m. PT", "17:23 Uhr",
 # "10:42" (five words: "1:55 p.m. PT" counts 1, 55, p, m, PT). French and Portuguese write
 # the hour "10h04" (a fr live blog's entries were not seen as entries, blind trial w).
 CLOCK_MAX_WORDS = 5
-_CLOCK_RE = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?!\d)")
+_CLOCK_RE = re.compile(rf"(?<!\d){_CLOCK}(?!\d)")
 _NUMERIC_DATE_RE = re.compile(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
 
 

@@ -449,8 +449,6 @@ def _island_over_headline(lines: list[str], keep: list[bool], heads: "_Headlines
         if i != block[-1] + 1:
             break
         block.append(i)
-    if len(block) > ISLAND_MAX_LINES and not all(map(widget, block)):
-        block = block[:ISLAND_MAX_LINES + 1]  # too long for an island of prose: none
     rest = kept[len(block):]
     if (len(block) > (WIDGET_MAX_LINES if all(map(widget, block)) else ISLAND_MAX_LINES)
             or not rest or rest[0] == block[-1] + 1):
@@ -831,20 +829,21 @@ def _summary_box(lines: list[str], keep: list[bool], feats: list[list[float]],
     points: list[int] = []
     for i in _lines_up(lines, first, named):
         line = lines[i]
-        if named(line) is not None or not points and word_count(line) <= BUTTON_MAX_WORDS:
+        words = word_count(line)
+        if named(line) is not None or not points and words <= BUTTON_MAX_WORDS:
             if points:
                 return []
             continue
-        if word_count(line) < LEAD_IN_MIN_WORDS and len(points) < SUMMARY_MIN_POINTS:
+        if words < LEAD_IN_MIN_WORDS and len(points) < SUMMARY_MIN_POINTS:
             return []  # the lead's byline, the headline's date: no points under them
         story = story or _story_opening(lines[j] for j in range(first, len(lines)) if keep[j])
         if (len(points) >= SUMMARY_MIN_POINTS and line.endswith(_LEAD_IN_ENDS)
-                and word_count(line) <= SUMMARY_LABEL_MAX_WORDS):
+                and words <= SUMMARY_LABEL_MAX_WORDS):
             headed = any(named(lines[j]) is None and is_headline(lines[j])
                          and _names_the_story(lines[j], story, lexicon.function_words)
                          for j in _lines_up(lines, i, named))
             return [i, *points] if headed else []
-        if (len(points) >= LIST_MAX_ITEMS or word_count(line) < LEAD_IN_MIN_WORDS
+        if (len(points) >= LIST_MAX_ITEMS or words < LEAD_IN_MIN_WORDS
                 or ends_sentence(line) and last_mark(line) not in FULL_STOPS
                 or not _says_nothing_to_reader(line, feats[i], named, lexicon)
                 or not _names_the_story(line, story, lexicon.function_words)):
@@ -912,15 +911,12 @@ def _starts_a_word(text: str, part: str) -> bool:
     return False
 
 
-# Korean writes its particles after the word ("빈집이", "빈집을" for "빈집", vacant houses), and
-# a headline drops them: a Hangul word names the story when a word of the story starts with
-# it (blind trial y's Korean headline, "부산 빈집 5천 채 넘었다…", lost the title to its deck).
-
-
 def _in_story(word: str, opening: str) -> bool:
     """Does the story's `opening` hold `word` (a `lines.content_words` item): a spaced word as one
     of its words (in Hebrew and Arabic, inside one; in Korean, at one's start), a pair of
-    unspaced characters anywhere in it?"""
+    unspaced characters anywhere in it? Korean writes its particles after the word ("빈집이",
+    "빈집을" for "빈집", vacant houses), and a headline drops them (blind trial y's Korean
+    headline, "부산 빈집 5천 채 넘었다…", lost the title to its deck)."""
     if UNSPACED_RUN_RE.match(word) or _AFFIXED_SCRIPT_RE.match(word):
         return word in opening
     if HANGUL_RE.match(word):
@@ -1552,9 +1548,9 @@ def _drop_ticker(lines: list[str], keep: list[bool]) -> None:
     end = first
     while end < len(lines) and keep[end] and _ticker_row(lines[end]):
         end += 1
-    named = any(c.isalpha() for line in lines[first:end] for c in line)  # not a table's
+    labelled = any(c.isalpha() for line in lines[first:end] for c in line)  # not a table's
     # cells alone: a standings page's "5040", "5", "1" (html-dev text)
-    if named and first < end < len(lines) and not keep[end] and any(keep[end:]):
+    if labelled and first < end < len(lines) and not keep[end] and any(keep[end:]):
         keep[first:end] = [False] * (end - first)
 
 

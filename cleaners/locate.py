@@ -1095,6 +1095,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
         return j is None or _sentence(lines[j]) and quiet(j)
 
     entry_row = _entry_rows(lines, keep)
+    embed = _embed_boxes(lines, quiet, rule_at)
 
     resumed = _resumed_story(lines, keep, quiet, rule_at)
     for order in (range(n), range(n - 1, -1, -1)):
@@ -1112,11 +1113,11 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
                 gap = boxed = 0
             elif gap is not None:
                 rule, box = rule_at(i), box_at(i)
-                if not _in_story_chrome(lines[i], rule) and not entry_row[i] and not (
+                if not _in_story_chrome(lines[i], rule) and not entry_row[i] and not embed[i] and not (
                         rule is not None and _row_kind(rule) == row) and not (
                         row == _LIVE_BLOG and rule is None and is_clock_time(lines[i])):
                     gap += 1
-                if not _in_story_chrome(lines[i], box) and not entry_row[i] and not (
+                if not _in_story_chrome(lines[i], box) and not entry_row[i] and not embed[i] and not (
                         box is not None and _row_kind(box) == box_row):
                     boxed += 1
                 row = _row_kind(rule) if rule is not None else None
@@ -1304,6 +1305,35 @@ _PROMO_FAMILIES = frozenset(("newsletter", "subscribe"))
 def _row_kind(rule: Rule) -> str:
     """The kind of row a line a rule names belongs to: its family, a promo box's as one."""
     return "promo" if rule.family in _PROMO_FAMILIES else rule.family
+
+
+# An embed's placeholder: the embed's line ("Externer Inhalt nicht verfügbar"), up to this
+# many lines that speak to the reader ("Deine Privatsphäre-Einstellungen verhindern das
+# Laden…", "Zur Anzeige aktiviere bitte…") and the button that closes it (a cookie or embed
+# rule's "Privatsphäre-Einstellungen ändern"). A listicle set one after each of its points,
+# and the story ended at the first (fundus-dev businessinsider.de: points 2 to 6 lost).
+EMBED_BOX_LINES = 3
+_EMBED_CLOSERS = frozenset(("social-embed", "cookie", "player"))
+
+
+def _embed_boxes(lines: list[str], quiet: Callable[[int], bool],
+                 rule_at: Callable[[int], Rule | None]) -> list[bool]:
+    """Per line: is it one of an embed placeholder's lines after its first (EMBED_BOX_LINES):
+    its notice to the reader and its closing button? For the rescue's reach they stand
+    inside the story, as the embed's own line does."""
+    n = len(lines)
+    boxed = [False] * n
+    for a in range(n):
+        rule = rule_at(a)
+        if rule is None or rule.family != "social-embed":
+            continue
+        b = a + 1
+        while b < n and b - a <= EMBED_BOX_LINES and rule_at(b) is None and not quiet(b):
+            b += 1
+        closer = rule_at(b) if a + 1 < b < n else None
+        if closer is not None and closer.family in _EMBED_CLOSERS:
+            boxed[a + 1:b + 1] = [True] * (b - a)
+    return boxed
 
 
 def _in_story_chrome(line: str, rule: Rule | None) -> bool:

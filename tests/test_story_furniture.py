@@ -38,6 +38,30 @@ def test_the_story_goes_on_under_an_ad_block():
     assert result.title == "Harbor Street bridge to close for six weeks of repairs"
 
 
+def test_a_listicle_goes_on_under_each_points_blocked_embed():
+    """An embed's placeholder after each point: its line, a notice to the reader and its
+    button (the shape of fundus-dev's businessinsider.de page, whose points 2 to 6 went)."""
+    blocked = ["Externer Inhalt nicht verfügbar",
+               "Deine Privatsphäre-Einstellungen verhindern das Laden und Anzeigen aller "
+               "externen Inhalte (z.B. Grafiken, Tabellen) und Sozialen Netzwerke.",
+               "Zur Anzeige aktiviere bitte die Einstellungen in den Privatsphäre-Einstellungen.",
+               "Privatsphäre-Einstellungen ändern"]
+    points = ["1. Der Hafen von Weilach schlug im vergangenen Jahr 41 Millionen Tonnen um.",
+              "2. Mehr als 9000 Menschen arbeiten direkt im Hafen und in seinen Betrieben.",
+              "3. Die neue Schleuse kostete 1,2 Milliarden Euro und wurde im März eröffnet.",
+              "4. Jedes dritte Containerschiff kommt inzwischen aus Südostasien."]
+    page = _page(["Wirtschaftsblick", "Startseite", "Wirtschaft", "Finanzen", "Anmelden"],
+                 ["Vier Zahlen, die zeigen, wie groß der Hafen von Weilach geworden ist"],
+                 ["Der Hafen von Weilach ist in zehn Jahren zum drittgrößten des Landes "
+                  "gewachsen. Wir haben die wichtigsten Zahlen zusammengestellt."],
+                 *([point, *blocked, "Foto: Hans Berger/Weilacher Bild"] for point in points),
+                 ["Impressum | Datenschutz | AGB", "© Wirtschaftsblick 2024"])
+    result = clean(page)
+    for point in points:
+        assert point in result.text
+    assert "Externer Inhalt" not in result.text and "Zur Anzeige" not in result.text
+
+
 def test_a_ticker_entry_under_its_time_stamp_and_buttons_is_kept():
     page = _page(["Rheintal-Kurier", "Region", "Politik", "Sport"],
                  ["Großbrand in Lagerhalle: Anwohner sollen Fenster geschlossen halten"],

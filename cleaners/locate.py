@@ -1561,11 +1561,14 @@ MIN_DATA_ROWS = 3
 
 
 # A ticker's row: a name and its figures ("EUR/PLN 4,1832 ▲ 0,12%", "WIG20 2 614,07 ▲
-# 0,84%", "ドル/円 143.62", "+12°"), half its tokens or more holding a digit.
+# 0,84%", "ドル/円 143.62", "+12°"), half its tokens or more holding a digit, or a third
+# when the row ends in a figure (a longer name: "Live Cattle (Oct) $236.15 +1.10" ended a
+# business paper's ticker one row early, and the ticker took its headline: blind trial z).
 def _ticker_row(line: str) -> bool:
     tokens = line.split()
     figures = sum(1 for t in tokens if any(c.isdigit() for c in t))
-    return (figures > 0 and 2 * figures >= len(tokens)
+    share = 3 if figures and any(c.isdigit() for c in tokens[-1]) else 2
+    return (figures > 0 and share * figures >= len(tokens)
             and len(tokens) <= LIST_ITEM_MAX_WORDS and not ends_sentence(line))
 
 

@@ -1,5 +1,6 @@
-"""A picture's credit printed on its caption's line goes; the caption and every sentence
-stay (cleaners/credits.py). Lines from the dev sets' dumps and from blind-written pages."""
+"""A picture's credit printed on its caption's line goes, with the caption when the line is
+no longer than a caption (pipeline.CAPTION_MAX_WORDS); every sentence of the story stays
+(cleaners/credits.py). Lines from the dev sets' dumps and from blind-written pages."""
 
 import pytest
 
@@ -55,26 +56,48 @@ def test_no_credit_in_a_sentence_or_a_bare_credit(line: str):
     assert credit_tail(line, _named) is None
 
 
-def test_clean_keeps_the_caption_and_records_the_credit_where_it_stood():
+def test_clean_drops_the_caption_with_its_credit_and_records_where_it_stood():
+    caption = "Feuerwehrleute pumpen einen Keller in der Bahnhofstraße leer. Foto: Alexander Daleiden"
     story = [
         "Wolkenbruch setzt Keller in Echternach unter Wasser",
         "Ein heftiges Gewitter hat am Montagabend in Echternach mehrere Keller unter Wasser "
         "gesetzt, wie die Feuerwehr am Dienstag mitteilte.",
         "Die Einsatzkräfte rückten nach eigenen Angaben zu mehr als 40 Einsätzen aus, "
         "verletzt wurde niemand.",
-        "Feuerwehrleute pumpen einen Keller in der Bahnhofstraße leer. Foto: Alexander Daleiden",
+        caption,
         "Der Deutsche Wetterdienst hatte für den Abend vor Starkregen gewarnt, die Pegel der "
         "Sauer stiegen aber nur leicht an.",
         "Die Aufräumarbeiten sollen bis Mittwoch dauern, teilte die Gemeinde mit.",
     ]
     raw = "\n".join(story) + "\n"
     result = clean(raw.encode())
-    assert "Feuerwehrleute pumpen einen Keller in der Bahnhofstraße leer." in result.text
-    assert "Daleiden" not in result.text
+    assert "Feuerwehrleute pumpen" not in result.text and "Daleiden" not in result.text
+    assert "Der Deutsche Wetterdienst hatte" in result.text
+    cut = [r for r in result.removed if r.where == "caption"]
+    assert [r.text for r in cut] == [caption]
+    assert raw[cut[0].start:cut[0].end] == caption
+    assert cut[0].rule.startswith("credit.")
+
+
+def test_a_paragraph_with_a_credit_glued_on_keeps_its_sentences():
+    """Longer than a caption: the story's paragraph, a credit glued to its end; only the
+    credit goes, recorded where it stood."""
+    paragraph = ("Die Einsatzkräfte rückten nach eigenen Angaben zu mehr als 40 Einsätzen aus, "
+                 "verletzt wurde niemand. Am stärksten betroffen waren die Bahnhofstraße und "
+                 "die Gassen rund um den Marktplatz, wo das Wasser binnen einer halben Stunde "
+                 "knöcheltief stand und mehrere Geschäfte ihre Auslagen räumen mussten, "
+                 "berichteten Anwohner am Dienstagmorgen.")
+    raw = "\n".join([
+        "Wolkenbruch setzt Keller in Echternach unter Wasser",
+        "Ein heftiges Gewitter hat am Montagabend in Echternach mehrere Keller unter Wasser "
+        "gesetzt, wie die Feuerwehr am Dienstag mitteilte.",
+        f"{paragraph} Foto: Alexander Daleiden",
+        "Die Aufräumarbeiten sollen bis Mittwoch dauern, teilte die Gemeinde mit."]) + "\n"
+    result = clean(raw.encode())
+    assert paragraph in result.text and "Daleiden" not in result.text
     cut = [r for r in result.removed if r.where == "caption-tail"]
     assert [r.text for r in cut] == ["Foto: Alexander Daleiden"]
     assert raw[cut[0].start:cut[0].end] == "Foto: Alexander Daleiden"
-    assert cut[0].rule.startswith("credit.")
 
 
 def test_a_caption_the_article_opens_with_goes_with_its_credit_and_a_lead_stays():

@@ -272,6 +272,9 @@ def test_a_caption_with_its_outlet_and_photographer_in_brackets_is_no_title():
     # a ticker of single figures ("ドル/円 143.62"); the caption's credit behind "＝"
     ("blind-ja-market-ticker.txt", "外食売上高、4月は6.2%増　値上げと訪日客が押し上げ　客数は伸び悩み",
      ("日経平均", "ドル/円", "＝写真は本社撮影")),
+    # a ticker row with a longer name ("Live Cattle (Oct) $236.15 +1.10", trial z)
+    ("blind-en-press-release-ticker.txt", "Prairie Ridge Energy to Build 250-Megawatt Battery "
+     "Storage Facility Near Hastings, Nebraska", ("DJIA", "Live Cattle")),
     # a two-line deck; Korean words named with their particles ("빈집" in "빈집이")
     ("blind-ko-two-line-deck.txt", "부산 빈집 5천 채 넘었다…시, 리모델링해 청년·신혼부부에 반값 임대",
      ("부산해안일보",)),

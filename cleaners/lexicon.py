@@ -255,7 +255,7 @@ evästeet jaa
 """, """
 sinä sinun sinua sinulle te teidän teille me meidän meille meitä
 """, """
-jaa tilaa seuraa kuuntele katso lataa kirjaudu rekisteröidy klikkaa tue liity lähetä
+jaa tilaa seuraa kuuntele katso lataa kirjaudu rekisteröidy klikkaa tue liity lähetä kokeile
 """),
     "id": ("""
 bagikan komentar komentari berlangganan langganan iklan masuk daftar baca selanjutnya

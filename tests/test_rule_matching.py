@@ -13,6 +13,7 @@ from newsclean.cleaners.rules import (
     _host_matches,
     _may_fire,
     default_pack,
+    default_rules,
     parse_pack,
 )
 from newsclean.cleaners.segment import split_units
@@ -114,3 +115,19 @@ def test_asking_for_families_answers_as_the_whole_lookup_filtered():
                     got = narrow(line, position, of=of)
                     assert got is (expected if expected and expected.family in of else None), (
                         line, position, of)
+
+
+def test_a_decorated_label_is_named_as_the_bare_label_and_a_sign_of_the_text_is_no_decoration():
+    """A pictograph, arrow or bullet before a label and a player's length after it do not
+    hide the label (a Vietnamese player's "🎧 Nghe bài viết 5:12", blind trial z); a
+    mathematical sign or a bracket opens text ("+ x" is a formula's line)."""
+    lookup = default_rules().lookup(None)
+    for decorated, bare in (("🎧 Nghe bài viết 5:12", "Nghe bài viết"),
+                            ("🎧 Listen to this article 5:12", "Listen to this article"),
+                            ("▶️ Watch on YouTube", "Watch on YouTube"),
+                            ("• Share on Facebook", "Share on Facebook")):
+        rule = lookup(bare, Where.ANYWHERE)
+        assert rule is not None
+        assert lookup(decorated, Where.ANYWHERE) is rule, decorated
+    for line in ("+ x", "(x)", "The council met at 5:12"):
+        assert lookup(line, Where.ANYWHERE) is None, line

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 from newsclean.cleaners.lines import ascii_digits, is_prose, word_count
 
-# The head of a page: its lines up to the third line of prose. A dateline sits under the
+# The head of a page: its lines up to the third line of prose from the headline. A dateline sits under the
 # headline, beside the byline, and a standfirst may come before it (fundus-dev's Der
 # Standard: headline, standfirst, three authors, "3. Mai 2024, 17:47", then the story).
 HEAD_PROSE_LINES = 3
@@ -46,14 +46,17 @@ def dateline_date(page_lines: Sequence[str], lang: str | None, headline: int | N
     prose = 0
     for i, line in enumerate(page_lines):
         if is_prose(line):
-            prose += 1
+            # counted from the headline: above it, prose is a banner's (a cookie notice, a
+            # breaking-news ticker: a Thai page's date line stood under both and its
+            # headline, and was not read: blind trial z)
+            prose += headline is None or i >= headline
             if prose >= HEAD_PROSE_LINES:
                 break
             continue
         head.append((i, line))
     head = [(i, ascii_digits(line)) for i, line in head]
     if lang == "th":
-        head = [(i, _common_era(line)) for i, line in head]
+        head = [(i, common_era(line)) for i, line in head]
     under = [line for i, line in head if headline is not None and i >= headline]
     above = [line for i, line in head if headline is None or i < headline]
     candidates = [line for line in under + above
@@ -71,7 +74,7 @@ BUDDHIST_ERA_OFFSET = 543
 _BUDDHIST_YEAR_RE = re.compile(r"(?<!\d)25[3-9]\d(?!\d)")  # 2530-2599 BE: 1987-2056
 
 
-def _common_era(line: str) -> str:
+def common_era(line: str) -> str:
     """A Thai line's Buddhist-era years in the common era, its "มี.ค." written out."""
     line = _BUDDHIST_YEAR_RE.sub(lambda m: str(int(m.group()) - BUDDHIST_ERA_OFFSET), line)
     return line.replace("มี.ค.", "มีนาคม")

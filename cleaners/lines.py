@@ -684,14 +684,19 @@ HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
 def content_words(text: str, stopwords: frozenset[str]) -> set[str]:
     """The words of `text` that say what it is about: of spaced scripts, those of 3+ letters
     (2+ Hangul syllables, each of two or three letters: "빈집", "부산") that are not function
-    words; of unspaced ones (Han, kana, Thai), each pair of adjacent characters, since a
+    words; of unspaced ones (Han, kana), each pair of adjacent characters, since a
     Chinese headline has no spaces to split it at and its words are mostly two characters
-    long."""
+    long; of Thai, Lao, Khmer and Myanmar, each run of four (SEA_CHARS_PER_WORD): their
+    letters and vowel signs are separate characters, so that any two Thai lines share pairs
+    ("าร", "ที่"), and a breaking-news ticker over a Thai headline named the story and ended
+    the headline search (blind trial z)."""
     out = set()
     for w in words_of(text.lower()):
         runs = UNSPACED_RUN_RE.findall(w)
         if runs:
-            out.update(r[k:k + 2] for r in runs for k in range(len(r) - 1))
+            for r in runs:
+                n = SEA_CHARS_PER_WORD if _SEA_RE.match(r) else CJK_CHARS_PER_WORD
+                out.update(r[k:k + n] for k in range(len(r) - n + 1))
             w = UNSPACED_RUN_RE.sub(" ", w)
         out.update(x for x in w.split() if (len(x) > 2 or len(x) == 2 and HANGUL_RE.match(x))
                    and x not in stopwords)

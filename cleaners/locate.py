@@ -33,6 +33,7 @@ from newsclean.cleaners.lines import (
     FULL_STOPS,
     HANGUL_RE,
     HEADLINE_MAX_WORDS,
+    LINE_PARTS_RE,
     PROSE_MIN_WORDS,
     QUESTION_MARKS,
     UNSPACED_RUN_RE,
@@ -468,7 +469,15 @@ def _island_over_headline(lines: list[str], keep: list[bool], heads: "_Headlines
         return []  # the story's teaser over its headline: a page may repeat it there
     if any(map(headline, _lines_up(lines, block[0], heads.named))):
         return []  # a standfirst under the headline, over a video's title and caption
-    return block if any(map(headline, range(block[-1] + 1, rest[0]))) else []
+    # the headline among the dropped lines under the block, or, under a ticker's line (one
+    # line that runs items together), the next line kept (a Thai breaking-news ticker,
+    # "ข่าวด่วน : … | …", over the breadcrumb and the kept headline: blind trial z). Any
+    # other block there was the page's own headline over a subhead (a blog's "Friday Facts
+    # #282 - 0.17 in sight"), an app's release notes or a section front's first teaser
+    # (html-dev and readability-dev text).
+    ticker = len(block) == 1 and len(LINE_PARTS_RE.split(lines[block[0]])) > 1
+    last = rest[0] + 1 if ticker else rest[0]
+    return block if any(map(headline, range(block[-1] + 1, last))) else []
 
 
 def title_like(line: str) -> bool:

@@ -25,7 +25,7 @@ from newsclean.cleaners.crosslink import (
     is_pointed_headline,
     is_referral,
 )
-from newsclean.cleaners.dateline import dateline_date
+from newsclean.cleaners.dateline import common_era, dateline_date
 from newsclean.cleaners.decode import InputRejected, decode, repair
 from newsclean.cleaners.detect import detect_format, is_json_document
 from newsclean.cleaners.embed import EMBED_FAMILY, embedded_posts
@@ -507,9 +507,10 @@ def _top_meta_rule(line: str) -> str | None:
 
 
 def _dated_stamp(line: str) -> bool:
-    """A time stamp that tells the day (`lines.tells_when` with a year in it), not a clock
-    time alone ("4:32pm", a live blog's first entry) nor a count."""
-    return tells_when(line) and any(map(is_year, words_of(line)))
+    """A time stamp that tells the day (`lines.tells_when` with a year in it, Thai ones'
+    Buddhist-era years too: "22 เม.ย. 2568 09:15 น.", blind trial z), not a clock time alone
+    ("4:32pm", a live blog's first entry) nor a count."""
+    return tells_when(line) and any(map(is_year, words_of(common_era(line))))
 
 
 def _undecorated(title: str, units: list[Unit], removed: list[Removal]

@@ -255,6 +255,20 @@ def test_a_market_ticker_over_the_breadcrumb_is_neither_title_nor_text():
         assert chrome not in result.text
 
 
+def test_a_thai_breaking_news_ticker_over_the_headline_and_the_buddhist_era_date():
+    """Blind trial z's Thai page: "ข่าวด่วน : … | …" (breaking news, two items) over the
+    breadcrumb opened the text, and any two Thai lines shared character pairs, so it named
+    the story: no title, author or date; the date line "22 เม.ย. 2568 09:15 น." (year 2568 of
+    the Buddhist era) stood under a cookie notice, the ticker and the headline."""
+    result = clean((PAGES / "blind-th-breaking-ticker.txt").read_bytes())
+    assert result.title == ("จันทบุรีเข้มตรวจทุเรียนก่อนส่งออก เพิ่มจุดสุ่มสารตกค้าง 12 ล้ง "
+                            "รับผลผลิตพีคพฤษภาคม")
+    assert result.author == "สุภาพร ทองมา"
+    assert result.date == "2025-04-22"
+    assert result.text.startswith("จังหวัดจันทบุรี ตั้งจุดสุ่มตรวจสารตกค้างในทุเรียน")
+    assert "ข่าวด่วน" not in result.text and "22 เม.ย. 2568 09:15 น." not in result.text
+
+
 def test_a_caption_with_its_outlet_and_photographer_in_brackets_is_no_title():
     """Blind trial x: "Pedagang menata cabai rawit di Pasar Kosambi, Bandung, Kamis
     (16/1/2025). (Priangan Pos/Agus Setiawan)" between the share row and the lead was the

@@ -546,7 +546,7 @@ def _decorates(c: str) -> bool:
             or unicodedata.category(c) == "So" and c not in "©®℗™°")
 
 
-def _undecorated(line: str) -> str | None:
+def _bare_label(line: str) -> str | None:
     """`line` without its decoration, or None when it has none: asked of a line no rule
     names whole."""
     at = 0
@@ -752,7 +752,7 @@ class RuleSet:
                     named = [match(part, position) for part in parts]
                     if None not in named:
                         found = seen[key] = _named_by_parts(named)
-                if found is None and (bare := _undecorated(line)) is not None:
+                if found is None and (bare := _bare_label(line)) is not None:
                     found = seen[key] = match(bare, position)
             return found if of is None or found is not None and found.family in of else None
 

@@ -238,6 +238,8 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
         # trial x)
         units = _drop_author_bios(units, author, removed)
     units = _drop_top_meta(units, removed)
+    if author is None and lang in SIGNED_AT_END and units:
+        units, author = _signature(units, match, lexicon, removed)
     if _labels_only(units):  # the locator's best line of a page of furniture: no article
         removed.extend(_removal(u, "layout.no-article-text", "layout", "page") for u in units)
         units = []
@@ -496,6 +498,32 @@ def _drop_top_meta(units: list[Unit], removed: list[Removal]) -> list[Unit]:
     removed.extend(_removal(units[i], rule, "structure", "leading")
                    for i, rule in sorted(rules.items()))
     return [u for i, u in enumerate(units) if i not in rules] if rules else units
+
+
+# Languages whose papers sign a story at its end, the writer's name alone on the line after
+# the last paragraph (Vietnamese: VnExpress's "Lê Phương", fundus-dev; blind trial z's "Lê
+# Minh Châu"). Not English and the like, whose headlines are written in title case: a
+# teaser's headline left after the story reads as a name there.
+SIGNED_AT_END = frozenset(("vi",))
+SIGNATURE_MAX_WORDS = 4
+
+
+def _signature(units: list[Unit], match: Callable[..., Rule | None], lexicon: Lexicon,
+               removed: list[Removal]) -> tuple[list[Unit], str | None]:
+    """(`units` without the signature, its name) when the text's last unit, after a
+    paragraph of prose, is a name of 2 to SIGNATURE_MAX_WORDS words no rule names
+    (`lines.credited_name`, `_names_someone`); else (`units`, None). The signature is
+    recorded as structure.byline, as a byline above the story is."""
+    last = units[-1].text
+    if (len(units) < 2 or not is_prose(units[-2].text)
+            or len(last.split()) > SIGNATURE_MAX_WORDS or ends_sentence(last)
+            or match(last, Where.TRAILING) is not None):
+        return units, None
+    name = credited_name(last)
+    if name != last.strip() or not _names_someone(name, lexicon):
+        return units, None
+    removed.append(_removal(units[-1], "structure.byline", "structure", "trailing"))
+    return units[:-1], name
 
 
 def _top_meta_rule(line: str) -> str | None:

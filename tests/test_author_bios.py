@@ -42,3 +42,17 @@ def test_a_bio_whose_author_is_found_once_the_story_is_goes_too():
     assert "Om skribenten" not in result.text
     assert "Kommentarsfunktionen är avstängd" not in result.text
     assert result.text.rstrip().endswith("Jag tror inte att de kommer att ångra besöket.")
+
+
+def test_a_vietnamese_story_signed_at_its_end_gives_its_author():
+    """Blind trial z's Vietnamese page: the writer's name alone after the last paragraph
+    ("Lê Minh Châu"), as Vietnamese papers sign; it is the author and leaves the text. In
+    English a title-case line there is as often a teaser's headline, and stays."""
+    result = clean((PAGES / "blind-vi-signed-at-end.txt").read_bytes())
+    assert result.author == "Lê Minh Châu"
+    assert not result.text.rstrip().endswith("Lê Minh Châu")
+    assert result.text.rstrip().endswith("bằng thuyền nhỏ trong tương lai.")
+    english = clean(("\n".join(["Valley Courier", "County opens cooling centers as heat wave "
+                                "nears 104 degrees", *STORY, "Heat Wave Closes Schools"])
+                     + "\n").encode())
+    assert english.author is None

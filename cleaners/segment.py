@@ -96,8 +96,17 @@ def _pieces(text: str) -> Iterator[tuple[re.Match, bool]]:
     for block, its in zip(blocks, lines, strict=True):
         if len(its) > 1 and _wraps(its):
             yield block, True
-        else:
-            yield from ((m, False) for m in _LINE_RE.finditer(text, block.start(), block.end()))
+            continue
+        rest = block.start()
+        # a wrapped paragraph over the short lines of its box in one block (a newsletter's
+        # pitch over its "Jetzt anmelden" button: read line by line, its first line went as
+        # a line of its own and the rest stayed, blind trial z)
+        size = next((k for k in range(len(its) - 1, 1, -1) if _wraps(its[:k])), 0)
+        if size:
+            head = re.compile(rf"[^\n]*(?:\n[^\n]*){{{size - 1}}}").match(text, rest)
+            yield head, True
+            rest = head.end()
+        yield from ((m, False) for m in _LINE_RE.finditer(text, rest, block.end()))
 
 
 def _wraps(lines: list[str]) -> bool:

@@ -397,6 +397,21 @@ def test_lines_that_are_no_wrapped_paragraph_stay_lines(block):
     assert [u.text for u in split_units(block + "\n")] == block.split("\n")
 
 
+def test_a_wrapped_pitch_over_its_button_in_one_block_is_one_paragraph_and_a_line():
+    """Blind trial z's Austrian page, wrapped at 72 columns with its menus unwrapped: a
+    newsletter's pitch and its button in one block. Read line by line, the pitch's first line
+    went alone ("…im Postfach: Unser") and the rest stayed as a sentence of the story."""
+    from newsclean.cleaners.segment import split_units
+
+    block = ("Was die Region bewegt, jeden Freitag im Postfach: Unser\n"
+             "Mühlviertel-Newsletter fasst die Woche zusammen, kostenlos und jederzeit\n"
+             "abbestellbar.\n"
+             "Jetzt anmelden\n")
+    assert [u.text for u in split_units(block)] == [
+        "Was die Region bewegt, jeden Freitag im Postfach: Unser Mühlviertel-Newsletter fasst "
+        "die Woche zusammen, kostenlos und jederzeit abbestellbar.", "Jetzt anmelden"]
+
+
 def test_a_thai_paragraph_ends_a_sentence_by_its_length():
     """Thai marks no sentence end: a paragraph's length tells it from a headline."""
     paragraph = ("จังหวัดเชียงใหม่ประกาศห้ามเผาในที่โล่งทุกชนิดเป็นเวลา 60 วัน ตั้งแต่วันที่ 1 มีนาคม "

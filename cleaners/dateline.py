@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
-from newsclean.cleaners.lines import ascii_digits, is_prose, word_count
+from newsclean.cleaners.lines import LINE_PARTS_RE, ascii_digits, is_prose, word_count
 
 # The head of a page: its lines up to the third line of prose from the headline. A dateline sits under the
 # headline, beside the byline, and a standfirst may come before it (fundus-dev's Der
@@ -59,8 +59,12 @@ def dateline_date(page_lines: Sequence[str], lang: str | None, headline: int | N
         head = [(i, common_era(line)) for i, line in head]
     under = [line for i, line in head if headline is not None and i >= headline]
     above = [line for i, line in head if headline is None or i < headline]
-    candidates = [line for line in under + above
-                  if _YEAR_RE.search(line) and word_count(line) <= DATELINE_MAX_WORDS]
+    # a longer line of parts is asked part by part: "Published Oct. 14, 2025 at 6:12 p.m. CT
+    # | Updated Oct. 14, 2025 at 9:40 p.m. CT" (17 words) gave no date (a fresh user's page)
+    candidates = [part for line in under + above
+                  for part in ([line] if word_count(line) <= DATELINE_MAX_WORDS
+                               else LINE_PARTS_RE.split(line))
+                  if _YEAR_RE.search(part) and word_count(part) <= DATELINE_MAX_WORDS]
     for line in candidates[:MAX_CANDIDATES]:
         if (date := _parsed(line, lang, latest)) is not None:
             return date

@@ -633,7 +633,10 @@ class _Headlines:
         if suffix is None:
             return line
         site = line[suffix.end():]
-        return line[:suffix.start()] if self.footer.names_site(site, i) else line
+        # a label's colon tells a credit from a site's name ("… — Foto: Danilo
+        # Ferraz/Correio Campineiro" is a caption, its credit naming the paper: trial y)
+        return (line[:suffix.start()] if ":" not in site and self.footer.names_site(site, i)
+                else line)
 
     def candidate(self, i: int, *, addressed: bool = False) -> bool:
         """Could line i be the story's headline (`text`): a title-like line (`title_like`)
@@ -735,6 +738,19 @@ _TAGLINE_RE = re.compile(r"\s[–—|-]\s")
 _SITE_SUFFIX_RE = re.compile(r"\s[–—|-]\s(?!.*\s[–—|-]\s)")
 
 
+# A copyright line's holder: its words after "©" and the year, up to a full stop, a bar or a
+# dash ("© 2025 Cedar Falls Courier-Ledger. All rights reserved."): "all rights reserved"
+# is no part of the name, and with it a masthead "The Cedar Falls Courier-Ledger" held the
+# holder's words no more and was taken for the headline (a fresh user's page).
+_HOLDER_RE = re.compile(r"©\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?([^.|–—;:]+)")
+
+
+def _holder(low: str) -> frozenset[str]:
+    """The words of the holder of a casefolded copyright line `low`, or none."""
+    m = _HOLDER_RE.search(low) if "©" in low else None
+    return frozenset(w for w in WORD_RE.findall(m.group(1)) if not w.isdigit()) if m else frozenset()
+
+
 class Footer:
     """A page's last MASTHEAD_TAIL lines as `names_site` reads them, read once a page: each
     casefolded, and the words of a copyright line's holder ("© 2024 Сибирь-Пресс")."""
@@ -744,8 +760,7 @@ class Footer:
     def __init__(self, lines: list[str]) -> None:
         self._start = max(0, len(lines) - MASTHEAD_TAIL)
         self._low = [line.casefold() for line in lines[self._start:]]
-        self._holders = [frozenset(w for w in WORD_RE.findall(low) if not w.isdigit())
-                         if "©" in low else frozenset() for low in self._low]
+        self._holders = [_holder(low) for low in self._low]
 
     def names_site(self, line: str, i: int) -> bool:
         """Is `line`, line i of the page, the site's name: MASTHEAD_MAX_WORDS words at most,

@@ -49,13 +49,16 @@ CELL_MIN = 3
 CELL_MAX_WORDS = 4
 _CELL_GAP_RE = re.compile("(?<=\\S)[ \u3000]{2,}(?=\\S)")
 _WIDE_GAP = "\u3000\u3000"
+_CELL_MARKS = frozenset("|｜·•/")
 
 
 def _space_cells(line: str) -> list[str] | None:
     """The cells of a line laid out with runs of spaces (above), or None when it is not one:
     fewer than CELL_MIN cells, a cell of more than CELL_MAX_WORDS words or one that ends a
     sentence."""
-    cells = [c for c in _CELL_GAP_RE.split(line.strip()) if c]
+    # a cell of a separator alone is the row's own mark between two cells ("District  |
+    # 2024  |  2025" came out "District | | | 2024 | | | 2025": a fresh user's table)
+    cells = [c for c in _CELL_GAP_RE.split(line.strip()) if c and c not in _CELL_MARKS]
     if (len(cells) >= CELL_MIN and all(len(c.split()) <= CELL_MAX_WORDS for c in cells)
             and not any(map(ends_sentence, cells))):
         return cells

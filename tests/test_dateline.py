@@ -67,6 +67,15 @@ STORY = ["The city council approved a new ferry timetable on Tuesday, cutting tw
     # Thai: the Buddhist era's years, "มี.ค." (March) abbreviated (blind trial v gave none)
     ([HEADLINE, "14 มี.ค. 2567 10:45 น."], "th", "2024-03-14"),
     ([HEADLINE, "เผยแพร่: 27 ก.พ. 2567 16:40 น."], "th", "2024-02-27"),
+    # a long line of parts is read part by part (a fresh user's page gave none)
+    ([HEADLINE, "Published Oct. 14, 2025 at 6:12 p.m. CT | Updated Oct. 14, 2025 at 9:40 "
+      "p.m. CT"], "en", "2025-10-14"),
+    # a cookie notice and a ticker above the headline do not end the head (blind trial z)
+    (["This site uses cookies to improve your experience. Read our cookie policy to learn "
+      "more about how we use them.", "Breaking: Highway 344 closes its left lane for road "
+      "repairs until April 30, the department says.", HEADLINE,
+      "Growers say the checks will slow exports at the height of the season, which peaks "
+      "in May.", "April 22, 2025 09:15"], "en", "2025-04-22"),
 ])
 def test_the_dateline_under_the_headline(head, lang, date):
     assert dateline_date([*head, *STORY], lang, head.index(HEADLINE), now=NOW) == date

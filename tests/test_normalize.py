@@ -46,6 +46,10 @@ def test_no_line_of_a_cleaned_arabic_dump_starts_with_a_direction_mark():
     ("Local   News   Politics   Business", "Local | News | Politics | Business"),
     ("Facebook  X  WhatsApp  Kopioi linkki", "Facebook | X | WhatsApp | Kopioi linkki"),
     ("« Anterior  1  2  3  Siguiente »", "« Anterior | 1 | 2 | 3 | Siguiente »"),
+    # a table row whose cells already stand between bars, spaced out (a fresh user's table
+    # came out "District | | | 2024 | | | 2025")
+    ("District  |  2024  |  2025", "District | 2024 | 2025"),
+    ("North  |  $12.1M  |  $12.9M", "North | $12.1M | $12.9M"),
     # a CJK page's widgets, set apart by ideographic spaces; one alone joins a headline
     ("点赞(128)\u3000\u3000收藏\u3000\u3000评论(23)", "点赞(128) | 收藏 | 评论(23)"),
     ("来春廃止へ\u3000運転手不足で\u3000岐阜・美濃東部", "来春廃止へ\u3000運転手不足で\u3000岐阜・美濃東部"),

@@ -269,6 +269,18 @@ def test_a_thai_breaking_news_ticker_over_the_headline_and_the_buddhist_era_date
     assert "ข่าวด่วน" not in result.text and "22 เม.ย. 2568 09:15 น." not in result.text
 
 
+def test_a_masthead_with_an_article_is_the_site_s_name_and_no_title():
+    """A fresh user's US local page: "The Cedar Falls Courier-Ledger" on top, "© 2025 Cedar
+    Falls Courier-Ledger. All rights reserved." at the foot. The holder is the words after
+    the year up to the full stop, which the masthead holds with its "The"; "All rights
+    reserved" counted too, the masthead named the story (the city is in both) and was the
+    title. Its dateline, "Published … | Updated …", is read part by part."""
+    result = clean((PAGES / "fresh-en-masthead-with-the.txt").read_bytes())
+    assert result.title == "County to test new flood sirens Saturday as river crest nears record"
+    assert result.author == "Megan Ostrowski"
+    assert result.date == "2025-10-14"
+
+
 def test_a_caption_with_its_outlet_and_photographer_in_brackets_is_no_title():
     """Blind trial x: "Pedagang menata cabai rawit di Pasar Kosambi, Bandung, Kamis
     (16/1/2025). (Priangan Pos/Agus Setiawan)" between the share row and the lead was the

@@ -29,7 +29,7 @@ from __future__ import annotations
 import copy
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -47,7 +47,7 @@ from newsclean.cleaners.htmlpage import (
     page_blocks,
 )
 from newsclean.cleaners.lexicon import lexicon_for
-from newsclean.cleaners.lines import WORD_RE, credited_name, ends_sentence
+from newsclean.cleaners.lines import WORD_RE, byline_name, credited_name, ends_sentence
 from newsclean.cleaners.pagetitle import strip_site
 from newsclean.cleaners.structured import StructuredArticle, jsonld_objects, ld_article, structured_article
 
@@ -209,7 +209,7 @@ def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
     if author:
         author = re.sub(r"^by\s+", "", author, flags=re.IGNORECASE) or None
     else:
-        shown = _visible_byline(tree)
+        shown = _visible_byline(tree, title)
         author = shown[0] if shown else None
 
     date = None
@@ -243,7 +243,7 @@ def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
             date = find_date(tree, extensive_search=False, url=url, original_date=True)
         except Exception:  # noqa: BLE001 - metadata is best-effort
             date = None
-    if date is None and (shown := shown or _visible_byline(tree)):  # the byline's own date:
+    if date is None and (shown := shown or _visible_byline(tree, title)):  # the byline's own date:
         date = dateline_date([shown[1]], None)  # "Par Élodie Marchand | Publié le 11/10/2025
         # à 17h45" (a fresh user's page)
 
@@ -266,7 +266,7 @@ _NOT_STORY_BYLINE_RE = re.compile(r"comment|reply|respond", re.IGNORECASE)
 _BYLINE_ATTRS = ("class", "id", "itemprop", "rel")
 
 
-def _visible_byline(tree: HtmlElement) -> tuple[str, str] | None:
+def _visible_byline(tree: HtmlElement, headline: str | None = None) -> tuple[str, str] | None:
     """(the name, the element's text) of the page's first shown byline, for a page that
     declares no author or date (no
     JSON-LD or meta author: 3 of the 6 HTML seeds, whose text dumps got theirs from the same
@@ -284,7 +284,47 @@ def _visible_byline(tree: HtmlElement) -> tuple[str, str] | None:
         if text and (name := credited_name(text)) and furniture.isdisjoint(
                 WORD_RE.findall(name.lower())):  # "Follow Author"
             return name, text
+    return _marked_byline(tree, headline)
+
+
+# How far under the page's <h1> a byline with its marker is looked for, in elements with
+# text of their own: the standfirst, a kicker, the date and a share row stand between.
+BYLINE_UNDER_H1 = 12
+
+
+def _marked_byline(tree: HtmlElement, headline: str | None) -> tuple[str, str] | None:
+    """(the name, the element's text) of a byline with its marker or label ("Von Thomas
+    Berger | 02.10.2025, 14:10 Uhr", "By …", "Autor: …": `lines.byline_name`) among the
+    BYLINE_UNDER_H1 elements with text after the page's first <h1>, or after the element
+    that shows the `headline` (a div soup's `div.hl`), in whatever element a page sets it (a
+    fresh user's `div.meta` gave no author); None without either or such a line. A name
+    without a marker there is a caption's or a teaser's as often, and is not taken."""
+    h1 = next(tree.iter("h1"), None)
+    if h1 is None and headline:
+        h1 = next((e for e in tree.iter() if isinstance(e.tag, str) and e.tag != "title"
+                   and _norm(" ".join(e.xpath("text()"))) == headline), None)
+    if h1 is None:
+        return None
+    seen = 0
+    for e in _following(h1):
+        own = _norm(" ".join(e.xpath("text()")))
+        if not own:
+            continue
+        text = _norm(e.text_content())
+        if (name := byline_name(text)) is not None:
+            return name, text
+        seen += 1
+        if seen >= BYLINE_UNDER_H1:
+            break
     return None
+
+
+def _following(e: HtmlElement) -> Iterator[HtmlElement]:
+    """The elements after `e` in document order, outside it."""
+    yield from (x for x in e.itersiblings() for x in x.iter() if isinstance(x.tag, str))
+    parent = e.getparent()
+    if parent is not None:
+        yield from _following(parent)
 
 
 @cache

@@ -237,3 +237,17 @@ def test_a_signature_byline_gives_the_author_and_its_date():
     result = clean(page.encode(), options=CleanOptions(format_hint="html"))
     assert result.author == "Élodie Marchand"
     assert result.date == "2025-10-11"
+
+
+@pytest.mark.parametrize("headline", ["<h1>Council backs new bridge</h1>",
+                                      '<div class="hl">Council backs new bridge</div>'])
+def test_a_marked_byline_in_any_element_under_the_headline_gives_the_author(headline):
+    """A fresh user's div soup: "<div class="meta">Von Thomas Berger | 02.10.2025, 14:10
+    Uhr</div>" under a `div.hl` headline, no element named as a byline, gave no author; a
+    byline with its marker under the headline (or the element showing the title) does."""
+    page = ('<html><head><title>Council backs new bridge - Rheinpfalz Blick</title></head><body>'
+            f'<div class="content">{headline}<div class="meta">Von Thomas Berger | 02.10.2025, '
+            f'14:10 Uhr</div><div class="txt">{_STORY_P}</div></div></body></html>')
+    result = clean(page.encode(), options=CleanOptions(format_hint="html"))
+    assert result.author == "Thomas Berger"
+    assert result.date == "2025-10-02"

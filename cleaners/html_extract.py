@@ -263,6 +263,10 @@ def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
 # "(avec Damien Leloup et Morgane Tual)".
 _BYLINE_NAMES_RE = re.compile(r"byline|auth?or|signature|\bfn\b", re.IGNORECASE)
 _NOT_STORY_BYLINE_RE = re.compile(r"comment|reply|respond", re.IGNORECASE)
+# ...and, asked only when no element is named so, the writer's own element: French
+# `span.auteur` (blind trial u's Québec page gave no author; asked first, Le Monde's inner
+# `a.auteur` would be taken over its byline), `writer`, `journalist`, `redacteur`.
+_WRITER_NAMES_RE = re.compile(r"auteur|writer|journalist|r[ée]dacteur", re.IGNORECASE)
 _BYLINE_ATTRS = ("class", "id", "itemprop", "rel")
 
 
@@ -275,15 +279,16 @@ def _visible_byline(tree: HtmlElement, headline: str | None = None) -> tuple[str
     `lines.credited_name`, which stops at a role: "By Karen Lundquist, Staff Writer") and
     holds no furniture word of any language (`lexicon.Lexicon.web`, `.call`)."""
     furniture = _furniture_words()
-    for e in tree.iter():
-        if not isinstance(e.tag, str) or not _story_byline(e):
-            continue
-        if any(_story_byline(d) for d in e.iterdescendants() if isinstance(d.tag, str)):
-            continue  # an inner element names the byline more closely
-        text = _norm(e.text_content())
-        if text and (name := credited_name(text)) and furniture.isdisjoint(
-                WORD_RE.findall(name.lower())):  # "Follow Author"
-            return name, text
+    for names in (_BYLINE_NAMES_RE, _WRITER_NAMES_RE):
+        for e in tree.iter():
+            if not isinstance(e.tag, str) or not _story_byline(e, names):
+                continue
+            if any(_story_byline(d, names) for d in e.iterdescendants() if isinstance(d.tag, str)):
+                continue  # an inner element names the byline more closely
+            text = _norm(e.text_content())
+            if text and (name := credited_name(text)) and furniture.isdisjoint(
+                    WORD_RE.findall(name.lower())):  # "Follow Author"
+                return name, text
     return _marked_byline(tree, headline)
 
 
@@ -334,9 +339,10 @@ def _furniture_words() -> frozenset[str]:
     return every.web | every.call
 
 
-def _story_byline(e: HtmlElement) -> bool:
+def _story_byline(e: HtmlElement, byline: re.Pattern | None = None) -> bool:
     names = _names(e, _BYLINE_ATTRS)
-    return bool(_BYLINE_NAMES_RE.search(names)) and not _NOT_STORY_BYLINE_RE.search(names)
+    return (bool((byline or _BYLINE_NAMES_RE).search(names))
+            and not _NOT_STORY_BYLINE_RE.search(names))
 
 
 # ---------------------------------------------------------------- body extraction

@@ -11,6 +11,7 @@ from newsclean.cleaners.lines import (
     has_separator,
     is_relative_time,
     last_mark,
+    tells_when,
 )
 from newsclean.cleaners.normalize import unwrap
 
@@ -75,7 +76,9 @@ def split_units(text: str) -> list[Unit]:
                 and body[0].isalpha()
                 and last_mark(units[-1].text) not in _NO_RUN_ON
                 and not _COUNTED_RE.search(units[-1].text)
-                and byline_name(body) is None and not is_relative_time(body)):
+                and byline_name(body) is None and not is_relative_time(body)
+                and not tells_when(body)):  # "di 12/03/2024 - 06:15" under "Door Pieter
+            # Claes" (Dutch "di", Tuesday): a stamp is its own line (blind trial u)
             head = units[-1]
             units[-1] = Unit(f"{head.text} {body}", head.start, end, head.line)
         else:

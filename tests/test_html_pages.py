@@ -221,6 +221,8 @@ def test_a_byline_paragraph_without_a_class_gives_the_author_and_leaves_the_text
     ('<div class="autor">Von Jan-Philipp Körner</div>', "Jan-Philipp Körner"),  # blind trial x
     ('<span class="firma-autore">di Marco Bellandi</span>', "Marco Bellandi"),
     ('<div class="author-box">Ann Lee</div>', "Ann Lee"),
+    # French `span.auteur`, asked when no element is named byline or author (trial u)
+    ('<span class="auteur">Marc-André Gagnon</span>', "Marc-André Gagnon"),
 ])
 def test_a_byline_element_named_in_the_sites_language_gives_the_author(element, author):
     page = (f"<html><head><title>Council backs new bridge</title></head><body><div class="

@@ -412,6 +412,16 @@ def test_a_wrapped_pitch_over_its_button_in_one_block_is_one_paragraph_and_a_lin
         "die Woche zusammen, kostenlos und jederzeit abbestellbar.", "Jetzt anmelden"]
 
 
+def test_a_stamp_in_lower_case_under_a_byline_is_its_own_line():
+    """Blind trial u's Belgian page: "di 12/03/2024 - 06:15" (Dutch "di", Tuesday) under
+    "Door Pieter Claes" opens in lower case and was run on into the byline, whose name
+    became "Pieter Claes di 12/03/2024"."""
+    from newsclean.cleaners.segment import split_units
+
+    assert [u.text for u in split_units("Door Pieter Claes\ndi 12/03/2024 - 06:15\n")] == [
+        "Door Pieter Claes", "di 12/03/2024 - 06:15"]
+
+
 def test_a_thai_paragraph_ends_a_sentence_by_its_length():
     """Thai marks no sentence end: a paragraph's length tells it from a headline."""
     paragraph = ("จังหวัดเชียงใหม่ประกาศห้ามเผาในที่โล่งทุกชนิดเป็นเวลา 60 วัน ตั้งแต่วันที่ 1 มีนาคม "

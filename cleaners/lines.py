@@ -539,9 +539,11 @@ EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 # ("김서연 기자 입력 2024.05.13 15:42 수정 …", blind trial p). A Korean name is two to four
 # syllables; the e-mail address, or a time stamp, is the byline's own tail. Japanese does
 # so too, a name of kanji with or without a space inside ("山田 花子 記者", "山田花子記者":
-# a fresh user's page gave the role with the name).
+# a fresh user's page gave the role with the name), up to six unspaced ("山本健太郎記者": a
+# fresh user's page gave no author).
 _NAME_FIRST_BYLINE_RE = re.compile(
-    r"(?P<name>[\uac00-\ud7a3]{2,4} ?|[\u4e00-\u9fff]{1,4}(?:[ \u3000][\u4e00-\u9fff]{1,4})?[ \u3000]?)"
+    r"(?P<name>[\uac00-\ud7a3]{2,4} ?|[\u4e00-\u9fff]{1,4}[ \u3000][\u4e00-\u9fff]{1,4}[ \u3000]?"
+    r"|[\u4e00-\u9fff]{2,6})"
     r"(?:기자|특파원|記者|特派員)"
     rf"(?:\s+{EMAIL}|\s+\S+\s+\d[\d.:\s-]*\d.{{0,80}})?")
 # Chinese papers put the role first and the place after a slash: "記者林怡君／高雄報導",

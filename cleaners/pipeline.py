@@ -502,26 +502,36 @@ def _drop_top_meta(units: list[Unit], removed: list[Removal]) -> list[Unit]:
 
 # Languages whose papers sign a story at its end, the writer's name alone on the line after
 # the last paragraph (Vietnamese: VnExpress's "Lê Phương", fundus-dev; blind trial z's "Lê
-# Minh Châu"). Not English and the like, whose headlines are written in title case: a
-# teaser's headline left after the story reads as a name there.
-SIGNED_AT_END = frozenset(("vi",))
+# Minh Châu"), or in brackets (Japanese: "（山本健太郎）", a fresh user's page). Not English
+# and the like, whose headlines are written in title case: a teaser's headline left after
+# the story reads as a name there.
+SIGNED_AT_END = frozenset(("vi", "ja"))
 SIGNATURE_MAX_WORDS = 4
+# A name of kanji of three to six characters, or two parts: a wire's credit there is of
+# two ("（共同）", "（時事）"), of kana ("（ロイター）") or a company's ("（新華社）").
+_BRACKETED_NAME_RE = re.compile(
+    r"[（(]((?![^）)]*社[）)])[\u4e00-\u9fff]{1,4}[ \u3000][\u4e00-\u9fff]{1,4}"
+    r"|(?![^）)]*社[）)])[\u4e00-\u9fff]{3,6})[）)]")
 
 
 def _signature(units: list[Unit], match: Callable[..., Rule | None], lexicon: Lexicon,
                removed: list[Removal]) -> tuple[list[Unit], str | None]:
     """(`units` without the signature, its name) when the text's last unit, after a
     paragraph of prose, is a name of 2 to SIGNATURE_MAX_WORDS words no rule names
-    (`lines.credited_name`, `_names_someone`); else (`units`, None). The signature is
+    (`lines.credited_name`, `_names_someone`), or a name of kana or kanji in brackets; else
+    (`units`, None). The signature is
     recorded as structure.byline, as a byline above the story is."""
-    last = units[-1].text
+    last = units[-1].text.strip()
     if (len(units) < 2 or not is_prose(units[-2].text)
             or len(last.split()) > SIGNATURE_MAX_WORDS or ends_sentence(last)
             or match(last, Where.TRAILING) is not None):
         return units, None
-    name = credited_name(last)
-    if name != last.strip() or not _names_someone(name, lexicon):
-        return units, None
+    if (bracketed := _BRACKETED_NAME_RE.fullmatch(last)) is not None:
+        name = bracketed.group(1)
+    else:
+        name = credited_name(last)
+        if name != last or not _names_someone(name, lexicon):
+            return units, None
     removed.append(_removal(units[-1], "structure.byline", "structure", "trailing"))
     return units[:-1], name
 

@@ -4,6 +4,8 @@ heading over it; the story's sentences that name other people stay."""
 
 from pathlib import Path
 
+import pytest
+
 from newsclean.cleaners import clean
 
 PAGES = Path(__file__).parent / "fixtures" / "text_pages"
@@ -56,3 +58,30 @@ def test_a_vietnamese_story_signed_at_its_end_gives_its_author():
                                 "nears 104 degrees", *STORY, "Heat Wave Closes Schools"])
                      + "\n").encode())
     assert english.author is None
+
+
+@pytest.mark.parametrize(("last", "author"), [
+    ("（山本健太郎）", "山本健太郎"),  # a Japanese paper's signature (a fresh user's page)
+    ("（共同）", None),  # a wire's credit: two kanji, kana, or a company's name
+    ("（ロイター）", None),
+])
+def test_a_japanese_story_signed_in_brackets_gives_its_author(last, author):
+    page = ("市バス路線、来春に再編へ\n"
+            "市は10日、市内のバス路線を来年4月に再編すると発表した。利用者の少ない3路線を廃止し、"
+            "新たに2路線を設ける。\n"
+            "再編に伴い、中心部を走る循環バスの本数は1日40本から60本に増える。市交通局は"
+            "「利便性は高まる」としている。\n"
+            f"{last}\n")
+    result = clean(page.encode())
+    assert result.author == author
+    if author:
+        assert last not in result.text
+    assert result.text.rstrip().endswith("としている。") or last in result.text
+
+
+def test_a_japanese_byline_of_a_name_of_five_kanji_and_its_role():
+    page = ("市バス路線、来春に再編へ\n山本健太郎記者\n"
+            "市は10日、市内のバス路線を来年4月に再編すると発表した。利用者の少ない3路線を廃止し、"
+            "新たに2路線を設ける。\n"
+            "再編に伴い、中心部を走る循環バスの本数は1日40本から60本に増える。\n")
+    assert clean(page.encode()).author == "山本健太郎"

@@ -169,11 +169,24 @@ def test_version_and_run_help_with_examples_exit_codes_and_the_default_include()
     assert "each also .gz/.gzip" in include_help
 
 
-def test_eval_help_says_json_takes_a_path():
-    """`eval --json` writes a file, unlike `clean --json` (a flag); its help said `--json JSON`."""
+def test_eval_help_says_json_takes_a_path_or_prints_the_scores():
+    """`eval --json PATH` writes a file; `--json` alone, as `clean --json` is a flag, prints
+    the scores on stdout (a fresh user's `eval DIR --json` failed: "expected one argument")."""
     text = " ".join(_run("eval", "--help", env={"COLUMNS": "100"}).stdout.split())
-    assert "--json PATH write all scores (per case too) as JSON to the file PATH" in text
+    assert "--json [PATH] write all scores (per case too) as JSON to the file PATH" in text
+    assert "without PATH, print them on stdout instead of the table" in text
     assert "--out DIR" in text
+
+
+def test_eval_json_alone_prints_the_scores_as_json(tmp_path):
+    case = tmp_path / "set" / "c1"
+    case.mkdir(parents=True)
+    (case / "gold.txt").write_text("The council approved the new bridge on Tuesday.\n")
+    (case / "raw.txt").write_text("Home\nNews\nThe council approved the new bridge on Tuesday.\n")
+    out = _run("eval", str(tmp_path / "set"), "--input", "text", "--json")
+    assert out.returncode == 0, out.stderr
+    scores = json.loads(out.stdout)
+    assert scores["rows"][0]["extractor"] == "newsclean" and "c1" in scores["per_case"]["newsclean"]
 
 
 def test_clean_does_not_import_prefect_or_boto3():

@@ -160,7 +160,8 @@ def peer_extractors(names: list[str], input_kind: str) -> dict[str, Extractor]:
         try:
             out[name] = _peer(name, input_kind)
         except ImportError as exc:
-            print(f"newsclean eval: skipping {name}: not installed ({exc.name})", file=sys.stderr)
+            print(f"newsclean eval: skipping {name}: not installed ({exc.name}; "
+                  "pip install -e '.[eval]')", file=sys.stderr)
     return out
 
 
@@ -260,6 +261,25 @@ def main(argv: list[str] | None = None) -> int:
     return run(ap.parse_args(argv))
 
 
+_STDOUT = Path("-")  # `--json` without a PATH
+
+
+def _out(args: argparse.Namespace, *lines: str) -> None:
+    """Print the table's `lines`, unless the scores go to stdout as JSON (`--json` alone)."""
+    if args.json != _STDOUT:
+        print(*lines, sep="\n")
+
+
+def _write_json(args: argparse.Namespace, scores: dict) -> None:
+    import json
+
+    text = json.dumps(scores, indent=1)
+    if args.json == _STDOUT:
+        print(text)
+    else:
+        args.json.write_text(text)
+
+
 def add_arguments(ap: argparse.ArgumentParser) -> None:
     from newsclean.flows.cli import path_argument
 
@@ -283,9 +303,10 @@ def add_arguments(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--worst", type=int, default=10, help="list the N worst cases (default 10)")
     ap.add_argument("--out", type=path, metavar="DIR",
                     help="write newsclean's predictions into DIR as <case>.txt")
-    # a file to write, unlike `clean --json` (a flag): the metavar says so in --help
-    ap.add_argument("--json", type=path, metavar="PATH",
-                    help="write all scores (per case too) as JSON to the file PATH")
+    # a file to write, or alone, as `clean --json` is a flag, the scores on stdout
+    ap.add_argument("--json", type=path, metavar="PATH", nargs="?", const=_STDOUT,
+                    help="write all scores (per case too) as JSON to the file PATH; without "
+                         "PATH, print them on stdout instead of the table")
 
 
 def case_sets(root: Path) -> list[Path]:
@@ -350,11 +371,9 @@ def run_all(args, sets: list[Path]) -> int:
     if "text" in inputs:
         lines.append("\ntitle: on HTML, the pages given a title; on text dumps, right/wrong/none "
                      "against the title newsclean finds on the same page's HTML")
-    print("\n".join(lines))
+    _out(args, *lines)
     if args.json:
-        import json
-
-        args.json.write_text(json.dumps(dump, indent=1))
+        _write_json(args, dump)
     return 0
 
 
@@ -367,10 +386,10 @@ def _usage_error(args) -> str | None:
         return f"unknown peer {unknown[0]!r}: choose from {', '.join(PEERS)}"
     if args.worst < 0:
         return f"--worst is a number of cases, 0 or more (got {args.worst})"
-    if args.json is not None and not args.json.parent.is_dir():
+    if args.json not in (None, _STDOUT) and not args.json.parent.is_dir():
         return f"--json: no such folder for the file: {args.json.parent}"
     # said before the cases are cleaned (minutes), not after, as a traceback
-    if args.json is not None and args.json.is_dir():
+    if args.json not in (None, _STDOUT) and args.json.is_dir():
         return f"--json: {args.json} is a folder: name the file to write, e.g. {args.json / 'scores.json'}"
     if args.out is not None and args.out.exists() and not args.out.is_dir():
         return f"--out: {args.out} is a file: name a folder for the predictions"
@@ -406,26 +425,24 @@ def run(args) -> int:
     for name, ex in peer_extractors([n for n in args.compare.split(",") if n], args.input).items():
         results.append(evaluate(cases, name, ex)[0])
     rows = [r.row() for r in results]
-    print(f"{len(cases)} cases, input={args.input}")
-    print(_table(rows))
+    _out(args, f"{len(cases)} cases, input={args.input}", _table(rows))
     agreement = None
     if args.input == "text":
         agreement = title_agreement(titles, html_titles(args.cases))
-        print("titles: {right} right, {wrong} wrong, {none} none (against the title newsclean "
-              "finds on the same page's HTML)".format(**agreement))
+        _out(args, "titles: {right} right, {wrong} wrong, {none} none (against the title "
+             "newsclean finds on the same page's HTML)".format(**agreement))
     worst = sorted(ours.per_case.items(), key=lambda kv: kv[1][2])[: args.worst]
     if worst:
-        print(f"\nworst {len(worst)} (newsclean): " + ", ".join(f"{cid} {v[2]:.3f}" for cid, v in worst))
+        _out(args, f"\nworst {len(worst)} (newsclean): "
+             + ", ".join(f"{cid} {v[2]:.3f}" for cid, v in worst))
     if args.out:
         args.out.mkdir(parents=True, exist_ok=True)
         for cid, text in preds.items():
             (args.out / f"{cid}.txt").write_text(text, encoding="utf-8")
     if args.json:
-        import json
-
-        args.json.write_text(json.dumps({"input": args.input, "rows": rows, "per_case": {
+        _write_json(args, {"input": args.input, "rows": rows, "per_case": {
             r.name: r.per_case for r in results}, "titles": titles,
-            "title_agreement": dict(agreement) if agreement else None}, indent=1))
+            "title_agreement": dict(agreement) if agreement else None})
     return 0
 
 

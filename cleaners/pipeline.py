@@ -304,8 +304,9 @@ class _Judge:
                 if found is not None:
                     title = found.text
             located = len(units)
+            slides = _gallery_slides(units, self.match)  # before the rules take the counters
             units = _apply_rules(units, self.match, self.lexicon, removed)
-            units = _drop_credit_tails(units, self.match, removed, self.credits)
+            units = _drop_credit_tails(units, self.match, removed, self.credits, slides)
             units = _drop_appeals(units, self.lexicon, removed, self.voices,
                                   rules.reported_speech)
             units = _drop_author_bios(units, self.author, removed)
@@ -1168,7 +1169,8 @@ def _pull_quotes(keys: list[str]) -> list[int]:
 
 
 # A line that ends in a picture's credit and has no more than this many words before it
-# is the caption, and goes whole. The gold of the dev dumps keeps a few captions
+# is the caption, and goes whole (not a gallery's slide: `_gallery_slides`). The gold of the
+# dev dumps keeps a few captions
 # (VnExpress, rd-keep-images: one line each) and drops most; of the captions the line model
 # kept, only the credit went before (fundus-dev text 0.9440 -> 0.9449: Luxemburger Wort,
 # Aftonbladet, Mexico News Daily; blind trial z's Austrian caption). A longer line with a
@@ -1179,7 +1181,8 @@ CAPTION_MAX_WORDS = 30
 
 
 def _drop_credit_tails(units: list[Unit], match: Callable[..., Rule | None],
-                       removed: list[Removal], memo: dict | None = None) -> list[Unit]:
+                       removed: list[Removal], memo: dict | None = None,
+                       slides: frozenset[str] = frozenset()) -> list[Unit]:
     """`units` without the captions that end in a picture's credit (cleaners/credits.py,
     CAPTION_MAX_WORDS) and with the credit cut off a longer line's end, each removal
     recorded under the credit's rule with its offsets. `memo` keeps each line's answer for
@@ -1200,13 +1203,23 @@ def _drop_credit_tails(units: list[Unit], match: Callable[..., Rule | None],
             out.append(u)
             continue
         at, rule = found
-        if word_count(u.text[:at]) <= CAPTION_MAX_WORDS:
+        if word_count(u.text[:at]) <= CAPTION_MAX_WORDS and u.text not in slides:
             removed.append(_removal(u, rule.id, rule.family, "caption"))
             continue
         rest = _cut(u, at, len(u.text), rule.id, rule.family, "caption-tail", removed,
                     between=CREDIT_SEPARATORS)
         out.extend([rest] if rest else [])
     return out
+
+
+def _gallery_slides(units: list[Unit], match: Callable[..., Rule | None]) -> frozenset[str]:
+    """The units next to a line a gallery rule names ("1 de 10", "3/12"): a gallery's
+    slides, whose captions tell its story (field case photo-gallery-pt-br: "Abrigo montado
+    no Ginásio Municipal recebeu 340 pessoas até as 10h — Foto: …" under "4 de 10") and keep
+    their words when their credit goes (`_drop_credit_tails`)."""
+    at = [i for i, u in enumerate(units)
+          if (rule := match(u.text, Where.ANYWHERE)) is not None and rule.family == "gallery"]
+    return frozenset(units[j].text for i in at for j in (i - 1, i + 1) if 0 <= j < len(units))
 
 
 # A paragraph is read for a glued sentence only up to this length: a scraper glues a line

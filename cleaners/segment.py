@@ -104,12 +104,21 @@ def _pieces(text: str) -> Iterator[tuple[re.Match, bool]]:
         # a wrapped paragraph over the short lines of its box in one block (a newsletter's
         # pitch over its "Jetzt anmelden" button: read line by line, its first line went as
         # a line of its own and the rest stayed, blind trial z)
-        size = next((k for k in range(len(its) - 1, 1, -1) if _wraps(its[:k])), 0)
+        # up to the first line that is no wrapped line's length, three lines at least: of
+        # two, the longer is "full" whatever it holds (a cross-link's headline over the
+        # story's next sentence were one paragraph: field case readalso-de)
+        full = next((i for i, line in enumerate(its)
+                     if not _WRAP_MIN <= len(line.rstrip()) <= _WRAP_MAX), len(its))
+        size = next((k for k in range(min(full + 1, len(its) - 1), WRAPPED_PREFIX_MIN - 1, -1)
+                     if _wraps(its[:k])), 0)
         if size:
             head = re.compile(rf"[^\n]*(?:\n[^\n]*){{{size - 1}}}").match(text, rest)
             yield head, True
             rest = head.end()
         yield from ((m, False) for m in _LINE_RE.finditer(text, rest, block.end()))
+
+
+WRAPPED_PREFIX_MIN = 3
 
 
 def _wraps(lines: list[str]) -> bool:

@@ -114,9 +114,10 @@ ATTRIBUTION_LONG_MAX_WORDS = 14
 def attributed(text: str, speech: re.Pattern | None) -> bool:
     """Does `text` end in an attribution: its last sentence's clause after its last comma or
     spaced dash holding a reporting word (`speech`), in ATTRIBUTION_MAX_WORDS words or
-    fewer, or among its first ATTRIBUTION_VERB_WITHIN words in ATTRIBUTION_LONG_MAX_WORDS
-    or fewer? Then what comes before is someone's speech reported without quotes. False
-    when `speech` is None (no pack of the document's languages lists reporting words)."""
+    fewer, or among its first ATTRIBUTION_VERB_WITHIN words or as its last word in
+    ATTRIBUTION_LONG_MAX_WORDS or fewer? Then what comes before is someone's speech
+    reported without quotes. False when `speech` is None (no pack of the document's
+    languages lists reporting words)."""
     if speech is None:
         return False
     said = sentences(text)
@@ -130,10 +131,15 @@ def attributed(text: str, speech: re.Pattern | None) -> bool:
         return speech.search(tail) is not None
     if size > ATTRIBUTION_LONG_MAX_WORDS:
         return False
-    return speech.search(" ".join(tail.split()[:ATTRIBUTION_VERB_WITHIN])) is not None
+    # ...or last, after a longer subject: ", the message on the county's website reads." (a
+    # fresh user's news sentence went as a click prompt)
+    said_words = tail.split()
+    return (speech.search(" ".join(said_words[:ATTRIBUTION_VERB_WITHIN])) is not None
+            or speech.search(said_words[-1]) is not None)
 
 
 _ADDRESS_RE = re.compile(rf"{EMAIL}|https?://|www\.")
+_HARAKAT_RE = re.compile("[\u064b-\u065f\u0670]")
 # A price per period names what an offer asks for in any language: "1 €/kk", "€1/month",
 # "9,99 €/Monat" (blind trial t's Finnish "Tilaa Pohjolan Sanomat Digi 1 €/kk kolmen
 # ensimmäisen kuukauden ajan." stayed); a price per kilo, litre or kilowatt-hour is news.
@@ -146,6 +152,10 @@ def _voice(text: str, lexicon: Lexicon) -> tuple[bool, bool, bool, bool, bool, i
     """What `appeals` reads of one paragraph in its own voice: (says "we", speaks to the
     reader, calls to furniture, names furniture, names a pitch's ask, its words)."""
     own = without_quotes(text)
+    # Arabic's short vowels and shadda are optional marks: "حمّل" is the call word "حمل"
+    # (a fresh user's app prompt, "حمّل تطبيق …", stayed)
+    if _HARAKAT_RE.search(own):
+        own = _HARAKAT_RE.sub("", own)
     words = words_of(own.lower())
     # an imperative speaks to the reader without a "you" word in pro-drop languages
     # ("Sigue toda la actualidad en nuestro canal de WhatsApp")

@@ -140,7 +140,7 @@ del abonner følg lyt hent registrer støt klik send
 """),
     "pl": ("""
 udostępnij komentarz komentarze subskrybuj reklama zaloguj czytaj aplikacja aplikację
-aplikacji powiadomienia
+aplikacji powiadomienia prenumerata prenumeratę prenumeraty subskrypcja subskrypcję
 """, """
 ty ciebie cię tobie tobą twój twoja twoje twojego twojemu twoim twojej twoją twoi twoich
 twoimi wy was wam wami wasz wasza wasze waszego waszemu waszym waszej waszą wasi waszych
@@ -148,7 +148,7 @@ waszymi my nas nam nami nasz nasza nasze naszego naszemu naszym naszej naszą na
 naszymi
 """, """
 udostępnij subskrybuj obserwuj posłuchaj pobierz zarejestruj wesprzyj kliknij wyślij przyślij
-zapisz zapiszcie dołącz dołączcie
+zapisz zapiszcie dołącz dołączcie wspieraj wspierajcie wykup wykupcie
 """),
     "cs": ("""
 sdílet komentář komentáře předplatné reklama přihlásit čtěte

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 from typing import TypeVar
 
-from newsclean.cleaners.appeal import advises
+from newsclean.cleaners.appeal import advises, attributed
 from newsclean.cleaners.credits import is_caption, is_credit_rule
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.linemodel import COLUMN, LineMemo, LineModel, score_with_features
@@ -305,7 +305,7 @@ class Located:
 
 def locate_lines(lines: list[str], lexicon: Lexicon,
                  match: Callable[..., Rule | None], model: LineModel, *, want_title: bool,
-                 memo: LineMemo | None = None) -> Located:
+                 memo: LineMemo | None = None, speech: re.Pattern | None = None) -> Located:
     """Keep/drop for each line (non-empty, stripped) of a page dump, with the model scores.
 
     The verdict is taken to its fixed point: the kept lines are judged again, alone, until
@@ -344,7 +344,7 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
     while n < MAX_PASSES:
         sub = [lines[i] for i in at]
         sub_keep, sub_scores, sub_feats, sub_held, sub_cut = _one_pass(
-            sub, lexicon, named, model, memo, first_pass=n == 0)
+            sub, lexicon, named, model, memo, first_pass=n == 0, speech=speech)
         cut_off.update((at[j], at[heading]) for j, heading in sub_cut.items())
         if not feats:
             scores, feats = sub_scores, sub_feats
@@ -1043,7 +1043,8 @@ def _above_credit(lines: list[str], i: int, named: Callable[[str], Rule | None])
 
 
 def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | None],
-              model: LineModel, memo: LineMemo, *, first_pass: bool
+              model: LineModel, memo: LineMemo, *, first_pass: bool,
+              speech: re.Pattern | None = None
               ) -> tuple[list[bool], list[float], list[list], list[int], dict[int, int]]:
     """One verdict of the model on `lines`, with the repairs and a comment section cut
     off: (keep, scores, local features, announced lists, the lines the cut took from the
@@ -1066,9 +1067,13 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
         keep[max(free, key=scores.__getitem__)] = True
 
     def quiet(i: int) -> bool:
-        # whether the line is a live blog's entry matters only to a line with an address word
+        # whether the line is a live blog's entry matters only to a line with an address word;
+        # a call a speaker made, reported (`appeal.attributed`: "Click here to submit a tip,
+        # the message on the county's website reads."), is the story's sentence (a fresh
+        # user's last paragraph went after the article)
         return _says_nothing_to_reader(lines[i], feats[i], named, lexicon, entry=bool(
-            feats[i][_ADDRESS]) and _in_an_entry(lines, i, named))
+            feats[i][_ADDRESS]) and _in_an_entry(lines, i, named)) or (
+            not feats[i][_URL] and named(lines[i]) is None and attributed(lines[i], speech))
 
     n = len(lines)
     for lo, hi, kind in _lists(lines):  # a list the story is part of goes whole: a third

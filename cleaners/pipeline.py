@@ -300,7 +300,8 @@ class _Judge:
             if opts.locate_article and units:
                 units, found, settled = _article_lines(units, self.lexicon, self.match,
                                                        opts.model(), removed, trailing,
-                                                       want_title=title is None, memo=self.memo)
+                                                       want_title=title is None, memo=self.memo,
+                                                       speech=rules.reported_speech)
                 if found is not None:
                     title = found.text
             located = len(units)
@@ -619,7 +620,7 @@ def _drop_letterless_edges(units: list[Unit], removed: list[Removal]) -> list[Un
 
 def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rule | None],
                    model: LineModel, leading: list[Removal], trailing: list[Removal], *,
-                   want_title: bool, memo: LineMemo
+                   want_title: bool, memo: LineMemo, speech: re.Pattern | None = None
                    ) -> tuple[list[Unit], Unit | None, bool]:
     """The article's lines of a page dump (cleaners/locate.py), and the headline found
     above them when `want_title`.
@@ -632,7 +633,7 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
     rule, which does not name it and did not remove it.
     """
     found = locate_lines([u.text for u in units], lexicon, match, model,
-                         want_title=want_title, memo=memo)
+                         want_title=want_title, memo=memo, speech=speech)
     keep = found.keep
     first = keep.index(True)
     last = len(keep) - 1 - keep[::-1].index(True)

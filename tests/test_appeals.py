@@ -114,6 +114,10 @@ APPEALS = [
     # an imperative that names a platform or the page's furniture: a call to action
     ("en", "Listen to Newsbeat live at 12:45 and 17:45 weekdays - or listen back here on the app."),
     ("ar", "تابعوا آخر أخبار صحيفة الساحل عبر قناتنا على واتساب وحسابنا على إنستغرام"),
+    # a call word written with its shadda ("حمّل", download; a fresh user's page)
+    ("ar", "لا تفوّت أي خبر! حمّل تطبيق الخليج اليوم الآن واحصل على الأخبار العاجلة لحظة بلحظة."),
+    # "support … – buy a subscription" (a fresh user's page)
+    ("pl", "Wspieraj dziennikarstwo lokalne – wykup prenumeratę cyfrową już od 9,90 zł miesięcznie."),
     ("pl", "Pobierz aplikację Kuriera i dostawaj powiadomienia o utrudnieniach w ruchu"),
     # the publisher and the reader in any case of a declined pronoun ("našeho", "waszej")
     ("cs", "Chcete mít výsledky krajských soutěží každé pondělí v e-mailu? Přihlaste se k odběru "

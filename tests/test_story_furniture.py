@@ -734,3 +734,21 @@ def test_a_box_s_second_teaser_goes_when_the_model_dropped_the_first():
     assert "Altstadt Frauenfeld: Begegnungszone kommt nach den Sommerferien" not in text
     assert ("Thurgauer Bote: Frau Keller, eine Verdoppelung der Gebühren – ist das nicht eine "
             "Strafe für alle, die mit dem Auto einkaufen kommen?") in text
+
+
+def test_a_call_a_speaker_made_reported_as_the_story_s_last_sentence_is_kept():
+    """A fresh user's page: "Click here to submit a tip, the message on the county's website
+    reads." stood last, over a newsletter prompt; its opening call made it speak to the
+    reader, and it went after the article. Its attribution (the reporting word last, after a
+    longer subject) makes it a speaker's words."""
+    last = "Click here to submit a tip, the message on the county's website reads."
+    page = _page(MENU, ["Sheriff asks witnesses to share videos of Main Street crash"], [
+        "The Mesa County Sheriff's Office on Wednesday asked anyone who recorded Tuesday "
+        "night's crash on Main Street to share the video with investigators.",
+        "Two people were hospitalized.",
+        "Sign-ups for the county's new crash-alert text service jumped by 2,000 overnight, a "
+        "spokesperson said.", last],
+        ["Subscribe to our newsletter for more crime coverage in Mesa County."], FOOTER)
+    result = clean(page)
+    assert result.text.rstrip().endswith(last)
+    assert "Subscribe to our newsletter" not in result.text

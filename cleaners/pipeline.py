@@ -240,6 +240,8 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
     units = _drop_top_meta(units, removed)
     if author is None and lang in SIGNED_AT_END and units:
         units, author = _signature(units, match, lexicon, removed)
+    if author and starts is not None:
+        units = _drop_bio_under_name(units, author, page_lines, starts, removed)
     if _labels_only(units):  # the locator's best line of a page of furniture: no article
         removed.extend(_removal(u, "layout.no-article-text", "layout", "page") for u in units)
         units = []
@@ -1500,6 +1502,23 @@ def _drop_author_bios(units: list[Unit], author: str | None, removed: list[Remov
     if not bios:
         return units
     bios |= {i - 1 for i in bios if i - 1 > prose and _bio_heading(units[i - 1].text)}
+    removed.extend(_removal(units[i], "bio.byline-author", "bio", "trailing") for i in sorted(bios))
+    return [u for i, u in enumerate(units) if i not in bios]
+
+
+def _drop_bio_under_name(units: list[Unit], author: str, page_lines: list[str],
+                         starts: list[int], removed: list[Removal]) -> list[Unit]:
+    """`units` without the paragraph right under a page line that is the byline's name
+    alone, after the story's first prose paragraph: the author box ("สุภาพร ทองมา" over
+    "ผู้สื่อข่าวประจำจังหวัดจันทบุรี ติดตามข่าวเกษตร…", reporter for the province: blind
+    trial z's Thai page kept it after the tags; the locator dropped the name line, so
+    `_drop_author_bios` never saw it). `starts` are the page lines' offsets."""
+    under = {starts[k + 1] for k, line in enumerate(page_lines[:-1])
+             if line.strip() == author and len(author.split()) >= _BIO_MIN_NAME_WORDS}
+    if not under:
+        return units
+    prose = next((i for i, u in enumerate(units) if is_prose(u.text)), len(units))
+    bios = {i for i in range(prose + 1, len(units)) if units[i].start in under}
     removed.extend(_removal(units[i], "bio.byline-author", "bio", "trailing") for i in sorted(bios))
     return [u for i, u in enumerate(units) if i not in bios]
 

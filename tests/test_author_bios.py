@@ -85,3 +85,14 @@ def test_a_japanese_byline_of_a_name_of_five_kanji_and_its_role():
             "新たに2路線を設ける。\n"
             "再編に伴い、中心部を走る循環バスの本数は1日40本から60本に増える。\n")
     assert clean(page.encode()).author == "山本健太郎"
+
+
+def test_the_paragraph_under_the_byline_s_name_alone_after_the_story_is_its_bio():
+    """Blind trial z's Thai page: the author's name alone after the tags, over "ผู้สื่อข่าว
+    ประจำจังหวัดจันทบุรี …" (the province's reporter, covering farming…); the locator dropped
+    the name line and kept the bio as the story's. The same goes for two FAZ dumps of
+    fundus-dev."""
+    result = clean((PAGES / "blind-th-breaking-ticker.txt").read_bytes())
+    assert result.author == "สุภาพร ทองมา"
+    assert "ผู้สื่อข่าวประจำจังหวัดจันทบุรี" not in result.text
+    assert any(r.rule == "bio.byline-author" for r in result.removed)

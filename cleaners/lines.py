@@ -311,6 +311,19 @@ def without_quotes(line: str, outside: str | None = None) -> str:
     return outside_quotes(line) if outside is None else outside
 
 
+def quoted_at(line: str, at: int) -> bool:
+    """Does offset `at` of `line` fall inside a quoted span (_QUOTED_RE), or is the line a
+    speaker's after a dialogue dash? A seam between two of a speaker's sentences is no place
+    to split a paragraph ("„Wer kann, sollte … umsteigen. Melden Sie sich … an“, sagte
+    Projektleiterin Birgit Hansen." lost its second sentence to a newsletter rule: a fresh
+    user's page in five languages)."""
+    if line[:2] in _DIALOGUE_DASHES:
+        return True
+    if OPEN_QUOTES.isdisjoint(line):
+        return False
+    return any(m.start() < at < m.end() for m in _QUOTED_RE.finditer(line))
+
+
 def outside_quotes(line: str) -> str:
     """`line` with every quoted span (_QUOTED_RE) cut out."""
     return line if OPEN_QUOTES.isdisjoint(line) else _QUOTED_RE.sub(" ", line)

@@ -51,6 +51,7 @@ from newsclean.cleaners.lines import (
     is_year,
     joined_word_count,
     last_mark,
+    quoted_at,
     sentences,
     tells_when,
     unmarked_byline_name,
@@ -1281,6 +1282,10 @@ def _split_glued(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
         tail = 0  # the sentences the last line of chrome takes
         if rule:  # a question right before a call is its lead-in: "Want the latest? Sign up…"
             tail = 2 if len(said) > 2 and said[-2].rstrip().endswith(QUESTION_MARKS) else 1
+        # never inside a speaker's quotation: the call is theirs (`lines.quoted_at`)
+        head = head and not quoted_at(u.text, len(said[0]))
+        if rule and quoted_at(u.text, len(u.text) - len("".join(said[-tail:]))):
+            rule, tail = None, 0
         cut_head = cut_tail = False
         if head and rule and _told("".join(said[1:-tail]), match):
             cut_head = cut_tail = True

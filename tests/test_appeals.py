@@ -336,3 +336,28 @@ def test_an_offer_with_a_price_per_period_is_an_appeal():
     news = "Electricity will cost 0.25 €/kWh from January, the regulator said on Monday."
     text = clean("\n\n".join([*story[:2], offer, news, *story[2:]]) + "\n").text
     assert offer not in text and news in text
+
+
+@pytest.mark.parametrize("quote", [
+    "„Wer kann, sollte auf die S-Bahn umsteigen. Melden Sie sich außerdem für unseren "
+    "Baustellen-Newsletter an, dann wissen Sie jeden Morgen, wo es eng wird“, sagte "
+    "Projektleiterin Birgit Hansen.",
+    "\"Anyone who can should take the train. Sign up for our roadworks newsletter too, and you "
+    "will know every morning where the queues are,\" said project manager Jane Brown.",
+    "« Ceux qui le peuvent doivent prendre le train. Inscrivez-vous à notre newsletter "
+    "chantiers pour savoir chaque matin où ça bouchonne », a déclaré la cheffe de projet.",
+    "\"Quien pueda, que use el Cercanías. Suscríbete a nuestra newsletter de obras y sabrás "
+    "cada mañana dónde hay atascos\", dijo la jefa del proyecto, Marta Ruiz.",
+    "\"Wie kan, moet de trein nemen. Schrijf je in voor onze nieuwsbrief, dan weet je elke "
+    "ochtend waar het vaststaat,\" zei projectleider Anne Visser.",
+])
+def test_a_speaker_s_call_inside_a_quotation_of_two_sentences_stays_whole(quote):
+    """A fresh user's pages in five languages: the quote's second sentence, a call to sign
+    up, was split off the paragraph and removed by a newsletter rule with its attribution,
+    leaving the quotation open. A seam inside a quotation is no place to split
+    (`lines.quoted_at`)."""
+    page = "\n".join(["Roadworks", "Elbtunnel works to start in June",
+                      "The tunnel will be partly closed for a year from June, the operator "
+                      "announced on Thursday.", quote,
+                      "The works are expected to cost 120 million euros."]) + "\n"
+    assert quote in clean(page.encode()).text

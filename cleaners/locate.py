@@ -486,9 +486,13 @@ def title_like(line: str) -> bool:
     are a ticker's label or the site's name ("BREAKING NEWS", "MarketPulse India"), above
     the article or as the page's first line. A relative time ("Na-update 3 oras ang
     nakalipas", `lines.is_relative_time`) is a stamp, a label over two figures a table's
-    row ("Posse de bola 58% 42%": blind trial w's match report got it for its title)."""
+    row ("Posse de bola 58% 42%": blind trial w's match report got it for its title). A
+    title names something: one of its content words (`lines.content_words`) has a letter.
+    "0{A:A×À" and "00:A:A:A" (fuzzed pages of the property tests) were the titles of the
+    pages' clean copies and not of the pages, so cleaning a clean copy removed them."""
     return is_headline(line) and word_count(line) >= TITLE_MIN_WORDS and not (
-        _labels_a_count(line) or is_relative_time(line) or _TWO_FIGURES_RE.search(line))
+        _labels_a_count(line) or is_relative_time(line) or _TWO_FIGURES_RE.search(line)
+    ) and any(c.isalpha() for w in content_words(line, frozenset()) for c in w)
 
 
 # A table's row flattened to a line ends in its figures: a label, then two of them apart

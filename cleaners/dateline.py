@@ -14,9 +14,10 @@ from datetime import UTC, datetime, timedelta
 
 from newsclean.cleaners.lines import LINE_PARTS_RE, ascii_digits, is_prose, word_count
 
-# The head of a page: its lines up to the third line of prose from the headline. A dateline sits under the
-# headline, beside the byline, and a standfirst may come before it (fundus-dev's Der
-# Standard: headline, standfirst, three authors, "3. Mai 2024, 17:47", then the story).
+# The head of a page: its lines up to the third line of prose from the headline. A dateline
+# sits under the headline, beside the byline, and a standfirst may come before it
+# (fundus-dev's Der Standard: headline, standfirst, three authors, "3. Mai 2024, 17:47",
+# then the story).
 HEAD_PROSE_LINES = 3
 # A dateline is a short line ("Publicado el 3 de mayo de 2024 - 10:15", "Freitag, 28. April
 # 2023 20:29 Uhr Frankfurt | 19:29 Uhr London"); a longer line holding a year is a

@@ -205,12 +205,12 @@ def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
         a = _meta(tree, "author", "article:author", "parsely-author", "byl", "dc.creator", "sailthru.author")
         if a and not a.lower().startswith(("http://", "https://")):
             author = a
-    shown: tuple[str, str] | None = None  # the page's shown byline: read when a field is missing
+    # the page's shown byline, read once and only when a field is missing
+    shown = cache(lambda: _visible_byline(tree, title))
     if author:
         author = re.sub(r"^by\s+", "", author, flags=re.IGNORECASE) or None
     else:
-        shown = _visible_byline(tree, title)
-        author = shown[0] if shown else None
+        author = shown()[0] if shown() else None
 
     date = None
     raw = None
@@ -243,9 +243,8 @@ def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
             date = find_date(tree, extensive_search=False, url=url, original_date=True)
         except Exception:  # noqa: BLE001 - metadata is best-effort
             date = None
-    if date is None and (shown := shown or _visible_byline(tree, title)):  # the byline's own date:
-        date = dateline_date([shown[1]], None)  # "Par Élodie Marchand | Publié le 11/10/2025
-        # à 17h45" (a fresh user's page)
+    if date is None and shown():  # the byline's own date: "Par Élodie Marchand | Publié le
+        date = dateline_date([shown()[1]], None)  # 11/10/2025 à 17h45" (a fresh user's page)
 
     page_url = url
     if not page_url:

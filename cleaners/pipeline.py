@@ -242,7 +242,7 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
     if author is None and lang in SIGNED_AT_END and units:
         units, author = _signature(units, match, lexicon, removed)
     if author and starts is not None:
-        units = _drop_bio_under_name(units, author, page_lines, starts, removed)
+        units = _drop_author_bios(units, author, removed, _under_name(author, page_lines, starts))
     if _labels_only(units):  # the locator's best line of a page of furniture: no article
         removed.extend(_removal(u, "layout.no-article-text", "layout", "page") for u in units)
         units = []
@@ -523,9 +523,9 @@ def _signature(units: list[Unit], match: Callable[..., Rule | None], lexicon: Le
                removed: list[Removal]) -> tuple[list[Unit], str | None]:
     """(`units` without the signature, its name) when the text's last unit, after a
     paragraph of prose, is a name of 2 to SIGNATURE_MAX_WORDS words no rule names
-    (`lines.credited_name`, `_names_someone`), or a name of kana or kanji in brackets; else
-    (`units`, None). The signature is
-    recorded as structure.byline, as a byline above the story is."""
+    (`lines.credited_name`, `_names_someone`), or a name of kanji in brackets; else
+    (`units`, None). The signature is recorded as structure.byline, as a byline above the
+    story is."""
     last = units[-1].text.strip()
     if (len(units) < 2 or not is_prose(units[-2].text)
             or len(last.split()) > SIGNATURE_MAX_WORDS or ends_sentence(last)
@@ -1174,13 +1174,12 @@ def _pull_quotes(keys: list[str]) -> list[int]:
 
 # A line that ends in a picture's credit and has no more than this many words before it
 # is the caption, and goes whole (not a gallery's slide: `_gallery_slides`). The gold of the
-# dev dumps keeps a few captions
-# (VnExpress, rd-keep-images: one line each) and drops most; of the captions the line model
-# kept, only the credit went before (fundus-dev text 0.9440 -> 0.9449: Luxemburger Wort,
-# Aftonbladet, Mexico News Daily; blind trial z's Austrian caption). A longer line with a
-# credit at its end may be the story's paragraph with the credit glued on, and keeps its
-# sentences: at 60 words a wire caption of two sentences (40 words, fundus-dev CBC) went
-# too, and so would such a paragraph.
+# dev dumps keeps a few captions (VnExpress, rd-keep-images: one line each) and drops most;
+# of the captions the line model kept, only the credit went before (fundus-dev text 0.9440
+# -> 0.9449: Luxemburger Wort, Aftonbladet, Mexico News Daily; blind trial z's Austrian
+# caption). A longer line with a credit at its end may be the story's paragraph with the
+# credit glued on, and keeps its sentences: at 60 words a wire caption of two sentences (40
+# words, fundus-dev CBC) went too, and so would such a paragraph.
 CAPTION_MAX_WORDS = 30
 
 
@@ -1282,10 +1281,11 @@ def _split_glued(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
         tail = 0  # the sentences the last line of chrome takes
         if rule:  # a question right before a call is its lead-in: "Want the latest? Sign up…"
             tail = 2 if len(said) > 2 and said[-2].rstrip().endswith(QUESTION_MARKS) else 1
+        tail_at = len(u.text) - len("".join(said[-tail:])) if tail else len(u.text)
         # never inside a speaker's quotation: the call is theirs (`lines.quoted_at`)
         head = head and not quoted_at(u.text, len(said[0]))
-        if rule and quoted_at(u.text, len(u.text) - len("".join(said[-tail:]))):
-            rule, tail = None, 0
+        if rule and quoted_at(u.text, tail_at):
+            rule, tail, tail_at = None, 0, len(u.text)
         cut_head = cut_tail = False
         if head and rule and _told("".join(said[1:-tail]), match):
             cut_head = cut_tail = True
@@ -1295,7 +1295,7 @@ def _split_glued(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
             cut_tail = True
         cuts = [len(said[0])] if cut_head else []
         if cut_tail:
-            cuts.append(len(u.text) - len("".join(said[-tail:])))
+            cuts.append(tail_at)
         lead_in = rule if cut_tail and tail == 2 else None
         if not cuts:
             out.append(u)
@@ -1491,19 +1491,23 @@ _BIO_MIN_NAME_WORDS = 2
 _BIO_MIN_WORDS_AFTER = 4
 
 
-def _drop_author_bios(units: list[Unit], author: str | None, removed: list[Removal]
-                      ) -> list[Unit]:
+def _drop_author_bios(units: list[Unit], author: str | None, removed: list[Removal],
+                      under_name: frozenset[int] = frozenset()) -> list[Unit]:
     """`units` without a paragraph under the story's first prose paragraph that opens with
     the name its byline credits (`_byline_author`): the author's bio box, in any language
     ("Manuela Conrad ist ZDF-Reporterin für…", "Jeff Foust (jeff@…) is the editor…"). The
     story does not write about its own author. On the three dev sets' text dumps, 8 lines
     open with their page's byline name and 0 of them are article text by the gold; 2 were
     kept before (bio.author-description reads English only). The box's heading goes with
-    it (`_bio_heading`)."""
+    it (`_bio_heading`). So does a paragraph that starts at one of the offsets `under_name`
+    (`_under_name`): right under a page line that is the name alone ("สุภาพร ทองมา" over
+    "ผู้สื่อข่าวประจำจังหวัดจันทบุรี ติดตามข่าวเกษตร…", the province's reporter: blind trial
+    z's Thai page kept it after its tags, the locator having dropped the name line)."""
     if not author or len(author.split()) < _BIO_MIN_NAME_WORDS:
         return units
     prose = next((i for i, u in enumerate(units) if is_prose(u.text)), len(units))
-    bios = {i for i in range(prose + 1, len(units)) if _opens_with(units[i].text, author)}
+    bios = {i for i in range(prose + 1, len(units))
+            if _opens_with(units[i].text, author) or units[i].start in under_name}
     if not bios:
         return units
     bios |= {i - 1 for i in bios if i - 1 > prose and _bio_heading(units[i - 1].text)}
@@ -1511,21 +1515,11 @@ def _drop_author_bios(units: list[Unit], author: str | None, removed: list[Remov
     return [u for i, u in enumerate(units) if i not in bios]
 
 
-def _drop_bio_under_name(units: list[Unit], author: str, page_lines: list[str],
-                         starts: list[int], removed: list[Removal]) -> list[Unit]:
-    """`units` without the paragraph right under a page line that is the byline's name
-    alone, after the story's first prose paragraph: the author box ("สุภาพร ทองมา" over
-    "ผู้สื่อข่าวประจำจังหวัดจันทบุรี ติดตามข่าวเกษตร…", reporter for the province: blind
-    trial z's Thai page kept it after the tags; the locator dropped the name line, so
-    `_drop_author_bios` never saw it). `starts` are the page lines' offsets."""
-    under = {starts[k + 1] for k, line in enumerate(page_lines[:-1])
-             if line.strip() == author and len(author.split()) >= _BIO_MIN_NAME_WORDS}
-    if not under:
-        return units
-    prose = next((i for i, u in enumerate(units) if is_prose(u.text)), len(units))
-    bios = {i for i in range(prose + 1, len(units)) if units[i].start in under}
-    removed.extend(_removal(units[i], "bio.byline-author", "bio", "trailing") for i in sorted(bios))
-    return [u for i, u in enumerate(units) if i not in bios]
+def _under_name(author: str, page_lines: list[str], starts: list[int]) -> frozenset[int]:
+    """The offsets (`starts`: each page line's) of the page lines right under a line that
+    is `author` alone."""
+    return frozenset(starts[k + 1] for k, line in enumerate(page_lines[:-1])
+                     if line.strip() == author)
 
 
 # The bio box's heading over it ("Om skribenten", "Über die Autorin", "About the author"):

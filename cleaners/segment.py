@@ -17,6 +17,7 @@ from newsclean.cleaners.normalize import unwrap
 
 _BLOCK_RE = re.compile(r"[^\n]+(?:\n[^\n]*\S[^\n]*)*")  # runs of non-blank lines
 _LINE_RE = re.compile(r"[^\n]+")
+_SPAN_RE = re.compile(r"[\s\S]*")  # all of a span given by its bounds
 # Hard-wrapped dumps (fmt/par at 72-80 columns) have most lines of a block near one width;
 # page dumps and one-paragraph-per-line dumps do not. Measured on the seeds: wrapped lines
 # sit between 55 and 100 characters, and 70% of them do in a wrapped file.
@@ -101,24 +102,28 @@ def _pieces(text: str) -> Iterator[tuple[re.Match, bool]]:
             yield block, True
             continue
         rest = block.start()
-        # a wrapped paragraph over the short lines of its box in one block (a newsletter's
-        # pitch over its "Jetzt anmelden" button: read line by line, its first line went as
-        # a line of its own and the rest stayed, blind trial z)
-        # up to the first line that is no wrapped line's length, three lines at least: of
-        # two, the longer is "full" whatever it holds (a cross-link's headline over the
-        # story's next sentence were one paragraph: field case readalso-de)
-        full = next((i for i, line in enumerate(its)
-                     if not _WRAP_MIN <= len(line.rstrip()) <= _WRAP_MAX), len(its))
-        size = next((k for k in range(min(full + 1, len(its) - 1), WRAPPED_PREFIX_MIN - 1, -1)
-                     if _wraps(its[:k])), 0)
-        if size:
-            head = re.compile(rf"[^\n]*(?:\n[^\n]*){{{size - 1}}}").match(text, rest)
+        if size := _wrapped_prefix(its):  # a wrapped paragraph over its box's short lines
+            head = _SPAN_RE.match(text, rest, rest + len("\n".join(its[:size])))
             yield head, True
             rest = head.end()
         yield from ((m, False) for m in _LINE_RE.finditer(text, rest, block.end()))
 
 
+# A wrapped paragraph read as a block's first lines has three at least: of two, the longer
+# is "full" whatever it holds (a cross-link's headline over the story's next sentence were
+# one paragraph: field case readalso-de).
 WRAPPED_PREFIX_MIN = 3
+
+
+def _wrapped_prefix(lines: list[str]) -> int:
+    """How many of a block's first `lines` are one wrapped paragraph (`_wraps`), the rest
+    the short lines of its box under it (a newsletter's pitch over its "Jetzt anmelden"
+    button: read line by line, its first line went alone and the rest stayed, blind trial
+    z); 0 when none are. Only lines of a wrapped line's length can be its inner lines."""
+    full = next((i for i, line in enumerate(lines)
+                 if not _WRAP_MIN <= len(line.rstrip()) <= _WRAP_MAX), len(lines))
+    return next((k for k in range(min(full + 1, len(lines) - 1), WRAPPED_PREFIX_MIN - 1, -1)
+                 if _wraps(lines[:k])), 0)
 
 
 def _wraps(lines: list[str]) -> bool:

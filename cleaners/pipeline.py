@@ -11,7 +11,7 @@ removed it (with the line model's score where the model dropped it).
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from itertools import accumulate, takewhile
 from typing import NamedTuple
 from urllib.parse import urlsplit
@@ -308,9 +308,9 @@ class _Judge:
                 if found is not None:
                     title = found.text
             located = len(units)
-            slides = _gallery_slides(units, self.match)  # before the rules take the counters
+            before_rules = units  # a gallery's counters, which the rules take, tell its slides
             units = _apply_rules(units, self.match, self.lexicon, removed)
-            units = _drop_credit_tails(units, self.match, removed, self.credits, slides)
+            units = _drop_credit_tails(units, self.match, removed, self.credits, before_rules)
             units = _drop_appeals(units, self.lexicon, removed, self.voices,
                                   rules.reported_speech)
             units = _drop_author_bios(units, self.author, removed)
@@ -1173,7 +1173,7 @@ def _pull_quotes(keys: list[str]) -> list[int]:
 
 
 # A line that ends in a picture's credit and has no more than this many words before it
-# is the caption, and goes whole (not a gallery's slide: `_gallery_slides`). The gold of the
+# is the caption, and goes whole (not a gallery's slide: `_is_slide`). The gold of the
 # dev dumps keeps a few captions (VnExpress, rd-keep-images: one line each) and drops most;
 # of the captions the line model kept, only the credit went before (fundus-dev text 0.9440
 # -> 0.9449: Luxemburger Wort, Aftonbladet, Mexico News Daily; blind trial z's Austrian
@@ -1185,7 +1185,7 @@ CAPTION_MAX_WORDS = 30
 
 def _drop_credit_tails(units: list[Unit], match: Callable[..., Rule | None],
                        removed: list[Removal], memo: dict | None = None,
-                       slides: frozenset[str] = frozenset()) -> list[Unit]:
+                       before_rules: Sequence[Unit] = ()) -> list[Unit]:
     """`units` without the captions that end in a picture's credit (cleaners/credits.py,
     CAPTION_MAX_WORDS) and with the credit cut off a longer line's end, each removal
     recorded under the credit's rule with its offsets. `memo` keeps each line's answer for
@@ -1206,7 +1206,7 @@ def _drop_credit_tails(units: list[Unit], match: Callable[..., Rule | None],
             out.append(u)
             continue
         at, rule = found
-        if word_count(u.text[:at]) <= CAPTION_MAX_WORDS and u.text not in slides:
+        if word_count(u.text[:at]) <= CAPTION_MAX_WORDS and not _is_slide(u, before_rules, match):
             removed.append(_removal(u, rule.id, rule.family, "caption"))
             continue
         rest = _cut(u, at, len(u.text), rule.id, rule.family, "caption-tail", removed,
@@ -1215,14 +1215,16 @@ def _drop_credit_tails(units: list[Unit], match: Callable[..., Rule | None],
     return out
 
 
-def _gallery_slides(units: list[Unit], match: Callable[..., Rule | None]) -> frozenset[str]:
-    """The units next to a line a gallery rule names ("1 de 10", "3/12"): a gallery's
-    slides, whose captions tell its story (field case photo-gallery-pt-br: "Abrigo montado
-    no Ginásio Municipal recebeu 340 pessoas até as 10h — Foto: …" under "4 de 10") and keep
-    their words when their credit goes (`_drop_credit_tails`)."""
-    at = [i for i, u in enumerate(units)
-          if (rule := match(u.text, Where.ANYWHERE)) is not None and rule.family == "gallery"]
-    return frozenset(units[j].text for i in at for j in (i - 1, i + 1) if 0 <= j < len(units))
+def _is_slide(unit: Unit, units: Sequence[Unit], match: Callable[..., Rule | None]) -> bool:
+    """Is `unit` a gallery's slide: next, in `units` (the round's lines before the rules
+    took the counters), to a line a gallery rule names ("1 de 10", "3/12")? A gallery's
+    captions tell its story (field case photo-gallery-pt-br: "Abrigo montado no Ginásio
+    Municipal recebeu 340 pessoas até as 10h — Foto: …" under "4 de 10") and keep their
+    words when their credit goes (`_drop_credit_tails`). Asked only of a caption."""
+    return any((rule := match(units[j].text, Where.ANYWHERE)) is not None
+               and rule.family == "gallery"
+               for at, u in enumerate(units) if u.text == unit.text
+               for j in (at - 1, at + 1) if 0 <= j < len(units))
 
 
 # A paragraph is read for a glued sentence only up to this length: a scraper glues a line

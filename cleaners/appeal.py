@@ -156,7 +156,7 @@ def _voice(text: str, lexicon: Lexicon) -> tuple[bool, bool, bool, bool, bool, i
     # (a fresh user's app prompt, "حمّل تطبيق …", stayed)
     if _HARAKAT_RE.search(own):
         own = _HARAKAT_RE.sub("", own)
-    words = words_of(own.lower())
+    words = lexicon.bare(words_of(own.lower()))
     # an imperative speaks to the reader without a "you" word in pro-drop languages
     # ("Sigue toda la actualidad en nuestro canal de WhatsApp")
     called = _calls(own, words, lexicon)
@@ -223,7 +223,8 @@ def advises(text: str, lexicon: Lexicon) -> bool:
     return not (lexicon.says_you(said[0], first) or _calls(said[0], first, lexicon))
 
 
-def appeal_span(text: str, lexicon: Lexicon) -> tuple[int, int]:
+def appeal_span(text: str, lexicon: Lexicon, speech: re.Pattern | None = None
+                ) -> tuple[int, int]:
     """Where, in a paragraph `appeals` found, the appeal stands: the (start, end) character
     span of `text` it takes, the whole of it when no sentence is the story's. A sentence is
     the appeal's when, in its own voice, it says "we" or "you" or calls on the reader
@@ -232,16 +233,21 @@ def appeal_span(text: str, lexicon: Lexicon) -> tuple[int, int]:
     glued a newsletter pitch to the paragraph above it ("…before drinking it. Want the latest
     news in your inbox? Sign up for our free newsletter.") left news sentences beside it,
     which stay. What stays must be the story's: statements (`is_statement`) at the
-    paragraph's start or end; the rest ("It's free.") goes with the appeal."""
+    paragraph's start or end that name nothing an appeal asks for (`lexicon.pitch`), unless
+    they report speech (`speech`, the document's reporting words); the rest ("It's free.",
+    "Il giornalismo di qualità ha un costo.", "A welcome email is on its way.") goes with
+    the appeal: a fresh user's it, es and en lead-ins and tails stayed so."""
     told, pos = [], 0  # per sentence: (start, end, the story's?)
     for sentence in sentences(text):
         own = without_quotes(sentence)
-        words = words_of(own.lower())
+        words = lexicon.bare(words_of(own.lower()))
         voiced = (not lexicon.publisher.isdisjoint(words) or lexicon.says_you(own, words)
                   or _calls(own, words, lexicon) or words and words[0] in lexicon.call
                   and words[0] not in lexicon.function_words
                   and not lexicon.web.isdisjoint(words[1:]))
-        told.append((pos, pos + len(sentence), not voiced and is_statement(sentence)))
+        asks = not lexicon.pitch.isdisjoint(words) and not (
+            speech is not None and speech.search(own) is not None)
+        told.append((pos, pos + len(sentence), not voiced and not asks and is_statement(sentence)))
         pos += len(sentence)
     # the story's sentences stand at either end: one between two of the appeal's is its
     lead = next((k for k, t in enumerate(told) if not t[2]), len(told))

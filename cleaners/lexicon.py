@@ -378,6 +378,8 @@ _PITCH = {
     "da": "støt bidrag abonnent abonner medlem redaktionen journalistik indbakke",
     "pl": "wesprzyj wpłać darowizna prenumerata subskrybuj redakcja dziennikarstwo skrzynkę",
     "ar": "النشرة البريدية بريدك تبرع تبرعك اشتراكك",
+    "tr": "bağış bağışta destekçi abonelik abonelikle üyelik gazetecilik",
+    "ko": "후원 후원금 정기후원 기부 회원 구독 구독료 언론 저널리즘",
     "ru": "поддержите пожертвование подписчик подписчиком подпишитесь редакция журналистику "
           "почту",
 }
@@ -473,6 +475,14 @@ _CLITICS = {
 }
 # A clitic is read off a word that keeps this many letters before it ("dalo" is no call).
 _CLITIC_MIN_STEM = 4
+# Korean writes its case particles onto the word, as the word's last syllables: "여러분의"
+# (of you), "후원으로" (with support), "언론을" (the press, object): a class's word is read
+# off a word that ends in one (a fresh user's "독자 여러분의 후원으로 … 지켜 주세요" stayed
+# between a story's paragraphs: no word was the class's as written). Longest first.
+_PARTICLES = {
+    "ko": "에서는 으로는 에게서 에서 에게 께서 으로 이나 부터 까지 처럼 보다 "
+          "의 을 를 이 가 은 는 로 에 께 와 과 도 만",
+}
 # lid.176 names Norwegian "no", and sometimes Bokmål and Nynorsk apart.
 _SAME_LIST = {"nb": "no", "nn": "no"}
 
@@ -496,6 +506,19 @@ class Lexicon:
     clitics: tuple[str, ...] = ()  # the first language's object-pronoun suffixes (_CLITICS)
     plain_call: frozenset[str] = frozenset()  # `call` without accents, for `with_clitic`
     refer: frozenset[str] = frozenset()  # a cross-link label's words (_REFER)
+    particles: tuple[str, ...] = ()  # the first language's case particles (_PARTICLES)
+
+    def bare(self, words: list[str]) -> list[str]:
+        """Lower-cased `words`, and each word less the case particle written onto it, for a
+        language that writes them so (`_PARTICLES`: Korean "여러분의" is also "여러분"); the
+        words themselves in any other."""
+        if not self.particles:
+            return words
+        stems = [word[:-len(p)] for word in words
+                 for p in (next((p for p in self.particles
+                                 if word.endswith(p) and len(word) > len(p)), None),)
+                 if p is not None]
+        return [*words, *stems]
 
     def with_clitic(self, word: str) -> bool:
         """Is lower-cased `word` a call word with an object pronoun joined to it ("scaricala",
@@ -550,7 +573,7 @@ def lexicon_for(languages: tuple[str, ...] = ()) -> Lexicon:
                    frozenset(address - publisher),
                    frozenset(pitch | ((web | call) - frequent)), clitics,
                    frozenset(map(_plain, call)) if clitics else frozenset(),
-                   frozenset(refer))
+                   frozenset(refer), tuple(_PARTICLES.get(first or "", "").split()))
 
 
 def _plain(word: str) -> str:

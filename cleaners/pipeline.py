@@ -1442,7 +1442,7 @@ def _drop_appeals(units: list[Unit], lexicon: Lexicon, removed: list[Removal],
         if i not in found:
             out.append(u)
             continue
-        start, end = appeal_span(u.text, lexicon)
+        start, end = appeal_span(u.text, lexicon, speech)
         if (start, end) == (0, len(u.text)):
             removed.append(_removal(u, _APPEAL_RULE, "appeal"))
             continue

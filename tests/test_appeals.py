@@ -86,6 +86,16 @@ STORY = {
            "始発から運転を見合わせた。",
            "気象庁によると、新潟県内では24時間の降雪量が80センチを超えた地点があった。",
            "同社は利用者に最新の運行情報を確認するよう呼びかけている。"],
+    "ko": ["서울시는 내년부터 청년 월세 지원 대상을 두 배로 늘린다고 20일 밝혔다.",
+           "지원 대상은 만 19세에서 39세 사이의 무주택 청년으로, 월 최대 20만원을 12개월 동안 "
+           "받는다.",
+           "시 관계자는 \"여러분의 의견을 반영해 소득 기준을 완화했다\"고 말했다.",
+           "신청은 다음 달 1일부터 서울주거포털에서 받는다."],
+    "tr": ["İstanbul'da pazar sabahı düzenlenen deprem tatbikatına iki milyon kişi katıldı, "
+           "valilik açıkladı.",
+           "Tatbikat saat 10.00'da okullarda, hastanelerde ve kamu binalarında aynı anda başladı.",
+           "\"Sizin katılımınız bizim için çok önemliydi\" dedi vali, tatbikatın ardından.",
+           "Belediye yıl sonuna kadar 300 yeni toplanma alanı belirleyecek."],
 }
 APPEALS = [
     ("de", "Sie wollen keine Nachrichten aus Brandenburg verpassen? Dann melden Sie sich für "
@@ -136,6 +146,12 @@ APPEALS = [
            "Telegram-канале. Присоединяйтесь!"),
     ("uk", "Станьте нашим патроном або зробіть разовий внесок"),
     ("en", "Ground Game: Sign up for the weekly politics newsletter of the Courier."),
+    # a language that writes its case particles onto the word: "여러분의" is "여러분" (you),
+    # "후원으로" "후원" (support); a pitch in Turkish names journalism and a subscription
+    ("ko", "좋은 기사는 독자 여러분의 후원으로 만들어집니다. 월 3천원 정기 후원으로 독립 언론을 "
+           "지켜 주세요."),
+    ("tr", "Bağımsız gazetecilik sizin desteğinizle ayakta kalıyor. Haberlerimizi okumaya "
+           "devam etmek istiyorsanız dijital abonelikle yanımızda olun."),
     # what a spaced dash sets after a lead-in (blind trial q: stayed between two paragraphs)
     ("en", "Get the latest news on the go — download the Deccan Ledger app for Android and iOS"),
 ]
@@ -265,6 +281,33 @@ def test_a_short_piece_beside_an_appeal_goes_with_it():
     text = "Sign up for our free newsletter. It's free. Get it in your inbox."
     assert appeal_span(text, lexicon_for(("en",))) == (
         0, len(text))
+
+
+# A lead-in or a tail that speaks of what the appeal asks for (journalism, a contribution)
+# is the appeal's, in its paragraph: a fresh user's it, es and en pages kept it, the call
+# beside it gone (fresh-user check #2, 12-05).
+@pytest.mark.parametrize(("lang", "appeal"), [
+    ("it", "Il giornalismo di qualità ha un costo. Se apprezzi il lavoro che facciamo ogni giorno "
+           "sulla tua città, sostienici con un abbonamento digitale: bastano pochi centesimi."),
+    ("es", "Sin periodismo local no hay nadie que pregunte. Hazte socio del Diario por menos de "
+           "lo que cuesta un café a la semana y ayúdanos a contar lo que pasa en tu ciudad."),
+    ("en", "If our reporting on Millbrook helps you, could you chip in from $1? Every "
+           "contribution keeps a reporter at the council chamber."),
+])
+def test_a_sentence_about_what_the_appeal_asks_for_goes_with_it(lang, appeal):
+    story = STORY[lang]
+    page = "\n\n".join([story[0], story[1], appeal, *story[2:]]) + "\n"
+    result = clean(page)
+    assert all(p in result.text for p in story)
+    gone = [r.text for r in result.removed if r.family == "appeal"]
+    assert gone == [appeal]
+
+
+def test_a_reported_sentence_about_donations_stays_beside_an_appeal():
+    news = "The food bank received 40 donations last week, the county said."
+    page = "\n\n".join([*STORY["en"][:2], f"{news} If you can, please make a gift today to "
+                         "support our newsroom.", *STORY["en"][2:]]) + "\n"
+    assert news in clean(page).text
 
 
 @pytest.mark.parametrize("lang", sorted(_PUBLISHER))

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from newsclean.cleaners.language import function_words, stopwords
+from newsclean.cleaners.lines import UNSPACED_RUN_RE
 
 # Platform and product words that stand, untranslated, on pages in every language.
 _ANY_WEB = """
@@ -483,6 +484,20 @@ _PARTICLES = {
     "ko": "에서는 으로는 에게서 에서 에게 께서 으로 이나 부터 까지 처럼 보다 "
           "의 을 를 이 가 은 는 로 에 께 와 과 도 만",
 }
+# Chinese and Japanese write a sentence as one run of characters, so a word of an appeal's
+# voice is found inside the run (`Lexicon.bare`): the reader's "you", the publisher's "we",
+# what an appeal asks for (a LINE friend, a follow, a subscription, a membership). Read only
+# by cleaners/appeal.py, which asks for the "you" and, outside quotes, a short paragraph:
+# "掌握家鄉大小事，把南瀛時報加入LINE好友，…第一時間通知你。" stayed between a zh-TW story's
+# paragraphs (blind trial z), while its news sentence "民眾可搜尋「台南市場處」加入好友" says
+# no "you". (language -> (you, we, asks))
+_VOICE_INSIDE = {
+    "zh": ("你 您 妳", "我們 我们 本報 本报 本台 本網 本网 小編 小编",
+           "好友 訂閱 订阅 電子報 电子报 追蹤 追踪 按讚 點讚 点赞 推播 會員 会员 贊助 赞助 "
+           "捐款 粉絲專頁 粉丝 頻道 频道 公眾號 公众号 app"),
+    "ja": ("あなた 皆さん 皆様 みなさん", "私たち 弊社 編集部 当社",
+           "友だち追加 友達追加 フォロー 購読 会員登録 有料会員 ダウンロード メルマガ ニュースレター"),
+}
 # lid.176 names Norwegian "no", and sometimes Bokmål and Nynorsk apart.
 _SAME_LIST = {"nb": "no", "nn": "no"}
 
@@ -507,18 +522,22 @@ class Lexicon:
     plain_call: frozenset[str] = frozenset()  # `call` without accents, for `with_clitic`
     refer: frozenset[str] = frozenset()  # a cross-link label's words (_REFER)
     particles: tuple[str, ...] = ()  # the first language's case particles (_PARTICLES)
+    inside: tuple[str, ...] = ()  # voice words found inside a run of characters (_VOICE_INSIDE)
 
     def bare(self, words: list[str]) -> list[str]:
-        """Lower-cased `words`, and each word less the case particle written onto it, for a
-        language that writes them so (`_PARTICLES`: Korean "여러분의" is also "여러분"); the
-        words themselves in any other."""
-        if not self.particles:
+        """Lower-cased `words` as the word classes read them: each word, then each word less
+        the case particle written onto it (`_PARTICLES`: Korean "여러분의" is also "여러분"),
+        and the voice words inside a run of unspaced characters (`_VOICE_INSIDE`: "…通知你"
+        holds "你"); the words themselves in other languages."""
+        if not (self.particles or self.inside):
             return words
-        stems = [word[:-len(p)] for word in words
+        found = [word[:-len(p)] for word in words
                  for p in (next((p for p in self.particles
                                  if word.endswith(p) and len(word) > len(p)), None),)
                  if p is not None]
-        return [*words, *stems]
+        found += [w for word in words if UNSPACED_RUN_RE.search(word)
+                  for w in self.inside if w in word]
+        return [*words, *found]
 
     def with_clitic(self, word: str) -> bool:
         """Is lower-cased `word` a call word with an object pronoun joined to it ("scaricala",
@@ -567,13 +586,17 @@ def lexicon_for(languages: tuple[str, ...] = ()) -> Lexicon:
     for code in [_SAME_LIST.get(code, code) for code in languages] or list(_REFER):
         refer.update(_REFER.get(code, "").split())
     clitics = tuple(sorted(_CLITICS.get(first or "", "").split(), key=len, reverse=True))
+    you, we, asks = (set(words.split()) for words in _VOICE_INSIDE.get(first or "", ("", "", "")))
+    publisher |= we
+    pitch |= asks
     return Lexicon(stopwords(first), frequent, frozenset(web),
                    frozenset(address), frozenset(call), frozenset(publisher),
                    frozenset(pitch), _FORMAL_YOU.get(first or ""),
-                   frozenset(address - publisher),
+                   frozenset((address - publisher) | you),
                    frozenset(pitch | ((web | call) - frequent)), clitics,
                    frozenset(map(_plain, call)) if clitics else frozenset(),
-                   frozenset(refer), tuple(_PARTICLES.get(first or "", "").split()))
+                   frozenset(refer), tuple(_PARTICLES.get(first or "", "").split()),
+                   tuple(you | we | asks))
 
 
 def _plain(word: str) -> str:

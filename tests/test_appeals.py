@@ -86,6 +86,10 @@ STORY = {
            "始発から運転を見合わせた。",
            "気象庁によると、新潟県内では24時間の降雪量が80センチを超えた地点があった。",
            "同社は利用者に最新の運行情報を確認するよう呼びかけている。"],
+    "zh": ["台南市東菜市場將於明年三月起分三期改建，總經費約一億二千萬元，預計兩年完工。",
+           "市場處表示，施工期間攤商將移到臨時攤位營業，租金比照現行標準。",
+           "攤商陳先生說：「你們改建我們支持，但臨時攤位要離原址近一點。」",
+           "市場處也會透過LINE官方帳號推播施工期間的交通管制資訊，民眾可搜尋「台南市場處」加入好友。"],
     "ko": ["서울시는 내년부터 청년 월세 지원 대상을 두 배로 늘린다고 20일 밝혔다.",
            "지원 대상은 만 19세에서 39세 사이의 무주택 청년으로, 월 최대 20만원을 12개월 동안 "
            "받는다.",
@@ -152,6 +156,10 @@ APPEALS = [
            "지켜 주세요."),
     ("tr", "Bağımsız gazetecilik sizin desteğinizle ayakta kalıyor. Haberlerimizi okumaya "
            "devam etmek istiyorsanız dijital abonelikle yanımızda olun."),
+    # a sentence written as one run of characters: its "you" and its ask inside the run
+    ("zh", "掌握家鄉大小事，把南瀛時報加入LINE好友，颱風、停水、交通管制第一時間通知你。"),
+    ("ja", "最新ニュースを毎朝お届けします。"
+           "あなたも無料のメルマガに登録して、地域の話題をいち早く受け取りましょう。"),
     # what a spaced dash sets after a lead-in (blind trial q: stayed between two paragraphs)
     ("en", "Get the latest news on the go — download the Deccan Ledger app for Android and iOS"),
 ]

@@ -66,7 +66,13 @@ def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = 
       or "support"), up to APPEAL_MAX_WORDS words; or
     - without a "we", names what an appeal asks for (`lexicon.pitch`: a gift, a membership)
       or opens with an imperative that names furniture or a platform (`lexicon.web`), up to
-      PITCH_MAX_WORDS words.
+      PITCH_MAX_WORDS words;
+    or, with no "you" word (a pro-drop imperative, a "you" in the verb's ending), says "we",
+    names what an appeal asks for and either names furniture or puts a question, up to
+    PITCH_MAX_WORDS words ("Was die Region bewegt, jeden Freitag im Postfach: Unser
+    Newsletter …", "想第一时间获取城市资讯？…关注我们的微信公众号": blind trial z, a fresh user's
+    page; without the furniture or the question, an interview's "Wir haben mit … Mitglied
+    unserer Schwesterorganisation … gesprochen" went: fundus-dev).
     None when more than STORY_VOICE_MAX of the other paragraphs of prose (`lines.is_prose`)
     address the reader or speak for "us".
 
@@ -74,22 +80,24 @@ def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = 
     pipeline's later rounds ask about the same paragraphs again. `speech` is what reports
     speech in the document's languages (`RuleSet.reported_speech`): a paragraph that ends
     in an attribution is a speaker's, not the publisher's (`attributed`)."""
-    voices, furnished, pitched, linked, sizes = [], [], [], [], []
+    voices, furnished, pitched, linked, sizes, webbed = [], [], [], [], [], []
     for text in texts:
         said = memo.get(text) if memo is not None else None
         if said is None:
             said = _voice(text, lexicon)
             if memo is not None:
                 memo[text] = said
-        we, you, links, furnishes, pitches, size = said
+        we, you, links, furnishes, pitches, size, web = said
+        webbed.append(web)
         voices.append((we, you))
         linked.append(links)
         furnished.append(furnishes)
         pitched.append(pitches)
         sizes.append(size)
-    found = [i for i, (we, you) in enumerate(voices) if you and sizes[i] >= APPEAL_MIN_WORDS and (
-        we and furnished[i] and sizes[i] <= APPEAL_MAX_WORDS
-        or (pitched[i] or linked[i]) and sizes[i] <= PITCH_MAX_WORDS)
+    found = [i for i, (we, you) in enumerate(voices) if sizes[i] >= APPEAL_MIN_WORDS and (
+        you and (we and furnished[i] and sizes[i] <= APPEAL_MAX_WORDS
+                 or (pitched[i] or linked[i]) and sizes[i] <= PITCH_MAX_WORDS)
+        or we and pitched[i] and webbed[i] and sizes[i] <= PITCH_MAX_WORDS)
         and not attributed(texts[i], speech)]
     if not found:
         return []
@@ -148,9 +156,10 @@ _PRICE_PER_RE = re.compile(
     r"\s*/\s*(?!(?:kg|g|t|l|m|m2|m²|km|kwh|mwh|h)\b)[^\W\d_]{1,8}\b", re.IGNORECASE)
 
 
-def _voice(text: str, lexicon: Lexicon) -> tuple[bool, bool, bool, bool, bool, int]:
+def _voice(text: str, lexicon: Lexicon) -> tuple[bool, bool, bool, bool, bool, int, bool]:
     """What `appeals` reads of one paragraph in its own voice: (says "we", speaks to the
-    reader, calls to furniture, names furniture, names a pitch's ask, its words)."""
+    reader, calls to furniture, names furniture, names a pitch's ask, its words, names the
+    page's furniture or asks a question)."""
     own = without_quotes(text)
     # Arabic's short vowels and shadda are optional marks: "حمّل" is the call word "حمل"
     # (a fresh user's app prompt, "حمّل تطبيق …", stayed)
@@ -167,7 +176,9 @@ def _voice(text: str, lexicon: Lexicon) -> tuple[bool, bool, bool, bool, bool, i
             called and (not lexicon.web.isdisjoint(words[1:]) or _ADDRESS_RE.search(own) is not None),
             not lexicon.asks.isdisjoint(words),
             not lexicon.pitch.isdisjoint(words) or _PRICE_PER_RE.search(own) is not None,
-            word_count(own))  # the words of its own voice (CJK: by characters)
+            word_count(own),  # the words of its own voice (CJK: by characters)
+            # furniture, or a question put to the reader ("Want to know …? …")
+            not lexicon.web.isdisjoint(words) or any(mark in own for mark in QUESTION_MARKS))
 
 
 # A sentence beside chrome is the story's statement when it has this many words or more

@@ -160,6 +160,11 @@ APPEALS = [
     ("zh", "掌握家鄉大小事，把南瀛時報加入LINE好友，颱風、停水、交通管制第一時間通知你。"),
     ("ja", "最新ニュースを毎朝お届けします。"
            "あなたも無料のメルマガに登録して、地域の話題をいち早く受け取りましょう。"),
+    # no "you" word: the publisher's "we" names what it offers, and its furniture or a
+    # question put to the reader (blind trial z's de-AT dump; a fresh user's zh-CN page)
+    ("de", "Was die Region bewegt, jeden Freitag im Postfach: Unser Newsletter fasst die Woche "
+           "zusammen, kostenlos und jederzeit abbestellbar."),
+    ("zh", "想第一时间获取城市资讯？扫描下方二维码关注我们的微信公众号，或订阅每日早报邮件。"),
     # what a spaced dash sets after a lead-in (blind trial q: stayed between two paragraphs)
     ("en", "Get the latest news on the go — download the Deccan Ledger app for Android and iOS"),
 ]
@@ -197,6 +202,10 @@ NOT_APPEALS = [
            "complaint."),  # a quotation a colon introduces
     ("ca", "El consistori va publicar el mapa de carrers tallats al seu compte de WhatsApp i a la "
            "web municipal."),
+    # the publisher's "we" and a word an appeal asks for ("Mitglied"), without furniture or
+    # a question: an interview's lead-in (fundus-dev klassegegenklasse)
+    ("de", "Wir haben mit Milton D’León, einem Arbeiter aus Caracas und Mitglied unserer "
+           "Schwesterorganisation LTS, gesprochen."),
     # an imperative after a dash that calls to no furniture is the story's
     ("en", "The coach gave the squad one instruction at half-time — follow the plan, and keep "
            "the ball on the ground."),

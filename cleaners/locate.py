@@ -368,6 +368,8 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
         at = [i for i in at if keep[i]]
         n += 1
     _clocks_alike(lines, keep, named)
+    if feats and _sentence_goes_on(lines, keep, feats, named, lexicon):
+        settled = False
     first = keep.index(True)
     for i in range(first - 1, max(-1, first - 3), -1):  # a dateline, a byline above the lead
         line = lines[i]
@@ -583,6 +585,29 @@ def _lines_up(lines: list[str], first: int, named: Callable[[str], Rule | None]
             unnamed += 1
             if unnamed >= HEADLINE_REACH:
                 return
+
+
+# A sentence does not end on a comma: a kept line that ends in one (or a semicolon) goes on
+# in the line under it, a list's item in a sentence ("Tiga stasiun … adalah:" over "Stasiun
+# Bogor,", "Stasiun Bekasi,", "Stasiun Tangerang.": the model kept the first item and
+# dropped the other two, which left the story announcing three stations and naming one: a
+# fresh user's Indonesian page).
+_GOES_ON = (",", ";", "，", "、", "،", "؛")
+
+
+def _sentence_goes_on(lines: list[str], keep: list[bool], feats: list[list[float]],
+                      named: Callable[[str], Rule | None], lexicon: Lexicon) -> bool:
+    """Keep the line under each kept line that ends in a comma or a semicolon (`_GOES_ON`),
+    down the chain, when it is a list's item (LIST_ITEM_MAX_WORDS words or fewer) that no
+    rule names and that says nothing to the reader. Whether any line was taken back."""
+    taken = False
+    for i in range(len(lines) - 1):
+        below = lines[i + 1]
+        if (keep[i] and not keep[i + 1] and lines[i].endswith(_GOES_ON)
+                and word_count(below) <= LIST_ITEM_MAX_WORDS and named(below) is None
+                and _says_nothing_to_reader(below, feats[i + 1], named, lexicon)):
+            keep[i + 1] = taken = True
+    return taken
 
 
 def _clocks_alike(lines: list[str], keep: list[bool], named: Callable[[str], Rule | None]

@@ -99,3 +99,29 @@ def test_a_standfirst_over_the_lead_and_its_picture_stays():
     paragraphs = clean(raw).text.split("\n\n")
     assert paragraphs[:2] == [standfirst, lead]
     assert paragraphs.count(standfirst) == 1  # its teaser below goes
+
+
+# An HTML page without a description: its standfirst is the sentence its article's <header>
+# prints right under the headline (two fresh users' pages lost it, 12-05); a page header's
+# line under the site's name is not one.
+_HTML = """<html><head><title>{title} | Diario del Turia</title></head><body>
+<header class="site"><h1>Diario del Turia</h1><p>Busca en todas las noticias y en el archivo
+del diario desde el año 1998 hasta hoy.</p></header>
+<main><article><header><h1>{title}</h1>
+<p class="teaser">El Ayuntamiento congela durante dos años las nuevas licencias en el centro
+histórico y endurece las inspecciones.</p>
+<div class="byline">Por Lucía Ferrer · 12/03/2025</div></header>
+<p>El Ayuntamiento de Valencia aprobó este miércoles una moratoria de dos años para la concesión
+de nuevas licencias de pisos turísticos en los seis barrios de Ciutat Vella.</p>
+<p>La medida, que entra en vigor mañana, afecta a unos 1.200 expedientes en trámite, según
+fuentes municipales consultadas por este diario.</p>
+<p>Los vecinos llevaban años denunciando la pérdida de población en el centro histórico y el
+aumento de los alquileres en los barrios más céntricos.</p>
+</article></main></body></html>"""
+
+
+def test_the_deck_under_an_html_headline_stays_and_a_site_headers_line_does_not():
+    title = "Valencia frena los pisos turísticos en Ciutat Vella"
+    text = clean(_HTML.format(title=title).encode()).text
+    assert text.startswith("El Ayuntamiento congela durante dos años")
+    assert "Busca en todas las noticias" not in text

@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import NoReturn
 from urllib.parse import urlsplit
 
+from newsclean.flows.pathhint import did_you_mean
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_NOT_CLEANED = 0, 1, 2, 3
 
 _CLEAN_EXIT_CODES = """exit codes:
@@ -362,7 +364,7 @@ def _clean(args) -> int:
             return _error(f"cannot read {args.file}: clean reads a local file or stdin (to clean "
                           f"a store's or a site's pages: newsclean run s3://BUCKET/PREFIX DEST, "
                           f"newsclean fetch URLS.txt DEST)", EXIT_USAGE)
-        return _error(f"cannot read {args.file}: {exc.strerror}{_did_you_mean(args.file)}")
+        return _error(f"cannot read {args.file}: {exc.strerror}{did_you_mean(args.file)}")
     except OSError as exc:
         return _error(f"cannot read {args.file}: {exc.strerror}")
     try:
@@ -580,44 +582,7 @@ def _missing_source(source: str) -> str | None:
     `ftp://`: the run's parameter check and the store answer for those)."""
     if urlsplit(source).scheme or Path(source).exists():
         return None
-    return f"no such file or folder: {source}{_did_you_mean(source)}"
-
-
-def _did_you_mean(path: str) -> str:
-    """" (did you mean seeds/x.txt?)" when the first part of `path` that does not exist has a
-    sibling with a close name (`seedz/x.txt`, `seeds/x.tx`) and the path so mended exists
-    (`seedz/nothing.txt` is no `seeds/nothing.txt` if that file is not there either)."""
-    import difflib
-
-    p = Path(path.rstrip("/") or ".")
-    parts = p.parts
-    for i in range(len(parts)):
-        here = Path(*parts[: i + 1])
-        if here.exists():
-            continue
-        try:
-            names = [c.name for c in here.parent.iterdir()]
-        except OSError:
-            return ""
-        close = difflib.get_close_matches(here.name, names, n=1, cutoff=0.75) or [
-            n for n in names if _swapped(here.name, n)][:1]
-        if not close:
-            return ""
-        fixed = Path(*parts[:i], close[0], *parts[i + 1:])
-        if not fixed.exists():
-            return ""
-        return f" (did you mean {fixed}{'/' if path.endswith('/') else ''}?)"
-    return ""
-
-
-def _swapped(typed: str, name: str) -> bool:
-    """Is `typed` `name` with two neighbouring characters swapped ("scr" for "src")? Short
-    names fall under difflib's cutoff for it (a fresh user's `newsclean run scr/ out/`)."""
-    if len(typed) != len(name) or typed == name:
-        return False
-    diff = [i for i, (a, b) in enumerate(zip(typed, name, strict=True)) if a != b]
-    return (len(diff) == 2 and diff[1] == diff[0] + 1
-            and typed[diff[0]] == name[diff[1]] and typed[diff[1]] == name[diff[0]])
+    return f"no such file or folder: {source}{did_you_mean(source)}"
 
 
 def _sample_size(value: str) -> int:

@@ -91,6 +91,14 @@ def test_eval_on_a_missing_folder_is_a_clear_error(tmp_path, capsys):
     assert "no such folder" in capsys.readouterr().err
 
 
+def test_eval_on_a_mistyped_folder_names_the_one_meant(tmp_path, capsys):
+    # a fresh user's "readabilty-dev" got no hint, unlike `newsclean run` (12-05)
+    cases = _cases(tmp_path)
+    typo = cases.with_name(cases.name[:-2] + cases.name[-1] + cases.name[-2])
+    assert main([str(typo)]) == 1
+    assert f"(did you mean {cases}?)" in capsys.readouterr().err
+
+
 def test_readability_peer_when_installed(tmp_path, capsys):
     if importlib.util.find_spec("readability") is None:
         pytest.skip("readability-lxml not installed")

@@ -22,6 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsclean.flows.pathhint import did_you_mean
+
 _TOKEN_RE = re.compile(r"\w+")
 
 
@@ -380,7 +382,7 @@ def run_all(args, sets: list[Path]) -> int:
 def _usage_error(args) -> str | None:
     """What is wrong with the arguments, in one line, before any page is cleaned."""
     if not args.cases.is_dir():
-        return f"no such folder: {args.cases}"
+        return f"no such folder: {args.cases}{did_you_mean(str(args.cases))}"
     unknown = unknown_peers(_peer_names(args.compare) + _peer_names(args.text_compare))
     if unknown:
         return f"unknown peer {unknown[0]!r}: choose from {', '.join(PEERS)}"

@@ -445,14 +445,26 @@ RELATIVE_TIME_MAX_WORDS = 6
 _AGO_ALONE = AGO_WORDS - {"il"}
 
 
+# Korean, Chinese and Japanese say "2 hours ago" as a number, its unit and "before" (전, 前)
+# with no space or one: "2시간 전", "3小时前", "5分前". The word alone is too common to count
+# ("전 국민 25만원 지급": to all citizens), so the unit must come between, and the line be
+# that alone ("試合終了5分前に得点" is a headline): a fresh user's
+# Korean thread ("청년1234" over "2시간 전" over the comment) was read as no thread.
+_UNIT_AGO_RE = re.compile(
+    r"\d+\s*(?:초|분|시간|일|주|개월|달|년)\s*전|"
+    r"\d+\s*(?:秒|秒钟|秒鐘|分|分钟|分鐘|小时|小時|時間|天|日|周|週|个月|個月|か月|ヶ月|年)\s*前")
+
+
 def is_relative_time(line: str) -> bool:
-    """Is `line` a relative time alone ("hace 2 horas", "2 hours ago", "il y a 3 jours"): a
-    number and a word of AGO_WORDS in RELATIVE_TIME_MAX_WORDS words or fewer? A comment's
-    head gives its time so as often as a clock."""
+    """Is `line` a relative time alone ("hace 2 horas", "2 hours ago", "il y a 3 jours",
+    "2시간 전"): a number and a word of AGO_WORDS in RELATIVE_TIME_MAX_WORDS words or fewer,
+    or the line a number, its unit and "before" in Korean, Chinese or Japanese (_UNIT_AGO_RE)? A
+    comment's head gives its time so as often as a clock."""
     if not any(c.isdigit() for c in line) or word_count(line) > RELATIVE_TIME_MAX_WORDS:
         return False
     lower = line.lower()
-    return not _AGO_ALONE.isdisjoint(WORD_RE.findall(lower)) or "il y a" in lower
+    return (not _AGO_ALONE.isdisjoint(WORD_RE.findall(lower)) or "il y a" in lower
+            or _UNIT_AGO_RE.fullmatch(line.strip()) is not None)
 
 
 # A stamp's words besides its numbers: "Last updated on Nov 28, 2026 at 8:30 p.m." has 7,

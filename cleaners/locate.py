@@ -26,6 +26,7 @@ from typing import TypeVar
 
 from newsclean.cleaners.appeal import advises, attributed
 from newsclean.cleaners.credits import is_caption, is_credit_rule
+from newsclean.cleaners.crosslink import is_label_alone
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.linemodel import COLUMN, LineMemo, LineModel, score_with_features
 from newsclean.cleaners.lines import (
@@ -370,6 +371,8 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
     _clocks_alike(lines, keep, named)
     if feats and _sentence_goes_on(lines, keep, feats, named, lexicon):
         settled = False
+    for i in _boxed_teasers(lines, keep, named, lexicon):
+        keep[i] = False
     first = keep.index(True)
     for i in range(first - 1, max(-1, first - 3), -1):  # a dateline, a byline above the lead
         line = lines[i]
@@ -585,6 +588,21 @@ def _lines_up(lines: list[str], first: int, named: Callable[[str], Rule | None]
             unnamed += 1
             if unnamed >= HEADLINE_REACH:
                 return
+
+
+def _boxed_teasers(lines: list[str], keep: list[bool], named: Callable[[str], Rule | None],
+                   lexicon: Lexicon) -> list[int]:
+    """The kept lines of related boxes whose heading the model dropped: the teasers with
+    their summaries (`teaser_pairs`) under a referral label alone on its line
+    (`crosslink.is_label_alone`: "이 기사와 관련된 기사", which no pack names). The model
+    dropped the label and the first headline and kept the summaries and the next headline
+    as prose after the story's end (a fresh user's Korean page, 12-05); the rules see only
+    the kept lines, and the heading was gone from them."""
+    def named_at(j: int) -> Rule | None:
+        return named(lines[j])
+
+    return [j for i, line in enumerate(lines) if not keep[i] and is_label_alone(line, lexicon)
+            for j in teaser_pairs(lines, i, named_at) if keep[j]]
 
 
 # A sentence does not end on a comma: a kept line that ends in one (or a semicolon) goes on

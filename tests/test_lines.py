@@ -291,6 +291,10 @@ def test_a_byline_without_a_marker_is_a_name_before_a_time_stamp(line, name):
     ("Il a marqué 2 buts", False),  # French "il" alone is no "ago"
     ("hace calor", False),  # no number
     ("Vor 20 Jahren eröffnete die Bahn die Strecke nach Süden", False),  # a sentence
+    # a number, its unit and "before", the line alone (a fresh user's Korean thread)
+    ("2시간 전", True), ("3小时前", True), ("1時間前", True), ("5 分钟前", True),
+    ("전 국민 25만원 지급", False),  # "전" without a unit: "to all citizens"
+    ("試合終了5分前に得点", False),  # a headline holding "5 minutes before"
 ])
 def test_a_relative_time_is_a_number_and_an_ago_word_alone(line, relative):
     from newsclean.cleaners.lines import is_relative_time

@@ -68,11 +68,12 @@ def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = 
       or opens with an imperative that names furniture or a platform (`lexicon.web`), up to
       PITCH_MAX_WORDS words;
     or, with no "you" word (a pro-drop imperative, a "you" in the verb's ending), says "we",
-    names what an appeal asks for and either names furniture or puts a question, up to
-    PITCH_MAX_WORDS words ("Was die Region bewegt, jeden Freitag im Postfach: Unser
-    Newsletter …", "想第一时间获取城市资讯？…关注我们的微信公众号": blind trial z, a fresh user's
-    page; without the furniture or the question, an interview's "Wir haben mit … Mitglied
-    unserer Schwesterorganisation … gesprochen" went: fundus-dev).
+    names what an appeal asks for and puts a question, up to PITCH_MAX_WORDS words
+    ("想第一时间获取城市资讯？…关注我们的微信公众号": a fresh user's page). Without the question,
+    an interview's "Wir haben mit … Mitglied unserer Schwesterorganisation … gesprochen"
+    went (fundus-dev), and with furniture instead, a fresh user's news sentence "Our
+    newsroom's comment section on the vote drew more than 400 posts…" (blind trial z's
+    de-AT "…im Postfach: Unser Newsletter …" pitch, which that caught, stays).
     None when more than STORY_VOICE_MAX of the other paragraphs of prose (`lines.is_prose`)
     address the reader or speak for "us".
 
@@ -80,15 +81,15 @@ def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = 
     pipeline's later rounds ask about the same paragraphs again. `speech` is what reports
     speech in the document's languages (`RuleSet.reported_speech`): a paragraph that ends
     in an attribution is a speaker's, not the publisher's (`attributed`)."""
-    voices, furnished, pitched, linked, sizes, webbed = [], [], [], [], [], []
+    voices, furnished, pitched, linked, sizes, asked = [], [], [], [], [], []
     for text in texts:
         said = memo.get(text) if memo is not None else None
         if said is None:
             said = _voice(text, lexicon)
             if memo is not None:
                 memo[text] = said
-        we, you, links, furnishes, pitches, size, web = said
-        webbed.append(web)
+        we, you, links, furnishes, pitches, size, question = said
+        asked.append(question)
         voices.append((we, you))
         linked.append(links)
         furnished.append(furnishes)
@@ -97,7 +98,7 @@ def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = 
     found = [i for i, (we, you) in enumerate(voices) if sizes[i] >= APPEAL_MIN_WORDS and (
         you and (we and furnished[i] and sizes[i] <= APPEAL_MAX_WORDS
                  or (pitched[i] or linked[i]) and sizes[i] <= PITCH_MAX_WORDS)
-        or we and pitched[i] and webbed[i] and sizes[i] <= PITCH_MAX_WORDS)
+        or we and pitched[i] and asked[i] and sizes[i] <= PITCH_MAX_WORDS)
         and not attributed(texts[i], speech)]
     if not found:
         return []
@@ -158,8 +159,8 @@ _PRICE_PER_RE = re.compile(
 
 def _voice(text: str, lexicon: Lexicon) -> tuple[bool, bool, bool, bool, bool, int, bool]:
     """What `appeals` reads of one paragraph in its own voice: (says "we", speaks to the
-    reader, calls to furniture, names furniture, names a pitch's ask, its words, names the
-    page's furniture or asks a question)."""
+    reader, calls to furniture, names furniture, names a pitch's ask, its words, asks a
+    question)."""
     own = without_quotes(text)
     # Arabic's short vowels and shadda are optional marks: "حمّل" is the call word "حمل"
     # (a fresh user's app prompt, "حمّل تطبيق …", stayed)
@@ -177,8 +178,8 @@ def _voice(text: str, lexicon: Lexicon) -> tuple[bool, bool, bool, bool, bool, i
             not lexicon.asks.isdisjoint(words),
             not lexicon.pitch.isdisjoint(words) or _PRICE_PER_RE.search(own) is not None,
             word_count(own),  # the words of its own voice (CJK: by characters)
-            # furniture, or a question put to the reader ("Want to know …? …")
-            not lexicon.web.isdisjoint(words) or any(mark in own for mark in QUESTION_MARKS))
+            # a question put to the reader ("Want to know …? …")
+            any(mark in own for mark in QUESTION_MARKS))
 
 
 # A sentence beside chrome is the story's statement when it has this many words or more
@@ -285,9 +286,15 @@ def _calls(own: str, words: list[str], lexicon: Lexicon) -> bool:
     spaced dash sets after a lead-in with a call to furniture ("Get the latest news on the
     go — download the … app", not "… — follow the plan"); or open a
     clause with a call word carrying its object pronoun, which only an imperative does
-    ("…: se apprezzi il nostro lavoro, sostienilo con un abbonamento", `Lexicon.with_clitic`)?
+    ("…: se apprezzi il nostro lavoro, sostienilo con un abbonamento", `Lexicon.with_clitic`),
+    or, in a language that puts it last, say one with the imperative of "do" after it
+    (`Lexicon.imperative_after`: "…न्यूज़लेटर सब्सक्राइब करें")?
     """
     if _opens_with_call(words, lexicon):
+        return True
+    if lexicon.imperative_after and any(  # "… सब्सक्राइब करें" (`Lexicon.imperative_after`)
+            word in lexicon.call and after in lexicon.imperative_after
+            for word, after in zip(words[:-1], words[1:], strict=True)):
         return True
     if not lexicon.clitics and lexicon.call.isdisjoint(words):  # no call word anywhere
         return False

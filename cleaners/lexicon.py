@@ -479,6 +479,12 @@ _CLITICS = {
 }
 # A clitic is read off a word that keeps this many letters before it ("dalo" is no call).
 _CLITIC_MIN_STEM = 4
+# Hindi puts the verb last and makes a call of a noun or a borrowed verb with the polite
+# imperative of "do" after it: "न्यूज़लेटर सब्सक्राइब करें", "ऐप डाउनलोड करें" (subscribe,
+# download); a call word so followed is a call wherever it stands (a fresh user's "…हमारा
+# न्यूज़लेटर सब्सक्राइब करें और ऐप डाउनलोड करें।" stayed between a story's paragraphs). The
+# infinitive ("शेयर करने की अपील", the police asked to share) is no imperative.
+_IMPERATIVE_AFTER = {"hi": "करें कीजिए करिए करो"}
 # Korean writes its case particles onto the word, as the word's last syllables: "여러분의"
 # (of you), "후원으로" (with support), "언론을" (the press, object): a class's word is read
 # off a word that ends in one (a fresh user's "독자 여러분의 후원으로 … 지켜 주세요" stayed
@@ -526,6 +532,7 @@ class Lexicon:
     refer: frozenset[str] = frozenset()  # a cross-link label's words (_REFER)
     particles: tuple[str, ...] = ()  # the first language's case particles (_PARTICLES)
     inside: tuple[str, ...] = ()  # voice words found inside a run of characters (_VOICE_INSIDE)
+    imperative_after: frozenset[str] = frozenset()  # "do" after a call word (_IMPERATIVE_AFTER)
 
     def bare(self, words: list[str]) -> list[str]:
         """Lower-cased `words` as the word classes read them: each word, then each word less
@@ -599,7 +606,8 @@ def lexicon_for(languages: tuple[str, ...] = ()) -> Lexicon:
                    frozenset(pitch | ((web | call) - frequent)), clitics,
                    frozenset(map(_plain, call)) if clitics else frozenset(),
                    frozenset(refer), tuple(_PARTICLES.get(first or "", "").split()),
-                   tuple(you | we | asks))
+                   tuple(you | we | asks),
+                   frozenset(_IMPERATIVE_AFTER.get(first or "", "").split()))
 
 
 def _plain(word: str) -> str:

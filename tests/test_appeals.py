@@ -160,10 +160,8 @@ APPEALS = [
     ("zh", "掌握家鄉大小事，把南瀛時報加入LINE好友，颱風、停水、交通管制第一時間通知你。"),
     ("ja", "最新ニュースを毎朝お届けします。"
            "あなたも無料のメルマガに登録して、地域の話題をいち早く受け取りましょう。"),
-    # no "you" word: the publisher's "we" names what it offers, and its furniture or a
-    # question put to the reader (blind trial z's de-AT dump; a fresh user's zh-CN page)
-    ("de", "Was die Region bewegt, jeden Freitag im Postfach: Unser Newsletter fasst die Woche "
-           "zusammen, kostenlos und jederzeit abbestellbar."),
+    # no "you" word: the publisher's "we" names what it offers and puts a question to the
+    # reader (a fresh user's zh-CN page)
     ("zh", "想第一时间获取城市资讯？扫描下方二维码关注我们的微信公众号，或订阅每日早报邮件。"),
     # what a spaced dash sets after a lead-in (blind trial q: stayed between two paragraphs)
     ("en", "Get the latest news on the go — download the Deccan Ledger app for Android and iOS"),
@@ -206,6 +204,10 @@ NOT_APPEALS = [
     # a question: an interview's lead-in (fundus-dev klassegegenklasse)
     ("de", "Wir haben mit Milton D’León, einem Arbeiter aus Caracas und Mitglied unserer "
            "Schwesterorganisation LTS, gesprochen."),
+    # the publisher's "we", an ask ("newsroom") and furniture ("comment"), no question: a
+    # fresh user's news sentence
+    ("en", "Our newsroom's comment section on the vote drew more than 400 posts, the most of any "
+           "story this year."),
     # an imperative after a dash that calls to no furniture is the story's
     ("en", "The coach gave the squad one instruction at half-time — follow the plan, and keep "
            "the ball on the ground."),

@@ -57,7 +57,7 @@ from newsclean.cleaners.lines import (
     without_quotes,
     word_count,
 )
-from newsclean.cleaners.rules import NAVIGATION, SHARE, Rule, Where
+from newsclean.cleaners.rules import COMMENTS, NAVIGATION, SHARE, Rule, Where
 
 _V = TypeVar("_V")
 
@@ -1505,7 +1505,7 @@ def _under_bare_headlines(lines: list[str], i: int, named: Callable[[str], Rule 
 def _comments_start(lines: list[str], keep: list[bool], feats: list[list[float]], first: int,
                     named: Callable[[str], Rule | None]) -> int | None:
     """The comment-section heading ("Leave a Reply", "12 Comments": a tail-marker rule, or
-    a comments rule's line over a comment's head: `_opens_a_thread`) that ends the article,
+    a comments rule's line over a comment's head: `opens_a_thread`) that ends the article,
     if any: the first one after the article's first line with at least as many kept words
     above it as below. A heading with more of the article below it is a link in a share row
     or a teaser, not the start of the thread."""
@@ -1515,7 +1515,7 @@ def _comments_start(lines: list[str], keep: list[bool], feats: list[list[float]]
     for i in range(first + 1, len(lines)):
         above += words[i - 1]
         if above >= total - above and (_is_comments_heading(rule := named(lines[i]))
-                                       or _opens_a_thread(lines, i, rule, named)):
+                                       or opens_a_thread(lines, i, rule, named)):
             return i
     return None
 
@@ -1533,7 +1533,7 @@ _CHAT_COMMENT_RE = re.compile(
     rf"(?:\d{{1,3}}[.)]\s+)?[^\s:：]+(?:\s+[^\s:：]+){{0,{_COMMENTER_MAX_WORDS - 1}}}\s?[:：]\s+\S")
 
 
-def _opens_a_thread(lines: list[str], i: int, rule: Rule | None,
+def opens_a_thread(lines: list[str], i: int, rule: Rule | None,
                     named: Callable[[str], Rule | None]) -> bool:
     """Does line i, which `rule` names, open a comment thread: a `comments` rule's line (a
     counter, "10 commentaires", a "Reply" button) with a comment's head right under it or
@@ -1573,7 +1573,7 @@ _NOTICE_WORD_MIN_CHARS = 5
 
 
 def _is_comments_rule(rule: Rule | None) -> bool:
-    return rule is not None and rule.family == "comments"
+    return rule is not None and rule.family == COMMENTS
 
 
 def _speaks_of(notice: str, heading: str) -> bool:

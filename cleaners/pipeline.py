@@ -68,6 +68,7 @@ from newsclean.cleaners.locate import (
     list_under,
     locate_lines,
     names_the_story,
+    opens_a_thread,
     teaser_pairs,
     title_like,
 )
@@ -83,7 +84,7 @@ from newsclean.cleaners.normalize import dedupe_key, normalize_unit
 from newsclean.cleaners.options import CleanOptions
 from newsclean.cleaners.pagekind import PageType, declared_page_type, not_article_reason
 from newsclean.cleaners.pagetitle import strip_site
-from newsclean.cleaners.rules import NAVIGATION, Rule, RuleSet, Where
+from newsclean.cleaners.rules import COMMENTS, NAVIGATION, Rule, RuleSet, Where
 from newsclean.cleaners.segment import Unit, split_units
 
 _DEFAULT_OPTIONS = CleanOptions()
@@ -974,7 +975,7 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
             removed.append(_removal(unit, fired.id, fired.family, "tail-marker"))
         elif rule is not None:
             removed.append(_removal(unit, rule.id, rule.family, str(rule.where)))
-            if rule.where is Where.TAIL_MARKER:
+            if rule.where is Where.TAIL_MARKER or _thread_opens(texts, words, i, rule, match):
                 marker = rule
                 if _closes_a_release(rule):  # the issuers' profiles above its trailer
                     removed[-1:-1] = [_removal(u, _ISSUER_PROFILE, _PRESS_RELEASE)
@@ -1237,6 +1238,17 @@ GLUED_SHORT_WORDS = 6
 # A glued call or cross-link is one short sentence ("Support independent journalism
 # today.", "Read more: <a headline>"); a longer first or last sentence is the story's.
 GLUED_MAX_WORDS = 25
+
+
+def _thread_opens(texts: list[str], words: list[int], i: int, rule: Rule,
+                  match: Callable[..., Rule | None]) -> bool:
+    """Does unit i, which a comments rule names ("Kommentare (5)"), open the comment thread
+    that ends the page: a comment's head or a "name: comment" line under it
+    (`locate.opens_a_thread`), with no more of the page's words below it than above? An
+    HTML page's thread under its counter kept its second comment ("Lu_Nord: War ja klar.",
+    a fresh user's page); the text dumps' locator reads the same (`_comments_start`)."""
+    return (rule.family == COMMENTS and sum(words[:i]) >= sum(words[i + 1:])
+            and opens_a_thread(texts, i, rule, lambda line: match(line, Where.ANYWHERE)))
 
 
 def _split_glued(units: list[Unit], match: Callable[..., Rule | None], lexicon: Lexicon,

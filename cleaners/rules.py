@@ -566,6 +566,7 @@ def _bare_label(line: str) -> str | None:
 # comment count and a login prompt): the first part's rule, as before.
 NAVIGATION = "navigation"  # the family of menus and breadcrumb trails
 SHARE = "share"  # the family of share rows' buttons
+COMMENTS = "comments"  # the family of a comment section's counters, forms and notices
 
 
 def _named_by_parts(named: list[Rule]) -> Rule:

@@ -4,7 +4,7 @@ A thread that starts with a counter ("10 commentaires", "3 Kommentare") or a "Re
 has no "Leave a Reply" heading for a tail-marker rule; its comments are prose and were kept
 as the story's last paragraphs. A comments rule's line with a comment's head right under it
 (a name, a clock time or numeric date) opens the thread (cleaners/locate.py,
-`_opens_a_thread`); the same counter in the share row above the story does not.
+`opens_a_thread`); the same counter in the share row above the story does not.
 """
 
 from pathlib import Path
@@ -83,7 +83,7 @@ def test_a_thread_under_its_form_and_a_moderation_notice_goes():
     """Blind trial t's Persian page: the comment form's lines ("نظرات", "ارسال نظر"), a
     moderation notice ("نظرات پس از تأیید منتشر می‌شود.": published once approved), then
     "رضا از یزد - ۲۴ اسفند ۱۴۰۳ - ۱۱:۰۲" and the comment under it, which was kept as the
-    story's last paragraph (`locate._opens_a_thread`: one short line may stand between)."""
+    story's last paragraph (`locate.opens_a_thread`: one short line may stand between)."""
     text = clean((PAGES_DIR / "blind-fa-culture.txt").read_bytes()).text
     assert "خیلی خوب شد، ولی کاش پارکینگ هم برای محله فکر می‌کردند." not in text
     assert "دست مرمتگران درد نکند." not in text
@@ -100,3 +100,14 @@ def test_a_thread_under_a_notice_about_comments_and_a_sort_control_goes():
     assert "Ano de eleição chegando, aí aparece mutirão." not in text
     assert text.count("A secretaria afirma que a fila de espera por cirurgias eletivas") == 1
     assert "A prefeitura prevê zerar a fila de catarata até o fim do ano" in text
+
+
+def test_an_html_threads_comments_under_its_counter_go():
+    """A fresh user's German div-soup page: "Kommentare (5)" over "Pfälzer66: Unverschämt!"
+    and "Lu_Nord: War ja klar." after the story and its related box; the second comment was
+    kept as the story's last paragraph (`pipeline._thread_opens`, as `opens_a_thread` in
+    text dumps)."""
+    page = Path(__file__).parent / "fixtures" / "html_pages" / "fresh-de-divsoup-comments.html"
+    text = clean(page.read_bytes()).text
+    assert "War ja klar" not in text and "Unverschämt" not in text
+    assert "Der Stadtrat will sich in seiner Sitzung am 20. Oktober mit dem Thema befassen." in text

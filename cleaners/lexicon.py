@@ -485,6 +485,13 @@ _CLITIC_MIN_STEM = 4
 # न्यूज़लेटर सब्सक्राइब करें और ऐप डाउनलोड करें।" stayed between a story's paragraphs). The
 # infinitive ("शेयर करने की अपील", the police asked to share) is no imperative.
 _IMPERATIVE_AFTER = {"hi": "करें कीजिए करिए करो"}
+# German, Dutch and the Scandinavian languages compound: what an appeal asks for may close a
+# longer word ("Lokaljournalismus", "Qualitätsjournalismus", "lokaljournalistiek"), and a
+# pitch word of PITCH_HEAD_MIN_CHARS+ letters that ends a word is read as said (a fresh
+# user's "Guter Lokaljournalismus braucht Ihre Unterstützung. Lesen Sie jetzt alle Artikel
+# … für 0,99 Euro im ersten Monat" stayed: no pitch word as written).
+_COMPOUNDING = frozenset(("de", "nl", "sv", "no", "da"))
+PITCH_HEAD_MIN_CHARS = 8
 # Korean writes its case particles onto the word, as the word's last syllables: "여러분의"
 # (of you), "후원으로" (with support), "언론을" (the press, object): a class's word is read
 # off a word that ends in one (a fresh user's "독자 여러분의 후원으로 … 지켜 주세요" stayed
@@ -533,13 +540,15 @@ class Lexicon:
     particles: tuple[str, ...] = ()  # the first language's case particles (_PARTICLES)
     inside: tuple[str, ...] = ()  # voice words found inside a run of characters (_VOICE_INSIDE)
     imperative_after: frozenset[str] = frozenset()  # "do" after a call word (_IMPERATIVE_AFTER)
+    heads: tuple[str, ...] = ()  # pitch words that close a compound (_COMPOUNDING)
 
     def bare(self, words: list[str]) -> list[str]:
         """Lower-cased `words` as the word classes read them: each word, then each word less
         the case particle written onto it (`_PARTICLES`: Korean "여러분의" is also "여러분"),
-        and the voice words inside a run of unspaced characters (`_VOICE_INSIDE`: "…通知你"
-        holds "你"); the words themselves in other languages."""
-        if not (self.particles or self.inside):
+        the voice words inside a run of unspaced characters (`_VOICE_INSIDE`: "…通知你"
+        holds "你"), and the pitch word that closes a compound (`_COMPOUNDING`:
+        "lokaljournalismus" says "journalismus"); the words themselves in other languages."""
+        if not (self.particles or self.inside or self.heads):
             return words
         found = [word[:-len(p)] for word in words
                  for p in (next((p for p in self.particles
@@ -547,6 +556,8 @@ class Lexicon:
                  if p is not None]
         found += [w for word in words if UNSPACED_RUN_RE.search(word)
                   for w in self.inside if w in word]
+        found += [head for word in words if len(word) > PITCH_HEAD_MIN_CHARS
+                  for head in self.heads if len(word) > len(head) and word.endswith(head)]
         return [*words, *found]
 
     def with_clitic(self, word: str) -> bool:
@@ -607,7 +618,9 @@ def lexicon_for(languages: tuple[str, ...] = ()) -> Lexicon:
                    frozenset(map(_plain, call)) if clitics else frozenset(),
                    frozenset(refer), tuple(_PARTICLES.get(first or "", "").split()),
                    tuple(you | we | asks),
-                   frozenset(_IMPERATIVE_AFTER.get(first or "", "").split()))
+                   frozenset(_IMPERATIVE_AFTER.get(first or "", "").split()),
+                   tuple(w for w in pitch if len(w) >= PITCH_HEAD_MIN_CHARS)
+                   if _SAME_LIST.get(first or "", first) in _COMPOUNDING else ())
 
 
 def _plain(word: str) -> str:

@@ -156,6 +156,9 @@ APPEALS = [
            "지켜 주세요."),
     ("tr", "Bağımsız gazetecilik sizin desteğinizle ayakta kalıyor. Haberlerimizi okumaya "
            "devam etmek istiyorsanız dijital abonelikle yanımızda olun."),
+    # what the appeal asks for closes a compound ("Lokaljournalismus": a fresh user's page)
+    ("de", "Guter Lokaljournalismus braucht Ihre Unterstützung. Lesen Sie jetzt alle Artikel des "
+           "Kuriers für 0,99 Euro im ersten Monat – jederzeit kündbar."),
     # a sentence written as one run of characters: its "you" and its ask inside the run
     ("zh", "掌握家鄉大小事，把南瀛時報加入LINE好友，颱風、停水、交通管制第一時間通知你。"),
     ("ja", "最新ニュースを毎朝お届けします。"

@@ -198,6 +198,8 @@ def list_under(texts: list[str], at: int, named: Callable[[int], Rule | None],
     n = len(texts)
     pairs = teaser_pairs(texts, at, named)
     for j in range(at + 1, n):
+        if _numbered_on(texts, j, at):
+            return
         if named(j) is None and j not in pairs and (
                 ends_a_list(texts[j]) or j > at + 1 and j + 1 < n and named(j + 1) is None
                 and heads(texts[j], texts[j + 1], stopwords)
@@ -249,6 +251,23 @@ def teaser_pairs(texts: list[str], at: int, named: Callable[[int], Rule | None]
 
 # A speaker's or a section's label before a colon: "Hỏi", "Q", "P", "Frage" (a word or two).
 _LINE_LABEL_RE = re.compile(r"(\w+(?: \w+)?):\s")
+
+
+# A listicle's numbered subhead: "6. Some situations are still not covered", "7) …".
+_NUMBERED_RE = re.compile(r"(\d{1,2})[.)]\s+\S")
+
+
+def _numbered_on(texts: list[str], j: int, at: int) -> bool:
+    """Does line j go on with the numbering of a line above the list heading at `at` ("6. …"
+    under a box, "5. …" over it, within LABEL_REACH lines)? The story's next numbered section
+    resumes there: a listicle's affiliate box ("Sponsored", a product's name and blurb) took
+    its sections 6 and 7 as teaser pairs under it (blind trial aa)."""
+    m = _NUMBERED_RE.match(texts[j])
+    if m is None:
+        return False
+    before = f"{int(m.group(1)) - 1}"
+    return any((k := _NUMBERED_RE.match(texts[i])) is not None and k.group(1) == before
+               for i in range(max(0, at - LABEL_REACH), at))
 
 
 def _labelled_as_above(texts: list[str], j: int, at: int) -> bool:

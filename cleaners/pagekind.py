@@ -125,6 +125,10 @@ _HEADLINE_SHARE = 0.35
 _SLIDE_RULE = "gallery.slide-counter"
 _MIN_SLIDES = 3
 _GALLERY_MAX_WORDS = 150  # a photo essay with real text around its slides stays an article
+# ...and a page that calls itself a gallery (schema.org ImageGallery) but carries a story of
+# two paragraphs of prose or more is a story with its photos: a blind trial's Venice flood
+# gallery, 78 words of news in three paragraphs, was rejected whole (trial aa, 12-05).
+_GALLERY_STORY_PARAGRAPHS = 2
 
 # ...or, once whitespace is normalized, a line that is a third numbers ("Paul Brenner Civic
 # Party 11,768 48.6%"); headlines carry one figure or two among many words.
@@ -210,9 +214,10 @@ def not_article_reason(paragraphs: Sequence[str], removed: Sequence[Removal], *,
     # slides, and more of prose than slides, whether its captions were kept or not (an
     # Arabic story of 6 paragraphs, 108 words, around 3 slides whose captions the line model
     # dropped was rejected once a caption went)
-    if ((slides >= _MIN_SLIDES and slides * 2 >= len(paragraphs)
-         and sum(map(is_prose, paragraphs)) <= slides)
-            or (page is not None and page.says_gallery)) and words <= _GALLERY_MAX_WORDS:
+    prose = sum(map(is_prose, paragraphs))
+    if ((slides >= _MIN_SLIDES and slides * 2 >= len(paragraphs) and prose <= slides)
+            or (page is not None and page.says_gallery and prose < _GALLERY_STORY_PARAGRAPHS)
+            ) and words <= _GALLERY_MAX_WORDS:
         return f"photo gallery: {slides} slide counters and {words} words of text"
 
     if not paragraphs:

@@ -253,3 +253,24 @@ def test_a_marked_byline_in_any_element_under_the_headline_gives_the_author(head
     result = clean(page.encode(), options=CleanOptions(format_hint="html"))
     assert result.author == "Thomas Berger"
     assert result.date == "2025-10-02"
+
+
+def test_a_gallery_page_carrying_a_story_is_cleaned_not_rejected():
+    """Blind trial aa: a page that calls itself an ImageGallery and holds three paragraphs of
+    news around its slides was rejected as a gallery (pagekind: a story of two prose
+    paragraphs or more stays an article)."""
+    result = _clean("gallery-story-it.html")
+    assert result.status == "cleaned"
+    assert "La marea ha toccato i 154 centimetri sul medio mare" in result.text
+    assert "Il sindaco ha annunciato che chiederà lo stato di calamità alla Regione." in result.text
+
+
+def test_a_listicles_sections_after_an_affiliate_box_stay():
+    """Blind trial aa: a "Sponsored" box (a product's name and blurb) between a listicle's
+    sections 5 and 6 took sections 6 and 7 as its teasers (locate._numbered_on: "6. …"
+    goes on with the "5. …" above the box)."""
+    text = _clean("listicle-affiliate-box-en.html").text
+    assert "6. Some situations are still not covered" in text
+    assert "Delays of six hours or more on international routes" in text
+    assert "7. Airlines are pushing back" in text
+    assert "SafeTrip Plus Travel Insurance" not in text

@@ -48,7 +48,7 @@ from newsclean.cleaners.htmlpage import (
 )
 from newsclean.cleaners.lexicon import lexicon_for
 from newsclean.cleaners.lines import WORD_RE, byline_name, credited_name, ends_sentence
-from newsclean.cleaners.pagetitle import strip_site
+from newsclean.cleaners.pagetitle import TITLE_SEP_RE, strip_site
 from newsclean.cleaners.structured import StructuredArticle, jsonld_objects, ld_article, structured_article
 
 __all__ = ["HtmlExtraction", "extract_html", "looks_like_html", "sniff_head"]
@@ -160,6 +160,27 @@ def _ld_names(v) -> list[str]:
 _Meta = tuple[str | None, list[str], str | None, str | None, str | None]
 
 
+# The elements a page without an <h1> sets its headline in: a heading of a lower rank, or
+# bold or big type.
+_SHOWN_HEADLINE_TAGS = ("h2", "h3", "h4", "b", "strong", "font", "big", "span", "p", "td")
+
+
+def _shown_parts(tree: HtmlElement, title: str | None) -> tuple[str, ...]:
+    """The parts of a page's <title> (split at its separators, `pagetitle.TITLE_SEP_RE`)
+    that an element of its body shows as its whole text, longest first: the headline of a
+    page with no <h1> and no declared headline, set in a <font size=5><b> ("Folha do Vale -
+    Enchente no rio Paraitinga…": a blind trial's 2005 page got the site's name in its
+    title, and no date, as its byline is read under the headline, trial aa)."""
+    if not title or not TITLE_SEP_RE.search(title):
+        return ()
+    body = tree.find("body")
+    parts = {p.strip() for p in TITLE_SEP_RE.split(title) if len(p.strip()) >= 0.4 * len(title)}
+    if body is None or not parts:
+        return ()
+    shown = {_norm(e.text_content()) for e in body.iter(*_SHOWN_HEADLINE_TAGS)}
+    return tuple(sorted(parts & shown, key=len, reverse=True))
+
+
 def _shortens(title: str, headline: str) -> bool:
     """Is `title` (the page's <title>, its site's name gone) a shortened `headline`: fewer
     words, every one of them the headline's? Pages without og:title or a JSON-LD headline
@@ -185,7 +206,8 @@ def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
     ld_head = art.get("headline") if art and isinstance(art.get("headline"), str) else None
     cands = [c for c in (og, ld_head, html_title, *h1s[:2]) if c]
     title = None
-    refs = tuple(r for r in (ld_head and _norm(ld_head), *h1s[:1]) if r)
+    refs = tuple(r for r in (ld_head and _norm(ld_head), *h1s[:1]) if r) or _shown_parts(
+        tree, html_title)
     for c in (og, ld_head, html_title, h1s[0] if h1s else None):
         if c:
             title = strip_site(_norm(c), site, refs)
@@ -284,7 +306,7 @@ def _visible_byline(tree: HtmlElement, headline: str | None = None) -> tuple[str
                 continue
             if any(_story_byline(d, names) for d in e.iterdescendants() if isinstance(d.tag, str)):
                 continue  # an inner element names the byline more closely
-            text = _norm(e.text_content())
+            text = _shown_text(e)
             if text and (name := credited_name(text)) and furniture.isdisjoint(
                     WORD_RE.findall(name.lower())):  # "Follow Author"
                 return name, text
@@ -314,13 +336,29 @@ def _marked_byline(tree: HtmlElement, headline: str | None) -> tuple[str, str] |
         own = _norm(" ".join(e.xpath("text()")))
         if not own:
             continue
-        text = _norm(e.text_content())
+        text = _shown_text(e)
         if (name := byline_name(text)) is not None:
-            return name, text
+            return _NAME_THEN_DATE_RE.split(name, maxsplit=1)[0], text
         seen += 1
         if seen >= BYLINE_UNDER_H1:
             break
     return None
+
+
+# A name ends where its byline's date begins: "Ricardo Albuquerque 14/09/2005" (a name holds
+# no digit).
+_NAME_THEN_DATE_RE = re.compile(r"\s+(?=\S*\d)")
+
+
+def _shown_text(e: HtmlElement) -> str:
+    """`e`'s text as shown, a line break a space: "Por Ricardo Albuquerque<br>14/09/2005"
+    read as one word "Albuquerque14/09/2005" gave that as the author's name (trial aa)."""
+    if e.find(".//br") is None:
+        return _norm(e.text_content())
+    e = copy.deepcopy(e)
+    for br in e.iter("br"):
+        br.tail = " " + (br.tail or "")
+    return _norm(e.text_content())
 
 
 def _following(e: HtmlElement) -> Iterator[HtmlElement]:
@@ -1175,6 +1213,33 @@ def _trafilatura(tree: HtmlElement, url: str | None, *, precision: bool,
     return _with_asides(tree, _with_joiners(paras, joined))[0]
 
 
+# A table that lays out a page (the 2000s' table layouts: masthead, menu column, story
+# column and footer as rows and cells) is no data table: its cells hold other tables,
+# paragraphs split by <br><br>, or blocks. Extractors read it as one table and the story
+# as a row of it: a blind trial's 2005 page came out as "| a | b |" rows with its footer
+# first and its story's list lost (trial aa). Such a table's parts become <div>s, so the
+# page's blocks are read as blocks; a table of data (short cells, no blocks) stays.
+_LAYOUT_CELL_WORDS = 60
+_TABLE_TAGS = frozenset(("table", "tbody", "thead", "tfoot", "tr", "td", "th"))
+_CELL_BLOCKS = frozenset(("table", "p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "blockquote"))
+
+
+def _is_layout_table(table: HtmlElement) -> bool:
+    """Does `table` lay out the page rather than hold data: a table nested in it?"""
+    return any(el.tag == "table" for el in table.iterdescendants())
+
+
+def _unwrap_layout_tables(tree: HtmlElement) -> None:
+    """Turn every layout table's parts (`_is_layout_table`) into <div>s, in place."""
+    layout = [t for t in tree.iter("table") if _is_layout_table(t)]
+    for table in layout:
+        for el in [table, *table.iterdescendants()]:
+            if el.tag in _TABLE_TAGS and (el is table or el.getparent() is not None):
+                if el.tag == "table" and el is not table and not _is_layout_table(el):
+                    continue
+                el.tag = "div"
+
+
 def _agreement(a: str, b: str) -> float:
     """Token F1 of two extractions (1.0 when both are empty)."""
     ca, cb = Counter(_TOKEN_RE.findall(a.lower())), Counter(_TOKEN_RE.findall(b.lower()))
@@ -1222,6 +1287,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtraction:
     for el in layers:
         el.drop_tree()
 
+    _unwrap_layout_tables(tree)
     joined = joined_words(b.text for b in blocks)
     paras = _trafilatura(tree, url, precision=True, joined=joined)
     text = "\n".join(paras)

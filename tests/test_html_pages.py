@@ -274,3 +274,17 @@ def test_a_listicles_sections_after_an_affiliate_box_stay():
     assert "Delays of six hours or more on international routes" in text
     assert "7. Airlines are pushing back" in text
     assert "SafeTrip Plus Travel Insurance" not in text
+
+
+def test_a_page_laid_out_in_tables_reads_as_its_blocks():
+    """Blind trial aa's 2005 page: nested layout tables (html_extract._unwrap_layout_tables),
+    the headline in a <font><b> that the <title> repeats after the site's name
+    (`_shown_parts`), the byline and date split by a <br> (`_shown_text`)."""
+    result = _clean("table-layout-2005-pt.html")
+    text = result.text
+    assert text.index("A cheia do rio Paraitinga desalojou 320 famílias") < text.index(
+        "Ginásio Municipal de Esportes, com 180 pessoas") < text.index(
+        "os demais moradores foram para casas de parentes")
+    assert "Todos os direitos reservados" not in text and "EDITORIAS" not in text
+    assert result.title == "Enchente no rio Paraitinga desaloja 320 famílias em São Luiz"
+    assert (result.author, result.date) == ("Ricardo Albuquerque", "2005-09-14")

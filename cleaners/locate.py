@@ -620,7 +620,8 @@ def _boxed_teasers(lines: list[str], keep: list[bool], named: Callable[[str], Ru
     def named_at(j: int) -> Rule | None:
         return named(lines[j])
 
-    return [j for i, line in enumerate(lines) if not keep[i] and is_label_alone(line, lexicon)
+    return [j for i, line in enumerate(lines)
+            if not keep[i] and any(keep[i + 1:i + 4]) and is_label_alone(line, lexicon)
             for j in teaser_pairs(lines, i, named_at) if keep[j]]
 
 

@@ -29,6 +29,16 @@ _SITE_SEG_WORDS = 4
 _DASH_SITE_WORDS = 3
 
 
+# A badge before the headline: "EN DIRECT", "LIVE", "VIDEO", "EXKLUSIV", a few words in
+# capitals. The headline a page shows under its badge (its <h1>) is the title, even where
+# the declared headline carries the badge (a blind trial's French live blog, trial aa).
+BADGE_MAX_WORDS = 3
+
+
+def _is_badge(part: str) -> bool:
+    return len(part.split()) <= BADGE_MAX_WORDS and part.isupper()
+
+
 def strip_site(title: str, site: str | None, refs: tuple[str, ...] = ()) -> str:
     """Drop " | Site" / "Site - " decorations from a page title.
 
@@ -39,6 +49,9 @@ def strip_site(title: str, site: str | None, refs: tuple[str, ...] = ()) -> str:
     3. short trailing segments go: after a pipe up to 4 words ("| Editorial | Opinion"), after
        a dash up to 3, as dashes also join halves of real headlines."""
     parts = [p.strip() for p in TITLE_SEP_RE.split(title) if p.strip()]
+    if len(parts) > 1 and _is_badge(parts[0]) and any(r == title[title.find(parts[1]):]
+                                                      for r in refs):
+        return title[title.find(parts[1]):]  # "EN DIRECT - Incendie …" over the h1 "Incendie …"
     if title in refs and not (site and parts and _site_key(parts[-1]) == _site_key(site)):
         return title  # the page's h1 or JSON-LD headline says it whole: no decoration
     low = title.lower()

@@ -512,3 +512,20 @@ def test_a_headline_the_page_repeats_is_still_its_headline():
     assert result.title == "Bim nach Gösting: Baustart verschiebt sich um ein Jahr"
     assert result.author == "Martina Gruber"
     assert not result.text.startswith("Bim nach Gösting")
+
+
+@pytest.mark.parametrize(("title", "refs", "expected"), [
+    # a badge in capitals before the headline the page shows in its <h1> (blind trial aa)
+    ("EN DIRECT - Incendie dans les Bouches-du-Rhône : l'A55 toujours fermée",
+     ("EN DIRECT - Incendie dans les Bouches-du-Rhône : l'A55 toujours fermée",
+      "Incendie dans les Bouches-du-Rhône : l'A55 toujours fermée"),
+     "Incendie dans les Bouches-du-Rhône : l'A55 toujours fermée"),
+    # a first part in capitals that no shown headline leaves out is the headline's
+    ("NASA - Artemis II crew named for the first crewed flight around the Moon",
+     ("NASA - Artemis II crew named for the first crewed flight around the Moon",),
+     "NASA - Artemis II crew named for the first crewed flight around the Moon"),
+])
+def test_a_badge_before_the_shown_headline_is_no_part_of_the_title(title, refs, expected):
+    from newsclean.cleaners.pagetitle import strip_site
+
+    assert strip_site(title, None, refs) == expected

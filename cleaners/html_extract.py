@@ -660,15 +660,15 @@ def _matched_paragraphs(tree: HtmlElement, paras: list[str]) -> list[tuple[HtmlE
     return matched
 
 
-def _deepest_holding(els: list[HtmlElement]) -> HtmlElement:
-    """The deepest element holding at least _CONTAINER_SHARE of ``els``."""
+def _deepest_holding(els: list[HtmlElement], share: float = _CONTAINER_SHARE) -> HtmlElement:
+    """The deepest element holding at least `share` (_CONTAINER_SHARE) of ``els``."""
     counts: dict[int, int] = {}
     depth: dict[int, tuple[int, HtmlElement]] = {}
     for p in els:
         for d, anc in enumerate(reversed(list(p.iterancestors()))):
             counts[id(anc)] = counts.get(id(anc), 0) + 1
             depth[id(anc)] = (d, anc)
-    need = _CONTAINER_SHARE * len(els)
+    need = share * len(els)
     return max((depth[i] for i, n in counts.items() if n >= need), key=lambda x: x[0])[1]
 
 
@@ -803,13 +803,14 @@ def _named_furniture(e: HtmlElement) -> bool:
     return bool(_GAP_FURNITURE_RE.search(_names(e)))
 
 
-def _gap_chunks(container: HtmlElement) -> list[_Chunk]:
-    """The container's text in reading order, one chunk per block."""
+def _gap_chunks(container: HtmlElement, *, breaks: bool = False) -> list[_Chunk]:
+    """The container's text in reading order, one chunk per block (and, with `breaks`, per
+    paragraph of bare text that two <br>s in a row close: a page laid out in tables)."""
     out: list[_Chunk] = []
     cur: list[str] = []
     stack: list[str] = []
     inner: set[str] = set()
-    state = {"links": 0, "furn": False, "cap": False}
+    state = {"links": 0, "furn": False, "cap": False, "br": False}
     keep: list[HtmlElement] = []
     # a block sharing a small wrapper with a picture is its caption; one sharing it with a
     # button or a fold-out control is a widget (a profile box, a player, a quiz)
@@ -828,6 +829,7 @@ def _gap_chunks(container: HtmlElement) -> list[_Chunk]:
 
     def text(t: str | None, link: bool, furn: bool, cap: bool) -> None:
         if t and not t.isspace():
+            state["br"] = False
             cur.append(t)
             if link:
                 state["links"] += len(t.strip())
@@ -838,6 +840,12 @@ def _gap_chunks(container: HtmlElement) -> list[_Chunk]:
 
     def walk(e, furn: bool, cap: bool, link: bool, outer: tuple[bool, bool, bool]) -> None:
         tag = e.tag if isinstance(e.tag, str) else ""
+        if tag == "br" and breaks:  # two line breaks in a row end a paragraph of bare text
+            if state["br"]:  # ("…por hora.<br><br><b>Lea también:</b> …<br><br>«Descárguense…")
+                flush()
+            state["br"] = True
+            text(e.tail, *outer)
+            return
         if not tag or tag in _GAP_INVISIBLE or is_hidden(e):
             text(e.tail, *outer)
             return
@@ -886,7 +894,11 @@ def _with_gaps(tree: HtmlElement, paras: list[str]) -> list[str]:
     if len(matched) < 2:
         return paras
     container = _deepest_holding([p for p, _ in matched])
-    chunks = _gap_chunks(container)
+    whole = _deepest_holding([p for p, _ in matched], share=1.0)
+    laid_out = whole is not container and whole.get(_LAYOUT_MARK) is not None
+    if laid_out:
+        container = whole  # the story's cells of a page laid out in tables
+    chunks = _gap_chunks(container, breaks=laid_out)
     candidate = [not (c.furniture or c.caption or c.kinds & _GAP_NOT or c.tag in _GAP_CELLS
                       or c.links > _GAP_MAX_LINK_SHARE * len(c.text)) for c in chunks]
     if not any(candidate):
@@ -1224,6 +1236,9 @@ _TABLE_TAGS = frozenset(("table", "tbody", "thead", "tfoot", "tr", "td", "th"))
 _CELL_BLOCKS = frozenset(("table", "p", "div", "ul", "ol", "h1", "h2", "h3", "h4", "blockquote"))
 
 
+_LAYOUT_MARK = "data-newsclean-layout"  # on the <div>s a layout table's parts became
+
+
 def _is_layout_table(table: HtmlElement) -> bool:
     """Does `table` lay out the page rather than hold data: a table nested in it?"""
     return any(el.tag == "table" for el in table.iterdescendants())
@@ -1238,6 +1253,7 @@ def _unwrap_layout_tables(tree: HtmlElement) -> None:
                 if el.tag == "table" and el is not table and not _is_layout_table(el):
                     continue
                 el.tag = "div"
+                el.set(_LAYOUT_MARK, "")
 
 
 def _agreement(a: str, b: str) -> float:

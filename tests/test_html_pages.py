@@ -288,3 +288,15 @@ def test_a_page_laid_out_in_tables_reads_as_its_blocks():
     assert "Todos os direitos reservados" not in text and "EDITORIAS" not in text
     assert result.title == "Enchente no rio Paraitinga desaloja 320 famílias em São Luiz"
     assert (result.author, result.date) == ("Ricardo Albuquerque", "2005-09-14")
+
+
+def test_a_bare_text_paragraph_between_a_table_layouts_story_cells_stays():
+    """Fresh-user check #4: the story over two cells of a table layout, its fourth
+    paragraph bare text closed by <br><br> after a "Lea también" link; the gap put-back read
+    only the lower cell (html_extract._with_gaps: the layout's cells together, a chunk per
+    <br><br> paragraph)."""
+    text = _clean("table-layout-br-paragraphs-es.html").text
+    quote = "«Descárguense la aplicación My112 y sigan solo las cuentas oficiales"
+    assert text.index("Más de 300 efectivos") < text.index(quote) < text.index(
+        "Los desalojados han pasado la noche")
+    assert "Lea también" not in text and "PUBLICIDAD" not in text

@@ -550,15 +550,17 @@ class Lexicon:
         "lokaljournalismus" says "journalismus"); the words themselves in other languages."""
         if not (self.particles or self.inside or self.heads):
             return words
-        found = [word[:-len(p)] for word in words
-                 for p in (next((p for p in self.particles
-                                 if word.endswith(p) and len(word) > len(p)), None),)
-                 if p is not None]
+        found = [stem for word in words if (stem := self._less_particle(word)) is not None]
         found += [w for word in words if UNSPACED_RUN_RE.search(word)
                   for w in self.inside if w in word]
         found += [head for word in words if len(word) > PITCH_HEAD_MIN_CHARS
                   for head in self.heads if len(word) > len(head) and word.endswith(head)]
         return [*words, *found]
+
+    def _less_particle(self, word: str) -> str | None:
+        """`word` without the longest of `particles` it ends in, if any is before it."""
+        return next((word[:-len(p)] for p in self.particles
+                     if word.endswith(p) and len(word) > len(p)), None)
 
     def with_clitic(self, word: str) -> bool:
         """Is lower-cased `word` a call word with an object pronoun joined to it ("scaricala",

@@ -392,6 +392,7 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
         settled = False
     for i in _boxed_teasers(lines, keep, named, lexicon):
         keep[i] = False
+        settled = False
     first = keep.index(True)
     for i in range(first - 1, max(-1, first - 3), -1):  # a dateline, a byline above the lead
         line = lines[i]

@@ -49,9 +49,10 @@ def strip_site(title: str, site: str | None, refs: tuple[str, ...] = ()) -> str:
     3. short trailing segments go: after a pipe up to 4 words ("| Editorial | Opinion"), after
        a dash up to 3, as dashes also join halves of real headlines."""
     parts = [p.strip() for p in TITLE_SEP_RE.split(title) if p.strip()]
-    if len(parts) > 1 and _is_badge(parts[0]) and any(r == title[title.find(parts[1]):]
-                                                      for r in refs):
-        return title[title.find(parts[1]):]  # "EN DIRECT - Incendie …" over the h1 "Incendie …"
+    if len(parts) > 1 and _is_badge(parts[0]):
+        rest = title[title.find(parts[1]):]
+        if rest in refs:
+            return rest  # "EN DIRECT - Incendie …" over the h1 "Incendie …"
     if title in refs and not (site and parts and _site_key(parts[-1]) == _site_key(site)):
         return title  # the page's h1 or JSON-LD headline says it whole: no decoration
     low = title.lower()

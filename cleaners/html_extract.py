@@ -46,6 +46,7 @@ from newsclean.cleaners.htmlpage import (
     is_hidden,
     page_blocks,
 )
+from newsclean.cleaners.language import detect_language
 from newsclean.cleaners.lexicon import lexicon_for
 from newsclean.cleaners.lines import WORD_RE, byline_name, credited_name, ends_sentence
 from newsclean.cleaners.pagetitle import TITLE_SEP_RE, strip_site
@@ -181,6 +182,40 @@ def _shown_parts(tree: HtmlElement, title: str | None) -> tuple[str, ...]:
     return tuple(sorted(parts & shown, key=len, reverse=True))
 
 
+# The sizes of <font> a page laid out before CSS set its headline in: 4 and up of HTML 3.2's
+# 1-7 scale (3 is body text), or +1 and up over the base size.
+_BIG_FONT_RE = re.compile(r"\s*(?:[4-7]|\+[1-4])\s*")
+# A headline is a few words up to a long sentence: what a big-type line holds beyond this is a
+# block of prose set large, not a headline.
+_BIG_TYPE_WORDS = (3, 40)
+
+
+def _big_type_headline(tree: HtmlElement) -> str | None:
+    """The first line of the body set in big type (`<font size=5>`, `<big>`), not a link,
+    of headline length: the headline of a page laid out before CSS whose <title> names only
+    the site ("El Diario de la Ribera - Noticias" over a `<font size=5><b>` headline, no <h1>
+    and no declared headline: fresh-user check #4's Spanish page got the site's name as its
+    title, and no byline, read under the headline, came out)."""
+    body = tree.find("body")
+    if body is None:
+        return None
+    for e in body.iter("font", "big"):
+        if e.tag == "font" and not _BIG_FONT_RE.fullmatch(e.get("size") or ""):
+            continue
+        if any(a.tag == "a" for a in e.iterancestors()) or e.find(".//a") is not None:
+            continue
+        text = _norm(e.text_content())
+        if _BIG_TYPE_WORDS[0] <= len(text.split()) <= _BIG_TYPE_WORDS[1]:
+            return text
+    return None
+
+
+def _page_language(tree: HtmlElement) -> str | None:
+    """The language of the page's paragraphs (`language.detect_language`), or None."""
+    paras = [_norm(p.text_content()) for p in tree.iter("p")]
+    return detect_language([p for p in paras if p]) if paras else None
+
+
 def _shortens(title: str, headline: str) -> bool:
     """Is `title` (the page's <title>, its site's name gone) a shortened `headline`: fewer
     words, every one of them the headline's? Pages without og:title or a JSON-LD headline
@@ -215,6 +250,10 @@ def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
                 break
     if title and not (og or ld_head) and len(h1s) == 1 and _shortens(title, h1s[0]):
         title = h1s[0]
+    if not (og or ld_head or h1s or (refs and title in refs)) and (
+            big := _big_type_headline(tree)):
+        title = big  # the <title> names the site; the page shows its headline in big type
+        cands.append(big)
     # all variants (raw and stripped) feed the leading-headline check
     cands = list(dict.fromkeys([*cands, *(strip_site(c, site, refs) for c in cands)]))
 
@@ -266,7 +305,11 @@ def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
         except Exception:  # noqa: BLE001 - metadata is best-effort
             date = None
     if date is None and shown():  # the byline's own date: "Par Élodie Marchand | Publié le
-        date = dateline_date([shown()[1]], None)  # 11/10/2025 à 17h45" (a fresh user's page)
+        # 11/10/2025 à 17h45" (a fresh user's page), by htmldate's patterns; then month names
+        # in the page's language: "Por Javier Ruiz | Xàtiva, 26 de agosto de 2012" (fresh-user
+        # check #4's Spanish page)
+        date = dateline_date([shown()[1]], None) or dateline_date(
+            [shown()[1]], _page_language(tree))
 
     page_url = url
     if not page_url:

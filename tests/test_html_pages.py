@@ -300,3 +300,13 @@ def test_a_bare_text_paragraph_between_a_table_layouts_story_cells_stays():
     assert text.index("Más de 300 efectivos") < text.index(quote) < text.index(
         "Los desalojados han pasado la noche")
     assert "Lea también" not in text and "PUBLICIDAD" not in text
+
+
+def test_a_page_whose_title_names_only_the_site_takes_its_big_type_headline():
+    """The same page's <title> is "El Diario de la Ribera - Noticias" and it has no <h1>:
+    the headline is the line set in <font size=5> (html_extract._big_type_headline), and
+    under it the byline's name and its Spanish date are read."""
+    result = _clean("table-layout-br-paragraphs-es.html")
+    assert result.title == (
+        "Un incendio en la sierra de Enguera obliga a desalojar a 900 vecinos")
+    assert (result.author, result.date) == ("Javier Ruiz Montes", "2012-08-26")

@@ -32,6 +32,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from html import unescape
 
 import trafilatura
 from lxml.html import HtmlElement, fromstring
@@ -48,7 +49,13 @@ from newsclean.cleaners.htmlpage import (
 )
 from newsclean.cleaners.language import detect_language
 from newsclean.cleaners.lexicon import lexicon_for
-from newsclean.cleaners.lines import WORD_RE, byline_name, credited_name, ends_sentence
+from newsclean.cleaners.lines import (
+    WORD_RE,
+    byline_name,
+    credited_name,
+    ends_sentence,
+    sentences,
+)
 from newsclean.cleaners.pagetitle import TITLE_SEP_RE, strip_site
 from newsclean.cleaners.structured import StructuredArticle, jsonld_objects, ld_article, structured_article
 
@@ -216,10 +223,15 @@ def _page_language(tree: HtmlElement) -> str | None:
     return detect_language([p for p in paras if p]) if paras else None
 
 
+# A declared headline cut to a length ("… and how many children do couple have?...",
+# fundus-dev's The Sun) is no fuller than the title it is longer than.
+_CUT_MARKS = ("...", "…")
+
+
 def _shortens(title: str, headline: str) -> bool:
-    """Is `title` (the page's <title>, its site's name gone) a shortened `headline`: fewer
-    words, every one of them the headline's? Pages without og:title or a JSON-LD headline
-    print the full headline in their one <h1> and cut it for the <title> (blind trial t's
+    """Is `title` (og:title or the page's <title>, its site's name gone) a shortened
+    `headline`: fewer words, every one of them the headline's? Pages print the full
+    headline in their one <h1> and cut it for the <title> (blind trial t's
     Hindi and Dutch pages: "…, जयपुर जगुआर्स सेमीफाइनल में" for "…, जयपुर जगुआर्स ने लखनऊ
     लायंस को 15 रन से हराकर सेमीफाइनल में जगह बनाई")."""
     said, full = WORD_RE.findall(title.lower()), WORD_RE.findall(headline.lower())
@@ -239,17 +251,25 @@ def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
     h1s = [_norm(h.text_content()) for h in tree.iter("h1")]
     h1s = [h for h in h1s if 3 <= len(h) <= 300]
     ld_head = art.get("headline") if art and isinstance(art.get("headline"), str) else None
+    if ld_head:  # WordPress's JSON-LD escapes the headline's HTML: "&#8220;…&nbsp;…&#8221;"
+        ld_head = _norm(unescape(ld_head))
+        if h1s and ld_head != h1s[0] and strip_site(ld_head, site, h1s[:1]) == h1s[0]:
+            ld_head = h1s[0]  # "<h1> - Güncel haberler": the section's name on it too
     cands = [c for c in (og, ld_head, html_title, *h1s[:2]) if c]
     title = None
-    refs = tuple(r for r in (ld_head and _norm(ld_head), *h1s[:1]) if r) or _shown_parts(
+    refs = tuple(r for r in (ld_head, *h1s[:1]) if r) or _shown_parts(
         tree, html_title)
     for c in (og, ld_head, html_title, h1s[0] if h1s else None):
         if c:
             title = strip_site(_norm(c), site, refs)
             if title:
                 break
-    if title and not (og or ld_head) and len(h1s) == 1 and _shortens(title, h1s[0]):
-        title = h1s[0]
+    # the full headline the page declares (JSON-LD) or shows (its one <h1>) over a title
+    # that shortens it: og:title is often the social card's cut ("Myrsky katkaisi sähköt yli
+    # 60 000 taloudesta" for "… – Ilmatieteen laitos varoittaa …": blind trial ac, 6 pages)
+    full = strip_site(ld_head, site) if ld_head else h1s[0] if len(h1s) == 1 else None
+    if title and full and not full.endswith(_CUT_MARKS) and _shortens(title, full):
+        title = full
     if not (og or ld_head or h1s or (refs and title in refs)) and (
             big := _big_type_headline(tree)):
         title = big  # the <title> names the site; the page shows its headline in big type
@@ -1074,6 +1094,35 @@ def _deck_under_headline(blocks: list[PageBlock], i: int, title: str | None) -> 
             and byline_name(b.text) is None)
 
 
+# A lede set apart above the story's body (Czech "perex", a <div class=opener> between the
+# byline and the body's first paragraph) is two sentences or more, and a paragraph's length:
+# a deck is one line.
+_LEDE_MIN_SENTENCES = 2
+_LEDE_MIN_WORDS = 25
+
+
+def _lede_under_headline(blocks: list[PageBlock], i: int, title: str | None) -> bool:
+    """Is block i the first prose under the page's headline (a heading block whose words
+    are the title's) and a lede: _LEDE_MIN_SENTENCES sentences or more, _LEDE_MIN_WORDS
+    words or more, ending a sentence, no byline? Blind trial ac's Czech court report lost
+    its opening paragraph, a <div class=opener> above the share buttons, the photo and the
+    body that trafilatura took. Not a photo's caption (fundus-dev's Namibian page)."""
+    b = blocks[i]
+    if (title is None or b.heading or b.caption or len(b.text.split()) < _LEDE_MIN_WORDS
+            or not ends_sentence(b.text) or len(sentences(b.text)) < _LEDE_MIN_SENTENCES
+            or byline_name(b.text) is not None):
+        return False
+    want = _tokset(title)
+    for j in range(i - 1, max(-1, i - _STANDFIRST_REACH), -1):
+        above = blocks[j]
+        if above.heading and _tokset(above.text) == want:
+            return True
+        if above.heading or not above.caption and len(above.text) >= _PROSE_BLOCK_CHARS and (
+                ends_sentence(above.text)):
+            return False
+    return False
+
+
 def _standfirst(blocks: list[PageBlock], paras: list[str], descs: list[str],
                 title: str | None = None) -> str | None:
     """The standfirst above the first prose paragraph of `paras` (within _STANDFIRST_REACH
@@ -1092,7 +1141,8 @@ def _standfirst(blocks: list[PageBlock], paras: list[str], descs: list[str],
         b = blocks[i]
         if b.region not in ("body", "header") or b.heading:
             continue
-        if _deck_under_headline(blocks, i, title) and _key(b.text) not in joined:
+        if (_deck_under_headline(blocks, i, title) or _lede_under_headline(blocks, i, title)
+                ) and _key(b.text) not in joined:
             return b.text
         bt = _tokset(b.text)
         if not bt or _key(b.text) in joined:

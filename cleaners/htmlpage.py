@@ -144,6 +144,7 @@ class PageBlock:
     text: str
     region: str  # body | nav | header | footer | aside | form | dialog | cookie-layer
     heading: bool = False  # an <h1>-<h6>
+    caption: bool = False  # in a <figure> or its <figcaption>
 
 
 def is_hidden(el: HtmlElement) -> bool:
@@ -159,15 +160,15 @@ def page_blocks(root: HtmlElement, consent: list[HtmlElement] = ()) -> list[Page
     out: list[PageBlock] = []
     cur: list[str] = []
     layer_ids = {id(x) for x in consent}
-    state = {"region": "body", "heading": False}
+    state = {"region": "body", "heading": False, "caption": False}
 
     def flush() -> None:
         s = _norm("".join(cur))
         if s:
-            out.append(PageBlock(s, state["region"], state["heading"]))
+            out.append(PageBlock(s, state["region"], state["heading"], state["caption"]))
         cur.clear()
 
-    def walk(e, region: str, heading: bool) -> None:
+    def walk(e, region: str, heading: bool, caption: bool = False) -> None:
         tag = e.tag if isinstance(e.tag, str) else ""
         if not tag or tag in INVISIBLE_TAGS or is_hidden(e):
             if e.tail:
@@ -183,15 +184,16 @@ def page_blocks(root: HtmlElement, consent: list[HtmlElement] = ()) -> list[Page
         if blk:
             flush()
         inner_heading = heading or tag in ("h1", "h2", "h3", "h4", "h5", "h6")
-        state["region"], state["heading"] = inner, inner_heading
+        inner_caption = caption or tag in ("figure", "figcaption")
+        state.update(region=inner, heading=inner_heading, caption=inner_caption)
         if e.text:
             cur.append(e.text)
         for ch in e:
-            walk(ch, inner, inner_heading)
-            state["region"], state["heading"] = inner, inner_heading
+            walk(ch, inner, inner_heading, inner_caption)
+            state.update(region=inner, heading=inner_heading, caption=inner_caption)
         if blk:
             flush()
-        state["region"], state["heading"] = region, heading
+        state.update(region=region, heading=heading, caption=caption)
         if e.tail:
             cur.append(e.tail)
 

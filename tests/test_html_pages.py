@@ -310,3 +310,28 @@ def test_a_page_whose_title_names_only_the_site_takes_its_big_type_headline():
     assert result.title == (
         "Un incendio en la sierra de Enguera obliga a desalojar a 900 vecinos")
     assert (result.author, result.date) == ("Javier Ruiz Montes", "2012-08-26")
+
+
+def test_a_lede_set_apart_above_the_body_stays_and_the_h1_is_the_full_title():
+    """Blind trial ac's Czech court report: the lede ("perex") is a <div class=opener>
+    between the byline and the body trafilatura took, under share buttons and a photo
+    (html_extract._lede_under_headline); its og:title cuts the <h1>'s headline short."""
+    result = _clean("lede-opener-cs.html")
+    assert result.text.startswith("Krajský soud v Brně ve čtvrtek potrestal šestiletým")
+    assert result.title == ("Soud poslal bývalého předsedu bytového družstva na šest let do "
+                            "vězení. Zpronevěřil přes 19 milionů")
+    assert "Sdílet na Facebooku" not in result.text
+
+
+def test_a_photo_caption_under_the_headline_is_no_lede():
+    """fundus-dev's Namibian page: a two-sentence <figcaption> between the headline and the
+    body is the photo's, not the story's lede."""
+    caption = ("THERE YOU GO … The minister leaves on a trip and hands over a document to "
+               "his deputy. He will act in his stead while the minister is away on the long "
+               "trade mission abroad.")
+    page = ("<html><head><title>Deputy to act as minister | Daily</title></head><body>"
+            "<article><h1>Deputy to act as minister</h1><figure><img src=a.jpg>"
+            f"<figcaption>{caption}</figcaption></figure><div class=body>{_STORY_P}"
+            f"{_STORY_P.replace('council', 'board')}</div></article></body></html>")
+    result = clean(page.encode(), options=CleanOptions(format_hint="html"))
+    assert "THERE YOU GO" not in result.text

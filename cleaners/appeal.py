@@ -56,7 +56,8 @@ STORY_VOICE_MAX = 0.15
 
 
 def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = None,
-            speech: re.Pattern | None = None) -> list[int]:
+            speech: re.Pattern | None = None, boxed: frozenset[int] = frozenset()
+            ) -> list[int]:
     """Indexes of the paragraphs of `texts` (a story's lines, in order) that are appeals. Read
     in their own voice (outside quotes), an appeal speaks to the reader (a "you" word: the rest
     of `lexicon.address`, `lexicon.formal_you`; or an opening imperative, `_opens_with_call`),
@@ -75,7 +76,10 @@ def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = 
     newsroom's comment section on the vote drew more than 400 posts…" (blind trial z's
     de-AT "…im Postfach: Unser Newsletter …" pitch, which that caught, stays).
     None when more than STORY_VOICE_MAX of the other paragraphs of prose (`lines.is_prose`)
-    address the reader or speak for "us".
+    address the reader or speak for "us", but the paragraphs `boxed` (indexes of texts that
+    stand beside a promo box's form: its heading, "Sign up to Morning Briefing: … in your
+    inbox before 7am." over "Enter your email address") are read alone: a column speaks to
+    its reader throughout, and blind trial ac's en-GB column kept its box's heading.
 
     `memo` keeps what each text says (`_voice`) for the document's `lexicon`: the
     pipeline's later rounds ask about the same paragraphs again. `speech` is what reports
@@ -105,7 +109,7 @@ def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = 
     pitches = {i for i, voice in enumerate(voices) if any(voice) and furnished[i]}
     story = [i for i, text in enumerate(texts) if i not in pitches and is_prose(text)]
     if sum(any(voices[i]) for i in story) > STORY_VOICE_MAX * len(story):
-        return []
+        return [i for i in found if i in boxed]
     return found
 
 

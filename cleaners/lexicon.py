@@ -67,13 +67,13 @@ like comment enable allow install upgrade unlock discover explore sponsored send
     "es": ("""
 compartir comparte comentario comentarios suscríbete suscribirse suscripción suscriptor
 publicidad responder registrarse iniciar sesión boletín relacionadas escuchar siguiente
-anterior
+anterior clic
 """, """
 usted ustedes tu tus te ti vosotros vuestro vuestra nosotros nuestro nuestra nuestros
 nuestras
 """, """
 comparte compartir suscríbete suscribirse síguenos sigue escucha descarga regístrate apoya
-haz únete inicia envía envíanos envíe
+haz únete inicia envía envíanos envíe da dale
 """),
     "fr": ("""
 partager partagez commentaire commentaires abonnez abonner abonné abonnement publicité

@@ -1441,12 +1441,31 @@ def _told(rest: str, match: Callable[..., Rule | None]) -> bool:
 _APPEAL_RULE = "appeal.publisher-to-reader"
 
 
+# The families of a promo box's form lines: its e-mail field and button ("Enter your email
+# address", "Sign up", "Jetzt anmelden").
+_PROMO_FORM_FAMILIES = frozenset(("newsletter", "subscribe"))
+
+
+def _beside_promo_forms(units: list[Unit], removed: list[Removal]) -> frozenset[int]:
+    """Indexes of the `units` right above or under a line the rules removed as a promo
+    box's (`_PROMO_FORM_FAMILIES`): what `appeals` reads there is the box's heading or pitch
+    whatever voice the story speaks in. Text dumps only: it reads the removals' line
+    numbers (HTML's boxes went with the extraction); a box's heading is one line."""
+    form_lines = {r.line for r in removed
+                  if r.line is not None and r.family in _PROMO_FORM_FAMILIES}
+    if not form_lines:
+        return frozenset()
+    return frozenset(i for i, u in enumerate(units) if u.start >= 0 and (
+        u.line - 1 in form_lines or u.line + 1 in form_lines))
+
+
 def _drop_appeals(units: list[Unit], lexicon: Lexicon, removed: list[Removal],
                   memo: dict | None = None, speech: re.Pattern | None = None) -> list[Unit]:
     """`units` without the appeals written as prose between them (cleaners/appeal.py); of a
     paragraph that holds news sentences beside its appeal, only the appeal's sentences
     (`appeal_span`), the cut recorded with its offsets. `memo`, `speech`: `appeals`'."""
-    found = set(appeals([u.text for u in units], lexicon, memo, speech))
+    found = set(appeals([u.text for u in units], lexicon, memo, speech,
+                        _beside_promo_forms(units, removed)))
     if not found:
         return units
     out = []

@@ -168,6 +168,8 @@ APPEALS = [
     ("zh", "想第一时间获取城市资讯？扫描下方二维码关注我们的微信公众号，或订阅每日早报邮件。"),
     # what a spaced dash sets after a lead-in (blind trial q: stayed between two paragraphs)
     ("en", "Get the latest news on the go — download the Deccan Ledger app for Android and iOS"),
+    # blind trial ac's es-MX page: "you" in the verb, "Da clic" a Mexican imperative
+    ("es", "✈️ ¿Ya nos sigues en Telegram? Da clic aquí y únete a nuestro canal oficial"),
 ]
 
 
@@ -224,18 +226,38 @@ def test_a_story_paragraph_about_furniture_is_no_appeal(lang, line):
     assert appeals([*story[:2], line, *story[2:]], lexicon_for((lang,))) == []
 
 
+_COLUMN = [
+    "You have probably noticed that your grocery bill has grown, and we all feel it at the "
+    "checkout every week.",
+    "Our family started planning meals on Sundays, and you can too, without any special "
+    "tools or an app.",
+    "Share the cooking with your children: we found they eat more of what they helped make "
+    "themselves.",
+    "If you follow one tip this month, make it the shopping list, and stick to it at the "
+    "store.",
+]
+
+
 def test_a_column_that_talks_to_its_reader_throughout_keeps_every_paragraph():
-    column = [
-        "You have probably noticed that your grocery bill has grown, and we all feel it at the "
-        "checkout every week.",
-        "Our family started planning meals on Sundays, and you can too, without any special "
-        "tools or an app.",
-        "Share the cooking with your children: we found they eat more of what they helped make "
-        "themselves.",
-        "If you follow one tip this month, make it the shopping list, and stick to it at the "
-        "store.",
-    ]
-    assert appeals(column, lexicon_for(("en",))) == []
+    assert appeals(_COLUMN, lexicon_for(("en",))) == []
+
+
+def test_a_promo_boxs_heading_goes_from_a_column_that_talks_to_its_reader():
+    """Blind trial ac's en-GB column: its paragraphs say "I", "we" and "you" throughout, so
+    no paragraph of it is read as an appeal; the newsletter box's heading over the box's
+    form lines (which the rules name) is the box's all the same
+    (pipeline._beside_promo_forms)."""
+    column = _COLUMN
+    heading = ("Sign up to Morning Briefing: the stories that matter across the North East, "
+               "in your inbox before 7am.")
+    tail = ("The savings add up: a family of four spends about 40 pounds less a month on food, "
+            "according to a survey by the county council.")
+    page = "\n".join(["Eating well on a budget", *column[:3], heading, "Enter your email address",
+                      "Sign up", column[3], tail]) + "\n"
+    result = clean(page)
+    assert heading not in result.text
+    assert all(p in result.text for p in [*column, tail])
+    assert [r.rule for r in result.removed if r.text == heading] == ["appeal.publisher-to-reader"]
 
 
 def test_the_appeal_is_removed_from_a_page_dump_and_recorded():

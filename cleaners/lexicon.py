@@ -45,7 +45,7 @@ _ANY_WEB = """
 facebook twitter whatsapp pinterest linkedin instagram telegram reddit tumblr youtube tiktok
 bluesky mastodon flipboard tweet retweet email mail newsletter newsletters rss javascript
 cookie cookies podcast podcasts app apps login logout premium paywall menu video videos
-audio tags min
+audio tags min spotify deezer soundcloud
 """
 
 # language -> (web, address, call), as lid.176 names the language (ISO 639-1).

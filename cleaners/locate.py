@@ -56,6 +56,7 @@ from newsclean.cleaners.lines import (
     shows_time,
     without_quotes,
     word_count,
+    words_of,
 )
 from newsclean.cleaners.rules import COMMENTS, NAVIGATION, SHARE, Rule, Where
 
@@ -1193,6 +1194,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
 
     entry_row = _entry_rows(lines, keep)
     embedded = _embed_boxes(n, quiet, rule_at)
+    played = _player_boxes(lines, rule_at, lexicon)
 
     resumed = _resumed_story(lines, keep, quiet, rule_at)
     for order in (range(n), range(n - 1, -1, -1)):
@@ -1203,9 +1205,10 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
             if keep[i]:
                 gap = boxed = 0
             elif (gap is not None and (_sentence(lines[i]) or _paywall_teaser(lines, i, named))
-                  and quiet(i) and (gap < (BOX_REACH if resumed[i] or linked(i) else RESCUE_REACH)
-                                    or boxed < RESCUE_REACH and (
-                                        goes_on(i) or _under_bare_headlines(lines, i, named)))):
+                  and quiet(i) and not played(i)
+                  and (gap < (BOX_REACH if resumed[i] or linked(i) else RESCUE_REACH)
+                       or boxed < RESCUE_REACH and (
+                           goes_on(i) or _under_bare_headlines(lines, i, named)))):
                 keep[i] = True
                 gap = boxed = 0
             elif gap is not None:
@@ -1440,6 +1443,39 @@ def _embed_boxes(n: int, quiet: Callable[[int], bool],
         return False
 
     return boxed
+
+
+# A player's box: its label, its title and the episode's, its controls and clocks, a few
+# lines between two a player rule names ("Podcast", "Verkehrsfunk – der Pendler-Podcast…",
+# "Folge 47: Wie überlebt man …?", "Jetzt anhören"). Blind trial ac's de-AT page kept the
+# episode's title, a question, as the story's sentence.
+PLAYER_BOX_LINES = 3
+# ...and the line under its last that names where else to hear it, two platform or
+# furniture words or more ("Alle Folgen auf Spotify, Apple Podcasts und überall, wo es
+# Podcasts gibt.", "Listen on Apple Podcasts, Spotify or wherever you get your podcasts").
+PLAYER_TAIL_WEB_WORDS = 2
+
+
+def _player_boxes(lines: list[str], rule_at: Callable[[int], Rule | None], lexicon: Lexicon
+                  ) -> Callable[[int], bool]:
+    """For a page's `lines`: is line i inside a player's box (a line a player rule names
+    within PLAYER_BOX_LINES above it and another within as many below it), or the line
+    right under the box that names where else to listen (PLAYER_TAIL_WEB_WORDS)? Asked only
+    of the lines the rescue would take back."""
+    n = len(lines)
+
+    def player(j: int) -> bool:
+        rule = rule_at(j) if 0 <= j < n else None
+        return rule is not None and rule.family == "player"
+
+    def played(i: int) -> bool:
+        if player(i - 1) and sum(w in lexicon.web for w in words_of(lines[i].lower())) >= (
+                PLAYER_TAIL_WEB_WORDS):
+            return True
+        return (any(player(j) for j in range(i - 1, i - PLAYER_BOX_LINES - 1, -1))
+                and any(player(j) for j in range(i + 1, i + PLAYER_BOX_LINES + 1)))
+
+    return played
 
 
 def _in_story_chrome(line: str, rule: Rule | None) -> bool:

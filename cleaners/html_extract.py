@@ -39,6 +39,7 @@ from lxml.html import HtmlElement, fromstring
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
+from newsclean.cleaners.crosslink import is_label_alone, is_pointed_headline
 from newsclean.cleaners.dateline import dateline_date
 from newsclean.cleaners.htmlpage import (
     INVISIBLE_TAGS,
@@ -435,7 +436,7 @@ def _following(e: HtmlElement) -> Iterator[HtmlElement]:
 @cache
 def _furniture_words() -> frozenset[str]:
     """Every language's furniture and call words (`lexicon_for(())`), once a process."""
-    every = lexicon_for(())
+    every = _every_lexicon()
     return every.web | every.call
 
 
@@ -1017,16 +1018,53 @@ _BOXES = (  # (rule, the names, the most words)
         re.IGNORECASE), 80),
 )
 _BOX_NAME_ATTRS = ("class", "id", "data-testid", "data-component")
+_BOX_TAGS = frozenset(("div", "section"))
+_REGION_BOXES = frozenset(("aside", "nav", "header", "footer"))
+_SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _TABLE_PARTS = frozenset(("table", "thead", "tbody", "tfoot", "tr", "td", "th"))
 
 
+# A related-stories box inside the story: an element whose first child is a heading that
+# is a referral label alone ("Mohlo by vás zajímat", "Lesen Sie auch", `crosslink.
+# is_label_alone`, in any language's words) and that holds a link, up to this many words: a
+# headline and its summary or three. Blind trial ac's Czech page kept a teaser's summary, a
+# <p> of two sentences under the box's <h4> and its link, between two of the story's
+# paragraphs.
+_RELATED_BOX_MAX_WORDS = 120
+_RELATED_RULE = "extract.related-box"
+
+
+@cache
+def _every_lexicon():
+    """Every language's word classes (`lexicon_for(())`), once a process."""
+    return lexicon_for(())
+
+
+def _related_box(el: HtmlElement) -> bool:
+    """Is `el` a related-stories box (_RELATED_BOX_MAX_WORDS) linking a headline
+    (`crosslink.is_pointed_headline`: not a section's "Themes" over a button)?"""
+    first = next((c for c in el if isinstance(c.tag, str)), None)
+    if first is None or first.tag not in _SUBHEADINGS or any(
+            a.tag in _REGION_BOXES for a in el.iterancestors()):
+        return False  # an <aside>'s or <nav>'s box is recorded as its region's
+    return (len(el.text_content().split()) <= _RELATED_BOX_MAX_WORDS
+            and is_label_alone(_norm(first.text_content()), _every_lexicon())
+            and any(is_pointed_headline(_norm(a.text_content())) for a in el.iter("a")))
+
+
 def _box_texts(tree: HtmlElement) -> dict[str, str]:
-    """The texts (`_key`) of the blocks inside the page's player and promo boxes, each with
-    the rule its box is recorded under."""
+    """The texts (`_key`) of the blocks inside the page's player, promo and related-stories
+    boxes, each with the rule its box is recorded under."""
     out: dict[str, str] = {}
     for el in tree.iter():
         tag = el.tag if isinstance(el.tag, str) else ""
         if not tag:
+            continue
+        if tag in _BOX_TAGS and _related_box(el):
+            for sub in el.iter():
+                key = _key(sub.text_content()) if isinstance(sub.tag, str) else ""
+                if key:
+                    out.setdefault(key, _RELATED_RULE)
             continue
         names = _names(el, _BOX_NAME_ATTRS).split()
         rule, _, most = _BOXES[0] if tag in ("video", "audio") else next(

@@ -315,12 +315,19 @@ def test_a_page_whose_title_names_only_the_site_takes_its_big_type_headline():
 def test_a_lede_set_apart_above_the_body_stays_and_the_h1_is_the_full_title():
     """Blind trial ac's Czech court report: the lede ("perex") is a <div class=opener>
     between the byline and the body trafilatura took, under share buttons and a photo
-    (html_extract._lede_under_headline); its og:title cuts the <h1>'s headline short."""
+    (html_extract._lede_under_headline); its og:title cuts the <h1>'s headline short; a
+    related box's summary under its "Mohlo by vás zajímat" heading (`_related_box`)."""
     result = _clean("lede-opener-cs.html")
     assert result.text.startswith("Krajský soud v Brně ve čtvrtek potrestal šestiletým")
     assert result.title == ("Soud poslal bývalého předsedu bytového družstva na šest let do "
                             "vězení. Zpronevěřil přes 19 milionů")
     assert "Sdílet na Facebooku" not in result.text
+    # the related box between two of its paragraphs: heading, linked headline, summary
+    summary = "Kriminalisté zadrželi muže v jeho kanceláři v centru Brna"
+    assert summary not in result.text
+    assert [r.rule for r in result.removed if r.text.startswith(summary)] == [
+        "extract.related-box"]
+    assert "Družstvo chce peníze zpět" in result.text  # the subhead under the box
 
 
 def test_a_photo_caption_under_the_headline_is_no_lede():

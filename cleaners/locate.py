@@ -394,6 +394,12 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
     for i in _boxed_teasers(lines, keep, named, lexicon):
         keep[i] = False
         settled = False
+    played = _player_boxes(lines, lambda j: named(lines[j]), lexicon)
+    boxed = [i for i, k in enumerate(keep) if k and played(i)]
+    if boxed and len(boxed) < sum(keep):  # a podcast's box the model kept between paragraphs
+        for i in boxed:
+            keep[i] = False
+        settled = False
     first = keep.index(True)
     for i in range(first - 1, max(-1, first - 3), -1):  # a dateline, a byline above the lead
         line = lines[i]
@@ -1085,19 +1091,28 @@ def _in_an_entry(lines: list[str], i: int, named: Callable[[str], Rule | None]) 
 
 
 def _story_above(lines: list[str], keep: list[bool], i: int,
-                 named: Callable[[str], Rule | None]) -> bool:
+                 named: Callable[[str], Rule | None],
+                 boxed: Callable[[int], bool] = lambda j: False) -> bool:
     """Is the story kept right above line i: the line above kept, or a kept paragraph of
     prose past ad labels and one-line cross-links between (_SUBHEAD_PAST: "Citește și: …",
     not a box's list-head heading)? A subhead stood under both and was lost (blind trial r,
     p=0.48). Past any named line to any kept line, the top's bylines, the teasers under a
     "Photos:" link and a video's title under its length came back (fundus-dev text -0.0002).
     Past the labels a subhead opens its section: the line under it is prose, or the ad's own
-    "Saken fortsetter under annonsen" above a real subhead stayed (field case, no)."""
+    "Saken fortsetter under annonsen" above a real subhead stayed (field case, no). So
+    does a player's box (`boxed`, `_player_boxes`: a podcast's label, title, description
+    and controls over "Omwonenden bezorgd", blind trial ad's nl page), but not the line
+    right under a player's own line: that is its video's title ("04:16 min" over
+    "Weitere Eskalation mit Venezuela…", fundus-dev's n-tv page)."""
     if i > 0 and keep[i - 1]:
         return True
     if i + 1 >= len(lines) or not is_prose(lines[i + 1]):
         return False
+    if i > 0 and (rule := named(lines[i - 1])) is not None and rule.family == "player":
+        return False
     for j in range(i - 1, -1, -1):
+        if boxed(j):
+            continue
         rule = named(lines[j])
         if rule is None:
             return keep[j] and j < i - 1 and is_prose(lines[j])
@@ -1227,7 +1242,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
     held = _keep_announced(lines, keep, feats, quiet)
     for i in range(1, n - 1):
         if (not keep[i] and keep[i + 1] and _short_heading(lines[i]) and quiet(i)
-                and _story_above(lines, keep, i, named)):
+                and _story_above(lines, keep, i, named, played)):
             keep[i] = True
     first = keep.index(True)
     for i in range(first + 1, n - 1):  # a live blog entry's headline, under its stamp
@@ -1445,35 +1460,45 @@ def _embed_boxes(n: int, quiet: Callable[[int], bool],
     return boxed
 
 
-# A player's box: its label, its title and the episode's, its controls and clocks, a few
-# lines between two a player rule names ("Podcast", "Verkehrsfunk – der Pendler-Podcast…",
-# "Folge 47: Wie überlebt man …?", "Jetzt anhören"). Blind trial ac's de-AT page kept the
-# episode's title, a question, as the story's sentence.
+# A player's box: its label, its title and the episode's, its controls and clocks, the
+# lines from a label to a line a player rule names at most this many lines under it. The
+# label is a player rule's line ("Podcast") or opens with the medium's name ("PODCAST |
+# Stedenblad Spreekt", a few words, no sentence). Blind trial ac's de-AT page kept the
+# episode's title, a question, as the story's sentence; trial ad's nl page kept its label,
+# the episode's title and description, and lost the subhead under the box.
 PLAYER_BOX_LINES = 3
+_MEDIA_WORDS = frozenset(("podcast", "video", "audio"))
 # ...and the line under its last that names where else to hear it, two platform or
 # furniture words or more ("Alle Folgen auf Spotify, Apple Podcasts und überall, wo es
-# Podcasts gibt.", "Listen on Apple Podcasts, Spotify or wherever you get your podcasts").
+# Podcasts gibt.", "Luister ook via Spotify, Apple Podcasts of de Stedenblad-app").
 PLAYER_TAIL_WEB_WORDS = 2
 
 
 def _player_boxes(lines: list[str], rule_at: Callable[[int], Rule | None], lexicon: Lexicon
                   ) -> Callable[[int], bool]:
-    """For a page's `lines`: is line i inside a player's box (a line a player rule names
-    within PLAYER_BOX_LINES above it and another within as many below it), or the line
-    right under the box that names where else to listen (PLAYER_TAIL_WEB_WORDS)? Asked only
-    of the lines the rescue would take back."""
+    """For a page's `lines`: is line i in a player's box (PLAYER_BOX_LINES), or the line
+    right under the box that names where else to listen (PLAYER_TAIL_WEB_WORDS)? Asks
+    `rule_at` of a few lines around i only: it is asked of the lines the rescue would take
+    back, of those above a subhead and of the kept lines once the passes are done."""
     n = len(lines)
 
     def player(j: int) -> bool:
         rule = rule_at(j) if 0 <= j < n else None
         return rule is not None and rule.family == "player"
 
-    def played(i: int) -> bool:
-        if player(i - 1) and sum(w in lexicon.web for w in words_of(lines[i].lower())) >= (
-                PLAYER_TAIL_WEB_WORDS):
+    def label(j: int) -> bool:
+        if player(j):
             return True
-        return (any(player(j) for j in range(i - 1, i - PLAYER_BOX_LINES - 1, -1))
-                and any(player(j) for j in range(i + 1, i + PLAYER_BOX_LINES + 1)))
+        words = words_of(lines[j][:40].lower()) if 0 <= j < n else []
+        return (bool(words) and words[0] in _MEDIA_WORDS and is_headline(lines[j])
+                and not ends_sentence(lines[j]))
+
+    def played(i: int) -> bool:
+        if player(i) or player(i - 1) and sum(
+                w in lexicon.web for w in words_of(lines[i].lower())) >= PLAYER_TAIL_WEB_WORDS:
+            return True
+        return any(label(a) and any(player(b) for b in range(i + 1, a + PLAYER_BOX_LINES + 1))
+                   for a in range(i, max(-1, i - PLAYER_BOX_LINES), -1))
 
     return played
 

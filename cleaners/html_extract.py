@@ -35,7 +35,7 @@ from functools import cache
 from html import unescape
 
 import trafilatura
-from lxml.html import HtmlElement, fromstring
+from lxml.html import Element, HtmlElement, fromstring
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
@@ -1052,6 +1052,33 @@ def _related_box(el: HtmlElement) -> bool:
             and any(is_pointed_headline(_norm(a.text_content())) for a in el.iter("a")))
 
 
+# The inline elements a page sets a cross-link in, inside a paragraph of the story: "<p>…
+# <strong>Baca Juga: <a>Klasemen Liga 1 …</a></strong> Kesabaran Bajul Ijo …</p>".
+_INLINE_TAGS = ("strong", "b", "span", "em", "i")
+
+
+def _break_inline_referrals(tree: HtmlElement) -> None:
+    """Set each cross-link a paragraph holds inline (an inline element whose text is a
+    referral label alone, `crosslink.is_label_alone`, and the headline it links) on a line
+    of its own, between two <br>s: extracted, it is a line the rules name, and the
+    paragraph's sentences around it stay. Blind trial ad's Indonesian page kept "Baca Juga:
+    Klasemen Liga 1 …" inside its paragraph."""
+    lexicon = _every_lexicon()
+    for el in list(tree.iter(*_INLINE_TAGS)):
+        link = el.find(".//a")
+        parent = el.getparent()
+        if link is None or parent is None or parent.tag not in ("p", "div", "td", "li"):
+            continue
+        label, colon, rest = _norm(el.text_content()).partition(":")
+        if not (colon and rest.strip() and is_label_alone(label + ":", lexicon)
+                and is_pointed_headline(_norm(link.text_content()))):
+            continue
+        before, after = Element("br"), Element("br")
+        after.tail, el.tail = el.tail, None
+        el.addprevious(before)
+        el.addnext(after)
+
+
 def _box_texts(tree: HtmlElement) -> dict[str, str]:
     """The texts (`_key`) of the blocks inside the page's player, promo and related-stories
     boxes, each with the rule its box is recorded under."""
@@ -1427,6 +1454,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtraction:
         el.drop_tree()
 
     _unwrap_layout_tables(tree)
+    _break_inline_referrals(tree)
     joined = joined_words(b.text for b in blocks)
     paras = _trafilatura(tree, url, precision=True, joined=joined)
     text = "\n".join(paras)

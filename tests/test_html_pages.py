@@ -342,3 +342,21 @@ def test_a_photo_caption_under_the_headline_is_no_lede():
             f"{_STORY_P.replace('council', 'board')}</div></article></body></html>")
     result = clean(page.encode(), options=CleanOptions(format_hint="html"))
     assert "THERE YOU GO" not in result.text
+
+
+def test_a_cross_link_set_inline_in_a_paragraph_goes_and_its_sentences_stay():
+    """Blind trial ad's Indonesian page: "<strong>Baca Juga: <a>…</a></strong>" inside a
+    paragraph (html_extract._break_inline_referrals)."""
+    page = ("<html><head><title>Persebaya menang tipis | Skor</title></head><body><article>"
+            "<h1>Persebaya menang tipis</h1><p>Gelombang serangan Persebaya terus berlanjut "
+            "sepanjang babak kedua di Stadion Gelora Bung Tomo. <strong>Baca Juga: <a href=/k>"
+            "Klasemen Liga 1 Usai Pekan Ketiga, Borneo FC Masih di Puncak</a></strong> "
+            "Kesabaran Bajul Ijo akhirnya terbayar pada menit ke-88 lewat tembakan keras dari "
+            "luar kotak penalti.</p><p>Pelatih Persebaya memuji para pemain yang tidak "
+            "menyerah hingga peluit akhir dibunyikan oleh wasit.</p></article></body></html>")
+    result = clean(page.encode(), options=CleanOptions(format_hint="html"))
+    assert "Klasemen Liga 1" not in result.text
+    assert "di Stadion Gelora Bung Tomo." in result.text
+    assert "Kesabaran Bajul Ijo akhirnya terbayar" in result.text
+    assert [r.rule for r in result.removed if r.text.startswith("Baca Juga")] == [
+        "cross-link.read-also-id"]

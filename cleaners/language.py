@@ -170,6 +170,24 @@ def function_words(lang: str | None) -> frozenset[str]:
     return frozenset(_ranked(name)[:FUNCTION_WORDS])
 
 
+@cache
+def proper_words(lang: str | None) -> frozenset[str]:
+    """The words of `function_words(lang)` that jusText's stoplist writes only capitalized,
+    lower-case: names and places its Wikipedia counts hold ("John" and "Johan", "Jean",
+    "János", "Stockholm", the months), which a byline's name is made of (blind trial ad's
+    "Johan Lindqvist" was no person's name: "johan" is among Swedish's 300 commonest
+    words)."""
+    name = _STOPLIST_NAMES.get(lang or "")
+    if name is None:
+        return frozenset()
+    import pkgutil
+
+    raw = pkgutil.get_data("justext", f"stoplists/{name}.txt").decode("utf-8").split()
+    lower = {w for w in raw if w == w.lower()}
+    return frozenset(w.lower() for w in raw[:FUNCTION_WORDS]
+                     if w != w.lower() and w.lower() not in lower)
+
+
 def _ranked(name: str) -> list[str]:
     """jusText's stoplist `name`, lower-case, most frequent first."""
     import pkgutil

@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from newsclean.cleaners.language import function_words, stopwords
+from newsclean.cleaners.language import function_words, proper_words, stopwords
 from newsclean.cleaners.lines import UNSPACED_RUN_RE
 
 # Platform and product words that stand, untranslated, on pages in every language.
@@ -541,6 +541,8 @@ class Lexicon:
     inside: tuple[str, ...] = ()  # voice words found inside a run of characters (_VOICE_INSIDE)
     imperative_after: frozenset[str] = frozenset()  # "do" after a call word (_IMPERATIVE_AFTER)
     heads: tuple[str, ...] = ()  # pitch words that close a compound (_COMPOUNDING)
+    # the function words the stoplist writes only capitalized: names ("johan", "john")
+    proper: frozenset[str] = frozenset()
 
     def bare(self, words: list[str]) -> list[str]:
         """Lower-cased `words` as the word classes read them: each word, then each word less
@@ -622,7 +624,8 @@ def lexicon_for(languages: tuple[str, ...] = ()) -> Lexicon:
                    tuple(you | we | asks),
                    frozenset(_IMPERATIVE_AFTER.get(first or "", "").split()),
                    tuple(w for w in pitch if len(w) >= PITCH_HEAD_MIN_CHARS)
-                   if _SAME_LIST.get(first or "", first) in _COMPOUNDING else ())
+                   if _SAME_LIST.get(first or "", first) in _COMPOUNDING else (),
+                   proper_words(first))
 
 
 def _plain(word: str) -> str:

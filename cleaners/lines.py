@@ -656,9 +656,15 @@ def unmarked_byline_name(line: str) -> str | None:
     """The name of a byline without a marker: a name of two or more capitalised words
     (`credited_name`), then a credit separator and the time stamp (`is_stamp`): "Mehmet
     Yılmaz | 8 Haziran 2024, 16:20", "Anna Kowalczyk | 12.05.2026, 14:30 | aktualizacja: …"
-    (blind trials: removed with no author given). None for any other line."""
+    (blind trials: removed with no author given), or a relative time and more parts
+    ("Sanne de Vries · 3 uur geleden · Leestijd 4 minuten", blind trial ad). None for any
+    other line."""
     m = _CREDIT_TAIL_RE.search(line)
-    if m is None or not is_stamp(line[m.end():].strip()):
+    if m is None:
+        return None
+    rest = line[m.end():].strip()
+    first = LINE_PARTS_RE.split(rest, maxsplit=1)[0]
+    if not (is_stamp(rest) or is_stamp(first) or is_relative_time(first)):
         return None
     return credited_name(line[:m.start()])
 

@@ -427,11 +427,15 @@ def _located_byline_author(page_lines: list[str], top: _StoryTop,
     return _first_byline(page_lines[start:first + BYLINE_AFTER_LEAD], lexicon, match, alone)
 
 
+_GAP_RE = re.compile(r"\s{2,}")
+
+
 def _byline_part_name(line: str) -> str | None:
     """The name a labelled byline credits as one part of a line ("作者：李明" after the time
     and the source), or None: a part after the first only, since the first is the line's own
-    (`byline_name`)."""
-    parts = LINE_PARTS_RE.split(line)[1:]
+    (`byline_name`). A dump's gap of two spaces or more parts it too ("2024-06-05 16:20:35
+    来源：东方环境报  记者 王晓燕", blind trial ad)."""
+    parts = [p for part in LINE_PARTS_RE.split(line) for p in _GAP_RE.split(part)][1:]
     return next((name for part in parts if (name := byline_name(part)) is not None), None)
 
 
@@ -475,9 +479,11 @@ def _names_someone(name: str, lexicon: Lexicon) -> bool:
     particle: there half its words may be ("נועה בן שושן", "son of"; "محمد عمران", whose
     first name the Urdu list holds: blind trial v gave neither page an author), in a name of
     UNCASED_NAME_MAX_WORDS words at most (an Arabic headline over its date, one "في" in
-    nine words, is no name: field case 20)."""
+    nine words, is no name: field case 20). A given name among the commonest words
+    ("Johan", "John": `Lexicon.proper`) is a name's."""
     words = [w.lower() for w in WORD_RE.findall(name) if not w.islower()]
-    common = sum(w in lexicon.function_words or w in lexicon.web for w in words)
+    common = sum(w in lexicon.function_words and w not in lexicon.proper or w in lexicon.web
+                 for w in words)
     if any(c.isupper() for c in name):
         return common == 0
     return len(words) <= UNCASED_NAME_MAX_WORDS and 2 * common <= len(words) and (

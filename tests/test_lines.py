@@ -275,6 +275,9 @@ def test_a_byline_credits_the_name_after_its_marker(line, name):
     # a label and a weekday before the date: no name (blind trial v's Malay page)
     ("Dikemaskini: Isnin, 3 Feb 2025, 11:32 AM", None),
     ("Updated: Monday, 3 Feb 2025, 11:32 AM", None),
+    # a relative time and a reading time after the name (blind trial ad's nl page)
+    ("Sanne de Vries · 3 uur geleden · Leestijd 4 minuten", "Sanne de Vries"),
+    ("Regio Zwolle · Leestijd 4 minuten", None),  # no time: a section and a reading time
 ])
 def test_a_byline_without_a_marker_is_a_name_before_a_time_stamp(line, name):
     from newsclean.cleaners.lines import unmarked_byline_name

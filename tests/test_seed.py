@@ -105,6 +105,15 @@ def test_a_labelled_byline_names_the_author(byline):
     assert clean(page).author == "Ирина Соколова"
 
 
+def test_a_byline_among_a_lines_parts_set_apart_by_spaces_names_the_author():
+    # blind trial ad's Chinese dump: time, source and reporter parted by two spaces
+    page = ("长江口放流10万尾中华鲟\n2024-06-05 16:20:35  来源：东方环境报  记者 王晓燕\n\n"
+            "6月5日是世界环境日。当天上午，渔业主管部门联合科研单位在长江口水域举行中华鲟增殖放流"
+            "活动，共放流人工繁育的中华鲟10万尾。\n\n专家表示，放流个体将帮助补充野生种群，"
+            "相关监测工作将持续三年。\n")
+    assert clean(page).author == "王晓燕"
+
+
 @pytest.mark.parametrize(("byline", "author"), [
     ("Mehmet Yılmaz | 8 Haziran 2024, 16:20", "Mehmet Yılmaz"),  # no marker
     ("Son Dakika | 8 Haziran 2024, 16:20", None),  # "breaking news": a label, not a name
@@ -138,6 +147,10 @@ HEAD = "Smog w Krakowie. Darmowa komunikacja miejska do odwołania"
       LEAD, MORE], "Katarzyna Wiśniewska"),
     ([MENU, HEAD, "Katarzyna Wiśniewska k.wisniewska@gazeta.example", "16.01.2024, 07:45",
       LEAD, MORE], "Katarzyna Wiśniewska"),
+    # a given name among the language's commonest words is a name's: "Jan" (Polish), as
+    # "Johan" (Swedish) in blind trial ad (`Lexicon.proper`)
+    ([MENU, HEAD, "Jan Kowalski", "jan.kowalski@gazeta.example", "16.01.2024, 07:45", LEAD,
+      MORE], "Jan Kowalski"),
     # a section's name over a stamp is no name: only right under the headline
     ([MENU, "Kraj Małopolska", "16.01.2024, 07:45", HEAD, LEAD, MORE], None),
     ([MENU, HEAD, "Komentarze Czytelników", "2 komentarze", LEAD, MORE], None),  # a count

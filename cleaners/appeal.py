@@ -79,21 +79,25 @@ def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = 
     address the reader or speak for "us", but the paragraphs `boxed` (indexes of texts that
     stand beside a promo box's form: its heading, "Sign up to Morning Briefing: … in your
     inbox before 7am." over "Enter your email address") are read alone: a column speaks to
-    its reader throughout, and blind trial ac's en-GB column kept its box's heading.
+    its reader throughout, and blind trial ac's en-GB column kept its box's heading. There
+    a call on a line that names furniture anywhere is enough ("Newsletter Bola Minhota:
+    receba todas as manhãs…" over "Subscrever", blind trial ad); a "you" and furniture
+    alone took a column's paragraph under the form ("If you follow one tip…").
 
     `memo` keeps what each text says (`_voice`) for the document's `lexicon`: the
     pipeline's later rounds ask about the same paragraphs again. `speech` is what reports
     speech in the document's languages (`RuleSet.reported_speech`): a paragraph that ends
     in an attribution is a speaker's, not the publisher's (`attributed`)."""
-    voices, furnished, pitched, linked, sizes, asked = [], [], [], [], [], []
+    voices, furnished, pitched, linked, sizes, asked, boxed_calls = [], [], [], [], [], [], []
     for text in texts:
         said = memo.get(text) if memo is not None else None
         if said is None:
             said = _voice(text, lexicon)
             if memo is not None:
                 memo[text] = said
-        we, you, links, furnishes, pitches, size, question = said
+        we, you, links, furnishes, pitches, size, question, calls_to = said
         asked.append(question)
+        boxed_calls.append(calls_to)
         voices.append((we, you))
         linked.append(links)
         furnished.append(furnishes)
@@ -101,7 +105,8 @@ def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = 
         sizes.append(size)
     found = [i for i, (we, you) in enumerate(voices) if sizes[i] >= APPEAL_MIN_WORDS and (
         you and (we and furnished[i] and sizes[i] <= APPEAL_MAX_WORDS
-                 or (pitched[i] or linked[i]) and sizes[i] <= PITCH_MAX_WORDS)
+                 or (pitched[i] or linked[i] or i in boxed and boxed_calls[i])
+                 and sizes[i] <= PITCH_MAX_WORDS)
         or we and pitched[i] and asked[i] and sizes[i] <= PITCH_MAX_WORDS)
         and not attributed(texts[i], speech)]
     if not found:
@@ -161,10 +166,11 @@ _PRICE_PER_RE = re.compile(
     r"\s*/\s*(?!(?:kg|g|t|l|m|m2|m²|km|kwh|mwh|h)\b)[^\W\d_]{1,8}\b", re.IGNORECASE)
 
 
-def _voice(text: str, lexicon: Lexicon) -> tuple[bool, bool, bool, bool, bool, int, bool]:
+def _voice(text: str, lexicon: Lexicon
+           ) -> tuple[bool, bool, bool, bool, bool, int, bool, bool]:
     """What `appeals` reads of one paragraph in its own voice: (says "we", speaks to the
-    reader, calls to furniture, names furniture, names a pitch's ask, its words, asks a
-    question)."""
+    reader, calls to furniture after the call, names furniture, names a pitch's ask, its
+    words, asks a question, calls and names furniture anywhere)."""
     own = without_quotes(text)
     # Arabic's short vowels and shadda are optional marks: "حمّل" is the call word "حمل"
     # (a fresh user's app prompt, "حمّل تطبيق …", stayed)
@@ -183,7 +189,8 @@ def _voice(text: str, lexicon: Lexicon) -> tuple[bool, bool, bool, bool, bool, i
             not lexicon.pitch.isdisjoint(words) or _PRICE_PER_RE.search(own) is not None,
             word_count(own),  # the words of its own voice (CJK: by characters)
             # a question put to the reader ("Want to know …? …")
-            any(mark in own for mark in QUESTION_MARKS))
+            any(mark in own for mark in QUESTION_MARKS),
+            called and not lexicon.web.isdisjoint(words))
 
 
 # A sentence beside chrome is the story's statement when it has this many words or more

@@ -110,6 +110,7 @@ responder
 você vocês seu sua seus suas teu tua nós nosso nossa nossos nossas
 """, """
 compartilhe assine siga ouça baixe cadastre apoie clique inscreva envie mande
+partilhe subscreva receba descarregue registe junte
 """),
     "nl": ("""
 delen reageer reacties abonneer abonnement advertentie inloggen registreer lees nieuwsbrief

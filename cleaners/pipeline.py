@@ -313,7 +313,7 @@ class _Judge:
             units = _apply_rules(units, self.match, self.lexicon, removed)
             units = _drop_credit_tails(units, self.match, removed, self.credits, before_rules)
             units = _drop_appeals(units, self.lexicon, removed, self.voices,
-                                  rules.reported_speech)
+                                  rules.reported_speech, trailing)
             units = _drop_author_bios(units, self.author, removed)
             units = _drop_repeats(units, removed, opts, self.repeats)
             units = _drop_orphan_heads(units, removed)
@@ -1466,12 +1466,15 @@ def _beside_promo_forms(units: list[Unit], removed: list[Removal]) -> frozenset[
 
 
 def _drop_appeals(units: list[Unit], lexicon: Lexicon, removed: list[Removal],
-                  memo: dict | None = None, speech: re.Pattern | None = None) -> list[Unit]:
+                  memo: dict | None = None, speech: re.Pattern | None = None,
+                  trailing: list[Removal] = ()) -> list[Unit]:
     """`units` without the appeals written as prose between them (cleaners/appeal.py); of a
     paragraph that holds news sentences beside its appeal, only the appeal's sentences
-    (`appeal_span`), the cut recorded with its offsets. `memo`, `speech`: `appeals`'."""
+    (`appeal_span`), the cut recorded with its offsets. `memo`, `speech`: `appeals`';
+    `trailing`: the round's removals after the article, not yet in `removed` (a promo's
+    button under the story's last line)."""
     found = set(appeals([u.text for u in units], lexicon, memo, speech,
-                        _beside_promo_forms(units, removed)))
+                        _beside_promo_forms(units, [*removed, *trailing])))
     if not found:
         return units
     out = []

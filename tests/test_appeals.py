@@ -260,6 +260,18 @@ def test_a_promo_boxs_heading_goes_from_a_column_that_talks_to_its_reader():
     assert [r.rule for r in result.removed if r.text == heading] == ["appeal.publisher-to-reader"]
 
 
+def test_a_call_naming_furniture_over_a_promo_button_goes():
+    """Blind trial ad's pt-PT page: "Newsletter …: receba …" over its "Subscrever" button
+    names no "we" and no pitch, but beside the form a call to furniture is the box's."""
+    story = STORY["pt"]
+    promo = ("Newsletter Bola Minhota: receba todas as manhãs os resultados, as transferências "
+             "e as crónicas dos jogos dos clubes do Minho.")
+    page = "\n".join([*story, promo, "Subscrever"]) + "\n"
+    result = clean(page)
+    assert promo not in result.text
+    assert all(p in result.text for p in story)
+
+
 def test_the_appeal_is_removed_from_a_page_dump_and_recorded():
     story = STORY["de"]
     appeal = APPEALS[0][1]

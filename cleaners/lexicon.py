@@ -441,7 +441,7 @@ _REFER = {
           "kiinnostavaa aiemmin missaa",
     "et": "loe veel ka seotud soovitame teemal huvitav varem",
     "tr": "ayrıca oku okuyun okumak daha ilgili ilginizi önerilen öneriyoruz "
-          "konu konuyla kaçırmayın",
+          "konu konuyla kaçırmayın benzer",
     "el": "επίσης διαβάστε περισσότερα σχετικά προτείνουμε ενδιαφέρον θέμα χάσετε",
     "ru": "также тоже читайте читать ещё еще больше теме тему связанные рекомендуем "
           "интересно интересует пропустите продолжение ранее",

@@ -22,7 +22,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from newsclean.cleaners.lines import LINE_PART_MARKS, LINE_PARTS_RE
+from newsclean.cleaners.lines import LINE_PART_MARKS, LINE_PARTS_RE, word_count
 
 
 class Where(StrEnum):
@@ -558,6 +558,21 @@ def _bare_label(line: str) -> str | None:
     return bare if bare != line and any(c.isalpha() for c in bare) else None
 
 
+# An advertisement flagged as one: its label in brackets before its text ("（广告）环保家电以旧换新
+# 最高补贴2000元 点击了解详情", "[Anzeige] Jetzt …", "(Advertisement) …": blind trial ad's
+# Chinese page kept it between two paragraphs). The label is an ads rule's, the line an
+# ad's whatever it says; up to this many words (CJK: characters, as `word_count` counts).
+_FLAG_RE = re.compile(r"\s*[(（\[【]\s*([^()（）\[\]【】]{1,24}?)\s*[)）\]】]\s*\S")
+FLAGGED_AD_MAX_WORDS = 40
+_ADS = "ads"
+
+
+def _ad_flag(line: str) -> str | None:
+    """The bracketed label that opens `line`, or None."""
+    m = _FLAG_RE.match(line)
+    return m.group(1) if m is not None and word_count(line) <= FLAGGED_AD_MAX_WORDS else None
+
+
 # A line of parts that rules of different families name is credited to the part's rule
 # that says what the line is, not to its first part's: a row with a menu item among its links
 # is the site's menu ("Accedi · Abbonati · Newsletter · Cerca", "Polityka prywatności |
@@ -755,6 +770,9 @@ class RuleSet:
                         found = seen[key] = _named_by_parts(named)
                 if found is None and (bare := _bare_label(line)) is not None:
                     found = seen[key] = match(bare, position)
+                if found is None and (flag := _ad_flag(line)) is not None and (
+                        (rule := match(flag, position)) is not None and rule.family == _ADS):
+                    found = seen[key] = rule
             return found if of is None or found is not None and found.family in of else None
 
         return match

@@ -5,6 +5,8 @@ import re
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from newsclean.cleaners.decode import decode, repair
 from newsclean.cleaners.rules import (
     RuleSet,
@@ -131,3 +133,24 @@ def test_a_decorated_label_is_named_as_the_bare_label_and_a_sign_of_the_text_is_
         assert lookup(decorated, Where.ANYWHERE) is rule, decorated
     for line in ("+ x", "(x)", "The council met at 5:12"):
         assert lookup(line, Where.ANYWHERE) is None, line
+
+
+@pytest.mark.parametrize(("line", "label"), [
+    ("（广告）环保家电以旧换新 最高补贴2000元 点击了解详情", "广告"),  # blind trial ad's Chinese page
+    ("[Anzeige] Jetzt Strom sparen mit dem neuen Tarif der Stadtwerke", "Anzeige"),
+    ("(Advertisement) Get 20% off your first order today", "Advertisement"),
+])
+def test_a_line_flagged_as_an_ad_is_the_ads_rules(line, label):
+    """An ad flags itself with its label in brackets before its text (rules._ad_flag)."""
+    lookup = default_rules().lookup(None)
+    rule = lookup(label, Where.ANYWHERE)
+    assert rule is not None and rule.family == "ads"
+    assert lookup(line, Where.ANYWHERE) is rule
+
+
+@pytest.mark.parametrize("line", [
+    "(AFP) The minister said on Monday that the talks would resume next week.",
+    "[Video] Watch the moment the bridge collapsed",
+])
+def test_a_bracketed_credit_or_medium_is_no_ad(line):
+    assert default_rules().lookup(None)(line, Where.ANYWHERE) is None

@@ -299,13 +299,18 @@ def _calls(own: str, words: list[str], lexicon: Lexicon) -> bool:
     clause with a call word carrying its object pronoun, which only an imperative does
     ("…: se apprezzi il nostro lavoro, sostienilo con un abbonamento", `Lexicon.with_clitic`),
     or, in a language that puts it last, say one with the imperative of "do" after it
-    (`Lexicon.imperative_after`: "…न्यूज़लेटर सब्सक्राइब करें")?
+    (`Lexicon.imperative_after`: "…न्यूज़लेटर सब्सक्राइब करें") or end a sentence in the
+    imperative's ending (`Lexicon.imperative_endings`: "…뉴스레터로 받아보세요")?
     """
     if _opens_with_call(words, lexicon):
         return True
     if lexicon.imperative_after and any(  # "… सब्सक्राइब करें" (`Lexicon.imperative_after`)
             word in lexicon.call and after in lexicon.imperative_after
             for word, after in zip(words[:-1], words[1:], strict=True)):
+        return True
+    if lexicon.imperative_endings and any(  # "…뉴스레터로 받아보세요" (`imperative_endings`)
+            (said := words_of(sentence)) and said[-1].endswith(lexicon.imperative_endings)
+            for sentence in sentences(own)):
         return True
     if not lexicon.clitics and lexicon.call.isdisjoint(words):  # no call word anywhere
         return False
@@ -317,8 +322,10 @@ def _calls(own: str, words: list[str], lexicon: Lexicon) -> bool:
     for sentence in [*sentences(own)[1:], *([announced] if colon and _is_label(label) else [])]:
         said = words_of(sentence.lower())
         if _opens_with_call(said, lexicon) or (  # "… in unserem Kanal. Присоединяйтесь!"
-                len(said) == 1 and said[0] in lexicon.call and sentence.rstrip().endswith("!")
-                and said[0] not in lexicon.function_words):
+                said and said[0] in lexicon.call and said[0] not in lexicon.function_words
+                and (len(said) == 1 and sentence.rstrip().endswith("!")
+                     # "… Kontakta Gävle Nyheters nyhetsdesk på tips@…" (blind trial ad)
+                     or _ADDRESS_RE.search(sentence) is not None)):
             return True
     if not lexicon.clitics:
         return False

@@ -124,7 +124,7 @@ dela kommentera kommentarer prenumerera annons logga läs nyhetsbrev
 """, """
 du dig din ditt dina ni er ert era vi oss vår vårt våra
 """, """
-dela prenumerera följ lyssna ladda registrera stöd klicka skicka mejla
+dela prenumerera följ lyssna ladda registrera stöd klicka skicka mejla kontakta tipsa
 """),
     "no": ("""
 del kommenter kommentarer abonner annonse reklame logg les nyhetsbrev
@@ -311,6 +311,7 @@ basahin panoorin pakinggan ibahagi follow share like subscribe click download su
 """),
     "ko": ("""
 공유 공유하기 댓글 구독 구독하기 광고 로그인 회원가입 관련기사 추천 이전 다음 기사 더보기
+뉴스레터 알림
 """, """
 여러분 당신
 """, """
@@ -486,6 +487,10 @@ _CLITIC_MIN_STEM = 4
 # न्यूज़लेटर सब्सक्राइब करें और ऐप डाउनलोड करें।" stayed between a story's paragraphs). The
 # infinitive ("शेयर करने की अपील", the police asked to share) is no imperative.
 _IMPERATIVE_AFTER = {"hi": "करें कीजिए करिए करो"}
+# Korean ends a sentence with its verb and speaks to the reader in the polite imperative's
+# ending: "…뉴스레터로 받아보세요" (receive it by newsletter), "구독하세요", "확인하십시오"; a
+# sentence that ends so is a call (blind trial ad's promo stayed between two paragraphs).
+_IMPERATIVE_ENDINGS = {"ko": "세요 십시오"}
 # German, Dutch and the Scandinavian languages compound: what an appeal asks for may close a
 # longer word ("Lokaljournalismus", "Qualitätsjournalismus", "lokaljournalistiek"), and a
 # pitch word of PITCH_HEAD_MIN_CHARS+ letters that ends a word is read as said (a fresh
@@ -541,6 +546,7 @@ class Lexicon:
     particles: tuple[str, ...] = ()  # the first language's case particles (_PARTICLES)
     inside: tuple[str, ...] = ()  # voice words found inside a run of characters (_VOICE_INSIDE)
     imperative_after: frozenset[str] = frozenset()  # "do" after a call word (_IMPERATIVE_AFTER)
+    imperative_endings: tuple[str, ...] = ()  # a call's last word's ending (_IMPERATIVE_ENDINGS)
     heads: tuple[str, ...] = ()  # pitch words that close a compound (_COMPOUNDING)
     # the function words the stoplist writes only capitalized: names ("johan", "john")
     proper: frozenset[str] = frozenset()
@@ -624,6 +630,7 @@ def lexicon_for(languages: tuple[str, ...] = ()) -> Lexicon:
                    frozenset(refer), tuple(_PARTICLES.get(first or "", "").split()),
                    tuple(you | we | asks),
                    frozenset(_IMPERATIVE_AFTER.get(first or "", "").split()),
+                   tuple(_IMPERATIVE_ENDINGS.get(first or "", "").split()),
                    tuple(w for w in pitch if len(w) >= PITCH_HEAD_MIN_CHARS)
                    if _SAME_LIST.get(first or "", first) in _COMPOUNDING else (),
                    proper_words(first))

@@ -536,7 +536,7 @@ def _parts(line: str) -> list[str]:
 # 5:12"). The packs write each label bare; a Vietnamese player's "🎧 Nghe bài viết 5:12"
 # stayed (blind trial z), and so did every emoji-led label a pattern did not allow for.
 # Brackets, quotes, currency, mathematical signs and "©" open text, not decoration.
-_BULLETS = frozenset("•·‣●▪■◆◇○►▸»›")
+_BULLETS = frozenset("•·‣●▪■◆◇○►▸»›/／")  # "/사진=연합뉴스": a Korean credit's slash
 _LENGTH_RE = re.compile(r"\s+\d{1,2}:\d{2}(?::\d{2})?$")
 
 

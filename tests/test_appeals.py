@@ -170,6 +170,9 @@ APPEALS = [
     ("en", "Get the latest news on the go — download the Deccan Ledger app for Android and iOS"),
     # blind trial ac's es-MX page: "you" in the verb, "Da clic" a Mexican imperative
     ("es", "✈️ ¿Ya nos sigues en Telegram? Da clic aquí y únete a nuestro canal oficial"),
+    # blind trial ad: a Korean call in the polite imperative's ending, a call to write to
+    # an address whose object is a name ("Kontakta Gävle Nyheters nyhetsdesk på …")
+    ("ko", "[테크인사이트 단독] 빅테크 AI 인프라 투자 경쟁의 이면을 매주 화요일 뉴스레터로 받아보세요"),
 ]
 
 
@@ -423,6 +426,15 @@ def test_a_call_to_write_to_an_address_is_an_appeal(appeal, news):
     story = STORY["en"]
     text = clean("\n\n".join([*story[:2], appeal, news, *story[2:]]) + "\n").text
     assert appeal not in text and news in text
+
+
+def test_a_later_sentence_calling_on_the_reader_to_write_to_an_address_is_an_appeal():
+    """Blind trial ad's Swedish tip box: its call's object is the paper's name, not a
+    function word ("Kontakta Gävle Nyheters nyhetsdesk på tips@…"); the address makes it
+    a call (`appeal._calls`)."""
+    box = ("Har du bilder eller information om händelsen? Kontakta Gävle Nyheters nyhetsdesk "
+           "på tips@gavlenyheter.se eller sms:a till 71 111. Du kan vara anonym.")
+    assert appeals([box], lexicon_for(("sv",))) == [0]
 
 
 def test_an_offer_with_a_price_per_period_is_an_appeal():

@@ -131,6 +131,8 @@ def test_a_decorated_label_is_named_as_the_bare_label_and_a_sign_of_the_text_is_
         rule = lookup(bare, Where.ANYWHERE)
         assert rule is not None
         assert lookup(decorated, Where.ANYWHERE) is rule, decorated
+    rule = lookup("사진=연합뉴스", Where.ANYWHERE)  # a Korean credit's slash (blind trial ad)
+    assert rule is not None and lookup("/사진=연합뉴스", Where.ANYWHERE) is rule
     for line in ("+ x", "(x)", "The council met at 5:12"):
         assert lookup(line, Where.ANYWHERE) is None, line
 

@@ -18,7 +18,8 @@ def did_you_mean(path: str) -> str:
             names = [c.name for c in here.parent.iterdir()]
         except OSError:
             return ""
-        close = difflib.get_close_matches(here.name, names, n=1, cutoff=0.75) or [
+        close = [n for n in difflib.get_close_matches(here.name, names, n=3, cutoff=0.75)
+                 if _close_stems(here.name, n)][:1] or [
             n for n in names if _swapped(here.name, n)][:1]
         if not close:
             return ""
@@ -27,6 +28,20 @@ def did_you_mean(path: str) -> str:
             return ""
         return f" (did you mean {fixed}{'/' if path.endswith('/') else ''}?)"
     return ""
+
+
+# How alike two names' stems must be when they share their extension: "nope.txt" and
+# "o.txt" share ".txt" and little else (difflib's 0.77 over the whole names), and a fresh
+# user was asked whether they meant the other file.
+_STEM_CUTOFF = 0.75
+
+
+def _close_stems(typed: str, name: str) -> bool:
+    """Are two close names alike beyond an extension they share?"""
+    a, b = Path(typed), Path(name)
+    if not a.suffix or a.suffix != b.suffix:
+        return True
+    return difflib.SequenceMatcher(None, a.stem, b.stem).ratio() >= _STEM_CUTOFF
 
 
 def _swapped(typed: str, name: str) -> bool:

@@ -18,10 +18,10 @@ import zstandard
 
 from newsclean.flows.orchestration.clean_flow import _modified_since, iter_batches
 from newsclean.flows.sources.readers import RecordFields, iter_docs, with_http_charset
-from newsclean.flows.storage.backends import LocalStorage
+from newsclean.flows.storage.backends import LocalStorage, open_source
 from newsclean.flows.storage.layout import archive_suffix, is_included, rel_for
 from newsclean.flows.storage.shards import ShardSpec
-from newsclean.flows.work.batch import RunPlan, process_batch
+from newsclean.flows.work.batch import RunPlan, _url, process_batch
 
 BODY = [
     ("Harbor Council Approves New Budget",
@@ -557,3 +557,18 @@ def test_an_http_charset_is_read_with_the_one_charset_table():
     assert with_http_charset(body, "text/html; charset=gb2312").decode("utf-8").count(text) == 1
     cp = "Caf\u00e9 \u201cquoted\u201d".encode("cp1252")
     assert with_http_charset(cp, "text/plain; charset=latin1") == "Café “quoted”".encode()
+
+
+@pytest.mark.parametrize(("where", "want"), [
+    (".", "story.txt"),  # `newsclean run story.txt DEST`: not "story.txt/story.txt"
+    ("adir", "adir/story.txt"),
+])
+def test_a_source_that_is_one_file_names_that_file(tmp_path, monkeypatch, where, want):
+    """A fresh user's `run story.txt DEST` recorded "story.txt/story.txt" as the source
+    (flows.work.batch._url)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "adir").mkdir()
+    (tmp_path / where / "story.txt").write_text("A story.\n")
+    path = "story.txt" if where == "." else f"{where}/story.txt"
+    store = open_source(path)
+    assert _url(store, store.single) == want

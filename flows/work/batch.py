@@ -303,8 +303,12 @@ def _options_dict(options: CleanOptions) -> dict:
 
 
 def _url(store: Storage, key: str) -> str:
-    base = store.url if not getattr(store, "single", None) else store.url.rsplit("/", 1)[0]
-    return f"{base.rstrip('/')}/{key}"
+    """The address of `key` in `store`: a source that is one file is that file's address
+    ("story.txt", not "story.txt/story.txt": a fresh user's `run story.txt DEST`)."""
+    single = getattr(store, "single", None)
+    if single and store.url.endswith(single):  # the file's folder, "" for the working one
+        return store.url[:len(store.url) - len(single)] + key
+    return f"{store.url.rstrip('/')}/{key}"
 
 
 def process_one(doc: RawDoc, dest: Storage, plan: RunPlan, rules: RuleSet,

@@ -1098,6 +1098,9 @@ def _story_above(lines: list[str], keep: list[bool], i: int,
     not a box's list-head heading)? A subhead stood under both and was lost (blind trial r,
     p=0.48). Past any named line to any kept line, the top's bylines, the teasers under a
     "Photos:" link and a video's title under its length came back (fundus-dev text -0.0002).
+    The story's line above may be a list's last item, which ends a sentence and is no
+    paragraph of prose ("uusien investointien tukemista … Ajoksessa." over "Mainos" and the
+    subhead "Ammattiliitto vaatii vaihtoehtoja": fresh-user check #5's Finnish page).
     Past the labels a subhead opens its section: the line under it is prose, or the ad's own
     "Saken fortsetter under annonsen" above a real subhead stayed (field case, no). So
     does a player's box (`boxed`, `_player_boxes`: a podcast's label, title, description
@@ -1115,7 +1118,7 @@ def _story_above(lines: list[str], keep: list[bool], i: int,
             continue
         rule = named(lines[j])
         if rule is None:
-            return keep[j] and j < i - 1 and is_prose(lines[j])
+            return keep[j] and j < i - 1 and (is_prose(lines[j]) or ends_sentence(lines[j]))
         if rule.where is Where.LIST_HEAD or rule.family not in _SUBHEAD_PAST:
             return False
     return False

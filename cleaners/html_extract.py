@@ -1020,13 +1020,17 @@ _BOXES = (  # (rule, the names, the most words)
 _BOX_NAME_ATTRS = ("class", "id", "data-testid", "data-component")
 _BOX_TAGS = frozenset(("div", "section"))
 _REGION_BOXES = frozenset(("aside", "nav", "header", "footer"))
-_SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
+# What a box's label is set in: a heading, or bold or plain inline text ("<div
+# class=kapcsolodo><span>Kapcsolódó cikk</span> <a>Új villamosok …</a>": fresh-user check
+# #5's Hungarian page kept the box as a paragraph, label and headline run together).
+_BOX_LABELS = frozenset(("h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "p"))
 _TABLE_PARTS = frozenset(("table", "thead", "tbody", "tfoot", "tr", "td", "th"))
 
 
-# A related-stories box inside the story: an element whose first child is a heading that
-# is a referral label alone ("Mohlo by vás zajímat", "Lesen Sie auch", `crosslink.
-# is_label_alone`, in any language's words) and that holds a link, up to this many words: a
+# A related-stories box inside the story: an element whose first child is a label (a
+# heading, `_BOX_LABELS`) that is a referral label alone ("Mohlo by vás zajímat", "Lesen Sie
+# auch", `crosslink.is_label_alone`, in any language's words) and that holds a link, up to
+# this many words: a
 # headline and its summary or three. Blind trial ac's Czech page kept a teaser's summary, a
 # <p> of two sentences under the box's <h4> and its link, between two of the story's
 # paragraphs.
@@ -1044,7 +1048,7 @@ def _related_box(el: HtmlElement) -> bool:
     """Is `el` a related-stories box (_RELATED_BOX_MAX_WORDS) linking a headline
     (`crosslink.is_pointed_headline`: not a section's "Themes" over a button)?"""
     first = next((c for c in el if isinstance(c.tag, str)), None)
-    if first is None or first.tag not in _SUBHEADINGS or any(
+    if first is None or first.tag not in _BOX_LABELS or any(
             a.tag in _REGION_BOXES for a in el.iterancestors()):
         return False  # an <aside>'s or <nav>'s box is recorded as its region's
     return (len(el.text_content().split()) <= _RELATED_BOX_MAX_WORDS

@@ -360,3 +360,23 @@ def test_a_cross_link_set_inline_in_a_paragraph_goes_and_its_sentences_stay():
     assert "Kesabaran Bajul Ijo akhirnya terbayar" in result.text
     assert [r.rule for r in result.removed if r.text.startswith("Baca Juga")] == [
         "cross-link.read-also-id"]
+
+
+def test_a_related_box_whose_label_is_inline_text_goes_whole():
+    """Fresh-user check #5's Hungarian page: "<div><span>Kapcsolódó cikk</span> <a>…</a>
+    </div>" between two paragraphs came out as one paragraph, label and headline run
+    together (html_extract._related_box, `_BOX_LABELS`); the subhead and list under it stay."""
+    story = ("<p>A munkálatok 4,6 milliárd forintba kerülnek, és az európai uniós "
+             "helyreállítási alapból finanszírozzák a teljes felújítást.</p>")
+    page = ("<html><head><title>Felújítják a HÉV-et | Városi Hírek</title></head><body><article>"
+            f"<h1>Felújítják a HÉV-et</h1>{story}<div class=kapcsolodo><span>Kapcsolódó cikk"
+            "</span> <a href=/x>Új villamosok érkeznek Budapestre, de csak 2027-től</a></div>"
+            "<h2>Így közlekednek a pótlóbuszok</h2><p>A társaság tájékoztatása szerint a "
+            "pótlóbuszok a HÉV-megállók közelében állnak meg. A legfontosabb tudnivalók:</p>"
+            "<ul><li>a H5P jelzésű pótlóbusz csúcsidőben 5 percenként indul;</li><li>"
+            "Békásmegyeren a buszok ideiglenes végállomásról indulnak.</li></ul>"
+            "</article></body></html>")
+    result = clean(page.encode(), options=CleanOptions(format_hint="html"))
+    assert "Új villamosok" not in result.text
+    assert "Így közlekednek a pótlóbuszok" in result.text
+    assert "Békásmegyeren a buszok" in result.text

@@ -344,17 +344,23 @@ def test_a_photo_caption_under_the_headline_is_no_lede():
     assert "THERE YOU GO" not in result.text
 
 
+def _clean_article(headline: str, body: str):
+    """`clean()` of a page whose <article> holds `headline` as its <h1> and `body`."""
+    page = (f"<html><head><title>{headline} | Daily</title></head><body><article>"
+            f"<h1>{headline}</h1>{body}</article></body></html>")
+    return clean(page.encode(), options=CleanOptions(format_hint="html"))
+
+
 def test_a_cross_link_set_inline_in_a_paragraph_goes_and_its_sentences_stay():
     """Blind trial ad's Indonesian page: "<strong>Baca Juga: <a>…</a></strong>" inside a
     paragraph (html_extract._break_inline_referrals)."""
-    page = ("<html><head><title>Persebaya menang tipis | Skor</title></head><body><article>"
-            "<h1>Persebaya menang tipis</h1><p>Gelombang serangan Persebaya terus berlanjut "
-            "sepanjang babak kedua di Stadion Gelora Bung Tomo. <strong>Baca Juga: <a href=/k>"
-            "Klasemen Liga 1 Usai Pekan Ketiga, Borneo FC Masih di Puncak</a></strong> "
-            "Kesabaran Bajul Ijo akhirnya terbayar pada menit ke-88 lewat tembakan keras dari "
-            "luar kotak penalti.</p><p>Pelatih Persebaya memuji para pemain yang tidak "
-            "menyerah hingga peluit akhir dibunyikan oleh wasit.</p></article></body></html>")
-    result = clean(page.encode(), options=CleanOptions(format_hint="html"))
+    result = _clean_article(
+        "Persebaya menang tipis", "<p>Gelombang serangan Persebaya terus berlanjut "
+        "sepanjang babak kedua di Stadion Gelora Bung Tomo. <strong>Baca Juga: <a href=/k>"
+        "Klasemen Liga 1 Usai Pekan Ketiga, Borneo FC Masih di Puncak</a></strong> "
+        "Kesabaran Bajul Ijo akhirnya terbayar pada menit ke-88 lewat tembakan keras dari "
+        "luar kotak penalti.</p><p>Pelatih Persebaya memuji para pemain yang tidak "
+        "menyerah hingga peluit akhir dibunyikan oleh wasit.</p>")
     assert "Klasemen Liga 1" not in result.text
     assert "di Stadion Gelora Bung Tomo." in result.text
     assert "Kesabaran Bajul Ijo akhirnya terbayar" in result.text
@@ -366,17 +372,15 @@ def test_a_related_box_whose_label_is_inline_text_goes_whole():
     """Fresh-user check #5's Hungarian page: "<div><span>Kapcsolódó cikk</span> <a>…</a>
     </div>" between two paragraphs came out as one paragraph, label and headline run
     together (html_extract._related_box, `_BOX_LABELS`); the subhead and list under it stay."""
-    story = ("<p>A munkálatok 4,6 milliárd forintba kerülnek, és az európai uniós "
-             "helyreállítási alapból finanszírozzák a teljes felújítást.</p>")
-    page = ("<html><head><title>Felújítják a HÉV-et | Városi Hírek</title></head><body><article>"
-            f"<h1>Felújítják a HÉV-et</h1>{story}<div class=kapcsolodo><span>Kapcsolódó cikk"
-            "</span> <a href=/x>Új villamosok érkeznek Budapestre, de csak 2027-től</a></div>"
-            "<h2>Így közlekednek a pótlóbuszok</h2><p>A társaság tájékoztatása szerint a "
-            "pótlóbuszok a HÉV-megállók közelében állnak meg. A legfontosabb tudnivalók:</p>"
-            "<ul><li>a H5P jelzésű pótlóbusz csúcsidőben 5 percenként indul;</li><li>"
-            "Békásmegyeren a buszok ideiglenes végállomásról indulnak.</li></ul>"
-            "</article></body></html>")
-    result = clean(page.encode(), options=CleanOptions(format_hint="html"))
+    result = _clean_article(
+        "Felújítják a HÉV-et", "<p>A munkálatok 4,6 milliárd forintba kerülnek, és az "
+        "európai uniós helyreállítási alapból finanszírozzák a teljes felújítást.</p>"
+        "<div class=kapcsolodo><span>Kapcsolódó cikk</span> <a href=/x>Új villamosok "
+        "érkeznek Budapestre, de csak 2027-től</a></div><h2>Így közlekednek a pótlóbuszok</h2>"
+        "<p>A társaság tájékoztatása szerint a pótlóbuszok a HÉV-megállók közelében állnak "
+        "meg. A legfontosabb tudnivalók:</p><ul><li>a H5P jelzésű pótlóbusz csúcsidőben 5 "
+        "percenként indul;</li><li>Békásmegyeren a buszok ideiglenes végállomásról "
+        "indulnak.</li></ul>")
     assert "Új villamosok" not in result.text
     assert "Így közlekednek a pótlóbuszok" in result.text
     assert "Békásmegyeren a buszok" in result.text

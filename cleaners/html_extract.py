@@ -51,6 +51,7 @@ from newsclean.cleaners.htmlpage import (
 from newsclean.cleaners.language import detect_language
 from newsclean.cleaners.lexicon import lexicon_for
 from newsclean.cleaners.lines import (
+    CUT_OFF_ENDS,
     WORD_RE,
     byline_name,
     credited_name,
@@ -224,11 +225,6 @@ def _page_language(tree: HtmlElement) -> str | None:
     return detect_language([p for p in paras if p]) if paras else None
 
 
-# A declared headline cut to a length ("… and how many children do couple have?...",
-# fundus-dev's The Sun) is no fuller than the title it is longer than.
-_CUT_MARKS = ("...", "…")
-
-
 def _shortens(title: str, headline: str) -> bool:
     """Is `title` (og:title or the page's <title>, its site's name gone) a shortened
     `headline`: fewer words, every one of them the headline's? Pages print the full
@@ -269,7 +265,9 @@ def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
     # that shortens it: og:title is often the social card's cut ("Myrsky katkaisi sähköt yli
     # 60 000 taloudesta" for "… – Ilmatieteen laitos varoittaa …": blind trial ac, 6 pages)
     full = strip_site(ld_head, site) if ld_head else h1s[0] if len(h1s) == 1 else None
-    if title and full and not full.endswith(_CUT_MARKS) and _shortens(title, full):
+    # (a declared headline cut off, "… how many children do couple have?...", fundus-dev's
+    # The Sun, is no fuller than the title it is longer than)
+    if title and full and not full.endswith(CUT_OFF_ENDS) and _shortens(title, full):
         title = full
     if not (og or ld_head or h1s or (refs and title in refs)) and (
             big := _big_type_headline(tree)):
@@ -1030,10 +1028,9 @@ _TABLE_PARTS = frozenset(("table", "thead", "tbody", "tfoot", "tr", "td", "th"))
 # A related-stories box inside the story: an element whose first child is a label (a
 # heading, `_BOX_LABELS`) that is a referral label alone ("Mohlo by vás zajímat", "Lesen Sie
 # auch", `crosslink.is_label_alone`, in any language's words) and that holds a link, up to
-# this many words: a
-# headline and its summary or three. Blind trial ac's Czech page kept a teaser's summary, a
-# <p> of two sentences under the box's <h4> and its link, between two of the story's
-# paragraphs.
+# this many words: a headline and its summary or three. Blind trial ac's Czech page kept a
+# teaser's summary, a <p> of two sentences under the box's <h4> and its link, between two of
+# the story's paragraphs.
 _RELATED_BOX_MAX_WORDS = 120
 _RELATED_RULE = "extract.related-box"
 

@@ -1417,12 +1417,12 @@ _SUBHEAD_PAST = frozenset(("ads", _CROSS_LINK))
 # Anmeldung akzeptieren Sie…"). For the rescue's reach they are one row, as a share row's
 # buttons are: a German story's last two paragraphs stood under such a box and an embed's
 # consent block (a blind-written page).
-_PROMO_FAMILIES = frozenset(("newsletter", "subscribe"))
+PROMO_FAMILIES = frozenset(("newsletter", "subscribe"))
 
 
 def _row_kind(rule: Rule) -> str:
     """The kind of row a line a rule names belongs to: its family, a promo box's as one."""
-    return "promo" if rule.family in _PROMO_FAMILIES else rule.family
+    return "promo" if rule.family in PROMO_FAMILIES else rule.family
 
 
 # An embed's placeholder: the embed's line ("Externer Inhalt nicht verfügbar"), up to this

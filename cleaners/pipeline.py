@@ -62,6 +62,7 @@ from newsclean.cleaners.locate import (
     BUTTON_MAX_WORDS,
     HEADLINE_REACH,
     LIST_MAX_ITEMS,
+    PROMO_FAMILIES,
     Footer,
     heads,
     is_list_item,
@@ -1447,18 +1448,14 @@ def _told(rest: str, match: Callable[..., Rule | None]) -> bool:
 _APPEAL_RULE = "appeal.publisher-to-reader"
 
 
-# The families of a promo box's form lines: its e-mail field and button ("Enter your email
-# address", "Sign up", "Jetzt anmelden").
-_PROMO_FORM_FAMILIES = frozenset(("newsletter", "subscribe"))
-
-
 def _beside_promo_forms(units: list[Unit], removed: list[Removal]) -> frozenset[int]:
     """Indexes of the `units` right above or under a line the rules removed as a promo
-    box's (`_PROMO_FORM_FAMILIES`): what `appeals` reads there is the box's heading or pitch
+    box's (`locate.PROMO_FAMILIES`: its e-mail field and button, "Enter your
+    email address", "Sign up"): what `appeals` reads there is the box's heading or pitch
     whatever voice the story speaks in. Text dumps only: it reads the removals' line
     numbers (HTML's boxes went with the extraction); a box's heading is one line."""
     form_lines = {r.line for r in removed
-                  if r.line is not None and r.family in _PROMO_FORM_FAMILIES}
+                  if r.line is not None and r.family in PROMO_FAMILIES}
     if not form_lines:
         return frozenset()
     return frozenset(i for i, u in enumerate(units) if u.start >= 0 and (

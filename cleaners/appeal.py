@@ -16,6 +16,7 @@ language-aware features with context); the word classes are `lexicon.Lexicon`'s.
 """
 
 import re
+from typing import NamedTuple
 
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.lines import (
@@ -88,34 +89,40 @@ def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = 
     pipeline's later rounds ask about the same paragraphs again. `speech` is what reports
     speech in the document's languages (`RuleSet.reported_speech`): a paragraph that ends
     in an attribution is a speaker's, not the publisher's (`attributed`)."""
-    voices, furnished, pitched, linked, sizes, asked, boxed_calls = [], [], [], [], [], [], []
+    voices: list[_Voice] = []
     for text in texts:
         said = memo.get(text) if memo is not None else None
         if said is None:
             said = _voice(text, lexicon)
             if memo is not None:
                 memo[text] = said
-        we, you, links, furnishes, pitches, size, question, calls_to = said
-        asked.append(question)
-        boxed_calls.append(calls_to)
-        voices.append((we, you))
-        linked.append(links)
-        furnished.append(furnishes)
-        pitched.append(pitches)
-        sizes.append(size)
-    found = [i for i, (we, you) in enumerate(voices) if sizes[i] >= APPEAL_MIN_WORDS and (
-        you and (we and furnished[i] and sizes[i] <= APPEAL_MAX_WORDS
-                 or (pitched[i] or linked[i] or i in boxed and boxed_calls[i])
-                 and sizes[i] <= PITCH_MAX_WORDS)
-        or we and pitched[i] and asked[i] and sizes[i] <= PITCH_MAX_WORDS)
+        voices.append(said)
+    found = [i for i, v in enumerate(voices) if v.size >= APPEAL_MIN_WORDS and (
+        v.you and (v.we and v.furnishes and v.size <= APPEAL_MAX_WORDS
+                   or (v.pitches or v.links or i in boxed and v.calls_to)
+                   and v.size <= PITCH_MAX_WORDS)
+        or v.we and v.pitches and v.question and v.size <= PITCH_MAX_WORDS)
         and not attributed(texts[i], speech)]
     if not found:
         return []
-    pitches = {i for i, voice in enumerate(voices) if any(voice) and furnished[i]}
+    pitches = {i for i, v in enumerate(voices) if (v.we or v.you) and v.furnishes}
     story = [i for i, text in enumerate(texts) if i not in pitches and is_prose(text)]
-    if sum(any(voices[i]) for i in story) > STORY_VOICE_MAX * len(story):
+    if sum(voices[i].we or voices[i].you for i in story) > STORY_VOICE_MAX * len(story):
         return [i for i in found if i in boxed]
     return found
+
+
+class _Voice(NamedTuple):
+    """What `appeals` reads of one paragraph in its own voice (`_voice`)."""
+
+    we: bool  # says "we" (`lexicon.publisher`)
+    you: bool  # speaks to the reader: a "you" word or a call
+    links: bool  # calls to furniture after the call word, or to an address
+    furnishes: bool  # names furniture or an ask (`lexicon.asks`)
+    pitches: bool  # names a pitch's ask, or a price per period
+    size: int  # the words of its own voice (CJK: by characters)
+    question: bool  # puts a question to the reader ("Want to know …? …")
+    calls_to: bool  # calls, and names furniture anywhere on the line
 
 
 # An attribution after unquoted speech is a short clause: ", Brennick told residents.",
@@ -166,11 +173,8 @@ _PRICE_PER_RE = re.compile(
     r"\s*/\s*(?!(?:kg|g|t|l|m|m2|m²|km|kwh|mwh|h)\b)[^\W\d_]{1,8}\b", re.IGNORECASE)
 
 
-def _voice(text: str, lexicon: Lexicon
-           ) -> tuple[bool, bool, bool, bool, bool, int, bool, bool]:
-    """What `appeals` reads of one paragraph in its own voice: (says "we", speaks to the
-    reader, calls to furniture after the call, names furniture, names a pitch's ask, its
-    words, asks a question, calls and names furniture anywhere)."""
+def _voice(text: str, lexicon: Lexicon) -> _Voice:
+    """What `appeals` reads of one paragraph in its own voice."""
     own = without_quotes(text)
     # Arabic's short vowels and shadda are optional marks: "حمّل" is the call word "حمل"
     # (a fresh user's app prompt, "حمّل تطبيق …", stayed)
@@ -180,17 +184,18 @@ def _voice(text: str, lexicon: Lexicon
     # an imperative speaks to the reader without a "you" word in pro-drop languages
     # ("Sigue toda la actualidad en nuestro canal de WhatsApp")
     called = _calls(own, words, lexicon)
-    return (not lexicon.publisher.isdisjoint(words),
-            lexicon.says_you(own, words) or called,
-            # a call to furniture or to an address ("Send a letter to the editor at
-            # letters@…", "Lähetä meille kuva tai vinkki: vinkit@…": blind trial t)
-            called and (not lexicon.web.isdisjoint(words[1:]) or _ADDRESS_RE.search(own) is not None),
-            not lexicon.asks.isdisjoint(words),
-            not lexicon.pitch.isdisjoint(words) or _PRICE_PER_RE.search(own) is not None,
-            word_count(own),  # the words of its own voice (CJK: by characters)
-            # a question put to the reader ("Want to know …? …")
-            any(mark in own for mark in QUESTION_MARKS),
-            called and not lexicon.web.isdisjoint(words))
+    return _Voice(
+        we=not lexicon.publisher.isdisjoint(words),
+        you=lexicon.says_you(own, words) or called,
+        # a call to furniture or to an address ("Send a letter to the editor at letters@…",
+        # "Lähetä meille kuva tai vinkki: vinkit@…": blind trial t)
+        links=called and (not lexicon.web.isdisjoint(words[1:])
+                          or _ADDRESS_RE.search(own) is not None),
+        furnishes=not lexicon.asks.isdisjoint(words),
+        pitches=not lexicon.pitch.isdisjoint(words) or _PRICE_PER_RE.search(own) is not None,
+        size=word_count(own),
+        question=any(mark in own for mark in QUESTION_MARKS),
+        calls_to=called and not lexicon.web.isdisjoint(words))
 
 
 # A sentence beside chrome is the story's statement when it has this many words or more

@@ -1045,11 +1045,12 @@ def _related_box(el: HtmlElement) -> bool:
     """Is `el` a related-stories box (_RELATED_BOX_MAX_WORDS) linking a headline
     (`crosslink.is_pointed_headline`: not a section's "Themes" over a button)?"""
     first = next((c for c in el if isinstance(c.tag, str)), None)
-    if first is None or first.tag not in _BOX_LABELS or any(
-            a.tag in _REGION_BOXES for a in el.iterancestors()):
+    if first is None or first.tag not in _BOX_LABELS or not is_label_alone(
+            _norm(first.text_content()), _every_lexicon()):
+        return False  # asked of every <div>: the label's few words first, the box's after
+    if any(a.tag in _REGION_BOXES for a in el.iterancestors()):
         return False  # an <aside>'s or <nav>'s box is recorded as its region's
     return (len(el.text_content().split()) <= _RELATED_BOX_MAX_WORDS
-            and is_label_alone(_norm(first.text_content()), _every_lexicon())
             and any(is_pointed_headline(_norm(a.text_content())) for a in el.iter("a")))
 
 

@@ -180,20 +180,23 @@ def proper_words(lang: str | None) -> frozenset[str]:
     name = _STOPLIST_NAMES.get(lang or "")
     if name is None:
         return frozenset()
-    import pkgutil
-
-    raw = pkgutil.get_data("justext", f"stoplists/{name}.txt").decode("utf-8").split()
+    raw = _as_written(name)
     lower = {w for w in raw if w == w.lower()}
     return frozenset(w.lower() for w in raw[:FUNCTION_WORDS]
                      if w != w.lower() and w.lower() not in lower)
 
 
-def _ranked(name: str) -> list[str]:
-    """jusText's stoplist `name`, lower-case, most frequent first."""
+def _as_written(name: str) -> tuple[str, ...]:
+    """jusText's stoplist `name` as the file writes it, most frequent first (not kept: the
+    callers keep what they take of it, and all ~100 lists together are large)."""
     import pkgutil
 
-    return [w.lower() for w in
-            pkgutil.get_data("justext", f"stoplists/{name}.txt").decode("utf-8").split()]
+    return tuple(pkgutil.get_data("justext", f"stoplists/{name}.txt").decode("utf-8").split())
+
+
+def _ranked(name: str) -> list[str]:
+    """jusText's stoplist `name`, lower-case, most frequent first."""
+    return [w.lower() for w in _as_written(name)]
 
 
 # The commonest words of every language: a language's conjunctions are among its first 50

@@ -663,8 +663,8 @@ def unmarked_byline_name(line: str) -> str | None:
     if m is None:
         return None
     rest = line[m.end():].strip()
-    first = LINE_PARTS_RE.split(rest, maxsplit=1)[0]
-    if not (is_stamp(rest) or is_stamp(first) or is_relative_time(first)):
+    first = LINE_PARTS_RE.split(rest, maxsplit=1)[0]  # the rest itself when it has one part
+    if not (is_stamp(rest) or first != rest and is_stamp(first) or is_relative_time(first)):
         return None
     return credited_name(line[:m.start()])
 

@@ -394,9 +394,11 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
     for i in _boxed_teasers(lines, keep, named, lexicon):
         keep[i] = False
         settled = False
+    # a podcast's box the model kept between paragraphs: asked only of the kept lines beside
+    # a dropped one, where a box's controls are (asking every kept line cost `clean()` 4 %)
     played = _player_boxes(lines, lambda j: named(lines[j]), lexicon)
-    boxed = [i for i, k in enumerate(keep) if k and played(i)]
-    if boxed and len(boxed) < sum(keep):  # a podcast's box the model kept between paragraphs
+    boxed = [i for i, k in enumerate(keep) if k and _beside_dropped(keep, i) and played(i)]
+    if boxed and len(boxed) < sum(keep):
         for i in boxed:
             keep[i] = False
         settled = False
@@ -1475,6 +1477,12 @@ _MEDIA_WORDS = frozenset(("podcast", "video", "audio"))
 # furniture words or more ("Alle Folgen auf Spotify, Apple Podcasts und überall, wo es
 # Podcasts gibt.", "Luister ook via Spotify, Apple Podcasts of de Stedenblad-app").
 PLAYER_TAIL_WEB_WORDS = 2
+
+
+def _beside_dropped(keep: list[bool], i: int) -> bool:
+    """Is a line dropped right above line i, or within PLAYER_BOX_LINES under it? A player's
+    box ends in its controls, which the model drops, and the line under a box is under them."""
+    return i > 0 and not keep[i - 1] or not all(keep[i + 1:i + 1 + PLAYER_BOX_LINES])
 
 
 def _player_boxes(lines: list[str], rule_at: Callable[[int], Rule | None], lexicon: Lexicon

@@ -11,8 +11,8 @@ removed it (with the line model's score where the model dropped it).
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
-from itertools import accumulate, takewhile
+from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate, chain, takewhile
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -1448,7 +1448,7 @@ def _told(rest: str, match: Callable[..., Rule | None]) -> bool:
 _APPEAL_RULE = "appeal.publisher-to-reader"
 
 
-def _beside_promo_forms(units: list[Unit], removed: list[Removal]) -> frozenset[int]:
+def _beside_promo_forms(units: list[Unit], removed: Iterable[Removal]) -> frozenset[int]:
     """Indexes of the `units` right above or under a line the rules removed as a promo
     box's (`locate.PROMO_FAMILIES`: its e-mail field and button, "Enter your
     email address", "Sign up"): what `appeals` reads there is the box's heading or pitch
@@ -1471,7 +1471,7 @@ def _drop_appeals(units: list[Unit], lexicon: Lexicon, removed: list[Removal],
     `trailing`: the round's removals after the article, not yet in `removed` (a promo's
     button under the story's last line)."""
     found = set(appeals([u.text for u in units], lexicon, memo, speech,
-                        _beside_promo_forms(units, [*removed, *trailing])))
+                        _beside_promo_forms(units, chain(removed, trailing))))
     if not found:
         return units
     out = []

@@ -34,6 +34,9 @@ from newsclean.cleaners.lines import (
 # An appeal is a sentence or two; a longer paragraph that addresses the reader is the story's
 # (the longest blind-written appeal has 38 words).
 APPEAL_MIN_WORDS = 4
+# A promo box's button beside its form, in the reader's voice or the box's: "Vull rebre el
+# butlletí" (I want the newsletter) under a Catalan newsletter's pitch (blind trial ae).
+BOX_BUTTON_MAX_WORDS = 5
 APPEAL_MAX_WORDS = 60
 # A pitch to the reader needs no "we" ("A welcome email is on its way. If you don't see it,
 # please check your junk folder", "Als abonnee van het Nieuwsblad krijg je…", "Listen to
@@ -83,7 +86,8 @@ def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = 
     its reader throughout, and blind trial ac's en-GB column kept its box's heading. There
     a call on a line that names furniture anywhere is enough ("Newsletter Bola Minhota:
     receba todas as manhãs…" over "Subscrever", blind trial ad); a "you" and furniture
-    alone took a column's paragraph under the form ("If you follow one tip…").
+    alone took a column's paragraph under the form ("If you follow one tip…"). So is a
+    button of a few words naming furniture, in whatever voice (`BOX_BUTTON_MAX_WORDS`).
 
     `memo` keeps what each text says (`_voice`) for the document's `lexicon`: the
     pipeline's later rounds ask about the same paragraphs again. `speech` is what reports
@@ -101,7 +105,8 @@ def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = 
         v.you and (v.we and v.furnishes and v.size <= APPEAL_MAX_WORDS
                    or (v.pitches or v.links or i in boxed and v.calls_to)
                    and v.size <= PITCH_MAX_WORDS)
-        or v.we and v.pitches and v.question and v.size <= PITCH_MAX_WORDS)
+        or v.we and v.pitches and v.question and v.size <= PITCH_MAX_WORDS
+        or i in boxed and v.button)
         and not attributed(texts[i], speech)]
     if not found:
         return []
@@ -123,6 +128,7 @@ class _Voice(NamedTuple):
     size: int  # the words of its own voice (CJK: by characters)
     question: bool  # puts a question to the reader ("Want to know …? …")
     calls_to: bool  # calls, and names furniture anywhere on the line
+    button: bool  # a few words naming furniture, no sentence (`BOX_BUTTON_MAX_WORDS`)
 
 
 # An attribution after unquoted speech is a short clause: ", Brennick told residents.",
@@ -195,7 +201,9 @@ def _voice(text: str, lexicon: Lexicon) -> _Voice:
         pitches=not lexicon.pitch.isdisjoint(words) or _PRICE_PER_RE.search(own) is not None,
         size=word_count(own),
         question=any(mark in own for mark in QUESTION_MARKS),
-        calls_to=called and not lexicon.web.isdisjoint(words))
+        calls_to=called and not lexicon.web.isdisjoint(words),
+        button=(word_count(own) <= BOX_BUTTON_MAX_WORDS and not lexicon.web.isdisjoint(words)
+                and not ends_sentence(own)))
 
 
 # A sentence beside chrome is the story's statement when it has this many words or more

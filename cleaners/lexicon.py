@@ -221,8 +221,10 @@ publicitat respon registra registrar sessió butlletí relacionades llegeix esco
 anterior
 """, """
 tu teu teva teus teves vosaltres vostre vostra vostres nosaltres nostre nostra nostres
+te us ens ns
 """, """
 comparteix subscriu segueix escolta descarrega registra fes uneix clica descobreix envia
+ajuda
 """),
     # Arabic pages write platform names in Arabic script, and address their readers in the
     # plural imperative ("تابعوا", follow)
@@ -328,7 +330,7 @@ _PUBLISHER = {
     "fr": "nous notre nos",
     "de": "wir unser unsere unseren unserem unserer unseres uns",
     "it": "noi nostro nostra nostri nostre",
-    "ca": "nosaltres nostre nostra nostres",
+    "ca": "nosaltres nostre nostra nostres ens ns",
     "pt": "nós nosso nossa nossos nossas",
     "nl": "wij we ons onze",
     "sv": "vi oss vår vårt våra",

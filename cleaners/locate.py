@@ -785,12 +785,17 @@ class _Headlines:
         story plainly (OVER_DECK_SHARED), since then the line at `at` is the deck under the
         headline ("La formación de Carmen Ulloa se quedaría a cinco escaños…" under "El
         Partido Regionalista ampliaría su ventaja…"), a "Place, date" line or a kicker. Not
-        over a menu or a breadcrumb trail (`_trail_between`)."""
+        over a menu or a breadcrumb trail (`_trail_between`). Under a line that ends a
+        sentence inside or at its end (a deck's, never a headline's), the line above needs
+        name the story only as a title does (TITLE_MIN_SHARED): Hebrew joins its articles
+        and prepositions to the word ("הריבית", "בריבית"), and blind trial ae's headline
+        shared 3 of 8 words with the lead; its two-sentence deck was taken for the title."""
         for climb in range(DECK_MAX_LINES):
             i = _unnamed_above(self.lines, at, self.named)
+            share = TITLE_MIN_SHARED if sentence_ends(self.lines[at]) else OVER_DECK_SHARED
             if not (i >= 0 and self.candidate(i) and not self._trail_between(i, at)
                     and _names_the_story(self.lines[i], story, self.lexicon.function_words,
-                                         OVER_DECK_SHARED)):
+                                         share)):
                 break
             if climb and _SCORE_RE.search(self.lines[i]):
                 break  # over a headline and its deck, the match's result ("CD Almenar 2 - 1

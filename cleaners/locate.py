@@ -58,7 +58,7 @@ from newsclean.cleaners.lines import (
     word_count,
     words_of,
 )
-from newsclean.cleaners.rules import COMMENTS, NAVIGATION, SHARE, Rule, Where
+from newsclean.cleaners.rules import COMMENTS, CREDIT, NAVIGATION, SHARE, Rule, Where
 
 _V = TypeVar("_V")
 
@@ -225,6 +225,9 @@ def list_under(texts: list[str], at: int, named: Callable[[int], Rule | None],
 TEASER_SUMMARY_MAX_WORDS = 30
 _TEASER_HEADLINE_MIN_WORDS = 3
 _TEASERS_MIN = 2
+# Lines under a lone teaser's summary read for the story going on in prose, those a rule
+# names ("ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT") included in the count.
+_RESUME_REACH = 3
 
 
 def teaser_pairs(texts: list[str], at: int, named: Callable[[int], Rule | None]
@@ -251,7 +254,14 @@ def teaser_pairs(texts: list[str], at: int, named: Callable[[int], Rule | None]
         held += [k, k + 1]
         k += 2
     if (len(held) + 1) // 2 < _TEASERS_MIN:
-        return frozenset()
+        # one teaser with its summary where the story does not go on under it (`ends_a_list`):
+        # the box's next teaser has none, or the page's next box follows. An editor's
+        # credit under it closes the story, whose last paragraph it was (field case
+        # chinese-xiangguan-yuedu: "（责任编辑：周敏）")
+        reach = range(k, min(k + _RESUME_REACH, len(texts)))
+        return frozenset(held) if len(held) == 2 and k < len(texts) and not any(
+            named(j) is None and ends_a_list(texts[j]) for j in reach) and not (
+            (rule := named(k)) is not None and rule.family == CREDIT) else frozenset()
     if k < len(texts) and named(k) is None and is_prose(texts[k]):
         del held[-2:]  # the story goes on in paragraphs: its subhead and first one
     return frozenset(held)

@@ -582,6 +582,7 @@ def _ad_flag(line: str) -> str | None:
 NAVIGATION = "navigation"  # the family of menus and breadcrumb trails
 SHARE = "share"  # the family of share rows' buttons
 COMMENTS = "comments"  # the family of a comment section's counters, forms and notices
+CREDIT = "credit"  # the family of photo, editor and wire credits
 
 
 def _named_by_parts(named: list[Rule]) -> Rule:

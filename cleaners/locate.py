@@ -911,7 +911,7 @@ def _standfirst(lines: list[str], first: int, feats: list[list[float]],
 # kopieren": fundus-dev text 0.805 -> 0.823; SZ's under a credit: 0.968 -> 0.975; no other
 # dev output changed; Salzburger's lead stands under "Lesedauer: 4 Minuten"); under a box's
 # heading ("Breaking News Emails") a two-sentence line is the box's pitch.
-_LEAD_ROW_FAMILIES = frozenset((SHARE, "player", "credit", "dateline", "chrome"))
+_LEAD_ROW_FAMILIES = frozenset((SHARE, "player", CREDIT, "dateline", "chrome"))
 
 
 def _under_a_box(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:

@@ -443,6 +443,9 @@ _REFER = {
     "fi": "myös lue lisää aiheesta aihe aiheeseen liittyvät suosittelemme kiinnostaa "
           "kiinnostavaa aiemmin missaa",
     "et": "loe veel ka seotud soovitame teemal huvitav varem",
+    "lt": "skaitykite skaityti daugiau susiję susijusios rekomenduojame tema "
+          "temą praleiskite",
+    "lv": "lasi lasiet vairāk saistītie saistītās iesakām tēma tēmu palaid",
     "tr": "ayrıca oku okuyun okumak daha ilgili ilginizi önerilen öneriyoruz "
           "konu konuyla kaçırmayın benzer",
     "el": "επίσης διαβάστε περισσότερα σχετικά προτείνουμε ενδιαφέρον θέμα χάσετε",

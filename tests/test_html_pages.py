@@ -384,3 +384,22 @@ def test_a_related_box_whose_label_is_inline_text_goes_whole():
     assert "Új villamosok" not in result.text
     assert "Így közlekednek a pótlóbuszok" in result.text
     assert "Békásmegyeren a buszok" in result.text
+
+
+@pytest.mark.parametrize(("label", "headline"), [
+    ("Taip pat skaitykite:", "Vilniuje atsiras dvi naujos naktinės autobusų linijos"),  # lt
+    ("Lasiet arī:", "Rīgā atvērs divas jaunas nakts autobusu līnijas"),  # lv
+])
+def test_a_baltic_related_box_goes_and_the_paragraphs_around_it_stay(label, headline):
+    """Blind trial ae's Lithuanian page: "<div><strong>Taip pat skaitykite:</strong> <a>…</a>
+    </div>" between two paragraphs stayed; no referral words were listed for Lithuanian or
+    Latvian (lexicon._REFER)."""
+    result = _clean_article(
+        "Vilnius", "<p>Pigiausias 30 minučių bilietas nuo kovo brangs nuo 1 iki 1,20 euro, "
+        "pranešė savivaldybė, pristatydama naujus viešojo transporto tarifus.</p>"
+        f"<div class=also-read><strong>{label}</strong> <a href=/x>{headline}</a></div>"
+        "<p>Savivaldybės teigimu, brangimą lėmė išaugusios elektros, kuro ir vairuotojų "
+        "darbo užmokesčio sąnaudos, o vežėjo išlaidos per metus išaugo beveik 9 mln. eurų.</p>")
+    assert headline not in result.text and label not in result.text
+    assert "Pigiausias 30 minučių bilietas" in result.text
+    assert "Savivaldybės teigimu" in result.text

@@ -161,6 +161,36 @@ námi náš naše našeho našemu našem naším naši naší našich našim na�
 sdílejte předplaťte sledujte poslechněte stáhněte zaregistrujte podpořte klikněte pošlete
 přihlaste odebírejte přidejte
 """),
+    "sk": ("""
+zdieľať komentár komentáre predplatné reklama prihlásiť čítajte aplikáciu aplikácia
+""", """
+vy vás vám vami váš vaša vaše vášho vášmu vašom vaším vaši vašich vašim vašimi my nás nám
+nami náš naša naše nášho nášmu našom naším naši našich našim našimi
+""", """
+zdieľajte predplaťte sledujte vypočujte stiahnite zaregistrujte podporte kliknite pošlite
+prihláste odoberajte pridajte
+"""),
+    # Croatian; Serbian and Bosnian in Latin script write these words alike
+    "hr": ("""
+podijeli podijelite komentar komentari komentiraj pretplata oglas reklama prijava
+registracija aplikaciju aplikacija odgovori pročitajte čitajte sljedeći prethodni
+""", """
+vi vas vama vaš vaša vaše vašeg vašem vašu vaši vaših ti tebe tebi tvoj tvoja tvoje mi nas
+nama naš naša naše našeg našem našu naši naših našim
+""", """
+podijelite pretplatite pratite poslušajte preuzmite registrirajte podržite kliknite
+pošaljite prijavite pridružite otkrijte
+"""),
+    "bg": ("""
+сподели споделете коментар коментари абонамент реклама вход регистрация приложението
+приложение прочетете следваща предишна
+""", """
+вие вас вам ви ваш ваша ваше ваши ти теб тебе твой твоя твое твои ние нас нам ни наш наша
+наше наши
+""", """
+споделете абонирайте последвайте следвайте слушайте изтеглете регистрирайте подкрепете
+кликнете изпратете присъединете
+"""),
     "tr": ("""
 paylaş yorum yorumlar abone reklam giriş ilginizi bülten
 """, """
@@ -339,6 +369,9 @@ _PUBLISHER = {
     "pl": "my nas nam nami nasz nasza nasze naszego naszemu naszym naszej naszą nasi naszych "
           "naszymi",
     "cs": "my nás nám námi náš naše našeho našemu našem naším naši naší našich našim našimi",
+    "sk": "my nás nám nami náš naša naše nášho nášmu našom naším naši našich našim našimi",
+    "hr": "mi nas nama naš naša naše našeg našem našu naši naših našim",
+    "bg": "ние нас нам ни наш наша наше наши",
     "tr": "biz bizim",
     "ru": "мы нас нам нами наш наша наше наши нашего нашему нашим нашем нашей нашу наших",
     "uk": "ми нас нам нами наш наша наше наші нашого нашому нашим нашій нашу наших нашої",

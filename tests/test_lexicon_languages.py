@@ -12,7 +12,8 @@ from newsclean.cleaners import clean
 
 PAGES = Path(__file__).parent / "fixtures" / "text_pages"
 
-PAGES_V = ["blind-ms-lrt", "blind-ur-water", "blind-bn-cyclone", "blind-tl-pasahe"]
+PAGES_V = ["blind-ms-lrt", "blind-ur-water", "blind-bn-cyclone", "blind-tl-pasahe",
+           "blind-hr-court"]  # Croatian, Slovak and Bulgarian got theirs after blind trial ae
 
 
 @pytest.mark.parametrize("page", PAGES_V)

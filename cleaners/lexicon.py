@@ -127,11 +127,12 @@ du dig din ditt dina ni er ert era vi oss vår vårt våra
 dela prenumerera följ lyssna ladda registrera stöd klicka skicka mejla kontakta tipsa
 """),
     "no": ("""
-del kommenter kommentarer abonner annonse reklame logg les nyhetsbrev
+del kommenter kommentarer abonner annonse reklame logg les nyhetsbrev podkast podkasten
+podden episode episoden
 """, """
 du deg din ditt dine dere vi oss vår vårt våre
 """, """
-del abonner følg lytt last registrer støtt klikk send
+del abonner følg lytt hør last registrer støtt klikk send
 """),
     "da": ("""
 del kommenter kommentarer abonner annonce reklame log læs nyhedsbrev

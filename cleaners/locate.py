@@ -914,6 +914,17 @@ def _standfirst(lines: list[str], first: int, feats: list[list[float]],
 _LEAD_ROW_FAMILIES = frozenset((SHARE, "player", CREDIT, "dateline", "chrome"))
 
 
+def _under_comments(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
+    """Does line i stand right under a line of the comment section (a comments rule's: its
+    counter, its login prompt)? It is the section's notice ("Komentari čitatelja ne
+    odražavaju stavove redakcije.", "Condolences are moderated…": blind trial ae), not a
+    sentence of the story for the rescue to take back. A statement: a question there is a
+    post's next heading ("What’s new in 2.26 (September pack)?" under "Leave a comment",
+    html-dev)."""
+    rule = named(lines[i - 1]) if i > 0 else None
+    return rule is not None and rule.family == COMMENTS and last_mark(lines[i]) in FULL_STOPS
+
+
 def _under_a_box(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
     """Does line i stand under a box's heading: a line a rule names (a newsletter's, a
     promo's) that is not one of the rows between a headline and its lead
@@ -1254,7 +1265,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
             if keep[i]:
                 gap = boxed = 0
             elif (gap is not None and (_sentence(lines[i]) or _paywall_teaser(lines, i, named))
-                  and quiet(i) and not played(i)
+                  and quiet(i) and not played(i) and not _under_comments(lines, i, named)
                   and (gap < (BOX_REACH if resumed[i] or linked(i) else RESCUE_REACH)
                        or boxed < RESCUE_REACH and (
                            goes_on(i) or _under_bare_headlines(lines, i, named)))):

@@ -325,7 +325,7 @@ kongsi langgan ikuti dengar tonton muat daftar klik sokong sertai hantar layari
 """, """
 آپ آپکا آپکی آپکے تم تمہارا تمہاری ہم ہمارا ہماری ہمارے ہمیں
 """, """
-شیئر سبسکرائب فالو ڈاؤن کلک پڑھیں دیکھیں سنیں جڑیں بھیجیں
+شیئر سبسکرائب فالو ڈاؤن کلک پڑھیں دیکھیں سنیں جڑیں بھیجیں جوائن
 """),
     "bn": ("""
 শেয়ার শেয়ার মন্তব্য বিজ্ঞাপন সাবস্ক্রাইব লগইন ডাউনলোড ফলো পড়ুন নিউজলেটার লিংক লিঙ্ক কপি
@@ -525,7 +525,7 @@ _CLITIC_MIN_STEM = 4
 # download); a call word so followed is a call wherever it stands (a fresh user's "…हमारा
 # न्यूज़लेटर सब्सक्राइब करें और ऐप डाउनलोड करें।" stayed between a story's paragraphs). The
 # infinitive ("शेयर करने की अपील", the police asked to share) is no imperative.
-_IMPERATIVE_AFTER = {"hi": "करें कीजिए करिए करो"}
+_IMPERATIVE_AFTER = {"hi": "करें कीजिए करिए करो", "ur": "کریں کیجیے کیجئے"}
 # Korean ends a sentence with its verb and speaks to the reader in the polite imperative's
 # ending: "…뉴스레터로 받아보세요" (receive it by newsletter), "구독하세요", "확인하십시오"; a
 # sentence that ends so is a call (blind trial ad's promo stayed between two paragraphs).

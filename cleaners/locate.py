@@ -1148,20 +1148,28 @@ def _story_above(lines: list[str], keep: list[bool], i: int,
     does a player's box (`boxed`, `_player_boxes`: a podcast's label, title, description
     and controls over "Omwonenden bezorgd", blind trial ad's nl page), but not the line
     right under a player's own line: that is its video's title ("04:16 min" over
-    "Weitere Eskalation mit Venezuela…", fundus-dev's n-tv page)."""
+    "Weitere Eskalation mit Venezuela…", fundus-dev's n-tv page). So does a promo box
+    (_PROMO_FORM, PROMO_BOX_LINES) over a subhead of more words than a button's."""
     if i > 0 and keep[i - 1]:
         return True
     if i + 1 >= len(lines) or not is_prose(lines[i + 1]):
         return False
     if i > 0 and (rule := named(lines[i - 1])) is not None and rule.family == "player":
         return False
+    promo = 0  # the lines of a promo box's heading and pitch passed, once past its form
     for j in range(i - 1, -1, -1):
         if boxed(j):
             continue
         rule = named(lines[j])
         if rule is None:
+            if promo and promo <= PROMO_BOX_LINES and not keep[j]:
+                promo += 1
+                continue
             return keep[j] and j < i - 1 and (is_prose(lines[j]) or ends_sentence(lines[j]))
-        if rule.where is Where.LIST_HEAD or rule.family not in _SUBHEAD_PAST:
+        if rule.family in _PROMO_FORM and promo <= 1 and word_count(lines[i]) > BUTTON_MAX_WORDS:
+            promo = 1  # (a button of the form's under it: "Zapisuję się", blind trial t)
+            continue
+        if promo > 1 or rule.where is Where.LIST_HEAD or rule.family not in _SUBHEAD_PAST:
             return False
     return False
 
@@ -1457,6 +1465,12 @@ _STORY_END = frozenset(("tags", SHARE))
 _IN_STORY_FAMILIES = frozenset(("ads", "player", "social-embed", _LIVE_BLOG))
 # The lines a subhead may stand under, the story's paragraph above them (`_story_above`).
 _SUBHEAD_PAST = frozenset(("ads", _CROSS_LINK))
+# ...and a promo box: its form's lines (a button, "Einloggen"), over at most PROMO_BOX_LINES
+# lines the model dropped, its heading and pitch ("Winterthur heute", "Erhalten Sie die
+# wichtigsten Nachrichten … jeden Abend in Ihrem Postfach.": blind trial af's de-CH court
+# report lost the subhead under the box).
+_PROMO_FORM = frozenset(("newsletter", "subscribe", "paywall"))
+PROMO_BOX_LINES = 2
 
 
 # A promo box's lines fall under two families: its heading and pitch under "newsletter",

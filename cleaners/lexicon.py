@@ -74,6 +74,7 @@ nuestras
 """, """
 comparte compartir suscríbete suscribirse síguenos sigue escucha descarga regístrate apoya
 haz únete inicia envía envíanos envíe da dale
+seguí seguinos suscribite descargá sumate enterate registrate compartí escuchá hacé ingresá
 """),
     "fr": ("""
 partager partagez commentaire commentaires abonnez abonner abonné abonnement publicité

@@ -145,6 +145,8 @@ APPEALS = [
     ("es", "¿Tienes la app? Descárgala y recibe nuestras alertas antes que nadie."),
     # what a kicker's colon announces; a call with the accent its pronoun brought ("únete")
     ("es", "Únete gratis al canal del Heraldo en WhatsApp y no te pierdas nada."),
+    # Rioplatense Spanish calls in the voseo imperative (blind trial af, es-AR)
+    ("es", "Seguí a Deportes Hoy en nuestro canal de WhatsApp y enterate de todo antes que nadie"),
     # a one-word call, exclaimed; a call whose object is the publisher's ("нашим")
     ("ru", "Будьте в курсе первыми — самое важное о Томской области мы публикуем в нашем "
            "Telegram-канале. Присоединяйтесь!"),

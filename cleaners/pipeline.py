@@ -686,7 +686,7 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
         if rule is not None:
             out.append(_removal(unit, rule.id, rule.family,
                                 "tail-marker" if heading is not None else str(where)))
-        elif first < i < last and _points_to(units, keep, i, lexicon):
+        elif first < i < last and _points_to(units, keep, i, lexicon, leading):
             out.append(_removal(unit, REFERRAL_RULE, REFERRAL_FAMILY, str(where)))
             pointed.add(i + 1)
         elif first - HEADLINE_REACH <= i < first and (meta := _top_meta_rule(unit.text)):
@@ -705,15 +705,25 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
     return kept, title, found.settled
 
 
-def _points_to(units: list[Unit], keep: list[bool], i: int, lexicon: Lexicon) -> bool:
+def _points_to(units: list[Unit], keep: list[bool], i: int, lexicon: Lexicon,
+               removed: list[Removal]) -> bool:
     """Is unit i a referral label alone on its line (`crosslink.is_label_alone`: "আরও পড়ুন",
     "Lesen Sie auch:") over a line the locator kept (`keep`) that reads as the headline
     pointed to (`crosslink.is_pointed_headline`)? The model keeps such a headline between the
     story's paragraphs as a subhead (blind trial v's Bengali live blog, p 0.70, under the
     label it dropped); the label says it is another story's. `_apply_rules` asks the same
-    of a label the locator kept, between two sentences."""
+    of a label the locator kept, between two sentences. Not when an earlier round `removed`
+    the line between them: that was the label's ("Xem thêm video:" over "Video: …", a
+    credit rule's; blind trial af's Vietnamese subhead under them went as the link)."""
     return (i + 1 < len(units) and keep[i + 1] and is_label_alone(units[i].text, lexicon)
-            and is_pointed_headline(units[i + 1].text))
+            and is_pointed_headline(units[i + 1].text) and _next_on_page(units, i, removed))
+
+
+def _next_on_page(units: list[Unit], i: int, removed: list[Removal]) -> bool:
+    """Did unit i + 1 stand right under unit i on the page: no line `removed` by an
+    earlier round between them?"""
+    above, below = units[i].line, units[i + 1].line
+    return not any(r.line is not None and above < r.line < below for r in removed)
 
 
 def _takes_its_caption(rule: Rule, kept: list[Unit], units: list[Unit], i: int) -> bool:
@@ -961,7 +971,8 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
     for i in [i for i in range(len(units) - 1) if rules[i] is None
               and is_label_alone(texts[i], lexicon)]:  # a referral label alone on its line
         if (0 < i < len(units) - 2 and rules[i + 1] is None and ends_sentence(texts[i - 1])
-                and ends_sentence(texts[i + 2]) and is_pointed_headline(texts[i + 1])):
+                and ends_sentence(texts[i + 2]) and is_pointed_headline(texts[i + 1])
+                and _next_on_page(units, i, removed)):
             # and the headline under it, between two sentences of the story: not a
             # lead-in to a gallery over its first caption ("Veja as imagens:", field case
             # photo-gallery-pt-br)

@@ -225,6 +225,10 @@ def list_under(texts: list[str], at: int, named: Callable[[int], Rule | None],
 TEASER_SUMMARY_MAX_WORDS = 30
 _TEASER_HEADLINE_MIN_WORDS = 3
 _TEASERS_MIN = 2
+# The story's subhead that resumes it under a box is a few words ("Forældre vil kæmpe videre",
+# "Οι αντιδράσεις των δημάρχων": 4); a teaser's headline is a headline's length (trial v's he
+# and trial ad's pt boxes of two: 9 and 8 words, their last pair then stays the box's).
+RESUMED_SUBHEAD_MAX_WORDS = 6
 # Lines under a lone teaser's summary read for the story going on in prose, those a rule
 # names ("ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT") included in the count.
 _RESUME_REACH = 3
@@ -262,7 +266,8 @@ def teaser_pairs(texts: list[str], at: int, named: Callable[[int], Rule | None]
         return frozenset(held) if len(held) == 2 and k < len(texts) and not any(
             named(j) is None and ends_a_list(texts[j]) for j in reach) and not (
             (rule := named(k)) is not None and rule.family == CREDIT) else frozenset()
-    if k < len(texts) and named(k) is None and is_prose(texts[k]):
+    if (k < len(texts) and named(k) is None and is_prose(texts[k])
+            and _short_heading(texts[k - 2]) and word_count(texts[k - 2]) <= RESUMED_SUBHEAD_MAX_WORDS):
         del held[-2:]  # the story goes on in paragraphs: its subhead and first one
     return frozenset(held)
 

@@ -761,15 +761,17 @@ class _NoTracebacks(logging.Filter):
     during execution: …", "Task run failed with exception: …"), the batch a document's
     unexpected error, and the flow its own "run stopped: …" line; on the CLI's console a
     failed run ends in one `newsclean: error:` line instead, and a failed batch or
-    document is a manifest line. The extraction libraries' warnings about a page
-    (trafilatura's "discarding data: None") are the document's business too. The records
+    document is a manifest line. The extraction libraries' records about a page
+    (trafilatura's "discarding data: None", and at ERROR "parsed tree length: 0, wrong data
+    type or not valid HTML" for a record of "<p>ok</p>", which fresh-user check #6 read as
+    the run failing) are the document's business too: its manifest line says. The records
     still reach Prefect's API (the run's logs in the UI keep the tracebacks); `-v` shows
     them here."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.name == "prefect.task_runs":  # a batch's fate: the progress line, the manifest
             return False
-        if record.name.split(".")[0] in _EXTRACTORS and record.levelno < logging.ERROR:
+        if record.name.split(".")[0] in _EXTRACTORS:
             return False
         if record.name == "prefect.flow_runs" and record.levelno >= logging.ERROR:
             return False  # the run's failure: the CLI's own last line says it

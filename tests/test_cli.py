@@ -762,3 +762,18 @@ def test_a_runs_manifest_names_each_story_and_its_summary_counts_guessed_charset
         assert lines["stray.txt"]["warning"].startswith("not valid UTF-8")
         assert ("1 document read with a guessed charset (not valid in the one declared or "
                 "found): each manifest line's \"warning\" says how") in out.stderr
+
+
+@pytest.mark.prefect
+def test_an_extraction_librarys_complaint_about_a_page_stays_off_the_console(tmp_path, api_env):
+    """Fresh-user check #6: a record of "<p>ok</p>" made trafilatura log "ERROR |
+    trafilatura.utils - parsed tree length: 0, …" on a run's console, which read as the run
+    failing; the document's manifest line says what became of it."""
+    src = tmp_path / "records.jsonl"
+    src.write_text('{"id": "a1", "text": "<p>ok</p>"}\n', "utf-8")
+    out = _run("run", str(src), str(tmp_path / "clean"), env=api_env, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "trafilatura" not in out.stderr and "ERROR" not in out.stderr, out.stderr[-2000:]
+    latest = next((tmp_path / "clean" / "_manifests").glob("*.jsonl"))
+    assert [json.loads(line)["status"] for line in latest.read_text().splitlines()] == [
+        "needs_review"]

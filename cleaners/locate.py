@@ -257,19 +257,31 @@ def teaser_pairs(texts: list[str], at: int, named: Callable[[int], Rule | None]
     while pair(k):
         held += [k, k + 1]
         k += 2
-    if (len(held) + 1) // 2 < _TEASERS_MIN:
-        # one teaser with its summary where the story does not go on under it (`ends_a_list`):
-        # the box's next teaser has none, or the page's next box follows. An editor's
-        # credit under it closes the story, whose last paragraph it was (field case
-        # chinese-xiangguan-yuedu: "（责任编辑：周敏）")
-        reach = range(k, min(k + _RESUME_REACH, len(texts)))
-        return frozenset(held) if len(held) == 2 and k < len(texts) and not any(
-            named(j) is None and ends_a_list(texts[j]) for j in reach) and not (
-            (rule := named(k)) is not None and rule.family == CREDIT) else frozenset()
-    if (k < len(texts) and named(k) is None and is_prose(texts[k])
-            and _short_heading(texts[k - 2]) and word_count(texts[k - 2]) <= RESUMED_SUBHEAD_MAX_WORDS):
-        del held[-2:]  # the story goes on in paragraphs: its subhead and first one
+    if (len(held) + 1) // 2 < _TEASERS_MIN:  # one teaser with its summary
+        return frozenset(held) if len(held) == 2 and _story_stops(texts, k, named) else frozenset()
+    if _section_resumes(texts, k, named):
+        del held[-2:]  # the story's subhead and first paragraph
     return frozenset(held)
+
+
+def _story_stops(texts: list[str], k: int, named: Callable[[int], Rule | None]) -> bool:
+    """Does the story not go on at line k, under a lone teaser's summary: something stands
+    there, no statement (`ends_a_list`) among the _RESUME_REACH lines from it that no rule
+    names, and no editor's credit closing the story (field case chinese-xiangguan-yuedu:
+    "（责任编辑：周敏）" under its last paragraph)? The box's next teaser has no summary, or
+    the page's next box follows (blind trial ae's hr, nb, he, ur boxes)."""
+    if k >= len(texts) or (rule := named(k)) is not None and rule.family == CREDIT:
+        return False
+    return not any(named(j) is None and ends_a_list(texts[j])
+                   for j in range(k, min(k + _RESUME_REACH, len(texts))))
+
+
+def _section_resumes(texts: list[str], k: int, named: Callable[[int], Rule | None]) -> bool:
+    """Are the last pair of a run of teaser pairs ending at line k the story's next
+    section, its subhead (RESUMED_SUBHEAD_MAX_WORDS) and first paragraph: prose at line k?"""
+    subhead = texts[k - 2]
+    return (k < len(texts) and named(k) is None and is_prose(texts[k])
+            and _short_heading(subhead) and word_count(subhead) <= RESUMED_SUBHEAD_MAX_WORDS)
 
 
 # A speaker's or a section's label before a colon: "Hỏi", "Q", "P", "Frage" (a word or two).

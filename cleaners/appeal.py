@@ -190,6 +190,7 @@ def _voice(text: str, lexicon: Lexicon) -> _Voice:
     # an imperative speaks to the reader without a "you" word in pro-drop languages
     # ("Sigue toda la actualidad en nuestro canal de WhatsApp")
     called = _calls(own, words, lexicon)
+    size = word_count(own)
     return _Voice(
         we=not lexicon.publisher.isdisjoint(words),
         you=lexicon.says_you(own, words) or called,
@@ -199,10 +200,10 @@ def _voice(text: str, lexicon: Lexicon) -> _Voice:
                           or _ADDRESS_RE.search(own) is not None),
         furnishes=not lexicon.asks.isdisjoint(words),
         pitches=not lexicon.pitch.isdisjoint(words) or _PRICE_PER_RE.search(own) is not None,
-        size=word_count(own),
+        size=size,
         question=any(mark in own for mark in QUESTION_MARKS),
         calls_to=called and not lexicon.web.isdisjoint(words),
-        button=(word_count(own) <= BOX_BUTTON_MAX_WORDS and not lexicon.web.isdisjoint(words)
+        button=(size <= BOX_BUTTON_MAX_WORDS and not lexicon.web.isdisjoint(words)
                 and not ends_sentence(own)))
 
 

@@ -1173,18 +1173,20 @@ def _story_above(lines: list[str], keep: list[bool], i: int,
         return False
     if i > 0 and (rule := named(lines[i - 1])) is not None and rule.family == "player":
         return False
+    # no button of the form's under it ("Zapisuję się", blind trial t)
+    past_forms = word_count(lines[i]) > BUTTON_MAX_WORDS
     promo = 0  # the lines of a promo box's heading and pitch passed, once past its form
     for j in range(i - 1, -1, -1):
         if boxed(j):
             continue
         rule = named(lines[j])
         if rule is None:
-            if promo and promo <= PROMO_BOX_LINES and not keep[j]:
+            if 0 < promo <= PROMO_BOX_LINES and not keep[j]:
                 promo += 1
                 continue
             return keep[j] and j < i - 1 and (is_prose(lines[j]) or ends_sentence(lines[j]))
-        if rule.family in _PROMO_FORM and promo <= 1 and word_count(lines[i]) > BUTTON_MAX_WORDS:
-            promo = 1  # (a button of the form's under it: "Zapisuję się", blind trial t)
+        if past_forms and promo <= 1 and rule.family in _PROMO_FORM:
+            promo = 1
             continue
         if promo > 1 or rule.where is Where.LIST_HEAD or rule.family not in _SUBHEAD_PAST:
             return False
@@ -1482,12 +1484,6 @@ _STORY_END = frozenset(("tags", SHARE))
 _IN_STORY_FAMILIES = frozenset(("ads", "player", "social-embed", _LIVE_BLOG))
 # The lines a subhead may stand under, the story's paragraph above them (`_story_above`).
 _SUBHEAD_PAST = frozenset(("ads", _CROSS_LINK))
-# ...and a promo box: its form's lines (a button, "Einloggen"), over at most PROMO_BOX_LINES
-# lines the model dropped, its heading and pitch ("Winterthur heute", "Erhalten Sie die
-# wichtigsten Nachrichten … jeden Abend in Ihrem Postfach.": blind trial af's de-CH court
-# report lost the subhead under the box).
-_PROMO_FORM = frozenset(("newsletter", "subscribe", "paywall"))
-PROMO_BOX_LINES = 2
 
 
 # A promo box's lines fall under two families: its heading and pitch under "newsletter",
@@ -1496,6 +1492,13 @@ PROMO_BOX_LINES = 2
 # buttons are: a German story's last two paragraphs stood under such a box and an embed's
 # consent block (a blind-written page).
 PROMO_FAMILIES = frozenset(("newsletter", "subscribe"))
+# A subhead may stand under a promo box (`_story_above`): its form's lines, those of a promo
+# box's families or a login link ("Einloggen"), over at most PROMO_BOX_LINES lines the model
+# dropped, its heading and pitch ("Winterthur heute", "Erhalten Sie die wichtigsten
+# Nachrichten … jeden Abend in Ihrem Postfach.": blind trial af's de-CH court report lost
+# the subhead under the box).
+_PROMO_FORM = PROMO_FAMILIES | {"paywall"}
+PROMO_BOX_LINES = 2
 
 
 def _row_kind(rule: Rule) -> str:

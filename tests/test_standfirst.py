@@ -125,3 +125,63 @@ def test_the_deck_under_an_html_headline_stays_and_a_site_headers_line_does_not(
     text = clean(_HTML.format(title=title).encode()).text
     assert text.startswith("El Ayuntamiento congela durante dos años")
     assert "Busca en todas las noticias" not in text
+
+
+# A one-sentence deck in its own place, between the headline and the byline or time stamp
+# (blind trial ag's fi, hu and uk dumps lost theirs: a standfirst elsewhere needs two
+# sentences, STANDFIRST_MIN_SENTENCES); a caption there, whose credit says it is a file
+# picture, is neither the deck nor the headline (its en-IN page took one for its title).
+DECKS = {
+    "fi": ("Kyrönjoen tulva nousi yöllä – Ilmajoella evakuoitiin kymmenen taloutta",
+           "Etelä-Pohjanmaan ELY-keskus varoittaa, että vedenpinta voi nousta vielä torstaina "
+           "jopa 30 senttiä.", ["Sanna Mäkelä", "17.4.2024 6:42 | Päivitetty 17.4.2024 9:15"],
+           ["Kyrönjoen vedenpinta nousi yön aikana Ilmajoella niin nopeasti, että pelastuslaitos "
+            "evakuoi kymmenen taloutta jo ennen aamua.",
+            "Pelastuslaitoksen mukaan tulvavalli petti kahdessa kohdassa, ja vesi pääsi "
+            "pihoille ja peltoaukeille noin kello kolmen aikaan.",
+            "Evakuoidut asukkaat majoitettiin Ilmajoen koululle, jossa heille tarjottiin ruokaa "
+            "ja yöpaikka."]),
+    "uk": ("Укрзалізниця запускає новий нічний потяг Київ – Ужгород",
+           "З 1 червня між столицею та Закарпаттям курсуватиме ще один щоденний поїзд із "
+           "вагонами-трансформерами.", ["Ірина Коваль", "8 травня 2024, 11:20"],
+           ["Укрзалізниця оголосила про запуск нового нічного поїзда між Києвом та Ужгородом, "
+            "який курсуватиме щодня з першого червня.",
+            "Квитки на новий рейс можна буде придбати вже з наступного тижня в застосунку та "
+            "касах вокзалів.",
+            "У компанії пояснили, що попит на напрямок зріс майже вдвічі порівняно з минулим "
+            "роком."]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(DECKS))
+def test_a_one_sentence_deck_between_headline_and_byline_stays(lang):
+    headline, deck, byline, body = DECKS[lang]
+    raw = "\n".join([*MENU, headline, deck, *byline, "Facebook", "X", *body, *FOOTER]) + "\n"
+    result = clean(raw)
+    paragraphs = result.text.split("\n\n")
+    assert paragraphs == [deck, *body]
+    assert result.title == headline
+
+
+def test_a_file_pictures_caption_is_neither_deck_nor_headline():
+    headline, deck, byline, body = DECKS["fi"]
+    caption = "Ilmajoen tulva-alue aamulla. (File photo)"
+    raw = "\n".join([*MENU, headline, deck, *byline, caption, *body, *FOOTER]) + "\n"
+    result = clean(raw)
+    assert result.title == headline
+    assert result.text.split("\n\n") == [deck, *body]
+
+
+def test_a_byline_under_the_deck_goes_to_the_author():
+    """Blind trial ah's French dump kept "Par Julien Marchand" under its deck: the bylines
+    and stamps above the story's first paragraph were looked for above the deck only; and
+    its picture's caption under the share row, credited "Photo L'Écho de l'Est/Aurélie
+    Vasseur" without a colon (credit.photo-unlabelled-fr)."""
+    raw = (Path(__file__).parent / "fixtures" / "text_pages"
+           / "blind-fr-by-election.txt").read_text("utf-8")
+    result = clean(raw)
+    paragraphs = result.text.split("\n\n")
+    assert paragraphs[0].startswith("La candidate du Rassemblement national a recueilli")
+    assert paragraphs[1].startswith("Le Rassemblement national a confirmé son implantation")
+    assert "Par Julien Marchand" not in paragraphs
+    assert result.author == "Julien Marchand"

@@ -505,7 +505,10 @@ def _drop_top_meta(units: list[Unit], removed: list[Removal]) -> list[Unit]:
     a stamp. A "By the final whistle, …" sentence credits no one and stays; so do a live
     blog's first clock time (no date) and a dateline run into the lead ("WASHINGTON
     (Reuters) — …" is prose)."""
-    first = next((i for i, u in enumerate(units) if is_prose(u.text)), len(units))
+    prose = (i for i, u in enumerate(units) if is_prose(u.text))
+    first = next(prose, len(units))
+    if first == 0:  # a standfirst under the headline: the byline and stamp stand under it
+        first = next(prose, len(units))
     rules = {i: rule for i in range(min(first, HEADLINE_REACH))
              if (rule := _top_meta_rule(units[i].text))}
     removed.extend(_removal(units[i], rule, "structure", "leading")

@@ -10,8 +10,10 @@ import re
 from newsclean.cleaners.lines import kicker_end
 
 # " | ", " - ", " – ", " — ", " · ", " » ", " :: " separate headline and site/section names;
-# a bare ":" does not (headlines use it: "Hong Kong: a city on the brink").
-TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—·•»~]|::)\s+|\s*\|\s*")
+# a bare ":" does not (headlines use it: "Hong Kong: a city on the brink"). Chinese sites
+# join them with an underscore ("…单日接待上限30万人次_钱塘新闻网": blind trial ag's title
+# kept its site), between two letters of a script other than Latin.
+TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—·•»~]|::)\s+|\s*\|\s*|(?<=[^\x00-\x7f])_(?=[^\x00-\x7f])")
 
 
 def _site_key(s: str) -> str:

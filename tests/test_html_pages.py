@@ -403,3 +403,14 @@ def test_a_baltic_related_box_goes_and_the_paragraphs_around_it_stay(label, head
     assert headline not in result.text and label not in result.text
     assert "Pigiausias 30 minučių bilietas" in result.text
     assert "Savivaldybės teigimu" in result.text
+
+
+def test_a_chinese_summary_its_description_repeats_opens_the_story():
+    """Blind trial ag's Chinese page: its summary box, which the meta description repeats,
+    was lost (a sentence between two commas was one token, and no paragraph had a Latin
+    one's 100 characters); its title kept the site after an underscore."""
+    result = _clean("blind-zh-summary.html")
+    summary = "为避免节假日人流过度聚集，西湖景区将在断桥、苏堤等重点区域实行分时段预约。"
+    assert result.text.startswith(f"{summary}\n\n记者从杭州西湖风景名胜区管委会获悉")
+    assert result.title == "杭州西湖景区“五一”期间试行预约限流 单日接待上限30万人次"
+    assert "游客在西湖断桥游览" not in result.text  # its caption, "（资料图）"

@@ -185,3 +185,28 @@ def test_a_byline_under_the_deck_goes_to_the_author():
     assert paragraphs[1].startswith("Le Rassemblement national a confirmé son implantation")
     assert "Par Julien Marchand" not in paragraphs
     assert result.author == "Julien Marchand"
+
+
+# The deck under the <h1> inside the article's body (blind trial ah's ro "post-excerpt"); a
+# caption there is not one (tests/test_html_pages.py).
+_BODY_DECK = """<html><head><title>{title}</title></head><body>
+<nav><a href="/">Acasă</a> <a href="/sanatate">Sănătate</a></nav>
+<div class="post"><h1 class="post-title">{title}</h1>
+<div class="post-excerpt"><strong>{deck}</strong></div>
+<div class="post-meta"><span class="author">Autor: Elena Rusu</span></div>
+<div class="post-content">{body}</div></div>
+<footer>© 2024 Ziarul de Iași</footer></body></html>"""
+
+
+def test_the_deck_under_the_headline_in_an_articles_body_stays():
+    title = "Spitalul Județean din Iași a efectuat primele operații cu un robot chirurgical"
+    deck = ("Trei pacienți au fost operați în prima săptămână, iar medicii spun că timpul de "
+            "spitalizare s-a redus la jumătate.")
+    body = ["Spitalul Clinic Județean de Urgență Sf. Spiridon din Iași a efectuat în această "
+            "lună primele intervenții chirurgicale asistate de un robot.",
+            "Aparatul a costat peste două milioane de euro și a fost cumpărat din fonduri "
+            "europene, au declarat reprezentanții spitalului.",
+            "Medicii spun că pacienții operați astfel se recuperează mai repede și pleacă "
+            "acasă după trei zile, în loc de șase."]
+    page = _BODY_DECK.format(title=title, deck=deck, body="".join(f"<p>{p}</p>" for p in body))
+    assert clean(page.encode()).text.split("\n\n") == [deck, *body]

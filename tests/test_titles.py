@@ -529,3 +529,17 @@ def test_a_badge_before_the_shown_headline_is_no_part_of_the_title(title, refs, 
     from newsclean.cleaners.pagetitle import strip_site
 
     assert strip_site(title, None, refs) == expected
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    # Chinese sites join headline and site with an underscore (blind trial ag)
+    ("杭州西湖景区“五一”期间试行预约限流 单日接待上限30万人次_钱塘新闻网",
+     "杭州西湖景区“五一”期间试行预约限流 单日接待上限30万人次"),
+    # between Latin letters an underscore is part of a word
+    ("Python's snake_case naming explained for new programmers",
+     "Python's snake_case naming explained for new programmers"),
+])
+def test_an_underscore_separates_a_site_only_between_letters_of_other_scripts(title, expected):
+    from newsclean.cleaners.pagetitle import strip_site
+
+    assert strip_site(title, None) == expected

@@ -710,6 +710,11 @@ def is_table_row(line: str) -> bool:
     return ("\t" in line or "|" in line) and _TABLE_CELLS_RE.search(line) is not None
 
 
+def table_cells(line: str) -> int:
+    """The cells of a table row (`is_table_row`): 1 for a line that is none."""
+    return len(_TABLE_CELLS_RE.split(line))
+
+
 # A Hangul syllable (Korean writes words of syllable blocks, spaced, its particles joined on).
 HANGUL_RE = re.compile(r"[\uac00-\ud7a3]")
 

@@ -1270,7 +1270,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
                 if not keep[j] and named(lines[j]) is None:
                     keep[j] = True
     _drop_ticker(lines, keep)
-    for lo, hi in _tables(lines):  # a table next to the story is its data: results, scores
+    for lo, hi in tables(lines):  # a table next to the story is its data: results, scores
         near = any(keep[j] for j in range(max(0, lo - RESCUE_REACH), min(n, hi + RESCUE_REACH)))
         if near and not all(keep[lo:hi]):
             if lo > 0 and not keep[lo - 1] and _caption(lines[lo - 1]) and quiet(lo - 1):
@@ -1877,7 +1877,7 @@ def _data_row(line: str) -> bool:
     return _DATA_ROW_RE.match(line) is not None and word_count(line) <= LIST_ITEM_MAX_WORDS
 
 
-def _tables(lines: list[str]) -> list[tuple[int, int]]:
+def tables(lines: list[str]) -> list[tuple[int, int]]:
     """(first, end) of each run of 2+ table rows with numbers in a third of them, and of
     each run of MIN_DATA_ROWS+ results rows (`_data_row`)."""
     out = [(i, i + size) for row, i, size in _runs(map(_data_row, lines))

@@ -48,11 +48,13 @@ from newsclean.cleaners.lines import (
     is_byline_shell,
     is_clock_time,
     is_prose,
+    is_table_row,
     is_year,
     joined_word_count,
     last_mark,
     quoted_at,
     sentences,
+    table_cells,
     tells_when,
     unmarked_byline_name,
     word_count,
@@ -70,6 +72,7 @@ from newsclean.cleaners.locate import (
     locate_lines,
     names_the_story,
     opens_a_thread,
+    tables,
     teaser_pairs,
     title_like,
 )
@@ -934,6 +937,19 @@ def _body_bounds(units: list[Unit], words: list[int],
 _PARAGRAPH_MIN_WORDS = 6
 
 
+# A table's rows are looked for this far under its header row.
+TABLE_REACH = 40
+
+
+def _heads_a_table(texts: list[str], i: int) -> bool:
+    """Is line i the header row of a table (`locate.tables`) with as many cells as the
+    row under it: "Home | Score | Away" over a results table is no breadcrumb (blind trial
+    ah's match report lost it to navigation.breadcrumb)?"""
+    return (is_table_row(texts[i]) and i + 1 < len(texts)
+            and table_cells(texts[i]) == table_cells(texts[i + 1])
+            and any(lo == 0 for lo, _ in tables(texts[i:i + TABLE_REACH])))
+
+
 def _between_paragraphs(texts: list[str], rules: list[Rule | None], i: int) -> bool:
     """Is line i alone between two paragraphs (_PARAGRAPH_MIN_WORDS): the nearest lines above
     and below it that no rule names, with no line between that names navigation?"""
@@ -966,8 +982,8 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
                  else Where.ANYWHERE for i in range(len(units))]
     rules = [match(t, at) for t, at in zip(texts, positions, strict=True)]
     for i in [i for i, rule in enumerate(rules) if rule is not None and rule.family == NAVIGATION]:
-        if _between_paragraphs(texts, rules, i):
-            rules[i] = None  # a subhead, not a menu
+        if _between_paragraphs(texts, rules, i) or _heads_a_table(texts, i):
+            rules[i] = None  # a subhead or a table's header row, not a menu
     pitches = _box_pitches(rules, words, texts)
     referrals = {i for i, rule in enumerate(rules)
                  if rule is None and is_referral(texts[i], lexicon)}

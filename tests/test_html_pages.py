@@ -108,6 +108,22 @@ def test_text_dump_of_a_story_with_a_results_table_is_not_an_index_page():
     assert "3,104" in result.text and "48.2%" in result.text
 
 
+def test_a_results_tables_header_row_is_no_breadcrumb():
+    """Blind trial ah's match report: the header row "Home⇥Score⇥Away" of its results table
+    went as navigation.breadcrumb (pipeline._heads_a_table); a breadcrumb over the headline
+    still goes."""
+    dump = ("Home | Sport | Football\nLA edge Seattle with late header\n"
+            "Dante Okafor scored in the 94th minute as LA beat Seattle 3-2 on Saturday night "
+            "after the visitors had come back from two goals down.\n"
+            "Elsewhere in the league on Saturday:\nHome\tScore\tAway\n"
+            "Portland Timbers\t2-2\tReal Salt Lake\nMinnesota United\t1-0\tAustin FC\n"
+            "Houston Dynamo\t2-0\tSporting Kansas City\n"
+            "LA play Portland at home next Saturday, the club said on Sunday.\n")
+    result = clean(dump)
+    assert "Home | Score | Away" in result.text.split("\n\n")
+    assert "Home | Sport | Football" not in result.text
+
+
 def test_a_story_about_cookie_consent_is_not_taken_for_a_consent_layer():
     para = ("Regulators said on Monday that websites must let readers reject cookies as easily "
             "as they accept them, and that consent banners may no longer hide the reject "

@@ -343,6 +343,16 @@ ikaw kayo ninyo inyong iyong kami namin amin aming
 """, """
 basahin panoorin pakinggan ibahagi follow share like subscribe click download sumali
 """),
+    "sw": ("""
+shiriki maoni toa jiandikishe jisajili ingia akaunti tangazo matangazo jarida pakua
+inayohusiana zinazohusiana tufuate tufuatilie bofya gusa sikiliza tazama inayofuata
+iliyotangulia
+""", """
+wewe yako zako lako chako vyako kwako nawe sisi nasi yetu zetu letu chetu vyetu kwetu
+""", """
+jiunge jiandikishe jisajili pakua fuata tufuate tufuatilie shiriki sikiliza tazama bofya gusa
+soma changia tuma ingia pata
+"""),
     "ko": ("""
 공유 공유하기 댓글 구독 구독하기 광고 로그인 회원가입 관련기사 추천 이전 다음 기사 더보기
 뉴스레터 알림

@@ -46,7 +46,9 @@ def strip_site(title: str, site: str | None, refs: tuple[str, ...] = ()) -> str:
 
     1. if another source (h1, JSON-LD headline) says it whole, not ending in the site's
        name, it is the headline ("… – väistötilat Kauppakeskus Torniin" is the headline's
-       second half); if one is a clean part of it, that part is;
+       second half); if one is a clean part of it, that part is: after a separator, a
+       kicker in capitals or a colon ("Delhi Air Pollution: <the h1>", blind trial ah's
+       Hindi page; "The Space Review: …", html-dev);
     2. segments equal to the site name go;
     3. short trailing segments go: after a pipe up to 4 words ("| Editorial | Opinion"), after
        a dash up to 3, as dashes also join halves of real headlines."""
@@ -65,7 +67,7 @@ def strip_site(title: str, site: str | None, refs: tuple[str, ...] = ()) -> str:
             i = low.find(r.lower())
             before, after = title[:i], title[i + len(r) :]
             if (not before.strip() or TITLE_SEP_RE.search(before[-4:] + "x")
-                    or kicker_end(title) == len(before)) and (
+                    or kicker_end(title) == len(before) or before.endswith(": ")) and (
                 not after.strip() or TITLE_SEP_RE.match(after)
             ):
                 return r

@@ -524,6 +524,9 @@ def test_a_headline_the_page_repeats_is_still_its_headline():
     ("NASA - Artemis II crew named for the first crewed flight around the Moon",
      ("NASA - Artemis II crew named for the first crewed flight around the Moon",),
      "NASA - Artemis II crew named for the first crewed flight around the Moon"),
+    # a topic before a colon that the shown headline leaves out (blind trial ah's hi page)
+    ("Delhi Air Pollution: दिल्ली में हवा 'गंभीर' श्रेणी में पहुंची | राष्ट्र समाचार",
+     ("दिल्ली में हवा 'गंभीर' श्रेणी में पहुंची",), "दिल्ली में हवा 'गंभीर' श्रेणी में पहुंची"),
 ])
 def test_a_badge_before_the_shown_headline_is_no_part_of_the_title(title, refs, expected):
     from newsclean.cleaners.pagetitle import strip_site

@@ -752,3 +752,24 @@ def test_a_call_a_speaker_made_reported_as_the_story_s_last_sentence_is_kept():
     result = clean(page)
     assert result.text.rstrip().endswith(last)
     assert "Subscribe to our newsletter" not in result.text
+
+
+def test_a_pull_quote_of_speech_the_story_sets_off_with_dashes_goes_with_its_credit():
+    """Polish reports speech between dashes, without quotation marks: blind trial ah's pull
+    quote „…” was not found in its marks and stayed twice (pipeline._SPEECH_ENDS)."""
+    said = "Nie spodziewamy się obniżki stóp procentowych przed jesienią"
+    page = _page(["Gazeta Finansowa", "Kraj", "Świat", "Biznes"],
+                 ["Inflacja w maju spadła do 2,4 proc. Ekonomiści ostrzegają przed optymizmem"],
+                 ["Inflacja w maju spadła do 2,4 proc. rok do roku, podał w piątek Główny Urząd "
+                  "Statystyczny we wstępnym szacunku.",
+                  f"– Presja płacowa w gospodarce nadal jest silna. {said} – mówi Katarzyna "
+                  "Wójcik, ekonomistka banku.",
+                  f"„{said}”", "Katarzyna Wójcik, ekonomistka",
+                  "Rada Polityki Pieniężnej zbierze się ponownie na początku lipca, kiedy "
+                  "pozna nową projekcję inflacyjną banku centralnego."],
+                 ["Polityka prywatności", "© 2024 Gazeta Finansowa"])
+    result = clean(page)
+    assert result.text.count(said) == 1
+    assert "Katarzyna Wójcik, ekonomistka\n" not in result.text + "\n"
+    assert [r.text[:9] for r in result.removed if r.rule == "normalize.pull-quote"] == [
+        f"„{said[:8]}", "Katarzyna"]

@@ -30,9 +30,14 @@ CREDIT_TAIL_MAX_WORDS = 8
 # before a bracket that closes the line, or (Chinese and Japanese, unspaced) right before a
 # full-width bracket that closes it ("…湯涌町で（北陸新報社撮影）") or an equals sign
 # before the credit ("…（名古屋市中区で）＝写真は本社撮影").
+# Unspaced scripts end a sentence with no space after it ("…区域示意图。图片由…提供"); Arabic
+# and Persian set a semicolon before the credit ("…روزهای آلوده؛ عکس: آرشیو"), and Thai,
+# which marks no sentence's end, a space ("…ย่านรัชดาภิเษก ภาพ: สำนักการระบายน้ำ"): there only
+# before a label and its colon (blind trial ag kept all three captions).
 _TAIL_START_RE = re.compile(
-    r"[.!?…。！？।؟۔\s](?:(?<=[.!?…。！？।؟۔])[\"'”’»)\]]*\s+|(?<=\s)\s*[-–—/|]\s+"
-    r"|(?<=\s)\s*(?=[(\[][^()\[\]\n]+[)\]]\s*$))"
+    r"[.!?…。！？।؟۔؛;\s](?:(?<=[.!?…।؟۔])[\"'”’»)\]]*\s+|(?<=[。！？])[”」』）)]*"
+    r"|(?<=[؛;])\s+|(?<=\s)\s*[-–—/|]\s+"
+    r"|(?<=\s)\s*(?=[(\[][^()\[\]\n]+[)\]]\s*$)|(?<=\s)(?=[^\W\d]+\s?[:：]\s))"
     r"|(?<=\S)(?=（[^（）\n]+）\s*$)|(?<=\S)(?=＝[^＝\n]+$)")
 # What stands between a caption and its credit: spaces and a dash, a slash or a bar.
 CREDIT_SEPARATORS = "-–—/| "

@@ -25,6 +25,15 @@ CAPTIONS = [
     # (blind trials u and w)
     ("実証運行で使われているワゴン車＝金沢市湯涌町で（北陸新報社撮影）", "（北陸新報社撮影）"),
     ("強風豪雨侵襲花蓮市區，路樹倒塌阻斷交通。（記者林怡君攝）", "（記者林怡君攝）"),
+    # blind trials ag and ah: no space after a Chinese full stop, an Arabic-script semicolon,
+    # a Thai space before the label, a Japanese provider's credit, a German comma
+    ("西湖景区预约限流区域示意图。图片由西湖风景名胜区管委会提供", "图片由西湖风景名胜区管委会提供"),
+    ("آسمان تهران در روزهای آلوده؛ عکس: آرشیو", "عکس: آرشیو"),
+    ("ขยะที่เจ้าหน้าที่ลอกออกจากท่อระบายน้ำย่านรัชดาภิเษก ภาพ: สำนักการระบายน้ำ",
+     "ภาพ: สำนักการระบายน้ำ"),
+    ("秋田市内の住宅街近くで目撃されたツキノワグマ（読者提供）", "（読者提供）"),
+    ("Alex Lowes fährt bisher eine starke Superbike-Saison 2024, Foto: LAT Images",
+     "Foto: LAT Images"),
 ]
 
 SENTENCES = [
@@ -33,6 +42,8 @@ SENTENCES = [
     "Die Ausstellung endet am Sonntag. Foto- und Filmaufnahmen sind nicht erlaubt.",
     # a line that is only a credit is the whole-line rules' to name, not a caption's tail
     "Foto: Alexander Daleiden",
+    # a label's colon after a space is a credit only where a credit rule names it
+    "Der Minister sagte am Montag: Wir bleiben dabei.",
     # a caption without a credit
     "Sieger Arthur Kluckers umrahmt von Luc Wirtgen (l.) und Alexandre Kess (r.).",
 ]

@@ -295,11 +295,12 @@ jaa tilaa seuraa kuuntele katso lataa kirjaudu rekisteröidy klikkaa tue liity l
 """),
     "id": ("""
 bagikan komentar komentari berlangganan langganan iklan masuk daftar baca selanjutnya
-sebelumnya terkait unduh
+sebelumnya terkait unduh update grup
 """, """
 anda kamu kalian kita kami
 """, """
 bagikan berlangganan ikuti dengarkan tonton unduh daftar klik dukung gabung temukan simak kirim kirimkan
+dapatkan bergabunglah kunjungi
 """),
     "hi": ("""
 शेयर कमेंट कमेंट्स टिप्पणी टिप्पणियां सब्सक्राइब विज्ञापन लॉगिन डाउनलोड फॉलो पढ़ें न्यूज़लेटर लिंक

@@ -296,11 +296,15 @@ def _numbered_on(texts: list[str], j: int, at: int) -> bool:
     """Does line j go on with the numbering of a line above the list heading at `at` ("6. …"
     under a box, "5. …" over it, within LABEL_REACH lines)? The story's next numbered section
     resumes there: a listicle's affiliate box ("Sponsored", a product's name and blurb) took
-    its sections 6 and 7 as teaser pairs under it (blind trial aa)."""
+    its sections 6 and 7 as teaser pairs under it (blind trial aa). Not when the list's own
+    item above goes on so: a ranked box's "5. …" under its "4. …" (blind trial ah's Turkish
+    "Çok okunanlar" kept its fifth, the story's own steps 1-5 standing above the box)."""
     m = _NUMBERED_RE.match(texts[j])
     if m is None:
         return False
     before = f"{int(m.group(1)) - 1}"
+    if j - 1 > at and (k := _NUMBERED_RE.match(texts[j - 1])) is not None and k.group(1) == before:
+        return False
     return any((k := _NUMBERED_RE.match(texts[i])) is not None and k.group(1) == before
                for i in range(max(0, at - LABEL_REACH), at))
 
@@ -1757,12 +1761,16 @@ def opens_a_thread(lines: list[str], i: int, rule: Rule | None,
                 word_count(lines[j]) <= _COMMENT_HEAD_MAX_WORDS):
             # the commenter's name, or one notice over the first comment ("نظرات پس از
             # تأیید منتشر می‌شود.", comments are published once approved: blind trial t)
-            return all(n <= _COMMENTER_MAX_WORDS for n in between) or (
-                len(between) == 1 and between[0] <= _COMMENT_HEAD_MAX_WORDS)
-        if (j > i + 1 or not _speaks_of(lines[j], lines[i])) and not _is_comments_rule(
-                named(lines[j])):
+            return len(between) <= 1 and (all(n <= _COMMENTER_MAX_WORDS for n in between) or (
+                len(between) == 1 and between[0] <= _COMMENT_HEAD_MAX_WORDS))
+        control = _is_comments_rule(named(lines[j]))
+        if (control and len(between) == 2 and between[0] <= _COMMENTER_MAX_WORDS
+                < between[1]):
+            return True  # a name, its comment and the comment's "Reply" (blind trial ah's
+            # Turkish thread gave no times: "Ahmet K." / a comment / "Yanıtla")
+        if (j > i + 1 or not _speaks_of(lines[j], lines[i])) and not control:
             between.append(word_count(lines[j]))
-            if len(between) > 1:  # one line at most: the name or a notice
+            if len(between) > 2:  # a name or a notice, and a comment under a name
                 return False
     return False
 

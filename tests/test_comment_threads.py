@@ -111,3 +111,15 @@ def test_an_html_threads_comments_under_its_counter_go():
     text = clean(page.read_bytes()).text
     assert "War ja klar" not in text and "Unverschämt" not in text
     assert "Der Stadtrat will sich in seiner Sitzung am 20. Oktober mit dem Thema befassen." in text
+
+
+def test_a_thread_without_times_opens_at_its_first_name_comment_and_reply():
+    """Blind trial ah's Turkish page: "YORUMLAR", a login notice, then "Ahmet K." / a comment
+    / "Yanıtla" with no time stamps; both comments stayed as the story's last paragraphs.
+    Its "Çok okunanlar" box kept its fifth headline, "5. …" under "4. …", read as the story's
+    own numbered steps going on (`locate._numbered_on`)."""
+    page = Path(__file__).parent / "fixtures" / "text_pages" / "blind-tr-university-choices.txt"
+    paragraphs = clean(page.read_bytes()).text.split("\n\n")
+    assert not [p for p in paragraphs if p.startswith(("Kılavuzda bazı", "Kızım için", "5. Meteo"))]
+    assert any(p.startswith("5. Son olarak") for p in paragraphs)  # the story's own step 5
+    assert any(p.startswith("Boş kalan kontenjanlar için") for p in paragraphs)

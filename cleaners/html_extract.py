@@ -994,7 +994,9 @@ def _with_gaps(tree: HtmlElement, paras: list[str]) -> list[str]:
             out_sh[at:at] = [set()] * len(pending)
             at += len(pending)
             pending = []
-            if i in anchor_set:
+            if i in anchor_set and c.links <= _GAP_MAX_LINK_SHARE * len(c.text):
+                # not a block of links: a live blog's "Key events" list repeats its entries'
+                # titles, and took the entries' time stamps under its last one (blind trial ah)
                 at = next((j + 1 for j in range(at, len(out)) if out_sh[j] & sh), at)
             continue
         if candidate[i] and sh and len(sh & have) <= _GAP_NEW * len(sh) and c.text not in pending:

@@ -430,3 +430,13 @@ def test_a_chinese_summary_its_description_repeats_opens_the_story():
     assert result.text.startswith(f"{summary}\n\n记者从杭州西湖风景名胜区管委会获悉")
     assert result.title == "杭州西湖景区“五一”期间试行预约限流 单日接待上限30万人次"
     assert "游客在西湖断桥游览" not in result.text  # its caption, "（资料图）"
+
+
+def test_a_live_blogs_entries_keep_their_time_stamps_in_place():
+    """Blind trial ah's live blog: its "Key events" links, which repeat the entries' titles,
+    moved where the gap between two kept paragraphs is (html_extract._with_gaps), and three
+    entries' stamps came out together under a later entry's title."""
+    paragraphs = _clean("blind-en-au-live-blog.html").text.split("\n\n")
+    for stamp, title in (("4.47pm", "Power out for 38,000 homes"),
+                         ("4.20pm", "Delays on the T1 line")):
+        assert paragraphs[paragraphs.index(title) - 1] == stamp

@@ -816,6 +816,9 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     author = ex.author or next(filter(None, map(byline_name, top)), None)
     date = ex.date or (dateline_date(top, lang) if top else None)
     units = _drop_top_meta(units, removed)
+    if author is None and lang in SIGNED_AT_END and units:  # as a text dump's (blind
+        # trial ah's Vietnamese page signed "Hoàng Minh" in a bold line under the story)
+        units, author = _signature(units, match, lexicon, removed)
     done = _finish(units, removed, title=title, fmt="html", encoding=encoding,
                    url=url or ex.url, opts=opts, decoded_length=len(html),
                    words_in=max(ex.words_in, word_count(body)), author=author,

@@ -440,3 +440,17 @@ def test_a_live_blogs_entries_keep_their_time_stamps_in_place():
     for stamp, title in (("4.47pm", "Power out for 38,000 homes"),
                          ("4.20pm", "Delays on the T1 line")):
         assert paragraphs[paragraphs.index(title) - 1] == stamp
+
+
+def test_a_vietnamese_pages_signature_under_the_story_is_its_author():
+    """Blind trial ah's Vietnamese page signed the story in a bold line under it, as
+    VnExpress does; the text path read such a name as the author (pipeline.SIGNED_AT_END),
+    the HTML path kept it as the last paragraph."""
+    body = ("<p>Từ ngày 1/6, thành phố sẽ thí điểm cấm xe máy đi vào phố đi bộ Nguyễn Huệ vào "
+            "các buổi tối cuối tuần để bảo đảm an toàn cho người đi bộ.</p>"
+            "<p>Sở Giao thông vận tải cho biết việc thí điểm kéo dài ba tháng, sau đó sẽ tổng "
+            "kết, lấy ý kiến người dân trước khi quyết định có duy trì lâu dài hay không.</p>"
+            '<p style="text-align:right"><strong>Hoàng Minh</strong></p>')
+    result = _clean_article("TP HCM thí điểm cấm xe máy vào phố đi bộ Nguyễn Huệ", body)
+    assert result.author == "Hoàng Minh"
+    assert result.text.endswith("có duy trì lâu dài hay không.")

@@ -37,7 +37,7 @@ _DASH_SITE_WORDS = 3
 BADGE_MAX_WORDS = 3
 
 
-def _is_badge(part: str) -> bool:
+def is_badge(part: str) -> bool:
     return len(part.split()) <= BADGE_MAX_WORDS and part.isupper()
 
 
@@ -53,7 +53,7 @@ def strip_site(title: str, site: str | None, refs: tuple[str, ...] = ()) -> str:
     3. short trailing segments go: after a pipe up to 4 words ("| Editorial | Opinion"), after
        a dash up to 3, as dashes also join halves of real headlines."""
     parts = [p.strip() for p in TITLE_SEP_RE.split(title) if p.strip()]
-    if len(parts) > 1 and _is_badge(parts[0]):
+    if len(parts) > 1 and is_badge(parts[0]):
         rest = title[title.find(parts[1]):]
         if rest in refs:
             return rest  # "EN DIRECT - Incendie …" over the h1 "Incendie …"

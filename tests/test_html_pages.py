@@ -454,3 +454,17 @@ def test_a_vietnamese_pages_signature_under_the_story_is_its_author():
     result = _clean_article("TP HCM thí điểm cấm xe máy vào phố đi bộ Nguyễn Huệ", body)
     assert result.author == "Hoàng Minh"
     assert result.text.endswith("có duy trì lâu dài hay không.")
+
+
+@pytest.mark.parametrize(("kicker", "under", "goes"), [
+    # the section's name over the headline (blind trial ah's Romanian page)
+    ("SĂNĂTATE", "Trei pacienți au fost operați în prima săptămână, iar medicii spun că timpul "
+                 "de spitalizare s-a redus la jumătate.", True),
+    # a results list's heading over its rows (html-dev's gold keeps it)
+    ("GIRLS BASKETBALL", "Palm Bay d. Rockledge 70-44", False),
+])
+def test_a_section_name_in_capitals_atop_the_story_goes(kicker, under, goes):
+    body = (f"<p>{kicker}</p><p>{under}</p><p>{_STORY_P}</p>"
+            f"<p>{_STORY_P.replace('council', 'board')}</p>")
+    text = _clean_article("Spitalul din Iași operează cu un robot chirurgical", body).text
+    assert text.startswith(under if goes else kicker)

@@ -669,6 +669,19 @@ def unmarked_byline_name(line: str) -> str | None:
     return credited_name(line[:m.start()])
 
 
+# A desk's credit is a few words: "Door onze redactie", "Von unserer Redaktion".
+DESK_CREDIT_MAX_WORDS = 4
+
+
+def is_desk_credit(line: str) -> bool:
+    """Is `line` a byline's marker before a few words that name no one, the desk's credit
+    ("Door onze redactie", "By our reporters", "Par la rédaction"): DESK_CREDIT_MAX_WORDS
+    words at most, no sentence?"""
+    m = _BYLINE_MARKER_RE.match(line)
+    return (m is not None and m.end() < len(line) and line[m.end():m.end() + 1].isspace()
+            and word_count(line) <= DESK_CREDIT_MAX_WORDS and not ends_sentence(line))
+
+
 def is_byline_label(line: str) -> bool:
     """Is `line` a byline's label alone ("Autor:", "Author:"), its name on the next line?"""
     m = _BYLINE_MARKER_RE.match(line.strip())

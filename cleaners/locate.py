@@ -45,6 +45,7 @@ from newsclean.cleaners.lines import (
     holds_word,
     is_byline,
     is_clock_time,
+    is_desk_credit,
     is_headline,
     is_prose,
     is_quotation,
@@ -634,13 +635,15 @@ def _deck_over_byline(lines: list[str], keep: list[bool], title_at: int,
     saying nothing to the reader, above the story's first kept line. A standfirst elsewhere
     needs two sentences (STANDFIRST_MIN_SENTENCES), but between a headline and its byline
     is the deck's own place ("Etelä-Pohjanmaan ELY-keskus varoittaa, että …" over "Sanna
-    Mäkelä" and a date: blind trial ag lost six such one-sentence decks; fundus-dev's and
-    readability-dev's gold keep them, html-dev's leave them out)."""
+    Mäkelä" and a date, or over the desk's credit and a stamp, "Door onze redactie": blind
+    trial ag lost six such one-sentence decks; fundus-dev's and readability-dev's gold keep
+    them, html-dev's leave them out)."""
     at = title_at + 1
     if at + 1 >= len(lines) or keep[at] or at >= keep.index(True):
         return None
     line, under = lines[at], lines[at + 1:at + 1 + TOP_STAMPS]
-    if not (is_byline(under[0]) or is_stamp(under[0]) or _name_over_stamp(under, named)):
+    if not (is_byline(under[0]) or is_stamp(under[0]) or _name_over_stamp(under, named)
+            or is_desk_credit(under[0]) and len(under) > 1 and is_stamp(under[1])):
         return None
     if (_sentence(line) and not is_caption(line, named)
             and _says_nothing_to_reader(line, feats[at], named, lexicon, repeated=True)):

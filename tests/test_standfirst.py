@@ -141,6 +141,15 @@ DECKS = {
             "pihoille ja peltoaukeille noin kello kolmen aikaan.",
             "Evakuoidut asukkaat majoitettiin Ilmajoen koululle, jossa heille tarjottiin ruokaa "
             "ja yöpaikka."]),
+    # the desk's credit over a stamp (blind trial ag's nl live blog)
+    "nl": ("Code oranje voor storm Tessa: treinen rijden niet in het noorden",
+           "Het KNMI heeft voor het hele land code oranje afgegeven vanwege zware windstoten "
+           "tot 120 kilometer per uur.", ["Door onze redactie", "Gepubliceerd: 12 januari 2024, 07:30"],
+           ["De NS laat sinds vanochtend geen treinen meer rijden ten noorden van Zwolle, omdat "
+            "er op meerdere plaatsen bomen op het spoor zijn gewaaid.",
+            "Op Schiphol zijn inmiddels meer dan driehonderd vluchten geschrapt, meldt de "
+            "luchthaven op haar website.",
+            "Het KNMI verwacht dat de storm in de loop van de avond afzwakt."]),
     "uk": ("Укрзалізниця запускає новий нічний потяг Київ – Ужгород",
            "З 1 червня між столицею та Закарпаттям курсуватиме ще один щоденний поїзд із "
            "вагонами-трансформерами.", ["Ірина Коваль", "8 травня 2024, 11:20"],

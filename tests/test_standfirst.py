@@ -141,15 +141,6 @@ DECKS = {
             "pihoille ja peltoaukeille noin kello kolmen aikaan.",
             "Evakuoidut asukkaat majoitettiin Ilmajoen koululle, jossa heille tarjottiin ruokaa "
             "ja yöpaikka."]),
-    # the desk's credit over a stamp (blind trial ag's nl live blog)
-    "nl": ("Code oranje voor storm Tessa: treinen rijden niet in het noorden",
-           "Het KNMI heeft voor het hele land code oranje afgegeven vanwege zware windstoten "
-           "tot 120 kilometer per uur.", ["Door onze redactie", "Gepubliceerd: 12 januari 2024, 07:30"],
-           ["De NS laat sinds vanochtend geen treinen meer rijden ten noorden van Zwolle, omdat "
-            "er op meerdere plaatsen bomen op het spoor zijn gewaaid.",
-            "Op Schiphol zijn inmiddels meer dan driehonderd vluchten geschrapt, meldt de "
-            "luchthaven op haar website.",
-            "Het KNMI verwacht dat de storm in de loop van de avond afzwakt."]),
     "uk": ("Укрзалізниця запускає новий нічний потяг Київ – Ужгород",
            "З 1 червня між столицею та Закарпаттям курсуватиме ще один щоденний поїзд із "
            "вагонами-трансформерами.", ["Ірина Коваль", "8 травня 2024, 11:20"],
@@ -219,3 +210,11 @@ def test_the_deck_under_the_headline_in_an_articles_body_stays():
             "acasă după trei zile, în loc de șase."]
     page = _BODY_DECK.format(title=title, deck=deck, body="".join(f"<p>{p}</p>" for p in body))
     assert clean(page.encode()).text.split("\n\n") == [deck, *body]
+
+
+def test_a_deck_over_the_desks_credit_and_a_stamp_stays():
+    """Blind trial ag's Dutch live blog: its deck stood over "Door onze redactie" and
+    "Gepubliceerd: …", a desk's credit, not a name (lines.is_desk_credit)."""
+    raw = (Path(__file__).parent / "fixtures" / "text_pages"
+           / "blind-nl-storm-live.txt").read_text("utf-8")
+    assert clean(raw).text.startswith("Het KNMI heeft voor het hele land code oranje afgegeven")

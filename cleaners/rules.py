@@ -62,8 +62,11 @@ _ARROW_TOKEN = "{arrow}"
 # (a pattern says `{label-sep}`): the packs' 37 copies of the class knew no arrow but
 # zh's and ja's, so blind trial t's "DA NON PERDERE › …", "TO CIĘ ZAINTERESUJE ▶ …",
 # "Vale a leitura → …" and "BU DA İLGİNİZİ ÇEKEBİLİR ► …" stayed. A hyphen counts before
-# a space only: "also-ran" is a word, "Leggi anche - …" a label.
-LABEL_SEPARATOR = rf"(?:[:：|｜»«>›–—{ARROW_CHARS}]|=>|-(?=\s))"
+# a space only: "also-ran" is a word, "Leggi anche - …" a label. So does a full stop after
+# a label in capitals, as Flemish papers set it ("LEES OOK. Stad zoekt …": blind trial
+# ai); after a word in lower case it ends a sentence ("Zmienią się także stawki. Od …").
+LABEL_SEPARATOR = (rf"(?:[:：|｜»«>›–—{ARROW_CHARS}]|=>|-(?=\s)"
+                   r"|(?-i:(?<=[A-ZÀ-ÖØ-Þ]{2})\.)(?=\s))")
 _LABEL_SEP_TOKEN = "{label-sep}"
 
 

@@ -296,3 +296,16 @@ def test_a_rules_word_limit_counts_whitespace_words_in_every_script():
     assert "有料会員" not in result.text
     assert "冷房の効いた施設を開放することになっている" in result.text
     assert [r.rule for r in result.removed if "有料会員" in r.text] == ["paywall.notice-ja"]
+
+
+@pytest.mark.parametrize(("lang", "line", "named"), [
+    # a full stop after a label in capitals separates it (blind trial ai's Flemish page)
+    ("nl", "LEES OOK. Stad zoekt nieuwe uitbater voor cafetaria in stadspark", True),
+    # after a word in lower case it ends a sentence (field case lists-in-body-pl)
+    ("pl", "Zmienią się także stawki. Od lipca kierowcy zapłacą:", False),
+])
+def test_a_full_stop_separates_a_label_only_after_capitals(lang, line, named):
+    from newsclean.cleaners.rules import Where, default_rules
+
+    match = default_rules().for_languages((lang,)).lookup(None)
+    assert (match(line, Where.ANYWHERE) is not None) is named

@@ -12,8 +12,9 @@ from newsclean.cleaners.lines import kicker_end
 # " | ", " - ", " – ", " — ", " · ", " » ", " :: " separate headline and site/section names;
 # a bare ":" does not (headlines use it: "Hong Kong: a city on the brink"). Chinese sites
 # join them with an underscore ("…单日接待上限30万人次_钱塘新闻网": blind trial ag's title
-# kept its site), between two letters of a script other than Latin.
-TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—·•»~]|::)\s+|\s*\|\s*|(?<=[^\x00-\x7f])_(?=[^\x00-\x7f])")
+# kept its site), between two letters of a script other than Latin; Japanese ones with a
+# full-width bar ("…通学の足に影響も｜みなみ新聞デジタル", blind trial ai).
+TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—·•»~]|::)\s+|\s*[|｜]\s*|(?<=[^\x00-\x7f])_(?=[^\x00-\x7f])")
 
 
 def _site_key(s: str) -> str:
@@ -79,8 +80,8 @@ def strip_site(title: str, site: str | None, refs: tuple[str, ...] = ()) -> str:
     while len(parts) > 1:
         tail = parts[-1]
         head = title[: title.rfind(tail) + len(tail)]
-        m = re.search(r"(\||[-–—·•»~]|::)\s*" + re.escape(tail) + r"\s*$", head)
-        limit = _SITE_SEG_WORDS if m and m.group(1) == "|" else _DASH_SITE_WORDS
+        m = re.search(r"([|｜]|[-–—·•»~]|::)\s*" + re.escape(tail) + r"\s*$", head)
+        limit = _SITE_SEG_WORDS if m and m.group(1) in "|｜" else _DASH_SITE_WORDS
         if len(tail.split()) <= limit and len(tail) < max(len(p) for p in parts[:-1]):
             parts.pop()
         else:

@@ -538,6 +538,9 @@ def test_a_badge_before_the_shown_headline_is_no_part_of_the_title(title, refs, 
     # Chinese sites join headline and site with an underscore (blind trial ag)
     ("杭州西湖景区“五一”期间试行预约限流 单日接待上限30万人次_钱塘新闻网",
      "杭州西湖景区“五一”期间试行预约限流 单日接待上限30万人次"),
+    # Japanese sites with a full-width bar (blind trial ai)
+    ("路線バス、運転手不足で減便相次ぐ 県内5社で計180便 通学の足に影響も｜みなみ新聞デジタル",
+     "路線バス、運転手不足で減便相次ぐ 県内5社で計180便 通学の足に影響も"),
     # between Latin letters an underscore is part of a word
     ("Python's snake_case naming explained for new programmers",
      "Python's snake_case naming explained for new programmers"),

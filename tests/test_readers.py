@@ -572,3 +572,19 @@ def test_a_source_that_is_one_file_names_that_file(tmp_path, monkeypatch, where,
     path = "story.txt" if where == "." else f"{where}/story.txt"
     store = open_source(path)
     assert _url(store, store.single) == want
+
+
+def test_a_local_file_that_reads_the_same_again_is_not_retried(tmp_path):
+    """A file gone since the listing (or without permission, or a folder) fails the same way
+    on every try: a fresh user's run spent 15 s retrying "Permission denied" with backoff
+    (backends._unreadable); a transient error (EIO, ESTALE…) stays retryable."""
+    import errno
+
+    from newsclean.flows.storage.backends import _unreadable
+    from newsclean.flows.storage.records import RunStatus
+
+    (doc,) = _docs(tmp_path / "gone.txt")
+    assert doc.error == "cannot read gone.txt: No such file or directory"
+    assert (doc.error_status, doc.retryable) == (RunStatus.FAILED, False)
+    assert not _unreadable("x.txt", PermissionError(errno.EACCES, "Permission denied")).retryable
+    assert _unreadable("x.txt", OSError(errno.EIO, "Input/output error")).retryable

@@ -137,7 +137,8 @@ def iter_docs(store: Storage, key: str, source_url: str, fields: RecordFields,
         except Refused as exc:  # the raw-size limit, a named pipe: checked before reading
             yield RawDoc(key, rel, source_url, error=str(exc))
         except StorageError as exc:
-            yield RawDoc(key, rel, source_url, error=str(exc), error_status=RunStatus.FAILED)
+            yield RawDoc(key, rel, source_url, error=str(exc), error_status=RunStatus.FAILED,
+                         retryable=exc.retryable)
         return
     yield from _record_docs(store, key, rel, source_url, suffix, fields,
                             max_record_bytes * _RECORD_OVERHEAD)
@@ -175,7 +176,7 @@ def _record_docs(store: Storage, key: str, rel: str, source_url: str, suffix: st
                 yield _doc(rec, key, rel, source_url, seen)
     except StorageError as exc:
         yield RawDoc(f"{key}#unreadable", rel, source_url, error=str(exc),
-                     error_status=RunStatus.FAILED)
+                     error_status=RunStatus.FAILED, retryable=exc.retryable)
     except Truncated as exc:
         before = ("before its first whole record" if last == "the start" else
                   f"after {last}: the records before it were cleaned")

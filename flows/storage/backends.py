@@ -6,6 +6,7 @@ store's URL, repr, errors or logs.
 """
 
 import ctypes
+import errno
 import hashlib
 import os
 import re
@@ -25,7 +26,24 @@ from newsclean.flows.storage.settings import S3Settings
 
 
 class StorageError(Exception):
-    """A store could not be reached or used; the message is one line, with no secrets."""
+    """A store could not be reached or used; the message is one line, with no secrets.
+    `retryable`: whether trying again within the run may get past it (a store's hiccup)."""
+
+    retryable = True
+
+
+# What a local file's read may get past when tried again (an NFS mount's stale handle, an
+# interrupted or timed-out read); a file without permission, gone or a folder reads the
+# same: a fresh user's run spent 15 s retrying "Permission denied" with backoff.
+_TRANSIENT_ERRNOS = frozenset((errno.EIO, errno.EAGAIN, errno.EINTR, errno.ETIMEDOUT,
+                               errno.ESTALE))
+
+
+def _unreadable(key: str, exc: OSError) -> StorageError:
+    """The StorageError of a local file's failed read, not retryable unless transient."""
+    error = StorageError(f"cannot read {key}: {exc.strerror}")
+    error.retryable = exc.errno in _TRANSIENT_ERRNOS
+    return error
 
 
 class Refused(StorageError):
@@ -215,7 +233,7 @@ class LocalStorage(Storage):
                 raise TooLarge(_too_large(size, max_bytes))
             return path.read_bytes()
         except OSError as exc:  # gone since the listing, unreadable, a folder
-            raise StorageError(f"cannot read {key}: {exc.strerror}") from None
+            raise _unreadable(key, exc) from None
 
     def _input_path(self, key: str) -> Path:
         """The path of an input to read, refused (never followed or opened) when a link
@@ -247,7 +265,7 @@ class LocalStorage(Storage):
         try:
             return path.open("rb")
         except OSError as exc:
-            raise StorageError(f"cannot read {key}: {exc.strerror}") from None
+            raise _unreadable(key, exc) from None
 
     def write(self, key: str, data: bytes, content_type: str = "application/octet-stream",
               *, durable: bool = True) -> None:

@@ -33,11 +33,13 @@ CREDIT_TAIL_MAX_WORDS = 8
 # Unspaced scripts end a sentence with no space after it ("…区域示意图。图片由…提供"); Arabic
 # and Persian set a semicolon before the credit ("…روزهای آلوده؛ عکس: آرشیو"), and Thai,
 # which marks no sentence's end, a space ("…ย่านรัชดาภิเษก ภาพ: สำนักการระบายน้ำ"): there only
-# before a label and its colon (blind trial ag kept all three captions).
+# before a label and its colon (blind trial ag kept all three captions), as after a comma
+# (", Foto: LAT Images"); not after any word ("Erstes Bild: So könnte …" is a headline).
 _TAIL_START_RE = re.compile(
     r"[.!?…。！？।؟۔؛;\s](?:(?<=[.!?…।؟۔])[\"'”’»)\]]*\s+|(?<=[。！？])[”」』）)]*"
     r"|(?<=[؛;])\s+|(?<=\s)\s*[-–—/|]\s+"
-    r"|(?<=\s)\s*(?=[(\[][^()\[\]\n]+[)\]]\s*$)|(?<=\s)(?=[^\W\d]+\s?[:：]\s))"
+    r"|(?<=\s)\s*(?=[(\[][^()\[\]\n]+[)\]]\s*$)"
+    r"|(?<=[,\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]\s)(?=[^\W\d]+\s?[:：]\s))"
     r"|(?<=\S)(?=（[^（）\n]+）\s*$)|(?<=\S)(?=＝[^＝\n]+$)")
 # What stands between a caption and its credit: spaces and a dash, a slash or a bar.
 CREDIT_SEPARATORS = "-–—/| "

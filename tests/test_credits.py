@@ -44,6 +44,9 @@ SENTENCES = [
     "Foto: Alexander Daleiden",
     # a label's colon after a space is a credit only where a credit rule names it
     "Der Minister sagte am Montag: Wir bleiben dabei.",
+    # and only after a comma or in a script that marks no sentence's end: a headline
+    # (fundus-dev's WAZ lost its title to it)
+    "Erstes Bild: So könnte die Duisburger Seilbahn aussehen",
     # a caption without a credit
     "Sieger Arthur Kluckers umrahmt von Luc Wirtgen (l.) und Alexandre Kess (r.).",
 ]

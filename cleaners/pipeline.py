@@ -816,13 +816,16 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     author = ex.author or next(filter(None, map(byline_name, top)), None)
     date = ex.date or (dateline_date(top, lang) if top else None)
     units = _drop_top_meta(units, removed)
-    if (len(units) > 1 and is_badge(units[0].text) and any(map(str.isalpha, units[0].text))
-            and is_prose(units[1].text)):
-        # the section's name in capitals over the headline ("SĂNĂTATE", blind trial ah's
-        # Romanian page), which the extractor took with the story; not a list's heading
-        # over its rows ("GIRLS BASKETBALL" over "Palm Bay d. Rockledge 70-44", html-dev)
-        removed.append(_removal(units[0], "structure.kicker", "structure", "leading"))
-        units = units[1:]
+    # the section's name in capitals over the headline ("SĂNĂTATE", blind trial ah's
+    # Romanian page), which the extractor took with the story, under the standfirst found
+    # above it or first; not a list's heading over its rows ("GIRLS BASKETBALL" over "Palm
+    # Bay d. Rockledge 70-44", html-dev)
+    kicker = next((i for i in range(min(2, len(units) - 1)) if is_badge(units[i].text)
+                   and any(map(str.isalpha, units[i].text)) and is_prose(units[i + 1].text)),
+                  None)
+    if kicker is not None:
+        removed.append(_removal(units[kicker], "structure.kicker", "structure", "leading"))
+        units = units[:kicker] + units[kicker + 1:]
     if author is None and lang in SIGNED_AT_END and units:  # as a text dump's (blind
         # trial ah's Vietnamese page signed "Hoàng Minh" in a bold line under the story)
         units, author = _signature(units, match, lexicon, removed)

@@ -468,3 +468,11 @@ def test_a_section_name_in_capitals_atop_the_story_goes(kicker, under, goes):
             f"<p>{_STORY_P.replace('council', 'board')}</p>")
     text = _clean_article("Spitalul din Iași operează cu un robot chirurgical", body).text
     assert text.startswith(under if goes else kicker)
+
+
+def test_the_section_name_under_the_found_standfirst_goes_too():
+    """Blind trial ah's own page: the standfirst found above the story comes first, the
+    section's name "SĂNĂTATE" second."""
+    paragraphs = _clean("blind-ro-robot-surgery.html").text.split("\n\n")
+    assert paragraphs[0].startswith("Trei pacienți au fost operați în prima săptămână")
+    assert "SĂNĂTATE" not in paragraphs

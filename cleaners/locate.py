@@ -1745,8 +1745,9 @@ def opens_a_thread(lines: list[str], i: int, rule: Rule | None,
                     named: Callable[[str], Rule | None]) -> bool:
     """Does line i, which `rule` names, open a comment thread: a `comments` rule's line (a
     counter, "10 commentaires", a "Reply" button) with a comment's head right under it or
-    under one short line (a moderation notice), or
-    a comment after its writer's name (`_CHAT_COMMENT_RE`)? A counter alone
+    under one short line (a moderation notice), a commenter's name, a comment and its
+    "Reply" button (a thread without times), or a comment after its writer's name
+    (`_CHAT_COMMENT_RE`)? A counter alone
     also stands in share rows and teasers; one that a name and a time follow is the thread's
     heading, in any language. Le Figaro's three comments were kept as the story's last
     paragraphs (fundus-dev text 0.795 -> 0.985; rd-aclu 0.853 -> 0.970)."""

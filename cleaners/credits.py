@@ -14,7 +14,7 @@ a removal of part of a line, recorded with the credit rule's id and its place in
 import re
 from collections.abc import Callable
 
-from newsclean.cleaners.lines import ends_sentence, word_count
+from newsclean.cleaners.lines import SEA_LETTERS, ends_sentence, word_count
 from newsclean.cleaners.rules import MAX_LINE_CHARS, Rule, Where
 
 # Every shipped credit rule of the caption-credit kind admits 8 words ("Foto: Mario
@@ -23,23 +23,21 @@ from newsclean.cleaners.rules import MAX_LINE_CHARS, Rule, Where
 CREDIT_TAIL_MAX_WORDS = 8
 
 # Where a credit may start inside a line: after a sentence's end mark ("…sáng 20/6. Ảnh:
-# …", "…पॉलीथिन। (फोटो: …)"), after a separator ("…اسفند ۱۴۰۲ / عکس: …", "… - Foto
-# ihsan …"), or at a closing bracketed group ("… in 1989 (Photo: NASA)"). A match opens with
-# the end mark or the first space (one class, which lets `re` skip ahead to the next: 2x).
-# Where a credit may start: after a sentence's end, a separator between spaces, a space
-# before a bracket that closes the line, or (Chinese and Japanese, unspaced) right before a
-# full-width bracket that closes it ("…湯涌町で（北陸新報社撮影）") or an equals sign
-# before the credit ("…（名古屋市中区で）＝写真は本社撮影").
-# Unspaced scripts end a sentence with no space after it ("…区域示意图。图片由…提供"); Arabic
-# and Persian set a semicolon before the credit ("…روزهای آلوده؛ عکس: آرشیو"), and Thai,
-# which marks no sentence's end, a space ("…ย่านรัชดาภิเษก ภาพ: สำนักการระบายน้ำ"): there only
-# before a label and its colon (blind trial ag kept all three captions), as after a comma
-# (", Foto: LAT Images"); not after any word ("Erstes Bild: So könnte …" is a headline).
+# …", "…पॉलीथिन। (फोटो: …)"), with no space after it in unspaced scripts ("…区域示意图。图片由…
+# 提供"); after an Arabic-script semicolon ("…روزهای آلوده؛ عکس: آرشیو"); after a separator
+# between spaces ("…اسفند ۱۴۰۲ / عکس: …", "… - Foto ihsan …"); at a bracketed group that
+# closes the line ("… in 1989 (Photo: NASA)"), or (Chinese and Japanese) right before a
+# full-width bracket that closes it ("…湯涌町で（北陸新報社撮影）") or an equals sign before
+# the credit ("…（名古屋市中区で）＝写真は本社撮影"); and before a label and its colon after a
+# comma (", Foto: LAT Images") or a space in a script that marks no sentence's end (Thai:
+# "…ย่านรัชดาภิเษก ภาพ: สำนักการระบายน้ำ"; blind trial ag kept these captions), not after any
+# word ("Erstes Bild: So könnte …" is a headline). A match opens with the end mark or the
+# first space (one class, which lets `re` skip ahead to the next: 2x).
 _TAIL_START_RE = re.compile(
     r"[.!?…。！？।؟۔؛;\s](?:(?<=[.!?…।؟۔])[\"'”’»)\]]*\s+|(?<=[。！？])[”」』）)]*"
     r"|(?<=[؛;])\s+|(?<=\s)\s*[-–—/|]\s+"
     r"|(?<=\s)\s*(?=[(\[][^()\[\]\n]+[)\]]\s*$)"
-    r"|(?<=[,\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]\s)(?=[^\W\d]+\s?[:：]\s))"
+    rf"|(?<=[,{SEA_LETTERS}]\s)(?=[^\W\d]+\s?[:：]\s))"
     r"|(?<=\S)(?=（[^（）\n]+）\s*$)|(?<=\S)(?=＝[^＝\n]+$)")
 # What stands between a caption and its credit: spaces and a dash, a slash or a bar.
 CREDIT_SEPARATORS = "-–—/| "

@@ -41,10 +41,10 @@ _MARK_SET = frozenset(_MARKS)
 # Han, Hiragana, Katakana (and their halfwidth forms): about two characters a word.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 # Thai, Lao, Myanmar, Khmer: about four characters a word.
-_SEA = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+SEA_LETTERS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 _CJK_RE = re.compile(f"[{_CJK}]")
-_SEA_RE = re.compile(f"[{_SEA}]")
-UNSPACED_RUN_RE = re.compile(f"[{_CJK}{_SEA}]+")
+_SEA_RE = re.compile(f"[{SEA_LETTERS}]")
+UNSPACED_RUN_RE = re.compile(f"[{_CJK}{SEA_LETTERS}]+")
 CJK_CHARS_PER_WORD = 2
 SEA_CHARS_PER_WORD = 4
 

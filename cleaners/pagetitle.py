@@ -14,7 +14,9 @@ from newsclean.cleaners.lines import kicker_end
 # join them with an underscore ("…单日接待上限30万人次_钱塘新闻网": blind trial ag's title
 # kept its site), between two letters of a script other than Latin; Japanese ones with a
 # full-width bar ("…通学の足に影響も｜みなみ新聞デジタル", blind trial ai).
-TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—·•»~]|::)\s+|\s*[|｜]\s*|(?<=[^\x00-\x7f])_(?=[^\x00-\x7f])")
+_BARS = "|｜"  # a bar, Latin or full-width: set between spaces or not
+TITLE_SEP_RE = re.compile(rf"\s+(?:[|\-–—·•»~]|::)\s+|\s*[{_BARS}]\s*"
+                          r"|(?<=[^\x00-\x7f])_(?=[^\x00-\x7f])")
 
 
 def _site_key(s: str) -> str:
@@ -80,8 +82,8 @@ def strip_site(title: str, site: str | None, refs: tuple[str, ...] = ()) -> str:
     while len(parts) > 1:
         tail = parts[-1]
         head = title[: title.rfind(tail) + len(tail)]
-        m = re.search(r"([|｜]|[-–—·•»~]|::)\s*" + re.escape(tail) + r"\s*$", head)
-        limit = _SITE_SEG_WORDS if m and m.group(1) in "|｜" else _DASH_SITE_WORDS
+        m = re.search(rf"([{_BARS}]|[-–—·•»~]|::)\s*" + re.escape(tail) + r"\s*$", head)
+        limit = _SITE_SEG_WORDS if m and m.group(1) in _BARS else _DASH_SITE_WORDS
         if len(tail.split()) <= limit and len(tail) < max(len(p) for p in parts[:-1]):
             parts.pop()
         else:

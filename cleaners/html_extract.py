@@ -237,6 +237,17 @@ def _shortens(title: str, headline: str) -> bool:
     return 0 < len(said) < len(full) and set(said) <= set(full)
 
 
+# A <title> worded for search engines adds a word or two to the headline the page shows
+# ("hoy", "live", the city); one that adds more says something else (a section's name
+# over a short h1 is taken off by `strip_site`).
+SEO_ADDED_WORDS = 2
+
+
+def _near_words(headline: str, title: str) -> bool:
+    """Does `title` hold at most SEO_ADDED_WORDS words more than `headline`?"""
+    return len(WORD_RE.findall(title)) - len(WORD_RE.findall(headline)) <= SEO_ADDED_WORDS
+
+
 def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
     """(title, title_candidates, author, date, url) from meta tags, JSON-LD, <title> and <h1>
     (the author, when none is declared, from the visible byline: `_visible_byline`)."""
@@ -271,6 +282,12 @@ def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
     # The Sun, is no fuller than the title it is longer than)
     if title and full and not full.endswith(CUT_OFF_ENDS) and _shortens(title, full):
         title = full
+    # the one <h1> the page shows, under a <title> that words it for search engines: the
+    # h1's words all in it, a few added ("Paro camionero hoy: …" over the h1 "Paro
+    # camionero: …", blind trial ag's Colombian page)
+    elif (title and not ld_head and len(h1s) == 1 and _shortens(h1s[0], title)
+          and _near_words(h1s[0], title)):
+        title = h1s[0]
     if not (og or ld_head or h1s or (refs and title in refs)) and (
             big := _big_type_headline(tree)):
         title = big  # the <title> names the site; the page shows its headline in big type

@@ -436,8 +436,19 @@ def test_a_caption_with_its_bracketed_credit_is_no_title(page, headline, caption
     # an h1 that says something else (a section's name) leaves the <title>
     ("Harbour ferry fares to rise by ten percent in April | The Harbour Times",
      "Local news", "Harbour ferry fares to rise by ten percent in April"),
+    # a <title> worded for search engines, a word added to the h1 (blind trial ag, es-CO)
+    ("Paro camionero hoy: bloqueos en vías de Boyacá y Santander completan tres días - "
+     "Diario del Oriente",
+     "Paro camionero: bloqueos en vías de Boyacá y Santander completan tres días",
+     "Paro camionero: bloqueos en vías de Boyacá y Santander completan tres días"),
+    # an h1 of a few of the <title>'s words, many left out, is no headline of it
+    ("Harbour ferry fares to rise by ten percent in April as fuel costs climb | The Harbour "
+     "Times", "Harbour ferry fares", "Harbour ferry fares to rise by ten percent in April as "
+     "fuel costs climb"),
 ])
 def test_a_title_that_shortens_the_pages_one_h1_gives_the_h1(title, h1, want):
+    """The page's one <h1> is its headline where its <title> cuts it or adds a word or two
+    to it (`html_extract._shortens`, `_near_words`)."""
     story = " ".join(["The operator said on Tuesday that higher fuel costs and a new crew "
                       "agreement left it no choice, and that the change takes effect in April."] * 3)
     page = (f"<html><head><title>{title}</title></head><body><h1>{h1}</h1>"

@@ -1282,7 +1282,8 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
             not feats[i][_URL] and named(lines[i]) is None and attributed(lines[i], speech))
 
     n = len(lines)
-    for lo, hi, kind in _lists(lines):  # a list the story is part of goes whole: a third
+    lists = _lists(lines)
+    for lo, hi, kind in lists:  # a list the story is part of goes whole: a third
         # of it kept, or one item under a kept lead-in that announces it ("Die wichtigsten
         # Maßnahmen im Überblick:" over four items, the model kept the first: blind trial q)
         if 3 * sum(keep[lo:hi]) >= hi - lo or any(keep[lo:hi]) and lo > 0 and keep[lo - 1] and (
@@ -1291,11 +1292,11 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
                 if not keep[j] and named(lines[j]) is None:
                     keep[j] = True
     _drop_ticker(lines, keep)
+    label_lists = {hi: lo for lo, hi, kind in lists if kind == _LABEL_ROW}
     for lo, hi in tables(lines):  # a table next to the story is its data: results, scores
+        lo = _data_above(lines, lo, label_lists, lambda i: not keep[i] and quiet(i))
         near = any(keep[j] for j in range(max(0, lo - RESCUE_REACH), min(n, hi + RESCUE_REACH)))
         if near and not all(keep[lo:hi]):
-            if lo > 0 and not keep[lo - 1] and _caption(lines[lo - 1]) and quiet(lo - 1):
-                lo -= 1  # its caption: "Ward 4 results"
             keep[lo:hi] = [True] * (hi - lo)
     # Sentences within RESCUE_REACH lines of a kept one, in a sweep down the page and one
     # up it, so a run of them chains on from the article in either direction; then
@@ -1864,11 +1865,13 @@ def _lists(lines: list[str]) -> list[tuple[int, int, str]]:
 
 
 # A results row without cells: a score, period or clock time first, then who ("0:1 — Рябов
-# (Кольцов) 03:41", "2-1 Almeida 67'", "14:05 Vorstand tritt zurück"). MIN_DATA_ROWS of
-# them in a row, each no longer than a list item, are a table of the story's data: a hockey
-# report's goals under "Голы" went but the one row the model kept (blind trial s). A
-# dated teaser rail ("12.03. Headline") has no such first number and stays out.
-_DATA_ROW_RE = re.compile(r"\d{1,3}[:–-]\d{1,3}\s")
+# (Кольцов) 03:41", "2-1 Almeida 67'", "14:05 Vorstand tritt zurück"), or who first and the
+# score last ("Hermannstadt – FCSB 1-1", "Palm Bay d. Rockledge 70-44": html-dev's gold keeps
+# eight such rows; a Romanian match report lost a round's results and all under them, blind
+# trial aj). MIN_DATA_ROWS of them in a row, each no longer than a list item, are a table of
+# the story's data: a hockey report's goals under "Голы" went but the one row the model kept
+# (blind trial s). A dated teaser rail ("12.03. Headline") has no such number and stays out.
+_DATA_ROW_RE = re.compile(r"\d{1,3}[:–-]\d{1,3}\s|.*\s\d{1,3}[:–-]\d{1,3}$")
 MIN_DATA_ROWS = 3
 
 
@@ -1921,6 +1924,23 @@ def tables(lines: list[str]) -> list[tuple[int, int]]:
             out.append((i, j))
         i = j
     return out
+
+
+def _data_above(lines: list[str], lo: int, label_lists: dict[int, int],
+                free: Callable[[int], bool]) -> int:
+    """Where the data of the table starting at line `lo` starts: above its caption ("Ward 4
+    results") and, over that, a list of label rows ending right there (`label_lists`: end ->
+    first) with its own caption, the match's line-ups over a round's results ("Echipele de
+    start", "Rapid: Aioani – Pașcanu, …" over "Rezultatele etapei a 15-a": a Romanian match
+    report lost both and its last paragraph, blind trial aj). `free(i)`: line i may be taken
+    (not kept, says nothing to the reader)."""
+    if lo > 0 and free(lo - 1) and _caption(lines[lo - 1]):
+        lo -= 1
+    if lo in label_lists:
+        lo = label_lists[lo]
+        if lo > 0 and free(lo - 1) and _caption(lines[lo - 1]):
+            lo -= 1
+    return lo
 
 
 def _runs(values: Iterable[_V]) -> list[tuple[_V, int, int]]:

@@ -562,6 +562,27 @@ def test_a_results_list_under_its_subhead_is_the_storys_data():
     assert "вся таблица" not in result.text and "Поделиться" not in result.text
 
 
+def test_line_ups_and_results_with_the_score_last_are_the_storys_data():
+    # Trial aj's match report: under "Publicitate" the line-ups (label rows, "Rapid: Aioani –
+    # Pașcanu, …") and the round's results with the score last ("Hermannstadt – FCSB 1-1")
+    # went, and the last paragraph under them. Score-last rows are results rows too
+    # (`locate._DATA_ROW_RE`), and the list of label rows right over the table, with its
+    # caption, is the table's data (`locate._data_above`); the tags, standings widget and
+    # comments under the story stay out.
+    result = clean((BLIND_Q / "blind-ro-lineups-and-results.txt").read_bytes())
+    paragraphs = result.text.split("\n\n")
+    lineups = paragraphs.index("Echipele de start")
+    assert paragraphs[lineups + 1].startswith("Universitatea Craiova: Popescu – Rădulescu")
+    assert paragraphs[lineups + 3] == "Arbitru: Iulian Călin (București)"
+    results = paragraphs.index("Rezultatele etapei a 15-a")
+    assert paragraphs[results + 1:results + 3] == ["Hermannstadt – FCSB 1-1",
+                                                   "Petrolul – Farul 0-0"]
+    assert paragraphs[-1].startswith("În etapa următoare, Craiova joacă vineri la Cluj")
+    for chrome in ("Publicitate", "Etichete:", "1. U. Craiova 29", "Vezi clasamentul complet",
+                   "Adresa ta de e-mail"):
+        assert chrome not in paragraphs
+
+
 def test_a_live_blogs_oldest_entries_past_an_ad_and_a_related_box_are_kept():
     # Trial s's wildfire blog: the two oldest entries stood under "Publicidad", a "Más sobre
     # el incendio" box of two teasers and a "Compartir esta entrada" row, and went as after

@@ -1223,8 +1223,9 @@ def _story_above(lines: list[str], keep: list[bool], i: int,
         return False
     if i > 0 and (rule := named(lines[i - 1])) is not None and rule.family == "player":
         return False
-    # no button of the form's under it ("Zapisuję się", blind trial t)
-    past_forms = word_count(lines[i]) > BUTTON_MAX_WORDS
+    # no button of the form's under it ("Zapisuję się", blind trial t), unless the form's
+    # button stands above it
+    past_forms = word_count(lines[i]) > BUTTON_MAX_WORDS or _button_above(lines, i, named)
     promo = 0  # the lines of a promo box's heading and pitch passed, once past its form
     for j in range(i - 1, -1, -1):
         if boxed(j):
@@ -1240,6 +1241,24 @@ def _story_above(lines: list[str], keep: list[bool], i: int,
             continue
         if promo > 1 or rule.where is Where.LIST_HEAD or rule.family not in _SUBHEAD_PAST:
             return False
+    return False
+
+
+# A promo form's lines under its button: the privacy line, a field's hint.
+FORM_LINES = 3
+
+
+def _button_above(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
+    """Is a promo form's button (BUTTON_MAX_WORDS words or fewer, of a _PROMO_FORM family)
+    among the form's FORM_LINES lines right above line i? Then a short line under them is
+    no button: "Sign up" over "By signing up you agree to our terms and privacy policy." over
+    the subhead "Asset forfeiture" (blind trial aj's court report lost it)."""
+    for j in range(i - 1, max(-1, i - 1 - FORM_LINES), -1):
+        rule = named(lines[j])
+        if rule is None or rule.family not in _PROMO_FORM:
+            return False
+        if word_count(lines[j]) <= BUTTON_MAX_WORDS:
+            return True
     return False
 
 

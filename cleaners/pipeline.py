@@ -692,7 +692,8 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
         if rule is not None:
             out.append(_removal(unit, rule.id, rule.family,
                                 "tail-marker" if heading is not None else str(where)))
-        elif first < i < last and _points_to(units, keep, i, lexicon, leading):
+        elif first < i < last and not _under_an_ad(unit, out) and _points_to(
+                units, keep, i, lexicon, leading):
             out.append(_removal(unit, REFERRAL_RULE, REFERRAL_FAMILY, str(where)))
             pointed.add(i + 1)
         elif first - HEADLINE_REACH <= i < first and (meta := _top_meta_rule(unit.text)):
@@ -723,6 +724,19 @@ def _points_to(units: list[Unit], keep: list[bool], i: int, lexicon: Lexicon,
     credit rule's; blind trial af's Vietnamese subhead under them went as the link)."""
     return (i + 1 < len(units) and keep[i + 1] and is_label_alone(units[i].text, lexicon)
             and is_pointed_headline(units[i + 1].text) and _next_on_page(units, i, removed))
+
+
+# A referral label's words right under an ad's label: the ad's own notice (`_under_an_ad`).
+_AD_NOTICE = "ads.story-continues"
+
+
+def _under_an_ad(unit: Unit, removed: list[Removal]) -> bool:
+    """Did the line right above `unit` on the page go as an ad's (`removed`)? A referral
+    label there is the ad's notice that the story goes on ("ADVERTISEMENT" over "Continue
+    reading below"), not a pointer to the line under it, the story's subhead ("Lies under
+    oath" went as its headline: blind trial aj's South African court report)."""
+    return unit.line is not None and any(
+        r.line == unit.line - 1 and r.family == _ADS_FAMILY for r in reversed(removed))
 
 
 def _next_on_page(units: list[Unit], i: int, removed: list[Removal]) -> bool:
@@ -1000,9 +1014,12 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
     pitches = _box_pitches(rules, words, texts)
     referrals = {i for i, rule in enumerate(rules)
                  if rule is None and is_referral(texts[i], lexicon)}
+    ad_notices = set()
     for i in [i for i in range(len(units) - 1) if rules[i] is None
               and is_label_alone(texts[i], lexicon)]:  # a referral label alone on its line
-        if (0 < i < len(units) - 2 and rules[i + 1] is None and ends_sentence(texts[i - 1])
+        if _under_an_ad(units[i], removed):
+            ad_notices.add(i)
+        elif (0 < i < len(units) - 2 and rules[i + 1] is None and ends_sentence(texts[i - 1])
                 and ends_sentence(texts[i + 2]) and is_pointed_headline(texts[i + 1])
                 and _next_on_page(units, i, removed)):
             # and the headline under it, between two sentences of the story: not a
@@ -1043,6 +1060,8 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
             removed.append(_removal(unit, _BOX_PITCH, pitches[i], "box"))
         elif i in referrals:  # a label in the site's own words (cleaners/crosslink.py)
             removed.append(_removal(unit, REFERRAL_RULE, REFERRAL_FAMILY))
+        elif i in ad_notices:
+            removed.append(_removal(unit, _AD_NOTICE, _ADS_FAMILY))
         elif i in embeds:  # a social post's head and link (cleaners/embed.py)
             removed.append(_removal(unit, embeds[i], EMBED_FAMILY))
         else:
@@ -1413,7 +1432,8 @@ _GLUED_FAMILIES = frozenset(("subscribe", "newsletter", "cross-link", "share", "
 # an ad label: a platform's name is a share button's label on its own line, and a news
 # sentence's subject ("Facebook CEO Mark Zuckerberg…", rd-cnet lost its first word).
 GLUED_LABEL_MAX_WORDS = 2
-_ADS = frozenset(("ads",))
+_ADS_FAMILY = "ads"
+_ADS = frozenset((_ADS_FAMILY,))
 _CROSS_LINK = frozenset(("cross-link",))
 _LABEL_END = frozenset(".!?:;,…")
 

@@ -583,6 +583,22 @@ def test_line_ups_and_results_with_the_score_last_are_the_storys_data():
         assert chrome not in paragraphs
 
 
+def test_subheads_under_an_ads_notice_and_under_a_newsletter_form_are_kept():
+    # Trial aj's court report: "Lies under oath" under "ADVERTISEMENT" / "Continue reading
+    # below" went as the headline a referral label points to (the label is the ad's notice:
+    # `pipeline._under_an_ad`), and "Asset forfeiture" under "Sign up" and the form's privacy
+    # line was taken for the form's button (`locate._button_above`).
+    result = clean((BLIND_Q / "blind-en-za-court-subheads.txt").read_bytes())
+    paragraphs = result.text.split("\n\n")
+    for subhead, first in (("Lies under oath", "During the trial, Mthembu testified"),
+                           ("Asset forfeiture", "The National Prosecuting Authority's")):
+        assert paragraphs[paragraphs.index(subhead) + 1].startswith(first)
+    for chrome in ("ADVERTISEMENT", "Continue reading below", "Sign up",
+                   "By signing up you agree to our terms and privacy policy."):
+        assert chrome not in paragraphs
+    assert any(r.rule == "ads.story-continues" for r in result.removed)
+
+
 def test_a_live_blogs_oldest_entries_past_an_ad_and_a_related_box_are_kept():
     # Trial s's wildfire blog: the two oldest entries stood under "Publicidad", a "Más sobre
     # el incendio" box of two teasers and a "Compartir esta entrada" row, and went as after

@@ -150,6 +150,18 @@ DECKS = {
             "касах вокзалів.",
             "У компанії пояснили, що попит на напрямок зріс майже вдвічі порівняно з минулим "
             "роком."]),
+    # a long deck with no end mark, over the writer's name, town and date (blind trial aj)
+    "ca": ("La Tabacalera de Tarragona obre amb una retrospectiva de Josep Guinovart que "
+           "reuneix 120 obres",
+           "L'exposició, la primera del nou centre d'art, recorre sis dècades de producció del "
+           "pintor i es podrà visitar gratuïtament fins al mes de març",
+           ["Marta Ferré Vidal", "Tarragona", "Dijous, 17 d'octubre de 2024, 19:30 h"],
+           ["Després de gairebé quinze anys d'obres, aturades i projectes descartats, l'antiga "
+            "fàbrica de tabac de Tarragona ha obert finalment les portes com a centre d'art.",
+            "La mostra aplega 120 peces entre pintures, escultures, obra gràfica i "
+            "instal·lacions, moltes de les quals no s'havien exposat mai.",
+            "El comissari explica que el fil conductor és la relació de l'artista amb el "
+            "paisatge rural."]),
     # a Korean deck is set as its headline is, with no end mark (blind trial ai lost it)
     "ko": ("루멘랩스, 스마트폰에서 돌아가는 한국어 AI 모델 공개…\"인터넷 없이도 작동\"",
            "30억 매개변수 경량 모델…국내 제조사 두 곳과 탑재 협의 중",

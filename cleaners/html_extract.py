@@ -1088,6 +1088,28 @@ def _related_box(el: HtmlElement) -> bool:
 _INLINE_TAGS = ("strong", "b", "span", "em", "i")
 
 
+# A block's tail (bare text right after it, in its parent) the extractor drops with the
+# block: trafilatura prunes a picture's <div> and its lxml tail, the text after it, goes
+# too ("<div class=photo>…</div>[스포츠한빛 김민지 기자] 5인조 걸그룹…<br><br>": blind trial aj's
+# Korean page lost its first paragraph). Set on a <p> of its own, it is judged as the
+# paragraphs around it are. Tails of a few words are a menu's separators or a label's.
+_TAIL_MIN_WORDS = 5
+_TAIL_BLOCKS = ("div", "figure", "table", "aside", "section", "ul", "ol", "blockquote")
+_TAIL_HOSTS = frozenset(("div", "article", "section", "main", "td", "body"))
+
+
+def _wrap_block_tails(tree: HtmlElement) -> None:
+    """Set each block's tail of _TAIL_MIN_WORDS+ words, in a block host, on a <p>."""
+    for el in [e for e in tree.iter(*_TAIL_BLOCKS) if e.tail and not e.tail.isspace()]:
+        parent = el.getparent()
+        if (parent is None or parent.tag not in _TAIL_HOSTS
+                or word_count(el.tail.strip()) < _TAIL_MIN_WORDS):
+            continue
+        para = Element("p")
+        para.text, el.tail = el.tail, None
+        el.addnext(para)
+
+
 def _break_inline_referrals(tree: HtmlElement) -> None:
     """Set each cross-link a paragraph holds inline (an inline element whose text is a
     referral label alone, `crosslink.is_label_alone`, and the headline it links) on a line
@@ -1490,6 +1512,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtraction:
 
     _unwrap_layout_tables(tree)
     _break_inline_referrals(tree)
+    _wrap_block_tails(tree)
     joined = joined_words(b.text for b in blocks)
     paras = _trafilatura(tree, url, precision=True, joined=joined)
     text = "\n".join(paras)

@@ -476,3 +476,14 @@ def test_the_section_name_under_the_found_standfirst_goes_too():
     paragraphs = _clean("blind-ro-robot-surgery.html").text.split("\n\n")
     assert paragraphs[0].startswith("Trei pacienți au fost operați în prima săptămână")
     assert "SĂNĂTATE" not in paragraphs
+
+
+def test_the_lead_after_a_pictures_div_is_kept():
+    """Blind trial aj's Korean page: the first paragraph is the tail of the photo's <div>
+    (bare text after it, "[스포츠한빛 김민지 기자] 5인조 걸그룹…"); trafilatura pruned the
+    picture and its tail with it. Set on a <p> of its own (`html_extract._wrap_block_tails`),
+    it is kept; the caption stays out."""
+    result = _clean("blind-ko-lead-after-photo.html")
+    assert "5인조 걸그룹 루미엘(LUMIEL)이 데뷔 3년 만에 첫 월드투어에 나선다." in result.text
+    assert result.text.index("5인조 걸그룹") < result.text.index("소속사 스타웨이브엔터테인먼트는 15일")
+    assert "[사진=스타웨이브엔터테인먼트]" not in result.text

@@ -512,6 +512,7 @@ def _preflight(which: str, params: dict, s3, *, source: str | None, dest: str) -
     from newsclean.cleaners.rules import RulePackError
     from newsclean.flows.orchestration.params import BadRun, check_locations, check_parameters
     from newsclean.flows.storage.backends import LocalStorage, StorageError, open_source, open_store
+    from newsclean.flows.storage.layout import RUN_DIRS
 
     if which == "fetch":
         from newsclean.flows.orchestration.fetch_flow import fetch_and_clean as run_flow
@@ -544,8 +545,9 @@ def _preflight(which: str, params: dict, s3, *, source: str | None, dest: str) -
         store = open_store(dest, s3)
         if not isinstance(store, LocalStorage):
             store.check_reachable(quick=True)
-        elif not params.get("dry_run"):  # the run makes the folder: can it?
+        elif not params.get("dry_run"):  # the run makes the folder and writes in it: can it?
             store.make_root(probe=True)
+            store.check_writable(RUN_DIRS)
     except StorageError as exc:
         return _error(str(exc))
     return None

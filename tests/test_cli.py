@@ -777,3 +777,50 @@ def test_an_extraction_librarys_complaint_about_a_page_stays_off_the_console(tmp
     latest = next((tmp_path / "clean" / "_manifests").glob("*.jsonl"))
     assert [json.loads(line)["status"] for line in latest.read_text().splitlines()] == [
         "needs_review"]
+
+
+def _unprivileged() -> list[str] | None:
+    """A command prefix under which permission bits apply: [] when not root, another user
+    (`_as_another_user`) for root, None where root cannot be another user here."""
+    if os.geteuid() != 0:
+        return []
+    return _as_another_user() or None
+
+
+@pytest.mark.parametrize("command", ["run", "fetch"])
+@pytest.mark.parametrize("blocked", ["a file as its _manifests", "read-only"])
+def test_a_destination_it_cannot_write_in_is_refused_before_cleaning(tmp_path, command,
+                                                                       blocked):
+    """A read-only destination folder failed a run only after every document was cleaned
+    ("run stopped: …/_manifests: Permission denied", a fresh user's check): the pre-flight
+    now makes and removes a file in it, and in the run's own folders there, and refuses in
+    one line (exit 1, as a folder that cannot be made), before Prefect starts: nothing is
+    cleaned or written. A file where `_manifests/` goes stops root too; permission bits stop
+    anyone but root, whom a user namespace makes another user."""
+    dest = tmp_path / "clean"
+    dest.mkdir()
+    prefix: list[str] | None = []
+    if blocked == "read-only":
+        prefix = _unprivileged()
+        if prefix is None:
+            pytest.skip("root ignores permission bits and user namespaces are off here")
+        said = f"cannot write into {dest}: Permission denied"
+    else:
+        (dest / "_manifests").write_text("")
+        said = f"cannot write into {dest}: {dest / '_manifests'} is a file, not a folder"
+    urls = tmp_path / "urls.txt"
+    urls.write_text("https://news.example/story\n")
+    what = str(SEEDS) if command == "run" else str(urls)
+    before = sorted(p.name for p in dest.iterdir())
+    home = tmp_path / "prefect-home"
+    dest.chmod(0o555 if blocked == "read-only" else 0o755)
+    try:
+        out = subprocess.run([*prefix, *NEWSCLEAN, command, what, str(dest)],
+                             capture_output=True, text=True, cwd=ROOT, timeout=120,
+                             env={**os.environ, "PREFECT_HOME": str(home)})
+    finally:
+        dest.chmod(0o755)
+    assert out.returncode == 1, out.stderr[-2000:]
+    assert out.stderr == f"newsclean: error: {said}\n"  # no progress line: nothing cleaned
+    assert sorted(p.name for p in dest.iterdir()) == before
+    assert not home.exists() or not any(home.iterdir())  # no Prefect server was started

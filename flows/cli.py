@@ -24,7 +24,8 @@ _CLEAN_EXIT_CODES = """exit codes:
   1  the file could not be opened or read (missing, no permission)
   2  bad options (an empty path '' too), a bad rule pack, or a folder or record file
      (JSONL, CSV, WARC: newsclean run cleans those)
-  3  rejected (a corrupt or truncated .gz, binary or oversized input) or empty: no
+  3  rejected (a corrupt or truncated .gz, a .gz that is not gzip, binary or
+     oversized input) or empty: no
      article body (the reason is one line on stderr, with --json and --explain too)"""
 
 _RUN_EPILOG = """examples:
@@ -345,6 +346,8 @@ def _error(msg: str, code: int = EXIT_FAILED) -> int:
 
 def _clean(args) -> int:
     from newsclean.cleaners import CleanOptions, RulePackError, build_ruleset, clean
+    from newsclean.cleaners.model import Cleaned, Status
+    from newsclean.flows.sources.readers import not_gzip
     from newsclean.flows.sources.urls import source_url_problem
     from newsclean.flows.storage.layout import record_kind
 
@@ -371,8 +374,12 @@ def _clean(args) -> int:
         rules = build_ruleset(args.rules)
     except RulePackError as exc:
         return _error(str(exc), EXIT_USAGE)
-    result = clean(raw, source=args.source or args.file,
-                   options=CleanOptions(rules=rules, format_hint=args.format))
+    if args.file != "-" and (refused := not_gzip(args.file, raw)):  # as `run` refuses it
+        result = Cleaned(text="", title=None, removed=(), format="unknown", encoding=None,
+                         status=Status.REJECTED, reason=refused)
+    else:
+        result = clean(raw, source=args.source or args.file,
+                       options=CleanOptions(rules=rules, format_hint=args.format))
     if args.json:
         json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
         print()

@@ -152,6 +152,26 @@ def test_clean_rejects_a_truncated_gzip_in_one_line_and_says_it_is_not_unreadabl
     assert out.stdout == ""
 
 
+@pytest.mark.parametrize("mode", [[], ["--json"], ["--explain"]], ids=["text", "json", "explain"])
+@pytest.mark.parametrize("content", [SEED_FILE.read_bytes(), b""], ids=["text", "empty"])
+def test_clean_rejects_a_gz_that_is_not_gzip_in_one_line(tmp_path, mode, content):
+    """A text saved under a .gz name was read as text and cleaned as if nothing were wrong
+    (a fresh user's check): the name promises gzip, so the file is refused, as `run`
+    refuses it (test_a_run_over_broken_inputs_records_each_and_goes_on)."""
+    dump = tmp_path / "story.txt.gz"
+    dump.write_bytes(content)
+    out = _run("clean", str(dump), *mode)
+    assert out.returncode == 3
+    found = "its bytes are not gzip" if content else "it is empty"
+    reason = f"not gzip: named .gz but {found} (already decompressed? rename it without .gz)"
+    assert out.stderr == f"newsclean: rejected: {dump}: {reason}\n"
+    if mode == ["--json"]:
+        assert (json.loads(out.stdout)["status"], json.loads(out.stdout)["reason"]) == (
+            "rejected", reason)
+    elif not mode:
+        assert out.stdout == ""
+
+
 def test_version_and_run_help_with_examples_exit_codes_and_the_default_include():
     from newsclean.flows.storage.layout import DEFAULT_INCLUDE
 
@@ -694,6 +714,10 @@ def test_a_run_over_broken_inputs_records_each_and_goes_on(tmp_path, api_env):
     (src / "cp1252.txt").write_bytes(SEED_FILE.read_text().replace("'", "\u2019")
                                      .encode("cp1252", "replace"))
     (src / "cut.txt.gz").write_bytes(gzip.compress(SEED_FILE.read_bytes())[:60])
+    # named .gz, not gzip: an article and a record file (read as text, and as "file
+    # unreadable after the start: error: Error -3 …", failed and retried, before)
+    (src / "renamed.txt.gz").write_bytes(SEED_FILE.read_bytes())
+    (src / "dump.jsonl.gz").write_bytes(b'{"id": "a1", "text": "The council met."}\n')
     (src / "scan.txt").write_bytes(bytes(range(256)) * 8)
     (src / "loop.txt").symlink_to("loop.txt")
     os.mkfifo(src / "pipe.txt")
@@ -708,10 +732,14 @@ def test_a_run_over_broken_inputs_records_each_and_goes_on(tmp_path, api_env):
     assert out.returncode == 0, out.stderr[-2000:]
     manifest = next((dest / "_manifests").glob("*.jsonl")).read_text().splitlines()
     lines = {m["key"]: (m["status"], m.get("reason")) for m in map(json.loads, manifest)}
-    assert len(lines) == len(manifest) == 7
+    assert len(lines) == len(manifest) == 9
     assert lines["story.txt"][0] == "cleaned" and lines["cp1252.txt"][0] == "cleaned"
     assert lines["cut.txt.gz"] == ("rejected", "truncated gzip: the compressed stream ends early")
     assert lines["scan.txt"] == ("rejected", "not text: looks like binary data")
+    not_gzip = ("rejected", "not gzip: named .gz but its bytes are not gzip (already "
+                            "decompressed? rename it without .gz)")
+    assert lines["renamed.txt.gz"] == lines["dump.jsonl.gz"] == not_gzip
+    assert not (dest / "renamed.txt").exists() and not (dest / "dump").exists()
     assert lines["loop.txt"] == ("rejected", "unsafe name: loop.txt: symbolic link loop, not followed")
     assert lines["pipe.txt"] == ("rejected", "pipe.txt: not a file but a named pipe, socket or "
                                              "device: not read")

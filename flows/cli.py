@@ -25,7 +25,7 @@ _CLEAN_EXIT_CODES = """exit codes:
   2  bad options (an empty path '' too), a bad rule pack, or a folder or record file
      (JSONL, CSV, WARC: newsclean run cleans those)
   3  rejected (a corrupt or truncated .gz, a .gz that is not gzip, binary or
-     oversized input) or empty: no
+     oversized input) or empty (too short to be an article, boilerplate only): no
      article body (the reason is one line on stderr, with --json and --explain too)"""
 
 _RUN_EPILOG = """examples:

@@ -609,7 +609,12 @@ def test_an_output_that_cannot_be_written_is_one_line_not_a_traceback(mode):
     (b"", "newsclean: empty: no text in the document"),
     (b"Home\nNews\nSports\nSubscribe\nLog in\nContact us\n",
      "newsclean: empty: nothing but boilerplate: every line was removed"),
-], ids=["binary", "empty", "menu"])
+    # a fresh user's one-line and two-line notes were "nothing but boilerplate" too: no rule
+    # named a line of them, the locator found no article in so few words
+    (b"Hello world\n", "newsclean: empty: too short to be an article: 2 words"),
+    (b"Reminder: meeting moved to Friday\nBring the reports\n",
+     "newsclean: empty: too short to be an article: 8 words"),
+], ids=["binary", "empty", "menu", "one-line", "two-lines"])
 def test_a_document_not_cleaned_says_why_in_one_line_on_stderr_in_every_mode(
         tmp_path, mode, content, said):
     path = tmp_path / "story.txt"

@@ -17,6 +17,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from newsclean.cleaners import Cleaned, CleanOptions, RulePack, RuleSet, Status, clean, warm_up
+from newsclean.cleaners.lines import ARTICLE_MIN_WORDS
 from newsclean.flows.sources.readers import RawDoc, RecordFields, iter_docs
 from newsclean.flows.storage.backends import (
     Storage,
@@ -60,7 +61,7 @@ class ReviewPolicy(BaseModel):
         int,
         Field(ge=0, le=10_000, title="Min words",
               description="A clean body shorter than this is held for review (0: off)."),
-    ] = 40
+    ] = ARTICLE_MIN_WORDS
 
     def verdict(self, words_out: int, prose_removed_share: float) -> str | None:
         """Why a cleaned document is held for review, or None. 0.6 holds 6 of the 391 dev

@@ -822,6 +822,15 @@ def _print_summary(console, summary: dict, command: str = "run") -> None:
                                            if shown < summary["not_cleaned"] else "") + ":")
         for status, reason, n in reasons:
             console.print(f"  {status} {n}: {reason}", markup=False, soft_wrap=True)
+    if held := summary.get("held"):  # cleaned but not published: why, document by document
+        n_held = summary["statuses"].get("needs_review", len(held))
+        where = "would go to" if summary.get("dry_run") else "in"
+        console.print(f"held for review ({where} {summary['review_dir']}"
+                      + (f"; the first {len(held)} of {n_held}, the manifest has each"
+                         if n_held > len(held) else "") + "):", markup=False, soft_wrap=True)
+        for doc in held:
+            console.print(f"  needs_review {doc['key']}: {doc['reason']}", markup=False,
+                          soft_wrap=True)
     if n := summary.get("charset_guessed"):
         console.print(charset_line(n), markup=False, soft_wrap=True)
     fams = summary.get("removed_by_family") or {}

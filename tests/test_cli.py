@@ -857,3 +857,27 @@ def test_a_destination_it_cannot_write_in_is_refused_before_cleaning(tmp_path, c
     assert out.stderr == f"newsclean: error: {said}\n"  # no progress line: nothing cleaned
     assert sorted(p.name for p in dest.iterdir()) == before
     assert not home.exists() or not any(home.iterdir())  # no Prefect server was started
+
+
+@pytest.mark.prefect
+def test_the_run_summary_says_why_each_document_was_held_for_review(tmp_path, api_env):
+    """A document sent to the review queue was a count in the summary's table, its reason
+    only in the manifest (a fresh user's check): each now has a line, as the documents not
+    cleaned do, on stderr and in --json, on a rerun too (still held, unchanged)."""
+    src, dest = tmp_path / "raw", tmp_path / "clean"
+    src.mkdir()
+    (src / "story.txt").write_bytes(SEED_FILE.read_bytes())
+    (src / "note.txt").write_text("The council met on Tuesday and approved the budget for "
+                                  "the coming year after a long debate.\n")
+    for _ in range(2):  # cleaned, then found unchanged: still held, still said why
+        out = _run("run", str(src), str(dest), "--json", env=api_env, timeout=300)
+        assert out.returncode == 0, out.stderr[-2000:]
+        lines = [ln.rstrip() for ln in out.stderr.splitlines()]
+        at = lines.index(f"held for review (in {dest}/_review/):")
+        assert lines[at + 1] == "  needs_review note.txt: only 17 words left (minimum 40)"
+        assert "why not cleaned:" not in lines
+        summary = json.loads(out.stdout)
+        assert summary["held"] == [{"key": "note.txt", "reason": "only 17 words left "
+                                    "(minimum 40)", "dest": f"{dest}/_review/note.txt"}]
+        assert summary["review_dir"] == f"{dest}/_review/"
+    assert (dest / "_review" / "note.txt").is_file() and not (dest / "note.txt").exists()

@@ -38,7 +38,7 @@ class Decoded:
     warning: str | None = None
 
 
-_GZIP_MAGIC = b"\x1f\x8b"
+GZIP_MAGIC = b"\x1f\x8b"  # the first bytes of every gzip member (RFC 1952)
 _BINARY_MAGICS = {
     b"%PDF": "PDF document",
     b"\x89PNG": "PNG image",
@@ -95,7 +95,7 @@ def inflate(raw: bytes, *, max_bytes: int, max_ratio: int) -> tuple[bytes, str |
     A decompression bomb inflates a few MB into GBs; we stop at the cap instead of finding
     out, and a truncated gzip is refused rather than half-cleaned.
     """
-    if not raw.startswith(_GZIP_MAGIC):
+    if not raw.startswith(GZIP_MAGIC):
         return raw, None
     limit = min(max_bytes, max(len(raw) * max_ratio, 1 << 20))
     out = bytearray()
@@ -116,7 +116,7 @@ def inflate(raw: bytes, *, max_bytes: int, max_ratio: int) -> tuple[bytes, str |
         if not d.eof:
             raise InputRejected("truncated gzip: the compressed stream ends early")
         data = d.unused_data.lstrip(b"\x00")
-        if data and not data.startswith(_GZIP_MAGIC):
+        if data and not data.startswith(GZIP_MAGIC):
             break  # trailing garbage after the last member, as gzip(1) tolerates
     return bytes(out), "gzip"
 

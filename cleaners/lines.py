@@ -81,6 +81,11 @@ _CLOSING = CLOSERS + _BY_CATEGORY["Zs"] + _BY_CATEGORY["Cf"]
 # ones, run longer (html-dev: 99% of gold paragraphs have 12+ words or end a quote).
 PROSE_MIN_WORDS = 12
 
+# The shortest article: a clean body of fewer words is held for review (flows' review
+# policy, by default), and a document this short whose every line the locator left out, no
+# rule naming one as boilerplate ("Lunch at noon"), is too short to be one, not boilerplate.
+ARTICLE_MIN_WORDS = 40
+
 # A headline: 2-25 words (the longest in the dev sets run to ~25; "Budget Passes"), not
 # ending like a running sentence, no menu separators.
 HEADLINE_MIN_WORDS = 2

@@ -34,6 +34,7 @@ from newsclean.cleaners.language import detect_languages
 from newsclean.cleaners.lexicon import Lexicon, lexicon_for
 from newsclean.cleaners.linemodel import LineMemo, LineModel
 from newsclean.cleaners.lines import (
+    ARTICLE_MIN_WORDS,
     EMAIL,
     EXCLAMATION_MARKS,
     FULL_STOPS,
@@ -1745,7 +1746,7 @@ def _finish(units: list[Unit], removed: list[Removal], *, title: str | None, fmt
     }
     status, reason = Status.CLEANED, None
     if page_lines is not None:  # the page as the judge sees it: without what rules named
-        named = {r.text for r in removed if not r.rule.startswith(("layout.", "structure."))}
+        named = {r.text for r in removed if _named(r)}
         page_lines = [t for t in page_lines if t not in named]
     not_article = not_article_reason(paragraphs, removed, title=title, page=page,
                                      page_lines=page_lines)
@@ -1754,9 +1755,7 @@ def _finish(units: list[Unit], removed: list[Removal], *, title: str | None, fmt
         # what was found goes on record too: a rejected page keeps no line unaccounted for
         removed.extend(_removal(u, "page.not-an-article", "page", "page") for u in units)
     elif not body:
-        status = Status.EMPTY
-        reason = ("nothing but boilerplate: every line was removed" if removed
-                  else "no text in the document")
+        status, reason = Status.EMPTY, _empty_reason(removed, words_in)
     elif len(body) > opts.max_output_chars:
         status = Status.REJECTED
         reason = f"clean body is {len(body):,} characters, over the {opts.max_output_chars:,} limit"
@@ -1764,3 +1763,21 @@ def _finish(units: list[Unit], removed: list[Removal], *, title: str | None, fmt
                    removed=tuple(removed), format=fmt, encoding=encoding, status=status,
                    reason=reason, url=url, author=author, date=date, extractor=extractor,
                    decoded_length=decoded_length, stats=stats)
+
+
+def _named(removal: Removal) -> bool:
+    """Did a rule name this line (boilerplate of a kind), rather than where it stood: outside
+    the article the locator found (`layout.`), the headline or byline said once
+    (`structure.`)?"""
+    return not removal.rule.startswith(("layout.", "structure."))
+
+
+def _empty_reason(removed: list[Removal], words_in: int) -> str:
+    """Why a document kept no line, in words that are true of it: nothing to read, a note
+    too short to be an article (fewer than ARTICLE_MIN_WORDS words, no line named by a
+    rule: "Lunch at noon" was called boilerplate), or boilerplate only."""
+    if not removed:
+        return "no text in the document"
+    if words_in < ARTICLE_MIN_WORDS and not any(map(_named, removed)):
+        return f"too short to be an article: {words_in} word{'s' if words_in != 1 else ''}"
+    return "nothing but boilerplate: every line was removed"

@@ -24,7 +24,8 @@ _CLEAN_EXIT_CODES = """exit codes:
   1  the file could not be opened or read (missing, no permission)
   2  bad options (an empty path '' too), a bad rule pack, or a folder or record file
      (JSONL, CSV, WARC: newsclean run cleans those)
-  3  rejected (a corrupt or truncated .gz, binary or oversized input) or empty: no
+  3  rejected (a corrupt or truncated .gz, a .gz that is not gzip, binary or
+     oversized input) or empty (too short to be an article, boilerplate only): no
      article body (the reason is one line on stderr, with --json and --explain too)"""
 
 _RUN_EPILOG = """examples:
@@ -345,6 +346,8 @@ def _error(msg: str, code: int = EXIT_FAILED) -> int:
 
 def _clean(args) -> int:
     from newsclean.cleaners import CleanOptions, RulePackError, build_ruleset, clean
+    from newsclean.cleaners.model import Cleaned, Status
+    from newsclean.flows.sources.readers import not_gzip
     from newsclean.flows.sources.urls import source_url_problem
     from newsclean.flows.storage.layout import record_kind
 
@@ -371,8 +374,12 @@ def _clean(args) -> int:
         rules = build_ruleset(args.rules)
     except RulePackError as exc:
         return _error(str(exc), EXIT_USAGE)
-    result = clean(raw, source=args.source or args.file,
-                   options=CleanOptions(rules=rules, format_hint=args.format))
+    if args.file != "-" and (refused := not_gzip(args.file, raw)):  # as `run` refuses it
+        result = Cleaned(text="", title=None, removed=(), format="unknown", encoding=None,
+                         status=Status.REJECTED, reason=refused)
+    else:
+        result = clean(raw, source=args.source or args.file,
+                       options=CleanOptions(rules=rules, format_hint=args.format))
     if args.json:
         json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -512,6 +519,7 @@ def _preflight(which: str, params: dict, s3, *, source: str | None, dest: str) -
     from newsclean.cleaners.rules import RulePackError
     from newsclean.flows.orchestration.params import BadRun, check_locations, check_parameters
     from newsclean.flows.storage.backends import LocalStorage, StorageError, open_source, open_store
+    from newsclean.flows.storage.layout import RUN_DIRS
 
     if which == "fetch":
         from newsclean.flows.orchestration.fetch_flow import fetch_and_clean as run_flow
@@ -544,8 +552,9 @@ def _preflight(which: str, params: dict, s3, *, source: str | None, dest: str) -
         store = open_store(dest, s3)
         if not isinstance(store, LocalStorage):
             store.check_reachable(quick=True)
-        elif not params.get("dry_run"):  # the run makes the folder: can it?
+        elif not params.get("dry_run"):  # the run makes the folder and writes in it: can it?
             store.make_root(probe=True)
+            store.check_writable(RUN_DIRS)
     except StorageError as exc:
         return _error(str(exc))
     return None
@@ -813,6 +822,15 @@ def _print_summary(console, summary: dict, command: str = "run") -> None:
                                            if shown < summary["not_cleaned"] else "") + ":")
         for status, reason, n in reasons:
             console.print(f"  {status} {n}: {reason}", markup=False, soft_wrap=True)
+    if held := summary.get("held"):  # cleaned but not published: why, document by document
+        n_held = summary["statuses"].get("needs_review", len(held))
+        where = "would go to" if summary.get("dry_run") else "in"
+        console.print(f"held for review ({where} {summary['review_dir']}"
+                      + (f"; the first {len(held)} of {n_held}, the manifest has each"
+                         if n_held > len(held) else "") + "):", markup=False, soft_wrap=True)
+        for doc in held:
+            console.print(f"  needs_review {doc['key']}: {doc['reason']}", markup=False,
+                          soft_wrap=True)
     if n := summary.get("charset_guessed"):
         console.print(charset_line(n), markup=False, soft_wrap=True)
     fams = summary.get("removed_by_family") or {}

@@ -152,6 +152,26 @@ def test_clean_rejects_a_truncated_gzip_in_one_line_and_says_it_is_not_unreadabl
     assert out.stdout == ""
 
 
+@pytest.mark.parametrize("mode", [[], ["--json"], ["--explain"]], ids=["text", "json", "explain"])
+@pytest.mark.parametrize("content", [SEED_FILE.read_bytes(), b""], ids=["text", "empty"])
+def test_clean_rejects_a_gz_that_is_not_gzip_in_one_line(tmp_path, mode, content):
+    """A text saved under a .gz name was read as text and cleaned as if nothing were wrong
+    (a fresh user's check): the name promises gzip, so the file is refused, as `run`
+    refuses it (test_a_run_over_broken_inputs_records_each_and_goes_on)."""
+    dump = tmp_path / "story.txt.gz"
+    dump.write_bytes(content)
+    out = _run("clean", str(dump), *mode)
+    assert out.returncode == 3
+    found = "its bytes are not gzip" if content else "it is empty"
+    reason = f"not gzip: named .gz but {found} (already decompressed? rename it without .gz)"
+    assert out.stderr == f"newsclean: rejected: {dump}: {reason}\n"
+    if mode == ["--json"]:
+        assert (json.loads(out.stdout)["status"], json.loads(out.stdout)["reason"]) == (
+            "rejected", reason)
+    elif not mode:
+        assert out.stdout == ""
+
+
 def test_version_and_run_help_with_examples_exit_codes_and_the_default_include():
     from newsclean.flows.storage.layout import DEFAULT_INCLUDE
 
@@ -589,7 +609,12 @@ def test_an_output_that_cannot_be_written_is_one_line_not_a_traceback(mode):
     (b"", "newsclean: empty: no text in the document"),
     (b"Home\nNews\nSports\nSubscribe\nLog in\nContact us\n",
      "newsclean: empty: nothing but boilerplate: every line was removed"),
-], ids=["binary", "empty", "menu"])
+    # a fresh user's one-line and two-line notes were "nothing but boilerplate" too: no rule
+    # named a line of them, the locator found no article in so few words
+    (b"Hello world\n", "newsclean: empty: too short to be an article: 2 words"),
+    (b"Reminder: meeting moved to Friday\nBring the reports\n",
+     "newsclean: empty: too short to be an article: 8 words"),
+], ids=["binary", "empty", "menu", "one-line", "two-lines"])
 def test_a_document_not_cleaned_says_why_in_one_line_on_stderr_in_every_mode(
         tmp_path, mode, content, said):
     path = tmp_path / "story.txt"
@@ -694,6 +719,10 @@ def test_a_run_over_broken_inputs_records_each_and_goes_on(tmp_path, api_env):
     (src / "cp1252.txt").write_bytes(SEED_FILE.read_text().replace("'", "\u2019")
                                      .encode("cp1252", "replace"))
     (src / "cut.txt.gz").write_bytes(gzip.compress(SEED_FILE.read_bytes())[:60])
+    # named .gz, not gzip: an article and a record file (read as text, and as "file
+    # unreadable after the start: error: Error -3 …", failed and retried, before)
+    (src / "renamed.txt.gz").write_bytes(SEED_FILE.read_bytes())
+    (src / "dump.jsonl.gz").write_bytes(b'{"id": "a1", "text": "The council met."}\n')
     (src / "scan.txt").write_bytes(bytes(range(256)) * 8)
     (src / "loop.txt").symlink_to("loop.txt")
     os.mkfifo(src / "pipe.txt")
@@ -708,10 +737,14 @@ def test_a_run_over_broken_inputs_records_each_and_goes_on(tmp_path, api_env):
     assert out.returncode == 0, out.stderr[-2000:]
     manifest = next((dest / "_manifests").glob("*.jsonl")).read_text().splitlines()
     lines = {m["key"]: (m["status"], m.get("reason")) for m in map(json.loads, manifest)}
-    assert len(lines) == len(manifest) == 7
+    assert len(lines) == len(manifest) == 9
     assert lines["story.txt"][0] == "cleaned" and lines["cp1252.txt"][0] == "cleaned"
     assert lines["cut.txt.gz"] == ("rejected", "truncated gzip: the compressed stream ends early")
     assert lines["scan.txt"] == ("rejected", "not text: looks like binary data")
+    not_gzip = ("rejected", "not gzip: named .gz but its bytes are not gzip (already "
+                            "decompressed? rename it without .gz)")
+    assert lines["renamed.txt.gz"] == lines["dump.jsonl.gz"] == not_gzip
+    assert not (dest / "renamed.txt").exists() and not (dest / "dump").exists()
     assert lines["loop.txt"] == ("rejected", "unsafe name: loop.txt: symbolic link loop, not followed")
     assert lines["pipe.txt"] == ("rejected", "pipe.txt: not a file but a named pipe, socket or "
                                              "device: not read")
@@ -777,3 +810,74 @@ def test_an_extraction_librarys_complaint_about_a_page_stays_off_the_console(tmp
     latest = next((tmp_path / "clean" / "_manifests").glob("*.jsonl"))
     assert [json.loads(line)["status"] for line in latest.read_text().splitlines()] == [
         "needs_review"]
+
+
+def _unprivileged() -> list[str] | None:
+    """A command prefix under which permission bits apply: [] when not root, another user
+    (`_as_another_user`) for root, None where root cannot be another user here."""
+    if os.geteuid() != 0:
+        return []
+    return _as_another_user() or None
+
+
+@pytest.mark.parametrize("command", ["run", "fetch"])
+@pytest.mark.parametrize("blocked", ["a file as its _manifests", "read-only"])
+def test_a_destination_it_cannot_write_in_is_refused_before_cleaning(tmp_path, command,
+                                                                       blocked):
+    """A read-only destination folder failed a run only after every document was cleaned
+    ("run stopped: …/_manifests: Permission denied", a fresh user's check): the pre-flight
+    now makes and removes a file in it, and in the run's own folders there, and refuses in
+    one line (exit 1, as a folder that cannot be made), before Prefect starts: nothing is
+    cleaned or written. A file where `_manifests/` goes stops root too; permission bits stop
+    anyone but root, whom a user namespace makes another user."""
+    dest = tmp_path / "clean"
+    dest.mkdir()
+    prefix: list[str] | None = []
+    if blocked == "read-only":
+        prefix = _unprivileged()
+        if prefix is None:
+            pytest.skip("root ignores permission bits and user namespaces are off here")
+        said = f"cannot write into {dest}: Permission denied"
+    else:
+        (dest / "_manifests").write_text("")
+        said = f"cannot write into {dest}: {dest / '_manifests'} is a file, not a folder"
+    urls = tmp_path / "urls.txt"
+    urls.write_text("https://news.example/story\n")
+    what = str(SEEDS) if command == "run" else str(urls)
+    before = sorted(p.name for p in dest.iterdir())
+    home = tmp_path / "prefect-home"
+    dest.chmod(0o555 if blocked == "read-only" else 0o755)
+    try:
+        out = subprocess.run([*prefix, *NEWSCLEAN, command, what, str(dest)],
+                             capture_output=True, text=True, cwd=ROOT, timeout=120,
+                             env={**os.environ, "PREFECT_HOME": str(home)})
+    finally:
+        dest.chmod(0o755)
+    assert out.returncode == 1, out.stderr[-2000:]
+    assert out.stderr == f"newsclean: error: {said}\n"  # no progress line: nothing cleaned
+    assert sorted(p.name for p in dest.iterdir()) == before
+    assert not home.exists() or not any(home.iterdir())  # no Prefect server was started
+
+
+@pytest.mark.prefect
+def test_the_run_summary_says_why_each_document_was_held_for_review(tmp_path, api_env):
+    """A document sent to the review queue was a count in the summary's table, its reason
+    only in the manifest (a fresh user's check): each now has a line, as the documents not
+    cleaned do, on stderr and in --json, on a rerun too (still held, unchanged)."""
+    src, dest = tmp_path / "raw", tmp_path / "clean"
+    src.mkdir()
+    (src / "story.txt").write_bytes(SEED_FILE.read_bytes())
+    (src / "note.txt").write_text("The council met on Tuesday and approved the budget for "
+                                  "the coming year after a long debate.\n")
+    for _ in range(2):  # cleaned, then found unchanged: still held, still said why
+        out = _run("run", str(src), str(dest), "--json", env=api_env, timeout=300)
+        assert out.returncode == 0, out.stderr[-2000:]
+        lines = [ln.rstrip() for ln in out.stderr.splitlines()]
+        at = lines.index(f"held for review (in {dest}/_review/):")
+        assert lines[at + 1] == "  needs_review note.txt: only 17 words left (minimum 40)"
+        assert "why not cleaned:" not in lines
+        summary = json.loads(out.stdout)
+        assert summary["held"] == [{"key": "note.txt", "reason": "only 17 words left "
+                                    "(minimum 40)", "dest": f"{dest}/_review/note.txt"}]
+        assert summary["review_dir"] == f"{dest}/_review/"
+    assert (dest / "_review" / "note.txt").is_file() and not (dest / "note.txt").exists()

@@ -123,6 +123,20 @@ def test_a_refused_run_ends_in_one_line_and_a_failure_report(tmp_path, mistake):
         assert part in artifact.data
 
 
+def test_a_destination_that_cannot_take_a_file_fails_the_run_before_cleaning(tmp_path):
+    """Started from the UI or a schedule (no CLI pre-flight), a destination whose
+    `_manifests` is a file failed only after every document was cleaned: the run now
+    refuses at its start, in one line, and cleans and writes nothing."""
+    src, dest = _source_tree(tmp_path), tmp_path / "clean"
+    dest.mkdir()
+    (dest / "_manifests").write_text("")
+    state = clean_articles(source=str(src), dest=str(dest), return_state=True)
+    assert state.is_failed()
+    assert state.message == (f"cannot write into {dest}: {dest / '_manifests'} is a file, "
+                             "not a folder")
+    assert [p.name for p in dest.iterdir()] == ["_manifests"]
+
+
 @pytest.mark.s3
 def test_local_to_s3_and_s3_to_s3_and_s3_to_local(tmp_path, s3, moto_endpoint):
     settings = S3Settings(endpoint_url=moto_endpoint)

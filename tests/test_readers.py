@@ -164,6 +164,23 @@ def test_truncated_gzip_dump_keeps_what_came_before_and_says_where_it_stopped(tm
     assert "records before it were cleaned" in last.error
 
 
+@pytest.mark.parametrize("name", ["story.txt.gz", "page.html.gzip", "2018-07.jsonl.gz",
+                                  "export.csv.gz", "crawl.warc.gz"])
+@pytest.mark.parametrize("content", [b'{"id": "a1", "text": "The council met."}\n', b""],
+                         ids=["plain", "empty"])
+def test_an_input_named_gz_that_is_not_gzip_is_one_refused_document(tmp_path, name, content):
+    """Read as plain text before (an article cleaned as if nothing were wrong; a record
+    file `failed` with zlib's "incorrect header check", retried; an empty one in no manifest
+    line): one `rejected` document now, the input's own key, its reason in one line."""
+    (tmp_path / name).write_bytes(content)
+    [doc] = _docs(tmp_path / name)
+    ext = ".gzip" if name.endswith(".gzip") else ".gz"
+    found = "its bytes are not gzip" if content else "it is empty"
+    assert (doc.key, doc.error_status, doc.raw) == (name, "rejected", b"")
+    assert doc.error == (f"not gzip: named {ext} but {found} (already decompressed? rename it "
+                         f"without {ext})")
+
+
 def _whole_lines(n: int) -> bytes:
     """n JSONL records of ~2 KB of words that compress like prose (not to a few bytes)."""
     import random

@@ -123,6 +123,10 @@ class RunSummary:
             "skipped": dict(self.skipped),
             "sampled_of": self.sampled_of,
             "reasons": self.top_reasons(),
+            # why each document went to the review queue (the first _LIST_LIMIT): cleaned,
+            # but not published, so its reason is what an operator acts on
+            "held": [{"key": e.key, "reason": e.reason, "dest": e.dest} for e in self.held],
+            "review_dir": self.review_dir,
             "charset_guessed": self.charset_guessed,
             "not_cleaned": sum(self.statuses[str(s)] for s in (RunStatus.FAILED, *_SKIPPED)),
             "warning": "; ".join(w for w in (

@@ -21,7 +21,7 @@ from newsclean.flows.orchestration import progress
 from newsclean.flows.orchestration.dest_lock import destination_lock
 from newsclean.flows.orchestration.report import RunArtifacts, RunSummary
 from newsclean.flows.storage.backends import LocalStorage, Storage, StorageError, open_store
-from newsclean.flows.storage.layout import manifest_key, manifest_part_key, run_id_for
+from newsclean.flows.storage.layout import RUN_DIRS, manifest_key, manifest_part_key, run_id_for
 from newsclean.flows.storage.records import ManifestEntry, RunStatus
 from newsclean.flows.storage.settings import S3Settings
 from newsclean.flows.work.batch import StoreTrouble
@@ -58,6 +58,7 @@ def load_packs(paths: list[str], s3: S3Settings) -> tuple[RulePack, ...]:
 def prepare_dest(dst: Storage) -> None:
     if isinstance(dst, LocalStorage):
         dst.make_root()
+        dst.check_writable(RUN_DIRS)  # before cleaning, not at the first write after it
     dst.check_reachable()
 
 

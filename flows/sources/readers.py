@@ -5,7 +5,7 @@ The reader is picked by the file's name (`newsclean.flows.storage.layout.record_
 Record files are streamed: a 10 GB dump never sits in memory, only the record being cleaned. A record that
 cannot be read becomes a `RawDoc` whose `error` names its line, and the rest of the file
 goes on; a file that breaks off (truncated gzip, lost connection) ends with one document
-saying where it stopped.
+saying where it stopped. An input named .gz that is not gzip is one document, refused.
 """
 
 import codecs
@@ -20,9 +20,10 @@ from typing import Annotated, BinaryIO
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_serializer
 
-from newsclean.cleaners.decode import InputRejected, codec_for_label, decode_bytes
+from newsclean.cleaners.decode import GZIP_MAGIC, InputRejected, codec_for_label, decode_bytes
 from newsclean.flows.storage.backends import Refused, Storage, StorageError, UnsafeKey
 from newsclean.flows.storage.layout import (
+    COMPRESSION_EXTS,
     archive_suffix,
     record_kind,
     record_rel,
@@ -131,7 +132,10 @@ def iter_docs(store: Storage, key: str, source_url: str, fields: RecordFields,
     suffix = archive_suffix(key)
     if suffix is None:
         try:
-            yield RawDoc(key, rel, source_url, store.read(key, max_bytes=max_record_bytes))
+            raw = store.read(key, max_bytes=max_record_bytes)
+            reason = not_gzip(key, raw)
+            yield RawDoc(key, rel, source_url, error=reason) if reason else RawDoc(
+                key, rel, source_url, raw)
         except UnsafeKey as exc:
             yield RawDoc(key, rel, source_url, error=f"unsafe name: {exc}")
         except Refused as exc:  # the raw-size limit, a named pipe: checked before reading
@@ -142,6 +146,18 @@ def iter_docs(store: Storage, key: str, source_url: str, fields: RecordFields,
         return
     yield from _record_docs(store, key, rel, source_url, suffix, fields,
                             max_record_bytes * _RECORD_OVERHEAD)
+
+
+def not_gzip(name: str, data: bytes) -> str | None:
+    """Why an input named .gz (.gzip) is refused: its bytes are not gzip (a file renamed, or
+    stored already inflated), which were read as text, cleaned as if nothing were wrong. None
+    for gzip, and for a name without the extension (gzip bytes under any name are inflated).
+    `data`: the input's first bytes at least."""
+    ext = next((e for e in COMPRESSION_EXTS if name.lower().endswith(e)), None)
+    if ext is None or data.startswith(GZIP_MAGIC):
+        return None
+    found = "it is empty" if not data else "its bytes are not gzip"
+    return f"not gzip: named {ext} but {found} (already decompressed? rename it without {ext})"
 
 
 @dataclass(slots=True)
@@ -164,6 +180,9 @@ def _record_docs(store: Storage, key: str, rel: str, source_url: str, suffix: st
     try:
         with store.open(key) as body:
             stream = buffered(body)
+            if reason := not_gzip(key, stream.peek(len(GZIP_MAGIC))):
+                yield RawDoc(key, rel, source_url, error=reason)
+                return
             kind = record_kind(key)
             if kind == "WARC":
                 records = _warc_records(stream, limit)
@@ -596,7 +615,7 @@ class _GzipMembers:
     def read(self, n: int = -1) -> bytes:
         data = self._f.read(n)
         if self._gzip is None and data:
-            self._gzip = data.startswith(b"\x1f\x8b")
+            self._gzip = data.startswith(GZIP_MAGIC)
         if self._gzip:
             self._members.pending = data
             try:

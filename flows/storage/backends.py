@@ -186,6 +186,26 @@ class LocalStorage(Storage):
         except OSError as exc:
             raise StorageError(f"cannot create {self.root}: {exc.strerror}") from None
 
+    def check_writable(self, folders: tuple[str, ...] = ()) -> None:
+        """Make and remove a file in the folder, and in each of `folders` below it that is
+        there: a read-only folder or mount, or a file where a folder must be, is refused
+        before a run cleans anything, not at its first write after all of it (a fresh
+        user's check). A file, not os.access, whose root passes every permission bit. A
+        folder not made yet is `make_root(probe=True)`'s. StorageError in one line."""
+        if not self.root.is_dir():
+            return
+        for where in (self.root, *(self.root / f for f in folders)):
+            if where != self.root and not where.exists():
+                continue
+            if not where.is_dir():
+                raise StorageError(f"cannot write into {self.root}: {where} is a file, not a folder")
+            try:  # a probe left by a kill is a partial write: the next run sweeps it
+                fd, probe = tempfile.mkstemp(dir=where, prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX)
+                os.close(fd)
+                os.unlink(probe)
+            except OSError as exc:
+                raise StorageError(f"cannot write into {where}: {exc.strerror}") from None
+
     def check_reachable(self, quick: bool = False) -> None:
         if not self.root.exists():
             raise StorageError(f"no such folder: {self.root}")

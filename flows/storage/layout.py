@@ -34,6 +34,9 @@ SHARDS_DIR = "_shards"  # optional JSONL shards of a run's clean articles, for b
 RAW_DIR = "_raw"  # fetched pages, stored as received, so a rule change re-cleans offline
 # Our own outputs: never inputs, even when a destination is later used as a source.
 _OUTPUT_DIRS = (MANIFEST_DIR, SHARDS_DIR, REVIEW_DIR)
+# The folders a run writes in below its destination: each one there must take a file
+# before the run starts (`LocalStorage.check_writable`).
+RUN_DIRS = (*_OUTPUT_DIRS, RAW_DIR)
 
 
 def archive_suffix(key: str) -> str | None:

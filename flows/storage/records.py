@@ -78,11 +78,15 @@ def text_bytes(cleaned: Cleaned) -> bytes:
 
 
 def build_record(cleaned: Cleaned, *, source: str, key: str, raw: bytes, raw_sha: str,
-                 text_key: str | None, status: RunStatus, rules: RuleSet) -> bytes:
+                 text_key: str | None, status: RunStatus, reason: str | None,
+                 rules: RuleSet) -> bytes:
     """The `REL.json` beside a clean copy. No timestamps: the same input, cleaner and rules
-    give byte-identical records, whatever runner or machine wrote them."""
+    give byte-identical records, whatever runner or machine wrote them. `status` and
+    `reason` are the run's (a document held for review was `cleaned` by `clean()`, with no
+    reason: a rerun that skipped it said "needs_review" and why not)."""
     body = cleaned.to_dict()
     body.pop("text")
+    body["reason"] = reason
     record = {
         "newsclean": versions(rules),
         "source": source,

@@ -17,6 +17,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from newsclean.cleaners import Cleaned, CleanOptions, RulePack, RuleSet, Status, clean, warm_up
+from newsclean.cleaners.lines import ARTICLE_MIN_WORDS
 from newsclean.flows.sources.readers import RawDoc, RecordFields, iter_docs
 from newsclean.flows.storage.backends import (
     Storage,
@@ -60,7 +61,7 @@ class ReviewPolicy(BaseModel):
         int,
         Field(ge=0, le=10_000, title="Min words",
               description="A clean body shorter than this is held for review (0: off)."),
-    ] = 40
+    ] = ARTICLE_MIN_WORDS
 
     def verdict(self, words_out: int, prose_removed_share: float) -> str | None:
         """Why a cleaned document is held for review, or None. 0.6 holds 6 of the 391 dev
@@ -371,9 +372,10 @@ def process_one(doc: RawDoc, dest: Storage, plan: RunPlan, rules: RuleSet,
         if not plan.dry_run:
             record: dict[str, bytes] = {}  # the text's job makes it, the record's writes it
 
-            def store_text(rel=rel, tkey=tkey, status=status, previous=previous) -> None:
+            def store_text(rel=rel, tkey=tkey, status=status, reason=reason,
+                           previous=previous) -> None:
                 record["bytes"] = _write_text(dest, rel, tkey, cleaned, raw, raw_sha, src_url,
-                                              key, status, rules, previous)
+                                              key, status, rules, previous, reason=reason)
 
             def store_record(rel=rel, tkey=tkey, status=status, previous=previous) -> None:
                 data = record.pop("bytes")
@@ -461,7 +463,7 @@ def _is_current(record: dict, raw_sha: str, rules: RuleSet) -> bool:
 
 def _write_text(dest: Storage, rel: str, tkey: str | None, cleaned, raw: bytes, raw_sha: str,
                 src_url: str, key: str, status: RunStatus, rules: RuleSet,
-                previous: dict | None = None) -> bytes:
+                previous: dict | None = None, *, reason: str | None = None) -> bytes:
     """The text, not yet durable; returns the record, which `BackgroundWrites` writes once
     the text is. Text first, record last: the record names the text's sha256, so a reader
     that finds a record always finds its text current, and a crash between the two leaves
@@ -472,7 +474,7 @@ def _write_text(dest: Storage, rel: str, tkey: str | None, cleaned, raw: bytes, 
     change, the old record is removed first, so a crash before the new record is written
     leaves no record at all rather than an old record beside a new text."""
     record = build_record(cleaned, source=src_url, key=key, raw=raw, raw_sha=raw_sha,
-                          text_key=tkey, status=status, rules=rules)
+                          text_key=tkey, status=status, reason=reason, rules=rules)
     if tkey:
         data = text_bytes(cleaned)
         if previous is None:

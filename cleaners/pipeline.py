@@ -1398,6 +1398,11 @@ def _split_glued(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
             cut_head = True
         elif rule and _told("".join(said[:-tail]), match):
             cut_tail = True
+        elif head and rule and len(said) == tail + 1:
+            # two calls and nothing else ("… Google News'te takip etmek için tıklayın. En
+            # güncel haberler için bildirimleri açın.": blind trial aj's Turkish page): set
+            # apart, each is the line its rule names
+            cut_head = True
         cuts = [len(said[0])] if cut_head else []
         if cut_tail:
             cuts.append(tail_at)

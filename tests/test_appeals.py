@@ -392,6 +392,26 @@ def test_the_storys_last_sentence_stays_beside_an_app_prompt_glued_to_it():
     assert news in result.text and "Download our app" not in result.text
 
 
+def test_a_paragraph_of_two_calls_and_nothing_else_goes_whole():
+    # blind trial aj's Turkish page: a follow call and a notification call in one <p>; each
+    # sentence is a line the tr pack names, and neither is a statement to keep
+    calls = ("Anadolu Postası'nı Google News'te takip etmek için tıklayın. En güncel "
+             "haberler için bildirimleri açın.")
+    page = "\n\n".join([
+        "Eskişehir'de seçim sonuçları açıklandı",
+        "Türkiye genelinde 31 Mart'ta yapılan yerel seçimlerde Eskişehir Büyükşehir Belediye "
+        "Başkanlığı'nı Cumhuriyet Halk Partisi adayı Ayşe Karaca kazandı.",
+        "Cumhur İttifakı'nın ortak adayı Hakan Demirtaş yüzde 37,9 oyda kaldı; Yeniden Refah "
+        "Partisi adayı ise yüzde 5,1 ile üçüncü oldu.",
+        calls,
+        "Seçime katılım oranı yüzde 79,6 olarak gerçekleşti. Bu oran 2019'daki yerel seçimlere "
+        "göre yaklaşık 5 puan daha düşük."]) + "\n"
+    result = clean(page)
+    assert "takip etmek için tıklayın" not in result.text
+    assert "bildirimleri açın" not in result.text
+    assert result.text.endswith("yaklaşık 5 puan daha düşük.")
+
+
 @pytest.mark.parametrize(("lang", "speech"), [
     ("en", "Share your thoughts with us at the town hall on Thursday, Brennick told residents."),
     ("de", "Teilen Sie uns bis Freitag Ihre Meinung zum Rufbus mit, sagte der Bürgermeister."),

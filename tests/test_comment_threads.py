@@ -123,3 +123,6 @@ def test_a_thread_without_times_opens_at_its_first_name_comment_and_reply():
     assert not [p for p in paragraphs if p.startswith(("Kılavuzda bazı", "Kızım için", "5. Meteo"))]
     assert any(p.startswith("5. Son olarak") for p in paragraphs)  # the story's own step 5
     assert any(p.startswith("Boş kalan kontenjanlar için") for p in paragraphs)
+    # its notification prompt, a call whose imperative comes last (pack tr's
+    # subscribe.call-to-action-tr, blind trials ah and aj)
+    assert not [p for p in paragraphs if "bildirimlere izin verin" in p]

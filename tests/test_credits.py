@@ -34,6 +34,9 @@ CAPTIONS = [
     ("秋田市内の住宅街近くで目撃されたツキノワグマ（読者提供）", "（読者提供）"),
     ("Alex Lowes fährt bisher eine starke Superbike-Saison 2024, Foto: LAT Images",
      "Foto: LAT Images"),
+    # blind trial aj: a file picture's tag after a dash, unbracketed (Pakistani papers)
+    ("اسٹیٹ بینک آف پاکستان کی کراچی میں واقع عمارت — فائل فوٹو", "فائل فوٹو"),
+    ("The State Bank of Pakistan's building in Karachi. — File photo", "File photo"),
 ]
 
 SENTENCES = [

@@ -88,6 +88,7 @@ class HtmlExtraction:
     url: str | None = None
     dropped: tuple[DroppedBlock, ...] = ()  # every visible block left out, in page order
     words_in: int = 0  # words of the page's visible text (plus a structured body used)
+    declared_lang: str | None = None  # <html lang>, og:locale or JSON-LD inLanguage, as given
 
 
 # ---------------------------------------------------------------- format detection
@@ -1502,7 +1503,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtraction:
                              _meta(tree, "twitter:description"), sa.description) if d]
     except Exception:  # noqa: BLE001 - never lose the body over metadata
         title, cands, author, date, page_url = None, [], None, None, url
-        sa, descs = StructuredArticle(), []
+        sa, descs, objs = StructuredArticle(), [], []
 
     layers = consent_layers(tree)
     body_el = tree.find("body")
@@ -1569,5 +1570,18 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtraction:
         paragraphs=tuple(paras), title=title, extractor=extractor, author=author, date=date,
         url=page_url,
         dropped=tuple(_dropped(blocks, paras, cands, extractor, slides, boxed)),
-        words_in=words_in,
+        words_in=words_in, declared_lang=_declared_lang(tree, objs),
     )
+
+
+def _declared_lang(tree: HtmlElement, objs: list[dict]) -> str | None:
+    """The language the page declares: its <html lang>, og:locale, or its JSON-LD article's
+    inLanguage (as given: "nb", "ms-MY", "pt_BR"), or None."""
+    root = tree.getroottree().getroot()
+    art = ld_article(objs) if objs else None
+    ld = art.get("inLanguage") if art else None
+    for said in (root.get("lang"), root.get("xml:lang"), _meta(tree, "og:locale"),
+                 ld if isinstance(ld, str) else None):
+        if said and said.strip():
+            return said.strip()
+    return None

@@ -102,6 +102,26 @@ def detect_languages(lines: list[str]) -> tuple[str, ...]:
     return tuple(code for code, score in found if score >= PLAUSIBLE_SCORE)
 
 
+# A page's declared language as lid.176 names it: Norwegian Bokmål and Nynorsk are "no".
+_DECLARED_AS = {"nb": "no", "nn": "no"}
+
+
+def settle_close(found: tuple[str, ...], declared: str | None) -> tuple[str, ...]:
+    """`found` (`detect_languages`) with the page's `declared` language first (a BCP 47 tag:
+    "nb", "ms-MY", "pt_BR") when the identifier's first is of its close group (_CLOSE_GROUPS):
+    the identifier tells Norwegian from Danish, Malay from Indonesian, Croatian from Serbian
+    by a few words, the page knows (blind trials aj and ai: an nb page read as Danish, an ms
+    page as Indonesian). A declaration outside the group, the site template's default
+    "en" on a German story, is not taken."""
+    if not found or not declared:
+        return found
+    code = declared.replace("_", "-").split("-")[0].lower()
+    code = _DECLARED_AS.get(code, code)
+    if code == found[0] or not any(found[0] in g and code in g for g in _CLOSE_GROUPS):
+        return found
+    return (code, *(c for c in found if c != code))
+
+
 def _confidence(found: list[tuple[str, float]]) -> float:
     """The identifier's confidence in its first language, with the plausible candidates of
     the same close group (_CLOSE_GROUPS) counted in; 0.0 for no answer."""

@@ -30,7 +30,7 @@ from newsclean.cleaners.decode import InputRejected, decode, repair
 from newsclean.cleaners.detect import detect_format, is_json_document
 from newsclean.cleaners.embed import EMBED_FAMILY, embedded_posts
 from newsclean.cleaners.html_extract import extract_html
-from newsclean.cleaners.language import detect_languages
+from newsclean.cleaners.language import detect_languages, settle_close
 from newsclean.cleaners.lexicon import Lexicon, lexicon_for
 from newsclean.cleaners.linemodel import LineMemo, LineModel
 from newsclean.cleaners.lines import (
@@ -811,7 +811,7 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     units = [Unit(p, -1, -1, 0) for p in body.split("\n") if p.strip()]
     removed = [Removal(rule=d.rule, family="extraction", text=d.text, where=d.region,
                        extractor=d.extractor) for d in ex.dropped]
-    langs = detect_languages([u.text for u in units])
+    langs = settle_close(detect_languages([u.text for u in units]), ex.declared_lang)
     lang = langs[0] if langs else None
     rules = opts.ruleset().for_languages(langs)
     match = rules.lookup(_host(url or ex.url))

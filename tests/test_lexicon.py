@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from newsclean.cleaners.language import detect_languages, stopwords
+from newsclean.cleaners import CleanOptions, clean
+from newsclean.cleaners.language import detect_languages, settle_close, stopwords
 from newsclean.cleaners.lexicon import lexicon_for
 from newsclean.cleaners.lines import WORD_RE
 
@@ -125,3 +126,24 @@ def test_an_unsure_identifier_is_asked_again_of_a_longer_sample(monkeypatch):
              "ujao, afisa wa maji wa wilaya alisema Jumanne." for k in range(12)]
     assert detect_languages(lines) == ("sw",)
     assert asked[0] <= language.SAMPLE_CHARS < asked[1] <= language.RETRY_SAMPLE_CHARS
+
+
+@pytest.mark.parametrize(("found", "declared", "want"), [
+    # the page settles a close group: Norwegian read as Danish, Malay as Indonesian
+    (("da", "no"), "nb", ("no", "da")),
+    (("id",), "ms-MY", ("ms", "id")),
+    (("sr", "hr"), "hr_HR", ("hr", "sr")),
+    # a declaration outside the group (a template's default) is not taken
+    (("de",), "en", ("de",)),
+    (("da",), None, ("da",)),
+    ((), "nb", ()),
+])
+def test_a_pages_declared_language_settles_a_close_group(found, declared, want):
+    assert settle_close(found, declared) == want
+
+
+def test_an_html_page_declared_norwegian_is_reported_norwegian():
+    """Blind trial aj's Norwegian interview (<html lang="nb">) was reported Danish."""
+    page = Path(__file__).parent / "fixtures" / "html_pages" / "blind-nb-interview.html"
+    result = clean(page.read_bytes(), options=CleanOptions(format_hint="html"))
+    assert result.stats["language"] == "no"

@@ -693,16 +693,25 @@ def is_byline_label(line: str) -> bool:
     return m is not None and m.end() == len(line.strip()) and line.rstrip().endswith(":")
 
 
+# A whole name in one word: Korean (2-4 Hangul syllables, "김민지") and Chinese (2-4 Han
+# characters), taken only with its byline's marker ("김민지 기자": blind trial aj's Korean
+# page gave no author).
+_ONE_WORD_NAME_RE = re.compile(r"[\uac00-\ud7a3]{2,4}|[\u4e00-\u9fff]{2,4}")
+
+
 def credited_name(text: str) -> str | None:
     """The name a page's byline element shows, with its marker ("By Fiona McLeod") or
     without ("Dana Whitcomb"), as `byline_name` reads it; None for a marker alone ("By",
-    "Von:"), one word ("Follow"), a name with a digit (a date run into it: "Nathan Willis
+    "Von:"), one word ("Follow"; a Korean or Chinese name is one, taken with its marker:
+    _ONE_WORD_NAME_RE), a name with a digit (a date run into it: "Nathan Willis
     March 25") or a colon (a label's: "Dikemaskini: Isnin, 3 Feb 2025, 11:32 AM", "Updated:
     Monday, …", was blind trial v's Malay author)."""
-    name = byline_name(text)
+    name = marked = byline_name(text)
     if name is None and not _BYLINE_MARKER_RE.match(text):
         name = byline_name(f"By {text}")
-    if name is None or len(name.split()) < 2 or any(c.isdigit() or c in ":：" for c in name):
+    if name is None or any(c.isdigit() or c in ":：" for c in name):
+        return None
+    if len(name.split()) < 2 and not (marked and _ONE_WORD_NAME_RE.fullmatch(name)):
         return None
     return name
 

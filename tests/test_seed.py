@@ -190,6 +190,8 @@ def test_an_html_page_without_declared_author_gives_its_visible_bylines_name(nam
     ("By Karen Lundquist, Staff Writer", "Karen Lundquist"),
     ("By", None), ("Von:", None), ("Follow", None),
     ("Nathan Willis March 25", None),  # a date run into the name
+    # a Korean or Chinese name is one word, taken with its marker (blind trial aj)
+    ("김민지 기자", "김민지"), ("김민지", None),
 ])
 def test_the_name_a_byline_element_credits(text, name):
     from newsclean.cleaners.lines import credited_name

@@ -389,7 +389,11 @@ def _visible_byline(tree: HtmlElement, headline: str | None = None) -> tuple[str
             if any(_story_byline(d, names) for d in e.iterdescendants() if isinstance(d.tag, str)):
                 continue  # an inner element names the byline more closely
             text = _shown_text(e)
-            if text and (name := credited_name(text)) and furniture.isdisjoint(
+            # the name its link to the writer's page shows, without a role beside it
+            # ("<a>Kari Nordeng</a> <span>Journalist</span>": blind trial aj's nb page)
+            linked = next((n for a in e.iter("a") if (n := credited_name(_norm(a.text_content())))),
+                          None)
+            if text and (name := linked or credited_name(text)) and furniture.isdisjoint(
                     WORD_RE.findall(name.lower())):  # "Follow Author"
                 return name, text
     return _marked_byline(tree, headline)

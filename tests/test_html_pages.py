@@ -487,3 +487,9 @@ def test_the_lead_after_a_pictures_div_is_kept():
     assert "5인조 걸그룹 루미엘(LUMIEL)이 데뷔 3년 만에 첫 월드투어에 나선다." in result.text
     assert result.text.index("5인조 걸그룹") < result.text.index("소속사 스타웨이브엔터테인먼트는 15일")
     assert "[사진=스타웨이브엔터테인먼트]" not in result.text
+
+
+def test_a_byline_elements_link_to_the_writer_gives_the_name_without_the_role():
+    """Blind trial aj's Norwegian interview: "<a>Kari Nordeng</a> <span>Journalist</span>"
+    in its byline gave the author "Kari Nordeng Journalist"."""
+    assert _clean("blind-nb-interview.html").author == "Kari Nordeng"

@@ -54,6 +54,7 @@ from newsclean.cleaners.lines import (
     is_table_row,
     last_mark,
     sentence_ends,
+    sentences,
     shows_time,
     without_quotes,
     word_count,
@@ -1187,9 +1188,40 @@ def heads(line: str, paragraph: str, stopwords: frozenset[str]) -> bool:
     over a statement (`ends_a_list`) that names what the paragraph says (`_names_the_story`,
     inflected and compounded words counted)? A subhead announces its section ("Une aide de
     la région" over "une subvention régionale", "国の制度化を要望" over "…国が…要望書を提出");
-    the last teaser of a related box over a resumed story names another story."""
-    return (_short_heading(line) and ends_a_list(paragraph)
+    the last teaser of a related box over a resumed story names another story. An
+    explainer's question ("O limite vale para todas as pessoas?" over "Vale para pessoas
+    físicas…") and a police report's place ("Pettenbach" over "Ein Brand … in Pettenbach…")
+    head their paragraphs too: under a box of cross-links both went as its last item (blind
+    trial ak's pt-BR and de-AT pages)."""
+    return ((_short_heading(line) or (_question_heading(line) or _one_word_heading(line))
+             and _more_than_a_summary(paragraph))
+            and ends_a_list(paragraph)
             and _names_the_story(line, paragraph.lower(), stopwords, inflected=True))
+
+
+def _more_than_a_summary(paragraph: str) -> bool:
+    """Is `paragraph` more than a teaser's summary: two sentences or more, or longer than
+    TEASER_SUMMARY_MAX_WORDS? A teaser's question names its summary as a subhead names its
+    paragraph ("Alcohol use disorder: A step toward better treatment?" over "Current
+    treatments … are unsatisfactory, but …": readability-dev's medicalnewstoday box)."""
+    return word_count(paragraph) > TEASER_SUMMARY_MAX_WORDS or len(sentences(paragraph)) >= 2
+
+
+def _question_heading(line: str) -> bool:
+    """Is `line` one question of 2 to SUBHEAD_MAX_WORDS words?"""
+    return (line.rstrip().endswith(QUESTION_MARKS) and 2 <= word_count(line) <= SUBHEAD_MAX_WORDS
+            and len(sentences(line)) == 1)
+
+
+# A place's name alone heads a police report's item ("Wels", "Pettenbach"): a word of this
+# many letters at least, in capitals or in a script without case.
+ONE_WORD_HEADING_MIN_CHARS = 4
+
+
+def _one_word_heading(line: str) -> bool:
+    word = line.strip()
+    return (len(word) >= ONE_WORD_HEADING_MIN_CHARS and word.isalpha()
+            and not word[0].islower() and word_count(word) == 1)
 
 
 def _under_a_clock(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
@@ -1405,7 +1437,9 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
             row = box_row = None
     held = _keep_announced(lines, keep, feats, quiet)
     for i in range(1, n - 1):
-        if (not keep[i] and keep[i + 1] and _short_heading(lines[i]) and quiet(i)
+        if (not keep[i] and keep[i + 1] and quiet(i) and (
+                _short_heading(lines[i]) or _one_word_heading(lines[i])
+                and heads(lines[i], lines[i + 1], lexicon.function_words))
                 and _story_above(lines, keep, i, named, played)):
             keep[i] = True
     first = keep.index(True)

@@ -599,6 +599,32 @@ def test_subheads_under_an_ads_notice_and_under_a_newsletter_form_are_kept():
     assert any(r.rule == "ads.story-continues" for r in result.removed)
 
 
+@pytest.mark.parametrize(("page", "heading", "first", "box"), [
+    # a place's name heads a police report's item; under a cross-link it went as the link's
+    ("blind-de-at-police-report.txt", "Pettenbach", "Ein Brand in einem Stallgebäude",
+     "Serie von Kellereinbrüchen in Vöcklabruck: 29-Jähriger in Haft"),
+    # an explainer's question heads its answer (blind trial ak)
+    ("blind-pt-br-explainer-questions.txt", "O limite vale para todas as pessoas?",
+     "Vale para pessoas físicas e microempreendedores individuais",
+     "Receita abre consulta a lote residual do Imposto de Renda"),
+])
+def test_a_place_or_a_question_under_a_box_of_links_heads_the_story_going_on(
+        page, heading, first, box):
+    # Trial ak: a subhead of one word or a question right under a box of cross-links went as
+    # the box's last item; it heads the paragraph under it, which names it and is more than
+    # a teaser's summary (`locate.heads`)
+    paragraphs = clean((BLIND_Q / page).read_bytes()).text.split("\n\n")
+    assert paragraphs[paragraphs.index(heading) + 1].startswith(first)
+    assert box not in paragraphs
+
+
+def test_a_one_word_subhead_inside_the_story_is_kept():
+    # trial ak's police report: "Vorchdorf" over "… eine 77-jährige Frau aus Vorchdorf …"
+    paragraphs = clean((BLIND_Q / "blind-de-at-police-report.txt").read_bytes()).text.split(
+        "\n\n")
+    assert paragraphs[paragraphs.index("Vorchdorf") + 1].startswith("Eine falsche Polizistin")
+
+
 def test_a_live_blogs_oldest_entries_past_an_ad_and_a_related_box_are_kept():
     # Trial s's wildfire blog: the two oldest entries stood under "Publicidad", a "Más sobre
     # el incendio" box of two teasers and a "Compartir esta entrada" row, and went as after

@@ -1164,13 +1164,29 @@ def _closes_a_release(rule: Rule | None) -> bool:
     return rule is not None and rule.family == _PRESS_RELEASE and rule.where is Where.TAIL_MARKER
 
 
+# A line pointing to a site: a web address in a few words ("Visit www.example.com", "Learn
+# more at example.com").
+_SITE_LINE_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|co\.\w\w|\w\w)\b")
+_SITE_LINE_MAX_WORDS = 12
+
+
+def _points_to_a_site(text: str) -> bool:
+    return word_count(text) <= _SITE_LINE_MAX_WORDS and _SITE_LINE_RE.search(text) is not None
+
+
 def _pop_issuer_profiles(kept: list[Unit], lexicon: Lexicon) -> list[Unit]:
     """The issuers' profiles (heading and paragraph, above) that end `kept`, at most
-    _PROFILES_MAX of them, taken off `kept` and returned in page order."""
-    n = 0
-    while n < 2 * _PROFILES_MAX and len(kept) >= n + 2 and heads(
+    _PROFILES_MAX of them, with a line under them that points to the issuer's site
+    (`_points_to_a_site`), taken off `kept` and returned in page order."""
+    # the profile's own pointer to the issuer's site under it ("For more information, visit
+    # www.jamiisolar.co.ke": blind trial ak's Kenyan release kept it and the profile above)
+    n = 1 if kept and _points_to_a_site(kept[-1].text) else 0
+    start = n
+    while n < start + 2 * _PROFILES_MAX and len(kept) >= n + 2 and heads(
             kept[-n - 2].text, kept[-n - 1].text, lexicon.function_words):
         n += 2
+    if n == start:
+        n = 0  # a site's pointer without a profile above it is the story's to keep
     profiles = kept[len(kept) - n:]
     del kept[len(kept) - n:]
     return profiles

@@ -150,6 +150,22 @@ def test_a_press_release_loses_its_issuers_profiles_over_its_trailer():
     assert removed["About Ellis County Development Board"] == "press-release.issuer-profile"
 
 
+def test_a_profiles_pointer_to_the_issuers_site_goes_with_it():
+    # blind trial ak's Kenyan release: "For more information, visit www.…" under the profile
+    # kept the profile and itself above the media contact
+    page = _page(MENU, RELEASE, [
+        "About Lakeview Foods",
+        "Founded in 1952, Lakeview Foods is a family-owned maker of breads and baked goods "
+        "sold in more than 4,000 stores.",
+        "For more information, visit www.lakeviewfoods.example.com",
+        "Media contact:", "Dana Brooks, press@lakeviewfoods.example"], FOOTER)
+    result = clean(page)
+    assert result.text.rstrip().endswith("abatement for the project last month.")
+    removed = {r.text: r.rule for r in result.removed}
+    assert removed["For more information, visit www.lakeviewfoods.example.com"] == (
+        "press-release.issuer-profile")
+
+
 def test_a_subhead_and_paragraph_without_a_release_trailer_stay():
     # "About the victims" over its paragraph, then the page's footer: a story's own section
     page = _page(MENU, RELEASE, [

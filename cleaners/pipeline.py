@@ -244,7 +244,7 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
         # är kulturskribent på…" under "Om skribenten", her name alone over the date: blind
         # trial x)
         units = _drop_author_bios(units, author, removed)
-    units = _drop_top_meta(units, removed)
+    units = _drop_top_meta(units, removed, author if author != title else None)
     if author is None and lang in SIGNED_AT_END and units:
         units, author = _signature(units, match, lexicon, removed)
     if author and starts is not None:
@@ -499,7 +499,8 @@ def _names_someone(name: str, lexicon: Lexicon) -> bool:
 UNCASED_NAME_MAX_WORDS = 5
 
 
-def _drop_top_meta(units: list[Unit], removed: list[Removal]) -> list[Unit]:
+def _drop_top_meta(units: list[Unit], removed: list[Removal], author: str | None = None
+                   ) -> list[Unit]:
     """`units` without the bylines and date stamps above the story's first paragraph of
     prose, recorded: the byline ("By Daniel Okafor", "Von Juliane Rohr", "本报记者　王晓燕":
     `lines.byline_name`) as structure.byline, a stamp with a date ("3. Mai 2024, 17:47",
@@ -508,13 +509,16 @@ def _drop_top_meta(units: list[Unit], removed: list[Removal]) -> list[Unit]:
     dumps' cleaned texts opened with a byline (html-dev text +0.0007, none down), 5 with such
     a stamp. A "By the final whistle, …" sentence credits no one and stays; so do a live
     blog's first clock time (no date) and a dateline run into the lead ("WASHINGTON
-    (Reuters) — …" is prose)."""
+    (Reuters) — …" is prose). The `author`'s name alone there is the byline too (a
+    Hebrew and a Portuguese dump kept it between the deck and the lead, blind trials ak
+    and ai)."""
     prose = (i for i, u in enumerate(units) if is_prose(u.text))
     first = next(prose, len(units))
     if first == 0:  # a standfirst under the headline: the byline and stamp stand under it
         first = next(prose, len(units))
     rules = {i: rule for i in range(min(first, HEADLINE_REACH))
-             if (rule := _top_meta_rule(units[i].text))}
+             if (rule := _top_meta_rule(units[i].text)
+                 or (_BYLINE if author and units[i].text.strip() == author else None))}
     removed.extend(_removal(units[i], rule, "structure", "leading")
                    for i, rule in sorted(rules.items()))
     return [u for i, u in enumerate(units) if i not in rules] if rules else units
@@ -552,15 +556,18 @@ def _signature(units: list[Unit], match: Callable[..., Rule | None], lexicon: Le
         name = credited_name(last)
         if name != last or not _names_someone(name, lexicon):
             return units, None
-    removed.append(_removal(units[-1], "structure.byline", "structure", "trailing"))
+    removed.append(_removal(units[-1], _BYLINE, "structure", "trailing"))
     return units[:-1], name
+
+
+_BYLINE = "structure.byline"
 
 
 def _top_meta_rule(line: str) -> str | None:
     """The rule of a line above the story that is its byline (structure.byline) or its dated
     stamp (structure.dateline), or None."""
     if byline_name(line):
-        return "structure.byline"
+        return _BYLINE
     return "structure.dateline" if _dated_stamp(line) else None
 
 
@@ -830,7 +837,7 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     top = [u.text for u in takewhile(lambda u: not is_prose(u.text), units[:HEADLINE_REACH])]
     author = ex.author or next(filter(None, map(byline_name, top)), None)
     date = ex.date or (dateline_date(top, lang) if top else None)
-    units = _drop_top_meta(units, removed)
+    units = _drop_top_meta(units, removed, author if author != title else None)
     # the section's name in capitals over the headline ("SĂNĂTATE", blind trial ah's
     # Romanian page), which the extractor took with the story, under the standfirst found
     # above it or first; not a list's heading over its rows ("GIRLS BASKETBALL" over "Palm

@@ -562,3 +562,12 @@ def test_an_underscore_separates_a_site_only_between_letters_of_other_scripts(ti
     from newsclean.cleaners.pagetitle import strip_site
 
     assert strip_site(title, None) == expected
+
+
+def test_the_authors_name_alone_above_the_lead_is_the_byline_not_text():
+    """Blind trial ak's Hebrew dump: the writer's name alone between the deck and the lead
+    gave the author and stayed in the text (`pipeline._drop_top_meta` with the author)."""
+    result = clean((PAGES / "blind-he-court-name-under-deck.txt").read_bytes())
+    assert result.author == "נועה שגיא"
+    assert "נועה שגיא" not in result.text.split("\n\n")
+    assert any(r.rule == "structure.byline" and r.text == "נועה שגיא" for r in result.removed)

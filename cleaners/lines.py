@@ -551,7 +551,7 @@ def ascii_digits(text: str) -> str:
 # credits "Ni …" (blind trial v gave no author), before two capitalised words too.
 # A marker may take a colon as a label does: "by: Dana Whitfield" (US TV stations' CMS,
 # blind trial y gave no author).
-_BYLINE_MARKERS = ("(?:(?:written|story|words|reporting|text) )?by"
+_BYLINE_MARKERS = ("(?:(?:written|story|words|reporting|text|published) )?by"
                    "|von|por|par|di|(?-i:de)|door|av|af|przez|от|oleh|της|του|بقلم|מאת|โดย"
                    r"|(?-i:N[ai](?=\s+[A-Z]\w+\s+[A-Z]))")
 _BYLINE_LABELS = ("author|autor|autorin|autora|auteur|autrice|autore|auteurs|авторка|автор"

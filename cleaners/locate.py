@@ -644,7 +644,8 @@ def _deck_over_byline(lines: list[str], keep: list[bool], title_at: int,
         return None
     line, under = lines[at], lines[at + 1:at + 1 + TOP_STAMPS]
     if not (is_byline(under[0]) or is_stamp(under[0]) or _name_over_stamp(under, named)
-            or is_desk_credit(under[0]) and len(under) > 1 and is_stamp(under[1])):
+            or is_desk_credit(under[0]) and len(under) > 1 and is_stamp(under[1])
+            or _credit_over_byline(under, named)):
         return None
     if ((_sentence(line) or _unmarked_deck(line)) and not is_caption(line, named)
             and line.casefold() != lines[title_at].casefold()  # the headline said twice
@@ -672,6 +673,21 @@ def _unmarked_deck(line: str) -> bool:
     return (words >= UNMARKED_DECK_MIN_WORDS and not line.endswith(CUT_OFF_ENDS)
             and (HANGUL_RE.search(line) is not None or UNSPACED_RUN_RE.search(line) is not None
                  or words >= UNMARKED_DECK_LATIN_WORDS and not line.endswith(")")))
+
+
+# The desk's or the bureau's credit over a byline, with no marker of its own ("ब्यूरो
+# रिपोर्ट, जयपुर" over "Published by: …", blind trial ak's Hindi page lost its deck): a few
+# words, no sentence.
+CREDIT_LINE_MAX_WORDS = 4
+
+
+def _credit_over_byline(under: list[str], named: Callable[[str], Rule | None]) -> bool:
+    """Is the first of `under` a short line (CREDIT_LINE_MAX_WORDS words, no end mark) that
+    no rule names (a picture's "Credit: HARARE HERALD" under its caption) over a byline
+    with its marker (`lines.is_byline`)?"""
+    return (len(under) > 1 and word_count(under[0]) <= CREDIT_LINE_MAX_WORDS
+            and not ends_sentence(under[0]) and named(under[0]) is None
+            and is_byline(under[1]))
 
 
 def _name_over_stamp(under: list[str], named: Callable[[str], Rule | None]) -> bool:

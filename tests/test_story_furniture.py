@@ -496,14 +496,14 @@ def test_a_live_blogs_pinned_summary_that_advises_its_reader_is_kept():
     assert "Get breaking news alerts" not in result.text
 
 
-def test_a_live_blogs_entry_times_all_stay_or_all_go():
+def test_a_live_blogs_entry_times_all_go():
     # The fresh user's hurricane blog: "9:15" and "8:50" stayed, "9:42", "8:35" and "8:20"
     # went (the model scores each alone near its cut), which put entries under the wrong
-    # time. They now go together, as most of them do (`locate._clocks_alike`).
+    # time. They go together (`locate._clocks_alike`), as the dev golds and the blind
+    # trials' writers leave them out; the entries stay.
     page = (BLIND_Q / "blind-en-live-blog-clock-times.txt").read_bytes()
     times = ("9:42 a.m. ET", "9:15 a.m. ET", "8:50 a.m. ET", "8:35 a.m. ET", "8:20 a.m. ET")
-    kept = [t for t in times if t in clean(page).text.split("\n\n")]
-    assert kept in ([], list(times))
+    assert not [t for t in times if t in clean(page).text.split("\n\n")]
     assert "Hurricane Delia made landfall near Clearwater" in clean(page).text
 
 
@@ -521,10 +521,10 @@ def test_a_subhead_under_an_ad_label_and_a_read_also_link_is_kept():
 
 
 
-def test_a_live_blog_keeps_its_first_entrys_clock_time_with_the_others():
+def test_a_live_blogs_first_entrys_clock_time_goes_with_the_others():
     # A fresh user's blog: "18:40", the first entry's time at the top of the text, went as a
     # letterless edge while "17:55" and "17:10" stayed, which put the first entry under no
-    # time. A clock time at the top stays when the later entries keep theirs.
+    # time. The times go together, the first one too, and every entry's text stays.
     page = "\n".join([
         "Home | News | Live", "LIVE: Storm Ellen batters the west coast", "By Tom Hart",
         "18:40", "The Met Office has extended its amber wind warning until midnight, with gusts "
@@ -533,9 +533,9 @@ def test_a_live_blog_keeps_its_first_entrys_clock_time_with_the_others():
         "Ferries between Penzance and the Isles of Scilly were cancelled for the rest of the "
         "day.", "Share this page"]) + "\n"
     paragraphs = clean(page).text.split("\n\n")
-    assert [p for p in paragraphs if p in ("18:40", "17:55", "17:10")] == ["18:40", "17:55", "17:10"]
-    assert paragraphs.index("18:40") + 1 == paragraphs.index(next(
-        p for p in paragraphs if p.startswith("The Met Office")))
+    assert not [p for p in paragraphs if p in ("18:40", "17:55", "17:10")]
+    assert paragraphs[0].startswith("The Met Office")
+    assert paragraphs[-1].startswith("Ferries between Penzance")
 
 
 @pytest.mark.parametrize(("heading", "pitch", "button"), [

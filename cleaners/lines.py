@@ -408,7 +408,9 @@ def kicker_end(line: str) -> int:
 
 # A clock time ("17:47", "8:02 pm", "9h47": _CLOCK_RE) or a numeric date ("28.04.2023", "29/05/2025",
 # "2024-05-03"): headlines carry years, counts and prices ("2.50%"), not these.
-_CLOCK = r"\d{1,2}[:h]\d{2}"  # "17:47", and "10h04" as French and Portuguese write it
+# "17:47", "10h04" as French and Portuguese write it, and "5.41pm" as British and
+# Australian papers do (only with its am/pm: "2.50" is a price; blind trial ah's blog)
+_CLOCK = r"(?:\d{1,2}[:h]\d{2}|\d{1,2}\.\d{2}(?=\s?[ap]\.?m\b))"
 _STAMP_RE = re.compile(rf"(?<!\d)(?:{_CLOCK}|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}})(?!\d)")
 
 
@@ -416,8 +418,20 @@ _STAMP_RE = re.compile(rf"(?<!\d)(?:{_CLOCK}|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4
 # "10:42" (five words: "1:55 p.m. PT" counts 1, 55, p, m, PT). French and Portuguese write
 # the hour "10h04" (a fr live blog's entries were not seen as entries, blind trial w).
 CLOCK_MAX_WORDS = 5
-_CLOCK_RE = re.compile(rf"(?<!\d){_CLOCK}(?!\d)")
+_CLOCK_RE = re.compile(rf"(?<!\d){_CLOCK}(?![\d]|[.,]\d)")  # not a race's "5:50.1"
 _NUMERIC_DATE_RE = re.compile(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
+
+
+# No clock stamp with its label is longer ("3:47 p.m. PT", "Updated 17:23 Uhr").
+CLOCK_LINE_MAX_CHARS = 24
+
+
+def is_clock_line(line: str) -> bool:
+    """Is `line` a clock time and its label alone (CLOCK_LINE_MAX_CHARS at most, the regex
+    not asked of longer lines): a live blog entry's stamp, not a film's "(documentaire,
+    1h28, Planète+)", nor a table's row ("Riverside | 5:50")?"""
+    return (len(line) <= CLOCK_LINE_MAX_CHARS and is_clock_time(line)
+            and not is_table_row(line))
 
 
 def is_clock_time(line: str, words: int | None = None) -> bool:

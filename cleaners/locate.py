@@ -44,6 +44,7 @@ from newsclean.cleaners.lines import (
     ends_sentence,
     holds_word,
     is_byline,
+    is_clock_line,
     is_clock_time,
     is_desk_credit,
     is_headline,
@@ -785,14 +786,14 @@ def _clocks_alike(lines: list[str], keep: list[bool], named: Callable[[str], Rul
     "9:15 a.m. ET" and "8:50 a.m. ET" but not "9:42" and "8:20"; one more line in a nl blog
     turned its majority, blind trial ag). The dev sets' golds keep 3 of their dumps' bare
     clock lines and five blind trials' writers none; the entries' texts stay. Only clock
-    lines (`_clock_line`: a time and its label, not a film's "(documentaire, 1h28, …)")
+    lines (`lines.is_clock_line`: a time and its label, not a film's "(documentaire, 1h28, …)")
     between the first and the last kept line that no rule names, two or more of them:
     fundus-dev text 0.9458 -> 0.9459 (seznamzpravy's live blogs)."""
     kept = [i for i, k in enumerate(keep) if k]
     if len(kept) < 2:
         return
     clocks = [i for i in range(kept[0] + 1, kept[-1])
-              if _clock_line(lines[i]) and named(lines[i]) is None]
+              if is_clock_line(lines[i]) and named(lines[i]) is None]
     if len(clocks) >= 2:
         for i in clocks:
             keep[i] = False
@@ -1757,21 +1758,14 @@ def _entry_rows(lines: list[str], keep: list[bool]) -> list[bool]:
     """Per line: is it a live blog's per-entry furniture (LIVE_CLOCKS_KEPT)? Not a label that
     opens what follows it ("Q:", "MINISTER:"), which a transcript repeats too."""
     if sum(1 for line, kept in zip(lines, keep, strict=True)
-           if kept and _clock_line(line)) < LIVE_CLOCKS_KEPT:
+           if kept and is_clock_line(line)) < LIVE_CLOCKS_KEPT:
         return [False] * len(lines)  # most pages: only their kept lines were asked
     counts = Counter(lines)
-    return [_clock_line(line) or counts[line] >= ENTRY_ROW_MIN and not line.endswith(
+    return [is_clock_line(line) or counts[line] >= ENTRY_ROW_MIN and not line.endswith(
         _LEAD_IN_ENDS) and not ends_sentence(line) and word_count(line) <= SUBHEAD_MAX_WORDS
         for line in lines]
 
 
-def _clock_line(line: str) -> bool:
-    return len(line) <= _CLOCK_MAX_CHARS and is_clock_time(line)
-
-
-# No clock stamp with its label is longer ("3:47 p.m. PT", "Updated 17:23 Uhr"): the
-# regex is not asked of longer lines.
-_CLOCK_MAX_CHARS = 24
 
 
 def _paywall_teaser(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:

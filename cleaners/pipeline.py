@@ -47,6 +47,7 @@ from newsclean.cleaners.lines import (
     ends_sentence,
     is_byline_label,
     is_byline_shell,
+    is_clock_line,
     is_clock_time,
     is_prose,
     is_table_row,
@@ -499,6 +500,21 @@ def _names_someone(name: str, lexicon: Lexicon) -> bool:
 UNCASED_NAME_MAX_WORDS = 5
 
 
+_ENTRY_TIME = "live-blog.entry-time"
+
+
+def _drop_entry_times(units: list[Unit], removed: list[Removal]) -> list[Unit]:
+    """`units` without a live blog's bare entry times, two or more clock lines
+    (`lines.is_clock_line`), recorded: on HTML as a dump's locator drops them
+    (`locate._clocks_alike`); an extractor keeps each entry's <time> as a paragraph (blind
+    trials ai's it and ah's en-AU blogs kept 7 and 4)."""
+    at = {i for i, u in enumerate(units) if is_clock_line(u.text)}
+    if len(at) < 2:
+        return units
+    removed.extend(_removal(units[i], _ENTRY_TIME, "live-blog") for i in sorted(at))
+    return [u for i, u in enumerate(units) if i not in at]
+
+
 def _drop_top_meta(units: list[Unit], removed: list[Removal], author: str | None = None
                    ) -> list[Unit]:
     """`units` without the bylines and date stamps above the story's first paragraph of
@@ -830,6 +846,7 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     units, mends = _normalized(units, opts)
     units = _drop_appeals(units, lexicon, removed, speech=rules.reported_speech)
     units = _drop_letterless_edges(_drop_repeats(units, removed, opts), removed)
+    units = _drop_entry_times(units, removed)
     title = repair(ex.title) if ex.title else None
     # a byline and a date line the page gives as plain paragraphs above the story ("<p>By
     # Ann Lee | June 3, 2024</p>", no class to tell them by: a fresh user's page kept it

@@ -432,14 +432,21 @@ def test_a_chinese_summary_its_description_repeats_opens_the_story():
     assert "游客在西湖断桥游览" not in result.text  # its caption, "（资料图）"
 
 
-def test_a_live_blogs_entries_keep_their_time_stamps_in_place():
+def test_a_live_blogs_entries_stay_in_place_and_their_time_stamps_go():
     """Blind trial ah's live blog: its "Key events" links, which repeat the entries' titles,
     moved where the gap between two kept paragraphs is (html_extract._with_gaps), and three
-    entries' stamps came out together under a later entry's title."""
-    paragraphs = _clean("blind-en-au-live-blog.html").text.split("\n\n")
-    for stamp, title in (("4.47pm", "Power out for 38,000 homes"),
-                         ("4.20pm", "Delays on the T1 line")):
-        assert paragraphs[paragraphs.index(title) - 1] == stamp
+    entries' stamps came out together under a later entry's title. The entries' bare times
+    go, as a dump's do (`pipeline._drop_entry_times`, "5.41pm": `lines.is_clock_line`)."""
+    result = _clean("blind-en-au-live-blog.html")
+    paragraphs = result.text.split("\n\n")
+    for title, first in (("Power out for 38,000 homes", "Ausgrid says about 38,000 homes"),
+                         ("Delays on the T1 line", "Sydney Trains says services")):
+        assert paragraphs[paragraphs.index(title) + 1].startswith(first)
+    assert paragraphs.index("Power out for 38,000 homes") < paragraphs.index(
+        "Delays on the T1 line")
+    assert not [p for p in paragraphs if p in ("5.41pm", "4.47pm", "4.20pm", "3.30pm")]
+    assert {r.text for r in result.removed if r.rule == "live-blog.entry-time"} >= {
+        "4.47pm", "4.20pm"}
 
 
 def test_a_vietnamese_pages_signature_under_the_story_is_its_author():

@@ -750,15 +750,14 @@ def _points_to(units: list[Unit], keep: list[bool], i: int, lexicon: Lexicon,
             and is_pointed_headline(units[i + 1].text) and _next_on_page(units, i, removed))
 
 
-# A referral label's words right under an ad's label: the ad's own notice (`_under_an_ad`).
-_AD_NOTICE = "ads.story-continues"
-
-
 def _under_an_ad(unit: Unit, removed: list[Removal]) -> bool:
     """Did the line right above `unit` on the page go as an ad's (`removed`)? A referral
     label there is the ad's notice that the story goes on ("ADVERTISEMENT" over "Continue
     reading below"), not a pointer to the line under it, the story's subhead ("Lies under
-    oath" went as its headline: blind trial aj's South African court report)."""
+    oath" went as its headline: blind trial aj's South African court report). It is not
+    removed for that: a subhead with a referral word stands there too ("Transportistas
+    piden más vigilancia" under "Publicidad", blind trial al); the ads rules name the
+    notices they know."""
     return unit.line is not None and any(
         r.line == unit.line - 1 and r.family == _ADS_FAMILY for r in reversed(removed))
 
@@ -1039,14 +1038,11 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
     pitches = _box_pitches(rules, words, texts)
     referrals = {i for i, rule in enumerate(rules)
                  if rule is None and is_referral(texts[i], lexicon)}
-    ad_notices = set()
     for i in [i for i in range(len(units) - 1) if rules[i] is None
               and is_label_alone(texts[i], lexicon)]:  # a referral label alone on its line
-        if _under_an_ad(units[i], removed):
-            ad_notices.add(i)
-        elif (0 < i < len(units) - 2 and rules[i + 1] is None and ends_sentence(texts[i - 1])
+        if (0 < i < len(units) - 2 and rules[i + 1] is None and ends_sentence(texts[i - 1])
                 and ends_sentence(texts[i + 2]) and is_pointed_headline(texts[i + 1])
-                and _next_on_page(units, i, removed)):
+                and _next_on_page(units, i, removed) and not _under_an_ad(units[i], removed)):
             # and the headline under it, between two sentences of the story: not a
             # lead-in to a gallery over its first caption ("Veja as imagens:", field case
             # photo-gallery-pt-br)
@@ -1085,8 +1081,6 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
             removed.append(_removal(unit, _BOX_PITCH, pitches[i], "box"))
         elif i in referrals:  # a label in the site's own words (cleaners/crosslink.py)
             removed.append(_removal(unit, REFERRAL_RULE, REFERRAL_FAMILY))
-        elif i in ad_notices:
-            removed.append(_removal(unit, _AD_NOTICE, _ADS_FAMILY))
         elif i in embeds:  # a social post's head and link (cleaners/embed.py)
             removed.append(_removal(unit, embeds[i], EMBED_FAMILY))
         else:

@@ -602,8 +602,8 @@ def test_line_ups_and_results_with_the_score_last_are_the_storys_data():
 def test_subheads_under_an_ads_notice_and_under_a_newsletter_form_are_kept():
     # Trial aj's court report: "Lies under oath" under "ADVERTISEMENT" / "Continue reading
     # below" went as the headline a referral label points to (the label is the ad's notice:
-    # `pipeline._under_an_ad`), and "Asset forfeiture" under "Sign up" and the form's privacy
-    # line was taken for the form's button (`locate._button_above`).
+    # `pipeline._under_an_ad`, ads.slot-label), and "Asset forfeiture" under "Sign up" and
+    # the form's privacy line was taken for the form's button (`locate._button_above`).
     result = clean((BLIND_Q / "blind-en-za-court-subheads.txt").read_bytes())
     paragraphs = result.text.split("\n\n")
     for subhead, first in (("Lies under oath", "During the trial, Mthembu testified"),
@@ -612,7 +612,8 @@ def test_subheads_under_an_ads_notice_and_under_a_newsletter_form_are_kept():
     for chrome in ("ADVERTISEMENT", "Continue reading below", "Sign up",
                    "By signing up you agree to our terms and privacy policy."):
         assert chrome not in paragraphs
-    assert any(r.rule == "ads.story-continues" for r in result.removed)
+    assert any(r.rule == "ads.slot-label" and r.text == "Continue reading below"
+               for r in result.removed)
 
 
 @pytest.mark.parametrize(("page", "heading", "first", "box"), [
@@ -639,6 +640,16 @@ def test_a_one_word_subhead_inside_the_story_is_kept():
     paragraphs = clean((BLIND_Q / "blind-de-at-police-report.txt").read_bytes()).text.split(
         "\n\n")
     assert paragraphs[paragraphs.index("Vorchdorf") + 1].startswith("Eine falsche Polizistin")
+
+
+def test_a_subhead_with_a_referral_word_under_an_ad_label_is_kept():
+    # trial al: "Transportistas piden más vigilancia" under "Publicidad" read as the ad's
+    # "Continue reading below" notice and went; the ads rules name the notices they know
+    paragraphs = clean((BLIND_Q / "blind-es-mx-subhead-under-ad.txt").read_bytes()).text.split(
+        "\n\n")
+    at = paragraphs.index("Transportistas piden más vigilancia")
+    assert paragraphs[at + 1].startswith("La Cámara Nacional del Autotransporte")
+    assert "Publicidad" not in paragraphs
 
 
 def test_a_live_blogs_oldest_entries_past_an_ad_and_a_related_box_are_kept():

@@ -571,3 +571,14 @@ def test_the_authors_name_alone_above_the_lead_is_the_byline_not_text():
     assert result.author == "נועה שגיא"
     assert "נועה שגיא" not in result.text.split("\n\n")
     assert any(r.rule == "structure.byline" and r.text == "נועה שגיא" for r in result.removed)
+
+
+def test_a_caption_closed_by_an_agencys_name_is_no_headline():
+    """Blind trial al's Italian page: "… con la maglia del Midtjylland. Getty Images" over the
+    lead was taken for the headline, and the headline and its deck above went before the
+    article; an agency's name closes a caption (`credits.is_caption`)."""
+    result = clean((PAGES / "blind-it-caption-with-agency-over-lead.txt").read_bytes())
+    assert result.title == ("Bologna, colpo in difesa: preso il centrale danese Lund dal "
+                            "Midtjylland per 11 milioni")
+    assert result.text.startswith("Il difensore classe 2002 ha superato le visite mediche")
+    assert "Getty Images" not in result.text

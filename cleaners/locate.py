@@ -475,7 +475,8 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
         first = keep.index(True)
         story: str | None = None  # the story's opening, read once a candidate needs it
         candidates = []  # the headline-like lines passed, nearest first
-        for i in _lines_up(lines, first, named):
+        up = _lines_up(lines, first, named)
+        for i in up:
             if not heads.candidate(i, addressed=True):
                 continue
             if story is None:
@@ -483,6 +484,8 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
             candidates.append(i)
             if _names_the_story(lines[i], story, lexicon.function_words) or (
                     len(candidates) == 1 and _over_byline(lines, i, named)):
+                if not _over_meta(lines, i):  # a caption over the lead names the story too
+                    i = _headline_over_meta(lines, i, up, heads, story, lexicon) or i
                 title_at = heads.over_its_deck(i, story)
                 break
         if title_at is None and (top := heads.on_top(keep)) is not None:
@@ -724,6 +727,38 @@ def _is_deck(line: str) -> bool:
     Mokoena" over "03 Sep 2024" (blind trial v: no title)."""
     return (word_count(line) >= STANDFIRST_MIN_WORDS
             and sentence_ends(line) >= STANDFIRST_MIN_SENTENCES)
+
+
+def _over_meta(lines: list[str], i: int) -> bool:
+    """Does a byline, a stamp or a name alone stand within two lines under line i (a deck
+    between)? "Alibaba to raise up to $12.9bn …" over "Anna Menin" is the headline, not the
+    teaser over a date above it (html-dev)."""
+    return any(is_byline(line) or is_stamp(line) or _name_alone(line)
+               for line in lines[i + 1:i + 3])
+
+
+def _name_alone(line: str) -> bool:
+    """A writer's name alone: a credited name, no word of it in lower case."""
+    return credited_name(line) is not None and not any(w[:1].islower() for w in line.split())
+
+
+def _headline_over_meta(lines: list[str], at: int, up: Iterator[int], heads: "_Headlines",
+                        story: str, lexicon: Lexicon) -> int | None:
+    """The headline over its byline or stamp (`_over_meta`) further `up` than the line at
+    `at`, which names the story but has none under it: a picture's caption right over the
+    lead ("Kezia shot to fame on the 2022 series of the ITV2 dating show", under the share
+    row under the headline, its deck and byline: blind trial al's en-GB and nl dumps got
+    the caption or no title, and lost headline and deck). Only past lines of the story's
+    header: bylines, stamps, lines a rule names, a deck and short buttons."""
+    for j in up:
+        line = lines[j]
+        if heads.candidate(j) and _over_meta(lines, j) and _names_the_story(
+                line, story, lexicon.function_words, inflected=True):
+            return j
+        if not (is_byline(line) or is_stamp(line) or heads.named(line) is not None
+                or word_count(line) <= SHARE_BUTTON_MAX_WORDS or _over_meta(lines, j - 1)):
+            return None
+    return None
 
 
 def _lines_up(lines: list[str], first: int, named: Callable[[str], Rule | None]

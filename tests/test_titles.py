@@ -582,3 +582,13 @@ def test_a_caption_closed_by_an_agencys_name_is_no_headline():
                             "Midtjylland per 11 milioni")
     assert result.text.startswith("Il difensore classe 2002 ha superato le visite mediche")
     assert "Getty Images" not in result.text
+
+
+def test_the_headline_over_its_byline_wins_over_a_caption_over_the_lead():
+    """Blind trial al's en-GB dump: the picture's caption right over the lead ("Kezia shot to
+    fame on the 2022 series of the ITV2 dating show") names the story too, and was taken for
+    the headline; the headline stands over its deck and byline
+    (`locate._headline_over_meta`)."""
+    result = clean((PAGES / "blind-en-gb-caption-over-lead.txt").read_bytes())
+    assert result.title.startswith("Love Island star Kezia Barnes 'heartbroken'")
+    assert result.text.startswith("The 27-year-old says she has been forced to move house")

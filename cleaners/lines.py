@@ -418,7 +418,7 @@ _STAMP_RE = re.compile(rf"(?<!\d)(?:{_CLOCK}|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4
 # "10:42" (five words: "1:55 p.m. PT" counts 1, 55, p, m, PT). French and Portuguese write
 # the hour "10h04" (a fr live blog's entries were not seen as entries, blind trial w).
 CLOCK_MAX_WORDS = 5
-_CLOCK_RE = re.compile(rf"(?<!\d){_CLOCK}(?![\d]|[.,]\d)")  # not a race's "5:50.1"
+_CLOCK_RE = re.compile(rf"(?<!\d){_CLOCK}(?!\d|[.,]\d)")  # not a race's "5:50.1"
 _NUMERIC_DATE_RE = re.compile(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{2,4}(?!\d)")
 
 

@@ -485,7 +485,7 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
             if _names_the_story(lines[i], story, lexicon.function_words) or (
                     len(candidates) == 1 and _over_byline(lines, i, named)):
                 if not _over_meta(lines, i):  # a caption over the lead names the story too
-                    i = _headline_over_meta(lines, i, up, heads, story, lexicon) or i
+                    i = _headline_over_meta(lines, up, heads, story, lexicon) or i
                 title_at = heads.over_its_deck(i, story)
                 break
         if title_at is None and (top := heads.on_top(keep)) is not None:
@@ -703,9 +703,7 @@ def _name_over_stamp(under: list[str], named: Callable[[str], Rule | None]) -> b
     # the writer's town may stand between ("Marta Ferré Vidal" over "Tarragona" over the
     # date, blind trial aj's Catalan page)
     at = 2 if len(under) > 2 and _place_alone(under[1], named) else 1
-    return (len(under) > at and is_stamp(under[at]) and named(name) is None
-            and credited_name(name) is not None
-            and not any(w[:1].islower() for w in name.split()))
+    return len(under) > at and is_stamp(under[at]) and named(name) is None and _name_alone(name)
 
 
 # A dateline's place alone on its line: a name of a word or two ("Tarragona", "Den Haag").
@@ -742,10 +740,10 @@ def _name_alone(line: str) -> bool:
     return credited_name(line) is not None and not any(w[:1].islower() for w in line.split())
 
 
-def _headline_over_meta(lines: list[str], at: int, up: Iterator[int], heads: "_Headlines",
+def _headline_over_meta(lines: list[str], up: Iterator[int], heads: "_Headlines",
                         story: str, lexicon: Lexicon) -> int | None:
-    """The headline over its byline or stamp (`_over_meta`) further `up` than the line at
-    `at`, which names the story but has none under it: a picture's caption right over the
+    """The headline over its byline or stamp (`_over_meta`) further `up` than a line that
+    names the story but has none under it: a picture's caption right over the
     lead ("Kezia shot to fame on the 2022 series of the ITV2 dating show", under the share
     row under the headline, its deck and byline: blind trial al's en-GB and nl dumps got
     the caption or no title, and lost headline and deck). Only past lines of the story's
@@ -2021,7 +2019,7 @@ def _drop_ticker(lines: list[str], keep: list[bool]) -> None:
 
 
 def _data_row(line: str) -> bool:
-    return _DATA_ROW_RE.match(line) is not None and word_count(line) <= LIST_ITEM_MAX_WORDS
+    return word_count(line) <= LIST_ITEM_MAX_WORDS and _DATA_ROW_RE.match(line) is not None
 
 
 def tables(lines: list[str]) -> list[tuple[int, int]]:

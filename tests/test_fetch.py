@@ -490,15 +490,23 @@ def test_a_fetch_batch_that_fails_after_its_retries_is_accounted_not_fatal(site,
                                                                           monkeypatch):
     """Issue 14: a fetch batch failing after its retries failed the whole fetch run (no
     manifest). Now, as in clean-articles, its URLs get `failed` lines with the reason and
-    the other batches finish. Here the shards of the first batch cannot be written (a file
-    stands where the `_shards` folder goes), which no per-document handling catches."""
+    the other batches finish. Here the shards of the first batch cannot be written (the
+    disk fills up under the shard's write), which no per-document handling catches. (A
+    file where the `_shards` folder goes no longer serves: the run refuses it before
+    cleaning, `LocalStorage.check_writable`.)"""
     from newsclean.flows.orchestration import fetch_flow
+    from newsclean.flows.storage.backends import StorageError
+    from newsclean.flows.storage.shards import ShardWriter
+
+    def full_disk(self):
+        if self._lines:
+            raise StorageError("cannot write _shards/…: No space left on device")
 
     monkeypatch.setattr(fetch_flow, "fetch_batch",
                         fetch_flow.fetch_batch.with_options(retry_delay_seconds=0))
+    monkeypatch.setattr(ShardWriter, "flush", full_disk)
     dest = tmp_path / "clean"
     dest.mkdir()
-    (dest / "_shards").write_text("not a folder")
     urls = [f"{site.base}/article?case=batch-fails", f"{site.base}/missing?case=batch-fails"]
     summary = fetch_flow.fetch_and_clean(dest=str(dest), urls=urls, allow_private=True,
                                          fetch=FAST, batch_size=1, shard_size=10)

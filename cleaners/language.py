@@ -102,8 +102,9 @@ def detect_languages(lines: list[str]) -> tuple[str, ...]:
     return tuple(code for code, score in found if score >= PLAUSIBLE_SCORE)
 
 
-# A page's declared language as lid.176 names it: Norwegian Bokmål and Nynorsk are "no".
-_DECLARED_AS = {"nb": "no", "nn": "no"}
+# Norwegian as lid.176 names it, "no", which also names Bokmål and Nynorsk apart at times, and
+# pages declare them so ("nb"): one language for the word lists and a page's declaration.
+SAME_LANGUAGE = {"nb": "no", "nn": "no"}
 
 
 def settle_close(found: tuple[str, ...], declared: str | None) -> tuple[str, ...]:
@@ -116,7 +117,7 @@ def settle_close(found: tuple[str, ...], declared: str | None) -> tuple[str, ...
     if not found or not declared:
         return found
     code = declared.replace("_", "-").split("-")[0].lower()
-    code = _DECLARED_AS.get(code, code)
+    code = SAME_LANGUAGE.get(code, code)
     if code == found[0] or not any(found[0] in g and code in g for g in _CLOSE_GROUPS):
         return found
     return (code, *(c for c in found if c != code))

@@ -37,7 +37,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from newsclean.cleaners.language import function_words, proper_words, stopwords
+from newsclean.cleaners.language import SAME_LANGUAGE, function_words, proper_words, stopwords
 from newsclean.cleaners.lines import UNSPACED_RUN_RE
 
 # Platform and product words that stand, untranslated, on pages in every language.
@@ -571,8 +571,6 @@ _VOICE_INSIDE = {
     "ja": ("あなた 皆さん 皆様 みなさん", "私たち 弊社 編集部 当社",
            "友だち追加 友達追加 フォロー 購読 会員登録 有料会員 ダウンロード メルマガ ニュースレター"),
 }
-# lid.176 names Norwegian "no", and sometimes Bokmål and Nynorsk apart.
-_SAME_LIST = {"nb": "no", "nn": "no"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -652,7 +650,7 @@ def lexicon_for(languages: tuple[str, ...] = ()) -> Lexicon:
     every language; every language's lists went to it before, and a Vietnamese headline's
     "du lịch" (travel) held the German and Swedish "du" (you), so it was no headline (titles
     right 161 -> 162, wrong 103 -> 102; no dev text changed). No language known: all lists."""
-    listed = [_SAME_LIST.get(code, code) for code in languages]
+    listed = [SAME_LANGUAGE.get(code, code) for code in languages]
     listed = [code for code in listed if code in _CLASSES] or (
         ["en"] if languages else list(_CLASSES))
     web, address, call, publisher, pitch = set(_ANY_WEB.split()), set(), set(), set(), set()
@@ -666,7 +664,7 @@ def lexicon_for(languages: tuple[str, ...] = ()) -> Lexicon:
     first = languages[0] if languages else None
     frequent = function_words(first)
     refer = set(_REFER["en"].split())  # English labels stand on pages in every language
-    for code in [_SAME_LIST.get(code, code) for code in languages] or list(_REFER):
+    for code in [SAME_LANGUAGE.get(code, code) for code in languages] or list(_REFER):
         refer.update(_REFER.get(code, "").split())
     clitics = tuple(sorted(_CLITICS.get(first or "", "").split(), key=len, reverse=True))
     you, we, asks = (set(words.split()) for words in _VOICE_INSIDE.get(first or "", ("", "", "")))
@@ -683,7 +681,7 @@ def lexicon_for(languages: tuple[str, ...] = ()) -> Lexicon:
                    frozenset(_IMPERATIVE_AFTER.get(first or "", "").split()),
                    tuple(_IMPERATIVE_ENDINGS.get(first or "", "").split()),
                    tuple(w for w in pitch if len(w) >= PITCH_HEAD_MIN_CHARS)
-                   if _SAME_LIST.get(first or "", first) in _COMPOUNDING else (),
+                   if SAME_LANGUAGE.get(first or "", first) in _COMPOUNDING else (),
                    proper_words(first))
 
 

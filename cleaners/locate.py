@@ -730,7 +730,9 @@ def _is_deck(line: str) -> bool:
 def _over_meta(lines: list[str], i: int) -> bool:
     """Does a byline, a stamp or a name alone stand within two lines under line i (a deck
     between)? "Alibaba to raise up to $12.9bn …" over "Anna Menin" is the headline, not the
-    teaser over a date above it (html-dev)."""
+    teaser over a date above it (html-dev). Looser than `_over_byline`, which wants a
+    byline right under the headline or under a deck of two sentences: asked only to tell a
+    headline from a caption over the lead, which has the lead's prose under it."""
     return any(is_byline(line) or is_stamp(line) or _name_alone(line)
                for line in lines[i + 1:i + 3])
 

@@ -68,6 +68,12 @@ class Cleaned:
     # how the bytes' charset was guessed, where they did not say it (decode.Decoded.warning)
     warning: str | None = None
 
+    @classmethod
+    def rejected(cls, reason: str, *, fmt: str = "unknown", url: str | None = None) -> "Cleaned":
+        """A document refused whole, unread or unparsed: no text, no removals, `reason` why."""
+        return cls(text="", title=None, removed=(), format=fmt, encoding=None,
+                   status=Status.REJECTED, reason=reason, url=url)
+
     @property
     def removed_by_family(self) -> dict[str, int]:
         counts: dict[str, int] = {}

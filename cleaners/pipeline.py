@@ -123,9 +123,9 @@ def clean(
             max_ratio=opts.max_inflate_ratio,
         )
     except InputRejected as exc:
-        return _rejected(exc.reason, url=url)
+        return Cleaned.rejected(exc.reason, url=url)
     if opts.format_hint is None and is_json_document(decoded.text):
-        return _rejected(_JSON_DOCUMENT, url=url)
+        return Cleaned.rejected(_JSON_DOCUMENT, url=url)
     fmt = opts.format_hint or detect_format(decoded.text, source)
     try:
         if fmt == "html":
@@ -134,7 +134,7 @@ def clean(
             done = _clean_text(decoded.text, decoded.encoding, url, opts,
                                dropped_controls=decoded.dropped_controls)
     except RecursionError:
-        done = _rejected("document nesting is too deep to parse", fmt=fmt, url=url)
+        done = Cleaned.rejected("document nesting is too deep to parse", fmt=fmt, url=url)
     return dataclasses.replace(done, warning=decoded.warning) if decoded.warning else done
 
 
@@ -145,11 +145,6 @@ def warm_up(options: CleanOptions | None = None) -> None:
     opts.ruleset()
     detect_languages(["The council approved the budget on Tuesday."])
     opts.model()
-
-
-def _rejected(reason: str, *, fmt: str = "unknown", url: str | None = None) -> Cleaned:
-    return Cleaned(text="", title=None, removed=(), format=fmt, encoding=None,
-                   status=Status.REJECTED, reason=reason, url=url)
 
 
 def _host(url: str | None) -> str | None:
@@ -245,7 +240,7 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
         # är kulturskribent på…" under "Om skribenten", her name alone over the date: blind
         # trial x)
         units = _drop_author_bios(units, author, removed)
-    units = _drop_top_meta(units, removed, author if author != title else None)
+    units = _drop_top_meta(units, removed, author, title)
     if author is None and lang in SIGNED_AT_END and units:
         units, author = _signature(units, match, lexicon, removed)
     if author and starts is not None:
@@ -515,8 +510,8 @@ def _drop_entry_times(units: list[Unit], removed: list[Removal]) -> list[Unit]:
     return [u for i, u in enumerate(units) if i not in at]
 
 
-def _drop_top_meta(units: list[Unit], removed: list[Removal], author: str | None = None
-                   ) -> list[Unit]:
+def _drop_top_meta(units: list[Unit], removed: list[Removal], author: str | None = None,
+                   title: str | None = None) -> list[Unit]:
     """`units` without the bylines and date stamps above the story's first paragraph of
     prose, recorded: the byline ("By Daniel Okafor", "Von Juliane Rohr", "本报记者　王晓燕":
     `lines.byline_name`) as structure.byline, a stamp with a date ("3. Mai 2024, 17:47",
@@ -527,7 +522,9 @@ def _drop_top_meta(units: list[Unit], removed: list[Removal], author: str | None
     blog's first clock time (no date) and a dateline run into the lead ("WASHINGTON
     (Reuters) — …" is prose). The `author`'s name alone there is the byline too (a
     Hebrew and a Portuguese dump kept it between the deck and the lead, blind trials ak
-    and ai)."""
+    and ai), unless it is the `title` (a Wikipedia page's heading read as its author)."""
+    if author == title:
+        author = None
     prose = (i for i, u in enumerate(units) if is_prose(u.text))
     first = next(prose, len(units))
     if first == 0:  # a standfirst under the headline: the byline and stamp stand under it
@@ -716,8 +713,8 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
         if rule is not None:
             out.append(_removal(unit, rule.id, rule.family,
                                 "tail-marker" if heading is not None else str(where)))
-        elif first < i < last and not _under_an_ad(unit, out) and _points_to(
-                units, keep, i, lexicon, leading):
+        elif first < i < last and _points_to(units, keep, i, lexicon, leading) and (
+                not _under_an_ad(unit, out)):
             out.append(_removal(unit, REFERRAL_RULE, REFERRAL_FAMILY, str(where)))
             pointed.add(i + 1)
         elif first - HEADLINE_REACH <= i < first and (meta := _top_meta_rule(unit.text)):
@@ -853,7 +850,7 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     top = [u.text for u in takewhile(lambda u: not is_prose(u.text), units[:HEADLINE_REACH])]
     author = ex.author or next(filter(None, map(byline_name, top)), None)
     date = ex.date or (dateline_date(top, lang) if top else None)
-    units = _drop_top_meta(units, removed, author if author != title else None)
+    units = _drop_top_meta(units, removed, author, title)
     # the section's name in capitals over the headline ("SĂNĂTATE", blind trial ah's
     # Romanian page), which the extractor took with the story, under the standfirst found
     # above it or first; not a list's heading over its rows ("GIRLS BASKETBALL" over "Palm

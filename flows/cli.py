@@ -346,7 +346,7 @@ def _error(msg: str, code: int = EXIT_FAILED) -> int:
 
 def _clean(args) -> int:
     from newsclean.cleaners import CleanOptions, RulePackError, build_ruleset, clean
-    from newsclean.cleaners.model import Cleaned, Status
+    from newsclean.cleaners.model import Cleaned
     from newsclean.flows.sources.readers import not_gzip
     from newsclean.flows.sources.urls import source_url_problem
     from newsclean.flows.storage.layout import record_kind
@@ -375,8 +375,7 @@ def _clean(args) -> int:
     except RulePackError as exc:
         return _error(str(exc), EXIT_USAGE)
     if args.file != "-" and (refused := not_gzip(args.file, raw)):  # as `run` refuses it
-        result = Cleaned(text="", title=None, removed=(), format="unknown", encoding=None,
-                         status=Status.REJECTED, reason=refused)
+        result = Cleaned.rejected(refused)
     else:
         result = clean(raw, source=args.source or args.file,
                        options=CleanOptions(rules=rules, format_hint=args.format))

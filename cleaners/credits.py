@@ -30,14 +30,15 @@ CREDIT_TAIL_MAX_WORDS = 8
 # full-width bracket that closes it ("…湯涌町で（北陸新報社撮影）") or an equals sign before
 # the credit ("…（名古屋市中区で）＝写真は本社撮影"); and before a label and its colon after a
 # comma (", Foto: LAT Images") or a space in a script that marks no sentence's end (Thai:
-# "…ย่านรัชดาภิเษก ภาพ: สำนักการระบายน้ำ"; blind trial ag kept these captions), not after any
+# "…ย่านรัชดาภิเษก ภาพ: สำนักการระบายน้ำ"; blind trial ag kept these captions) or an
+# abbreviated label's full stop (", fot. Shutterstock": blind trial al's Polish caption), not after any
 # word ("Erstes Bild: So könnte …" is a headline). A match opens with the end mark or the
 # first space (one class, which lets `re` skip ahead to the next: 2x).
 _TAIL_START_RE = re.compile(
     r"[.!?…。！？।؟۔؛;\s](?:(?<=[.!?…।؟۔])[\"'”’»)\]]*\s+|(?<=[。！？])[”」』）)]*"
     r"|(?<=[؛;])\s+|(?<=\s)\s*[-–—/|]\s+"
     r"|(?<=\s)\s*(?=[(\[][^()\[\]\n]+[)\]]\s*$)"
-    rf"|(?<=[,{SEA_LETTERS}]\s)(?=[^\W\d]+\s?[:：]\s))"
+    rf"|(?<=[,{SEA_LETTERS}]\s)(?=[^\W\d]+(?:\s?[:：]|\.)\s))"
     r"|(?<=\S)(?=（[^（）\n]+）\s*$)|(?<=\S)(?=＝[^＝\n]+$)")
 # What stands between a caption and its credit: spaces and a dash, a slash or a bar.
 CREDIT_SEPARATORS = "-–—/| "
@@ -78,9 +79,22 @@ def credit_tail(line: str, named: Callable[[str], Rule | None], *, agency: bool 
         if ends_sentence(tail) and not _LABELLED_RE.match(tail):
             continue
         rule = named(tail)
-        if is_credit_rule(rule) or agency and rule is not None and rule.id == _AGENCY_LINE:
+        if (is_credit_rule(rule) or agency and rule is not None and rule.id == _AGENCY_LINE
+                or _holds_the_picture(tail, rule)):
             return len(line) - len(tail), rule
     return None
+
+
+# A copyright mark and a name with no year after a caption's sentence is the picture's
+# holder ("… für die neue Snelfietsroute. © Erik van Leeuwen", "… Bajío. © Archiv/Hans
+# Rieger": blind trial al's nl and de captions stayed), not a page's footer ("© 2024 Dagblad
+# Gelderse Vallei"): the copyright rule names both.
+_COPYRIGHT_LINE = "copyright.notice"
+
+
+def _holds_the_picture(tail: str, rule: Rule | None) -> bool:
+    return (rule is not None and rule.id == _COPYRIGHT_LINE and tail.startswith("©")
+            and not any(c.isdigit() for c in tail))
 
 
 # A picture agency's name alone ("Getty Images", "Michael Conroy, AP"), which the rule names

@@ -275,6 +275,15 @@ def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
             title = strip_site(_norm(c), site, refs)
             if title:
                 break
+    # the headline the page declares or shows, worded so in its <title> too, over an
+    # og:title worded otherwise for social cards ("Teenager Ruby Callaghan stars as Brisbane
+    # Roar stun Sydney FC" for the <h1>, the JSON-LD and the <title>'s "Matildas-bound
+    # teenager stars as … in A-League Women thriller": blind trial al's en-AU page)
+    own = ld_head or (h1s[0] if len(h1s) == 1 else None)
+    if (og and title and own and html_title and title.casefold() != own.casefold()
+            and title == strip_site(_norm(og), site, refs)
+            and (strip_site(html_title, site, refs) or "").casefold() == own.casefold()):
+        title = own
     # the full headline the page declares (JSON-LD) or shows (its one <h1>) over a title
     # that shortens it: og:title is often the social card's cut ("Myrsky katkaisi sähköt yli
     # 60 000 taloudesta" for "… – Ilmatieteen laitos varoittaa …": blind trial ac, 6 pages)

@@ -35,6 +35,7 @@ from newsclean.cleaners.lines import (
     HANGUL_RE,
     HEADLINE_MAX_WORDS,
     LINE_PARTS_RE,
+    NAME_LOWER_WORDS,
     PROSE_MIN_WORDS,
     QUESTION_MARKS,
     UNSPACED_RUN_RE,
@@ -738,8 +739,11 @@ def _over_meta(lines: list[str], i: int) -> bool:
 
 
 def _name_alone(line: str) -> bool:
-    """A writer's name alone: a credited name, no word of it in lower case."""
-    return credited_name(line) is not None and not any(w[:1].islower() for w in line.split())
+    """A writer's name alone: a credited name, no word of it in lower case but a name's
+    particles (`lines.NAME_LOWER_WORDS`: "Redacción El Heraldo del Bajío", the desk's credit
+    over the stamp, left blind trial al's Mexican deck without its byline)."""
+    return credited_name(line) is not None and not any(
+        w[:1].islower() and w not in NAME_LOWER_WORDS for w in line.split())
 
 
 def _headline_over_meta(lines: list[str], up: Iterator[int], heads: "_Headlines",
@@ -1556,8 +1560,10 @@ def _says_nothing_to_reader(line: str, f: list[float], named: Callable[[str], Ru
 # title, its speaker's "we" read as the publisher's). `lines.outside_quotes` leaves them, an
 # apostrophe as often: read as quotes there, the line model's address feature changed and
 # teasers quoting a "you" stayed (html-dev text -0.0002). Here: a quote from the line's
-# start, closed before no letter.
-_HEADLINE_QUOTE_RE = re.compile(r"^'(?:[^']|'(?=\w))*'(?!\w)")
+# start, closed before no letter, or one after a colon that closes the line ("Bewoners
+# Ede-Zuid boos over kap van 140 bomen: 'Ze hadden het ons … kunnen vragen'": blind trial
+# al's Dutch page had no title, its residents' "ons" read as the publisher's).
+_HEADLINE_QUOTE_RE = re.compile(r"^'(?:[^']|'(?=\w))*'(?!\w)|(?<=:\s)'(?:[^']|'(?=\w))*'\s*$")
 
 
 def _asks_nothing(line: str, lexicon: Lexicon) -> bool:

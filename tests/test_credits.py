@@ -37,6 +37,10 @@ CAPTIONS = [
     # blind trial aj: a file picture's tag after a dash, unbracketed (Pakistani papers)
     ("اسٹیٹ بینک آف پاکستان کی کراچی میں واقع عمارت — فائل فوٹو", "فائل فوٹو"),
     ("The State Bank of Pakistan's building in Karachi. — File photo", "File photo"),
+    # blind trial al: a Polish label abbreviated with a full stop after a comma, a Japanese
+    # caption taken from the paper's helicopter
+    ("Zdjęcie ilustracyjne, fot. Shutterstock", "fot. Shutterstock"),
+    ("仮設商店街の建設が進む輪島市の旧マリンタウン駐車場＝28日、本社ヘリから", "＝28日、本社ヘリから"),
 ]
 
 SENTENCES = [
@@ -66,6 +70,28 @@ def test_the_credit_at_the_end_of_a_caption_is_found(line: str, credit: str):
     at, rule = found
     assert line[at:] == credit
     assert rule.family == "credit"
+
+
+# blind trial al: a copyright mark and a name with no year after a caption is the picture's
+# holder (the copyright rule names it); with a year it is the page's footer, glued on
+HOLDERS = [
+    ("Langs de Bospoort in Ede staan nog honderden bomen. Een deel ervan moet wijken voor de "
+     "nieuwe snelfietsroute. © Erik van Leeuwen", "© Erik van Leeuwen"),
+    ("Das Penzberger Hallenbad stammt aus dem Jahr 1974. Nun soll es grundlegend saniert "
+     "werden. © Archiv/Hans Rieger", "© Archiv/Hans Rieger"),
+]
+
+
+@pytest.mark.parametrize(("line", "credit"), HOLDERS)
+def test_a_copyright_holder_without_a_year_after_a_caption_is_its_credit(line: str, credit: str):
+    found = credit_tail(line, _named)
+    assert found is not None
+    assert line[found[0]:] == credit
+
+
+def test_a_footers_copyright_with_a_year_glued_to_a_sentence_is_no_credit():
+    assert credit_tail("De raad besliste in 2019 anders. © 2024 Dagblad Gelderse Vallei",
+                       _named) is None
 
 
 @pytest.mark.parametrize("line", SENTENCES)

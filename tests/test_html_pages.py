@@ -500,3 +500,16 @@ def test_a_byline_elements_link_to_the_writer_gives_the_name_without_the_role():
     """Blind trial aj's Norwegian interview: "<a>Kari Nordeng</a> <span>Journalist</span>"
     in its byline gave the author "Kari Nordeng Journalist"."""
     assert _clean("blind-nb-interview.html").author == "Kari Nordeng"
+
+
+def test_the_headline_the_page_shows_and_titles_wins_over_a_social_cards_wording():
+    """Blind trial al's Australian page: og:title says "Teenager Ruby Callaghan stars as
+    Brisbane Roar stun Sydney FC"; the <h1>, the JSON-LD headline and the <title> (less the
+    site's name) agree on "Matildas-bound teenager stars as …": that is the title, and the
+    <h1> is not dropped as a second headline."""
+    result = _clean("blind-en-au-og-title.html")
+    headline = ("Matildas-bound teenager stars as Brisbane Roar stun Sydney FC in A-League "
+                "Women thriller")
+    assert result.title == headline
+    assert "Teenager Ruby Callaghan stars as" not in result.text
+    assert "Sixteen-year-old Ruby Callaghan scored twice" in result.text

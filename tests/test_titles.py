@@ -592,3 +592,39 @@ def test_the_headline_over_its_byline_wins_over_a_caption_over_the_lead():
     result = clean((PAGES / "blind-en-gb-caption-over-lead.txt").read_bytes())
     assert result.title.startswith("Love Island star Kezia Barnes 'heartbroken'")
     assert result.text.startswith("The 27-year-old says she has been forced to move house")
+
+
+def test_a_video_players_controls_between_headline_and_lead_are_no_reach_for_the_headline():
+    """Blind trial al's US TV page: a video.js player's controls and dialogs (20 lines:
+    "Current Time 0:00", "This is a modal window.") between the byline's "Posted:" lines and
+    the lead put the headline out of reach; the player's own strings are named
+    (`player.video-js`), so they count for nothing and go."""
+    result = clean((PAGES / "blind-en-us-tv-video-player.txt").read_bytes())
+    assert result.title == ("Spokane Valley couple says contractor took $48,000 and never "
+                            "finished their kitchen")
+    assert result.author == "Marissa Dalton"
+    assert result.text.startswith("At least six other homeowners have filed complaints")
+    for chrome in ("This is a modal window.", "End of dialog window.", "Current Time",
+                   "Close Modal Dialog"):
+        assert chrome not in result.text
+
+
+def test_a_headline_quoting_its_speakers_we_after_a_colon_is_the_title():
+    """Blind trial al's Dutch page: the headline ends in a resident's quote after a colon
+    ("…: 'Ze hadden het ons op z'n minst kunnen vragen'"); its "ons" read as the publisher
+    speaking to the reader and the page had no title. The caption's "© Erik van Leeuwen"
+    is the picture's holder, and the caption goes with it."""
+    result = clean((PAGES / "blind-nl-quoted-headline.txt").read_bytes())
+    assert result.title == ("Bewoners Ede-Zuid boos over kap van 140 bomen voor nieuwe "
+                            "fietsroute: 'Ze hadden het ons op z'n minst kunnen vragen'")
+    assert result.text.startswith("De gemeente Ede begint volgende week")
+    assert "Erik van Leeuwen" not in result.text
+    assert "Het briefje viel vorige week bij de bewoners" in result.text
+
+
+def test_a_deck_over_the_desks_credit_with_a_particle_and_a_stamp_is_kept():
+    """Blind trial al's Mexican page: the deck (26 words, no end mark) stands over
+    "Redacción El Heraldo del Bajío" (a name's particle, "del", in lower case) and the
+    place and date; it was lost before the article."""
+    result = clean((PAGES / "blind-es-mx-subhead-under-ad.txt").read_bytes())
+    assert result.text.startswith("La Fiscalía de Guanajuato les atribuye al menos 14 robos")

@@ -179,9 +179,14 @@ TEASER_QUESTION_MAX_WORDS = 16
 
 
 def ends_a_list(line: str, words: int | None = None) -> bool:
-    """Does `line`, under a list heading, end its list: prose, or a statement (3+ words
-    ending in a full stop)? One question is a teaser's headline however long ("Négy éve nem
-    volt ilyen alacsony a tó: mi lesz a vitorlásokkal?" under "Kapcsolódó", blind trial x);
+    """Does `line`, under a list heading, end its list: prose, a statement (3+ words
+    ending in a full stop) or a lead-in of prose's length (PROSE_MIN_WORDS+ words ending in a
+    colon; a video box's "Here are some of the highlights:" has 6, html-dev): "Veja
+    como se comportaram os principais grupos de preços pesquisados pelo IBGE:" over a table,
+    under a subhead past a "Leia também" box and an ad's label; blind trial am's Brazilian
+    page lost the subhead, the lead-in and the table with the box)? One question is a
+    teaser's headline however long ("Négy éve nem volt ilyen alacsony a tó: mi lesz a
+    vitorlásokkal?" under "Kapcsolódó", blind trial x);
     a statement ending in a quoted question is no question. `words` is its `word_count`
     when the caller has it."""
     if words is None:
@@ -189,7 +194,8 @@ def ends_a_list(line: str, words: int | None = None) -> bool:
     if (line.endswith(QUESTION_MARKS) and sentence_ends(line) <= 1  # not a quoted one:
             and words <= TEASER_QUESTION_MAX_WORDS):  # '…asking if there were “any un-angry
         return False  # Trump supporters?”' (a lead)
-    return is_prose(line, words) or words >= _LIST_END_MIN_WORDS and last_mark(line) in FULL_STOPS
+    return (is_prose(line, words) or words >= _LIST_END_MIN_WORDS and last_mark(line) in FULL_STOPS
+            or words >= PROSE_MIN_WORDS and line.endswith(_LEAD_IN_ENDS))
 
 
 def list_under(texts: list[str], at: int, named: Callable[[int], Rule | None],
@@ -207,10 +213,31 @@ def list_under(texts: list[str], at: int, named: Callable[[int], Rule | None],
             return
         if named(j) is None and j not in pairs and (
                 ends_a_list(texts[j]) or j > at + 1 and j + 1 < n and named(j + 1) is None
-                and heads(texts[j], texts[j + 1], stopwords)
+                and (heads(texts[j], texts[j + 1], stopwords) or _resumes_under(texts, j))
                 or _labelled_as_above(texts, j, at)):
             return
         yield j
+
+
+def _resumes_under(texts: list[str], j: int) -> bool:
+    """Is line j a subhead of a few words (RESUMED_SUBHEAD_MAX_WORDS, `_short_heading`), no
+    byline and no quote (_QUOTE_OPENERS), over a lead-in (`ends_a_list`: of prose's length)
+    or a paragraph more than a teaser's summary (`_more_than_a_summary`): the story's next
+    section, past a box's teasers? A bare teaser over the story's last paragraph of one
+    sentence ("Minister mister sit mandat i Vestjylland", blind trial u) stays the box's.
+    "Variação por grupo" over "Veja como se comportaram os principais grupos …:" shares no
+    content word with it (the stoplist holds "grupo"), and went with the "Leia também" box
+    over it, with the lead-in and the table under it (blind trial am's Brazilian page)."""
+    return (word_count(texts[j]) <= RESUMED_SUBHEAD_MAX_WORDS and _short_heading(texts[j])
+            and not is_byline(texts[j]) and not texts[j].startswith(_QUOTE_OPENERS)
+            and ends_a_list(texts[j + 1]) and (texts[j + 1].endswith(_LEAD_IN_ENDS)
+                                               or _more_than_a_summary(texts[j + 1])))
+
+
+# A teaser quotes its speaker ("„Jack Wolfskin hat seine Seele verloren“" over its summary,
+# fundus-dev's FAZ); a byline is a teaser's ("Von Monique de Cleur", WAZ): neither is a
+# subhead resuming the story (`_resumes_under`).
+_QUOTE_OPENERS = ("\"", "'", "„", "“", "‘", "«", "‹", "»", "「", "『")
 
 
 # A related box's teasers often carry their summaries: a headline, then a sentence of the
@@ -1343,6 +1370,10 @@ def _story_above(lines: list[str], keep: list[bool], i: int,
             if 0 < promo <= PROMO_BOX_LINES and not keep[j]:
                 promo += 1
                 continue
+            if j < i - 1 and (top := _box_top(lines, j, named)) is not None and (
+                    named(lines[j + 1]).family == "ads"
+                    and word_count(lines[i]) <= RESUMED_SUBHEAD_MAX_WORDS):
+                return top > 0 and keep[top - 1] and is_prose(lines[top - 1])
             return keep[j] and j < i - 1 and (is_prose(lines[j]) or ends_sentence(lines[j]))
         if past_forms and promo <= 1 and rule.family in _PROMO_FORM:
             promo = 1
@@ -1350,6 +1381,24 @@ def _story_above(lines: list[str], keep: list[bool], i: int,
         if promo > 1 or rule.where is Where.LIST_HEAD or rule.family not in _SUBHEAD_PAST:
             return False
     return False
+
+
+def _box_top(lines: list[str], j: int, named: Callable[[str], Rule | None]) -> int | None:
+    """The heading of the related box line j is the last teaser of: a cross-link list head
+    a rule names ("Прочетете още:") at most LIST_MAX_ITEMS lines above, only teasers' lines
+    between (no rule names them, no sentence; the model may keep one); None when there is
+    none. A subhead of a few words (RESUMED_SUBHEAD_MAX_WORDS) under such a box and an ad's
+    label ("Опозицията: Това е връщане назад" under two teasers and "Реклама") stands under
+    the story (blind trial am's Bulgarian page lost it); without the ad's label between, the
+    line is as often the next teaser's byline or summary ("Ein Interview von Martin Hesse",
+    fundus-dev's Spiegel: text -0.0001)."""
+    for k in range(j, max(-1, j - LIST_MAX_ITEMS - 1), -1):
+        rule = named(lines[k])
+        if rule is not None:
+            return k if rule.family == _CROSS_LINK and rule.where is Where.LIST_HEAD else None
+        if ends_sentence(lines[k]):
+            return None
+    return None
 
 
 # A promo form's lines under its button: the privacy line, a field's hint.
@@ -1418,6 +1467,9 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
             for j in range(lo, hi):
                 if not keep[j] and named(lines[j]) is None:
                     keep[j] = True
+        elif kind == _LABEL_ROW and _facts_over_lead(lines, keep, lo, hi):
+            lo -= lo > 0 and _result_line(lines[lo - 1]) and named(lines[lo - 1]) is None
+            keep[lo:hi] = [True] * (hi - lo)
     _drop_ticker(lines, keep)
     label_lists = {hi: lo for lo, hi, kind in lists if kind == _LABEL_ROW}
     for lo, hi in tables(lines):  # a table next to the story is its data: results, scores
@@ -2065,6 +2117,25 @@ def _data_above(lines: list[str], lo: int, label_lists: dict[int, int],
         if lo > 0 and free(lo - 1) and _caption(lines[lo - 1]):
             lo -= 1
     return lo
+
+
+def _facts_over_lead(lines: list[str], keep: list[bool], lo: int, hi: int) -> bool:
+    """Is the list of label rows at lines lo..hi (`_lists`: half of them enumerate) a match's
+    facts right over the story's first kept line, its lead: scorers, referees, bookings,
+    attendance, line-ups ("Branky: 12. Koubek, 58. Šindelář – 39. Mazurek", "Plzeň: Jedlička
+    – Řezníček, …"), with a number in a third of its rows? Sports pages set the box between
+    the picture and the lead; blind trial am's Czech match report lost it, and its title
+    went to the scorers' row. A page's meta rows ("Autor: …", "Foto: …") enumerate nothing."""
+    rows = lines[lo:hi]
+    return (hi < len(lines) and keep[hi] and not any(keep[:hi])
+            and 3 * sum(1 for r in rows if any(c.isdigit() for c in r)) >= len(rows))
+
+
+def _result_line(line: str) -> bool:
+    """A match's result over its facts: a headline-like line holding a score ("Viktoria Plzeň
+    – Baník Ostrava 3:1 (1:1)")."""
+    return _SCORE_RE.search(line) is not None and not ends_sentence(line) and word_count(
+        line) <= HEADLINE_MAX_WORDS
 
 
 def _runs(values: Iterable[_V]) -> list[tuple[_V, int, int]]:

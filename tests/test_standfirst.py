@@ -253,3 +253,14 @@ def test_a_deck_over_the_desks_credit_and_a_stamp_stays():
     raw = (Path(__file__).parent / "fixtures" / "text_pages"
            / "blind-nl-storm-live.txt").read_text("utf-8")
     assert clean(raw).text.startswith("Het KNMI heeft voor het hele land code oranje afgegeven")
+
+
+def test_a_deck_over_a_reported_by_and_edited_by_credit_stays():
+    """Blind trial am's Indian page: the one-sentence deck stands over "Reported by Ananya
+    Bhardwaj, Edited by Rohit Saxena" (a byline's markers, `lines._BYLINE_MARKERS`) and an
+    "Updated:" stamp; it went before the article and the page gave no author."""
+    raw = (Path(__file__).parent / "fixtures" / "text_pages"
+           / "blind-en-in-reported-by.txt").read_bytes()
+    result = clean(raw)
+    assert result.author == "Ananya Bhardwaj"
+    assert result.text.startswith('The court said the agencies had been "passing the buck"')

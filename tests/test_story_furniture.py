@@ -863,3 +863,42 @@ def test_a_pull_quote_of_speech_the_story_sets_off_with_dashes_goes_with_its_cre
     assert "Katarzyna Wójcik, ekonomistka\n" not in result.text + "\n"
     assert [r.text[:9] for r in result.removed if r.rule == "normalize.pull-quote"] == [
         f"„{said[:8]}", "Katarzyna"]
+
+
+def test_a_subhead_its_lead_in_and_table_under_a_box_and_an_ad_stay():
+    """Blind trial am's Brazilian page: "Leia também", two teasers and "Continua após a
+    publicidade" over the subhead "Variação por grupo", a lead-in ending in a colon and a
+    table; the box's list took all of them (`locate.ends_a_list` reads a lead-in of prose's
+    length as the story's, `_resumes_under` a short subhead over it)."""
+    result = clean((PAGES / "blind-pt-br-table-under-box.txt").read_bytes())
+    for line in ("Variação por grupo\n",
+                 "Veja como se comportaram os principais grupos de preços pesquisados pelo IBGE:",
+                 "Grupo | Março (%) | Fevereiro (%)", "Índice geral | 0,47 | 0,36"):
+        assert line in result.text
+    for teaser in ("Copom mantém Selic em 14,25%", "Preço do café no supermercado dispara"):
+        assert teaser not in result.text
+
+
+def test_a_match_reports_facts_over_its_lead_are_the_story():
+    """Blind trial am's Czech match report: the result, scorers, referees, bookings,
+    attendance and line-ups stand between the picture and the lead (`locate._facts_over_lead`);
+    they went before the article, the scorers' row was the title, and a ticker's score
+    ("Kometa Brno – Oceláři Třinec 2:1 (2. třetina)") gave the author."""
+    result = clean((PAGES / "blind-cs-match-facts.txt").read_bytes())
+    assert result.title == ("Plzeň otočila zápas s Baníkem. Rozhodl dorostenec Šindelář, "
+                            "který skóroval při premiéře")
+    assert result.author == "Tomáš Kříž"
+    for line in ("Viktoria Plzeň – Baník Ostrava 3:1 (1:1)", "Diváci: 10 412",
+                 "Branky: 12. Koubek, 58. Šindelář, 84. Dvořák – 39. Mazurek",
+                 "Ostrava: Budínský – Rusnák", "Debutant rozhodl\n"):
+        assert line in result.text
+    assert "Oceláři Třinec" not in result.text
+
+
+def test_a_subhead_under_a_box_the_model_kept_a_teaser_of_and_an_ad_stays():
+    """Blind trial am's Bulgarian page: "Прочетете още:", two teasers (the model kept the
+    second) and "Реклама" over the subhead "Опозицията: Това е връщане назад"
+    (`locate._box_top`: the story stands above the box)."""
+    result = clean((PAGES / "blind-bg-subhead-under-box.txt").read_bytes())
+    assert "Опозицията: Това е връщане назад\n" in result.text
+    assert "Президентът наложи вето" not in result.text

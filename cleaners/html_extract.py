@@ -275,11 +275,16 @@ def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
             title = strip_site(_norm(c), site, refs)
             if title:
                 break
-    # the headline the page declares or shows, worded so in its <title> too, over an
-    # og:title worded otherwise for social cards ("Teenager Ruby Callaghan stars as Brisbane
-    # Roar stun Sydney FC" for the <h1>, the JSON-LD and the <title>'s "Matildas-bound
-    # teenager stars as … in A-League Women thriller": blind trial al's en-AU page)
-    own = ld_head or (h1s[0] if len(h1s) == 1 else None)
+    # the headline the page shows in its one <h1>, worded so in its <title> (and its JSON-LD,
+    # if any) too, over an og:title worded otherwise for social cards ("Teenager Ruby
+    # Callaghan stars as Brisbane Roar stun Sydney FC" for "Matildas-bound teenager stars as
+    # … in A-League Women thriller": blind trial al's en-AU page). Not the JSON-LD's and the
+    # <title>'s alone: those are as often worded for search engines ("Impeachment hearings:
+    # Key moments from …", "Olympische Spiele: …"), and 24 dev pages took them over the
+    # og:title their dumps show.
+    own = h1s[0] if len(h1s) == 1 else None
+    if (own and ld_head and ld_head.casefold() != own.casefold()):
+        own = None
     if (og and title and own and html_title and title.casefold() != own.casefold()
             and title == strip_site(_norm(og), site, refs)
             and (strip_site(html_title, site, refs) or "").casefold() == own.casefold()):

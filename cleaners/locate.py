@@ -31,6 +31,7 @@ from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.linemodel import COLUMN, LineMemo, LineModel, score_with_features
 from newsclean.cleaners.lines import (
     CUT_OFF_ENDS,
+    EMAIL,
     FULL_STOPS,
     HANGUL_RE,
     HEADLINE_MAX_WORDS,
@@ -122,6 +123,12 @@ TITLE_ONE_WORD_OF = 4
 # 116 -> 109 of the 391 dev dumps.
 OVER_DECK_SHARED = 0.5
 DECK_MAX_LINES = 2
+# A headline is at least half as long as an unmarked deck under it (in characters); a
+# shorter line over a headline is its kicker ("神奈川大会 準々決勝" over "大和西、九回サヨナラで
+# 初の4強 2年生・中島が1人で投げ抜く": blind trial an's Japanese report got the kicker for its
+# title). A deck of sentences runs to three times its headline's length (blind trial al's
+# Russian page lost its headline to the ratio asked of it too).
+OVER_DECK_MIN_LENGTH = 0.5
 _SCORE_RE = re.compile(r"(?<![\d.,])\d{1,3}\s?[-–:]\s?\d{1,3}(?![\d.,])")  # "2 - 1", "3:0"
 TITLE_STORY_CHARS = 3000
 
@@ -227,11 +234,27 @@ def _resumes_under(texts: list[str], j: int) -> bool:
     sentence ("Minister mister sit mandat i Vestjylland", blind trial u) stays the box's.
     "Variação por grupo" over "Veja como se comportaram os principais grupos …:" shares no
     content word with it (the stoplist holds "grupo"), and went with the "Leia também" box
-    over it, with the lead-in and the table under it (blind trial am's Brazilian page)."""
-    return (word_count(texts[j]) <= RESUMED_SUBHEAD_MAX_WORDS and _short_heading(texts[j])
-            and not is_byline(texts[j]) and not texts[j].startswith(_QUOTE_OPENERS)
-            and ends_a_list(texts[j + 1]) and (texts[j + 1].endswith(_LEAD_IN_ENDS)
-                                               or _more_than_a_summary(texts[j + 1])))
+    over it, with the lead-in and the table under it (blind trial am's Brazilian page).
+    An explainer's question heads its answer so ("Ab wann gilt die neue Regelung?" over "Die
+    Kurzparkzone tritt mit 1. März 2027 in Kraft. …"), and a Q&A's heading its first
+    question ("Die wichtigsten Fragen und Antworten": blind trial an's Austrian page lost
+    both under "Mehr zum Thema" and two teasers)."""
+    line = texts[j]
+    if is_byline(line) or line.startswith(_QUOTE_OPENERS):
+        return False
+    if _question_heading(line):
+        return j + 1 < len(texts) and _answers(texts[j + 1])
+    return (word_count(line) <= RESUMED_SUBHEAD_MAX_WORDS and _short_heading(line)
+            and j + 1 < len(texts) and (
+                ends_a_list(texts[j + 1]) and (texts[j + 1].endswith(_LEAD_IN_ENDS)
+                                               or _more_than_a_summary(texts[j + 1]))
+                or _question_heading(texts[j + 1]) and j + 2 < len(texts)
+                and _answers(texts[j + 2])))
+
+
+def _answers(paragraph: str) -> bool:
+    """Is `paragraph` a statement more than a teaser's summary (`_more_than_a_summary`)?"""
+    return ends_a_list(paragraph) and _more_than_a_summary(paragraph)
 
 
 # A teaser quotes its speaker ("„Jack Wolfskin hat seine Seele verloren“" over its summary,
@@ -505,13 +528,13 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
         candidates = []  # the headline-like lines passed, nearest first
         up = _lines_up(lines, first, named)
         for i in up:
-            if not heads.candidate(i, addressed=True):
+            if not (heads.candidate(i, addressed=True) or heads.badged(i)):
                 continue
             if story is None:
                 story = _story_opening(lines[j] for j in range(first, len(lines)) if keep[j])
             candidates.append(i)
             if _names_the_story(lines[i], story, lexicon.function_words) or (
-                    len(candidates) == 1 and _over_byline(lines, i, named)):
+                    len(candidates) == 1 and over_byline(lines, i, named)):
                 if not _over_meta(lines, i):  # a caption over the lead names the story too
                     i = _headline_over_meta(lines, up, heads, story, lexicon) or i
                 title_at = heads.over_its_deck(i, story)
@@ -635,7 +658,7 @@ def _unnamed_above(lines: list[str], i: int, named: Callable[[str], Rule | None]
     return j
 
 
-def _over_byline(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
+def over_byline(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
     """Does line i stand right over a byline (or its deck does, `_is_deck`, over a name
     alone over its time stamp), with nothing but bylines, time stamps and lines a rule names
     under it before the next line: the headline's own place, whatever its words
@@ -729,11 +752,14 @@ def _name_over_stamp(under: list[str], named: Callable[[str], Rule | None]) -> b
     "Most Popular Today" over a date or a rank read as one (html-dev: two titles wrong)."""
     name = under[0]
     # the writer's town may stand between ("Marta Ferré Vidal" over "Tarragona" over the
-    # date, blind trial aj's Catalan page)
-    at = 2 if len(under) > 2 and _place_alone(under[1], named) else 1
+    # date, blind trial aj's Catalan page), or the writer's e-mail address (Swedish papers:
+    # "jonas.berglund@medelpadstidning.se", blind trial an)
+    at = 2 if len(under) > 2 and (_place_alone(under[1], named)
+                                  or _EMAIL_LINE_RE.fullmatch(under[1].strip())) else 1
     return len(under) > at and is_stamp(under[at]) and named(name) is None and _name_alone(name)
 
 
+_EMAIL_LINE_RE = re.compile(EMAIL)
 # A dateline's place alone on its line: a name of a word or two ("Tarragona", "Den Haag").
 PLACE_MAX_WORDS = 2
 
@@ -758,7 +784,7 @@ def _is_deck(line: str) -> bool:
 def _over_meta(lines: list[str], i: int) -> bool:
     """Does a byline, a stamp or a name alone stand within two lines under line i (a deck
     between)? "Alibaba to raise up to $12.9bn …" over "Anna Menin" is the headline, not the
-    teaser over a date above it (html-dev). Looser than `_over_byline`, which wants a
+    teaser over a date above it (html-dev). Looser than `over_byline`, which wants a
     byline right under the headline or under a deck of two sentences: asked only to tell a
     headline from a caption over the lead, which has the lead's prose under it."""
     return any(is_byline(line) or is_stamp(line) or _name_alone(line)
@@ -918,6 +944,15 @@ class _Headlines:
                 and not _under_a_clock(self.lines, i, self.named)
                 and not self._in_share_row(i))
 
+    def badged(self, i: int) -> bool:
+        """Is line i the story's headline under a genre's badge that a cross-link rule reads
+        as a link's label ("LIVE UPDATES: Typhoon Harana makes landfall in Cagayan, …",
+        "Analysis: …"): title-like, standing over its byline (`over_byline`)? Blind trial
+        an's Philippine live blog lost its headline as another story's link."""
+        rule = self.named(self.lines[i])
+        return (rule is not None and rule.family == _CROSS_LINK and title_like(self.lines[i])
+                and over_byline(self.lines, i, self.named))
+
     def _in_share_row(self, i: int) -> bool:
         """Is line i, of SHARE_BUTTON_MAX_WORDS words at most, right under a share row's
         button (a line of the share family): a button of the row itself ("この記事をスクラップ",
@@ -972,6 +1007,8 @@ class _Headlines:
             i = _unnamed_above(self.lines, at, self.named)
             share = TITLE_MIN_SHARED if sentence_ends(self.lines[at]) else OVER_DECK_SHARED
             if not (i >= 0 and self.candidate(i) and not self._trail_between(i, at)
+                    and (share == TITLE_MIN_SHARED
+                         or len(self.lines[i]) >= OVER_DECK_MIN_LENGTH * len(self.lines[at]))
                     and _names_the_story(self.lines[i], story, self.lexicon.function_words,
                                          share)):
                 break
@@ -1462,14 +1499,14 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
     for lo, hi, kind in lists:  # a list the story is part of goes whole: a third
         # of it kept, or one item under a kept lead-in that announces it ("Die wichtigsten
         # Maßnahmen im Überblick:" over four items, the model kept the first: blind trial q)
-        if 3 * sum(keep[lo:hi]) >= hi - lo or any(keep[lo:hi]) and lo > 0 and keep[lo - 1] and (
+        if kind == _LABEL_ROW and _facts_over_lead(lines, keep, lo, hi, named):
+            lo -= lo > 0 and _result_line(lines[lo - 1]) and named(lines[lo - 1]) is None
+            keep[lo:hi] = [True] * (hi - lo)
+        elif 3 * sum(keep[lo:hi]) >= hi - lo or any(keep[lo:hi]) and lo > 0 and keep[lo - 1] and (
                 kind == _LABEL_ROW or lines[lo - 1].endswith(_LEAD_IN_ENDS)):
             for j in range(lo, hi):
                 if not keep[j] and named(lines[j]) is None:
                     keep[j] = True
-        elif kind == _LABEL_ROW and _facts_over_lead(lines, keep, lo, hi):
-            lo -= lo > 0 and _result_line(lines[lo - 1]) and named(lines[lo - 1]) is None
-            keep[lo:hi] = [True] * (hi - lo)
     _drop_ticker(lines, keep)
     label_lists = {hi: lo for lo, hi, kind in lists if kind == _LABEL_ROW}
     for lo, hi in tables(lines):  # a table next to the story is its data: results, scores
@@ -2058,7 +2095,9 @@ MIN_DATA_ROWS = 3
 def _ticker_row(line: str) -> bool:
     tokens = line.split()
     figures = sum(1 for t in tokens if any(c.isdigit() for c in t))
-    share = 3 if figures and any(c.isdigit() for c in tokens[-1]) else 2
+    # the figure last, or before its unit ("الدولار 48.12 جنيه", "Gold 2,315 USD": blind
+    # trial an's Egyptian page kept its masthead's rates as the story's first lines)
+    share = 3 if figures and any(c.isdigit() for t in tokens[-2:] for c in t) else 2
     return (figures > 0 and share * figures >= len(tokens)
             and len(tokens) <= LIST_ITEM_MAX_WORDS and not ends_sentence(line))
 
@@ -2072,6 +2111,9 @@ def _drop_ticker(lines: list[str], keep: list[bool]) -> None:
     end = first
     while end < len(lines) and keep[end] and _ticker_row(lines[end]):
         end += 1
+    if (first < end < len(lines) - 1 and keep[end] and not ends_sentence(lines[end])
+            and word_count(lines[end]) <= HEADLINE_MAX_WORDS):
+        end += 1  # and a breaking-news line after the rates ("عاجل | وزير المالية: …")
     labelled = any(c.isalpha() for line in lines[first:end] for c in line)  # not a table's
     # cells alone: a standings page's "5040", "5", "1" (html-dev text)
     if labelled and first < end < len(lines) and not keep[end] and any(keep[end:]):
@@ -2119,16 +2161,35 @@ def _data_above(lines: list[str], lo: int, label_lists: dict[int, int],
     return lo
 
 
-def _facts_over_lead(lines: list[str], keep: list[bool], lo: int, hi: int) -> bool:
+def _facts_over_lead(lines: list[str], keep: list[bool], lo: int, hi: int,
+                     named: Callable[[str], Rule | None]) -> bool:
     """Is the list of label rows at lines lo..hi (`_lists`: half of them enumerate) a match's
-    facts right over the story's first kept line, its lead: scorers, referees, bookings,
-    attendance, line-ups ("Branky: 12. Koubek, 58. Šindelář – 39. Mazurek", "Plzeň: Jedlička
-    – Řezníček, …"), with a number in a third of its rows? Sports pages set the box between
-    the picture and the lead; blind trial am's Czech match report lost it, and its title
-    went to the scorers' row. A page's meta rows ("Autor: …", "Foto: …") enumerate nothing."""
+    facts over the story's first kept line, its lead (past the byline, the stamps and lines
+    a rule names, FACTS_TO_LEAD at most): scorers, referees, bookings, attendance, line-ups
+    ("Branky: 12. Koubek, 58. Šindelář – 39. Mazurek", "Plzeň: Jedlička – Řezníček, …"), with
+    a number in a third of its rows? Sports pages set the box between the picture and the
+    lead (blind trial am's Czech match report lost it, and its title went to the scorers'
+    row) or under the headline, over the byline (fresh-user check #9's German report). A
+    page's meta rows ("Autor: …", "Foto: …") enumerate nothing."""
     rows = lines[lo:hi]
-    return (hi < len(lines) and keep[hi] and not any(keep[:hi])
+    k = hi
+    while (k < min(len(lines), hi + FACTS_TO_LEAD) and not keep[k]
+           and (is_byline(lines[k]) or is_stamp(lines[k]) or named(lines[k]) is not None
+                or _button_row(lines[k]))):
+        k += 1
+    return (k < len(lines) and keep[k] and not any(keep[:lo])
             and 3 * sum(1 for r in rows if any(c.isdigit() for c in r)) >= len(rows))
+
+
+# The lines a match's facts may stand above the lead: a byline, two stamps, a share row.
+FACTS_TO_LEAD = 4
+
+
+def _button_row(line: str) -> bool:
+    """Is `line` a row of buttons: three parts or more (`lines.LINE_PARTS_RE`), none longer
+    than a button (BUTTON_MAX_WORDS): "Teilen: Facebook | X | WhatsApp | E-Mail"?"""
+    parts = LINE_PARTS_RE.split(line)
+    return len(parts) >= 3 and all(word_count(p) <= BUTTON_MAX_WORDS for p in parts)
 
 
 def _result_line(line: str) -> bool:

@@ -35,6 +35,7 @@ from newsclean.cleaners.lexicon import Lexicon, lexicon_for
 from newsclean.cleaners.linemodel import LineMemo, LineModel
 from newsclean.cleaners.lines import (
     ARTICLE_MIN_WORDS,
+    CJK_YEAR_RE,
     EMAIL,
     EXCLAMATION_MARKS,
     FULL_STOPS,
@@ -67,6 +68,7 @@ from newsclean.cleaners.locate import (
     HEADLINE_REACH,
     LIST_MAX_ITEMS,
     PROMO_FAMILIES,
+    TOP_STAMPS,
     Footer,
     heads,
     is_list_item,
@@ -74,6 +76,7 @@ from newsclean.cleaners.locate import (
     locate_lines,
     names_the_story,
     opens_a_thread,
+    over_byline,
     tables,
     teaser_pairs,
     title_like,
@@ -242,7 +245,7 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
         units = _drop_author_bios(units, author, removed)
     units = _drop_top_meta(units, removed, author, title)
     if author is None and lang in SIGNED_AT_END and units:
-        units, author = _signature(units, match, lexicon, removed)
+        units, author = _signature(units, match, lexicon, removed, lang)
     if author and starts is not None:
         units = _drop_author_bios(units, author, removed, _under_name(author, page_lines, starts))
     if _labels_only(units):  # the locator's best line of a page of furniture: no article
@@ -543,6 +546,9 @@ def _drop_top_meta(units: list[Unit], removed: list[Removal], author: str | None
 # and the like, whose headlines are written in title case: a teaser's headline left after
 # the story reads as a name there.
 SIGNED_AT_END = frozenset(("vi", "ja"))
+# Languages whose names are made of the commonest syllables: Vietnamese "Minh Anh" ("anh",
+# "you"), "Lê Phương" hold words of the stoplist, and blind trial al's signature stayed.
+SYLLABLE_NAMES = frozenset(("vi",))
 SIGNATURE_MAX_WORDS = 4
 # A name of kanji of three to six characters, or two parts: a wire's credit there is of
 # two ("（共同）", "（時事）"), of kana ("（ロイター）") or a company's ("（新華社）").
@@ -552,12 +558,12 @@ _BRACKETED_NAME_RE = re.compile(
 
 
 def _signature(units: list[Unit], match: Callable[..., Rule | None], lexicon: Lexicon,
-               removed: list[Removal]) -> tuple[list[Unit], str | None]:
+               removed: list[Removal], lang: str | None) -> tuple[list[Unit], str | None]:
     """(`units` without the signature, its name) when the text's last unit, after a
     paragraph of prose, is a name of 2 to SIGNATURE_MAX_WORDS words no rule names
-    (`lines.credited_name`, `_names_someone`), or a name of kanji in brackets; else
-    (`units`, None). The signature is recorded as structure.byline, as a byline above the
-    story is."""
+    (`lines.credited_name`, `_names_someone`; in a language of SYLLABLE_NAMES, every word
+    capitalised), or a name of kanji in brackets; else (`units`, None). The signature is
+    recorded as structure.byline, as a byline above the story is."""
     last = units[-1].text.strip()
     if (len(units) < 2 or not is_prose(units[-2].text)
             or len(last.split()) > SIGNATURE_MAX_WORDS or ends_sentence(last)
@@ -567,7 +573,8 @@ def _signature(units: list[Unit], match: Callable[..., Rule | None], lexicon: Le
         name = bracketed.group(1)
     else:
         name = credited_name(last)
-        if name != last or not _names_someone(name, lexicon):
+        if name != last or not (_names_someone(name, lexicon) or lang in SYLLABLE_NAMES
+                                and all(w[:1].isupper() for w in name.split())):
             return units, None
     removed.append(_removal(units[-1], _BYLINE, "structure", "trailing"))
     return units[:-1], name
@@ -588,7 +595,8 @@ def _dated_stamp(line: str) -> bool:
     """A time stamp that tells the day (`lines.tells_when` with a year in it, Thai ones'
     Buddhist-era years too: "22 เม.ย. 2568 09:15 น.", blind trial z), not a clock time alone
     ("4:32pm", a live blog's first entry) nor a count."""
-    return tells_when(line) and any(map(is_year, words_of(common_era(line))))
+    return tells_when(line) and (any(map(is_year, words_of(common_era(line))))
+                                 or any(map(is_year, CJK_YEAR_RE.findall(line))))
 
 
 def _undecorated(title: str, units: list[Unit], removed: list[Removal]
@@ -716,7 +724,7 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
         elif first < i < last and _points_to(units, keep, i, lexicon, leading) and (
                 not _under_an_ad(unit, out)):
             out.append(_removal(unit, REFERRAL_RULE, REFERRAL_FAMILY, str(where)))
-            pointed.add(i + 1)
+            pointed.update(_pointed_run(units, keep, i, match, lexicon))
         elif first - HEADLINE_REACH <= i < first and (meta := _top_meta_rule(unit.text)):
             out.append(_removal(unit, meta, "structure", "leading"))  # as `_drop_top_meta`
             # records the ones the locator kept (a fresh user read "By Harriet Okonkwo" under
@@ -745,6 +753,27 @@ def _points_to(units: list[Unit], keep: list[bool], i: int, lexicon: Lexicon,
     credit rule's; blind trial af's Vietnamese subhead under them went as the link)."""
     return (i + 1 < len(units) and keep[i + 1] and is_label_alone(units[i].text, lexicon)
             and is_pointed_headline(units[i + 1].text) and _next_on_page(units, i, removed))
+
+
+def _pointed_run(units: list[Unit], keep: list[bool], i: int,
+                 match: Callable[..., Rule | None], lexicon: Lexicon) -> list[int]:
+    """The kept headlines a referral label alone at unit i points to (`_points_to` asked of
+    the first): its box's items (`locate.list_under`, which ends at the story's next
+    statement or short subhead) while each is one the locator kept and reads as a headline
+    (`crosslink.is_pointed_headline`), LIST_MAX_ITEMS at most. Blind trial al's "LEGGI
+    ANCHE" stood over three teasers and the subhead "Le parole del giocatore"; the second
+    and third teasers stayed in the story."""
+    texts = [u.text for u in units]
+
+    def named(j: int) -> Rule | None:
+        return match(texts[j], Where.ANYWHERE)
+
+    run = []
+    for j in list_under(texts, i, named, lexicon.function_words):
+        if len(run) == LIST_MAX_ITEMS or not (keep[j] and is_pointed_headline(texts[j])):
+            break
+        run.append(j)
+    return run or [i + 1]
 
 
 def _under_an_ad(unit: Unit, removed: list[Removal]) -> bool:
@@ -863,7 +892,7 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
         units = units[:kicker] + units[kicker + 1:]
     if author is None and lang in SIGNED_AT_END and units:  # as a text dump's (blind
         # trial ah's Vietnamese page signed "Hoàng Minh" in a bold line under the story)
-        units, author = _signature(units, match, lexicon, removed)
+        units, author = _signature(units, match, lexicon, removed, lang)
     done = _finish(units, removed, title=title, fmt="html", encoding=encoding,
                    url=url or ex.url, opts=opts, decoded_length=len(html),
                    words_in=max(ex.words_in, word_count(body)), author=author,
@@ -906,7 +935,21 @@ def _page_headline(units: list[Unit], rules: RuleSet) -> bool:
         return False
     text_at = next((i for i, u in enumerate(units)
                     if i and word_count(u.text) >= _BODY_MIN_WORDS), None)
-    return text_at is None or text_at <= HEADLINE_REACH
+    return (text_at is None or text_at <= HEADLINE_REACH) and not _headline_below(units, rules)
+
+
+def _headline_below(units: list[Unit], rules: RuleSet) -> bool:
+    """Does a headline stand over its byline (`locate.over_byline`) within HEADLINE_REACH
+    lines under the page's first line? Then that one is the story's, and the first line the
+    masthead's ("WKRN 7 News Now" over the menu, the headline, "By: Danielle Ortiz" and
+    "Posted: …": it names the story, whose dateline says "(WKRN)"; fresh-user check #9)."""
+    texts = [u.text for u in units[:HEADLINE_REACH + 1 + TOP_STAMPS]]
+
+    def named(line: str) -> Rule | None:
+        return rules.match(line, Where.ANYWHERE)
+
+    return any(_headline(texts[i], rules) and over_byline(texts, i, named)
+               for i in range(1, min(len(texts) - 1, HEADLINE_REACH + 1)))
 
 
 def _headline(line: str, rules: RuleSet) -> bool:

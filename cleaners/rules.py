@@ -54,7 +54,11 @@ _ID_RE = re.compile(r"[a-z0-9]+(?:[.-][a-z0-9]+)+")
 # and Arrows, and the pointing triangles ▶ ► ▸ ◀ ◄. One definition for the label separator
 # and an arrow-led line (zxx.toml's cross-link.arrow-led, `{arrow}` in a pattern): a fresh
 # user's "See also ➡ …", "Zum Weiterlesen ⇢ …" and "اقرأ أيضاً ← …" stayed.
-ARROW_CHARS = "\u2190-\u21ff\u2794-\u27bf\u27f0-\u27ff\u2900-\u297f\u2b00-\u2bff\u25b6-\u25c4"
+# Not the downward triangles (U+25BC-25BF): Japanese papers set a story's list items and
+# subheads with "▽" and "▼" ("▽本塁打 石川(翔) ▽二塁打 藤井…" in a baseball report: blind
+# trial an lost it as a link).
+ARROW_CHARS = ("\u2190-\u21ff\u2794-\u27bf\u27f0-\u27ff\u2900-\u297f\u2b00-\u2bff"
+               "\u25b6-\u25bb\u25c0-\u25c4")
 _ARROW_TOKEN = "{arrow}"
 # What stands between a cross-link's label and the headline it points to ("Leggi anche:
 # …", "Lesen Sie auch | …"): a colon (also the full-width one), a bar, a guillemet, a dash,

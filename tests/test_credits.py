@@ -41,6 +41,12 @@ CAPTIONS = [
     # caption taken from the paper's helicopter
     ("Zdjęcie ilustracyjne, fot. Shutterstock", "fot. Shutterstock"),
     ("仮設商店街の建設が進む輪島市の旧マリンタウン駐車場＝28日、本社ヘリから", "＝28日、本社ヘリから"),
+    # blind trial al: a French daily's photographer in capitals for the paper; fresh-user
+    # check #9: an English provider's courtesy in brackets
+    ("Le lac de retenue de Vinça, dans les Pyrénées-Orientales, le 9 avril 2024. JEAN-MARC "
+     "DURAND POUR « LE QUOTIDIEN DU SOIR »", "JEAN-MARC DURAND POUR « LE QUOTIDIEN DU SOIR »"),
+    ("Firefighters work to put out the fire on Maple Hollow Drive. (Courtesy: Elm Grove Fire "
+     "Department)", "(Courtesy: Elm Grove Fire Department)"),
 ]
 
 SENTENCES = [

@@ -513,3 +513,22 @@ def test_the_headline_the_page_shows_and_titles_wins_over_a_social_cards_wording
     assert result.title == headline
     assert "Teenager Ruby Callaghan stars as" not in result.text
     assert "Sixteen-year-old Ruby Callaghan scored twice" in result.text
+
+
+def test_a_vietnamese_signature_of_common_syllables_is_the_author():
+    """Blind trial al's Vietnamese page is signed "Minh Anh" under its last paragraph; "anh"
+    is a common word, and the name stayed in the text (`pipeline.SYLLABLE_NAMES`)."""
+    result = _clean("blind-vi-signature.html")
+    assert result.author == "Minh Anh"
+    assert not result.text.rstrip().endswith("Minh Anh")
+
+
+def test_what_follows_a_paywalls_remaining_share_is_its_offer():
+    """Blind trial an's French page: after "Il vous reste 71 % de cet article à découvrir." the
+    offer and two of the subscription's benefits stayed (`paywall.remaining-share-fr` ends
+    the story there)."""
+    result = _clean("blind-fr-paywall-offer.html")
+    for line in ("Il vous reste 71 %", "Offre découverte", "Tous les articles en illimité",
+                 "Le journal numérique dès 5 heures"):
+        assert line not in result.text
+    assert len(result.text.split("\n\n")) >= 4

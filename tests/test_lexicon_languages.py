@@ -15,7 +15,9 @@ PAGES = Path(__file__).parent / "fixtures" / "text_pages"
 PAGES_V = ["blind-ms-lrt", "blind-ur-water", "blind-bn-cyclone", "blind-tl-pasahe",
            "blind-hr-court",  # Croatian, Slovak and Bulgarian got theirs after blind trial ae
            "blind-sw-coffee",  # Swahili after blind trial ag: "Jiunge nasi kwenye WhatsApp…"
-           "blind-id-tidal-flood"]  # blind trial ah: "Dapatkan update…", "(Editor: …)"
+           "blind-id-tidal-flood",  # blind trial ah: "Dapatkan update…", "(Editor: …)"
+           "blind-ar-rates-ticker"]  # blind trial an: a masthead's rates with their units,
+# "اقرأ أيضًا:" with its colon, "- أرشيفية", "تابعوا أحدث الأخبار … عبر قناتنا على واتساب"
 
 
 @pytest.mark.parametrize("page", PAGES_V)

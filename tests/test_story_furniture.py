@@ -902,3 +902,45 @@ def test_a_subhead_under_a_box_the_model_kept_a_teaser_of_and_an_ad_stays():
     result = clean((PAGES / "blind-bg-subhead-under-box.txt").read_bytes())
     assert "Опозицията: Това е връщане назад\n" in result.text
     assert "Президентът наложи вето" not in result.text
+
+
+def test_a_label_alones_box_of_three_teasers_goes_whole_and_the_subhead_under_it_stays():
+    """Blind trial al's Italian page: "LEGGI ANCHE" over three teasers and the subhead "Le
+    parole del giocatore"; the first teaser went with the label, the second and third stayed
+    in the story (`pipeline._pointed_run`)."""
+    text = clean((PAGES / "blind-it-caption-with-agency-over-lead.txt").read_bytes()).text
+    for teaser in ("Bologna, Van Riel saluta", "Calciomercato, tutte le trattative",
+                   "Il Bologna in Champions: il sorteggio"):
+        assert teaser not in text
+    assert "Le parole del giocatore\n" in text
+
+
+def test_a_match_reports_facts_under_its_headline_over_the_byline_are_the_story():
+    """Fresh-user check #9's German report: the result and the facts stand under the
+    headline, over "Von Markus Engel", a stamp and a share row of buttons
+    (`locate._facts_over_lead`, FACTS_TO_LEAD)."""
+    result = clean((PAGES / "fresh-de-match-facts-under-headline.txt").read_bytes())
+    assert result.title == "Preußen Hammstein dreht das Derby in der Nachspielzeit"
+    assert result.text.startswith("SC Preußen Hammstein – FC Lippeborn 2:1 (0:1)\n")
+    for line in ("Tore: 0:1 Schröder (23.), 1:1 Kowalski (67.), 2:1 Özdemir (90.+3)",
+                 "Zuschauer: 4.812", "Gelbe Karten: Demir, Lange / Klein, Koch, Wolf"):
+        assert line in result.text
+    assert "Von Markus Engel" not in result.text
+
+
+def test_an_age_rating_mark_between_paragraphs_goes():
+    """Blind trial al's Russian page: "16+" under "Реклама" between two paragraphs
+    (`ads.age-rating`)."""
+    text = clean((PAGES / "blind-ru-age-rating.txt").read_bytes()).text
+    assert "16+" not in text.split()
+    assert "Горожане восприняли новость неоднозначно." in text
+
+
+def test_an_explainers_question_under_a_box_heads_its_answer():
+    """Blind trial an's Austrian page: "Ab wann gilt die neue Regelung?" over its answer stood
+    under "Mehr zum Thema" and two teasers and went as the box's third
+    (`locate._resumes_under`)."""
+    text = clean((PAGES / "blind-de-at-qa-under-box.txt").read_bytes()).text
+    assert "Ab wann gilt die neue Regelung?\n" in text
+    assert "Was kostet das Parken?\n" in text
+    assert "Neue Straßenbahnlinie nach Pichling" not in text

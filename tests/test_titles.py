@@ -481,7 +481,7 @@ def test_a_ticker_over_the_breadcrumb_trail_is_not_the_headline_over_its_deck(
 def test_a_headline_over_its_deck_and_a_name_alone_over_the_date_is_the_title():
     """Blind trial v's opinion column: the headline shares too few words with the column to
     name it, and stands over its deck, not right over the byline, which is the writer's name
-    alone over the date (locate._over_byline, `_name_over_stamp`): no title, no author."""
+    alone over the date (locate.over_byline, `_name_over_stamp`): no title, no author."""
     result = clean((PAGES / "blind-en-za-opinion.txt").read_bytes())
     assert result.title == ("Nelson Mandela Bay's dry taps are a governance failure, "
                             "not an act of God")
@@ -628,3 +628,45 @@ def test_a_deck_over_the_desks_credit_with_a_particle_and_a_stamp_is_kept():
     place and date; it was lost before the article."""
     result = clean((PAGES / "blind-es-mx-subhead-under-ad.txt").read_bytes())
     assert result.text.startswith("La Fiscalía de Guanajuato les atribuye al menos 14 robos")
+
+
+def test_a_masthead_first_line_gives_way_to_the_headline_over_its_byline():
+    """Fresh-user check #9's TV page: the first line "WKRN 7 News Now" reads as a headline
+    and names the story (its dateline says "(WKRN)"); the headline over "By: Danielle
+    Ortiz" and its stamps is the story's (`pipeline._headline_below`). The caption opening
+    "Photo:" and closing "(Courtesy: …)" goes."""
+    result = clean((PAGES / "fresh-en-tv-masthead-first-line.txt").read_bytes())
+    assert result.title == ("Family of five escapes house fire after smoke alarm sounds in "
+                            "Elm Grove")
+    assert result.author == "Danielle Ortiz"
+    assert "Firefighters work to put out the fire" not in result.text
+    assert result.text.startswith("ELM GROVE, Tenn. (WKRN) — A family of five made it out")
+
+
+def test_a_headline_quoting_in_nordic_marks_and_a_byline_over_an_email_are_read():
+    """Blind trial an's Swedish page: the headline quotes parents in ”…” ("…: ”Ingen har
+    lyssnat på oss”", whose "oss" read as the publisher's: `lines._QUOTED_RE`), and the
+    writer's name stands over an e-mail address and the stamps (`locate._name_over_stamp`)."""
+    result = clean((PAGES / "blind-sv-nordic-quote-headline.txt").read_bytes())
+    assert result.title == "Lidens skola läggs ner – föräldrarna: ”Ingen har lyssnat på oss”"
+    assert result.author == "Jonas Berglund"
+
+
+def test_a_headline_under_a_genre_badge_over_its_byline_is_the_title():
+    """Blind trial an's Philippine live blog: "LIVE UPDATES: Typhoon Harana makes landfall …"
+    reads as a label and a link's headline (cross-link.labelled-headline); over the deck and
+    the byline it is the story's (`locate._Headlines.badged`)."""
+    result = clean((PAGES / "blind-en-ph-live-updates-headline.txt").read_bytes())
+    assert result.title == ("LIVE UPDATES: Typhoon Harana makes landfall in Cagayan, Signal "
+                            "No. 4 up in 5 areas")
+
+
+def test_a_japanese_kicker_is_no_headline_and_its_stamp_and_stats_read_right():
+    """Blind trial an's Japanese report: the kicker "神奈川大会 準々決勝" over the headline
+    was taken for the title (`locate.OVER_DECK_MIN_LENGTH`), a "速報中：" ticker before that;
+    "2026年7月24日 19時05分" is a stamp (`lines._CJK_STAMP`) and "▽本塁打 … ▽二塁打 …" the
+    story's line, not an arrow's link (`rules.ARROW_CHARS`)."""
+    result = clean((PAGES / "blind-ja-baseball-kicker.txt").read_bytes())
+    assert result.title == "大和西、九回サヨナラで初の4強　2年生・中島が1人で投げ抜く"
+    assert "▽本塁打" in result.text
+    assert "2026年7月24日 19時05分" not in result.text

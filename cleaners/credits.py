@@ -31,9 +31,9 @@ CREDIT_TAIL_MAX_WORDS = 8
 # the credit ("…（名古屋市中区で）＝写真は本社撮影"); and before a label and its colon after a
 # comma (", Foto: LAT Images") or a space in a script that marks no sentence's end (Thai:
 # "…ย่านรัชดาภิเษก ภาพ: สำนักการระบายน้ำ"; blind trial ag kept these captions) or an
-# abbreviated label's full stop (", fot. Shutterstock": blind trial al's Polish caption), not after any
-# word ("Erstes Bild: So könnte …" is a headline). A match opens with the end mark or the
-# first space (one class, which lets `re` skip ahead to the next: 2x).
+# abbreviated label's full stop (", fot. Shutterstock": blind trial al's Polish caption),
+# not after any word ("Erstes Bild: So könnte …" is a headline). A match opens with the end
+# mark or the first space (one class, which lets `re` skip ahead to the next: 2x).
 _TAIL_START_RE = re.compile(
     r"[.!?…。！？।؟۔؛;\s](?:(?<=[.!?…।؟۔])[\"'”’»)\]]*\s+|(?<=[。！？])[”」』）)]*"
     r"|(?<=[؛;])\s+|(?<=\s)\s*[-–—/|]\s+"
@@ -93,6 +93,7 @@ _COPYRIGHT_LINE = "copyright.notice"
 
 
 def _holds_the_picture(tail: str, rule: Rule | None) -> bool:
+    """Is `tail`, which the copyright rule names (`rule`), "©" and a holder with no year?"""
     return (rule is not None and rule.id == _COPYRIGHT_LINE and tail.startswith("©")
             and not any(c.isdigit() for c in tail))
 

@@ -283,7 +283,7 @@ def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
     # Key moments from …", "Olympische Spiele: …"), and 24 dev pages took them over the
     # og:title their dumps show.
     own = h1s[0] if len(h1s) == 1 else None
-    if (own and ld_head and ld_head.casefold() != own.casefold()):
+    if own and ld_head and ld_head.casefold() != own.casefold():
         own = None
     if (og and title and own and html_title and title.casefold() != own.casefold()
             and title == strip_site(_norm(og), site, refs)

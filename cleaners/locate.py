@@ -759,7 +759,9 @@ def _name_over_stamp(under: list[str], named: Callable[[str], Rule | None]) -> b
     return len(under) > at and is_stamp(under[at]) and named(name) is None and _name_alone(name)
 
 
+# A writer's e-mail address alone on its line, under the name.
 _EMAIL_LINE_RE = re.compile(EMAIL)
+
 # A dateline's place alone on its line: a name of a word or two ("Tarragona", "Den Haag").
 PLACE_MAX_WORDS = 2
 
@@ -1407,9 +1409,9 @@ def _story_above(lines: list[str], keep: list[bool], i: int,
             if 0 < promo <= PROMO_BOX_LINES and not keep[j]:
                 promo += 1
                 continue
-            if j < i - 1 and (top := _box_top(lines, j, named)) is not None and (
-                    named(lines[j + 1]).family == "ads"
-                    and word_count(lines[i]) <= RESUMED_SUBHEAD_MAX_WORDS):
+            if (j < i - 1 and word_count(lines[i]) <= RESUMED_SUBHEAD_MAX_WORDS
+                    and (below := named(lines[j + 1])) is not None and below.family == "ads"
+                    and (top := _box_top(lines, j, named)) is not None):
                 return top > 0 and keep[top - 1] and is_prose(lines[top - 1])
             return keep[j] and j < i - 1 and (is_prose(lines[j]) or ends_sentence(lines[j]))
         if past_forms and promo <= 1 and rule.family in _PROMO_FORM:

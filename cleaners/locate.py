@@ -1998,6 +1998,10 @@ def opens_a_thread(lines: list[str], i: int, rule: Rule | None,
             return len(between) <= 1 and (all(n <= _COMMENTER_MAX_WORDS for n in between) or (
                 len(between) == 1 and between[0] <= _COMMENT_HEAD_MAX_WORDS))
         control = _is_comments_rule(named(lines[j]))
+        if (len(between) == 2 and not control and word_count(lines[j]) <= BUTTON_MAX_WORDS
+                and any(c.isdigit() for c in lines[j])):
+            continue  # the comment's votes between it and its "Reply" ("いいね 34": blind
+            # trial an's Japanese thread was kept)
         if (control and len(between) == 2 and between[0] <= _COMMENTER_MAX_WORDS
                 < between[1]):
             return True  # a name, its comment and the comment's "Reply" (blind trial ah's

@@ -586,8 +586,8 @@ _BYLINE = "structure.byline"
 def _top_meta_rule(line: str) -> str | None:
     """The rule of a line above the story that is its byline (structure.byline) or its dated
     stamp (structure.dateline), or None."""
-    if byline_name(line):
-        return _BYLINE
+    if byline_name(line) or is_byline_label(line):  # "Author of the article:" over the
+        return _BYLINE  # name, which the locator dropped (blind trial am's Canadian page)
     return "structure.dateline" if _dated_stamp(line) else None
 
 

@@ -76,7 +76,7 @@ def split_units(text: str) -> list[Unit]:
         if (not wrapped and units and prev_end == m.start() - 1 and body[0].islower()
                 and body[0].isalpha()
                 and last_mark(units[-1].text) not in _NO_RUN_ON
-                and not _COUNTED_RE.search(units[-1].text)
+                and not _COUNTED_RE.search(units[-1].text) and not _HANDLE_RE.fullmatch(body)
                 and byline_name(body) is None and not is_relative_time(body)
                 and not tells_when(body)):  # "di 12/03/2024 - 06:15" under "Door Pieter
             # Claes" (Dutch "di", Tuesday): a stamp is its own line (blind trial u)
@@ -156,3 +156,7 @@ _NO_RUN_ON = SENTENCE_END | frozenset(":：")
 # commenter's lower-case handle under it ("mato_kvp: Konečne! …") was joined to it, and the
 # comment read as a sentence of the story's.
 _COUNTED_RE = re.compile(r"\(\d+\)$")
+# ...and a commenter's handle alone on its line, one lower-case word with an underscore or a
+# digit ("hama_kyuji" under "コメントを投稿するにはログインが必要です": joined to the notice,
+# blind trial an's Japanese thread was not seen as one).
+_HANDLE_RE = re.compile(r"@?[a-z][a-z0-9.]*[_\d][\w.]*")

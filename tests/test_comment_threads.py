@@ -126,3 +126,12 @@ def test_a_thread_without_times_opens_at_its_first_name_comment_and_reply():
     # its notification prompt, a call whose imperative comes last (pack tr's
     # subscribe.call-to-action-tr, blind trials ah and aj)
     assert not [p for p in paragraphs if "bildirimlere izin verin" in p]
+
+
+def test_a_japanese_thread_of_a_handle_a_comment_its_votes_and_reply_goes():
+    """Blind trial an's Japanese report: "コメント（12件）", the login notice, the handle
+    "hama_kyuji" (joined to the notice as its sentence's rest: `segment._HANDLE_RE`), the
+    comment, "いいね 34" and "返信" (`locate.opens_a_thread` passes a comment's votes)."""
+    text = clean((PAGES_DIR / "blind-ja-baseball-kicker.txt").read_bytes()).text
+    assert "中島くんのピッチングは本当に見事でした" not in text
+    assert "大和西は26日の準決勝で東海大相模と対戦する。" in text

@@ -1375,7 +1375,8 @@ def _in_an_entry(lines: list[str], i: int, named: Callable[[str], Rule | None]) 
 
 def _story_above(lines: list[str], keep: list[bool], i: int,
                  named: Callable[[str], Rule | None],
-                 boxed: Callable[[int], bool] = lambda j: False) -> bool:
+                 boxed: Callable[[int], bool] = lambda j: False,
+                 lexicon: Lexicon | None = None) -> bool:
     """Is the story kept right above line i: the line above kept, or a kept paragraph of
     prose past ad labels and one-line cross-links between (_SUBHEAD_PAST: "Citește și: …",
     not a box's list-head heading)? A subhead stood under both and was lost (blind trial r,
@@ -1409,10 +1410,16 @@ def _story_above(lines: list[str], keep: list[bool], i: int,
             if 0 < promo <= PROMO_BOX_LINES and not keep[j]:
                 promo += 1
                 continue
-            if (j < i - 1 and word_count(lines[i]) <= RESUMED_SUBHEAD_MAX_WORDS
-                    and (below := named(lines[j + 1])) is not None and below.family == "ads"
-                    and (top := _box_top(lines, j, named)) is not None):
-                return top > 0 and keep[top - 1] and is_prose(lines[top - 1])
+            if word_count(lines[i]) <= RESUMED_SUBHEAD_MAX_WORDS and (
+                    j < i - 1 and (below := named(lines[j + 1])) is not None
+                    and below.family == "ads"
+                    or _resumes_under(lines, i) and not _name_alone(lines[i])) and (
+                    top := _box_top(lines, j, named, lexicon)) is not None:
+                t = top - 1  # the story's line over the box, past a line a rule names (a
+                # table's source: "Quelle: Bundeskanzlei, …", blind trial ao)
+                while t >= 0 and not keep[t] and named(lines[t]) is not None:
+                    t -= 1
+                return t >= 0 and keep[t] and (is_prose(lines[t]) or is_table_row(lines[t]))
             return keep[j] and j < i - 1 and (is_prose(lines[j]) or ends_sentence(lines[j]))
         if past_forms and promo <= 1 and rule.family in _PROMO_FORM:
             promo = 1
@@ -1422,19 +1429,28 @@ def _story_above(lines: list[str], keep: list[bool], i: int,
     return False
 
 
-def _box_top(lines: list[str], j: int, named: Callable[[str], Rule | None]) -> int | None:
+def _box_top(lines: list[str], j: int, named: Callable[[str], Rule | None],
+             lexicon: Lexicon | None = None) -> int | None:
     """The heading of the related box line j is the last teaser of: a cross-link list head
-    a rule names ("Прочетете още:") at most LIST_MAX_ITEMS lines above, only teasers' lines
-    between (no rule names them, no sentence; the model may keep one); None when there is
-    none. A subhead of a few words (RESUMED_SUBHEAD_MAX_WORDS) under such a box and an ad's
-    label ("Опозицията: Това е връщане назад" under two teasers and "Реклама") stands under
-    the story (blind trial am's Bulgarian page lost it); without the ad's label between, the
-    line is as often the next teaser's byline or summary ("Ein Interview von Martin Hesse",
-    fundus-dev's Spiegel: text -0.0001)."""
+    a rule names ("Прочетете още:") or, with the document's `lexicon`, a referral label alone
+    in the site's own words (`crosslink.is_label_alone`: "Mehr zur Abstimmung") at most
+    LIST_MAX_ITEMS lines above, only teasers between (no sentence, no rule names them but a
+    labelled teaser's: "Kommentar: …"; the model may keep one); None when there is none.
+    A subhead of a few words (RESUMED_SUBHEAD_MAX_WORDS) under such a box and an ad's label
+    ("Опозицията: Това е връщане назад" under two teasers and "Реклама") stands under the
+    story (blind trial am's Bulgarian page lost it); without the ad's label between, only a
+    subhead over a paragraph more than a teaser's summary (`_resumes_under`), no name alone,
+    is the story's ("Les oppositions divisées" under "À lire aussi" and a teaser, blind
+    trial ao): the line is as often the next teaser's byline or summary ("Ein Interview von
+    Martin Hesse", fundus-dev's Spiegel: text -0.0001)."""
     for k in range(j, max(-1, j - LIST_MAX_ITEMS - 1), -1):
         rule = named(lines[k])
+        if rule is not None and rule.family == _CROSS_LINK and rule.where is not Where.LIST_HEAD:
+            continue  # a teaser under its label ("Kommentar: Die Familienpolitik bleibt …")
         if rule is not None:
-            return k if rule.family == _CROSS_LINK and rule.where is Where.LIST_HEAD else None
+            return k if rule.family == _CROSS_LINK else None
+        if lexicon is not None and is_label_alone(lines[k], lexicon):
+            return k  # a heading in the site's own words ("Mehr zur Abstimmung")
         if ends_sentence(lines[k]):
             return None
     return None
@@ -1585,7 +1601,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
         if (not keep[i] and keep[i + 1] and quiet(i) and (
                 _short_heading(lines[i]) or _one_word_heading(lines[i])
                 and heads(lines[i], lines[i + 1], lexicon.function_words))
-                and _story_above(lines, keep, i, named, played)):
+                and _story_above(lines, keep, i, named, played, lexicon)):
             keep[i] = True
     first = keep.index(True)
     for i in range(first + 1, n - 1):  # a live blog entry's headline, under its stamp

@@ -944,3 +944,19 @@ def test_an_explainers_question_under_a_box_heads_its_answer():
     assert "Ab wann gilt die neue Regelung?\n" in text
     assert "Was kostet das Parken?\n" in text
     assert "Neue Straßenbahnlinie nach Pichling" not in text
+
+
+@pytest.mark.parametrize(("page", "subhead", "teaser"), [
+    # blind trial ao: no ad's label between the box and the subhead (`_resumes_under`)
+    ("blind-fr-ca-subhead-under-box.txt", "Les oppositions divisées",
+     "Le logement mérite mieux qu'un pansement"),
+    # a heading in the site's words, a labelled teaser, an ad's label; a table above the box
+    ("blind-de-ch-results-table-box-ad.txt", "Westschweiz sagt deutlich Ja",
+     "Die Familienpolitik bleibt eine Baustelle"),
+])
+def test_a_subhead_under_a_related_box_stays_and_the_box_goes(page, subhead, teaser):
+    """`locate._box_top`: the story stands over the box, the subhead under it heads the
+    story's next section."""
+    text = clean((PAGES / page).read_bytes()).text
+    assert f"{subhead}\n" in text
+    assert teaser not in text

@@ -744,14 +744,16 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
 def _points_to(units: list[Unit], keep: list[bool], i: int, lexicon: Lexicon,
                removed: list[Removal]) -> bool:
     """Is unit i a referral label alone on its line (`crosslink.is_label_alone`: "আরও পড়ুন",
-    "Lesen Sie auch:") over a line the locator kept (`keep`) that reads as the headline
-    pointed to (`crosslink.is_pointed_headline`)? The model keeps such a headline between the
-    story's paragraphs as a subhead (blind trial v's Bengali live blog, p 0.70, under the
-    label it dropped); the label says it is another story's. `_apply_rules` asks the same
-    of a label the locator kept, between two sentences. Not when an earlier round `removed`
-    the line between them: that was the label's ("Xem thêm video:" over "Video: …", a
-    credit rule's; blind trial af's Vietnamese subhead under them went as the link)."""
-    return (i + 1 < len(units) and keep[i + 1] and is_label_alone(units[i].text, lexicon)
+    "Lesen Sie auch:") over a line that reads as the headline pointed to
+    (`crosslink.is_pointed_headline`)? The model keeps such a headline between the story's
+    paragraphs as a subhead (blind trial v's Bengali live blog, p 0.70, under the label it
+    dropped), or drops the first and keeps the next ones (fresh-user check #10's "Leggi
+    anche" under a caption: `_pointed_run` takes the kept ones); the label says they are
+    another story's. `_apply_rules` asks the same of a label the locator kept, between two
+    sentences. Not when an earlier round `removed` the line between them: that was the
+    label's ("Xem thêm video:" over "Video: …", a credit rule's; blind trial af's Vietnamese
+    subhead under them went as the link)."""
+    return (i + 1 < len(units) and is_label_alone(units[i].text, lexicon)
             and is_pointed_headline(units[i + 1].text) and _next_on_page(units, i, removed))
 
 
@@ -759,8 +761,8 @@ def _pointed_run(units: list[Unit], keep: list[bool], i: int,
                  match: Callable[..., Rule | None], lexicon: Lexicon) -> list[int]:
     """The kept headlines a referral label alone at unit i points to (`_points_to` asked of
     the first): its box's items (`locate.list_under`, which ends at the story's next
-    statement or short subhead) while each is one the locator kept and reads as a headline
-    (`crosslink.is_pointed_headline`), LIST_MAX_ITEMS at most. Blind trial al's "LEGGI
+    statement or short subhead) while each reads as a headline
+    (`crosslink.is_pointed_headline`), LIST_MAX_ITEMS at most, those the locator kept. Blind trial al's "LEGGI
     ANCHE" stood over three teasers and the subhead "Le parole del giocatore"; the second
     and third teasers stayed in the story."""
     texts = [u.text for u in units]
@@ -769,11 +771,12 @@ def _pointed_run(units: list[Unit], keep: list[bool], i: int,
         return match(texts[j], Where.ANYWHERE)
 
     run = []
-    for j in list_under(texts, i, named, lexicon.function_words):
-        if len(run) == LIST_MAX_ITEMS or not (keep[j] and is_pointed_headline(texts[j])):
+    for n, j in enumerate(list_under(texts, i, named, lexicon.function_words)):
+        if n == LIST_MAX_ITEMS or not is_pointed_headline(texts[j]):
             break
-        run.append(j)
-    return run or [i + 1]
+        if keep[j]:
+            run.append(j)
+    return run
 
 
 def _under_an_ad(unit: Unit, removed: list[Removal]) -> bool:

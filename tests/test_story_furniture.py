@@ -960,3 +960,12 @@ def test_a_subhead_under_a_related_box_stays_and_the_box_goes(page, subhead, tea
     text = clean((PAGES / page).read_bytes()).text
     assert f"{subhead}\n" in text
     assert teaser not in text
+
+
+def test_the_kept_teasers_of_a_label_alone_go_when_the_model_dropped_the_first():
+    """Fresh-user check #10's Italian page: under a caption, "Leggi anche" and three teasers
+    over a subhead; the model dropped the label and the first teaser, kept the second and
+    third (`pipeline._points_to`, `_pointed_run`)."""
+    text = clean((PAGES / "fresh-it-teasers-under-caption.txt").read_bytes()).text
+    assert "Piazza Garibaldi, i residenti chiedono più parcheggi" not in text
+    assert "Bilancio comunale, via libera alla variazione da 2 milioni" not in text

@@ -595,6 +595,13 @@ _BYLINE_MARKER_RE = re.compile(rf"(?:{_BYLINE_MARKERS})\b|(?:{_BYLINE_LABELS})\s
 # An e-mail address: a byline's tail ("김민수 기자 minsu@example.co.kr"), or the writer's
 # line under the name.
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+_EMAIL_RE = re.compile(EMAIL)
+
+
+def is_email_line(line: str) -> bool:
+    """Is `line` an e-mail address alone: the writer's, under a byline's name?"""
+    return _EMAIL_RE.fullmatch(line.strip()) is not None
+
 # Korean credits its reporter after the name: "김민수 기자", "김민수 기자 minsu@example.co.kr",
 # a correspondent "특파원" (fresh-user trial n: no author), and the times of the story
 # ("김서연 기자 입력 2024.05.13 15:42 수정 …", blind trial p). A Korean name is two to four

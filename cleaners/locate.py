@@ -31,12 +31,12 @@ from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.linemodel import COLUMN, LineMemo, LineModel, score_with_features
 from newsclean.cleaners.lines import (
     CUT_OFF_ENDS,
-    EMAIL,
     FULL_STOPS,
     HANGUL_RE,
     HEADLINE_MAX_WORDS,
     LINE_PARTS_RE,
     NAME_LOWER_WORDS,
+    OPEN_QUOTES,
     PROSE_MIN_WORDS,
     QUESTION_MARKS,
     UNSPACED_RUN_RE,
@@ -49,6 +49,7 @@ from newsclean.cleaners.lines import (
     is_clock_line,
     is_clock_time,
     is_desk_credit,
+    is_email_line,
     is_headline,
     is_prose,
     is_quotation,
@@ -228,9 +229,10 @@ def list_under(texts: list[str], at: int, named: Callable[[int], Rule | None],
 
 def _resumes_under(texts: list[str], j: int) -> bool:
     """Is line j a subhead of a few words (RESUMED_SUBHEAD_MAX_WORDS, `_short_heading`), no
-    byline and no quote (_QUOTE_OPENERS), over a lead-in (`ends_a_list`: of prose's length)
-    or a paragraph more than a teaser's summary (`_more_than_a_summary`): the story's next
-    section, past a box's teasers? A bare teaser over the story's last paragraph of one
+    byline and no quote (a teaser's: "Von Monique de Cleur", fundus-dev's WAZ; "„Jack
+    Wolfskin hat seine Seele verloren“", FAZ), over a lead-in (`ends_a_list`: of prose's
+    length) or a paragraph more than a teaser's summary (`_more_than_a_summary`): the
+    story's next section, past a box's teasers? A bare teaser over the story's last paragraph of one
     sentence ("Minister mister sit mandat i Vestjylland", blind trial u) stays the box's.
     "Variação por grupo" over "Veja como se comportaram os principais grupos …:" shares no
     content word with it (the stoplist holds "grupo"), and went with the "Leia também" box
@@ -240,7 +242,7 @@ def _resumes_under(texts: list[str], j: int) -> bool:
     question ("Die wichtigsten Fragen und Antworten": blind trial an's Austrian page lost
     both under "Mehr zum Thema" and two teasers)."""
     line = texts[j]
-    if is_byline(line) or line.startswith(_QUOTE_OPENERS):
+    if is_byline(line) or line[:1] in OPEN_QUOTES:
         return False
     if _question_heading(line):
         return j + 1 < len(texts) and _answers(texts[j + 1])
@@ -257,10 +259,6 @@ def _answers(paragraph: str) -> bool:
     return ends_a_list(paragraph) and _more_than_a_summary(paragraph)
 
 
-# A teaser quotes its speaker ("„Jack Wolfskin hat seine Seele verloren“" over its summary,
-# fundus-dev's FAZ); a byline is a teaser's ("Von Monique de Cleur", WAZ): neither is a
-# subhead resuming the story (`_resumes_under`).
-_QUOTE_OPENERS = ("\"", "'", "„", "“", "‘", "«", "‹", "»", "「", "『")
 
 
 # A related box's teasers often carry their summaries: a headline, then a sentence of the
@@ -755,12 +753,9 @@ def _name_over_stamp(under: list[str], named: Callable[[str], Rule | None]) -> b
     # date, blind trial aj's Catalan page), or the writer's e-mail address (Swedish papers:
     # "jonas.berglund@medelpadstidning.se", blind trial an)
     at = 2 if len(under) > 2 and (_place_alone(under[1], named)
-                                  or _EMAIL_LINE_RE.fullmatch(under[1].strip())) else 1
+                                  or is_email_line(under[1])) else 1
     return len(under) > at and is_stamp(under[at]) and named(name) is None and _name_alone(name)
 
-
-# A writer's e-mail address alone on its line, under the name.
-_EMAIL_LINE_RE = re.compile(EMAIL)
 
 # A dateline's place alone on its line: a name of a word or two ("Tarragona", "Den Haag").
 PLACE_MAX_WORDS = 2

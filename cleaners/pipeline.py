@@ -50,6 +50,7 @@ from newsclean.cleaners.lines import (
     is_byline_shell,
     is_clock_line,
     is_clock_time,
+    is_email_line,
     is_prose,
     is_table_row,
     is_year,
@@ -297,8 +298,10 @@ class _Judge:
         removed: list[Removal] = []
         top = False
         rules, opts = self.rules, self.opts
+        # asked once of each round's units: the end of a round asks what the next begins with
+        page_head = title is None and top_line and _page_headline(units, rules)
         for _ in range(MAX_ROUNDS):
-            if title is None and top_line and _page_headline(units, rules):
+            if page_head:
                 title, top = units[0].text, True
                 removed.append(_removal(units[0], "structure.headline", "structure", "leading"))
                 units = units[1:]
@@ -323,8 +326,8 @@ class _Judge:
             units = _drop_orphan_heads(units, removed)
             units = _drop_letterless_edges(units, removed)
             removed.extend(trailing)
-            if not units or settled and len(units) == located and not (
-                    title is None and top_line and _page_headline(units, rules)):
+            page_head = title is None and top_line and _page_headline(units, rules)
+            if not units or settled and len(units) == located and not page_head:
                 break
         return units, title, removed, top
 
@@ -384,7 +387,6 @@ def _byline_author(page_lines: list[str], match: Callable[..., Rule | None],
 # "Business"), or the writer's e-mail address, on its own line or after the name ("Erik Lindqvist"
 # and "erik.lindqvist@…" over "Publicerad 22 april 2024, 06:00": blind trial q's Swedish
 # page gave no author).
-_EMAIL_RE = re.compile(EMAIL)
 _EMAIL_AFTER_RE = re.compile(rf"\s+{EMAIL}\s*$")
 # A byline stands under the story's first paragraph at the furthest: its lead, then "Von
 # Eileen Wagner" (fundus-dev's WAZ), a standfirst, then the name and the date.
@@ -467,7 +469,7 @@ def _first_byline(lines: list[str], lexicon: Lexicon, match: Callable[..., Rule 
         if name is None and i < alone and ":" not in line and i + 1 < len(lines) and (
                 tells_when(lines[i + 1]) or i + 2 < len(lines) and tells_when(lines[i + 2])
                 and (word_count(lines[i + 1]) <= BUTTON_MAX_WORDS
-                     or _EMAIL_RE.fullmatch(lines[i + 1]) is not None)):
+                     or is_email_line(lines[i + 1]))):
             name = credited_name(_EMAIL_AFTER_RE.sub("", line))
         if name is not None and match(line, Where.LEADING) is None and _names_someone(
                 name, lexicon):

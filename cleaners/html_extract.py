@@ -238,6 +238,21 @@ def _shortens(title: str, headline: str) -> bool:
     return 0 < len(said) < len(full) and set(said) <= set(full)
 
 
+# A section's or a topic's label before a colon, a few words: "Olympische Spiele: …",
+# "Donald Trump: Warum …" in an <h1> whose og:title says the headline alone.
+_LABEL_MAX_WORDS = 3
+_LABEL_RE = re.compile(rf"[^:：]+?(?:\s[^:：\s]+){{0,{_LABEL_MAX_WORDS - 1}}}?[:：]\s")
+
+
+def _labelled_by(h1: str, og: str) -> bool:
+    """Does the <h1> open with a label (_LABEL_RE, _LABEL_MAX_WORDS words at most) that the
+    og:title does not? Such an <h1> is the section's wording (fundus-dev's n-tv and Stern:
+    their dumps' headline is the og:title's)."""
+    m = _LABEL_RE.match(h1)
+    return (m is not None and len(m.group().split()) <= _LABEL_MAX_WORDS
+            and not og.startswith(m.group().rstrip()))
+
+
 # A <title> worded for search engines adds a word or two to the headline the page shows
 # ("hoy", "live", the city); one that adds more says something else (a section's name
 # over a short h1 is taken off by `strip_site`).
@@ -283,7 +298,7 @@ def _metadata(tree: HtmlElement, url: str | None, objs: list[dict]) -> _Meta:
     # Key moments from …", "Olympische Spiele: …"), and 24 dev pages took them over the
     # og:title their dumps show.
     own = h1s[0] if len(h1s) == 1 else None
-    if own and ld_head and ld_head.casefold() != own.casefold():
+    if own and (ld_head and ld_head.casefold() != own.casefold() or og and _labelled_by(own, og)):
         own = None
     if (og and title and own and html_title and title.casefold() != own.casefold()
             and title == strip_site(_norm(og), site, refs)

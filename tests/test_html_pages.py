@@ -532,3 +532,19 @@ def test_what_follows_a_paywalls_remaining_share_is_its_offer():
                  "Le journal numérique dès 5 heures"):
         assert line not in result.text
     assert len(result.text.split("\n\n")) >= 4
+
+
+def test_an_h1_with_a_sections_label_gives_way_to_the_og_title():
+    """fundus-dev's n-tv and Stern: the <h1> and <title> open with a section's label
+    ("Olympische Spiele: …") the og:title leaves out; the dump shows the og:title's wording,
+    and the <h1> is no better title (`html_extract._labelled_by`)."""
+    story = "".join(f"<p>Das Basketballturnier geht in Lille weiter, Absatz {i} des Berichts "
+                    "über die deutsche Mannschaft und ihre Gegner in der Vorrunde.</p>"
+                    for i in range(6))
+    html = ("<html><head><title>Olympische Spiele: Deutscher Aggressor beeindruckt | n-tv"
+            "</title><meta property='og:site_name' content='n-tv'>"
+            "<meta property='og:title' content='Deutscher Aggressor beeindruckt, Frankreich "
+            "hadert'></head><body><article><h1>Olympische Spiele: Deutscher Aggressor "
+            f"beeindruckt</h1>{story}</article></body></html>")
+    result = clean(html.encode(), options=HTML)
+    assert result.title == "Deutscher Aggressor beeindruckt, Frankreich hadert"

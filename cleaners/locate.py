@@ -1564,6 +1564,10 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
     played = _player_boxes(lines, rule_at, lexicon)
 
     resumed = _resumed_story(lines, keep, quiet, rule_at)
+    facts = _fact_runs(lines, named)
+    fact_row = [False] * n
+    for lo, hi in facts:
+        fact_row[lo:hi] = [True] * (hi - lo)
     for order in (range(n), range(n - 1, -1, -1)):
         gap = None  # lines behind the sweep since the nearest kept one, as the reach counts
         boxed = None  # the same, with a related-stories box (heading and teasers) as one
@@ -1582,15 +1586,18 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
                 rule, box = rule_at(i), box_at(i)
                 if not _in_story_chrome(lines[i], rule) and not entry_row[i] and not embedded(i) and not (
                         rule is not None and _row_kind(rule) == row) and not (
-                        row == _LIVE_BLOG and rule is None and is_clock_time(lines[i])):
+                        row == _LIVE_BLOG and rule is None and is_clock_time(lines[i])) and not fact_row[i]:
                     gap += 1
                 if not _in_story_chrome(lines[i], box) and not entry_row[i] and not embedded(i) and not (
-                        box is not None and _row_kind(box) == box_row):
+                        box is not None and _row_kind(box) == box_row) and not fact_row[i]:
                     boxed += 1
                 row = _row_kind(rule) if rule is not None else None
                 box_row = _row_kind(box) if box is not None else None
                 continue
             row = box_row = None
+    for lo, hi in facts:  # after the sweeps, which reach past a fact box: the story around it
+        if _between_story(lines, keep, lo, hi, named):
+            keep[lo:hi] = [True] * (hi - lo)
     held = _keep_announced(lines, keep, feats, quiet)
     for i in range(1, n - 1):
         if (not keep[i] and keep[i + 1] and quiet(i) and (
@@ -2070,6 +2077,41 @@ _LIST_ITEM_RE = re.compile(r"([-*•·+–—]|\d{1,3}[.)])\s")
 _LABEL_ROW_RE = re.compile(r"[^\W\d_][^:：\n]{0,24}?\s?[:：]\s*\S")
 _ENUMERATES = re.compile("[,、，]")
 _LABEL_ROW = ":"
+
+
+# A fact box: rows of a label, a colon and a figure ("Baujahr: 1974", "Kosten der Sanierung:
+# rund 23 Millionen Euro", "Besucher pro Jahr (vor Corona): etwa 95.000"), a figure in two
+# rows of three (the box's heading is often a row too: "Info-Box: Das Hallenbad in Zahlen"),
+# MIN_FACT_ROWS or more, no rule naming any. Set between two kept paragraphs, past the lines
+# rules name only, it is the story's data: blind trial al's German pool story lost all six
+# rows to `layout.inside-article`. A teaser rail's rows ("Murnau: Neue Ortsumfahrung bleibt
+# umstritten") hold no figures; a ticker's do, but stand in the masthead, not between the
+# story's paragraphs. A label here may be longer than a list's (`_LABEL_ROW_RE`).
+_FACT_ROW_RE = re.compile(r"[^\W\d_][^:：\n]{0,40}?\s?[:：]\s*\S")
+MIN_FACT_ROWS = 3
+
+
+def _fact_row(line: str) -> bool:
+    return (_FACT_ROW_RE.match(line) is not None and not ends_sentence(line)
+            and word_count(line) <= LIST_ITEM_MAX_WORDS)
+
+
+def _fact_runs(lines: list[str], named: Callable[[str], Rule | None]) -> list[tuple[int, int]]:
+    """(first, end) of each fact box (`_fact_row`): MIN_FACT_ROWS rows or more no rule
+    names, a figure in two of three."""
+    rows = [_fact_row(line) and named(line) is None for line in lines]
+    return [(lo, lo + size) for row, lo, size in _runs(rows)
+            if row and size >= MIN_FACT_ROWS and 3 * sum(
+                1 for line in lines[lo:lo + size] if any(c.isdigit() for c in line)) >= 2 * size]
+
+
+def _between_story(lines: list[str], keep: list[bool], lo: int, hi: int,
+                   named: Callable[[str], Rule | None]) -> bool:
+    """Do kept lines stand right above and right under lines lo..hi, past the lines a rule
+    names (a "Lesen Sie mehr: …" link over a fact box)?"""
+    above = next((j for j in range(lo - 1, -1, -1) if named(lines[j]) is None), None)
+    below = next((j for j in range(hi, len(lines)) if named(lines[j]) is None), None)
+    return above is not None and below is not None and keep[above] and keep[below]
 
 
 def is_list_item(line: str) -> bool:

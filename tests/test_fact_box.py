@@ -109,3 +109,21 @@ def test_teasers_under_the_story_are_not_taken_back_as_its_rest():
         assert paragraph in out
     for line in teasers:
         assert line not in out
+
+
+def test_a_fact_box_of_figures_between_two_paragraphs_stays_whole():
+    """Blind trial al's German pool story: "Lesen Sie mehr: …", then "Info-Box: Das Hallenbad
+    in Zahlen" over five rows of a label and a figure ("Baujahr: 1974"), then the last
+    paragraph. The model scored the rows 0.01-0.09 and all went, and a related box's teasers
+    of the same shape ("Murnau: Neue Ortsumfahrung bleibt umstritten") hold no figure
+    (`locate._fact_runs`)."""
+    text = clean((PAGES_DIR / "blind-de-fact-box.txt").read_bytes()).text
+    lines = text.split("\n")
+    for row in ("Info-Box: Das Hallenbad in Zahlen", "Baujahr: 1974",
+                "Besucher pro Jahr (vor Corona): etwa 95.000",
+                "Geplante Schließung: Oktober 2024 bis Herbst 2026"):
+        assert row in lines
+    assert lines[-1].startswith("Wie es weitergeht, soll der Bauausschuss im Mai festlegen.")
+    for gone in ("Lesen Sie mehr: Immer weniger Kinder können schwimmen – DLRG schlägt Alarm",
+                 "Murnau: Neue Ortsumfahrung bleibt umstritten", "Auch interessant"):
+        assert gone not in lines

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import copy
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -1010,6 +1011,53 @@ def _shingles(toks: list[str]) -> set[tuple[str, ...]]:
     return {tuple(toks[i:i + _SHINGLE]) for i in range(len(toks) - _SHINGLE + 1)}
 
 
+def _nearest_paragraphs(chunk_sh: list[set], para_sh: list[set]) -> list[int]:
+    """For each chunk, the index of the paragraph sharing most of its shingles (-1 for
+    none); of equals (a live blog's "By Nora Lindqvist" under each entry), the first at or
+    after the previous chunk's."""
+    holders: dict[tuple, list[int]] = {}
+    for j, sh in enumerate(para_sh):
+        for s in sh:
+            holders.setdefault(s, []).append(j)
+    out, prev = [], -1
+    for sh in chunk_sh:
+        shared = Counter(j for s in sh for j in holders.get(s, ()))
+        if not shared:
+            out.append(-1)
+            continue
+        most = max(shared.values())
+        best = sorted(j for j, n in shared.items() if n == most)
+        prev = next((j for j in best if j >= prev), best[0])
+        out.append(prev)
+    return out
+
+
+def _in_order(anchors: list[int], where: list[int]) -> list[int]:
+    """The longest run of `anchors` (chunk indexes, in page order) whose paragraphs
+    (`where`) never go back: the extractor keeps the page's order, so a chunk that matches a
+    paragraph out of that order only shares its words. A live blog's pinned summary ("…has
+    declared a snow emergency starting at 9 p.m.") matched a later entry's paragraph, and
+    the blocks put back after it went into that entry and past the entries after it (blind
+    trial aq)."""
+    tails: list[int] = []  # tails[k]: the paragraph ending the best run of k + 1 anchors
+    ends: list[int] = []  # ... and that run's last anchor
+    back: dict[int, int | None] = {}
+    for a in anchors:
+        k = bisect_right(tails, where[a])
+        back[a] = ends[k - 1] if k else None
+        if k == len(tails):
+            tails.append(where[a])
+            ends.append(a)
+        else:
+            tails[k], ends[k] = where[a], a
+    run: list[int] = []
+    a = ends[-1] if ends else None
+    while a is not None:
+        run.append(a)
+        a = back[a]
+    return run[::-1]
+
+
 def _with_gaps(tree: HtmlElement, paras: list[str]) -> list[str]:
     """``paras`` with the structured blocks of the article's container that stand between
     two kept paragraphs put back in place (unless they are page furniture)."""
@@ -1034,7 +1082,7 @@ def _with_gaps(tree: HtmlElement, paras: list[str]) -> list[str]:
                if kept[i] and len(sh) >= _GAP_MIN_TOKENS - _SHINGLE + 1]
     if len(anchors) < 2:
         return paras
-    anchor_set = set(anchors)
+    in_order = set(_in_order(anchors, _nearest_paragraphs(chunk_sh, para_sh)))
     out, out_sh = list(paras), list(para_sh)
     at = 0  # the next blocks put back go before out[at]
     pending: list[str] = []
@@ -1045,7 +1093,7 @@ def _with_gaps(tree: HtmlElement, paras: list[str]) -> list[str]:
             out_sh[at:at] = [set()] * len(pending)
             at += len(pending)
             pending = []
-            if i in anchor_set and c.links <= _GAP_MAX_LINK_SHARE * len(c.text):
+            if i in in_order and c.links <= _GAP_MAX_LINK_SHARE * len(c.text):
                 # not a block of links: a live blog's "Key events" list repeats its entries'
                 # titles, and took the entries' time stamps under its last one (blind trial ah)
                 at = next((j + 1 for j in range(at, len(out)) if out_sh[j] & sh), at)

@@ -757,13 +757,17 @@ def _name_over_stamp(under: list[str], named: Callable[[str], Rule | None]) -> b
     return len(under) > at and is_stamp(under[at]) and named(name) is None and _name_alone(name)
 
 
-# A dateline's place alone on its line: a name of a word or two ("Tarragona", "Den Haag").
-PLACE_MAX_WORDS = 2
+# A dateline's place or the paper's name alone on its line, between a byline's name and its
+# stamp: a name of a few words, each capitalized or a name's particle ("Tarragona", "Den
+# Haag", "The Linn Ledger": blind trial aq's obituary lost its deck over "Dana Holloway",
+# "The Linn Ledger" and "Published 6:02 a.m. CT Nov. 5, 2024").
+PLACE_MAX_WORDS = 4
 
 
 def _place_alone(line: str, named: Callable[[str], Rule | None]) -> bool:
     words = line.split()
-    return (0 < len(words) <= PLACE_MAX_WORDS and all(w[:1].isupper() for w in words)
+    return (0 < len(words) <= PLACE_MAX_WORDS and words[0][:1].isupper()
+            and all(w[:1].isupper() or w in NAME_LOWER_WORDS for w in words)
             and not any(c.isdigit() for c in line) and not ends_sentence(line)
             and named(line) is None)
 

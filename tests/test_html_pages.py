@@ -449,6 +449,23 @@ def test_a_live_blogs_entries_stay_in_place_and_their_time_stamps_go():
         "4.47pm", "4.20pm"}
 
 
+def test_a_pinned_items_words_in_a_later_entry_move_no_block_put_back_there():
+    """Blind trial aq's live blog: the pinned list's "Minneapolis has declared a snow
+    emergency starting at 9 p.m." shares its words with the 9:15 entry's paragraph, and the
+    blocks readability-lxml left out (the next pinned item, the 7:48 entry) were put back
+    after that paragraph and after the 6:02 entry (`html_extract._in_order`)."""
+    paragraphs = _clean("blind-en-us-pinned-live-blog.html").text.split("\n\n")
+    order = [p for p in paragraphs if p in (
+        "The State Patrol asks drivers to stay off the roads unless travel is necessary.",
+        "Snow totals so far", "Minneapolis declares snow emergency",
+        "I-94 crash blocks lanes in St. Paul", "Most metro districts close")]
+    assert order == ["The State Patrol asks drivers to stay off the roads unless travel is "
+                     "necessary.", "Snow totals so far", "Minneapolis declares snow emergency",
+                     "I-94 crash blocks lanes in St. Paul", "Most metro districts close"]
+    emergency = paragraphs.index("Minneapolis declares snow emergency")
+    assert paragraphs[emergency + 2].startswith("Residents can check the snow emergency map")
+
+
 def test_a_vietnamese_pages_signature_under_the_story_is_its_author():
     """Blind trial ah's Vietnamese page signed the story in a bold line under it, as
     VnExpress does; the text path read such a name as the author (pipeline.SIGNED_AT_END),

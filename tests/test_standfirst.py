@@ -264,3 +264,15 @@ def test_a_deck_over_a_reported_by_and_edited_by_credit_stays():
     result = clean(raw)
     assert result.author == "Ananya Bhardwaj"
     assert result.text.startswith('The court said the agencies had been "passing the buck"')
+
+
+def test_a_deck_over_a_name_the_papers_name_and_a_stamp_stays():
+    """Blind trial aq's obituary: the deck stands over "Dana Holloway", "The Linn Ledger" and
+    "Published 6:02 a.m. CT Nov. 5, 2024": the paper's name between the writer's and the
+    stamp, as a dateline's place stands (`locate._place_alone`)."""
+    raw = (Path(__file__).parent / "fixtures" / "text_pages"
+           / "blind-en-us-obituary-deck.txt").read_bytes()
+    result = clean(raw)
+    assert result.title.startswith("Margaret “Peggy” Kowalczyk, Marion kindergarten teacher")
+    assert result.text.startswith("She taught generations of Marion children to read")
+    assert "The Linn Ledger" not in result.text.split("\n\n")

@@ -1289,7 +1289,8 @@ def _deck_under_headline(blocks: list[PageBlock], i: int, title: str | None) -> 
     fundus-dev HTML 0.9690 -> 0.9692, html-dev 0.9817 -> 0.9816, whose gold leaves decks
     out. Any heading over any paragraph instead (a page header's search box, a quote under
     a section's heading) cost html-dev 0.9819 -> 0.9808; a deck set as an <h2> (trial ah's
-    he page) cost html-dev 0.0019 for fundus-dev's +0.0006 and stays out."""
+    he page) cost html-dev 0.0019 for fundus-dev's +0.0006: it is taken only when the
+    page's description repeats it (`_heading_deck`)."""
     b = blocks[i]
     return (b.region in ("header", "body") and not b.caption and i > 0
             and blocks[i - 1].heading and title is not None
@@ -1327,6 +1328,31 @@ def _lede_under_headline(blocks: list[PageBlock], i: int, title: str | None) -> 
     return False
 
 
+def _heading_deck(blocks: list[PageBlock], i: int, title: str | None, descs: list[str]) -> bool:
+    """Is block i a deck set as a heading (an <h2> right under the headline, the heading
+    whose words are the title's) that one of the page's descriptions `descs` repeats: its
+    words nearly all the description's (_STANDFIRST_COVER), or the description's words
+    nearly all its own? Set as a heading alone it is as often a section's first subhead (a
+    deck set as an <h2> cost html-dev 0.0019, `_deck_under_headline`); the description
+    says it is the summary: blind trial ar's en-GB, es-ES, pt-BR and ar pages lost theirs,
+    "…with fines of up to £1,000 for anyone who ignores the rules" under a description
+    that stops before the comma."""
+    b = blocks[i]
+    if (i == 0 or title is None or not blocks[i - 1].heading or b.caption
+            or _tokset(blocks[i - 1].text) != _tokset(title)):
+        return False
+    bt = _tokset(b.text)
+    if len(bt) < _STANDFIRST_MIN_TOKENS:
+        return False
+    for d in descs:
+        dt = _tokset(d)
+        both = len(bt & dt)
+        if both / len(bt | dt) >= _STANDFIRST_SIM or (
+                both / len(dt) >= _STANDFIRST_COVER and len(bt) <= _STANDFIRST_LONGER * len(dt)):
+            return True
+    return False
+
+
 def _standfirst(blocks: list[PageBlock], paras: list[str], descs: list[str],
                 title: str | None = None) -> str | None:
     """The standfirst above the first prose paragraph of `paras` (within _STANDFIRST_REACH
@@ -1343,7 +1369,11 @@ def _standfirst(blocks: list[PageBlock], paras: list[str], descs: list[str],
         return None
     for i in range(max(0, first - _STANDFIRST_REACH), first):
         b = blocks[i]
-        if b.region not in ("body", "header") or b.heading:
+        if b.region not in ("body", "header"):
+            continue
+        if b.heading:
+            if _heading_deck(blocks, i, title, descs) and _key(b.text) not in joined:
+                return b.text
             continue
         if (_deck_under_headline(blocks, i, title) or _lede_under_headline(blocks, i, title)
                 ) and _key(b.text) not in joined:
@@ -1471,7 +1501,19 @@ def _parse(html: str) -> HtmlElement | None:
             tree = load_html(f"<html><body><div>{html}</div></body></html>")
     except Exception:  # noqa: BLE001 - unparseable input is an empty extraction, not a crash
         tree = None
+    if tree is not None:
+        _drop_ruby_readings(tree)
     return tree
+
+
+def _drop_ruby_readings(tree: HtmlElement) -> None:
+    """Take the readings of ruby annotations (<rt>, and the <rp> brackets shown where ruby is
+    not supported) out of the page, in place: "弥陀ヶ原" stays, "（みだがはら）" goes. The
+    reading is a pronunciation guide over the text, not text; trafilatura leaves it out
+    and the page's blocks had it, so a Japanese paragraph with furigana was put back beside
+    the extractor's copy as a block it had left out (blind trial ar: the paragraph twice)."""
+    for el in tree.xpath("//rt|//rp"):
+        el.drop_tree()
 
 
 def _words(paras) -> int:
@@ -1639,10 +1681,9 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtraction:
     if _use_structured(sa, paras, blocks):
         paras, extractor = list(sa.body), "json-ld"
         words_in += sa.body_words
-    else:
-        lead = _standfirst(blocks, paras, descs, title)
-        if lead is not None:
-            paras = [lead, *paras]
+    lead = _standfirst(blocks, paras, descs, title)
+    if lead is not None:
+        paras = [lead, *paras]
 
     paras, slides = _slideshows(paras)
     paras, boxed = _without_boxes(tree, paras)

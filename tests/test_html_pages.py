@@ -466,6 +466,29 @@ def test_a_pinned_items_words_in_a_later_entry_move_no_block_put_back_there():
     assert paragraphs[emergency + 2].startswith("Residents can check the snow emergency map")
 
 
+def test_ruby_readings_are_left_out_and_their_paragraph_said_once():
+    """Blind trial ar's Japanese page wrote readings over place names (<ruby>弥陀ヶ原<rp>（
+    </rp><rt>みだがはら</rt><rp>）</rp></ruby>): trafilatura left them out, the page's blocks
+    had them, and the paragraph was put back beside the extractor's copy
+    (`html_extract._drop_ruby_readings`)."""
+    ruby = "<ruby>{}<rp>（</rp><rt>{}</rt><rp>）</rp></ruby>"
+    paragraphs = [
+        "富山県と長野県を結ぶ山岳観光ルートが15日、全線開通した。標高2450メートルの"
+        + ruby.format("室堂", "むろどう") + "付近では、雪の壁の間を歩く催しも始まった。",
+        "ルートを運営する会社によると、今年の雪の壁は最も高い所で16メートルあり、昨年より2メートルほど高い。"
+        "冬の間の降雪量が平年を上回ったためだという。",
+        "一方、ルート沿いの" + ruby.format("弥陀ヶ原", "みだがはら")
+        + "周辺では、雪解けに伴う落石の恐れがあるとして、一部の遊歩道が6月上旬まで通行止めとなる。",
+        "開通初日は、午前7時の始発便に合わせて、立山駅に約300人が列をつくった。家族で訪れた会社員の男性は"
+        "「写真で見るよりずっと迫力がある」と話した。"]
+    page = ("<html lang='ja'><head><title>立山黒部アルペンルート全線開通 | 北日本新報</title></head>"
+            "<body><article><h1>立山黒部アルペンルート全線開通</h1>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article></body></html>")
+    text = clean(page.encode(), options=HTML).text
+    assert text.count("弥陀ヶ原") == 1 and "みだがはら" not in text and "むろどう" not in text
+    assert "標高2450メートルの室堂付近では" in text
+
+
 def test_a_vietnamese_pages_signature_under_the_story_is_its_author():
     """Blind trial ah's Vietnamese page signed the story in a bold line under it, as
     VnExpress does; the text path read such a name as the author (pipeline.SIGNED_AT_END),

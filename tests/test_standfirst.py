@@ -276,3 +276,39 @@ def test_a_deck_over_a_name_the_papers_name_and_a_stamp_stays():
     assert result.title.startswith("Margaret “Peggy” Kowalczyk, Marion kindergarten teacher")
     assert result.text.startswith("She taught generations of Marion children to read")
     assert "The Linn Ledger" not in result.text.split("\n\n")
+
+
+# A deck set as an <h2> right under the <h1>: the page's description repeats its first words.
+_HEADING_DECK = """<html><head><title>{title} | The Tyne Courier</title>
+<meta name="description" content="{desc}"></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<main><h1>{title}</h1><h2 class="subheadline">{deck}</h2>
+<div class="byline">By Ruth Oduya</div><div class="story">{body}</div></main>
+<footer>© 2025 The Tyne Courier</footer></body></html>"""
+_HOSEPIPE_BODY = [
+    "Northumbrian Water said on Tuesday that the ban would start at midnight on Friday after "
+    "reservoir levels fell to 61 per cent, the lowest for the time of year since 1976.",
+    "The restrictions cover Tyneside, Wearside and County Durham and will stay in place until "
+    "reservoirs recover, which the company said could take until the autumn.",
+    "Farmers and businesses that rely on water for their trade are exempt, as are blue badge "
+    "holders and people watering plants with a can."]
+
+
+@pytest.mark.parametrize("desc, kept", [
+    ("More than two million customers will be barred from using hosepipes to water gardens "
+     "or wash cars.", True),
+    ("Read the latest on the drought across the North East and what it means for you.", False),
+])
+def test_a_deck_set_as_a_heading_stays_when_the_description_repeats_it(desc, kept):
+    """Blind trial ar's en-GB, es-ES, pt-BR and Arabic pages set their decks as an <h2>
+    under the <h1>, ending without a full stop ("…for anyone who ignores the rules"), and
+    lost them; the description repeating its first words tells a deck from a section's
+    first subhead (`html_extract._heading_deck`)."""
+    title = "Hosepipe ban to start on Friday across North East after driest spring in 50 years"
+    deck = ("More than two million customers will be barred from using hosepipes to water "
+            "gardens or wash cars, with fines of up to £1,000 for anyone who ignores the rules")
+    page = _HEADING_DECK.format(title=title, desc=desc, deck=deck,
+                                body="".join(f"<p>{p}</p>" for p in _HOSEPIPE_BODY))
+    paragraphs = clean(page.encode()).text.split("\n\n")
+    assert (paragraphs[0] == deck) is kept
+    assert _HOSEPIPE_BODY[0] in paragraphs

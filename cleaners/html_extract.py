@@ -1011,6 +1011,28 @@ def _shingles(toks: list[str]) -> set[tuple[str, ...]]:
     return {tuple(toks[i:i + _SHINGLE]) for i in range(len(toks) - _SHINGLE + 1)}
 
 
+def _over_second_opinion(tree: HtmlElement, first: list[str], alt: list[str]) -> list[str]:
+    """`alt` (readability-lxml's paragraphs, which replace trafilatura's short `first`),
+    with `first`'s paragraphs in front when they stand in alt's own container above its
+    first paragraph, as blocks no furniture holds. trafilatura takes a page's first
+    <article>: a live blog's pinned summary alone ("What to know" and four items, blind
+    trial aq), and readability-lxml the entries under it without it. A short first result
+    elsewhere on the page (a teaser, a credit line, the usual collapse) stays out."""
+    have = {_key(p) for p in alt}
+    missing = [p for p in first if _key(p) not in have]
+    matched = _matched_paragraphs(tree, alt) if missing and len(alt) >= 2 else []
+    if len(matched) < 2:
+        return alt
+    chunks = _gap_chunks(_deepest_holding([p for p, _ in matched]))
+    keys = [_key(c.text) for c in chunks]
+    opening = next((i for i, k in enumerate(keys) if k in have), None)
+    above = {k for c, k in zip(chunks[:opening], keys[:opening], strict=True)
+             if not (c.furniture or c.caption)}
+    if opening is None or not all(_key(p) in above for p in missing):
+        return alt
+    return [*missing, *alt]
+
+
 def _nearest_paragraphs(chunk_sh: list[set], para_sh: list[set]) -> list[int]:
     """For each chunk, the index of the paragraph sharing most of its shingles (-1 for
     none); of equals (a live blog's "By Nora Lindqvist" under each entry), the first at or
@@ -1656,6 +1678,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtraction:
             and len(alt_text) >= _ACCEPT_RATIO * len(text)
             and (short or _coverage(text, alt_text) >= _ACCEPT_COVER)
         ):
+            alt = _over_second_opinion(tree, paras, alt)
             paras, extractor = alt, "readability"
     # trafilatura's balanced mode is asked only where the precise one left prose out (a
     # tenth of its own length) or came out short: on the other pages the two agree (dev: the

@@ -1603,10 +1603,13 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
         if _between_story(lines, keep, lo, hi, named):
             keep[lo:hi] = [True] * (hi - lo)
     held = _keep_announced(lines, keep, feats, quiet)
+    # a subhead between kept paragraphs; one of a word need not name its paragraph
+    # ("Services" over "Visitation will be from 4 to 7 p.m. …", blind trial aq's obituary;
+    # dev text dumps kept "Instructions", "Warnings", "References", each in its gold)
     for i in range(1, n - 1):
         if (not keep[i] and keep[i + 1] and quiet(i) and (
                 _short_heading(lines[i]) or _one_word_heading(lines[i])
-                and heads(lines[i], lines[i + 1], lexicon.function_words))
+                and _more_than_a_summary(lines[i + 1]) and ends_a_list(lines[i + 1]))
                 and _story_above(lines, keep, i, named, played, lexicon)):
             keep[i] = True
     first = keep.index(True)

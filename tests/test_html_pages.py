@@ -466,6 +466,21 @@ def test_a_pinned_items_words_in_a_later_entry_move_no_block_put_back_there():
     assert paragraphs[emergency + 2].startswith("Residents can check the snow emergency map")
 
 
+def test_a_live_blogs_pinned_post_stays_over_the_entries_readability_took():
+    """The same live blog: trafilatura took the page's first <article>, the pinned post
+    alone, and readability-lxml's entries replaced it without it; the pinned post stands in
+    their container above them (`html_extract._over_second_opinion`)."""
+    paragraphs = _clean("blind-en-us-pinned-live-blog.html").text.split("\n\n")
+    pinned = paragraphs.index("What to know")
+    assert paragraphs[pinned + 1:pinned + 5] == [
+        "The National Weather Service has a winter storm warning for the Twin Cities until "
+        "midnight.", "Minneapolis and St. Paul public schools are closed Wednesday.",
+        "Minneapolis has declared a snow emergency starting at 9 p.m.",
+        "The State Patrol asks drivers to stay off the roads unless travel is necessary."]
+    assert paragraphs[pinned + 5] == "Snow totals so far"
+    assert "Pinned" not in paragraphs
+
+
 def test_ruby_readings_are_left_out_and_their_paragraph_said_once():
     """Blind trial ar's Japanese page wrote readings over place names (<ruby>弥陀ヶ原<rp>（
     </rp><rt>みだがはら</rt><rp>）</rp></ruby>): trafilatura left them out, the page's blocks

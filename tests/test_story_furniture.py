@@ -969,3 +969,14 @@ def test_the_kept_teasers_of_a_label_alone_go_when_the_model_dropped_the_first()
     text = clean((PAGES / "fresh-it-teasers-under-caption.txt").read_bytes()).text
     assert "Piazza Garibaldi, i residenti chiedono più parcheggi" not in text
     assert "Bilancio comunale, via libera alla variazione da 2 milioni" not in text
+
+
+def test_a_one_word_subhead_over_a_paragraph_it_does_not_name_stays():
+    """Blind trial aq's obituary: "Services" under an ad label, over "Visitation will be
+    from 4 to 7 p.m. …": a subhead of one word need not name its paragraph (dev text dumps
+    kept "Instructions", "Warnings" and "References" so too, each in its gold)."""
+    text = clean((PAGES / "blind-en-us-obituary-deck.txt").read_bytes()).text
+    lines = text.split("\n")
+    at = lines.index("Services")
+    assert lines[at + 2].startswith("Visitation will be from 4 to 7 p.m. Thursday")
+    assert "Advertisement" not in lines

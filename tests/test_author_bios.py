@@ -96,3 +96,20 @@ def test_the_paragraph_under_the_byline_s_name_alone_after_the_story_is_its_bio(
     assert result.author == "สุภาพร ทองมา"
     assert "ผู้สื่อข่าวประจำจังหวัดจันทบุรี" not in result.text
     assert any(r.rule == "bio.byline-author" for r in result.removed)
+
+
+@pytest.mark.parametrize("page, bio, last", [
+    ("blind-de-column-bio.txt", "Katrin Möllendorf leitet das Wirtschaftsressort",
+     "Dazu gehört eine Finanzierungszusage über mehrere Jahre"),
+    ("blind-nb-bio-no-byline.txt", "Torbjørn Rasmussen er helsejournalist",
+     "Pasient- og brukerombudet i Vestland bekrefter"),
+])
+def test_a_bio_of_a_writer_the_byline_does_not_name_goes_after_the_story(page, bio, last):
+    """Blind trials aq and ap: a German column's bio under a "Ein Kommentar von …" byline
+    the page reads no author from, with the opinion disclaimer under it, and a Norwegian
+    story with no byline at all: a name, then what the writer is at the paper
+    (`bio.author-description-<lang>`, trailing only; `chrome.opinion-disclaimer-de`)."""
+    paragraphs = clean((PAGES / page).read_bytes()).text.split("\n\n")
+    assert not [p for p in paragraphs if p.startswith(bio)]
+    assert paragraphs[-1].startswith(last)
+    assert "Dieser Kommentar gibt die Meinung der Autorin wieder." not in paragraphs

@@ -1266,14 +1266,55 @@ def _box_texts(tree: HtmlElement) -> dict[str, str]:
 
 
 def _without_boxes(tree: HtmlElement, paras: list[str]) -> tuple[list[str], dict[str, str]]:
-    """(``paras`` without the paragraphs a player or promo box prints, {the key of every
-    block of those boxes: its rule}): a box the extractor left out is recorded as the box
-    it is too, not as "outside the article" (a fresh user's audit read so a player inside
-    the story)."""
+    """(``paras`` without the paragraphs a player, promo or comments box prints, {the key of
+    every block of those boxes: its rule}): a box the extractor left out is recorded as the
+    box it is too, not as "outside the article" (a fresh user's audit read so a player
+    inside the story)."""
     boxed = _box_texts(tree)
+    threads = _threads(tree, paras)
+    texts = [f" {_key(' '.join(el.itertext()))} " for el in threads]  # blocks apart
+    for p in paras:  # an extractor joins a comment's name, time and text in one paragraph:
+        # found whole in a thread's words, and more than a word or two ("Really.", a story's
+        # paragraph of its own, is in any thread: html-dev)
+        key = _key(p)
+        if (len(key.split()) >= _THREAD_PARAGRAPH_MIN_TOKENS and key not in boxed
+                and any(f" {key} " in text for text in texts)):
+            boxed[key] = _THREAD_RULE
+    for sub in (sub for el in threads for sub in el.iter() if isinstance(sub.tag, str)):
+        if key := _key(sub.text_content()):
+            boxed.setdefault(key, _THREAD_RULE)
     if not boxed:
         return paras, {}
     return [p for p in paras if _key(p) not in boxed], boxed
+
+
+# A comment section the page names so, in its own language ("yorumlar", "kommentare",
+# "commentaires", "reacties"): extractors know the English names ("comments") and kept blind
+# trial ar's Turkish thread (its heading went to the comments rule, the comments and their
+# "12 beğeni" stayed). Named so, with a heading or a form of its own, and not holding the
+# story's opening: an opinion piece wrapped in an element named "kommentar" holds it.
+_THREAD_NAME_RE = re.compile(
+    r"(?:^|[-_])(?:comments?|commentaires?|commenti|comentarios?|coment[aá]rios|kommentare|"
+    r"kommentarer|kommentit|komentarze|komentáře|komentari|hozzaszolasok|yorumlar|yorum|"
+    r"reacties|reactions|disqus)(?:$|[-_])", re.IGNORECASE)
+_THREAD_RULE = "extract.comments"
+_THREAD_PARAGRAPH_MIN_TOKENS = 3
+
+
+def _threads(tree: HtmlElement, paras: list[str]) -> list[HtmlElement]:
+    """The page's comment sections (_THREAD_NAME_RE, with a heading or a form, not holding
+    the opening of the story `paras` tell)."""
+    opening = next((_key(p) for p in paras if word_count(p) >= _PROSE_BLOCK_WORDS), None)
+    out: list[HtmlElement] = []
+    for el in tree.iter(*_BOX_TAGS, "ol", "ul"):
+        if not any(map(_THREAD_NAME_RE.search, _names(el).split())):
+            continue
+        if el.find(".//textarea") is None and el.find(".//form") is None and not any(
+                el.iterfind(f".//{h}") for h in ("h2", "h3", "h4", "h5")):
+            continue
+        if opening is None or opening not in _key(el.text_content()):
+            out.append(el)
+    return out
 
 
 # ---------------------------------------------------------------- standfirst
@@ -1467,12 +1508,18 @@ def _dropped(blocks: list[PageBlock], paras: list[str], cands: list[str],
     slide_keys = {_key(s) for s in slides}
     boxed = boxed or {}
     keys = [_key(b.text) for b in blocks]
-    out_keys = {_key(p) for p in paras}
+    # each paragraph of the output accounts for one block of its text: a page that shows a
+    # text twice ("Key events" links repeating its entries' titles) and keeps it once lost
+    # the other copy without a record (fresh-user check #11's live blog)
+    left = Counter(_key(p) for p in paras)
     joined = " " + " ".join(_key(p) for p in paras) + " "
     kept = []
     for k in keys:
-        if not k or k in out_keys:
+        if not k or left[k] > 0:
+            left[k] -= bool(k)
             kept.append(True)
+        elif k in left:
+            kept.append(False)
         elif k.count(" ") + 1 >= _SHORT_TOKENS:
             kept.append(f" {k} " in joined or (len(k) > 80 and k[10:70] in joined))
         else:

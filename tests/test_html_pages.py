@@ -504,6 +504,66 @@ def test_ruby_readings_are_left_out_and_their_paragraph_said_once():
     assert "標高2450メートルの室堂付近では" in text
 
 
+_THREAD_PAGE = """<html lang="{lang}"><head><title>{title} | Kent Haber</title></head><body>
+<nav><a href="/">Ana Sayfa</a> <a href="/ekonomi">Ekonomi</a></nav>
+<article class="{article_class}"><h1>{title}</h1>{body}
+<section class="yorumlar"><h3>Yorumlar (2)</h3>
+<div class="yorum"><b>Kemal D.</b> <span>28.11.2025 11:02</span><p>Taksiciler zaten takıyor,
+asıl sorun özel araçlar. Onlara da zorunlu olmalı bence.</p><span>12 beğeni</span></div>
+<div class="yorum"><b>ayse_k</b> <span>28.11.2025 11:40</span><p>Ceza her yıl artıyor ama
+denetim hep aynı yerde yapılıyor, kimse bunu konuşmuyor.</p><span>5 beğeni</span></div>
+<form><textarea></textarea><button>Yorum Gönder</button></form></section>
+</article><footer>© 2025 Kent Haber</footer></body></html>"""
+_THREAD_BODY = [
+    "Kış lastiği zorunluluğu 1 Aralık'ta başlıyor ve ticari araç sürücüleri nisan ayına kadar "
+    "kurala uymak zorunda olacak.",
+    "Karayolları Genel Müdürlüğü, denetimlerin özellikle dağ geçitlerinde ve şehirlerarası "
+    "yollarda yoğunlaşacağını açıkladı.",
+    "Kurala uymayan sürücülere bu yıl 4 bin 129 lira idari para cezası uygulanacak ve araç "
+    "trafikten men edilecek."]
+
+
+@pytest.mark.parametrize("article_class", ["haber", "yorum"])
+def test_a_comment_section_named_in_the_sites_language_goes(article_class):
+    """Blind trial ar's Turkish page: trafilatura kept the comments of a <section
+    class="yorumlar"> inside the <article>; a section named as comments in the page's own
+    language, with its heading or form, that does not hold the story's opening goes
+    (`html_extract._thread_texts`). An opinion piece wrapped in an element of the same name
+    ("yorum") holds its opening, and stays."""
+    page = _THREAD_PAGE.format(lang="tr", title="Kış lastiği zorunluluğu başlıyor",
+                               article_class=article_class,
+                               body="".join(f"<p>{p}</p>" for p in _THREAD_BODY))
+    result = clean(page.encode(), options=HTML)
+    paragraphs = result.text.split("\n\n")
+    assert paragraphs == _THREAD_BODY
+    assert _rules(result)["Ceza her yıl artıyor ama denetim hep aynı yerde yapılıyor, kimse "
+                          "bunu konuşmuyor."] == "extract.comments"
+
+
+def test_a_block_the_page_shows_twice_and_the_output_keeps_once_is_on_record():
+    """Fresh-user check #11's live blog: its "Key events" links repeat two entries' titles
+    word for word; the output keeps each title once and the links went without a record
+    (`html_extract._dropped` counts the copies)."""
+    entries = [("Storm warning extended to the coast", "The weather service extended its "
+                "severe storm warning to the whole coast until 9 p.m. on Thursday evening."),
+               ("Ferries suspended for the afternoon", "All harbour ferries are suspended "
+                "until further notice because of the swell, the operator said on Thursday.")]
+    page = ("<html><head><title>Storm live | Coast Post</title></head><body><main>"
+            "<h1>Storm live: warnings extended as winds reach 100km/h</h1>"
+            "<section class='key-events'><h3>Key events</h3><ul>"
+            + "".join(f"<li><a href='#e{i}'>{t}</a></li>" for i, (t, _) in enumerate(entries))
+            + "</ul></section>"
+            + "".join(f"<article id='e{i}'><h2>{t}</h2><p>{p}</p><p>{p.replace('the', 'a')} "
+                      f"More updates will follow through the evening.</p></article>"
+                      for i, (t, p) in enumerate(entries))
+            + "</main></body></html>")
+    result = clean(page.encode(), options=HTML)
+    paragraphs = result.text.split("\n\n")
+    for title, _ in entries:
+        assert paragraphs.count(title) == 1
+        assert [r.text for r in result.removed].count(title) == 1
+
+
 def test_a_vietnamese_pages_signature_under_the_story_is_its_author():
     """Blind trial ah's Vietnamese page signed the story in a bold line under it, as
     VnExpress does; the text path read such a name as the author (pipeline.SIGNED_AT_END),

@@ -1391,9 +1391,16 @@ def _lede_under_headline(blocks: list[PageBlock], i: int, title: str | None) -> 
     return False
 
 
+# The blocks a deck set as a heading may stand under its headline: the writer's name and
+# role, the dates ("Émilie Bellerive Journaliste", "Publié le 13 février 2025 à 11 h 05 ·
+# Mis à jour à 15 h 40": blind trial as's Quebec page lost its <h2 class=article-chapeau>).
+_DECK_UNDER_META = 3
+
+
 def _heading_deck(blocks: list[PageBlock], i: int, title: str | None, descs: list[str]) -> bool:
-    """Is block i a deck set as a heading (an <h2> right under the headline, the heading
-    whose words are the title's) that one of the page's descriptions `descs` repeats: its
+    """Is block i a deck set as a heading (an <h2> under the headline, the heading whose
+    words are the title's, or under its byline and dates) that one of the page's
+    descriptions `descs` repeats: its
     words nearly all the description's (_STANDFIRST_COVER), or the description's words
     nearly all its own? Set as a heading alone it is as often a section's first subhead (a
     deck set as an <h2> cost html-dev 0.0019, `_deck_under_headline`); the description
@@ -1401,8 +1408,13 @@ def _heading_deck(blocks: list[PageBlock], i: int, title: str | None, descs: lis
     "…with fines of up to £1,000 for anyone who ignores the rules" under a description
     that stops before the comma."""
     b = blocks[i]
-    if (i == 0 or title is None or not blocks[i - 1].heading or b.caption
-            or _tokset(blocks[i - 1].text) != _tokset(title)):
+    if title is None or b.caption:
+        return False
+    j = i - 1  # the headline, past the byline's and the dates' short blocks (_DECK_UNDER_META)
+    while j >= max(0, i - 1 - _DECK_UNDER_META) and not blocks[j].heading and (
+            word_count(blocks[j].text) < _PROSE_BLOCK_WORDS or not ends_sentence(blocks[j].text)):
+        j -= 1
+    if j < 0 or not blocks[j].heading or _tokset(blocks[j].text) != _tokset(title):
         return False
     bt = _tokset(b.text)
     if len(bt) < _STANDFIRST_MIN_TOKENS:

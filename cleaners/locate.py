@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import groupby
+from itertools import groupby, takewhile
 from typing import TypeVar
 
 from newsclean.cleaners.appeal import advises, attributed
@@ -130,6 +130,15 @@ DECK_MAX_LINES = 2
 # title). A deck of sentences runs to three times its headline's length (blind trial al's
 # Russian page lost its headline to the ratio asked of it too).
 OVER_DECK_MIN_LENGTH = 0.5
+# ...or, in a spaced script, a headline of this many words is none's kicker: "BNR menține
+# dobânda de politică monetară la 6,50% pe an" (10 words) over a deck of 25 lost the title
+# to its deck (blind trial as's Romanian page); kickers are a section's name or a topic's
+# ("Kita-Initiative", "ASSEMBLY POLLS").
+OVER_KICKER_MIN_WORDS = 6
+
+
+def _headline_long(line: str) -> bool:
+    return UNSPACED_RUN_RE.search(line) is None and word_count(line) >= OVER_KICKER_MIN_WORDS
 _SCORE_RE = re.compile(r"(?<![\d.,])\d{1,3}\s?[-–:]\s?\d{1,3}(?![\d.,])")  # "2 - 1", "3:0"
 TITLE_STORY_CHARS = 3000
 
@@ -251,7 +260,21 @@ def _resumes_under(texts: list[str], j: int) -> bool:
                 ends_a_list(texts[j + 1]) and (texts[j + 1].endswith(_LEAD_IN_ENDS)
                                                or _more_than_a_summary(texts[j + 1]))
                 or _question_heading(texts[j + 1]) and j + 2 < len(texts)
-                and _answers(texts[j + 2])))
+                and _answers(texts[j + 2])
+                or _facts_under(texts, j)))
+
+
+def _facts_under(texts: list[str], j: int) -> bool:
+    """Does a fact box (`_fact_row`s, MIN_FACT_ROWS or more, a figure in two of three) stand
+    right under line j: its heading ("The worst-affected hospitals" over "University
+    Hospital Limerick: 118" and four more, under "Read More" and a teaser: blind trial as's
+    Irish page lost the heading as the box's second teaser)?"""
+    rows = list(takewhile(_fact_row, texts[j + 1:j + 1 + _FACT_ROWS_LOOKED_AT]))
+    return len(rows) >= MIN_FACT_ROWS and 3 * sum(
+        1 for row in rows if any(c.isdigit() for c in row)) >= 2 * len(rows)
+
+
+_FACT_ROWS_LOOKED_AT = 12  # a box's rows read to tell it: enough for its figures' share
 
 
 def _answers(paragraph: str) -> bool:
@@ -1009,7 +1032,8 @@ class _Headlines:
             share = TITLE_MIN_SHARED if sentence_ends(self.lines[at]) else OVER_DECK_SHARED
             if not (i >= 0 and self.candidate(i) and not self._trail_between(i, at)
                     and (share == TITLE_MIN_SHARED
-                         or len(self.lines[i]) >= OVER_DECK_MIN_LENGTH * len(self.lines[at]))
+                         or len(self.lines[i]) >= OVER_DECK_MIN_LENGTH * len(self.lines[at])
+                         or _headline_long(self.lines[i]))
                     and _names_the_story(self.lines[i], story, self.lexicon.function_words,
                                          share)):
                 break
@@ -1599,8 +1623,9 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
                 box_row = _row_kind(box) if box is not None else None
                 continue
             row = box_row = None
-    for lo, hi in facts:  # after the sweeps, which reach past a fact box: the story around it
-        if _between_story(lines, keep, lo, hi, named):
+    for box in facts:  # after the sweeps, which reach past a fact box: the story around it
+        if (found := _between_story(lines, keep, *box, named)) is not None:
+            lo, hi = found
             keep[lo:hi] = [True] * (hi - lo)
     held = _keep_announced(lines, keep, feats, quiet)
     # a subhead between kept paragraphs; one of a word need not name its paragraph
@@ -2113,12 +2138,17 @@ def _fact_runs(lines: list[str], named: Callable[[str], Rule | None]) -> list[tu
 
 
 def _between_story(lines: list[str], keep: list[bool], lo: int, hi: int,
-                   named: Callable[[str], Rule | None]) -> bool:
-    """Do kept lines stand right above and right under lines lo..hi, past the lines a rule
-    names (a "Lesen Sie mehr: …" link over a fact box)?"""
-    above = next((j for j in range(lo - 1, -1, -1) if named(lines[j]) is None), None)
-    below = next((j for j in range(hi, len(lines)) if named(lines[j]) is None), None)
-    return above is not None and below is not None and keep[above] and keep[below]
+                   named: Callable[[str], Rule | None]) -> tuple[int, int] | None:
+    """The fact box at lines lo..hi with its heading, (first, end), when kept lines stand
+    above and under it within BOX_REACH lines: its heading is a short line right above it
+    no rule names ("The worst-affected hospitals", "Die neuen Preise im Überblick"); a
+    related box's teasers, an ad's label or a "Lesen Sie mehr: …" link may stand between
+    (blind trials al and as)."""
+    if lo > 0 and not keep[lo - 1] and named(lines[lo - 1]) is None and _caption(lines[lo - 1]):
+        lo -= 1
+    above = any(keep[max(0, lo - BOX_REACH):lo])
+    below = any(keep[hi:hi + BOX_REACH])
+    return (lo, hi) if above and below else None
 
 
 def is_list_item(line: str) -> bool:

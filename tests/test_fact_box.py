@@ -127,3 +127,14 @@ def test_a_fact_box_of_figures_between_two_paragraphs_stays_whole():
     for gone in ("Lesen Sie mehr: Immer weniger Kinder können schwimmen – DLRG schlägt Alarm",
                  "Murnau: Neue Ortsumfahrung bleibt umstritten", "Auch interessant"):
         assert gone not in lines
+
+
+def test_a_fact_boxs_heading_under_a_related_link_is_no_teaser():
+    """Blind trial as's Irish page: "Read More", one teaser, then "The worst-affected
+    hospitals" over five rows of a hospital and its count: the heading went as the box's
+    second teaser and the rows with it (`locate._facts_under`, `_between_story`)."""
+    lines = clean((PAGES_DIR / "blind-en-ie-fact-box-under-teaser.txt").read_bytes()).text.split("\n")
+    at = lines.index("The worst-affected hospitals")
+    assert lines[at + 2] == "University Hospital Limerick: 118"
+    assert "Letterkenny University Hospital: 47" in lines
+    assert "Flu vaccine uptake among over-65s falls for third year in a row" not in lines

@@ -312,3 +312,15 @@ def test_a_deck_set_as_a_heading_stays_when_the_description_repeats_it(desc, kep
     paragraphs = clean(page.encode()).text.split("\n\n")
     assert (paragraphs[0] == deck) is kept
     assert _HOSEPIPE_BODY[0] in paragraphs
+
+
+def test_a_heading_deck_under_the_byline_and_dates_stays():
+    """Blind trial as's Quebec page: <h1>, the writer's name and role, "Publié le … · Mis à
+    jour à …", then the deck as an <h2> its description repeats the first sentence of
+    (`html_extract._DECK_UNDER_META`)."""
+    page = (Path(__file__).parent / "fixtures" / "html_pages"
+            / "blind-fr-ca-deck-under-byline.html").read_bytes()
+    text = clean(page).text
+    assert text.startswith("Environnement Canada prévoit jusqu'à 25 millimètres de pluie "
+                           "verglaçante d'ici vendredi matin; Hydro-Québec prévient")
+    assert "Publié le" not in text

@@ -670,3 +670,14 @@ def test_a_japanese_kicker_is_no_headline_and_its_stamp_and_stats_read_right():
     assert result.title == "大和西、九回サヨナラで初の4強　2年生・中島が1人で投げ抜く"
     assert "▽本塁打" in result.text
     assert "2026年7月24日 19時05分" not in result.text
+
+
+def test_a_headline_of_ten_words_over_a_long_unmarked_deck_is_the_title():
+    """Blind trial as's Romanian page: "BNR menține dobânda de politică monetară la 6,50% pe
+    an" over a deck of 25 words without an end mark and "Autor: …": the headline, a third
+    of the deck's length, was read as its kicker (`locate.OVER_KICKER_MIN_WORDS`)."""
+    raw = (Path(__file__).parent / "fixtures" / "text_pages"
+           / "blind-ro-headline-over-long-deck.txt").read_bytes()
+    result = clean(raw)
+    assert result.title == "BNR menține dobânda de politică monetară la 6,50% pe an"
+    assert result.text.startswith("Banca centrală și-a revizuit în creștere prognoza")

@@ -1273,15 +1273,17 @@ def _without_boxes(tree: HtmlElement, paras: list[str]) -> tuple[list[str], dict
     boxed = _box_texts(tree)
     threads = _threads(tree, paras)
     texts = [f" {_key(' '.join(el.itertext()))} " for el in threads]  # blocks apart
+    outside = f" {_key(_text_outside(tree, threads))} " if threads else ""
     for p in paras:  # an extractor joins a comment's name, time and text in one paragraph:
-        # found whole in a thread's words, and more than a word or two ("Really.", a story's
-        # paragraph of its own, is in any thread: html-dev)
+        # found whole in a thread's words and nowhere else on the page (a commenter quotes
+        # the story: "largo del municipio", a table's cell, blind trial ar), and more than a
+        # word or two ("Really.", a story's paragraph of its own, is in any thread: html-dev)
         key = _key(p)
         if (len(key.split()) >= _THREAD_PARAGRAPH_MIN_TOKENS and key not in boxed
-                and any(f" {key} " in text for text in texts)):
+                and any(f" {key} " in text for text in texts) and f" {key} " not in outside):
             boxed[key] = _THREAD_RULE
     for sub in (sub for el in threads for sub in el.iter() if isinstance(sub.tag, str)):
-        if key := _key(sub.text_content()):
+        if (key := _key(sub.text_content())) and f" {key} " not in outside:
             boxed.setdefault(key, _THREAD_RULE)
     if not boxed:
         return paras, {}
@@ -1299,6 +1301,20 @@ _THREAD_NAME_RE = re.compile(
     r"reacties|reactions|disqus)(?:$|[-_])", re.IGNORECASE)
 _THREAD_RULE = "extract.comments"
 _THREAD_PARAGRAPH_MIN_TOKENS = 3
+
+
+def _text_outside(tree: HtmlElement, boxes: list[HtmlElement]) -> str:
+    """The page's text outside the elements `boxes`, its blocks a space apart."""
+    held = [e for box in boxes for e in box.iter()]  # alive, so each id stays its element's
+    inside = {id(e) for e in held}
+    parts = []
+    for el in tree.iter():
+        if id(el) not in inside and isinstance(el.tag, str) and el.tag not in INVISIBLE_TAGS and el.text:
+            parts.append(el.text)
+        parent = el.getparent()
+        if el.tail and (parent is None or id(parent) not in inside):
+            parts.append(el.tail)
+    return " ".join(parts)
 
 
 def _threads(tree: HtmlElement, paras: list[str]) -> list[HtmlElement]:

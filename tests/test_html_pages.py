@@ -512,6 +512,7 @@ _THREAD_PAGE = """<html lang="{lang}"><head><title>{title} | Kent Haber</title><
 asıl sorun özel araçlar. Onlara da zorunlu olmalı bence.</p><span>12 beğeni</span></div>
 <div class="yorum"><b>ayse_k</b> <span>28.11.2025 11:40</span><p>Ceza her yıl artıyor ama
 denetim hep aynı yerde yapılıyor, kimse bunu konuşmuyor.</p><span>5 beğeni</span></div>
+<div class="yorum"><b>mert</b> <span>28.11.2025 12:05</span><p>{quoted}</p></div>
 <form><textarea></textarea><button>Yorum Gönder</button></form></section>
 </article><footer>© 2025 Kent Haber</footer></body></html>"""
 _THREAD_BODY = [
@@ -528,10 +529,11 @@ def test_a_comment_section_named_in_the_sites_language_goes(article_class):
     """Blind trial ar's Turkish page: trafilatura kept the comments of a <section
     class="yorumlar"> inside the <article>; a section named as comments in the page's own
     language, with its heading or form, that does not hold the story's opening goes
-    (`html_extract._thread_texts`). An opinion piece wrapped in an element of the same name
-    ("yorum") holds its opening, and stays."""
+    (`html_extract._threads`); a comment quoting the story takes none of its paragraphs
+    (trial ar's Italian table cell "largo del municipio" went so). An opinion piece wrapped
+    in an element of the same name ("yorum") holds its opening, and stays."""
     page = _THREAD_PAGE.format(lang="tr", title="Kış lastiği zorunluluğu başlıyor",
-                               article_class=article_class,
+                               article_class=article_class, quoted=_THREAD_BODY[2],
                                body="".join(f"<p>{p}</p>" for p in _THREAD_BODY))
     result = clean(page.encode(), options=HTML)
     paragraphs = result.text.split("\n\n")

@@ -881,6 +881,10 @@ _GAP_MIN_TOKENS = 4  # a kept block this long anchors the article's span
 # A block is in the output when this share of its 4-token shingles is (robust to the
 # extractor splitting, joining or re-spacing paragraphs); it is new text when at most this.
 _GAP_KEPT, _GAP_NEW = 0.5, 0.2
+# ...but a heading of a few words is new text unless it is (mostly) in the output: one of its
+# three shingles in a paragraph ("landfall near Port Haven" in a pinned summary's item) lost
+# a live blog's entry title (fresh-user check #12).
+_HEADING_TAGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _SHINGLE = 4
 _INVISIBLE_CHARS_RE = re.compile("[\u00ad\u200b-\u200f\u2060\ufeff]")  # soft hyphen, zero widths
 
@@ -1120,7 +1124,8 @@ def _with_gaps(tree: HtmlElement, paras: list[str]) -> list[str]:
                 # titles, and took the entries' time stamps under its last one (blind trial ah)
                 at = next((j + 1 for j in range(at, len(out)) if out_sh[j] & sh), at)
             continue
-        if candidate[i] and sh and len(sh & have) <= _GAP_NEW * len(sh) and c.text not in pending:
+        new = _GAP_NEW if not c.kinds & _HEADING_TAGS else _GAP_KEPT
+        if candidate[i] and sh and len(sh & have) <= new * len(sh) and c.text not in pending:
             pending.append(c.text)
     return out
 
@@ -1546,7 +1551,8 @@ def _dropped(blocks: list[PageBlock], paras: list[str], cands: list[str],
         if not k or left[k] > 0:
             left[k] -= bool(k)
             kept.append(True)
-        elif k in left:
+        elif k in left or k in boxed:  # a box's or a thread's block is out whatever words
+            # it shares with the story (a comment quoting its lead: fresh-user check #12)
             kept.append(False)
         elif k.count(" ") + 1 >= _SHORT_TOKENS:
             kept.append(f" {k} " in joined or (len(k) > 80 and k[10:70] in joined))

@@ -566,6 +566,27 @@ def test_a_block_the_page_shows_twice_and_the_output_keeps_once_is_on_record():
         assert [r.text for r in result.removed].count(title) == 1
 
 
+def test_comments_quoting_the_story_are_on_record_and_the_story_stays_whole():
+    """Fresh-user check #12's Dutch page: two comments of a `class="reacties"` thread open
+    with the story's sentences; they went without a record, their first words being the
+    story's (`html_extract._dropped` reads a box's or a thread's block as out)."""
+    result = _clean("fresh-nl-comments-quoting-story.html")
+    comments = [r.text for r in result.removed if r.rule == "extract.comments"]
+    assert any(t.startswith('"We nemen geen enkel risico') for t in comments)
+    assert any(t.startswith("Het gemeentelijke zwembad De Vrijheid") for t in comments)
+    assert result.text.startswith("Het gemeentelijke zwembad De Vrijheid in Zwolle blijft")
+    assert "Reacties (3)" not in result.text
+
+
+def test_a_live_blog_entrys_heading_sharing_words_with_the_summary_stays():
+    """Fresh-user check #12's live blog: trafilatura left out the last entry's <h3> "Storm
+    makes landfall near Port Haven", and one of its three word shingles in the pinned
+    summary kept the gap fill from putting it back (`html_extract._HEADING_TAGS`)."""
+    paragraphs = _clean("fresh-en-live-blog-entry-heading.html").text.split("\n\n")
+    at = paragraphs.index("Storm makes landfall near Port Haven")
+    assert paragraphs[at + 1].startswith("Storm Elena crossed the coast just east of Port Haven")
+
+
 def test_a_vietnamese_pages_signature_under_the_story_is_its_author():
     """Blind trial ah's Vietnamese page signed the story in a bold line under it, as
     VnExpress does; the text path read such a name as the author (pipeline.SIGNED_AT_END),

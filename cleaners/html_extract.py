@@ -1437,14 +1437,21 @@ def _heading_deck(blocks: list[PageBlock], i: int, title: str | None, descs: lis
         j -= 1
     if j < 0 or not blocks[j].heading or _tokset(blocks[j].text) != _tokset(title):
         return False
-    bt = _tokset(b.text)
-    if len(bt) < _STANDFIRST_MIN_TOKENS:
-        return False
+    return (len(_tokset(b.text)) >= _STANDFIRST_MIN_TOKENS
+            and _description_repeats(b.text, descs, sentence=False))
+
+
+def _description_repeats(text: str, descs: list[str], *, sentence: bool = True) -> bool:
+    """Does one of the page's descriptions `descs` repeat `text`: nearly the same words
+    (_STANDFIRST_SIM), or nearly all its words in `text` at most _STANDFIRST_LONGER times
+    its length (its first sentence), `text` then ending a sentence when `sentence`?"""
+    bt = _tokset(text)
     for d in descs:
         dt = _tokset(d)
         both = len(bt & dt)
         if both / len(bt | dt) >= _STANDFIRST_SIM or (
-                both / len(dt) >= _STANDFIRST_COVER and len(bt) <= _STANDFIRST_LONGER * len(dt)):
+                both / len(dt) >= _STANDFIRST_COVER and len(bt) <= _STANDFIRST_LONGER * len(dt)
+                and (not sentence or ends_sentence(text))):
             return True
     return False
 
@@ -1474,16 +1481,8 @@ def _standfirst(blocks: list[PageBlock], paras: list[str], descs: list[str],
         if (_deck_under_headline(blocks, i, title) or _lede_under_headline(blocks, i, title)
                 ) and _key(b.text) not in joined:
             return b.text
-        bt = _tokset(b.text)
-        if not bt or _key(b.text) in joined:
-            continue
-        for d in descs:
-            dt = _tokset(d)
-            both = len(bt & dt)
-            if both / len(bt | dt) >= _STANDFIRST_SIM or (
-                    both / len(dt) >= _STANDFIRST_COVER and len(bt) <= _STANDFIRST_LONGER * len(dt)
-                    and ends_sentence(b.text)):
-                return b.text
+        if _tokset(b.text) and _key(b.text) not in joined and _description_repeats(b.text, descs):
+            return b.text
     return None
 
 

@@ -270,8 +270,7 @@ def _facts_under(texts: list[str], j: int) -> bool:
     Hospital Limerick: 118" and four more, under "Read More" and a teaser: blind trial as's
     Irish page lost the heading as the box's second teaser)?"""
     rows = list(takewhile(_fact_row, texts[j + 1:j + 1 + _FACT_ROWS_LOOKED_AT]))
-    return len(rows) >= MIN_FACT_ROWS and 3 * sum(
-        1 for row in rows if any(c.isdigit() for c in row)) >= 2 * len(rows)
+    return len(rows) >= MIN_FACT_ROWS and _figures_in_most(rows)
 
 
 _FACT_ROWS_LOOKED_AT = 12  # a box's rows read to tell it: enough for its figures' share
@@ -2133,8 +2132,12 @@ def _fact_runs(lines: list[str], named: Callable[[str], Rule | None]) -> list[tu
     names, a figure in two of three."""
     rows = [_fact_row(line) and named(line) is None for line in lines]
     return [(lo, lo + size) for row, lo, size in _runs(rows)
-            if row and size >= MIN_FACT_ROWS and 3 * sum(
-                1 for line in lines[lo:lo + size] if any(c.isdigit() for c in line)) >= 2 * size]
+            if row and size >= MIN_FACT_ROWS and _figures_in_most(lines[lo:lo + size])]
+
+
+def _figures_in_most(rows: list[str]) -> bool:
+    """Do two of three `rows` hold a figure (a fact box's, not a teaser rail's)?"""
+    return 3 * sum(1 for row in rows if any(c.isdigit() for c in row)) >= 2 * len(rows)
 
 
 def _between_story(lines: list[str], keep: list[bool], lo: int, hi: int,

@@ -1623,7 +1623,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
                 continue
             row = box_row = None
     for box in facts:  # after the sweeps, which reach past a fact box: the story around it
-        if (found := _between_story(lines, keep, *box, named)) is not None:
+        if (found := _fact_box_span(lines, keep, *box, named)) is not None:
             lo, hi = found
             keep[lo:hi] = [True] * (hi - lo)
     held = _keep_announced(lines, keep, feats, quiet)
@@ -2105,7 +2105,8 @@ _LIST_ITEM_RE = re.compile(r"([-*•·+–—]|\d{1,3}[.)])\s")
 # "Seminar: …" and "Karriere Ratgeber: …" have no commas and stay out (dev sets otherwise
 # unchanged). Such a list goes whole when the model kept a third of it, as a bulleted one,
 # or when it kept one of its rows right under a kept line (the towns under "＜震度4＞").
-_LABEL_ROW_RE = re.compile(r"[^\W\d_][^:：\n]{0,24}?\s?[:：]\s*\S")
+_LABEL_ROW_PATTERN = r"[^\W\d_][^:：\n]{{0,{label}}}?\s?[:：]\s*\S"  # a label of `label` + 1 characters
+_LABEL_ROW_RE = re.compile(_LABEL_ROW_PATTERN.format(label=24))
 _ENUMERATES = re.compile("[,、，]")
 _LABEL_ROW = ":"
 
@@ -2118,7 +2119,7 @@ _LABEL_ROW = ":"
 # rows to `layout.inside-article`. A teaser rail's rows ("Murnau: Neue Ortsumfahrung bleibt
 # umstritten") hold no figures; a ticker's do, but stand in the masthead, not between the
 # story's paragraphs. A label here may be longer than a list's (`_LABEL_ROW_RE`).
-_FACT_ROW_RE = re.compile(r"[^\W\d_][^:：\n]{0,40}?\s?[:：]\s*\S")
+_FACT_ROW_RE = re.compile(_LABEL_ROW_PATTERN.format(label=40))
 MIN_FACT_ROWS = 3
 
 
@@ -2140,10 +2141,10 @@ def _figures_in_most(rows: list[str]) -> bool:
     return 3 * sum(1 for row in rows if any(c.isdigit() for c in row)) >= 2 * len(rows)
 
 
-def _between_story(lines: list[str], keep: list[bool], lo: int, hi: int,
+def _fact_box_span(lines: list[str], keep: list[bool], lo: int, hi: int,
                    named: Callable[[str], Rule | None]) -> tuple[int, int] | None:
-    """The fact box at lines lo..hi with its heading, (first, end), when kept lines stand
-    above and under it within BOX_REACH lines: its heading is a short line right above it
+    """(first, end) of the fact box at lines lo..hi with its heading, when kept lines stand
+    above and under it within BOX_REACH lines (else None): its heading is a short line right above it
     no rule names ("The worst-affected hospitals", "Die neuen Preise im Überblick"); a
     related box's teasers, an ad's label or a "Lesen Sie mehr: …" link may stand between
     (blind trials al and as)."""

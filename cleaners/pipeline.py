@@ -299,7 +299,7 @@ class _Judge:
         top = False
         rules, opts = self.rules, self.opts
         # asked once of each round's units: the end of a round asks what the next begins with
-        page_head = title is None and top_line and _page_headline(units, rules)
+        page_head = title is None and top_line and _page_headline(units, rules, self.match)
         for _ in range(MAX_ROUNDS):
             if page_head:
                 title, top = units[0].text, True
@@ -326,7 +326,7 @@ class _Judge:
             units = _drop_orphan_heads(units, removed)
             units = _drop_letterless_edges(units, removed)
             removed.extend(trailing)
-            page_head = title is None and top_line and _page_headline(units, rules)
+            page_head = title is None and top_line and _page_headline(units, rules, self.match)
             if not units or settled and len(units) == located and not page_head:
                 break
         return units, title, removed, top
@@ -764,9 +764,9 @@ def _pointed_run(units: list[Unit], keep: list[bool], i: int,
     """The kept headlines a referral label alone at unit i points to (`_points_to` asked of
     the first): its box's items (`locate.list_under`, which ends at the story's next
     statement or short subhead) while each reads as a headline
-    (`crosslink.is_pointed_headline`), LIST_MAX_ITEMS at most, those the locator kept. Blind trial al's "LEGGI
-    ANCHE" stood over three teasers and the subhead "Le parole del giocatore"; the second
-    and third teasers stayed in the story."""
+    (`crosslink.is_pointed_headline`), LIST_MAX_ITEMS at most, those the locator kept.
+    Blind trial al's "LEGGI ANCHE" stood over three teasers and the subhead "Le parole del
+    giocatore"; the second and third teasers stayed in the story."""
     texts = [u.text for u in units]
 
     def named(j: int) -> Rule | None:
@@ -918,7 +918,8 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
 _TAG_RE = re.compile(r"<[a-zA-Z!/?]")
 
 
-def _page_headline(units: list[Unit], rules: RuleSet) -> bool:
+def _page_headline(units: list[Unit], rules: RuleSet, match: Callable[..., Rule | None]
+                   ) -> bool:
     """Is the page's first line its headline? One that reads like a headline, no rule
     claims, and with running text (a line of _BODY_MIN_WORDS+ words, if the page has one)
     within HEADLINE_REACH lines below it. Further up it is the site's first menu line or a
@@ -940,18 +941,22 @@ def _page_headline(units: list[Unit], rules: RuleSet) -> bool:
         return False
     text_at = next((i for i, u in enumerate(units)
                     if i and word_count(u.text) >= _BODY_MIN_WORDS), None)
-    return (text_at is None or text_at <= HEADLINE_REACH) and not _headline_below(units, rules)
+    return (text_at is None or text_at <= HEADLINE_REACH) and not _headline_below(
+        units, rules, match)
 
 
-def _headline_below(units: list[Unit], rules: RuleSet) -> bool:
+def _headline_below(units: list[Unit], rules: RuleSet, match: Callable[..., Rule | None]
+                    ) -> bool:
     """Does a headline stand over its byline (`locate.over_byline`) within HEADLINE_REACH
     lines under the page's first line? Then that one is the story's, and the first line the
     masthead's ("WKRN 7 News Now" over the menu, the headline, "By: Danielle Ortiz" and
-    "Posted: …": it names the story, whose dateline says "(WKRN)"; fresh-user check #9)."""
+    "Posted: …": it names the story, whose dateline says "(WKRN)"; fresh-user check #9).
+    `match` is the document's rule lookup (`RuleSet.lookup`), which has asked of these
+    lines before, each round."""
     texts = [u.text for u in units[:HEADLINE_REACH + 1 + TOP_STAMPS]]
 
     def named(line: str) -> Rule | None:
-        return rules.match(line, Where.ANYWHERE)
+        return match(line, Where.ANYWHERE)
 
     return any(_headline(texts[i], rules) and over_byline(texts, i, named)
                for i in range(1, min(len(texts) - 1, HEADLINE_REACH + 1)))

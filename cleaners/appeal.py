@@ -16,6 +16,8 @@ language-aware features with context); the word classes are `lexicon.Lexicon`'s.
 """
 
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import NamedTuple
 
 from newsclean.cleaners.lexicon import Lexicon
@@ -60,7 +62,7 @@ STORY_VOICE_MAX = 0.15
 
 
 def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = None,
-            speech: re.Pattern | None = None, boxed: frozenset[int] = frozenset()
+            speech: re.Pattern | None = None, boxed: Mapping[int, bool] = MappingProxyType({})
             ) -> list[int]:
     """Indexes of the paragraphs of `texts` (a story's lines, in order) that are appeals. Read
     in their own voice (outside quotes), an appeal speaks to the reader (a "you" word: the rest
@@ -88,6 +90,11 @@ def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = 
     receba todas as manhãs…" over "Subscrever", blind trial ad); a "you" and furniture
     alone took a column's paragraph under the form ("If you follow one tip…"). So is a
     button of a few words naming furniture, in whatever voice (`BOX_BUTTON_MAX_WORDS`).
+    Right above the form (`boxed[i]` true) stands the box's pitch, and there a "you", or a
+    "we" that names furniture or an ask, is enough up to PITCH_MAX_WORDS words ("Court
+    cases, police appeals and the stories behind them, sent to you every evening." over
+    "Sign me up", "We're a nonprofit newsroom. … Chip in to keep it that way." over
+    "Donate now": blind trial at's en-GB and en-US pages kept them).
 
     `memo` keeps what each text says (`_voice`) for the document's `lexicon`: the
     pipeline's later rounds ask about the same paragraphs again. `speech` is what reports
@@ -105,6 +112,8 @@ def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = 
         v.you and (v.we and v.furnishes and v.size <= APPEAL_MAX_WORDS
                    or (v.pitches or v.links or i in boxed and v.calls_to)
                    and v.size <= PITCH_MAX_WORDS)
+        or boxed.get(i) and (v.you or v.we and (v.furnishes or v.pitches))
+        and v.size <= PITCH_MAX_WORDS
         or v.we and v.pitches and v.question and v.size <= PITCH_MAX_WORDS
         or i in boxed and v.button)
         and not attributed(texts[i], speech)]

@@ -61,6 +61,9 @@ FULL_STOPS = frozenset(".。｡।۔።")
 QUESTION_MARKS = ("?", "？", "؟")
 # ...and an exclamation (Latin, full-width, the doubled ones).
 EXCLAMATION_MARKS = ("!", "！", "‼", "⁉")
+# The marks an enumeration's item goes on with, to the next item: comma and semicolon, Latin,
+# full-width and Arabic, and the ideographic enumeration comma.
+ITEM_GOES_ON = (",", ";", "，", "；", "、", "،", "؛")
 # Quotes and closing brackets that may follow the end mark: `"Go home."` ends a sentence.
 # Every quotation mark counts, opening ones too (Unicode Pi and Pf; brackets are Pe): which one
 # closes a quote depends on the language — German and Czech close „…“ with U+201C, Danish

@@ -34,6 +34,7 @@ from newsclean.cleaners.lines import (
     FULL_STOPS,
     HANGUL_RE,
     HEADLINE_MAX_WORDS,
+    ITEM_GOES_ON,
     LINE_PARTS_RE,
     NAME_LOWER_WORDS,
     OPEN_QUOTES,
@@ -218,18 +219,19 @@ def ends_a_list(line: str, words: int | None = None) -> bool:
 def list_under(texts: list[str], at: int, named: Callable[[int], Rule | None],
                stopwords: frozenset[str]) -> Iterator[int]:
     """The lines of the list under the heading at `at`: each line after it, up to the
-    first that no rule names (`named(j)` is None) and that ends a list (`ends_a_list`) or,
-    past the first item (a heading announces one at least), heads the paragraph under it
-    (`heads`; `stopwords` are the document's function words). The items of a related-
-    stories box are headlines; the story resumes at a statement or at its next section's
-    subhead."""
+    first that no rule names (`named(j)` is None) and that ends a list (`ends_a_list`),
+    leads in to an enumeration (`_leads_in`) or, past the first item (a heading announces
+    one at least), heads the paragraph under it (`heads`; `stopwords` are the document's
+    function words). The items of a related-stories box are headlines; the story resumes at
+    a statement or at its next section's subhead."""
     n = len(texts)
     pairs = teaser_pairs(texts, at, named)
     for j in range(at + 1, n):
         if _numbered_on(texts, j, at):
             return
         if named(j) is None and j not in pairs and (
-                ends_a_list(texts[j]) or j > at + 1 and j + 1 < n and named(j + 1) is None
+                ends_a_list(texts[j]) or _leads_in(texts, j)
+                or j > at + 1 and j + 1 < n and named(j + 1) is None
                 and (heads(texts[j], texts[j + 1], stopwords) or _resumes_under(texts, j))
                 or _labelled_as_above(texts, j, at)):
             return
@@ -254,11 +256,11 @@ def _resumes_under(texts: list[str], j: int) -> bool:
     if is_byline(line) or line[:1] in OPEN_QUOTES:
         return False
     if _question_heading(line):
-        return j + 1 < len(texts) and _answers(texts[j + 1])
+        return j + 1 < len(texts) and (_answers(texts[j + 1]) or _leads_in(texts, j + 1))
     return (word_count(line) <= RESUMED_SUBHEAD_MAX_WORDS and _short_heading(line)
             and j + 1 < len(texts) and (
-                ends_a_list(texts[j + 1]) and (texts[j + 1].endswith(_LEAD_IN_ENDS)
-                                               or _more_than_a_summary(texts[j + 1]))
+                _lead_in(texts[j + 1])
+                or ends_a_list(texts[j + 1]) and _more_than_a_summary(texts[j + 1])
                 or _question_heading(texts[j + 1]) and j + 2 < len(texts)
                 and _answers(texts[j + 2])
                 or _facts_under(texts, j)))
@@ -279,6 +281,26 @@ _FACT_ROWS_LOOKED_AT = 12  # a box's rows read to tell it: enough for its figure
 def _answers(paragraph: str) -> bool:
     """Is `paragraph` a statement more than a teaser's summary (`_more_than_a_summary`)?"""
     return ends_a_list(paragraph) and _more_than_a_summary(paragraph)
+
+
+def _lead_in(line: str) -> bool:
+    """Is `line` a lead-in: _LIST_END_MIN_WORDS words or more ending in a colon? Under a
+    subhead it is the story's ("Who can sign up" over "Under the plan, drivers must:" under
+    a "Related coverage" box: blind trial at's page lost both and the list under them): a
+    teaser's headline has its summary under it, or the next teaser, never a lead-in."""
+    return line.endswith(_LEAD_IN_ENDS) and word_count(line) >= _LIST_END_MIN_WORDS
+
+
+def _leads_in(texts: list[str], j: int) -> bool:
+    """Is line j a lead-in (ending in a colon) over an enumeration of the story's own: the
+    line under it, its first item, goes on with a comma or a semicolon (`ITEM_GOES_ON`) or
+    opens in lower case, as no teaser's headline does? A short lead-in is no prose
+    (`ends_a_list` wants prose's length): "Podle odborníků jsou klíčové tři kroky:" over
+    "zrychlit povolování staveb …," under a "Mohlo by vás zajímat" box went with the box's
+    teasers, its subhead "Co pomůže?" over it too (blind trial au's Czech page; no dev
+    output changed)."""
+    item = texts[j + 1] if j + 1 < len(texts) else ""
+    return texts[j].endswith(_LEAD_IN_ENDS) and (item.endswith(ITEM_GOES_ON) or item[:1].islower())
 
 
 
@@ -1407,7 +1429,10 @@ def _story_above(lines: list[str], keep: list[bool], i: int,
     The story's line above may be a list's last item, which ends a sentence and is no
     paragraph of prose ("uusien investointien tukemista … Ajoksessa." over "Mainos" and the
     subhead "Ammattiliitto vaatii vaihtoehtoja": fresh-user check #5's Finnish page).
-    Past the labels a subhead opens its section: the line under it is prose, or the ad's own
+    Past the labels a subhead opens its section: the line under it is a statement
+    (`ends_a_list`: prose, or a list's item of one sentence, "Uzmanlardan tasarruf
+    önerileri" over "Diş fırçalarken ve tıraş olurken musluğu kapalı tutun." under
+    "REKLAM": blind trial au's Turkish page lost the subhead; no dev output changed), or the ad's own
     "Saken fortsetter under annonsen" above a real subhead stayed (field case, no). So
     does a player's box (`boxed`, `_player_boxes`: a podcast's label, title, description
     and controls over "Omwonenden bezorgd", blind trial ad's nl page), but not the line
@@ -1416,7 +1441,7 @@ def _story_above(lines: list[str], keep: list[bool], i: int,
     (_PROMO_FORM, PROMO_BOX_LINES) over a subhead of more words than a button's."""
     if i > 0 and keep[i - 1]:
         return True
-    if i + 1 >= len(lines) or not is_prose(lines[i + 1]):
+    if i + 1 >= len(lines) or not ends_a_list(lines[i + 1]):
         return False
     if i > 0 and (rule := named(lines[i - 1])) is not None and rule.family == "player":
         return False

@@ -16,7 +16,13 @@ from itertools import accumulate, chain, takewhile
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from newsclean.cleaners.appeal import PITCH_MAX_WORDS, appeal_span, appeals, is_statement
+from newsclean.cleaners.appeal import (
+    BOX_BUTTON_MAX_WORDS,
+    PITCH_MAX_WORDS,
+    appeal_span,
+    appeals,
+    is_statement,
+)
 from newsclean.cleaners.credits import CREDIT_SEPARATORS, credit_tail
 from newsclean.cleaners.crosslink import (
     REFERRAL_FAMILY,
@@ -1622,18 +1628,60 @@ def _told(rest: str, match: Callable[..., Rule | None]) -> bool:
 _APPEAL_RULE = "appeal.publisher-to-reader"
 
 
-def _beside_promo_forms(units: list[Unit], removed: Iterable[Removal]) -> frozenset[int]:
-    """Indexes of the `units` right above or under a line the rules removed as a promo
+_BOX_HEADING_RULE = "appeal.box-heading"
+# A promo box's heading is a name or a call of a few words ("Get the Valley Morning
+# Briefing", "Our planet, explained", "Support independent news"), no sentence.
+BOX_HEADING_MAX_WORDS = 8
+
+
+def _beside_promo_forms(units: list[Unit], removed: Iterable[Removal]) -> dict[int, bool]:
+    """The indexes of the `units` right above or under a line the rules removed as a promo
     box's (`locate.PROMO_FAMILIES`: its e-mail field and button, "Enter your
-    email address", "Sign up"): what `appeals` reads there is the box's heading or pitch
-    whatever voice the story speaks in. Text dumps only: it reads the removals' line
+    email address", "Sign up"), each with whether it is the box's pitch: right above the
+    box's button (BOX_BUTTON_MAX_WORDS words or fewer: "Sign me up", "Donate now") and
+    right under the box's heading (`_box_heading`, kept or removed) or a line of its form.
+    What `appeals` reads there is the box's heading or pitch whatever voice the story
+    speaks in. The story's paragraph over a call stands under the story's paragraph ("You
+    also can't tell unless you're looking at the three together." over "Subscribe to
+    AppleInsider on YouTube", html-dev). Text dumps only: it reads the removals' line
     numbers (HTML's boxes went with the extraction); a box's heading is one line."""
-    form_lines = {r.line for r in removed
-                  if r.line is not None and r.family in PROMO_FAMILIES}
+    form_lines, buttons, headings = set(), set(), set()
+    for r in removed:
+        if r.line is None:
+            continue
+        if r.family in PROMO_FAMILIES:
+            form_lines.add(r.line)
+            if word_count(r.text) <= BOX_BUTTON_MAX_WORDS:
+                buttons.add(r.line)
+        elif _box_heading(r.text):
+            headings.add(r.line)
     if not form_lines:
-        return frozenset()
-    return frozenset(i for i, u in enumerate(units) if u.start >= 0 and (
-        u.line - 1 in form_lines or u.line + 1 in form_lines))
+        return {}
+
+    def pitch(i: int) -> bool:
+        u = units[i]
+        return u.line + 1 in buttons and (
+            u.line - 1 in form_lines or u.line - 1 in headings
+            or i > 0 and units[i - 1].line == u.line - 1 and _box_heading(units[i - 1].text))
+
+    return {i: pitch(i) for i, u in enumerate(units) if u.start >= 0 and (
+        u.line - 1 in form_lines or u.line + 1 in form_lines)}
+
+
+def _box_heading(text: str) -> bool:
+    """Could `text` be a promo box's heading: BOX_HEADING_MAX_WORDS words or fewer, no
+    sentence?"""
+    return word_count(text) <= BOX_HEADING_MAX_WORDS and not ends_sentence(text)
+
+
+def _box_headings(units: list[Unit], boxed: dict[int, bool], pitches: set[int]) -> set[int]:
+    """The indexes of a promo box's heading (`_box_heading`) right above its pitch: an
+    appeal (`pitches`) that `boxed` says is the box's pitch. The box's heading and pitch
+    go together: blind trial at kept "Get the Valley Morning Briefing", "Our planet,
+    explained" and "Support independent news" over their boxes."""
+    return {i - 1 for i in pitches if boxed.get(i) and i > 0 and i - 1 not in pitches
+            and units[i - 1].start >= 0 and units[i - 1].line + 1 == units[i].line
+            and _box_heading(units[i - 1].text)}
 
 
 def _drop_appeals(units: list[Unit], lexicon: Lexicon, removed: list[Removal],
@@ -1644,12 +1692,16 @@ def _drop_appeals(units: list[Unit], lexicon: Lexicon, removed: list[Removal],
     (`appeal_span`), the cut recorded with its offsets. `memo`, `speech`: `appeals`';
     `trailing`: the round's removals after the article, not yet in `removed` (a promo's
     button under the story's last line)."""
-    found = set(appeals([u.text for u in units], lexicon, memo, speech,
-                        _beside_promo_forms(units, chain(removed, trailing))))
-    if not found:
+    boxed = _beside_promo_forms(units, chain(removed, trailing))
+    found = set(appeals([u.text for u in units], lexicon, memo, speech, boxed))
+    headings = _box_headings(units, boxed, found) if boxed else set()
+    if not found and not headings:
         return units
     out = []
     for i, u in enumerate(units):
+        if i in headings:
+            removed.append(_removal(u, _BOX_HEADING_RULE, "appeal"))
+            continue
         if i not in found:
             out.append(u)
             continue

@@ -686,3 +686,24 @@ def test_an_h1_with_a_sections_label_gives_way_to_the_og_title():
             f"beeindruckt</h1>{story}</article></body></html>")
     result = clean(html.encode(), options=HTML)
     assert result.title == "Deutscher Aggressor beeindruckt, Frankreich hadert"
+
+
+@pytest.mark.parametrize(("page", "lead", "first"), [
+    ("blind-uk-br-body-lead-after-photo.html",
+     "Станція метро «Либідська» у Києві запрацювала в штатному режимі",
+     "Про це повідомили у Київському метрополітені."),
+    ("blind-id-br-body-dateline.html",
+     "Kementerian Perhubungan berencana menerapkan tarif KRL Commuter Line",
+     "JAKARTA, Warta Kini – Rencana tersebut disampaikan"),
+], ids=["uk", "id"])
+def test_a_body_of_br_paragraphs_keeps_its_first_and_the_deck_under_a_photo(page, lead, first):
+    """Blind trial au: the body is <div>s of paragraphs split by <br><br>; trafilatura's
+    precise mode left out the first part of the first <div> (the balanced mode keeps it),
+    and the page's description repeats the deck, an <h2> under the byline, the share row
+    and a captioned photo. Both were lost; the rest of a block the extractor took part of
+    is put back (`html_extract._with_block_ends`), and a deck is looked for past the
+    photo's caption and the header's rows (`_heading_deck`)."""
+    result = _clean(page)
+    paragraphs = result.text.split("\n\n")
+    assert paragraphs[0].startswith(lead)
+    assert paragraphs[1].startswith(first)

@@ -980,3 +980,65 @@ def test_a_one_word_subhead_over_a_paragraph_it_does_not_name_stays():
     at = lines.index("Services")
     assert lines[at + 2].startswith("Visitation will be from 4 to 7 p.m. Thursday")
     assert "Advertisement" not in lines
+
+
+def test_a_lead_in_and_its_subhead_under_a_related_box_stay_with_their_enumeration():
+    # Blind trial au's Czech housing story: under "Mohlo by vás zajímat" and two teasers stand
+    # the subhead "Co pomůže?" and the lead-in "Podle odborníků jsou klíčové tři kroky:" of
+    # six words, over an enumeration whose items open in lower case. The box's list took both
+    # (a lead-in ended it only at prose's length); the first item's lower case tells.
+    result = clean((BLIND_Q / "blind-cs-lead-in-under-related-box.txt").read_bytes())
+    kept = result.text.split("\n\n")
+    assert {"Co pomůže?", "Podle odborníků jsou klíčové tři kroky:"} <= set(kept)
+    assert "zrychlit povolování staveb a digitalizovat stavební řízení," in result.text
+    for teaser in ("Mohlo by vás zajímat", "Stavební zákon: co se mění od července"):
+        assert teaser not in kept
+
+
+def test_a_subhead_and_its_lead_in_under_a_related_box_stay_with_their_list():
+    # Blind trial at's US school-board story: "Who can sign up" and "Under the plan, drivers
+    # must:" over four requirements, under a "Related coverage" box of two teasers. A
+    # teaser's headline has its summary or the next teaser under it, never a lead-in.
+    result = clean((BLIND_Q / "blind-en-us-lead-in-under-related-box.txt").read_bytes())
+    kept = result.text.split("\n\n")
+    for line in ("Who can sign up", "Under the plan, drivers must:",
+                 "Pass a state background check and fingerprinting",
+                 "Complete a two-hour online safety course"):
+        assert line in kept
+    assert "Selah schools cut late buses as fuel costs climb" not in kept
+
+
+def test_a_subhead_over_a_list_of_short_sentences_under_an_ad_label_stays():
+    # Blind trial au's Turkish drought story: "Uzmanlardan tasarruf önerileri" under
+    # "REKLAM", over tips of one short sentence each, no paragraph of prose's length.
+    result = clean((BLIND_Q / "blind-tr-subhead-over-tips-under-ad.txt").read_bytes())
+    kept = result.text.split("\n\n")
+    assert "Uzmanlardan tasarruf önerileri" in kept
+    assert "Diş fırçalarken ve tıraş olurken musluğu kapalı tutun." in kept
+    assert "REKLAM" not in kept
+
+
+@pytest.mark.parametrize(("page", "box", "story"), [
+    ("blind-en-us-lead-in-under-related-box.txt",
+     ["Get the Valley Morning Briefing",
+      "The five stories you need before your first coffee, in your inbox at 6 a.m. weekdays."],
+     ["It hasn't been enough.", "The stipend will be paid monthly"]),
+    ("blind-en-us-donation-box.txt",
+     ["Support independent news", "We're a nonprofit newsroom."],
+     ["whichever is lower, for the roughly 62,000 Oregon households",
+      '"We are not transient people. We bought our homes to stay," said Marlene Okafor']),
+    ("blind-en-gb-newsletter-box.txt",
+     ["Court cases, police appeals and the stories behind them, sent to you every evening."],
+     ['Defending, Imran Shah said Walsh was "consumed by remorse"',
+      'Sentencing, Judge Timothy Spencer KC told Walsh: "You chose to look at your phone']),
+], ids=["en-us-newsletter", "en-us-donation", "en-gb-newsletter"])
+def test_a_promo_boxs_heading_and_pitch_go_with_its_button(page, box, story):
+    # Blind trial at: a box of a heading, a pitch and a button ("Sign me up", "Donate now")
+    # between two paragraphs; the button went by its rule, the heading and the pitch stayed.
+    # Right above the button and right under the box's heading, the pitch is read as the
+    # box's (`pipeline._beside_promo_forms`), and the heading goes with it.
+    result = clean((BLIND_Q / page).read_bytes())
+    assert [line for line in box if line in result.text] == []
+    assert [line for line in story if line not in result.text] == []
+    assert {r.rule for r in result.removed if r.text in box} <= {
+        "appeal.box-heading", "appeal.publisher-to-reader", "layout.inside-article"}

@@ -45,6 +45,7 @@ from newsclean.cleaners.lines import (
     content_words,
     credited_name,
     ends_sentence,
+    has_separator,
     holds_word,
     is_byline,
     is_clock_line,
@@ -1611,6 +1612,28 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
         j = next((j for j in range(i + 1, n) if rule_at(j) is None and not entry_row[j]), None)
         return j is None or _sentence(lines[j]) and quiet(j)
 
+    def over_a_form(i: int) -> bool:  # a promo box's heading or pitch, over its form's
+        # first line within PROMO_BOX_LINES, lines no rule names between: the box is one row
+        # ("Stay informed when it matters", "Our free Storm Alert email sends you …" over
+        # "Send me alerts": blind trial at's cyclone story lost its last paragraph under it),
+        # and the sweep up the page from the story under it takes none of its sentences
+        # ("Get the latest headlines, breaking news and columns." over "Sign Up", fundus-dev's
+        # Financial Post; the sweep down takes the story's last paragraph over a form's
+        # "Subscribe" as before, a dozen tests' pages). Over its pitch stands only
+        # its heading, no sentence: the story's last one stands over the heading ("Referee:
+        # Sam Purkiss. Attendance: 4,312 (412 away)." over "Get every Shrimps story first").
+        # A word alone is a row's link ("instagram" over "email", html-dev), a line of
+        # separators a row ("Paylaş: | Facebook | Twitter" over a follow call: blind trial
+        # t's Turkish story then reached past its source line), no heading.
+        if word_count(lines[i]) < 2 or has_separator(lines[i]):
+            return False
+        for k in range(i + 1, min(n, i + 1 + PROMO_BOX_LINES)):
+            if (rule := rule_at(k)) is not None:
+                return rule.family in PROMO_FAMILIES
+            if keep[k] or ends_sentence(lines[i]):
+                return False
+        return False
+
     entry_row = _entry_rows(lines, keep)
     embedded = _embed_boxes(n, quiet, rule_at)
     played = _player_boxes(lines, rule_at, lexicon)
@@ -1620,7 +1643,8 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
     fact_row = [False] * n
     for lo, hi in facts:
         fact_row[lo:hi] = [True] * (hi - lo)
-    for order in (range(n), range(n - 1, -1, -1)):
+    upward = range(n - 1, -1, -1)
+    for order in (range(n), upward):
         gap = None  # lines behind the sweep since the nearest kept one, as the reach counts
         boxed = None  # the same, with a related-stories box (heading and teasers) as one
         row = box_row = None  # the family of the row of named lines the sweep is in
@@ -1629,6 +1653,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
                 gap = boxed = 0
             elif (gap is not None and (_sentence(lines[i]) or _paywall_teaser(lines, i, named))
                   and quiet(i) and not played(i) and not _under_comments(lines, i, named)
+                  and not (order is upward and over_a_form(i))
                   and (gap < (BOX_REACH if resumed[i] or linked(i) else RESCUE_REACH)
                        or boxed < RESCUE_REACH and (
                            goes_on(i) or _under_bare_headlines(lines, i, named)))):
@@ -1636,12 +1661,14 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
                 gap = boxed = 0
             elif gap is not None:
                 rule, box = rule_at(i), box_at(i)
+                promo = rule is None and over_a_form(i)
                 if not _in_story_chrome(lines[i], rule) and not entry_row[i] and not embedded(i) and not (
                         rule is not None and _row_kind(rule) == row) and not (
-                        row == _LIVE_BLOG and rule is None and is_clock_time(lines[i])) and not fact_row[i]:
+                        row == _LIVE_BLOG and rule is None and is_clock_time(lines[i])) and not (
+                        fact_row[i] or promo):
                     gap += 1
                 if not _in_story_chrome(lines[i], box) and not entry_row[i] and not embedded(i) and not (
-                        box is not None and _row_kind(box) == box_row) and not fact_row[i]:
+                        box is not None and _row_kind(box) == box_row) and not (fact_row[i] or promo):
                     boxed += 1
                 row = _row_kind(rule) if rule is not None else None
                 box_row = _row_kind(box) if box is not None else None
@@ -1654,9 +1681,10 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
     held = _keep_announced(lines, keep, feats, quiet)
     # a subhead between kept paragraphs; one of a word need not name its paragraph
     # ("Services" over "Visitation will be from 4 to 7 p.m. …", blind trial aq's obituary;
-    # dev text dumps kept "Instructions", "Warnings", "References", each in its gold)
+    # dev text dumps kept "Instructions", "Warnings", "References", each in its gold). Not
+    # over a line a rule names: "Jess Whitcombe" over her bio is the bio's (blind trial at)
     for i in range(1, n - 1):
-        if (not keep[i] and keep[i + 1] and quiet(i) and (
+        if (not keep[i] and keep[i + 1] and quiet(i) and named(lines[i + 1]) is None and (
                 _short_heading(lines[i]) or _one_word_heading(lines[i])
                 and _more_than_a_summary(lines[i + 1]) and ends_a_list(lines[i + 1]))
                 and _story_above(lines, keep, i, named, played, lexicon)):

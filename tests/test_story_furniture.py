@@ -1042,3 +1042,24 @@ def test_a_promo_boxs_heading_and_pitch_go_with_its_button(page, box, story):
     assert [line for line in story if line not in result.text] == []
     assert {r.rule for r in result.removed if r.text in box} <= {
         "appeal.box-heading", "appeal.publisher-to-reader", "layout.inside-article"}
+
+
+def test_the_story_goes_on_under_a_promo_box_of_heading_pitch_and_form():
+    # Blind trial at's cyclone story: the alert box's heading and pitch, which no rule names,
+    # counted as two lines of the rescue's reach, its button and fine print as a third,
+    # and the story's last paragraph under the box was lost. The box is one row
+    # (`locate._one_pass`, `over_a_form`), and none of its lines is the story's.
+    result = clean((BLIND_Q / "blind-en-au-story-under-alert-box.txt").read_bytes())
+    assert "several days.\n\nThe bureau will issue its next advice at 4pm." in result.text
+    for line in ("Stay informed when it matters", "Send me alerts",
+                 "Our free Storm Alert email sends you warnings and road closures the moment "
+                 "we know.", "You can unsubscribe at any time."):
+        assert line not in result.text
+
+
+def test_the_storys_last_line_over_a_promo_boxs_heading_stays():
+    # The same trial's football report: "Referee: Sam Purkiss. Attendance: 4,312 (412
+    # away)." stands over the box's heading, not over its form: a sentence is no heading.
+    result = clean((BLIND_Q / "blind-en-gb-match-report-newsletter.txt").read_bytes())
+    assert "Referee: Sam Purkiss. Attendance: 4,312 (412 away)." in result.text
+    assert "Get every Shrimps story first" not in result.text

@@ -1372,6 +1372,28 @@ def _more_than_a_summary(paragraph: str) -> bool:
     return word_count(paragraph) > TEASER_SUMMARY_MAX_WORDS or len(sentences(paragraph)) >= 2
 
 
+# An interview asks its questions on lines of their own; a page whose kept lines hold this
+# many is one.
+INTERVIEW_MIN_QUESTIONS = 2
+
+
+def _keep_questions(lines: list[str], keep: list[bool],
+                    named: Callable[[str], Rule | None]) -> None:
+    """Keep an interview's question (`_question_heading`) between two kept lines, its answer
+    (a statement, `ends_a_list`) under it, on a page whose kept lines ask
+    INTERVIEW_MIN_QUESTIONS questions or more. The questions speak to the interviewee in
+    the "you" the model reads as an appeal's: "Will you keep working as a paramedic?" (p
+    0.40) between "There's a next one. …" and "Yes. I can't imagine not. …" was lost from
+    blind trial at's Q&A while its other questions stayed."""
+    asked = sum(1 for i, line in enumerate(lines) if keep[i] and line.endswith(QUESTION_MARKS))
+    if asked < INTERVIEW_MIN_QUESTIONS:
+        return
+    for i in range(1, len(lines) - 1):
+        if (not keep[i] and keep[i - 1] and keep[i + 1] and _question_heading(lines[i])
+                and ends_a_list(lines[i + 1]) and named(lines[i]) is None):
+            keep[i] = True
+
+
 def _question_heading(line: str) -> bool:
     """Is `line` one question of 2 to SUBHEAD_MAX_WORDS words?"""
     return (line.rstrip().endswith(QUESTION_MARKS) and 2 <= word_count(line) <= SUBHEAD_MAX_WORDS
@@ -1689,6 +1711,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
                 and _more_than_a_summary(lines[i + 1]) and ends_a_list(lines[i + 1]))
                 and _story_above(lines, keep, i, named, played, lexicon)):
             keep[i] = True
+    _keep_questions(lines, keep, named)
     first = keep.index(True)
     for i in range(first + 1, n - 1):  # a live blog entry's headline, under its stamp
         if (not keep[i] and keep[i + 1] and quiet(i) and _under_a_clock(lines, i, named)

@@ -1063,3 +1063,15 @@ def test_the_storys_last_line_over_a_promo_boxs_heading_stays():
     result = clean((BLIND_Q / "blind-en-gb-match-report-newsletter.txt").read_bytes())
     assert "Referee: Sam Purkiss. Attendance: 4,312 (412 away)." in result.text
     assert "Get every Shrimps story first" not in result.text
+
+
+def test_an_interviews_question_between_two_answers_stays():
+    # Blind trial at's Q&A: the questions speak to the interviewee in the "you" the model
+    # reads as an appeal's; the last one (p 0.40) went while the others stayed
+    # (`locate._keep_questions`).
+    result = clean((BLIND_Q / "blind-en-ca-author-qa.txt").read_bytes())
+    kept = result.text.split("\n\n")
+    for question in ("Is there a next one?", "Will you keep working as a paramedic?"):
+        assert question in kept
+    assert kept.index("Will you keep working as a paramedic?") + 1 == next(
+        i for i, p in enumerate(kept) if p.startswith("Yes. I can't imagine not."))

@@ -523,6 +523,7 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
             keep[i] = k
         at = [i for i in at if keep[i]]
         n += 1
+    _entry_headlines(lines, keep, named)
     _clocks_alike(lines, keep, named)
     if feats and _sentence_goes_on(lines, keep, feats, named, lexicon):
         settled = False
@@ -915,6 +916,31 @@ def _sentence_goes_on(lines: list[str], keep: list[bool], feats: list[list[float
                 and _says_nothing_to_reader(below, feats[i + 1], named, lexicon)):
             keep[i + 1] = taken = True
     return taken
+
+
+def _entry_headlines(lines: list[str], keep: list[bool],
+                     named: Callable[[str], Rule | None]) -> None:
+    """Keep a live blog's entry headlines: between the first and the last kept line, under
+    each of two or more entry stamps (`lines.is_clock_time`: "3:52pm Ben Tuckey"; past
+    lines a rule names), the headline-like line (`lines.is_headline`) over the entry's kept
+    text. A pass judges the kept lines alone, and a headline the rescue took back under its
+    stamp (`_under_a_clock`) lost the stamp over it in the next: blind trial at's budget blog
+    kept none of its five entry headlines. Two stamps make a blog: a video's title under
+    its length stands in a list after the story."""
+    kept = [i for i, k in enumerate(keep) if k]
+    if len(kept) < 2:
+        return
+    stamps = [i for i in range(kept[0], kept[-1])
+              if not keep[i] and is_clock_time(lines[i]) and named(lines[i]) is None]
+    if len(stamps) < LIVE_CLOCKS_KEPT:
+        return
+    for i in stamps:
+        j = i + 1
+        while j < kept[-1] and not keep[j] and named(lines[j]) is not None:
+            j += 1
+        if (not keep[j] and keep[j + 1] and is_headline(lines[j]) and not is_clock_time(lines[j])
+                and named(lines[j]) is None):
+            keep[j] = True
 
 
 def _clocks_alike(lines: list[str], keep: list[bool], named: Callable[[str], Rule | None]

@@ -7,6 +7,8 @@ intensity. A run of label rows of which the model kept a third goes whole
 (cleaners/locate.py, `_lists`).
 """
 
+from pathlib import Path
+
 import pytest
 
 from newsclean.cleaners import clean
@@ -120,3 +122,17 @@ def test_a_story_resumed_under_a_box_is_not_its_teasers(resumed):
     under = list(list_under(texts, 0, _named(texts), frozenset()))
     assert texts[-1] not in [texts[j] for j in under]
     assert texts[-2] not in [texts[j] for j in under]
+
+
+def test_a_table_dumped_a_cell_a_line_inside_the_story_stays_whole():
+    """Blind trial at's grocery story: the model kept the figures of a table dumped a cell a
+    line and dropped its labels ("Retailer", "Tesco", "Asda"), which left "28.2%" and
+    "5.4%" with no retailer's name. A run of short cells, a third of them figures, between
+    two kept lines is the story's table (`locate._cell_runs`)."""
+    page = (Path(__file__).parent / "fixtures" / "text_pages"
+            / "blind-en-gb-grocery-table-cells.txt").read_bytes()
+    kept = clean(page).text.split("\n\n")
+    cells = ["Retailer", "Market share", "Sales growth", "Tesco", "28.2%", "5.4%",
+             "Sainsbury's", "15.0%", "4.9%", "Asda", "11.9%", "-5.9%"]
+    at = kept.index("Retailer")
+    assert kept[at:at + len(cells)] == cells

@@ -1628,8 +1628,11 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
         near = any(keep[j] for j in range(max(0, lo - RESCUE_REACH), min(n, hi + RESCUE_REACH)))
         if near and not all(keep[lo:hi]):
             keep[lo:hi] = [True] * (hi - lo)
-    for lo, hi in _cell_runs(lines):  # a table dumped a cell a line, inside the story
-        if lo > 0 and hi < n and keep[lo - 1] and keep[hi] and not all(keep[lo:hi]):
+    for lo, hi in _cell_runs(lines):  # a table dumped a cell a line, inside the story:
+        # the story above it (past its caption) and going on under it, kept or a statement
+        lo -= lo > 1 and not keep[lo - 1] and keep[lo - 2] and _caption(lines[lo - 1])
+        if lo > 0 and hi < n and keep[lo - 1] and (keep[hi] or named(lines[hi]) is None
+                                                   and ends_a_list(lines[hi])):
             for j in range(lo, hi):
                 keep[j] = keep[j] or named(lines[j]) is None
     # Sentences within RESCUE_REACH lines of a kept one, in a sweep down the page and one
@@ -2351,25 +2354,31 @@ def tables(lines: list[str]) -> list[tuple[int, int]]:
 
 
 # A table a dump wrote a cell a line: a run of short cells (a label, a figure), this many at
-# least (a header and two rows of three), a third of them figures ("Retailer", "Market
+# least (a header and two rows of three), three figures or scores at least and one in five
+# cells (a results table's header row, then home, score, away and venue: blind trial av's
+# J-League report lost it and its last paragraph under it) ("Retailer", "Market
 # share", "Sales growth", "Tesco", "28.2%", "5.4%", …: blind trial at's Reuters story lost
 # the labels and kept the figures, "28.2% / 5.4%" with no retailer's name).
 MIN_TABLE_CELLS = 9
+MIN_FIGURE_CELLS = 3
+TABLE_CELLS_PER_FIGURE = 5  # a figure in five cells at least: a header row of four, rows of four
 CELL_MAX_WORDS = 4
-_FIGURE_CELL_RE = re.compile(r"[-+−–]?[$€£¥₹]?\s?\d[\d.,:\s]*(?:%|[kmb]n?|bn)?", re.IGNORECASE)
+_FIGURE_CELL_RE = re.compile(
+    r"[-+−–]?[$€£¥₹]?\s?\d[\d.,:\s]*(?:%|[kmb]n?|bn)?|\d+\s?[-–—―:]\s?\d+", re.IGNORECASE)
 
 
 def _cell_runs(lines: list[str]) -> list[tuple[int, int]]:
     """(first, end) of each run of MIN_TABLE_CELLS+ short lines (CELL_MAX_WORDS words at
-    most, no sentence) of which a third or more are figures alone (_FIGURE_CELL_RE)."""
+    most, no sentence) of which MIN_FIGURE_CELLS and one in TABLE_CELLS_PER_FIGURE or more
+    are figures alone (_FIGURE_CELL_RE)."""
     def cell(line: str) -> bool:
         return word_count(line) <= CELL_MAX_WORDS and not ends_sentence(line)
 
     out = []
     for is_cell, i, size in _runs(map(cell, lines)):
-        if is_cell and size >= MIN_TABLE_CELLS and 3 * sum(
-                1 for line in lines[i:i + size] if _FIGURE_CELL_RE.fullmatch(line.strip())
-        ) >= size:
+        figures = sum(1 for line in lines[i:i + size] if _FIGURE_CELL_RE.fullmatch(line.strip()))
+        if is_cell and size >= MIN_TABLE_CELLS and figures >= MIN_FIGURE_CELLS and (
+                TABLE_CELLS_PER_FIGURE * figures >= size):
             out.append((i, i + size))
     return out
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from newsclean.cleaners.lines import kicker_end
+from newsclean.cleaners.lines import kicker_end, word_count
 
 # " | ", " - ", " – ", " — ", " · ", " » ", " :: " separate headline and site/section names;
 # a bare ":" does not (headlines use it: "Hong Kong: a city on the brink"). Chinese sites
@@ -41,7 +41,13 @@ BADGE_MAX_WORDS = 3
 
 
 def is_badge(part: str) -> bool:
-    return len(part.split()) <= BADGE_MAX_WORDS and part.isupper()
+    """A badge in capitals ("LIVE", "SĂNĂTATE", "EN DIRECT"): BADGE_MAX_WORDS words at most
+    (`lines.word_count`, which counts unspaced scripts), every letter a capital. Not a line
+    of a script without case around a capital or two: `str.isupper` holds for
+    "明治安田J1リーグは30日、…", a Japanese lead of 90 characters that went as a kicker
+    (blind trial av)."""
+    return (word_count(part) <= BADGE_MAX_WORDS and part.isupper()
+            and all(c.isupper() for c in part if c.isalpha()))
 
 
 def strip_site(title: str, site: str | None, refs: tuple[str, ...] = ()) -> str:

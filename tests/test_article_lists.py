@@ -136,3 +136,15 @@ def test_a_table_dumped_a_cell_a_line_inside_the_story_stays_whole():
              "Sainsbury's", "15.0%", "4.9%", "Asda", "11.9%", "-5.9%"]
     at = kept.index("Retailer")
     assert kept[at:at + len(cells)] == cells
+
+
+def test_a_results_table_a_cell_a_line_and_the_paragraph_under_it_stay():
+    """Blind trial av's J-League report: the table's header cell "ホーム" (home) is a menu
+    word a rule names, and the story was cut there, the five results and the last paragraph
+    with it. A run of cells with a score in one of five, under the story, is its table, and
+    the story goes on under it."""
+    page = (Path(__file__).parent / "fixtures" / "text_pages"
+            / "blind-ja-results-table-cells.txt").read_bytes()
+    text = clean(page).text
+    assert "神戸\n\n2―1\n\n湘南" in text
+    assert text.endswith("最終節は12月8日に一斉開催される。神戸は勝てば自力で優勝が決まる。")

@@ -707,3 +707,12 @@ def test_a_body_of_br_paragraphs_keeps_its_first_and_the_deck_under_a_photo(page
     paragraphs = result.text.split("\n\n")
     assert paragraphs[0].startswith(lead)
     assert paragraphs[1].startswith(first)
+
+
+def test_a_lead_in_a_script_without_case_around_latin_capitals_is_no_kicker():
+    """Blind trial av's Japanese page: `str.isupper` holds for "明治安田J1リーグは30日、…"
+    (its only cased letter a capital), and the 90-character lead went as a kicker in
+    capitals over the story (`pagetitle.is_badge`)."""
+    result = _clean("blind-ja-lead-with-latin-capitals.html")
+    assert result.text.startswith("明治安田J1リーグは30日、各地で第33節の9試合を行い")
+    assert not [r for r in result.removed if r.rule == "structure.kicker"]

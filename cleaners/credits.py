@@ -28,9 +28,10 @@ CREDIT_TAIL_MAX_WORDS = 8
 # between spaces ("…اسفند ۱۴۰۲ / عکس: …", "… - Foto ihsan …"); at a bracketed group that
 # closes the line ("… in 1989 (Photo: NASA)"), or (Chinese and Japanese) right before a
 # full-width bracket that closes it ("…湯涌町で（北陸新報社撮影）") or an equals sign before
-# the credit ("…（名古屋市中区で）＝写真は本社撮影"); and before a label and its colon after a
-# comma (", Foto: LAT Images") or a space in a script that marks no sentence's end (Thai:
-# "…ย่านรัชดาภิเษก ภาพ: สำนักการระบายน้ำ"; blind trial ag kept these captions) or an
+# the credit ("…（名古屋市中区で）＝写真は本社撮影") or a space after a Han character or a
+# closing bracket ("…试验田里（资料图） 新华社记者 王强 摄": blind trial av); and before a
+# label and its colon after a comma (", Foto: LAT Images") or a space in a script that
+# marks no sentence's end (Thai: "…ย่านรัชดาภิเษก ภาพ: สำนักการระบายน้ำ"; blind trial ag kept these captions) or an
 # abbreviated label's full stop (", fot. Shutterstock": blind trial al's Polish caption),
 # not after any word ("Erstes Bild: So könnte …" is a headline). A match opens with the end
 # mark or the first space (one class, which lets `re` skip ahead to the next: 2x).
@@ -39,7 +40,7 @@ _TAIL_START_RE = re.compile(
     r"|(?<=[؛;])\s+|(?<=\s)\s*[-–—/|]\s+"
     r"|(?<=\s)\s*(?=[(\[][^()\[\]\n]+[)\]]\s*$)"
     rf"|(?<=[,{SEA_LETTERS}]\s)(?=[^\W\d]+(?:\s?[:：]|\.)\s))"
-    r"|(?<=\S)(?=（[^（）\n]+）\s*$)|(?<=\S)(?=＝[^＝\n]+$)")
+    r"|(?<=\S)(?=（[^（）\n]+）\s*$)|(?<=\S)(?=＝[^＝\n]+$)|(?<=[）」』\u3400-\u9fff]\s)(?=\S)")
 # What stands between a caption and its credit: spaces and a dash, a slash or a bar.
 CREDIT_SEPARATORS = "-–—/| "
 # A label and a colon or an equals sign in a credit's first words: "Foto: …", "[사진=…]".

@@ -47,6 +47,13 @@ CAPTIONS = [
      "DURAND POUR « LE QUOTIDIEN DU SOIR »", "JEAN-MARC DURAND POUR « LE QUOTIDIEN DU SOIR »"),
     ("Firefighters work to put out the fire on Maple Hollow Drive. (Courtesy: Elm Grove Fire "
      "Department)", "(Courtesy: Elm Grove Fire Department)"),
+    # blind trial av: a news agency alone in brackets (it), the photographer after the
+    # label (ja), the photographer's credit with the verb last after a space and the
+    # provider's credit (zh)
+    ("Una famiglia davanti a uno sportello Inps a Milano. (Ansa)", "(Ansa)"),
+    ("後半40分、決勝ゴールを決めて喜ぶ神戸の大迫（中央） （撮影・田中亮）", "（撮影・田中亮）"),
+    ("林国栋院士在海南三亚南繁基地的试验田里（资料图） 新华社记者 王强 摄", "新华社记者 王强 摄"),
+    ("2019年，林国栋（左二）在试验田指导青年科研人员。 受访者供图", "受访者供图"),
 ]
 
 SENTENCES = [

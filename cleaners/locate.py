@@ -214,7 +214,12 @@ def ends_a_list(line: str, words: int | None = None) -> bool:
             and words <= TEASER_QUESTION_MAX_WORDS):  # '…asking if there were “any un-angry
         return False  # Trump supporters?”' (a lead)
     return (is_prose(line, words) or words >= _LIST_END_MIN_WORDS and last_mark(line) in FULL_STOPS
-            or words >= PROSE_MIN_WORDS and line.endswith(_LEAD_IN_ENDS))
+            or words >= PROSE_MIN_WORDS and line.endswith(_LEAD_IN_ENDS)
+            # a statement, then a question: an interviewer's ("Le prochain gouvernement
+            # bruxellois pourrait enterrer le plan. Vous le craignez ?" went as the third item
+            # of an "À lire aussi" box, blind trial av); a teaser asks one question at most
+            or words >= _LIST_END_MIN_WORDS and line.endswith(QUESTION_MARKS)
+            and sentence_ends(line) >= 2 and len(sentences(line)) >= 2)
 
 
 def list_under(texts: list[str], at: int, named: Callable[[int], Rule | None],
@@ -1502,6 +1507,9 @@ def _story_above(lines: list[str], keep: list[bool], i: int,
         if boxed(j):
             continue
         rule = named(lines[j])
+        if rule is None and is_caption(lines[j], named):
+            continue  # a picture between ("… hendes veninder havde pyntet sig med glimmer
+            # trods regnen. Foto: Sofie Lund" over "Annonce" and the subhead: blind trial av)
         if rule is None:
             if 0 < promo <= PROMO_BOX_LINES and not keep[j]:
                 promo += 1

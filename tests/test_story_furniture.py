@@ -1090,3 +1090,22 @@ def test_a_live_blogs_entry_headlines_under_stamps_with_the_writers_name_stay():
                      "Surplus bigger than forecast", "What we expect today"):
         assert headline in kept
     assert "3:52pm Ben Tuckey" not in kept and "Share this post" not in kept
+
+
+def test_an_interviewers_statement_and_question_ends_a_related_box():
+    # Blind trial av's Brussels interview: a statement, then a question, on one line under
+    # an "À lire aussi" box's two teasers, went as the box's third item; a teaser asks one
+    # question at most (`locate.ends_a_list`).
+    result = clean((BLIND_Q / "blind-fr-be-interview-under-box.txt").read_bytes())
+    kept = result.text.split("\n\n")
+    assert ("Le prochain gouvernement bruxellois pourrait enterrer le plan. Vous le craignez ?"
+            in kept)
+    assert "Good Move : ce que prévoit la nouvelle maille Midi" not in kept
+
+
+def test_a_subhead_under_an_ad_label_and_a_caption_stays():
+    # Blind trial av's Danish festival story: the caption between the story's paragraph and
+    # "Annonce" stopped the look up for the story over the subhead (`locate._story_above`).
+    result = clean((BLIND_Q / "blind-da-subhead-under-caption-ad.txt").read_bytes())
+    assert "Ekstra halm til campingområderne" in result.text.split("\n\n")
+    assert "Annonce" not in result.text.split("\n\n")

@@ -79,6 +79,7 @@ from newsclean.cleaners.locate import (
     Footer,
     heads,
     is_list_item,
+    is_promo_heading,
     list_under,
     locate_lines,
     names_the_story,
@@ -1150,7 +1151,6 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
 # box's (a fresh user's German and Polish boxes kept theirs). A news paragraph never stands
 # between a box's heading and its button; a pitch is a sentence or two
 # (`appeal.PITCH_MAX_WORDS`).
-_BOX_FAMILIES = frozenset(("newsletter", "subscribe"))
 _BOX_HEADING_FAMILY = "newsletter"
 _BOX_PITCH = "newsletter.box-pitch"
 
@@ -1158,7 +1158,7 @@ _BOX_PITCH = "newsletter.box-pitch"
 def _boxes(above: Rule | None, below: Rule | None, *, field_below: bool = False,
            pitch_ends: bool = False) -> str | None:
     """The family of the promo box whose heading and button the rules `above` and `below` a
-    line name (a newsletter's heading over a button of _BOX_FAMILIES, neither a tail
+    line name (a newsletter's heading over a button of PROMO_FAMILIES, neither a tail
     marker), or None. Two one-line prompts are no box: a Fox Business story's last sentence
     stood between "GET FOX BUSINESS ON THE GO BY CLICKING HERE" and "READ MORE ON FOX
     BUSINESS BY CLICKING HERE" (html-dev text sh-51374560 0.918 -> 0.888 until this). A
@@ -1169,10 +1169,10 @@ def _boxes(above: Rule | None, below: Rule | None, *, field_below: bool = False,
     the pitch, the box's form may come first: a field no rule names that the locator dropped
     (`field_below`, `_form_field`)."""
     if (above is not None and (above.family == _BOX_HEADING_FAMILY
-                               or above.family in _BOX_FAMILIES and not pitch_ends)
+                               or above.family in PROMO_FAMILIES and not pitch_ends)
             and above.where is not Where.TAIL_MARKER
             and (below is None and field_below or below is not None
-                 and below.family in _BOX_FAMILIES and below.where is not Where.TAIL_MARKER)):
+                 and below.family in PROMO_FAMILIES and below.where is not Where.TAIL_MARKER)):
         return above.family
     return None
 
@@ -1189,20 +1189,19 @@ def _form_field(line: str) -> bool:
     return word_count(line) <= FORM_FIELD_MAX_WORDS and not ends_sentence(line)
 
 
-# A box's heading in the site's own words over its pitch, which a rule names, and its button
-# (which a rule names, or the locator dropped, when the heading exclaims): "Ne maradjon le
-# semmiről!" over "Iratkozzon fel hírlevelünkre, és minden reggel elküldjük…" and
-# "Feliratkozom" (blind trial x). A heading is a few words and no statement; a subhead of
-# the story stands over the story's paragraphs, not over a pitch and a button.
-BOX_HEADING_MAX_WORDS = 6
+# A box's heading in the site's own words (`locate.is_promo_heading`) over its pitch, which a
+# rule names, and its button (which a rule names, or the locator dropped, when the heading
+# exclaims): "Ne maradjon le semmiről!" over "Iratkozzon fel hírlevelünkre, és minden reggel
+# elküldjük…" and "Feliratkozom" (blind trial x). A subhead of the story stands over the
+# story's paragraphs, not over a pitch and a button.
 
 
 def _box_pitches(rules: list[Rule | None], words: list[int], texts: list[str]
                  ) -> dict[int, str]:
     """The lines no rule names between a promo box's heading and its button (`_boxes`), of
     PITCH_MAX_WORDS words at most, and the box's heading over a pitch the rules name
-    (BOX_HEADING_MAX_WORDS, ending in no full stop; over the box's button too, unless it
-    exclaims), with the box's family: each box's pitch and heading."""
+    (`locate.is_promo_heading`; over the box's button too, unless it exclaims), with the
+    box's family: each box's pitch and heading."""
     out = {i: box for i in range(1, len(rules) - 1)
            if rules[i] is None and words[i] <= PITCH_MAX_WORDS
            and (box := _boxes(rules[i - 1], rules[i + 1],
@@ -1210,12 +1209,11 @@ def _box_pitches(rules: list[Rule | None], words: list[int], texts: list[str]
     for i in range(len(rules) - 1):
         pitch = rules[i + 1]
         button = rules[i + 2] if i + 2 < len(rules) else None
-        if (rules[i] is None and words[i] <= BOX_HEADING_MAX_WORDS
-                and last_mark(texts[i]) not in FULL_STOPS
-                and pitch is not None and pitch.family in _BOX_FAMILIES
+        if (rules[i] is None and is_promo_heading(texts[i])
+                and pitch is not None and pitch.family in PROMO_FAMILIES
                 and pitch.where is not Where.TAIL_MARKER
                 and (texts[i].endswith(EXCLAMATION_MARKS) or button is not None
-                     and button.family in _BOX_FAMILIES and button.where is not Where.TAIL_MARKER)):
+                     and button.family in PROMO_FAMILIES and button.where is not Where.TAIL_MARKER)):
             out[i] = pitch.family
     return out
 
@@ -1629,9 +1627,6 @@ _APPEAL_RULE = "appeal.publisher-to-reader"
 
 
 _BOX_HEADING_RULE = "appeal.box-heading"
-# A promo box's heading is a name or a call of a few words ("Get the Valley Morning
-# Briefing", "Our planet, explained", "Support independent news"), no sentence.
-BOX_HEADING_MAX_WORDS = 8
 
 
 def _beside_promo_forms(units: list[Unit], removed: Iterable[Removal]) -> dict[int, bool]:
@@ -1639,10 +1634,10 @@ def _beside_promo_forms(units: list[Unit], removed: Iterable[Removal]) -> dict[i
     box's (`locate.PROMO_FAMILIES`: its e-mail field and button, "Enter your
     email address", "Sign up"), each with whether it is the box's pitch: right above the
     box's button (BOX_BUTTON_MAX_WORDS words or fewer: "Sign me up", "Donate now") and
-    right under the box's heading (`_box_heading`, kept or removed) or a line of its form.
-    What `appeals` reads there is the box's heading or pitch whatever voice the story
-    speaks in. The story's paragraph over a call stands under the story's paragraph ("You
-    also can't tell unless you're looking at the three together." over "Subscribe to
+    right under the box's heading (`locate.is_promo_heading`, kept or removed) or a line of
+    its form. What `appeals` reads there is the box's heading or pitch whatever voice the
+    story speaks in. Over a longer call, or under the story's paragraph, stands the story
+    ("You also can't tell unless you're looking at the three together." over "Subscribe to
     AppleInsider on YouTube", html-dev). Text dumps only: it reads the removals' line
     numbers (HTML's boxes went with the extraction); a box's heading is one line."""
     form_lines, buttons, headings = set(), set(), set()
@@ -1653,7 +1648,7 @@ def _beside_promo_forms(units: list[Unit], removed: Iterable[Removal]) -> dict[i
             form_lines.add(r.line)
             if word_count(r.text) <= BOX_BUTTON_MAX_WORDS:
                 buttons.add(r.line)
-        elif _box_heading(r.text):
+        elif is_promo_heading(r.text):
             headings.add(r.line)
     if not form_lines:
         return {}
@@ -1662,26 +1657,20 @@ def _beside_promo_forms(units: list[Unit], removed: Iterable[Removal]) -> dict[i
         u = units[i]
         return u.line + 1 in buttons and (
             u.line - 1 in form_lines or u.line - 1 in headings
-            or i > 0 and units[i - 1].line == u.line - 1 and _box_heading(units[i - 1].text))
+            or i > 0 and units[i - 1].line == u.line - 1 and is_promo_heading(units[i - 1].text))
 
     return {i: pitch(i) for i, u in enumerate(units) if u.start >= 0 and (
         u.line - 1 in form_lines or u.line + 1 in form_lines)}
 
 
-def _box_heading(text: str) -> bool:
-    """Could `text` be a promo box's heading: BOX_HEADING_MAX_WORDS words or fewer, no
-    sentence?"""
-    return word_count(text) <= BOX_HEADING_MAX_WORDS and not ends_sentence(text)
-
-
 def _box_headings(units: list[Unit], boxed: dict[int, bool], pitches: set[int]) -> set[int]:
-    """The indexes of a promo box's heading (`_box_heading`) right above its pitch: an
+    """The indexes of a promo box's heading (`locate.is_promo_heading`) right above its pitch: an
     appeal (`pitches`) that `boxed` says is the box's pitch. The box's heading and pitch
     go together: blind trial at kept "Get the Valley Morning Briefing", "Our planet,
     explained" and "Support independent news" over their boxes."""
     return {i - 1 for i in pitches if boxed.get(i) and i > 0 and i - 1 not in pitches
             and units[i - 1].start >= 0 and units[i - 1].line + 1 == units[i].line
-            and _box_heading(units[i - 1].text)}
+            and is_promo_heading(units[i - 1].text)}
 
 
 def _drop_appeals(units: list[Unit], lexicon: Lexicon, removed: list[Removal],

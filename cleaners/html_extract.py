@@ -1131,6 +1131,10 @@ def _with_gaps(tree: HtmlElement, paras: list[str]) -> list[str]:
                 # not a block of links: a live blog's "Key events" list repeats its entries'
                 # titles, and took the entries' time stamps under its last one (blind trial ah)
                 at = next((j + 1 for j in range(at, len(out)) if out_sh[j] & sh), at)
+            elif at < len(out) and out_sh[at] & sh:
+                at += 1  # a short kept block, no anchor, right there: what is put back goes
+                # after it ("Excepciones" went above a newsletter box's "Quiero
+                # suscribirme" and was read as the box's pitch: fresh-user check #13)
             continue
         new = _GAP_NEW if not c.kinds & _HEADING_TAGS else _GAP_KEPT
         if candidate[i] and sh and len(sh & have) <= new * len(sh) and c.text not in pending:

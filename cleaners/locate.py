@@ -263,6 +263,9 @@ def _resumes_under(texts: list[str], j: int) -> bool:
         return False
     if _question_heading(line):
         return j + 1 < len(texts) and (_answers(texts[j + 1]) or _over_enumeration(texts, j + 1))
+    if _one_word_heading(line):  # "Exemptions" over "The ordinance includes several
+        # exemptions:" under a newsletter box (fresh-user check #13)
+        return j + 1 < len(texts) and _over_enumeration(texts, j + 1)
     return (word_count(line) <= RESUMED_SUBHEAD_MAX_WORDS and _short_heading(line)
             and j + 1 < len(texts) and (
                 _lead_in(texts[j + 1])
@@ -299,14 +302,18 @@ def _lead_in(line: str) -> bool:
 
 def _over_enumeration(texts: list[str], j: int) -> bool:
     """Is line j a lead-in (`_lead_in`) over an enumeration of the story's own: the line
-    under it, its first item, goes on with a comma or a semicolon (`ITEM_GOES_ON`) or
-    opens in lower case, as no teaser's headline does? A short lead-in is no prose
+    under it, its first item, goes on with a comma or a semicolon (`ITEM_GOES_ON`), opens
+    in lower case or ends in a full stop, as no teaser's headline does ("The ordinance
+    includes several exemptions:" over "Vehicles of people with reduced mobility.", under a
+    newsletter box's heading: fresh-user check #13)? A video box's "Here are some of the
+    highlights:" stands over its videos' titles (html-dev). A short lead-in is no prose
     (`ends_a_list` wants prose's length): "Podle odborníků jsou klíčové tři kroky:" over
     "zrychlit povolování staveb …," under a "Mohlo by vás zajímat" box went with the box's
     teasers, its subhead "Co pomůže?" over it too (blind trial au's Czech page; no dev
     output changed)."""
     item = texts[j + 1] if j + 1 < len(texts) else ""
-    return _lead_in(texts[j]) and (item.endswith(ITEM_GOES_ON) or item[:1].islower())
+    return _lead_in(texts[j]) and (item.endswith(ITEM_GOES_ON) or item[:1].islower()
+                                   or last_mark(item) in FULL_STOPS)
 
 
 
@@ -1495,13 +1502,14 @@ def _story_above(lines: list[str], keep: list[bool], i: int,
     (_PROMO_FORM, PROMO_BOX_LINES) over a subhead of more words than a button's."""
     if i > 0 and keep[i - 1]:
         return True
-    if i + 1 >= len(lines) or not ends_a_list(lines[i + 1]):
+    if i + 1 >= len(lines) or not (ends_a_list(lines[i + 1]) or _lead_in(lines[i + 1])):
         return False
     if i > 0 and (rule := named(lines[i - 1])) is not None and rule.family == "player":
         return False
     # no button of the form's under it ("Zapisuję się", blind trial t), unless the form's
     # button stands above it
-    past_forms = word_count(lines[i]) > BUTTON_MAX_WORDS or _button_above(lines, i, named)
+    past_forms = (word_count(lines[i]) > BUTTON_MAX_WORDS or _button_above(lines, i, named)
+                  or _over_enumeration(lines, i + 1))  # no button heads a lead-in
     promo = 0  # the lines of a promo box's heading and pitch passed, once past its form
     for j in range(i - 1, -1, -1):
         if boxed(j):
@@ -1749,7 +1757,8 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
     for i in range(1, n - 1):
         if (not keep[i] and keep[i + 1] and quiet(i) and named(lines[i + 1]) is None and (
                 _short_heading(lines[i]) or _one_word_heading(lines[i])
-                and _more_than_a_summary(lines[i + 1]) and ends_a_list(lines[i + 1]))
+                and (_more_than_a_summary(lines[i + 1]) and ends_a_list(lines[i + 1])
+                     or _over_enumeration(lines, i + 1)))
                 and _story_above(lines, keep, i, named, played, lexicon)):
             keep[i] = True
     _keep_questions(lines, keep, named)

@@ -1109,3 +1109,22 @@ def test_a_subhead_under_an_ad_label_and_a_caption_stays():
     result = clean((BLIND_Q / "blind-da-subhead-under-caption-ad.txt").read_bytes())
     assert "Ekstra halm til campingområderne" in result.text.split("\n\n")
     assert "Annonce" not in result.text.split("\n\n")
+
+
+@pytest.mark.parametrize("page", [
+    "html_pages/fresh-en-subhead-under-newsletter-box.html",
+    "html_pages/fresh-es-subhead-under-newsletter-box.html",
+    "text_pages/fresh-en-subhead-under-newsletter-box.txt",
+], ids=["en-html", "es-html", "en-text"])
+def test_a_subhead_and_lead_in_under_a_newsletter_box_stay(page):
+    # Fresh-user check #13: the newsletter box's heading took the subhead and the lead-in
+    # under it as its list (a one-word subhead over a lead-in of five words); in Spanish the
+    # subhead, put back above the box's button, was read as the box's pitch; in the dump the
+    # subhead under the box's "Sign me up" was read as a button of the form.
+    result = clean((Path(__file__).parent / "fixtures" / page).read_bytes())
+    kept = result.text.split("\n\n")
+    subhead, lead_in = (("Excepciones", "La ordenanza incluye varias excepciones:")
+                        if "-es-" in page else
+                        ("Exemptions", "The ordinance includes several exemptions:"))
+    assert kept.index(lead_in) == kept.index(subhead) + 1
+    assert "Get the most important city news in your inbox every afternoon." not in kept

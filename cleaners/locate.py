@@ -1762,6 +1762,12 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
                 and _story_above(lines, keep, i, named, played, lexicon)):
             keep[i] = True
     _keep_questions(lines, keep, named)
+    for i in range(1, n - 1):  # a lead-in between the story's lines, its enumeration under
+        # it ("Il progetto prevede tre fasi:", p 0.37, over "la messa in sicurezza …;": the
+        # items stayed without it, fresh-user check #14)
+        if (not keep[i] and keep[i - 1] and keep[i + 1] and _over_enumeration(lines, i)
+                and quiet(i)):
+            keep[i] = True
     first = keep.index(True)
     for i in range(first + 1, n - 1):  # a live blog entry's headline, under its stamp
         if (not keep[i] and keep[i + 1] and quiet(i) and _under_a_clock(lines, i, named)

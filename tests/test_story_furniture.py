@@ -1128,3 +1128,17 @@ def test_a_subhead_and_lead_in_under_a_newsletter_box_stay(page):
                         ("Exemptions", "The ordinance includes several exemptions:"))
     assert kept.index(lead_in) == kept.index(subhead) + 1
     assert "Get the most important city news in your inbox every afternoon." not in kept
+
+
+def test_a_lead_in_between_the_storys_lines_stays_over_its_items():
+    # Fresh-user check #14's Italian page: the lead-in (p 0.37) went, its three items stayed.
+    result = clean((BLIND_Q / "fresh-it-lead-in-over-items.txt").read_bytes())
+    assert "Il progetto prevede tre fasi:\n\nla messa in sicurezza della copertura;" in result.text
+
+
+def test_a_subhead_under_a_newsletter_button_in_the_readers_voice_stays():
+    # Fresh-user check #14's Brazilian page: the box's button "Quero receber", which no rule
+    # named, stood between the story and the subhead "Impacto na fauna" (p 0.42).
+    result = clean((BLIND_Q / "fresh-pt-subhead-under-newsletter-button.txt").read_bytes())
+    kept = result.text.split("\n\n")
+    assert "Impacto na fauna" in kept and "Quero receber" not in kept

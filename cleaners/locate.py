@@ -141,6 +141,8 @@ OVER_KICKER_MIN_WORDS = 6
 
 def _headline_long(line: str) -> bool:
     return UNSPACED_RUN_RE.search(line) is None and word_count(line) >= OVER_KICKER_MIN_WORDS
+
+
 _SCORE_RE = re.compile(r"(?<![\d.,])\d{1,3}\s?[-–:]\s?\d{1,3}(?![\d.,])")  # "2 - 1", "3:0"
 TITLE_STORY_CHARS = 3000
 
@@ -314,8 +316,6 @@ def _over_enumeration(texts: list[str], j: int) -> bool:
     item = texts[j + 1] if j + 1 < len(texts) else ""
     return _lead_in(texts[j]) and (item.endswith(ITEM_GOES_ON) or item[:1].islower()
                                    or last_mark(item) in FULL_STOPS)
-
-
 
 
 # A related box's teasers often carry their summaries: a headline, then a sentence of the
@@ -1415,20 +1415,25 @@ def _more_than_a_summary(paragraph: str) -> bool:
 INTERVIEW_MIN_QUESTIONS = 2
 
 
-def _keep_questions(lines: list[str], keep: list[bool],
-                    named: Callable[[str], Rule | None]) -> None:
-    """Keep an interview's question (`_question_heading`) between two kept lines, its answer
-    (a statement, `ends_a_list`) under it, on a page whose kept lines ask
-    INTERVIEW_MIN_QUESTIONS questions or more. The questions speak to the interviewee in
-    the "you" the model reads as an appeal's: "Will you keep working as a paramedic?" (p
-    0.40) between "There's a next one. …" and "Yes. I can't imagine not. …" was lost from
-    blind trial at's Q&A while its other questions stayed."""
-    asked = sum(1 for i, line in enumerate(lines) if keep[i] and line.endswith(QUESTION_MARKS))
-    if asked < INTERVIEW_MIN_QUESTIONS:
-        return
+def _keep_between(lines: list[str], keep: list[bool], named: Callable[[str], Rule | None],
+                  quiet: Callable[[int], bool]) -> None:
+    """Keep a line between two kept lines that is the story's by its shape:
+    - an interview's question (`_question_heading`, no rule names it) over its answer (a
+      statement, `ends_a_list`), on a page whose kept lines ask INTERVIEW_MIN_QUESTIONS
+      questions or more: the questions speak to the interviewee in the "you" the model
+      reads as an appeal's ("Will you keep working as a paramedic?", p 0.40, between
+      "There's a next one. …" and "Yes. I can't imagine not. …" was lost from blind trial
+      at's Q&A while its other questions stayed);
+    - a lead-in over its enumeration (`_over_enumeration`) that says nothing to the reader
+      (`quiet`): "Il progetto prevede tre fasi:" (p 0.37) over "la messa in sicurezza …;"
+      went and its items stayed (fresh-user check #14)."""
+    interview = sum(1 for i, line in enumerate(lines)
+                    if keep[i] and line.endswith(QUESTION_MARKS)) >= INTERVIEW_MIN_QUESTIONS
     for i in range(1, len(lines) - 1):
-        if (not keep[i] and keep[i - 1] and keep[i + 1] and _question_heading(lines[i])
-                and ends_a_list(lines[i + 1]) and named(lines[i]) is None):
+        if not keep[i] and keep[i - 1] and keep[i + 1] and (
+                interview and _question_heading(lines[i]) and ends_a_list(lines[i + 1])
+                and named(lines[i]) is None
+                or _over_enumeration(lines, i) and quiet(i)):
             keep[i] = True
 
 
@@ -1761,13 +1766,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
                      or _over_enumeration(lines, i + 1)))
                 and _story_above(lines, keep, i, named, played, lexicon)):
             keep[i] = True
-    _keep_questions(lines, keep, named)
-    for i in range(1, n - 1):  # a lead-in between the story's lines, its enumeration under
-        # it ("Il progetto prevede tre fasi:", p 0.37, over "la messa in sicurezza …;": the
-        # items stayed without it, fresh-user check #14)
-        if (not keep[i] and keep[i - 1] and keep[i + 1] and _over_enumeration(lines, i)
-                and quiet(i)):
-            keep[i] = True
+    _keep_between(lines, keep, named, quiet)
     first = keep.index(True)
     for i in range(first + 1, n - 1):  # a live blog entry's headline, under its stamp
         if (not keep[i] and keep[i + 1] and quiet(i) and _under_a_clock(lines, i, named)

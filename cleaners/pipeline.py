@@ -16,13 +16,7 @@ from itertools import accumulate, chain, takewhile
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from newsclean.cleaners.appeal import (
-    BOX_BUTTON_MAX_WORDS,
-    PITCH_MAX_WORDS,
-    appeal_span,
-    appeals,
-    is_statement,
-)
+from newsclean.cleaners.appeal import PITCH_MAX_WORDS, appeal_span, appeals, is_statement
 from newsclean.cleaners.credits import CREDIT_SEPARATORS, credit_tail
 from newsclean.cleaners.crosslink import (
     REFERRAL_FAMILY,
@@ -1189,19 +1183,15 @@ def _form_field(line: str) -> bool:
     return word_count(line) <= FORM_FIELD_MAX_WORDS and not ends_sentence(line)
 
 
-# A box's heading in the site's own words (`locate.is_promo_heading`) over its pitch, which a
-# rule names, and its button (which a rule names, or the locator dropped, when the heading
-# exclaims): "Ne maradjon le semmiről!" over "Iratkozzon fel hírlevelünkre, és minden reggel
-# elküldjük…" and "Feliratkozom" (blind trial x). A subhead of the story stands over the
-# story's paragraphs, not over a pitch and a button.
-
-
 def _box_pitches(rules: list[Rule | None], words: list[int], texts: list[str]
                  ) -> dict[int, str]:
     """The lines no rule names between a promo box's heading and its button (`_boxes`), of
-    PITCH_MAX_WORDS words at most, and the box's heading over a pitch the rules name
-    (`locate.is_promo_heading`; over the box's button too, unless it exclaims), with the
-    box's family: each box's pitch and heading."""
+    PITCH_MAX_WORDS words at most, and the box's heading in the site's own words
+    (`locate.is_promo_heading`) over a pitch the rules name and the box's button (which
+    need not be named when the heading exclaims: "Ne maradjon le semmiről!" over
+    "Iratkozzon fel hírlevelünkre, és minden reggel elküldjük…" and "Feliratkozom", blind
+    trial x), with the box's family: each box's pitch and heading. A subhead of the story
+    stands over the story's paragraphs, not over a pitch and a button."""
     out = {i: box for i in range(1, len(rules) - 1)
            if rules[i] is None and words[i] <= PITCH_MAX_WORDS
            and (box := _boxes(rules[i - 1], rules[i + 1],
@@ -1633,7 +1623,7 @@ def _beside_promo_forms(units: list[Unit], removed: Iterable[Removal]) -> dict[i
     """The indexes of the `units` right above or under a line the rules removed as a promo
     box's (`locate.PROMO_FAMILIES`: its e-mail field and button, "Enter your
     email address", "Sign up"), each with whether it is the box's pitch: right above the
-    box's button (BOX_BUTTON_MAX_WORDS words or fewer: "Sign me up", "Donate now") and
+    box's button (`_form_field`: "Sign me up", "Donate now") and
     right under the box's heading (`locate.is_promo_heading`, kept or removed) or a line of
     its form. What `appeals` reads there is the box's heading or pitch whatever voice the
     story speaks in. Over a longer call, or under the story's paragraph, stands the story
@@ -1646,7 +1636,7 @@ def _beside_promo_forms(units: list[Unit], removed: Iterable[Removal]) -> dict[i
             continue
         if r.family in PROMO_FAMILIES:
             form_lines.add(r.line)
-            if word_count(r.text) <= BOX_BUTTON_MAX_WORDS:
+            if _form_field(r.text):
                 buttons.add(r.line)
         elif is_promo_heading(r.text):
             headings.add(r.line)

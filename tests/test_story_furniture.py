@@ -1068,7 +1068,7 @@ def test_the_storys_last_line_over_a_promo_boxs_heading_stays():
 def test_an_interviews_question_between_two_answers_stays():
     # Blind trial at's Q&A: the questions speak to the interviewee in the "you" the model
     # reads as an appeal's; the last one (p 0.40) went while the others stayed
-    # (`locate._keep_questions`).
+    # (`locate._keep_between`).
     result = clean((BLIND_Q / "blind-en-ca-author-qa.txt").read_bytes())
     kept = result.text.split("\n\n")
     for question in ("Is there a next one?", "Will you keep working as a paramedic?"):

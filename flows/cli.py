@@ -816,11 +816,13 @@ def _print_summary(console, summary: dict, command: str = "run") -> None:
     table.add_row("[bold]total[/bold]", f"[bold]{summary['inputs']}[/bold]")
     console.print(table)
     if reasons := summary.get("reasons"):
-        shown = sum(n for _, _, n in reasons)
+        shown = sum(n for _, _, n, _ in reasons)
         console.print("why not cleaned" + (" (the most frequent; the manifest has each)"
                                            if shown < summary["not_cleaned"] else "") + ":")
-        for status, reason, n in reasons:
-            console.print(f"  {status} {n}: {reason}", markup=False, soft_wrap=True)
+        for status, reason, n, docs in reasons:
+            named = ", ".join(docs) + (", …" if n > len(docs) else "")
+            console.print(f"  {status} {n}: {reason}" + (f" ({named})" if docs else ""),
+                          markup=False, soft_wrap=True)
     if held := summary.get("held"):  # cleaned but not published: why, document by document
         n_held = summary["statuses"].get("needs_review", len(held))
         where = "would go to" if summary.get("dry_run") else "in"

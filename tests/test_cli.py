@@ -507,15 +507,16 @@ def test_the_run_summary_says_why_documents_were_not_cleaned(tmp_path, api_env):
     lines = [ln.strip() for ln in out.stderr.splitlines()]
     at = lines.index("why not cleaned:")
     assert lines[at + 1].startswith("failed 1: cannot write ") and "blocked.txt" in lines[at + 1]
-    assert set(lines[at + 2:at + 4]) == {"rejected 1: not text: looks like binary data",
-                                         "empty 1: no text in the document"}, lines[at:]
+    # each reason names its files, so the operator knows which to open
+    assert set(lines[at + 2:at + 4]) == {"rejected 1: not text: looks like binary data (scan.txt)",
+                                         "empty 1: no text in the document (blank.txt)"}, lines[at:]
 
     # A rerun skips what it did before, but still says what it could not clean, and why
     # (a fresh user's second run reported the binary and the blank file as `unchanged`).
     again = _run("run", str(src), str(dest), env=api_env, timeout=300)
     assert again.returncode == 0, again.stderr[-2000:]
-    assert "rejected 1: not text: looks like binary data" in again.stderr
-    assert "empty 1: no text in the document" in again.stderr
+    assert "rejected 1: not text: looks like binary data (scan.txt)" in again.stderr
+    assert "empty 1: no text in the document (blank.txt)" in again.stderr
     latest = max((dest / "_manifests").glob("*.jsonl"), key=lambda p: p.stat().st_mtime)
     by_key = {e["key"]: e for e in map(json.loads, latest.read_text().splitlines())}
     assert (by_key["story.txt"]["status"], by_key["scan.txt"]["status"],

@@ -55,5 +55,6 @@ def test_the_summary_names_reasons_and_counts_only_written_removals():
     ])
     got = summary.as_dict()
     assert got["removed_by_family"] == {"share": 2}
-    assert got["reasons"] == [("failed", "cannot write clean/b.txt: Is a directory", 1),
-                              ("empty", "no text in the document", 1)]
+    assert got["reasons"] == [("failed", "cannot write clean/b.txt: Is a directory", 1, ["b.txt"]),
+                              ("empty", "no text in the document", 1, ["c.txt"])]
+    assert "| empty | no text in the document | 1 | `c.txt` |" in summary.markdown()

@@ -35,6 +35,7 @@ TABLE_KEY = "newsclean-run-documents"
 
 _REASONS_KEPT = 1000  # distinct reasons counted one by one; past it they share one line
 _OTHER_REASONS = "(other reasons: see the manifest)"
+_DOCS_PER_REASON = 3  # documents a summary names for each reason not cleaned
 
 
 @dataclass
@@ -70,6 +71,9 @@ class RunSummary:
     # says how many, so that a batch of mis-declared files is not found one line at a time.
     charset_guessed: int = 0
     skipped_reasons: Counter = field(default_factory=Counter)  # (status, reason) of empty/rejected
+    # the first few documents of each counted reason, so the summary names the files to look
+    # at (a fresh user's run said "rejected 1: …" and not which file)
+    reason_docs: dict = field(default_factory=dict)
     _heavy: list = field(default_factory=list)  # heap of (share removed, n, entry)
     _rows: list[dict] | None = field(default_factory=list)
 
@@ -80,7 +84,7 @@ class RunSummary:
             if e.status is RunStatus.FAILED:  # never written: its removals are not the run's
                 if len(self.failed) < _FAILURE_LIMIT:
                     self.failed.append(e)
-                _count(self.failed_reasons, e.reason or "-")
+                self._note(self.failed_reasons, e.reason or "-", e.key)
             else:
                 self.families.update(e.removed)
                 for rule, (n, first) in e.by_rule.items():
@@ -89,7 +93,7 @@ class RunSummary:
                 if e.status is RunStatus.NEEDS_REVIEW and len(self.held) < _LIST_LIMIT:
                     self.held.append(e)
                 elif e.status in _SKIPPED:
-                    _count(self.skipped_reasons, (str(e.status), e.reason or "-"))
+                    self._note(self.skipped_reasons, (str(e.status), e.reason or "-"), e.key)
             e.by_rule = {}  # folded in: a long run keeps no removed text per document
             if e.words_in:
                 item = (1 - e.words_out / e.words_in, -self.total, e)
@@ -101,6 +105,11 @@ class RunSummary:
                 self._rows.append(_row(e))
                 if len(self._rows) > self.table_max:
                     self._rows = None  # too many for a table artifact: the manifest has them
+
+    def _note(self, counter: Counter, key, doc: str) -> None:
+        docs = self.reason_docs.setdefault(_count(counter, key), [])
+        if len(docs) < _DOCS_PER_REASON:
+            docs.append(doc)
 
     @property
     def total(self) -> int:
@@ -134,12 +143,15 @@ class RunSummary:
             or None,
         }
 
-    def top_reasons(self, limit: int = _SUMMARY_REASONS) -> list[tuple[str, str, int]]:
-        """(status, reason, documents) of the documents not cleaned, the most frequent
-        first: failed before rejected or empty, at most `limit` (the manifest has each)."""
-        failed = [(str(RunStatus.FAILED), _short(r), n)
+    def top_reasons(self, limit: int = _SUMMARY_REASONS
+                    ) -> list[tuple[str, str, int, list[str]]]:
+        """(status, reason, documents, the first of them by key) of the documents not
+        cleaned, the most frequent first: failed before rejected or empty, at most `limit`
+        (the manifest has each)."""
+        failed = [(str(RunStatus.FAILED), _short(r), n, self.reason_docs.get(r, []))
                   for r, n in self.failed_reasons.most_common(limit)]
-        others = [(s, _short(r), n) for (s, r), n in self.skipped_reasons.most_common(limit)]
+        others = [(s, _short(r), n, self.reason_docs.get((s, r), []))
+                  for (s, r), n in self.skipped_reasons.most_common(limit)]
         return (failed + others)[:limit]
 
     def unlisted_warning(self) -> str | None:
@@ -280,8 +292,9 @@ class RunSummary:
         if self.skipped_reasons:
             reasons = self.skipped_reasons
             lines += ["## Empty or rejected (no clean copy)", "",
-                      "| status | reason | documents |", "|---|---|---:|"]
-            lines += [f"| {s} | {_cell(r)} | {n} |" for (s, r), n in reasons.most_common(_LIST_LIMIT)]
+                      "| status | reason | documents | e.g. |", "|---|---|---:|---|"]
+            lines += [f"| {s} | {_cell(r)} | {n} | {_docs(self.reason_docs.get((s, r), []))} |"
+                      for (s, r), n in reasons.most_common(_LIST_LIMIT)]
             lines.append("")
         failed = self.failed
         n_failed = self.statuses.get(str(RunStatus.FAILED), 0)
@@ -314,13 +327,17 @@ def _row(e: ManifestEntry) -> dict:
     }
 
 
-def _count(counter: Counter, key) -> None:
+def _count(counter: Counter, key):
     """Count by key, with at most _REASONS_KEPT distinct keys (reasons that name a size or
-    a count can differ for every document)."""
-    if key in counter or len(counter) < _REASONS_KEPT:
-        counter[key] += 1
-    else:
-        counter[key[:-1] + (_OTHER_REASONS,) if isinstance(key, tuple) else _OTHER_REASONS] += 1
+    a count can differ for every document); returns the key counted."""
+    if not (key in counter or len(counter) < _REASONS_KEPT):
+        key = key[:-1] + (_OTHER_REASONS,) if isinstance(key, tuple) else _OTHER_REASONS
+    counter[key] += 1
+    return key
+
+
+def _docs(keys: list[str]) -> str:
+    return ", ".join(f"`{k}`" for k in keys)
 
 
 def _skips(skipped: Counter) -> str:

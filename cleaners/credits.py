@@ -14,7 +14,7 @@ a removal of part of a line, recorded with the credit rule's id and its place in
 import re
 from collections.abc import Callable
 
-from newsclean.cleaners.lines import SEA_LETTERS, ends_sentence, word_count
+from newsclean.cleaners.lines import SEA_LETTERS, ends_sentence, sentences, word_count
 from newsclean.cleaners.rules import MAX_LINE_CHARS, Rule, Where
 
 # Every shipped credit rule of the caption-credit kind admits 8 words ("Foto: Mario
@@ -113,13 +113,39 @@ _AGENCY_LINE = "credit.agency-line"
 _LABEL_HEAD_RE = re.compile(r"\S+(?:\s\S+)?\s?[:=：]\s?\S+(?:\s\S+){0,2}")
 
 
+# A caption's sentence, then a credit that a rule of the credit family names as a line of
+# its own, wherever it stands ("… Kitchen in 2019. Photo by Liam Richards /Prairie
+# Sentinel": `credit.photo-label`, not a caption-credit rule, so `credit_tail` passes it);
+# two blind-written English dumps got such a caption for their title (trial aw).
+_CREDIT_FAMILY = "credit"
+
+
 def is_caption(line: str, named: Callable[[str], Rule | None]) -> bool:
-    """Is `line` a picture's caption by its credit: ending in one (`credit_tail`) or opening
-    with the label a credit rule names ("Foto: …")? Such a line is no headline."""
+    """Is `line` a picture's caption by its credit: ending in one (`credit_tail`), or in a
+    line a credit rule names after a sentence, or opening with the label a credit rule
+    names ("Foto: …")? Such a line is no headline."""
     head = _LABEL_HEAD_RE.match(line)
     if head is not None and head.end() < len(line) and is_credit_rule(named(head.group())):
         return True
-    return credit_tail(line, named, agency=True) is not None
+    if credit_tail(line, named, agency=True) is not None:
+        return True
+    said = sentences(line) if len(line) <= MAX_LINE_CHARS else []
+    if len(said) < 2 or word_count(said[-1]) > CREDIT_TAIL_MAX_WORDS:
+        return False
+    tail = said[-1].strip()
+    if _PERSON_FOR_OUTLET_RE.fullmatch(tail) and all(
+            w[0].isupper() for w in _SLASH_OR_SPACE_RE.split(tail) if w):
+        return True
+    rule = named(tail)
+    return rule is not None and rule.family == _CREDIT_FAMILY
+
+
+# ...or the photographer's name and the outlet after a slash, as US papers print it ("…
+# meeting on Tuesday. Emma Whitlock/The Valley Ledger": blind trial aw's title): two or
+# three capitalised words, a slash, and capitalised words.
+_SLASH_OR_SPACE_RE = re.compile(r"[\s/]+")
+_PERSON_FOR_OUTLET_RE = re.compile(
+    r"(?:[^\W\d_][\w'’.-]*\s){1,2}[^\W\d_][\w'’-]*\s?/\s?[^\W\d_][\w'’&.-]*(?:\s[^\W\d_][\w'’&.-]*){0,4}")
 
 
 def is_credit_rule(rule: Rule | None) -> bool:

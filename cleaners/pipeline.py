@@ -24,6 +24,7 @@ from newsclean.cleaners.crosslink import (
     is_label_alone,
     is_pointed_headline,
     is_referral,
+    is_unseparated_referral,
 )
 from newsclean.cleaners.dateline import common_era, dateline_date
 from newsclean.cleaners.decode import InputRejected, decode, repair
@@ -1087,8 +1088,12 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
         if _between_paragraphs(texts, rules, i) or _heads_a_table(texts, i):
             rules[i] = None  # a subhead or a table's header row, not a menu
     pitches = _box_pitches(rules, words, texts)
-    referrals = {i for i, rule in enumerate(rules)
-                 if rule is None and is_referral(texts[i], lexicon)}
+    def names_cross_link(text: str) -> bool:
+        return match(text, Where.ANYWHERE, of=_CROSS_LINK) is not None
+
+    referrals = {i for i, rule in enumerate(rules) if rule is None and (
+        is_referral(texts[i], lexicon)
+        or is_unseparated_referral(texts[i], lexicon, names_cross_link))}
     for i in [i for i in range(len(units) - 1) if rules[i] is None
               and is_label_alone(texts[i], lexicon)]:  # a referral label alone on its line
         if (0 < i < len(units) - 2 and rules[i + 1] is None and ends_sentence(texts[i - 1])

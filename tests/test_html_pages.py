@@ -716,3 +716,21 @@ def test_a_lead_in_a_script_without_case_around_latin_capitals_is_no_kicker():
     result = _clean("blind-ja-lead-with-latin-capitals.html")
     assert result.text.startswith("明治安田J1リーグは30日、各地で第33節の9試合を行い")
     assert not [r for r in result.removed if r.rule == "structure.kicker"]
+
+
+def test_a_live_feed_of_article_entries_is_read_whole():
+    """Blind trial aw's live blog: seven entries, each an <article> with its <time> and
+    paragraphs, side by side; the extractors took one <article> for the story (21 of its 28
+    gold lines lost). Read as one feed (`html_extract._unwrap_feed_entries`), every entry's
+    headline and paragraphs stay, in page order."""
+    text = _clean("blind-en-gb-live-feed-articles.html").text
+    order = ["Union says fresh talks possible next week",
+             "Commuters describe ‘chaos’ at Clapham Junction",
+             "What services are running today?",
+             "Avanti West Coast: one train an hour between Euston and Manchester",
+             "Transport secretary calls strike ‘unjustified’",
+             "Roads busier than usual, AA says",
+             "Its spokesperson said drivers should allow at least half an hour of extra time.",
+             "Welcome to the second day of strike coverage"]
+    at = [text.find(line) for line in order]
+    assert -1 not in at and at == sorted(at), dict(zip(order, at, strict=True))

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from newsclean.cleaners import clean
-from newsclean.cleaners.crosslink import REFERRAL_RULE, is_referral
+from newsclean.cleaners.crosslink import REFERRAL_RULE, is_referral, is_unseparated_referral
 from newsclean.cleaners.lexicon import lexicon_for
 from newsclean.cleaners.lines import word_count
+from newsclean.cleaners.options import CleanOptions
+from newsclean.cleaners.rules import Where
 
 PAGES = Path(__file__).parent / "fixtures" / "text_pages"
 
@@ -138,3 +140,46 @@ def test_a_teaser_box_under_a_heading_in_the_sites_own_words_goes():
     kept = result.text.split("\n\n")
     assert [line for line in box if line in kept] == []
     assert above in kept and below in kept
+
+
+def test_a_table_row_with_a_referral_word_is_no_referral():
+    """"Net interest income" holds "interest", and its row a separator (blind trial aw's
+    results table lost the row)."""
+    assert not is_referral("Net interest income | 176.9 | 128.2 | +38.0%", lexicon_for(("en",)))
+
+
+def _names_cross_link(lang: str):
+    rules = CleanOptions().ruleset().for_languages((lang,))
+    match = rules.lookup(None)
+    return lambda text: (rule := match(text, Where.ANYWHERE)) is not None and (
+        rule.family == "cross-link")
+
+
+# Blind trial ax (2026-12-06): the label and the headline were two inline elements of one
+# block, saved on one line with a space between them; the same lines with a colon went.
+@pytest.mark.parametrize(("lang", "line"), [
+    ("es", "Mirá también Boca no pudo con Sarmiento en Junín y se complica en la tabla"),
+    ("it", "Leggi anche Mutui, cosa cambia per chi ha un tasso variabile dopo la decisione della Bce"),
+    ("nl", "LEES OOK Malus, bonus en zware beroepen: wat verandert er aan uw pensioen?"),
+    ("tr", "İLGİLİ HABER İzmir'de geçen yılki sel felaketinin ardından alınan önlemler yeterli mi?"),
+    ("uk", "Читайте також Житловий сертифікат: як купити квартиру і не втратити гроші"),
+    ("bn", "আরও পড়ুন পুরান ঢাকা থেকে রাসায়নিক গুদাম সরানোর কাজ কত দূর"),
+    ("th", "ข่าวที่เกี่ยวข้อง น่านอ่วม! น้ำป่าทะลักท่วม 3 อำเภอ ชาวบ้านเร่งขนของหนีน้ำ"),
+    ("ja", "あわせて読みたい いざという時に慌てない 防災リュックに入れておきたい10のもの"),
+])
+def test_a_label_joined_to_its_headline_by_a_space(lang, line):
+    assert is_unseparated_referral(line, lexicon_for((lang,)), _names_cross_link(lang))
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    # subheads that open with a referral word, in title case or in capitals throughout
+    ("en", "More Rain Expected Over the Weekend in the North"),
+    ("en", "MORE RAIN EXPECTED OVER THE WEEKEND"),
+    ("de", "Mehr Geld für Pflegekräfte in Bayern"),
+    ("bn", "আরও তিন দিন বৃষ্টির সম্ভাবনা"),
+    # a sentence that starts as a label does
+    ("it", "Leggi anche le motivazioni della sentenza, ha detto l'avvocato."),
+    ("en", "Read More Than 200 Pages of the Report, the Mayor Urged."),
+])
+def test_subheads_and_sentences_are_no_joined_label(lang, line):
+    assert not is_unseparated_referral(line, lexicon_for((lang,)), _names_cross_link(lang))

@@ -681,3 +681,18 @@ def test_a_headline_of_ten_words_over_a_long_unmarked_deck_is_the_title():
     result = clean(raw)
     assert result.title == "BNR menține dobânda de politică monetară la 6,50% pe an"
     assert result.text.startswith("Banca centrală și-a revizuit în creștere prognoza")
+
+
+@pytest.mark.parametrize(("page", "title", "not_title"), [
+    # a caption's sentence, then a credit a rule names as a line of its own
+    ("blind-en-obituary-caption-credit.txt", "Marguerite Lavallée, who fed Riversdale for four "
+     "decades, dies at 91", "Photo by Liam Richards"),
+    # a caption's sentence, then the photographer and the outlet after a slash
+    ("blind-en-school-board-caption-slash.txt", "School board delays vote on closing three "
+     "elementary schools after packed meeting", "Emma Whitlock/The Valley Ledger"),
+])
+def test_a_credited_caption_is_no_title(page, title, not_title):
+    """Blind trial aw (2026-12-06): 8 of 16 English text dumps got a wrong title."""
+    result = clean((PAGES / page).read_bytes())
+    assert result.title == title
+    assert not_title not in (result.title or "")

@@ -148,3 +148,18 @@ def test_a_results_table_a_cell_a_line_and_the_paragraph_under_it_stay():
     text = clean(page).text
     assert "神戸\n\n2―1\n\n湘南" in text
     assert text.endswith("最終節は12月8日に一斉開催される。神戸は勝てば自力で優勝が決まる。")
+
+
+def test_items_without_bullets_under_a_kept_subhead_stay_with_it():
+    """Blind trial aw's explainer: "Documents you will need" over five items saved without
+    their bullets (p 0.33-0.49), an ad's label and the next section's subhead over its
+    numbered steps; the items and that subhead were lost (`locate._headed_items`)."""
+    page = (Path(__file__).parent / "fixtures" / "text_pages"
+            / "blind-en-in-explainer-headed-items.txt").read_bytes()
+    kept = clean(page).text.split("\n\n")
+    at = kept.index("Documents you will need")
+    assert kept[at + 1:at + 7] == [
+        "Latest electricity bill in the applicant’s name", "Aadhaar card",
+        "Bank passbook or a cancelled cheque", "Property tax receipt or sale deed for the building",
+        "A recent photograph of the roof", "How to apply: step by step"]
+    assert "Advertisement" not in kept

@@ -133,19 +133,30 @@ def is_caption(line: str, named: Callable[[str], Rule | None]) -> bool:
     if len(said) < 2 or word_count(said[-1]) > CREDIT_TAIL_MAX_WORDS:
         return False
     tail = said[-1].strip()
-    if _PERSON_FOR_OUTLET_RE.fullmatch(tail) and all(
-            w[0].isupper() for w in _SLASH_OR_SPACE_RE.split(tail) if w):
+    if _credits_by_shape(tail):
         return True
     rule = named(tail)
     return rule is not None and rule.family == _CREDIT_FAMILY
 
 
 # ...or the photographer's name and the outlet after a slash, as US papers print it ("…
-# meeting on Tuesday. Emma Whitlock/The Valley Ledger": blind trial aw's title): two or
-# three capitalised words, a slash, and capitalised words.
-_SLASH_OR_SPACE_RE = re.compile(r"[\s/]+")
-_PERSON_FOR_OUTLET_RE = re.compile(
-    r"(?:[^\W\d_][\w'’.-]*\s){1,2}[^\W\d_][\w'’-]*\s?/\s?[^\W\d_][\w'’&.-]*(?:\s[^\W\d_][\w'’&.-]*){0,4}")
+# meeting on Tuesday. Emma Whitlock/The Valley Ledger"), or the outlet and the name in
+# brackets ("… on Tuesday morning. (Southern Cross Daily: Jared Mokbel)"), each part a few
+# capitalised words: blind trial aw's titles.
+_CREDIT_PARTS_RE = re.compile(r"\s?[/:]\s?")
+_SLASH_RE = re.compile(r"\s?/\s?")
+_CREDIT_PART_MAX_WORDS = 4
+
+
+def _credits_by_shape(tail: str) -> bool:
+    """Is `tail`, a caption's last sentence, "Name/Outlet" or "(Outlet: Name)"?"""
+    bracketed = tail.startswith("(") and tail.endswith(")")
+    inner = tail[1:-1] if bracketed else tail
+    parts = (_CREDIT_PARTS_RE if bracketed else _SLASH_RE).split(inner)
+    return len(parts) == 2 and all(
+        0 < len(words := part.split()) <= _CREDIT_PART_MAX_WORDS
+        and all(w[0].isupper() and any(c.isalpha() for c in w) for w in words)
+        for part in parts)
 
 
 def is_credit_rule(rule: Rule | None) -> bool:

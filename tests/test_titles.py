@@ -690,9 +690,21 @@ def test_a_headline_of_ten_words_over_a_long_unmarked_deck_is_the_title():
     # a caption's sentence, then the photographer and the outlet after a slash
     ("blind-en-school-board-caption-slash.txt", "School board delays vote on closing three "
      "elementary schools after packed meeting", "Emma Whitlock/The Valley Ledger"),
+    # the first of the points under "Key points:", then a caption credited "(Outlet: Name)"
+    ("blind-en-au-flood-key-points.txt", "Kerribee residents told to evacuate as Murrumbah "
+     "River heads for 1974 flood levels", "About 2,300 homes"),
 ])
 def test_a_credited_caption_is_no_title(page, title, not_title):
     """Blind trial aw (2026-12-06): 8 of 16 English text dumps got a wrong title."""
     result = clean((PAGES / page).read_bytes())
     assert result.title == title
     assert not_title not in (result.title or "")
+
+
+@pytest.mark.parametrize("kicker", ["LTE-Patent:", "49-Euro-Ticket:"])
+def test_a_headline_under_its_kicker_s_colon_is_still_the_title(kicker):
+    """A lead-in's first item is no headline (`locate._under_a_lead_in`), but a kicker's
+    colon stands over the headline, and a byline or the lead under it (fundus-dev Golem,
+    FAZ lost their titles to a first version of the rule)."""
+    page = "\n".join([*MENU, kicker, HEADLINE, "By Ann Lee", *BODY])
+    assert clean(page.encode()).title == HEADLINE

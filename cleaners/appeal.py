@@ -378,10 +378,11 @@ def _opens_with_call(words: list[str], lexicon: Lexicon) -> bool:
     function word (`lexicon.stopwords`: "Listen to…", "Sigue toda…", "Ακολουθήστε τη…"), by an
     address word ("Станьте нашим патроном…") or by the furniture it calls to (`lexicon.web`:
     "Pobierz aplikację…", in a language without articles)? A noun spelled as a call ("Share
-    prices fell…", "Watch parties…") is followed by its own words."""
+    prices fell…", "Watch parties…") is followed by its own words, or by a genitive
+    (`lexicon.genitive`: "Share of the mail ballots…")."""
     if len(words) > 1 and lexicon.with_clitic(words[0]):
         return True
     return (len(words) > 1 and words[0] in lexicon.call
-            and words[0] not in lexicon.function_words
+            and words[0] not in lexicon.function_words and words[1] not in lexicon.genitive
             and (words[1] in lexicon.stopwords or words[1] in lexicon.web
                  or words[1] in lexicon.address))

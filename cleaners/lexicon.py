@@ -538,6 +538,11 @@ _CLITIC_MIN_STEM = 4
 # न्यूज़लेटर सब्सक्राइब करें और ऐप डाउनलोड करें।" stayed between a story's paragraphs). The
 # infinitive ("शेयर करने की अपील", the police asked to share) is no imperative.
 _IMPERATIVE_AFTER = {"hi": "करें कीजिए करिए करो", "ur": "کریں کیجیے کیجئے"}
+# A call word followed by a genitive is a noun, not an imperative: "Share of the mail
+# ballots counted later broke heavily in its favor." (a fresh user's election sentence went
+# as an appeal: "share" a call, "of" a function word, "mail" furniture); German's imperative
+# takes "Sie" ("Teilen Sie …"), its noun a genitive article ("Teilen der Daten …").
+_NOUN_BEFORE = {"en": "of", "de": "der des"}
 # Korean ends a sentence with its verb and speaks to the reader in the polite imperative's
 # ending: "…뉴스레터로 받아보세요" (receive it by newsletter), "구독하세요", "확인하십시오"; a
 # sentence that ends so is a call (blind trial ad's promo stayed between two paragraphs).
@@ -595,6 +600,7 @@ class Lexicon:
     particles: tuple[str, ...] = ()  # the first language's case particles (_PARTICLES)
     inside: tuple[str, ...] = ()  # voice words found inside a run of characters (_VOICE_INSIDE)
     imperative_after: frozenset[str] = frozenset()  # "do" after a call word (_IMPERATIVE_AFTER)
+    genitive: frozenset[str] = frozenset()  # after a call word, a noun's (_NOUN_BEFORE)
     imperative_endings: tuple[str, ...] = ()  # a call's last word's ending (_IMPERATIVE_ENDINGS)
     heads: tuple[str, ...] = ()  # pitch words that close a compound (_COMPOUNDING)
     # the function words the stoplist writes only capitalized: names ("johan", "john")
@@ -683,6 +689,7 @@ def lexicon_for(languages: tuple[str, ...] = ()) -> Lexicon:
                    frozenset(refer), tuple(_PARTICLES.get(first or "", "").split()),
                    tuple(you | we | asks),
                    frozenset(_IMPERATIVE_AFTER.get(first or "", "").split()),
+                   frozenset(w for code in listed for w in _NOUN_BEFORE.get(code, "").split()),
                    tuple(_IMPERATIVE_ENDINGS.get(first or "", "").split()),
                    tuple(w for w in pitch if len(w) >= PITCH_HEAD_MIN_CHARS)
                    if SAME_LANGUAGE.get(first or "", first) in _COMPOUNDING else (),

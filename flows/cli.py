@@ -177,6 +177,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--include", action="append", metavar="GLOB",
                    help="file-name pattern of articles; repeatable, replaces the default: "
                         f"{include_summary()}. Other files are skipped and counted")
+    r.add_argument("--also-include", action="append", metavar="GLOB",
+                   help="a pattern added to the default ones (or to --include's); "
+                        "repeatable: --also-include '*.md' takes Markdown dumps too")
     r.add_argument("--since", type=_since, metavar="WHEN",
                    help="only inputs modified since WHEN: an ISO date or time (UTC unless it "
                         "names a zone) or an age such as 36h or 2d")
@@ -491,8 +494,10 @@ def _run(args, server=None) -> int:
                   limit=args.limit, key_prefix=args.prefix, review=review, s3=s3,
                   task_runner=args.task_runner, dask_address=args.dask_address,
                   since=args.since, shard_size=args.shards)
-    if args.include:
-        params["include"] = args.include
+    if args.include or args.also_include:
+        from newsclean.flows.storage.layout import DEFAULT_INCLUDE
+
+        params["include"] = [*(args.include or DEFAULT_INCLUDE), *(args.also_include or ())]
     fields = {name: getattr(args, f"{name}_field") for name in ("id", "text", "url", "title")}
     if any(fields.values()):
         from newsclean.flows.sources.readers import RecordFields
@@ -802,7 +807,7 @@ def _console_without_tracebacks() -> None:
 def _print_summary(console, summary: dict, command: str = "run") -> None:
     from rich.table import Table
 
-    from newsclean.flows.orchestration.report import charset_line
+    from newsclean.flows.orchestration.report import charset_line, markdown_hint
 
     if summary.get("warning"):
         _say("warning", summary["warning"])
@@ -833,7 +838,8 @@ def _print_summary(console, summary: dict, command: str = "run") -> None:
             console.print(f"  needs_review {doc['key']}: {doc['reason']}", markup=False,
                           soft_wrap=True)
     if n := summary.get("charset_guessed"):
-        console.print(charset_line(n), markup=False, soft_wrap=True)
+        console.print(charset_line(n, summary.get("charset_docs") or []), markup=False,
+                      soft_wrap=True)
     fams = summary.get("removed_by_family") or {}
     if fams:
         console.print("removed: " + ", ".join(f"{f} {n}" for f, n in
@@ -847,6 +853,8 @@ def _print_summary(console, summary: dict, command: str = "run") -> None:
                       + ", ".join(f"{r} {n}" for r, n in sorted(skipped.items(),
                                                                 key=lambda kv: -kv[1]))
                       + "): not inputs, in no manifest line", markup=False, soft_wrap=True)
+        if hint := markdown_hint(skipped):
+            console.print(hint, markup=False, soft_wrap=True)
     if summary.get("manifest"):
         console.print(f"clean copies: {summary['dest']}", markup=False, soft_wrap=True)
         console.print(f"manifest:     {summary['manifest']}", markup=False, soft_wrap=True)

@@ -10,6 +10,15 @@ import pytest
 
 from tests.conftest import FIXTURES, ROOT, SEED_FILE, SEEDS
 
+# a story as a Markdown dump: a heading, the lead and two paragraphs
+MARKDOWN_STORY = (
+    "# Harbor ferry fares rise for the first time in a decade\n\n"
+    "The harbor ferry will charge $4.25 a ride from July, up from $3.50, the transit board "
+    "decided on Tuesday after a two-hour hearing that drew more than sixty residents.\n\n"
+    "Board members said fuel and crew costs had risen by a third since the last increase, "
+    "and that the fare would still cover less than half of what each crossing costs.\n\n"
+    "Commuters who ride daily will be able to buy a monthly pass for $95, the board said.\n")
+
 NEWSCLEAN = [sys.executable, "-m", "newsclean.flows.cli"]
 
 
@@ -559,8 +568,8 @@ def test_an_empty_source_fails_a_full_run_but_not_an_incremental_one(tmp_path, a
     assert out.returncode == 1, out.stderr[-2000:]
     assert out.stderr.strip().splitlines()[-1] == (
         f"newsclean: error: no inputs under {src} (1 file skipped by the include patterns: "
-        ".md 1); Markdown dumps are cleaned with --include '*.md' (it replaces the default "
-        "patterns: add --include '*.txt' and the others wanted)")
+        ".md 1); Markdown dumps are cleaned with --also-include '*.md' (a folder's READMEs "
+        "are left out by default)")
     assert "Traceback" not in out.stderr
     assert not dest.exists()  # refused before Prefect starts: no empty destination left
     out = _run("run", str(src), str(dest), "--since", "2d", env=api_env, timeout=300)
@@ -569,6 +578,26 @@ def test_an_empty_source_fails_a_full_run_but_not_an_incremental_one(tmp_path, a
     assert "0/1" not in out.stderr and "starting Prefect" not in out.stderr  # nothing cleaned
     assert out.stderr.rstrip().endswith("\nnothing written"), out.stderr[-2000:]
     assert "manifest:" not in out.stderr  # no manifest was written, so none is named
+
+
+@pytest.mark.prefect
+def test_also_include_adds_markdown_to_the_default_patterns(tmp_path, api_env):
+    """As the skip's hint says: `--also-include '*.md'` takes a folder's Markdown dump with
+    the files the default patterns take (a fresh user's `--include '*.md'` replaced them
+    and skipped the rest of a mixed folder); without it the summary says how."""
+    src, dest = tmp_path / "raw", tmp_path / "clean"
+    src.mkdir()
+    (src / "ferry.md").write_text(MARKDOWN_STORY)
+    (src / "story.txt").write_bytes(SEED_FILE.read_bytes())
+    out = _run("run", str(src), str(dest), "--dry-run", env=api_env, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert "Markdown dumps are cleaned with --also-include '*.md'" in out.stderr
+    out = _run("run", str(src), str(dest), "--also-include", "*.md", env=api_env, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    [manifest] = (dest / "_manifests").glob("*.jsonl")
+    statuses = {e["key"]: e["status"] for e in map(json.loads, manifest.read_text().splitlines())}
+    assert statuses == {"ferry.md": "cleaned", "story.txt": "cleaned"}
+    assert (dest / "ferry.md.txt").read_text().startswith("The harbor ferry will charge")
 
 
 @pytest.mark.parametrize(("args", "said"), [
@@ -794,8 +823,8 @@ def test_a_runs_manifest_names_each_story_and_its_summary_counts_guessed_charset
         # unchanged, it is still the text read with that guess (a fresh user's second run
         # dropped the warning)
         assert lines["stray.txt"]["warning"].startswith("not valid UTF-8")
-        assert ("1 document read with a guessed charset (not valid in the one declared or "
-                "found): each manifest line's \"warning\" says how") in out.stderr
+        assert ("1 document read with a guessed charset (stray.txt) (not valid in the one "
+                "declared or found): each manifest line's \"warning\" says how") in out.stderr
 
 
 @pytest.mark.prefect

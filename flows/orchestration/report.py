@@ -70,6 +70,7 @@ class RunSummary:
     # Documents read with a guessed charset (`Cleaned.warning`): each line says how, the run
     # says how many, so that a batch of mis-declared files is not found one line at a time.
     charset_guessed: int = 0
+    charset_docs: list[str] = field(default_factory=list)  # the first _DOCS_PER_REASON of them
     skipped_reasons: Counter = field(default_factory=Counter)  # (status, reason) of empty/rejected
     # the first few documents of each counted reason, so the summary names the files to look
     # at (a fresh user's run said "rejected 1: …" and not which file)
@@ -80,7 +81,10 @@ class RunSummary:
     def add(self, entries: list[ManifestEntry]) -> None:
         for e in entries:
             self.statuses[str(e.status)] += 1
-            self.charset_guessed += e.warning is not None
+            if e.warning is not None:
+                self.charset_guessed += 1
+                if len(self.charset_docs) < _DOCS_PER_REASON:
+                    self.charset_docs.append(e.key)
             if e.status is RunStatus.FAILED:  # never written: its removals are not the run's
                 if len(self.failed) < _FAILURE_LIMIT:
                     self.failed.append(e)
@@ -137,6 +141,7 @@ class RunSummary:
             "held": [{"key": e.key, "reason": e.reason, "dest": e.dest} for e in self.held],
             "review_dir": self.review_dir,
             "charset_guessed": self.charset_guessed,
+            "charset_docs": self.charset_docs,
             "not_cleaned": sum(self.statuses[str(s)] for s in (RunStatus.FAILED, *_SKIPPED)),
             "warning": "; ".join(w for w in (
                 self.nothing_found() if not self.total else None, self.unlisted_warning()) if w)
@@ -171,9 +176,8 @@ class RunSummary:
             n = sum(self.skipped.values())
             where += (f" ({n} file{'s' if n != 1 else ''} skipped by the include patterns: "
                       f"{_skips(self.skipped)})")
-            if any(reason.startswith((".md", ".markdown")) for reason in self.skipped):
-                where += ("; Markdown dumps are cleaned with --include '*.md' (it replaces "
-                          "the default patterns: add --include '*.txt' and the others wanted)")
+            if hint := markdown_hint(self.skipped):
+                where += f"; {hint}"
         else:
             where += " (empty or mistyped source?)"
         return where
@@ -199,7 +203,7 @@ class RunSummary:
         lines += [f"| {s} | {self.statuses.get(str(s), 0)} |" for s in RunStatus]
         lines += [f"| **total** | **{self.total}** |", ""]
         if self.charset_guessed:
-            lines += [f"{charset_line(self.charset_guessed)}.", ""]
+            lines += [f"{charset_line(self.charset_guessed, self.charset_docs)}.", ""]
         if self.families:
             lines += ["## Removals per rule family", "",
                       "| family | lines/blocks removed |", "|---|---:|"]
@@ -340,6 +344,15 @@ def _docs(keys: list[str]) -> str:
     return ", ".join(f"`{k}`" for k in keys)
 
 
+def markdown_hint(skipped: dict) -> str | None:
+    """What to say when the include patterns skipped Markdown files (`skipped`: by reason,
+    their extension first): how to take them, or None."""
+    if not any(reason.startswith((".md", ".markdown")) for reason in skipped):
+        return None
+    return ("Markdown dumps are cleaned with --also-include '*.md' (a folder's READMEs are "
+            "left out by default)")
+
+
 def _skips(skipped: Counter) -> str:
     return ", ".join(f"{reason} {n}" for reason, n in skipped.most_common(10))
 
@@ -421,10 +434,12 @@ def _one_line(exc: Exception) -> str:
     return " ".join((str(exc).strip() or type(exc).__name__).split())[:500]
 
 
-def charset_line(n: int) -> str:
-    """The run's line on guessed charsets, for its report and the CLI's summary."""
-    return (f"{n} document{'s' if n != 1 else ''} read with a guessed charset (not valid in "
-            "the one declared or found): each manifest line's \"warning\" says how")
+def charset_line(n: int, docs: list[str] = ()) -> str:
+    """The run's line on guessed charsets, for its report and the CLI's summary, naming the
+    first documents (`docs`: a fresh user had to search the manifest for the one)."""
+    named = f" ({', '.join(docs)}{', …' if n > len(docs) else ''})" if docs else ""
+    return (f"{n} document{'s' if n != 1 else ''} read with a guessed charset{named} (not "
+            "valid in the one declared or found): each manifest line's \"warning\" says how")
 
 
 def _short(text: str | None) -> str:

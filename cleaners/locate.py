@@ -174,7 +174,10 @@ STANDFIRSTS = 2
 # 0.9209 (a page's tour dates: recall 0.60 -> 1.00), readability-dev 0.9028 -> 0.9039,
 # fundus-dev 0.9260 -> 0.9261, no page down by more than 0.001.
 LEAD_IN_MIN_WORDS = 6
-_LEAD_IN_ENDS = (":", "：")  # a lead-in's colon, Latin or full-width
+# a lead-in's colon, Latin or full-width; Thai, which writes no colon there, ends it with
+# "as follows" (blind trial ax's Thai flood warning lost its five tips after "…พร้อมแนะนำให้
+# ประชาชนปฏิบัติ ดังนี้")
+_LEAD_IN_ENDS = (":", "：", "ดังนี้", "ดังต่อไปนี้")
 LEAD_IN_REACH = 40
 LIST_ITEM_MAX_WORDS = 16
 # "VALENCIA, Spain (Reuters) -", "BERLIN (dpa) –", "ST. LOUIS —": a place in capitals, maybe a
@@ -1939,7 +1942,7 @@ def _keep_announced(lines: list[str], keep: list[bool], feats: list[list[float]]
         if keep[i]:
             last_kept = i
         line = lines[i]
-        if (last_kept is None or i - last_kept > RESCUE_REACH or not line.endswith(":")
+        if (last_kept is None or i - last_kept > RESCUE_REACH or not line.endswith(_LEAD_IN_ENDS)
                 or feats[i][_NW] < LEAD_IN_MIN_WORDS or i + 1 >= n
                 or not quiet(i)):
             continue

@@ -163,3 +163,15 @@ def test_items_without_bullets_under_a_kept_subhead_stay_with_it():
         "Bank passbook or a cancelled cheque", "Property tax receipt or sale deed for the building",
         "A recent photograph of the roof", "How to apply: step by step"]
     assert "Advertisement" not in kept
+
+
+def test_a_thai_lead_in_ends_in_as_follows_not_a_colon():
+    """Blind trial ax's Thai warning: "…พร้อมแนะนำให้ประชาชนปฏิบัติ ดังนี้" (as follows) over
+    its tips, which were cut off with the rest as after the article (`locate._LEAD_IN_ENDS`)."""
+    page = (Path(__file__).parent / "fixtures" / "text_pages"
+            / "blind-th-flood-tips-as-follows.txt").read_bytes()
+    text = clean(page).text
+    for tip in ("หลีกเลี่ยงการเดินทางผ่านเส้นทางน้ำหลากและพื้นที่เสี่ยงดินถล่ม",
+                "ขนย้ายสิ่งของมีค่าและเอกสารสำคัญไว้ในที่สูง",
+                "ตัดกระแสไฟฟ้าทันทีหากน้ำเริ่มไหลเข้าบ้าน"):
+        assert tip in text

@@ -183,3 +183,14 @@ def test_a_label_joined_to_its_headline_by_a_space(lang, line):
 ])
 def test_subheads_and_sentences_are_no_joined_label(lang, line):
     assert not is_unseparated_referral(line, lexicon_for((lang,)), _names_cross_link(lang))
+
+
+def test_a_read_more_label_with_its_topic_heads_its_links():
+    """Blind trial aw's flood story: "Read more about the floods:" over two links, then the
+    subhead "Roads and schools" over the story's next section; the label and its first link
+    stayed, and the subhead was lost with the second."""
+    page = (PAGES / "blind-en-au-flood-key-points.txt").read_bytes()
+    kept = clean(page).text.split("\n\n")
+    assert "Read more about the floods:" not in kept
+    assert "Rain totals: the towns that copped the most in 48 hours" not in kept
+    assert "Roads and schools" in kept

@@ -231,10 +231,15 @@ def list_under(texts: list[str], at: int, named: Callable[[int], Rule | None],
                stopwords: frozenset[str]) -> Iterator[int]:
     """The lines of the list under the heading at `at`: each line after it, up to the
     first that no rule names (`named(j)` is None) and that ends a list (`ends_a_list`),
-    leads in to an enumeration (`_over_enumeration`) or, past the first item (a heading announces
-    one at least), heads the paragraph under it (`heads`; `stopwords` are the document's
-    function words). The items of a related-stories box are headlines; the story resumes at
-    a statement or at its next section's subhead."""
+    leads in to an enumeration (`_over_enumeration`), heads the paragraph under it (`heads`;
+    `stopwords` are the document's function words) or, past the first item (a heading
+    announces one at least), resumes the story under it (`_resumes_under`). Right under the
+    heading, a line that names a paragraph of two sentences or more is the story's subhead
+    (an HTML page's links under "Read more about the floods:" went with the extraction, and
+    "Roads and schools" went as the list's: blind trial aw); over one sentence, a teaser's
+    headline over the story's paragraph it repeats ("DON'T MISS" over "Hong Kong students
+    under siege at university [VIDEO]"). The items of a related-stories box are headlines;
+    the story resumes at a statement or at its next section's subhead."""
     n = len(texts)
     pairs = teaser_pairs(texts, at, named)
     for j in range(at + 1, n):
@@ -242,8 +247,10 @@ def list_under(texts: list[str], at: int, named: Callable[[int], Rule | None],
             return
         if named(j) is None and j not in pairs and (
                 ends_a_list(texts[j]) or _over_enumeration(texts, j)
-                or j > at + 1 and j + 1 < n and named(j + 1) is None
-                and (heads(texts[j], texts[j + 1], stopwords) or _resumes_under(texts, j))
+                or j + 1 < n and named(j + 1) is None
+                and (heads(texts[j], texts[j + 1], stopwords)
+                     and (j > at + 1 or len(sentences(texts[j + 1])) > 1)
+                     or j > at + 1 and _resumes_under(texts, j))
                 or _labelled_as_above(texts, j, at)):
             return
         yield j

@@ -734,3 +734,13 @@ def test_a_live_feed_of_article_entries_is_read_whole():
              "Welcome to the second day of strike coverage"]
     at = [text.find(line) for line in order]
     assert -1 not in at and at == sorted(at), dict(zip(order, at, strict=True))
+
+
+def test_a_subhead_right_under_a_link_boxs_heading_stays_with_its_paragraph():
+    """Blind trial aw: the extraction left the links under "Read more about the floods:"
+    out, and the heading's list took the subhead under it, "Roads and schools", whose
+    paragraph of two sentences it names (`locate.list_under`)."""
+    kept = _clean("blind-en-au-flood-read-more-links.html").text.split("\n\n")
+    assert "Read more about the floods:" not in kept
+    at = kept.index("Roads and schools")
+    assert kept[at + 1].startswith("The Sturt Way is closed between Kerribee")

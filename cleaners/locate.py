@@ -48,6 +48,7 @@ from newsclean.cleaners.lines import (
     has_separator,
     holds_word,
     is_byline,
+    is_byline_shell,
     is_clock_line,
     is_clock_time,
     is_desk_credit,
@@ -742,7 +743,10 @@ def over_byline(lines: list[str], i: int, named: Callable[[str], Rule | None]) -
             if not _name_over_stamp(under, named):
                 return False
             bylined = True
-        elif is_byline(line):
+        elif is_byline(line) or is_byline_shell(line) and k + 1 < len(under) and (
+                credited_name(under[k + 1]) is not None):
+            # a marker alone over the name, two inline elements a dump set on two lines
+            # ("By" over "Folake Adeyemi": blind trial aw's column had no title)
             bylined = True
         elif not (is_stamp(line) or named(line) is not None):
             return bylined
@@ -1030,8 +1034,12 @@ class _Headlines:
         weekend", html-dev text sh-a860fb 0.585 -> 0.510)."""
         line = self.text(i)
         return (title_like(line)
-                and _says_nothing_to_reader(line, self.feats[i], self.named, self.lexicon,
-                                            headline=addressed, repeated=True)
+                and (_says_nothing_to_reader(line, self.feats[i], self.named, self.lexicon,
+                                             headline=addressed, repeated=True)
+                     or addressed and over_byline(self.lines, i, self.named)
+                     and _says_nothing_to_reader(line, self.feats[i], self.named,
+                                                 self.lexicon, headline=True, repeated=True,
+                                                 bylined=True))
                 and not _above_credit(self.lines, i, self.named)
                 and not is_caption(line, self.named)
                 and not self.footer.names_site(line, i)
@@ -1871,7 +1879,8 @@ def _consent(line: str, named: Callable[[str], Rule | None]) -> bool:
 
 def _says_nothing_to_reader(line: str, f: list[float], named: Callable[[str], Rule | None],
                             lexicon: Lexicon, *, entry: bool = False,
-                            headline: bool = False, repeated: bool = False) -> bool:
+                            headline: bool = False, repeated: bool = False,
+                            bylined: bool = False) -> bool:
     """No appeal, no furniture, no address, no link, no repeat, and no rule names it.
 
     A `headline` may speak to its reader as explainers' do ("Energietoeslag 2025 aanvragen:
@@ -1889,12 +1898,16 @@ def _says_nothing_to_reader(line: str, f: list[float], named: Callable[[str], Ru
     +0.0002 / -0.0003).
 
     A line `repeated` elsewhere on the page (the model's `dup`: menus, teasers) may still
-    say nothing to the reader: a standfirst repeats as its story's teaser (STANDFIRSTS)."""
+    say nothing to the reader: a standfirst repeats as its story's teaser (STANDFIRSTS).
+    A headline over its byline (`bylined`) may say "we", the writer's or the people's
+    ("Lagos traffic is a tax we pay without receipts", "What we know about …": blind trial
+    aw's column had no title); it still asks for nothing."""
     opener = WORD_RE.match(line[:40].lower())
     return (f[_WEB] < WEB_VETO and not (opener and opener.group() in lexicon.call)
             and not (f[_ADDRESS] and not (entry and (_reports(line, lexicon)
                                                      or advises(line, lexicon))
-                                          or headline and _asks_nothing(line, lexicon)))
+                                          or headline and _asks_nothing(line, lexicon,
+                                                                        bylined=bylined)))
             and not f[_URL] and (repeated or not f[_DUP]) and named(line) is None)
 
 
@@ -1909,11 +1922,11 @@ def _says_nothing_to_reader(line: str, f: list[float], named: Callable[[str], Ru
 _HEADLINE_QUOTE_RE = re.compile(r"^'(?:[^']|'(?=\w))*'(?!\w)|(?<=:\s)'(?:[^']|'(?=\w))*'\s*$")
 
 
-def _asks_nothing(line: str, lexicon: Lexicon) -> bool:
-    """Does `line` (a headline), in its own voice, speak without a "we" and without a word
-    of what an appeal asks for (`lexicon.asks`)?"""
+def _asks_nothing(line: str, lexicon: Lexicon, *, bylined: bool = False) -> bool:
+    """Does `line` (a headline), in its own voice, speak without a "we" (unless `bylined`)
+    and without a word of what an appeal asks for (`lexicon.asks`)?"""
     words = WORD_RE.findall(without_quotes(_HEADLINE_QUOTE_RE.sub(" ", line)).lower())
-    return lexicon.publisher.isdisjoint(words) and lexicon.asks.isdisjoint(words)
+    return (bylined or lexicon.publisher.isdisjoint(words)) and lexicon.asks.isdisjoint(words)
 
 
 def _reports(line: str, lexicon: Lexicon) -> bool:

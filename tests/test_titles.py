@@ -690,11 +690,15 @@ def test_a_headline_of_ten_words_over_a_long_unmarked_deck_is_the_title():
     # a caption's sentence, then the photographer and the outlet after a slash
     ("blind-en-school-board-caption-slash.txt", "School board delays vote on closing three "
      "elementary schools after packed meeting", "Emma Whitlock/The Valley Ledger"),
+    # a headline saying "we" over its byline, whose marker stands alone over the name
+    ("blind-en-ng-column-we-headline.txt", "Lagos traffic is a tax we pay without receipts",
+     "1,284"),
     # the first of the points under "Key points:", then a caption credited "(Outlet: Name)"
     ("blind-en-au-flood-key-points.txt", "Kerribee residents told to evacuate as Murrumbah "
      "River heads for 1974 flood levels", "About 2,300 homes"),
 ])
-def test_a_credited_caption_is_no_title(page, title, not_title):
+def test_the_headline_over_its_byline_not_a_caption_nor_a_point_is_the_title(page, title,
+                                                                             not_title):
     """Blind trial aw (2026-12-06): 8 of 16 English text dumps got a wrong title."""
     result = clean((PAGES / page).read_bytes())
     assert result.title == title

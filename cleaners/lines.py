@@ -528,7 +528,13 @@ def is_stamp(line: str, words: int | None = None) -> bool:
     n = word_count(line) if words is None else words
     if shows_time(line):
         return n - digits <= STAMP_MAX_WORDS or _MEDIA_LENGTH_RE.search(line) is not None
-    return 2 * digits >= n or (n <= _DATED_MAX_WORDS and digits >= 2 and is_year(tokens[-1]))
+    return 2 * digits >= n or (n <= _DATED_MAX_WORDS and digits >= 2 and is_year(tokens[-1])
+                               and not _LIFE_SPAN_RE.search(line))
+
+
+# A life's span ends an obituary's headline, not a dateline: "Eleanor "Nell" Whitaker, 1938 –
+# 2025" (blind trial ay's obituary had no title).
+_LIFE_SPAN_RE = re.compile(r"\b(?:1[89]|20)\d\d\s?[-–—]\s?(?:1[89]|20)\d\d\W*$")
 
 
 # A clock time written with a dot, as Nordic and Czech pages do: "Uppdaterad 15.59".

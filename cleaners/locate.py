@@ -1021,8 +1021,10 @@ class _Headlines:
         site = line[suffix.end():]
         # a label's colon tells a credit from a site's name ("… — Foto: Danilo
         # Ferraz/Correio Campineiro" is a caption, its credit naming the paper: trial y)
-        return (line[:suffix.start()] if ":" not in site and self.footer.names_site(site, i)
-                else line)
+        # nor is a year a site's name ("Eleanor Whitaker, 1938 – 2025" under a footer's
+        # "© 2025 …": blind trial ay's obituary lost its years' end)
+        return (line[:suffix.start()] if ":" not in site and any(map(str.isalpha, site))
+                and self.footer.names_site(site, i) else line)
 
     def candidate(self, i: int, *, addressed: bool = False) -> bool:
         """Could line i be the story's headline (`text`): a title-like line (`title_like`)

@@ -13,10 +13,12 @@ from newsclean.cleaners.lines import kicker_end, word_count
 # a bare ":" does not (headlines use it: "Hong Kong: a city on the brink"). Chinese sites
 # join them with an underscore ("…单日接待上限30万人次_钱塘新闻网": blind trial ag's title
 # kept its site), between two letters of a script other than Latin; Japanese ones with a
-# full-width bar ("…通学の足に影響も｜みなみ新聞デジタル", blind trial ai).
+# full-width bar ("…通学の足に影響も｜みなみ新聞デジタル", blind trial ai). A dash between
+# two numbers is a range or a score, not a separator ("Eleanor Whitaker Obituary (1938 -
+# 2025) - Greenfield, MA - …" lost its years' end: blind trial ay).
 _BARS = "|｜"  # a bar, Latin or full-width: set between spaces or not
-TITLE_SEP_RE = re.compile(rf"\s+(?:[|\-–—·•»~]|::)\s+|\s*[{_BARS}]\s*"
-                          r"|(?<=[^\x00-\x7f])_(?=[^\x00-\x7f])")
+TITLE_SEP_RE = re.compile(rf"\s+(?:[|·•»~]|::)\s+|(?<!\d)\s+[\-–—]\s+|\s+[\-–—]\s+(?!\d)"
+                          rf"|\s*[{_BARS}]\s*|(?<=[^\x00-\x7f])_(?=[^\x00-\x7f])")
 
 
 def _site_key(s: str) -> str:

@@ -1845,9 +1845,13 @@ _QUOTE_CREDIT_MAX_WORDS = 10
 
 
 def _quote_credit(line: str) -> bool:
-    """Is `line`, under a pull quote, the quote's credit?"""
+    """Is `line`, under a pull quote, the quote's credit: a dash, or a name before a comma
+    (`lines.credited_name`)? A subhead with a comma is the next section's ("Cómo hacer la
+    solicitud, paso a paso" went with the pull quote over it: blind trial ay)."""
     return (word_count(line) <= _QUOTE_CREDIT_MAX_WORDS and not ends_sentence(line)
-            and (line[:1] in "-–—" or "," in line) and not line[:1].islower())
+            and (line[:1] in "-–—" or "," in line
+                 and credited_name(line.split(",", 1)[0]) is not None)
+            and not line[:1].islower())
 
 
 def _finish(units: list[Unit], removed: list[Removal], *, title: str | None, fmt: str,

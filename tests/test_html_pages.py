@@ -744,3 +744,21 @@ def test_a_subhead_right_under_a_link_boxs_heading_stays_with_its_paragraph():
     assert "Read more about the floods:" not in kept
     at = kept.index("Roads and schools")
     assert kept[at + 1].startswith("The Sturt Way is closed between Kerribee")
+
+
+def test_a_page_that_calls_itself_a_gallery_keeps_the_captions_that_tell_its_story():
+    """Blind trial ay's photo story (schema.org ImageGallery): its story is one paragraph
+    and six captions, which the extractors left out, and the page was rejected as a gallery
+    (`html_extract._captions_as_text`)."""
+    result = _clean("blind-pt-br-photo-story-gallery.html")
+    assert result.status == "cleaned", result.reason
+    for start in ("Em maio de 2024, a água do Guaíba", "Dona Ivone Machado, de 71 anos",
+                  "A casa de bombas da Avenida Sertório"):
+        assert start in result.text
+
+
+def test_a_subhead_with_a_comma_under_a_pull_quote_is_no_credit_of_it():
+    """Blind trial ay: "Cómo hacer la solicitud, paso a paso" under a pull quote went with it
+    as its credit (`pipeline._quote_credit`: a credit is a dash or a name before a comma)."""
+    kept = _clean("blind-es-pull-quote-over-subhead.html").text.split("\n\n")
+    assert "Cómo hacer la solicitud, paso a paso" in kept

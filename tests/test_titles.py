@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsclean.cleaners import clean
+from newsclean.cleaners.pagetitle import strip_site
 
 BODY = [
     "The city council approved a new transit budget on Tuesday after a debate that ran past "
@@ -712,3 +713,14 @@ def test_a_headline_under_its_kicker_s_colon_is_still_the_title(kicker):
     FAZ lost their titles to a first version of the rule)."""
     page = "\n".join([*MENU, kicker, HEADLINE, "By Ann Lee", *BODY])
     assert clean(page.encode()).title == HEADLINE
+
+
+def test_an_obituarys_life_span_is_its_headline_not_a_date_line():
+    """Blind trial ay: "Eleanor "Nell" Whitaker, 1938 – 2025" was read as a place-and-date
+    line ending in the year (`lines.is_stamp`), then cut at its dash as a site's name; its
+    <title>'s "(1938 - 2025)" was cut at the dash too (`pagetitle.TITLE_SEP_RE`)."""
+    result = clean((PAGES / "blind-en-us-obituary-life-span.txt").read_bytes())
+    assert result.title == 'Eleanor "Nell" Whitaker, 1938 – 2025'
+    assert strip_site('Eleanor "Nell" Whitaker Obituary (1938 - 2025) - Greenfield, MA - The '
+                      'Pioneer Valley Gazette', "The Pioneer Valley Gazette").startswith(
+        'Eleanor "Nell" Whitaker Obituary (1938 - 2025)')

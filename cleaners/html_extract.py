@@ -1729,10 +1729,16 @@ _TABLE_TAGS = ("table", "tbody", "thead", "tfoot", "tr", "td", "th")
 _LAYOUT_MARK = "data-newsclean-layout"  # on the <div>s a layout table's parts became
 
 
+# ...and so does one that holds the page's headline: a data table has no <h1> in a cell (a
+# blind trial's 2000s page of one layout table, the story in a <div> of <br>-set paragraphs
+# beside a sidebar cell, came out as rows of masthead, menu and story: trial ay).
+
+
 def _unwrap_layout_tables(tree: HtmlElement) -> None:
-    """Turn every layout table (one holding another table) and the table parts inside it
-    into <div>s, in place."""
-    layouts = [t for t in tree.iter("table") if t.find(".//table") is not None]
+    """Turn every layout table (one holding another table, or an <h1>) and the table parts
+    inside it into <div>s, in place."""
+    layouts = [t for t in tree.iter("table")
+               if t.find(".//table") is not None or t.find(".//h1") is not None]
     for el in [el for t in layouts for el in t.iter(*_TABLE_TAGS)]:
         el.tag = "div"
         el.set(_LAYOUT_MARK, "")

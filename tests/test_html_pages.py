@@ -762,3 +762,14 @@ def test_a_subhead_with_a_comma_under_a_pull_quote_is_no_credit_of_it():
     as its credit (`pipeline._quote_credit`: a credit is a dash or a name before a comma)."""
     kept = _clean("blind-es-pull-quote-over-subhead.html").text.split("\n\n")
     assert "Cómo hacer la solicitud, paso a paso" in kept
+
+
+def test_a_layout_table_with_the_headline_in_a_cell_is_read_as_blocks():
+    """Blind trial ay's 2000s page: one table lays the page out, with no table nested in it;
+    read as a data table, the story came out as a row beside the masthead and the menu, its
+    paragraphs out of order around an inline ad (`html_extract._unwrap_layout_tables`)."""
+    paragraphs = _clean("blind-de-table-layout-br-paragraphs.html").text.split("\n\n")
+    assert paragraphs[0].startswith("Wetzlar. Wenn Klaus Hollmann am 31. Mai")
+    kreis = next(i for i, p in enumerate(paragraphs) if p.startswith("Die Kreishandwerkerschaft"))
+    assert paragraphs[kreis + 1].startswith("Ganz verschwinden soll das Wissen")
+    assert not any("Heimatzeitung" in p or "Lokales · Region" in p for p in paragraphs)

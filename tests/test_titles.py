@@ -724,3 +724,13 @@ def test_an_obituarys_life_span_is_its_headline_not_a_date_line():
     assert strip_site('Eleanor "Nell" Whitaker Obituary (1938 - 2025) - Greenfield, MA - The '
                       'Pioneer Valley Gazette', "The Pioneer Valley Gazette").startswith(
         'Eleanor "Nell" Whitaker Obituary (1938 - 2025)')
+
+
+def test_a_wires_provided_by_line_over_the_headline_is_not_the_storys_start():
+    """Blind trial ay: the model kept "News provided by Verdant Cell Technologies, Inc." as
+    the story's first line, and the headline under it was no title; a rule names it now
+    (press-release.provided-by-en)."""
+    result = clean((PAGES / "blind-en-us-press-release-news-provided-by.txt").read_bytes())
+    assert result.title == ("Verdant Cell Technologies to Open $240 Million Battery Recycling "
+                            "Plant in Lordstown, Ohio")
+    assert "News provided by" not in result.text

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from newsclean.cleaners.lines import SEA_LETTERS, ends_sentence, sentences, word_count
-from newsclean.cleaners.rules import MAX_LINE_CHARS, Rule, Where
+from newsclean.cleaners.rules import CREDIT, MAX_LINE_CHARS, Rule, Where
 
 # Every shipped credit rule of the caption-credit kind admits 8 words ("Foto: Mario
 # Tomić/Jadranski list", "Photograph: Adrian Malloch for the Guardian"); a longer tail
@@ -117,7 +117,6 @@ _LABEL_HEAD_RE = re.compile(r"\S+(?:\s\S+)?\s?[:=：]\s?\S+(?:\s\S+){0,2}")
 # its own, wherever it stands ("… Kitchen in 2019. Photo by Liam Richards /Prairie
 # Sentinel": `credit.photo-label`, not a caption-credit rule, so `credit_tail` passes it);
 # two blind-written English dumps got such a caption for their title (trial aw).
-_CREDIT_FAMILY = "credit"
 
 
 def is_caption(line: str, named: Callable[[str], Rule | None]) -> bool:
@@ -136,7 +135,7 @@ def is_caption(line: str, named: Callable[[str], Rule | None]) -> bool:
     if _credits_by_shape(tail):
         return True
     rule = named(tail)
-    return rule is not None and rule.family == _CREDIT_FAMILY
+    return rule is not None and rule.family == CREDIT
 
 
 # ...or the photographer's name and the outlet after a slash, as US papers print it ("…

@@ -1723,15 +1723,13 @@ def _trafilatura(tree: HtmlElement, url: str | None, *, precision: bool,
 # become <div>s (marked _LAYOUT_MARK), so the page's blocks are read as blocks. (Keeping the
 # rows of the data tables nested in it, menus and boxes of a few cells, let trafilatura take
 # the sidebar's poll for the story on that page: its 12 paragraphs were lost, while html-dev
-# and readability-dev HTML went up by 0.0002 and 0.0003, pull quotes in small tables.) A table of
-# data outside such a layout keeps its rows and cells.
+# and readability-dev HTML went up by 0.0002 and 0.0003, pull quotes in small tables.) So does
+# a table that holds the page's headline: a data table has no <h1> in a cell (a blind trial's
+# 2000s page of one layout table, the story in a <div> of <br>-set paragraphs beside a
+# sidebar cell, came out as rows of masthead, menu and story: trial ay). A table of data
+# outside such a layout keeps its rows and cells.
 _TABLE_TAGS = ("table", "tbody", "thead", "tfoot", "tr", "td", "th")
 _LAYOUT_MARK = "data-newsclean-layout"  # on the <div>s a layout table's parts became
-
-
-# ...and so does one that holds the page's headline: a data table has no <h1> in a cell (a
-# blind trial's 2000s page of one layout table, the story in a <div> of <br>-set paragraphs
-# beside a sidebar cell, came out as rows of masthead, menu and story: trial ay).
 
 
 def _unwrap_layout_tables(tree: HtmlElement) -> None:

@@ -109,11 +109,34 @@ _LABEL_ALONE_RE = re.compile(
 LABEL_ALONE_MAX_WORDS = 4
 
 
+# ...and its words are the label's: referral words and function words, one other at most
+# ("Te puede interesar", "Recommended Stories"). "Mehr Geld für Pflegekräfte" holds "mehr",
+# but "Geld" and "Pflegekräfte" say what its section is about: a fresh user's German story
+# lost the subhead and the two paragraphs under it as a teaser box (fresh-user check #16).
+LABEL_OTHER_MAX_WORDS = 1
+
+
 def is_label_alone(line: str, lexicon: Lexicon) -> bool:
     """Is `line` a referral label with nothing after it: LABEL_ALONE_MAX_WORDS words or fewer
     holding a word of `lexicon.refer`, a separator or a colon after them at most?"""
     return (word_count(line) <= LABEL_ALONE_MAX_WORDS and not ends_sentence(line)
             and _LABEL_ALONE_RE.fullmatch(line) is not None and _refers(line, lexicon))
+
+
+def is_label_line(line: str, lexicon: Lexicon) -> bool:
+    """Is `line`, in a dump where no markup says it heads a box, a label alone
+    (`is_label_alone`) whose words are a label's: referral words, the document's function
+    words and the reader's "you" ("Mohlo by vás zajímat"), LABEL_OTHER_MAX_WORDS others at
+    most? Always in the scripts whose words are found inside runs of letters (`_JOINED_RE`).
+    (An HTML box's label is told by its box: `html_extract._related_box`.)"""
+    if not is_label_alone(line, lexicon):
+        return False
+    words = WORD_RE.findall(line.replace("İ", "i").lower())
+    if any(_JOINED_RE.search(w) for w in words):
+        return True
+    others = [w for w in words if w not in lexicon.refer and w not in lexicon.function_words
+              and w not in lexicon.address]
+    return len(others) <= LABEL_OTHER_MAX_WORDS
 
 
 def is_pointed_headline(line: str) -> bool:
@@ -137,6 +160,19 @@ def is_pointed_headline(line: str) -> bool:
 UNSEPARATED_LABEL_MAX_WORDS = 3
 
 
+# A line in title case: two thirds of its words with letters open with a capital. A label
+# in title case over a headline in title case is one headline ("Most Read Books Were
+# Thrillers", "Top Stories From the Hearing": subheads a fresh user's story lost); a label
+# in sentence case ("Leggi anche", "Lees ook") or in capitals stands out from its headline.
+_TITLE_CASE_SHARE = 2 / 3
+
+
+def _title_cased(text: str) -> bool:
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    capitals = sum(1 for w in words if next(c for c in w if c.isalpha()).isupper())
+    return bool(words) and capitals >= _TITLE_CASE_SHARE * len(words)
+
+
 def is_unseparated_referral(line: str, lexicon: Lexicon,
                             names_cross_link: Callable[[str], bool]) -> bool:
     """Is `line` a referral label of UNSEPARATED_LABEL_MAX_WORDS words at most joined to a
@@ -156,6 +192,8 @@ def is_unseparated_referral(line: str, lexicon: Lexicon,
         if k == 1 and not (label.isupper() and not rest.isupper()
                            or UNSPACED_RUN_RE.fullmatch(label)):
             continue
+        if not label.isupper() and _title_cased(label) and _title_cased(rest):
+            continue  # a headline in title case: "Most Read Books Were Thrillers"
         every_word_refers = all(_refers(w, lexicon) for w in words[:k])
         if every_word_refers or names_cross_link(f"{label}: {rest}"):
             return True

@@ -259,7 +259,17 @@ def not_article_reason(paragraphs: Sequence[str], removed: Sequence[Removal], *,
                 f"(longest {longest} characters)")
     headlines = len({p for p in paragraphs if _is_headline(p)})
     if (headlines >= _MIN_HEADLINES and headlines >= _HEADLINE_SHARE * len(paragraphs)
-            and sum(1 for p in paragraphs if is_prose(p) and sentence_ends(p) > 1) < headlines):
-        return (f"index page: {headlines} of {len(paragraphs)} lines are headlines and none "
-                "is a paragraph of prose")
+            and sum(1 for p in paragraphs if is_prose(p) and sentence_ends(p) > 1) < headlines
+            and not _runs_of_prose(paragraphs)):
+        return (f"index page: {headlines} of {len(paragraphs)} lines are headlines, and its "
+                "prose is one-sentence decks under them")
     return None
+
+
+def _runs_of_prose(paragraphs: Sequence[str]) -> bool:
+    """Do two paragraphs of prose (`is_prose`) follow one another: a story's, whose
+    paragraphs may be one sentence each (a fresh user's transit story, one-sentence
+    paragraphs around four items in title case, was rejected as an index page)? A teaser
+    list alternates headline and deck."""
+    prose = [is_prose(p) for p in paragraphs]
+    return any(a and b for a, b in zip(prose, prose[1:], strict=False))

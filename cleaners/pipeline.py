@@ -22,6 +22,7 @@ from newsclean.cleaners.crosslink import (
     REFERRAL_FAMILY,
     REFERRAL_RULE,
     is_label_alone,
+    is_label_line,
     is_pointed_headline,
     is_referral,
     is_unseparated_referral,
@@ -862,6 +863,7 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     """Extraction picks the article's blocks (and records every block it left out); the line
     rules then remove whole boilerplate lines inside it, as a second opinion."""
     ex = extract_html(html, url=url)
+    page = declared_page_type(html)
     body = repair("\n".join(ex.paragraphs))
     units = [Unit(p, -1, -1, 0) for p in body.split("\n") if p.strip()]
     removed = [Removal(rule=d.rule, family="extraction", text=d.text, where=d.region,
@@ -873,8 +875,8 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     lexicon = lexicon_for(langs)
     units = _drop_byline_shells(units, removed)
     units = _split_glued(units, match, lexicon, {}, removed)
-    units = _apply_rules(units, match, lexicon, removed)
-    units = _drop_credit_tails(units, match, removed)
+    units = _apply_rules(units, match, lexicon, removed, gallery=page.says_gallery)
+    units = _drop_credit_tails(units, match, removed, gallery=page.says_gallery)
     units, mends = _normalized(units, opts)
     units = _drop_appeals(units, lexicon, removed, speech=rules.reported_speech)
     units = _drop_letterless_edges(_drop_repeats(units, removed, opts), removed)
@@ -903,7 +905,7 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     done = _finish(units, removed, title=title, fmt="html", encoding=encoding,
                    url=url or ex.url, opts=opts, decoded_length=len(html),
                    words_in=max(ex.words_in, word_count(body)), author=author,
-                   date=date, extractor=ex.extractor, page=declared_page_type(html),
+                   date=date, extractor=ex.extractor, page=page,
                    extra_stats={"language": lang, "hyphenation_mended": sum(mends.values())})
     if done.status is Status.EMPTY and not ex.paragraphs:
         # the rules removed nothing: no extractor (nor the page's structured data) found text
@@ -1071,12 +1073,14 @@ def _between_paragraphs(texts: list[str], rules: list[Rule | None], i: int) -> b
 
 
 def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: Lexicon,
-                 removed: list[Removal]) -> list[Unit]:
+                 removed: list[Removal], *, gallery: bool = False) -> list[Unit]:
     """Match every unit once; guards decide by the unit's place relative to the body.
 
     The body runs from the first to the last line of prose that no rule claims: an author
     bio or a contributor line after the article is long, but the article ends before it.
-    A `list-head` rule (a "Most Popular" heading) also takes the teaser list under it.
+    A `list-head` rule (a "Most Popular" heading) also takes the teaser list under it. On a
+    page that calls itself a `gallery`, a credit takes no caption with it (the captions
+    tell the story: a fresh user's gallery lost 4 of its 5).
     """
     words = [word_count(u.text) for u in units]
     first_body, last_body = _body_bounds(units, words, match)
@@ -1103,10 +1107,12 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
             # lead-in to a gallery over its first caption ("Veja as imagens:", field case
             # photo-gallery-pt-br)
             referrals.update((i, i + 1))
-        if pairs := teaser_pairs(texts, i, rules.__getitem__):
+        if is_label_line(texts[i], lexicon) and (
+                pairs := teaser_pairs(texts, i, rules.__getitem__)):
             # a box of teasers with their summaries under a heading in the site's own
             # words ("כתבות נוספות באתר:", blind trial v's Hebrew page, whose pack names
-            # other ones)
+            # other ones); a label's words only, since the summaries it takes are
+            # sentences ("Mehr Geld für Pflegekräfte" took its two paragraphs)
             referrals.update((i, *pairs))
     embeds = embedded_posts(texts)
     kept: list[Unit] = []
@@ -1127,8 +1133,8 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
             elif rule.where is Where.LIST_HEAD and positions[i] is not Where.LEADING:
                 listed.update(dict.fromkeys(list_under(texts, i, rules.__getitem__,
                                                           lexicon.function_words), rule))
-            elif (len(kept) > 1 or kept and not is_prose(kept[0].text)) and _takes_its_caption(
-                    rule, kept, units, i):
+            elif (len(kept) > 1 or kept and not is_prose(kept[0].text)) and not gallery and (
+                    _takes_its_caption(rule, kept, units, i)):
                 removed.insert(-1, _removal(kept.pop(), rule.id, rule.family, "caption-credit"))
         elif i in listed:
             heading = listed[i]
@@ -1360,11 +1366,13 @@ CAPTION_MAX_WORDS = 30
 
 def _drop_credit_tails(units: list[Unit], match: Callable[..., Rule | None],
                        removed: list[Removal], memo: dict | None = None,
-                       before_rules: Sequence[Unit] = ()) -> list[Unit]:
+                       before_rules: Sequence[Unit] = (), *, gallery: bool = False
+                       ) -> list[Unit]:
     """`units` without the captions that end in a picture's credit (cleaners/credits.py,
     CAPTION_MAX_WORDS) and with the credit cut off a longer line's end, each removal
     recorded under the credit's rule with its offsets. `memo` keeps each line's answer for
-    the document's later rounds."""
+    the document's later rounds. On a page that calls itself a `gallery`, every caption is
+    a slide's (`_is_slide`): its credit goes, its words stay."""
     out = []
 
     def named(text: str) -> Rule | None:
@@ -1381,7 +1389,8 @@ def _drop_credit_tails(units: list[Unit], match: Callable[..., Rule | None],
             out.append(u)
             continue
         at, rule = found
-        if word_count(u.text[:at]) <= CAPTION_MAX_WORDS and not _is_slide(u, before_rules, match):
+        if word_count(u.text[:at]) <= CAPTION_MAX_WORDS and not gallery and not _is_slide(
+                u, before_rules, match):
             removed.append(_removal(u, rule.id, rule.family, "caption"))
             continue
         rest = _cut(u, at, len(u.text), rule.id, rule.family, "caption-tail", removed,

@@ -773,3 +773,13 @@ def test_a_layout_table_with_the_headline_in_a_cell_is_read_as_blocks():
     kreis = next(i for i, p in enumerate(paragraphs) if p.startswith("Die Kreishandwerkerschaft"))
     assert paragraphs[kreis + 1].startswith("Ganz verschwinden soll das Wissen")
     assert not any("Heimatzeitung" in p or "Lokales · Region" in p for p in paragraphs)
+
+
+def test_a_galleries_captions_stay_when_their_credits_go():
+    """Fresh-user check #16: each caption ended in "Photo: Ana Ruiz", and the caption went
+    with its credit (`pipeline._drop_credit_tails`, `_apply_rules`: on a page that calls
+    itself a gallery, a credit takes no caption)."""
+    result = _clean("fresh-en-gallery-credits-in-captions.html")
+    assert result.status == "cleaned", result.reason
+    assert "Derek Holm, 61, has raked the pans for 38 years." in result.text
+    assert "Photo: Ana Ruiz" not in result.text

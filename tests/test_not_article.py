@@ -108,3 +108,14 @@ def test_a_two_sentence_brief_is_still_an_article():
     result = clean("Home\nNews\nThe bridge reopens on Monday.\nTolls stay the same.\n")
     assert result.status.value == "cleaned"
     assert "The bridge reopens on Monday." in result.text
+
+
+def test_a_story_of_one_sentence_paragraphs_around_title_case_items_is_an_article():
+    """Fresh-user check #16: four items in title case and a subhead made six of ten lines
+    headlines, and the story's paragraphs, one sentence each, were no "paragraphs of two
+    sentences": it was rejected as an index page. Two paragraphs of prose one under the
+    other are a story's (`pagekind._runs_of_prose`); a teaser list alternates."""
+    page = (FIXTURES / "text_pages" / "fresh-en-title-case-items-one-sentence-paragraphs.txt")
+    result = clean(page.read_bytes())
+    assert result.status == "cleaned", result.reason
+    assert "Night Routes Cut to Hourly Service" in result.text

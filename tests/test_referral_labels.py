@@ -194,3 +194,23 @@ def test_a_read_more_label_with_its_topic_heads_its_links():
     assert "Read more about the floods:" not in kept
     assert "Rain totals: the towns that copped the most in 48 hours" not in kept
     assert "Roads and schools" in kept
+
+
+def test_a_subhead_holding_a_referral_word_keeps_its_paragraphs():
+    """Fresh-user check #16: "Mehr Geld für Pflegekräfte" (a subhead; "mehr" is a referral
+    word) was read as a box's label, and the paragraphs under it as its teasers' summaries
+    around "Lesen Sie auch Klinikreform: …" (`crosslink.is_label_line`: a label's words are
+    referral and function words, one other at most)."""
+    text = clean((PAGES / "fresh-de-subhead-with-mehr-over-read-also.txt").read_bytes()).text
+    for kept in ("Mehr Geld für Pflegekräfte", "Die Gehälter steigen in zwei Stufen",
+                 "Die Gewerkschaft sprach von einem wichtigen Signal"):
+        assert kept in text
+    assert "Lesen Sie auch" not in text
+
+
+@pytest.mark.parametrize("subhead", ["Most Read Books Were Thrillers",
+                                     "Top Stories From the Hearing"])
+def test_a_title_case_subhead_is_no_label_joined_to_a_headline(subhead):
+    """Fresh-user check #16: a subhead in title case whose first words a pack names as a
+    label ("Most Read", "Top Stories") went as a label joined to a headline."""
+    assert not is_unseparated_referral(subhead, lexicon_for(("en",)), _names_cross_link("en"))

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from newsclean.flows.storage.backends import os_error_line
-from newsclean.flows.storage.layout import REVIEW_DIR
+from newsclean.flows.storage.layout import MARKDOWN_EXTS, REVIEW_DIR
 from newsclean.flows.storage.records import ManifestEntry, RunStatus
 
 _LIST_LIMIT = 20  # rows of 'most removed' and 'held for review' in the markdown report
@@ -347,7 +347,7 @@ def _docs(keys: list[str]) -> str:
 def markdown_hint(skipped: dict) -> str | None:
     """What to say when the include patterns skipped Markdown files (`skipped`: by reason,
     their extension first): how to take them, or None."""
-    if not any(reason.startswith((".md", ".markdown")) for reason in skipped):
+    if not any(reason.startswith(MARKDOWN_EXTS) for reason in skipped):
         return None
     return ("Markdown dumps are cleaned with --also-include '*.md' (a folder's READMEs are "
             "left out by default)")

@@ -16,6 +16,10 @@ from newsclean.flows.storage.backends import check_key
 
 COMPRESSION_EXTS = (".gz", ".gzip")
 FORMAT_EXTS = (".txt", ".text", *HTML_FILE_SUFFIXES)
+# Markdown dumps: cleaned when a run asks for them (a folder's READMEs are no articles, so
+# they are not among the default patterns), and named as the other formats are, without
+# their extension ("story.md" -> "story.txt": a fresh user expected it so).
+MARKDOWN_EXTS = (".md", ".markdown")
 # What a source folder's files must look like to be articles; others (images, READMEs,
 # our own outputs) are not inputs. Operators widen it with --include.
 # Record files: many articles in one file, each record cleaned as its own document and
@@ -66,7 +70,7 @@ def rel_for(key: str) -> str:
         if lowered.endswith(ext):
             rel, lowered = rel[: -len(ext)], lowered[: -len(ext)]
             break
-    for ext in FORMAT_EXTS:
+    for ext in (*FORMAT_EXTS, *MARKDOWN_EXTS):
         stem = rel[: -len(ext)]
         if lowered.endswith(ext) and stem and not stem.endswith("/"):
             rel = stem

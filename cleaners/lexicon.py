@@ -541,8 +541,10 @@ _IMPERATIVE_AFTER = {"hi": "करें कीजिए करिए करो"
 # A call word followed by a genitive is a noun, not an imperative: "Share of the mail
 # ballots counted later broke heavily in its favor." (a fresh user's election sentence went
 # as an appeal: "share" a call, "of" a function word, "mail" furniture); German's imperative
-# takes "Sie" ("Teilen Sie …"), its noun a genitive article ("Teilen der Daten …").
-_NOUN_BEFORE = {"en": "of", "de": "der des"}
+# takes "Sie" ("Teilen Sie …"), its noun a genitive article ("Teilen der Daten …"); Dutch
+# "Deel van de werkzaamheden …" (part of the works) is no "Deel" (share) call (fresh-user
+# check #17). Not French or Spanish "de": "Suivez de près …" is a call.
+_NOUN_BEFORE = {"en": "of", "de": "der des", "nl": "van"}
 # Korean ends a sentence with its verb and speaks to the reader in the polite imperative's
 # ending: "…뉴스레터로 받아보세요" (receive it by newsletter), "구독하세요", "확인하십시오"; a
 # sentence that ends so is a call (blind trial ad's promo stayed between two paragraphs).

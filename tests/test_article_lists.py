@@ -175,3 +175,22 @@ def test_a_thai_lead_in_ends_in_as_follows_not_a_colon():
                 "ขนย้ายสิ่งของมีค่าและเอกสารสำคัญไว้ในที่สูง",
                 "ตัดกระแสไฟฟ้าทันทีหากน้ำเริ่มไหลเข้าบ้าน"):
         assert tip in text
+
+
+@pytest.mark.parametrize(("page", "subhead", "last"), [
+    ("fresh-de-closing-section-items.txt", "Die wichtigsten Punkte der Einigung",
+     "Der Bundesrat soll sich noch vor Weihnachten mit dem Gesetzentwurf befassen."),
+    ("fresh-nl-closing-section-items.txt", "De belangrijkste maatregelen",
+     "De eerste schop gaat naar verwachting in september 2027 de grond in."),
+    ("fresh-pl-closing-section-items.txt", "Co zakłada program",
+     "Projekt trafi do konsultacji publicznych jeszcze w tym miesiącu."),
+])
+def test_the_storys_last_section_of_items_and_a_short_close_stays(page, subhead, last):
+    """Fresh-user check #17: a subhead, three or four items and one or two short sentences
+    under the story's last kept paragraph, over its share row, went as after the article
+    (`locate._headed_items`, `_closing_section`); "Folgen der Reform …" and "Deel van de
+    werkzaamheden …" open with a call word, a noun before its genitive (`lexicon.genitive`)."""
+    kept = clean((Path(__file__).parent / "fixtures" / "text_pages" / page).read_bytes()
+                 ).text.split("\n\n")
+    at = kept.index(subhead)
+    assert kept[-1] == last and len(kept) - at >= 5

@@ -382,7 +382,7 @@ def _opens_with_call(words: list[str], lexicon: Lexicon) -> bool:
     (`lexicon.genitive`: "Share of the mail ballots…")."""
     if len(words) > 1 and lexicon.with_clitic(words[0]):
         return True
-    return (len(words) > 1 and words[0] in lexicon.call
-            and words[0] not in lexicon.function_words and words[1] not in lexicon.genitive
+    return (len(words) > 1 and lexicon.opens_call(words)
+            and words[0] not in lexicon.function_words
             and (words[1] in lexicon.stopwords or words[1] in lexicon.web
                  or words[1] in lexicon.address))

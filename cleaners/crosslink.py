@@ -123,15 +123,13 @@ def is_label_alone(line: str, lexicon: Lexicon) -> bool:
             and _LABEL_ALONE_RE.fullmatch(line) is not None and _refers(line, lexicon))
 
 
-def is_label_line(line: str, lexicon: Lexicon) -> bool:
-    """Is `line`, in a dump where no markup says it heads a box, a label alone
-    (`is_label_alone`) whose words are a label's: referral words, the document's function
-    words and the reader's "you" ("Mohlo by vás zajímat"), LABEL_OTHER_MAX_WORDS others at
-    most? Always in the scripts whose words are found inside runs of letters (`_JOINED_RE`).
-    (An HTML box's label is told by its box: `html_extract._related_box`.)"""
-    if not is_label_alone(line, lexicon):
-        return False
-    words = WORD_RE.findall(line.replace("İ", "i").lower())
+def has_label_words(label: str, lexicon: Lexicon) -> bool:
+    """Are the words of `label`, a label alone (`is_label_alone`) in a dump where no markup
+    says it heads a box, a label's: referral words, the document's function words and the
+    reader's "you" ("Mohlo by vás zajímat"), LABEL_OTHER_MAX_WORDS others at most? Always
+    in the scripts whose words are found inside runs of letters (`_JOINED_RE`). (An HTML
+    box's label is told by its box: `html_extract._related_box`.)"""
+    words = WORD_RE.findall(label.replace("İ", "i").lower())
     if any(_JOINED_RE.search(w) for w in words):
         return True
     others = [w for w in words if w not in lexicon.refer and w not in lexicon.function_words

@@ -61,7 +61,7 @@ from newsclean.cleaners.lines import (
     sentences,
     word_count,
 )
-from newsclean.cleaners.pagekind import declared_page_type
+from newsclean.cleaners.pagekind import PageType, declared_page_type
 from newsclean.cleaners.pagetitle import TITLE_SEP_RE, strip_site
 from newsclean.cleaners.structured import StructuredArticle, jsonld_objects, ld_article, structured_article
 
@@ -91,6 +91,7 @@ class HtmlExtraction:
     dropped: tuple[DroppedBlock, ...] = ()  # every visible block left out, in page order
     words_in: int = 0  # words of the page's visible text (plus a structured body used)
     declared_lang: str | None = None  # <html lang>, og:locale or JSON-LD inLanguage, as given
+    page: PageType = PageType()  # what the page says it is (og:type, JSON-LD @type)
 
 
 # ---------------------------------------------------------------- format detection
@@ -1807,8 +1808,9 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtraction:
     structured articleBody where the extraction has little of it; the standfirst; headline
     off; every visible block that did not make it recorded with its reason."""
     tree = _parse(html)
+    page = declared_page_type(html)
     if tree is None:
-        return HtmlExtraction(paragraphs=(), title=None, extractor="none", url=url)
+        return HtmlExtraction(paragraphs=(), title=None, extractor="none", url=url, page=page)
     try:
         objs = jsonld_objects(tree)
         title, cands, author, date, page_url = _metadata(tree, url, objs)
@@ -1827,7 +1829,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtraction:
 
     _unwrap_layout_tables(tree)
     _unwrap_feed_entries(tree)
-    if declared_page_type(html).says_gallery:
+    if page.says_gallery:
         _captions_as_text(tree)
     _break_inline_referrals(tree)
     _wrap_block_tails(tree)
@@ -1887,7 +1889,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtraction:
         paragraphs=tuple(paras), title=title, extractor=extractor, author=author, date=date,
         url=page_url,
         dropped=tuple(_dropped(blocks, paras, cands, extractor, slides, boxed)),
-        words_in=words_in, declared_lang=_declared_lang(tree, objs),
+        words_in=words_in, declared_lang=_declared_lang(tree, objs), page=page,
     )
 
 

@@ -33,7 +33,7 @@ their common parts ("aussi", "mehr", "zum": prose is full of them).
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -639,6 +639,14 @@ class Lexicon:
             return word != _plain(word) and any(map(word.endswith, self.clitics))
         return any(word.endswith(clitic) and len(word) - len(clitic) >= _CLITIC_MIN_STEM
                    and _plain(word[:-len(clitic)]) in self.plain_call for clitic in self.clitics)
+
+    def opens_call(self, words: Sequence[str]) -> bool:
+        """Do lower-cased `words` open with a call word (`call`) that is no noun: no genitive
+        after it (`genitive`: "Share of the mail ballots …", "Folgen der Reform …")? The one
+        test of a call's first word, for the appeals (`appeal._opens_with_call`) and the
+        locator (`locate._says_nothing_to_reader`)."""
+        return bool(words) and words[0] in self.call and not (
+            len(words) > 1 and words[1] in self.genitive)
 
     def says_you(self, own: str, words: Iterable[str]) -> bool:
         """Does a line in its own voice (`own`: outside quotes, `lines.without_quotes`; `words`

@@ -1036,12 +1036,9 @@ class _Headlines:
         weekend", html-dev text sh-a860fb 0.585 -> 0.510)."""
         line = self.text(i)
         return (title_like(line)
-                and (_says_nothing_to_reader(line, self.feats[i], self.named, self.lexicon,
-                                             headline=addressed, repeated=True)
-                     or addressed and over_byline(self.lines, i, self.named)
-                     and _says_nothing_to_reader(line, self.feats[i], self.named,
-                                                 self.lexicon, headline=True, repeated=True,
-                                                 bylined=True))
+                and _says_nothing_to_reader(
+                    line, self.feats[i], self.named, self.lexicon, headline=addressed,
+                    repeated=True, bylined=addressed and over_byline(self.lines, i, self.named))
                 and not _above_credit(self.lines, i, self.named)
                 and not is_caption(line, self.named)
                 and not self.footer.names_site(line, i)
@@ -1485,9 +1482,11 @@ def _headed_items(lines: list[str], keep: list[bool], named: Callable[[str], Rul
     n = len(lines)
     h = 0
     while h < n - HEADED_ITEMS_MIN:
+        if not _short_heading(lines[h]) or _KICKED_RE.search(lines[h]):
+            h += 1
+            continue
         closing = _closing_section(lines, keep, h, named, quiet)
-        if not ((keep[h] or closing) and _short_heading(lines[h])
-                and not _KICKED_RE.search(lines[h])):
+        if not (keep[h] or closing):
             h += 1
             continue
         end = h + 1
@@ -1502,24 +1501,32 @@ def _headed_items(lines: list[str], keep: list[bool], named: Callable[[str], Rul
                    and ends_a_list(lines[after + 1]) and _short_heading(lines[after])
                    and quiet(after))
         goes_on = after < n and (keep[after] and ends_a_list(lines[after]) or subhead)
-        stop = after
-        if closing and not goes_on:  # the statements under the items close the story,
-            while (stop < n and not keep[stop] and named(lines[stop]) is None
-                   and ends_a_list(lines[stop]) and quiet(stop)):
-                stop += 1
-            # and the story's end stands under them: its share row or its tags, or the page's
-            # end (a related box's teasers and their summaries under a columnist's line went
-            # on with more teasers: readability-dev herald-sun)
-            ender = next((k for k in range(stop, n) if any(map(str.isalpha, lines[k]))), n)
-            goes_on = stop > after and (ender == n or (rule := named(lines[ender])) is not None
-                                        and rule.family in _STORY_END)
-        if end - h - 1 >= HEADED_ITEMS_MIN and goes_on:
+        stop = after if goes_on or not closing else _story_close(lines, keep, after, named,
+                                                                 quiet)
+        if end - h - 1 >= HEADED_ITEMS_MIN and (goes_on or stop > after):
             keep[h:end] = [True] * (end - h)
-            if stop > after:
+            if stop > after:  # the statements that close the story
                 keep[after:stop] = [True] * (stop - after)
             else:
                 keep[after] = True  # and the next section's subhead, over its statement
         h = end
+
+
+def _story_close(lines: list[str], keep: list[bool], at: int,
+                 named: Callable[[str], Rule | None], quiet: Callable[[int], bool]) -> int:
+    """The end of the run of statements from line `at` that close the story: dropped,
+    quiet, no rule naming them, and the story's end under them, its share row or its tags
+    (`_STORY_END`) or the page's end; `at` when there is no such run (a related box's
+    teasers and their summaries under a columnist's line went on with more teasers:
+    readability-dev herald-sun)."""
+    n = len(lines)
+    stop = at
+    while (stop < n and not keep[stop] and named(lines[stop]) is None
+           and ends_a_list(lines[stop]) and quiet(stop)):
+        stop += 1
+    ender = next((k for k in range(stop, n) if any(map(str.isalpha, lines[k]))), n)
+    ends = ender == n or (rule := named(lines[ender])) is not None and rule.family in _STORY_END
+    return stop if ends else at
 
 
 def _closing_section(lines: list[str], keep: list[bool], h: int,
@@ -1937,13 +1944,13 @@ def _says_nothing_to_reader(line: str, f: list[float], named: Callable[[str], Ru
     A headline over its byline (`bylined`) may say "we", the writer's or the people's
     ("Lagos traffic is a tax we pay without receipts", "What we know about …": blind trial
     aw's column had no title); it still asks for nothing."""
-    opener = WORD_RE.match(line[:40].lower())  # the line's first word, at its very start
-    # a call word opening the line calls on the reader, unless a genitive follows it: then
-    # it is a noun ("Folgen der Reform für die Beitragszahler …", "Share of the mail
-    # ballots …": `lexicon.genitive`; fresh-user check #17's closing sentence went so)
-    following = WORD_RE.search(line[:60].lower(), opener.end()) if opener else None
-    calls = opener is not None and opener.group() in lexicon.call and not (
-        following is not None and following.group() in lexicon.genitive)
+    # a call word at the line's very start calls on the reader, unless it is a noun before
+    # its genitive (`Lexicon.opens_call`: fresh-user check #17's "Folgen der Reform …" went)
+    head = line[:60].lower()
+    opener = WORD_RE.match(head)
+    after = WORD_RE.search(head, opener.end()) if opener is not None else None
+    calls = opener is not None and lexicon.opens_call(
+        (opener.group(), after.group()) if after is not None else (opener.group(),))
     return (f[_WEB] < WEB_VETO and not calls
             and not (f[_ADDRESS] and not (entry and (_reports(line, lexicon)
                                                      or advises(line, lexicon))

@@ -17,6 +17,7 @@ Measured on html-dev (181 article pages, both inputs): no page rejected.
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from newsclean.cleaners.lines import (
     ends_sentence,
@@ -271,5 +272,4 @@ def _runs_of_prose(paragraphs: Sequence[str]) -> bool:
     paragraphs may be one sentence each (a fresh user's transit story, one-sentence
     paragraphs around four items in title case, was rejected as an index page)? A teaser
     list alternates headline and deck."""
-    prose = [is_prose(p) for p in paragraphs]
-    return any(a and b for a, b in zip(prose, prose[1:], strict=False))
+    return any(a and b for a, b in pairwise(map(is_prose, paragraphs)))

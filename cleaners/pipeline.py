@@ -21,8 +21,8 @@ from newsclean.cleaners.credits import CREDIT_SEPARATORS, credit_tail
 from newsclean.cleaners.crosslink import (
     REFERRAL_FAMILY,
     REFERRAL_RULE,
+    has_label_words,
     is_label_alone,
-    is_label_line,
     is_pointed_headline,
     is_referral,
     is_unseparated_referral,
@@ -95,7 +95,7 @@ from newsclean.cleaners.markdown import (
 from newsclean.cleaners.model import Cleaned, Removal, Status
 from newsclean.cleaners.normalize import dedupe_key, normalize_unit
 from newsclean.cleaners.options import CleanOptions
-from newsclean.cleaners.pagekind import PageType, declared_page_type, not_article_reason
+from newsclean.cleaners.pagekind import PageType, not_article_reason
 from newsclean.cleaners.pagetitle import is_badge, strip_site
 from newsclean.cleaners.rules import COMMENTS, NAVIGATION, Rule, RuleSet, Where
 from newsclean.cleaners.segment import Unit, split_units
@@ -863,7 +863,7 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     """Extraction picks the article's blocks (and records every block it left out); the line
     rules then remove whole boilerplate lines inside it, as a second opinion."""
     ex = extract_html(html, url=url)
-    page = declared_page_type(html)
+    page = ex.page
     body = repair("\n".join(ex.paragraphs))
     units = [Unit(p, -1, -1, 0) for p in body.split("\n") if p.strip()]
     removed = [Removal(rule=d.rule, family="extraction", text=d.text, where=d.region,
@@ -1107,7 +1107,7 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
             # lead-in to a gallery over its first caption ("Veja as imagens:", field case
             # photo-gallery-pt-br)
             referrals.update((i, i + 1))
-        if is_label_line(texts[i], lexicon) and (
+        if has_label_words(texts[i], lexicon) and (
                 pairs := teaser_pairs(texts, i, rules.__getitem__)):
             # a box of teasers with their summaries under a heading in the site's own
             # words ("כתבות נוספות באתר:", blind trial v's Hebrew page, whose pack names

@@ -15,6 +15,8 @@ from newsclean.cleaners import clean
 from newsclean.cleaners.lexicon import lexicon_for
 from newsclean.cleaners.locate import heads, list_under
 
+PAGES = Path(__file__).parent / "fixtures" / "text_pages"  # real and blind-written page dumps
+
 MENU_JA = ["ニュース", "政治", "経済", "国際", "スポーツ", "ログイン", "会員登録"]
 QUAKE = [
     "気象庁は13日、午後9時19分ごろ、日向灘で震度5弱の地震があったと発表した。震源の深さは約30キロ、"
@@ -129,8 +131,7 @@ def test_a_table_dumped_a_cell_a_line_inside_the_story_stays_whole():
     line and dropped its labels ("Retailer", "Tesco", "Asda"), which left "28.2%" and
     "5.4%" with no retailer's name. A run of short cells, a third of them figures, between
     two kept lines is the story's table (`locate._cell_runs`)."""
-    page = (Path(__file__).parent / "fixtures" / "text_pages"
-            / "blind-en-gb-grocery-table-cells.txt").read_bytes()
+    page = (PAGES / "blind-en-gb-grocery-table-cells.txt").read_bytes()
     kept = clean(page).text.split("\n\n")
     cells = ["Retailer", "Market share", "Sales growth", "Tesco", "28.2%", "5.4%",
              "Sainsbury's", "15.0%", "4.9%", "Asda", "11.9%", "-5.9%"]
@@ -143,8 +144,7 @@ def test_a_results_table_a_cell_a_line_and_the_paragraph_under_it_stay():
     word a rule names, and the story was cut there, the five results and the last paragraph
     with it. A run of cells with a score in one of five, under the story, is its table, and
     the story goes on under it."""
-    page = (Path(__file__).parent / "fixtures" / "text_pages"
-            / "blind-ja-results-table-cells.txt").read_bytes()
+    page = (PAGES / "blind-ja-results-table-cells.txt").read_bytes()
     text = clean(page).text
     assert "神戸\n\n2―1\n\n湘南" in text
     assert text.endswith("最終節は12月8日に一斉開催される。神戸は勝てば自力で優勝が決まる。")
@@ -154,8 +154,7 @@ def test_items_without_bullets_under_a_kept_subhead_stay_with_it():
     """Blind trial aw's explainer: "Documents you will need" over five items saved without
     their bullets (p 0.33-0.49), an ad's label and the next section's subhead over its
     numbered steps; the items and that subhead were lost (`locate._headed_items`)."""
-    page = (Path(__file__).parent / "fixtures" / "text_pages"
-            / "blind-en-in-explainer-headed-items.txt").read_bytes()
+    page = (PAGES / "blind-en-in-explainer-headed-items.txt").read_bytes()
     kept = clean(page).text.split("\n\n")
     at = kept.index("Documents you will need")
     assert kept[at + 1:at + 7] == [
@@ -168,8 +167,7 @@ def test_items_without_bullets_under_a_kept_subhead_stay_with_it():
 def test_a_thai_lead_in_ends_in_as_follows_not_a_colon():
     """Blind trial ax's Thai warning: "…พร้อมแนะนำให้ประชาชนปฏิบัติ ดังนี้" (as follows) over
     its tips, which were cut off with the rest as after the article (`locate._LEAD_IN_ENDS`)."""
-    page = (Path(__file__).parent / "fixtures" / "text_pages"
-            / "blind-th-flood-tips-as-follows.txt").read_bytes()
+    page = (PAGES / "blind-th-flood-tips-as-follows.txt").read_bytes()
     text = clean(page).text
     for tip in ("หลีกเลี่ยงการเดินทางผ่านเส้นทางน้ำหลากและพื้นที่เสี่ยงดินถล่ม",
                 "ขนย้ายสิ่งของมีค่าและเอกสารสำคัญไว้ในที่สูง",
@@ -190,7 +188,6 @@ def test_the_storys_last_section_of_items_and_a_short_close_stays(page, subhead,
     under the story's last kept paragraph, over its share row, went as after the article
     (`locate._headed_items`, `_closing_section`); "Folgen der Reform …" and "Deel van de
     werkzaamheden …" open with a call word, a noun before its genitive (`lexicon.genitive`)."""
-    kept = clean((Path(__file__).parent / "fixtures" / "text_pages" / page).read_bytes()
-                 ).text.split("\n\n")
+    kept = clean((PAGES / page).read_bytes()).text.split("\n\n")
     at = kept.index(subhead)
     assert kept[-1] == last and len(kept) - at >= 5

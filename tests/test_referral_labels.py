@@ -199,7 +199,7 @@ def test_a_read_more_label_with_its_topic_heads_its_links():
 def test_a_subhead_holding_a_referral_word_keeps_its_paragraphs():
     """Fresh-user check #16: "Mehr Geld für Pflegekräfte" (a subhead; "mehr" is a referral
     word) was read as a box's label, and the paragraphs under it as its teasers' summaries
-    around "Lesen Sie auch Klinikreform: …" (`crosslink.is_label_line`: a label's words are
+    around "Lesen Sie auch Klinikreform: …" (`crosslink.has_label_words`: a label's words are
     referral and function words, one other at most)."""
     text = clean((PAGES / "fresh-de-subhead-with-mehr-over-read-also.txt").read_bytes()).text
     for kept in ("Mehr Geld für Pflegekräfte", "Die Gehälter steigen in zwei Stufen",

@@ -316,9 +316,12 @@ def _calls(own: str, words: list[str], lexicon: Lexicon) -> bool:
     reader: open with an imperative (`_opens_with_call`); open a later sentence, or what a
     kicker's colon announces (`_is_label`), with one ("¿Tienes la app? Descárgala y recibe
     nuestras alertas", "Hai la nostra app? Scaricala gratis", "Ground Game: Sign up for…");
-    say one alone, exclaimed ("… в нашем Telegram-канале. Присоединяйтесь!"); open what a
-    spaced dash sets after a lead-in with a call to furniture ("Get the latest news on the
-    go — download the … app", not "… — follow the plan"); or open a
+    say one alone, exclaimed ("… в нашем Telegram-канале. Присоединяйтесь!"); open with a
+    call what a spaced dash, or a colon after a lead-in of phrases, sets after it, on a line
+    that names furniture besides the call word ("Get the latest news on the go — download
+    the … app", "Market-moving news, the moment it breaks: join the … community on
+    Telegram"; not "… — follow the plan", "The text message read: Subscribe now…", nor a
+    reference's "…review: Watch it for the time loop angle"); or open a
     clause with a call word carrying its object pronoun, which only an imperative does
     ("…: se apprezzi il nostro lavoro, sostienilo con un abbonamento", `Lexicon.with_clitic`),
     or, in a language that puts it last, say one with the imperative of "do" after it
@@ -338,9 +341,15 @@ def _calls(own: str, words: list[str], lexicon: Lexicon) -> bool:
     if not lexicon.clitics and lexicon.call.isdisjoint(words):  # no call word anywhere
         return False
     label, colon, announced = own.partition(": ")
-    for clause in _DASH_RE.split(own)[1:]:  # a call to furniture, after a spaced dash
+    # blind trial aw: "Get our biggest stories on WhatsApp before anyone else — follow the …
+    # channel" (the furniture before the dash), "…: join the … community on Telegram"
+    furniture = lexicon.web.intersection(words)
+    # a colon after a lead-in of phrases ("Every goal, every ground, every Saturday:"), not
+    # after a sentence that introduces a quotation ("The text message read: Subscribe now…")
+    phrased = colon and "," in label
+    for clause in [*_DASH_RE.split(own)[1:], *([announced] if phrased and furniture else [])]:
         said = words_of(clause.lower())
-        if _opens_with_call(said, lexicon) and not lexicon.web.isdisjoint(said[1:]):
+        if _opens_with_call(said, lexicon) and furniture - {said[0]}:
             return True
     for sentence in [*sentences(own)[1:], *([announced] if colon and _is_label(label) else [])]:
         said = words_of(sentence.lower())

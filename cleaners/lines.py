@@ -419,8 +419,11 @@ def kicker_end(line: str) -> int:
 # A clock time ("17:47", "8:02 pm", "9h47": _CLOCK_RE) or a numeric date ("28.04.2023", "29/05/2025",
 # "2024-05-03"): headlines carry years, counts and prices ("2.50%"), not these.
 # "17:47", "10h04" as French and Portuguese write it, and "5.41pm" as British and
-# Australian papers do (only with its am/pm: "2.50" is a price; blind trial ah's blog)
-_CLOCK = r"(?:\d{1,2}[:h]\d{2}|\d{1,2}\.\d{2}(?=\s?[ap]\.?m\b))"
+# Australian papers do (only with its am/pm or a time zone's abbreviation, "11.48 GMT", as
+# British live blogs stamp their entries: "2.50" is a price; blind trial aw's live blog had
+# its first entry's headline for its title, under "11.48 GMT")
+_ZONE = r"(?:[ap]\.?m\b|(?:GMT|UTC|BST|CES?T|EES?T|WES?T|[ECMP][SD]T|AE[SD]T|IST|HKT|SGT|JST)\b)"
+_CLOCK = rf"(?:\d{{1,2}}[:h]\d{{2}}|\d{{1,2}}\.\d{{2}}(?=\s?{_ZONE}))"
 # Chinese and Japanese write the date and the time in characters ("2026年7月24日 19時05分",
 # "19时05分"), Korean in syllables ("2026년 7월 24일 오후 7시 5분"): blind trial an's Japanese
 # report had its headline over the deck and "2026年7月24日 19時05分" read as no stamp's.
@@ -501,6 +504,25 @@ def is_relative_time(line: str) -> bool:
     lower = line.lower()
     return (not _AGO_ALONE.isdisjoint(WORD_RE.findall(lower)) or "il y a" in lower
             or _UNIT_AGO_RE.fullmatch(line.strip()) is not None)
+
+
+# A feed's entry opens with its time, then its headline: "11m ago Union signals fresh talks
+# possible", "1h ago Guide to today's services" (a live blog's key events, blind trial aw's
+# title), "10:42 Minister resigns". A time of up to this many words opens the line.
+OPENING_TIME_MAX_WORDS = 3
+
+
+def opens_with_time(line: str) -> bool:
+    """Does `line` open with a relative time or a clock time (`is_relative_time`,
+    `is_clock_time`) of OPENING_TIME_MAX_WORDS words at most, with more words after it: a
+    feed entry's time and headline on one line, never a story's headline?"""
+    words = line.split(maxsplit=OPENING_TIME_MAX_WORDS)
+    if len(words) < 2 or not any(c.isdigit() for c in " ".join(words[:2])):
+        return False  # the number opens the time ("11m ago", "vor 3 Stunden", "10:42")
+    if _CLOCK_RE.match(line) is not None:
+        return True
+    return any(is_relative_time(" ".join(words[:k]))
+               for k in range(2, min(len(words), OPENING_TIME_MAX_WORDS + 1)))
 
 
 # A stamp's words besides its numbers: "Last updated on Nov 28, 2026 at 8:30 p.m." has 7,

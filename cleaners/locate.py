@@ -60,6 +60,7 @@ from newsclean.cleaners.lines import (
     is_stamp,
     is_table_row,
     last_mark,
+    opens_with_time,
     sentence_ends,
     sentences,
     shows_time,
@@ -67,7 +68,7 @@ from newsclean.cleaners.lines import (
     word_count,
     words_of,
 )
-from newsclean.cleaners.rules import COMMENTS, CREDIT, NAVIGATION, SHARE, Rule, Where
+from newsclean.cleaners.rules import COMMENTS, CREDIT, NAVIGATION, SHARE, TAGS, Rule, Where
 
 _V = TypeVar("_V")
 
@@ -240,11 +241,15 @@ def list_under(texts: list[str], at: int, named: Callable[[int], Rule | None],
     "Roads and schools" went as the list's: blind trial aw); over one sentence, a teaser's
     headline over the story's paragraph it repeats ("DON'T MISS" over "Hong Kong students
     under siege at university [VIDEO]"). The items of a related-stories box are headlines;
-    the story resumes at a statement or at its next section's subhead."""
+    the story resumes at a statement or at its next section's subhead. A tag is a name and
+    ends no sentence: a question under a tag list's heading is the story's subhead ("Which
+    areas are affected?" under "Related topics", "Water supply", "Northampton": blind trial
+    az's explainer lost it)."""
     n = len(texts)
     pairs = teaser_pairs(texts, at, named)
+    tagged = (heading := named(at)) is not None and heading.family == TAGS
     for j in range(at + 1, n):
-        if _numbered_on(texts, j, at):
+        if _numbered_on(texts, j, at) or tagged and ends_sentence(texts[j]):
             return
         if named(j) is None and j not in pairs and (
                 ends_a_list(texts[j]) or _over_enumeration(texts, j)
@@ -610,6 +615,8 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
             title_at, others = top
             for i in (title_at, *others):
                 keep[i] = False
+        if title_at is None and story is not None:
+            title_at = _bylined_header(lines, first, heads, story, lexicon)
         if title_at is None:  # the same candidates, their words inflected or compounded
             title_at = next((i for i in candidates if _names_the_story(
                 lines[i], story, lexicon.function_words, inflected=True)), None)
@@ -685,14 +692,15 @@ def title_like(line: str) -> bool:
     TITLE_MIN_WORDS+ words, and no label over a count (`_labels_a_count`)? Shorter ones
     are a ticker's label or the site's name ("BREAKING NEWS", "MarketPulse India"), above
     the article or as the page's first line. A relative time ("Na-update 3 oras ang
-    nakalipas", `lines.is_relative_time`) is a stamp, a label over two figures a table's
+    nakalipas", `lines.is_relative_time`) is a stamp, and one that opens a line a feed
+    entry's ("11m ago Union signals…", `lines.opens_with_time`); a label over two figures a table's
     row ("Posse de bola 58% 42%": blind trial w's match report got it for its title). A
     title names something: one of its content words (`lines.content_words`) has a letter.
     "0{A:A×À" and "00:A:A:A" (fuzzed pages of the property tests) were the titles of the
     pages' clean copies and not of the pages, so cleaning a clean copy removed them."""
     return is_headline(line) and word_count(line) >= TITLE_MIN_WORDS and not (
         _labels_a_count(line) or is_relative_time(line) or _TWO_FIGURES_RE.search(line)
-    ) and any(c.isalpha() for w in content_words(line, frozenset()) for c in w)
+        or opens_with_time(line)) and any(c.isalpha() for w in content_words(line, frozenset()) for c in w)
 
 
 # A table's row flattened to a line ends in its figures: a label, then two of them apart
@@ -888,6 +896,31 @@ def _headline_over_meta(lines: list[str], up: Iterator[int], heads: "_Headlines"
         if not (is_byline(line) or is_stamp(line) or heads.named(line) is not None
                 or word_count(line) <= SHARE_BUTTON_MAX_WORDS or _over_meta(lines, j - 1)):
             return None
+    return None
+
+
+# A review's or a live blog's header stands over a box the model drops with the page's
+# furniture (pros and cons, where to buy, key events, a table of contents): the headline
+# over its byline is looked for this many lines above the article's first line, past
+# HEADLINE_REACH (blind trial aw: an e-reader review's headline stood 26 lines up, over
+# its deck and "By Priya Natarajan…"; the title was a "Cons" item).
+HEADER_REACH = 40
+
+
+def _bylined_header(lines: list[str], first: int, heads: "_Headlines", story: str,
+                    lexicon: Lexicon) -> int | None:
+    """The story's headline where none within HEADLINE_REACH names the story: a headline
+    candidate within HEADER_REACH lines above line `first` that stands over its byline,
+    itself or over a deck (`_is_deck`) with a marked byline under it (`lines.is_byline`),
+    and names the story, inflected or compounded. None when there is none."""
+    for j in range(first - 1, max(-1, first - 1 - HEADER_REACH), -1):
+        under = lines[j + 1:j + 3]
+        if not (over_byline(lines, j, heads.named) or len(under) == 2
+                and _is_deck(under[0]) and is_byline(under[1])):
+            continue
+        if heads.candidate(j, addressed=True) and _names_the_story(
+                lines[j], story, lexicon.function_words, inflected=True):
+            return j
     return None
 
 
@@ -1658,13 +1691,30 @@ def _story_above(lines: list[str], keep: list[bool], i: int,
                 while t >= 0 and not keep[t] and named(lines[t]) is not None:
                     t -= 1
                 return t >= 0 and keep[t] and (is_prose(lines[t]) or is_table_row(lines[t]))
-            return keep[j] and j < i - 1 and (is_prose(lines[j]) or ends_sentence(lines[j]))
+            return keep[j] and j < i - 1 and (is_prose(lines[j]) or ends_sentence(lines[j])
+                                              or _signed(lines[j]))
         if past_forms and promo <= 1 and rule.family in _PROMO_FORM:
             promo = 1
             continue
         if promo > 1 or rule.where is Where.LIST_HEAD or rule.family not in _SUBHEAD_PAST:
             return False
     return False
+
+
+def _under_header(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
+    """Does line i stand right under the story's header, past the lines a rule names (its
+    share row, its stamp): a headline (`title_like`) over its byline or stamp (`_over_meta`)?
+    Then a subhead there heads the story's first section ("The bike lanes are working" under
+    a letters page's headline, "Published Friday, June 6, 2025" and its share row: blind
+    trial az)."""
+    j = _unnamed_above(lines, i, named)
+    return j >= 0 and j + 1 < i and title_like(lines[j]) and _over_meta(lines, j)
+
+
+def _signed(line: str) -> bool:
+    """Is `line` a sign-off: a dash, then its writer's name (`lines.credited_name`), a place
+    after it ("— Ronald Pike, Ashcombe", a letter's end on a letters page: blind trial az)?"""
+    return line[:1] in "–—―" and credited_name(line[1:].strip()) is not None
 
 
 def _box_top(lines: list[str], j: int, named: Callable[[str], Rule | None],
@@ -1882,11 +1932,20 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
     # over a line a rule names: "Jess Whitcombe" over her bio is the bio's (blind trial at)
     _headed_items(lines, keep, named, quiet)
     for i in range(1, n - 1):
-        if (not keep[i] and keep[i + 1] and quiet(i) and named(lines[i + 1]) is None and (
+        # a subhead that names its paragraph may speak to the reader as a headline does,
+        # asking nothing ("Thank you, Mill Lane volunteers" over the letter that thanks
+        # them: blind trial az; a list's teaser "…left Trump staffers 'You will fail'
+        # notes" over "3" names none, html-dev)
+        if (not keep[i] and keep[i + 1] and named(lines[i + 1]) is None and (
+                quiet(i) or heads(lines[i], lines[i + 1], lexicon.function_words)
+                and _says_nothing_to_reader(lines[i], feats[i], named, lexicon,
+                                            headline=True)) and (
                 _short_heading(lines[i]) or _one_word_heading(lines[i])
                 and (_more_than_a_summary(lines[i + 1]) and ends_a_list(lines[i + 1])
                      or _over_enumeration(lines, i + 1)))
-                and _story_above(lines, keep, i, named, played, lexicon)):
+                and (_story_above(lines, keep, i, named, played, lexicon)
+                     or _under_header(lines, i, named)
+                     and heads(lines[i], lines[i + 1], lexicon.function_words))):
             keep[i] = True
     _keep_between(lines, keep, named, quiet)
     first = keep.index(True)
@@ -2066,7 +2125,7 @@ _LIVE_BLOG = "live-blog"
 # under "مواضيع ذات صلة" and two teasers, over its tags). Not comments or a paywall's
 # notice: a promo sentence stands over those ("Conteúdo exclusivo para assinantes…"). No
 # dev output changed.
-_STORY_END = frozenset(("tags", SHARE))
+_STORY_END = frozenset((TAGS, SHARE))
 _IN_STORY_FAMILIES = frozenset(("ads", "player", "social-embed", _LIVE_BLOG))
 # The lines a subhead may stand under, the story's paragraph above them (`_story_above`).
 _SUBHEAD_PAST = frozenset(("ads", _CROSS_LINK))

@@ -302,7 +302,7 @@ class _Judge:
         top = False
         rules, opts = self.rules, self.opts
         # asked once of each round's units: the end of a round asks what the next begins with
-        page_head = title is None and top_line and _page_headline(units, rules, self.match)
+        page_head = title is None and top_line and _page_headline(units, rules, self.match, self.lexicon)
         for _ in range(MAX_ROUNDS):
             if page_head:
                 title, top = units[0].text, True
@@ -329,7 +329,7 @@ class _Judge:
             units = _drop_orphan_heads(units, removed)
             units = _drop_letterless_edges(units, removed)
             removed.extend(trailing)
-            page_head = title is None and top_line and _page_headline(units, rules, self.match)
+            page_head = title is None and top_line and _page_headline(units, rules, self.match, self.lexicon)
             if not units or settled and len(units) == located and not page_head:
                 break
         return units, title, removed, top
@@ -922,8 +922,8 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
 _TAG_RE = re.compile(r"<[a-zA-Z!/?]")
 
 
-def _page_headline(units: list[Unit], rules: RuleSet, match: Callable[..., Rule | None]
-                   ) -> bool:
+def _page_headline(units: list[Unit], rules: RuleSet, match: Callable[..., Rule | None],
+                   lexicon: Lexicon) -> bool:
     """Is the page's first line its headline? One that reads like a headline, no rule
     claims, and with running text (a line of _BODY_MIN_WORDS+ words, if the page has one)
     within HEADLINE_REACH lines below it. Further up it is the site's first menu line or a
@@ -939,10 +939,17 @@ def _page_headline(units: list[Unit], rules: RuleSet, match: Callable[..., Rule 
     wrong 138 -> 115, none 130 -> 145 of the 391 dev dumps when it came (134 / 116 / 141
     with the rest of that day's changes). It is title-like as the locator's candidates are
     (`locate.title_like`: a first line of 1-3 words, "BREAKING NEWS", is no headline:
-    titles right 159 -> 161, wrong 106 -> 103, none 126 -> 127)."""
+    titles right 159 -> 161, wrong 106 -> 103, none 126 -> 127). Over an appeal
+    (`appeal.appeals`: the publisher speaking to the reader of its furniture) it is the
+    heading of a box: a cookie notice's ("Your privacy, your call" over "The Post and our
+    128 advertising partners use cookies… set your own preferences.": blind trial aw), a
+    newsletter's."""
     if len(units) < 2 or not _headline(units[0].text, rules) or Footer(
             [u.text for u in units]).names_site(units[0].text, 0):
         return False
+    under = units[1].text
+    if word_count(under) >= _BODY_MIN_WORDS and appeals([under], lexicon):
+        return False  # a box's prose, not its button ("Click to Skip Ad": html-dev BGR)
     text_at = next((i for i, u in enumerate(units)
                     if i and word_count(u.text) >= _BODY_MIN_WORDS), None)
     return (text_at is None or text_at <= HEADLINE_REACH) and not _headline_below(
@@ -1102,10 +1109,13 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
               and is_label_alone(texts[i], lexicon)]:  # a referral label alone on its line
         if (0 < i < len(units) - 2 and rules[i + 1] is None and ends_sentence(texts[i - 1])
                 and ends_sentence(texts[i + 2]) and is_pointed_headline(texts[i + 1])
+                and not heads(texts[i + 1], texts[i + 2], lexicon.function_words)
                 and _next_on_page(units, i, removed) and not _under_an_ad(units[i], removed)):
             # and the headline under it, between two sentences of the story: not a
             # lead-in to a gallery over its first caption ("Veja as imagens:", field case
-            # photo-gallery-pt-br)
+            # photo-gallery-pt-br); nor a section's subhead, which names the paragraph under
+            # it ("Important: Sync your new profile" under "Learn more about Valence":
+            # readability-dev's Firefox page lost both)
             referrals.update((i, i + 1))
         if has_label_words(texts[i], lexicon) and (
                 pairs := teaser_pairs(texts, i, rules.__getitem__)):

@@ -590,6 +590,7 @@ NAVIGATION = "navigation"  # the family of menus and breadcrumb trails
 SHARE = "share"  # the family of share rows' buttons
 COMMENTS = "comments"  # the family of a comment section's counters, forms and notices
 CREDIT = "credit"  # the family of photo, editor and wire credits
+TAGS = "tags"  # the family of a story's tag lists and their headings
 
 
 def _named_by_parts(named: list[Rule]) -> Rule:

@@ -175,6 +175,12 @@ APPEALS = [
     # blind trial ad: a Korean call in the polite imperative's ending, a call to write to
     # an address whose object is a name ("Kontakta Gävle Nyheters nyhetsdesk på …")
     ("ko", "[테크인사이트 단독] 빅테크 AI 인프라 투자 경쟁의 이면을 매주 화요일 뉴스레터로 받아보세요"),
+    # blind trial aw: the call after a lead-in of phrases and a colon, or after a dash with
+    # the furniture before it
+    ("en", "Market-moving news, the moment it breaks: join the Marketline community on Telegram."),
+    ("en", "Every goal, every ground, every Saturday: follow live CFL scores in the Standard app."),
+    ("en", "Get our biggest stories on WhatsApp before anyone else — follow the Eko Tribune "
+           "channel."),
 ]
 
 
@@ -221,6 +227,11 @@ NOT_APPEALS = [
     # an imperative after a dash that calls to no furniture is the story's
     ("en", "The coach gave the squad one instruction at half-time — follow the plan, and keep "
            "the ball on the ground."),
+    # a colon after a sentence, and a reference whose call word is its only furniture word
+    ("en", "The health board had one request for residents: download the NHS app and book "
+           "the booster there."),
+    ("en", "^ \"Jango review: Watch it for the time loop angle\". Sify. Retrieved 19 November "
+           "2021."),
 ]
 
 

@@ -783,3 +783,13 @@ def test_a_galleries_captions_stay_when_their_credits_go():
     assert result.status == "cleaned", result.reason
     assert "Derek Holm, 61, has raked the pans for 38 years." in result.text
     assert "Photo: Ana Ruiz" not in result.text
+
+
+def test_a_question_under_a_tag_list_is_the_storys_subhead():
+    """Blind trial az's explainer: "Related topics" over "Water supply", "Northampton" and
+    the section "Which areas are affected?" took the question as a tag (tags.heading's list);
+    a tag ends no sentence (`locate.list_under`)."""
+    result = _clean("blind-en-gb-explainer-tags-over-question.html")
+    kept = result.text.split("\n\n")
+    assert "Which areas are affected?" in kept
+    assert kept[kept.index("Which areas are affected?") + 1].startswith("The notice covers")

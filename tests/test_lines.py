@@ -175,6 +175,8 @@ def test_where_the_headline_starts_after_a_kicker(line, headline_at):
 
 @pytest.mark.parametrize(("line", "clock"), [
     ("3:47 p.m. PT", True), ("17:23 Uhr", True), ("08:51", True), ("10h04", True),
+    ("11.48 GMT", True),  # a British live blog's entry (blind trial aw)
+    ("2.50", False),  # a price: a dotted time needs its am/pm or its zone
     ("3m 40s", False),  # a player's length, no clock
     ("Stand: 16.05.2024, 17:48 Uhr", False),  # a date: a story's stamp, not an entry's
     ("Polizei sperrt die B 412 um 17:45 Uhr weiträumig ab", False),  # a sentence
@@ -183,6 +185,20 @@ def test_a_clock_time_line_is_a_clock_and_its_label(line, clock):
     from newsclean.cleaners.lines import is_clock_time
 
     assert is_clock_time(line) is clock
+
+
+@pytest.mark.parametrize(("line", "opens"), [
+    ("11m ago Union signals fresh talks possible", True),  # a live blog's key event
+    ("10:42 Minister resigns over rail contract", True),
+    ("vor 3 Stunden Bayern gewinnt in Leipzig", True),
+    ("Union says talks could resume at 5:30 on Monday", False),  # the time in the headline
+    ("3 killed in motorway crash near Leeds", False),  # a count, no time
+    ("2 hours ago", False),  # a time alone: `is_relative_time`'s
+])
+def test_a_feed_entry_opens_with_its_time(line, opens):
+    from newsclean.cleaners.lines import opens_with_time
+
+    assert opens_with_time(line) is opens
 
 
 @pytest.mark.parametrize(("line", "separated"), [

@@ -121,6 +121,17 @@ def test_a_subhead_with_a_referral_word_over_its_paragraph_stays():
     assert subhead in result.text and all(p in result.text for p in STORY)
 
 
+def test_a_section_subhead_under_a_topic_link_is_no_teaser():
+    """readability-dev's Firefox page: "Learn more about Valence" (a label alone) over the
+    section "Important: Sync your new profile", which names the paragraph under it
+    (`locate.heads`): both went as a teaser's label and headline."""
+    link, subhead = "Learn more about Valence", "Important: Sync your new profile"
+    paragraph = ("Developer Edition comes with a new profile so you can run it alongside other "
+                 "versions of Firefox. Sync the profile with your existing account.")
+    result = clean("\n\n".join([STORY[0], STORY[1], link, subhead, paragraph, STORY[2]]))
+    assert link in result.text and subhead in result.text
+
+
 def test_the_bengali_live_blogs_label_and_teaser_go():
     page = (PAGES / "blind-bn-cyclone.txt").read_text("utf-8")
     result = clean(page)

@@ -1142,3 +1142,23 @@ def test_a_subhead_under_a_newsletter_button_in_the_readers_voice_stays():
     result = clean((BLIND_Q / "fresh-pt-subhead-under-newsletter-button.txt").read_bytes())
     kept = result.text.split("\n\n")
     assert "Impacto na fauna" in kept and "Quero receber" not in kept
+
+
+def test_a_letters_pages_headings_stay_under_signatures_and_an_ad_label():
+    # Blind trial az: each letter's heading between the last one's signature ("— Ronald Pike,
+    # Ashcombe"), an ad's label and its letter; the first under "Share: Facebook X WhatsApp
+    # Email", the page's stamp and headline; "Thank you, …" thanks its volunteers.
+    result = clean((BLIND_Q / "blind-en-gb-letters-page.txt").read_bytes())
+    kept = result.text.split("\n\n")
+    for heading in ("The bike lanes are working", "But think of older drivers",
+                    "Libraries need Sundays", "The stadium vote deserves daylight",
+                    "Thank you, Mill Lane volunteers"):
+        assert kept[kept.index(heading) + 1].split()[0] in {"I", "Your", "The", "Last"}
+    assert "Share: Facebook X WhatsApp Email" not in kept and "Advertisement" not in kept
+
+
+def test_a_paywalls_notice_counter_and_offer_go():
+    # Blind trial az's Czech page: the notice, "Zbývá vám dočíst 78 % článku" and the offer
+    # under the story's second paragraph (subscribe.call-to-action-cs)
+    result = clean((BLIND_Q / "blind-cs-paywall-offer.txt").read_bytes())
+    assert result.text.endswith("řekl Dvořák novinářům po jednání rady města.")

@@ -734,3 +734,32 @@ def test_a_wires_provided_by_line_over_the_headline_is_not_the_storys_start():
     assert result.title == ("Verdant Cell Technologies to Open $240 Million Battery Recycling "
                             "Plant in Lordstown, Ohio")
     assert "News provided by" not in result.text
+
+
+def test_a_reviews_headline_over_its_byline_is_found_past_the_pros_and_cons():
+    """Blind trial aw: an e-reader review's headline stands 26 lines over the story, over its
+    deck and "By Priya Natarajan …", past a rating, where-to-buy links, pros and cons and a
+    table of contents; the nearest line that named the story was the "Cons" item "No
+    charger in the box" (`locate._bylined_header`)."""
+    result = clean((PAGES / "blind-en-review-header-over-box.txt").read_bytes())
+    assert result.title == ("Lumen Pager 7 review: the nicest e-reader under $200, with one "
+                            "big catch")
+
+
+def test_a_cookie_boxs_heading_on_top_is_not_the_pages_headline():
+    """Blind trial aw: "Your privacy, your call" over the consent text ("The Post and our 128
+    advertising partners use cookies…") was the first line read as the page's headline; the
+    publisher speaks to the reader of its furniture under it (`appeal.appeals`)."""
+    result = clean((PAGES / "blind-en-gb-cookie-heading-over-menu.txt").read_bytes())
+    assert result.title == ("Builder who conned pensioners out of £86,000 with bogus roof "
+                            "repairs is jailed")
+
+
+def test_a_key_events_item_with_its_time_is_no_title():
+    """Blind trial aw: a live blog's key events ("11m ago Union signals fresh talks
+    possible") and its first entry's headline under "11.48 GMT" were taken for the title
+    (`lines.opens_with_time`; a dotted time before a zone's abbreviation is a clock)."""
+    result = clean((PAGES / "blind-en-gb-live-blog-key-events.txt").read_bytes())
+    assert result.title is not None
+    assert not result.title.startswith("11m ago")
+    assert result.title != "Union says fresh talks possible next week"

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
-from newsclean.cleaners.lines import LINE_PARTS_RE, ascii_digits, is_prose, word_count
+from newsclean.cleaners.lines import LINE_PARTS_RE, ascii_digits, is_prose, is_year, word_count, words_of
 
 # The head of a page: its lines up to the third line of prose from the headline. A dateline
 # sits under the headline, beside the byline, and a standfirst may come before it
@@ -138,6 +138,27 @@ def _parsed(line: str, lang: str | None, latest: datetime) -> str | None:
                 and f"{when.year % 100:02d}" in words[at]):
             return when.strftime("%Y-%m-%d")
     return None
+
+
+# A masthead's date bar opens with the day's date, the weekday first in most languages, then
+# the edition's links or the weather: "Lunes 2 de junio de 2025 Edición impresa Suscríbete",
+# "Δευτέρα 17 Νοεμβρίου 2025 Αθήνα 17°C" (blind trial az: both were their dumps' titles).
+# Its year stands within this many words of the line's start.
+OPENING_DATE_MAX_WORDS = 6
+
+
+def opens_with_date(line: str, lang: str | None) -> bool:
+    """Does `line` open with a date (`_parsed` reads a day, a month and a year in the words up
+    to its year, which stands within OPENING_DATE_MAX_WORDS words, a day's number before it),
+    with more words after it: a masthead's date bar, not a headline ("Top 10 films of 2024
+    ranked" has a number before its year, and no date)?"""
+    words = words_of(line)
+    year = next((k for k, w in enumerate(words[:OPENING_DATE_MAX_WORDS]) if is_year(w)), None)
+    if year is None or year + 1 >= len(words) or not any(
+            w.isdecimal() and 1 <= int(ascii_digits(w)) <= 31 for w in words[:year]):
+        return False
+    end = line.find(words[year]) + len(words[year])
+    return _parsed(line[:end], lang, datetime.now()) is not None
 
 
 # A day, a month and a year, all written ("2024" alone, "Nov 2019" are not a dateline's).

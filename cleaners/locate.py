@@ -27,6 +27,7 @@ from typing import TypeVar
 from newsclean.cleaners.appeal import advises, attributed
 from newsclean.cleaners.credits import is_caption, is_credit_rule
 from newsclean.cleaners.crosslink import is_label_alone
+from newsclean.cleaners.dateline import opens_with_date
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.linemodel import COLUMN, LineMemo, LineModel, score_with_features
 from newsclean.cleaners.lines import (
@@ -752,9 +753,12 @@ def over_byline(lines: list[str], i: int, named: Callable[[str], Rule | None]) -
                 return False
             bylined = True
         elif is_byline(line) or is_byline_shell(line) and k + 1 < len(under) and (
-                credited_name(under[k + 1]) is not None):
+                credited_name(under[k + 1]) is not None) or (
+                not is_stamp(line) and opens_with_date(line, None)):
             # a marker alone over the name, two inline elements a dump set on two lines
-            # ("By" over "Folake Adeyemi": blind trial aw's column had no title)
+            # ("By" over "Folake Adeyemi": blind trial aw's column had no title); or the
+            # header's line of meta, its date first ("4 September 2025 Updated 2 hours ago
+            # Shanice Darby, NMN News, Northampton": blind trial az's explainer had none)
             bylined = True
         elif not (is_stamp(line) or named(line) is not None):
             return bylined

@@ -27,7 +27,7 @@ from newsclean.cleaners.crosslink import (
     is_referral,
     is_unseparated_referral,
 )
-from newsclean.cleaners.dateline import common_era, dateline_date
+from newsclean.cleaners.dateline import common_era, dateline_date, opens_with_date
 from newsclean.cleaners.decode import InputRejected, decode, repair
 from newsclean.cleaners.detect import detect_format, is_json_document
 from newsclean.cleaners.embed import EMBED_FAMILY, embedded_posts
@@ -227,7 +227,7 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
     memo = LineMemo()  # each line's own features, for every round
     author = (header.author if header and header.author
               else _byline_author(page_lines, match, lexicon))
-    judge = _Judge(rules, match, lexicon, opts, memo, author)
+    judge = _Judge(rules, match, lexicon, opts, memo, author, lang)
     kept, found, dropped, top = judge.rounds(units, title, top_line=True)
     if top and not names_the_story(found, (u.text for u in kept), lexicon.function_words):
         # the page's first line is a banner, a caption or a section name, not the story's
@@ -286,6 +286,7 @@ class _Judge:
     opts: CleanOptions
     memo: LineMemo
     author: str | None  # the name the page's byline credits (`_byline_author`)
+    lang: str | None  # the document's language (`language.detect_languages`' first)
     # what each round's appeal and credit steps found in a paragraph, for the next rounds,
     # which see the same paragraphs again (`appeal.appeals`, `_drop_credit_tails`)
     voices: dict = dataclasses.field(default_factory=dict)
@@ -302,7 +303,7 @@ class _Judge:
         top = False
         rules, opts = self.rules, self.opts
         # asked once of each round's units: the end of a round asks what the next begins with
-        page_head = title is None and top_line and _page_headline(units, rules, self.match, self.lexicon)
+        page_head = title is None and top_line and _page_headline(units, self)
         for _ in range(MAX_ROUNDS):
             if page_head:
                 title, top = units[0].text, True
@@ -329,7 +330,7 @@ class _Judge:
             units = _drop_orphan_heads(units, removed)
             units = _drop_letterless_edges(units, removed)
             removed.extend(trailing)
-            page_head = title is None and top_line and _page_headline(units, rules, self.match, self.lexicon)
+            page_head = title is None and top_line and _page_headline(units, self)
             if not units or settled and len(units) == located and not page_head:
                 break
         return units, title, removed, top
@@ -922,8 +923,7 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
 _TAG_RE = re.compile(r"<[a-zA-Z!/?]")
 
 
-def _page_headline(units: list[Unit], rules: RuleSet, match: Callable[..., Rule | None],
-                   lexicon: Lexicon) -> bool:
+def _page_headline(units: list[Unit], judge: _Judge) -> bool:
     """Is the page's first line its headline? One that reads like a headline, no rule
     claims, and with running text (a line of _BODY_MIN_WORDS+ words, if the page has one)
     within HEADLINE_REACH lines below it. Further up it is the site's first menu line or a
@@ -943,17 +943,22 @@ def _page_headline(units: list[Unit], rules: RuleSet, match: Callable[..., Rule 
     (`appeal.appeals`: the publisher speaking to the reader of its furniture) it is the
     heading of a box: a cookie notice's ("Your privacy, your call" over "The Post and our
     128 advertising partners use cookies… set your own preferences.": blind trial aw), a
-    newsletter's."""
+    newsletter's. Nor is a line that opens with the day's date a headline: it is the
+    masthead's date bar ("Lunes 2 de junio de 2025 Edición impresa Suscríbete…",
+    `dateline.opens_with_date`: blind trial az)."""
+    rules = judge.rules
     if len(units) < 2 or not _headline(units[0].text, rules) or Footer(
             [u.text for u in units]).names_site(units[0].text, 0):
         return False
+    if opens_with_date(units[0].text, judge.lang):
+        return False
     under = units[1].text
-    if word_count(under) >= _BODY_MIN_WORDS and appeals([under], lexicon):
+    if word_count(under) >= _BODY_MIN_WORDS and appeals([under], judge.lexicon):
         return False  # a box's prose, not its button ("Click to Skip Ad": html-dev BGR)
     text_at = next((i for i, u in enumerate(units)
                     if i and word_count(u.text) >= _BODY_MIN_WORDS), None)
     return (text_at is None or text_at <= HEADLINE_REACH) and not _headline_below(
-        units, rules, match)
+        units, rules, judge.match)
 
 
 def _headline_below(units: list[Unit], rules: RuleSet, match: Callable[..., Rule | None]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from newsclean.cleaners import clean
-from newsclean.cleaners.dateline import dateline_date
+from newsclean.cleaners.dateline import dateline_date, opens_with_date
 
 PAGES = Path(__file__).parent / "fixtures" / "text_pages"
 NOW = datetime(2026, 12, 3)
@@ -84,3 +84,15 @@ def test_the_dateline_under_the_headline(head, lang, date):
 def test_the_head_ends_at_the_third_paragraph():
     # a date in the story's fourth paragraph is the story's, not the page's
     assert dateline_date([HEADLINE, *STORY[:3], "March 12, 2024"], "en", 0, now=NOW) is None
+
+
+@pytest.mark.parametrize(("line", "lang", "opens"), [
+    ("Lunes 2 de junio de 2025 Edición impresa Suscríbete Iniciar sesión", "es", True),
+    ("Δευτέρα 17 Νοεμβρίου 2025 Αθήνα 17°C", "el", True),
+    ("4 September 2025 Updated 2 hours ago Shanice Darby, NMN News, Northampton", None, True),
+    ("Top 10 films of 2024 ranked by critics", "en", False),  # a count before its year
+    ("Monday, June 2, 2025", "en", False),  # a date alone: a stamp, `lines.is_stamp`'s
+    ("Apple to cut 2,500 jobs in 2025 as sales slow", "en", False),
+])
+def test_a_masthead_date_bar_opens_with_the_days_date(line, lang, opens):
+    assert opens_with_date(line, lang) is opens

@@ -763,3 +763,24 @@ def test_a_key_events_item_with_its_time_is_no_title():
     assert result.title is not None
     assert not result.title.startswith("11m ago")
     assert result.title != "Union says fresh talks possible next week"
+
+
+@pytest.mark.parametrize(("page", "headline"), [
+    ("blind-es-mx-date-bar-over-masthead.txt",
+     "Elección en Valle Alto: Alianza Ciudadana gana el Congreso local con 11 de 25 escaños"),
+    ("blind-el-date-bar-over-masthead.txt",
+     "Δεμένα τα πλοία την Τετάρτη: 24ωρη απεργία της ΠΝΟ σε όλα τα λιμάνια"),
+])
+def test_a_date_bar_on_top_is_no_headline(page, headline):
+    """Blind trial az: a dump's first line, the masthead's date bar ("Lunes 2 de junio de
+    2025 Edición impresa Suscríbete…"), was taken for the page's headline
+    (`dateline.opens_with_date`)."""
+    assert clean((PAGES / page).read_bytes()).title == headline
+
+
+def test_a_headline_saying_we_over_its_dated_meta_line_is_the_title():
+    """Blind trial az: "…: What we know so far" over "4 September 2025 Updated 2 hours ago
+    Shanice Darby, NMN News, Northampton", the header's meta line with its date first,
+    which `locate.over_byline` reads as a byline: the page had no title."""
+    result = clean((PAGES / "blind-en-gb-explainer-meta-line.txt").read_bytes())
+    assert result.title == "Kettering Road water contamination: What we know so far"

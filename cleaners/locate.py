@@ -2374,6 +2374,15 @@ def opens_a_thread(lines: list[str], i: int, rule: Rule | None,
     if i + 1 < len(lines) and _CHAT_COMMENT_RE.match(lines[i + 1]) and named(lines[i + 1]) is None:
         return True  # not a labelled link ("READ MORE: …" under an embed's "View all 903
         # comments": a tabloid's last three paragraphs were cut off as a thread, blind trial y)
+    # talkbacks numbered from one, a title and its writer's name each, past the thread's
+    # controls ("1. סוף סוף משהו טוב לצפון דני, נהריה", "2. …" under "תגובות (37)" and
+    # "הוסיפו תגובה": blind trial az's Hebrew thread was kept)
+    j = next((j for j in range(i + 1, min(len(lines), i + 1 + _THREAD_HEAD_REACH))
+              if not _is_comments_rule(named(lines[j]))), None)
+    if j is not None and j + 1 < len(lines) and all(
+            (m := _NUMBERED_RE.match(lines[k])) is not None and m.group(1) == str(n)
+            for n, k in ((1, j), (2, j + 1))):
+        return True
     # past the thread's own controls ("Ordenar por: Mais recentes") and a notice about the
     # comments ("Os comentários são de responsabilidade exclusiva de seus autores…", 20
     # words, under "Comentários (27)": blind trial y's thread of seven comments was kept)

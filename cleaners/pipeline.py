@@ -700,12 +700,14 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
             heading = listed[i]
             leading.append(_removal(unit, heading.id, heading.family, "list-head"))
             continue
-        if keep[i] and 0 < i < len(units) - 1 and not keep[i - 1] and (
+        if keep[i] and 0 < i < len(units) - 1 and not (keep[i - 1] and keep[i + 1]) and (
                 word_count(unit.text) <= PITCH_MAX_WORDS) and (box := _boxes(
                 match(units[i - 1].text, Where.ANYWHERE), match(units[i + 1].text, Where.ANYWHERE),
                 field_below=not keep[i + 1] and _form_field(units[i + 1].text),
                 pitch_ends=last_mark(unit.text) in FULL_STOPS)):
-            # the box's heading dropped; its button dropped or named (the rules take it later)
+            # the box's heading or its form dropped (the rules take a kept one later), which
+            # `_box_pitches` would not see: "Get the Courts & Crime newsletter" kept over its
+            # pitch, "Email address" and "Sign up" dropped (blind trial az)
             leading.append(_removal(unit, _BOX_PITCH, box, "box"))
             continue
         if keep[i]:

@@ -135,3 +135,11 @@ def test_a_japanese_thread_of_a_handle_a_comment_its_votes_and_reply_goes():
     text = clean((PAGES_DIR / "blind-ja-baseball-kicker.txt").read_bytes()).text
     assert "中島くんのピッチングは本当に見事でした" not in text
     assert "大和西は26日の準決勝で東海大相模と対戦する。" in text
+
+
+def test_numbered_talkbacks_under_the_counter_are_a_thread():
+    """Blind trial az's Hebrew page: talkbacks numbered from one ("1. סוף סוף משהו טוב לצפון
+    דני, נהריה"), a title and its writer's name each, under the counter and its "add a
+    comment" control, were kept as the story's last paragraphs."""
+    result = clean((PAGES_DIR / "blind-he-numbered-talkbacks.txt").read_bytes())
+    assert result.text.endswith("ומתוכנן לפעול עד סוף העשור.")

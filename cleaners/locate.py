@@ -600,6 +600,20 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
         story: str | None = None  # the story's opening, read once a candidate needs it
         candidates = []  # the headline-like lines passed, nearest first
         up = _lines_up(lines, first, named)
+        # the model kept the story's header: its headline over the byline, not a ticker's
+        # line above ("Breaking: Route 9 closed…" over the date bar and the headline, its
+        # deck and "By Dana Whitcomb…": blind trial ba's lynx dump)
+        # (not a deck of sentences the model kept over the byline: "Nach 42 Sitzungen hat …
+        # beendet. Was bleibt …?" over "Von Christin Jordan", fundus-dev tagesschau)
+        if ((top := heads.on_top(keep)) is not None and heads_a_byline(lines, top[0], named)
+                and not _is_deck(lines[top[0]])):
+            up = iter(())
+            # a kept deck's headline above it; not a ticker's line the model kept over the
+            # headline, which `on_top` tells (`others`)
+            story = _story_opening(lines[j] for j in range(first, len(lines)) if keep[j])
+            title_at = top[0] if top[1] else heads.over_its_deck(top[0], story)
+            for i in (title_at, *top[1]) if title_at == top[0] else ():
+                keep[i] = False
         for i in up:
             if not (heads.candidate(i, addressed=True) or heads.badged(i)):
                 continue
@@ -694,14 +708,16 @@ def title_like(line: str) -> bool:
     are a ticker's label or the site's name ("BREAKING NEWS", "MarketPulse India"), above
     the article or as the page's first line. A relative time ("Na-update 3 oras ang
     nakalipas", `lines.is_relative_time`) is a stamp, and one that opens a line a feed
-    entry's ("11m ago Union signals…", `lines.opens_with_time`); a label over two figures a table's
+    entry's ("11m ago Union signals…", `lines.opens_with_time`), one that opens with the day's
+    date a masthead's bar (`dateline.opens_with_date`); a label over two figures a table's
     row ("Posse de bola 58% 42%": blind trial w's match report got it for its title). A
     title names something: one of its content words (`lines.content_words`) has a letter.
     "0{A:A×À" and "00:A:A:A" (fuzzed pages of the property tests) were the titles of the
     pages' clean copies and not of the pages, so cleaning a clean copy removed them."""
     return is_headline(line) and word_count(line) >= TITLE_MIN_WORDS and not (
         _labels_a_count(line) or is_relative_time(line) or _TWO_FIGURES_RE.search(line)
-        or opens_with_time(line)) and any(c.isalpha() for w in content_words(line, frozenset()) for c in w)
+        or opens_with_time(line) or opens_with_date(line, None)
+    ) and any(c.isalpha() for w in content_words(line, frozenset()) for c in w)
 
 
 # A table's row flattened to a line ends in its figures: a label, then two of them apart
@@ -914,18 +930,27 @@ HEADER_REACH = 40
 def _bylined_header(lines: list[str], first: int, heads: "_Headlines", story: str,
                     lexicon: Lexicon) -> int | None:
     """The story's headline where none within HEADLINE_REACH names the story: a headline
-    candidate within HEADER_REACH lines above line `first` that stands over its byline,
-    itself or over a deck (`_is_deck`) with a marked byline under it (`lines.is_byline`),
-    and names the story, inflected or compounded. None when there is none."""
+    candidate within HEADER_REACH lines above line `first` that stands over its byline
+    (`heads_a_byline`) and names the story, inflected or compounded. None when there is
+    none."""
     for j in range(first - 1, max(-1, first - 1 - HEADER_REACH), -1):
-        under = lines[j + 1:j + 3]
-        if not (over_byline(lines, j, heads.named) or len(under) == 2
-                and _is_deck(under[0]) and is_byline(under[1])):
+        if not heads_a_byline(lines, j, heads.named):
             continue
         if heads.candidate(j, addressed=True) and _names_the_story(
                 lines[j], story, lexicon.function_words, inflected=True):
             return j
     return None
+
+
+def heads_a_byline(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
+    """Does line i stand over its byline (`over_byline`), or over a deck of a sentence or
+    more (`_sentence`) with a marked byline under it (`lines.is_byline`)? Asked where the
+    story's header is looked for (`_bylined_header`, `pipeline._headline_below`, the model's
+    first kept line): above the story, a deck over a marked byline is as often an index
+    page's teaser (`over_byline`)."""
+    under = lines[i + 1:i + 3]
+    return over_byline(lines, i, named) or (len(under) == 2 and _sentence(under[0])
+                                            and is_byline(under[1]))
 
 
 def _lines_up(lines: list[str], first: int, named: Callable[[str], Rule | None]

@@ -74,18 +74,22 @@ from newsclean.cleaners.locate import (
     TOP_STAMPS,
     Footer,
     heads,
+    heads_a_byline,
     is_list_item,
     is_promo_heading,
     list_under,
     locate_lines,
     names_the_story,
     opens_a_thread,
-    over_byline,
     tables,
     teaser_pairs,
     title_like,
 )
+from newsclean.cleaners.lynx import ITEM_RE as LYNX_ITEM_RE
+from newsclean.cleaners.lynx import is_lynx_dump, references_start
+from newsclean.cleaners.lynx import read_line as read_lynx_line
 from newsclean.cleaners.markdown import (
+    MarkdownLine,
     PageHeader,
     is_link_line,
     is_markdown,
@@ -98,7 +102,7 @@ from newsclean.cleaners.options import CleanOptions
 from newsclean.cleaners.pagekind import PageType, not_article_reason
 from newsclean.cleaners.pagetitle import is_badge, strip_site
 from newsclean.cleaners.rules import COMMENTS, NAVIGATION, Rule, RuleSet, Where
-from newsclean.cleaners.segment import Unit, split_units
+from newsclean.cleaners.segment import Unit, split_blocks, split_units
 
 _DEFAULT_OPTIONS = CleanOptions()
 # A body paragraph, for placing the leading/trailing guards: a line of real prose. Eight
@@ -203,12 +207,15 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
                  dropped_controls: int, decoded_length: int) -> Cleaned:
     """`clean()` of a text dump, its line breaks "\n" and its mojibake mended; its removals'
     offsets are in `text`, which `_clean_text` moves into the decoded text."""
-    units = split_units(text)
+    lynx = is_lynx_dump(text)
+    units = split_blocks(text, LYNX_ITEM_RE) if lynx else split_units(text)
     removed: list[Removal] = []
-    header = page_header(text)
+    header = None if lynx else page_header(text)
     starts = None  # each page line's offset, where the page's lines are its units
-    if header is not None or is_markdown(text):
-        units, page_lines = _read_markdown(units, removed, header)
+    if lynx:
+        units, page_lines = _read_marked(units, removed, read_lynx_line, "lynx")
+    elif header is not None or is_markdown(text):
+        units, page_lines = _read_marked(units, removed, read_line, "markdown", header)
     else:
         page_lines = [u.text for u in units]
         starts = [u.start for u in units]
@@ -336,25 +343,31 @@ class _Judge:
         return units, title, removed, top
 
 
-def _read_markdown(units: list[Unit], removed: list[Removal], header: PageHeader | None
-                   ) -> tuple[list[Unit], list[str]]:
-    """A Markdown dump's lines as a reader sees them (cleaners/markdown.py), and the page's
-    text as the reader sees it, line by line. The page's header (front matter) and a line
-    with no text (an image, an empty heading) are removed and recorded, and so is a line of
-    links (menu items, teasers, tags, share buttons), which stays part of the page; the
-    others keep their place, lose their markup and go on to the line model."""
+def _read_marked(units: list[Unit], removed: list[Removal], read: Callable[[str], MarkdownLine],
+                 kind: str, header: PageHeader | None = None) -> tuple[list[Unit], list[str]]:
+    """A marked-up dump's lines as a reader sees them, `read` line by line (Markdown:
+    cleaners/markdown.py; a text browser's: cleaners/lynx.py, whose links' references list
+    at the end goes whole), and the page's text as the reader sees it, line by line. The
+    page's header (front matter) and a line with no text (an image, an empty heading) are
+    removed and recorded under `kind`'s rules ("markdown.no-text", "lynx.references"), and
+    so is a line of links (menu items, teasers, tags, share buttons), which stays part of
+    the page; the others keep their place, lose their markup and go on to the line model."""
     out, page = [], []
-    for u in units:
+    references = references_start([u.text for u in units]) if kind == "lynx" else None
+    for n, u in enumerate(units):
         if header is not None and u.start < header.end:
-            removed.append(_removal(u, "markdown.header", "structure", "leading"))
+            removed.append(_removal(u, f"{kind}.header", "structure", "leading"))
             continue
-        line = read_line(u.text)
+        if references is not None and n >= references:
+            removed.append(_removal(u, f"{kind}.references", "navigation", "trailing"))
+            continue
+        line = read(u.text)
         if not any(map(str.isalnum, line.text)):
-            removed.append(_removal(u, "markdown.no-text", "layout"))
+            removed.append(_removal(u, f"{kind}.no-text", "layout"))
             continue
         page.append(line.text)
         if is_link_line(line):
-            removed.append(_removal(u, "markdown.link-line", "navigation"))
+            removed.append(_removal(u, f"{kind}.link-line", "navigation"))
         else:
             out.append(dataclasses.replace(u, text=line.text) if line.text != u.text else u)
     return out, page
@@ -965,7 +978,7 @@ def _page_headline(units: list[Unit], judge: _Judge) -> bool:
 
 def _headline_below(units: list[Unit], rules: RuleSet, match: Callable[..., Rule | None]
                     ) -> bool:
-    """Does a headline stand over its byline (`locate.over_byline`) within HEADLINE_REACH
+    """Does a headline stand over its byline (`locate.heads_a_byline`) within HEADLINE_REACH
     lines under the page's first line? Then that one is the story's, and the first line the
     masthead's ("WKRN 7 News Now" over the menu, the headline, "By: Danielle Ortiz" and
     "Posted: …": it names the story, whose dateline says "(WKRN)"; fresh-user check #9).
@@ -976,7 +989,7 @@ def _headline_below(units: list[Unit], rules: RuleSet, match: Callable[..., Rule
     def named(line: str) -> Rule | None:
         return match(line, Where.ANYWHERE)
 
-    return any(_headline(texts[i], rules) and over_byline(texts, i, named)
+    return any(_headline(texts[i], rules) and heads_a_byline(texts, i, named)
                for i in range(1, min(len(texts) - 1, HEADLINE_REACH + 1)))
 
 

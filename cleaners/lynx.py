@@ -1,0 +1,91 @@
+"""Text-browser dumps: a page saved by `lynx -dump` (or w3m, links, elinks in the same
+style), menus and all, the way old scrapers and archive jobs saved pages as text.
+
+Such a dump writes each link's number before its anchor ("[12]Council approves…"), an
+image's alt text in brackets ("[Crew repairing a pipe]"), list items under "*", "+", "o" or
+"1.", form fields as underscores, and lists every link's target at the end under
+"References". Read as plain text, the numbers ran through the story and its title, menus
+were numbered lists the model keeps as an article's, and the URL list stayed as text (blind
+trial ba: 11 of 12 lynx dumps got a wrong title or none, 132 boilerplate lines stayed).
+A line is read instead as a reader of the page sees it: its words, without numbers, and
+with the share of it that is links (link density, as `markdown` reads a Markdown dump's
+lines; Kohlschütter et al. 2010). A lynx anchor has no closing mark: a link runs to the
+next link's number, and a run longer than a headline is read as prose with a link in it.
+"""
+
+import re
+
+from newsclean.cleaners.markdown import MarkdownLine
+
+# A lynx dump numbers at least this many links in its text and lists them at its end; a
+# plain dump quoting a footnote "[1]" or two is still a plain dump.
+MIN_LINKS = 5
+# "[12]", as lynx numbers a link or a form field before it; "#[1]" heads the page's <link
+# rel> entries on its first lines.
+_NUMBER_RE = re.compile(r"#?\[\d{1,5}\]")
+# The references list under its heading: "  12. https://…", "   3. file://localhost/…".
+_REFERENCE_RE = re.compile(r"\s*\d{1,5}\.\s+(?:[a-z][a-z0-9+.-]*:|/)\S*", re.I)
+_REFERENCES_HEADINGS = frozenset(("References", "Visible links", "Visible links:",
+                                  "Hidden links:", "Links:"))
+# An image's alt text alone in brackets, as lynx prints an image it cannot show.
+_IMAGE_RE = re.compile(r"\[[^\[\]\d][^\[\]]*\]")
+# A list item's marker (lynx nests "*", "+", "o", "#", "@"; ordered lists "1.") and a form
+# field's underscores.
+ITEM_RE = re.compile(r"\s*(?:[*+o#@]|\d{1,5}\.)\s+(?=\S)")
+_FIELD_RE = re.compile(r"_{3,}")
+_SPACES_RE = re.compile(r"\s+")
+# An anchor is a headline's length at most: a run of more words after a link's number is a
+# sentence holding a link ("Utilities Director [5]Ray Okonjo told the council…"), whose
+# anchor ends where lynx does not say. The menu items, tags, share buttons and teaser
+# headlines of blind trial ba's dumps have 1-8 words.
+ANCHOR_MAX_WORDS = 8
+
+
+def is_lynx_dump(text: str) -> bool:
+    """Is `text` a text browser's dump: MIN_LINKS or more link numbers ("[12]") in it, and a
+    references list of MIN_LINKS or more targets ("12. https://…") under its heading?"""
+    if "]" not in text or len(_NUMBER_RE.findall(text, 0, 200_000)) < MIN_LINKS:
+        return False
+    lines = text.splitlines()
+    start = references_start(lines)
+    return start is not None and sum(
+        1 for line in lines[start + 1:] if _REFERENCE_RE.match(line)) >= MIN_LINKS
+
+
+def references_start(lines: list[str]) -> int | None:
+    """The index of the last references heading in `lines` ("References", "Visible links")
+    under which only link targets and blank lines stand, or None."""
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i].strip()
+        if line in _REFERENCES_HEADINGS:
+            rest = (r for r in lines[i + 1:] if r.strip() and r.strip() not in _REFERENCES_HEADINGS)
+            return i if all(_REFERENCE_RE.match(r) for r in rest) else None
+        if line and not _REFERENCE_RE.match(lines[i]):
+            return None
+    return None
+
+
+def read_line(line: str) -> MarkdownLine:
+    """How a reader sees one line of a lynx dump: "* [7]News" -> ("* News", 1.0, True);
+    "Breaking: [3]Route 9 closed near Elm Street" -> ("Breaking: Route 9 closed near Elm
+    Street", 0.7, False); "[Crew repairing a pipe]" (an image) -> ("", 0.0, False);
+    "[23]______[24]Sign up" -> ("Sign up", 1.0, True). The list marker stays, as a Markdown
+    line's does (the line model reads it)."""
+    body = line.strip()
+    if _IMAGE_RE.fullmatch(body) or _IMAGE_RE.fullmatch(_NUMBER_RE.sub("", body)):
+        return MarkdownLine("", 0.0, False)
+    marker = ITEM_RE.match(body)
+    head = marker.group().strip() + " " if marker else ""
+    body = _FIELD_RE.sub(" ", body[marker.end():] if marker else body)
+    chunks = _NUMBER_RE.split(body)  # text before the first link, then each link's run
+    linked = sum(_letters(run) for run in chunks[1:]
+                 if len(run.split()) <= ANCHOR_MAX_WORDS)
+    text = _SPACES_RE.sub(" ", "".join(chunks)).strip()
+    letters = _letters(text)
+    return MarkdownLine(f"{head}{text}" if text else "",
+                        min(1.0, linked / letters) if letters else 0.0,
+                        len(chunks) > 1 and not chunks[0].strip())
+
+
+def _letters(text: str) -> int:
+    return sum(map(str.isalnum, text))

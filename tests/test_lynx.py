@@ -1,0 +1,54 @@
+"""Text-browser dumps (`lynx -dump`, cleaners/lynx.py): link numbers, bracketed images, menus
+as lists, wrapped paragraphs and the references list, read as a reader of the page sees it."""
+
+import pytest
+
+from newsclean.cleaners import clean
+from newsclean.cleaners.lynx import is_lynx_dump, read_line
+from tests.conftest import FIXTURES
+
+PAGES = FIXTURES / "text_pages"
+
+
+def test_a_lynx_dump_comes_out_as_its_story_without_numbers_menus_or_urls():
+    result = clean((PAGES / "blind-en-us-lynx-dump.txt").read_bytes())
+    text = result.text
+    assert text.startswith("Work on 3.1 miles of pipe under the east side")  # the deck
+    assert "The Maple Falls City Council voted 6-1 on Tuesday night" in text
+    assert "“We have been patching the same pipes for thirty years,” Utilities Director" in text
+    assert "[" not in text and "https://" not in text and "References" not in text
+    for menu in ("News", "Obituaries", "e-Edition", "Skip to main content"):
+        assert menu not in text.split("\n\n")
+    rules = {r.rule for r in result.removed}
+    assert {"lynx.references", "lynx.link-line", "lynx.no-text"} <= rules
+
+
+def test_a_headline_wrapped_at_the_margin_is_one_title():
+    # "…Revenue Rises 12% to" over "€486 Million": cut at line ends, the title lost its end
+    result = clean((PAGES / "blind-en-wire-lynx-dump.txt").read_bytes())
+    assert result.title == ("Nordhaven Logistics Reports Third-Quarter 2025 Results; Revenue "
+                            "Rises 12% to €486 Million")
+    assert ("Net profit of €28.9 million, or €0.54 per diluted share, compared with €21.3 "
+            "million, or €0.40 per share") in result.text
+
+
+@pytest.mark.parametrize(("line", "text", "share", "opens"), [
+    ("     * [7]News", "* News", 1.0, True),
+    ("   [18]Share [19]Tweet [20]Email [21]Print", "Share Tweet Email Print", 1.0, True),
+    ("   [Crew repairing a broken pipe in a trench on Elm Street]", "", 0.0, False),
+    ("   [23]____________________[24]Sign up", "Sign up", 1.0, True),
+    # a sentence holding a link: its anchor's end is not written, and a run longer than a
+    # headline is read as the sentence's
+    ("   Utilities Director [5]Ray Okonjo told the council on Tuesday that the pipes were "
+     "laid in 1928", "Utilities Director Ray Okonjo told the council on Tuesday that the "
+     "pipes were laid in 1928", 0.0, False),
+])
+def test_a_lynx_line_is_read_as_a_reader_sees_it(line, text, share, opens):
+    read = read_line(line)
+    assert (read.text, round(read.link_share, 2), read.opens_with_link) == (text, share, opens)
+
+
+def test_a_plain_dump_with_a_footnote_or_two_is_no_lynx_dump():
+    story = "The council voted 6-1 on Tuesday.[1] Work starts in March.[2]\n"
+    assert not is_lynx_dump(story + "References\n1. https://a.example/\n2. https://b.example/\n")
+    assert is_lynx_dump((PAGES / "blind-en-us-lynx-dump.txt").read_text("utf-8"))

@@ -942,6 +942,44 @@ def _bylined_header(lines: list[str], first: int, heads: "_Headlines", story: st
     return None
 
 
+# An opinion piece's headline may be written as one or two sentences, full stops and all:
+# "I drove for a delivery app for a month. The tip screen is lying to both of us." over "By
+# Rosa Delgado · November 9, 2025" (blind trials az and ba: no title, or the masthead's).
+SENTENCE_HEADLINE_MAX_SENTENCES = 2
+# ...when no headline-like line stands within this many lines above it (past the lines a
+# rule names): a sentence over a byline is more often a picture's caption ("The Doobie
+# Brothers perform at the Beacon." over "By" under the headline and its stamp), a deck (a
+# "View Photos" button between it and the headline) or a newsletter's pitch (html-dev,
+# readability-dev: 3 titles went wrong when only the line right above was asked).
+SENTENCE_HEADLINE_CLEAR = 3
+
+
+def _sentences_titled(line: str) -> bool:
+    """A headline's shape but for its last full stop (`title_like`), in
+    SENTENCE_HEADLINE_MAX_SENTENCES sentences at most."""
+    return (last_mark(line) in FULL_STOPS and title_like(line[:-1])
+            and len(sentences(line)) <= SENTENCE_HEADLINE_MAX_SENTENCES)
+
+
+def sentence_headline(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
+    """Is line i a headline written as sentences (`_sentences_titled`) over its byline, or
+    over its deck and byline (`heads_a_byline`), with no headline-like line above it (past
+    the lines a rule names), whose deck it would then be ("Our public libraries are the last
+    place you can sit without buying anything. Keep them open." over "A proposal to close
+    branches … would hurt the people who depend on them most." over "By Jane Doe June 3,
+    2025": blind trial az), within SENTENCE_HEADLINE_CLEAR lines?"""
+    if not _sentences_titled(lines[i]) or not heads_a_byline(lines, i, named):
+        return False
+    above = i
+    for _ in range(SENTENCE_HEADLINE_CLEAR):
+        above = _unnamed_above(lines, above, named)
+        if above < 0:
+            return True
+        if title_like(lines[above]) or _sentences_titled(lines[above]):
+            return False
+    return True
+
+
 def heads_a_byline(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
     """Does line i stand over its byline (`over_byline`), or over a deck of a sentence or
     more (`_sentence`) with a marked byline under it (`lines.is_byline`)? Asked where the
@@ -1097,10 +1135,10 @@ class _Headlines:
         the reader there was an app page's call ("Try something new with your couple this
         weekend", html-dev text sh-a860fb 0.585 -> 0.510)."""
         line = self.text(i)
-        return (title_like(line)
+        return ((title_like(line) or sentence_headline(self.lines, i, self.named))
                 and _says_nothing_to_reader(
                     line, self.feats[i], self.named, self.lexicon, headline=addressed,
-                    repeated=True, bylined=addressed and over_byline(self.lines, i, self.named))
+                    repeated=True, bylined=addressed and heads_a_byline(self.lines, i, self.named))
                 and not _above_credit(self.lines, i, self.named)
                 and not is_caption(line, self.named)
                 and not self.footer.names_site(line, i)
@@ -1142,7 +1180,9 @@ class _Headlines:
         others = []
         for n, i in enumerate(kept[:TOP_STAMPS + 1]):
             line = lines[i]
-            if self.candidate(i):
+            # over its byline, a headline may speak to the reader, asking nothing (a column's
+            # "…Keep them open.": blind trial az)
+            if self.candidate(i, addressed=heads_a_byline(lines, i, self.named)):
                 rest = kept[n + 1:]
                 if not any(is_prose(lines[j]) for j in rest[:TOP_STAMPS]):
                     return None
@@ -2059,10 +2099,15 @@ _HEADLINE_QUOTE_RE = re.compile(r"^'(?:[^']|'(?=\w))*'(?!\w)|(?<=:\s)'(?:[^']|'(
 
 
 def _asks_nothing(line: str, lexicon: Lexicon, *, bylined: bool = False) -> bool:
-    """Does `line` (a headline), in its own voice, speak without a "we" (unless `bylined`)
-    and without a word of what an appeal asks for (`lexicon.asks`)?"""
+    """Does `line` (a headline), in its own voice, speak without a "we" and without a word of
+    what an appeal asks for (`lexicon.asks`)? Over its byline (`bylined`) it may: the
+    writer's "us" and the story's app are the column's ("I drove for a delivery app for a
+    month. The tip screen is lying to both of us.": blind trial ba), and no promo stands
+    over a writer's name."""
+    if bylined:
+        return True
     words = WORD_RE.findall(without_quotes(_HEADLINE_QUOTE_RE.sub(" ", line)).lower())
-    return (bylined or lexicon.publisher.isdisjoint(words)) and lexicon.asks.isdisjoint(words)
+    return lexicon.publisher.isdisjoint(words) and lexicon.asks.isdisjoint(words)
 
 
 def _reports(line: str, lexicon: Lexicon) -> bool:

@@ -81,6 +81,7 @@ from newsclean.cleaners.locate import (
     locate_lines,
     names_the_story,
     opens_a_thread,
+    sentence_headline,
     tables,
     teaser_pairs,
     title_like,
@@ -989,7 +990,8 @@ def _headline_below(units: list[Unit], rules: RuleSet, match: Callable[..., Rule
     def named(line: str) -> Rule | None:
         return match(line, Where.ANYWHERE)
 
-    return any(_headline(texts[i], rules) and heads_a_byline(texts, i, named)
+    return any((_headline(texts[i], rules) or sentence_headline(texts, i, named))
+               and heads_a_byline(texts, i, named)
                for i in range(1, min(len(texts) - 1, HEADLINE_REACH + 1)))
 
 

@@ -784,3 +784,25 @@ def test_a_headline_saying_we_over_its_dated_meta_line_is_the_title():
     which `locate.over_byline` reads as a byline: the page had no title."""
     result = clean((PAGES / "blind-en-gb-explainer-meta-line.txt").read_bytes())
     assert result.title == "Kettering Road water contamination: What we know so far"
+
+
+@pytest.mark.parametrize(("page", "headline"), [
+    ("blind-en-us-guest-essay-sentence-headline.txt",
+     "I drove for a delivery app for a month. The tip screen is lying to both of us."),
+    ("blind-en-us-column-sentence-headline-deck.txt",
+     "Our public libraries are the last place you can sit without buying anything. Keep them "
+     "open."),
+])
+def test_an_opinion_headline_written_as_sentences_over_its_byline_is_the_title(page, headline):
+    """Blind trials az and ba: a column's headline of one or two sentences, full stops and
+    all, over its byline (or its deck and byline) was no headline's shape: no title, or the
+    masthead's line (`locate.sentence_headline`)."""
+    assert clean((PAGES / page).read_bytes()).title == headline
+
+
+def test_a_caption_sentence_over_the_byline_under_the_headline_is_not_the_title():
+    # html-dev's Cleveland page: "The Doobie Brothers perform at the Beacon." over "By" and
+    # the writer's name, the headline and its stamp above it
+    page = "\n".join([*MENU, HEADLINE, "Updated Nov 19, 6:55 AM", "Buses queue outside the "
+                      "central station on Monday.", "By", "Jane Doe", *BODY]) + "\n"
+    assert clean(page.encode()).title == HEADLINE

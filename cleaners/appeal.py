@@ -25,6 +25,7 @@ from newsclean.cleaners.lines import (
     EMAIL,
     EXCLAMATION_MARKS,
     QUESTION_MARKS,
+    attributed,
     ends_sentence,
     is_prose,
     sentences,
@@ -138,44 +139,6 @@ class _Voice(NamedTuple):
     question: bool  # puts a question to the reader ("Want to know …? …")
     calls_to: bool  # calls, and names furniture anywhere on the line
     button: bool  # a few words naming furniture, no sentence (`BOX_BUTTON_MAX_WORDS`)
-
-
-# An attribution after unquoted speech is a short clause: ", Brennick told residents.",
-# ", sagte Saalfeld den Eltern." (a fresh user's "Share your thoughts with us at the town
-# hall, Brennick told residents." went as an appeal).
-ATTRIBUTION_MAX_WORDS = 6
-# ... or a longer one whose reporting word comes among its first words, as the verb comes
-# second in German and after the speaker in English: ", sagte Bürgermeister Jonas Saalfeld
-# den Eltern bei der Versammlung." (10 words; a fresh user's probe went as an appeal).
-ATTRIBUTION_VERB_WITHIN = 4
-ATTRIBUTION_LONG_MAX_WORDS = 14
-
-
-def attributed(text: str, speech: re.Pattern | None) -> bool:
-    """Does `text` end in an attribution: its last sentence's clause after its last comma or
-    spaced dash holding a reporting word (`speech`), in ATTRIBUTION_MAX_WORDS words or
-    fewer, or among its first ATTRIBUTION_VERB_WITHIN words or as its last word in
-    ATTRIBUTION_LONG_MAX_WORDS or fewer? Then what comes before is someone's speech
-    reported without quotes. False when `speech` is None (no pack of the document's
-    languages lists reporting words)."""
-    if speech is None:
-        return False
-    said = sentences(text)
-    last = said[-1] if said else text
-    cut = max(last.rfind(","), last.rfind(" — "), last.rfind(" – "), last.rfind("،"))
-    if cut < 0:
-        return False
-    tail = last[cut + 1:]
-    size = word_count(tail)
-    if size <= ATTRIBUTION_MAX_WORDS:
-        return speech.search(tail) is not None
-    if size > ATTRIBUTION_LONG_MAX_WORDS:
-        return False
-    # ...or last, after a longer subject: ", the message on the county's website reads." (a
-    # fresh user's news sentence went as a click prompt)
-    said_words = tail.split()
-    return (speech.search(" ".join(said_words[:ATTRIBUTION_VERB_WITHIN])) is not None
-            or speech.search(said_words[-1]) is not None)
 
 
 _ADDRESS_RE = re.compile(rf"{EMAIL}|https?://|www\.")

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from itertools import groupby, takewhile
 from typing import TypeVar
 
-from newsclean.cleaners.appeal import advises, attributed
+from newsclean.cleaners.appeal import advises
 from newsclean.cleaners.credits import is_caption, is_credit_rule
 from newsclean.cleaners.crosslink import is_label_alone
 from newsclean.cleaners.dateline import opens_with_date
@@ -43,6 +43,7 @@ from newsclean.cleaners.lines import (
     QUESTION_MARKS,
     UNSPACED_RUN_RE,
     WORD_RE,
+    attributed,
     content_words,
     credited_name,
     ends_sentence,
@@ -65,6 +66,7 @@ from newsclean.cleaners.lines import (
     sentence_ends,
     sentences,
     shows_time,
+    unmarked_byline_name,
     without_quotes,
     word_count,
     words_of,
@@ -622,7 +624,9 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
             candidates.append(i)
             if _names_the_story(lines[i], story, lexicon.function_words) or (
                     len(candidates) == 1 and over_byline(lines, i, named)):
-                if not _over_meta(lines, i):  # a caption over the lead names the story too
+                if (points := _points_headline(lines, i, heads, story, lexicon)) is not None:
+                    i = points
+                elif not _over_meta(lines, i):  # a caption over the lead names the story too
                     i = _headline_over_meta(lines, up, heads, story, lexicon) or i
                 title_at = heads.over_its_deck(i, story)
                 break
@@ -630,7 +634,9 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
             title_at, others = top
             for i in (title_at, *others):
                 keep[i] = False
-        if title_at is None and story is not None:
+        if title_at is None:
+            if story is None:
+                story = _story_opening(lines[j] for j in range(first, len(lines)) if keep[j])
             title_at = _bylined_header(lines, first, heads, story, lexicon)
         if title_at is None:  # the same candidates, their words inflected or compounded
             title_at = next((i for i in candidates if _names_the_story(
@@ -639,6 +645,10 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
                                                            lexicon)) is not None:
         keep[deck] = True
         settled = False
+    for i in header_points(lines, title_at, named) if title_at is not None else ():
+        if not keep[i]:  # the live blog's summary under its headline is the story's
+            keep[i] = True
+            settled = False
     title = heads.text(title_at) if heads is not None and title_at is not None else None
     return Located(keep, scores, title_at, settled, title, cut_off)
 
@@ -980,15 +990,59 @@ def sentence_headline(lines: list[str], i: int, named: Callable[[str], Rule | No
     return True
 
 
+# A live blog's headline stands over two or three summary points, then its writers' names
+# and the time.
+HEADER_POINTS_MAX = 3
+
+
 def heads_a_byline(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
-    """Does line i stand over its byline (`over_byline`), or over a deck of a sentence or
-    more (`_sentence`) with a marked byline under it (`lines.is_byline`)? Asked where the
+    """Does line i stand over its byline (`over_byline`), over a deck of a sentence or more
+    (`_sentence`) with a marked byline under it (`lines.is_byline`), or over a live blog's
+    summary points and its writers' names with the time (`header_points`)? Asked where the
     story's header is looked for (`_bylined_header`, `pipeline._headline_below`, the model's
     first kept line): above the story, a deck over a marked byline is as often an index
     page's teaser (`over_byline`)."""
     under = lines[i + 1:i + 3]
-    return over_byline(lines, i, named) or (len(under) == 2 and _sentence(under[0])
-                                            and is_byline(under[1]))
+    if over_byline(lines, i, named) or (len(under) == 2 and _sentence(under[0])
+                                        and is_byline(under[1])):
+        return True
+    return bool(header_points(lines, i, named))
+
+
+def header_points(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> range:
+    """The summary points a live blog's headline at line i stands over (2 to
+    HEADER_POINTS_MAX headline-like lines no rule names), when its writers' names and the
+    time come under them (`lines.unmarked_byline_name`, or a name over a stamp): "Amber wind
+    warnings in force…", "Forth Road Bridge and Humber Bridge closed to all traffic" over
+    "Nina Farrow and Tom Ashcroft · Sat 22 Nov 2025 16:40 GMT" (blind trials aw and ba had
+    no title or an entry's, and lost the points). An empty range otherwise."""
+    for k in range(2, HEADER_POINTS_MAX + 1):
+        points, byline = lines[i + 1:i + 1 + k], lines[i + 1 + k:i + 3 + k]
+        if len(byline) < 2 or not all(title_like(p) and named(p) is None for p in points):
+            break
+        if unmarked_byline_name(byline[0]) is not None or (
+                credited_name(byline[0]) is not None and is_stamp(byline[1])):
+            return range(i + 1, i + 1 + k)
+    return range(0)
+
+
+def _points_headline(lines: list[str], i: int, heads: "_Headlines", story: str,
+                     lexicon: Lexicon) -> int | None:
+    """The headline over line i when line i is one of its summary points or the writers'
+    names under them: the topmost candidate within HEADER_POINTS_MAX + 1 headline-like lines
+    above that heads the byline past the points (`heads_a_byline`) and names the story
+    ("Rail and Tube strikes live: …" over three points, "Tom Ashdown (now) and Hannah Greer
+    (earlier)", which names the story's reporter, and the time: blind trial aw's live blog
+    got the names, then its second point, for its title). None when there is none."""
+    found = None  # the topmost: a point over the others and the byline heads them too
+    for j in range(i - 1, max(-1, i - 2 - HEADER_POINTS_MAX), -1):
+        if heads.named(lines[j]) is not None or not title_like(lines[j]) or _SCORE_RE.search(
+                lines[j]):  # over a match report's headline, its result ("CD Almenar 2 - 1
+            break  # Racing Sorbes", field case match-report-lineups-es)
+        if heads_a_byline(lines, j, heads.named) and heads.candidate(j, addressed=True) and (
+                _names_the_story(lines[j], story, lexicon.function_words, inflected=True)):
+            found = j
+    return found
 
 
 def _lines_up(lines: list[str], first: int, named: Callable[[str], Rule | None]
@@ -1144,7 +1198,7 @@ class _Headlines:
                 and not self.footer.names_site(line, i)
                 and not _under_a_clock(self.lines, i, self.named)
                 and not _under_a_lead_in(self.lines, i, self.named)
-                and not self._in_share_row(i))
+                and not self._in_share_row(i) and not self._key_event(i))
 
     def badged(self, i: int) -> bool:
         """Is line i the story's headline under a genre's badge that a cross-link rule reads
@@ -1154,6 +1208,23 @@ class _Headlines:
         rule = self.named(self.lines[i])
         return (rule is not None and rule.family == _CROSS_LINK and title_like(self.lines[i])
                 and over_byline(self.lines, i, self.named))
+
+    def _key_event(self, i: int) -> bool:
+        """Is line i an item under a live blog's own furniture (a line of the `live-blog`
+        family: "Key events", "Pinned post"), within LIST_MAX_ITEMS lines and no sentence
+        between, and repeated on the page (the line model's `dup`)? That is an entry's
+        headline ("40,000 homes without power in Cumbria and Lancashire" and "Forth Road
+        Bridge closed" under "Key events", each repeated over its entry: blind trial ba's
+        live blog got them for its title)."""
+        if not self.feats[i][_DUP]:  # a key event repeats its entry's headline; the story's
+            return False  # headline under its "LIVE" badge stands once (blind trial ax, nl)
+        for j in range(i - 1, max(-1, i - 1 - LIST_MAX_ITEMS), -1):
+            rule = self.named(self.lines[j])
+            if rule is not None:  # not the headline under its "Live" badge, over its byline
+                return rule.family == _LIVE_BLOG and not heads_a_byline(self.lines, i, self.named)
+            if ends_sentence(self.lines[j]):
+                return False
+        return False
 
     def _in_share_row(self, i: int) -> bool:
         """Is line i, of SHARE_BUTTON_MAX_WORDS words at most, right under a share row's

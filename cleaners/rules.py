@@ -22,7 +22,13 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from newsclean.cleaners.lines import LINE_PART_MARKS, LINE_PARTS_RE, word_count
+from newsclean.cleaners.lines import (
+    LINE_PART_MARKS,
+    LINE_PARTS_RE,
+    attributed,
+    ends_sentence,
+    word_count,
+)
 
 
 class Where(StrEnum):
@@ -586,6 +592,9 @@ def _ad_flag(line: str) -> str | None:
 # Regulamin | Kontakt" were explained as a paywall notice and a cookie notice by their first
 # links); else the family that names most parts. One family's parts are a widget's pieces (a
 # comment count and a login prompt): the first part's rule, as before.
+# The families whose rules name a call on the reader (subscribe, follow, share, sign up),
+# which a story reports when an official makes it (`RuleSet._reported`).
+SPOKEN_FAMILIES = frozenset(("subscribe", "share", "newsletter", "appeal", "social-embed"))
 NAVIGATION = "navigation"  # the family of menus and breadcrumb trails
 SHARE = "share"  # the family of share rows' buttons
 COMMENTS = "comments"  # the family of a comment section's counters, forms and notices
@@ -782,9 +791,22 @@ class RuleSet:
                 if found is None and (flag := _ad_flag(line)) is not None and (
                         (rule := match(flag, position)) is not None and rule.family == _ADS):
                     found = seen[key] = rule
+                if found is not None and self._reported(found, line):
+                    found = seen[key] = None
             return found if of is None or found is not None and found.family in of else None
 
         return match
+
+    def _reported(self, rule: Rule, line: str) -> bool:
+        """Is `line`, which `rule` names, a call someone made, reported: a sentence that ends
+        in an attribution (`lines.attributed`, the packs' reporting words), named by a rule
+        of a family that calls on the reader (SPOKEN_FAMILIES)? "Subscribe to the county's
+        alert list by texting WATER to 55155, officials said.", "Síguenos en Twitter para
+        conocer las incidencias, publicó la Policía Local en su cuenta." are the story's
+        sentences (fresh-user check #18 lost such a line in six languages; a rule's own
+        `unless = "reported-speech"` guards only the rules that carry it)."""
+        return (rule.family in SPOKEN_FAMILIES and self.reported_speech is not None
+                and ends_sentence(line) and attributed(line, self.reported_speech))
 
     def describe(self) -> list[dict]:
         return [

@@ -505,3 +505,24 @@ def test_a_speaker_s_call_inside_a_quotation_of_two_sentences_stays_whole(quote)
                       "announced on Thursday.", quote,
                       "The works are expected to cost 120 million euros."]) + "\n"
     assert quote in clean(page.encode()).text
+
+
+@pytest.mark.parametrize(("lang", "call"), [
+    ("en", "Subscribe to the county's alert list by texting WATER to 55155, officials said."),
+    ("en", "Follow the sheriff's office on Facebook for road closures, deputies said in a post "
+           "Monday."),
+    ("de", "Melden Sie sich für den Newsletter der Stadtwerke an, riet der Sprecher den Kunden."),
+    ("es", "Suscríbete a los avisos de la DGT para evitar sorpresas, recomendó la concejala de "
+           "Movilidad, Paula Llobet."),
+    ("fr", "Abonnez-vous aux alertes de Vigicrues, conseille la préfecture sur son site."),
+    ("nl", "Volg ons op Twitter voor de laatste updates, schreef de gemeente dinsdag."),
+    ("pl", "Pobierz aplikację miejską, by sprawdzić granice strefy – radzi rzecznik urzędu."),
+])
+def test_a_call_an_official_made_reported_in_the_story_stays(lang, call):
+    """Fresh-user check #18: a call on the reader that a story reports, its attribution
+    after it, was removed by a subscribe, share or newsletter rule in six languages
+    (`RuleSet._reported`, `lines.attributed`); the speaker's name may follow a comma of its
+    own (", recomendó la concejala de Movilidad, Paula Llobet.")."""
+    story = STORY[lang] if lang in STORY else STORY["en"]
+    result = clean("\n\n".join([story[0], story[1], call, story[2]]) + "\n")
+    assert call in result.text.split("\n\n")

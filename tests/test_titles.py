@@ -755,14 +755,25 @@ def test_a_cookie_boxs_heading_on_top_is_not_the_pages_headline():
                             "repairs is jailed")
 
 
-def test_a_key_events_item_with_its_time_is_no_title():
-    """Blind trial aw: a live blog's key events ("11m ago Union signals fresh talks
-    possible") and its first entry's headline under "11.48 GMT" were taken for the title
-    (`lines.opens_with_time`; a dotted time before a zone's abbreviation is a clock)."""
-    result = clean((PAGES / "blind-en-gb-live-blog-key-events.txt").read_bytes())
-    assert result.title is not None
-    assert not result.title.startswith("11m ago")
-    assert result.title != "Union says fresh talks possible next week"
+@pytest.mark.parametrize(("page", "headline", "points"), [
+    ("blind-en-gb-live-blog-key-events.txt",
+     "Rail and Tube strikes live: commuters face second day of disruption as talks collapse",
+     ["RMT and Aslef members walk out for a second day, with around one in five trains "
+      "running on most routes", "Talks at Acas broke up late on Monday without agreement"]),
+    ("blind-en-gb-live-blog-summary-points.txt",
+     "Storm Ingrid live: 90mph gusts close bridges as 40,000 homes lose power",
+     ["Forth Road Bridge and Humber Bridge closed to all traffic"]),
+])
+def test_a_live_blogs_headline_over_its_summary_points_is_the_title(page, headline, points):
+    """Blind trials aw and ba: a live blog's headline over two or three summary points and
+    its writers' names with the time (`locate.header_points`); the key events under their
+    heading ("11m ago Union signals…", `lines.opens_with_time`; "40,000 homes without power
+    …", repeated over its entry) and an entry's headline under "11.48 GMT" (a dotted time
+    before a zone's abbreviation is a clock) were taken for the title, and the points went."""
+    result = clean((PAGES / page).read_bytes())
+    assert result.title == headline
+    kept = result.text.split("\n\n")
+    assert all(point in kept for point in points)
 
 
 @pytest.mark.parametrize(("page", "headline"), [

@@ -820,9 +820,12 @@ class RuleSet:
 # `cross-link` list-head rule names, in every language, also names this line, so the inline
 # form needs no phrase list of its own. A separator must follow the heading ("More news from
 # the region" is no teaser), and the line is one headline long: 30 words, the limit of the
-# labelled cross-links written by hand (`cross-link.labelled-headline`).
+# labelled cross-links written by hand (`cross-link.labelled-headline`). A sentence in lower
+# case after the label is the story's ("Related: the county had a similar break in 2017,
+# when…", fresh-user check #18); a headline opens in capitals or figures.
 INLINE_TEASER_MAX_WORDS = 30
-_TEASER_SEPARATOR = rf"\s*{LABEL_SEPARATOR}+\s*\S[^\n]*"
+_TEASER_SEPARATOR = (rf"\s*{LABEL_SEPARATOR}+\s*(?!(?-i:[a-zß-öø-ÿа-яё])[^\n]*\.\s*$)"
+                     r"\S[^\n]*")
 
 
 def inline_forms(rules: Sequence[Rule]) -> tuple[Rule, ...]:

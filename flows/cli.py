@@ -585,7 +585,8 @@ def _nothing_under(src, params: dict) -> str | None:
             return None
         if not is_own_output(o.key):
             skipped[skip_reason(o.key)] += 1
-    summary = RunSummary(source=src.url, dest="", run_id="", manifest=None, skipped=skipped)
+    summary = RunSummary(source=src.url, dest="", run_id="", manifest=None, skipped=skipped,
+                         key_prefix=params.get("key_prefix") or "")
     return summary.nothing_found()
 
 

@@ -558,6 +558,18 @@ def test_a_dry_run_says_it_wrote_nothing_and_does_not(tmp_path, api_env):
     assert not dest.exists()
 
 
+def test_a_mistyped_prefix_is_named_and_not_blamed_on_the_source(tmp_path):
+    # fresh-user check #18: "--prefix sbu" over a full folder said "empty or mistyped
+    # source?"; refused before Prefect starts, so no API is needed
+    src = tmp_path / "raw"
+    (src / "sub").mkdir(parents=True)
+    (src / "sub" / "a.txt").write_text("A council story.\n")
+    out = _run("run", str(src), str(tmp_path / "clean"), "--prefix", "sbu")
+    assert out.returncode == 1, out.stderr[-2000:]
+    assert out.stderr.strip().splitlines()[-1] == (
+        f"newsclean: error: no inputs under {src} with prefix 'sbu' (mistyped --prefix?)")
+
+
 @pytest.mark.prefect
 def test_an_empty_source_fails_a_full_run_but_not_an_incremental_one(tmp_path, api_env):
     src, dest = tmp_path / "raw", tmp_path / "clean"

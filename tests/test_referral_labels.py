@@ -225,3 +225,13 @@ def test_a_title_case_subhead_is_no_label_joined_to_a_headline(subhead):
     """Fresh-user check #16: a subhead in title case whose first words a pack names as a
     label ("Most Read", "Top Stories") went as a label joined to a headline."""
     assert not is_unseparated_referral(subhead, lexicon_for(("en",)), _names_cross_link("en"))
+
+
+def test_a_sentence_in_lower_case_after_a_label_is_the_storys():
+    """Fresh-user check #18: "Related: the county had a similar break in 2017, when …" went
+    as a labelled cross-link; another story's headline after a label opens in capitals or
+    figures (cross-link.labelled-headline, the list heads' inline forms)."""
+    line = ("Related: the county had a similar break in 2017, when a 24-inch main failed under "
+            "Route 30.")
+    result = clean("\n\n".join([STORY[0], STORY[1], line, STORY[2]]))
+    assert line in result.text.split("\n\n")

@@ -246,7 +246,7 @@ def clean_articles(
                          manifest=None if dry_run else f"{dst.url.rstrip('/')}/{manifest_key(run_id)}",
                          dry_run=dry_run, table_max=report_table_max,
                          packs=[(p.name, p.shipped) for p in packs], review_policy=review, started=started,
-                         since=since)
+                         since=since, key_prefix=key_prefix)
 
     named = getattr(src, "single", None)  # one file the operator named: an input
 

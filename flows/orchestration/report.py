@@ -56,6 +56,7 @@ class RunSummary:
     review_policy: Any = None  # the ReviewPolicy in force
     started: datetime | None = None
     since: datetime | None = None  # an incremental run's cut-off
+    key_prefix: str = ""  # the run's `--prefix` under the source, "" for all of it
     sampled_of: int | None = None  # with a limit: the inputs the sample was taken from
     # Files the include patterns skipped, by reason (their extension): not inputs, so in no
     # manifest line, but counted here so every listed file is accounted for.
@@ -170,6 +171,8 @@ class RunSummary:
     def nothing_found(self) -> str:
         """The headline of a run that found no input."""
         where = f"no inputs under {self.source}"
+        if self.key_prefix:  # the source may be right and the prefix mistyped
+            where = f"no inputs under {self.source} with prefix {self.key_prefix!r}"
         if self.since is not None:
             where += f" modified since {self.since.isoformat()}"
         if self.skipped:
@@ -178,6 +181,8 @@ class RunSummary:
                       f"{_skips(self.skipped)})")
             if hint := markdown_hint(self.skipped):
                 where += f"; {hint}"
+        elif self.key_prefix:
+            where += " (mistyped --prefix?)"
         else:
             where += " (empty or mistyped source?)"
         return where

@@ -34,6 +34,7 @@ from newsclean.cleaners.lines import (
     CUT_OFF_ENDS,
     FULL_STOPS,
     HANGUL_RE,
+    HEADLINE_MAX_CHARS,
     HEADLINE_MAX_WORDS,
     ITEM_GOES_ON,
     LINE_PARTS_RE,
@@ -967,8 +968,8 @@ SENTENCE_HEADLINE_CLEAR = 3
 def _sentences_titled(line: str) -> bool:
     """A headline's shape but for its last full stop (`title_like`), in
     SENTENCE_HEADLINE_MAX_SENTENCES sentences at most."""
-    return (last_mark(line) in FULL_STOPS and title_like(line[:-1])
-            and len(sentences(line)) <= SENTENCE_HEADLINE_MAX_SENTENCES)
+    return (last_mark(line) in FULL_STOPS and len(line) <= HEADLINE_MAX_CHARS
+            and title_like(line[:-1]) and len(sentences(line)) <= SENTENCE_HEADLINE_MAX_SENTENCES)
 
 
 def sentence_headline(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
@@ -1192,7 +1193,8 @@ class _Headlines:
         return ((title_like(line) or sentence_headline(self.lines, i, self.named))
                 and _says_nothing_to_reader(
                     line, self.feats[i], self.named, self.lexicon, headline=addressed,
-                    repeated=True, bylined=addressed and heads_a_byline(self.lines, i, self.named))
+                    repeated=True, bylined=addressed and bool(self.feats[i][_ADDRESS])
+                    and heads_a_byline(self.lines, i, self.named))
                 and not _above_credit(self.lines, i, self.named)
                 and not is_caption(line, self.named)
                 and not self.footer.names_site(line, i)
@@ -1253,7 +1255,8 @@ class _Headlines:
             line = lines[i]
             # over its byline, a headline may speak to the reader, asking nothing (a column's
             # "…Keep them open.": blind trial az)
-            if self.candidate(i, addressed=heads_a_byline(lines, i, self.named)):
+            if (title_like(self.text(i)) or sentence_headline(lines, i, self.named)) and self.candidate(
+                    i, addressed=heads_a_byline(lines, i, self.named)):
                 rest = kept[n + 1:]
                 if not any(is_prose(lines[j]) for j in rest[:TOP_STAMPS]):
                     return None

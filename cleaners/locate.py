@@ -583,6 +583,10 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
             # picture's caption under the story's "Publicerad 22:31" (fundus-dev Aftonbladet)
             keep[i] = True
             settled = False
+    last = len(keep) - 1 - keep[::-1].index(True)
+    if last + 1 < len(lines) and _signed(lines[last + 1]) and is_prose(lines[last]):
+        keep[last + 1] = True  # the last letter's or the column's sign-off under it ("— Priya
+        settled = False  # Shah, Chapmanslade": fresh-user check #19's letters page lost it)
     for _ in range(STANDFIRSTS):
         standfirst = _standfirst(lines, keep.index(True), feats, named, lexicon)
         while standfirst is not None:  # and the paragraphs of the lead above it, if any

@@ -514,6 +514,8 @@ def test_a_speaker_s_call_inside_a_quotation_of_two_sentences_stays_whole(quote)
     ("de", "Melden Sie sich für den Newsletter der Stadtwerke an, riet der Sprecher den Kunden."),
     ("es", "Suscríbete a los avisos de la DGT para evitar sorpresas, recomendó la concejala de "
            "Movilidad, Paula Llobet."),
+    ("es", "Comparte esta información con tus vecinos mayores, insistió la concejala de "
+           "Servicios Sociales."),  # fresh-user check #19
     ("fr", "Abonnez-vous aux alertes de Vigicrues, conseille la préfecture sur son site."),
     ("nl", "Volg ons op Twitter voor de laatste updates, schreef de gemeente dinsdag."),
     ("pl", "Pobierz aplikację miejską, by sprawdzić granice strefy – radzi rzecznik urzędu."),

@@ -1171,3 +1171,17 @@ def test_a_newsletter_pitch_goes_when_its_form_was_dropped_first():
     result = clean((BLIND_Q / "blind-en-court-newsletter-form.txt").read_bytes())
     assert "courtrooms this week" not in result.text
     assert "Investigators from the state auditor's office" in result.text
+
+
+def test_the_last_letters_sign_off_stays_under_it():
+    # fresh-user check #19: the last letter's "— Priya Shah, Chapmanslade" went after the
+    # article (p 0.30) while the other letters kept theirs
+    page = "\n\n".join([
+        "Letters: the bypass and the library", "Bypass will only move the jams",
+        "I have lived on the A36 for thirty years and every new road has filled up within a "
+        "year of opening. The money would be better spent on buses.", "— Tom Hale, Frome",
+        "Keep the library open late",
+        "My children do their homework there every evening because our flat is small and "
+        "noisy. Please do not cut the evening hours.", "— Priya Shah, Chapmanslade",
+        "Most read", "Council to vote on parking charges", "© 2025 Wessex Gazette"]) + "\n"
+    assert clean(page).text.endswith("— Priya Shah, Chapmanslade")

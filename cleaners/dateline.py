@@ -145,6 +145,8 @@ def _parsed(line: str, lang: str | None, latest: datetime) -> str | None:
 # "Δευτέρα 17 Νοεμβρίου 2025 Αθήνα 17°C" (blind trial az: both were their dumps' titles).
 # Its year stands within this many words of the line's start.
 OPENING_DATE_MAX_WORDS = 6
+# ...and within this many characters (six words of a weekday's and a month's length).
+OPENING_DATE_MAX_CHARS = 60
 
 
 def opens_with_date(line: str, lang: str | None) -> bool:
@@ -152,6 +154,8 @@ def opens_with_date(line: str, lang: str | None) -> bool:
     to its year, which stands within OPENING_DATE_MAX_WORDS words, a day's number before it),
     with more words after it: a masthead's date bar, not a headline ("Top 10 films of 2024
     ranked" has a number before its year, and no date)?"""
+    if not any(c.isdigit() for c in line[:OPENING_DATE_MAX_CHARS]):
+        return False  # asked of every headline candidate: most have no digit up front
     words = words_of(line)
     year = next((k for k, w in enumerate(words[:OPENING_DATE_MAX_WORDS]) if is_year(w)), None)
     if year is None or year + 1 >= len(words) or not any(

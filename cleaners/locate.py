@@ -948,13 +948,17 @@ def _bylined_header(lines: list[str], first: int, heads: "_Headlines", story: st
     candidate within HEADER_REACH lines above line `first` that stands over its byline
     (`heads_a_byline`) and names the story, inflected or compounded. None when there is
     none."""
-    for j in range(first - 1, max(-1, first - 1 - HEADER_REACH), -1):
-        if not heads_a_byline(lines, j, heads.named):
-            continue
-        if heads.candidate(j, addressed=True) and _names_the_story(
-                lines[j], story, lexicon.function_words, inflected=True):
-            return j
-    return None
+    return next((j for j in range(first - 1, max(-1, first - 1 - HEADER_REACH), -1)
+                 if _heads_the_story(lines, j, heads, story, lexicon)), None)
+
+
+def _heads_the_story(lines: list[str], j: int, heads: "_Headlines", story: str,
+                     lexicon: Lexicon) -> bool:
+    """Is line j the story's header: a headline candidate over its byline (`heads_a_byline`,
+    asked first: the cheaper and the rarer) that names the story, inflected or
+    compounded? What `_bylined_header` and `_points_headline` look for."""
+    return (heads_a_byline(lines, j, heads.named) and heads.candidate(j, addressed=True)
+            and _names_the_story(lines[j], story, lexicon.function_words, inflected=True))
 
 
 # An opinion piece's headline may be written as one or two sentences, full stops and all:
@@ -1044,8 +1048,7 @@ def _points_headline(lines: list[str], i: int, heads: "_Headlines", story: str,
         if heads.named(lines[j]) is not None or not title_like(lines[j]) or _SCORE_RE.search(
                 lines[j]):  # over a match report's headline, its result ("CD Almenar 2 - 1
             break  # Racing Sorbes", field case match-report-lineups-es)
-        if heads_a_byline(lines, j, heads.named) and heads.candidate(j, addressed=True) and (
-                _names_the_story(lines[j], story, lexicon.function_words, inflected=True)):
+        if _heads_the_story(lines, j, heads, story, lexicon):
             found = j
     return found
 

@@ -15,7 +15,7 @@ next link's number, and a run longer than a headline is read as prose with a lin
 
 import re
 
-from newsclean.cleaners.markdown import MarkdownLine
+from newsclean.cleaners.markdown import SPACES_RE, MarkdownLine, letters
 
 # A lynx dump numbers at least this many links in its text and lists them at its end; a
 # plain dump quoting a footnote "[1]" or two is still a plain dump.
@@ -33,7 +33,6 @@ _IMAGE_RE = re.compile(r"\[[^\[\]\d][^\[\]]*\]")
 # field's underscores.
 ITEM_RE = re.compile(r"\s*(?:[*+o#@]|\d{1,5}\.)\s+(?=\S)")
 _FIELD_RE = re.compile(r"_{3,}")
-_SPACES_RE = re.compile(r"\s+")
 # An anchor is a headline's length at most: a run of more words after a link's number is a
 # sentence holding a link ("Utilities Director [5]Ray Okonjo told the council…"), whose
 # anchor ends where lynx does not say. The menu items, tags, share buttons and teaser
@@ -78,14 +77,10 @@ def read_line(line: str) -> MarkdownLine:
     head = marker.group().strip() + " " if marker else ""
     body = _FIELD_RE.sub(" ", body[marker.end():] if marker else body)
     chunks = _NUMBER_RE.split(body)  # text before the first link, then each link's run
-    linked = sum(_letters(run) for run in chunks[1:]
+    linked = sum(letters(run) for run in chunks[1:]
                  if len(run.split()) <= ANCHOR_MAX_WORDS)
-    text = _SPACES_RE.sub(" ", "".join(chunks)).strip()
-    letters = _letters(text)
+    text = SPACES_RE.sub(" ", "".join(chunks)).strip()
+    size = letters(text)
     return MarkdownLine(f"{head}{text}" if text else "",
-                        min(1.0, linked / letters) if letters else 0.0,
+                        min(1.0, linked / size) if size else 0.0,
                         len(chunks) > 1 and not chunks[0].strip())
-
-
-def _letters(text: str) -> int:
-    return sum(map(str.isalnum, text))

@@ -34,7 +34,7 @@ _BOLD_RE = re.compile(r"\*\*\S[^*\n]{0,200}\S\*\*")
 _BLOCK_MARK_RE = re.compile(r"^(?:#{1,6}(?:\s+|$)|>\s?)+")
 # Closing hashes of an ATX heading ("## Sport ##").
 _CLOSING_HASHES_RE = re.compile(r"\s+#+\s*$")
-_SPACES_RE = re.compile(r"\s+")
+SPACES_RE = re.compile(r"\s+")  # a run of spaces, as a reader sees one
 # Emphasis marks CommonMark leaves as text: html2text writes "**sacked **last night", a
 # closing mark after a space, which does not close. Doubled, they are never prose.
 _STRAY_EMPHASIS_RE = re.compile(r"\*\*+|__+")
@@ -155,7 +155,7 @@ def read_line(line: str) -> MarkdownLine:
     body = _BLOCK_MARK_RE.sub("", line.strip())
     body = _CLOSING_HASHES_RE.sub("", body)
     if not any(c in body for c in "[<*_`"):  # no inline markup
-        return MarkdownLine(_SPACES_RE.sub(" ", body).strip(), 0.0, False)
+        return MarkdownLine(SPACES_RE.sub(" ", body).strip(), 0.0, False)
     tokens = _parser().parseInline(body)
     parts: list[str] = []
     linked = 0
@@ -171,17 +171,17 @@ def read_line(line: str) -> MarkdownLine:
             content = token.content if kind == "code_inline" else _STRAY_EMPHASIS_RE.sub(
                 "", token.content)
             parts.append(content)
-            letters = _letters(content)
+            size = letters(content)
             if depth:
-                linked += letters
-            if opens is None and letters and not _LIST_MARKER_RE.fullmatch(content):
+                linked += size
+            if opens is None and size and not _LIST_MARKER_RE.fullmatch(content):
                 opens = depth > 0
         elif kind in ("softbreak", "hardbreak"):
             parts.append(" ")
         # images, emphasis marks and inline HTML are not text a reader reads
-    text = _SPACES_RE.sub(" ", "".join(parts)).strip()
-    letters = _letters(text)
-    return MarkdownLine(text, min(1.0, linked / letters) if letters else 0.0, bool(opens))
+    text = SPACES_RE.sub(" ", "".join(parts)).strip()
+    size = letters(text)
+    return MarkdownLine(text, min(1.0, linked / size) if size else 0.0, bool(opens))
 
 
 def is_link_line(line: MarkdownLine) -> bool:
@@ -194,6 +194,6 @@ def is_link_line(line: MarkdownLine) -> bool:
                                      or line.text.endswith(CUT_OFF_ENDS))
 
 
-def _letters(text: str) -> int:
+def letters(text: str) -> int:
     """Letters and digits: what link density is measured in (a list marker is neither)."""
     return sum(map(str.isalnum, text))

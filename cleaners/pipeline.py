@@ -214,9 +214,10 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
     header = None if lynx else page_header(text)
     starts = None  # each page line's offset, where the page's lines are its units
     if lynx:
-        units, page_lines = _read_marked(units, removed, read_lynx_line, "lynx")
+        units, page_lines = _read_marked(units, removed, read_lynx_line, "lynx",
+                                         references=references_start([u.text for u in units]))
     elif header is not None or is_markdown(text):
-        units, page_lines = _read_marked(units, removed, read_line, "markdown", header)
+        units, page_lines = _read_marked(units, removed, read_line, "markdown", header=header)
     else:
         page_lines = [u.text for u in units]
         starts = [u.start for u in units]
@@ -345,16 +346,17 @@ class _Judge:
 
 
 def _read_marked(units: list[Unit], removed: list[Removal], read: Callable[[str], MarkdownLine],
-                 kind: str, header: PageHeader | None = None) -> tuple[list[Unit], list[str]]:
+                 kind: str, *, header: PageHeader | None = None,
+                 references: int | None = None) -> tuple[list[Unit], list[str]]:
     """A marked-up dump's lines as a reader sees them, `read` line by line (Markdown:
     cleaners/markdown.py; a text browser's: cleaners/lynx.py, whose links' references list
     at the end goes whole), and the page's text as the reader sees it, line by line. The
     page's header (front matter) and a line with no text (an image, an empty heading) are
     removed and recorded under `kind`'s rules ("markdown.no-text", "lynx.references"), and
     so is a line of links (menu items, teasers, tags, share buttons), which stays part of
-    the page; the others keep their place, lose their markup and go on to the line model."""
+    the page; the others keep their place, lose their markup and go on to the line model.
+    The units from index `references` on are the links' list (`lynx.references_start`)."""
     out, page = [], []
-    references = references_start([u.text for u in units]) if kind == "lynx" else None
     for n, u in enumerate(units):
         if header is not None and u.start < header.end:
             removed.append(_removal(u, f"{kind}.header", "structure", "leading"))

@@ -545,6 +545,16 @@ _IMPERATIVE_AFTER = {"hi": "करें कीजिए करिए करो"
 # "Deel van de werkzaamheden …" (part of the works) is no "Deel" (share) call (fresh-user
 # check #17). Not French or Spanish "de": "Suivez de près …" is a call.
 _NOUN_BEFORE = {"en": "of", "de": "der des", "nl": "van"}
+# A verb-first imperative negated by the word after its pronoun or its object's article is
+# a warning, not a call: "Teilen Sie keine Bankdaten per E-Mail.", "Deel geen codes",
+# "Dela inte ditt lösenord" (a police warning's tip went as a share call: fresh-user check
+# #19). English, French, Spanish, Italian and Portuguese put the negation first ("Don't
+# share", "Ne partagez pas", "No compartas", "Non condividere", "Não partilhe"), where no
+# call word opens the line.
+_NEGATION = {"de": "nicht kein keine keinen keinem keiner keines nie niemals",
+             "nl": "niet geen nooit", "sv": "inte aldrig ej", "no": "ikke aldri",
+             "da": "ikke aldrig"}
+NEGATION_REACH = 2  # words after the call word: "Teilen Sie keine", "Deel geen"
 # Korean ends a sentence with its verb and speaks to the reader in the polite imperative's
 # ending: "…뉴스레터로 받아보세요" (receive it by newsletter), "구독하세요", "확인하십시오"; a
 # sentence that ends so is a call (blind trial ad's promo stayed between two paragraphs).
@@ -603,6 +613,7 @@ class Lexicon:
     inside: tuple[str, ...] = ()  # voice words found inside a run of characters (_VOICE_INSIDE)
     imperative_after: frozenset[str] = frozenset()  # "do" after a call word (_IMPERATIVE_AFTER)
     genitive: frozenset[str] = frozenset()  # after a call word, a noun's (_NOUN_BEFORE)
+    negation: frozenset[str] = frozenset()  # after a call word, a warning's (_NEGATION)
     imperative_endings: tuple[str, ...] = ()  # a call's last word's ending (_IMPERATIVE_ENDINGS)
     heads: tuple[str, ...] = ()  # pitch words that close a compound (_COMPOUNDING)
     # the function words the stoplist writes only capitalized: names ("johan", "john")
@@ -641,12 +652,14 @@ class Lexicon:
                    and _plain(word[:-len(clitic)]) in self.plain_call for clitic in self.clitics)
 
     def opens_call(self, words: Sequence[str]) -> bool:
-        """Do lower-cased `words` open with a call word (`call`) that is no noun: no genitive
-        after it (`genitive`: "Share of the mail ballots …", "Folgen der Reform …")? The one
+        """Do lower-cased `words` open with a call word (`call`) that is no noun, no genitive
+        after it (`genitive`: "Share of the mail ballots …", "Folgen der Reform …"), and is
+        not negated within NEGATION_REACH words (`negation`: "Teilen Sie keine …")? The one
         test of a call's first word, for the appeals (`appeal._opens_with_call`) and the
         locator (`locate._says_nothing_to_reader`)."""
         return bool(words) and words[0] in self.call and not (
-            len(words) > 1 and words[1] in self.genitive)
+            len(words) > 1 and words[1] in self.genitive) and self.negation.isdisjoint(
+            words[1:1 + NEGATION_REACH])
 
     def says_you(self, own: str, words: Iterable[str]) -> bool:
         """Does a line in its own voice (`own`: outside quotes, `lines.without_quotes`; `words`
@@ -700,6 +713,7 @@ def lexicon_for(languages: tuple[str, ...] = ()) -> Lexicon:
                    tuple(you | we | asks),
                    frozenset(_IMPERATIVE_AFTER.get(first or "", "").split()),
                    frozenset(w for code in listed for w in _NOUN_BEFORE.get(code, "").split()),
+                   frozenset(w for code in listed for w in _NEGATION.get(code, "").split()),
                    tuple(_IMPERATIVE_ENDINGS.get(first or "", "").split()),
                    tuple(w for w in pitch if len(w) >= PITCH_HEAD_MIN_CHARS)
                    if SAME_LANGUAGE.get(first or "", first) in _COMPOUNDING else (),

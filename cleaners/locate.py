@@ -28,7 +28,7 @@ from newsclean.cleaners.appeal import advises
 from newsclean.cleaners.credits import is_caption, is_credit_rule
 from newsclean.cleaners.crosslink import is_label_alone
 from newsclean.cleaners.dateline import opens_with_date
-from newsclean.cleaners.lexicon import Lexicon
+from newsclean.cleaners.lexicon import NEGATION_REACH, Lexicon
 from newsclean.cleaners.linemodel import COLUMN, LineMemo, LineModel, score_with_features
 from newsclean.cleaners.lines import (
     CUT_OFF_ENDS,
@@ -2075,7 +2075,8 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
         if (found := _fact_box_span(lines, keep, *box, named)) is not None:
             lo, hi = found
             keep[lo:hi] = [True] * (hi - lo)
-    held = _keep_announced(lines, keep, feats, quiet)
+    held = _keep_announced(lines, keep, feats, quiet, lambda i: _says_nothing_to_reader(
+        lines[i], feats[i], named, lexicon, advice=True))
     # a subhead between kept paragraphs; one of a word need not name its paragraph
     # ("Services" over "Visitation will be from 4 to 7 p.m. …", blind trial aq's obituary;
     # dev text dumps kept "Instructions", "Warnings", "References", each in its gold). Not
@@ -2131,8 +2132,11 @@ def _consent(line: str, named: Callable[[str], Rule | None]) -> bool:
 def _says_nothing_to_reader(line: str, f: list[float], named: Callable[[str], Rule | None],
                             lexicon: Lexicon, *, entry: bool = False,
                             headline: bool = False, repeated: bool = False,
-                            bylined: bool = False) -> bool:
+                            bylined: bool = False, advice: bool = False) -> bool:
     """No appeal, no furniture, no address, no link, no repeat, and no rule names it.
+
+    An announced list's item (`advice`, `_keep_announced`) may speak to its reader when it
+    says no "we" and names nothing an appeal offers (`_advises`).
 
     A `headline` may speak to its reader as explainers' do ("Energietoeslag 2025 aanvragen:
     zo doe je dat in vijf stappen" lost its page's title, blind trial r) when it asks
@@ -2154,17 +2158,16 @@ def _says_nothing_to_reader(line: str, f: list[float], named: Callable[[str], Ru
     ("Lagos traffic is a tax we pay without receipts", "What we know about …": blind trial
     aw's column had no title); it still asks for nothing."""
     # a call word at the line's very start calls on the reader, unless it is a noun before
-    # its genitive (`Lexicon.opens_call`: fresh-user check #17's "Folgen der Reform …" went)
-    head = line[:60].lower()
-    opener = WORD_RE.match(head)
-    after = WORD_RE.search(head, opener.end()) if opener is not None else None
-    calls = opener is not None and lexicon.opens_call(
-        (opener.group(), after.group()) if after is not None else (opener.group(),))
+    # its genitive or negated (`Lexicon.opens_call`: fresh-user check #17's "Folgen der
+    # Reform …" went)
+    opening = WORD_RE.findall(line[:60].lower())[:1 + NEGATION_REACH]
+    calls = bool(opening) and lexicon.opens_call(opening)
     return (f[_WEB] < WEB_VETO and not calls
             and not (f[_ADDRESS] and not (entry and (_reports(line, lexicon)
                                                      or advises(line, lexicon))
                                           or headline and _asks_nothing(line, lexicon,
-                                                                        bylined=bylined)))
+                                                                        bylined=bylined)
+                                          or advice and _advises(line, lexicon)))
             and not f[_URL] and (repeated or not f[_DUP]) and named(line) is None)
 
 
@@ -2191,6 +2194,15 @@ def _asks_nothing(line: str, lexicon: Lexicon, *, bylined: bool = False) -> bool
     return lexicon.publisher.isdisjoint(words) and lexicon.asks.isdisjoint(words)
 
 
+def _advises(line: str, lexicon: Lexicon) -> bool:
+    """Does `line`, in its own voice, speak without a "we" and without a word of what an
+    appeal offers (`lexicon.pitch`: a gift, a membership)? Unlike `_asks_nothing`, call
+    and furniture words may stand in advice: "Klicka aldrig på länkar i sms …" (its call
+    negated: `Lexicon.opens_call`)."""
+    words = WORD_RE.findall(without_quotes(line).lower())
+    return lexicon.publisher.isdisjoint(words) and lexicon.pitch.isdisjoint(words)
+
+
 def _reports(line: str, lexicon: Lexicon) -> bool:
     """Does `line`, in its own voice, say "we" (not an acronym's capitals: "the US military")
     without a word of what an appeal asks for? A live blog's reporters promise their reader
@@ -2205,11 +2217,14 @@ def _reports(line: str, lexicon: Lexicon) -> bool:
 
 
 def _keep_announced(lines: list[str], keep: list[bool], feats: list[list[float]],
-                    quiet: Callable[[int], bool]) -> list[int]:
+                    quiet: Callable[[int], bool], item: Callable[[int], bool]) -> list[int]:
     """Keep what a lead-in announces: a sentence of LEAD_IN_MIN_WORDS+ words ending in a
     colon, within RESCUE_REACH lines below a kept line and saying nothing to the reader,
-    followed by 2+ short quiet lines (a tour's dates, a table's cells, the steps of a
-    recipe). Returns the indexes kept here: the later passes leave them out of the page
+    followed by 2+ short lines that say nothing to the reader or, as the story's advice,
+    ask nothing (`item`: `_says_nothing_to_reader`'s `advice`; a tour's dates, a table's
+    cells, the steps of a recipe, the police's tips: "Polisen ger nu allmänheten följande
+    råd …:" over "Dela inte ditt lösenord med någon.", lost with the next tip, fresh-user
+    check #19). Returns the indexes kept here: the later passes leave them out of the page
     they judge, since a run of short lines is no sign of chrome once it is announced.
     (Holding a list whose first item the model kept too took back BBC's "President Obama
     also said:" points, readability-dev text +0.0016, but a standings table under a lead-in
@@ -2229,7 +2244,7 @@ def _keep_announced(lines: list[str], keep: list[bool], feats: list[list[float]]
                 or not quiet(i)):
             continue
         j, keep_first = i + 1, keep[i + 1]
-        while (j < n and j - i <= LEAD_IN_REACH and quiet(j)
+        while (j < n and j - i <= LEAD_IN_REACH and item(j)
                and feats[j][_NW] <= LIST_ITEM_MAX_WORDS):
             j += 1
         if j - i - 1 < 2 or all(keep[i + 1:j]):

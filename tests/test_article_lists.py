@@ -191,3 +191,33 @@ def test_the_storys_last_section_of_items_and_a_short_close_stays(page, subhead,
     kept = clean((PAGES / page).read_bytes()).text.split("\n\n")
     at = kept.index(subhead)
     assert kept[-1] == last and len(kept) - at >= 5
+
+
+@pytest.mark.parametrize(("page", "tips", "share_call"), [
+    ("fresh-de-negated-tips.txt",
+     ["Teilen Sie keine Bankdaten per E-Mail.",
+      "Klicken Sie nicht auf Links in verdächtigen Nachrichten.",
+      "Rufen Sie im Zweifel Ihre Bank direkt an."],
+     "Teilen Sie diesen Artikel mit Ihren Freunden!"),
+    ("fresh-nl-negated-tips.txt",
+     ["Deel geen codes of wachtwoorden via sms.",
+      "Klik niet op links in berichten die je niet vertrouwt.",
+      "Bel bij twijfel zelf de gemeente op het bekende nummer."],
+     "Deel dit artikel met je vrienden!"),
+    ("fresh-sv-negated-tips.txt",
+     ["Dela inte ditt lösenord med någon.",
+      "Klicka aldrig på länkar i sms som du inte väntat dig.",
+      "Ring banken själv om du är osäker."],
+     "Dela artikeln med dina vänner!"),
+])
+def test_the_polices_tips_stay_and_the_share_call_goes(page, tips, share_call):
+    """Fresh-user check #19: a police warning's tips, which speak to the reader and open
+    with a share or click verb negated ("Teilen Sie keine …", "Dela inte …"), went as
+    calls between the lead-in and the spokesman's last sentence. A negated call is no call
+    (`Lexicon.opens_call`), and an announced tip may address the reader when it offers
+    nothing (`locate._advises`); the page's own share call under the story still goes."""
+    result = clean((PAGES / page).read_bytes())
+    kept = result.text.split("\n\n")
+    assert all(tip in kept for tip in tips)
+    assert share_call not in result.text
+    assert share_call in [r.text for r in result.removed]

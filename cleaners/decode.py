@@ -253,18 +253,20 @@ def _best_encoding(matches) -> str | None:
     (_CODE_PAGE_LANGUAGES; a cp1252 reading stands for the code pages charset-normalizer
     finds it could be). Where none is, cp1252, by far the most common undeclared legacy
     encoding in news dumps (and the WHATWG default), wins when its reading is as clean and
-    as coherent as the best guess.
+    as coherent as the best guess. A reading in a CJK code page that writes none of its
+    script is no reading (`_in_its_script`).
     """
-    best = matches.best()
-    if best is None:
+    readings = [m for m in matches if _in_its_script(m.encoding, str(m))]
+    if not readings:
         return None
-    for m in matches:
+    best = readings[0]  # the matches come best first
+    for m in readings:
         page = "cp1252" if "cp1252" in (m.encoding, *m.could_be_from_charset) else m.encoding
         if m.chaos <= best.chaos and page in _CODE_PAGE_LANGUAGES and _written_in(str(m), page):
             return page
     if best.encoding == "cp1252" or any(
             "cp1252" in (m.encoding, *m.could_be_from_charset)
-            and m.chaos <= best.chaos and m.coherence >= best.coherence for m in matches):
+            and m.chaos <= best.chaos and m.coherence >= best.coherence for m in readings):
         return "cp1252"
     return best.encoding
 
@@ -281,6 +283,23 @@ _CODE_PAGE_LANGUAGES = {
     "cp1250": frozenset(("pl", "cs", "sk", "hu", "sl", "hr", "bs", "sr", "ro")),
     "cp1257": frozenset(("lt", "lv", "et")),
 }
+
+
+# The multi-byte code pages of Chinese, Japanese and Korean, and the script a text in them
+# is written in: Han, kana, Hangul. An English page in cp1252 whose only high bytes were
+# "£" and "©" read as cp932 with no chaos at all, each a half-width katakana mark ("pay ｣9 a
+# day": blind trial bb), since single bytes 0xA1-0xDF are those in Shift JIS.
+_CJK_CODECS = frozenset(("cp932", "shift_jis", "shift_jis_2004", "shift_jisx0213", "euc_jp",
+                         "euc_jis_2004", "euc_jisx0213", "iso2022_jp", "gb18030", "gb2312",
+                         "gbk", "hz", "big5", "big5hkscs", "cp950", "cp949", "euc_kr", "johab",
+                         "iso2022_kr"))
+_CJK_SCRIPT_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
+
+
+def _in_its_script(encoding: str, text: str) -> bool:
+    """Is `text`, read as `encoding`, written in the script the encoding was made for? Asked
+    of the CJK code pages (_CJK_CODECS) only: Han, kana or Hangul somewhere."""
+    return encoding not in _CJK_CODECS or _CJK_SCRIPT_RE.search(text) is not None
 
 
 def _written_in(text: str, code_page: str) -> bool:

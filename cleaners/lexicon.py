@@ -555,6 +555,11 @@ _NEGATION = {"de": "nicht kein keine keinen keinem keiner keines nie niemals",
              "nl": "niet geen nooit", "sv": "inte aldrig ej", "no": "ikke aldri",
              "da": "ikke aldrig"}
 NEGATION_REACH = 2  # words after the call word: "Teilen Sie keine", "Deel geen"
+# German calls its reader to act in the polite imperative, the infinitive and "Sie" ("Teilen
+# Sie diesen Artikel"); an infinitive without it opens a headline or a sentence ("Teilen statt
+# kaufen: Hamburger Leihladen verdoppelt …" had no title, fresh-user check #20). A button's
+# one word ("Teilen") is a call still.
+_POLITE_IMPERATIVE = {"de": ("en", "sie")}
 # Korean ends a sentence with its verb and speaks to the reader in the polite imperative's
 # ending: "…뉴스레터로 받아보세요" (receive it by newsletter), "구독하세요", "확인하십시오"; a
 # sentence that ends so is a call (blind trial ad's promo stayed between two paragraphs).
@@ -614,6 +619,8 @@ class Lexicon:
     imperative_after: frozenset[str] = frozenset()  # "do" after a call word (_IMPERATIVE_AFTER)
     genitive: frozenset[str] = frozenset()  # after a call word, a noun's (_NOUN_BEFORE)
     negation: frozenset[str] = frozenset()  # after a call word, a warning's (_NEGATION)
+    # the first language's infinitive ending and the pronoun its imperative takes
+    polite: tuple[str, str] | None = None  # (_POLITE_IMPERATIVE)
     imperative_endings: tuple[str, ...] = ()  # a call's last word's ending (_IMPERATIVE_ENDINGS)
     heads: tuple[str, ...] = ()  # pitch words that close a compound (_COMPOUNDING)
     # the function words the stoplist writes only capitalized: names ("johan", "john")
@@ -654,11 +661,14 @@ class Lexicon:
     def opens_call(self, words: Sequence[str]) -> bool:
         """Do lower-cased `words` open with a call word (`call`) that is no noun, no genitive
         after it (`genitive`: "Share of the mail ballots …", "Folgen der Reform …"), and is
-        not negated within NEGATION_REACH words (`negation`: "Teilen Sie keine …")? The one
+        not negated within NEGATION_REACH words (`negation`: "Teilen Sie keine …"), nor an
+        infinitive without its imperative's pronoun (`polite`: "Teilen statt kaufen")? The one
         test of a call's first word, for the appeals (`appeal._opens_with_call`) and the
         locator (`locate._says_nothing_to_reader`)."""
         return bool(words) and words[0] in self.call and not (
-            len(words) > 1 and words[1] in self.genitive) and self.negation.isdisjoint(
+            len(words) > 1 and (words[1] in self.genitive or self.polite is not None
+                                and words[0].endswith(self.polite[0])
+                                and words[1] != self.polite[1])) and self.negation.isdisjoint(
             words[1:1 + NEGATION_REACH])
 
     def says_you(self, own: str, words: Iterable[str]) -> bool:
@@ -714,6 +724,7 @@ def lexicon_for(languages: tuple[str, ...] = ()) -> Lexicon:
                    frozenset(_IMPERATIVE_AFTER.get(first or "", "").split()),
                    frozenset(w for code in listed for w in _NOUN_BEFORE.get(code, "").split()),
                    frozenset(w for code in listed for w in _NEGATION.get(code, "").split()),
+                   _POLITE_IMPERATIVE.get(SAME_LANGUAGE.get(first or "", first or "")),
                    tuple(_IMPERATIVE_ENDINGS.get(first or "", "").split()),
                    tuple(w for w in pitch if len(w) >= PITCH_HEAD_MIN_CHARS)
                    if SAME_LANGUAGE.get(first or "", first) in _COMPOUNDING else (),

@@ -105,6 +105,24 @@ _CONTINUES = frozenset(",;:.)]}、，،؛")
 # hozzászóláshoz be kell jelentkezned.", "2024-05-14 09:32　来源：钱塘晚报　作者：李明": blind
 # trials o and p); a spaced slash between a bilingual site's two wordings of one label ("Most
 # read / Les plus lus", "Sign up / S'inscrire": blind trial y's New Brunswick page).
+# A speaker's turn in a transcript or an interview opens with the speaker's name or role in
+# capitals and a colon: "CARDENAS: …", "SEN. HAROLD BRIGGS (R-NE): …", "SPIEGEL: …", "Q: …".
+SPEAKER_LABEL_MAX_WORDS = 6
+SPEAKER_LABEL_MAX_CHARS = 60
+
+
+def speaker_label(line: str) -> str | None:
+    """The speaker's label that opens `line` (the capitals before its first colon and a
+    space, SPEAKER_LABEL_MAX_WORDS words at most), or None."""
+    colon = line.find(": ", 0, SPEAKER_LABEL_MAX_CHARS)
+    label = line[:colon]
+    if colon < 1 or not label.isupper() or len(label.split()) > SPEAKER_LABEL_MAX_WORDS:
+        return None
+    return label
+
+
+# A list item: a bullet, dash, plus or number, then a space; group 1 is its marker.
+LIST_ITEM_RE = re.compile(r"([-*•·+–—]|\d{1,3}[.)])\s")
 LINE_PARTS_RE = re.compile(r"\s+[|｜·•–—/]\s+|\u3000+")
 LINE_PART_MARKS = frozenset("|｜·•–—/\u3000")  # a line without any has one part
 SEPARATORS = ("|", "｜", "»", "›", "•", "·", " / ")  # "｜": the full-width bar of CJK menus

@@ -38,6 +38,7 @@ from newsclean.cleaners.lines import (
     HEADLINE_MAX_WORDS,
     ITEM_GOES_ON,
     LINE_PARTS_RE,
+    LIST_ITEM_RE,
     NAME_LOWER_WORDS,
     OPEN_QUOTES,
     PROSE_MIN_WORDS,
@@ -67,6 +68,7 @@ from newsclean.cleaners.lines import (
     sentence_ends,
     sentences,
     shows_time,
+    speaker_label,
     unmarked_byline_name,
     without_quotes,
     word_count,
@@ -180,6 +182,9 @@ STANDFIRSTS = 2
 # 0.9209 (a page's tour dates: recall 0.60 -> 1.00), readability-dev 0.9028 -> 0.9039,
 # fundus-dev 0.9260 -> 0.9261, no page down by more than 0.001.
 LEAD_IN_MIN_WORDS = 6
+# A label over two turns or more is a speaker's ("CARDENAS:" over each of the anchor's
+# lines), not a kicker's ("UPDATE:", "WATCH:").
+SPEAKER_TURNS_MIN = 2
 # a lead-in's colon, Latin or full-width; Thai, which writes no colon there, ends it with
 # "as follows" (blind trial ax's Thai flood warning lost its five tips after "…พร้อมแนะนำให้
 # ประชาชนปฏิบัติ ดังนี้")
@@ -1201,7 +1206,8 @@ class _Headlines:
                 and _says_nothing_to_reader(
                     line, self.feats[i], self.named, self.lexicon, headline=addressed,
                     repeated=True, bylined=addressed and bool(self.feats[i][_ADDRESS])
-                    and heads_a_byline(self.lines, i, self.named))
+                    and heads_a_byline(self.lines, i, self.named),
+                    signed=addressed and over_byline(self.lines, i, self.named))
                 and not _above_credit(self.lines, i, self.named)
                 and not is_caption(line, self.named)
                 and not self.footer.names_site(line, i)
@@ -1946,9 +1952,14 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
         # a call a speaker made, reported (`appeal.attributed`: "Click here to submit a tip,
         # the message on the county's website reads."), is the story's sentence (a fresh
         # user's last paragraph went after the article)
-        return _says_nothing_to_reader(lines[i], feats[i], named, lexicon, entry=bool(
-            feats[i][_ADDRESS]) and _in_an_entry(lines, i, named)) or (
+        addressed = bool(feats[i][_ADDRESS])
+        return _says_nothing_to_reader(
+            lines[i], feats[i], named, lexicon,
+            entry=addressed and _in_an_entry(lines, i, named),
+            spoken=addressed and turns.get(speaker_label(lines[i]), 0) >= SPEAKER_TURNS_MIN) or (
             not feats[i][_URL] and named(lines[i]) is None and attributed(lines[i], speech))
+
+    turns = Counter(label for line in lines if (label := speaker_label(line)) is not None)
 
     n = len(lines)
     lists = _lists(lines)
@@ -2132,11 +2143,15 @@ def _consent(line: str, named: Callable[[str], Rule | None]) -> bool:
 def _says_nothing_to_reader(line: str, f: list[float], named: Callable[[str], Rule | None],
                             lexicon: Lexicon, *, entry: bool = False,
                             headline: bool = False, repeated: bool = False,
-                            bylined: bool = False, advice: bool = False) -> bool:
+                            bylined: bool = False, signed: bool = False,
+                            advice: bool = False, spoken: bool = False) -> bool:
     """No appeal, no furniture, no address, no link, no repeat, and no rule names it.
 
     An announced list's item (`advice`, `_keep_announced`) may speak to its reader when it
-    says no "we" and names nothing an appeal offers (`_advises`).
+    says no "we" and names nothing an appeal offers (`_advises`). A speaker's turn in a
+    transcript or an interview (`spoken`: SPEAKER_TURNS_MIN+ lines under the same label,
+    `lines.speaker_label`) says "you" and "we" to the other speaker, not the page's to its
+    reader: "CARDENAS: Neil Park, thank you." went after the story (blind trial bb).
 
     A `headline` may speak to its reader as explainers' do ("Energietoeslag 2025 aanvragen:
     zo doe je dat in vijf stappen" lost its page's title, blind trial r) when it asks
@@ -2156,14 +2171,19 @@ def _says_nothing_to_reader(line: str, f: list[float], named: Callable[[str], Ru
     say nothing to the reader: a standfirst repeats as its story's teaser (STANDFIRSTS).
     A headline over its byline (`bylined`) may say "we", the writer's or the people's
     ("Lagos traffic is a tax we pay without receipts", "What we know about …": blind trial
-    aw's column had no title); it still asks for nothing."""
+    aw's column had no title); it still asks for nothing. Right over its byline
+    (`signed`, `over_byline`) it may open with a call word too: no promo stands over a
+    writer's name ("Share the load: county asks neighbours to sign up …" had no title,
+    fresh-user check #20; over two headline-like lines and a byline, "Sign in Start your
+    trial" is the masthead's, blind trial ay)."""
     # a call word at the line's very start calls on the reader, unless it is a noun before
     # its genitive or negated (`Lexicon.opens_call`: fresh-user check #17's "Folgen der
     # Reform …" went)
-    opening = WORD_RE.findall(line[:60].lower())[:1 + NEGATION_REACH]
-    calls = bool(opening) and lexicon.opens_call(opening)
-    return (f[_WEB] < WEB_VETO and not calls
-            and not (f[_ADDRESS] and not (entry and (_reports(line, lexicon)
+    head = line[:60].lower()
+    calls = WORD_RE.match(head) is not None and lexicon.opens_call(
+        WORD_RE.findall(head)[:1 + NEGATION_REACH])
+    return (f[_WEB] < WEB_VETO and not (calls and not signed)
+            and not (f[_ADDRESS] and not (spoken or entry and (_reports(line, lexicon)
                                                      or advises(line, lexicon))
                                           or headline and _asks_nothing(line, lexicon,
                                                                         bylined=bylined)
@@ -2606,10 +2626,9 @@ _NUMBER_CELL_RE = re.compile(
     r"(?:^|\t|\|)\s*[-+−–$€£¥₹]?\d[\d.,:]*(?:\s?[-–—―/]\s?\d[\d.,]*)?\s*%?\s*(?:$|\t|\|)")
 
 
-# A list item: a bullet, dash, plus or number, then a space. A run of items with the same
-# kind of marker is one list; when the model keeps a third of its items, the list is the
-# story's (a changelog, a list of measures) and its other items go with it.
-_LIST_ITEM_RE = re.compile(r"([-*•·+–—]|\d{1,3}[.)])\s")
+# A run of list items (`lines.LIST_ITEM_RE`) with the same kind of marker is one list; when
+# the model keeps a third of its items, the list is the story's (a changelog, a list of
+# measures) and its other items go with it.
 
 
 # A list without bullets: rows of a label, a colon and what it lists ("宮崎県： 高鍋町 、 新富町",
@@ -2670,14 +2689,14 @@ def _fact_box_span(lines: list[str], keep: list[bool], lo: int, hi: int,
 
 
 def is_list_item(line: str) -> bool:
-    """Does `line` open with a list item's bullet, dash or number (_LIST_ITEM_RE)?"""
-    return _LIST_ITEM_RE.match(line) is not None
+    """Does `line` open with a list item's bullet, dash or number (LIST_ITEM_RE)?"""
+    return LIST_ITEM_RE.match(line) is not None
 
 
 def _list_kind(line: str) -> str | None:
     """The kind of list item `line` is: its bullet, "1" for a number, _LABEL_ROW for a
     label's colon; None for no item."""
-    m = _LIST_ITEM_RE.match(line)
+    m = LIST_ITEM_RE.match(line)
     if m is None:
         return _LABEL_ROW if _LABEL_ROW_RE.match(line) and not ends_sentence(line) else None
     return "1" if m.group(1)[0].isdigit() else m.group(1)

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from newsclean.cleaners.appeal import PITCH_MAX_WORDS, appeal_span, appeals, is_statement
+from newsclean.cleaners.contents import contents_runs
 from newsclean.cleaners.credits import CREDIT_SEPARATORS, credit_tail
 from newsclean.cleaners.crosslink import (
     REFERRAL_FAMILY,
@@ -45,6 +46,7 @@ from newsclean.cleaners.lines import (
     OPEN_QUOTES,
     QUESTION_MARKS,
     WORD_RE,
+    attributed,
     byline_name,
     credited_name,
     ends_sentence,
@@ -330,11 +332,13 @@ class _Judge:
                     title = found.text
             located = len(units)
             before_rules = units  # a gallery's counters, which the rules take, tell its slides
-            units = _apply_rules(units, self.match, self.lexicon, removed)
+            units = _apply_rules(units, self.match, self.lexicon, removed,
+                                 speech=rules.reported_speech)
             units = _drop_credit_tails(units, self.match, removed, self.credits, before_rules)
             units = _drop_appeals(units, self.lexicon, removed, self.voices,
                                   rules.reported_speech, trailing)
             units = _drop_author_bios(units, self.author, removed)
+            units = _drop_contents(units, removed)
             units = _drop_repeats(units, removed, opts, self.repeats)
             units = _drop_orphan_heads(units, removed)
             units = _drop_letterless_edges(units, removed)
@@ -717,7 +721,8 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
             leading.append(_removal(unit, heading.id, heading.family, "list-head"))
             continue
         if keep[i] and 0 < i < len(units) - 1 and not (keep[i - 1] and keep[i + 1]) and (
-                word_count(unit.text) <= PITCH_MAX_WORDS) and (box := _boxes(
+                word_count(unit.text) <= PITCH_MAX_WORDS) and not attributed(
+                unit.text, speech) and (box := _boxes(
                 match(units[i - 1].text, Where.ANYWHERE), match(units[i + 1].text, Where.ANYWHERE),
                 field_below=not keep[i + 1] and _form_field(units[i + 1].text),
                 pitch_ends=last_mark(unit.text) in FULL_STOPS)):
@@ -824,7 +829,12 @@ def _next_on_page(units: list[Unit], i: int, removed: list[Removal]) -> bool:
 
 def _takes_its_caption(rule: Rule, kept: list[Unit], units: list[Unit], i: int) -> bool:
     """Does a picture's credit at line i (`rule` a caption-credit rule) take the kept line
-    right above it as its caption: _CAPTION_MAX_WORDS words or fewer, no list item? Asked
+    right above it as its caption: _CAPTION_MAX_WORDS words or fewer, no list item? A
+    credit that holds a sentence of its own (two sentences: "(Photo: Brisco on his route in
+    1987. Courier file photo)") carries its caption and takes none: "… but he never asked
+    for a raise, Ortiz said." went with that one (fresh-user check #20). (Not taking a
+    reported line either kept a quote's caption that fundus-dev's gold leaves out, "…",
+    sagt Daniel Theis." over "(Foto: REUTERS)".) Asked
     of a credit the rules name (`_apply_rules`) and, inside the article only, of one the
     locator dropped (`_article_lines`), which left its caption in the story (blind trial
     u: "Snøryddingen var i full gang i Bodø sentrum tirsdag morgen." over "Foto: Ole Martin
@@ -833,7 +843,7 @@ def _takes_its_caption(rule: Rule, kept: list[Unit], units: list[Unit], i: int) 
     Turkish story lost its last one)."""
     return (rule.where is Where.CAPTION_CREDIT and bool(kept) and kept[-1] is units[i - 1]
             and word_count(kept[-1].text) <= _CAPTION_MAX_WORDS
-            and not is_list_item(kept[-1].text))
+            and not is_list_item(kept[-1].text) and len(sentences(units[i].text)) < 2)
 
 
 def _teasers_under(units: list[Unit], at: int, keep: list[bool],
@@ -894,7 +904,8 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     lexicon = lexicon_for(langs)
     units = _drop_byline_shells(units, removed)
     units = _split_glued(units, match, lexicon, {}, removed)
-    units = _apply_rules(units, match, lexicon, removed, gallery=page.says_gallery)
+    units = _apply_rules(units, match, lexicon, removed, gallery=page.says_gallery,
+                         speech=rules.reported_speech)
     units = _drop_credit_tails(units, match, removed, gallery=page.says_gallery)
     units, mends = _normalized(units, opts)
     units = _drop_appeals(units, lexicon, removed, speech=rules.reported_speech)
@@ -1104,7 +1115,8 @@ def _between_paragraphs(texts: list[str], rules: list[Rule | None], i: int) -> b
 
 
 def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: Lexicon,
-                 removed: list[Removal], *, gallery: bool = False) -> list[Unit]:
+                 removed: list[Removal], *, gallery: bool = False,
+                 speech: re.Pattern | None = None) -> list[Unit]:
     """Match every unit once; guards decide by the unit's place relative to the body.
 
     The body runs from the first to the last line of prose that no rule claims: an author
@@ -1122,7 +1134,7 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
     for i in [i for i, rule in enumerate(rules) if rule is not None and rule.family == NAVIGATION]:
         if _between_paragraphs(texts, rules, i) or _heads_a_table(texts, i):
             rules[i] = None  # a subhead or a table's header row, not a menu
-    pitches = _box_pitches(rules, words, texts)
+    pitches = _box_pitches(rules, words, texts, speech)
     def names_cross_link(text: str) -> bool:
         return match(text, Where.ANYWHERE, of=_CROSS_LINK) is not None
 
@@ -1228,17 +1240,22 @@ def _form_field(line: str) -> bool:
     return word_count(line) <= FORM_FIELD_MAX_WORDS and not ends_sentence(line)
 
 
-def _box_pitches(rules: list[Rule | None], words: list[int], texts: list[str]
-                 ) -> dict[int, str]:
+def _box_pitches(rules: list[Rule | None], words: list[int], texts: list[str],
+                 speech: re.Pattern | None = None) -> dict[int, str]:
     """The lines no rule names between a promo box's heading and its button (`_boxes`), of
     PITCH_MAX_WORDS words at most, and the box's heading in the site's own words
     (`locate.is_promo_heading`) over a pitch the rules name and the box's button (which
     need not be named when the heading exclaims: "Ne maradjon le semmiről!" over
     "Iratkozzon fel hírlevelünkre, és minden reggel elküldjük…" and "Feliratkozom", blind
     trial x), with the box's family: each box's pitch and heading. A subhead of the story
-    stands over the story's paragraphs, not over a pitch and a button."""
+    stands over the story's paragraphs, not over a pitch and a button. A pitch says
+    nobody said it (`lines.attributed` with the packs' reporting words, `speech`): the
+    story's last paragraph, "Sandbags are available at the fire stations … Residents should
+    bring their own shovels, officials said.", stood between two newsletters' headings and
+    went as a pitch (fresh-user check #20)."""
     out = {i: box for i in range(1, len(rules) - 1)
            if rules[i] is None and words[i] <= PITCH_MAX_WORDS
+           and not attributed(texts[i], speech)
            and (box := _boxes(rules[i - 1], rules[i + 1],
                               pitch_ends=last_mark(texts[i]) in FULL_STOPS)) is not None}
     for i in range(len(rules) - 1):
@@ -1831,6 +1848,21 @@ def _opens_with(text: str, name: str) -> bool:
     rest = text[len(name):] if text.startswith(name) else None
     return (rest is not None and not rest[:1].isalnum()
             and word_count(rest) >= _BIO_MIN_WORDS_AFTER)
+
+
+def _drop_contents(units: list[Unit], removed: list[Removal]) -> list[Unit]:
+    """`units` without a table of contents (`contents.contents_runs`: a live blog's key
+    events, an explainer's sections), each item recorded as `navigation.contents`; the
+    headings it names stay where they stand. (Left to `_drop_repeats`, the list stayed and
+    the headings went: its first copy is kept.)"""
+    runs = contents_runs([u.text for u in units])
+    if not runs:
+        return units
+    out = units[:runs[0][0]]
+    for (lo, hi), (nxt, _) in zip(runs, [*runs[1:], (len(units), 0)], strict=True):
+        removed.extend(_removal(u, "navigation.contents", NAVIGATION) for u in units[lo:hi])
+        out.extend(units[hi:nxt])
+    return out
 
 
 def _drop_repeats(units: list[Unit], removed: list[Removal], opts: CleanOptions,

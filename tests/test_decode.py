@@ -156,6 +156,19 @@ def test_undeclared_cp1252_is_not_read_as_a_central_european_code_page():
     assert decode(pound.encode("cp1252"), **LIMITS).text == pound
 
 
+def test_an_english_page_with_pounds_is_not_read_as_shift_jis():
+    """Blind trial bb: an English page in cp1252 whose only high bytes were "£" and "©" read
+    as cp932 with no chaos, each a half-width katakana mark ("pay ｣9 a day"). A CJK code
+    page's reading must write its script (`decode._in_its_script`)."""
+    from tests.conftest import FIXTURES
+
+    page = FIXTURES / "text_pages" / "blind-en-gb-cp1252-pounds.txt"
+    d = decode(page.read_bytes(), **LIMITS)
+    assert d.encoding == "cp1252" and "pay £9 a day" in d.text and "\uff63" not in d.text
+    japanese = "東京の地下鉄は来年春に運賃を値上げすると発表した。初乗りは１６０円になる。\n"
+    assert decode(japanese.encode("cp932"), **LIMITS).text == japanese
+
+
 def test_real_cp1250_text_stays_cp1250():
     czech = ("Vláda ve čtvrtek schválila nový rozpočet, který podle ministra financí počítá s "
              "nižším schodkem. Opozice kritizuje, že škrty dopadnou na učitele a zdravotníky. ")

@@ -13,6 +13,7 @@ from newsclean.cleaners.lines import (
     has_separator,
     last_mark,
     sentence_ends,
+    speaker_label,
     without_quotes,
     word_count,
 )
@@ -492,3 +493,16 @@ def test_a_quotation_of_sentences_after_a_statement_ends_one(line, said):
 
     assert ends_in_quoted_speech(line) is said
     assert ends_sentence(line) is said
+
+
+@pytest.mark.parametrize(("line", "label"), [
+    ("CARDENAS: Neil Park, thank you.", "CARDENAS"),
+    ("SEN. HAROLD BRIGGS (R-NE): Nobody got everything they wanted.", "SEN. HAROLD BRIGGS (R-NE)"),
+    ("Q: Favorite athlete?", "Q"),
+    ("SPIEGEL: Herr Minister, wie geht es weiter?", "SPIEGEL"),
+    ("Officials said: the road is closed.", None),
+    ("The mayor: a profile", None),
+    ("THIS IS A VERY LONG CAPITAL KICKER OF MANY WORDS: text", None),
+])
+def test_a_speakers_label_is_the_capitals_before_the_colon(line, label):
+    assert speaker_label(line) == label

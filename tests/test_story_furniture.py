@@ -1185,3 +1185,62 @@ def test_the_last_letters_sign_off_stays_under_it():
         "noisy. Please do not cut the evening hours.", "— Priya Shah, Chapmanslade",
         "Most read", "Council to vote on parking charges", "© 2025 Wessex Gazette"]) + "\n"
     assert clean(page).text.endswith("— Priya Shah, Chapmanslade")
+
+
+@pytest.mark.parametrize(("page", "items", "headings"), [
+    ("fresh-en-gb-live-blog-key-events-bullets.txt",
+     ["• 12.58 GMT Morgan confirms £5bn cuts to departmental budgets",
+      "• 11.48 GMT Chancellor arrives at Commons"],
+     ["Morgan confirms £5bn cuts to departmental budgets", "Chancellor arrives at Commons"]),
+    ("fresh-en-explainer-contents.txt",
+     ["1. What is changing", "2. Who will pay more", "3. When the new rates start"],
+     ["What is changing", "Who will pay more", "When the new rates start"]),
+])
+def test_a_table_of_contents_goes_and_its_headings_stay(page, items, headings):
+    """Fresh-user check #19: a live blog's key events ("• 12.58 GMT Morgan confirms …") and
+    an explainer's numbered sections stayed as body text over the entries and sections they
+    link to. Each item names a heading further down (`contents.contents_runs`): the list
+    goes as `navigation.contents`, the headings stay in their place."""
+    result = clean((PAGES / page).read_bytes())
+    kept = result.text.split("\n\n")
+    assert all(heading in kept for heading in headings)
+    assert not any(item in result.text for item in items)
+    gone = {r.text: r.rule for r in result.removed}
+    assert all(gone[item] == "navigation.contents" for item in items)
+
+
+def test_the_storys_last_paragraph_between_two_newsletter_headings_stays():
+    """Fresh-user check #20: "Sandbags are available at the fire stations … officials said."
+    stood between "Sign up to our Brandt Weekly newsletter" and another newsletter's box and
+    went as the first box's pitch (`newsletter.box-pitch`). A pitch is nobody's reported
+    words (`pipeline._box_pitches`, `lines.attributed`); the two headings still go."""
+    result = clean((PAGES / "fresh-en-story-between-two-newsletter-headings.txt").read_bytes())
+    assert result.text.endswith("Residents should bring their own shovels, officials said.")
+    gone = {r.text: r.rule for r in result.removed}
+    assert gone["Sign up to our Brandt Weekly newsletter"] == "newsletter.heading"
+    assert gone["Get the day's top stories delivered to your inbox every morning."]
+
+
+def test_a_credit_that_holds_its_caption_takes_no_paragraph_above_it():
+    """Fresh-user check #20: "(Photo: Brisco on his route in 1987. Courier file photo)" took
+    the story's sentence above it as its caption ("Share prices … but he never asked for a
+    raise, Ortiz said."). A credit with a sentence of its own carries its caption
+    (`pipeline._takes_its_caption`); it goes alone."""
+    result = clean((PAGES / "fresh-en-obit-caption-inside-credit.txt").read_bytes())
+    assert "but he never asked for a raise, Ortiz said." in result.text
+    assert "Courier file photo" not in result.text
+
+
+def test_a_transcripts_turns_stay_to_the_last_and_its_trailer_goes():
+    """Blind trial bb: a news channel's transcript lost its last turn, "CARDENAS: Neil Park,
+    thank you.", whose "you" is the anchor's to her correspondent: a speaker's turns (a
+    label over two lines or more, `lines.speaker_label`) speak to each other, not to the
+    reader (`locate._says_nothing_to_reader`'s `spoken`). The cues, the order line and the
+    copyright line with a sentence after "All rights reserved." still go."""
+    result = clean((PAGES / "blind-en-broadcast-transcript.txt").read_bytes())
+    assert result.text.endswith("CARDENAS: Neil Park, thank you.")
+    assert "(COMMERCIAL BREAK)" not in result.text
+    gone = {r.text: r.rule for r in result.removed}
+    assert gone["(COMMERCIAL BREAK)"] == "broadcast.cue-en"
+    assert any(rule == "copyright.notice" and text.startswith("Content and programming")
+               for text, rule in gone.items())

@@ -817,3 +817,21 @@ def test_a_caption_sentence_over_the_byline_under_the_headline_is_not_the_title(
     page = "\n".join([*MENU, HEADLINE, "Updated Nov 19, 6:55 AM", "Buses queue outside the "
                       "central station on Monday.", "By", "Jane Doe", *BODY]) + "\n"
     assert clean(page.encode()).title == HEADLINE
+
+
+@pytest.mark.parametrize(("page", "title"), [
+    ("fresh-en-headline-opens-with-share.txt",
+     "Share the load: county asks neighbours to sign up for flood alerts"),
+    ("fresh-en-headline-opens-with-subscribe.txt",
+     "Subscribe or sink? County pushes flood alerts as river nears record crest"),
+    ("fresh-de-headline-opens-with-teilen.txt",
+     "Teilen statt kaufen: Hamburger Leihladen verdoppelt seine Mitglieder"),
+])
+def test_a_headline_that_opens_with_a_call_word_is_the_title(page, title):
+    """Fresh-user check #20: a headline opening with "Share", "Subscribe" or "Teilen" was
+    read as a call and the page had no title. Over its byline a headline may open with a
+    call word (`locate._says_nothing_to_reader`); a German infinitive without "Sie" is no
+    imperative (`Lexicon.polite`)."""
+    result = clean((PAGES / page).read_bytes())
+    assert result.title == title
+    assert title not in result.text

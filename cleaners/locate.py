@@ -567,6 +567,9 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
     for i in _boxed_teasers(lines, keep, named, lexicon):
         keep[i] = False
         settled = False
+    if (other := next_story(lines, keep, named)) is not None:
+        keep[other:] = [False] * (len(keep) - other)
+        settled = False
     # a podcast's box the model kept between paragraphs: asked only of the kept lines beside
     # a dropped one, where a box's controls are (asking every kept line cost `clean()` 4 %)
     played = _player_boxes(lines, lambda j: named(lines[j]), lexicon)
@@ -2309,6 +2312,38 @@ def _resumed_story(lines: list[str], keep: list[bool], quiet: Callable[[int], bo
 # block of three lines were lost (a video page: "Advertisement", "Your video will play after
 # this ad", "Skip ad in 5"). Share rows and teaser labels stand after stories as often: counting
 # over them too took back author bios and newsletter forms (dev text dumps -0.0007).
+# The rules' families whose lines end a story: its tags, its comments, a box of links
+# ("Next story", "More on this"). Under one, a headline over its byline and time heads
+# another story: the next one a page loads as its reader scrolls (blind trial bb: "Next
+# story", a bakery's headline, deck and "By Ellie Marsh, What's On Reporter 12:05, 12 Nov
+# 2025" under a clean-air story's tags and comment count; the locator dropped the header
+# and kept the bakery's five paragraphs). A teaser in a box has no byline and time.
+_STORY_CLOSED = frozenset((TAGS, COMMENTS, _CROSS_LINK))
+
+
+def next_story(lines: list[str], keep: list[bool], named: Callable[[str], Rule | None]
+               ) -> int | None:
+    """Where another story starts on the page, its header (a headline, with or without its
+    deck, over a marked byline with its time: `lines.is_byline`, `shows_time`) under a line
+    that closes the story kept above it (_STORY_CLOSED), with kept lines under it: the index
+    of its first line, or None."""
+    n = len(lines)
+    closed = False
+    for j in range(keep.index(True) + 1, n):
+        if keep[j]:
+            closed = False
+            continue
+        rule = named(lines[j])
+        if rule is not None:
+            closed = closed or rule.family in _STORY_CLOSED
+        elif closed and is_byline(lines[j]) and shows_time(lines[j]) and any(keep[j + 1:]):
+            head = next((h for h in (j - 1, j - 2) if h > 0 and not keep[h]
+                         and is_headline(lines[h]) and named(lines[h]) is None), None)
+            if head is not None:
+                return head
+    return None
+
+
 _LIVE_BLOG = "live-blog"
 # The rules' families whose lines close a story: its tags and its share row stand under its
 # last paragraph, which a related box may stand above (an Arabic story's last paragraph

@@ -1963,8 +1963,11 @@ def _finish(units: list[Unit], removed: list[Removal], *, title: str | None, fmt
     elif len(body) > opts.max_output_chars:
         status = Status.REJECTED
         reason = f"clean body is {len(body):,} characters, over the {opts.max_output_chars:,} limit"
+    # in page order, as a reader replays them (they are found step by step: a fresh user saw
+    # line 19 before line 15 and the byline last); those without offsets (HTML) keep theirs
     return Cleaned(text=body if status is Status.CLEANED else "", title=title,
-                   removed=tuple(removed), format=fmt, encoding=encoding, status=status,
+                   removed=tuple(sorted(removed, key=lambda r: (r.start is None, r.start or 0))),
+                   format=fmt, encoding=encoding, status=status,
                    reason=reason, url=url, author=author, date=date, extractor=extractor,
                    decoded_length=decoded_length, stats=stats)
 

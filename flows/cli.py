@@ -62,10 +62,20 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
+        # "newsclean --verison": argparse names the missing command, not the mistyped option
+        unknown = [w for w in getattr(self, "given", ()) if w.startswith("--")
+                   and w.split("=")[0] not in self._option_string_actions]
+        if unknown and "required: COMMAND" in message:
+            known = [o for o in self._option_string_actions if o.startswith("--")]
+            hints = [c for w in unknown
+                     for c in difflib.get_close_matches(w.split("=")[0], known, n=1, cutoff=0.75)]
+            message = (f"unrecognized arguments: {' '.join(unknown)}"
+                       + (f" (did you mean {', '.join(hints)}?)" if hints else ""))
         self.exit(2, f"{self.prog}: error: {message}{_closest_choice(message)} "
                      f"(see {self.prog} --help)\n")
 
     def parse_args(self, args=None, namespace=None):  # noqa: ANN001, ANN201 - argparse's
+        self.given = list(sys.argv[1:] if args is None else args)
         parsed, extra = self.parse_known_args(args, namespace)
         if extra:
             command = getattr(parsed, "command", None)
@@ -829,6 +839,9 @@ def _print_summary(console, summary: dict, command: str = "run") -> None:
             named = ", ".join(docs) + (", …" if n > len(docs) else "")
             console.print(f"  {status} {n}: {reason}" + (f" ({named})" if docs else ""),
                           markup=False, soft_wrap=True)
+        if shown < summary["not_cleaned"]:  # the list stops: say how much it leaves out
+            console.print(f"  and {summary['not_cleaned'] - shown} more for other reasons "
+                          "(the manifest has each)", markup=False, soft_wrap=True)
     if held := summary.get("held"):  # cleaned but not published: why, document by document
         n_held = summary["statuses"].get("needs_review", len(held))
         where = "would go to" if summary.get("dry_run") else "in"
@@ -847,8 +860,9 @@ def _print_summary(console, summary: dict, command: str = "run") -> None:
                                               sorted(fams.items(), key=lambda kv: -kv[1])),
                       soft_wrap=True)
     if summary.get("sampled_of") is not None:
-        console.print(f"--limit: the first {summary['inputs']} of "
-                      f"{summary['sampled_of']} inputs")
+        console.print(f"--limit: the first {summary.get('sampled')} of "
+                      f"{summary['sampled_of']} files (key order), {summary['inputs']} "
+                      "inputs in them", markup=False, soft_wrap=True)
     if skipped := summary.get("skipped"):
         console.print(f"skipped by the include patterns: {sum(skipped.values())} ("
                       + ", ".join(f"{r} {n}" for r, n in sorted(skipped.items(),

@@ -492,7 +492,7 @@ def test_run_outputs_are_readable_counted_and_tidy(tmp_path, api_env):
     summary = json.loads(out.stdout)
     assert (summary["run_id"], summary["manifest"]) == (run_id, str(manifest))
     assert (summary["statuses"], summary["inputs"], summary["sampled_of"]) == ({"cleaned": 2}, 2, 3)
-    assert "--limit: the first 2 of 3 inputs" in out.stderr
+    assert "--limit: the first 2 of 3 files (key order), 2 inputs in them" in out.stderr
     assert "skipped by the include patterns: 2" in out.stderr
     assert ".png 1" in out.stderr and ".gz (no article extension inside) 1" in out.stderr
     assert list((dest / "_manifests").iterdir()) == [manifest]  # no <run id>.parts/ left
@@ -621,6 +621,8 @@ def test_also_include_adds_markdown_to_the_default_patterns(tmp_path, api_env):
     (("run", "seeds/", "out/", "--task-runner", "dsak"), "(did you mean dask?)"),
     # a prefix is no option: "--worker 2" was taken for --workers without a word (fresh user)
     (("run", "seeds/", "out/", "--worker", "2"), "(did you mean --workers?)"),
+    # no command, an option mistyped: argparse named the missing command (fresh-user #20)
+    (("--verison",), "unrecognized arguments: --verison (did you mean --version?)"),
 ])
 def test_a_mistyped_option_is_one_line_with_the_closest_option(args, said):
     out = _run(*args)
@@ -922,3 +924,21 @@ def test_the_run_summary_says_why_each_document_was_held_for_review(tmp_path, ap
                                     "(minimum 40)", "dest": f"{dest}/_review/note.txt"}]
         assert summary["review_dir"] == f"{dest}/_review/"
     assert (dest / "_review" / "note.txt").is_file() and not (dest / "note.txt").exists()
+
+
+def test_the_reasons_list_says_how_many_documents_it_leaves_out():
+    """Fresh-user check #20: "why not cleaned" listed five reasons of eight documents and
+    said nothing of the other three."""
+    from rich.console import Console
+
+    from newsclean.flows.cli import _print_summary
+
+    reasons = [("rejected", f"reason {k}", 1, [f"doc-{k}.txt"]) for k in range(5)]
+    summary = {"run_id": "r1", "statuses": {"cleaned": 2, "rejected": 8}, "inputs": 10,
+               "not_cleaned": 8, "reasons": reasons}
+    console = Console(record=True, width=200)
+    _print_summary(console, summary)
+    lines = [ln.strip() for ln in console.export_text().splitlines()]
+    assert "rejected 1: reason 4 (doc-4.txt)" in lines
+    assert lines[lines.index("rejected 1: reason 4 (doc-4.txt)") + 1] == (
+        "and 3 more for other reasons (the manifest has each)")

@@ -228,7 +228,7 @@ def test_the_report_says_what_was_in_force_and_shows_what_was_removed(tmp_path):
             "`example-site`" in report)
     assert ("- review policy: hold documents that lose more than 10% of their prose or keep "
             "fewer than 1000 words") in report
-    assert "- `--limit`: the first 2 of 3 inputs (key order)" in report
+    assert "- `--limit`: the first 2 of 3 files (key order), 2 inputs in them" in report
     assert "- duration: " in report
     assert "## Removed lines per rule (a preview)" in report
     assert "| `comments.akismet` | 2 | This site uses Akismet" in report

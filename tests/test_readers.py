@@ -364,17 +364,20 @@ def test_warc_html_responses_are_documents_with_the_target_uri_as_source(tmp_pat
     (tmp_path / "src" / "crawl.warc.gz").write_bytes(_warc_gz())
 
     docs = _docs(tmp_path / "src" / "crawl.warc.gz")
-    assert [d.url for d in docs] == ["https://coast.example/storm", "https://coast.example/bad",
-                                     "https://tokyo.example/budget", "https://coast.example/gone"]
-    assert docs[1].key == "crawl.warc.gz#00000000-0000-4000-8000-00000000bad0"
-    assert docs[1].error == "record 6 (https://coast.example/bad): unreadable HTTP status line"
-    assert docs[3].error.endswith("HTTP 404 response, not a page")
+    assert [d.url for d in docs] == [
+        "https://coast.example/storm", "https://coast.example/logo.png",
+        "https://coast.example/bad", "https://tokyo.example/budget", "https://coast.example/gone"]
+    assert docs[2].key == "crawl.warc.gz#00000000-0000-4000-8000-00000000bad0"
+    assert docs[2].error == "record 6 (https://coast.example/bad): unreadable HTTP status line"
+    assert docs[4].error.endswith("HTTP 404 response, not a page")
+    # every response is an input: a picture is no article page, said so (fresh-user #20)
+    assert docs[1].error.endswith("not an article page: Content-Type image/png")
 
     result = _run(tmp_path / "src", tmp_path / "out")
     by_url = {json.loads((tmp_path / "out" / f"{d.rel}.json").read_text())["url"]: d.rel
               for d in docs if not d.error}
     assert [result[d.key]["status"] for d in docs] == [
-        "cleaned", "rejected", "cleaned", "rejected"]  # Japanese words counted by characters
+        "cleaned", "rejected", "rejected", "cleaned", "rejected"]  # Japanese: by characters
     storm = tmp_path / "out" / f"{by_url['https://coast.example/storm']}.txt"
     assert storm.read_text().startswith("A powerful storm")
     tokyo = tmp_path / "out" / f"{by_url['https://tokyo.example/budget']}.txt"
@@ -492,16 +495,16 @@ def test_flow_cleans_a_folder_mixing_articles_and_record_files(tmp_path):
 
     manifest = [json.loads(line) for line in
                 next((dest / "_manifests").glob("*.jsonl")).read_text().splitlines()]
-    # 2 articles + 6 JSONL records + 3 CSV rows + 4 WARC HTML responses: each one line.
-    assert len(manifest) == summary["inputs"] == 15
+    # 2 articles + 6 JSONL records + 3 CSV rows + 5 WARC responses: each one line.
+    assert len(manifest) == summary["inputs"] == 16
     by_key = {m["key"]: m for m in manifest}
-    assert len(by_key) == 15
+    assert len(by_key) == 16
     assert by_key["dumps/2018-07.jsonl.gz#line-3"]["status"] == "rejected"
     assert by_key["dumps/2018-07.jsonl.gz#line-3"]["reason"].startswith("line 3: not valid JSON")
     assert by_key["dumps/export.csv#row-2"]["reason"].startswith("row 2 (line 11): 2 fields")
     assert by_key["dumps/2018-07.jsonl.gz#glacier-3"]["source"].endswith(
         "/dumps/2018-07.jsonl.gz#glacier-3")
-    assert summary["statuses"] == {"cleaned": 10, "rejected": 5}
+    assert summary["statuses"] == {"cleaned": 10, "rejected": 6}
     assert (dest / "2018/07/story.txt").exists() and (dest / "dumps/export/c3.txt").exists()
     assert (dest / "dumps/2018-07/1002.txt").read_text().startswith("A powerful storm")
     shard_rows = [line for p in (dest / "_shards").rglob("*.jsonl")

@@ -1244,3 +1244,15 @@ def test_a_transcripts_turns_stay_to_the_last_and_its_trailer_goes():
     assert gone["(COMMERCIAL BREAK)"] == "broadcast.cue-en"
     assert any(rule == "copyright.notice" and text.startswith("Content and programming")
                for text, rule in gone.items())
+
+
+def test_the_next_story_a_page_loads_under_the_first_goes():
+    """Blind trial bb: under a clean-air story's tags, comment count and "Next story", the
+    page loaded a bakery story (kicker, headline, deck, "By Ellie Marsh, What's On Reporter
+    12:05, 12 Nov 2025", five paragraphs); the locator dropped its header and kept its
+    paragraphs as the story's. A headline over a byline with its time, under a line that
+    closes a story, heads another one (`locate.next_story`)."""
+    result = clean((PAGES / "blind-en-gb-next-story-loaded.txt").read_bytes())
+    assert result.title.startswith("Bristol clean air zone to charge older vans")
+    assert result.text.endswith("The decision will be reviewed in 2028.")
+    assert "bakery" not in result.text

@@ -276,6 +276,7 @@ def clean_articles(
     n_batches = n_archives + sum(1 for _ in batch_sizes(n_inputs - n_archives, batch_size, slots))
     if limit and n_inputs == limit:  # a sample: count what it was taken from
         summary.skipped.clear()
+        summary.sampled = n_inputs
         summary.sampled_of = sum(1 for o in src.iter_objects(key_prefix)
                                  if _included(o.key, tuple(include), named, summary.skipped)
                                  and _modified_since(o.modified, since))

@@ -57,7 +57,10 @@ class RunSummary:
     started: datetime | None = None
     since: datetime | None = None  # an incremental run's cut-off
     key_prefix: str = ""  # the run's `--prefix` under the source, "" for all of it
-    sampled_of: int | None = None  # with a limit: the inputs the sample was taken from
+    # with a limit: the files taken and the files they were taken from (a JSONL or WARC file
+    # holds many inputs: "the first 5 of 26 inputs" read wrong for 3 files, fresh-user #20)
+    sampled: int | None = None
+    sampled_of: int | None = None
     # Files the include patterns skipped, by reason (their extension): not inputs, so in no
     # manifest line, but counted here so every listed file is accounted for.
     skipped: Counter = field(default_factory=Counter)
@@ -135,6 +138,7 @@ class RunSummary:
             "statuses": dict(self.statuses),
             "removed_by_family": dict(self.families),
             "skipped": dict(self.skipped),
+            "sampled": self.sampled,
             "sampled_of": self.sampled_of,
             "reasons": self.top_reasons(),
             # why each document went to the review queue (the first _LIST_LIMIT): cleaned,
@@ -253,7 +257,8 @@ class RunSummary:
                          f"{r.max_removed_share:.0%} of their prose or keep fewer than "
                          f"{r.min_words} words")
         if self.sampled_of is not None:
-            lines.append(f"- `--limit`: the first {self.total} of {self.sampled_of} inputs (key order)")
+            lines.append(f"- `--limit`: the first {self.sampled} of {self.sampled_of} files "
+                         f"(key order), {self.total} inputs in them")
         if self.since is not None:
             lines.append(f"- only inputs modified since {self.since.isoformat()}")
         if self.skipped:

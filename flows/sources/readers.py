@@ -557,8 +557,10 @@ def _scalar(value) -> str | None:
 
 
 def _warc_records(stream: BinaryIO, limit: int) -> Iterator[_Record]:
-    """HTML response records of a WARC (gzip per record or not, as warcio reads both);
-    requests, metadata, revisits and non-HTML responses (images, scripts) are no articles."""
+    """The response records of a WARC (gzip per record or not, as warcio reads both), each an
+    input: HTML ones to clean, the others (images, scripts) rejected as no article page, as
+    the fetch flow does (a fresh user's PNG response had no manifest line, the run's count
+    one input short). Requests, metadata and revisits are no responses, no inputs."""
     from warcio.archiveiterator import ArchiveIterator
 
     members = _GzipMembers(stream)
@@ -575,12 +577,12 @@ def _warc_records(stream: BinaryIO, limit: int) -> Iterator[_Record]:
         http = rec.http_headers
         status = http.get_statuscode() if http else None
         ctype = (http.get_header("Content-Type") or "") if http else ""
-        if ctype and not ctype.lower().startswith(_HTML_TYPES):
-            continue
         if not status or not status.isdigit():
             out.error = "unreadable HTTP status line"
         elif status != "200":
             out.error = f"HTTP {status} response, not a page"
+        elif ctype and not ctype.lower().startswith(_HTML_TYPES):
+            out.error = f"not an article page: Content-Type {ctype.split(';')[0]}"
         else:
             body = rec.content_stream().read(limit + 1)
             if len(body) > limit:

@@ -567,6 +567,10 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
     for i in _boxed_teasers(lines, keep, named, lexicon):
         keep[i] = False
         settled = False
+    for i, button in poll_boxes(lines, lambda j: named(lines[j])).items():
+        keep[i] = False
+        cut_off[i] = button  # recorded under the poll's rule
+        settled = False
     if (other := next_story(lines, keep, named)) is not None:
         keep[other:] = [False] * (len(keep) - other)
         settled = False
@@ -2312,6 +2316,34 @@ def _resumed_story(lines: list[str], keep: list[bool], quiet: Callable[[int], bo
 # block of three lines were lost (a video page: "Advertisement", "Your video will play after
 # this ad", "Skip ad in 5"). Share rows and teaser labels stand after stories as often: counting
 # over them too took back author bios and newsletter forms (dev text dumps -0.0007).
+# A reader poll is a question, its options and its buttons ("Should Pinewood end its
+# contract with Redline Transit?" / "Yes, end it now" / "No, fix the oversight" / "Not sure" /
+# "Vote" / "View results"): the packs name the buttons (`chrome.poll`, `chrome.poll-de` …),
+# and the question and the options over them, in any words, are the poll's (blind trial
+# bb's poll stood whole between a story's paragraphs). An option is short and no sentence.
+_POLL_RULE = "chrome.poll"
+POLL_OPTIONS_MAX = 8
+POLL_OPTION_MAX_WORDS = 8
+
+
+def poll_boxes(lines: list[str], rule_at: Callable[[int], Rule | None]) -> dict[int, int]:
+    """Each reader poll's question and options -> the line of its first button: over a line
+    a poll rule names (_POLL_RULE), 2 to POLL_OPTIONS_MAX options (POLL_OPTION_MAX_WORDS
+    words at most, no sentence, no rule naming them) under a question no rule names.
+    `rule_at(i)` is the rule that names line i."""
+    out: dict[int, int] = {}
+    for i in range(1, len(lines)):
+        if not lines[i] or (rule := rule_at(i)) is None or not rule.id.startswith(_POLL_RULE):
+            continue
+        j = i - 1
+        while (j >= 0 and i - j <= POLL_OPTIONS_MAX and rule_at(j) is None
+               and word_count(lines[j]) <= POLL_OPTION_MAX_WORDS and not ends_sentence(lines[j])):
+            j -= 1
+        if i - 1 - j >= 2 and j >= 0 and rule_at(j) is None and last_mark(lines[j]) in QUESTION_MARKS:
+            out.update(dict.fromkeys(range(j, i), i))
+    return out
+
+
 # The rules' families whose lines end a story: its tags, its comments, a box of links
 # ("Next story", "More on this"). Under one, a headline over its byline and time heads
 # another story: the next one a page loads as its reader scrolls (blind trial bb: "Next

@@ -83,6 +83,7 @@ from newsclean.cleaners.locate import (
     locate_lines,
     names_the_story,
     opens_a_thread,
+    poll_boxes,
     sentence_headline,
     tables,
     teaser_pairs,
@@ -1135,6 +1136,7 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
         if _between_paragraphs(texts, rules, i) or _heads_a_table(texts, i):
             rules[i] = None  # a subhead or a table's header row, not a menu
     pitches = _box_pitches(rules, words, texts, speech)
+    polls = poll_boxes(texts, rules.__getitem__)
     def names_cross_link(text: str) -> bool:
         return match(text, Where.ANYWHERE, of=_CROSS_LINK) is not None
 
@@ -1187,6 +1189,8 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
             removed.append(_removal(unit, heading.id, heading.family, "list-head"))
         elif i in pitches:
             removed.append(_removal(unit, _BOX_PITCH, pitches[i], "box"))
+        elif i in polls:
+            removed.append(_removal(unit, rules[polls[i]].id, rules[polls[i]].family, "box"))
         elif i in referrals:  # a label in the site's own words (cleaners/crosslink.py)
             removed.append(_removal(unit, REFERRAL_RULE, REFERRAL_FAMILY))
         elif i in embeds:  # a social post's head and link (cleaners/embed.py)

@@ -1256,3 +1256,16 @@ def test_the_next_story_a_page_loads_under_the_first_goes():
     assert result.title.startswith("Bristol clean air zone to charge older vans")
     assert result.text.endswith("The decision will be reviewed in 2028.")
     assert "bakery" not in result.text
+
+
+def test_a_reader_poll_between_paragraphs_goes_whole():
+    """Blind trial bb: a poll between a school-audit story's paragraphs (its question, three
+    options, "Vote", "View results", "This poll is not scientific.") stayed whole. The
+    packs name its buttons (`chrome.poll`); the question and options over them go with them
+    (`locate.poll_boxes`), and the story goes on under the poll."""
+    result = clean((PAGES / "blind-en-reader-poll-in-story.txt").read_bytes())
+    for line in ("Should Pinewood end its contract with Redline Transit?", "Yes, end it now",
+                 "Not sure", "View results", "This poll is not scientific."):
+        assert line not in result.text
+    assert {r.rule for r in result.removed if r.text == "Yes, end it now"} == {"chrome.poll"}
+    assert "Redline Transit, based in Merrillville, holds contracts" in result.text

@@ -97,6 +97,7 @@ from newsclean.cleaners.markdown import (
     PageHeader,
     is_link_line,
     is_markdown,
+    only_h1,
     page_header,
     read_line,
 )
@@ -216,10 +217,13 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
     removed: list[Removal] = []
     header = None if lynx else page_header(text)
     starts = None  # each page line's offset, where the page's lines are its units
+    h1 = None  # where a Markdown page's only level-1 heading starts (`markdown.only_h1`)
     if lynx:
         units, page_lines = _read_marked(units, removed, read_lynx_line, "lynx",
                                          references=references_start([u.text for u in units]))
     elif header is not None or is_markdown(text):
+        at = only_h1([u.text for u in units]) if header is None or not header.title else None
+        h1 = units[at].start if at is not None else None
         units, page_lines = _read_marked(units, removed, read_line, "markdown", header=header)
     else:
         page_lines = [u.text for u in units]
@@ -247,6 +251,8 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
         kept, found, dropped, top = judge.rounds(units, title, top_line=False)
     if top:  # the page's <title>, often saved above the on-page headline it decorates
         kept, found = _undecorated(found, kept, dropped)
+    if found is None and h1 is not None:
+        kept, found = _h1_headline(kept, h1, match, lexicon, dropped)
     units, title = kept, found
     removed.extend(dropped)
     if title:  # said once, as the title: not again atop the text (a headline the page
@@ -643,6 +649,24 @@ def _undecorated(title: str, units: list[Unit], removed: list[Removal]
     if line is None:
         return units, title
     return _drop_title_line(units, line, removed), line
+
+
+def _h1_headline(kept: list[Unit], h1: int, match: Callable[..., Rule | None],
+                 lexicon: Lexicon, dropped: list[Removal]) -> tuple[list[Unit], str | None]:
+    """(the story's units, its title) of a Markdown page the locator found no headline in,
+    when the kept unit that starts at `h1` (its only <h1>, `markdown.only_h1`) reads like a
+    headline (`locate.title_like`), no rule names it and it names the story under it: that
+    unit is the title, and the kept lines above it were the page's (a consent box's
+    buttons, a ticker, a breadcrumb: the story starts at its headline), each recorded in
+    `dropped`. Else `kept` and no title."""
+    at = next((k for k, u in enumerate(kept) if u.start == h1), None)
+    if at is None or not title_like(kept[at].text) or match(kept[at].text, Where.ANYWHERE) or (
+            not names_the_story(kept[at].text, (u.text for u in kept[at + 1:]),
+                                lexicon.function_words)):
+        return kept, None
+    dropped.extend(_removal(u, "markdown.above-headline", "layout", "leading") for u in kept[:at])
+    dropped.append(_removal(kept[at], "markdown.headline", "structure", "leading"))
+    return kept[at + 1:], kept[at].text
 
 
 def _drop_title_line(units: list[Unit], title: str, removed: list[Removal]) -> list[Unit]:

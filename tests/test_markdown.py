@@ -5,7 +5,9 @@ article comes out as plain text with every news sentence, including the ones hol
 Fixtures (tests/fixtures/markdown/): an html2text dump of an English local-news page and a
 Reader-style dump (Markdown with a Title/URL header, setext headings, `*   ` lists) of a
 German one, each with its menu, share row, "read also" link, teaser list and footer; and a
-CMS export (YAML front matter, then the story), whose header gives title, authors, date.
+CMS export (YAML front matter, then the story), whose header gives title, authors, date;
+two html2text dumps written for blind trial bb (a podcast episode page, a Japanese fare
+story), each with one "# " headline under a page's chrome.
 """
 
 from pathlib import Path
@@ -182,3 +184,23 @@ def test_a_markdown_dump_loses_no_more_than_its_chrome():
     # words in: what a reader sees on the whole page (link text counted, URLs not: 303)
     seen = sum(word_count(read_line(line).text) for line in raw.splitlines())
     assert result.stats["words_in"] == seen == 230
+
+
+@pytest.mark.parametrize(("page", "title", "first"), [
+    ("blind-en-podcast-episode.md", "Why Columbus is closing 16 schools at once",
+     "The Columbus City Schools board voted 5-2 on Tuesday night"),
+    ("blind-ja-fare-rise.md", "ＪＲ東日本、首都圏の運賃を来春平均７％値上げ 民営化後初", "大野真理子"),
+])
+def test_a_pages_only_h1_is_its_title_and_the_lines_above_it_go(page, title, first):
+    """Blind trial bb: html2text dumps of a podcast episode and a Japanese story had no
+    title, their "# " headline left atop the text under a tagline, consent buttons and a
+    breadcrumb the locator kept. A page's only level-1 heading that names the story is its
+    title (`markdown.only_h1`, `pipeline._h1_headline`), and what stood above it goes
+    (`newsclean eval --input markdown`: 24 dev pages up, none down)."""
+    result = clean((FIXTURES / page).read_bytes())
+    assert result.title == title
+    assert result.text.startswith(first)
+    above = [r.text for r in result.removed if r.rule == "markdown.above-headline"]
+    assert above == (["詳しくはこちら 同意する", "速報", "1. トップ", "2. 経済", "3. 交通"]
+                     if page.startswith("blind-ja") else
+                     ["One story from Ohio, explained in under 30 minutes. New episodes weekdays."])

@@ -1396,9 +1396,11 @@ def _pull_quotes(keys: list[str]) -> list[int]:
         if word_count(quote) < _PULL_QUOTE_MIN_WORDS:
             continue
         if key[:1] == key[-1:] == '"':  # a quotation whole, in its marks: found with them,
-            # or bare where the story reports it with dashes (_SPEECH_ENDS)
+            # or bare where the story reports it with dashes (_SPEECH_ENDS), or each of its
+            # sentences said in one paragraph that sets its speaker between them
             if _said_in_another(page, starts, keys, i, key) or _said_in_another(
-                    page, starts, keys, i, quote, _SPEECH_ENDS):
+                    page, starts, keys, i, quote, _SPEECH_ENDS) or _stitched(
+                    page, starts, keys, i, quote):
                 out.append(i)
         elif ends_sentence(quote) and _said_in_another(page, starts, keys, i, quote):
             out.append(i)
@@ -1412,6 +1414,35 @@ def _pull_quotes(keys: list[str]) -> list[int]:
 # another mark instead is a sentence of a longer quotation: the dev sets' gold keeps such
 # pull quotes ("‚Es sind welche im Kibbuz. Ich muss da raus…‘", fundus-dev text -0.0004).
 _SPEECH_ENDS = frozenset("–—")
+
+
+# A pull quote may join what a paragraph says around its speaker: "She'd been dead more than
+# a year. I thought it was a clerical error." pulled from «"She'd been dead more than a
+# year," he said. "I thought it was a clerical error. Then I found out …"» (a fresh user's
+# investigation kept both its pull quotes twice). Each sentence is looked for without its
+# end mark, which the paragraph may write as a comma.
+_STITCHED_MIN_WORDS = 4  # a sentence of the pull quote, looked for alone
+
+
+def _stitched(page: str, starts: list[int], keys: list[str], i: int, quote: str) -> bool:
+    """Are the two or more sentences of `quote` (key i's, out of its marks), each of
+    _STITCHED_MIN_WORDS words or more less its end mark, all found in one longer key?"""
+    said = [sentence.strip().rstrip(".!?…").strip() for sentence in sentences(quote)]
+    if len(said) < 2 or any(word_count(part) < _STITCHED_MIN_WORDS for part in said):
+        return False
+    holders = None
+    for part in said:
+        found = set()
+        at = page.find(part)
+        while at >= 0:
+            j = bisect_right(starts, at) - 1
+            if j != i and len(keys[j]) > len(keys[i]):
+                found.add(j)
+            at = page.find(part, at + 1)
+        holders = found if holders is None else holders & found
+        if not holders:
+            return False
+    return True
 
 
 def _said_in_another(page: str, starts: list[int], keys: list[str], i: int, quote: str,

@@ -1269,3 +1269,16 @@ def test_a_reader_poll_between_paragraphs_goes_whole():
         assert line not in result.text
     assert {r.rule for r in result.removed if r.text == "Yes, end it now"} == {"chrome.poll"}
     assert "Redline Transit, based in Merrillville, holds contracts" in result.text
+
+
+def test_a_pull_quote_stitched_around_its_speaker_goes_once():
+    """Fresh-user check #20: an investigation's pull quotes join what a paragraph says on
+    either side of its speaker ("She'd been dead more than a year. I thought it was a
+    clerical error." from «"She'd been dead more than a year," he said. "I thought it was a
+    clerical error. Then I found out …"»), and both stayed twice. Each sentence found in
+    one paragraph makes it a pull quote (`pipeline._stitched`); the paragraphs stay."""
+    result = clean((PAGES / "fresh-en-investigation-stitched-pull-quotes.txt").read_bytes())
+    pulled = [r.text for r in result.removed if r.rule == "normalize.pull-quote"]
+    assert len(pulled) == 2
+    assert '"She\'d been dead more than a year," he said.' in result.text
+    assert "Everyone knew what that meant." in result.text

@@ -1968,6 +1968,13 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
 
     turns = Counter(label for line in lines if (label := speaker_label(line)) is not None)
 
+    def concludes(i: int) -> bool:  # right under the story, the newsroom's own conclusion:
+        # one sentence, no call word in it ("For more stories like this, check our news
+        # page.", "Visit TGP FactCheck to see how we get it right." are promos: fundus-dev)
+        line = lines[i]
+        return (sentence_ends(line) <= 1 and lexicon.call.isdisjoint(WORD_RE.findall(line.lower()))
+                and _says_nothing_to_reader(line, feats[i], named, lexicon, verdict=True))
+
     n = len(lines)
     lists = _lists(lines)
     for lo, hi, kind in lists:  # a list the story is part of goes whole: a third
@@ -2067,7 +2074,9 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
             if keep[i]:
                 gap = boxed = 0
             elif (gap is not None and (_sentence(lines[i]) or _paywall_teaser(lines, i, named))
-                  and quiet(i) and not played(i) and not _under_comments(lines, i, named)
+                  and (quiet(i) or gap == 0 and order is not upward and concludes(i))
+                  and not played(i)
+                  and not _under_comments(lines, i, named)
                   and not (order is upward and over_a_form(i))
                   and (gap < (BOX_REACH if resumed[i] or linked(i) else RESCUE_REACH)
                        or boxed < RESCUE_REACH and (
@@ -2151,7 +2160,8 @@ def _says_nothing_to_reader(line: str, f: list[float], named: Callable[[str], Ru
                             lexicon: Lexicon, *, entry: bool = False,
                             headline: bool = False, repeated: bool = False,
                             bylined: bool = False, signed: bool = False,
-                            advice: bool = False, spoken: bool = False) -> bool:
+                            advice: bool = False, spoken: bool = False,
+                            verdict: bool = False) -> bool:
     """No appeal, no furniture, no address, no link, no repeat, and no rule names it.
 
     An announced list's item (`advice`, `_keep_announced`) may speak to its reader when it
@@ -2159,6 +2169,10 @@ def _says_nothing_to_reader(line: str, f: list[float], named: Callable[[str], Ru
     transcript or an interview (`spoken`: SPEAKER_TURNS_MIN+ lines under the same label,
     `lines.speaker_label`) says "you" and "we" to the other speaker, not the page's to its
     reader: "CARDENAS: Neil Park, thank you." went after the story (blind trial bb).
+    Right under the story (`verdict`), the newsroom may say "we" of its own finding, asking
+    nothing and saying no "you" (`_reports`): a fact-check's "We rate this claim False."
+    went after the article (blind trial bb). Further from the story such a line is as often
+    a promo's ("These partnerships do not influence our editorial content", below).
 
     A `headline` may speak to its reader as explainers' do ("Energietoeslag 2025 aanvragen:
     zo doe je dat in vijf stappen" lost its page's title, blind trial r) when it asks
@@ -2190,7 +2204,10 @@ def _says_nothing_to_reader(line: str, f: list[float], named: Callable[[str], Ru
     calls = WORD_RE.match(head) is not None and lexicon.opens_call(
         WORD_RE.findall(head)[:1 + NEGATION_REACH])
     return (f[_WEB] < WEB_VETO and not (calls and not signed)
-            and not (f[_ADDRESS] and not (spoken or entry and (_reports(line, lexicon)
+            and not (f[_ADDRESS] and not (spoken or verdict and _reports(line, lexicon)
+                                          and not lexicon.says_you(line, WORD_RE.findall(
+                                              line.lower()))
+                                          or entry and (_reports(line, lexicon)
                                                      or advises(line, lexicon))
                                           or headline and _asks_nothing(line, lexicon,
                                                                         bylined=bylined)

@@ -1282,3 +1282,14 @@ def test_a_pull_quote_stitched_around_its_speaker_goes_once():
     assert len(pulled) == 2
     assert '"She\'d been dead more than a year," he said.' in result.text
     assert "Everyone knew what that meant." in result.text
+
+
+def test_a_fact_checks_verdict_under_its_ruling_stays():
+    """Blind trial bb: a fact-check lost its verdict, "We rate this claim False.", the
+    newsroom's "we" read as a promo's. Right under the story, one sentence that says "we"
+    of the newsroom's finding, with no call word and no "you", is the story's
+    (`locate._says_nothing_to_reader`'s `verdict`; html-dev's PolitiFact page got "We
+    rate the statement Mostly True." back). Its sources list and the site's pitch go."""
+    result = clean((PAGES / "blind-en-fact-check-verdict.txt").read_bytes())
+    assert result.text.endswith("We rate this claim False.")
+    assert "Your gift helps us track down the truth." not in result.text

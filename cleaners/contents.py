@@ -24,17 +24,21 @@ CONTENTS_MIN_ITEMS = 3
 
 
 def item_headings(line: str) -> list[str]:
-    """What heading `line`, a contents item, may name: the line less its list marker, and,
-    when it opens with a time (`lines.opens_with_time`), that less its first one to
-    OPENING_TIME_MAX_WORDS words ("• 12.58 GMT Morgan confirms …" -> "Morgan confirms …",
-    "11m ago Union signals …" -> "Union signals …"): where the time ends is told by the
-    heading found below, in any language's way of writing it."""
+    """What heading `line`, a contents item, may name: the line itself when numbered (the
+    sections are numbered as their items are: "1. What is changing?", fresh-user check #21;
+    a bulleted list that a document repeats is no contents: readability-dev's IETF page), the line
+    less its list marker, and, when it opens with a time (`lines.opens_with_time`), that
+    less its first one to OPENING_TIME_MAX_WORDS words ("• 12.58 GMT Morgan confirms …" ->
+    "Morgan confirms …", "11m ago Union signals …" -> "Union signals …"): where the time
+    ends is told by the heading found below, in any language's way of writing it."""
+    named = [line] if line[:1].isdigit() else []  # a bullet list a page repeats is no contents
     if (m := LIST_ITEM_RE.match(line)) is not None:
         line = line[m.end():].lstrip()
-    if not opens_with_time(line):
-        return [line]
-    words = line.split(maxsplit=OPENING_TIME_MAX_WORDS)
-    return [line, *(line.split(maxsplit=k)[k] for k in range(1, len(words)))]
+    named.append(line)
+    if opens_with_time(line):
+        words = line.split(maxsplit=OPENING_TIME_MAX_WORDS)
+        named += [line.split(maxsplit=k)[k] for k in range(1, len(words))]
+    return named
 
 
 def contents_runs(texts: Sequence[str]) -> list[tuple[int, int]]:

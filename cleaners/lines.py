@@ -121,8 +121,9 @@ def speaker_label(line: str) -> str | None:
     return label
 
 
-# A list item: a bullet, dash, plus or number, then a space; group 1 is its marker.
-LIST_ITEM_RE = re.compile(r"([-*•·+–—]|\d{1,3}[.)])\s")
+# A list item: a bullet, dash, plus or number, then a space, or the Japanese middle dot, with
+# no space after it ("・川や用水路に近づかない"); group 1 is its marker.
+LIST_ITEM_RE = re.compile(r"([-*•·+–—]|\d{1,3}[.)])\s|(・)(?=\S)")
 LINE_PARTS_RE = re.compile(r"\s+[|｜·•–—/]\s+|\u3000+")
 LINE_PART_MARKS = frozenset("|｜·•–—/\u3000")  # a line without any has one part
 SEPARATORS = ("|", "｜", "»", "›", "•", "·", " / ")  # "｜": the full-width bar of CJK menus

@@ -2065,6 +2065,14 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
     fact_row = [False] * n
     for lo, hi in facts:
         fact_row[lo:hi] = [True] * (hi - lo)
+    # a bulleted list counts once, as a box does: a Japanese story's three tips ("・不要不急の
+    # 外出を控える" …) under "警察は住民に対し、次の点に注意するよう求めている。" took its
+    # last four paragraphs out of reach (fresh-user check #21); they stay between the story's
+    # paragraphs (`_list_between`)
+    listed = [False] * n
+    for lo, hi, kind in lists:
+        if kind != _LABEL_ROW:
+            listed[lo + 1:hi] = [True] * (hi - lo - 1)
     upward = range(n - 1, -1, -1)
     for order in (range(n), upward):
         gap = None  # lines behind the sweep since the nearest kept one, as the reach counts
@@ -2089,21 +2097,26 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
                 if not _in_story_chrome(lines[i], rule) and not entry_row[i] and not embedded(i) and not (
                         rule is not None and _row_kind(rule) == row) and not (
                         row == _LIVE_BLOG and rule is None and is_clock_time(lines[i])) and not (
-                        fact_row[i] or promo):
+                        fact_row[i] or promo or listed[i]):
                     gap += 1
                 if not _in_story_chrome(lines[i], box) and not entry_row[i] and not embedded(i) and not (
-                        box is not None and _row_kind(box) == box_row) and not (fact_row[i] or promo):
+                        box is not None and _row_kind(box) == box_row) and not (
+                        fact_row[i] or promo or listed[i]):
                     boxed += 1
                 row = _row_kind(rule) if rule is not None else None
                 box_row = _row_kind(box) if box is not None else None
                 continue
             row = box_row = None
+    for lo, hi, kind in lists:  # a bulleted list between the story's paragraphs is the story's
+        if kind != _LABEL_ROW and _list_between(lines, keep, lo, hi, named):
+            for j in range(lo, hi):
+                keep[j] = keep[j] or named(lines[j]) is None
     for box in facts:  # after the sweeps, which reach past a fact box: the story around it
         if (found := _fact_box_span(lines, keep, *box, named)) is not None:
             lo, hi = found
             keep[lo:hi] = [True] * (hi - lo)
-    held = _keep_announced(lines, keep, feats, quiet, lambda i: _says_nothing_to_reader(
-        lines[i], feats[i], named, lexicon, advice=True))
+    held = _keep_announced(lines, keep, feats, quiet, lambda i, step: _says_nothing_to_reader(
+        lines[i], feats[i], named, lexicon, advice=True, step=step))
     # a subhead between kept paragraphs; one of a word need not name its paragraph
     # ("Services" over "Visitation will be from 4 to 7 p.m. …", blind trial aq's obituary;
     # dev text dumps kept "Instructions", "Warnings", "References", each in its gold). Not
@@ -2160,12 +2173,15 @@ def _says_nothing_to_reader(line: str, f: list[float], named: Callable[[str], Ru
                             lexicon: Lexicon, *, entry: bool = False,
                             headline: bool = False, repeated: bool = False,
                             bylined: bool = False, signed: bool = False,
-                            advice: bool = False, spoken: bool = False,
-                            verdict: bool = False) -> bool:
+                            advice: bool = False, step: bool = False,
+                            spoken: bool = False, verdict: bool = False) -> bool:
     """No appeal, no furniture, no address, no link, no repeat, and no rule names it.
 
     An announced list's item (`advice`, `_keep_announced`) may speak to its reader when it
-    says no "we" and names nothing an appeal offers (`_advises`). A speaker's turn in a
+    says no "we" and names nothing an appeal offers (`_advises`), and a step (`step`) may
+    open with an imperative too: "The Money and Pensions Service suggests these steps:" over
+    "Check your payslip in April …", "Log in to your pension provider's website …"
+    (fresh-user check #21's explainer lost its last section). A speaker's turn in a
     transcript or an interview (`spoken`: SPEAKER_TURNS_MIN+ lines under the same label,
     `lines.speaker_label`) says "you" and "we" to the other speaker, not the page's to its
     reader: "CARDENAS: Neil Park, thank you." went after the story (blind trial bb).
@@ -2203,7 +2219,7 @@ def _says_nothing_to_reader(line: str, f: list[float], named: Callable[[str], Ru
     head = line[:60].lower()
     calls = WORD_RE.match(head) is not None and lexicon.opens_call(
         WORD_RE.findall(head)[:1 + NEGATION_REACH])
-    return (f[_WEB] < WEB_VETO and not (calls and not signed)
+    return (f[_WEB] < WEB_VETO and not (calls and not (signed or step and _advises(line, lexicon)))
             and not (f[_ADDRESS] and not (spoken or verdict and _reports(line, lexicon)
                                           and not lexicon.says_you(line, WORD_RE.findall(
                                               line.lower()))
@@ -2261,11 +2277,12 @@ def _reports(line: str, lexicon: Lexicon) -> bool:
 
 
 def _keep_announced(lines: list[str], keep: list[bool], feats: list[list[float]],
-                    quiet: Callable[[int], bool], item: Callable[[int], bool]) -> list[int]:
+                    quiet: Callable[[int], bool], item: Callable[[int, bool], bool]
+                    ) -> list[int]:
     """Keep what a lead-in announces: a sentence of LEAD_IN_MIN_WORDS+ words ending in a
     colon, within RESCUE_REACH lines below a kept line and saying nothing to the reader,
     followed by 2+ short lines that say nothing to the reader or, as the story's advice,
-    ask nothing (`item`: `_says_nothing_to_reader`'s `advice`; a tour's dates, a table's
+    ask nothing (`item(j, step)`: `_says_nothing_to_reader`'s `advice` and `step`; a tour's dates, a table's
     cells, the steps of a recipe, the police's tips: "Polisen ger nu allmänheten följande
     råd …:" over "Dela inte ditt lösenord med någon.", lost with the next tip, fresh-user
     check #19). Returns the indexes kept here: the later passes leave them out of the page
@@ -2288,8 +2305,14 @@ def _keep_announced(lines: list[str], keep: list[bool], feats: list[list[float]]
                 or not quiet(i)):
             continue
         j, keep_first = i + 1, keep[i + 1]
-        while (j < n and j - i <= LEAD_IN_REACH and item(j)
-               and feats[j][_NW] <= LIST_ITEM_MAX_WORDS):
+        stated = False  # a step opens with an imperative under the lead-in or another step,
+        # never under a statement: "Deel dit artikel met je vrienden!" under the police's tips
+        # and the spokesman's last sentence is the page's share call
+        while j < n and j - i <= LEAD_IN_REACH and feats[j][_NW] <= LIST_ITEM_MAX_WORDS:
+            if quiet(j):
+                stated = True
+            elif not item(j, not stated):
+                break
             j += 1
         if j - i - 1 < 2 or all(keep[i + 1:j]):
             continue
@@ -2783,7 +2806,18 @@ def _list_kind(line: str) -> str | None:
     m = LIST_ITEM_RE.match(line)
     if m is None:
         return _LABEL_ROW if _LABEL_ROW_RE.match(line) and not ends_sentence(line) else None
-    return "1" if m.group(1)[0].isdigit() else m.group(1)
+    marker = m.group(1) or m.group(2)
+    return "1" if marker[0].isdigit() else marker
+
+
+def _list_between(lines: list[str], keep: list[bool], lo: int, hi: int,
+                  named: Callable[[str], Rule | None]) -> bool:
+    """Do kept lines of the story stand right above the list lines[lo:hi] and right under
+    it, past lines a rule names (a cross-link, an ad's label), the one above a sentence?"""
+    above = next((j for j in range(lo - 1, -1, -1) if named(lines[j]) is None), None)
+    below = next((j for j in range(hi, len(lines)) if named(lines[j]) is None), None)
+    return (above is not None and below is not None and keep[above] and keep[below]
+            and _sentence(lines[above]))
 
 
 def _lists(lines: list[str]) -> list[tuple[int, int, str]]:

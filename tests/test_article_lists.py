@@ -221,3 +221,29 @@ def test_the_polices_tips_stay_and_the_share_call_goes(page, tips, share_call):
     assert all(tip in kept for tip in tips)
     assert share_call not in result.text
     assert share_call in [r.text for r in result.removed]
+
+
+@pytest.mark.parametrize(("page", "items", "last"), [
+    ("fresh-ja-typhoon-tips-list.txt",
+     ["・不要不急の外出を控える", "・川や用水路に近づかない", "・停電に備えて懐中電灯を用意する"],
+     "警戒を続けたい。"),
+    ("fresh-en-pension-explainer-steps.txt",
+     ["Check your payslip in April to see the new deduction.",
+      "Log in to your pension provider's website to choose a fund.",
+      "Keep a record of every pension you have had."],
+     "It is worth checking."),
+])
+def test_a_list_of_tips_inside_the_story_does_not_end_it(page, items, last):
+    """Fresh-user check #21: a typhoon story's three police tips ("・…", the Japanese middle
+    dot, no space: `lines.LIST_ITEM_RE`) and an explainer's three steps, imperatives under
+    "The Money and Pensions Service suggests these steps:", took the story's last
+    paragraphs with them as after the article. A bulleted list counts once in the rescue's
+    reach and stays between the story's paragraphs (`locate._list_between`); an announced
+    step may open with an imperative when it offers nothing (`locate._advises`). The
+    explainer's numbered contents go (`contents.item_headings`)."""
+    result = clean((PAGES / page).read_bytes())
+    kept = result.text.split("\n\n")
+    assert all(item in kept for item in items)
+    assert kept[-1] == last
+    if page.startswith("fresh-en"):
+        assert kept.count("1. What is changing?") == 1

@@ -2116,7 +2116,8 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
             lo, hi = found
             keep[lo:hi] = [True] * (hi - lo)
     held = _keep_announced(lines, keep, feats, quiet, lambda i, step: _says_nothing_to_reader(
-        lines[i], feats[i], named, lexicon, advice=True, step=step))
+        lines[i], feats[i], named, lexicon, advice=True, step=step),
+        lambda i: attributed(lines[i], speech))
     # a subhead between kept paragraphs; one of a word need not name its paragraph
     # ("Services" over "Visitation will be from 4 to 7 p.m. …", blind trial aq's obituary;
     # dev text dumps kept "Instructions", "Warnings", "References", each in its gold). Not
@@ -2277,8 +2278,8 @@ def _reports(line: str, lexicon: Lexicon) -> bool:
 
 
 def _keep_announced(lines: list[str], keep: list[bool], feats: list[list[float]],
-                    quiet: Callable[[int], bool], item: Callable[[int, bool], bool]
-                    ) -> list[int]:
+                    quiet: Callable[[int], bool], item: Callable[[int, bool], bool],
+                    reported: Callable[[int], bool]) -> list[int]:
     """Keep what a lead-in announces: a sentence of LEAD_IN_MIN_WORDS+ words ending in a
     colon, within RESCUE_REACH lines below a kept line and saying nothing to the reader,
     followed by 2+ short lines that say nothing to the reader or, as the story's advice,
@@ -2305,12 +2306,13 @@ def _keep_announced(lines: list[str], keep: list[bool], feats: list[list[float]]
                 or not quiet(i)):
             continue
         j, keep_first = i + 1, keep[i + 1]
-        stated = False  # a step opens with an imperative under the lead-in or another step,
-        # never under a statement: "Deel dit artikel met je vrienden!" under the police's tips
-        # and the spokesman's last sentence is the page's share call
+        stated = False  # a step opens with an imperative under the lead-in or another item,
+        # never under a sentence someone said (`reported`): "Deel dit artikel met je
+        # vrienden!" under the police's tips and "…, aldus de woordvoerder." is the page's
+        # share call
         while j < n and j - i <= LEAD_IN_REACH and feats[j][_NW] <= LIST_ITEM_MAX_WORDS:
             if quiet(j):
-                stated = True
+                stated = stated or reported(j)
             elif not item(j, not stated):
                 break
             j += 1

@@ -247,3 +247,16 @@ def test_a_list_of_tips_inside_the_story_does_not_end_it(page, items, last):
     assert kept[-1] == last
     if page.startswith("fresh-en"):
         assert kept.count("1. What is changing?") == 1
+
+
+def test_a_live_blogs_tips_stay_to_the_last_one():
+    """Fresh-user check #21: under "Police Scotland has issued these tips to drivers:", the
+    third tip, "Watch out for debris on the road." (a call word first: "watch" a video),
+    went while the two before it stayed. A step may open with an imperative under the
+    lead-in or another tip (`locate._keep_announced`), not under a sentence someone said."""
+    text = clean((PAGES / "fresh-en-gb-storm-live-blog-tips.txt").read_bytes()).text
+    kept = text.split("\n\n")
+    at = kept.index("Police Scotland has issued these tips to drivers:")
+    assert kept[at + 1:at + 4] == ["Do not drive unless your journey is essential.",
+                                   "Keep well back from high-sided vehicles.",
+                                   "Watch out for debris on the road."]

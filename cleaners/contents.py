@@ -21,6 +21,7 @@ from newsclean.cleaners.normalize import dedupe_key
 # Three items in a row: two lines that repeat below are a teaser and its story's subhead
 # as often (a standfirst repeats as its teaser).
 CONTENTS_MIN_ITEMS = 3
+_TIME_CHARS = 12  # a time opens the line within its first characters ("12.58 GMT", "11m ago")
 
 
 def item_headings(line: str) -> list[str]:
@@ -35,7 +36,7 @@ def item_headings(line: str) -> list[str]:
     if (m := LIST_ITEM_RE.match(line)) is not None:
         line = line[m.end():].lstrip()
     named.append(line)
-    if opens_with_time(line):
+    if any(map(str.isdigit, line[:_TIME_CHARS])) and opens_with_time(line):
         words = line.split(maxsplit=OPENING_TIME_MAX_WORDS)
         named += [line.split(maxsplit=k)[k] for k in range(1, len(words))]
     return named
@@ -47,12 +48,17 @@ def contents_runs(texts: Sequence[str]) -> list[tuple[int, int]]:
     the run and read as headlines (`lines.is_headline`): not a summary's sentences that the
     page repeats, nor a table's cells ("56", "14.7%", "Jürgen Schmidt": rows repeat names
     and figures). Linear in the page's lines."""
-    last = {dedupe_key(text): i for i, text in enumerate(texts)}  # each line's last place
+    keys = [dedupe_key(text) for text in texts]
+    last = {key: i for i, key in enumerate(keys)}  # each line's last place
     names = []  # per line: where the heading it names stands again below it, or -1
     for i, text in enumerate(texts):
-        at = max((last.get(dedupe_key(heading), -1) for heading in item_headings(text)
-                  if is_headline(heading)), default=-1)
-        names.append(at if at > i else -1)
+        found = -1
+        for heading in item_headings(text):
+            # the cheap question first: most lines stand once on a page
+            at = last.get(keys[i] if heading is text else dedupe_key(heading), -1)
+            if at > max(found, i) and is_headline(heading):
+                found = at
+        names.append(found)
     runs = []
     i, n = 0, len(texts)
     while i < n:

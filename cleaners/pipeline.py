@@ -746,11 +746,10 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
             leading.append(_removal(unit, heading.id, heading.family, "list-head"))
             continue
         if keep[i] and 0 < i < len(units) - 1 and not (keep[i - 1] and keep[i + 1]) and (
-                word_count(unit.text) <= PITCH_MAX_WORDS) and not attributed(
-                unit.text, speech) and (box := _boxes(
+                word_count(unit.text) <= PITCH_MAX_WORDS) and (box := _boxes(
                 match(units[i - 1].text, Where.ANYWHERE), match(units[i + 1].text, Where.ANYWHERE),
                 field_below=not keep[i + 1] and _form_field(units[i + 1].text),
-                pitch_ends=last_mark(unit.text) in FULL_STOPS)):
+                pitch_ends=last_mark(unit.text) in FULL_STOPS)) and not attributed(unit.text, speech):
             # the box's heading or its form dropped (the rules take a kept one later), which
             # `_box_pitches` would not see: "Get the Courts & Crime newsletter" kept over its
             # pitch, "Email address" and "Sign up" dropped (blind trial az)
@@ -1283,9 +1282,9 @@ def _box_pitches(rules: list[Rule | None], words: list[int], texts: list[str],
     went as a pitch (fresh-user check #20)."""
     out = {i: box for i in range(1, len(rules) - 1)
            if rules[i] is None and words[i] <= PITCH_MAX_WORDS
-           and not attributed(texts[i], speech)
            and (box := _boxes(rules[i - 1], rules[i + 1],
-                              pitch_ends=last_mark(texts[i]) in FULL_STOPS)) is not None}
+                              pitch_ends=last_mark(texts[i]) in FULL_STOPS)) is not None
+           and not attributed(texts[i], speech)}
     for i in range(len(rules) - 1):
         pitch = rules[i + 1]
         button = rules[i + 2] if i + 2 < len(rules) else None

@@ -829,7 +829,7 @@ def _deck_over_byline(lines: list[str], keep: list[bool], title_at: int,
         return None
     if ((_sentence(line) or _unmarked_deck(line)) and not is_caption(line, named)
             and line.casefold() != lines[title_at].casefold()  # the headline said twice
-            and _says_nothing_to_reader(line, feats[at], named, lexicon, repeated=True)):
+            and _says_nothing_to_reader(line, feats[at], named, lexicon, Leeway(repeated=True))):
         return at
     return None
 
@@ -1211,10 +1211,11 @@ class _Headlines:
         line = self.text(i)
         return ((title_like(line) or sentence_headline(self.lines, i, self.named))
                 and _says_nothing_to_reader(
-                    line, self.feats[i], self.named, self.lexicon, headline=addressed,
-                    repeated=True, bylined=addressed and bool(self.feats[i][_ADDRESS])
-                    and heads_a_byline(self.lines, i, self.named),
-                    signed=addressed and over_byline(self.lines, i, self.named))
+                    line, self.feats[i], self.named, self.lexicon, Leeway(
+                        headline=addressed, repeated=True,
+                        bylined=addressed and bool(self.feats[i][_ADDRESS])
+                        and heads_a_byline(self.lines, i, self.named),
+                        signed=addressed and over_byline(self.lines, i, self.named)))
                 and not _above_credit(self.lines, i, self.named)
                 and not is_caption(line, self.named)
                 and not self.footer.names_site(line, i)
@@ -1405,8 +1406,8 @@ def _standfirst(lines: list[str], first: int, feats: list[list[float]],
         if named(line) is not None:
             continue
         if (_is_deck(line) and _sentence(line)
-                and _says_nothing_to_reader(line, feats[i], named, lexicon,
-                                            entry=_in_an_entry(lines, i, named), repeated=True)
+                and _says_nothing_to_reader(line, feats[i], named, lexicon, Leeway(
+                    entry=_in_an_entry(lines, i, named), repeated=True))
                 and not _under_a_box(lines, i, named)):
             return i
     return None
@@ -1510,7 +1511,7 @@ def _lead_above(lines: list[str], at: int, feats: list[list[float]],
         line = lines[i]
         if (is_prose(line) and _sentence(line)
                 and _says_nothing_to_reader(line, feats[i], named, lexicon,
-                                            entry=_in_an_entry(lines, i, named))
+                                            Leeway(entry=_in_an_entry(lines, i, named)))
                 and not _under_a_box(lines, i, named)):
             return i
     return None
@@ -1960,10 +1961,9 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
         # the message on the county's website reads."), is the story's sentence (a fresh
         # user's last paragraph went after the article)
         addressed = bool(feats[i][_ADDRESS])
-        return _says_nothing_to_reader(
-            lines[i], feats[i], named, lexicon,
+        return _says_nothing_to_reader(lines[i], feats[i], named, lexicon, Leeway(
             entry=addressed and _in_an_entry(lines, i, named),
-            spoken=addressed and turns.get(speaker_label(lines[i]), 0) >= SPEAKER_TURNS_MIN) or (
+            spoken=addressed and turns.get(speaker_label(lines[i]), 0) >= SPEAKER_TURNS_MIN)) or (
             not feats[i][_URL] and named(lines[i]) is None and attributed(lines[i], speech))
 
     turns = Counter(label for line in lines if (label := speaker_label(line)) is not None)
@@ -1973,7 +1973,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
         # page.", "Visit TGP FactCheck to see how we get it right." are promos: fundus-dev)
         line = lines[i]
         return (sentence_ends(line) <= 1 and lexicon.call.isdisjoint(WORD_RE.findall(line.lower()))
-                and _says_nothing_to_reader(line, feats[i], named, lexicon, verdict=True))
+                and _says_nothing_to_reader(line, feats[i], named, lexicon, Leeway(verdict=True)))
 
     n = len(lines)
     lists = _lists(lines)
@@ -2116,7 +2116,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
             lo, hi = found
             keep[lo:hi] = [True] * (hi - lo)
     held = _keep_announced(lines, keep, feats, quiet, lambda i, step: _says_nothing_to_reader(
-        lines[i], feats[i], named, lexicon, advice=True, step=step),
+        lines[i], feats[i], named, lexicon, Leeway(advice=True, step=step)),
         lambda i: attributed(lines[i], speech))
     # a subhead between kept paragraphs; one of a word need not name its paragraph
     # ("Services" over "Visitation will be from 4 to 7 p.m. …", blind trial aq's obituary;
@@ -2131,7 +2131,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
         if (not keep[i] and keep[i + 1] and named(lines[i + 1]) is None and (
                 quiet(i) or heads(lines[i], lines[i + 1], lexicon.function_words)
                 and _says_nothing_to_reader(lines[i], feats[i], named, lexicon,
-                                            headline=True)) and (
+                                            Leeway(headline=True))) and (
                 _short_heading(lines[i]) or _one_word_heading(lines[i])
                 and (_more_than_a_summary(lines[i + 1]) and ends_a_list(lines[i + 1])
                      or _over_enumeration(lines, i + 1)))
@@ -2170,13 +2170,29 @@ def _consent(line: str, named: Callable[[str], Rule | None]) -> bool:
     return rule is not None and rule.family == "cookie"
 
 
+@dataclass(frozen=True, slots=True)
+class Leeway:
+    """Where a line stands, which lets it speak to the reader and still be the story's
+    (`_says_nothing_to_reader`, whose docstring tells each case)."""
+
+    entry: bool = False  # a live blog entry's first line: its reporters' "we", advice
+    headline: bool = False  # a headline or a subhead: "you", asking nothing
+    repeated: bool = False  # it stands elsewhere on the page too (a standfirst's teaser)
+    bylined: bool = False  # a headline over its byline: "we" too
+    signed: bool = False  # a headline right over its byline: a call word first
+    advice: bool = False  # an announced list's item: "you", offering nothing
+    step: bool = False  # such an item under the lead-in or another step: an imperative first
+    spoken: bool = False  # a speaker's turn in a transcript or an interview: "you", "we"
+    verdict: bool = False  # right under the story, one sentence: the newsroom's "we"
+
+
+_NO_LEEWAY = Leeway()
+
+
 def _says_nothing_to_reader(line: str, f: list[float], named: Callable[[str], Rule | None],
-                            lexicon: Lexicon, *, entry: bool = False,
-                            headline: bool = False, repeated: bool = False,
-                            bylined: bool = False, signed: bool = False,
-                            advice: bool = False, step: bool = False,
-                            spoken: bool = False, verdict: bool = False) -> bool:
-    """No appeal, no furniture, no address, no link, no repeat, and no rule names it.
+                            lexicon: Lexicon, leeway: Leeway = _NO_LEEWAY) -> bool:
+    """No appeal, no furniture, no address, no link, no repeat, and no rule names it, but
+    what its place allows (`leeway`).
 
     An announced list's item (`advice`, `_keep_announced`) may speak to its reader when it
     says no "we" and names nothing an appeal offers (`_advises`), and a step (`step`) may
@@ -2220,16 +2236,17 @@ def _says_nothing_to_reader(line: str, f: list[float], named: Callable[[str], Ru
     head = line[:60].lower()
     calls = WORD_RE.match(head) is not None and lexicon.opens_call(
         WORD_RE.findall(head)[:1 + NEGATION_REACH])
-    return (f[_WEB] < WEB_VETO and not (calls and not (signed or step and _advises(line, lexicon)))
-            and not (f[_ADDRESS] and not (spoken or verdict and _reports(line, lexicon)
+    w = leeway
+    return (f[_WEB] < WEB_VETO and not (calls and not (w.signed or w.step and _advises(line, lexicon)))
+            and not (f[_ADDRESS] and not (w.spoken or w.verdict and _reports(line, lexicon)
                                           and not lexicon.says_you(line, WORD_RE.findall(
                                               line.lower()))
-                                          or entry and (_reports(line, lexicon)
-                                                     or advises(line, lexicon))
-                                          or headline and _asks_nothing(line, lexicon,
-                                                                        bylined=bylined)
-                                          or advice and _advises(line, lexicon)))
-            and not f[_URL] and (repeated or not f[_DUP]) and named(line) is None)
+                                          or w.entry and (_reports(line, lexicon)
+                                                          or advises(line, lexicon))
+                                          or w.headline and _asks_nothing(line, lexicon,
+                                                                          bylined=w.bylined)
+                                          or w.advice and _advises(line, lexicon)))
+            and not f[_URL] and (w.repeated or not f[_DUP]) and named(line) is None)
 
 
 # A British headline quotes its speaker in ASCII single quotes ("'We cannot keep building on

@@ -11,7 +11,7 @@ removed it (with the line model's score where the model dropped it).
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import accumulate, chain, takewhile
 from typing import NamedTuple
 from urllib.parse import urlsplit
@@ -1429,37 +1429,33 @@ def _stitched(page: str, starts: list[int], keys: list[str], i: int, quote: str)
     said = [sentence.strip().rstrip(".!?…").strip() for sentence in sentences(quote)]
     if len(said) < 2 or any(word_count(part) < _STITCHED_MIN_WORDS for part in said):
         return False
-    holders = None
-    for part in said:
-        found = set()
-        at = page.find(part)
-        while at >= 0:
-            j = bisect_right(starts, at) - 1
-            if j != i and len(keys[j]) > len(keys[i]):
-                found.add(j)
-            at = page.find(part, at + 1)
-        holders = found if holders is None else holders & found
-        if not holders:
-            return False
-    return True
+    holders = set(_keys_saying(page, starts, keys, i, said[0]))
+    for part in said[1:]:
+        holders &= set(_keys_saying(page, starts, keys, i, part))
+    return bool(holders)
 
 
 def _said_in_another(page: str, starts: list[int], keys: list[str], i: int, quote: str,
                      ends: frozenset[str] | None = None) -> bool:
-    """Does `quote` (from key i) stand in a longer key of `page` (the keys joined by
-    newlines, key j from `starts[j]`)? With `ends`, only as words of their own closed by one
-    of `ends` (after a space, if any)."""
+    """Does `quote` (from key i) stand in a longer key of `page` (`_keys_saying`)?"""
+    return next(_keys_saying(page, starts, keys, i, quote, ends), None) is not None
+
+
+def _keys_saying(page: str, starts: list[int], keys: list[str], i: int, quote: str,
+                 ends: frozenset[str] | None = None) -> Iterator[int]:
+    """The keys longer than key i that `quote` (from key i) stands in, j for each place it
+    stands in key j of `page` (the keys joined by newlines, key j from `starts[j]`). With
+    `ends`, only as words of their own closed by one of `ends` (after a space, if any)."""
     at = page.find(quote)
     while at >= 0:
         j = bisect_right(starts, at) - 1
         after = page[at + len(quote):at + len(quote) + 2].lstrip()
         if j != i and len(keys[j]) > len(keys[i]) and (ends is None or (
                 (at == starts[j] or not page[at - 1].isalnum()) and after[:1] in ends)):
-            return True
+            yield j
         # not in key j: on from the next place (a quote holds no newline, so it never runs
         # from one key into the next)
         at = page.find(quote, at + 1)
-    return False
 
 
 # A line that ends in a picture's credit and has no more than this many words before it

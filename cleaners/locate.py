@@ -2071,7 +2071,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
     # paragraphs (`_list_between`)
     listed = [False] * n
     for lo, hi, kind in lists:
-        if kind != _LABEL_ROW:
+        if kind != _LABEL_ROW and _hangs_off_the_story(lines, keep, lo, hi, named):
             listed[lo + 1:hi] = [True] * (hi - lo - 1)
     upward = range(n - 1, -1, -1)
     for order in (range(n), upward):
@@ -2108,7 +2108,8 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
                 continue
             row = box_row = None
     for lo, hi, kind in lists:  # a bulleted list between the story's paragraphs is the story's
-        if kind != _LABEL_ROW and _list_between(lines, keep, lo, hi, named):
+        if kind != _LABEL_ROW and _list_between(lines, keep, lo, hi, named) and all(
+                map(quiet, range(lo, hi))):  # not a share row ("* Share to facebook")
             for j in range(lo, hi):
                 keep[j] = keep[j] or named(lines[j]) is None
     for box in facts:  # after the sweeps, which reach past a fact box: the story around it
@@ -2829,14 +2830,32 @@ def _list_kind(line: str) -> str | None:
     return "1" if marker[0].isdigit() else marker
 
 
+# A list of the story's points says something in each item: a teaser's list of its writer,
+# time and comment count ("* Anna-Sophia Lang", "* Veröffentlicht/Aktualisiert: Vor 1
+# Stunde") and a share row's ("* Share", "* Tweet") do not. Counted once in the rescue's
+# reach, html2text dumps of FAZ pages kept them (Markdown evals fundus-dev -0.0006).
+STORY_ITEM_MIN_WORDS = 3
+
+
+def _hangs_off_the_story(lines: list[str], keep: list[bool], lo: int, hi: int,
+                        named: Callable[[str], Rule | None]) -> bool:
+    """Is lines[lo:hi] a list of the story's points: items of STORY_ITEM_MIN_WORDS+ words,
+    no stamp or byline among them, under a kept sentence of the story (past lines a rule
+    names)?"""
+    above = next((j for j in range(lo - 1, -1, -1) if named(lines[j]) is None), None)
+    return (above is not None and keep[above] and _sentence(lines[above])
+            and all(word_count(line) >= STORY_ITEM_MIN_WORDS and not is_stamp(line)
+                    and not is_byline(line) for line in lines[lo:hi]))
+
+
 def _list_between(lines: list[str], keep: list[bool], lo: int, hi: int,
                   named: Callable[[str], Rule | None]) -> bool:
-    """Do kept lines of the story stand right above the list lines[lo:hi] and right under
-    it, past lines a rule names (a cross-link, an ad's label), the one above a sentence?"""
-    above = next((j for j in range(lo - 1, -1, -1) if named(lines[j]) is None), None)
+    """Do kept lines of the story stand right above the list lines[lo:hi] (a sentence,
+    `_hangs_off_the_story`) and right under it, past lines a rule names (a cross-link, an
+    ad's label)?"""
     below = next((j for j in range(hi, len(lines)) if named(lines[j]) is None), None)
-    return (above is not None and below is not None and keep[above] and keep[below]
-            and _sentence(lines[above]))
+    return (below is not None and keep[below]
+            and _hangs_off_the_story(lines, keep, lo, hi, named))
 
 
 def _lists(lines: list[str]) -> list[tuple[int, int, str]]:

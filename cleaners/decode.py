@@ -256,7 +256,7 @@ def _best_encoding(matches) -> str | None:
     as coherent as the best guess. A reading in a CJK code page that writes none of its
     script is no reading (`_in_its_script`).
     """
-    readings = [m for m in matches if _in_its_script(m.encoding, str(m))]
+    readings = [m for m in matches if _in_its_script(m)]
     if not readings:
         return None
     best = readings[0]  # the matches come best first
@@ -296,10 +296,11 @@ _CJK_CODECS = frozenset(("cp932", "shift_jis", "shift_jis_2004", "shift_jisx0213
 _CJK_SCRIPT_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
 
 
-def _in_its_script(encoding: str, text: str) -> bool:
-    """Is `text`, read as `encoding`, written in the script the encoding was made for? Asked
-    of the CJK code pages (_CJK_CODECS) only: Han, kana or Hangul somewhere."""
-    return encoding not in _CJK_CODECS or _CJK_SCRIPT_RE.search(text) is not None
+def _in_its_script(match) -> bool:
+    """Is charset-normalizer's `match` written in the script its encoding was made for?
+    Asked of the CJK code pages (_CJK_CODECS) only, whose reading alone is decoded here: Han,
+    kana or Hangul somewhere."""
+    return match.encoding not in _CJK_CODECS or _CJK_SCRIPT_RE.search(str(match)) is not None
 
 
 def _written_in(text: str, code_page: str) -> bool:

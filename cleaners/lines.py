@@ -866,6 +866,8 @@ ATTRIBUTION_MAX_WORDS = 6
 # den Eltern bei der Versammlung." (10 words; a fresh user's probe went as an appeal).
 ATTRIBUTION_VERB_WITHIN = 4
 ATTRIBUTION_LONG_MAX_WORDS = 14
+# An attribution's clause may be set off in two by a comma before the speaker's name.
+ATTRIBUTION_CLAUSES = 2
 
 
 def attributed(text: str, speech: re.Pattern | None) -> bool:
@@ -892,10 +894,6 @@ def attributed(text: str, speech: re.Pattern | None) -> bool:
             return True
         end = cut
     return False
-
-
-# An attribution's clause may be set off in two by a comma before the speaker's name.
-ATTRIBUTION_CLAUSES = 2
 
 
 def _attribution(tail: str, speech: re.Pattern) -> bool:

@@ -2387,19 +2387,22 @@ POLL_OPTION_MAX_WORDS = 8
 
 
 def poll_boxes(lines: list[str], rule_at: Callable[[int], Rule | None]) -> dict[int, int]:
-    """Each reader poll's question and options -> the line of its first button: over a line
-    a poll rule names (_POLL_RULE), 2 to POLL_OPTIONS_MAX options (POLL_OPTION_MAX_WORDS
-    words at most, no sentence, no rule naming them) under a question no rule names.
-    `rule_at(i)` is the rule that names line i."""
+    """Each reader poll's question and options -> the line of its first button: under a
+    question no rule names, 2 to POLL_OPTIONS_MAX options (POLL_OPTION_MAX_WORDS words at
+    most, no sentence, no rule naming them), over a line a poll rule names (_POLL_RULE).
+    `rule_at(i)` is the rule that names line i; asked only under a question, since asking
+    it of every line costs the locator (`_one_pass`'s `rule_at`)."""
     out: dict[int, int] = {}
-    for i in range(1, len(lines)):
-        if not lines[i] or (rule := rule_at(i)) is None or not rule.id.startswith(_POLL_RULE):
+    n = len(lines)
+    for j, question in enumerate(lines):
+        if last_mark(question) not in QUESTION_MARKS:
             continue
-        j = i - 1
-        while (j >= 0 and i - j <= POLL_OPTIONS_MAX and rule_at(j) is None
-               and word_count(lines[j]) <= POLL_OPTION_MAX_WORDS and not ends_sentence(lines[j])):
-            j -= 1
-        if i - 1 - j >= 2 and j >= 0 and rule_at(j) is None and last_mark(lines[j]) in QUESTION_MARKS:
+        i = j + 1
+        while (i < n and i - j <= POLL_OPTIONS_MAX and word_count(lines[i]) <= POLL_OPTION_MAX_WORDS
+               and not ends_sentence(lines[i]) and rule_at(i) is None):
+            i += 1
+        if (i - j > 2 and i < n and (rule := rule_at(i)) is not None
+                and rule.id.startswith(_POLL_RULE) and rule_at(j) is None):
             out.update(dict.fromkeys(range(j, i), i))
     return out
 
@@ -2418,17 +2421,15 @@ def next_story(lines: list[str], keep: list[bool], named: Callable[[str], Rule |
     """Where another story starts on the page, its header (a headline, with or without its
     deck, over a marked byline with its time: `lines.is_byline`, `shows_time`) under a line
     that closes the story kept above it (_STORY_CLOSED), with kept lines under it: the index
-    of its first line, or None."""
-    n = len(lines)
-    closed = False
-    for j in range(keep.index(True) + 1, n):
+    of its first line, or None. The rules are asked only between such a byline and the
+    kept line above it."""
+    last_kept = keep.index(True)
+    for j in range(last_kept + 1, len(lines)):
         if keep[j]:
-            closed = False
-            continue
-        rule = named(lines[j])
-        if rule is not None:
-            closed = closed or rule.family in _STORY_CLOSED
-        elif closed and is_byline(lines[j]) and shows_time(lines[j]) and any(keep[j + 1:]):
+            last_kept = j
+        elif is_byline(lines[j]) and shows_time(lines[j]) and any(keep[j + 1:]) and any(
+                (rule := named(lines[k])) is not None and rule.family in _STORY_CLOSED
+                for k in range(last_kept + 1, j)):
             head = next((h for h in (j - 1, j - 2) if h > 0 and not keep[h]
                          and is_headline(lines[h]) and named(lines[h]) is None), None)
             if head is not None:

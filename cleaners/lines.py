@@ -908,3 +908,27 @@ def _attribution(tail: str, speech: re.Pattern) -> bool:
     said_words = tail.split()
     return (speech.search(" ".join(said_words[:ATTRIBUTION_VERB_WITHIN])) is not None
             or speech.search(said_words[-1]) is not None)
+
+
+# Data for a machine in a text dump: a scraper that saved a page's source lines left an
+# inline image in ("data:image/jpeg;base64,/9j/4AAQ…", 4 KB on one line: fresh-user check
+# #22, kept as the story's). A run this long of ASCII without a space is no word, no URL of
+# a story's and no line of a code sample (the dev sets' gold keeps URLs, JSON and code of 130
+# characters at most; an unspaced script's run of CJK or Thai text is not ASCII). Scripts
+# and style sheets are left alone: a technical story's gold keeps its code samples.
+MACHINE_TOKEN_MIN_CHARS = 200
+# An inline image or file, however short: "data:image/gif;base64,R0lGODlh…".
+_DATA_URI_RE = re.compile(r"data:[\w.+-]+/[\w.+-]+(?:;[\w=.-]+)*;base64,[A-Za-z0-9+/=]{16,}")
+
+
+def is_machine_text(line: str) -> bool:
+    """Is `line` data, not text for a reader: half of it or more in runs of
+    MACHINE_TOKEN_MIN_CHARS+ ASCII characters without a space (a base64 blob), or an inline
+    image's data URI (_DATA_URI_RE) with no more than a few words around it?"""
+    if len(line) < MACHINE_TOKEN_MIN_CHARS and "base64," not in line:
+        return False
+    long = sum(len(t) for t in line.split() if len(t) >= MACHINE_TOKEN_MIN_CHARS and t.isascii())
+    if 2 * long >= len(line):
+        return True
+    uri = _DATA_URI_RE.search(line)
+    return uri is not None and 2 * (uri.end() - uri.start()) >= len(line)

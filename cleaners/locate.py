@@ -599,6 +599,9 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
     if last + 1 < len(lines) and _signed(lines[last + 1]) and is_prose(lines[last]):
         keep[last + 1] = True  # the last letter's or the column's sign-off under it ("— Priya
         settled = False  # Shah, Chapmanslade": fresh-user check #19's letters page lost it)
+    for i in _letters_signed(lines, keep, named):
+        keep[i] = True
+        settled = False
     for _ in range(STANDFIRSTS):
         standfirst = _standfirst(lines, keep.index(True), feats, named, lexicon)
         while standfirst is not None:  # and the paragraphs of the lead above it, if any
@@ -1873,6 +1876,32 @@ def _under_header(lines: list[str], i: int, named: Callable[[str], Rule | None])
     trial az)."""
     j = _unnamed_above(lines, i, named)
     return j >= 0 and j + 1 < i and title_like(lines[j]) and _over_meta(lines, j)
+
+
+def _letters_signed(lines: list[str], keep: list[bool],
+                    named: Callable[[str], Rule | None]) -> list[int]:
+    """The dropped sign-offs of a page of letters whose other letters' sign-offs are kept:
+    lines "Name, Place" (`lines.credited_name` and a place after a comma, no end mark, no
+    rule names them) under a kept paragraph of prose. One sign-off kept under its letter
+    makes the page's others alike (blind trial bc's letters page lost the last letter's
+    "Sue Ellwood, Marnbury" over the "Write to us" box, the three above it kept)."""
+    signs = [i for i in range(1, len(lines)) if _signs_a_letter(lines[i])
+             and is_prose(lines[i - 1])]
+    if not any(keep[i] for i in signs):
+        return []
+    return [i for i in signs if not keep[i] and keep[i - 1] and named(lines[i]) is None]
+
+
+def _signs_a_letter(line: str) -> bool:
+    """Is `line` a letter's sign-off without a dash: its writer's name, a comma and a place
+    ("David Okafor, Marnbury", "Rev. Patricia Moore, Little Harford")?"""
+    name, comma, place = line.partition(",")
+    return (bool(comma) and 0 < len(place.split()) <= PLACE_MAX_WORDS and not ends_sentence(line)
+            and credited_name(line) == name.strip() and place.strip()[:1].isupper())
+
+
+# A place under a letter: "Upper Chalton", "Little Harford", "Newport, Gwent".
+PLACE_MAX_WORDS = 3
 
 
 def _signed(line: str) -> bool:

@@ -14,6 +14,7 @@ next link's number, and a run longer than a headline is read as prose with a lin
 """
 
 import re
+from collections import Counter
 
 from newsclean.cleaners.markdown import SPACES_RE, MarkdownLine, letters
 
@@ -84,3 +85,21 @@ def read_line(line: str) -> MarkdownLine:
     return MarkdownLine(f"{head}{text}" if text else "",
                         min(1.0, linked / size) if size else 0.0,
                         len(chunks) > 1 and not chunks[0].strip())
+
+
+def first_heading(text: str, starts: list[int]) -> int | None:
+    """Of the blocks of `text` starting at `starts` (each its first letter's offset), the
+    start of the first set at another margin than the page's text: lynx indents paragraphs,
+    list items and links by their nesting (3 columns at the top) and sets a heading at the
+    margin, an <h1> centred. A dump has no <title>, and the headline read like prose to the
+    locator when the show notes above it ran on into it (blind trial bb: 8 of 14 lynx dumps
+    had no title, the ticker or "速報" above the headline kept). None when every block
+    stands at the text's margin (w3m, links)."""
+    margins = [start - text.rfind("\n", 0, start) - 1 for start in starts]
+    items = [bool(ITEM_RE.match(text, start - margin))
+             for start, margin in zip(starts, margins, strict=True)]
+    body = Counter(m for m, item in zip(margins, items, strict=True) if not item).most_common(1)
+    if not body:
+        return None
+    return next((start for start, margin, item in zip(starts, margins, items, strict=True)
+                 if margin != body[0][0] and not item), None)

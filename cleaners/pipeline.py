@@ -50,11 +50,13 @@ from newsclean.cleaners.lines import (
     byline_name,
     credited_name,
     ends_sentence,
+    is_byline,
     is_byline_label,
     is_byline_shell,
     is_clock_line,
     is_clock_time,
     is_email_line,
+    is_machine_text,
     is_prose,
     is_table_row,
     is_year,
@@ -62,6 +64,7 @@ from newsclean.cleaners.lines import (
     last_mark,
     quoted_at,
     sentences,
+    shows_time,
     table_cells,
     tells_when,
     unmarked_byline_name,
@@ -90,6 +93,7 @@ from newsclean.cleaners.locate import (
     title_like,
 )
 from newsclean.cleaners.lynx import ITEM_RE as LYNX_ITEM_RE
+from newsclean.cleaners.lynx import first_heading as first_lynx_heading
 from newsclean.cleaners.lynx import is_lynx_dump, references_start
 from newsclean.cleaners.lynx import read_line as read_lynx_line
 from newsclean.cleaners.markdown import (
@@ -106,7 +110,7 @@ from newsclean.cleaners.normalize import dedupe_key, normalize_unit
 from newsclean.cleaners.options import CleanOptions
 from newsclean.cleaners.pagekind import PageType, not_article_reason
 from newsclean.cleaners.pagetitle import is_badge, strip_site
-from newsclean.cleaners.rules import COMMENTS, NAVIGATION, Rule, RuleSet, Where
+from newsclean.cleaners.rules import COMMENTS, MAX_LINE_CHARS, NAVIGATION, Rule, RuleSet, Where
 from newsclean.cleaners.segment import Unit, split_blocks, split_units
 
 _DEFAULT_OPTIONS = CleanOptions()
@@ -217,10 +221,11 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
     removed: list[Removal] = []
     header = None if lynx else page_header(text)
     starts = None  # each page line's offset, where the page's lines are its units
-    h1 = None  # where a Markdown page's only level-1 heading starts (`markdown.only_h1`)
+    h1 = None  # where a Markdown page's only <h1> starts, or a lynx dump's first heading
     if lynx:
         units, page_lines = _read_marked(units, removed, read_lynx_line, "lynx",
                                          references=references_start([u.text for u in units]))
+        h1 = _dated_heading(units, page_lines, first_lynx_heading(text, [u.start for u in units]))
     elif header is not None or is_markdown(text):
         at = only_h1([u.text for u in units]) if header is None or not header.title else None
         h1 = units[at].start if at is not None else None
@@ -237,6 +242,7 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
     # hyphenation): a cleaned text, cleaned again, shows them the same lines.
     units, mends = _normalized(units, opts)
     units = _split_glued(units, match, lexicon, mends, removed)
+    units = _drop_machine_text(units, removed)
     title = header.title if header else None
     if title:  # the page's own headline under its header: said once, as the title
         units = _drop_title_line(units, title, removed)
@@ -252,7 +258,7 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
     if top:  # the page's <title>, often saved above the on-page headline it decorates
         kept, found = _undecorated(found, kept, dropped)
     if found is None and h1 is not None:
-        kept, found = _h1_headline(kept, h1, match, lexicon, dropped)
+        kept, found = _h1_headline(kept, h1, match, lexicon, dropped, "lynx" if lynx else "markdown")
     units, title = kept, found
     removed.extend(dropped)
     if title:  # said once, as the title: not again atop the text (a headline the page
@@ -651,12 +657,35 @@ def _undecorated(title: str, units: list[Unit], removed: list[Removal]
     return _drop_title_line(units, line, removed), line
 
 
+# A lynx dump's first heading (`lynx.first_heading`) is its headline when a byline or a
+# time stamp stands within this many lines of it: one stood over or under the headline of
+# each of blind trial bb's 14 pages ("Episode 214 · November 12, 2025" over it; under a
+# Hindi headline's "key points" heading and three points, "Edited By: … 10:45 AM (IST)").
+# On a page whose headline is no heading, the first is a subhead, the lead kept above it.
+HEADING_STAMP_REACH = 6
+
+
+def _dated_heading(units: list[Unit], page_lines: list[str], start: int | None) -> int | None:
+    """`start`, where one of `units` starts, when a byline, or a line with a clock time
+    that is no sentence ("大野真理子 2025年11月12日 18時45分"), stands within
+    HEADING_STAMP_REACH of the `page_lines` around that unit's; else None."""
+    line = next((u.text for u in units if u.start == start), None)
+    if line is None or line not in page_lines:
+        return None
+    at = page_lines.index(line)
+    near = page_lines[max(0, at - HEADING_STAMP_REACH):at + HEADING_STAMP_REACH + 1]
+    return start if any(is_byline(x) or tells_when(x) or shows_time(x) and not is_prose(x)
+                        for x in near if x != line) else None
+
+
 def _h1_headline(kept: list[Unit], h1: int, match: Callable[..., Rule | None],
-                 lexicon: Lexicon, dropped: list[Removal]) -> tuple[list[Unit], str | None]:
-    """(the story's units, its title) of a Markdown page the locator found no headline in,
-    when the kept unit that starts at `h1` (its only <h1>, `markdown.only_h1`) reads like a
-    headline (`locate.title_like`), no rule names it and it names the story under it: that
-    unit is the title, and the kept lines above it were the page's (a consent box's
+                 lexicon: Lexicon, dropped: list[Removal], kind: str
+                 ) -> tuple[list[Unit], str | None]:
+    """(the story's units, its title) of a Markdown page or a lynx dump (`kind`) the locator
+    found no headline in, when the kept unit that starts at `h1` (its only <h1>,
+    `markdown.only_h1`; its first heading, `lynx.first_heading`) reads like a headline
+    (`locate.title_like`), no rule names it and it names the story under it: that unit is
+    the title, and the kept lines above it were the page's (a consent box's
     buttons, a ticker, a breadcrumb: the story starts at its headline), each recorded in
     `dropped`. Else `kept` and no title."""
     at = next((k for k, u in enumerate(kept) if u.start == h1), None)
@@ -664,8 +693,8 @@ def _h1_headline(kept: list[Unit], h1: int, match: Callable[..., Rule | None],
             not names_the_story(kept[at].text, (u.text for u in kept[at + 1:]),
                                 lexicon.function_words)):
         return kept, None
-    dropped.extend(_removal(u, "markdown.above-headline", "layout", "leading") for u in kept[:at])
-    dropped.append(_removal(kept[at], "markdown.headline", "structure", "leading"))
+    dropped.extend(_removal(u, f"{kind}.above-headline", "layout", "leading") for u in kept[:at])
+    dropped.append(_removal(kept[at], f"{kind}.headline", "structure", "leading"))
     return kept[at + 1:], kept[at].text
 
 
@@ -703,6 +732,17 @@ def _drop_byline_shells(units: list[Unit], removed: list[Removal]) -> list[Unit]
         else:
             out.append(u)
     return out
+
+
+def _drop_machine_text(units: list[Unit], removed: list[Removal]) -> list[Unit]:
+    """`units` without the lines of data a scraper saved with the page (an inline image's
+    base64: `lines.is_machine_text`), each recorded as `layout.machine-text`."""
+    machine = [u for u in units if is_machine_text(u.text)]
+    if not machine:
+        return units
+    removed.extend(_removal(u, "layout.machine-text", "layout") for u in machine)
+    gone = {id(u) for u in machine}
+    return [u for u in units if id(u) not in gone]
 
 
 def _drop_letterless_edges(units: list[Unit], removed: list[Removal]) -> list[Unit]:
@@ -1588,6 +1628,14 @@ def _split_glued(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
         head = head and not quoted_at(u.text, len(said[0]))
         if rule and quoted_at(u.text, tail_at):
             rule, tail, tail_at = None, 0, len(u.text)
+        # a footer's copyright notice glued after the last sentence: set apart alone
+        if rule is None and (notice := _notice_tail(u.text, match)) is not None:
+            tail_at, rule = notice
+            if _told(u.text[:tail_at], match):
+                out.extend(p for a, b in ((0, tail_at), (tail_at, len(u.text)))
+                           if (p := _piece(u, a, b)).text)
+                continue
+            rule, tail_at = None, len(u.text)
         cut_head = cut_tail = False
         if head and rule and _told("".join(said[1:-tail]), match):
             cut_head = cut_tail = True
@@ -1720,6 +1768,37 @@ def _glued_rule(sentence: str, match: Callable[..., Rule | None], lexicon: Lexic
                 lexicon.asks.isdisjoint(words)):
             return None
     return match(sentence.strip(), Where.ANYWHERE, of=_GLUED_FAMILIES)
+
+
+# Where a copyright notice opens after a paragraph's last sentence: "©", "(c) 2024",
+# "Copyright 2024", "Copyright ©" after an end mark. A scraper that joined a page's blocks
+# glued its footer to the story's last paragraph ("… a spokesman said. © 2024 Greenford
+# Gazette Ltd. All rights reserved.": fresh-user check #22, the paragraph went whole as a
+# footer's notices); a sentence does not open with the sign, so the sentences do not part.
+_NOTICE_SEAM_RE = re.compile(r"(?<=[.!?…\"”’)])\s+(?=©|\(c\)\s*\d{4}|copyright\s*(?:©|\d{4}))",
+                             re.I)
+_COPYRIGHT = frozenset(("copyright",))
+# A footer's notice dates itself or reserves rights ("© 2024 Greenford Gazette Ltd. All
+# rights reserved."); a caption's "© IMAGO / Cinema Publishers Collection" after its last
+# sentence is the picture's credit (fundus-dev's Merkur and WAZ captions stood as lines).
+_FOOTER_NOTICE_RE = re.compile(r"\b(?:19|20)\d\d\b|\brights reserved\b", re.I)
+
+
+def _notice_tail(text: str, match: Callable[..., Rule | None]) -> tuple[int, Rule] | None:
+    """(where it starts, its rule) of a copyright notice glued after the last sentence of
+    `text` (_NOTICE_SEAM_RE), when a copyright rule names it as a line of its own; None when
+    there is none."""
+    if len(text) > MAX_LINE_CHARS or not ("©" in text or "(c)" in text.lower()
+                                           or "opyright" in text):
+        return None
+    seams = list(_NOTICE_SEAM_RE.finditer(text))
+    if not seams:
+        return None
+    tail = text[seams[-1].end():]
+    if not _FOOTER_NOTICE_RE.search(tail):  # a picture's credit: its caption's, not a footer
+        return None
+    rule = match(tail, Where.ANYWHERE, of=_COPYRIGHT)
+    return None if rule is None else (seams[-1].end(), rule)
 
 
 def _told(rest: str, match: Callable[..., Rule | None]) -> bool:

@@ -27,6 +27,7 @@ from newsclean.cleaners.lines import (
     LINE_PARTS_RE,
     attributed,
     ends_sentence,
+    outside_quotes,
     word_count,
 )
 
@@ -791,7 +792,8 @@ class RuleSet:
                 if found is None and (flag := _ad_flag(line)) is not None and (
                         (rule := match(flag, position)) is not None and rule.family == _ADS):
                     found = seen[key] = rule
-                if found is not None and self._reported(found, line):
+                if found is not None and (self._reported(found, line)
+                                          or _quoting(found, line)):
                     found = seen[key] = None
             return found if of is None or found is not None and found.family in of else None
 
@@ -813,6 +815,27 @@ class RuleSet:
             {"id": r.id, "family": r.family, "where": str(r.where), "note": r.note}
             for r in self.rules
         ]
+
+
+# A sentence that quotes what a rule names has this many words of the writer's own outside
+# the quotes at least: 'The library's own leaflet, stamped "© Greenford Council. All rights
+# reserved", was handed out to protesters on Thursday.' (fresh-user check #22: two
+# copyright marks, and the sentence went as a footer's notices). A label over a quoted
+# headline ('Read more: "…"') has one or two.
+QUOTING_MIN_WORDS = 5
+
+
+def _quoting(rule: Rule, line: str) -> bool:
+    """Is `line`, which `rule` names, a sentence of the writer's that quotes what the rule
+    names: it ends a sentence, QUOTING_MIN_WORDS of its words stand outside its quotes, and
+    with its quoted spans cut out (`lines.outside_quotes`) the rule no longer names it? Not
+    asked of a call (SPOKEN_FAMILIES): a call quotes its button ("フェイスブックで「いいね！」
+    して…"), and one someone made is reported speech (`RuleSet._reported`)."""
+    if rule.family in SPOKEN_FAMILIES or not ends_sentence(line):
+        return False
+    outside = outside_quotes(line)
+    return (outside != line and word_count(outside) >= QUOTING_MIN_WORDS
+            and rule.compiled().fullmatch(outside.strip()) is None)
 
 
 # A related-story box's heading with one teaser on the same line ("You may also like: <other

@@ -11,6 +11,7 @@ from newsclean.cleaners.lines import (
     byline_name,
     ends_sentence,
     has_separator,
+    is_machine_text,
     last_mark,
     sentence_ends,
     speaker_label,
@@ -506,3 +507,18 @@ def test_a_quotation_of_sentences_after_a_statement_ends_one(line, said):
 ])
 def test_a_speakers_label_is_the_capitals_before_the_colon(line, label):
     assert speaker_label(line) == label
+
+
+@pytest.mark.parametrize(("line", "machine"), [
+    ("data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==", True),
+    ("A" * 300, True),
+    # the dev sets' gold keeps code samples and URLs: text for a reader of a technical story
+    ('console.log(reqHeaders.getAll("X-Custom-Header")); // ["ProcessThisImmediately"]', False),
+    ("https://www.mysanantonio.com/news/article/Cat-found-in-New-Mexico-after-going-missing"
+     "-in-14848175.php", False),
+    # an unspaced script's paragraph is no machine's run
+    ("東日本の日本海側を中心に記録的な大雪となり、JR東日本は14日、上越新幹線の一部区間で始発から"
+     "運転を見合わせた。" * 8, False),
+])
+def test_machine_text_is_data_not_code_or_unspaced_prose(line, machine):
+    assert is_machine_text(line) is machine

@@ -4,7 +4,7 @@ as lists, wrapped paragraphs and the references list, read as a reader of the pa
 import pytest
 
 from newsclean.cleaners import clean
-from newsclean.cleaners.lynx import is_lynx_dump, read_line
+from newsclean.cleaners.lynx import first_heading, is_lynx_dump, read_line
 from tests.conftest import FIXTURES
 
 PAGES = FIXTURES / "text_pages"
@@ -52,3 +52,38 @@ def test_a_plain_dump_with_a_footnote_or_two_is_no_lynx_dump():
     story = "The council voted 6-1 on Tuesday.[1] Work starts in March.[2]\n"
     assert not is_lynx_dump(story + "References\n1. https://a.example/\n2. https://b.example/\n")
     assert is_lynx_dump((PAGES / "blind-en-us-lynx-dump.txt").read_text("utf-8"))
+
+
+@pytest.mark.parametrize(("page", "title", "first", "gone"), [
+    # the show's blurb ran on into the headline, which read as prose under it
+    ("blind-en-podcast-lynx-dump.txt", "Why Columbus is closing 16 schools at once",
+     "The Columbus City Schools board voted 5-2 on Tuesday night",
+     "One story from Ohio, explained in under 30 minutes."),
+    # the currency ticker's items were kept above the headline
+    ("blind-tr-lynx-dump.txt",
+     "Ekim ayı enflasyon rakamları açıklandı! Yıllık enflasyon yüzde 32,87 oldu",
+     "Türkiye İstatistik Kurumu (TÜİK), ekim ayı enflasyon rakamlarını açıkladı.",
+     "DOLAR 42,0514"),
+])
+def test_the_first_heading_at_the_margin_is_the_title(page, title, first, gone):
+    result = clean((PAGES / page).read_bytes())
+    assert result.title == title
+    assert result.text.startswith(first)
+    assert gone not in result.text
+    assert "lynx.headline" in {r.rule for r in result.removed}
+
+
+def test_a_centred_headline_is_a_heading_too():
+    # lynx sets an <h1> centred, an <h2> at the margin, the text 3 columns in
+    page = (PAGES / "blind-en-podcast-lynx-dump.txt").read_text("utf-8")
+    headline = "Why Columbus is closing 16 schools at once"
+    centred = page.replace(f"\n{headline}\n", f"\n{headline:^78}".rstrip() + "\n")
+    assert centred != page
+    result = clean(centred.encode())
+    assert result.title == headline
+    assert "One story from Ohio" not in result.text
+
+
+def test_a_dump_with_every_block_at_one_margin_finds_no_heading_there():
+    text = "   First block of text.\n\n   Second block of text.\n"
+    assert first_heading(text, [3, text.index("Second")]) is None

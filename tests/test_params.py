@@ -159,3 +159,12 @@ def test_the_fetch_form_folds_its_options_too():
         "fetch", "batch_size", "review", "shard_size", "s3"}
     by_name = fetch_and_clean.validate_parameters({"dest": "/data/clean", "batch_size": 5})
     assert by_name["batch_size"] == 5 and by_name["advanced"] is None
+
+
+@pytest.mark.parametrize(("words", "reason"), [
+    (1, "only 1 word left (minimum 40)"),  # fresh-user check #22 read "only 1 words left"
+    (17, "only 17 words left (minimum 40)"),
+])
+def test_a_short_body_is_held_with_its_count_in_words(words, reason):
+    from newsclean.flows.work.batch import ReviewPolicy
+    assert ReviewPolicy().verdict(words, 0.0) == reason

@@ -1187,6 +1187,27 @@ def test_the_last_letters_sign_off_stays_under_it():
     assert clean(page).text.endswith("— Priya Shah, Chapmanslade")
 
 
+def test_a_letters_sign_off_without_a_dash_stays_when_the_others_do():
+    # Blind trial bc: "Sue Ellwood, Marnbury" under the last letter, over the "Write to us"
+    # box, went inside the article (p 0.17); the three letters above kept theirs
+    result = clean((BLIND_Q / "blind-en-gb-letters-signed-without-dash.txt").read_bytes())
+    kept = result.text.split("\n\n")
+    for name in ("Margaret Hollins, Upper Chalton", "David Okafor, Marnbury",
+                 "Rev. Patricia Moore, Little Harford", "Sue Ellwood, Marnbury"):
+        assert name in kept
+    assert kept[kept.index("Sue Ellwood, Marnbury") - 1].endswith("a very happy retirement.")
+
+
+def test_a_name_and_place_under_a_paragraph_is_no_sign_off_on_its_own():
+    # no other letter signed so: a line the model dropped stays dropped
+    from newsclean.cleaners.locate import _letters_signed
+    lines = ["The council met on Tuesday and voted to close the library in March.",
+             "Jane Doe, Reuters", "Most read"]
+    assert _letters_signed(lines, [True, False, False], lambda line: None) == []
+    assert _letters_signed(lines + lines, [True, True, False, True, False, False],
+                           lambda line: None) == [4]
+
+
 @pytest.mark.parametrize(("page", "items", "headings"), [
     ("fresh-en-gb-live-blog-key-events-bullets.txt",
      ["• 12.58 GMT Morgan confirms £5bn cuts to departmental budgets",
@@ -1293,3 +1314,50 @@ def test_a_fact_checks_verdict_under_its_ruling_stays():
     result = clean((PAGES / "blind-en-fact-check-verdict.txt").read_bytes())
     assert result.text.endswith("We rate this claim False.")
     assert "Your gift helps us track down the truth." not in result.text
+
+
+STORY = ("The council voted 23 to 19 on Wednesday to close the Greenford library at the end of "
+         "March, ending 80 years of service in the town centre.")
+
+
+def test_a_sentence_quoting_a_copyright_notice_stays():
+    # fresh-user check #22: two marks in one line were a footer's notices (copyright.notices)
+    quoting = ("The library's own leaflet, stamped \"© Greenford Council. All rights reserved\", "
+               "was handed out to protesters on Thursday.")
+    page = "\n\n".join(["Greenford council votes to close library", STORY, quoting,
+                         "Councillor Ann Bright said the savings would go to the youth service.",
+                         "© 2024 Greenford Gazette Ltd. All rights reserved."]) + "\n"
+    result = clean(page)
+    assert quoting in result.text
+    assert "Greenford Gazette Ltd" not in result.text
+
+
+def test_a_footer_notice_glued_to_the_last_paragraph_goes_alone():
+    # fresh-user check #22: the whole paragraph went as copyright.notices, the page "empty"
+    last = ("Campaigners said they would ask for a judicial review of the decision. The "
+            "library's 12 staff will be offered jobs elsewhere in the council, a spokesman said.")
+    page = "\n\n".join(["Greenford council votes to close library", STORY,
+                         f"{last} © 2024 Greenford Gazette Ltd. All rights reserved."]) + "\n"
+    result = clean(page)
+    assert result.text.endswith(last)
+    notice = [r for r in result.removed if r.rule == "copyright.notice"]
+    assert [r.text for r in notice] == ["© 2024 Greenford Gazette Ltd. All rights reserved."]
+
+
+def test_a_captions_picture_credit_is_no_footer_notice():
+    # fundus-dev's Merkur caption: "… gar nicht gefallen. © IMAGO / Cinema Publishers …"
+    # is a credit; set apart, the caption stood as a line of the story
+    from newsclean.cleaners.pipeline import _notice_tail
+    caption = "Die Interpretation könnte König Charles III. gar nicht gefallen. © IMAGO / Pool"
+    assert _notice_tail(caption, lambda line, where, of=None: object()) is None
+
+
+def test_an_inline_image_saved_with_the_page_goes():
+    # fresh-user check #22: a 4 KB data URI on its own line stayed in the story
+    blob = "data:image/jpeg;base64," + "/9j/4AAQSkZJRgABAQAAAQABAAD" * 150
+    page = "\n\n".join(["Greenford council votes to close library", STORY, blob,
+                         "Councillor Ann Bright said the savings would go to the youth service, "
+                         "which lost half its budget last year."]) + "\n"
+    result = clean(page)
+    assert "base64" not in result.text and STORY in result.text
+    assert "layout.machine-text" in {r.rule for r in result.removed}

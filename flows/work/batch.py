@@ -68,7 +68,8 @@ class ReviewPolicy(BaseModel):
         text dumps (1.5%) and none of their HTML pages; the share of all words removed
         (0.8 before) held 24 (6%), most of them articles on pages that were mostly chrome."""
         if self.min_words and words_out < self.min_words:
-            return f"only {words_out} words left (minimum {self.min_words})"
+            left = "1 word" if words_out == 1 else f"{words_out} words"
+            return f"only {left} left (minimum {self.min_words})"
         if prose_removed_share > self.max_removed_share:
             return (f"{prose_removed_share:.0%} of its prose removed "
                     f"(maximum {self.max_removed_share:.0%})")

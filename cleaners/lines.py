@@ -919,15 +919,21 @@ def _attribution(tail: str, speech: re.Pattern) -> bool:
 MACHINE_TOKEN_MIN_CHARS = 200
 # An inline image or file, however short: "data:image/gif;base64,R0lGODlh…".
 _DATA_URI_RE = re.compile(r"data:[\w.+-]+/[\w.+-]+(?:;[\w=.-]+)*;base64,[A-Za-z0-9+/=]{16,}")
+# ...and its base64 wrapped at 64 or 76 columns (MIME), joined with spaces as one paragraph
+# (fresh-user check #23): runs this long of its alphabet, with capitals, small letters and
+# digits mixed (no word of a language; a German compound has no digit).
+_BASE64_LINE_RE = re.compile(r"(?=[^\s]*\d)(?=[^\s]*[a-z])(?=[^\s]*[A-Z])[A-Za-z0-9+/=]{40,}")
 
 
 def is_machine_text(line: str) -> bool:
     """Is `line` data, not text for a reader: half of it or more in runs of
-    MACHINE_TOKEN_MIN_CHARS+ ASCII characters without a space (a base64 blob), or an inline
-    image's data URI (_DATA_URI_RE) with no more than a few words around it?"""
+    MACHINE_TOKEN_MIN_CHARS+ ASCII characters without a space or in wrapped base64 lines
+    (_BASE64_LINE_RE), or an inline image's data URI (_DATA_URI_RE) with no more than a few
+    words around it?"""
     if len(line) < MACHINE_TOKEN_MIN_CHARS and "base64," not in line:
         return False
-    long = sum(len(t) for t in line.split() if len(t) >= MACHINE_TOKEN_MIN_CHARS and t.isascii())
+    long = sum(len(t) for t in line.split() if t.isascii() and (
+        len(t) >= MACHINE_TOKEN_MIN_CHARS or _BASE64_LINE_RE.fullmatch(t)))
     if 2 * long >= len(line):
         return True
     uri = _DATA_URI_RE.search(line)

@@ -1175,6 +1175,12 @@ SHARE_BUTTON_MAX_WORDS = 5
 TOP_STAMPS = 3
 
 
+# A breadcrumb trail printed without its separators: a section's name of this many words at
+# most, then a subsection's of this many at most (`_Headlines._trail`).
+TRAIL_LABEL_MAX_WORDS = 3
+TRAIL_TAIL_MAX_WORDS = 3
+
+
 @dataclass(frozen=True, slots=True)
 class _Headlines:
     """The headline questions about one page's lines: their features (`feats`), the rule
@@ -1235,6 +1241,26 @@ class _Headlines:
         return (rule is not None and rule.family == _CROSS_LINK and title_like(self.lines[i])
                 and over_byline(self.lines, i, self.named))
 
+    def _trail(self, i: int) -> bool:
+        """Is line i a breadcrumb trail without its separators: a section's name that stands
+        as a menu's line above it (TRAIL_LABEL_MAX_WORDS words at most), then a subsection's
+        of TRAIL_TAIL_MAX_WORDS words at most, opening in a capital ("Thời sự Giao thông"
+        under the menu's "Thời sự")? Asked only of the lines the model kept over the
+        headline it kept (`on_top`): blind trial bc's Vietnamese page had its trail, over the
+        date, for its title. A headline that opens with a section's word says more after it
+        ("World leaders meet in Paris…")."""
+        words = self.lines[i].split()
+        if len(words) > TRAIL_LABEL_MAX_WORDS + TRAIL_TAIL_MAX_WORDS or ends_sentence(
+                self.lines[i]):
+            return False
+        labels = {" ".join(line.split()).casefold() for line in self.lines[:i]
+                  if len(line.split()) <= TRAIL_LABEL_MAX_WORDS}
+        # the subsection's name opens in a capital too, where its script has them
+        # ("Stuttgart hat's drauf", a headline under the menu's "Stuttgart", is no trail)
+        return any(" ".join(words[:k]).casefold() in labels and not words[k][:1].islower()
+                   for k in range(max(1, len(words) - TRAIL_TAIL_MAX_WORDS),
+                                  min(TRAIL_LABEL_MAX_WORDS, len(words) - 1) + 1))
+
     def _key_event(self, i: int) -> bool:
         """Is line i an item under a live blog's own furniture (a line of the `live-blog`
         family: "Key events", "Pinned post"), within LIST_MAX_ITEMS lines and no sentence
@@ -1268,15 +1294,19 @@ class _Headlines:
         lead's prose within TOP_STAMPS lines under it (a subhead has paragraphs above it);
         and the kept headline-like lines above it that name another story, a breaking-news
         ticker's ("[속보] 한은, 기준금리 3.5% 동결" over "카카오톡 5시간 먹통…": blind trial
-        p's Korean page lost its title). The page's first line needs not name the story: a
-        clean copy fed back, its headline on top, is a headline and its story alone ("Seeking
-        a bigger role for a big rocket" shares one word with its lead, and the refitted line
-        model kept it as the story's). None when there is no such headline."""
+        p's Korean page lost its title), or a breadcrumb trail (`_trail`). The page's first
+        line needs not name the story: a clean copy fed back, its headline on top, is a
+        headline and its story alone ("Seeking a bigger role for a big rocket" shares one
+        word with its lead, and the refitted line model kept it as the story's). None when
+        there is no such headline."""
         lines = self.lines
         kept = [i for i, k in enumerate(keep) if k]
         others = []
         for n, i in enumerate(kept[:TOP_STAMPS + 1]):
             line = lines[i]
+            if self._trail(i):  # a breadcrumb trail over the date: the page's, dropped
+                others.append(i)
+                continue
             # over its byline, a headline may speak to the reader, asking nothing (a column's
             # "…Keep them open.": blind trial az)
             if (title_like(self.text(i)) or sentence_headline(lines, i, self.named)) and self.candidate(

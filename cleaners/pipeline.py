@@ -1775,7 +1775,9 @@ def _glued_rule(sentence: str, match: Callable[..., Rule | None], lexicon: Lexic
 # glued its footer to the story's last paragraph ("… a spokesman said. © 2024 Greenford
 # Gazette Ltd. All rights reserved.": fresh-user check #22, the paragraph went whole as a
 # footer's notices); a sentence does not open with the sign, so the sentences do not part.
-_NOTICE_SEAM_RE = re.compile(r"(?<=[.!?…\"”’)])\s+(?=©|\(c\)\s*\d{4}|copyright\s*(?:©|\d{4}))",
+# "©" may follow the end mark with no space ("…voted against.© 2025 Some Paper Ltd.": fresh-user
+# check #23's paragraph went whole).
+_NOTICE_SEAM_RE = re.compile(r"(?<=[.!?…\"”’)])(?:\s*(?=©)|\s+(?=\(c\)\s*\d{4}|copyright\s*(?:©|\d{4})))",
                              re.I)
 _COPYRIGHT = frozenset(("copyright",))
 # A footer's notice dates itself or reserves rights ("© 2024 Greenford Gazette Ltd. All

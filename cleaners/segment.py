@@ -4,6 +4,8 @@ import re
 import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
+from unicodedata import east_asian_width
 
 from newsclean.cleaners.lines import (
     SENTENCE_END,
@@ -96,11 +98,13 @@ def split_blocks(text: str, item: re.Pattern) -> list[Unit]:
     its own. Read at line ends, a wrapped headline and a wrapped bullet were cut in two where
     the next line opened with "€486 Million" (blind trial ba)."""
     units: list[Unit] = []
+    width = _width(text)
     for block in _BLOCK_RE.finditer(text):
         starts = [m for m in _LINE_RE.finditer(text, block.start(), block.end())]
         groups: list[list[re.Match]] = []
         for m in starts:
-            if not groups or item.match(m.group()):
+            if not groups or item.match(m.group()) or _broken_short(
+                    groups[-1][-1].group(), m.group(), width, slack=0):
                 groups.append([m])
             else:
                 groups[-1].append(m)
@@ -114,6 +118,54 @@ def split_blocks(text: str, item: re.Pattern) -> list[Unit]:
     return units
 
 
+# A wrapping tool breaks a line when the next word does not fit: a line the next line's
+# first word would have fit on was broken by the writer, a headline over its date ("Storm
+# damages harbour wall in Port Elin" over "April 2, 2025", joined as one unit the title read
+# "… Port Elin April 2, 2025": fresh-user check #23's hard-wrapped and lynx dumps). lynx
+# fills its lines (no slack); fmt and par balance theirs and may break a few columns short
+# of the width, so a plain dump's line is broken short only with this many more to spare.
+WRAP_SLACK = 10
+
+
+# A dump's width is read from its lines of words: a link's URL in lynx's references list, or
+# a preformatted line, runs past it unwrapped.
+_WIDTH_MIN_WORDS = 4
+_WIDTH_QUANTILE = 0.95
+
+
+def _width(text: str) -> int:
+    """The width a hard-wrapped dump was wrapped at, in characters: the 95th percentile of
+    the lengths of its lines of _WIDTH_MIN_WORDS words or more (0 when it has none)."""
+    sizes = sorted(_columns(m.group().rstrip()) for m in _LINE_RE.finditer(text)
+                   if len(m.group().split()) >= _WIDTH_MIN_WORDS)
+    return sizes[int(_WIDTH_QUANTILE * (len(sizes) - 1))] if sizes else 0
+
+
+def _broken_short(line: str, nxt: str, width: int, slack: int = WRAP_SLACK) -> bool:
+    """Was `line` broken before `nxt` by its writer, not by wrapping at `width`: would
+    `nxt`'s first word have fit on it, `slack` columns to spare?"""
+    first = (nxt.split() or [""])[0]
+    return _columns(line.rstrip()) + 1 + _columns(first) + slack <= width
+
+
+def _columns(text: str) -> int:
+    """The columns `text` takes on a terminal: a wide or full-width character (Hangul, kana,
+    kanji) two. A Korean paragraph wrapped at 78 columns has 39 syllables a line."""
+    return len(text) + sum(1 for c in text if c >= "\u1100" and east_asian_width(c) in "WF")
+
+
+def _wrapped_runs(text: str, block: re.Match, width: int) -> Iterator[re.Match]:
+    """`block`, of a dump wrapped at `width`, cut where a line was broken short
+    (`_broken_short`): each run of it one paragraph, as spans of `text`."""
+    lines = list(_LINE_RE.finditer(text, block.start(), block.end()))
+    start = lines[0].start()
+    for line, nxt in pairwise(lines):
+        if _broken_short(line.group(), nxt.group(), width):
+            yield _SPAN_RE.match(text, start, line.end())
+            start = nxt.start()
+    yield _SPAN_RE.match(text, start, lines[-1].end())
+
+
 def _pieces(text: str) -> Iterator[tuple[re.Match, bool]]:
     """The blocks of a dump hard-wrapped throughout, else its lines, except the blocks that
     are wrapped paragraphs (`_wraps`) in a page that is not: (match, is it a wrapped block?)
@@ -121,7 +173,9 @@ def _pieces(text: str) -> Iterator[tuple[re.Match, bool]]:
     blocks = list(_BLOCK_RE.finditer(text))
     lines = [block.group().split("\n") for block in blocks]  # each block's, read once
     if _is_hard_wrapped(lines):
-        yield from ((block, True) for block in blocks)
+        width = _width(text)
+        for block in blocks:
+            yield from ((run, True) for run in _wrapped_runs(text, block, width))
         return
     for block, its in zip(blocks, lines, strict=True):
         if len(its) > 1 and _wraps(its):

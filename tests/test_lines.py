@@ -522,3 +522,45 @@ def test_a_speakers_label_is_the_capitals_before_the_colon(line, label):
 ])
 def test_machine_text_is_data_not_code_or_unspaced_prose(line, machine):
     assert is_machine_text(line) is machine
+
+
+STORM = ("High winds and waves of up to six metres damaged a section of the harbour wall in "
+         "Port Elin overnight, the coastguard said on Wednesday. No one was injured, but three "
+         "fishing boats broke their moorings and were later recovered by a lifeboat crew. "
+         "Engineers will inspect the wall on Thursday and the harbour master said repairs "
+         "could take several months to complete.")
+
+
+def test_a_hard_wrapped_dumps_headline_and_date_stay_two_lines():
+    # fresh-user check #23: "Storm damages harbour wall in Port Elin" over "April 2, 2025",
+    # joined as one wrapped paragraph: the title read "… Port Elin April 2, 2025"
+    import textwrap
+
+    from newsclean.cleaners.segment import split_units
+    body = "\n\n".join(textwrap.fill(STORM, 72) for _ in range(3))
+    text = f"Storm damages harbour wall in Port Elin\nApril 2, 2025\n\n{body}\n"
+    units = [u.text for u in split_units(text)]
+    assert units[:3] == ["Storm damages harbour wall in Port Elin", "April 2, 2025", STORM]
+
+
+def test_a_lynx_block_breaks_where_a_line_was_broken_short_not_where_it_wrapped():
+    import re
+    import textwrap
+
+    from newsclean.cleaners.segment import split_blocks
+    item = re.compile(r"\s*\*\s+")
+    wrapped = textwrap.fill(STORM, 76, initial_indent="   ", subsequent_indent="   ")
+    # Korean wraps at spaces by display width: 2 columns a syllable
+    lines, line = [], "  "
+    for word in ("기상청은 올겨울 기온이 평년보다 낮을 것으로 내다봤다 " * 6).split():
+        if len(line) + 1 + len(word) + sum(map(str.isalpha, line + word)) > 76:
+            lines.append(line)
+            line = "  "
+        line += " " + word
+    korean = "\n".join([*lines, line])
+    text = (f"Port strike ends after 11 days as dockworkers accept pay deal\nMay 20, 2025\n\n"
+            f"{wrapped}\n\n{korean}\n")
+    units = [" ".join(u.text.split()) for u in split_blocks(text, item)]
+    assert units[:3] == ["Port strike ends after 11 days as dockworkers accept pay deal",
+                         "May 20, 2025", STORM]
+    assert len(units) == 4  # the Korean paragraph is one

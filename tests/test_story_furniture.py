@@ -1332,12 +1332,13 @@ def test_a_sentence_quoting_a_copyright_notice_stays():
     assert "Greenford Gazette Ltd" not in result.text
 
 
-def test_a_footer_notice_glued_to_the_last_paragraph_goes_alone():
+@pytest.mark.parametrize("seam", [" ", ""])  # fresh-user check #23: "…against.© 2025 …"
+def test_a_footer_notice_glued_to_the_last_paragraph_goes_alone(seam):
     # fresh-user check #22: the whole paragraph went as copyright.notices, the page "empty"
     last = ("Campaigners said they would ask for a judicial review of the decision. The "
             "library's 12 staff will be offered jobs elsewhere in the council, a spokesman said.")
     page = "\n\n".join(["Greenford council votes to close library", STORY,
-                         f"{last} © 2024 Greenford Gazette Ltd. All rights reserved."]) + "\n"
+                         f"{last}{seam}© 2024 Greenford Gazette Ltd. All rights reserved."]) + "\n"
     result = clean(page)
     assert result.text.endswith(last)
     notice = [r for r in result.removed if r.rule == "copyright.notice"]
@@ -1352,9 +1353,12 @@ def test_a_captions_picture_credit_is_no_footer_notice():
     assert _notice_tail(caption, lambda line, where, of=None: object()) is None
 
 
-def test_an_inline_image_saved_with_the_page_goes():
+@pytest.mark.parametrize("width", [0, 76])  # 76: wrapped as MIME does (fresh-user check #23)
+def test_an_inline_image_saved_with_the_page_goes(width):
     # fresh-user check #22: a 4 KB data URI on its own line stayed in the story
     blob = "data:image/jpeg;base64," + "/9j/4AAQSkZJRgABAQAAAQABAAD" * 150
+    if width:
+        blob = "\n".join(blob[i:i + width] for i in range(0, len(blob), width))
     page = "\n\n".join(["Greenford council votes to close library", STORY, blob,
                          "Councillor Ann Bright said the savings would go to the youth service, "
                          "which lost half its budget last year."]) + "\n"

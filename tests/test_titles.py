@@ -835,3 +835,16 @@ def test_a_headline_that_opens_with_a_call_word_is_the_title(page, title):
     result = clean((PAGES / page).read_bytes())
     assert result.title == title
     assert title not in result.text
+
+
+def test_a_breadcrumb_trail_over_the_date_is_no_title():
+    # Blind trial bc: "Thời sự Giao thông" (the menu's "Thời sự", then its subsection) over
+    # the date and the headline the line model kept as the story's first line
+    page = Path(__file__).parent / "fixtures" / "text_pages" / "blind-vi-breadcrumb-over-date.txt"
+    result = clean(page.read_bytes())
+    assert result.title == "Cầu Rạch Miễu 2 thông xe, rút ngắn 30 phút đi từ Tiền Giang sang Bến Tre"
+    paragraphs = result.text.split("\n\n")
+    assert paragraphs[0].startswith("Sau gần 4 năm thi công")
+    assert "Thời sự Giao thông" not in paragraphs
+    # the readers' comments under "Ý kiến (23)" (comments.section-start-vi)
+    assert "minhkhoa89" not in result.text and "Tết này về quê" not in result.text

@@ -637,7 +637,7 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
             for i in (title_at, *top[1]) if title_at == top[0] else ():
                 keep[i] = False
         for i in up:
-            if not (heads.candidate(i, addressed=True) or heads.badged(i)):
+            if not (heads.candidate(i, addressed=True) or heads.badged(i)) or heads.trail(i):
                 continue
             if story is None:
                 story = _story_opening(lines[j] for j in range(first, len(lines)) if keep[j])
@@ -1176,7 +1176,7 @@ TOP_STAMPS = 3
 
 
 # A breadcrumb trail printed without its separators: a section's name of this many words at
-# most, then a subsection's of this many at most (`_Headlines._trail`).
+# most, then a subsection's of this many at most (`_Headlines.trail`).
 TRAIL_LABEL_MAX_WORDS = 3
 TRAIL_TAIL_MAX_WORDS = 3
 
@@ -1241,13 +1241,14 @@ class _Headlines:
         return (rule is not None and rule.family == _CROSS_LINK and title_like(self.lines[i])
                 and over_byline(self.lines, i, self.named))
 
-    def _trail(self, i: int) -> bool:
+    def trail(self, i: int) -> bool:
         """Is line i a breadcrumb trail without its separators: a section's name that stands
         as a menu's line above it (TRAIL_LABEL_MAX_WORDS words at most), then a subsection's
         of TRAIL_TAIL_MAX_WORDS words at most, opening in a capital ("Thời sự Giao thông"
-        under the menu's "Thời sự")? Asked only of the lines the model kept over the
-        headline it kept (`on_top`): blind trial bc's Vietnamese page had its trail, over the
-        date, for its title. A headline that opens with a section's word says more after it
+        under the menu's "Thời sự")? Asked of the lines the model kept over the headline it
+        kept (`on_top`) and of the lines above the story (`locate_lines`), not of every
+        candidate: blind trial bc's and fresh-user check #24's Vietnamese pages had their
+        trail, over the date, for their title. A headline that opens with a section's word says more after it
         ("World leaders meet in Paris…")."""
         words = self.lines[i].split()
         if len(words) > TRAIL_LABEL_MAX_WORDS + TRAIL_TAIL_MAX_WORDS or ends_sentence(
@@ -1294,7 +1295,7 @@ class _Headlines:
         lead's prose within TOP_STAMPS lines under it (a subhead has paragraphs above it);
         and the kept headline-like lines above it that name another story, a breaking-news
         ticker's ("[속보] 한은, 기준금리 3.5% 동결" over "카카오톡 5시간 먹통…": blind trial
-        p's Korean page lost its title), or a breadcrumb trail (`_trail`). The page's first
+        p's Korean page lost its title), or a breadcrumb trail (`trail`). The page's first
         line needs not name the story: a clean copy fed back, its headline on top, is a
         headline and its story alone ("Seeking a bigger role for a big rocket" shares one
         word with its lead, and the refitted line model kept it as the story's). None when
@@ -1304,7 +1305,7 @@ class _Headlines:
         others = []
         for n, i in enumerate(kept[:TOP_STAMPS + 1]):
             line = lines[i]
-            if self._trail(i):  # a breadcrumb trail over the date: the page's, dropped
+            if self.trail(i):  # a breadcrumb trail over the date: the page's, dropped
                 others.append(i)
                 continue
             # over its byline, a headline may speak to the reader, asking nothing (a column's
@@ -1910,16 +1911,29 @@ def _under_header(lines: list[str], i: int, named: Callable[[str], Rule | None])
 
 def _letters_signed(lines: list[str], keep: list[bool],
                     named: Callable[[str], Rule | None]) -> list[int]:
-    """The dropped sign-offs of a page of letters whose other letters' sign-offs are kept:
-    lines "Name, Place" (`lines.credited_name` and a place after a comma, no end mark, no
-    rule names them) under a kept paragraph of prose. One sign-off kept under its letter
-    makes the page's others alike (blind trial bc's letters page lost the last letter's
-    "Sue Ellwood, Marnbury" over the "Write to us" box, the three above it kept)."""
+    """The dropped lines of the letters of a page of letters one of whose sign-offs is kept:
+    a sign-off "Name, Place" (`_signs_a_letter`, no rule names it) under a paragraph of
+    prose, with the letter above it up to the kept line before it when that is all prose
+    and headings no rule names (a letter is its heading, its paragraphs and its writer's
+    name). One sign-off kept under its letter makes the page's others alike: blind trial
+    bc's letters page lost the last letter's "Sue Ellwood, Marnbury" over the "Write to us"
+    box, and fresh-user check #24's its last letter, heading, paragraph and name, whose
+    "our road", "our thanks" read as a publisher's (p 0.19)."""
     signs = [i for i in range(1, len(lines)) if _signs_a_letter(lines[i])
              and is_prose(lines[i - 1])]
     if not any(keep[i] for i in signs):
         return []
-    return [i for i in signs if not keep[i] and keep[i - 1] and named(lines[i]) is None]
+    found: list[int] = []
+    for i in signs:
+        if keep[i] or named(lines[i]) is not None:
+            continue
+        j = i - 1
+        while j >= 0 and not keep[j] and named(lines[j]) is None and (
+                is_prose(lines[j]) or is_headline(lines[j])):
+            j -= 1
+        if j >= 0 and keep[j]:
+            found.extend(range(j + 1, i + 1))
+    return found
 
 
 def _signs_a_letter(line: str) -> bool:

@@ -8,6 +8,7 @@ from itertools import pairwise
 from unicodedata import east_asian_width
 
 from newsclean.cleaners.lines import (
+    LIST_ITEM_RE,
     SENTENCE_END,
     byline_name,
     has_separator,
@@ -209,7 +210,9 @@ def _wrapped_prefix(lines: list[str]) -> int:
 def _wraps(lines: list[str]) -> bool:
     """Are `lines`, a block between blank lines, one paragraph wrapped at a width: every line
     but the last _WRAP_MIN.._WRAP_MAX long and full (the next line's first word would not
-    have fit on it), and one of them broken inside a sentence? A page saved as text, its
+    have fit on it, WRAP_SLACK columns to spare: fmt balances its lines, and a paragraph of
+    fresh-user check #24's story was read line by line), and one of them broken inside a
+    sentence? A page saved as text, its
     menus and footer unwrapped, may wrap its paragraphs at 72 columns: read line by line,
     a German one lost its headline and lead to the "before the article" of the line model
     (its wrapped lines open with capitals, which no run-on join takes; fresh-user trial,
@@ -221,9 +224,11 @@ def _wraps(lines: list[str]) -> bool:
     if not all(_WRAP_MIN <= len(line) <= _WRAP_MAX for line in inner):
         return False
     width = max(len(line) for line in lines)
-    if not all(len(line) + 1 + len((nxt.split() or [""])[0]) > width
-               for line, nxt in zip(inner, lines[1:], strict=True)):
+    if any(_broken_short(line, nxt, width) for line, nxt in zip(inner, lines[1:], strict=True)):
         return False
+    if any(LIST_ITEM_RE.match(line.lstrip()) for line in lines[1:]):
+        return False  # a list's items, as long as a wrapped line: each opens its own line
+        # (fundus-dev MDR's Markdown teasers, "* Schlachtbetrieb mit 340 Mitarbeitern…")
     if all(last_mark(line) in _NO_RUN_ON for line in inner) or any(map(has_separator, inner)):
         return False  # a menu row is no paragraph's line: a footer's links over its
         # copyright line were one paragraph (a fresh user's removal record of two lines)

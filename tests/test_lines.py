@@ -2,6 +2,8 @@
 typography news is written in: the locator's rescue, the line model's `sent` feature, its
 function-word share and the headline test all read them."""
 
+from pathlib import Path
+
 import pytest
 
 from newsclean.cleaners.lexicon import lexicon_for
@@ -564,3 +566,16 @@ def test_a_lynx_block_breaks_where_a_line_was_broken_short_not_where_it_wrapped(
     assert units[:3] == ["Port strike ends after 11 days as dockworkers accept pay deal",
                          "May 20, 2025", STORM]
     assert len(units) == 4  # the Korean paragraph is one
+
+
+def test_a_paragraph_wrapped_short_of_the_width_is_one_unit_beside_short_lines():
+    # fresh-user check #24: fmt balances its lines ("…to spend" 63 columns, then "$1.2
+    # million…", the width 70); with a verse and an address of short lines in the dump it
+    # is no dump wrapped throughout, and the paragraph was read line by line
+    from newsclean.cleaners.segment import split_units
+    page = Path(__file__).parent / "fixtures" / "text_pages" / "fresh-en-balanced-wrap-verse-address.txt"
+    units = [u.text for u in split_units(page.read_text("utf-8"))]
+    assert ("PORTWICK -- The town council voted 7-2 on Monday night to spend $1.2 million "
+            "restoring the Portwick lighthouse, a stone tower that has stood dark on the north "
+            "breakwater since the coast guard automated the harbour lights in 1987.") in units
+    assert "14 Quay Street" in units  # the address keeps its lines

@@ -1365,3 +1365,15 @@ def test_an_inline_image_saved_with_the_page_goes(width):
     result = clean(page)
     assert "base64" not in result.text and STORY in result.text
     assert "layout.machine-text" in {r.rule for r in result.removed}
+
+
+def test_a_letter_the_model_dropped_comes_back_whole_on_a_letters_page():
+    # fresh-user check #24: the last letter's heading, paragraph ("our road", "our thanks")
+    # and "Rosa Martinez, Elk Grove" went after the article (p 0.05-0.19), the two letters
+    # above kept with their names
+    result = clean((BLIND_Q / "fresh-en-letters-last-letter-we.txt").read_bytes())
+    kept = result.text.split("\n\n")
+    at = kept.index("Thanks to the snowplow crews")
+    assert kept[at + 1].startswith("During last week's storm our road was cleared")
+    assert kept[at + 2] == "Rosa Martinez, Elk Grove"
+    assert "Letters should be no longer than 250 words" not in result.text

@@ -848,3 +848,12 @@ def test_a_breadcrumb_trail_over_the_date_is_no_title():
     assert "Thời sự Giao thông" not in paragraphs
     # the readers' comments under "Ý kiến (23)" (comments.section-start-vi)
     assert "minhkhoa89" not in result.text and "Tết này về quê" not in result.text
+
+
+def test_a_breadcrumb_trail_under_its_menu_line_is_no_title():
+    # fresh-user check #24: "Thời sự" (the menu) over "Thời sự Giao thông" over the date,
+    # the headline kept as the story's first line
+    page = Path(__file__).parent / "fixtures" / "text_pages" / "fresh-vi-breadcrumb-under-menu.txt"
+    result = clean(page.read_bytes())
+    assert result.title == "Hà Nội mở thêm hai tuyến xe buýt điện nối sân bay Nội Bài"
+    assert result.text.startswith("Từ ngày 15/3")

@@ -242,7 +242,7 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
     # hyphenation): a cleaned text, cleaned again, shows them the same lines.
     units, mends = _normalized(units, opts)
     units = _split_glued(units, match, lexicon, mends, removed)
-    units = _drop_machine_text(units, removed)
+    units = _drop_machine_text(units, removed, opts.max_output_chars)
     title = header.title if header else None
     if title:  # the page's own headline under its header: said once, as the title
         units = _drop_title_line(units, title, removed)
@@ -734,10 +734,12 @@ def _drop_byline_shells(units: list[Unit], removed: list[Removal]) -> list[Unit]
     return out
 
 
-def _drop_machine_text(units: list[Unit], removed: list[Removal]) -> list[Unit]:
+def _drop_machine_text(units: list[Unit], removed: list[Removal], limit: int) -> list[Unit]:
     """`units` without the lines of data a scraper saved with the page (an inline image's
-    base64: `lines.is_machine_text`), each recorded as `layout.machine-text`."""
-    machine = [u for u in units if is_machine_text(u.text)]
+    base64: `lines.is_machine_text`), each recorded as `layout.machine-text`. A line longer
+    than a clean body may be (`limit`, `CleanOptions.max_output_chars`) stays: the document
+    is rejected for its size, as a 10 MB line without a space is input no page holds."""
+    machine = [u for u in units if len(u.text) <= limit and is_machine_text(u.text)]
     if not machine:
         return units
     removed.extend(_removal(u, "layout.machine-text", "layout") for u in machine)

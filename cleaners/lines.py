@@ -922,7 +922,9 @@ _DATA_URI_RE = re.compile(r"data:[\w.+-]+/[\w.+-]+(?:;[\w=.-]+)*;base64,[A-Za-z0
 # ...and its base64 wrapped at 64 or 76 columns (MIME), joined with spaces as one paragraph
 # (fresh-user check #23): runs this long of its alphabet, with capitals, small letters and
 # digits mixed (no word of a language; a German compound has no digit).
-_BASE64_LINE_RE = re.compile(r"(?=[^\s]*\d)(?=[^\s]*[a-z])(?=[^\s]*[A-Z])[A-Za-z0-9+/=]{40,}")
+BASE64_RUN_MIN_CHARS = 40
+_BASE64_LINE_RE = re.compile(
+    rf"(?=[^\s]*\d)(?=[^\s]*[a-z])(?=[^\s]*[A-Z])[A-Za-z0-9+/=]{{{BASE64_RUN_MIN_CHARS},}}")
 
 
 def is_machine_text(line: str) -> bool:
@@ -932,8 +934,8 @@ def is_machine_text(line: str) -> bool:
     words around it?"""
     if len(line) < MACHINE_TOKEN_MIN_CHARS and "base64," not in line:
         return False
-    long = sum(len(t) for t in line.split() if t.isascii() and (
-        len(t) >= MACHINE_TOKEN_MIN_CHARS or _BASE64_LINE_RE.fullmatch(t)))
+    long = sum(len(t) for t in line.split() if len(t) >= BASE64_RUN_MIN_CHARS and t.isascii()
+               and (len(t) >= MACHINE_TOKEN_MIN_CHARS or _BASE64_LINE_RE.fullmatch(t)))
     if 2 * long >= len(line):
         return True
     uri = _DATA_URI_RE.search(line)

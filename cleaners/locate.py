@@ -1248,8 +1248,8 @@ class _Headlines:
         under the menu's "Thời sự")? Asked of the lines the model kept over the headline it
         kept (`on_top`) and of the lines above the story (`locate_lines`), not of every
         candidate: blind trial bc's and fresh-user check #24's Vietnamese pages had their
-        trail, over the date, for their title. A headline that opens with a section's word says more after it
-        ("World leaders meet in Paris…")."""
+        trail, over the date, for their title. A headline that opens with a section's word
+        says more after it ("World leaders meet in Paris…")."""
         words = self.lines[i].split()
         if len(words) > TRAIL_LABEL_MAX_WORDS + TRAIL_TAIL_MAX_WORDS or ends_sentence(
                 self.lines[i]):
@@ -1940,8 +1940,10 @@ def _signs_a_letter(line: str) -> bool:
     """Is `line` a letter's sign-off without a dash: its writer's name, a comma and a place
     ("David Okafor, Marnbury", "Rev. Patricia Moore, Little Harford")?"""
     name, comma, place = line.partition(",")
-    return (bool(comma) and 0 < len(place.split()) <= PLACE_MAX_WORDS and not ends_sentence(line)
-            and credited_name(line) == name.strip() and place.strip()[:1].isupper())
+    # asked of every line of the page: the name, the costliest question, last
+    return (bool(comma) and 0 < len(place.split()) <= PLACE_MAX_WORDS
+            and place.strip()[:1].isupper() and not ends_sentence(line)
+            and credited_name(line) == name.strip())
 
 
 # A place under a letter: "Upper Chalton", "Little Harford", "Newport, Gwent".

@@ -222,14 +222,15 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
     header = None if lynx else page_header(text)
     starts = None  # each page line's offset, where the page's lines are its units
     h1 = None  # where a Markdown page's only <h1> starts, or a lynx dump's first heading
+    kind = "lynx" if lynx else "markdown"  # a marked-up dump's kind, its rules' prefix
     if lynx:
-        units, page_lines = _read_marked(units, removed, read_lynx_line, "lynx",
+        units, page_lines = _read_marked(units, removed, read_lynx_line, kind,
                                          references=references_start([u.text for u in units]))
         h1 = _dated_heading(units, page_lines, first_lynx_heading(text, [u.start for u in units]))
     elif header is not None or is_markdown(text):
         at = only_h1([u.text for u in units]) if header is None or not header.title else None
         h1 = units[at].start if at is not None else None
-        units, page_lines = _read_marked(units, removed, read_line, "markdown", header=header)
+        units, page_lines = _read_marked(units, removed, read_line, kind, header=header)
     else:
         page_lines = [u.text for u in units]
         starts = [u.start for u in units]
@@ -258,7 +259,7 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
     if top:  # the page's <title>, often saved above the on-page headline it decorates
         kept, found = _undecorated(found, kept, dropped)
     if found is None and h1 is not None:
-        kept, found = _h1_headline(kept, h1, match, lexicon, dropped, "lynx" if lynx else "markdown")
+        kept, found = _h1_headline(kept, h1, match, lexicon, dropped, kind)
     units, title = kept, found
     removed.extend(dropped)
     if title:  # said once, as the title: not again atop the text (a headline the page
@@ -670,9 +671,9 @@ def _dated_heading(units: list[Unit], page_lines: list[str], start: int | None) 
     that is no sentence ("大野真理子 2025年11月12日 18時45分"), stands within
     HEADING_STAMP_REACH of the `page_lines` around that unit's; else None."""
     line = next((u.text for u in units if u.start == start), None)
-    if line is None or line not in page_lines:
+    at = next((k for k, text in enumerate(page_lines) if text == line), None)
+    if at is None:
         return None
-    at = page_lines.index(line)
     near = page_lines[max(0, at - HEADING_STAMP_REACH):at + HEADING_STAMP_REACH + 1]
     return start if any(is_byline(x) or tells_when(x) or shows_time(x) and not is_prose(x)
                         for x in near if x != line) else None
@@ -685,9 +686,9 @@ def _h1_headline(kept: list[Unit], h1: int, match: Callable[..., Rule | None],
     found no headline in, when the kept unit that starts at `h1` (its only <h1>,
     `markdown.only_h1`; its first heading, `lynx.first_heading`) reads like a headline
     (`locate.title_like`), no rule names it and it names the story under it: that unit is
-    the title, and the kept lines above it were the page's (a consent box's
-    buttons, a ticker, a breadcrumb: the story starts at its headline), each recorded in
-    `dropped`. Else `kept` and no title."""
+    the title, and the kept lines above it were the page's (a consent box's buttons, a
+    ticker, a breadcrumb: the story starts at its headline), each recorded in `dropped`.
+    Else `kept` and no title."""
     at = next((k for k, u in enumerate(kept) if u.start == h1), None)
     if at is None or not title_like(kept[at].text) or match(kept[at].text, Where.ANYWHERE) or (
             not names_the_story(kept[at].text, (u.text for u in kept[at + 1:]),
@@ -739,12 +740,13 @@ def _drop_machine_text(units: list[Unit], removed: list[Removal], limit: int) ->
     base64: `lines.is_machine_text`), each recorded as `layout.machine-text`. A line longer
     than a clean body may be (`limit`, `CleanOptions.max_output_chars`) stays: the document
     is rejected for its size, as a 10 MB line without a space is input no page holds."""
-    machine = [u for u in units if len(u.text) <= limit and is_machine_text(u.text)]
-    if not machine:
-        return units
-    removed.extend(_removal(u, "layout.machine-text", "layout") for u in machine)
-    gone = {id(u) for u in machine}
-    return [u for u in units if id(u) not in gone]
+    kept = []
+    for u in units:
+        if len(u.text) <= limit and is_machine_text(u.text):
+            removed.append(_removal(u, "layout.machine-text", "layout"))
+        else:
+            kept.append(u)
+    return kept
 
 
 def _drop_letterless_edges(units: list[Unit], removed: list[Removal]) -> list[Unit]:
@@ -1631,13 +1633,11 @@ def _split_glued(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
         if rule and quoted_at(u.text, tail_at):
             rule, tail, tail_at = None, 0, len(u.text)
         # a footer's copyright notice glued after the last sentence: set apart alone
-        if rule is None and (notice := _notice_tail(u.text, match)) is not None:
-            tail_at, rule = notice
-            if _told(u.text[:tail_at], match):
-                out.extend(p for a, b in ((0, tail_at), (tail_at, len(u.text)))
-                           if (p := _piece(u, a, b)).text)
-                continue
-            rule, tail_at = None, len(u.text)
+        if rule is None and (seam := _notice_seam(u.text, match)) is not None and _told(
+                u.text[:seam], match):
+            out.extend(p for a, b in ((0, seam), (seam, len(u.text)))
+                       if (p := _piece(u, a, b)).text)
+            continue
         cut_head = cut_tail = False
         if head and rule and _told("".join(said[1:-tail]), match):
             cut_head = cut_tail = True
@@ -1788,12 +1788,12 @@ _COPYRIGHT = frozenset(("copyright",))
 _FOOTER_NOTICE_RE = re.compile(r"\b(?:19|20)\d\d\b|\brights reserved\b", re.I)
 
 
-def _notice_tail(text: str, match: Callable[..., Rule | None]) -> tuple[int, Rule] | None:
-    """(where it starts, its rule) of a copyright notice glued after the last sentence of
-    `text` (_NOTICE_SEAM_RE), when a copyright rule names it as a line of its own; None when
-    there is none."""
-    if len(text) > MAX_LINE_CHARS or not ("©" in text or "(c)" in text.lower()
-                                           or "opyright" in text):
+def _notice_seam(text: str, match: Callable[..., Rule | None]) -> int | None:
+    """Where a copyright notice glued after the last sentence of `text` starts
+    (_NOTICE_SEAM_RE), when a copyright rule names it as a line of its own; None when there
+    is none. Asked of every paragraph: the signs are looked for first."""
+    if len(text) > MAX_LINE_CHARS or not ("©" in text or "opyright" in text or "(c)" in text
+                                           or "(C)" in text):
         return None
     seams = list(_NOTICE_SEAM_RE.finditer(text))
     if not seams:
@@ -1801,8 +1801,7 @@ def _notice_tail(text: str, match: Callable[..., Rule | None]) -> tuple[int, Rul
     tail = text[seams[-1].end():]
     if not _FOOTER_NOTICE_RE.search(tail):  # a picture's credit: its caption's, not a footer
         return None
-    rule = match(tail, Where.ANYWHERE, of=_COPYRIGHT)
-    return None if rule is None else (seams[-1].end(), rule)
+    return seams[-1].end() if match(tail, Where.ANYWHERE, of=_COPYRIGHT) is not None else None
 
 
 def _told(rest: str, match: Callable[..., Rule | None]) -> bool:

@@ -135,8 +135,8 @@ _WIDTH_QUANTILE = 0.95
 
 
 def _width(text: str) -> int:
-    """The width a hard-wrapped dump was wrapped at, in characters: the 95th percentile of
-    the lengths of its lines of _WIDTH_MIN_WORDS words or more (0 when it has none)."""
+    """The width a hard-wrapped dump was wrapped at, in terminal columns (`_columns`): the
+    95th percentile of its lines of _WIDTH_MIN_WORDS words or more (0 when it has none)."""
     sizes = sorted(_columns(m.group().rstrip()) for m in _LINE_RE.finditer(text)
                    if len(m.group().split()) >= _WIDTH_MIN_WORDS)
     return sizes[int(_WIDTH_QUANTILE * (len(sizes) - 1))] if sizes else 0
@@ -152,6 +152,8 @@ def _broken_short(line: str, nxt: str, width: int, slack: int = WRAP_SLACK) -> b
 def _columns(text: str) -> int:
     """The columns `text` takes on a terminal: a wide or full-width character (Hangul, kana,
     kanji) two. A Korean paragraph wrapped at 78 columns has 39 syllables a line."""
+    if text.isascii():  # nearly every line of a Latin-script page: one column a character
+        return len(text)
     return len(text) + sum(1 for c in text if c >= "\u1100" and east_asian_width(c) in "WF")
 
 

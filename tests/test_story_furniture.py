@@ -1348,9 +1348,9 @@ def test_a_footer_notice_glued_to_the_last_paragraph_goes_alone(seam):
 def test_a_captions_picture_credit_is_no_footer_notice():
     # fundus-dev's Merkur caption: "… gar nicht gefallen. © IMAGO / Cinema Publishers …"
     # is a credit; set apart, the caption stood as a line of the story
-    from newsclean.cleaners.pipeline import _notice_tail
+    from newsclean.cleaners.pipeline import _notice_seam
     caption = "Die Interpretation könnte König Charles III. gar nicht gefallen. © IMAGO / Pool"
-    assert _notice_tail(caption, lambda line, where, of=None: object()) is None
+    assert _notice_seam(caption, lambda line, where, of=None: object()) is None
 
 
 @pytest.mark.parametrize("width", [0, 76])  # 76: wrapped as MIME does (fresh-user check #23)

@@ -229,7 +229,7 @@ def _detect(data: bytes) -> tuple[str, str, str | None]:
         text, bad, first = mostly
         return text, "utf-8", (f"not valid UTF-8: {bad} byte{'s' if bad > 1 else ''} (the first "
                                f"at byte {first}) read as cp1252, the rest as UTF-8")
-    encoding = _best_encoding(from_bytes(data[:200_000]))
+    encoding = _best_encoding(from_bytes(data[:200_000])) or _code_page_of(data)
     if encoding:
         try:
             return data.decode(encoding), encoding, (
@@ -257,6 +257,7 @@ def _best_encoding(matches) -> str | None:
     script is no reading (`_in_its_script`).
     """
     readings = [m for m in matches if _in_its_script(m)]
+    readings = [m for m in readings if not m.encoding.startswith(_RARE_CODECS)] or readings
     if not readings:
         return None
     best = readings[0]  # the matches come best first
@@ -283,6 +284,38 @@ _CODE_PAGE_LANGUAGES = {
     "cp1250": frozenset(("pl", "cs", "sk", "hu", "sl", "hr", "bs", "sr", "ro")),
     "cp1257": frozenset(("lt", "lv", "et")),
 }
+# The other Windows code pages, asked (with those above) only where charset-normalizer finds
+# no reading at all: a Persian page in cp1256 got none, and was read as cp1252 with its
+# undecodable bytes replaced, every line mojibake (blind trial bd).
+_OTHER_CODE_PAGES = {
+    "cp1251": frozenset(("ru", "uk", "bg", "sr", "mk", "be")),
+    "cp1253": frozenset(("el",)),
+    "cp1254": frozenset(("tr", "az")),
+    "cp1255": frozenset(("he", "yi")),
+    "cp1256": frozenset(("ar", "fa", "ur")),
+    "cp1258": frozenset(("vi",)),
+    "cp874": frozenset(("th",)),
+}
+
+# Code pages of old Macs, HP printers and mainframes: charset-normalizer may find one of them
+# the least chaotic reading of a Windows code page's text (a Finnish cp1252 page read as
+# mac_iceland, "Jyv‰skyl‰": blind trial bd), yet no news dump is written in them. They are
+# asked only when nothing else reads the bytes.
+_RARE_CODECS = ("mac_", "hp_", "cp037", "cp273", "cp424", "cp500", "cp1026", "cp1140")
+
+
+def _code_page_of(data: bytes) -> str | None:
+    """The Windows code page that decodes `data` without an undefined byte and whose reading
+    is in a language the page was made for (`_written_in`), or None."""
+    for page, langs in {**_CODE_PAGE_LANGUAGES, **_OTHER_CODE_PAGES}.items():
+        try:
+            text = data[:200_000].decode(page)
+        except UnicodeDecodeError:
+            continue
+        found = detect_languages(text.splitlines())
+        if found and found[0] in langs:
+            return page
+    return None
 
 
 # The multi-byte code pages of Chinese, Japanese and Korean, and the script a text in them

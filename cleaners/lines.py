@@ -236,9 +236,10 @@ def last_mark(line: str) -> str:
 
 
 # Thai and Lao mark no sentence end (a space closes a sentence as it closes a phrase): a line
-# in them that ends in a letter is a paragraph from this many words (`word_count`'s estimate
-# from characters). Their headlines, teasers and comments run to ~16, paragraphs to 25-55
-# (a blind-written Thai page, whose paragraphs were all lost before).
+# in them that ends in a letter (or a number, `_unmarked_script`) is a paragraph from this
+# many words (`word_count`'s estimate from characters). Their headlines, teasers and
+# comments run to ~16, paragraphs to 25-55 (a blind-written Thai page, whose paragraphs were
+# all lost before).
 UNMARKED_SENTENCE_MIN_WORDS = 20
 _UNMARKED_FIRST, _UNMARKED_LAST = "\u0e00", "\u0eff"  # the Thai and Lao blocks
 
@@ -250,8 +251,16 @@ def ends_sentence(line: str) -> bool:
     (UNMARKED_SENTENCE_MIN_WORDS)?"""
     mark = last_mark(line)
     return mark in SENTENCE_END or ends_in_quoted_speech(line) or (
-        _UNMARKED_FIRST <= mark <= _UNMARKED_LAST
+        (_UNMARKED_FIRST <= mark <= _UNMARKED_LAST or mark.isdigit() and _unmarked_script(line))
         and word_count(line) >= UNMARKED_SENTENCE_MIN_WORDS)
+
+
+def _unmarked_script(line: str) -> bool:
+    """Is the last letter of `line` Thai or Lao? A Thai paragraph may end in a number, a
+    hotline's ("… หรือโทรสายด่วน ปภ. 1784": a blind-written Thai story lost its last
+    paragraph, read as no sentence)."""
+    letter = next((c for c in reversed(line) if c.isalpha()), "")
+    return _UNMARKED_FIRST <= letter <= _UNMARKED_LAST
 
 
 # A statement that introduces a quotation, and the quotation to the line's end: "Ministrica
@@ -301,11 +310,17 @@ def sentence_ends(line: str) -> int:
 _SENTENCE_OPENERS = "¿¡\"“„«‘(「『"
 
 
+def sentence_starts(line: str) -> list[int]:
+    """Where each sentence of `line` after its first starts (as `sentence_ends` counts
+    them), in order."""
+    return [m.end() - 1 - (m.group()[-2] in _SENTENCE_OPENERS) for m in
+            _INNER_END_RE.finditer(line)]
+
+
 def sentences(line: str) -> list[str]:
-    """`line` cut at each sentence end inside it (as `sentence_ends` counts them): its
-    sentences, in order."""
-    starts = [m.end() - 1 - (m.group()[-2] in _SENTENCE_OPENERS) for m in
-              _INNER_END_RE.finditer(line)]
+    """`line` cut at each sentence end inside it (`sentence_starts`): its sentences, in
+    order."""
+    starts = sentence_starts(line)
     return [line[a:b] for a, b in zip([0, *starts], [*starts, len(line)], strict=True)]
 
 
@@ -442,7 +457,12 @@ def kicker_end(line: str) -> int:
 # British live blogs stamp their entries: "2.50" is a price; blind trial aw's live blog had
 # its first entry's headline for its title, under "11.48 GMT")
 _ZONE = r"(?:[ap]\.?m\b|(?:GMT|UTC|BST|CES?T|EES?T|WES?T|[ECMP][SD]T|AE[SD]T|IST|HKT|SGT|JST)\b)"
-_CLOCK = rf"(?:\d{{1,2}}[:h]\d{{2}}|\d{{1,2}}\.\d{{2}}(?=\s?{_ZONE}))"
+# Norwegian, Danish, Finnish and German papers stamp a live blog's entries "16.42" too, over
+# or before the reporter's name ("15.20 Knut Olav Rygg", "16.42 Uhr"): a two-digit hour and
+# its minutes, then the line's end or a capital (a price is "12.50 kr", "€12.50"). Blind
+# trial bd's Norwegian live blog lost the entries' headlines under such stamps.
+_DOT_CLOCK = r"(?<![\d.,€$£¥])(?:[01]\d|2[0-3])\.[0-5]\d(?=$|\s+[A-ZÀ-ÖØ-ÞÆØÅ])"
+_CLOCK = rf"(?:\d{{1,2}}[:h]\d{{2}}|\d{{1,2}}\.\d{{2}}(?=\s?{_ZONE})|{_DOT_CLOCK})"
 # Chinese and Japanese write the date and the time in characters ("2026年7月24日 19時05分",
 # "19时05分"), Korean in syllables ("2026년 7월 24일 오후 7시 5분"): blind trial an's Japanese
 # report had its headline over the deck and "2026年7月24日 19時05分" read as no stamp's.

@@ -63,6 +63,7 @@ from newsclean.cleaners.lines import (
     joined_word_count,
     last_mark,
     quoted_at,
+    sentence_ends,
     sentences,
     shows_time,
     table_cells,
@@ -111,7 +112,13 @@ from newsclean.cleaners.options import CleanOptions
 from newsclean.cleaners.pagekind import PageType, not_article_reason
 from newsclean.cleaners.pagetitle import is_badge, strip_site
 from newsclean.cleaners.rules import COMMENTS, MAX_LINE_CHARS, NAVIGATION, Rule, RuleSet, Where
-from newsclean.cleaners.segment import Unit, split_blocks, split_units
+from newsclean.cleaners.segment import (
+    FLAT_LINE_CHARS,
+    Unit,
+    split_blocks,
+    split_flat,
+    split_units,
+)
 
 _DEFAULT_OPTIONS = CleanOptions()
 # A body paragraph, for placing the leading/trailing guards: a line of real prose. Eight
@@ -155,7 +162,10 @@ def clean(
                                dropped_controls=decoded.dropped_controls)
     except RecursionError:
         done = Cleaned.rejected("document nesting is too deep to parse", fmt=fmt, url=url)
-    return dataclasses.replace(done, warning=decoded.warning) if decoded.warning else done
+    if decoded.warning:
+        warning = f"{decoded.warning}; {done.warning}" if done.warning else decoded.warning
+        done = dataclasses.replace(done, warning=warning)
+    return done
 
 
 def warm_up(options: CleanOptions | None = None) -> None:
@@ -231,9 +241,13 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
         at = only_h1([u.text for u in units]) if header is None or not header.title else None
         h1 = units[at].start if at is not None else None
         units, page_lines = _read_marked(units, removed, read_line, kind, header=header)
-    else:
+    else:  # a plain dump, whose lines may have lost their breaks (a Markdown line of
+        # links is read as links, not cut into its "sentences")
+        units = split_flat(units, opts.max_output_chars)
         page_lines = [u.text for u in units]
         starts = [u.start for u in units]
+    flat = next((u.line for u in units if u.run_on), None)
+    marked = starts is None  # a Markdown or text-browser dump: its list items have markers
     langs = detect_languages(page_lines)
     lang = langs[0] if langs else None
     rules = opts.ruleset().for_languages(langs)
@@ -280,8 +294,10 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
     if _labels_only(units):  # the locator's best line of a page of furniture: no article
         removed.extend(_removal(u, "layout.no-article-text", "layout", "page") for u in units)
         units = []
+    if marked:
+        units = [_unbulleted(u) for u in units]
     # every word of the text is in one of its units, and no word spans two
-    return _finish(units, removed, title=title, fmt="text", encoding=encoding, url=url,
+    done = _finish(units, removed, title=title, fmt="text", encoding=encoding, url=url,
                    opts=opts, decoded_length=decoded_length,
                    words_in=joined_word_count(page_lines),
                    author=author,
@@ -290,6 +306,11 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
                    extra_stats={"controls_dropped": dropped_controls, "language": lang,
                                 "hyphenation_mended": sum(mends.get(id(u), 0) for u in units)},
                    page_lines=page_lines)
+    if flat is None:
+        return done
+    return dataclasses.replace(done, warning=(
+        f"line {flat} runs over {FLAT_LINE_CHARS:,} characters with no line break: it was read "
+        "sentence by sentence, and boilerplate run into a sentence stays or goes with it"))
 
 
 # Rounds of the text path (headline, letterless edges, the article's lines, rules, repeats)
@@ -908,8 +929,13 @@ def _takes_its_caption(rule: Rule, kept: list[Unit], units: list[Unit], i: int) 
     u: "Snøryddingen var i full gang i Bodø sentrum tirsdag morgen." over "Foto: Ole Martin
     Strand / NTB", in 5 of 13 dumps); under the article's last paragraph a credit is the
     story's source ("Kaynak: DHA"), and the paragraph above it is news (blind trial t's
-    Turkish story lost its last one)."""
+    Turkish story lost its last one). Nor the article's first line when it holds two
+    sentences, a lead (fresh-user check #26: "Der Stadtrat hat … beschlossen. Bis 2029 …"
+    over "Foto: Anna Schmidt / dpa"); a caption of one sentence there is the lead picture's
+    (fundus-dev FAZ, WAZ, Nettavisen). The rules ask with a stricter guard (no prose first
+    line: `_apply_rules`)."""
     return (rule.where is Where.CAPTION_CREDIT and bool(kept) and kept[-1] is units[i - 1]
+            and (len(kept) > 1 or sentence_ends(kept[0].text) < 2)
             and word_count(kept[-1].text) <= _CAPTION_MAX_WORDS
             and not is_list_item(kept[-1].text) and len(sentences(units[i].text)) < 2)
 
@@ -1307,8 +1333,14 @@ FORM_FIELD_MAX_WORDS = 4
 
 def _form_field(line: str) -> bool:
     """Could `line`, under a box's pitch, be its form's field or button: FORM_FIELD_MAX_WORDS
-    words at most and no sentence?"""
-    return word_count(line) <= FORM_FIELD_MAX_WORDS and not ends_sentence(line)
+    words at most, no sentence, and no label over items ("Compartilhe: Facebook Twitter
+    WhatsApp", a share row: under a one-sentence newsletter pitch, it made the story's next
+    paragraph a box's pitch, fresh-user check #26)?"""
+    return (word_count(line) <= FORM_FIELD_MAX_WORDS and not ends_sentence(line)
+            and not _LABEL_ITEMS_RE.search(line))
+
+
+_LABEL_ITEMS_RE = re.compile(r"\w[:：]\s*\w")
 
 
 def _box_pitches(rules: list[Rule | None], words: list[int], texts: list[str],
@@ -2072,7 +2104,7 @@ def _finish(units: list[Unit], removed: list[Removal], *, title: str | None, fmt
             page: PageType | None = None, page_lines: list[str] | None = None) -> Cleaned:
     """The `Cleaned` of a path's final units (normalized, repeats and letterless edges
     already dropped): stats, the not-an-article check and the status."""
-    paragraphs = [u.text for u in units]
+    paragraphs = _paragraphs(units)
     body = "\n\n".join(paragraphs)
     words_out = joined_word_count(paragraphs)
     stats = {
@@ -2106,6 +2138,31 @@ def _finish(units: list[Unit], removed: list[Removal], *, title: str | None, fmt
                    format=fmt, encoding=encoding, status=status,
                    reason=reason, url=url, author=author, date=date, extractor=extractor,
                    decoded_length=decoded_length, stats=stats)
+
+
+# A list item's bullet in a Markdown or text-browser dump ("* ", "+ ", "- ", "• "): the line
+# model reads it (`markdown.read_line` keeps it), the text written has none, as the HTML path
+# writes an item (blind trial bd: 28 bullets left in its lynx and Markdown outputs). An
+# ordered list's number stays: it says something.
+_BULLET_RE = re.compile(r"[*+•-]\s+(?=\S)")
+
+
+def _unbulleted(unit: Unit) -> Unit:
+    """`unit` without its list item's bullet (_BULLET_RE)."""
+    bullet = _BULLET_RE.match(unit.text)
+    return dataclasses.replace(unit, text=unit.text[bullet.end():]) if bullet else unit
+
+
+def _paragraphs(units: list[Unit]) -> list[str]:
+    """The texts of `units`, a flattened line's sentences kept side by side
+    (`segment.split_flat`) joined into one paragraph again."""
+    out: list[str] = []
+    for k, u in enumerate(units):
+        if u.run_on and k and units[k - 1].line == u.line:
+            out[-1] = f"{out[-1]} {u.text}"
+        else:
+            out.append(u.text)
+    return out
 
 
 def _named(removal: Removal) -> bool:

@@ -14,6 +14,7 @@ from newsclean.cleaners.lines import (
     has_separator,
     is_relative_time,
     last_mark,
+    sentence_starts,
     tells_when,
 )
 from newsclean.cleaners.normalize import unwrap
@@ -33,6 +34,7 @@ class Unit:
     start: int  # offsets into the text split
     end: int
     line: int  # 1-based line number of the unit's first line
+    run_on: bool = False  # a sentence of a flattened line, kept with the one before it
 
 
 def _is_hard_wrapped(blocks: list[list[str]]) -> bool:
@@ -89,6 +91,39 @@ def split_units(text: str) -> list[Unit]:
             units.append(Unit(body, start, end, line_no))
         prev_end = m.end()
     return units
+
+
+# A page saved with its line breaks taken out (an old scraper's get_text(" "), a flattened
+# export) is one line of menus, story and footer, which no rule tries (rules.MAX_LINE_CHARS)
+# and the line model keeps or drops whole: a fresh user's flattened page came out unchanged
+# and `cleaned`. Such a line is cut at its sentence ends. A news paragraph of the dev gold
+# runs to 3,894 characters and 31 sentences (readability-dev rd-clean-links), cut too; its
+# sentences, kept side by side, are written as one paragraph again (`Unit.run_on`).
+FLAT_LINE_CHARS = 2000
+
+
+def split_flat(units: list[Unit], longest: int) -> list[Unit]:
+    """`units` with each line over FLAT_LINE_CHARS cut into its sentences
+    (`lines.sentence_starts`), every one after the first marked `run_on`. A unit whose text
+    is not its span's (a mended hyphenation) stays whole: its offsets could not be kept; so
+    does one over `longest` characters, longer than a clean body may be, which no page's
+    text is (a 10 MB line is refused for its size, not read as 100,000 sentences)."""
+    out: list[Unit] = []
+    for u in units:
+        if not FLAT_LINE_CHARS < len(u.text) <= longest or len(u.text) != u.end - u.start:
+            out.append(u)
+            continue
+        cuts = [0, *sentence_starts(u.text), len(u.text)]
+        first = True
+        for a, b in pairwise(cuts):
+            piece = u.text[a:b]
+            body = piece.strip()
+            if not body:
+                continue
+            at = u.start + a + len(piece) - len(piece.lstrip())
+            out.append(Unit(body, at, at + len(body), u.line, run_on=not first))
+            first = False
+    return out
 
 
 def split_blocks(text: str, item: re.Pattern) -> list[Unit]:

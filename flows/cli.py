@@ -451,7 +451,8 @@ def _explain(result) -> None:
     if cut := sum(len(r.text) > _EXPLAIN_WIDTH for r in in_order):
         console.print(f"[dim]{cut} removed line(s) cut at {_EXPLAIN_WIDTH} characters: "
                       "--json shows them whole[/dim]")
-    console.print(f"{len(result.removed)} removals; {result.stats.get('words_out', 0)} of "
+    n = len(result.removed)
+    console.print(f"{n} removal{'s' if n != 1 else ''}; {result.stats.get('words_out', 0)} of "
                   f"{result.stats.get('words_in', 0)} words kept")
 
 

@@ -169,6 +169,21 @@ def test_an_english_page_with_pounds_is_not_read_as_shift_jis():
     assert decode(japanese.encode("cp932"), **LIMITS).text == japanese
 
 
+@pytest.mark.parametrize(("page", "encoding", "words"), [
+    # charset-normalizer found no reading at all: cp1252 with bytes replaced, all mojibake
+    ("blind-fa-cp1256-crlf.txt", "cp1256", "تعطيلي مدارس و ادارات تهران"),
+    # mac_iceland was the least chaotic reading: "Jyv‰skyl‰"
+    ("blind-fi-cp1252-crlf.txt", "cp1252", "Jyväskylän kaupungin"),
+])
+def test_a_windows_code_page_is_read_before_a_mac_one_or_none(page, encoding, words):
+    """Blind trial bd: a Persian page in cp1256 and a Finnish one in cp1252, both with CRLF
+    (`decode._code_page_of`, `decode._RARE_CODECS`)."""
+    from tests.conftest import FIXTURES
+
+    d = decode((FIXTURES / "text_pages" / page).read_bytes(), **LIMITS)
+    assert d.encoding == encoding and words in d.text and "\ufffd" not in d.text
+
+
 def test_real_cp1250_text_stays_cp1250():
     czech = ("Vláda ve čtvrtek schválila nový rozpočet, který podle ministra financí počítá s "
              "nižším schodkem. Opozice kritizuje, že škrty dopadnou na učitele a zdravotníky. ")

@@ -181,6 +181,9 @@ def test_where_the_headline_starts_after_a_kicker(line, headline_at):
     ("3:47 p.m. PT", True), ("17:23 Uhr", True), ("08:51", True), ("10h04", True),
     ("11.48 GMT", True),  # a British live blog's entry (blind trial aw)
     ("2.50", False),  # a price: a dotted time needs its am/pm or its zone
+    # a Norwegian live blog's stamp: two-digit hour, then a capital or nothing (trial bd)
+    ("15.20 Knut Olav Rygg", True), ("16.42", True), ("16.42 Uhr", True),
+    ("12.50 kr", False), ("€12.50", False), ("19.99 Euro", False),  # prices
     ("3m 40s", False),  # a player's length, no clock
     ("Stand: 16.05.2024, 17:48 Uhr", False),  # a date: a story's stamp, not an entry's
     ("Polizei sperrt die B 412 um 17:45 Uhr weiträumig ab", False),  # a sentence

@@ -87,3 +87,13 @@ def test_a_centred_headline_is_a_heading_too():
 def test_a_dump_with_every_block_at_one_margin_finds_no_heading_there():
     text = "   First block of text.\n\n   Second block of text.\n"
     assert first_heading(text, [3, text.index("Second")]) is None
+
+
+@pytest.mark.parametrize("page", ["blind-en-key-facts-list.md", "blind-en-key-facts-list-lynx.txt"])
+def test_a_marked_up_lists_items_come_out_without_bullets(page):
+    """Blind trial bd: the "Key facts" items came out as "* Closure begins: …" from a
+    Markdown and a lynx dump; the HTML path writes the item alone (`pipeline._unbulleted`)."""
+    result = clean((PAGES / page).read_bytes())
+    kept = result.text.split("\n\n")
+    assert "Closure begins: 10 p.m. Monday, Jan. 5, 2026" in kept
+    assert not any(p.startswith(("* ", "+ ", "- ")) for p in kept)

@@ -388,6 +388,26 @@ def test_report_lists_failures_with_reasons_and_points_to_the_manifest():
     assert len(rows) == 204 and rows[-1]["removed"] == "10%" and rows[-1]["output"] == "s3://clean/a/ok.txt"
 
 
+def test_records_refused_for_one_reason_are_counted_as_one_reason():
+    """Eight records without a body field read as eight reasons of one each, "line 2: no
+    body field …" to "line 9: …", which pushed the other reasons out of the summary
+    (fresh-user check #26)."""
+    from newsclean.flows.orchestration.report import RunSummary
+    from newsclean.flows.storage.records import ManifestEntry, RunStatus
+
+    summary = RunSummary(source="/in/", dest="/out/", run_id="r1", manifest="/out/m.jsonl")
+    where = [f"line {n}" for n in range(2, 9)] + ["row 3 (line 5)"]
+    summary.add([ManifestEntry(source=f"/in/cms.jsonl#{w}", key=f"cms.jsonl#{w}",
+                               status=RunStatus.REJECTED, reason=f"{w}: no body field (looked for text)")
+                 for w in where])
+    summary.add([ManifestEntry(source="/in/page.html", key="page.html", status=RunStatus.EMPTY,
+                               reason="nothing but boilerplate: every line was removed")])
+    assert summary.top_reasons() == [
+        ("rejected", "no body field (looked for text)", 8,
+         ["cms.jsonl#line 2", "cms.jsonl#line 3", "cms.jsonl#line 4"]),
+        ("empty", "nothing but boilerplate: every line was removed", 1, ["page.html"])]
+
+
 @pytest.mark.slow
 @pytest.mark.s3
 def test_a_run_refused_on_the_worker_ends_in_one_error_line_and_a_failure_report(newsroom, s3):

@@ -271,6 +271,23 @@ def test_record_ids_become_safe_distinct_keys(tmp_path):
     assert docs == _docs(tmp_path / "ids.jsonl")  # deterministic
 
 
+def test_a_record_with_a_lone_surrogate_is_read_and_the_ones_after_it_too(tmp_path):
+    """A JSON string may escape a lone surrogate, which no UTF-8 holds: the first one stopped
+    the whole file and left the records after it unlisted (fresh-user check #26)."""
+    lines = [json.dumps({"id": "r1", "text": BODY[0][1]}).encode(),
+             b'{"id": "bad", "title": "Caf\\udce9", "text": "Caf\\udce9 au lait \\ud800 ok"}',
+             json.dumps({"id": "r3", "body": None}).encode(),
+             json.dumps({"id": "r4", "text": BODY[2][1]}).encode()]
+    docs = _docs(_write_jsonl(tmp_path / "cms.jsonl", lines))
+    assert [d.key.split("#")[1] for d in docs] == ["r1", "bad", "r3", "r4"]
+    bad = docs[1]
+    assert bad.error is None and bad.title == "Caf\ufffd"
+    # the escaped byte is that byte again (Latin-1 "é" here); the other surrogate is U+FFFD
+    assert bad.raw == b"Caf\xe9 au lait " + "\ufffd ok".encode()
+    assert docs[2].error == "line 3: body field 'body' is null"
+    assert docs[3].raw.decode() == BODY[2][1]
+
+
 @pytest.mark.parametrize("codec", ["cp1252", "koi8_r", "shift_jis", "gb18030"])
 def test_legacy_encoded_jsonl_is_decoded(tmp_path, codec):
     texts = {

@@ -1242,6 +1242,26 @@ def test_the_storys_last_paragraph_between_two_newsletter_headings_stays():
     assert gone["Get the day's top stories delivered to your inbox every morning."]
 
 
+def test_a_lead_over_a_photo_credit_is_no_caption():
+    """Fresh-user check #26: a German lead of two sentences, right under the headline and over
+    "Foto: Anna Schmidt / dpa", went with the credit as its caption: the article's first
+    line, when prose, is no caption, asked by the rules or by the locator
+    (`pipeline._takes_its_caption`)."""
+    result = clean((PAGES / "fresh-de-lead-over-photo-credit.txt").read_bytes())
+    assert result.text.startswith("Der Stadtrat hat am Mittwochabend mit großer Mehrheit")
+    assert "Foto: Anna Schmidt" not in result.text
+
+
+def test_a_paragraph_under_a_one_sentence_pitch_is_no_box_pitch():
+    """Fresh-user check #26: "A licitação deve ser publicada …" stood between "Assine nossa
+    newsletter e receba as principais notícias do dia no seu e-mail." and a share row, read
+    as a box's heading, pitch and form field, and went as the pitch. A label over items
+    ("Compartilhe: Facebook Twitter WhatsApp") is no form's field (`pipeline._form_field`)."""
+    result = clean((PAGES / "fresh-pt-paragraph-under-newsletter-pitch.txt").read_bytes())
+    assert "A licitação deve ser publicada no primeiro semestre do próximo ano." in result.text
+    assert "Assine nossa newsletter" not in result.text
+
+
 def test_a_credit_that_holds_its_caption_takes_no_paragraph_above_it():
     """Fresh-user check #20: "(Photo: Brisco on his route in 1987. Courier file photo)" took
     the story's sentence above it as its caption ("Share prices … but he never asked for a
@@ -1377,3 +1397,16 @@ def test_a_letter_the_model_dropped_comes_back_whole_on_a_letters_page():
     assert kept[at + 1].startswith("During last week's storm our road was cleared")
     assert kept[at + 2] == "Rosa Martinez, Elk Grove"
     assert "Letters should be no longer than 250 words" not in result.text
+
+
+def test_a_live_blogs_entries_under_dotted_stamps_keep_their_headlines():
+    """Blind trial bd: a Norwegian live blog stamps its entries "15.20 Knut Olav Rygg"; read
+    as no clock (a dotted time needed its am/pm or zone), the two entries after an "Annonse"
+    label lost their headlines. Two-digit hours before a capital are clocks now
+    (`lines._DOT_CLOCK`); the stamps go alike (`locate._clocks_alike`)."""
+    result = clean((PAGES / "blind-nb-live-blog-dot-stamps.txt").read_bytes())
+    kept = result.text.split("\n\n")
+    for headline in ("Tusenvis uten strøm", "E16 stengt etter steinras", "Fergesamband innstilt",
+                     "Rødt farevarsel forlenget"):
+        assert headline in kept
+    assert not any(p.endswith(("Silje Haugland", "Knut Olav Rygg")) for p in kept)

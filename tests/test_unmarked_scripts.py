@@ -29,3 +29,12 @@ def test_a_thai_page_whose_paragraphs_the_model_scored_low_keeps_them():
     result = clean((PAGES / "blind-th-smog-school-closures.txt").read_bytes())
     assert result.status == "cleaned"
     assert [p for p in expect["must_keep"] if p not in result.text] == []
+
+
+def test_a_thai_paragraph_that_ends_in_a_number_is_a_sentence():
+    """Blind trial bd: the story's last paragraph ends in a hotline's number ("… โทรสายด่วน
+    ปภ. 1784"), read as no sentence (its last character no Thai letter) and dropped with the
+    photo credit under it (`lines.ends_sentence`, `lines._unmarked_script`)."""
+    result = clean((PAGES / "blind-th-hotline-last-paragraph.txt").read_bytes())
+    assert result.text.endswith("หรือโทรสายด่วน ปภ. 1784")
+    assert "ขอบคุณภาพจาก" not in result.text

@@ -7,6 +7,7 @@ never disagree.
 
 import heapq
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -36,6 +37,16 @@ TABLE_KEY = "newsclean-run-documents"
 _REASONS_KEPT = 1000  # distinct reasons counted one by one; past it they share one line
 _OTHER_REASONS = "(other reasons: see the manifest)"
 _DOCS_PER_REASON = 3  # documents a summary names for each reason not cleaned
+# Where in its file a record's reason happened ("line 12: ", "row 3 (line 5): ", "record 7
+# (uri): "): the reason is counted without it, each record being named by its key anyway. Eight
+# records without the body field read as eight reasons of one each (fresh-user check #26).
+_RECORD_AT_RE = re.compile(r"(?:line|row|record) \d+(?: \([^)]*\))?: ")
+
+
+def _reason_kind(reason: str | None) -> str:
+    """`reason` without the record's place in its file (_RECORD_AT_RE), for counting."""
+    return _RECORD_AT_RE.sub("", reason, count=1) if reason and _RECORD_AT_RE.match(reason) \
+        else reason or "-"
 
 
 @dataclass
@@ -92,7 +103,7 @@ class RunSummary:
             if e.status is RunStatus.FAILED:  # never written: its removals are not the run's
                 if len(self.failed) < _FAILURE_LIMIT:
                     self.failed.append(e)
-                self._note(self.failed_reasons, e.reason or "-", e.key)
+                self._note(self.failed_reasons, _reason_kind(e.reason), e.key)
             else:
                 self.families.update(e.removed)
                 for rule, (n, first) in e.by_rule.items():
@@ -101,7 +112,8 @@ class RunSummary:
                 if e.status is RunStatus.NEEDS_REVIEW and len(self.held) < _LIST_LIMIT:
                     self.held.append(e)
                 elif e.status in _SKIPPED:
-                    self._note(self.skipped_reasons, (str(e.status), e.reason or "-"), e.key)
+                    self._note(self.skipped_reasons, (str(e.status), _reason_kind(e.reason)),
+                               e.key)
             e.by_rule = {}  # folded in: a long run keeps no removed text per document
             if e.words_in:
                 item = (1 - e.words_out / e.words_in, -self.total, e)

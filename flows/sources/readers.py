@@ -192,7 +192,14 @@ def _record_docs(store: Storage, key: str, rel: str, source_url: str, suffix: st
                 records = _jsonl_records(_decompressed(stream, suffix), fields, limit)
             for rec in records:
                 last = rec.where
-                yield _doc(rec, key, rel, source_url, seen)
+                try:
+                    doc = _doc(rec, key, rel, source_url, seen)
+                except Exception as exc:  # one record's fault is that record's, not the file's
+                    reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+                    doc = RawDoc(f"{key}#{rec.position}", record_rel(rel, rec.position),
+                                 f"{source_url}#{rec.position}", retryable=False,
+                                 error=f"{rec.where}: unreadable record: {reason}")
+                yield doc
     except StorageError as exc:
         yield RawDoc(f"{key}#unreadable", rel, source_url, error=str(exc),
                      error_status=RunStatus.FAILED, retryable=exc.retryable)
@@ -209,7 +216,30 @@ def _record_docs(store: Storage, key: str, rel: str, source_url: str, suffix: st
                            "it were cleaned")
 
 
+# A lone surrogate, which a JSON string may escape ("Caf\udce9") and no UTF-8 holds. One of
+# U+DC80-U+DCFF is how Python escapes a byte it could not decode (PEP 383 surrogateescape).
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_NOT_ESCAPED_BYTE_RE = re.compile("[\ud800-\udc7f\udd00-\udfff]")
+
+
+def _utf8(text: str) -> bytes:
+    """`text` as UTF-8 bytes, its lone surrogates mended: an escaped byte is that byte
+    again, for decoding to read as the rest of the record's charset ("Caf\udce9" a
+    Latin-1 "é"), any other is U+FFFD. The first one stopped the whole file, the records
+    after it unlisted (fresh-user check #26)."""
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _NOT_ESCAPED_BYTE_RE.sub("\ufffd", text).encode("utf-8", "surrogateescape")
+
+
+def _mended(text: str | None) -> str | None:
+    """`text` (a record's id, URL or title) with each lone surrogate as U+FFFD."""
+    return _LONE_SURROGATE_RE.sub("\ufffd", text) if text else text
+
+
 def _doc(rec: _Record, key: str, rel: str, source_url: str, seen: set[str]) -> RawDoc:
+    rec.record_id, rec.url, rec.title = map(_mended, (rec.record_id, rec.url, rec.title))
     name = safe_segment(rec.record_id) if rec.record_id else rec.position
     if name in seen:
         n = 2
@@ -225,7 +255,7 @@ def _doc(rec: _Record, key: str, rel: str, source_url: str, seen: set[str]) -> R
     elif rec.text is None:
         doc.error = f"{rec.where}: no article body"
     else:
-        doc.raw = rec.text.encode("utf-8") if isinstance(rec.text, str) else rec.text
+        doc.raw = _utf8(rec.text) if isinstance(rec.text, str) else rec.text
     return doc
 
 
@@ -522,7 +552,9 @@ def _from_mapping(obj: dict, position: str, where: str, fields: RecordFields) ->
     body = _first(obj, fields.text)
     if isinstance(body, list) and all(isinstance(p, str) for p in body):
         body = "\n\n".join(body)  # a body given as a list of paragraphs
-    if body is None:
+    if body is None and (null := _null_field(obj, fields.text)):
+        rec.error = f"body field {null!r} is null"  # the field is there (a fresh user)
+    elif body is None:
         rec.error = f"no body field (looked for {', '.join(fields.text)})"
     elif not isinstance(body, str):
         rec.error = f"body field is a JSON {type(body).__name__}, not text"
@@ -540,6 +572,20 @@ def _first(obj: dict, names: list[str]):
                 break
         if value is not None:
             return value
+    return None
+
+
+def _null_field(obj: dict, names: list[str]) -> str | None:
+    """The first of `names` that `obj` holds as JSON null, or None."""
+    for name in names:
+        *path, last = name.split(".")
+        value = obj
+        for part in path:
+            value = _get(value, part) if isinstance(value, dict) else None
+        if isinstance(value, dict) and any(
+                isinstance(k, str) and k.lower() == last.lower() and v is None
+                for k, v in value.items()):
+            return name
     return None
 
 

@@ -196,7 +196,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--shards", type=int, metavar="N",
                    help="also write the clean articles as JSONL shards of N under "
                         "DEST/_shards/<run id>/")
-    for name in ("id", "text", "url", "title"):
+    for name in _RECORD_FIELDS:
         r.add_argument(f"--{name}-field", action="append", metavar="NAME",
                        help=f"JSONL/CSV field holding the record's {name}; repeatable, first "
                             "present wins (default: common dataset names)")
@@ -509,7 +509,7 @@ def _run(args, server=None) -> int:
         from newsclean.flows.storage.layout import DEFAULT_INCLUDE
 
         params["include"] = [*(args.include or DEFAULT_INCLUDE), *(args.also_include or ())]
-    fields = {name: getattr(args, f"{name}_field") for name in ("id", "text", "url", "title")}
+    fields = {name: getattr(args, f"{name}_field") for name in _RECORD_FIELDS}
     if any(fields.values()):
         from newsclean.flows.sources.readers import RecordFields
 
@@ -690,6 +690,9 @@ def _serve(args) -> int:
         return _error(str(exc), EXIT_USAGE)
     return EXIT_OK
 
+
+# A JSONL/CSV record's fields, each given by a --NAME-field flag (readers.RecordFields).
+_RECORD_FIELDS = ("id", "text", "url", "title", "author", "date")
 
 # The flags behind the fields of the option models (review, limits, fetch, S3).
 _OPTION_FLAGS = {"max_removed_share": "--review-max-removed", "min_words": "--review-min-words",

@@ -153,6 +153,25 @@ def test_jsonl_records_are_cleaned_stored_and_skipped_on_rerun(tmp_path):
     assert third[base + "glacier-3"]["status"] == "unchanged"
 
 
+def test_a_records_byline_and_date_are_kept_where_its_body_names_none(tmp_path):
+    """Fresh-user check #26: a CMS export's "author" and "date" fields (and news-please's
+    "authors" list and "date_publish") were read for nothing: every record came out with no
+    author and no date. A byline or a date the body gives wins."""
+    src, dest = tmp_path / "raw", tmp_path / "clean"
+    _write_jsonl(src / "cms.jsonl", [
+        json.dumps({"story_id": "s1", "article_body": BODY[2][1], "authors": [
+            "Ana Ruiz", {"name": "Jane Doe"}], "date_publish": "2018-07-03 08:15:00"}).encode(),
+        json.dumps({"story_id": "s2", "article_body": BODY[2][1], "byline": "Tom Lee",
+                    "published_at": "2026-11-03T08:15:00Z"}).encode()])
+    fields = RecordFields(id=["story_id"], text=["article_body"])
+    docs = _docs(src / "cms.jsonl", fields)
+    assert [(d.author, d.date) for d in docs] == [
+        ("Ana Ruiz, Jane Doe", "2018-07-03 08:15:00"), ("Tom Lee", "2026-11-03T08:15:00Z")]
+    _run(src, dest, records=fields)
+    record = json.loads((dest / "cms/s2.json").read_text())
+    assert (record["author"], record["date"]) == ("Tom Lee", "2026-11-03T08:15:00Z")
+
+
 def test_truncated_gzip_dump_keeps_what_came_before_and_says_where_it_stopped(tmp_path):
     data = gzip.compress(b"\n".join(_jsonl_lines() * 300))  # ~1 MB inflated
     (tmp_path / "cut.jsonl.gz").write_bytes(data[: len(data) * 2 // 3])

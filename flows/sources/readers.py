@@ -56,8 +56,12 @@ def _names(*names: str):
 _DEFAULT_NAMES = {
     "id": ("id", "doc_id", "uuid", "article_id", "guid"),
     "text": ("text", "content", "body", "html", "raw_content", "maintext", "article"),
-    "url": ("url", "link", "source_url", "metadata.url"),
+    "url": ("url", "link", "source_url", "canonical_url", "metadata.url"),
     "title": ("title", "headline"),
+    # news-please writes "authors" and "date_publish"; CMS exports "byline", "published_at"
+    "author": ("author", "authors", "byline", "creator"),
+    "date": ("date_publish", "published_at", "publish_date", "published", "date_published",
+             "pubdate", "date"),
 }
 
 
@@ -88,7 +92,16 @@ class RecordFields(BaseModel):
         "The headline, kept when the body has none of its own. Empty: "
         + ", ".join(_DEFAULT_NAMES["title"]) + "."))] = _names(*_DEFAULT_NAMES["title"])
 
-    @field_serializer("id", "text", "url", "title")
+    author: Annotated[list[str], AfterValidator(_or_default), Field(
+        title="Author fields", description=(
+            "Who wrote it (a list of names is joined), kept when the body names no byline. "
+            "Empty: " + ", ".join(_DEFAULT_NAMES["author"]) + "."))] = \
+        _names(*_DEFAULT_NAMES["author"])
+    date: Annotated[list[str], AfterValidator(_or_default), Field(title="Date fields", description=(
+        "When it was published, kept when the body gives no date. Empty: "
+        + ", ".join(_DEFAULT_NAMES["date"]) + "."))] = _names(*_DEFAULT_NAMES["date"])
+
+    @field_serializer("id", "text", "url", "title", "author", "date")
     def _default_as_empty(self, names: list[str], info) -> list[str]:
         """The common names are stored as `[]` (the form's empty default), so a form or a
         parameter payload never lists them row by row."""
@@ -105,6 +118,8 @@ class RawDoc:
     raw: bytes = b""
     url: str | None = None  # the article's own URL, when the dump carries one
     title: str | None = None  # a headline carried beside the body
+    author: str | None = None  # a byline carried beside the body
+    date: str | None = None  # a publication date carried beside the body
     error: str | None = None  # why it could not be read; then `raw` is empty
     error_status: RunStatus = RunStatus.REJECTED
     # A FAILED read a retry may mend (a store's hiccup); a cut-off file reads the same again.
@@ -168,6 +183,8 @@ class _Record:
     text: str | bytes | None = None
     url: str | None = None
     title: str | None = None
+    author: str | None = None
+    date: str | None = None
     error: str | None = None
     error_status: RunStatus = RunStatus.REJECTED
     retryable: bool = True
@@ -239,7 +256,8 @@ def _mended(text: str | None) -> str | None:
 
 
 def _doc(rec: _Record, key: str, rel: str, source_url: str, seen: set[str]) -> RawDoc:
-    rec.record_id, rec.url, rec.title = map(_mended, (rec.record_id, rec.url, rec.title))
+    rec.record_id, rec.url, rec.title, rec.author, rec.date = map(_mended, (
+        rec.record_id, rec.url, rec.title, rec.author, rec.date))
     name = safe_segment(rec.record_id) if rec.record_id else rec.position
     if name in seen:
         n = 2
@@ -248,7 +266,8 @@ def _doc(rec: _Record, key: str, rel: str, source_url: str, seen: set[str]) -> R
         name = f"{name}.{n}"
     seen.add(name)
     doc = RawDoc(f"{key}#{name}", record_rel(rel, name), f"{source_url}#{name}",
-                 url=rec.url, title=rec.title, error_status=rec.error_status,
+                 url=rec.url, title=rec.title, author=rec.author, date=rec.date,
+                 error_status=rec.error_status,
                  retryable=rec.retryable)
     if rec.error:
         doc.error = f"{rec.where}: {rec.error}"
@@ -549,6 +568,8 @@ def _from_mapping(obj: dict, position: str, where: str, fields: RecordFields) ->
     rec.record_id = _scalar(_first(obj, fields.id))
     rec.url = _scalar(_first(obj, fields.url))
     rec.title = _scalar(_first(obj, fields.title))
+    rec.author = _names_of(_first(obj, fields.author))
+    rec.date = _scalar(_first(obj, fields.date))
     body = _first(obj, fields.text)
     if isinstance(body, list) and all(isinstance(p, str) for p in body):
         body = "\n\n".join(body)  # a body given as a list of paragraphs
@@ -594,6 +615,16 @@ def _get(obj: dict, name: str):
         return obj[name]
     lowered = name.lower()
     return next((v for k, v in obj.items() if isinstance(k, str) and k.lower() == lowered), None)
+
+
+def _names_of(value) -> str | None:
+    """A record's author field as one line: a name, a list of names (joined with ", "), a
+    person as a mapping ({"name": …})."""
+    if isinstance(value, dict):
+        value = _get(value, "name")
+    if isinstance(value, list):
+        return ", ".join(n for n in map(_names_of, value) if n) or None
+    return _scalar(value)
 
 
 def _scalar(value) -> str | None:

@@ -355,6 +355,10 @@ def process_one(doc: RawDoc, dest: Storage, plan: RunPlan, rules: RuleSet,
         cleaned = _clean_in_time(raw, doc.url or src_url, options)
         if doc.title and not cleaned.title:  # a headline the dump kept beside the body
             cleaned = dataclasses.replace(cleaned, title=doc.title)
+        if doc.author and not cleaned.author:  # and a byline, a date (fresh-user check #26)
+            cleaned = dataclasses.replace(cleaned, author=doc.author)
+        if doc.date and not cleaned.date:
+            cleaned = dataclasses.replace(cleaned, date=doc.date)
         entry.format = cleaned.format
         entry.title = cleaned.title
         entry.words_in = cleaned.stats.get("words_in", 0)

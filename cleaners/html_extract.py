@@ -37,6 +37,7 @@ from html import unescape
 
 import trafilatura
 from lxml.html import Element, HtmlElement, fromstring
+from lxml.html import tostring as html_tostring
 from trafilatura.utils import load_html
 from trafilatura.xml import xmltotxt
 
@@ -1656,6 +1657,22 @@ def _parse(html: str) -> HtmlElement | None:
     if tree is not None:
         _drop_ruby_readings(tree)
     return tree
+
+
+def hidden_documents(html: str) -> list[str]:
+    """The HTML of what a page keeps out of its rendered text, a script-less reader's or a
+    frame's: each <noscript>'s content and each <iframe srcdoc>, most words first. A
+    single-page app may serve its article only there ("Loading…" in its <div id="app">, the
+    story in <noscript>; a CMS's embed in a srcdoc): a fresh user's two such pages came out
+    "Loading…" and `empty` (fresh-user check #26). Asked only of a page whose extraction
+    found less than an article."""
+    tree = _parse(html)
+    if tree is None:
+        return []
+    docs = [(e.text or "") + "".join(html_tostring(c, encoding="unicode") for c in e)
+            for e in tree.iter("noscript")]
+    docs += [d for d in tree.xpath("//iframe/@srcdoc") if isinstance(d, str)]
+    return sorted((d for d in docs if d.strip()), key=lambda d: -len(d))
 
 
 def _drop_ruby_readings(tree: HtmlElement) -> None:

@@ -32,7 +32,7 @@ from newsclean.cleaners.dateline import common_era, dateline_date, opens_with_da
 from newsclean.cleaners.decode import InputRejected, decode, repair
 from newsclean.cleaners.detect import detect_format, is_json_document
 from newsclean.cleaners.embed import EMBED_FAMILY, embedded_posts
-from newsclean.cleaners.html_extract import extract_html
+from newsclean.cleaners.html_extract import extract_html, hidden_documents
 from newsclean.cleaners.language import detect_languages, settle_close
 from newsclean.cleaners.lexicon import Lexicon, lexicon_for
 from newsclean.cleaners.linemodel import LineMemo, LineModel
@@ -983,6 +983,33 @@ def _letterless_edges(units: list[Unit]) -> list[tuple[Unit, str]]:
 
 
 def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -> Cleaned:
+    """`_clean_page`'s, or where it found less than an article (ARTICLE_MIN_WORDS), the best
+    of the page's hidden documents' (`html_extract.hidden_documents`: <noscript>, <iframe
+    srcdoc>) that finds more, with the page's own title, author and date where it has none."""
+    done = _clean_page(html, encoding, url, opts)
+    if done.stats.get("words_out", 0) >= ARTICLE_MIN_WORDS or "<noscript" not in html.lower() \
+            and "srcdoc" not in html.lower():
+        return done
+    for hidden in hidden_documents(html):
+        inner = _clean_page(hidden, encoding, url or done.url, opts)
+        if inner.status is Status.CLEANED and inner.stats["words_out"] > done.stats.get(
+                "words_out", 0):
+            return dataclasses.replace(
+                inner, title=inner.title or done.title, author=inner.author or done.author,
+                date=inner.date or done.date, url=inner.url or done.url,
+                decoded_length=len(html), removed=done.removed + tuple(
+                    Removal(rule=_PAGE_SHELL, family="layout", text=p, where="page")
+                    for p in done.text.split("\n\n") if p) + inner.removed,
+                stats={**inner.stats, "words_in": done.stats.get("words_in", 0)
+                       + inner.stats.get("words_in", 0)})
+    return done
+
+
+# What a page shows around the hidden document whose article is taken ("Loading…").
+_PAGE_SHELL = "layout.page-shell"
+
+
+def _clean_page(html: str, encoding: str, url: str | None, opts: CleanOptions) -> Cleaned:
     """Extraction picks the article's blocks (and records every block it left out); the line
     rules then remove whole boilerplate lines inside it, as a second opinion."""
     ex = extract_html(html, url=url)

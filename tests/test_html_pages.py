@@ -30,6 +30,25 @@ def test_script_rendered_page_comes_from_its_jsonld_article_body():
     assert _rules(result)["OK"] == "extract.cookie-layer"
 
 
+@pytest.mark.parametrize(("page", "opening", "author"), [
+    ("fresh-en-article-in-noscript.html", "The Tamar Valley Public Library reopened on Tuesday",
+     "Nadia Flores"),
+    ("fresh-en-article-in-srcdoc.html", "State inspectors have found corroded support cables",
+     "Owen Hart"),
+])
+def test_an_article_served_only_in_noscript_or_srcdoc_is_cleaned_from_there(page, opening, author):
+    """Fresh-user check #26: "Loading…" was the text of an app shell whose article sat in
+    <noscript>, and a page whose story was an <iframe srcdoc> came out `empty`
+    (`html_extract.hidden_documents`)."""
+    result = _clean(page)
+    assert result.status == "cleaned", result.reason
+    assert result.text.startswith(opening) and "Loading" not in result.text
+    assert result.author == author and "Tamar Valley Times" not in result.text
+    assert "Share: Facebook" not in result.text and "Sign up for our newsletter" not in result.text
+    shell = [r.text for r in result.removed if r.rule == "layout.page-shell"]
+    assert shell == (["Loading…"] if "noscript" in page else [])
+
+
 def test_page_with_no_text_anywhere_says_so_instead_of_blaming_boilerplate():
     result = clean(b"<html><head><title>App</title></head><body><div id='root'></div>"
                    b"<nav><a href='/'>Home</a> <a href='/x'>News</a></nav></body></html>",

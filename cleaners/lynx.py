@@ -30,9 +30,11 @@ _REFERENCES_HEADINGS = frozenset(("References", "Visible links", "Visible links:
                                   "Hidden links:", "Links:"))
 # An image's alt text alone in brackets, as lynx prints an image it cannot show.
 _IMAGE_RE = re.compile(r"\[[^\[\]\d][^\[\]]*\]")
-# A list item's marker (lynx nests "*", "+", "o", "#", "@"; ordered lists "1.") and a form
-# field's underscores.
-ITEM_RE = re.compile(r"\s*(?:[*+o#@]|\d{1,5}\.)\s+(?=\S)")
+# A list item's marker (lynx nests "*", "+", "o", "#", "@"; ordered lists "1.", up to 999:
+# a wrapped line that opens with a year, "2019. Em comunicado, …", is the paragraph's, and
+# read as an item it split a Portuguese paragraph in two, blind trial bd) and a form field's
+# underscores.
+ITEM_RE = re.compile(r"\s*(?:[*+o#@]|\d{1,3}\.)\s+(?=\S)")
 _FIELD_RE = re.compile(r"_{3,}")
 # An anchor is a headline's length at most: a run of more words after a link's number is a
 # sentence holding a link ("Utilities Director [5]Ray Okonjo told the council…"), whose

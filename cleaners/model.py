@@ -65,8 +65,7 @@ class Cleaned:
     extractor: str | None = None
     decoded_length: int = 0
     stats: dict = field(default_factory=dict)
-    # how the bytes' charset was guessed, where they did not say it (decode.Decoded.warning);
-    # a line with no line breaks read sentence by sentence (segment.split_flat)
+    # how the bytes' charset was guessed, where they did not say it (decode.Decoded.warning)
     warning: str | None = None
 
     @classmethod

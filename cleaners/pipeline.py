@@ -162,10 +162,7 @@ def clean(
                                dropped_controls=decoded.dropped_controls)
     except RecursionError:
         done = Cleaned.rejected("document nesting is too deep to parse", fmt=fmt, url=url)
-    if decoded.warning:
-        warning = f"{decoded.warning}; {done.warning}" if done.warning else decoded.warning
-        done = dataclasses.replace(done, warning=warning)
-    return done
+    return dataclasses.replace(done, warning=decoded.warning) if decoded.warning else done
 
 
 def warm_up(options: CleanOptions | None = None) -> None:
@@ -175,6 +172,26 @@ def warm_up(options: CleanOptions | None = None) -> None:
     opts.ruleset()
     detect_languages(["The council approved the budget on Tuesday."])
     opts.model()
+
+
+# Persian typed on an Arabic keyboard, or saved in cp1256 (which has neither letter), writes
+# yeh and kaf in their Arabic forms (ي ك) where Persian has its own (ی ک): the Persian
+# pack's rules, written in Persian letters, named none of a cp1256 page's lines ("تمامی حقوق
+# این سایت محفوظ است" stayed as "تمامي حقوق اين سايت محفوظ است", fresh-user check #27). A
+# Persian document's lines are asked in Persian letters; the text keeps its own.
+_PERSIAN_LETTERS = str.maketrans("يكى", "یکی")
+
+
+def _lookup(rules: RuleSet, host: str | None, langs: tuple[str, ...] | list[str]
+            ) -> Callable[..., Rule | None]:
+    """`rules.lookup(host)`, asking a Persian document's lines in Persian letters."""
+    match = rules.lookup(host)
+    if "fa" not in langs[:1]:
+        return match
+
+    def in_persian(line: str, *args, **kwargs) -> Rule | None:
+        return match(line.translate(_PERSIAN_LETTERS), *args, **kwargs)
+    return in_persian
 
 
 def _host(url: str | None) -> str | None:
@@ -246,12 +263,12 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
         units = split_flat(units, opts.max_output_chars)
         page_lines = [u.text for u in units]
         starts = [u.start for u in units]
-    flat = next((u.line for u in units if u.run_on), None)
+    unbroken = _unbroken_line(units, len(text))
     marked = starts is None  # a Markdown or text-browser dump: its list items have markers
     langs = detect_languages(page_lines)
     lang = langs[0] if langs else None
     rules = opts.ruleset().for_languages(langs)
-    match = rules.lookup(_host(url))  # every rule question of this document, asked once
+    match = _lookup(rules, _host(url), langs)  # every rule question of this document, asked once
     lexicon = lexicon_for(langs)
     # The model and the rules judge each line as it will be written out (cells, spaces,
     # hyphenation): a cleaned text, cleaned again, shows them the same lines.
@@ -304,13 +321,40 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
                    date=(header.date if header and header.date
                          else dateline_date(page_lines, lang, top.headline)),
                    extra_stats={"controls_dropped": dropped_controls, "language": lang,
-                                "hyphenation_mended": sum(mends.get(id(u), 0) for u in units)},
+                                "hyphenation_mended": sum(mends.get(id(u), 0) for u in units),
+                                **({UNBROKEN_LINE: unbroken} if unbroken else {})},
                    page_lines=page_lines)
-    if flat is None:
-        return done
-    return dataclasses.replace(done, warning=(
-        f"line {flat} runs over {FLAT_LINE_CHARS:,} characters with no line break: it was read "
-        "sentence by sentence, and boilerplate run into a sentence stays or goes with it"))
+    return done
+
+
+# The stat that names a dump's line of most of its text with no line break (`split_flat`):
+# a page saved flat, read sentence by sentence, for an editor to check (`unbroken_notice`).
+UNBROKEN_LINE = "unbroken_line"
+# Most of the text: a long paragraph among a page's lines is not a page saved flat. Of the
+# dev dumps' three lines over FLAT_LINE_CHARS, two are paragraphs (4 % and 11 % of their
+# pages); the third, a fan-fiction page's 54,377-character list of kudos names (67 %), holds it
+# for review, the dev sets' seventh of 391 (ReviewPolicy holds 6).
+_UNBROKEN_SHARE = 0.5
+
+
+def _unbroken_line(units: list[Unit], chars: int) -> int | None:
+    """The line number of a line `split_flat` cut into sentences that holds over
+    _UNBROKEN_SHARE of the text's `chars` characters, or None."""
+    lines: dict[int, int] = {}
+    for k, u in enumerate(units):
+        if u.run_on or k + 1 < len(units) and units[k + 1].run_on and units[k + 1].line == u.line:
+            lines[u.line] = lines.get(u.line, 0) + len(u.text) + 1
+    return next((line for line, n in lines.items() if n > _UNBROKEN_SHARE * chars), None)
+
+
+def unbroken_notice(stats: dict) -> str | None:
+    """The one line that says a dump was read sentence by sentence (its `stats` name an
+    UNBROKEN_LINE), or None: `clean`'s warning and a run's review reason."""
+    line = stats.get(UNBROKEN_LINE)
+    if line is None:
+        return None
+    return (f"line {line} runs over {FLAT_LINE_CHARS:,} characters with no line break: read "
+            "sentence by sentence, boilerplate run into a sentence stays or goes with it")
 
 
 # Rounds of the text path (headline, letterless edges, the article's lines, rules, repeats)
@@ -983,12 +1027,15 @@ def _letterless_edges(units: list[Unit]) -> list[tuple[Unit, str]]:
 
 
 def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -> Cleaned:
-    """`_clean_page`'s, or where it found less than an article (ARTICLE_MIN_WORDS), the best
-    of the page's hidden documents' (`html_extract.hidden_documents`: <noscript>, <iframe
-    srcdoc>) that finds more, with the page's own title, author and date where it has none."""
+    """`_clean_page`'s, or where it kept no line of prose (a shell: "Loading…"), the best of
+    the page's hidden documents' (`html_extract.hidden_documents`: <noscript>, <iframe
+    srcdoc>) that finds more, with the page's own title, author and date where it has none.
+    A short story of its own is the page's: asked below ARTICLE_MIN_WORDS words, a
+    30-word brief gave way to a <noscript>'s "Top stories" and a srcdoc's ad (fresh-user
+    check #27)."""
     done = _clean_page(html, encoding, url, opts)
-    if done.stats.get("words_out", 0) >= ARTICLE_MIN_WORDS or "<noscript" not in html.lower() \
-            and "srcdoc" not in html.lower():
+    if "<noscript" not in html.lower() and "srcdoc" not in html.lower() or any(
+            map(is_prose, done.text.split("\n\n"))):
         return done
     for hidden in hidden_documents(html):
         inner = _clean_page(hidden, encoding, url or done.url, opts)
@@ -1021,7 +1068,7 @@ def _clean_page(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     langs = settle_close(detect_languages([u.text for u in units]), ex.declared_lang)
     lang = langs[0] if langs else None
     rules = opts.ruleset().for_languages(langs)
-    match = rules.lookup(_host(url or ex.url))
+    match = _lookup(rules, _host(url or ex.url), langs)
     lexicon = lexicon_for(langs)
     units = _drop_byline_shells(units, removed)
     units = _split_glued(units, match, lexicon, {}, removed)

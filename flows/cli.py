@@ -360,6 +360,7 @@ def _error(msg: str, code: int = EXIT_FAILED) -> int:
 def _clean(args) -> int:
     from newsclean.cleaners import CleanOptions, RulePackError, build_ruleset, clean
     from newsclean.cleaners.model import Cleaned
+    from newsclean.cleaners.pipeline import unbroken_notice
     from newsclean.flows.sources.readers import not_gzip
     from newsclean.flows.sources.urls import source_url_problem
     from newsclean.flows.storage.layout import record_kind
@@ -399,9 +400,11 @@ def _clean(args) -> int:
         _explain(result)
     elif result.status == "cleaned":
         print(result.text)
-    if result.warning:  # a guessed charset: one line on stderr, in every output mode
+    # a guessed charset, a page saved with no line breaks: one line each on stderr, in every
+    # output mode
+    for warning in filter(None, (result.warning, unbroken_notice(result.stats))):
         sys.stdout.flush()
-        _say("warning", f"{args.file}: {result.warning}")
+        _say("warning", f"{args.file}: {warning}")
     if result.status != "cleaned":  # on stderr whatever the output mode: stdout may be a file
         sys.stdout.flush()  # named: in a shell loop over files the line must say which
         _say(result.status, f"{args.file}: {result.reason}")

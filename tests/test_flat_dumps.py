@@ -1,13 +1,16 @@
 """A page saved with its line breaks taken out (an old scraper's get_text(" ")) is one line
-of menus, story and footer. It is read sentence by sentence (`segment.split_flat`), with a
-warning that says so; before, it came out whole and `cleaned` (a fresh user's trial)."""
+of menus, story and footer. It is read sentence by sentence (`segment.split_flat`), and said
+so (`pipeline.unbroken_notice`: `clean`'s warning, a run's review reason); before, it came
+out whole and `cleaned` (a fresh user's trial)."""
 
+import json
 from pathlib import Path
 
 import pytest
 
 from newsclean.cleaners import clean
 from newsclean.cleaners.lines import sentences
+from newsclean.cleaners.pipeline import unbroken_notice
 from newsclean.cleaners.segment import FLAT_LINE_CHARS, split_flat, split_units
 
 SEEDS = Path(__file__).parent.parent / "seeds"
@@ -48,7 +51,8 @@ def test_a_flattened_seed_keeps_its_story_and_loses_its_named_boilerplate(seed):
     assert len(flat) > FLAT_LINE_CHARS
     lined, done = clean(page), clean(flat)
     assert done.status.value == "cleaned"
-    assert "no line break" in done.warning
+    assert done.stats["unbroken_line"] == 1 and "no line break" in unbroken_notice(done.stats)
+    assert "unbroken_line" not in lined.stats and done.warning is None  # no charset guessed
     out = _words(done.text)
     story = [_words(s) for p in lined.text.split("\n\n") for s in sentences(p)]
     assert [s for s in story if s not in out] == []
@@ -63,3 +67,31 @@ def test_a_flattened_seed_keeps_its_story_and_loses_its_named_boilerplate(seed):
             continue
         span = flat[r.start:r.end].split()
         assert (span[0], span[-1]) == (r.text.split()[0], r.text.split()[-1])
+
+
+def test_a_long_paragraph_among_a_pages_lines_is_no_page_saved_flat():
+    sentence = "The council approved the harbour budget on Tuesday after a long debate. "
+    page = "\n".join(["Harbour budget passes", *(sentence * 3 for _ in range(30)),
+                      sentence * 40, *(sentence * 3 for _ in range(30))])
+    done = clean(page)
+    assert "unbroken_line" not in done.stats
+
+
+def test_a_run_holds_a_page_saved_flat_for_review_and_clean_warns(tmp_path, capsys):
+    from newsclean.flows.cli import main
+    from newsclean.flows.work.batch import RunPlan, process_batch
+
+    flat = (SEEDS / "002_harbor-city-late-comeback.txt").read_text("utf-8").replace("\n", " ")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "flat.txt").write_text(flat, "utf-8")
+    [entry] = process_batch(["flat.txt"], RunPlan(source_url=str(tmp_path / "in"),
+                                                  dest_url=str(tmp_path / "out")))
+    entry = json.loads(entry.to_json())
+    assert entry["status"] == "needs_review" and entry["reason"].startswith(
+        "line 1 runs over 2,000 characters with no line break")
+    assert entry.get("warning") is None  # not a guessed charset
+    assert main(["clean", str(tmp_path / "in" / "flat.txt")]) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"newsclean: warning: {tmp_path / 'in' / 'flat.txt'}: line 1 runs over 2,000 "
+                   "characters with no line break: read sentence by sentence, boilerplate run "
+                   "into a sentence stays or goes with it"]

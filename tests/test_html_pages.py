@@ -49,6 +49,17 @@ def test_an_article_served_only_in_noscript_or_srcdoc_is_cleaned_from_there(page
     assert shell == (["Loading…"] if "noscript" in page else [])
 
 
+@pytest.mark.parametrize("page", ["fresh-en-brief-with-noscript-teasers.html",
+                                  "fresh-en-brief-with-srcdoc-ad.html"])
+def test_a_short_story_of_the_pages_own_is_not_swapped_for_a_hidden_document(page):
+    """Fresh-user check #27: a 30-word brief gave way to a <noscript>'s teasers and to an ad
+    in a srcdoc. Only a shell with no line of prose is swapped."""
+    result = _clean(page)
+    assert result.text.startswith("The county library will stop charging late fees on July 1")
+    assert "seawall" not in result.text and "Sponsored" not in result.text
+    assert not any(r.rule == "layout.page-shell" for r in result.removed)
+
+
 def test_page_with_no_text_anywhere_says_so_instead_of_blaming_boilerplate():
     result = clean(b"<html><head><title>App</title></head><body><div id='root'></div>"
                    b"<nav><a href='/'>Home</a> <a href='/x'>News</a></nav></body></html>",

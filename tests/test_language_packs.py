@@ -154,3 +154,18 @@ def test_one_long_line_in_another_language_does_not_decide_the_page():
         "The defense minister was ousted after a dispute over the army's leadership.",
     ]
     assert detect_languages(lines)[0] == "en"
+
+
+def test_a_persian_page_in_arabic_letters_is_asked_in_persian_ones():
+    """Fresh-user check #27: a Persian page saved in cp1256 writes yeh and kaf in their
+    Arabic forms (ي ك), and the Persian pack's rules named none of its lines; its lines are
+    asked in Persian letters (`pipeline._lookup`), and the text keeps its own."""
+    from newsclean.cleaners import clean
+    from tests.conftest import FIXTURES
+
+    page = FIXTURES / "text_pages" / "fresh-fa-cp1256-arabic-letters.txt"
+    result = clean(page.read_bytes())
+    gone = {r.text: r.rule for r in result.removed}
+    assert gone["تمامي حقوق اين سايت محفوظ است."] == "copyright.notice-fa"
+    assert any(rule == "cross-link.read-also-fa" for rule in gone.values())
+    assert "قيمت" in result.text and "ی" not in result.text  # its own letters

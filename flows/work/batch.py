@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from newsclean.cleaners import Cleaned, CleanOptions, RulePack, RuleSet, Status, clean, warm_up
 from newsclean.cleaners.lines import ARTICLE_MIN_WORDS
+from newsclean.cleaners.pipeline import unbroken_notice
 from newsclean.flows.sources.readers import RawDoc, RecordFields, iter_docs
 from newsclean.flows.storage.backends import (
     Storage,
@@ -432,6 +433,9 @@ def _status(cleaned, review: ReviewPolicy) -> tuple[RunStatus, str | None]:
         return RunStatus.of(cleaned.status), cleaned.reason
     why = review.verdict(cleaned.stats.get("words_out", 0),
                          cleaned.stats.get("prose_removed_share", 0.0))
+    # a page saved flat was read sentence by sentence: an editor checks it (a fresh user's
+    # three such pages kept their comments and "Most read" lists, `cleaned`)
+    why = why or unbroken_notice(cleaned.stats)
     if why:
         return RunStatus.NEEDS_REVIEW, why
     return RunStatus.CLEANED, None

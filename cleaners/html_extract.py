@@ -1664,8 +1664,8 @@ def hidden_documents(html: str) -> list[str]:
     frame's: each <noscript>'s content and each <iframe srcdoc>, most words first. A
     single-page app may serve its article only there ("Loading…" in its <div id="app">, the
     story in <noscript>; a CMS's embed in a srcdoc): a fresh user's two such pages came out
-    "Loading…" and `empty` (fresh-user check #26). Asked only of a page whose extraction
-    found less than an article."""
+    "Loading…" and `empty` (fresh-user check #26). Asked only of a page whose own text
+    keeps no line of prose (`pipeline._clean_html`)."""
     tree = _parse(html)
     if tree is None:
         return []

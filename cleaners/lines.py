@@ -461,7 +461,7 @@ _ZONE = r"(?:[ap]\.?m\b|(?:GMT|UTC|BST|CES?T|EES?T|WES?T|[ECMP][SD]T|AE[SD]T|IST
 # or before the reporter's name ("15.20 Knut Olav Rygg", "16.42 Uhr"): a two-digit hour and
 # its minutes, then the line's end or a capital (a price is "12.50 kr", "€12.50"). Blind
 # trial bd's Norwegian live blog lost the entries' headlines under such stamps.
-_DOT_CLOCK = r"(?<![\d.,€$£¥])(?:[01]\d|2[0-3])\.[0-5]\d(?=$|\s+[A-ZÀ-ÖØ-ÞÆØÅ])"
+_DOT_CLOCK = r"(?<![\d.,€$£¥])(?:[01]\d|2[0-3])\.[0-5]\d(?=$|\s+[A-ZÀ-ÖØ-Þ])"
 _CLOCK = rf"(?:\d{{1,2}}[:h]\d{{2}}|\d{{1,2}}\.\d{{2}}(?=\s?{_ZONE})|{_DOT_CLOCK})"
 # Chinese and Japanese write the date and the time in characters ("2026年7月24日 19時05分",
 # "19时05分"), Korean in syllables ("2026년 7월 24일 오후 7시 5분"): blind trial an's Japanese

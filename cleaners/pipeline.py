@@ -186,7 +186,7 @@ def _lookup(rules: RuleSet, host: str | None, langs: tuple[str, ...] | list[str]
             ) -> Callable[..., Rule | None]:
     """`rules.lookup(host)`, asking a Persian document's lines in Persian letters."""
     match = rules.lookup(host)
-    if "fa" not in langs[:1]:
+    if not langs or langs[0] != "fa":
         return match
 
     def in_persian(line: str, *args, **kwargs) -> Rule | None:
@@ -260,10 +260,10 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
         units, page_lines = _read_marked(units, removed, read_line, kind, header=header)
     else:  # a plain dump, whose lines may have lost their breaks (a Markdown line of
         # links is read as links, not cut into its "sentences")
-        units = split_flat(units, opts.max_output_chars)
+        units = split_flat(units, opts.max_output_chars, len(text))
         page_lines = [u.text for u in units]
         starts = [u.start for u in units]
-    unbroken = _unbroken_line(units, len(text))
+    unbroken = next((u.line for u in units if u.run_on), None)  # a page saved flat
     marked = starts is None  # a Markdown or text-browser dump: its list items have markers
     langs = detect_languages(page_lines)
     lang = langs[0] if langs else None
@@ -314,7 +314,7 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
     if marked:
         units = [_unbulleted(u) for u in units]
     # every word of the text is in one of its units, and no word spans two
-    done = _finish(units, removed, title=title, fmt="text", encoding=encoding, url=url,
+    return _finish(units, removed, title=title, fmt="text", encoding=encoding, url=url,
                    opts=opts, decoded_length=decoded_length,
                    words_in=joined_word_count(page_lines),
                    author=author,
@@ -324,27 +324,11 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
                                 "hyphenation_mended": sum(mends.get(id(u), 0) for u in units),
                                 **({UNBROKEN_LINE: unbroken} if unbroken else {})},
                    page_lines=page_lines)
-    return done
 
 
 # The stat that names a dump's line of most of its text with no line break (`split_flat`):
 # a page saved flat, read sentence by sentence, for an editor to check (`unbroken_notice`).
 UNBROKEN_LINE = "unbroken_line"
-# Most of the text: a long paragraph among a page's lines is not a page saved flat. Of the
-# dev dumps' three lines over FLAT_LINE_CHARS, two are paragraphs (4 % and 11 % of their
-# pages); the third, a fan-fiction page's 54,377-character list of kudos names (67 %), holds it
-# for review, the dev sets' seventh of 391 (ReviewPolicy holds 6).
-_UNBROKEN_SHARE = 0.5
-
-
-def _unbroken_line(units: list[Unit], chars: int) -> int | None:
-    """The line number of a line `split_flat` cut into sentences that holds over
-    _UNBROKEN_SHARE of the text's `chars` characters, or None."""
-    lines: dict[int, int] = {}
-    for k, u in enumerate(units):
-        if u.run_on or k + 1 < len(units) and units[k + 1].run_on and units[k + 1].line == u.line:
-            lines[u.line] = lines.get(u.line, 0) + len(u.text) + 1
-    return next((line for line, n in lines.items() if n > _UNBROKEN_SHARE * chars), None)
 
 
 def unbroken_notice(stats: dict) -> str | None:
@@ -1414,6 +1398,7 @@ def _form_field(line: str) -> bool:
             and not _LABEL_ITEMS_RE.search(line))
 
 
+# A label and its items: a word, a colon, a word ("Compartilhe: Facebook", "分享到：微博").
 _LABEL_ITEMS_RE = re.compile(r"\w[:：]\s*\w")
 
 

@@ -96,21 +96,27 @@ def split_units(text: str) -> list[Unit]:
 # A page saved with its line breaks taken out (an old scraper's get_text(" "), a flattened
 # export) is one line of menus, story and footer, which no rule tries (rules.MAX_LINE_CHARS)
 # and the line model keeps or drops whole: a fresh user's flattened page came out unchanged
-# and `cleaned`. Such a line is cut at its sentence ends. A news paragraph of the dev gold
-# runs to 3,894 characters and 31 sentences (readability-dev rd-clean-links), cut too; its
-# sentences, kept side by side, are written as one paragraph again (`Unit.run_on`).
+# and `cleaned`. Such a line is cut at its sentence ends; its sentences, kept side by side,
+# are written as one paragraph again (`Unit.run_on`).
 FLAT_LINE_CHARS = 2000
+# ...when it holds most of the text: a page saved flat, not a long paragraph. The dev dumps'
+# three lines over FLAT_LINE_CHARS are two paragraphs (4 % and 11 % of their pages; cut, a
+# recipe lost its closing "Приятного аппетита!", html-dev sh-3c6d) and a fan-fiction page's
+# 54,377-character list of kudos names (67 %).
+FLAT_SHARE = 0.5
 
 
-def split_flat(units: list[Unit], longest: int) -> list[Unit]:
-    """`units` with each line over FLAT_LINE_CHARS cut into its sentences
-    (`lines.sentence_starts`), every one after the first marked `run_on`. A unit whose text
-    is not its span's (a mended hyphenation) stays whole: its offsets could not be kept; so
-    does one over `longest` characters, longer than a clean body may be, which no page's
-    text is (a 10 MB line is refused for its size, not read as 100,000 sentences)."""
+def split_flat(units: list[Unit], longest: int, chars: int) -> list[Unit]:
+    """`units` (of a text of `chars` characters) with each line over FLAT_LINE_CHARS that
+    holds over FLAT_SHARE of the text cut into its sentences (`lines.sentence_starts`),
+    every one after the first marked `run_on`. A unit whose text is not its span's (a mended
+    hyphenation) stays whole: its offsets could not be kept; so does one over `longest`
+    characters, longer than a clean body may be, which no page's text is (a 10 MB line is
+    refused for its size, not read as 100,000 sentences)."""
     out: list[Unit] = []
     for u in units:
-        if not FLAT_LINE_CHARS < len(u.text) <= longest or len(u.text) != u.end - u.start:
+        if (not FLAT_LINE_CHARS < len(u.text) <= longest or len(u.text) <= FLAT_SHARE * chars
+                or len(u.text) != u.end - u.start):
             out.append(u)
             continue
         cuts = [0, *sentence_starts(u.text), len(u.text)]

@@ -23,7 +23,7 @@ def _words(text: str) -> str:
 def test_a_long_line_is_cut_at_its_sentence_ends_and_keeps_its_offsets():
     sentence = "The council approved the harbour budget on Tuesday after a long debate. "
     text = "Short line.\n" + sentence * 40 + "\nAnother short line."
-    units = split_flat(split_units(text), 10_000)
+    units = split_flat(split_units(text), 10_000, len(text))
     assert units[0].text == "Short line." and not units[0].run_on
     assert units[-1].text == "Another short line." and not units[-1].run_on
     pieces = units[1:-1]
@@ -35,7 +35,7 @@ def test_a_long_line_is_cut_at_its_sentence_ends_and_keeps_its_offsets():
 
 def test_a_line_no_longer_than_a_long_paragraph_stays_whole():
     line = ("Der Stadtrat hat den Haushalt beschlossen. " * 60)[:FLAT_LINE_CHARS].strip()
-    assert [u.text for u in split_flat(split_units(line), 10_000)] == [line]
+    assert [u.text for u in split_flat(split_units(line), 10_000, len(line))] == [line]
 
 
 @pytest.mark.parametrize("seed", [

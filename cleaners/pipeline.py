@@ -1018,8 +1018,10 @@ def _clean_html(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     30-word brief gave way to a <noscript>'s "Top stories" and a srcdoc's ad (fresh-user
     check #27)."""
     done = _clean_page(html, encoding, url, opts)
-    if "<noscript" not in html.lower() and "srcdoc" not in html.lower() or any(
-            map(is_prose, done.text.split("\n\n"))):
+    if any(map(is_prose, done.text.split("\n\n"))):  # nearly every page: lowered never
+        return done
+    lowered = html.lower()
+    if "<noscript" not in lowered and "srcdoc" not in lowered:
         return done
     for hidden in hidden_documents(html):
         inner = _clean_page(hidden, encoding, url or done.url, opts)

@@ -18,6 +18,7 @@ from newsclean.cleaners.lines import (
     tells_when,
 )
 from newsclean.cleaners.normalize import unwrap
+from newsclean.cleaners.rules import MAX_LINE_CHARS
 
 _BLOCK_RE = re.compile(r"[^\n]+(?:\n[^\n]*\S[^\n]*)*")  # runs of non-blank lines
 _LINE_RE = re.compile(r"[^\n]+")
@@ -98,7 +99,7 @@ def split_units(text: str) -> list[Unit]:
 # and the line model keeps or drops whole: a fresh user's flattened page came out unchanged
 # and `cleaned`. Such a line is cut at its sentence ends; its sentences, kept side by side,
 # are written as one paragraph again (`Unit.run_on`).
-FLAT_LINE_CHARS = 2000
+FLAT_LINE_CHARS = MAX_LINE_CHARS
 # ...when it holds most of the text: a page saved flat, not a long paragraph. The dev dumps'
 # three lines over FLAT_LINE_CHARS are two paragraphs (4 % and 11 % of their pages; cut, a
 # recipe lost its closing "Приятного аппетита!", html-dev sh-3c6d) and a fan-fiction page's

@@ -40,13 +40,12 @@ _DOCS_PER_REASON = 3  # documents a summary names for each reason not cleaned
 # Where in its file a record's reason happened ("line 12: ", "row 3 (line 5): ", "record 7
 # (uri): "): the reason is counted without it, each record being named by its key anyway. Eight
 # records without the body field read as eight reasons of one each (fresh-user check #26).
-_RECORD_AT_RE = re.compile(r"(?:line|row|record) \d+(?: \([^)]*\))?: ")
+_RECORD_AT_RE = re.compile(r"\A(?:line|row|record) \d+(?: \([^)]*\))?: ")
 
 
 def _reason_kind(reason: str | None) -> str:
     """`reason` without the record's place in its file (_RECORD_AT_RE), for counting."""
-    return _RECORD_AT_RE.sub("", reason, count=1) if reason and _RECORD_AT_RE.match(reason) \
-        else reason or "-"
+    return _RECORD_AT_RE.sub("", reason or "-")
 
 
 @dataclass

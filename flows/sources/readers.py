@@ -597,15 +597,14 @@ def _first(obj: dict, names: list[str]):
 
 
 def _null_field(obj: dict, names: list[str]) -> str | None:
-    """The first of `names` that `obj` holds as JSON null, or None."""
+    """The first of `names` that `obj` holds as JSON null (its parent found as `_first`
+    finds a field), or None."""
     for name in names:
-        *path, last = name.split(".")
-        value = obj
-        for part in path:
-            value = _get(value, part) if isinstance(value, dict) else None
-        if isinstance(value, dict) and any(
+        parent_name, _, last = name.rpartition(".")
+        parent = _first(obj, [parent_name]) if parent_name else obj
+        if isinstance(parent, dict) and any(
                 isinstance(k, str) and k.lower() == last.lower() and v is None
-                for k, v in value.items()):
+                for k, v in parent.items()):
             return name
     return None
 

@@ -39,12 +39,12 @@ WORD_CHARS = f"\\w{re.escape(_MARKS)}"  # a word's characters, for a regex's cha
 WORD_RE = re.compile(f"[{WORD_CHARS}]+")
 _MARK_SET = frozenset(_MARKS)
 # Han, Hiragana, Katakana (and their halfwidth forms): about two characters a word.
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 # Thai, Lao, Myanmar, Khmer: about four characters a word.
 SEA_LETTERS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
-_CJK_RE = re.compile(f"[{_CJK}]")
+_CJK_RE = re.compile(f"[{CJK_LETTERS}]")
 _SEA_RE = re.compile(f"[{SEA_LETTERS}]")
-UNSPACED_RUN_RE = re.compile(f"[{_CJK}{SEA_LETTERS}]+")
+UNSPACED_RUN_RE = re.compile(f"[{CJK_LETTERS}{SEA_LETTERS}]+")
 CJK_CHARS_PER_WORD = 2
 SEA_CHARS_PER_WORD = 4
 

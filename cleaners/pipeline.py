@@ -97,6 +97,7 @@ from newsclean.cleaners.lynx import ITEM_RE as LYNX_ITEM_RE
 from newsclean.cleaners.lynx import first_heading as first_lynx_heading
 from newsclean.cleaners.lynx import is_lynx_dump, references_start
 from newsclean.cleaners.lynx import read_line as read_lynx_line
+from newsclean.cleaners.mail import header_blocks
 from newsclean.cleaners.markdown import (
     MarkdownLine,
     PageHeader,
@@ -107,11 +108,19 @@ from newsclean.cleaners.markdown import (
     read_line,
 )
 from newsclean.cleaners.model import Cleaned, Removal, Status
-from newsclean.cleaners.normalize import dedupe_key, normalize_unit
+from newsclean.cleaners.normalize import QUOTED_SHARE, dedupe_key, normalize_unit, unquote
 from newsclean.cleaners.options import CleanOptions
 from newsclean.cleaners.pagekind import PageType, not_article_reason
 from newsclean.cleaners.pagetitle import is_badge, strip_site
-from newsclean.cleaners.rules import COMMENTS, MAX_LINE_CHARS, NAVIGATION, Rule, RuleSet, Where
+from newsclean.cleaners.rules import (
+    COMMENTS,
+    DATELINE,
+    MAX_LINE_CHARS,
+    NAVIGATION,
+    Rule,
+    RuleSet,
+    Where,
+)
 from newsclean.cleaners.segment import (
     FLAT_LINE_CHARS,
     Unit,
@@ -182,16 +191,26 @@ def warm_up(options: CleanOptions | None = None) -> None:
 _PERSIAN_LETTERS = str.maketrans("يكى", "یکی")
 
 
-def _lookup(rules: RuleSet, host: str | None, langs: tuple[str, ...] | list[str]
-            ) -> Callable[..., Rule | None]:
-    """`rules.lookup(host)`, asking a Persian document's lines in Persian letters."""
+def _lookup(rules: RuleSet, host: str | None, langs: tuple[str, ...] | list[str],
+            lines: list[str]) -> Callable[..., Rule | None]:
+    """`rules.lookup(host)` for a document of `lines`, asking a Persian document's lines in
+    Persian letters, and naming no row of a table's grid (`_grids`) a dateline: a grant's
+    payment table ("Applied in | Paid by" over "17-30 November | 12 December") lost its
+    three rows to `dateline.timestamp` in every style of blind trial be, HTML too."""
     match = rules.lookup(host)
-    if not langs or langs[0] != "fa":
+    if langs and langs[0] == "fa":
+        by_letters = match
+
+        def match(line: str, *args, **kwargs) -> Rule | None:
+            return by_letters(line.translate(_PERSIAN_LETTERS), *args, **kwargs)
+    rows = frozenset(lines[i] for first, end in _grids(lines) for i in range(first, end))
+    if not rows:
         return match
 
-    def in_persian(line: str, *args, **kwargs) -> Rule | None:
-        return match(line.translate(_PERSIAN_LETTERS), *args, **kwargs)
-    return in_persian
+    def off_grid(line: str, *args, **kwargs) -> Rule | None:
+        rule = match(line, *args, **kwargs)
+        return None if rule is not None and rule.family == DATELINE and line in rows else rule
+    return off_grid
 
 
 def _host(url: str | None) -> str | None:
@@ -201,32 +220,42 @@ def _host(url: str | None) -> str | None:
 def _clean_text(decoded: str, encoding: str, url: str | None, opts: CleanOptions,
                 *, dropped_controls: int = 0) -> Cleaned:
     text = decoded.replace("\r\n", "\n").replace("\r", "\n") if "\r" in decoded else decoded
-    repaired = repair(text)
+    unquoted, gutter = unquote(text)
+    repaired = repair(unquoted)
     # the removals' offsets are found in the text read and given in the text decoded
-    offsets = _DecodedOffsets.of(decoded, text) if len(repaired) == len(text) else None
-    cleaned = _clean_lines(repaired, encoding, url, opts, dropped_controls, len(decoded))
+    offsets = (_DecodedOffsets(_DecodedOffsets.line_ends(decoded, text), gutter)
+               if len(repaired) == len(unquoted) else None)
+    cleaned = _clean_lines(repaired, encoding, url, opts, dropped_controls, len(decoded),
+                           quoted=frozenset(gutter))
     return dataclasses.replace(cleaned, removed=tuple(
         _in_decoded(r, offsets) for r in cleaned.removed))
 
 
 @dataclasses.dataclass(frozen=True)
 class _DecodedOffsets:
-    """Where the text newsclean reads (line breaks as "\n") stands in the decoded text:
-    a Windows dump's "\r\n" is one character read and two decoded, so a removal's offsets
-    are moved on by the "\r"s before them (a fresh-user trial found 26 of a CRLF seed's 27
-    removals pointing at the wrong text)."""
+    """Where the text newsclean reads (line breaks as "\n", no quoting gutter) stands in the
+    decoded text: a Windows dump's "\r\n" is one character read and two decoded, so a
+    removal's offsets are moved on by the "\r"s before them (a fresh-user trial found 26 of
+    a CRLF seed's 27 removals pointing at the wrong text), and by the "> " marks taken off
+    its lines (`normalize.unquote`)."""
 
-    dropped: tuple[int, ...]  # the places in the text read where a "\r" was taken out
+    crs: tuple[int, ...]  # the places in the text with "\n" line ends where a "\r" went
+    gutter: tuple[int, ...] = ()  # the places in the text read where a quote mark went
 
-    @classmethod
-    def of(cls, decoded: str, read: str) -> "_DecodedOffsets":
+    @staticmethod
+    def line_ends(decoded: str, read: str) -> tuple[int, ...]:
         if decoded == read:
-            return cls(())
-        return cls(tuple(i - k for k, i in enumerate(
-            m.start() for m in re.finditer("\r\n", decoded))))
+            return ()
+        return tuple(i - k for k, i in enumerate(
+            m.start() for m in re.finditer("\r\n", decoded)))
+
+    @property
+    def dropped(self) -> bool:
+        return bool(self.crs or self.gutter)
 
     def __call__(self, at: int) -> int:
-        return at + bisect_left(self.dropped, at)
+        at += bisect_left(self.gutter, at)
+        return at + bisect_left(self.crs, at)
 
 
 def _in_decoded(removal: Removal, offsets: _DecodedOffsets | None) -> Removal:
@@ -240,9 +269,11 @@ def _in_decoded(removal: Removal, offsets: _DecodedOffsets | None) -> Removal:
 
 
 def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
-                 dropped_controls: int, decoded_length: int) -> Cleaned:
+                 dropped_controls: int, decoded_length: int,
+                 quoted: frozenset[int] = frozenset()) -> Cleaned:
     """`clean()` of a text dump, its line breaks "\n" and its mojibake mended; its removals'
-    offsets are in `text`, which `_clean_text` moves into the decoded text."""
+    offsets are in `text`, which `_clean_text` moves into the decoded text. `quoted`: where
+    the lines that had an e-mail's quote marks start (`normalize.unquote`)."""
     lynx = is_lynx_dump(text)
     units = split_blocks(text, LYNX_ITEM_RE) if lynx else split_units(text)
     removed: list[Removal] = []
@@ -268,19 +299,23 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
     langs = detect_languages(page_lines)
     lang = langs[0] if langs else None
     rules = opts.ruleset().for_languages(langs)
-    match = _lookup(rules, _host(url), langs)  # every rule question of this document, asked once
     lexicon = lexicon_for(langs)
     # The model and the rules judge each line as it will be written out (cells, spaces,
     # hyphenation): a cleaned text, cleaned again, shows them the same lines.
     units, mends = _normalized(units, opts)
+    # every rule question of this document, asked once
+    match = _lookup(rules, _host(url), langs, [u.text for u in units])
     units = _split_glued(units, match, lexicon, mends, removed)
     units = _drop_machine_text(units, removed, opts.max_output_chars)
+    units = _drop_mail_wrapper(_drop_mail_headers(units, removed), text, quoted, removed)
     title = header.title if header else None
     if title:  # the page's own headline under its header: said once, as the title
         units = _drop_title_line(units, title, removed)
     memo = LineMemo()  # each line's own features, for every round
+    mail = {r.text for r in removed if r.family == _MAIL}  # its sender is no byline:
+    signed = [("" if x in mail else x) for x in page_lines] if mail else page_lines
     author = (header.author if header and header.author
-              else _byline_author(page_lines, match, lexicon))
+              else _byline_author(signed, match, lexicon))
     judge = _Judge(rules, match, lexicon, opts, memo, author, lang)
     kept, found, dropped, top = judge.rounds(units, title, top_line=True)
     if top and not names_the_story(found, (u.text for u in kept), lexicon.function_words):
@@ -298,7 +333,7 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
         units = _drop_title_line(units, title, removed)
     top = _story_top(page_lines, starts, units, title)
     if author is None and starts is not None and units:
-        author = _located_byline_author(page_lines, top, match, lexicon)
+        author = _located_byline_author(signed, top, match, lexicon)
         # its bio, which the rounds could not know for one (a Swedish column's "Johanna Ek
         # är kulturskribent på…" under "Om skribenten", her name alone over the date: blind
         # trial x)
@@ -798,6 +833,38 @@ def _drop_machine_text(units: list[Unit], removed: list[Removal], limit: int) ->
     return kept
 
 
+_MAIL = "mail"  # the family of a forwarded e-mail's wrapping around its story
+
+
+def _drop_mail_headers(units: list[Unit], removed: list[Removal]) -> list[Unit]:
+    """`units` without the header blocks of the e-mail that forwarded the story
+    (`mail.header_blocks`), each line recorded as `mail.header`."""
+    blocks = header_blocks([u.text for u in units])
+    if not blocks:
+        return units
+    gone = {i for first, end in blocks for i in range(first, end)}
+    removed.extend(_removal(units[i], "mail.header", _MAIL) for i in sorted(gone))
+    return [u for i, u in enumerate(units) if i not in gone]
+
+
+def _drop_mail_wrapper(units: list[Unit], text: str, quoted: frozenset[int],
+                       removed: list[Removal]) -> list[Unit]:
+    """`units` of a forwarded e-mail's `text` without the forwarder's lines around the
+    quoted story (a cover note "Can someone pick this up for B1?", a signature, a legal
+    notice: fresh-user check #28 kept them in four of five forwarded stories), each recorded
+    as `mail.wrapper`; `units` as they are unless the lines starting at `quoted` (the story
+    under its quote marks) hold `normalize.QUOTED_SHARE` of the words."""
+    if not quoted:
+        return units
+    inside = [text.rfind("\n", 0, u.start) + 1 in quoted for u in units]
+    words = [word_count(u.text) for u in units]
+    if sum(w for w, q in zip(words, inside, strict=True) if q) < QUOTED_SHARE * sum(words):
+        return units
+    removed.extend(_removal(u, "mail.wrapper", _MAIL)
+                   for u, q in zip(units, inside, strict=True) if not q)
+    return [u for u, q in zip(units, inside, strict=True) if q]
+
+
 def _drop_letterless_edges(units: list[Unit], removed: list[Removal]) -> list[Unit]:
     """`units` without letterless lines at either end ("|", "0", a share count), recorded."""
     edges = _letterless_edges(units)
@@ -1054,7 +1121,7 @@ def _clean_page(html: str, encoding: str, url: str | None, opts: CleanOptions) -
     langs = settle_close(detect_languages([u.text for u in units]), ex.declared_lang)
     lang = langs[0] if langs else None
     rules = opts.ruleset().for_languages(langs)
-    match = _lookup(rules, _host(url or ex.url), langs)
+    match = _lookup(rules, _host(url or ex.url), langs, [u.text for u in units])
     lexicon = lexicon_for(langs)
     units = _drop_byline_shells(units, removed)
     units = _split_glued(units, match, lexicon, {}, removed)
@@ -1240,6 +1307,24 @@ _PARAGRAPH_MIN_WORDS = 6
 
 # A table's rows are looked for this far under its header row.
 TABLE_REACH = 40
+# A grid: this many table rows in a row with as many cells each, a header and two rows at
+# least; a page's "Published … | 10:00" and "Updated … | 11:00" stamps may be two such rows.
+_GRID_MIN_ROWS = 3
+
+
+def _grids(texts: list[str]) -> Iterator[tuple[int, int]]:
+    """(first, end) of each grid (_GRID_MIN_ROWS) of `texts`, whatever its cells hold: a
+    table of dates ("Applied in | Paid by" over "December | 16 January") has no number cell
+    for `locate.tables`."""
+    cells = [table_cells(t) if is_table_row(t) else 0 for t in texts]
+    i = 0
+    while i < len(texts):
+        j = i + 1
+        while j < len(texts) and cells[j] == cells[i]:
+            j += 1
+        if cells[i] and j - i >= _GRID_MIN_ROWS:
+            yield i, j
+        i = j
 
 
 def _heads_a_table(texts: list[str], i: int) -> bool:

@@ -601,6 +601,7 @@ SHARE = "share"  # the family of share rows' buttons
 COMMENTS = "comments"  # the family of a comment section's counters, forms and notices
 CREDIT = "credit"  # the family of photo, editor and wire credits
 TAGS = "tags"  # the family of a story's tag lists and their headings
+DATELINE = "dateline"  # the family of a page's date and time stamps
 
 
 def _named_by_parts(named: list[Rule]) -> Rule:

@@ -184,9 +184,16 @@ def _width(text: str) -> int:
     return sizes[int(_WIDTH_QUANTILE * (len(sizes) - 1))] if sizes else 0
 
 
+_WORD_BREAK_RE = re.compile(r"[^\W\d_]-\s*$")
+
+
 def _broken_short(line: str, nxt: str, width: int, slack: int = WRAP_SLACK) -> bool:
     """Was `line` broken before `nxt` by its writer, not by wrapping at `width`: would
-    `nxt`'s first word have fit on it, `slack` columns to spare?"""
+    `nxt`'s first word have fit on it, `slack` columns to spare? Never a line that breaks
+    a word with a hyphen ("…the city's elec-" over "tric pumping…"): the word's first part
+    fitted, not the word (fresh-user check #28's print page)."""
+    if _WORD_BREAK_RE.search(line):
+        return False
     first = (nxt.split() or [""])[0]
     return _columns(line.rstrip()) + 1 + _columns(first) + slack <= width
 
@@ -226,12 +233,66 @@ def _pieces(text: str) -> Iterator[tuple[re.Match, bool]]:
         if len(its) > 1 and _wraps(its):
             yield block, True
             continue
+        if len(its) > 2 and (runs := _paragraph_runs(its)):
+            yield from _runs_of(text, block, runs)
+            continue
         rest = block.start()
         if size := _wrapped_prefix(its):  # a wrapped paragraph over its box's short lines
             head = _SPAN_RE.match(text, rest, rest + len("\n".join(its[:size])))
             yield head, True
             rest = head.end()
         yield from ((m, False) for m in _LINE_RE.finditer(text, rest, block.end()))
+
+
+# A block is a print page's when its wrapped paragraphs hold this share of its lines at
+# least: a page dump of one paragraph a line may have two lines a wrapped paragraph's shape
+# (a long headline over its lead), never most of them.
+PRINT_SHARE = 0.4
+
+
+def _paragraph_runs(lines: list[str]) -> list[tuple[int, bool]]:
+    """The runs a block's `lines` fall into when it holds wrapped paragraphs with no blank
+    line between them, each run's last line broken short (`_broken_short` at the block's
+    wrap width): a print edition saved as text (pdftotext), whose paragraph ends at a
+    short line, its masthead and running heads lines of their own. (size, is it one wrapped
+    paragraph: `_wraps`, of WRAPPED_PREFIX_MIN lines at least) in order; [] when wrapped
+    paragraphs hold less than PRINT_SHARE of the lines, and the block is read as it was
+    (of two lines, a cross-link's headline over the story's next sentence read as one
+    paragraph: field case readalso-de). (Read line by line, a print page's
+    paragraph was cut where a wrapped line opened with "2028.", which no run-on join takes,
+    and at "Maple Terrace.": fresh-user check #28.)"""
+    width = max((len(line.rstrip()) for line in lines
+                 if _WRAP_MIN <= len(line.rstrip()) <= _WRAP_MAX), default=0)
+    if not width:
+        return []
+    sizes, size = [], 1
+    for line, nxt in pairwise(lines):
+        if _broken_short(line, nxt, width):
+            sizes.append(size)
+            size = 0
+        size += 1
+    sizes.append(size)
+    starts = [sum(sizes[:k]) for k in range(len(sizes))]
+    wrapped = [n >= WRAPPED_PREFIX_MIN and _wraps(lines[i:i + n])
+               for i, n in zip(starts, sizes, strict=True)]
+    if len(sizes) < 2 or sum(n for n, w in zip(sizes, wrapped, strict=True) if w) < (
+            PRINT_SHARE * len(lines)):
+        return []
+    return [(n, w) for n, w in zip(sizes, wrapped, strict=True)]
+
+
+def _runs_of(text: str, block: re.Match, runs: list[tuple[int, bool]]
+             ) -> Iterator[tuple[re.Match, bool]]:
+    """`block`'s runs (`_paragraph_runs`), as `_pieces` gives them: a wrapped paragraph
+    whole, the lines of any other run one by one."""
+    lines = list(_LINE_RE.finditer(text, block.start(), block.end()))
+    at = 0
+    for n, wrapped in runs:
+        if wrapped:
+            yield _SPAN_RE.match(text, lines[at].start(), lines[at + n - 1].end()), True
+        else:
+            yield from ((line, False) for line in lines[at:at + n])
+        at += n
 
 
 # A wrapped paragraph read as a block's first lines has three at least: of two, the longer
@@ -255,7 +316,7 @@ def _wraps(lines: list[str]) -> bool:
     """Are `lines`, a block between blank lines, one paragraph wrapped at a width: every line
     but the last _WRAP_MIN.._WRAP_MAX long and full (the next line's first word would not
     have fit on it, WRAP_SLACK columns to spare: fmt balances its lines, and a paragraph of
-    fresh-user check #24's story was read line by line), and one of them broken inside a
+    fresh-user check #24's story was read line by line), and most of them broken inside a
     sentence? A page saved as text, its
     menus and footer unwrapped, may wrap its paragraphs at 72 columns: read line by line,
     a German one lost its headline and lead to the "before the article" of the line model
@@ -273,9 +334,13 @@ def _wraps(lines: list[str]) -> bool:
     if any(LIST_ITEM_RE.match(line.lstrip()) for line in lines[1:]):
         return False  # a list's items, as long as a wrapped line: each opens its own line
         # (fundus-dev MDR's Markdown teasers, "* Schlachtbetrieb mit 340 Mitarbeitern…")
-    if all(last_mark(line) in _NO_RUN_ON for line in inner) or any(map(has_separator, inner)):
+    if any(map(has_separator, inner)):
         return False  # a menu row is no paragraph's line: a footer's links over its
         # copyright line were one paragraph (a fresh user's removal record of two lines)
+    if 2 * sum(1 for line in inner if last_mark(line) not in _NO_RUN_ON) <= len(inner):
+        return False  # most of a wrapped paragraph's lines break inside a sentence; a
+        # headline of a wrapped line's length over a lead and the next paragraph, one a
+        # line, is a page dump's (fresh-user check #28: they were one paragraph)
     return last_mark(lines[-1]) in SENTENCE_END
 
 

@@ -96,3 +96,24 @@ def test_the_head_ends_at_the_third_paragraph():
 ])
 def test_a_masthead_date_bar_opens_with_the_days_date(line, lang, opens):
     assert opens_with_date(line, lang) is opens
+
+
+def test_a_table_of_dates_in_the_story_is_no_dateline():
+    """Blind trial be: a grant's payment table ("Applied in | Paid by" over "17-30 November |
+    12 December") lost its three rows to `dateline.timestamp`, in the HTML too; a grid of
+    three rows or more is a table (`pipeline._grids`), whatever its cells hold."""
+    story = "".join(f"<p>{s}</p>" for s in STORY)
+    page = (f"<html><body><article><h1>{HEADLINE}</h1>{story}"
+            "<h2>When will I be paid?</h2><table><tr><th>Applied in</th><th>Paid by</th></tr>"
+            "<tr><td>17-30 November</td><td>12 December</td></tr>"
+            "<tr><td>December</td><td>16 January</td></tr>"
+            "<tr><td>January</td><td>13 February</td></tr></table>"
+            "<p>Published 3 November 2025</p></article></body></html>")
+    done = clean(page.encode())
+    assert "17-30 November | 12 December" in done.text
+    assert "January | 13 February" in done.text
+    lines = f"{HEADLINE}\n3 November 2025\n" + "\n".join(STORY) + (
+        "\nApplied in | Paid by\n17-30 November | 12 December\nDecember | 16 January\n"
+        "January | 13 February\n" + STORY[0].replace("The", "A", 1))
+    assert "December | 16 January" in clean(lines.encode()).text
+    assert "3 November 2025" not in clean(lines.encode()).text

@@ -875,6 +875,12 @@ _GAP_ROLES = frozenset(("button", "navigation", "complementary", "dialog", "menu
                         "tablist", "banner", "contentinfo", "search", "form"))
 _GAP_CAPTION_RE = re.compile(r"caption|credit", re.IGNORECASE)
 _GAP_MEDIA_LEVELS, _GAP_WIDGET_LEVELS = 3, 3
+# ...and a picture's wrapper holds fewer of the article's kept paragraphs than this: one
+# holding two is a column of the story with a picture in it (blind trial be's 1990s page
+# laid out in tables: its story's cell, three levels above an ad's <img>, made every block
+# of the story a caption, and the list between two kept paragraphs was not put back). Not
+# a wrapper's size: a chart's labels and a teaser's picture share a large one.
+_GAP_MEDIA_MAX_KEPT = 2
 # A block with at least this share of its characters inside links is a link rail (related
 # stories, tag lists). Sweep: 0.3-0.5 the same, 0.7-0.9 +0.0005-0.001 on fundus-dev (list
 # items naming a linked source are the article's), 1.0 (no test) -0.0015 on fundus-dev and
@@ -906,16 +912,18 @@ class _Chunk:
 
 
 def _marked_above(container: HtmlElement, xpath: str, levels: int,
-                  keep: list[HtmlElement], *, named: bool = False) -> set[int]:
+                  keep: list[HtmlElement], *, named: bool = False,
+                  stop: frozenset[int] = frozenset()) -> set[int]:
     """ids of the elements up to ``levels`` above each match of ``xpath``, below ``container``
     (their proxies are appended to ``keep`` so the ids stay theirs). With ``named``, the
     climb stops at an element named as furniture (`_named_furniture`): that element is the
-    widget, and what wraps it (a live blog's post around its share row) is not."""
+    widget, and what wraps it (a live blog's post around its share row) is not. It stops
+    below an element whose id is in ``stop``."""
     marked: set[int] = set()
     for m in container.xpath(xpath):
         up = m.getparent()
         for _ in range(levels):
-            if up is None or up is container:
+            if up is None or up is container or id(up) in stop:
                 break
             keep.append(up)
             marked.add(id(up))
@@ -935,9 +943,11 @@ def _named_furniture(e: HtmlElement) -> bool:
     return bool(_GAP_FURNITURE_RE.search(_names(e)))
 
 
-def _gap_chunks(container: HtmlElement, *, breaks: bool = False) -> list[_Chunk]:
+def _gap_chunks(container: HtmlElement, *, breaks: bool = False,
+                kept: list[HtmlElement] = ()) -> list[_Chunk]:
     """The container's text in reading order, one chunk per block (and, with `breaks`, per
-    paragraph of bare text that two <br>s in a row close: a page laid out in tables)."""
+    paragraph of bare text that two <br>s in a row close: a page laid out in tables).
+    `kept`: the article's paragraphs the extractor kept, whose wrappers hold no caption."""
     out: list[_Chunk] = []
     cur: list[str] = []
     stack: list[str] = []
@@ -947,7 +957,12 @@ def _gap_chunks(container: HtmlElement, *, breaks: bool = False) -> list[_Chunk]
     keep: list[HtmlElement] = []
     # a block sharing a small wrapper with a picture is its caption; one sharing it with a
     # button or a fold-out control is a widget (a profile box, a player, a quiz)
-    media = _marked_above(container, ".//img|.//picture|.//video", _GAP_MEDIA_LEVELS, keep)
+    # the kept paragraphs' ancestors, alive for the walk (an lxml proxy's id is its element's
+    # only while the proxy lives)
+    ancestors = [up for p in kept for up in p.iterancestors()]
+    holding = Counter(map(id, ancestors))
+    media = _marked_above(container, ".//img|.//picture|.//video", _GAP_MEDIA_LEVELS, keep,
+                          stop=frozenset(k for k, n in holding.items() if n >= _GAP_MEDIA_MAX_KEPT))
     widget = _marked_above(container, './/*[self::button or self::details or @role="button"'
                            ' or @aria-expanded]', _GAP_WIDGET_LEVELS, keep, named=True)
 
@@ -1106,7 +1121,7 @@ def _with_gaps(tree: HtmlElement, paras: list[str]) -> list[str]:
     laid_out = whole is not container and whole.get(_LAYOUT_MARK) is not None
     if laid_out:
         container = whole  # the story's cells of a page laid out in tables
-    chunks = _gap_chunks(container, breaks=laid_out)
+    chunks = _gap_chunks(container, breaks=laid_out, kept=[p for p, _ in matched])
     candidate = [not (c.furniture or c.caption or c.kinds & _GAP_NOT or c.tag in _GAP_CELLS
                       or c.links > _GAP_MAX_LINK_SHARE * len(c.text)) for c in chunks]
     if not any(candidate):

@@ -823,3 +823,19 @@ def test_a_question_under_a_tag_list_is_the_storys_subhead():
     kept = result.text.split("\n\n")
     assert "Which areas are affected?" in kept
     assert kept[kept.index("Which areas are affected?") + 1].startswith("The notice covers")
+
+
+def test_a_list_in_a_story_cell_with_an_ads_picture_is_put_back():
+    """Blind trial be: the extractor left out the list between two kept paragraphs, and the
+    story's cell, three levels above an ad's `<img>`, made every block of it a caption, so
+    the list was not put back (`html_extract._GAP_MEDIA_MAX_KEPT`)."""
+    result = _clean("blind-en-us-table-layout-ad-picture.html")
+    paragraphs = result.text.split("\n\n")
+    at = paragraphs.index("Under the district's plan, the savings will pay for:")
+    assert paragraphs[at + 1:at + 4] == [
+        "two additional teachers at Ashby Elementary, to keep class sizes under 22;",
+        "a second bus route serving the Lake Tamarack area;",
+        "repairs to the gym floor at the Ashby school."]
+    assert paragraphs[at + 4] == "No decision has been made on the building's future."
+    assert result.title == "Ashby school board votes to close Tamarack Elementary"
+    assert "ADVERTISEMENT" not in result.text

@@ -29,6 +29,8 @@ def header_blocks(lines: list[str]) -> list[tuple[int, int]]:
     """(first, end) of each header block among `lines` (one per unit, in order): a run of
     HEADER_MIN_FIELDS or more field lines (`_FIELD_RE`) of which one names a mail address,
     with the divider line right above it (`_DIVIDER_RE`)."""
+    if not any("@" in line for line in lines):  # no address, no header (most pages)
+        return []
     blocks = []
     i = 0
     while i < len(lines):

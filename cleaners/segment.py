@@ -261,10 +261,12 @@ def _paragraph_runs(lines: list[str]) -> list[tuple[int, bool]]:
     paragraph: field case readalso-de). (Read line by line, a print page's
     paragraph was cut where a wrapped line opened with "2028.", which no run-on join takes,
     and at "Maple Terrace.": fresh-user check #28.)"""
-    width = max((len(line.rstrip()) for line in lines
-                 if _WRAP_MIN <= len(line.rstrip()) <= _WRAP_MAX), default=0)
-    if not width:
+    full = [n for line in lines if _WRAP_MIN <= (n := len(line.rstrip())) <= _WRAP_MAX]
+    # a wrapped paragraph has WRAPPED_PREFIX_MIN lines or more, all but its last full: a
+    # block with too few full lines has no PRINT_SHARE of them (most page dumps' blocks)
+    if len(full) * WRAPPED_PREFIX_MIN < PRINT_SHARE * len(lines) * (WRAPPED_PREFIX_MIN - 1):
         return []
+    width = max(full)
     sizes, size = [], 1
     for line, nxt in pairwise(lines):
         if _broken_short(line, nxt, width):

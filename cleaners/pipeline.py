@@ -223,10 +223,11 @@ def _clean_text(decoded: str, encoding: str, url: str | None, opts: CleanOptions
     unquoted, gutter = unquote(text)
     repaired = repair(unquoted)
     # the removals' offsets are found in the text read and given in the text decoded
-    offsets = (_DecodedOffsets(_DecodedOffsets.line_ends(decoded, text), gutter)
-               if len(repaired) == len(unquoted) else None)
+    same = len(repaired) == len(unquoted)
+    offsets = _DecodedOffsets(_DecodedOffsets.line_ends(decoded, text), gutter) if same else None
+    # where the quoted lines start, in the text mended: unknown where mending moved it
     cleaned = _clean_lines(repaired, encoding, url, opts, dropped_controls, len(decoded),
-                           quoted=frozenset(gutter))
+                           quoted=frozenset(gutter) if same else frozenset())
     return dataclasses.replace(cleaned, removed=tuple(
         _in_decoded(r, offsets) for r in cleaned.removed))
 

@@ -184,7 +184,7 @@ def _width(text: str) -> int:
     return sizes[int(_WIDTH_QUANTILE * (len(sizes) - 1))] if sizes else 0
 
 
-_WORD_BREAK_RE = re.compile(r"[^\W\d_]-\s*$")
+_WORD_BREAK_RE = re.compile(r"[^\W\d_]-\s*$")  # a line that ends in a word's first part
 
 
 def _broken_short(line: str, nxt: str, width: int, slack: int = WRAP_SLACK) -> bool:

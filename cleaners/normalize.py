@@ -114,17 +114,18 @@ QUOTED_SHARE = 0.5
 _QUOTE_MARKS_RE = re.compile(r"^[ \t]*>(?:[ \t]*>)*[ \t]?", re.M)
 
 
-def unquote(text: str) -> tuple[str, tuple[int, ...]]:
-    """`text` without its quoting gutter (`QUOTED_MIN_LINES`), and where characters were
-    taken out: for each one, its place in the text returned (a place repeats for a gutter
-    of several characters), as `bisect` needs them to move an offset back."""
+def unquote(text: str, *, share: float = QUOTED_SHARE) -> tuple[str, tuple[int, ...]]:
+    """`text` without its quoting gutter (`QUOTED_MIN_LINES`, quoted lines holding `share`
+    of the text: 0 for a text known to be an e-mail), and where characters were taken out:
+    for each one, its place in the text returned (a place repeats for a gutter of several
+    characters), as `bisect` needs them to move an offset back."""
     marks = list(_QUOTE_MARKS_RE.finditer(text)) if ">" in text else []
     if len(marks) < QUOTED_MIN_LINES:
         return text, ()
     ends = [text.find("\n", m.end()) for m in marks]
     quoted = sum((len(text) if end < 0 else end) - m.start()
                  for m, end in zip(marks, ends, strict=True))
-    if quoted < QUOTED_SHARE * len(text):
+    if quoted < share * len(text):
         return text, ()
     parts, dropped, at, gone = [], [], 0, 0
     for m in marks:

@@ -220,7 +220,11 @@ def _host(url: str | None) -> str | None:
 def _clean_text(decoded: str, encoding: str, url: str | None, opts: CleanOptions,
                 *, dropped_controls: int = 0) -> Cleaned:
     text = decoded.replace("\r\n", "\n").replace("\r", "\n") if "\r" in decoded else decoded
-    unquoted, gutter = unquote(text)
+    # an e-mail (a header block) has its quote marks taken off however long its own lines
+    # are: a German forward's cover note, signature and legal notice outweighed its story
+    # (fresh-user check #29)
+    mailed = ">" in text and "@" in text and bool(header_blocks(text.split("\n")))
+    unquoted, gutter = unquote(text, share=0.0 if mailed else QUOTED_SHARE)
     repaired = repair(unquoted)
     # the removals' offsets are found in the text read and given in the text decoded
     same = len(repaired) == len(unquoted)
@@ -848,18 +852,25 @@ def _drop_mail_headers(units: list[Unit], removed: list[Removal]) -> list[Unit]:
     return [u for i, u in enumerate(units) if i not in gone]
 
 
+# A mail forwards the story under its quote marks when they hold this share of its words
+# (its header blocks gone): its own lines, a cover note, a signature and a legal notice, may
+# be as long as a short story (fresh-user check #29's German forward); a reply whose own
+# text is the story quotes a sentence or two of the request.
+FORWARDED_SHARE = 1 / 3
+
+
 def _drop_mail_wrapper(units: list[Unit], text: str, quoted: frozenset[int],
                        removed: list[Removal]) -> list[Unit]:
     """`units` of a forwarded e-mail's `text` without the forwarder's lines around the
     quoted story (a cover note "Can someone pick this up for B1?", a signature, a legal
     notice: fresh-user check #28 kept them in four of five forwarded stories), each recorded
     as `mail.wrapper`; `units` as they are unless the lines starting at `quoted` (the story
-    under its quote marks) hold `normalize.QUOTED_SHARE` of the words."""
+    under its quote marks) hold FORWARDED_SHARE of the words."""
     if not quoted:
         return units
     inside = [text.rfind("\n", 0, u.start) + 1 in quoted for u in units]
     words = [word_count(u.text) for u in units]
-    if sum(w for w, q in zip(words, inside, strict=True) if q) < QUOTED_SHARE * sum(words):
+    if sum(w for w, q in zip(words, inside, strict=True) if q) < FORWARDED_SHARE * sum(words):
         return units
     removed.extend(_removal(u, "mail.wrapper", _MAIL)
                    for u, q in zip(units, inside, strict=True) if not q)

@@ -37,6 +37,13 @@ FORWARDED = [
      ["Von: Nachrichtenredaktion", "Betreff: WG:", "Bitte für morgen Seite 2 prüfen",
       "Mit freundlichen Grüßen", "Diese E-Mail enthält vertrauliche"],
      None),
+    # its own lines outweigh the story: before, only its headers went (fresh-user check #29)
+    ("fresh-de-forward-long-wrapper.txt",
+     ["Kiel (nla) - Der Landtag hat am Dienstagabend ein Gesetz zur Entsorgung von "
+      "Hafenschlick verabschiedet.", "Das Gesetz tritt am 1. Januar 2025 in Kraft."],
+     ["Hallo zusammen,", "Viele Grüße", "Chefin vom Dienst", "Diese E-Mail enthält",
+      "Ursprüngliche Nachricht"],
+     None),
     ("blind-es-forwarded-efe-wire.txt",
      ["El Gobierno chileno y la principal central sindical del país alcanzaron este lunes",
       "El proyecto de ley deberá ser aprobado por el Congreso antes de finales de abril."],

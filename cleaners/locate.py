@@ -69,6 +69,7 @@ from newsclean.cleaners.lines import (
     sentences,
     shows_time,
     speaker_label,
+    table_cells,
     unmarked_byline_name,
     without_quotes,
     word_count,
@@ -3007,6 +3008,19 @@ def tables(lines: list[str]) -> list[tuple[int, int]]:
             out.append((i, j))
         i = j
     return out
+
+
+# A grid: this many table rows in a row with as many cells each, a header and two rows at
+# least; a page's "Published … | 10:00" and "Updated … | 11:00" stamps may be two such rows.
+GRID_MIN_ROWS = 3
+
+
+def grids(lines: list[str]) -> list[tuple[int, int]]:
+    """(first, end) of each grid (GRID_MIN_ROWS) of `lines`, whatever its cells hold: a
+    table of dates ("Applied in | Paid by" over "December | 16 January") has no number cell
+    for `tables`."""
+    cells = (table_cells(line) if is_table_row(line) else 0 for line in lines)
+    return [(i, i + size) for n, i, size in _runs(cells) if n and size >= GRID_MIN_ROWS]
 
 
 # A table a dump wrote a cell a line: a run of short cells (a label, a figure), this many at

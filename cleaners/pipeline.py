@@ -79,6 +79,7 @@ from newsclean.cleaners.locate import (
     PROMO_FAMILIES,
     TOP_STAMPS,
     Footer,
+    grids,
     heads,
     heads_a_byline,
     is_list_item,
@@ -194,7 +195,7 @@ _PERSIAN_LETTERS = str.maketrans("يكى", "یکی")
 def _lookup(rules: RuleSet, host: str | None, langs: tuple[str, ...] | list[str],
             lines: list[str]) -> Callable[..., Rule | None]:
     """`rules.lookup(host)` for a document of `lines`, asking a Persian document's lines in
-    Persian letters, and naming no row of a table's grid (`_grids`) a dateline: a grant's
+    Persian letters, and naming no row of a table's grid (`locate.grids`) a dateline: a grant's
     payment table ("Applied in | Paid by" over "17-30 November | 12 December") lost its
     three rows to `dateline.timestamp` in every style of blind trial be, HTML too."""
     match = rules.lookup(host)
@@ -203,7 +204,7 @@ def _lookup(rules: RuleSet, host: str | None, langs: tuple[str, ...] | list[str]
 
         def match(line: str, *args, **kwargs) -> Rule | None:
             return by_letters(line.translate(_PERSIAN_LETTERS), *args, **kwargs)
-    rows = frozenset(lines[i] for first, end in _grids(lines) for i in range(first, end))
+    rows = frozenset(lines[i] for first, end in grids(lines) for i in range(first, end))
     if not rows:
         return match
 
@@ -1319,26 +1320,6 @@ _PARAGRAPH_MIN_WORDS = 6
 
 # A table's rows are looked for this far under its header row.
 TABLE_REACH = 40
-# A grid: this many table rows in a row with as many cells each, a header and two rows at
-# least; a page's "Published … | 10:00" and "Updated … | 11:00" stamps may be two such rows.
-_GRID_MIN_ROWS = 3
-
-
-def _grids(texts: list[str]) -> Iterator[tuple[int, int]]:
-    """(first, end) of each grid (_GRID_MIN_ROWS) of `texts`, whatever its cells hold: a
-    table of dates ("Applied in | Paid by" over "December | 16 January") has no number cell
-    for `locate.tables`."""
-    cells = [table_cells(t) if is_table_row(t) else 0 for t in texts]
-    i = 0
-    while i < len(texts):
-        j = i + 1
-        while j < len(texts) and cells[j] == cells[i]:
-            j += 1
-        if cells[i] and j - i >= _GRID_MIN_ROWS:
-            yield i, j
-        i = j
-
-
 def _heads_a_table(texts: list[str], i: int) -> bool:
     """Is line i the header row of a table (`locate.tables`) with as many cells as the
     row under it: "Home | Score | Away" over a results table is no breadcrumb (blind trial

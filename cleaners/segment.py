@@ -4,7 +4,7 @@ import re
 import statistics
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from unicodedata import east_asian_width
 
 from newsclean.cleaners.lines import (
@@ -274,7 +274,7 @@ def _paragraph_runs(lines: list[str]) -> list[tuple[int, bool]]:
             size = 0
         size += 1
     sizes.append(size)
-    starts = [sum(sizes[:k]) for k in range(len(sizes))]
+    starts = accumulate(sizes[:-1], initial=0)
     wrapped = [n >= WRAPPED_PREFIX_MIN and _wraps(lines[i:i + n])
                for i, n in zip(starts, sizes, strict=True)]
     if len(sizes) < 2 or sum(n for n, w in zip(sizes, wrapped, strict=True) if w) < (

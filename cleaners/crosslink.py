@@ -27,6 +27,7 @@ from newsclean.cleaners.lines import (
     ends_sentence,
     is_byline,
     last_mark,
+    opens_lower,
     word_count,
 )
 from newsclean.cleaners.rules import LABEL_SEPARATOR
@@ -67,7 +68,7 @@ def _continues(rest: str) -> bool:
     each other: for example, a caching server")? A headline opens with a capital, a digit
     or a quote; an uncased script's has no case to tell."""
     first = next((c for c in rest if c.isalpha()), "")
-    return first.islower()
+    return opens_lower(first)
 
 
 def is_referral(line: str, lexicon: Lexicon) -> bool:

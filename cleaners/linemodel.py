@@ -41,6 +41,7 @@ from newsclean.cleaners.lines import (
     ends_sentence,
     is_year,
     last_mark,
+    opens_lower,
     outside_quotes,
     without_quotes,
     word_count,
@@ -200,7 +201,7 @@ def _line_row(line: str, lexicon: Lexicon) -> tuple[float, ...]:
         0.0,  # dup
         0.0,  # pos
         1.0 if nw <= 12 and _has_date(line, toks) else 0.0,  # short_date
-        1.0 if line[:1].islower() else 0.0,  # lower_start
+        1.0 if opens_lower(line) else 0.0,  # lower_start
         0.0,  # wraps
         math.log1p(len(line)),  # logchars
         float(nw),

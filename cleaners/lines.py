@@ -224,6 +224,23 @@ _TRAILING_REFS_RE = re.compile(r"(?:\s*\[[^\[\]\n]{1,40}\])+\s*$")
 _TRAILING_CREDIT_RE = re.compile(r"(?<=[.!?…。])[\"'”’»]*\s*\([^()\s]{1,8}\)\s*$")
 
 
+# Georgian's Mkhedruli letters are lower case to Unicode (their capitals, Mtavruli, came in
+# Unicode 11), but Georgian writes no capitals: a sentence, a headline and a name all open in
+# them. Read as lower case, every Georgian line that ended without a full stop was joined to
+# the one above as its rest, a menu's items into one paragraph (blind trial be).
+_CASELESS_LOWER = ("\u10d0", "\u10ff")
+
+
+def opens_lower(text: str) -> bool:
+    """Does `text` open with a lower-case letter, as a sentence's rest does, in a script that
+    opens sentences and names with capitals? False for "", for a capital, a digit or a mark,
+    for the letters of a script without case (Arabic, Devanagari, Han…) and for Georgian
+    (_CASELESS_LOWER); "ⓒ", lower case to Python, is no letter."""
+    first = text[:1]
+    return (first.islower() and first.isalpha()
+            and not _CASELESS_LOWER[0] <= first <= _CASELESS_LOWER[1])
+
+
 def last_mark(line: str) -> str:
     """The line's last character once closing quotes, brackets, trailing footnote marks and
     a closing credit ("(dpa)") are set aside."""
@@ -415,7 +432,7 @@ def is_headline(line: str, words: int | None = None) -> bool:
     """Could `line` be a story's headline? It starts like one (not in lower case, not with
     the comma of a sentence's rest), is short, not a running sentence, holds no separators
     and is not a byline."""
-    if line[:1].islower() or line[:1] in _CONTINUES:  # the rest of a sentence, not a start
+    if opens_lower(line) or line[:1] in _CONTINUES:  # the rest of a sentence, not a start
         return False
     if _TICKER_RE.match(line):  # a news ticker's item: "+++ Polizei sperrt B 412 ab +++"
         return False
@@ -733,7 +750,7 @@ def is_byline(line: str, words: int | None = None) -> bool:
 def _opens_name(char: str) -> bool:
     """Can `char` open a name: a capital, or a letter of a script without case (Devanagari,
     Arabic, Hangul, Han…)? "By the numbers" opens with no name."""
-    return char.isupper() or (char.isalpha() and not char.islower())
+    return char.isalpha() and not opens_lower(char)
 
 
 def byline_name(line: str) -> str | None:
@@ -748,7 +765,7 @@ def byline_name(line: str) -> str | None:
     if not is_byline(line):
         return None
     name = _CREDIT_TAIL_RE.split(line[_BYLINE_RE.fullmatch(line).start(3):], 1)[0].strip()
-    if not name or any(w[:1].islower() and w not in NAME_LOWER_WORDS for w in name.split()):
+    if not name or any(opens_lower(w) and w not in NAME_LOWER_WORDS for w in name.split()):
         return None
     return name
 

@@ -64,6 +64,7 @@ from newsclean.cleaners.lines import (
     is_stamp,
     is_table_row,
     last_mark,
+    opens_lower,
     opens_with_time,
     sentence_ends,
     sentences,
@@ -340,7 +341,7 @@ def _over_enumeration(texts: list[str], j: int) -> bool:
     teasers, its subhead "Co pomůže?" over it too (blind trial au's Czech page; no dev
     output changed)."""
     item = texts[j + 1] if j + 1 < len(texts) else ""
-    return _lead_in(texts[j]) and (item.endswith(ITEM_GOES_ON) or item[:1].islower()
+    return _lead_in(texts[j]) and (item.endswith(ITEM_GOES_ON) or opens_lower(item)
                                    or last_mark(item) in FULL_STOPS)
 
 
@@ -683,28 +684,51 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
 # Golem, Berliner Zeitung, Motorsport-Magazin).
 ISLAND_MAX_LINES = 2
 ISLAND_MAX_SHARE = 0.2
-# ...or a masthead's widgets of up to this many lines, none of them a sentence or longer than
-# a label: "Нижний Новгород", "+12°", "USD 82,47", "EUR 96,81" over the menu took the
-# breadcrumb, the headline and the byline into the story as its inside (blind trial y).
+# ...with up to this many widget lines besides (WIDGET_MAX_WORDS, none a sentence), and all
+# of it widgets up to WIDGET_MAX_LINES: "Нижний Новгород", "+12°", "USD 82,47", "EUR 96,81"
+# over the menu took the breadcrumb, the headline and the byline into the story as its
+# inside (blind trial y).
 WIDGET_MAX_LINES = 8
 WIDGET_MAX_WORDS = 3
+# A banner's buttons ("Accept", "Settings") dropped between its lines: the block goes on over
+# this many dropped lines.
+ISLAND_BUTTONS = 1
+# Under a menu of this many widget lines or more, the headline may be the first line kept: a
+# Georgian cookie notice, its "Settings" button, the date bar and the site's name over the
+# menu took the headline into the article's inside and left the page without a title (blind
+# trial be; and the Urdu and Tamil pages'). Not under other dropped lines: a release's notes
+# ("More “Questions” for your opponent", "Bugs fixed") between its heading and "For whom
+# this game?" (html-dev text); nor under a teaser's byline, picture credit and kicker, four
+# lines ("Por Josh Max", "Photo", "CreditErik Carter", "On Tech": readability-dev's section
+# front lost a teaser).
+ISLAND_MENU_LINES = 6
 
 
 def _island_over_headline(lines: list[str], keep: list[bool], heads: "_Headlines"
                           ) -> list[int]:
     """The lines of the kept block at the page's top that stands over the story's headline
-    (ISLAND_MAX_LINES, or WIDGET_MAX_LINES of widgets; ISLAND_MAX_SHARE), or none."""
+    (ISLAND_MAX_LINES and widgets, WIDGET_MAX_LINES in all; ISLAND_MAX_SHARE), or none:
+    the kept lines there in a row, else the same across a banner's buttons (ISLAND_BUTTONS:
+    a ticker's line over the dropped breadcrumb and the kept headline is one block alone)."""
+    kept = [i for i, k in enumerate(keep) if k]
+    for gap in (0, ISLAND_BUTTONS):
+        block = kept[:1]
+        for i in kept[1:WIDGET_MAX_LINES + 1]:
+            if i > block[-1] + 1 + gap:
+                break
+            block.append(i)
+        if island := _island(lines, block, kept[len(block):], heads):
+            return island
+    return []
+
+
+def _island(lines: list[str], block: list[int], rest: list[int], heads: "_Headlines"
+            ) -> list[int]:
+    """`block`, when it is an island over the headline of the story kept in `rest`."""
     def widget(i: int) -> bool:
         return word_count(lines[i]) <= WIDGET_MAX_WORDS and not ends_sentence(lines[i])
 
-    kept = [i for i, k in enumerate(keep) if k]
-    block = kept[:1]
-    for i in kept[1:WIDGET_MAX_LINES + 1]:
-        if i != block[-1] + 1:
-            break
-        block.append(i)
-    rest = kept[len(block):]
-    if (len(block) > (WIDGET_MAX_LINES if all(map(widget, block)) else ISLAND_MAX_LINES)
+    if (len(block) > WIDGET_MAX_LINES or sum(not widget(i) for i in block) > ISLAND_MAX_LINES
             or not rest or rest[0] == block[-1] + 1):
         return []
     island = sum(word_count(lines[i]) for i in block)
@@ -718,18 +742,21 @@ def _island_over_headline(lines: list[str], keep: list[bool], heads: "_Headlines
     def headline(i: int) -> bool:
         return heads.candidate(i) and names(i)
 
-    if any(map(names, block)):
-        return []  # the story's teaser over its headline: a page may repeat it there
+    if any(names(i) for i in block if not widget(i)):
+        return []  # the story's teaser over its headline: a page may repeat it there (a
+        # widget is none: the site's name "ამბები.ge" named the story by its photo credit)
     if any(map(headline, _lines_up(lines, block[0], heads.named))):
         return []  # a standfirst under the headline, over a video's title and caption
     # the headline among the dropped lines under the block, or, under a ticker's line (one
-    # line that runs items together), the next line kept (a Thai breaking-news ticker,
-    # "ข่าวด่วน : … | …", over the breadcrumb and the kept headline: blind trial z). Any
-    # other block there was the page's own headline over a subhead (a blog's "Friday Facts
-    # #282 - 0.17 in sight"), an app's release notes or a section front's first teaser
-    # (html-dev and readability-dev text).
+    # line that runs items together) or a menu (ISLAND_MENU_LINES), the next line kept (a
+    # Thai breaking-news ticker, "ข่าวด่วน : … | …", over the breadcrumb and the kept
+    # headline: blind trial z). Any other block there was the page's own headline over a
+    # subhead (a blog's "Friday Facts #282 - 0.17 in sight"), an app's release notes or a
+    # section front's first teaser (html-dev and readability-dev text).
     ticker = len(block) == 1 and len(LINE_PARTS_RE.split(lines[block[0]])) > 1
-    last = rest[0] + 1 if ticker else rest[0]
+    menu = rest[0] - block[-1] - 1 >= ISLAND_MENU_LINES and all(
+        map(widget, range(block[-1] + 1, rest[0])))
+    last = rest[0] + 1 if ticker or menu else rest[0]
     return block if any(map(headline, range(block[-1] + 1, last))) else []
 
 
@@ -928,7 +955,7 @@ def _name_alone(line: str) -> bool:
     particles (`lines.NAME_LOWER_WORDS`: "Redacción El Heraldo del Bajío", the desk's credit
     over the stamp, left blind trial al's Mexican deck without its byline)."""
     return credited_name(line) is not None and not any(
-        w[:1].islower() and w not in NAME_LOWER_WORDS for w in line.split())
+        opens_lower(w) and w not in NAME_LOWER_WORDS for w in line.split())
 
 
 def _headline_over_meta(lines: list[str], up: Iterator[int], heads: "_Headlines",
@@ -1259,7 +1286,7 @@ class _Headlines:
                   if len(line.split()) <= TRAIL_LABEL_MAX_WORDS}
         # the subsection's name opens in a capital too, where its script has them
         # ("Stuttgart hat's drauf", a headline under the menu's "Stuttgart", is no trail)
-        return any(" ".join(words[:k]).casefold() in labels and not words[k][:1].islower()
+        return any(" ".join(words[:k]).casefold() in labels and not opens_lower(words[k])
                    for k in range(max(1, len(words) - TRAIL_TAIL_MAX_WORDS),
                                   min(TRAIL_LABEL_MAX_WORDS, len(words) - 1) + 1))
 
@@ -1788,7 +1815,7 @@ ONE_WORD_HEADING_MIN_CHARS = 4
 def _one_word_heading(line: str) -> bool:
     word = line.strip()
     return (len(word) >= ONE_WORD_HEADING_MIN_CHARS and word.isalpha()
-            and not word[0].islower() and word_count(word) == 1)
+            and not opens_lower(word) and word_count(word) == 1)
 
 
 def _under_a_clock(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
@@ -2687,14 +2714,14 @@ def _paywall_teaser(lines: list[str], i: int, named: Callable[[str], Rule | None
         return False
     rule = named(lines[i + 1])
     return (rule is not None and rule.family == "paywall"
-            and word_count(lines[i]) >= PROSE_MIN_WORDS and not lines[i][0].islower())
+            and word_count(lines[i]) >= PROSE_MIN_WORDS and not opens_lower(lines[i]))
 
 
 def _sentence(line: str) -> bool:
     """A complete sentence of RESCUE_MIN_WORDS+ words, or a whole quotation (a speaker's
     words on a line of their own: „Das ist ein schwarzer Tag für Weilach“)."""
     return ((ends_sentence(line) or is_quotation(line)) and word_count(line) >= RESCUE_MIN_WORDS
-            and not line.endswith(CUT_OFF_ENDS) and not line[0].islower())
+            and not line.endswith(CUT_OFF_ENDS) and not opens_lower(line))
 
 
 def _under_bare_headlines(lines: list[str], i: int, named: Callable[[str], Rule | None]

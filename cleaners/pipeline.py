@@ -62,6 +62,7 @@ from newsclean.cleaners.lines import (
     is_year,
     joined_word_count,
     last_mark,
+    opens_lower,
     quoted_at,
     sentence_ends,
     sentences,
@@ -615,7 +616,7 @@ def _names_someone(name: str, lexicon: Lexicon) -> bool:
     UNCASED_NAME_MAX_WORDS words at most (an Arabic headline over its date, one "في" in
     nine words, is no name: field case 20). A given name among the commonest words
     ("Johan", "John": `Lexicon.proper`) is a name's."""
-    words = [w.lower() for w in WORD_RE.findall(name) if not w.islower()]
+    words = [w.lower() for w in WORD_RE.findall(name) if not opens_lower(w)]
     common = sum(w in lexicon.function_words and w not in lexicon.proper or w in lexicon.web
                  for w in words)
     if any(c.isupper() for c in name):
@@ -2233,7 +2234,7 @@ def _quote_credit(line: str) -> bool:
     return (word_count(line) <= _QUOTE_CREDIT_MAX_WORDS and not ends_sentence(line)
             and (line[:1] in "-–—" or "," in line
                  and credited_name(line.split(",", 1)[0]) is not None)
-            and not line[:1].islower())
+            and not opens_lower(line))
 
 
 def _finish(units: list[Unit], removed: list[Removal], *, title: str | None, fmt: str,

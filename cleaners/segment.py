@@ -14,6 +14,7 @@ from newsclean.cleaners.lines import (
     has_separator,
     is_relative_time,
     last_mark,
+    opens_lower,
     sentence_starts,
     tells_when,
 )
@@ -79,8 +80,7 @@ def split_units(text: str) -> list[Unit]:
         start, end = m.start() + len(raw) - len(raw.lstrip()), m.end() - len(raw) + len(raw.rstrip())
         # a lower-case letter: "ⓒ" is lower case to Python too, and a Korean copyright line
         # under a tag row was joined to it (a fresh-user trial)
-        if (not wrapped and units and prev_end == m.start() - 1 and body[0].islower()
-                and body[0].isalpha()
+        if (not wrapped and units and prev_end == m.start() - 1 and opens_lower(body)
                 and last_mark(units[-1].text) not in _NO_RUN_ON
                 and not _COUNTED_RE.search(units[-1].text) and not _HANDLE_RE.fullmatch(body)
                 and byline_name(body) is None and not is_relative_time(body)

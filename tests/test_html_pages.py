@@ -839,3 +839,6 @@ def test_a_list_in_a_story_cell_with_an_ads_picture_is_put_back():
     assert paragraphs[at + 4] == "No decision has been made on the building's future."
     assert result.title == "Ashby school board votes to close Tamarack Elementary"
     assert "ADVERTISEMENT" not in result.text
+    # its row of bracketed links and its call for tips (`navigation.bracket-row`,
+    # `chrome.tip-line-en`)
+    assert "[ Back to top ]" not in result.text and "Got a news tip?" not in result.text

@@ -15,6 +15,7 @@ from newsclean.cleaners.lines import (
     has_separator,
     is_machine_text,
     last_mark,
+    opens_lower,
     sentence_ends,
     speaker_label,
     without_quotes,
@@ -67,6 +68,24 @@ def test_a_sentence_end_is_found_behind_closing_marks_and_their_spaces(line):
 @pytest.mark.parametrize("line", NOT_ENDS)
 def test_a_line_without_an_end_mark_does_not_end_a_sentence(line):
     assert not ends_sentence(line), last_mark(line)
+
+
+OPENS_LOWER = [
+    ("and the council said", True),
+    ("élus au conseil", True),
+    ("и совет решил", True),
+    ("The council said", False),
+    ("ⓒ 2025 연합뉴스", False),  # lower case to Python, but no letter
+    ("გადაწყვეტილებას 31 დეპუტატმა", False),  # Georgian writes no capitals (blind trial be)
+    ("لاہور میں سموگ", False),  # a script without case
+    ("2028. The plan", False),
+    ("", False),
+]
+
+
+@pytest.mark.parametrize(("line", "lower"), OPENS_LOWER)
+def test_a_line_opens_lower_only_in_a_script_that_opens_sentences_with_capitals(line, lower):
+    assert opens_lower(line) is lower
 
 
 WORDS = [

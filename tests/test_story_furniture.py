@@ -1410,3 +1410,24 @@ def test_a_live_blogs_entries_under_dotted_stamps_keep_their_headlines():
                      "Rødt farevarsel forlenget"):
         assert headline in kept
     assert not any(p.endswith(("Silje Haugland", "Knut Olav Rygg")) for p in kept)
+
+
+def test_a_share_bar_in_any_language_is_no_title():
+    """Blind trial be's Hausa page: "Raba wannan labari Facebook WhatsApp X Imel" (share this
+    story) under the byline was taken for the headline (`share.network-row`)."""
+    result = clean((PAGES / "blind-ha-share-bar.txt").read_bytes())
+    assert result.title == ("Manoma a Kano sun koka kan tashin farashin takin zamani gabanin "
+                            "noman rani")
+    assert "WhatsApp" not in result.text
+    assert result.text.startswith("Manoma a jihar Kano sun ce tashin farashin takin zamani")
+
+
+def test_a_republished_piece_loses_its_disclosure_and_republishing_notice():
+    """Blind trial be's en-AU analysis, republished from an academic outlet: "Disclosure
+    statement" and the funding under it, "Partners", and "This article is republished from …
+    under a Creative Commons licence." stayed under the story's last line."""
+    text = clean((PAGES / "blind-en-au-republished-disclosure.txt").read_bytes()).text
+    assert text.rstrip().endswith("There is no single fix. Pretending otherwise puts lives at risk.")
+    for line in ("Disclosure statement", "receives funding", "Partners", "republished from"):
+        assert line not in text
+    assert "We analysed 28 years of fire records" in text

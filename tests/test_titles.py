@@ -857,3 +857,24 @@ def test_a_breadcrumb_trail_under_its_menu_line_is_no_title():
     result = clean(page.read_bytes())
     assert result.title == "Hà Nội mở thêm hai tuyến xe buýt điện nối sân bay Nội Bài"
     assert result.text.startswith("Từ ngày 15/3")
+
+
+@pytest.mark.parametrize(("page", "title", "banner", "menu"), [
+    # Georgian: a cookie notice, its "Settings" button, the date bar and the site's name
+    # over the menu; Mkhedruli letters are lower case to Unicode, and every line was joined
+    # to the one above as its rest, the menu's items into one paragraph
+    ("blind-ka-cookie-banner-menu.txt", "თბილისის მეტროში მგზავრობა 1 იანვრიდან 1 ლარი ეღირება",
+     "ჩვენ ვიყენებთ ქუქი-ფაილებს", "პოლიტიკა"),
+    # Urdu: "skip to content", the cookie notice and its two buttons over the menu
+    ("blind-ur-cookie-banner.txt", "لاہور میں سموگ: پرائمری اسکول ایک ہفتے کے لیے بند، دفاتر میں آدھا عملہ",
+     "کوکیز", "فن فنکار"),
+])
+def test_a_cookie_banner_in_a_language_without_a_pack_is_no_lead_over_the_menu(
+        page, title, banner, menu):
+    """Blind trial be: a banner's prose the line model kept at the page's top, its buttons and
+    widgets around it, stood over the menu and took the headline into the article's inside:
+    no title, and the notice opened the text."""
+    result = clean((Path(__file__).parent / "fixtures" / "text_pages" / page).read_bytes())
+    assert result.title == title
+    assert banner not in result.text
+    assert menu not in result.text

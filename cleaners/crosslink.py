@@ -26,6 +26,7 @@ from newsclean.cleaners.lines import (
     WORD_RE,
     ends_sentence,
     is_byline,
+    is_stamp,
     last_mark,
     opens_lower,
     word_count,
@@ -141,9 +142,12 @@ def has_label_words(label: str, lexicon: Lexicon) -> bool:
 def is_pointed_headline(line: str) -> bool:
     """Could `line`, under a label alone (`is_label_alone`), be the headline it points to:
     HEADLINE_MIN_WORDS to HEADLINE_MAX_WORDS words, opening as a headline does, ending no
-    sentence, no byline ("By Stella Kim and Jennifer Jett" under "Get more news on")?"""
+    sentence, no byline ("By Stella Kim and Jennifer Jett" under "Get more news on") and no
+    stamp (a byline's name with its date, "Līga Bērziņa 2026. gada 11. februāris, 07:00",
+    under a cookie banner's "Uzzināt vairāk" and the page's headline: blind trial bf)?"""
     return (HEADLINE_MIN_WORDS <= word_count(line) <= HEADLINE_MAX_WORDS
-            and not ends_sentence(line) and not _continues(line) and not is_byline(line))
+            and not ends_sentence(line) and not _continues(line) and not is_byline(line)
+            and not is_stamp(line))
 
 
 # A label the scraper joined to its headline with a space and no separator: a label and its

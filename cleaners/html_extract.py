@@ -1552,6 +1552,59 @@ def _standfirst(blocks: list[PageBlock], paras: list[str], descs: list[str],
     return None
 
 
+# ---------------------------------------------------------------- summary points
+
+# Summary points set between the headline and the story's body ("Highlights", "Das Wichtigste
+# in Kürze", "ठळक मुद्दे"): a list of _POINTS_MIN to _POINTS_MAX short items, few of its words
+# in links, each naming the story: a word of its opens as one of the body's does, in its
+# first _POINT_STEM_CHARS letters (inflected: "व्याजदर" and "व्याजदरात"). The extractors take
+# the body's container and leave the list out (blind trial bf's Marathi business story
+# lost its three points).
+_POINTS_MIN, _POINTS_MAX = 2, 6
+_POINT_MIN_WORDS, _POINT_MAX_WORDS = 3, 30
+# A toolbar's list is no summary: its items hold buttons and icons ("Ajouter à vos
+# sélections", "Partager sur Twitter…" over fundus-dev's Le Monde story; "Comments", "Read
+# Later" on html-dev's), or menus of their own.
+_WIDGET_TAGS = ("button", "input", "select", "svg", "form", "ul", "ol")
+_POINT_STEM_CHARS = 4
+
+
+def _stems(text: str) -> set[str]:
+    """The first _POINT_STEM_CHARS characters of each word of `text` that long or longer."""
+    return {w[:_POINT_STEM_CHARS] for w in WORD_RE.findall(text.lower())
+            if len(w) >= _POINT_STEM_CHARS and not w.isdigit()}
+_OUTSIDE_STORY_TAGS = frozenset(("nav", "footer", "aside", "form"))
+
+
+def _points_over_body(tree: HtmlElement, paras: list[str], title: str | None) -> list[str]:
+    """The items of the summary list between the page's headline (the <h1> whose words are
+    `title`'s) and the first of `paras` on the page, if there is one; [] otherwise."""
+    matched = _matched_paragraphs(tree, paras)
+    if title is None or not matched:
+        return []
+    elements = list(tree.iter())  # held: an element's id() is its proxy's, while it lives
+    order = {id(el): i for i, el in enumerate(elements)}
+    want = _tokset(title)
+    h1 = next((h for h in tree.iter("h1") if _tokset(_norm(h.text_content())) == want), None)
+    if h1 is None:
+        return []
+    top, first = order[id(h1)], order[id(matched[0][0])]
+    flat = _norm(" ".join(paras))
+    body = _stems(flat)
+    for box in tree.iter("ul", "ol"):
+        if not top < order[id(box)] < first or any(
+                a.tag in _OUTSIDE_STORY_TAGS for a in box.iterancestors()):
+            continue
+        items = [_norm(li.text_content()) for li in box if li.tag == "li"]
+        if (_POINTS_MIN <= len(items) <= _POINTS_MAX
+                and _link_share(box) <= _ASIDE_MAX_LINK_SHARE
+                and next(box.iterdescendants(*_WIDGET_TAGS), None) is None
+                and all(_POINT_MIN_WORDS <= word_count(t) <= _POINT_MAX_WORDS and _stems(t) & body
+                        and _probe(t) not in flat for t in items)):
+            return items
+    return []
+
+
 # ---------------------------------------------------------------- embedded slideshows
 
 # A slideshow embedded in an article ("1/50 United goin down …", "2/50 …"): captions of a
@@ -1910,6 +1963,7 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlExtraction:
     if _use_structured(sa, paras, blocks):
         paras, extractor = list(sa.body), "json-ld"
         words_in += sa.body_words
+    paras = [*_points_over_body(tree, paras, title), *paras]
     lead = _standfirst(blocks, paras, descs, title)
     if lead is not None:
         paras = [lead, *paras]

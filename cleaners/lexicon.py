@@ -447,6 +447,9 @@ _PITCH = {
 # a stage, not one of these. Words of scripts without spaces (Chinese, Japanese, Thai) are
 # found inside the label's run of characters. Not the language's commonest particles
 # (Turkish "da", Hungarian "is", Romanian "și"): a label holds a content word beside them.
+# The languages from "ka" on: blind trials be and bf (Georgian "ასევე წაიკითხეთ:", Amharic
+# "ተዛማጅ፦", Armenian "Կարդացեք նաև", Telugu "ఇవి కూడా చదవండి", Marathi "हेही वाचा" stayed),
+# and the other languages with a jusText stoplist that lid.176 names.
 _REFER = {
     "en": "also more read reading related recommended recommend interest interested "
           "interesting miss missed topic earlier previously further worth continued",
@@ -516,6 +519,26 @@ _REFER = {
     "zh": "相关 推荐 关心 阅读 延伸 更多 感兴趣 另见 关注",
     "ja": "関連 おすすめ 読む あわせて 合わせて こちらも",
     "th": "อ่าน เพิ่มเติม เกี่ยวข้อง แนะนำ",
+    "ka": "ასევე წაიკითხეთ წაიკითხე მსგავსი დაკავშირებული",
+    "hy": "կարդացեք կարդալ նաև առնչվող ավելին",
+    "az": "oxuyun oxu həmçinin əlaqəli",
+    "kk": "оқыңыз оқы байланысты",
+    "uz": "shuningdek tegishli",
+    "mk": "прочитајте читајте исто поврзани поврзано повеќе",
+    "sq": "lexo lexoni gjithashtu lidhura",
+    "be": "чытайце таксама звязаныя",
+    "gl": "tamén le ler relacionado relacionados",
+    "eu": "irakurri gehiago lotutako",
+    "cy": "darllenwch hefyd perthnasol",
+    "af": "lees ook verwante meer",
+    "mr": "वाचा संबंधित",
+    "ne": "पढ्नुहोस् थप सम्बन्धित",
+    "te": "చదవండి సంబంధిత మరిన్ని",
+    "kn": "ಓದಿ ಸಂಬಂಧಿತ",
+    "ml": "വായിക്കുക വായിക്കൂ ബന്ധപ്പെട്ട",
+    "gu": "વાંચો સંબંધિત",
+    "pa": "ਪੜ੍ਹੋ ਸਬੰਧਤ",
+    "am": "ተዛማጅ ያንብቡ ተጨማሪ",
 }
 # German writes the formal "you" with a capital (Sie, Ihr, Ihnen); inside a sentence the
 # capital tells it from "sie" (she, they) and "ihr" (her, their), which the address class

@@ -54,9 +54,9 @@ SEA_CHARS_PER_WORD = 4
 # A line cut off with an ellipsis: a teaser of another story, a truncated headline.
 CUT_OFF_ENDS = ("...", "…")
 SENTENCE_END = frozenset(".!?…。！？｡؟۔।॥։።፧။។།‼⁇⁈⁉")
-# The marks a statement ends with: the full stops of the Latin, CJK, Devanagari, Urdu and
-# Ethiopic scripts (no question, no exclamation).
-FULL_STOPS = frozenset(".。｡।۔።")
+# The marks a statement ends with: the full stops of the Latin, CJK, Devanagari, Urdu,
+# Ethiopic, Armenian, Myanmar and Khmer scripts (no question, no exclamation).
+FULL_STOPS = frozenset(".。｡।۔።։။។")
 # The marks a question ends with (Latin, full-width, Arabic).
 QUESTION_MARKS = ("?", "？", "؟")
 # ...and an exclamation (Latin, full-width, the doubled ones).
@@ -94,7 +94,7 @@ ARTICLE_MIN_WORDS = 40
 HEADLINE_MIN_WORDS = 2
 HEADLINE_MAX_WORDS = 25
 HEADLINE_MAX_CHARS = 250
-_HEADLINE_BAD_END = frozenset(".,;:،؛")
+_HEADLINE_BAD_END = FULL_STOPS | frozenset(",;:،؛")
 # What a line starts with when it continues a sentence: ", there are two solutions…"
 # A headline may end in an abbreviation's dots ("… starting Monday at 8:30 p.m.", "… to
 # the U.S."): letters each followed by a period, which end no sentence there.

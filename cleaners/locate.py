@@ -1241,7 +1241,8 @@ class _Headlines:
         """Could line i be the story's headline (`text`): a title-like line (`title_like`)
         that says nothing to the reader (or, `addressed`, asks nothing of them) and is no
         picture's caption (above its credit or carrying it: `credits.is_caption`), not the
-        site's name and no live blog entry's headline? A headline the model kept as the
+        site's name, no live blog entry's headline and no video's title (`_under_a_player`,
+        not over a stamp or a byline)? A headline the model kept as the
         first line (`on_top`) takes the lines above it for a ticker's: one that speaks to
         the reader there was an app page's call ("Try something new with your couple this
         weekend", html-dev text sh-a860fb 0.585 -> 0.510)."""
@@ -1257,6 +1258,8 @@ class _Headlines:
                 and not is_caption(line, self.named)
                 and not self.footer.names_site(line, i)
                 and not _under_a_clock(self.lines, i, self.named)
+                and not (_under_a_player(self.lines, i, self.named)
+                         and not _over_meta_line(self.lines, i))
                 and not _under_a_lead_in(self.lines, i, self.named)
                 and not self._in_share_row(i) and not self._key_event(i))
 
@@ -1826,6 +1829,22 @@ def _under_a_clock(lines: list[str], i: int, named: Callable[[str], Rule | None]
     return j >= 0 and is_clock_time(lines[j])
 
 
+def _under_a_player(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
+    """Is line i right under a line of a player's (a rule of the "player" family names it)?
+    It is the video's title: "04:16 min" over "Weitere Eskalation mit Venezuela…"
+    (fundus-dev's n-tv page), "Turn off autoplay" over "Rock Valley board approves four-day
+    school week", the story's headline in other words under the page's header (blind trial
+    bf's local TV page took it for the title)."""
+    return i > 0 and (rule := named(lines[i - 1])) is not None and rule.family == "player"
+
+
+def _over_meta_line(lines: list[str], i: int) -> bool:
+    """Does a stamp or a byline stand right under line i? Under a player's box, that is the
+    story's headline over its "Stand: 22.04.2024, 06:00 Uhr" (fundus-dev's WDR page sets
+    its video over the headline), not a video's title."""
+    return i + 1 < len(lines) and (is_stamp(lines[i + 1]) or is_byline(lines[i + 1]))
+
+
 def _under_a_lead_in(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
     """Is line i the first item of a list a line ending in a colon announces (past lines a
     rule names), another item under it ("Key points:" over "About 2,300 homes in three
@@ -1889,7 +1908,7 @@ def _story_above(lines: list[str], keep: list[bool], i: int,
         return True
     if i + 1 >= len(lines) or not (ends_a_list(lines[i + 1]) or _lead_in(lines[i + 1])):
         return False
-    if i > 0 and (rule := named(lines[i - 1])) is not None and rule.family == "player":
+    if _under_a_player(lines, i, named):
         return False
     # no button of the form's under it ("Zapisuję się", blind trial t), unless the form's
     # button stands above it

@@ -1377,16 +1377,20 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
         or is_unseparated_referral(texts[i], lexicon, names_cross_link))}
     for i in [i for i in range(len(units) - 1) if rules[i] is None
               and is_label_alone(texts[i], lexicon)]:  # a referral label alone on its line
-        if (0 < i < len(units) - 2 and rules[i + 1] is None and ends_sentence(texts[i - 1])
-                and ends_sentence(texts[i + 2]) and is_pointed_headline(texts[i + 1])
-                and not heads(texts[i + 1], texts[i + 2], lexicon.function_words)
+        end = next((j for j in range(i + 1, min(len(units), i + 1 + LIST_MAX_ITEMS))
+                    if rules[j] is not None or not is_pointed_headline(texts[j])), len(units))
+        if (i > 0 and i + 1 < end < len(units) and ends_sentence(texts[i - 1])
+                and ends_sentence(texts[end]) and (end > i + 2 or not heads(
+                    texts[i + 1], texts[end], lexicon.function_words))
                 and _next_on_page(units, i, removed) and not _under_an_ad(units[i], removed)):
-            # and the headline under it, between two sentences of the story: not a
+            # and the headlines under it, between two sentences of the story: not a
             # lead-in to a gallery over its first caption ("Veja as imagens:", field case
             # photo-gallery-pt-br); nor a section's subhead, which names the paragraph under
             # it ("Important: Sync your new profile" under "Learn more about Valence":
-            # readability-dev's Firefox page lost both)
-            referrals.update((i, i + 1))
+            # readability-dev's Firefox page lost both). Two headlines or more are a box's
+            # ("Saistītie raksti" over two, between two answers: blind trial bf's Latvian
+            # interview kept all three lines)
+            referrals.update(range(i, end))
         if has_label_words(texts[i], lexicon) and (
                 pairs := teaser_pairs(texts, i, rules.__getitem__)):
             # a box of teasers with their summaries under a heading in the site's own

@@ -68,7 +68,8 @@ ARROW_CHARS = ("\u2190-\u21ff\u2794-\u27bf\u27f0-\u27ff\u2900-\u297f\u2b00-\u2bf
                "\u25b6-\u25bb\u25c0-\u25c4")
 _ARROW_TOKEN = "{arrow}"
 # What stands between a cross-link's label and the headline it points to ("Leggi anche:
-# …", "Lesen Sie auch | …"): a colon (also the full-width one), a bar, a guillemet, a dash,
+# …", "Lesen Sie auch | …"): a colon (also the full-width and the Ethiopic one, "ተዛማጅ፦
+# …": blind trial be's Amharic page), a bar, a guillemet, a dash,
 # an arrow or "=>". One definition for the inline teasers (`inline_forms`) and every pack
 # (a pattern says `{label-sep}`): the packs' 37 copies of the class knew no arrow but
 # zh's and ja's, so blind trial t's "DA NON PERDERE › …", "TO CIĘ ZAINTERESUJE ▶ …",
@@ -76,7 +77,7 @@ _ARROW_TOKEN = "{arrow}"
 # a space only: "also-ran" is a word, "Leggi anche - …" a label. So does a full stop after
 # a label in capitals, as Flemish papers set it ("LEES OOK. Stad zoekt …": blind trial
 # ai); after a word in lower case it ends a sentence ("Zmienią się także stawki. Od …").
-LABEL_SEPARATOR = (rf"(?:[:：|｜»«>›–—{ARROW_CHARS}]|=>|-(?=\s)"
+LABEL_SEPARATOR = (rf"(?:[:：፦|｜»«>›–—{ARROW_CHARS}]|=>|-(?=\s)"
                    r"|(?-i:(?<=[A-ZÀ-ÖØ-Þ]{2})\.)(?=\s))")
 _LABEL_SEP_TOKEN = "{label-sep}"
 

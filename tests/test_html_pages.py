@@ -842,3 +842,26 @@ def test_a_list_in_a_story_cell_with_an_ads_picture_is_put_back():
     # its row of bracketed links and its call for tips (`navigation.bracket-row`,
     # `chrome.tip-line-en`)
     assert "[ Back to top ]" not in result.text and "Got a news tip?" not in result.text
+
+
+def test_summary_points_between_the_headline_and_the_body_are_the_storys():
+    """Blind trial bf's Marathi page: the extractors took the body's container and left out
+    the three highlights listed between the headline and the picture
+    (`html_extract._points_over_body`); the toolbars of fundus-dev's Le Monde page and of
+    html-dev's ("Ajouter à vos sélections", "Read Later") are lists there too, of buttons."""
+    paragraphs = _clean("blind-mr-highlights-over-body.html").text.split("\n\n")
+    assert paragraphs[:3] == ["कर्जावरील व्याजदर घटण्याचा मार्ग मोकळा",
+                              "विकासदराचा अंदाज ६.८ टक्क्यांवर कायम", "पुढील बैठक एप्रिलमध्ये"]
+    assert paragraphs[3].startswith("मुंबई : रिझर्व्ह बँक ऑफ इंडियाच्या पतधोरण समितीने")
+
+
+def test_a_toolbar_list_over_the_body_is_no_summary():
+    result = _clean_article("Council approves new harbour ferry timetable", (
+        "<ul><li><button>Save the ferry timetable story</button></li>"
+        "<li><button>Share the harbour council story</button></li></ul>"
+        "<p>The harbour council approved a new ferry timetable on Tuesday, adding two morning "
+        "crossings and a late boat on Fridays for commuters from the island.</p>"
+        "<p>The timetable takes effect next month, the council's transport office said after a "
+        "meeting that ran past midnight.</p>"))
+    assert "timetable story" not in result.text and "council story" not in result.text
+    assert result.text.startswith("The harbour council approved a new ferry timetable")

@@ -176,6 +176,11 @@ def test_a_quoted_speakers_we_does_not_address_the_reader():
     ("Last updated on Nov 28, 2026 at 8:30 p.m.", False),
     ("Maria Lopez dice: 12 de marzo de 2026 a las 10:45", False),
     ("Now playing: Downtown business owners react to parking vote (2:07)", False),  # a video
+    # a statement ends in its script's full stop: Armenian "։", Myanmar "။" (blind trial bf's
+    # Armenian deck was the title)
+    ("Նոր մեքենաները կսպասարկեն Դավթաշենի երթուղիները։ Ուղեվարձը չի փոխվի։", False),
+    ("Երևանում շահագործման են հանձնվել 30 նոր էլեկտրաբուսներ", True),
+    ("မန္တလေးတွင် ဆန်ဈေး တက်လာသည်။", False),
 ])
 def test_kickers_breadcrumbs_and_ticker_items(line, headline):
     from newsclean.cleaners.lines import is_headline

@@ -58,6 +58,10 @@ def test_the_cross_link_goes_and_the_paragraphs_around_it_stay(page, label):
     ("en", "See also ➡ How the 2019 boil-water notice changed Millbrook's budget"),
     ("de", "Zum Weiterlesen ⇢ Warum Stellwerke in Hessen kaum Nachwuchs finden"),
     ("en", "Read more => Why the harbour ferry fares are going up again"),
+    # languages no pack covers, and the Ethiopic colon (blind trials be and bf)
+    ("ka", "ასევე წაიკითხეთ: საბაგირო გზა ვაკე-ბაგები გაზაფხულზე ამუშავდება"),
+    ("mr", "हेही वाचा : मुदत ठेवींवर कोणती बँक देते सर्वाधिक व्याज"),
+    ("am", "ተዛማጅ፦ የቡና የወጪ ንግድ ገቢ በዚህ ዓመት ጨመረ"),
 ])
 def test_labels_in_other_words_and_scripts(lang, line):
     assert is_referral(line, lexicon_for((lang,)))
@@ -113,6 +117,18 @@ def test_a_label_alone_takes_the_headline_under_it(story, label, headline):
     assert label not in result.text and headline not in result.text
     assert all(p in result.text for p in story)
     assert {r.family for r in result.removed if r.text in (label, headline)} == {"cross-link"}
+
+
+def test_a_label_alone_takes_the_headlines_of_its_box_between_two_answers():
+    """Blind trial bf's Latvian interview: "Saistītie raksti" (related articles) over two
+    headlines, between an answer and the next question, stayed whole: a label alone took
+    one headline between two sentences, or teasers with their summaries."""
+    page = PAGES / "blind-lv-interview-related-box.txt"
+    result = clean(page.read_bytes())
+    for line in ("Saistītie raksti", "Kuldīgas slimnīcā no marta vairs nepieņems dzemdības"):
+        assert line not in result.text
+    assert "Jūs teicāt, ka ārsti paliek kolēģu dēļ. Ko tas nozīmē praksē?" in result.text
+    assert "Pagājušajā gadā dzīvokļu programmai tērējām 96 tūkstošus eiro." in result.text
 
 
 def test_a_subhead_with_a_referral_word_over_its_paragraph_stays():
@@ -177,6 +193,7 @@ def _names_cross_link(lang: str):
     ("bn", "আরও পড়ুন পুরান ঢাকা থেকে রাসায়নিক গুদাম সরানোর কাজ কত দূর"),
     ("th", "ข่าวที่เกี่ยวข้อง น่านอ่วม! น้ำป่าทะลักท่วม 3 อำเภอ ชาวบ้านเร่งขนของหนีน้ำ"),
     ("ja", "あわせて読みたい いざという時に慌てない 防災リュックに入れておきたい10のもの"),
+    ("hy", "Կարդացեք նաև Աջափնյակի մետրոկայանի շինարարությունը կսկսվի ամռանը"),  # trial bf
 ])
 def test_a_label_joined_to_its_headline_by_a_space(lang, line):
     assert is_unseparated_referral(line, lexicon_for((lang,)), _names_cross_link(lang))

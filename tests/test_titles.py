@@ -878,3 +878,27 @@ def test_a_cookie_banner_in_a_language_without_a_pack_is_no_lead_over_the_menu(
     assert result.title == title
     assert banner not in result.text
     assert menu not in result.text
+
+
+def test_a_video_title_under_its_player_is_no_headline():
+    """Blind trial bf's local TV page: the player's title, "Rock Valley board approves
+    four-day school week", stood under "Turn off autoplay" nearest the story and named it;
+    the headline is the header's, over "by: Dana Whitfield" (`locate._under_a_player`)."""
+    page = Path(__file__).parent / "fixtures" / "text_pages" / "blind-en-us-tv-autoplay-video-title.txt"
+    result = clean(page.read_bytes())
+    assert result.title == "Rock Valley school board votes 4-3 for four-day week starting next fall"
+    assert "autoplay" not in result.text and "Video will play after this ad" not in result.text
+    assert result.text.startswith("ROCK VALLEY, Ill. (WQCN) — Students in the Rock Valley")
+
+
+def test_a_news_sites_press_release_notice_over_the_headline_goes():
+    """Blind trial bf's Indian page: the site's notice "This is a press release. Content is
+    provided by the issuer and has not been edited by The Deccan Ledger newsroom." stood over
+    the headline as the story's first line, and the page had no title
+    (`press-release.provided-by-en`)."""
+    page = Path(__file__).parent / "fixtures" / "text_pages" / "blind-en-in-press-release-disclaimer.txt"
+    result = clean(page.read_bytes())
+    assert result.title == ("Sahyadri Agritech raises Rs 240 crore to set up 60 cold-storage hubs "
+                            "for small farmers in Maharashtra and Karnataka")
+    assert "This is a press release" not in result.text
+    assert result.text.startswith("Pune (Maharashtra) [India], February 10: Sahyadri Agritech")

@@ -449,7 +449,9 @@ _PITCH = {
 # (Turkish "da", Hungarian "is", Romanian "și"): a label holds a content word beside them.
 # The languages from "ka" on: blind trials be and bf (Georgian "ასევე წაიკითხეთ:", Amharic
 # "ተዛማጅ፦", Armenian "Կարդացեք նաև", Telugu "ఇవి కూడా చదవండి", Marathi "हेही वाचा" stayed),
-# and the other languages with a jusText stoplist that lid.176 names.
+# the other languages with a jusText stoplist that lid.176 names, and si, so, km, lo
+# ("similar", "on the topic" too: az "Oxşar xəbərlər", sq "Lajme të ngjashme" over two
+# headlines: fresh-user check #30).
 _REFER = {
     "en": "also more read reading related recommended recommend interest interested "
           "interesting miss missed topic earlier previously further worth continued",
@@ -521,12 +523,12 @@ _REFER = {
     "th": "อ่าน เพิ่มเติม เกี่ยวข้อง แนะนำ",
     "ka": "ასევე წაიკითხეთ წაიკითხე მსგავსი დაკავშირებული",
     "hy": "կարդացեք կարդալ նաև առնչվող ավելին",
-    "az": "oxuyun oxu həmçinin əlaqəli",
+    "az": "oxuyun oxu həmçinin əlaqəli oxşar",
     "kk": "оқыңыз оқы байланысты",
     "uz": "shuningdek tegishli",
     "mk": "прочитајте читајте исто поврзани поврзано повеќе",
-    "sq": "lexo lexoni gjithashtu lidhura",
-    "be": "чытайце таксама звязаныя",
+    "sq": "lexo lexoni gjithashtu lidhura ngjashme",
+    "be": "чытайце таксама звязаныя тэме",
     "gl": "tamén le ler relacionado relacionados",
     "eu": "irakurri gehiago lotutako",
     "cy": "darllenwch hefyd perthnasol",
@@ -535,10 +537,14 @@ _REFER = {
     "ne": "पढ्नुहोस् थप सम्बन्धित",
     "te": "చదవండి సంబంధిత మరిన్ని",
     "kn": "ಓದಿ ಸಂಬಂಧಿತ",
-    "ml": "വായിക്കുക വായിക്കൂ ബന്ധപ്പെട്ട",
+    "ml": "വായിക്കുക വായിക്കൂ ബന്ധപ്പെട്ട കൂടുതൽ",
     "gu": "વાંચો સંબંધિત",
     "pa": "ਪੜ੍ਹੋ ਸਬੰਧਤ",
     "am": "ተዛማጅ ያንብቡ ተጨማሪ",
+    "si": "කියවන්න ආශ්‍රිත",
+    "so": "akhri akhriso xiriira",
+    "km": "អាន បន្ថែម ពាក់ព័ន្ធ",
+    "lo": "ອ່ານ ຕື່ມ ກ່ຽວຂ້ອງ",
 }
 # German writes the formal "you" with a capital (Sie, Ihr, Ihnen); inside a sentence the
 # capital tells it from "sie" (she, they) and "ihr" (her, their), which the address class

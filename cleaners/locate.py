@@ -26,7 +26,12 @@ from typing import TypeVar
 
 from newsclean.cleaners.appeal import advises
 from newsclean.cleaners.credits import is_caption, is_credit_rule
-from newsclean.cleaners.crosslink import is_label_alone
+from newsclean.cleaners.crosslink import (
+    REFERRAL_FAMILY,
+    REFERRAL_RULE,
+    is_label_alone,
+    is_pointed_headline,
+)
 from newsclean.cleaners.dateline import opens_with_date
 from newsclean.cleaners.lexicon import NEGATION_REACH, Lexicon
 from newsclean.cleaners.linemodel import COLUMN, LineMemo, LineModel, score_with_features
@@ -457,16 +462,30 @@ def _labelled_as_above(texts: list[str], j: int, at: int) -> bool:
     return any(texts[k].startswith(label) for k in range(max(0, at - LABEL_REACH), at))
 
 
-def _box_heading(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> Rule | None:
+# A box's heading in the site's own words, a referral label alone that no rule names
+# (`crosslink.is_label_alone`), read as a list head's rule.
+_LABEL_BOX = Rule(REFERRAL_RULE, REFERRAL_FAMILY, "", Where.LIST_HEAD)
+
+
+def _box_heading(lines: list[str], i: int, named: Callable[[str], Rule | None],
+                 lexicon: Lexicon | None = None) -> Rule | None:
     """The rule of the list heading ("관련기사", "Related stories") whose box line i is a
     teaser in, as `list_under` reads a box: within LIST_MAX_ITEMS lines under it, no
-    statement between; None for a line that is no teaser."""
+    statement between; None for a line that is no teaser. With the document's `lexicon`,
+    a referral label alone heads a box too (_LABEL_BOX: "ተዛማጅ ዜናዎች" over two headlines
+    in an Amharic story, whose last two paragraphs under them were out of reach: fresh-user
+    check #30)."""
     if ends_a_list(lines[i]):
         return None
     for j in range(i - 1, max(-1, i - 1 - LIST_MAX_ITEMS), -1):
         rule = named(lines[j])
         if rule is not None:
             return rule if rule.where is Where.LIST_HEAD or _heads_links(lines[j], rule) else None
+        if lexicon is not None and is_label_alone(lines[j], lexicon):
+            # its items are headlines, all of them: "More information:" over a paper's
+            # citation, "Provided by" and "Citation:" is no box (html-dev text sh-e1c7 kept
+            # the copyright notice under them in a first version)
+            return _LABEL_BOX if all(map(is_pointed_headline, lines[j + 1:i + 1])) else None
         if ends_a_list(lines[j]):
             return None
     return None
@@ -2140,7 +2159,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
         return named(lines[i])  # it of every line cost `clean()` 10 % on the seeds
 
     def box_at(i: int) -> Rule | None:
-        return rule_at(i) or _box_heading(lines, i, named)
+        return rule_at(i) or _box_heading(lines, i, named, lexicon)
 
     def linked(i: int) -> bool:  # under a cross-link of a label and a headline on one line:
         # pages set "READ MORE: <headline>" between paragraphs, and under a box's heading

@@ -252,3 +252,19 @@ def test_a_sentence_in_lower_case_after_a_label_is_the_storys():
             "Route 30.")
     result = clean("\n\n".join([STORY[0], STORY[1], line, STORY[2]]))
     assert line in result.text.split("\n\n")
+
+
+@pytest.mark.parametrize(("page", "label", "last"), [
+    ("fresh-am-related-box-mid-story.txt", "ተዛማጅ ዜናዎች",
+     "ይሁን እንጂ የአየር ንብረት ለውጥ በቀጣይ ዓመታት ምርቱን ሊቀንስ እንደሚችል ባለሙያዎች ያስጠነቅቃሉ።"),
+    ("fresh-az-related-box-mid-story.txt", "Oxşar xəbərlər",
+     "Ənənəvi Nar bayramı isə noyabrın ilk həftəsində keçiriləcək."),
+])
+def test_the_story_goes_on_under_a_related_box_in_the_sites_own_words(page, label, last):
+    """Fresh-user check #30: a label alone that no pack names over two headlines, between
+    the story's paragraphs, counted three lines to the rescue's reach, and the two
+    paragraphs under it went as `layout.after-article` (`locate._box_heading` with the
+    document's lexicon: the box counts once)."""
+    text = clean((PAGES / page).read_bytes()).text
+    assert text.rstrip().endswith(last)
+    assert label not in text

@@ -730,14 +730,16 @@ def _island_over_headline(lines: list[str], keep: list[bool], heads: "_Headlines
     the kept lines there in a row, else the same across a banner's buttons (ISLAND_BUTTONS:
     a ticker's line over the dropped breadcrumb and the kept headline is one block alone)."""
     kept = [i for i, k in enumerate(keep) if k]
+    tried: list[int] = []
     for gap in (0, ISLAND_BUTTONS):
         block = kept[:1]
         for i in kept[1:WIDGET_MAX_LINES + 1]:
             if i > block[-1] + 1 + gap:
                 break
             block.append(i)
-        if island := _island(lines, block, kept[len(block):], heads):
+        if block != tried and (island := _island(lines, block, kept[len(block):], heads)):
             return island
+        tried = block
     return []
 
 

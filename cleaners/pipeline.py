@@ -616,7 +616,7 @@ def _names_someone(name: str, lexicon: Lexicon) -> bool:
     UNCASED_NAME_MAX_WORDS words at most (an Arabic headline over its date, one "في" in
     nine words, is no name: field case 20). A given name among the commonest words
     ("Johan", "John": `Lexicon.proper`) is a name's."""
-    words = [w.lower() for w in WORD_RE.findall(name) if not opens_lower(w)]
+    words = [w.lower() for w in WORD_RE.findall(name) if not (w.islower() and opens_lower(w))]
     common = sum(w in lexicon.function_words and w not in lexicon.proper or w in lexicon.web
                  for w in words)
     if any(c.isupper() for c in name):

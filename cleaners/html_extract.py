@@ -1578,29 +1578,32 @@ _OUTSIDE_STORY_TAGS = frozenset(("nav", "footer", "aside", "form"))
 
 def _points_over_body(tree: HtmlElement, paras: list[str], title: str | None) -> list[str]:
     """The items of the summary list between the page's headline (the <h1> whose words are
-    `title`'s) and the first of `paras` on the page, if there is one; [] otherwise."""
-    matched = _matched_paragraphs(tree, paras)
-    if title is None or not matched:
+    `title`'s) and the first of `paras` on the page, if there is one; [] otherwise. The
+    lists are told by their shape first: the page's order is read only for a page with one."""
+    if title is None:
         return []
-    elements = list(tree.iter())  # held: an element's id() is its proxy's, while it lives
-    order = {id(el): i for i, el in enumerate(elements)}
     want = _tokset(title)
     h1 = next((h for h in tree.iter("h1") if _tokset(_norm(h.text_content())) == want), None)
     if h1 is None:
         return []
+    boxes = [(box, items) for box in tree.iter("ul", "ol")
+             if _POINTS_MIN <= len(items := [_norm(li.text_content()) for li in box
+                                             if li.tag == "li"]) <= _POINTS_MAX
+             and all(_POINT_MIN_WORDS <= word_count(t) <= _POINT_MAX_WORDS for t in items)
+             and next(box.iterdescendants(*_WIDGET_TAGS), None) is None
+             and _link_share(box) <= _ASIDE_MAX_LINK_SHARE
+             and not any(a.tag in _OUTSIDE_STORY_TAGS for a in box.iterancestors())]
+    matched = _matched_paragraphs(tree, paras) if boxes else []
+    if not matched:
+        return []
+    elements = list(tree.iter())  # held: an element's id() is its proxy's, while it lives
+    order = {id(el): i for i, el in enumerate(elements)}
     top, first = order[id(h1)], order[id(matched[0][0])]
     flat = _norm(" ".join(paras))
     body = _stems(flat)
-    for box in tree.iter("ul", "ol"):
-        if not top < order[id(box)] < first or any(
-                a.tag in _OUTSIDE_STORY_TAGS for a in box.iterancestors()):
-            continue
-        items = [_norm(li.text_content()) for li in box if li.tag == "li"]
-        if (_POINTS_MIN <= len(items) <= _POINTS_MAX
-                and _link_share(box) <= _ASIDE_MAX_LINK_SHARE
-                and next(box.iterdescendants(*_WIDGET_TAGS), None) is None
-                and all(_POINT_MIN_WORDS <= word_count(t) <= _POINT_MAX_WORDS and _stems(t) & body
-                        and _probe(t) not in flat for t in items)):
+    for box, items in boxes:
+        if top < order[id(box)] < first and all(
+                _stems(t) & body and _probe(t) not in flat for t in items):
             return items
     return []
 

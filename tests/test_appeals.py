@@ -431,6 +431,14 @@ def test_a_paragraph_of_two_calls_and_nothing_else_goes_whole():
            "der Versammlung."),
     ("en", "Tell us what your street needs, Mayor Dana Ortiz told residents at the packed "
            "meeting on Tuesday."),
+    # the attribution's verb fifth, after a subject of four words, and a clause saying when
+    # after it (fresh-user check #30)
+    ("en", "Follow us on Telegram, the BBC's Moscow bureau wrote to its readers, after the "
+           "site was blocked in Russia on Friday."),
+    ("en", "Sign up for alerts on the county's website, the review panel concluded in its "
+           "final report."),
+    ("es", "Síguenos en Instagram para no perderte nada, bromeó la concejala de Festejos "
+           "durante la presentación."),
 ])
 def test_unquoted_speech_with_its_attribution_is_no_appeal(lang, speech):
     """A fresh user's "Share your thoughts with us at the town hall, Brennick told

@@ -667,17 +667,25 @@ def ascii_digits(text: str) -> str:
 # A marker may take a colon as a label does: "by: Dana Whitfield" (US TV stations' CMS,
 # blind trial y gave no author). Indian portals credit "Reported by …, Edited by …" (blind
 # trial am: the deck over it was lost); Canadian chains label the name on its own line
-# "Author of the article:" (blind trial am).
+# "Author of the article:" (blind trial am). The word for "author" labels the name in every
+# language with a CMS (fresh-user check #30 gave no author behind az "Müəllif:", be "Аўтар:",
+# ka "ავტორი:", te "రచయిత:"), so each language's word is here, with the Ethiopic colon;
+# Albanian credits "Nga …" and Afrikaans "Deur …" (check #30), "Nga" ("from") before two
+# capitalised words only, as "Na" above.
 _BYLINE_MARKERS = ("(?:(?:written|story|words|reporting|reported|edited|text|published) )?by"
-                   "|von|por|par|di|(?-i:de)|door|av|af|przez|от|oleh|της|του|بقلم|מאת|โดย"
-                   r"|(?-i:N[ai](?=\s+[A-Z]\w+\s+[A-Z]))")
+                   "|von|por|par|di|(?-i:de)|door|deur|av|af|przez|от|oleh|της|του|بقلم|מאת|โดย"
+                   r"|(?-i:N(?:[ai]|ga)(?=\s+[A-Z]\w+\s+[A-Z]))")
 _BYLINE_LABELS = ("author of (?:the|this) article"
-                  "|author|autor|autorin|autora|auteur|autrice|autore|auteurs|авторка|автор"
-                  "|yazar|szerző|írta|penulis|författare|forfatter|kirjoittaja|teksti|tekst"
-                  "|text|текст|words|haber|συντάκτης|piše|מאת|بقلم|लेखक|எழுதியவர்|نویسنده|كتب|كتبت|作者|记者|記者")
+                  "|author|autor|autorin|autora|auteur|autrice|autore|auteurs|autori|autorius"
+                  "|autors|avtor|awdur|awtur|údar|höfundur|egilea|skrywer|mwandishi|qoraa"
+                  "|marubuci|onkọwe|tác giả|may-akda|müəllif|muallif|авторка|автор|аўтар"
+                  "|ავტორი|հեղինակ|yazar|szerző|írta|penulis|författare|forfatter|kirjoittaja"
+                  "|teksti|tekst|text|текст|words|haber|συντάκτης|piše|מאת|بقلم|مصنف|लेखक|লেখক"
+                  "|ਲੇਖਕ|લેખક|ಲೇಖಕ|ലേഖകൻ|ലേഖിക|రచయిత|எழுதியவர்|ලේඛක|ጸሐፊ|ผู้เขียน|ຜູ້ຂຽນ"
+                  "|စာရေးသူ|អ្នកនិពន្ធ|نویسنده|كتب|كتبت|作者|记者|記者")
 _BYLINE_RE = re.compile(
-    rf"(?:({_BYLINE_MARKERS}):?\s+|({_BYLINE_LABELS})\s?[:：]\s*)(\S).{{0,160}}", re.IGNORECASE)
-_BYLINE_MARKER_RE = re.compile(rf"(?:{_BYLINE_MARKERS})\b|(?:{_BYLINE_LABELS})\s?[:：]",
+    rf"(?:({_BYLINE_MARKERS}):?\s+|({_BYLINE_LABELS})\s?[:：፦]\s*)(\S).{{0,160}}", re.IGNORECASE)
+_BYLINE_MARKER_RE = re.compile(rf"(?:{_BYLINE_MARKERS})\b|(?:{_BYLINE_LABELS})\s?[:：፦]",
                                re.IGNORECASE)
 # An e-mail address: a byline's tail ("김민수 기자 minsu@example.co.kr"), or the writer's
 # line under the name.

@@ -308,6 +308,12 @@ def test_a_middle_dot_between_letters_joins_words_and_separates_nothing(line, se
     ("Текст: Игорь Ланской", "Игорь Ланской"), ("本报记者　王晓燕", "王晓燕"),
     ("文・佐藤 花子", "佐藤 花子"), ("取材・文／田中一郎", "田中一郎"), ("文・写真", None),
     ("by: Dana Whitfield", "Dana Whitfield"),  # a US TV station's CMS (trial y)
+    # the word for "author" as a label in languages without a pack, and "Nga" / "Deur"
+    # (fresh-user check #30 gave no author)
+    ("Müəllif: Elvin Məmmədov", "Elvin Məmmədov"), ("Аўтар: Ганна Іваноўская", "Ганна Іваноўская"),
+    ("ავტორი: ნინო ბერიძე", "ნინო ბერიძე"), ("రచయిత: రాజేష్ కుమార్", "రాజేష్ కుమార్"),
+    ("ጸሐፊ፦ አበበ ከበደ", "አበበ ከበደ"), ("Nga Arben Hoxha", "Arben Hoxha"),
+    ("Nga Tirana në Durrës", None), ("Deur Johan Smit", "Johan Smit"), ("Deur die nag", None),
 ])
 def test_a_byline_credits_the_name_after_its_marker(line, name):
     assert byline_name(line) == name

@@ -2231,7 +2231,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
                   and not (order is upward and over_a_form(i))
                   and (gap < (BOX_REACH if resumed[i] or linked(i) else RESCUE_REACH)
                        or boxed < RESCUE_REACH and (
-                           goes_on(i) or _under_bare_headlines(lines, i, named)))):
+                           goes_on(i) or _under_bare_headlines(lines, i, named, lexicon)))):
                 keep[i] = True
                 gap = boxed = 0
             elif gap is not None:
@@ -2764,15 +2764,18 @@ def _sentence(line: str) -> bool:
             and not line.endswith(CUT_OFF_ENDS) and not opens_lower(line))
 
 
-def _under_bare_headlines(lines: list[str], i: int, named: Callable[[str], Rule | None]
-                          ) -> bool:
+def _under_bare_headlines(lines: list[str], i: int, named: Callable[[str], Rule | None],
+                          lexicon: Lexicon | None = None) -> bool:
     """Is line i a statement's paragraph under two or more bare headlines of a box
     (`_box_heading`)? A box of teasers with summaries gives its last headline one, so a
     paragraph after two headlines is the story's (blind trial u's Danish story ended under
     "Mest læste i Politik" and three headlines, over a newsletter box: it was lost). A
     question or an exclamation there is one more teaser, and so is a line labelled as the
     headlines above it are ("Editorial: …", "Letters: …" over "Guest column: I ran a small
-    farm for 40 years. Here's what … miss.": trial t)."""
+    farm for 40 years. Here's what … miss.": trial t). With the document's `lexicon`, a box
+    under a referral label alone counts too (`_box_heading`): a Punjabi and a Lao story lost
+    their last paragraph under one (fresh-user check #30; no dev output changed, now that
+    such a box's items must all be headlines)."""
     line = lines[i]
     if i < 2 or not is_prose(line) or last_mark(line) not in FULL_STOPS:
         return False
@@ -2781,7 +2784,7 @@ def _under_bare_headlines(lines: list[str], i: int, named: Callable[[str], Rule 
         return False
     return all(not ends_sentence(head) and named(head) is None
                and word_count(head) >= _TEASER_HEADLINE_MIN_WORDS
-               and _box_heading(lines, j, named) is not None
+               and _box_heading(lines, j, named, lexicon) is not None
                for j, head in zip((i - 2, i - 1), above, strict=True))
 
 

@@ -966,8 +966,12 @@ def _over_meta(lines: list[str], i: int) -> bool:
     between)? "Alibaba to raise up to $12.9bn …" over "Anna Menin" is the headline, not the
     teaser over a date above it (html-dev). Looser than `over_byline`, which wants a
     byline right under the headline or under a deck of two sentences: asked only to tell a
-    headline from a caption over the lead, which has the lead's prose under it."""
-    return any(is_byline(line) or is_stamp(line) or _name_alone(line)
+    headline from a caption over the lead, which has the lead's prose under it. A name
+    alone shows a capital: in a script without case any two words read as one, and a
+    Telugu video's title stood "over" its player's "రద్దు చేయి" (Cancel: fresh-user check
+    #30's title); a marked byline or a stamp still counts there."""
+    return any(is_byline(line) or is_stamp(line)
+               or _name_alone(line) and any(map(str.isupper, line))
                for line in lines[i + 1:i + 3])
 
 

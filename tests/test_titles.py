@@ -891,6 +891,17 @@ def test_a_video_title_under_its_player_is_no_headline():
     assert result.text.startswith("ROCK VALLEY, Ill. (WQCN) — Students in the Rock Valley")
 
 
+def test_a_button_in_a_script_without_case_is_no_name_under_a_video_title():
+    """Fresh-user check #30's Telugu page: a video's title that names the story stood over
+    its player's "రద్దు చేయి" (Cancel), two words with no capital to tell them from a name,
+    so the title read as standing over its byline (`locate._over_meta`); the headline has
+    nothing under it but the story."""
+    page = Path(__file__).parent / "fixtures" / "text_pages" / "fresh-te-video-title-over-cancel.txt"
+    result = clean(page.read_bytes())
+    assert result.title == "హైదరాబాద్‌లో మెట్రో రైలు మూడో దశకు కేంద్రం ఆమోదం"
+    assert result.text.startswith("హైదరాబాద్ మెట్రో రైలు మూడో దశ విస్తరణకు")
+
+
 def test_a_news_sites_press_release_notice_over_the_headline_goes():
     """Blind trial bf's Indian page: the site's notice "This is a press release. Content is
     provided by the issuer and has not been edited by The Deccan Ledger newsroom." stood over

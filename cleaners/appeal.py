@@ -117,7 +117,7 @@ def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = 
         and v.size <= PITCH_MAX_WORDS
         or v.we and v.pitches and v.question and v.size <= PITCH_MAX_WORDS
         or i in boxed and v.button)
-        and not attributed(texts[i], speech)]
+        and not _reports(texts[i], speech)]
     if not found:
         return []
     pitches = {i for i, v in enumerate(voices) if (v.we or v.you) and v.furnishes}
@@ -125,6 +125,18 @@ def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = 
     if sum(voices[i].we or voices[i].you for i in story) > STORY_VOICE_MAX * len(story):
         return [i for i in found if i in boxed]
     return found
+
+
+def _reports(text: str, speech: re.Pattern | None) -> bool:
+    """Does `text` report someone's call: a reporting word of the document's packs
+    (`speech`) in its own voice, wherever it stands? An appeal is the publisher's, in its
+    own voice; the story reports a third party's appeal with the attribution first as often
+    as last ("निगम आयुक्त ने नागरिकों से अपील की है कि वे इस सूचना को … व्हाट्सऐप ग्रुप में
+    जरूर शेयर करें" (the commissioner appealed to citizens to share this notice in their
+    WhatsApp groups), "Police asked residents to share the post…": blind trial bg's Hindi
+    story lost it in every dump), or after the call (`attributed`)."""
+    return speech is not None and (speech.search(without_quotes(text)) is not None
+                                   or attributed(text, speech))
 
 
 class _Voice(NamedTuple):

@@ -2676,8 +2676,11 @@ PLAYER_BOX_LINES = 3
 _MEDIA_WORDS = frozenset(("podcast", "video", "audio"))
 # ...and the line under its last that names where else to hear it, two platform or
 # furniture words or more ("Alle Folgen auf Spotify, Apple Podcasts und überall, wo es
-# Podcasts gibt.", "Luister ook via Spotify, Apple Podcasts of de Stedenblad-app").
+# Podcasts gibt.", "Luister ook via Spotify, Apple Podcasts of de Stedenblad-app"), in one
+# sentence at most: a story's paragraph of three under a video's "Putar 3:05" (play) that
+# told of the singer's YouTube channel and videos went with the player (blind trial bg).
 PLAYER_TAIL_WEB_WORDS = 2
+PLAYER_TAIL_MAX_SENTENCES = 1
 
 
 def _beside_dropped(keep: list[bool], i: int) -> bool:
@@ -2707,7 +2710,8 @@ def _player_boxes(lines: list[str], rule_at: Callable[[int], Rule | None], lexic
 
     def played(i: int) -> bool:
         if player(i) or player(i - 1) and sum(
-                w in lexicon.web for w in words_of(lines[i].lower())) >= PLAYER_TAIL_WEB_WORDS:
+                w in lexicon.web for w in words_of(lines[i].lower())) >= PLAYER_TAIL_WEB_WORDS and (
+                sentence_ends(lines[i]) <= PLAYER_TAIL_MAX_SENTENCES):
             return True
         return any(label(a) and any(player(b) for b in range(i + 1, a + PLAYER_BOX_LINES + 1))
                    for a in range(i, max(-1, i - PLAYER_BOX_LINES), -1))
@@ -2941,10 +2945,22 @@ def _fact_row(line: str) -> bool:
 
 def _fact_runs(lines: list[str], named: Callable[[str], Rule | None]) -> list[tuple[int, int]]:
     """(first, end) of each fact box (`_fact_row`): MIN_FACT_ROWS rows or more no rule
-    names, a figure in two of three."""
+    names, a figure in two of three; or, right over the lines that close the story
+    (`_closes_story`), a figure in one: a match report's facts name the ground, the
+    referees and the scorers, with the goals' minutes (blind trial bg)."""
     rows = [_fact_row(line) and named(line) is None for line in lines]
     return [(lo, lo + size) for row, lo, size in _runs(rows)
-            if row and size >= MIN_FACT_ROWS and _figures_in_most(lines[lo:lo + size])]
+            if row and size >= MIN_FACT_ROWS and (
+                _figures_in_most(lines[lo:lo + size])
+                or _closes_story(lines, lo + size, named)
+                and any(c.isdigit() for line in lines[lo:lo + size] for c in line))]
+
+
+def _closes_story(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
+    """Is line i one that closes a story, its share row or its tags (_STORY_END), or past
+    the last line: in the passes after the first, which judge the kept lines alone, the
+    story's furniture under it is gone?"""
+    return i == len(lines) or (rule := named(lines[i])) is not None and rule.family in _STORY_END
 
 
 def _figures_in_most(rows: list[str]) -> bool:
@@ -2958,11 +2974,14 @@ def _fact_box_span(lines: list[str], keep: list[bool], lo: int, hi: int,
     above and under it within BOX_REACH lines (else None): its heading is a short line right above it
     no rule names ("The worst-affected hospitals", "Die neuen Preise im Überblick"); a
     related box's teasers, an ad's label or a "Lesen Sie mehr: …" link may stand between
-    (blind trials al and as)."""
+    (blind trials al and as). Under the story's last paragraph, the lines that close a
+    story (its share row, its tags: _STORY_END) stand for the kept lines under it: a match
+    report's facts ("Maçın özeti" over "Stat: …", "Hakemler: …", "Goller: …") went over
+    the share row (blind trial bg)."""
     if lo > 0 and not keep[lo - 1] and named(lines[lo - 1]) is None and _caption(lines[lo - 1]):
         lo -= 1
     above = any(keep[max(0, lo - BOX_REACH):lo])
-    below = any(keep[hi:hi + BOX_REACH])
+    below = any(keep[hi:hi + BOX_REACH]) or _closes_story(lines, hi, named)
     return (lo, hi) if above and below else None
 
 

@@ -138,3 +138,20 @@ def test_a_fact_boxs_heading_under_a_related_link_is_no_teaser():
     assert lines[at + 2] == "University Hospital Limerick: 118"
     assert "Letterkenny University Hospital: 47" in lines
     assert "Flu vaccine uptake among over-65s falls for third year in a row" not in lines
+
+
+def test_a_match_reports_facts_over_its_share_row_stay():
+    """Blind trial bg's Turkish match report: "Maçın özeti" over four rows of the ground,
+    the referees, the goals and a red card, under the last paragraph and over the share
+    row. Two of the rows hold no figure, and all went as `layout.after-article`; right over
+    the lines that close a story, a figure in one row is enough (`locate._fact_runs`,
+    `_closes_story`), and the comments, newsletter and most-read list under it still go."""
+    result = clean((PAGES_DIR / "blind-tr-match-facts-over-share-row.txt").read_bytes())
+    lines = result.text.split("\n")
+    at = lines.index("Maçın özeti")
+    assert lines[at + 2:at + 9:2] == [
+        "Stat: Bursa Atatürk Stadyumu", "Hakemler: Ali Kaya, Mehmet Tunç, Hasan Er",
+        "Goller: Tolga Şen (dk. 22) - Burak Yılmaz (dk. 81)",
+        "Kırmızı kart: Emre Aydın (dk. 38, Körfez)"]
+    assert lines[at + 8] == lines[-1]
+    assert "Paylaş" not in lines and "Yorum yaz" not in lines

@@ -49,3 +49,16 @@ def test_boxes_the_extractor_left_out_are_recorded_as_the_boxes_they_are():
     assert rules["Get the Morning Tide newsletter"] == "extract.promo-box"
     assert "Harbor tunnel" in (result.title or "")
     assert "newsletter" not in result.text.lower()
+
+
+def test_a_paragraph_about_videos_under_a_player_is_the_storys():
+    """Blind trial bg's Indonesian obituary: under a video's "Putar 3:05" (play) stood the
+    story's paragraph of three sentences on the singer's YouTube channel and videos, which
+    went with the player as the line naming where else to watch (`locate._player_boxes`:
+    PLAYER_TAIL_MAX_SENTENCES); the player's label and title still go."""
+    page = Path(__file__).parent / "fixtures" / "text_pages" / "blind-id-paragraph-under-video-player.txt"
+    text = clean(page.read_bytes()).text
+    assert ("Di usia senja, Sri Wahyuni justru menemukan panggung baru. Bersama cucunya, ia "
+            "membuat kanal YouTube pada 2022") in text
+    assert "Putar 3:05" not in text
+    assert "Sri Wahyuni menyanyikan Bengawan Solo di teras rumahnya" not in text

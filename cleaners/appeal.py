@@ -129,14 +129,18 @@ def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = 
 
 def _reports(text: str, speech: re.Pattern | None) -> bool:
     """Does `text` report someone's call: a reporting word of the document's packs
-    (`speech`) in its own voice, wherever it stands? An appeal is the publisher's, in its
-    own voice; the story reports a third party's appeal with the attribution first as often
-    as last ("निगम आयुक्त ने नागरिकों से अपील की है कि वे इस सूचना को … व्हाट्सऐप ग्रुप में
+    (`speech`) in its last sentence's own voice, wherever it stands there? An appeal is the
+    publisher's, in its own voice; the story reports a third party's appeal with the
+    attribution first as often as last ("निगम आयुक्त ने नागरिकों से अपील की है कि वे इस सूचना को … व्हाट्सऐप ग्रुप में
     जरूर शेयर करें" (the commissioner appealed to citizens to share this notice in their
     WhatsApp groups), "Police asked residents to share the post…": blind trial bg's Hindi
     story lost it in every dump), or after the call (`attributed`)."""
-    return speech is not None and (speech.search(without_quotes(text)) is not None
-                                   or attributed(text, speech))
+    if speech is None:
+        return False
+    said = sentences(text)  # the last sentence's: "…, said the mayor. Download our app for
+    # breaking news alerts." is the story's sentence and an appeal glued after it
+    return speech.search(without_quotes(said[-1] if said else text)) is not None or attributed(
+        text, speech)
 
 
 class _Voice(NamedTuple):

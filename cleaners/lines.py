@@ -519,6 +519,25 @@ def is_clock_time(line: str, words: int | None = None) -> bool:
             and _NUMERIC_DATE_RE.search(line) is None)
 
 
+# A live blog entry's stamp and headline on one line: "13:05 El Ministerio convoca a SEMAF a
+# una reunión urgente", "9:42 a.m. — Governor signs the order" (blind trial bg's Spanish
+# blog lost six of its seven entry headlines).
+_CLOCK_LEAD_RE = re.compile(
+    rf"{_CLOCK}(?!\d|[.,]\d)(?:\s?(?:[ap]\.?m\.?|Uhr|h)(?!\w))?\s*(?:[|·–—-]\s*)?(?=\S)",
+    re.IGNORECASE)
+
+
+def stamped_headline(line: str) -> str | None:
+    """The headline after a clock time that opens `line` ("13:05 El Ministerio convoca…" ->
+    "El Ministerio convoca…"), or None when no clock opens it or no headline follows
+    (`is_headline`: a sentence, a score or a date after a time is none)."""
+    m = _CLOCK_LEAD_RE.match(line)
+    if m is None:
+        return None
+    rest = line[m.end():]
+    return rest if is_headline(rest) and not is_clock_time(rest) else None
+
+
 def shows_time(line: str) -> bool:
     """Does `line` hold a clock time or a numeric date (_STAMP_RE)? A comment's head does
     ("le 22/11/2024 à 09:47", "September 12, 2018 at 4:47 pm"); a slide counter ("1 / 5")

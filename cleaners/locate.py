@@ -75,6 +75,7 @@ from newsclean.cleaners.lines import (
     sentences,
     shows_time,
     speaker_label,
+    stamped_headline,
     table_cells,
     unmarked_byline_name,
     without_quotes,
@@ -1186,6 +1187,15 @@ def _entry_headlines(lines: list[str], keep: list[bool],
     kept = [i for i, k in enumerate(keep) if k]
     if len(kept) < 2:
         return
+    # the stamp and the headline on one line ("13:05 El Ministerio convoca a SEMAF…", over
+    # the entry's text past its share button: blind trial bg), two or more of them
+    stamped = [i for i in range(kept[0], kept[-1])
+               if not keep[i] and named(lines[i]) is None and stamped_headline(lines[i])]
+    if len(stamped) >= LIVE_CLOCKS_KEPT:
+        for i in stamped:
+            j = next((j for j in range(i + 1, kept[-1] + 1) if named(lines[j]) is None), None)
+            if j is not None and keep[j] and is_prose(lines[j]):
+                keep[i] = True
     stamps = [i for i in range(kept[0], kept[-1])
               if not keep[i] and is_clock_time(lines[i]) and named(lines[i]) is None]
     if len(stamps) < LIVE_CLOCKS_KEPT:
@@ -1912,10 +1922,11 @@ def _story_above(lines: list[str], keep: list[bool], i: int,
                  boxed: Callable[[int], bool] = lambda j: False,
                  lexicon: Lexicon | None = None) -> bool:
     """Is the story kept right above line i: the line above kept, or a kept paragraph of
-    prose past ad labels and one-line cross-links between (_SUBHEAD_PAST: "Citește și: …",
-    not a box's list-head heading)? A subhead stood under both and was lost (blind trial r,
-    p=0.48). Past any named line to any kept line, the top's bylines, the teasers under a
-    "Photos:" link and a video's title under its length came back (fundus-dev text -0.0002).
+    prose past ad labels, one-line cross-links and a picture's credit between
+    (_SUBHEAD_PAST: "Citește și: …", not a box's list-head heading)? A subhead stood under
+    both and was lost (blind trial r, p=0.48). Past any named line to any kept line, the
+    top's bylines, the teasers under a "Photos:" link and a video's title under its length
+    came back (fundus-dev text -0.0002).
     The story's line above may be a list's last item, which ends a sentence and is no
     paragraph of prose ("uusien investointien tukemista … Ajoksessa." over "Mainos" and the
     subhead "Ammattiliitto vaatii vaihtoehtoja": fresh-user check #5's Finnish page).
@@ -1968,6 +1979,11 @@ def _story_above(lines: list[str], keep: list[bool], i: int,
             continue
         if promo > 1 or rule.where is Where.LIST_HEAD or rule.family not in _SUBHEAD_PAST:
             return False
+        if rule.family == CREDIT and j == i - 1 and not _LINE_LABEL_RE.match(lines[j]):
+            return False  # a bare credit right above: line i is its picture's caption, which
+            # BBC sets under the credit ("Getty Images" over "Nato was founded in Washington
+            # DC in 1949": fundus-dev); a labelled one ("Foto: Sabine Hörner") closes its
+            # picture, under the caption
     return False
 
 
@@ -2592,8 +2608,11 @@ _LIVE_BLOG = "live-blog"
 # dev output changed.
 _STORY_END = frozenset((TAGS, SHARE))
 _IN_STORY_FAMILIES = frozenset(("ads", "player", "social-embed", _LIVE_BLOG))
-# The lines a subhead may stand under, the story's paragraph above them (`_story_above`).
-_SUBHEAD_PAST = frozenset(("ads", _CROSS_LINK))
+# The lines a subhead may stand under, the story's paragraph above them (`_story_above`):
+# ad labels, one-line cross-links, and a picture's caption and credit that rules name
+# ("Volle Zuschauerreihen: …" over "Foto: Sabine Hörner" under "Anzeige" and over
+# "Bauarbeiten ab Herbst 2026": blind trial bg's German page lost the subhead in three dumps).
+_SUBHEAD_PAST = frozenset(("ads", _CROSS_LINK, CREDIT))
 
 
 # A promo box's lines fall under two families: its heading and pitch under "newsletter",

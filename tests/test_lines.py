@@ -18,6 +18,7 @@ from newsclean.cleaners.lines import (
     opens_lower,
     sentence_ends,
     speaker_label,
+    stamped_headline,
     without_quotes,
     word_count,
 )
@@ -612,3 +613,21 @@ def test_a_paragraph_wrapped_short_of_the_width_is_one_unit_beside_short_lines()
             "restoring the Portwick lighthouse, a stone tower that has stood dark on the north "
             "breakwater since the coast guard automated the harbour lights in 1987.") in units
     assert "14 Quay Street" in units  # the address keeps its lines
+
+
+@pytest.mark.parametrize(("line", "headline"), [
+    ("13:05 El Ministerio convoca a SEMAF a una reunión urgente",
+     "El Ministerio convoca a SEMAF a una reunión urgente"),
+    ("9:42 a.m. — Governor signs the evacuation order", "Governor signs the evacuation order"),
+    ("17:23 Uhr Polizei sperrt die B 412", "Polizei sperrt die B 412"),
+    ("13:05 CEST", None),  # a stamp alone
+    ("12:40 Renfe ha pedido a los viajeros que compartan esta publicación y consulten la "
+     "aplicación antes de salir de casa.", None),  # a sentence, no headline
+    ("El Ministerio convoca a SEMAF a las 17:00", None),  # no clock opens it
+    ("2:1 gegen Bayern", None),  # a score: "2:1" is no clock of two digits' minutes
+])
+def test_a_live_blog_entrys_stamp_and_headline_on_one_line(line, headline):
+    """Blind trial bg's Spanish live blog set each entry's time and headline on one line;
+    six of its seven went (`locate._entry_headlines`)."""
+    assert stamped_headline(line) == headline
+

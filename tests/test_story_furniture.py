@@ -1431,3 +1431,36 @@ def test_a_republished_piece_loses_its_disclosure_and_republishing_notice():
     for line in ("Disclosure statement", "receives funding", "Partners", "republished from"):
         assert line not in text
     assert "We analysed 28 years of fire records" in text
+
+
+def test_a_live_blogs_stamped_entry_headlines_stay():
+    """Blind trial bg's Spanish live blog: each entry's time and headline on one line
+    ("13:05 El Ministerio convoca a SEMAF a una reunión urgente") over its text, a share
+    button under it; the model scored them 0.21-0.44 and six of seven went
+    (`locate._entry_headlines`, `lines.stamped_headline`)."""
+    page = Path(__file__).parent / "fixtures" / "text_pages" / "blind-es-live-blog-stamped-headlines.txt"
+    lines = clean(page.read_bytes()).text.split("\n\n")
+    heads = [line for line in lines if line[:2].isdigit() and line[2:3] == ":"]
+    assert heads == [
+        "13:05 El Ministerio convoca a SEMAF a una reunión urgente",
+        "12:40 Renfe pide difundir la información",
+        "12:15 Colas de más de una hora en las paradas de autobús de Getafe",
+        "11:30 SEMAF cifra el seguimiento en el 92 %", "10:10 La C-5, la línea más afectada",
+        "09:20 Qué son los servicios mínimos y cuánto cubren",
+        "07:45 Andenes llenos en Atocha y Sol", "06:00 Arranca la primera jornada de huelga"]
+    assert "Compartir" not in lines
+
+
+def test_a_subhead_under_a_pictures_caption_and_credit_stays():
+    """Blind trial bg's German council story, as a browser's copy: the last paragraph,
+    "Anzeige", a picture's caption and "Foto: Sabine Hörner", then the subhead "Bauarbeiten
+    ab Herbst 2026" over its section: the subhead went (p=0.33). A labelled credit closes
+    its picture (`locate._SUBHEAD_PAST`); under a bare one ("Getty Images") BBC sets the
+    caption, which stays out."""
+    page = Path(__file__).parent / "fixtures" / "text_pages" / "blind-de-subhead-under-caption-credit.txt"
+    lines = clean(page.read_bytes()).text.split("\n\n")
+    at = lines.index("Bauarbeiten ab Herbst 2026")
+    assert lines[at + 1].startswith("Die Sanierung soll im Herbst 2026 beginnen")
+    assert lines[at - 1].startswith("Auch die Grünen stimmten mehrheitlich gegen die Vorlage")
+    assert "Foto: Sabine Hörner" not in lines and "Anzeige" not in lines
+

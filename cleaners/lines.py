@@ -692,8 +692,9 @@ def ascii_digits(text: str) -> str:
 # Albanian credits "Nga …" and Afrikaans "Deur …" (check #30), "Nga" ("from") before two
 # capitalised words only, as "Na" above.
 _BYLINE_MARKERS = ("(?:(?:written|story|words|reporting|reported|edited|text|published) )?by"
-                   "|von|por|par|di|(?-i:de)|door|deur|av|af|przez|от|oleh|της|του|بقلم|מאת|โดย"
-                   r"|(?-i:N(?:[ai]|ga)(?=\s+[A-Z]\w+\s+[A-Z]))")
+                   "|von|por|(?:propos recueillis )?par|di|(?-i:de)|door|deur|av|af|przez|от|oleh"
+                   "|της|του|بقلم|מאת|โดย"
+                   r"|(?-i:N(?:[ai]|ga)(?=\s+[A-Z]\w+\s+(?:(?:dela|delos|de|del)\s+)?[A-Z]))")
 _BYLINE_LABELS = ("author of (?:the|this) article"
                   "|author|autor|autorin|autora|auteur|autrice|autore|auteurs|autori|autorius"
                   "|autors|avtor|awdur|awtur|údar|höfundur|egilea|skrywer|mwandishi|qoraa"
@@ -852,17 +853,23 @@ def is_byline_label(line: str) -> bool:
 _ONE_WORD_NAME_RE = re.compile(r"[\uac00-\ud7a3]{2,4}|[\u4e00-\u9fff]{2,4}")
 
 
+# A label's colon, or a breadcrumb's arrow ("Accueil > Montagne > Environnement" was a name
+# alone under a row of buttons, which then stood "over its byline" as the title: blind
+# trial bg's French interview), is in no name.
+_NO_NAME_CHARS = frozenset(":：>›»<‹«")
+
+
 def credited_name(text: str) -> str | None:
     """The name a page's byline element shows, with its marker ("By Fiona McLeod") or
     without ("Dana Whitcomb"), as `byline_name` reads it; None for a marker alone ("By",
     "Von:"), one word ("Follow"; a Korean or Chinese name is one, taken with its marker:
     _ONE_WORD_NAME_RE), a name with a digit (a date run into it: "Nathan Willis
-    March 25") or a colon (a label's: "Dikemaskini: Isnin, 3 Feb 2025, 11:32 AM", "Updated:
-    Monday, …", was blind trial v's Malay author)."""
+    March 25") or a colon or an arrow (_NO_NAME_CHARS: a label's, "Dikemaskini: Isnin, 3 Feb
+    2025, 11:32 AM", "Updated: Monday, …", was blind trial v's Malay author)."""
     name = marked = byline_name(text)
     if name is None and not _BYLINE_MARKER_RE.match(text):
         name = byline_name(f"By {text}")
-    if name is None or any(c.isdigit() or c in ":：" for c in name):
+    if name is None or any(c.isdigit() or c in _NO_NAME_CHARS for c in name):
         return None
     if len(name.split()) < 2 and not (marked and _ONE_WORD_NAME_RE.fullmatch(name)):
         return None
@@ -881,7 +888,8 @@ _CREDIT_TAIL_RE = re.compile(r"\s*(?:,|\s[-–—|·](?:\s|$))")
 NAME_LOWER_WORDS = frozenset((
     "de", "da", "di", "do", "du", "del", "della", "der", "den", "des", "dos", "das", "van",
     "von", "zu", "zum", "ten", "ter", "la", "le", "bin", "ibn", "bint", "al", "el", "af", "av",
-    "y", "e", "i", "a", "and", "und", "og", "och", "et", "en", "és", "ve", "ja", "sowie"))
+    "y", "e", "i", "a", "and", "und", "og", "och", "et", "en", "és", "ve", "ja", "sowie",
+    "dela", "delos"))  # Filipino: "Ramon dela Cruz" (blind trial bg gave no author)
 
 
 def is_table_row(line: str) -> bool:

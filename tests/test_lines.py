@@ -315,6 +315,9 @@ def test_a_middle_dot_between_letters_joins_words_and_separates_nothing(line, se
     ("ავტორი: ნინო ბერიძე", "ნინო ბერიძე"), ("రచయిత: రాజేష్ కుమార్", "రాజేష్ కుమార్"),
     ("ጸሐፊ፦ አበበ ከበደ", "አበበ ከበደ"), ("Nga Arben Hoxha", "Arben Hoxha"),
     ("Nga Tirana në Durrës", None), ("Deur Johan Smit", "Johan Smit"), ("Deur die nag", None),
+    # a French interview's credit (blind trial bg)
+    ("Propos recueillis par Julien Peyrache", "Julien Peyrache"),
+    ("Ni Ramon dela Cruz", "Ramon dela Cruz"),  # a Filipino name's particle (trial bg)
 ])
 def test_a_byline_credits_the_name_after_its_marker(line, name):
     assert byline_name(line) == name
@@ -630,4 +633,17 @@ def test_a_live_blog_entrys_stamp_and_headline_on_one_line(line, headline):
     """Blind trial bg's Spanish live blog set each entry's time and headline on one line;
     six of its seven went (`locate._entry_headlines`)."""
     assert stamped_headline(line) == headline
+
+
+@pytest.mark.parametrize(("line", "name"), [
+    ("Dana Whitcomb", "Dana Whitcomb"),
+    ("Accueil > Montagne > Environnement", None),  # a breadcrumb (blind trial bg)
+    ("Home » Balita » Probinsiya", None),
+    ("Updated: Monday, 3 Feb 2025", None),
+])
+def test_a_name_holds_no_label_colon_or_breadcrumb_arrow(line, name):
+    """Blind trial bg's French and Tagalog dumps: the breadcrumb read as a writer's name
+    alone, and the row of buttons over it stood "over its byline" as the title."""
+    from newsclean.cleaners.lines import credited_name
+    assert credited_name(line) == name
 

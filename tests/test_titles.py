@@ -902,6 +902,25 @@ def test_a_button_in_a_script_without_case_is_no_name_under_a_video_title():
     assert result.text.startswith("హైదరాబాద్ మెట్రో రైలు మూడో దశ విస్తరణకు")
 
 
+@pytest.mark.parametrize(("page", "title", "author"), [
+    ("blind-fr-interview-buttons-over-breadcrumb.txt",
+     "Claire Vasseur, glaciologue : « Les glaciers des Alpes auront perdu la moitié de leur "
+     "volume d’ici 2050 »", "Julien Peyrache"),
+    ("blind-tl-buttons-over-breadcrumb.txt",
+     "Gurong taga-Samar na nagtuturo ng Math sa YouTube, kinilalang Natatanging Guro ng 2025",
+     "Ramon dela Cruz"),
+])
+def test_a_row_of_buttons_over_the_breadcrumb_is_no_headline(page, title, author):
+    """Blind trial bg's French and Tagalog text dumps: "Se connecter S’abonner Rechercher"
+    and the menu "Balita Probinsiya Bansa … Trending" over the breadcrumb were the titles.
+    The breadcrumb ("Accueil > Montagne > Environnement", "Home » Balita » Probinsiya")
+    read as a writer's name alone, under which a line stands as a headline over its
+    byline (`lines.credited_name`: no arrow in a name). A French interview credits
+    "Propos recueillis par …", a Filipino name holds "dela"."""
+    result = clean((Path(__file__).parent / "fixtures" / "text_pages" / page).read_bytes())
+    assert (result.title, result.author) == (title, author)
+
+
 def test_a_news_sites_press_release_notice_over_the_headline_goes():
     """Blind trial bf's Indian page: the site's notice "This is a press release. Content is
     provided by the issuer and has not been edited by The Deccan Ledger newsroom." stood over

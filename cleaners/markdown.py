@@ -129,6 +129,26 @@ def is_markdown(text: str) -> bool:
     return bool((links or _BOLD_RE.search(text)) and _HEADING_LINE_RE.search(text))
 
 
+# html2text wraps a long heading at its line width (78 columns) as it wraps a paragraph, and
+# CommonMark ends a heading at its line's end: the rest stood under it as a line of its own
+# ("# Ostrzeżenia IMGW drugiego stopnia. Burze z gradem i ulewy nad południem" over
+# "Polski", blind trial bg's Polish title). A heading line this long, with a line of a few
+# words right under it (no blank line, no block of its own), was wrapped.
+WRAPPED_HEADING_MIN_CHARS = 60
+HEADING_REST_MAX_WORDS = 8
+_BLOCK_START_RE = re.compile(r"\s*(?:#|>|\||[*+-]\s|\d{1,3}[.)]\s|!\[|```|---)")
+
+
+def heading_rest(heading: str, below: str) -> bool:
+    """Is `below`, the line right under the ATX heading line `heading` (no blank line
+    between), the heading's rest, wrapped by the dumper (WRAPPED_HEADING_MIN_CHARS,
+    HEADING_REST_MAX_WORDS)?"""
+    return (_HEADING_LINE_RE.match(heading) is not None
+            and len(heading) >= WRAPPED_HEADING_MIN_CHARS
+            and 0 < len(below.split()) <= HEADING_REST_MAX_WORDS
+            and _BLOCK_START_RE.match(below) is None)
+
+
 def only_h1(lines: list[str]) -> int | None:
     """The index of the page's only level-1 heading among its `lines` ("# Why Columbus is
     closing 16 schools at once"), or None when it has none or several. html2text writes a

@@ -103,6 +103,7 @@ from newsclean.cleaners.mail import header_blocks
 from newsclean.cleaners.markdown import (
     MarkdownLine,
     PageHeader,
+    heading_rest,
     is_link_line,
     is_markdown,
     only_h1,
@@ -293,6 +294,7 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
                                          references=references_start([u.text for u in units]))
         h1 = _dated_heading(units, page_lines, first_lynx_heading(text, [u.start for u in units]))
     elif header is not None or is_markdown(text):
+        units = _join_heading_rests(units, text)
         at = only_h1([u.text for u in units]) if header is None or not header.title else None
         h1 = units[at].start if at is not None else None
         units, page_lines = _read_marked(units, removed, read_line, kind, header=header)
@@ -452,6 +454,20 @@ class _Judge:
             if not units or settled and len(units) == located and not page_head:
                 break
         return units, title, removed, top
+
+
+def _join_heading_rests(units: list[Unit], text: str) -> list[Unit]:
+    """A Markdown dump's `units` (its lines), each heading wrapped by the dumper joined
+    with its rest on the next line (`markdown.heading_rest`)."""
+    out: list[Unit] = []
+    for u in units:
+        head = out[-1] if out else None
+        if (head is not None and "\n" not in text[head.end:u.start].replace("\n", "", 1)
+                and heading_rest(head.text, u.text)):
+            out[-1] = Unit(f"{head.text} {u.text}", head.start, u.end, head.line)
+        else:
+            out.append(u)
+    return out
 
 
 def _read_marked(units: list[Unit], removed: list[Removal], read: Callable[[str], MarkdownLine],

@@ -16,7 +16,13 @@ import pytest
 
 from newsclean.cleaners import clean
 from newsclean.cleaners.lines import word_count
-from newsclean.cleaners.markdown import is_link_line, is_markdown, page_header, read_line
+from newsclean.cleaners.markdown import (
+    heading_rest,
+    is_link_line,
+    is_markdown,
+    page_header,
+    read_line,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown"
 
@@ -204,3 +210,24 @@ def test_a_pages_only_h1_is_its_title_and_the_lines_above_it_go(page, title, fir
     assert above == (["詳しくはこちら 同意する", "速報", "1. トップ", "2. 経済", "3. 交通"]
                      if page.startswith("blind-ja") else
                      ["One story from Ohio, explained in under 30 minutes. New episodes weekdays."])
+
+
+@pytest.mark.parametrize(("heading", "below", "rest"), [
+    ("# Ostrzeżenia IMGW drugiego stopnia. Burze z gradem i ulewy nad południem", "Polski", True),
+    ("# Rail strike called off", "Polski", False),  # a short heading was not wrapped
+    ("# Ostrzeżenia IMGW drugiego stopnia. Burze z gradem i ulewy nad południem",
+     "* [Kraków](https://example.pl/krakow)", False),  # a list's item is a block of its own
+    ("Ostrzeżenia IMGW drugiego stopnia. Burze z gradem i ulewy nad południem", "Polski", False),
+])
+def test_a_heading_wrapped_by_the_dumper_has_its_rest_on_the_next_line(heading, below, rest):
+    assert heading_rest(heading, below) is rest
+
+
+def test_a_wrapped_h1_is_the_whole_title():
+    """Blind trial bg's Polish Markdown dump (html2text): the headline wrapped at 78 columns,
+    "Polski" on the line under "# Ostrzeżenia IMGW …", and the title lost its last word."""
+    result = clean((FIXTURES / "blind-pl-wrapped-h1.md").read_bytes())
+    assert result.title == ("Ostrzeżenia IMGW drugiego stopnia. Burze z gradem i ulewy nad "
+                            "południem Polski")
+    assert not result.text.startswith("Polski")
+

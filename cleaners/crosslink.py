@@ -144,10 +144,16 @@ def is_pointed_headline(line: str) -> bool:
     HEADLINE_MIN_WORDS to HEADLINE_MAX_WORDS words, opening as a headline does, ending no
     sentence, no byline ("By Stella Kim and Jennifer Jett" under "Get more news on") and no
     stamp (a byline's name with its date, "Līga Bērziņa 2026. gada 11. februāris, 07:00",
-    under a cookie banner's "Uzzināt vairāk" and the page's headline: blind trial bf)?"""
+    under a cookie banner's "Uzzināt vairāk" and the page's headline: blind trial bf) and
+    no lead-in ending in a colon ("Tuwing matatapos ang video, may iisang paalala siya sa
+    kanyang mga estudyante:" over the quote it introduces, under an ad's "Continue reading
+    below ↓": blind trial bg's Tagalog Markdown dump lost it)?"""
     return (HEADLINE_MIN_WORDS <= word_count(line) <= HEADLINE_MAX_WORDS
-            and not ends_sentence(line) and not _continues(line) and not is_byline(line)
-            and not is_stamp(line))
+            and not ends_sentence(line) and last_mark(line) not in _LEAD_IN_MARKS
+            and not _continues(line) and not is_byline(line) and not is_stamp(line))
+
+
+_LEAD_IN_MARKS = frozenset(":：")
 
 
 # A label the scraper joined to its headline with a space and no separator: a label and its

@@ -274,3 +274,15 @@ def test_the_story_goes_on_under_a_related_box_in_the_sites_own_words(page, labe
     text = clean((PAGES / page).read_bytes()).text
     assert text.rstrip().endswith(last)
     assert label not in text
+
+
+def test_a_lead_in_under_a_label_alone_is_no_headline_it_points_to():
+    """Blind trial bg's Tagalog Markdown dump: under an ad's "Continue reading below ↓"
+    stood the story's lead-in to a quote, "Tuwing matatapos ang video, may iisang paalala
+    siya sa kanyang mga estudyante:", taken as the label's headline
+    (`crosslink.is_pointed_headline`: a line ending in a colon introduces what follows)."""
+    from newsclean.cleaners.crosslink import is_pointed_headline
+    assert not is_pointed_headline(
+        "Tuwing matatapos ang video, may iisang paalala siya sa kanyang mga estudyante:")
+    assert is_pointed_headline("Mga estudyante sa Leyte, tumatawid ng ilog para makapasok")
+

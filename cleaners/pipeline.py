@@ -103,6 +103,7 @@ from newsclean.cleaners.mail import header_blocks
 from newsclean.cleaners.markdown import (
     MarkdownLine,
     PageHeader,
+    continues_paragraph,
     heading_rest,
     is_link_line,
     is_markdown,
@@ -457,13 +458,16 @@ class _Judge:
 
 
 def _join_heading_rests(units: list[Unit], text: str) -> list[Unit]:
-    """A Markdown dump's `units` (its lines), each heading wrapped by the dumper joined
-    with its rest on the next line (`markdown.heading_rest`)."""
+    """A Markdown dump's `units` (its lines) as its blocks: each paragraph's lines joined
+    (`markdown.continues_paragraph`), and each heading wrapped by the dumper joined with its
+    rest on the next line (`markdown.heading_rest`)."""
     out: list[Unit] = []
     for u in units:
         head = out[-1] if out else None
-        if (head is not None and "\n" not in text[head.end:u.start].replace("\n", "", 1)
-                and heading_rest(head.text, u.text)):
+        gap = text[head.end:u.start] if head is not None else ""
+        if head is not None and gap.count("\n") == 1 and (
+                heading_rest(head.text, u.text) or continues_paragraph(
+                    head.text, u.text, gap.startswith("  ") or head.text.endswith("\\"))):
             out[-1] = Unit(f"{head.text} {u.text}", head.start, u.end, head.line)
         else:
             out.append(u)

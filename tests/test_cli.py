@@ -365,6 +365,24 @@ def test_harmful_or_mistyped_runs_are_refused_before_prefect_starts(args, messag
     assert not (ROOT / "seeds" / "clean").exists()
 
 
+def test_source_and_destination_swapped_are_refused_and_the_raw_files_stay(tmp_path):
+    """Fresh-user check #31: `newsclean run clean/ raw/`, the arguments the wrong way
+    round, wrote the clean copies over the 15 raw dumps of raw/ and exited 0. A source
+    that is a newsclean output (its _manifests folder) and a destination that holds
+    other files are refused in one line, before Prefect starts."""
+    raw, clean = tmp_path / "raw", tmp_path / "clean"
+    raw.mkdir()
+    (raw / "story.txt").write_text("Council approves budget\n\nThe council met.\n")
+    (clean / "_manifests").mkdir(parents=True)
+    (clean / "story.txt").write_text("The council met.\n")
+    out = _run("run", str(clean), str(raw), env={"PREFECT_HOME": str(tmp_path / "home")})
+    assert out.returncode == 2, out.stderr
+    assert "are SOURCE and DEST swapped?" in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1, out.stderr
+    assert (raw / "story.txt").read_text() == "Council approves budget\n\nThe council met.\n"
+    assert sorted(p.name for p in raw.iterdir()) == ["story.txt"]
+
+
 def test_a_malformed_pack_is_one_line_and_creates_no_destination(tmp_path):
     pack = tmp_path / "site.toml"
     pack.write_text('[[rules]]\nid = "promo.x"\nfamily = "promo"\npattern = "(unclosed"\n')

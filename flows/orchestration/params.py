@@ -8,6 +8,7 @@ here when the run starts, before anything is read or written.
 
 import re
 from datetime import datetime
+from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
@@ -15,7 +16,7 @@ from pydantic.fields import FieldInfo
 
 from newsclean.flows.orchestration.runners import TaskRunnerKind
 from newsclean.flows.sources.readers import RecordFields
-from newsclean.flows.storage.layout import include_summary
+from newsclean.flows.storage.layout import MANIFEST_DIR, include_summary
 from newsclean.flows.storage.settings import S3Settings
 from newsclean.flows.work.batch import DocumentLimits, ReviewPolicy
 
@@ -88,8 +89,6 @@ def check_locations(source: str, dest: str) -> None:
     next run would clean its own outputs (and read its manifests as record files). Refuse a
     local destination that is a file, or that would have to be made under one: clean copies
     go into a folder."""
-    from pathlib import Path
-
     if not dest.strip().startswith("s3://") and not _SCHEME_RE.match(dest.strip()):
         target = Path(dest.strip()).expanduser()
         if target.exists() and not target.is_dir():
@@ -99,6 +98,7 @@ def check_locations(source: str, dest: str) -> None:
             above = next((p for p in target.absolute().parents if p.exists()), None)
             if above is not None and not above.is_dir():
                 raise BadRun(f"cannot create {dest}: {above} is a file, not a folder")
+        _refuse_swapped(source, dest, target)
     src, dst = _container(source), _container(dest)
     if src is None or dst is None or src[0] != dst[0]:
         return
@@ -117,11 +117,24 @@ def check_locations(source: str, dest: str) -> None:
                      "with inputs; choose a source outside the destination")
 
 
+def _refuse_swapped(source: str, dest: str, target: Path) -> None:
+    """Refuse SOURCE and DEST given the wrong way round: a source that is a newsclean
+    output (its `_manifests` folder) and a local destination that holds files but is none,
+    which would be the raw inputs. Clean copies took their raw files' names there, and a
+    fresh user's swapped run wrote over 15 raw dumps with exit 0 (fresh-user check #31)."""
+
+    src = Path(source.strip()).expanduser()
+    if (src.is_dir() and (src / MANIFEST_DIR).is_dir() and target.is_dir()
+            and not (target / MANIFEST_DIR).exists() and any(target.iterdir())):
+        raise BadRun(f"source {source} is a newsclean output and destination {dest} holds "
+                     "other files: are SOURCE and DEST swapped? (newsclean run RAW CLEAN); "
+                     "choose an empty or earlier output folder as the destination")
+
+
 def _container(location: str) -> tuple[str, str] | None:
     """(store kind, the location as a '/'-ended prefix, or a local file's path) for nesting
     tests; a local path is resolved (links, `..`). None for what no test applies to (a
     record file's URL)."""
-    from pathlib import Path
 
     location = location.strip()
     if location.startswith("s3://"):

@@ -121,6 +121,8 @@ from newsclean.cleaners.rules import (
     DATELINE,
     MAX_LINE_CHARS,
     NAVIGATION,
+    SHARE,
+    TAGS,
     Rule,
     RuleSet,
     Where,
@@ -963,7 +965,8 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
         out = leading if i <= last else trailing
         if rule is not None and rule.where is Where.LIST_HEAD and first < i < last:
             listed.update(dict.fromkeys(_teasers_under(units, i, keep, match, lexicon), rule))
-        if rule is not None and i < last and _takes_its_caption(rule, kept, units, i):
+        if rule is not None and i < last and _takes_its_caption(rule, kept, units, i) and not (
+                _closes_story(units, i, match, kept)):
             out.append(_removal(kept.pop(), rule.id, rule.family, "caption-credit"))
         if rule is not None:
             out.append(_removal(unit, rule.id, rule.family,
@@ -1067,6 +1070,21 @@ def _takes_its_caption(rule: Rule, kept: list[Unit], units: list[Unit], i: int) 
             and (len(kept) > 1 or sentence_ends(kept[0].text) < 2)
             and word_count(kept[-1].text) <= _CAPTION_MAX_WORDS
             and not is_list_item(kept[-1].text) and len(sentences(units[i].text)) < 2)
+
+
+def _closes_story(units: list[Unit], i: int, match: Callable[..., Rule | None],
+                  kept: list[Unit]) -> bool:
+    """Does the credit at units[i] stand over the lines that close a story, its tags or its
+    share row? It is then the story's last picture's, or its source's, and the line above
+    it the story's last paragraph: fresh-user check #31's Hungarian story lost its own over
+    "Fotó: Hajdú Hírek / Nagy Péter" under "Címkék: …". (Last of `units` too: a caption
+    over fundus-dev n-tv's lead picture came back, its credit last of the header's units;
+    so the story has run, `kept` holding two paragraphs of prose: the lead picture's credit
+    stands over a share row there too.)"""
+    if sum(1 for u in kept if is_prose(u.text)) < 2:
+        return False
+    rule = match(units[i + 1].text, Where.ANYWHERE) if i + 1 < len(units) else None
+    return rule is not None and rule.family in (TAGS, SHARE)
 
 
 def _teasers_under(units: list[Unit], at: int, keep: list[bool],
@@ -1438,7 +1456,7 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
                 listed.update(dict.fromkeys(list_under(texts, i, rules.__getitem__,
                                                           lexicon.function_words), rule))
             elif (len(kept) > 1 or kept and not is_prose(kept[0].text)) and not gallery and (
-                    _takes_its_caption(rule, kept, units, i)):
+                    _takes_its_caption(rule, kept, units, i)) and not _closes_story(units, i, match, kept):
                 removed.insert(-1, _removal(kept.pop(), rule.id, rule.family, "caption-credit"))
         elif i in listed:
             heading = listed[i]

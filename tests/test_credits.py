@@ -2,6 +2,8 @@
 no longer than a caption (pipeline.CAPTION_MAX_WORDS); every sentence of the story stays
 (cleaners/credits.py). Lines from the dev sets' dumps and from blind-written pages."""
 
+from pathlib import Path
+
 import pytest
 
 from newsclean.cleaners import clean
@@ -176,3 +178,16 @@ def test_a_caption_the_article_opens_with_goes_with_its_credit_and_a_lead_stays(
             "повідомили у відомстві.")
     kept = clean(f"{lead}\nФото: Міністерство водних ресурсів\n{rest}\n").text
     assert lead in kept and rest in kept
+
+
+def test_the_storys_last_paragraph_over_a_credit_and_its_tags_stays():
+    """Fresh-user check #31's Hungarian story: its last paragraph over "Fotó: Hajdú Hírek /
+    Nagy Péter" and "Címkék: …" went as the credit's caption. Over the lines that close a
+    story, once the story has run, a credit is its last picture's or its source's
+    (`pipeline._closes_story`); the credit itself still goes."""
+    pages = Path(__file__).parent / "fixtures" / "text_pages"
+    text = clean((pages / "fresh-hu-last-paragraph-over-credit-and-tags.txt").read_bytes()).text
+    assert ("Az ellenzéki önkormányzati képviselők népszavazást kezdeményeznek a kérdésben, "
+            "ehhez mintegy 20 ezer aláírást kell összegyűjteniük.") in text
+    assert "Fotó: Hajdú Hírek" not in text
+

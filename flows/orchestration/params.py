@@ -122,10 +122,13 @@ def _refuse_swapped(source: str, dest: str, target: Path) -> None:
     output (its `_manifests` folder) and a local destination that holds files but is none,
     which would be the raw inputs. Clean copies took their raw files' names there, and a
     fresh user's swapped run wrote over 15 raw dumps with exit 0 (fresh-user check #31)."""
-
     src = Path(source.strip()).expanduser()
-    if (src.is_dir() and (src / MANIFEST_DIR).is_dir() and target.is_dir()
-            and not (target / MANIFEST_DIR).exists() and any(target.iterdir())):
+    try:
+        swapped = (src.is_dir() and (src / MANIFEST_DIR).is_dir() and target.is_dir()
+                   and not (target / MANIFEST_DIR).exists() and any(target.iterdir()))
+    except OSError:  # a folder it may not list: the run's own listing says so
+        return
+    if swapped:
         raise BadRun(f"source {source} is a newsclean output and destination {dest} holds "
                      "other files: are SOURCE and DEST swapped? (newsclean run RAW CLEAN); "
                      "choose an empty or earlier output folder as the destination")

@@ -1822,8 +1822,7 @@ def _story_close(lines: list[str], keep: list[bool], at: int,
            and ends_a_list(lines[stop]) and quiet(stop)):
         stop += 1
     ender = next((k for k in range(stop, n) if any(map(str.isalpha, lines[k]))), n)
-    ends = ender == n or (rule := named(lines[ender])) is not None and rule.family in _STORY_END
-    return stop if ends else at
+    return stop if _closes_story(lines, ender, named) else at
 
 
 def _closing_section(lines: list[str], keep: list[bool], h: int,
@@ -2192,7 +2191,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
                 and not _heads_links(lines[i - 1], rule) and is_prose(lines[i]))
 
     def goes_on(i: int) -> bool:  # the next line the rules do not name is a sentence too,
-        if i + 1 < n and (rule := rule_at(i + 1)) is not None and rule.family in _STORY_END:
+        if i + 1 < n and closes_story(rule_at(i + 1)):
             return True  # or the lines that close a story follow: its tags, its share row
         j = next((j for j in range(i + 1, n) if rule_at(j) is None and not entry_row[j]), None)
         return j is None or _sentence(lines[j]) and quiet(j)
@@ -2975,11 +2974,16 @@ def _fact_runs(lines: list[str], named: Callable[[str], Rule | None]) -> list[tu
                 and any(c.isdigit() for line in lines[lo:lo + size] for c in line))]
 
 
+def closes_story(rule: Rule | None) -> bool:
+    """Does `rule` name a line that closes a story: its share row or its tags (_STORY_END)?"""
+    return rule is not None and rule.family in _STORY_END
+
+
 def _closes_story(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
-    """Is line i one that closes a story, its share row or its tags (_STORY_END), or past
-    the last line: in the passes after the first, which judge the kept lines alone, the
-    story's furniture under it is gone?"""
-    return i == len(lines) or (rule := named(lines[i])) is not None and rule.family in _STORY_END
+    """Is line i one that closes a story (`closes_story`), or past the last line: the
+    page's end, or in the passes after the first, which judge the kept lines alone, where
+    the story's furniture under it is gone?"""
+    return i == len(lines) or closes_story(named(lines[i]))
 
 
 def _figures_in_most(rows: list[str]) -> bool:

@@ -80,6 +80,7 @@ from newsclean.cleaners.locate import (
     PROMO_FAMILIES,
     TOP_STAMPS,
     Footer,
+    closes_story,
     grids,
     heads,
     heads_a_byline,
@@ -121,8 +122,6 @@ from newsclean.cleaners.rules import (
     DATELINE,
     MAX_LINE_CHARS,
     NAVIGATION,
-    SHARE,
-    TAGS,
     Rule,
     RuleSet,
     Where,
@@ -966,7 +965,7 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
         if rule is not None and rule.where is Where.LIST_HEAD and first < i < last:
             listed.update(dict.fromkeys(_teasers_under(units, i, keep, match, lexicon), rule))
         if rule is not None and i < last and _takes_its_caption(rule, kept, units, i) and not (
-                _closes_story(units, i, match, kept)):
+                _over_story_end(units, i, match, kept)):
             out.append(_removal(kept.pop(), rule.id, rule.family, "caption-credit"))
         if rule is not None:
             out.append(_removal(unit, rule.id, rule.family,
@@ -1072,19 +1071,19 @@ def _takes_its_caption(rule: Rule, kept: list[Unit], units: list[Unit], i: int) 
             and not is_list_item(kept[-1].text) and len(sentences(units[i].text)) < 2)
 
 
-def _closes_story(units: list[Unit], i: int, match: Callable[..., Rule | None],
-                  kept: list[Unit]) -> bool:
-    """Does the credit at units[i] stand over the lines that close a story, its tags or its
-    share row? It is then the story's last picture's, or its source's, and the line above
-    it the story's last paragraph: fresh-user check #31's Hungarian story lost its own over
-    "Fotó: Hajdú Hírek / Nagy Péter" under "Címkék: …". (Last of `units` too: a caption
-    over fundus-dev n-tv's lead picture came back, its credit last of the header's units;
-    so the story has run, `kept` holding two paragraphs of prose: the lead picture's credit
-    stands over a share row there too.)"""
+def _over_story_end(units: list[Unit], i: int, match: Callable[..., Rule | None],
+                    kept: list[Unit]) -> bool:
+    """Does the credit at units[i] stand over the lines that close a story, its tags or
+    its share row (`locate.closes_story`), with two paragraphs of the story `kept` above
+    it? It is then the story's last picture's, or its source's, and the line above it the
+    story's last paragraph: fresh-user check #31's Hungarian story lost its own over "Fotó:
+    Hajdú Hírek / Nagy Péter" under "Címkék: …". A lead picture's credit stands over a share
+    row too (fundus-dev's n-tv: its caption came back before the story had to have run),
+    and one last of `units` was the header's (not asked: the Hebrew story of the same check
+    still loses its last paragraph over "צילום: …")."""
     if sum(1 for u in kept if is_prose(u.text)) < 2:
         return False
-    rule = match(units[i + 1].text, Where.ANYWHERE) if i + 1 < len(units) else None
-    return rule is not None and rule.family in (TAGS, SHARE)
+    return i + 1 < len(units) and closes_story(match(units[i + 1].text, Where.ANYWHERE))
 
 
 def _teasers_under(units: list[Unit], at: int, keep: list[bool],
@@ -1456,7 +1455,7 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
                 listed.update(dict.fromkeys(list_under(texts, i, rules.__getitem__,
                                                           lexicon.function_words), rule))
             elif (len(kept) > 1 or kept and not is_prose(kept[0].text)) and not gallery and (
-                    _takes_its_caption(rule, kept, units, i)) and not _closes_story(units, i, match, kept):
+                    _takes_its_caption(rule, kept, units, i)) and not _over_story_end(units, i, match, kept):
                 removed.insert(-1, _removal(kept.pop(), rule.id, rule.family, "caption-credit"))
         elif i in listed:
             heading = listed[i]

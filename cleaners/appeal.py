@@ -25,7 +25,6 @@ from newsclean.cleaners.lines import (
     EMAIL,
     EXCLAMATION_MARKS,
     QUESTION_MARKS,
-    attributed,
     ends_sentence,
     is_prose,
     sentences,
@@ -100,7 +99,7 @@ def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = 
     `memo` keeps what each text says (`_voice`) for the document's `lexicon`: the
     pipeline's later rounds ask about the same paragraphs again. `speech` is what reports
     speech in the document's languages (`RuleSet.reported_speech`): a paragraph that ends
-    in an attribution is a speaker's, not the publisher's (`attributed`)."""
+    in an attribution, or names one first, is a speaker's, not the publisher's (`_reports`)."""
     voices: list[_Voice] = []
     for text in texts:
         said = memo.get(text) if memo is not None else None
@@ -129,18 +128,18 @@ def appeals(texts: list[str], lexicon: Lexicon, memo: dict[str, tuple] | None = 
 
 def _reports(text: str, speech: re.Pattern | None) -> bool:
     """Does `text` report someone's call: a reporting word of the document's packs
-    (`speech`) in its last sentence's own voice, wherever it stands there? An appeal is the
-    publisher's, in its own voice; the story reports a third party's appeal with the
-    attribution first as often as last ("निगम आयुक्त ने नागरिकों से अपील की है कि वे इस सूचना को … व्हाट्सऐप ग्रुप में
-    जरूर शेयर करें" (the commissioner appealed to citizens to share this notice in their
-    WhatsApp groups), "Police asked residents to share the post…": blind trial bg's Hindi
-    story lost it in every dump), or after the call (`attributed`)."""
+    (`speech`) in its last sentence's own voice (outside quotes), wherever it stands there?
+    An appeal is the publisher's, in its own voice; the story reports a third party's
+    appeal with its attribution after the call ("…, Brennick told residents.": what
+    `lines.attributed` reads) or first ("निगम आयुक्त ने नागरिकों से अपील की है कि वे इस
+    सूचना को … शेयर करें", the commissioner appealed to citizens to share this notice:
+    blind trial bg's Hindi story lost it in every dump). The last sentence only: "…, said
+    the mayor. Download our app for breaking news alerts." is the story's sentence and an
+    appeal glued after it."""
     if speech is None:
         return False
-    said = sentences(text)  # the last sentence's: "…, said the mayor. Download our app for
-    # breaking news alerts." is the story's sentence and an appeal glued after it
-    return speech.search(without_quotes(said[-1] if said else text)) is not None or attributed(
-        text, speech)
+    said = sentences(text)
+    return speech.search(without_quotes(said[-1] if said else text)) is not None
 
 
 class _Voice(NamedTuple):

@@ -20,6 +20,7 @@ from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.lines import (
     EXCLAMATION_MARKS,
     FULL_STOPS,
+    LEAD_IN_ENDS,
     QUESTION_MARKS,
     UNSPACED_RUN_RE,
     WORD_CHARS,
@@ -149,11 +150,9 @@ def is_pointed_headline(line: str) -> bool:
     kanyang mga estudyante:" over the quote it introduces, under an ad's "Continue reading
     below ↓": blind trial bg's Tagalog Markdown dump lost it)?"""
     return (HEADLINE_MIN_WORDS <= word_count(line) <= HEADLINE_MAX_WORDS
-            and not ends_sentence(line) and last_mark(line) not in _LEAD_IN_MARKS
+            and not ends_sentence(line) and not line.endswith(LEAD_IN_ENDS)
             and not _continues(line) and not is_byline(line) and not is_stamp(line))
 
-
-_LEAD_IN_MARKS = frozenset(":：")
 
 
 # A label the scraper joined to its headline with a space and no separator: a label and its

@@ -231,6 +231,12 @@ _TRAILING_CREDIT_RE = re.compile(r"(?<=[.!?…。])[\"'”’»]*\s*\([^()\s]{1,
 _CASELESS_LOWER = ("\u10d0", "\u10ff")
 
 
+# A lead-in's end, which announces what follows (a list, a quote): its colon, Latin or
+# full-width; Thai, which writes no colon there, ends it with "as follows" (blind trial ax's
+# Thai flood warning lost its five tips after "…พร้อมแนะนำให้ประชาชนปฏิบัติ ดังนี้").
+LEAD_IN_ENDS = (":", "：", "ดังนี้", "ดังต่อไปนี้")
+
+
 def opens_lower(text: str) -> bool:
     """Does `text` open with a lower-case letter, as a sentence's rest does, in a script that
     opens sentences and names with capitals? False for "", for a capital, a digit or a mark,

@@ -42,6 +42,7 @@ from newsclean.cleaners.lines import (
     HEADLINE_MAX_CHARS,
     HEADLINE_MAX_WORDS,
     ITEM_GOES_ON,
+    LEAD_IN_ENDS,
     LINE_PARTS_RE,
     LIST_ITEM_RE,
     NAME_LOWER_WORDS,
@@ -193,10 +194,6 @@ LEAD_IN_MIN_WORDS = 6
 # A label over two turns or more is a speaker's ("CARDENAS:" over each of the anchor's
 # lines), not a kicker's ("UPDATE:", "WATCH:").
 SPEAKER_TURNS_MIN = 2
-# a lead-in's colon, Latin or full-width; Thai, which writes no colon there, ends it with
-# "as follows" (blind trial ax's Thai flood warning lost its five tips after "…พร้อมแนะนำให้
-# ประชาชนปฏิบัติ ดังนี้")
-_LEAD_IN_ENDS = (":", "：", "ดังนี้", "ดังต่อไปนี้")
 LEAD_IN_REACH = 40
 LIST_ITEM_MAX_WORDS = 16
 # "VALENCIA, Spain (Reuters) -", "BERLIN (dpa) –", "ST. LOUIS —": a place in capitals, maybe a
@@ -238,7 +235,7 @@ def ends_a_list(line: str, words: int | None = None) -> bool:
             and words <= TEASER_QUESTION_MAX_WORDS):  # '…asking if there were “any un-angry
         return False  # Trump supporters?”' (a lead)
     return (is_prose(line, words) or words >= _LIST_END_MIN_WORDS and last_mark(line) in FULL_STOPS
-            or words >= PROSE_MIN_WORDS and line.endswith(_LEAD_IN_ENDS)
+            or words >= PROSE_MIN_WORDS and line.endswith(LEAD_IN_ENDS)
             # a statement, then a question: an interviewer's ("Le prochain gouvernement
             # bruxellois pourrait enterrer le plan. Vous le craignez ?" went as the third item
             # of an "À lire aussi" box, blind trial av); a teaser asks one question at most
@@ -332,7 +329,7 @@ def _lead_in(line: str) -> bool:
     subhead it is the story's ("Who can sign up" over "Under the plan, drivers must:" under
     a "Related coverage" box: blind trial at's page lost both and the list under them): a
     teaser's headline has its summary under it, or the next teaser, never a lead-in."""
-    return line.endswith(_LEAD_IN_ENDS) and word_count(line) >= _LIST_END_MIN_WORDS
+    return line.endswith(LEAD_IN_ENDS) and word_count(line) >= _LIST_END_MIN_WORDS
 
 
 def _over_enumeration(texts: list[str], j: int) -> bool:
@@ -1586,7 +1583,7 @@ def _summary_box(lines: list[str], keep: list[bool], feats: list[list[float]],
             return []  # the lead's byline, the headline's date: no points under them
         story = story or _story_opening(lines[j] for j in range(first, len(lines)) if keep[j])
         if (len(points) >= SUMMARY_MIN_POINTS and words <= SUMMARY_LABEL_MAX_WORDS
-                and (line.endswith(_LEAD_IN_ENDS) or len(points) >= UNMARKED_SUMMARY_MIN_POINTS
+                and (line.endswith(LEAD_IN_ENDS) or len(points) >= UNMARKED_SUMMARY_MIN_POINTS
                      and _LABEL_WORDS_RE.fullmatch(line))):
             headed = any(named(lines[j]) is None and is_headline(lines[j])
                          and _names_the_story(lines[j], story, lexicon.function_words)
@@ -1887,7 +1884,7 @@ def _under_a_lead_in(lines: list[str], i: int, named: Callable[[str], Rule | Non
     ("LTE-Patent:", "49-Euro-Ticket:"), and under it a byline, a deck or the lead: 4 dev
     dumps lost their titles without the item under it."""
     j = _unnamed_above(lines, i, named)
-    if j < 0 or not lines[j].rstrip().endswith(_LEAD_IN_ENDS) or i + 1 >= len(lines):
+    if j < 0 or not lines[j].rstrip().endswith(LEAD_IN_ENDS) or i + 1 >= len(lines):
         return False
     item = lines[i + 1]
     words = word_count(item)
@@ -2146,7 +2143,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
             lo -= lo > 0 and _result_line(lines[lo - 1]) and named(lines[lo - 1]) is None
             keep[lo:hi] = [True] * (hi - lo)
         elif 3 * sum(keep[lo:hi]) >= hi - lo or any(keep[lo:hi]) and lo > 0 and keep[lo - 1] and (
-                kind == _LABEL_ROW or lines[lo - 1].endswith(_LEAD_IN_ENDS)):
+                kind == _LABEL_ROW or lines[lo - 1].endswith(LEAD_IN_ENDS)):
             for j in range(lo, hi):
                 if not keep[j] and named(lines[j]) is None:
                     keep[j] = True
@@ -2481,7 +2478,7 @@ def _keep_announced(lines: list[str], keep: list[bool], feats: list[list[float]]
         if keep[i]:
             last_kept = i
         line = lines[i]
-        if (last_kept is None or i - last_kept > RESCUE_REACH or not line.endswith(_LEAD_IN_ENDS)
+        if (last_kept is None or i - last_kept > RESCUE_REACH or not line.endswith(LEAD_IN_ENDS)
                 or feats[i][_NW] < LEAD_IN_MIN_WORDS or i + 1 >= n
                 or not quiet(i)):
             continue
@@ -2765,7 +2762,7 @@ def _entry_rows(lines: list[str], keep: list[bool]) -> list[bool]:
         return [False] * len(lines)  # most pages: only their kept lines were asked
     counts = Counter(lines)
     return [is_clock_line(line) or counts[line] >= ENTRY_ROW_MIN and not line.endswith(
-        _LEAD_IN_ENDS) and not ends_sentence(line) and word_count(line) <= SUBHEAD_MAX_WORDS
+        LEAD_IN_ENDS) and not ends_sentence(line) and word_count(line) <= SUBHEAD_MAX_WORDS
         for line in lines]
 
 
@@ -2970,8 +2967,7 @@ def _fact_runs(lines: list[str], named: Callable[[str], Rule | None]) -> list[tu
     return [(lo, lo + size) for row, lo, size in _runs(rows)
             if row and size >= MIN_FACT_ROWS and (
                 _figures_in_most(lines[lo:lo + size])
-                or _closes_story(lines, lo + size, named)
-                and any(c.isdigit() for line in lines[lo:lo + size] for c in line))]
+                or _closes_story(lines, lo + size, named) and _figure_rows(lines[lo:lo + size]))]
 
 
 def closes_story(rule: Rule | None) -> bool:
@@ -2986,9 +2982,14 @@ def _closes_story(lines: list[str], i: int, named: Callable[[str], Rule | None])
     return i == len(lines) or closes_story(named(lines[i]))
 
 
+def _figure_rows(rows: list[str]) -> int:
+    """How many of `rows` hold a figure (a digit)?"""
+    return sum(1 for row in rows if any(c.isdigit() for c in row))
+
+
 def _figures_in_most(rows: list[str]) -> bool:
     """Do two of three `rows` hold a figure (a fact box's, not a teaser rail's)?"""
-    return 3 * sum(1 for row in rows if any(c.isdigit() for c in row)) >= 2 * len(rows)
+    return 3 * _figure_rows(rows) >= 2 * len(rows)
 
 
 def _fact_box_span(lines: list[str], keep: list[bool], lo: int, hi: int,

@@ -12,7 +12,7 @@ import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import accumulate, chain, takewhile
+from itertools import accumulate, chain, islice, takewhile
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -296,7 +296,7 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
                                          references=references_start([u.text for u in units]))
         h1 = _dated_heading(units, page_lines, first_lynx_heading(text, [u.start for u in units]))
     elif header is not None or is_markdown(text):
-        units = _join_heading_rests(units, text)
+        units = _markdown_blocks(units, text)
         at = only_h1([u.text for u in units]) if header is None or not header.title else None
         h1 = units[at].start if at is not None else None
         units, page_lines = _read_marked(units, removed, read_line, kind, header=header)
@@ -458,10 +458,10 @@ class _Judge:
         return units, title, removed, top
 
 
-def _join_heading_rests(units: list[Unit], text: str) -> list[Unit]:
-    """A Markdown dump's `units` (its lines) as its blocks: each paragraph's lines joined
-    (`markdown.continues_paragraph`), and each heading wrapped by the dumper joined with its
-    rest on the next line (`markdown.heading_rest`)."""
+def _markdown_blocks(units: list[Unit], text: str) -> list[Unit]:
+    """A Markdown dump's `units` (its lines) as its blocks, as CommonMark reads them: each
+    paragraph's lines joined (`markdown.continues_paragraph`), and each heading the dumper
+    wrapped joined with its rest on the next line (`markdown.heading_rest`)."""
     out: list[Unit] = []
     for u in units:
         head = out[-1] if out else None
@@ -964,8 +964,7 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
         out = leading if i <= last else trailing
         if rule is not None and rule.where is Where.LIST_HEAD and first < i < last:
             listed.update(dict.fromkeys(_teasers_under(units, i, keep, match, lexicon), rule))
-        if rule is not None and i < last and _takes_its_caption(rule, kept, units, i) and not (
-                _over_story_end(units, i, match, kept)):
+        if rule is not None and i < last and _takes_its_caption(rule, kept, units, i, match):
             out.append(_removal(kept.pop(), rule.id, rule.family, "caption-credit"))
         if rule is not None:
             out.append(_removal(unit, rule.id, rule.family,
@@ -1047,7 +1046,8 @@ def _next_on_page(units: list[Unit], i: int, removed: list[Removal]) -> bool:
     return not any(r.line is not None and above < r.line < below for r in removed)
 
 
-def _takes_its_caption(rule: Rule, kept: list[Unit], units: list[Unit], i: int) -> bool:
+def _takes_its_caption(rule: Rule, kept: list[Unit], units: list[Unit], i: int,
+                       match: Callable[..., Rule | None]) -> bool:
     """Does a picture's credit at line i (`rule` a caption-credit rule) take the kept line
     right above it as its caption: _CAPTION_MAX_WORDS words or fewer, no list item? A
     credit that holds a sentence of its own (two sentences: "(Photo: Brisco on his route in
@@ -1064,26 +1064,33 @@ def _takes_its_caption(rule: Rule, kept: list[Unit], units: list[Unit], i: int) 
     sentences, a lead (fresh-user check #26: "Der Stadtrat hat … beschlossen. Bis 2029 …"
     over "Foto: Anna Schmidt / dpa"); a caption of one sentence there is the lead picture's
     (fundus-dev FAZ, WAZ, Nettavisen). The rules ask with a stricter guard (no prose first
-    line: `_apply_rules`)."""
+    line: `_apply_rules`). Nor a credit over the story's end (`_over_story_end`)."""
     return (rule.where is Where.CAPTION_CREDIT and bool(kept) and kept[-1] is units[i - 1]
             and (len(kept) > 1 or sentence_ends(kept[0].text) < 2)
             and word_count(kept[-1].text) <= _CAPTION_MAX_WORDS
-            and not is_list_item(kept[-1].text) and len(sentences(units[i].text)) < 2)
+            and not is_list_item(kept[-1].text) and len(sentences(units[i].text)) < 2
+            and not _over_story_end(units, i, match, kept))
+
+
+# A story has run once this many of its paragraphs of prose are kept above a line.
+_STORY_RUN_PARAGRAPHS = 2
 
 
 def _over_story_end(units: list[Unit], i: int, match: Callable[..., Rule | None],
                     kept: list[Unit]) -> bool:
     """Does the credit at units[i] stand over the lines that close a story, its tags or
-    its share row (`locate.closes_story`), with two paragraphs of the story `kept` above
-    it? It is then the story's last picture's, or its source's, and the line above it the
-    story's last paragraph: fresh-user check #31's Hungarian story lost its own over "Fotó:
-    Hajdú Hírek / Nagy Péter" under "Címkék: …". A lead picture's credit stands over a share
-    row too (fundus-dev's n-tv: its caption came back before the story had to have run),
-    and one last of `units` was the header's (not asked: the Hebrew story of the same check
-    still loses its last paragraph over "צילום: …")."""
-    if sum(1 for u in kept if is_prose(u.text)) < 2:
+    its share row (`locate.closes_story`), with the story run above it
+    (_STORY_RUN_PARAGRAPHS in `kept`)? It is then the story's last picture's, or its
+    source's, and the line above it the story's last paragraph: fresh-user check #31's
+    Hungarian story lost its own over "Fotó: Hajdú Hírek / Nagy Péter" under "Címkék: …". A
+    lead picture's credit stands over a share row too (fundus-dev's n-tv: its caption came
+    back before the story had to have run), and one last of `units` was the header's (not
+    asked: the Hebrew story of the same check still loses its last paragraph over "צילום:
+    …")."""
+    if i + 1 >= len(units) or not closes_story(match(units[i + 1].text, Where.ANYWHERE)):
         return False
-    return i + 1 < len(units) and closes_story(match(units[i + 1].text, Where.ANYWHERE))
+    prose = (u for u in kept if is_prose(u.text))
+    return sum(1 for _ in islice(prose, _STORY_RUN_PARAGRAPHS)) == _STORY_RUN_PARAGRAPHS
 
 
 def _teasers_under(units: list[Unit], at: int, keep: list[bool],
@@ -1455,7 +1462,7 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
                 listed.update(dict.fromkeys(list_under(texts, i, rules.__getitem__,
                                                           lexicon.function_words), rule))
             elif (len(kept) > 1 or kept and not is_prose(kept[0].text)) and not gallery and (
-                    _takes_its_caption(rule, kept, units, i)) and not _over_story_end(units, i, match, kept):
+                    _takes_its_caption(rule, kept, units, i, match)):
                 removed.insert(-1, _removal(kept.pop(), rule.id, rule.family, "caption-credit"))
         elif i in listed:
             heading = listed[i]

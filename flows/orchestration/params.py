@@ -138,7 +138,6 @@ def _container(location: str) -> tuple[str, str] | None:
     """(store kind, the location as a '/'-ended prefix, or a local file's path) for nesting
     tests; a local path is resolved (links, `..`). None for what no test applies to (a
     record file's URL)."""
-
     location = location.strip()
     if location.startswith("s3://"):
         rest = location[len("s3://"):]

@@ -299,7 +299,9 @@ def _calls(own: str, words: list[str], lexicon: Lexicon) -> bool:
     that names furniture besides the call word ("Get the latest news on the go — download
     the … app", "Market-moving news, the moment it breaks: join the … community on
     Telegram"; not "… — follow the plan", "The text message read: Subscribe now…", nor a
-    reference's "…review: Watch it for the time loop angle"); or open a
+    reference's "…review: Watch it for the time loop angle"); open with a call to "us" and
+    furniture the clause after a lead clause of LEAD_CLAUSE_MAX_WORDS ("Ha tetszett a cikk,
+    kövessen minket a Facebookon is!"); or open a
     clause with a call word carrying its object pronoun, which only an imperative does
     ("…: se apprezzi il nostro lavoro, sostienilo con un abbonamento", `Lexicon.with_clitic`),
     or, in a language that puts it last, say one with the imperative of "do" after it
@@ -329,6 +331,14 @@ def _calls(own: str, words: list[str], lexicon: Lexicon) -> bool:
         said = words_of(clause.lower())
         if _opens_with_call(said, lexicon) and furniture - {said[0]}:
             return True
+    lead, comma, rest = own.partition(", ")
+    said = words_of(rest.lower())
+    if (comma and word_count(lead) <= LEAD_CLAUSE_MAX_WORDS and _opens_with_call(said, lexicon)
+            and not lexicon.publisher.isdisjoint(said) and furniture - {said[0]}):
+        # a call to follow "us" after a lead clause ("Ha tetszett a cikk, kövessen minket a
+        # Facebookon is!", if you liked the article: fresh-user check #31); a story's
+        # "For updates, follow the county's page" calls to nobody's furniture of "ours"
+        return True
     for sentence in [*sentences(own)[1:], *([announced] if colon and _is_label(label) else [])]:
         said = words_of(sentence.lower())
         if _opens_with_call(said, lexicon) or (  # "… in unserem Kanal. Присоединяйтесь!"
@@ -346,6 +356,9 @@ def _calls(own: str, words: list[str], lexicon: Lexicon) -> bool:
     return False
 
 
+# A lead clause before a call is a condition of a few words ("If you liked the article,",
+# "Ha tetszett a cikk,"); a story's sentence runs longer before its comma.
+LEAD_CLAUSE_MAX_WORDS = 6
 # A label before a colon is a kicker of a few capitalized words ("Today's News", "Ground
 # Game"); a sentence that introduces a quotation ("The text message read: Subscribe now or
 # lose access, according to the complaint") has a verb in lower case.

@@ -241,7 +241,7 @@ megosztás megosztom hozzászólás hozzászólások komment kommentek feliratko
 előfizetek hirdetés reklám bejelentkezés belépés regisztráció hírlevél hírlevelünkre
 kapcsolódó menü keresés
 """, """
-ön önt önnek önök önöket maga magát te téged neked ti titeket nektek
+ön önt önnek önök önöket maga magát te téged neked ti titeket nektek minket bennünket nekünk
 """, """
 ossza oszd iratkozzon iratkozz fizessen fizess kövessen kövess hallgassa hallgasd töltse
 töltsd támogassa támogasd kattintson kattints csatlakozzon csatlakozz regisztráljon
@@ -366,7 +366,8 @@ soma changia tuma ingia pata
 # The address words of each language (the second list above) that are the first person
 # plural: the publisher's "we" and "our", apart from the reader's "you". An appeal has both
 # voices ("Sign up to our free email", "we rely on readers like you"); a story speaks about
-# third parties (cleaners/appeal.py). Hungarian, Korean: none listed (pro-drop, honorifics).
+# third parties (cleaners/appeal.py). Korean: none listed (pro-drop, honorifics); Hungarian
+# drops the subject, but "us" is a word ("kövessen minket", follow us).
 _PUBLISHER = {
     "en": "we our ours us ourselves",
     "es": "nosotros nuestro nuestra nuestros nuestras",
@@ -400,6 +401,7 @@ _PUBLISHER = {
     "ur": "ہم ہمارا ہماری ہمارے ہمیں",
     "bn": "আমরা আমাদের আমাদেরকে",
     "tl": "kami namin amin aming",
+    "hu": "minket bennünket nekünk",
 }
 # What a publisher's appeal asks of its reader besides the page's furniture (the web and
 # call classes, which the line model reads too): money, membership, an email in the inbox.
@@ -607,6 +609,11 @@ PITCH_HEAD_MIN_CHARS = 8
 _PARTICLES = {
     "ko": "에서는 으로는 에게서 에서 에게 께서 으로 이나 부터 까지 처럼 보다 "
           "의 을 를 이 가 은 는 로 에 께 와 과 도 만",
+    # Hungarian writes its case endings onto the word, a platform's name too: "a Facebookon"
+    # (on Facebook: fresh-user check #31's "Ha tetszett a cikk, kövessen minket a Facebookon
+    # is!" named no furniture as written)
+    "hu": "ban ben ból ből ról ről tól től hoz hez höz nak nek val vel nál nél "
+          "ba be ra re on en ön ot et öt at",
 }
 # Chinese and Japanese write a sentence as one run of characters, so a word of an appeal's
 # voice is found inside the run (`Lexicon.bare`): the reader's "you", the publisher's "we",

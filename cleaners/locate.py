@@ -1635,12 +1635,24 @@ _AFFIXED_SCRIPT_RE = re.compile(r"[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\ufb1d
 STEM_MIN_CHARS = 5
 STEM_DROP_CHARS = 2
 COMPOUND_PART_MIN_CHARS = 6
+# A headline's word in Hebrew or Arabic may carry other proclitics than the story's ("בלוטו",
+# in the lotto, for the story's "הלוטו", the lotto: fresh-user check #31's Hebrew scam story
+# had no title): in the fallback, the word less its first one to PROCLITIC_MAX_CHARS
+# letters ("وال", and the) names the story inside a word of it, AFFIXED_STEM_MIN_CHARS
+# letters left at least (a three-letter root is inside too many words).
+PROCLITIC_MAX_CHARS = 3
+AFFIXED_STEM_MIN_CHARS = 4
 
 
 def _in_story_inflected(word: str, opening: str) -> bool:
     """Does a word of the story's `opening` start with `word` less its last STEM_DROP_CHARS
     letters (STEM_MIN_CHARS at least), or with the last part of a compound `word` (the
-    story's "versterking van de dijk" for "Dijkversterking")?"""
+    story's "versterking van de dijk" for "Dijkversterking")? Or, for a Hebrew or Arabic
+    word, hold it less its proclitics (PROCLITIC_MAX_CHARS)?"""
+    if _AFFIXED_SCRIPT_RE.match(word):
+        cut = min(PROCLITIC_MAX_CHARS, len(word) - AFFIXED_STEM_MIN_CHARS)
+        if any(word[k:] in opening for k in range(1, cut + 1)):
+            return True
     if len(word) < STEM_MIN_CHARS:
         return False
     stem = word[:max(STEM_MIN_CHARS, len(word) - STEM_DROP_CHARS)]
@@ -1738,15 +1750,33 @@ def _keep_between(lines: list[str], keep: list[bool], named: Callable[[str], Rul
       at's Q&A while its other questions stayed);
     - a lead-in over its enumeration (`_over_enumeration`) that says nothing to the reader
       (`quiet`): "Il progetto prevede tre fasi:" (p 0.37) over "la messa in sicurezza …;"
-      went and its items stayed (fresh-user check #14)."""
+      went and its items stayed (fresh-user check #14);
+    - an interview's last questions and their answers under a kept answer, over the
+      lines that close a story (`_closes_story`): "Чого ви боїтеся?" (What are you afraid
+      of?) and "Що ми звикнемо. …" over the share row went from blind trial bh's Ukrainian
+      interview in every dump (p 0.31, 0.38: the answer says "we")."""
     interview = sum(1 for i, line in enumerate(lines)
                     if keep[i] and line.endswith(QUESTION_MARKS)) >= INTERVIEW_MIN_QUESTIONS
     for i in range(1, len(lines) - 1):
         if not keep[i] and keep[i - 1] and keep[i + 1] and (
-                interview and _question_heading(lines[i]) and ends_a_list(lines[i + 1])
-                and named(lines[i]) is None
+                interview and _is_question(lines, i, named)
                 or _over_enumeration(lines, i) and quiet(i)):
             keep[i] = True
+    for i in range(len(lines) - 2) if interview else ():
+        if keep[i] and not keep[i + 1]:
+            end = i + 1
+            while (end + 1 < len(lines) and not (keep[end] or keep[end + 1])
+                   and _is_question(lines, end, named) and named(lines[end + 1]) is None):
+                end += 2
+            if end > i + 1 and _closes_story(lines, end, named):
+                keep[i + 1:end] = [True] * (end - i - 1)
+
+
+def _is_question(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
+    """Is line i an interview's question (`_question_heading`, no rule names it) over its
+    answer (a statement, `ends_a_list`)?"""
+    return (_question_heading(lines[i]) and i + 1 < len(lines) and ends_a_list(lines[i + 1])
+            and named(lines[i]) is None)
 
 
 # Items under a subhead the model kept, saved without their bullets (an <li>'s text alone on

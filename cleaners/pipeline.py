@@ -1079,15 +1079,14 @@ _STORY_RUN_PARAGRAPHS = 2
 def _over_story_end(units: list[Unit], i: int, match: Callable[..., Rule | None],
                     kept: list[Unit]) -> bool:
     """Does the credit at units[i] stand over the lines that close a story, its tags or
-    its share row (`locate.closes_story`), with the story run above it
+    its share row (`locate.closes_story`), or last of `units`, with the story run above it
     (_STORY_RUN_PARAGRAPHS in `kept`)? It is then the story's last picture's, or its
     source's, and the line above it the story's last paragraph: fresh-user check #31's
-    Hungarian story lost its own over "Fotó: Hajdú Hírek / Nagy Péter" under "Címkék: …". A
-    lead picture's credit stands over a share row too (fundus-dev's n-tv: its caption came
-    back before the story had to have run), and one last of `units` was the header's (not
-    asked: the Hebrew story of the same check still loses its last paragraph over "צילום:
-    …")."""
-    if i + 1 >= len(units) or not closes_story(match(units[i + 1].text, Where.ANYWHERE)):
+    Hungarian story lost its own over "Fotó: Hajdú Hírek / Nagy Péter" under "Címkék: …",
+    its Hebrew one over "צילום: …" where the locator's article ended. A lead picture's
+    credit stands over a share row, or last of a header's units, too (fundus-dev's n-tv:
+    its caption came back before the story had to have run)."""
+    if i + 1 < len(units) and not closes_story(match(units[i + 1].text, Where.ANYWHERE)):
         return False
     prose = (u for u in kept if is_prose(u.text))
     return sum(1 for _ in islice(prose, _STORY_RUN_PARAGRAPHS)) == _STORY_RUN_PARAGRAPHS

@@ -100,6 +100,11 @@ STORY = {
            "Tatbikat saat 10.00'da okullarda, hastanelerde ve kamu binalarında aynı anda başladı.",
            "\"Sizin katılımınız bizim için çok önemliydi\" dedi vali, tatbikatın ardından.",
            "Belediye yıl sonuna kadar 300 yeni toplanma alanı belirleyecek."],
+    "hu": ["Több száz ember vonult vasárnap délután a debreceni városházához, hogy tiltakozzon "
+           "az akkumulátorgyár bővítése ellen.",
+           "A tüntetők szerint a gyár vízfelhasználása veszélyezteti a környékbeli kutakat.",
+           "„Minket senki nem kérdezett meg, és önöket sem” – mondta a szervező a tömegnek.",
+           "A város hírlevélben tájékoztatta a lakókat a bővítés részleteiről."],
 }
 APPEALS = [
     ("de", "Sie wollen keine Nachrichten aus Brandenburg verpassen? Dann melden Sie sich für "
@@ -181,6 +186,9 @@ APPEALS = [
     ("en", "Every goal, every ground, every Saturday: follow live CFL scores in the Standard app."),
     ("en", "Get our biggest stories on WhatsApp before anyone else — follow the Eko Tribune "
            "channel."),
+    # a call to follow "us" after a lead clause, the platform with its case ending
+    # (fresh-user check #31)
+    ("hu", "Ha tetszett a cikk, kövessen minket a Facebookon is!"),
 ]
 
 
@@ -232,6 +240,10 @@ NOT_APPEALS = [
            "the booster there."),
     ("en", "^ \"Jango review: Watch it for the time loop angle\". Sify. Retrieved 19 November "
            "2021."),
+    # a call after a lead clause to a third party's furniture, not to "us"; a reported call
+    ("en", "For updates on the closures, follow the county council's page on Facebook."),
+    ("hu", "A szervező civil egyesület arra kérte a lakókat, hogy osszák meg a bejegyzést, mert "
+           "a helyi újságok alig írtak a tüntetésről."),
 ]
 
 

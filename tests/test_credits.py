@@ -180,14 +180,23 @@ def test_a_caption_the_article_opens_with_goes_with_its_credit_and_a_lead_stays(
     assert lead in kept and rest in kept
 
 
-def test_the_storys_last_paragraph_over_a_credit_and_its_tags_stays():
-    """Fresh-user check #31's Hungarian story: its last paragraph over "Fotó: Hajdú Hírek /
-    Nagy Péter" and "Címkék: …" went as the credit's caption. Over the lines that close a
-    story, once the story has run, a credit is its last picture's or its source's
-    (`pipeline._closes_story`); the credit itself still goes."""
+@pytest.mark.parametrize(("fixture", "last_paragraph", "credit"), [
+    ("fresh-hu-last-paragraph-over-credit-and-tags.txt",
+     "Az ellenzéki önkormányzati képviselők népszavazást kezdeményeznek a kérdésben, "
+     "ehhez mintegy 20 ezer aláírást kell összegyűjteniük.", "Fotó: Hajdú Hírek"),
+    ("fresh-he-last-paragraph-over-credit.txt",
+     "חוקרי שריפות יבדקו אם האש הוצתה בכוונה. לפי ההערכות, השריפה לא תכובה לחלוטין לפני "
+     "מחר בבוקר.", "צילום: דוברות כבאות והצלה"),
+])
+def test_the_storys_last_paragraph_over_a_credit_at_its_end_stays(
+        fixture: str, last_paragraph: str, credit: str):
+    """Fresh-user check #31's Hungarian and Hebrew stories: the last paragraph over "Fotó:
+    Hajdú Hírek / Nagy Péter" and "Címkék: …", and over "צילום: …" where the article's
+    lines end, went as the credit's caption. Over the lines that close a story or at the
+    article's end, once the story has run, a credit is its last picture's or its source's
+    (`pipeline._over_story_end`); the credit itself still goes."""
     pages = Path(__file__).parent / "fixtures" / "text_pages"
-    text = clean((pages / "fresh-hu-last-paragraph-over-credit-and-tags.txt").read_bytes()).text
-    assert ("Az ellenzéki önkormányzati képviselők népszavazást kezdeményeznek a kérdésben, "
-            "ehhez mintegy 20 ezer aláírást kell összegyűjteniük.") in text
-    assert "Fotó: Hajdú Hírek" not in text
+    text = clean((pages / fixture).read_bytes()).text
+    assert last_paragraph in text
+    assert credit not in text
 

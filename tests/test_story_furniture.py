@@ -1077,6 +1077,20 @@ def test_an_interviews_question_between_two_answers_stays():
         i for i, p in enumerate(kept) if p.startswith("Yes. I can't imagine not."))
 
 
+def test_an_interviews_last_question_and_answer_over_the_share_row_stay():
+    # Blind trial bh's Ukrainian interview: "Чого ви боїтеся?" (What are you afraid of?) and
+    # its answer "Що ми звикнемо. …" (That we get used to it) over "Поділитися" (Share)
+    # went with the page's furniture (p 0.31, 0.38: the answer says "we"); a kept answer,
+    # then questions with their answers, then the lines that close a story
+    # (`locate._keep_between`).
+    result = clean((PAGES / "trial-bh-uk-interview-last-answer.txt").read_bytes())
+    kept = result.text.split("\n\n")
+    assert kept[-2:] == ["Чого ви боїтеся?", "Що ми звикнемо. Що діти вирішать, ніби вчитися під "
+                         "землею — це нормально. Я хочу, щоб наступний випускний вони "
+                         "святкували нагорі, під сонцем."]
+    assert "Поділитися" not in result.text
+
+
 def test_a_live_blogs_entry_headlines_under_stamps_with_the_writers_name_stay():
     # Blind trial at's budget blog: the rescue took each entry's headline back under its
     # stamp ("3:52pm Ben Tuckey"), and the next pass, which judges the kept lines alone,

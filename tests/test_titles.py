@@ -98,6 +98,8 @@ def test_a_headline_kept_under_a_date_line_is_the_title():
 @pytest.mark.parametrize(("page", "headline", "lead"), [
     ("he-prefixed-words.txt", "נמל חיפה יפעיל מסוף רכבות חדש כבר בחודש הבא",
      "חברת נמל חיפה הודיעה ביום ראשון"),
+    ("he-other-proclitics.txt", 'הונאת "זכית בלוטו": עשרות נפלו בפח והעבירו אלפי שקלים',
+     "עשרות אזרחים הגישו בחודש האחרון תלונות"),
     ("ar-affixed-words.txt", "افتتاح متحف جديد للمخطوطات في مدينة فاس القديمة",
      "افتتحت وزارة الثقافة يوم السبت"),
     ("it-headline-over-share-row.txt",

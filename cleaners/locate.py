@@ -1191,8 +1191,9 @@ def _entry_headlines(lines: list[str], keep: list[bool],
     if len(stamped) >= LIVE_CLOCKS_KEPT:
         for i in stamped:
             j = next((j for j in range(i + 1, kept[-1] + 1) if named(lines[j]) is None), None)
-            if j is not None and keep[j] and is_prose(lines[j]):
-                keep[i] = True
+            if j is not None and keep[j] and (is_prose(lines[j]) or ends_a_list(lines[j])):
+                keep[i] = True  # over a paragraph, or a statement of a few words
+                # ("Lezárultak az urnák.", the polls have closed: blind trial bh)
     stamps = [i for i in range(kept[0], kept[-1])
               if not keep[i] and is_clock_time(lines[i]) and named(lines[i]) is None]
     if len(stamps) < LIVE_CLOCKS_KEPT:
@@ -2988,16 +2989,27 @@ def _fact_row(line: str) -> bool:
             and word_count(line) <= LIST_ITEM_MAX_WORDS)
 
 
+# Over the page's other furniture (`_furniture_under`), a fact box's rows hold figures in
+# this many rows at least: a review's production box names its cast and crew, with its
+# dates and its length ("Te zien: t/m 28 juni …", "Duur: 1 uur en 50 minuten", over "Volg
+# Cultuur op WhatsApp…": blind trial bh's Dutch review lost it); a blog's category and
+# previous-post rows hold one date (readability-dev pixnet, 0.691 -> 0.676 with one).
+_FURNISHED_FACT_FIGURES = 2
+
+
 def _fact_runs(lines: list[str], named: Callable[[str], Rule | None]) -> list[tuple[int, int]]:
     """(first, end) of each fact box (`_fact_row`): MIN_FACT_ROWS rows or more no rule
     names, a figure in two of three; or, right over the lines that close the story
     (`_closes_story`), a figure in one: a match report's facts name the ground, the
-    referees and the scorers, with the goals' minutes (blind trial bg)."""
+    referees and the scorers, with the goals' minutes (blind trial bg); or over other lines
+    a rule names, a figure in _FURNISHED_FACT_FIGURES."""
     rows = [_fact_row(line) and named(line) is None for line in lines]
     return [(lo, lo + size) for row, lo, size in _runs(rows)
             if row and size >= MIN_FACT_ROWS and (
                 _figures_in_most(lines[lo:lo + size])
-                or _closes_story(lines, lo + size, named) and _figure_rows(lines[lo:lo + size]))]
+                or _closes_story(lines, lo + size, named) and _figure_rows(lines[lo:lo + size])
+                or _furniture_under(lines, lo + size, named)
+                and _figure_rows(lines[lo:lo + size]) >= _FURNISHED_FACT_FIGURES)]
 
 
 def closes_story(rule: Rule | None) -> bool:
@@ -3028,15 +3040,21 @@ def _fact_box_span(lines: list[str], keep: list[bool], lo: int, hi: int,
     above and under it within BOX_REACH lines (else None): its heading is a short line right above it
     no rule names ("The worst-affected hospitals", "Die neuen Preise im Überblick"); a
     related box's teasers, an ad's label or a "Lesen Sie mehr: …" link may stand between
-    (blind trials al and as). Under the story's last paragraph, the lines that close a
-    story (its share row, its tags: _STORY_END) stand for the kept lines under it: a match
-    report's facts ("Maçın özeti" over "Stat: …", "Hakemler: …", "Goller: …") went over
-    the share row (blind trial bg)."""
+    (blind trials al and as). Under the story's last paragraph, the page's furniture
+    (`_furniture_under`: its share row, its tags, a follow prompt) stands for the kept lines
+    under it: a match report's facts ("Maçın özeti" over "Stat: …", "Hakemler: …", "Goller:
+    …") went over the share row (blind trial bg), a review's production box over "Volg
+    Cultuur op WhatsApp…" (blind trial bh)."""
     if lo > 0 and not keep[lo - 1] and named(lines[lo - 1]) is None and _caption(lines[lo - 1]):
         lo -= 1
     above = any(keep[max(0, lo - BOX_REACH):lo])
-    below = any(keep[hi:hi + BOX_REACH]) or _closes_story(lines, hi, named)
+    below = any(keep[hi:hi + BOX_REACH]) or _furniture_under(lines, hi, named)
     return (lo, hi) if above and below else None
+
+
+def _furniture_under(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
+    """Does the page's furniture start at line i: a line a rule names, or past the last?"""
+    return i == len(lines) or named(lines[i]) is not None
 
 
 def is_list_item(line: str) -> bool:

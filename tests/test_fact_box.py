@@ -155,3 +155,19 @@ def test_a_match_reports_facts_over_its_share_row_stay():
         "Kırmızı kart: Emre Aydın (dk. 38, Körfez)"]
     assert lines[at + 8] == lines[-1]
     assert "Paylaş" not in lines and "Yorum yaz" not in lines
+
+
+def test_a_reviews_production_box_over_a_follow_prompt_stays():
+    """Blind trial bh's Dutch theatre review: under its last paragraph, five rows of the
+    company, the director, the composer, the dates and the length, over "Volg Cultuur op
+    WhatsApp…", went as `layout.after-article`. Over a line a rule names, a figure in two
+    rows makes a fact box (`locate._FURNISHED_FACT_FIGURES`); the follow prompt and the
+    comments under it still go."""
+    result = clean((PAGES_DIR / "trial-bh-nl-review-production-box.txt").read_bytes())
+    lines = result.text.split("\n\n")
+    assert lines[-5:] == [
+        "Door: Toneelgroep De Vrije Val", "Regie: Lotte Verhoeven", "Muziek: Thijs Hoekstra",
+        "Te zien: t/m 28 juni in Theater Kikker, Utrecht; daarna op tournee",
+        "Duur: 1 uur en 50 minuten, zonder pauze"]
+    assert "Volg Cultuur op WhatsApp en mis geen recensie meer" not in result.text
+    assert "Reacties (17)" not in result.text

@@ -1091,6 +1091,17 @@ def test_an_interviews_last_question_and_answer_over_the_share_row_stay():
     assert "Поділитися" not in result.text
 
 
+def test_a_live_blogs_stamped_headline_over_a_short_statement_stays():
+    # Blind trial bh's Hungarian election blog: "19:00 Véget ért a szavazás, két kisebb
+    # rendbontás" over "Lezárultak az urnák." (the polls have closed, three words) went
+    # (p 0.21), while the entries over paragraphs stayed (`locate._entry_headlines`).
+    result = clean((PAGES / "trial-bh-hu-live-blog-short-entry.txt").read_bytes())
+    kept = result.text.split("\n\n")
+    at = kept.index("19:00 Véget ért a szavazás, két kisebb rendbontás")
+    assert kept[at + 1] == "Lezárultak az urnák."
+    assert "Hirdetés" not in kept
+
+
 def test_a_live_blogs_entry_headlines_under_stamps_with_the_writers_name_stay():
     # Blind trial at's budget blog: the rescue took each entry's headline back under its
     # stamp ("3:52pm Ben Tuckey"), and the next pass, which judges the kept lines alone,

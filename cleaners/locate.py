@@ -83,6 +83,7 @@ from newsclean.cleaners.lines import (
     word_count,
     words_of,
 )
+from newsclean.cleaners.lynx import holds_button
 from newsclean.cleaners.rules import COMMENTS, CREDIT, NAVIGATION, SHARE, TAGS, Rule, Where
 
 _V = TypeVar("_V")
@@ -790,10 +791,11 @@ def title_like(line: str) -> bool:
     row ("Posse de bola 58% 42%": blind trial w's match report got it for its title). A
     title names something: one of its content words (`lines.content_words`) has a letter.
     "0{A:A×À" and "00:A:A:A" (fuzzed pages of the property tests) were the titles of the
-    pages' clean copies and not of the pages, so cleaning a clean copy removed them."""
+    pages' clean copies and not of the pages, so cleaning a clean copy removed them. A
+    line with a form's button (`lynx.holds_button`) is the form's."""
     return is_headline(line) and word_count(line) >= TITLE_MIN_WORDS and not (
         _labels_a_count(line) or is_relative_time(line) or _TWO_FIGURES_RE.search(line)
-        or opens_with_time(line) or opens_with_date(line, None)
+        or opens_with_time(line) or opens_with_date(line, None) or holds_button(line)
     ) and any(c.isalpha() for w in content_words(line, frozenset()) for c in w)
 
 

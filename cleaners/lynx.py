@@ -43,6 +43,17 @@ _FIELD_RE = re.compile(r"_{3,}")
 ANCHOR_MAX_WORDS = 8
 
 
+# A form's button as lynx prints it ("(BUTTON) Sign in").
+_BUTTON_MARK = "(BUTTON)"
+
+
+def holds_button(line: str) -> bool:
+    """Does `line` hold a form's button as a text browser prints it ("(BUTTON) 로그인
+    (BUTTON) 구독", log in, subscribe)? Such a line is a form's, never a headline: blind
+    trial bh's Korean and Persian lynx dumps got their masthead's buttons for a title."""
+    return _BUTTON_MARK in line
+
+
 def is_lynx_dump(text: str) -> bool:
     """Is `text` a text browser's dump: MIN_LINKS or more link numbers ("[12]") in it, and a
     references list of MIN_LINKS or more targets ("12. https://…") under its heading?"""

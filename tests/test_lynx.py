@@ -97,3 +97,17 @@ def test_a_marked_up_lists_items_come_out_without_bullets(page):
     kept = result.text.split("\n\n")
     assert "Closure begins: 10 p.m. Monday, Jan. 5, 2026" in kept
     assert not any(p.startswith(("* ", "+ ", "- ")) for p in kept)
+
+
+@pytest.mark.parametrize(("page", "title"), [
+    ("trial-bh-ko-lynx-buttons.txt", "한국형 인공태양 KSTAR, 1억도 플라스마 130초 유지…세계 최장 기록"),
+    ("trial-bh-fa-lynx-buttons.txt", "رشد ۲.۱ درصدی شاخص بورس تهران با جهش سهام خودروسازان"),
+])
+def test_a_line_of_form_buttons_is_no_title(page, title):
+    # Blind trial bh's Korean and Persian lynx dumps: the masthead's "(BUTTON) 로그인
+    # (BUTTON) 구독" (log in, subscribe) was the title, the headline left in the text
+    # (`lynx.holds_button`).
+    result = clean((PAGES / page).read_bytes())
+    assert result.title == title
+    assert not result.text.startswith(title)
+    assert "(BUTTON) 로그인" not in result.text

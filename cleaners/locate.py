@@ -792,11 +792,19 @@ def title_like(line: str) -> bool:
     title names something: one of its content words (`lines.content_words`) has a letter.
     "0{A:A×À" and "00:A:A:A" (fuzzed pages of the property tests) were the titles of the
     pages' clean copies and not of the pages, so cleaning a clean copy removed them. A
-    line with a form's button (`lynx.holds_button`) is the form's."""
+    line with a form's button (`lynx.holds_button`) is the form's, one ending in a close
+    button (_CLOSE_MARKS) a banner's."""
     return is_headline(line) and word_count(line) >= TITLE_MIN_WORDS and not (
         _labels_a_count(line) or is_relative_time(line) or _TWO_FIGURES_RE.search(line)
         or opens_with_time(line) or opens_with_date(line, None) or holds_button(line)
+        or line.rstrip().endswith(_CLOSE_MARKS)
     ) and any(c.isalpha() for w in content_words(line, frozenset()) for c in w)
+
+
+# A banner's close button, saved as the last character of its line ("… আমাদের অ্যাপ
+# ডাউনলোড করুন ডাউনলোড ×", download our app: blind trial bh's Bengali and Tamil Markdown
+# dumps got their app banner for a title).
+_CLOSE_MARKS = ("×", "✕", "✖", "╳")
 
 
 # A table's row flattened to a line ends in its figures: a label, then two of them apart

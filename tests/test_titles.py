@@ -934,3 +934,13 @@ def test_a_news_sites_press_release_notice_over_the_headline_goes():
                             "for small farmers in Maharashtra and Karnataka")
     assert "This is a press release" not in result.text
     assert result.text.startswith("Pune (Maharashtra) [India], February 10: Sahyadri Agritech")
+
+
+def test_a_banner_line_ending_in_its_close_button_is_no_title():
+    # Blind trial bh's Tamil Markdown dump: the app banner "… செயலியைப் பதிவிறக்குங்கள்
+    # பதிவிறக்கம் ×" (download our app) over the masthead was the title
+    # (`locate._CLOSE_MARKS`).
+    page = Path(__file__).parent / "fixtures" / "titles" / "ta-app-banner-over-headline.md"
+    result = clean(page.read_bytes())
+    assert result.title == ("குலசேகரப்பட்டினத்திலிருந்து முதல் ராக்கெட்: எஸ்எஸ்எல்வி மூலம் புவி "
+                            "கண்காணிப்பு செயற்கைக்கோள் வெற்றிகரமாக ஏவப்பட்டது")

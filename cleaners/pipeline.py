@@ -188,22 +188,25 @@ def warm_up(options: CleanOptions | None = None) -> None:
     opts.model()
 
 
-# Persian typed on an Arabic keyboard, or saved in cp1256 (which has neither letter), writes
-# yeh and kaf in their Arabic forms (ي ك) where Persian has its own (ی ک): the Persian
-# pack's rules, written in Persian letters, named none of a cp1256 page's lines ("تمامی حقوق
-# این سایت محفوظ است" stayed as "تمامي حقوق اين سايت محفوظ است", fresh-user check #27). A
-# Persian document's lines are asked in Persian letters; the text keeps its own.
+# Persian and Urdu typed on an Arabic keyboard, or saved in cp1256 (which has no Farsi yeh),
+# write yeh and kaf in their Arabic forms (ي ك) where the two languages have their own (ی
+# ک): the Persian pack's rules, written in Persian letters, named none of a cp1256 page's
+# lines ("تمامی حقوق این سایت محفوظ است" stayed as "تمامي حقوق اين سايت محفوظ است",
+# fresh-user check #27; blind trial bh's Urdu code-page dump kept "يہ بھی پڑھيں"). A
+# Persian or Urdu document's lines are asked in its own letters; the text keeps what it has.
 _PERSIAN_LETTERS = str.maketrans("يكى", "یکی")
+_IN_PERSIAN_LETTERS = frozenset(("fa", "ur"))
 
 
 def _lookup(rules: RuleSet, host: str | None, langs: tuple[str, ...] | list[str],
             lines: list[str]) -> Callable[..., Rule | None]:
-    """`rules.lookup(host)` for a document of `lines`, asking a Persian document's lines in
-    Persian letters, and naming no row of a table's grid (`locate.grids`) a dateline: a grant's
-    payment table ("Applied in | Paid by" over "17-30 November | 12 December") lost its
-    three rows to `dateline.timestamp` in every style of blind trial be, HTML too."""
+    """`rules.lookup(host)` for a document of `lines`, asking a Persian or Urdu document's
+    lines in their own letters (_PERSIAN_LETTERS), and naming no row of a table's grid
+    (`locate.grids`) a dateline: a grant's payment table ("Applied in | Paid by" over
+    "17-30 November | 12 December") lost its three rows to `dateline.timestamp` in every
+    style of blind trial be, HTML too."""
     match = rules.lookup(host)
-    if langs and langs[0] == "fa":
+    if langs and langs[0] in _IN_PERSIAN_LETTERS:
         by_letters = match
 
         def match(line: str, *args, **kwargs) -> Rule | None:

@@ -2,6 +2,8 @@
 the publisher's "we" to the reader's "you" about its furniture. Quoted speech, a story about a
 newsletter, and a column that talks to its reader throughout stay."""
 
+from pathlib import Path
+
 import pytest
 
 from newsclean.cleaners import clean
@@ -548,3 +550,19 @@ def test_a_call_an_official_made_reported_in_the_story_stays(lang, call):
     story = STORY[lang] if lang in STORY else STORY["en"]
     result = clean("\n\n".join([story[0], story[1], call, story[2]]) + "\n")
     assert call in result.text.split("\n\n")
+
+
+def test_an_urdu_appeal_a_minister_made_reported_in_the_story_stays():
+    """Fresh-user check #32's Urdu dengue story: "صوبائی وزیر صحت نے شہریوں سے اپیل کی کہ
+    … واٹس ایپ چینل کو فالو کریں …" (the provincial health minister appealed to citizens …
+    to follow the health department's WhatsApp channel) went as the publisher's appeal:
+    Urdu had no pack to say what reports speech (cleaners/packs/ur.toml). The page's own
+    cross-link, ad label, comments and copyright still go."""
+    pages = Path(__file__).parent / "fixtures" / "text_pages"
+    text = clean((pages / "fresh-ur-reported-appeal.txt").read_bytes()).text
+    assert ("صوبائی وزیر صحت نے شہریوں سے اپیل کی کہ وہ گھروں میں پانی جمع نہ ہونے دیں اور "
+            "محکمہ صحت کے واٹس ایپ چینل کو فالو کریں تاکہ روزانہ کی صورتحال سے آگاہ رہ سکیں۔"
+            ) in text.split("\n\n")
+    for line in ("یہ بھی پڑھیں: کراچی میں بارش کے بعد گیسٹرو کے کیسز میں اضافہ", "اشتہار",
+                 "تبصرے", "جملہ حقوق محفوظ ہیں © 2023 روزنامہ آواز پاکستان"):
+        assert line not in text

@@ -54,6 +54,8 @@ from newsclean.cleaners.language import detect_language
 from newsclean.cleaners.lexicon import lexicon_for
 from newsclean.cleaners.lines import (
     CUT_OFF_ENDS,
+    FACT_ROW_RE,
+    MIN_FACT_ROWS,
     UNSPACED_RUN_RE,
     WORD_RE,
     byline_name,
@@ -762,6 +764,10 @@ _ASIDE_MIN_WORDS = 8
 # fundus-dev leave out; it is recorded as dropped (extract.aside), never silently lost.
 _ASIDE_MAX_WORDS = 150
 _ASIDE_LIST_SHARE = 0.5
+# ...or a box of label rows (`_fact_rows`), each a short line: the longest row of blind
+# trial bh's fact boxes has 17 words (a match's scorers with their minutes); a paragraph of
+# prose under a label ("Frage: …") runs longer.
+_FACT_ROW_MAX_WORDS = 24
 # The article's container: the deepest element holding this share of the extracted paragraphs.
 _CONTAINER_SHARE = 0.6
 
@@ -799,6 +805,18 @@ def _deepest_holding(els: list[HtmlElement], share: float = _CONTAINER_SHARE) ->
     return max((depth[i] for i, n in counts.items() if n >= need), key=lambda x: x[0])[1]
 
 
+def _fact_rows(box: list[str]) -> bool:
+    """Is an aside's `box` (its paragraphs, a heading first or not) a fact box: under its
+    heading, MIN_FACT_ROWS rows or more, each a label, a colon and what it gives
+    (`lines.FACT_ROW_RE`) in _FACT_ROW_MAX_WORDS words at most? A review's production box
+    ("Regie: …", "Duur: 1 uur en 50 minuten") and a match report's facts ("Mål: …",
+    "Domare: …") are the story's data in rows, no background feature of prose (blind trial
+    bh's Dutch, Swedish and Bengali pages lost theirs)."""
+    rows = box if box and FACT_ROW_RE.match(box[0]) else box[1:]
+    return len(rows) >= MIN_FACT_ROWS and all(
+        FACT_ROW_RE.match(row) and word_count(row) <= _FACT_ROW_MAX_WORDS for row in rows)
+
+
 def _with_asides(tree: HtmlElement, paras: list[str]) -> tuple[list[str], int]:
     """``paras`` with the prose asides of the article's container put back where they stand."""
     asides = list(tree.iter("aside"))
@@ -825,7 +843,7 @@ def _with_asides(tree: HtmlElement, paras: list[str]) -> tuple[list[str], int]:
             continue
         listed = sum(len(li.text_content().split()) for li in aside.iter("li")
                      if not any(a.tag == "li" for a in li.iterancestors()))
-        if listed < _ASIDE_LIST_SHARE * words:
+        if listed < _ASIDE_LIST_SHARE * words and not _fact_rows(box):
             continue
         if all(_probe(b) in flat for b in box):
             continue

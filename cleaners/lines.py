@@ -105,6 +105,15 @@ _CONTINUES = frozenset(",;:.)]}、，،؛")
 # hozzászóláshoz be kell jelentkezned.", "2024-05-14 09:32　来源：钱塘晚报　作者：李明": blind
 # trials o and p); a spaced slash between a bilingual site's two wordings of one label ("Most
 # read / Les plus lus", "Sign up / S'inscrire": blind trial y's New Brunswick page).
+
+# A row of a label, a colon and what it gives ("Regie: Lotte Verhoeven", "Baujahr: 1974",
+# "宮崎県： 高鍋町 、 新富町"): a label of `label` + 1 characters (a list's row, `locate`, has a
+# shorter one than a fact box's). A fact box is MIN_FACT_ROWS such rows or more: in a dump
+# (`locate._fact_runs`) and as an HTML box (`html_extract._fact_rows`).
+LABEL_ROW_PATTERN = r"[^\W\d_][^:：\n]{{0,{label}}}?\s?[:：]\s*\S"
+FACT_ROW_RE = re.compile(LABEL_ROW_PATTERN.format(label=40))
+MIN_FACT_ROWS = 3
+
 # A speaker's turn in a transcript or an interview opens with the speaker's name or role in
 # capitals and a colon: "CARDENAS: …", "SEN. HAROLD BRIGGS (R-NE): …", "SPIEGEL: …", "Q: …".
 SPEAKER_LABEL_MAX_WORDS = 6

@@ -37,14 +37,17 @@ from newsclean.cleaners.lexicon import NEGATION_REACH, Lexicon
 from newsclean.cleaners.linemodel import COLUMN, LineMemo, LineModel, score_with_features
 from newsclean.cleaners.lines import (
     CUT_OFF_ENDS,
+    FACT_ROW_RE,
     FULL_STOPS,
     HANGUL_RE,
     HEADLINE_MAX_CHARS,
     HEADLINE_MAX_WORDS,
     ITEM_GOES_ON,
+    LABEL_ROW_PATTERN,
     LEAD_IN_ENDS,
     LINE_PARTS_RE,
     LIST_ITEM_RE,
+    MIN_FACT_ROWS,
     NAME_LOWER_WORDS,
     OPEN_QUOTES,
     PROSE_MIN_WORDS,
@@ -2976,8 +2979,7 @@ _NUMBER_CELL_RE = re.compile(
 # "Seminar: …" and "Karriere Ratgeber: …" have no commas and stay out (dev sets otherwise
 # unchanged). Such a list goes whole when the model kept a third of it, as a bulleted one,
 # or when it kept one of its rows right under a kept line (the towns under "＜震度4＞").
-_LABEL_ROW_PATTERN = r"[^\W\d_][^:：\n]{{0,{label}}}?\s?[:：]\s*\S"  # a label of `label` + 1 characters
-_LABEL_ROW_RE = re.compile(_LABEL_ROW_PATTERN.format(label=24))
+_LABEL_ROW_RE = re.compile(LABEL_ROW_PATTERN.format(label=24))
 _ENUMERATES = re.compile("[,、，]")
 _LABEL_ROW = ":"
 
@@ -2989,13 +2991,11 @@ _LABEL_ROW = ":"
 # rules name only, it is the story's data: blind trial al's German pool story lost all six
 # rows to `layout.inside-article`. A teaser rail's rows ("Murnau: Neue Ortsumfahrung bleibt
 # umstritten") hold no figures; a ticker's do, but stand in the masthead, not between the
-# story's paragraphs. A label here may be longer than a list's (`_LABEL_ROW_RE`).
-_FACT_ROW_RE = re.compile(_LABEL_ROW_PATTERN.format(label=40))
-MIN_FACT_ROWS = 3
+# story's paragraphs. A label here may be longer than a list's (`lines.FACT_ROW_RE`).
 
 
 def _fact_row(line: str) -> bool:
-    return (_FACT_ROW_RE.match(line) is not None and not ends_sentence(line)
+    return (FACT_ROW_RE.match(line) is not None and not ends_sentence(line)
             and word_count(line) <= LIST_ITEM_MAX_WORDS)
 
 

@@ -865,3 +865,22 @@ def test_a_toolbar_list_over_the_body_is_no_summary():
         "meeting that ran past midnight.</p>"))
     assert "timetable story" not in result.text and "council story" not in result.text
     assert result.text.startswith("The harbour council approved a new ferry timetable")
+
+
+@pytest.mark.parametrize(("page", "rows"), [
+    ("trial-bh-sv-match-factbox.html", [
+        "Mål: 0–1 Oscar Ljung (19), 1–1 Adam Rahimi (71, straff), 2–1 Elias Lindqvist (88).",
+        "Domare: Kristoffer Nilsson.", "Publik: 15 822."]),
+    ("trial-bh-nl-review-factbox.html", [
+        "Regie: Lotte Verhoeven", "Duur: 1 uur en 50 minuten, zonder pauze"]),
+])
+def test_a_fact_box_aside_of_label_rows_is_kept(page, rows):
+    # Blind trial bh's Swedish match report and Dutch theatre review: an <aside
+    # class="factbox"> of label rows inside the article went with the page's asides; rows
+    # of a label and a colon are the story's data (`html_extract._fact_rows`), and the follow
+    # box and comments under them still go.
+    result = _clean(page)
+    paragraphs = result.text.split("\n\n")
+    for row in rows:
+        assert row in paragraphs
+    assert "Volg Cultuur op WhatsApp en mis geen recensie meer" not in result.text

@@ -318,6 +318,8 @@ def test_a_middle_dot_between_letters_joins_words_and_separates_nothing(line, se
     # a French interview's credit (blind trial bg)
     ("Propos recueillis par Julien Peyrache", "Julien Peyrache"),
     ("Ni Ramon dela Cruz", "Ramon dela Cruz"),  # a Filipino name's particle (trial bg)
+    # Urdu's reporter and writer labels (fresh-user check #33 gave no author)
+    ("رپورٹ: عمران احمد", "عمران احمد"), ("تحریر: ثمینہ اکرم", "ثمینہ اکرم"),
 ])
 def test_a_byline_credits_the_name_after_its_marker(line, name):
     assert byline_name(line) == name

@@ -268,7 +268,7 @@ def last_mark(line: str) -> str:
 
 
 # Thai and Lao mark no sentence end (a space closes a sentence as it closes a phrase): a line
-# in them that ends in a letter (or a number, `_unmarked_script`) is a paragraph from this
+# in them that ends in a letter (or a number, `unmarked_script`) is a paragraph from this
 # many words (`word_count`'s estimate from characters). Their headlines, teasers and
 # comments run to ~16, paragraphs to 25-55 (a blind-written Thai page, whose paragraphs were
 # all lost before).
@@ -283,11 +283,11 @@ def ends_sentence(line: str) -> bool:
     (UNMARKED_SENTENCE_MIN_WORDS)?"""
     mark = last_mark(line)
     return mark in SENTENCE_END or ends_in_quoted_speech(line) or (
-        (_UNMARKED_FIRST <= mark <= _UNMARKED_LAST or mark.isdigit() and _unmarked_script(line))
+        (_UNMARKED_FIRST <= mark <= _UNMARKED_LAST or mark.isdigit() and unmarked_script(line))
         and word_count(line) >= UNMARKED_SENTENCE_MIN_WORDS)
 
 
-def _unmarked_script(line: str) -> bool:
+def unmarked_script(line: str) -> bool:
     """Is the last letter of `line` Thai or Lao? A Thai paragraph may end in a number, a
     hotline's ("… หรือโทรสายด่วน ปภ. 1784": a blind-written Thai story lost its last
     paragraph, read as no sentence)."""

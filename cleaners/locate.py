@@ -82,6 +82,7 @@ from newsclean.cleaners.lines import (
     stamped_headline,
     table_cells,
     unmarked_byline_name,
+    unmarked_script,
     without_quotes,
     word_count,
     words_of,
@@ -1786,6 +1787,25 @@ def _keep_between(lines: list[str], keep: list[bool], named: Callable[[str], Rul
                 keep[i + 1:end] = [True] * (end - i - 1)
 
 
+def _unmarked_last_line(lines: list[str], keep: list[bool], named: Callable[[str], Rule | None],
+                        quiet: Callable[[int], bool]) -> None:
+    """Keep a short line of Thai or Lao (`lines.unmarked_script`, _LIST_END_MIN_WORDS words
+    or more) right under a kept paragraph and right over the lines that close a story
+    (`_closes_story`, or a row of buttons, `_button_row`), saying nothing to the reader and
+    named by no rule: the story's last sentence, which those scripts end with no mark that
+    would make it a statement. Fresh-user check #33 lost its Thai story's last line
+    ("ประชาชนควรหลีกเลี่ยงการเดินทางในช่วงที่ฝนตกหนัก", p 0.17, over "แชร์: Facebook | LINE
+    | X"); a teaser's headline there stands under its box's heading, not under the story.
+    (Blind trial bh's "ขณะนี้ฝนยังตกต่อเนื่อง" over a gallery's heading still goes.)"""
+    for i in range(len(lines) - 1):
+        j = i + 1
+        if (keep[i] and not keep[j] and is_prose(lines[i]) and unmarked_script(lines[j])
+                and word_count(lines[j]) >= _LIST_END_MIN_WORDS and named(lines[j]) is None
+                and quiet(j) and (_closes_story(lines, j + 1, named)
+                                  or j + 1 < len(lines) and _button_row(lines[j + 1]))):
+            keep[j] = True
+
+
 def _is_question(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
     """Is line i an interview's question (`_question_heading`, no rule names it) over its
     answer (a statement, `ends_a_list`)?"""
@@ -2344,6 +2364,7 @@ def _one_pass(lines: list[str], lexicon: Lexicon, named: Callable[[str], Rule | 
                      and heads(lines[i], lines[i + 1], lexicon.function_words))):
             keep[i] = True
     _keep_between(lines, keep, named, quiet)
+    _unmarked_last_line(lines, keep, named, quiet)
     first = keep.index(True)
     for i in range(first + 1, n - 1):  # a live blog entry's headline, under its stamp
         if (not keep[i] and keep[i + 1] and quiet(i) and _under_a_clock(lines, i, named)

@@ -34,7 +34,18 @@ def test_a_thai_page_whose_paragraphs_the_model_scored_low_keeps_them():
 def test_a_thai_paragraph_that_ends_in_a_number_is_a_sentence():
     """Blind trial bd: the story's last paragraph ends in a hotline's number ("… โทรสายด่วน
     ปภ. 1784"), read as no sentence (its last character no Thai letter) and dropped with the
-    photo credit under it (`lines.ends_sentence`, `lines._unmarked_script`)."""
+    photo credit under it (`lines.ends_sentence`, `lines.unmarked_script`)."""
     result = clean((PAGES / "blind-th-hotline-last-paragraph.txt").read_bytes())
     assert result.text.endswith("หรือโทรสายด่วน ปภ. 1784")
     assert "ขอบคุณภาพจาก" not in result.text
+
+
+def test_a_short_thai_last_line_over_the_share_row_is_the_storys():
+    """Fresh-user check #33: the story's last line, "ประชาชนควรหลีกเลี่ยงการเดินทางในช่วงที่ฝนตกหนัก"
+    (people should avoid travelling in heavy rain), eleven words by their characters and no
+    end mark, went over the share row "แชร์: Facebook | LINE | X" (p 0.17;
+    `locate._unmarked_last_line`). The share row and the comment, newsletter and app
+    prompts under it still go."""
+    result = clean((PAGES / "fresh-th-last-line-over-share-row.txt").read_bytes())
+    assert result.text.endswith("ประชาชนควรหลีกเลี่ยงการเดินทางในช่วงที่ฝนตกหนัก")
+    assert "แชร์" not in result.text

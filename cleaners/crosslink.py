@@ -154,7 +154,6 @@ def is_pointed_headline(line: str) -> bool:
             and not _continues(line) and not is_byline(line) and not is_stamp(line))
 
 
-
 # A label the scraper joined to its headline with a space and no separator: a label and its
 # link are two inline elements of one block ("Leggi anche Mutui, cosa cambia…", "LEES OOK
 # Malus, bonus…", "আরও পড়ুন পুরান ঢাকা…": blind trial ax left such a line in 8 of 16

@@ -100,11 +100,6 @@ _HEADLINE_BAD_END = FULL_STOPS | frozenset(",;:،؛")
 # the U.S."): letters each followed by a period, which end no sentence there.
 _ABBREVIATION_END_RE = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.){2,}$")
 _CONTINUES = frozenset(",;:.)]}、，،؛")
-# Where the parts of one line meet, as a page dump joins a widget's or a dateline's parts: a
-# bar, a middle dot or bullet, a spaced dash, a wide space ("Hozzászólások (89) – A
-# hozzászóláshoz be kell jelentkezned.", "2024-05-14 09:32　来源：钱塘晚报　作者：李明": blind
-# trials o and p); a spaced slash between a bilingual site's two wordings of one label ("Most
-# read / Les plus lus", "Sign up / S'inscrire": blind trial y's New Brunswick page).
 
 # A row of a label, a colon and what it gives ("Regie: Lotte Verhoeven", "Baujahr: 1974",
 # "宮崎県： 高鍋町 、 新富町"): a label of `label` + 1 characters (a list's row, `locate`, has a
@@ -133,6 +128,11 @@ def speaker_label(line: str) -> str | None:
 # A list item: a bullet, dash, plus or number, then a space, or the Japanese middle dot, with
 # no space after it ("・川や用水路に近づかない"); group 1 is its marker.
 LIST_ITEM_RE = re.compile(r"([-*•·+–—]|\d{1,3}[.)])\s|(・)(?=\S)")
+# Where the parts of one line meet, as a page dump joins a widget's or a dateline's parts: a
+# bar, a middle dot or bullet, a spaced dash, a wide space ("Hozzászólások (89) – A
+# hozzászóláshoz be kell jelentkezned.", "2024-05-14 09:32　来源：钱塘晚报　作者：李明": blind
+# trials o and p); a spaced slash between a bilingual site's two wordings of one label ("Most
+# read / Les plus lus", "Sign up / S'inscrire": blind trial y's New Brunswick page).
 LINE_PARTS_RE = re.compile(r"\s+[|｜·•–—/]\s+|\u3000+")
 LINE_PART_MARKS = frozenset("|｜·•–—/\u3000")  # a line without any has one part
 SEPARATORS = ("|", "｜", "»", "›", "•", "·", " / ")  # "｜": the full-width bar of CJK menus

@@ -1206,8 +1206,8 @@ def _entry_headlines(lines: list[str], keep: list[bool],
         for i in stamped:
             j = next((j for j in range(i + 1, kept[-1] + 1) if named(lines[j]) is None), None)
             if j is not None and keep[j] and (is_prose(lines[j]) or ends_a_list(lines[j])):
-                keep[i] = True  # over a paragraph, or a statement of a few words
-                # ("Lezárultak az urnák.", the polls have closed: blind trial bh)
+                keep[i] = True  # over a paragraph (a question too, which ends no list), or a
+                # statement of a few words ("Lezárultak az urnák.": blind trial bh)
     stamps = [i for i in range(kept[0], kept[-1])
               if not keep[i] and is_clock_time(lines[i]) and named(lines[i]) is None]
     if len(stamps) < LIVE_CLOCKS_KEPT:
@@ -1791,18 +1791,17 @@ def _unmarked_last_line(lines: list[str], keep: list[bool], named: Callable[[str
                         quiet: Callable[[int], bool]) -> None:
     """Keep a short line of Thai or Lao (`lines.unmarked_script`, _LIST_END_MIN_WORDS words
     or more) right under a kept paragraph and right over the lines that close a story
-    (`_closes_story`, or a row of buttons, `_button_row`), saying nothing to the reader and
-    named by no rule: the story's last sentence, which those scripts end with no mark that
-    would make it a statement. Fresh-user check #33 lost its Thai story's last line
+    (`_closes_story`), saying nothing to the reader and named by no rule: the story's last
+    sentence, which those scripts end with no mark that would make it a statement.
+    Fresh-user check #33 lost its Thai story's last line
     ("ประชาชนควรหลีกเลี่ยงการเดินทางในช่วงที่ฝนตกหนัก", p 0.17, over "แชร์: Facebook | LINE
     | X"); a teaser's headline there stands under its box's heading, not under the story.
     (Blind trial bh's "ขณะนี้ฝนยังตกต่อเนื่อง" over a gallery's heading still goes.)"""
     for i in range(len(lines) - 1):
         j = i + 1
-        if (keep[i] and not keep[j] and is_prose(lines[i]) and unmarked_script(lines[j])
+        if (keep[i] and not keep[j] and unmarked_script(lines[j]) and is_prose(lines[i])
                 and word_count(lines[j]) >= _LIST_END_MIN_WORDS and named(lines[j]) is None
-                and quiet(j) and (_closes_story(lines, j + 1, named)
-                                  or j + 1 < len(lines) and _button_row(lines[j + 1]))):
+                and quiet(j) and _closes_story(lines, j + 1, named)):
             keep[j] = True
 
 
@@ -3049,10 +3048,11 @@ def closes_story(rule: Rule | None) -> bool:
 
 
 def _closes_story(lines: list[str], i: int, named: Callable[[str], Rule | None]) -> bool:
-    """Is line i one that closes a story (`closes_story`), or past the last line: the
-    page's end, or in the passes after the first, which judge the kept lines alone, where
-    the story's furniture under it is gone?"""
-    return i == len(lines) or closes_story(named(lines[i]))
+    """Is line i one that closes a story (`closes_story`), or a share row no rule names, a
+    row of buttons (`_button_row`: "แชร์: Facebook | LINE | X", fresh-user check #33), or
+    past the last line: the page's end, or in the passes after the first, which judge the
+    kept lines alone, where the story's furniture under it is gone?"""
+    return i == len(lines) or closes_story(named(lines[i])) or _button_row(lines[i])
 
 
 def _figure_rows(rows: list[str]) -> int:

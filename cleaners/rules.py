@@ -80,6 +80,13 @@ _ARROW_TOKEN = "{arrow}"
 LABEL_SEPARATOR = (rf"(?:[:：፦|｜»«>›–—{ARROW_CHARS}]|=>|-(?=\s)"
                    r"|(?-i:(?<=[A-ZÀ-ÖØ-Þ]{2})\.)(?=\s))")
 _LABEL_SEP_TOKEN = "{label-sep}"
+# The unit of a count of minutes in the packs' languages, one definition for the rules that
+# read a reading time or a player's length (a pattern says `{minutes}`: "3 хв", "8 Min.",
+# "৪ মিনিট", "3 நிமிட வாசிப்பு"). Not "分" alone, which also counts points ("3分").
+MINUTE_UNITS = ("(?:min|mins|minute|minutes|minuten|minutos|minuto|minuti|minuter|minutter"
+                "|minuut|perc|dk|dakika|menit|phút|хв|хвилин|хвилини|мин|минут|минуты|λεπτά"
+                "|λεπ|דקות|دقیقه|دقائق|دقيقة|นาที|分钟|분|মিনিটে|মিনিট|நிமிட|मिनट)")
+_MINUTES_TOKEN = "{minutes}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +139,8 @@ class RuleSpec(_Strict):
 
     id: str
     family: str
-    pattern: str  # a regex; `{label-sep}` stands for LABEL_SEPARATOR, `{arrow}` ARROW_CHARS
+    pattern: str  # a regex; `{label-sep}` stands for LABEL_SEPARATOR, `{arrow}` ARROW_CHARS,
+    # `{minutes}` MINUTE_UNITS
     where: Annotated[Where, Field(strict=False)] = Where.ANYWHERE
     note: str = ""
     lang: str | None = None
@@ -229,7 +237,7 @@ def _parse_rule(raw: dict, pack: str, checked: bool, reported_speech: str = "",
     if not _ID_RE.fullmatch(spec.id):
         raise RulePackError(f"{pack}: rule id {spec.id!r} must look like 'family.what-it-removes'")
     pattern = spec.pattern.replace(_LABEL_SEP_TOKEN, LABEL_SEPARATOR).replace(
-        _ARROW_TOKEN, ARROW_CHARS)
+        _ARROW_TOKEN, ARROW_CHARS).replace(_MINUTES_TOKEN, MINUTE_UNITS)
     if spec.tail and not spec.repeat:
         raise RulePackError(f"{where}tail is what follows the last of a rule's repeated "
                             "items: it needs repeat")

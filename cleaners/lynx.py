@@ -16,6 +16,7 @@ next link's number, and a run longer than a headline is read as prose with a lin
 import re
 from collections import Counter
 
+from newsclean.cleaners.lines import WORD_CHARS
 from newsclean.cleaners.markdown import SPACES_RE, MarkdownLine, letters
 
 # A lynx dump numbers at least this many links in its text and lists them at its end; a
@@ -95,9 +96,24 @@ def read_line(line: str) -> MarkdownLine:
                  if len(run.split()) <= ANCHOR_MAX_WORDS)
     text = SPACES_RE.sub(" ", "".join(chunks)).strip()
     size = letters(text)
+    lead = chunks[0].strip()
     return MarkdownLine(f"{head}{text}" if text else "",
                         min(1.0, linked / size) if size else 0.0,
-                        len(chunks) > 1 and not chunks[0].strip())
+                        len(chunks) > 1 and (not lead or _labels_links(lead, chunks[1:])))
+
+
+# A row's label: a word or two and a colon ("Trending:", "חם עכשיו:", "Tags:").
+_ROW_LABEL_RE = re.compile(rf"[{WORD_CHARS}]+(?:[ -][{WORD_CHARS}]+)?\s?[:：]")
+
+
+def _labels_links(lead: str, runs: list[str]) -> bool:
+    """Is `lead` a row's label over `runs` that are links' anchors alone (ANCHOR_MAX_WORDS
+    each): a hot-topics strip ("חם עכשיו: [14]קריסת המרפסת בחולון [15]מחירי הדיור …", hot
+    now; "আলোচিত: …", "டிரெண்டிங்: …"), a row of tags? Such a row reads as one that opens
+    with a link: read as text it looked like a headline and was the title of blind trial
+    bh's Bengali lynx dump."""
+    return _ROW_LABEL_RE.fullmatch(lead) is not None and all(
+        len(run.split()) <= ANCHOR_MAX_WORDS for run in runs)
 
 
 def first_heading(text: str, starts: list[int]) -> int | None:

@@ -249,7 +249,8 @@ def _parse_rule(raw: dict, pack: str, checked: bool, reported_speech: str = "",
         if not reported_speech:
             raise RulePackError(f"{where}unless = \"reported-speech\" needs the pack's "
                                 "[pack] reported_speech")
-        pattern = f"(?![^\\n]*(?:{reported_speech})){pattern}"
+        # grouped: the guard is on the whole pattern, not on its first alternative
+        pattern = f"(?![^\\n]*(?:{reported_speech}))(?:{pattern})"
     rule = Rule(
         id=spec.id,
         family=spec.family,
@@ -543,6 +544,19 @@ class _Band:
         self.__init__(state)
 
 
+# A plain dump glues a widget's labels with a space ("Meghallgatom Hallgassa meg a cikket!",
+# a player's two buttons, blind trial bh; "Sign in Subscribe"): a line of up to this many
+# words that splits at a space into two parts that rules of one family name is named by
+# its first part's rule. One family: a widget's labels are of one kind; across families,
+# parts named an RFC author's "Email: …" (a share button and an address) and a comment
+# box's "Xem thêm ý kiến" (see more comments: a cross-link label and a comments word)
+# ended a Vietnamese story at the wrong line (field case comments-app-strip-vi).
+GLUED_MAX_WORDS = 6
+# ...and its first part a label of up to this many words ("Sign in", "উত্তর দিন"): a longer
+# one is a sentence's start, and trying every split cost `clean()` a tenth of its speed.
+GLUED_LABEL_MAX_WORDS = 2
+
+
 def _parts(line: str) -> list[str]:
     """The parts of a line joined from a widget's pieces (`LINE_PARTS_RE`), each with a
     letter or a digit; empty for a line of one part. Asked of every line no rule names:
@@ -765,6 +779,7 @@ class RuleSet:
         # (line, position, band, families) -> may a rule of the families name the line?
         may_name: dict[tuple[str, Where, int, frozenset[str]], bool] = {}
         bands = len(self._bands)
+        glued_lines: dict[tuple[str, frozenset[str] | None], Rule | None] = {}  # `glued`'s answers
 
         def match(line: str, position: Where, words: int | None = None, *,
                   of: frozenset[str] | None = None) -> Rule | None:
@@ -787,7 +802,8 @@ class RuleSet:
                     if may is None:
                         may = may_name[asked] = self._family_band(of, at).match(
                             line, position, host) is not None
-                    if not may and not _parts(line):  # a line of parts is named by them
+                    if not may and not _parts(line) and not (  # a line of parts is named by them
+                            1 < words <= GLUED_MAX_WORDS and glued(line, of)):
                         return None
                 line_tried = tried.get((line, at))
                 if line_tried is None:
@@ -799,6 +815,8 @@ class RuleSet:
                         found = seen[key] = _named_by_parts(named)
                 if found is None and (bare := _bare_label(line)) is not None:
                     found = seen[key] = match(bare, position)
+                if found is None and 1 < words <= GLUED_MAX_WORDS:
+                    found = seen[key] = glued(line)
                 if found is None and (flag := _ad_flag(line)) is not None and (
                         (rule := match(flag, position)) is not None and rule.family == _ADS):
                     found = seen[key] = rule
@@ -806,6 +824,24 @@ class RuleSet:
                                           or _quoting(found, line)):
                     found = seen[key] = None
             return found if of is None or found is not None and found.family in of else None
+
+        def glued(line: str, of: frozenset[str] | None = None) -> Rule | None:
+            """The rule of the line's first part when it splits at a space into two parts
+            rules of one family name anywhere (`GLUED_MAX_WORDS`, the first part
+            GLUED_LABEL_MAX_WORDS), of the families `of` if given; asked once a line."""
+            asked = (line, of)
+            if asked in glued_lines:
+                return glued_lines[asked]
+            found = None
+            words = line.split()
+            for k in range(1, min(len(words), GLUED_LABEL_MAX_WORDS + 1)):
+                left = match(" ".join(words[:k]), Where.ANYWHERE, of=of)
+                if left is not None and (right := match(" ".join(words[k:]), Where.ANYWHERE)) and (
+                        right.family == left.family):
+                    found = left
+                    break
+            glued_lines[asked] = found
+            return found
 
         return match
 

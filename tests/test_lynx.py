@@ -3,8 +3,9 @@ as lists, wrapped paragraphs and the references list, read as a reader of the pa
 
 import pytest
 
-from newsclean.cleaners import clean
+from newsclean.cleaners import clean, default_rules
 from newsclean.cleaners.lynx import first_heading, is_lynx_dump, read_line
+from newsclean.cleaners.rules import Where
 from tests.conftest import FIXTURES
 
 PAGES = FIXTURES / "text_pages"
@@ -42,6 +43,15 @@ def test_a_headline_wrapped_at_the_margin_is_one_title():
     ("   Utilities Director [5]Ray Okonjo told the council on Tuesday that the pipes were "
      "laid in 1928", "Utilities Director Ray Okonjo told the council on Tuesday that the "
      "pipes were laid in 1928", 0.0, False),
+    # a row's label and links alone after it: a hot-topics strip (blind trial bh's Bengali
+    # page took it for the title), read as a line that opens with a link
+    ("   আলোচিত: [14]বাংলাদেশ-জিম্বাবুয়ে সিরিজ [15]বাজেট ২০২৫-২৬ [16]ঈদযাত্রা",
+     "আলোচিত: বাংলাদেশ-জিম্বাবুয়ে সিরিজ বাজেট ২০২৫-২৬ ঈদযাত্রা", 0.87, True),
+    ("   Tags: [3]Budget [4]Council", "Tags: Budget Council", 0.76, True),
+    # a label's words then a sentence's link: no row
+    ("   Read the report: [5]the council published it on Tuesday after a long delay in the "
+     "planning office", "Read the report: the council published it on Tuesday after a long "
+     "delay in the planning office", 0.0, False),
 ])
 def test_a_lynx_line_is_read_as_a_reader_sees_it(line, text, share, opens):
     read = read_line(line)
@@ -111,3 +121,19 @@ def test_a_line_of_form_buttons_is_no_title(page, title):
     assert result.title == title
     assert not result.text.startswith(title)
     assert "(BUTTON) 로그인" not in result.text
+
+
+@pytest.mark.parametrize(("line", "named"), [
+    ("(BUTTON) 字号：大 中 小 (BUTTON) 打印本页 (BUTTON) 关闭窗口", True),  # text size, print, close
+    ("(BUTTON) مفید (۱۲۴) (BUTTON) خنثی (۱۸) (BUTTON) غیرمفید (۹)", True),  # a reactions row
+    ("(BUTTON) উত্তর দিন (BUTTON) লাইক", True),  # reply, like
+    # lynx ran the paragraph under the button on: no label of a button is that long
+    ("(BUTTON) 关闭窗口市场监管总局6月15日通报，某电商平台因组织商家刷单、伪造用户评价，被处以1860万元罚款，"
+     "涉及商品超过4万件。", False),
+])
+def test_a_row_of_form_buttons_is_named_whatever_its_language(line, named):
+    """A text browser marks each button "(BUTTON)", which hid its label from its
+    language's rule (blind trial bh's zh, fa and bn lynx dumps kept such rows): the row
+    is named (zxx `chrome.button-row`) and stays a line between its neighbours."""
+    rule = default_rules().lookup(None)(line, Where.ANYWHERE)
+    assert (rule is not None and rule.id == "chrome.button-row") is named

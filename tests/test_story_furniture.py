@@ -1489,3 +1489,23 @@ def test_a_subhead_under_a_pictures_caption_and_credit_stays():
     assert lines[at - 1].startswith("Auch die Grünen stimmten mehrheitlich gegen die Vorlage")
     assert "Foto: Sabine Hörner" not in lines and "Anzeige" not in lines
 
+
+
+@pytest.mark.parametrize(("page", "subhead", "under"), [
+    ("trial-bi-de-subhead-menu-label.txt", "Veranstaltungen",
+     "Der für Samstag geplante Bauernmarkt am Florianiplatz findet statt"),
+    ("trial-bi-hr-subhead-menu-label.txt", "Turizam", None),
+])
+def test_a_one_word_subhead_that_is_also_a_menu_item_stays(page, subhead, under):
+    # Blind trial bi's WordPress blogs: the subhead repeats a menu item and a category
+    # ("Veranstaltungen (77)"), which the model reads as furniture (p 0.42); between two
+    # kept paragraphs a word alone heads its section (locate: `_one_word_heading`, a
+    # repeat allowed). The menu's copy still goes.
+    result = clean((PAGES / page).read_bytes())
+    kept = result.text.split("\n\n")
+    assert subhead in kept
+    at = kept.index(subhead)
+    assert at > 0 and kept[at - 1].endswith((".", "“", "\""))
+    if under is not None:
+        assert kept[at + 1].startswith(under)
+    assert kept.count(subhead) == 1

@@ -944,3 +944,17 @@ def test_a_banner_line_ending_in_its_close_button_is_no_title():
     result = clean(page.read_bytes())
     assert result.title == ("குலசேகரப்பட்டினத்திலிருந்து முதல் ராக்கெட்: எஸ்எஸ்எல்வி மூலம் புவி "
                             "கண்காணிப்பு செயற்கைக்கோள் வெற்றிகரமாக ஏவப்பட்டது")
+
+
+@pytest.mark.parametrize("page", ["bn-hot-topics-strip.txt", "bn-hot-topics-strip-lynx.txt"])
+def test_a_hot_topics_strip_is_no_title(page):
+    # Blind trial bh's Bengali page: the strip "আলোচিত: …" (trending: its topics) names
+    # the story's words and was the title in every dump. Named by the Bengali pack's
+    # heading rule in a plain dump; in a lynx dump a label over links alone is a row of
+    # links (`lynx._labels_links`), and rows of buttons are named (`chrome.button-row`).
+    path = Path(__file__).parent / "fixtures" / "titles" / page
+    result = clean(path.read_bytes())
+    assert result.title == "রাহাতের সেঞ্চুরিতে সিরিজে সমতা ফেরাল বাংলাদেশ"
+    assert "আলোচিত" not in result.text
+    assert "(BUTTON)" not in result.text
+    assert "সিরিজ এখন ১-১ সমতায়।" in result.text.split("\n\n")

@@ -92,28 +92,27 @@ def read_line(line: str) -> MarkdownLine:
     head = marker.group().strip() + " " if marker else ""
     body = _FIELD_RE.sub(" ", body[marker.end():] if marker else body)
     chunks = _NUMBER_RE.split(body)  # text before the first link, then each link's run
-    linked = sum(letters(run) for run in chunks[1:]
-                 if len(run.split()) <= ANCHOR_MAX_WORDS)
+    anchors = [len(run.split()) <= ANCHOR_MAX_WORDS for run in chunks[1:]]
+    linked = sum(letters(run) for run, anchor in zip(chunks[1:], anchors, strict=True) if anchor)
     text = SPACES_RE.sub(" ", "".join(chunks)).strip()
     size = letters(text)
     lead = chunks[0].strip()
     return MarkdownLine(f"{head}{text}" if text else "",
                         min(1.0, linked / size) if size else 0.0,
-                        len(chunks) > 1 and (not lead or _labels_links(lead, chunks[1:])))
+                        len(chunks) > 1 and (not lead or _labels_links(lead, anchors)))
 
 
 # A row's label: a word or two and a colon ("Trending:", "חם עכשיו:", "Tags:").
 _ROW_LABEL_RE = re.compile(rf"[{WORD_CHARS}]+(?:[ -][{WORD_CHARS}]+)?\s?[:：]")
 
 
-def _labels_links(lead: str, runs: list[str]) -> bool:
-    """Is `lead` a row's label over `runs` that are links' anchors alone (ANCHOR_MAX_WORDS
-    each): a hot-topics strip ("חם עכשיו: [14]קריסת המרפסת בחולון [15]מחירי הדיור …", hot
-    now; "আলোচিত: …", "டிரெண்டிங்: …"), a row of tags? Such a row reads as one that opens
-    with a link: read as text it looked like a headline and was the title of blind trial
-    bh's Bengali lynx dump."""
-    return _ROW_LABEL_RE.fullmatch(lead) is not None and all(
-        len(run.split()) <= ANCHOR_MAX_WORDS for run in runs)
+def _labels_links(lead: str, anchors: list[bool]) -> bool:
+    """Is `lead` a row's label over links whose runs are their anchors alone (`anchors`,
+    each run's ANCHOR_MAX_WORDS test): a hot-topics strip ("חם עכשיו: [14]קריסת המרפסת
+    בחולון [15]מחירי הדיור …", hot now; "আলোচিত: …", "டிரெண்டிங்: …"), a row of tags?
+    Such a row reads as one that opens with a link: read as text it looked like a headline
+    and was the title of blind trial bh's Bengali lynx dump."""
+    return all(anchors) and _ROW_LABEL_RE.fullmatch(lead) is not None
 
 
 def first_heading(text: str, starts: list[int]) -> int | None:

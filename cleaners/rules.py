@@ -772,7 +772,8 @@ class RuleSet:
         named by its parts (`_named_by_parts`): a page dump joins a widget's pieces on one
         line ("Hozzászólások (89) – A hozzászóláshoz be kell jelentkezned.", "댓글 128 | 로그인
         후 댓글을 작성할 수 있습니다.": a comment count and a login prompt, blind trial p), and
-        a sentence of the story is never all such parts.
+        a sentence of the story is never all such parts. So is a short line of two parts
+        glued by a space that rules of one family name (`glued`, GLUED_MAX_WORDS).
         """
         seen: dict[tuple[str, Where, int], Rule | None] = {}
         tried: dict[tuple[str, int], _Tried] = {}  # by line and band, for every position

@@ -43,6 +43,7 @@ from newsclean.cleaners.lines import (
     EXCLAMATION_MARKS,
     FULL_STOPS,
     LINE_PARTS_RE,
+    LIST_ITEM_RE,
     OPEN_QUOTES,
     QUESTION_MARKS,
     WORD_RE,
@@ -984,9 +985,14 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
             verdict = ("layout.before-article" if i < first else
                        "layout.after-article" if i > last else "layout.inside-article")
             out.append(_removal(unit, verdict, "layout", str(where), score=found.scores[i]))
-    if last + 1 < len(units) and _closes_a_release(match(units[last + 1].text, Where.TRAILING)):
-        trailing[:0] = [_removal(u, _ISSUER_PROFILE, _PRESS_RELEASE, "trailing")  # over it
-                        for u in _pop_issuer_profiles(kept, lexicon)]
+    if (marker := _trailer_below(units, last, match)) is not None:
+        # the contact block between the story and its trailer's first named line (`trailing`
+        # holds one removal a line under `last`, in page order)
+        trailing[:marker - last - 1] = [
+            dataclasses.replace(r, rule=_CONTACT_BLOCK, family=_PRESS_RELEASE)
+            if r.family == "layout" else r for r in trailing[:marker - last - 1]]
+        trailing[:0] = [_removal(u, rule_id, _PRESS_RELEASE, "trailing")  # over it
+                        for u, rule_id in _pop_release_trailer(kept, lexicon)]
     title = (dataclasses.replace(units[found.title_at], text=found.title)
              if found.title_at is not None else None)
     return kept, title, found.settled
@@ -1458,8 +1464,8 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
             if rule.where is Where.TAIL_MARKER or _thread_opens(texts, words, i, rule, match):
                 marker = rule
                 if _closes_a_release(rule):  # the issuers' profiles above its trailer
-                    removed[-1:-1] = [_removal(u, _ISSUER_PROFILE, _PRESS_RELEASE)
-                                      for u in _pop_issuer_profiles(kept, lexicon)]
+                    removed[-1:-1] = [_removal(u, rule_id, _PRESS_RELEASE)
+                                      for u, rule_id in _pop_release_trailer(kept, lexicon)]
             elif rule.where is Where.LIST_HEAD and positions[i] is not Where.LEADING:
                 listed.update(dict.fromkeys(list_under(texts, i, rules.__getitem__,
                                                           lexicon.function_words), rule))
@@ -1573,12 +1579,33 @@ def _box_pitches(rules: list[Rule | None], words: list[int], texts: list[str],
 # output changed.
 _PRESS_RELEASE = "press-release"
 _ISSUER_PROFILE = "press-release.issuer-profile"
+_CONTACT_BLOCK = "press-release.contact-block"
 _PROFILES_MAX = 3
 
 
 def _closes_a_release(rule: Rule | None) -> bool:
     """Does `rule` start a press release's trailer (a `press-release` tail-marker)?"""
     return rule is not None and rule.family == _PRESS_RELEASE and rule.where is Where.TAIL_MARKER
+
+
+# A release's contact block (a label, a name, a title, a phone number, an e-mail address: short
+# lines the line model drops, no rule need name them) may stand between its profiles and the
+# trailer's first named line: "Renseignements :" over a press officer's five lines, then
+# "SOURCE Coopérative …" (blind trial bi's French and Russian releases kept their profile and
+# forward-looking disclaimer). The longest contact block written for the trials is 9 lines.
+_TRAILER_REACH = 10
+
+
+def _trailer_below(units: list[Unit], last: int, match: Callable[..., Rule | None]) -> int | None:
+    """The line where a press release's trailer (`_closes_a_release`) starts within
+    _TRAILER_REACH lines under the story's last line `last`, with nothing but short lines (no
+    prose, `lines.is_prose`) between them; None when there is none."""
+    for i in range(last + 1, min(len(units), last + 1 + _TRAILER_REACH)):
+        if _closes_a_release(match(units[i].text, Where.TRAILING)):
+            return i
+        if is_prose(units[i].text):
+            return None
+    return None
 
 
 # A line pointing to a site: a web address in a few words ("Visit www.example.com", "Learn
@@ -1591,22 +1618,96 @@ def _points_to_a_site(text: str) -> bool:
     return word_count(text) <= _SITE_LINE_MAX_WORDS and _SITE_LINE_RE.search(text) is not None
 
 
-def _pop_issuer_profiles(kept: list[Unit], lexicon: Lexicon) -> list[Unit]:
-    """The issuers' profiles (heading and paragraph, above) that end `kept`, at most
-    _PROFILES_MAX of them, with a line under them that points to the issuer's site
-    (`_points_to_a_site`), taken off `kept` and returned in page order."""
+# A release's contact block under its profiles: a label ("Media contact:", "Renseignements :"),
+# a name, a title, a company, a phone number, an e-mail address, a picture's web address:
+# short lines that end no sentence (a company's "Acme Corp." of a few words may), one of
+# which holds a phone number, an e-mail or a web address (`_contacts`), its label on top.
+# Extraction from HTML kept blind trial bi's French release's press officer, her title, her
+# company and her phone number over "SOURCE …".
+_CONTACT_LINE_MAX_WORDS = 8
+_CONTACT_NAME_MAX_WORDS = 3  # "Acme Corp.", "Dana Brooks, Ph.D."
+_CONTACT_RE = re.compile(rf"\+?\(?\d[\d ().\-/]{{5,}}\d|{EMAIL}|(?:https?://|www\.)\S+")
+_DATE_LIKE_RE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+_PHONE_MIN_DIGITS = 7  # a local number without its area code
+
+
+def _contacts(text: str) -> bool:
+    """Does `text` hold a phone number (_PHONE_MIN_DIGITS digits or more, not a date), an
+    e-mail address or a web address?"""
+    for found in _CONTACT_RE.finditer(text):
+        number = found.group()
+        if not number[-1].isdigit() or (sum(c.isdigit() for c in number) >= _PHONE_MIN_DIGITS
+                                         and not _DATE_LIKE_RE.fullmatch(number.strip("+()"))):
+            return True
+    return False
+
+
+def _labels(text: str) -> bool:
+    """Does `text` end in a colon, as a label over what it introduces?"""
+    return text.rstrip().endswith((":", "："))
+
+
+def _bare_contact(text: str) -> bool:
+    """Is `text` a contact with a label at most ("Photo : https://…", whose address counts
+    as many words as it has parts)?"""
+    found = _CONTACT_RE.search(text)
+    return found is not None and _contacts(text) and len(text[:found.start()].split()) <= 2
+
+
+def _contact_block(kept: list[Unit]) -> int:
+    """How many of the last lines of `kept` are a release's contact block (above): 0 when
+    they hold no contact (`_contacts`)."""
+    n = 0
+    while n < min(len(kept), _TRAILER_REACH):
+        text = kept[-n - 1].text
+        words = word_count(text)
+        if LIST_ITEM_RE.match(text) or (words > _CONTACT_LINE_MAX_WORDS or words > (
+                _CONTACT_NAME_MAX_WORDS) and ends_sentence(text)) and not _bare_contact(text):
+            break
+        n += 1
+        if _labels(text):  # the block's label: its top line
+            break
+    block = kept[len(kept) - n:]
+    # a label alone: the lines under it the model dropped ("For interviews, contact:")
+    return n if any(_contacts(u.text) for u in block) or n == 1 and _labels(block[0].text) else 0
+
+
+def _site_pointer_cut(paragraph: str) -> str:
+    """`paragraph` without its last sentence when that one points to a site
+    (`_points_to_a_site`): a profile ends in its pointer, its address last ("अधिक जानकारी के
+    लिए देखें: www.arunodaysolar.in", blind trial bi's Hindi release), no statement's end."""
+    parts = sentences(paragraph)
+    return "".join(parts[:-1]).rstrip() if len(parts) > 1 and _points_to_a_site(
+        parts[-1]) else paragraph
+
+
+def _profiles(kept: list[Unit], end: int, lexicon: Lexicon) -> int:
+    """How many lines over line `end` of `kept` are the issuers' profiles (heading and
+    paragraph, above), at most _PROFILES_MAX of them, with a line under them that points to
+    the issuer's site (`_points_to_a_site`)."""
     # the profile's own pointer to the issuer's site under it ("For more information, visit
     # www.jamiisolar.co.ke": blind trial ak's Kenyan release kept it and the profile above)
-    n = 1 if kept and _points_to_a_site(kept[-1].text) else 0
+    n = 1 if end and _points_to_a_site(kept[end - 1].text) else 0
     start = n
-    while n < start + 2 * _PROFILES_MAX and len(kept) >= n + 2 and heads(
-            kept[-n - 2].text, kept[-n - 1].text, lexicon.function_words):
+    while n < start + 2 * _PROFILES_MAX and end >= n + 2 and heads(
+            kept[end - n - 2].text, _site_pointer_cut(kept[end - n - 1].text),
+            lexicon.function_words):
         n += 2
-    if n == start:
-        n = 0  # a site's pointer without a profile above it is the story's to keep
-    profiles = kept[len(kept) - n:]
-    del kept[len(kept) - n:]
-    return profiles
+    return 0 if n == start else n  # a site's pointer without a profile is the story's to keep
+
+
+def _pop_release_trailer(kept: list[Unit], lexicon: Lexicon) -> list[tuple[Unit, str]]:
+    """The end of a press release above its named trailer, taken off `kept` and returned in
+    page order with the id each line goes under: the issuers' profiles (`_profiles`,
+    _ISSUER_PROFILE) and, when they do not end `kept`, a contact block under them
+    (`_contact_block`, _CONTACT_BLOCK)."""
+    contacts = 0 if _profiles(kept, len(kept), lexicon) else _contact_block(kept)
+    end = len(kept) - contacts
+    start = end - _profiles(kept, end, lexicon)
+    popped = [(u, _ISSUER_PROFILE if i < end else _CONTACT_BLOCK)
+              for i, u in enumerate(kept[start:], start)]
+    del kept[start:]
+    return popped
 
 
 # A caption is a sentence or two; the line above a "Photo: …" credit that is longer than

@@ -166,6 +166,51 @@ def test_a_profiles_pointer_to_the_issuers_site_goes_with_it():
         "press-release.issuer-profile")
 
 
+PROFILE_AND_CONTACTS = [
+    "About Lakeview Foods",
+    "Founded in 1952, Lakeview Foods is a family-owned maker of breads and baked goods sold "
+    "in more than 4,000 stores.",
+    "Notice regarding projections",
+    "This release contains projections about the bakery's schedule and the jobs it creates. "
+    "Actual results may differ materially.",
+    "For interviews, please contact:", "Dana Brooks", "Director of Communications",
+    "Lakeview Foods", "+1 555 014 7788", "press@lakeviewfoods.example"]
+
+
+@pytest.mark.parametrize("shape", ["text", "html"])
+def test_a_release_contact_block_over_its_trailer_goes_with_the_profile_above_it(shape):
+    # blind trial bi's French release: the profile, the disclaimer and the press officer's
+    # lines stood between the story and "SOURCE …", the first line a rule names
+    trailer = [*PROFILE_AND_CONTACTS, "SOURCE Lakeview Foods"]
+    if shape == "text":
+        page = _page(MENU, RELEASE, trailer, FOOTER)
+    else:
+        paragraphs = "".join(f"<p>{line}</p>" for line in RELEASE[1:] + trailer)
+        page = (f"<html><body><nav>{' '.join(MENU)}</nav><article><h1>{RELEASE[0]}</h1>"
+                f"{paragraphs}</article><footer>{FOOTER[2]}</footer></body></html>").encode()
+    result = clean(page)
+    assert result.text.rstrip().endswith("abatement for the project last month.")
+    removed = {r.text: r.rule for r in result.removed}
+    assert removed["Notice regarding projections"] == "press-release.issuer-profile"
+    assert removed["Dana Brooks"] == "press-release.contact-block"
+    assert [r.rule for r in result.removed if "+1 555 014 7788" in r.text] == [
+        "press-release.contact-block"]
+
+
+def test_a_storys_last_lines_with_a_phone_number_stay_without_a_release_trailer():
+    # a hotline under the story, then the page's footer: no trailer names the end of a
+    # release (the bare number under its label goes as the model's, as before)
+    page = _page(MENU, RELEASE, [
+        "About the hotline",
+        "The hotline for job applicants at the Lakeview Foods bakery opens on Monday and takes "
+        "calls on weekdays.",
+        "Job hotline:", "+1 555 014 7700"], FOOTER)
+    result = clean(page)
+    assert "About the hotline" in result.text
+    assert "Job hotline:" in result.text
+    assert not [r for r in result.removed if r.family == "press-release"]
+
+
 def test_a_subhead_and_paragraph_without_a_release_trailer_stay():
     # "About the victims" over its paragraph, then the page's footer: a story's own section
     page = _page(MENU, RELEASE, [

@@ -2894,9 +2894,33 @@ def _comments_start(lines: list[str], keep: list[bool], feats: list[list[float]]
     for i in range(first + 1, len(lines)):
         above += words[i - 1]
         if above >= total - above and (_is_comments_heading(rule := named(lines[i]))
-                                       or opens_a_thread(lines, i, rule, named)):
+                                       or opens_a_thread(lines, i, rule, named)
+                                       or quotes_the_headline(lines, i)):
             return i
     return None
+
+
+# A blog theme's comment-section heading quotes the post's headline after the count ("3
+# gedagtes oor “Prins Albert kry …”", "3 Rückmeldungen zu „Hagel zerstört …“", "12 thoughts on
+# “…”", in any language): a line of a few words, then a quotation that is a whole line above
+# it. Blind trial bi's four WordPress blogs (de, fi, hr, af) kept their comments in lynx dumps,
+# where the comments' numbered heads read as a list.
+# The words before the quotation are a count, a noun and a preposition, words alone: a
+# reference list's "^ Caro, Jason. "Christmas Every Day"" quotes a title listed above it
+# (readability-dev's Wikipedia page), a footer's "Podcast "Questa è l'Europa"" a section's
+# name (fundus-dev's Corriere della Sera).
+_QUOTED_LINE_RE = re.compile(r"(?:\w+\s+){2,4}[\"“”„«»‘「『](.+)[\"“”«»’」』]\s*[:：]?")
+_QUOTED_HEADLINE_MIN_WORDS = 3
+
+
+def quotes_the_headline(lines: list[str], i: int) -> bool:
+    """Does line i quote a line above it whole (of _QUOTED_HEADLINE_MIN_WORDS words or more)
+    after a few words of its own: a comment section's heading that names the post?"""
+    found = _QUOTED_LINE_RE.fullmatch(lines[i])
+    if found is None:
+        return False
+    quoted = found.group(1).strip()
+    return word_count(quoted) >= _QUOTED_HEADLINE_MIN_WORDS and quoted in lines[:i]
 
 
 # A comment's head: the commenter's name (up to this many words) on its own line, or none,

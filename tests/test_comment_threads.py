@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from newsclean.cleaners import clean
+from newsclean.cleaners.locate import quotes_the_headline
 
 PAGES_DIR = Path(__file__).parent / "fixtures" / "text_pages"
 
@@ -143,3 +144,47 @@ def test_numbered_talkbacks_under_the_counter_are_a_thread():
     comment" control, were kept as the story's last paragraphs."""
     result = clean((PAGES_DIR / "blind-he-numbered-talkbacks.txt").read_bytes())
     assert result.text.endswith("ומתוכנן לפעול עד סוף העשור.")
+
+
+def test_a_blogs_thread_under_a_heading_that_quotes_the_post_goes():
+    """Blind trial bi's WordPress blogs: the thread's heading quotes the post's headline
+    after its count ("3 Rückmeldungen zu „Hagel zerstört …“"), the comments' heads are
+    numbered list items in a lynx dump ("1. Gerti aus Hofstätten meint:"), and no rule names
+    the heading; the comments were kept as the story's last paragraphs."""
+    text = clean((PAGES_DIR / "trial-bi-de-wordpress-lynx.txt").read_bytes()).text
+    assert "erneut vor schweren Gewittern in der Oststeiermark" in text
+    assert "Gerti aus Hofstätten" not in text and "Danke für den raschen Bericht" not in text
+
+
+def test_a_thread_heading_that_quotes_the_headline_ends_the_story_in_any_language():
+    # Estonian: no pack names "mõtet teemal" (thoughts on)
+    headline = "Tartu linnavolikogu kinnitas uue bussivõrgu"
+    story = ["Tartu linnavolikogu kinnitas neljapäeval uue bussivõrgu, mis hakkab kehtima "
+             "järgmise aasta jaanuarist ja toob linna kolm uut liini.",
+             "Linnavalitsuse sõnul lühenevad ootamisajad kesklinnas keskmiselt neli minutit, "
+             "kuid mõned äärelinna peatused kaotatakse.",
+             "Opositsioon kritiseeris otsust, sest elanikega peeti nõu vaid kaks nädalat."]
+    thread = [f"3 mõtet teemal „{headline}“", "1. Mari ütleb:",
+              "Lõpuks ometi, Annelinnas on bussid alati täis olnud.", "2. Peeter ütleb:",
+              "Miks kaotati peatus meie maja juures? Keegi ei küsinud meilt."]
+    menu = ["Tartu Päevaleht", "Avaleht", "Uudised", "Sport", "Kultuur", "Arvamus", "Kontakt"]
+    footer = ["Vasta", "Lisa kommentaar", "© 2025 Tartu Päevaleht", "Kõik õigused kaitstud"]
+    text = clean("\n\n".join([*menu, headline, *story, *thread, *footer]) + "\n").text
+    assert all(p in text for p in story)
+    assert "Annelinnas" not in text and "Keegi ei küsinud meilt" not in text
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["Hagel zerstört halbe Apfelernte", "Text.",
+      "3 Rückmeldungen zu „Hagel zerstört halbe Apfelernte“"], True),
+    (["Thirty years of floods in Ellis County", "Text.",
+      "12 thoughts on “Thirty years of floods in Ellis County”"], True),
+    # a reference list quotes a title listed above it (readability-dev's Wikipedia page)
+    (["Christmas Every Day", "Text.", '^ Caro, Jason. "Christmas Every Day"'], False),
+    # a section's name after one word (fundus-dev's Corriere della Sera footer)
+    (["Questa è l'Europa", "Text.", 'Podcast "Questa è l\'Europa"'], False),
+    # a quotation of no line above
+    (["Flood barrier approved", "Text.", "3 thoughts on “A different post altogether”"], False),
+])
+def test_a_thread_heading_quotes_a_whole_line_above_after_a_few_words(lines, expected):
+    assert quotes_the_headline(lines, len(lines) - 1) is expected

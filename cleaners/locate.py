@@ -88,7 +88,16 @@ from newsclean.cleaners.lines import (
     words_of,
 )
 from newsclean.cleaners.lynx import holds_button
-from newsclean.cleaners.rules import COMMENTS, CREDIT, NAVIGATION, SHARE, TAGS, Rule, Where
+from newsclean.cleaners.rules import (
+    COMMENTS,
+    CREDIT,
+    NAVIGATION,
+    PRESS_RELEASE,
+    SHARE,
+    TAGS,
+    Rule,
+    Where,
+)
 
 _V = TypeVar("_V")
 
@@ -889,13 +898,22 @@ def _deck_over_byline(lines: list[str], keep: list[bool], title_at: int,
     line, under = lines[at], lines[at + 1:at + 1 + TOP_STAMPS]
     if not (is_byline(under[0]) or is_stamp(under[0]) or _name_over_stamp(under, named)
             or is_desk_credit(under[0]) and len(under) > 1 and is_stamp(under[1])
-            or _credit_over_byline(under, named)):
+            or _credit_over_byline(under, named) or _issuer_credit(under[0], named)):
         return None
     if ((_sentence(line) or _unmarked_deck(line)) and not is_caption(line, named)
             and line.casefold() != lines[title_at].casefold()  # the headline said twice
             and _says_nothing_to_reader(line, feats[at], named, lexicon, Leeway(repeated=True))):
         return at
     return None
+
+
+def _issuer_credit(line: str, named: Callable[[str], Rule | None]) -> bool:
+    """Is `line` a newswire's credit of a release's issuer, a byline's place ("News provided
+    by Acme Inc.", "Nouvelle fournie par …": a `press-release` rule's line that may stand
+    anywhere)? A release's one-sentence subtitle stood between its headline and that credit,
+    and was lost in blind trial bi's French copy dump once the credit was named."""
+    rule = named(line)
+    return rule is not None and rule.family == PRESS_RELEASE and rule.where is Where.ANYWHERE
 
 
 # Korean, Chinese and Japanese pages set a deck as they set headlines, with no end mark

@@ -27,6 +27,10 @@ MIN_LINKS = 5
 _NUMBER_RE = re.compile(r"#?\[\d{1,5}\]")
 # The references list under its heading: "  12. https://…", "   3. file://localhost/…".
 _REFERENCE_RE = re.compile(r"\s*\d{1,5}\.\s+(?:[a-z][a-z0-9+.-]*:|/)\S*", re.I)
+# ...and a target wrapped at the dump's width: its number alone, its rest on a line of its own
+# ("15." over "https://twitter.com/intent/tweet?url=…", "a.pl/smog-newsletter/": fresh-user
+# check #35's Polish dump was not read as lynx, its menu's links kept as the story's).
+_REFERENCE_PART_RE = re.compile(r"\s*(?:\d{1,5}\.|[^\s\[\]]+)\s*")
 _REFERENCES_HEADINGS = frozenset(("References", "Visible links", "Visible links:",
                                   "Hidden links:", "Links:"))
 # An image's alt text alone in brackets, as lynx prints an image it cannot show.
@@ -73,10 +77,15 @@ def references_start(lines: list[str]) -> int | None:
         line = lines[i].strip()
         if line in _REFERENCES_HEADINGS:
             rest = (r for r in lines[i + 1:] if r.strip() and r.strip() not in _REFERENCES_HEADINGS)
-            return i if all(_REFERENCE_RE.match(r) for r in rest) else None
-        if line and not _REFERENCE_RE.match(lines[i]):
+            return i if all(_in_references(r) for r in rest) else None
+        if line and not _in_references(lines[i]):
             return None
     return None
+
+
+def _in_references(line: str) -> bool:
+    """Is `line` a references list's target (`_REFERENCE_RE`) or a wrapped part of one?"""
+    return bool(_REFERENCE_RE.match(line) or _REFERENCE_PART_RE.fullmatch(line))
 
 
 def read_line(line: str) -> MarkdownLine:

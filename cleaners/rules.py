@@ -625,6 +625,7 @@ SHARE = "share"  # the family of share rows' buttons
 COMMENTS = "comments"  # the family of a comment section's counters, forms and notices
 CREDIT = "credit"  # the family of photo, editor and wire credits
 TAGS = "tags"  # the family of a story's tag lists and their headings
+PRESS_RELEASE = "press-release"  # the family of a release's issuer credits and trailers
 DATELINE = "dateline"  # the family of a page's date and time stamps
 
 

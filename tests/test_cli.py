@@ -22,6 +22,17 @@ MARKDOWN_STORY = (
 NEWSCLEAN = [sys.executable, "-m", "newsclean.flows.cli"]
 
 
+STORY_SENTENCES = [
+    "Ferry service between Port Ellis and Gull Island resumed on Monday after three days of "
+    "cancellations caused by the storm, the county transit authority said.",
+    "The first boat left the Port Ellis terminal at 6:15 a.m. with about 40 passengers and a "
+    "delivery of groceries for the island's two shops.",
+    "Crews spent the weekend repairing a damaged ramp at the island's dock, which had been "
+    "lifted off its supports by high waves on Friday night.",
+    "The authority said the regular timetable would apply for the rest of the week.",
+]
+
+
 def _run(*args: str, env: dict | None = None, timeout: int = 120) -> subprocess.CompletedProcess:
     return subprocess.run([*NEWSCLEAN, *args], capture_output=True, text=True, cwd=ROOT,
                           env={**os.environ, **(env or {})}, timeout=timeout)
@@ -828,6 +839,23 @@ def test_clean_says_in_one_line_when_it_guessed_the_charset():
     data = json.loads(_run("clean", str(page), "--json").stdout)
     assert data["encoding"] == "utf-8" and data["warning"].startswith("not valid UTF-8")
     assert _run("clean", str(SEED_FILE)).stderr == ""
+
+
+def test_an_html_page_read_as_text_as_asked_says_so_in_one_line(tmp_path):
+    """`--format text` on an HTML page reads it as asked, its markup in the text, and says
+    so on stderr (fresh-user check #35: exit 0 and no word of it, its headline
+    "<article><h1>…"); without the option the page is read as HTML and nothing is said."""
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><article><h1>Harbor ferry service resumes after storm</h1>"
+                    + "".join(f"<p>{s}</p>" for s in STORY_SENTENCES) + "</article></body></html>")
+    out = _run("clean", "--format", "text", str(page))
+    assert out.returncode == 0, out.stderr
+    assert out.stderr == (f"newsclean: warning: {page}: read as a text dump as asked (format "
+                          "'text'), but it is an HTML page: its markup is in the text; leave "
+                          "the format out to read it as HTML\n")
+    plain = _run("clean", str(page))
+    assert plain.returncode == 0 and plain.stderr == ""
+    assert "<p>" not in plain.stdout and STORY_SENTENCES[0] in plain.stdout
 
 
 def test_a_runs_manifest_names_each_story_and_its_summary_counts_guessed_charsets(tmp_path,

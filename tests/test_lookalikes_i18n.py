@@ -1,12 +1,12 @@
-"""News that looks like boilerplate, in nineteen news languages besides English: each
+"""News that looks like boilerplate, in twenty-one news languages besides English: each
 sentence uses a word the rules and the line model take as a sign of chrome ("Lesen Sie
 auch", "abonnés", "publicidad", "commenti", "direitos", "reclame", "Читайте также",
 "Zaloguj się", "abone", "بیشتر بخوانید", "קראו גם", "Читайте також", "Citește și",
-"Διαβάστε επίσης", "Olvassa el ezt is"), yet reports news. The first rule of
-the product is never to lose one: no rule names any of them at any position, and a page
-dump holding them between menus
-and a footer keeps every one (`tests/fixtures/lookalikes/<lang>.toml`: the sentences, and
-the page's menu, headline, own paragraphs and footer; English: `lookalikes.txt`)."""
+"Διαβάστε επίσης", "Olvassa el ezt is", "Lees ook", "ഷെയർ ചെയ്യുക"), yet reports news.
+The first rule of the product is never to lose one: no rule names any of them at any
+position, and a page dump holding them between menus and a footer keeps every one
+(`tests/fixtures/lookalikes/<lang>.toml`: the sentences, and the page's menu, headline, own
+paragraphs and footer; English: `lookalikes.txt`)."""
 
 import tomllib
 from pathlib import Path
@@ -25,7 +25,7 @@ def _fixture(lang: str) -> dict:
 
 
 def test_every_language_has_its_sentences_and_a_page():
-    assert len(LANGS) == 19
+    assert len(LANGS) == 21
     for lang in LANGS:
         fixture = _fixture(lang)
         assert len(fixture["sentences"]) >= 6

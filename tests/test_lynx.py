@@ -137,3 +137,15 @@ def test_a_row_of_form_buttons_is_named_whatever_its_language(line, named):
     is named (zxx `chrome.button-row`) and stays a line between its neighbours."""
     rule = default_rules().lookup(None)(line, Where.ANYWHERE)
     assert (rule is not None and rule.id == "chrome.button-row") is named
+
+
+def test_a_dump_whose_references_wrap_their_targets_is_read_as_lynx():
+    """Fresh-user check #35's Polish dump: "15." alone over its target, a long target's rest
+    on a line of its own. Not read as lynx, its menu's "[3]Wiadomości" … were kept as the
+    story's first lines and the headline under them lost."""
+    raw = (PAGES / "fresh-pl-lynx-wrapped-references.txt").read_bytes()
+    assert is_lynx_dump(raw.decode())
+    result = clean(raw)
+    assert result.title == "Smog w Gorzowie. Miasto uruchamia newsletter z ostrzeżeniami"
+    assert result.text.startswith("Od poniedziałku mieszkańcy Gorzowa Wielkopolskiego")
+    assert "Wiadomości\n" not in result.text and "Pogoda" not in result.text

@@ -1554,3 +1554,18 @@ def test_a_one_word_subhead_that_is_also_a_menu_item_stays(page, subhead, under)
     if under is not None:
         assert kept[at + 1].startswith(under)
     assert kept.count(subhead) == 1
+
+
+def test_a_releases_subtitle_over_the_wires_credit_stays_and_its_trailer_goes():
+    """Blind trial bi's French release copied from the page: the one-sentence subtitle
+    between the headline and "Nouvelle fournie par …" (the date and six share buttons under
+    it) is the deck; "À propos de …" and "Énoncés prospectifs" over the press officer's
+    lines and "SOURCE …" go as the release's trailer."""
+    result = clean((PAGES / "trial-bi-fr-release-copy.txt").read_bytes())
+    assert result.title.startswith("La Coopérative Sève des Appalaches investit 42 millions $")
+    assert result.text.startswith("La nouvelle usine, qui doit ouvrir au printemps 2027")
+    assert result.text.rstrip().endswith("qui ne peuvent pas se déplacer.")
+    removed = {r.text: r.rule for r in result.removed}
+    assert removed["Énoncés prospectifs"] == "press-release.issuer-profile"
+    assert removed["Nouvelle fournie par Coopérative Sève des Appalaches"] == (
+        "press-release.provided-by-fr")

@@ -34,6 +34,7 @@ import numpy as np
 from newsclean.cleaners.lexicon import Lexicon
 from newsclean.cleaners.lines import (
     AGO_WORDS,
+    COLONS,
     CUT_OFF_ENDS,
     OPEN_QUOTES,
     SEPARATORS,
@@ -51,7 +52,7 @@ _ASCII_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 _PUNCT_TO_SPACE = bytes(32 if chr(i) in _ASCII_PUNCT else i for i in range(256))
 _LIST_START = ("- ", "* ", "+ ", "• ", "· ", "– ", "— ")
 _COMMA_RE = re.compile("[,，、،]")
-_COLONS = frozenset(":：")
+_COLONS = frozenset(COLONS)
 # Lines up to this many words count as "short" for the date and number features: a
 # dateline, a table row, a time stamp; longer lines are prose or teasers.
 _SHORT_WORDS = 24

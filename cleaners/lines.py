@@ -59,6 +59,8 @@ SENTENCE_END = frozenset(".!?…。！？｡؟۔।॥։።፧။។།‼⁇⁈
 FULL_STOPS = frozenset(".。｡।۔።։။។")
 # The marks a question ends with (Latin, full-width, Arabic).
 QUESTION_MARKS = ("?", "？", "؟")
+# A label's end: the colon, Latin and full-width ("Media contact:", "お問い合わせ先：").
+COLONS = (":", "：")
 # ...and an exclamation (Latin, full-width, the doubled ones).
 EXCLAMATION_MARKS = ("!", "！", "‼", "⁉")
 # The marks an enumeration's item goes on with, to the next item: comma and semicolon, Latin,

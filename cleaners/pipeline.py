@@ -39,6 +39,7 @@ from newsclean.cleaners.linemodel import LineMemo, LineModel
 from newsclean.cleaners.lines import (
     ARTICLE_MIN_WORDS,
     CJK_YEAR_RE,
+    COLONS,
     EMAIL,
     EXCLAMATION_MARKS,
     FULL_STOPS,
@@ -1620,7 +1621,8 @@ def _trailer_below(units: list[Unit], last: int, match: Callable[..., Rule | Non
 
 # A line pointing to a site: a web address in a few words ("Visit www.example.com", "Learn
 # more at example.com").
-_SITE_LINE_RE = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|co\.\w\w|\w\w)\b")
+_WEB_ADDRESS = r"(?:https?://|www\.)\S+"
+_SITE_LINE_RE = re.compile(rf"{_WEB_ADDRESS}|\b[\w-]+\.(?:com|org|net|co\.\w\w|\w\w)\b")
 _SITE_LINE_MAX_WORDS = 12
 
 
@@ -1636,32 +1638,37 @@ def _points_to_a_site(text: str) -> bool:
 # company and her phone number over "SOURCE …".
 _CONTACT_LINE_MAX_WORDS = 8
 _CONTACT_NAME_MAX_WORDS = 3  # "Acme Corp.", "Dana Brooks, Ph.D."
-_CONTACT_RE = re.compile(rf"\+?\(?\d[\d ().\-/]{{5,}}\d|{EMAIL}|(?:https?://|www\.)\S+")
+_CONTACT_RE = re.compile(rf"\+?\(?\d[\d ().\-/]{{5,}}\d|{EMAIL}|{_WEB_ADDRESS}")
 _DATE_LIKE_RE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
 _PHONE_MIN_DIGITS = 7  # a local number without its area code
 
 
-def _contacts(text: str) -> bool:
-    """Does `text` hold a phone number (_PHONE_MIN_DIGITS digits or more, not a date), an
-    e-mail address or a web address?"""
+def _first_contact(text: str) -> re.Match | None:
+    """The first phone number (_PHONE_MIN_DIGITS digits or more, not a date), e-mail address
+    or web address in `text`, or None."""
     for found in _CONTACT_RE.finditer(text):
         number = found.group()
         if not number[-1].isdigit() or (sum(c.isdigit() for c in number) >= _PHONE_MIN_DIGITS
                                          and not _DATE_LIKE_RE.fullmatch(number.strip("+()"))):
-            return True
-    return False
+            return found
+    return None
+
+
+def _contacts(text: str) -> bool:
+    """Does `text` hold a contact (`_first_contact`)?"""
+    return _first_contact(text) is not None
 
 
 def _labels(text: str) -> bool:
     """Does `text` end in a colon, as a label over what it introduces?"""
-    return text.rstrip().endswith((":", "："))
+    return text.rstrip().endswith(COLONS)
 
 
 def _bare_contact(text: str) -> bool:
     """Is `text` a contact with a label at most ("Photo : https://…", whose address counts
     as many words as it has parts)?"""
-    found = _CONTACT_RE.search(text)
-    return found is not None and _contacts(text) and len(text[:found.start()].split()) <= 2
+    found = _first_contact(text)
+    return found is not None and len(text[:found.start()].split()) <= 2
 
 
 def _contact_block(kept: list[Unit]) -> int:
@@ -1711,9 +1718,12 @@ def _pop_release_trailer(kept: list[Unit], lexicon: Lexicon) -> list[tuple[Unit,
     page order with the id each line goes under: the issuers' profiles (`_profiles`,
     _ISSUER_PROFILE) and, when they do not end `kept`, a contact block under them
     (`_contact_block`, _CONTACT_BLOCK)."""
-    contacts = 0 if _profiles(kept, len(kept), lexicon) else _contact_block(kept)
-    end = len(kept) - contacts
-    start = end - _profiles(kept, end, lexicon)
+    end = len(kept)
+    profiles = _profiles(kept, end, lexicon)
+    if not profiles and (contacts := _contact_block(kept)):
+        end -= contacts
+        profiles = _profiles(kept, end, lexicon)
+    start = end - profiles
     popped = [(u, _ISSUER_PROFILE if i < end else _CONTACT_BLOCK)
               for i, u in enumerate(kept[start:], start)]
     del kept[start:]
@@ -2249,7 +2259,7 @@ def _drop_orphan_heads(units: list[Unit], removed: list[Removal]) -> list[Unit]:
             below.setdefault(r.line, set()).add(r.family)
     out = []
     for i, u in enumerate(units):
-        if u.start >= 0 and u.text.endswith((":", "：")) and (
+        if u.start >= 0 and _labels(u.text) and (
                 word_count(u.text) <= LIST_HEAD_MAX_WORDS):
             until = units[i + 1].line if i + 1 < len(units) else None
             under = [fams for line, fams in below.items()

@@ -138,7 +138,15 @@ LIST_ITEM_RE = re.compile(r"([-*•·+–—]|\d{1,3}[.)])\s|(・)(?=\S)")
 LINE_PARTS_RE = re.compile(r"\s+[|｜·•–—/]\s+|\u3000+")
 LINE_PART_MARKS = frozenset("|｜·•–—/\u3000")  # a line without any has one part
 SEPARATORS = ("|", "｜", "»", "›", "•", "·", " / ")  # "｜": the full-width bar of CJK menus
-_CLOSING_GUILLEMETS = {"»": "«", "›": "‹"}  # a separator that closes its opening pair
+# A breadcrumb's arrows, "ホーム ＞ 地域 ＞ 金沢", "Startseite > Lokales > Mainz" (fresh-user
+# check #36 kept the Japanese one over the headline): separators too (`has_separator`), but
+# not among the line model's SEPARATORS, which it was fit with. A spaced ">" between two
+# steps or more: once, it is a shell's redirection ("$ echo 'fix' > file2", readability-dev's
+# Mercurial page) or a comparison.
+_ARROW = " > "
+BREADCRUMB_ARROWS = (_ARROW, "＞")
+# a separator that closes its opening pair: a quotation, or Japanese brackets ("＜震度5弱＞")
+_CLOSING_GUILLEMETS = {"»": "«", "›": "‹", "＞": "＜"}
 # A table row flattened to text: cells split by tabs (a text dump) or " | " (the rows the
 # HTML path and normalize.py write).
 _TABLE_CELLS_RE = re.compile(r"\t|\s\|\s")
@@ -430,8 +438,10 @@ def has_separator(line: str) -> bool:
     """Does `line` hold a menu's or breadcrumb's separator (SEPARATORS)? A guillemet that
     closes a quotation opened with its pair ("…sui tagli: «Nessun plesso chiuderà»") is
     not one: French, Italian and Russian headlines quote with them."""
-    for sep in SEPARATORS:
+    for sep in SEPARATORS + BREADCRUMB_ARROWS:
         if sep not in line or sep in _CLOSING_GUILLEMETS and _CLOSING_GUILLEMETS[sep] in line:
+            continue
+        if sep == _ARROW and line.count(sep) < 2:
             continue
         if sep != _MIDDLE_DOT or _JOINING_DOT_RE.sub("", line).count(sep):
             return True
@@ -708,8 +718,12 @@ def ascii_digits(text: str) -> str:
 # ka "ავტორი:", te "రచయిత:"), so each language's word is here, with the Ethiopic colon;
 # Albanian credits "Nga …" and Afrikaans "Deur …" (check #30), "Nga" ("from") before two
 # capitalised words only, as "Na" above. Urdu labels the reporter "رپورٹ:" (report) or the
-# writer "تحریر:" (fresh-user check #33 gave no author).
+# writer "تحریر:" (fresh-user check #33 gave no author). Brazilian portals credit the desk
+# and the reporters it drew on: "Da Redação, com informações de Fernanda Okamoto" ("from
+# the newsroom, with information from"; fresh-user check #36's live blog lost its headline,
+# which stood over that line), or "Com informações da Reuters".
 _BYLINE_MARKERS = ("(?:(?:written|story|words|reporting|reported|edited|text|published) )?by"
+                   "|(?:da redação,? )?com informações d[aeo]s?"
                    "|von|por|(?:propos recueillis )?par|di|(?-i:de)|door|deur|av|af|przez|от|oleh"
                    "|της|του|بقلم|מאת|โดย"
                    r"|(?-i:N(?:[ai]|ga)(?=\s+[A-Z]\w+\s+(?:(?:dela|delos|de|del)\s+)?[A-Z]))")
@@ -784,7 +798,10 @@ def is_byline(line: str, words: int | None = None) -> bool:
     if _script_byline(line):
         return not ends_sentence(line)
     m = _BYLINE_RE.fullmatch(line)
-    if m is None or not _opens_name(m.group(3)) or ends_sentence(line):
+    # the time of its last update may end it in an abbreviation's dots ("… Updated March 13,
+    # 2025 at 8:02 a.m.": fresh-user check #36's Markdown page kept its byline, no author)
+    if m is None or not _opens_name(m.group(3)) or ends_sentence(line) and not (
+            _ABBREVIATION_END_RE.search(line)):
         return False
     words = word_count(line) if words is None else words
     if words <= BYLINE_MAX_WORDS:
@@ -850,13 +867,23 @@ def unmarked_byline_name(line: str) -> str | None:
 DESK_CREDIT_MAX_WORDS = 4
 
 
+# Chinese and Japanese papers credit the outlet alone under the headline and date, its
+# name ending in its kind: "北陸日報社" (newspaper company), "共同通信", "中央社" (fresh-user
+# check #36's Japanese page took its site name for the title, the headline over that line).
+_OUTLET_CREDIT_RE = re.compile(
+    r"[\u4e00-\u9fff\u30a0-\u30ff]{1,10}(?:新聞社|新闻社|日報社|日报社|通信社|新聞|新闻|日報|日报"
+    r"|時報|时报|通信|電視台|电视台|社)")
+
+
 def is_desk_credit(line: str) -> bool:
     """Is `line` a byline's marker before a few words that name no one, the desk's credit
     ("Door onze redactie", "By our reporters", "Par la rédaction"): DESK_CREDIT_MAX_WORDS
-    words at most, no sentence?"""
+    words at most, no sentence; or a Chinese or Japanese outlet's name alone
+    (`_OUTLET_CREDIT_RE`)?"""
     m = _BYLINE_MARKER_RE.match(line)
     return (m is not None and m.end() < len(line) and line[m.end():m.end() + 1].isspace()
-            and word_count(line) <= DESK_CREDIT_MAX_WORDS and not ends_sentence(line))
+            and word_count(line) <= DESK_CREDIT_MAX_WORDS and not ends_sentence(line)
+            or _OUTLET_CREDIT_RE.fullmatch(line) is not None)
 
 
 def is_byline_label(line: str) -> bool:

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import groupby, takewhile
+from itertools import groupby, pairwise, takewhile
 from typing import TypeVar
 
 from newsclean.cleaners.appeal import advises
@@ -401,7 +401,7 @@ def teaser_pairs(texts: list[str], at: int, named: Callable[[int], Rule | None]
     def pair(j: int) -> bool:  # a teaser's headline ends no sentence, a summary under it
         return (at < j < len(texts) and named(j) is None and not ends_sentence(texts[j])
                 and _TEASER_HEADLINE_MIN_WORDS <= word_count(texts[j]) <= HEADLINE_MAX_WORDS
-                and summary(j + 1))
+                and summary(j + 1) and not pull_quote(texts, j, at))
 
     k, held = at + 1, []
     if summary(k) and pair(k + 1):
@@ -415,6 +415,19 @@ def teaser_pairs(texts: list[str], at: int, named: Callable[[int], Rule | None]
     if _section_resumes(texts, k, named):
         del held[-2:]  # the story's subhead and first paragraph
     return frozenset(held)
+
+
+def pull_quote(texts: list[str], j: int, above: int) -> bool:
+    """Is line j a quotation (`lines.is_quotation`) that a line above line `above` says,
+    its words less the marks and end mark: the story's pull quote, not a teaser's quoted
+    headline? Under "Lesen Sie auch:" and one teaser, „Wir geben die Altstadt den Menschen
+    zurück“ over the story's paragraph read as a second teaser, and the box took two
+    paragraphs of the story (fresh-user check #36's German lynx dump)."""
+    line = texts[j]
+    if not is_quotation(line):
+        return False
+    said = line[1:-1].rstrip(".!?…").strip()
+    return bool(said) and any(said in texts[k] for k in range(above))
 
 
 def _story_stops(texts: list[str], k: int, named: Callable[[int], Rule | None]) -> bool:
@@ -603,6 +616,9 @@ def locate_lines(lines: list[str], lexicon: Lexicon,
     for i, button in poll_boxes(lines, lambda j: named(lines[j])).items():
         keep[i] = False
         cut_off[i] = button  # recorded under the poll's rule
+        settled = False
+    if (ticker := news_ticker(lines, keep)) is not None and any(keep[slice(*ticker)]):
+        keep[slice(*ticker)] = [False] * (ticker[1] - ticker[0])
         settled = False
     if (other := next_story(lines, keep, named)) is not None:
         keep[other:] = [False] * (len(keep) - other)
@@ -868,7 +884,7 @@ def over_byline(lines: list[str], i: int, named: Callable[[str], Rule | None]) -
             if not _name_over_stamp(under, named):
                 return False
             bylined = True
-        elif is_byline(line) or is_byline_shell(line) and k + 1 < len(under) and (
+        elif is_byline(line) or is_desk_credit(line) or is_byline_shell(line) and k + 1 < len(under) and (
                 credited_name(under[k + 1]) is not None) or (
                 not is_stamp(line) and opens_with_date(line, None)):
             # a marker alone over the name, two inline elements a dump set on two lines
@@ -2682,6 +2698,40 @@ def next_story(lines: list[str], keep: list[bool], named: Callable[[str], Rule |
             if head is not None:
                 return head
     return None
+
+
+# A news ticker beside the story ("Direct", "Latest", "Im Ticker"): other stories' headlines
+# under their clock times, some with a line or two of text. Its entries are mostly one
+# headline each; a live blog's are a report each, a sentence or a paragraph. A ticker is at
+# least TICKER_MIN_ENTRIES entries of at most TICKER_ENTRY_MAX_LINES lines (a kicker, its
+# text, an embedded post's name, handle and text), more than half of them one headline
+# (`lines.is_headline`), under a story that has no clock line of its own (readability-dev's
+# Libération page kept the site's 30-entry "Direct" under its story).
+TICKER_MIN_ENTRIES = 4
+TICKER_ENTRY_MAX_LINES = 5
+
+
+def news_ticker(lines: list[str], keep: list[bool]) -> tuple[int, int] | None:
+    """The ticker under the kept story's prose, from the first clock line under the story's
+    first kept line: (that clock line, the line after the ticker's last entry), or None.
+    The last entry is taken as its headline only: the lines under it are the page's, judged
+    as they were."""
+    kept = [i for i, k in enumerate(keep) if k]
+    if len(kept) < 2:
+        return None
+    run: list[int] = []  # the clocks no farther apart than an entry's lines
+    for i in range(kept[0] + 1, len(lines)):
+        if run and i - run[-1] > TICKER_ENTRY_MAX_LINES + 1:
+            break
+        if is_clock_line(lines[i]):
+            run.append(i)
+    entries = [lines[a + 1:b] for a, b in pairwise(run)]
+    if len(entries) < TICKER_MIN_ENTRIES or 2 * sum(
+            len(e) == 1 and is_headline(e[0]) for e in entries) <= len(entries) or not any(
+            keep[i] and is_prose(lines[i]) for i in range(kept[0], run[0])):
+        return None
+    end = run[-1] + 1
+    return run[0], end + 1 if end < len(lines) and is_headline(lines[end]) else end
 
 
 _LIVE_BLOG = "live-blog"

@@ -57,6 +57,7 @@ from newsclean.cleaners.lines import (
     is_byline_shell,
     is_clock_line,
     is_clock_time,
+    is_desk_credit,
     is_email_line,
     is_machine_text,
     is_prose,
@@ -544,8 +545,8 @@ def _byline_author(page_lines: list[str], match: Callable[..., Rule | None],
     that no rule names (a cookie banner's is not the story's): a text dump's author, as
     HTML gives it from the page's metadata. Below the story, "by" lines are comments' and
     teasers' credits. `_located_byline_author` looks again once the story is found."""
-    head = takewhile(lambda line: not is_prose(line) or match(line, Where.LEADING) is not None,
-                     page_lines)
+    head = takewhile(lambda line: not is_prose(line) or is_byline(line)  # "… 8:02 a.m."
+                     or match(line, Where.LEADING) is not None, page_lines)
     return _first_byline(list(head), lexicon, match, alone=0)
 
 
@@ -754,8 +755,10 @@ _BYLINE = "structure.byline"
 def _top_meta_rule(line: str) -> str | None:
     """The rule of a line above the story that is its byline (structure.byline) or its dated
     stamp (structure.dateline), or None."""
-    if byline_name(line) or is_byline_label(line):  # "Author of the article:" over the
-        return _BYLINE  # name, which the locator dropped (blind trial am's Canadian page)
+    if byline_name(line) or is_byline_label(line) or is_desk_credit(line):  # "Author of the
+        # article:" over the name, which the locator dropped (blind trial am's Canadian
+        # page); the desk's or the outlet's credit ("Door onze redactie", "北陸日報社")
+        return _BYLINE
     return "structure.dateline" if _dated_stamp(line) else None
 
 

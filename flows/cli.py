@@ -90,10 +90,33 @@ class _Parser(argparse.ArgumentParser):
             if command == "clean" and any(not word.startswith("-") and i not in values
                                           for i, word in enumerate(extra)):  # `clean a.txt b.txt`
                 notes.append("clean takes one file: to clean many, newsclean run FOLDER DEST")
-            parser.error(f"unrecognized arguments: {' '.join(extra)}"
+            parser.error(f"unrecognized arguments: {' '.join(_as_typed(extra, self.given, parser))}"
                          + (f" (did you mean {', '.join(hints)}?)" if hints else "")
                          + "".join(f" ({note})" for note in notes))
         return parsed
+
+
+def _as_typed(extra: list[str], given: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """The words argparse left over, as the user typed them: an unknown option's value is
+    taken for a positional, so `run --workrs 2 SRC DEST` leaves "--workrs DEST" (fresh-user
+    check #35). An unknown option followed by a word in the command line, close to an option
+    that takes a value, is shown with that word, and one positional shifted out is not."""
+    takes_value = {o for a in parser._actions if a.nargs != 0 for o in a.option_strings}
+    shown, shifted = [], 0
+    for word in extra:
+        if not word.startswith("-"):
+            continue
+        shown.append(word)
+        at = given.index(word) if word in given else -1
+        valued = "=" not in word and any(difflib.get_close_matches(
+            word, [o for o in takes_value if o.startswith("--")], n=1, cutoff=0.75))
+        if valued and 0 <= at < len(given) - 1 and not given[at + 1].startswith("-"):
+            shown.append(given[at + 1])
+            shifted += 1
+    rest = [word for word in extra if not word.startswith("-")]
+    # the typed value took a positional's place, and each later positional moved up one:
+    # the first `shifted` leftovers are the places taken, the rest are truly extra
+    return shown + rest[shifted:] if shifted else extra
 
 
 # Options a new user reaches for that newsclean has not, and what to do instead.

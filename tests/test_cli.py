@@ -650,6 +650,12 @@ def test_also_include_adds_markdown_to_the_default_patterns(tmp_path, api_env):
     (("run", "seeds/", "out/", "--task-runner", "dsak"), "(did you mean dask?)"),
     # a prefix is no option: "--worker 2" was taken for --workers without a word (fresh user)
     (("run", "seeds/", "out/", "--worker", "2"), "(did you mean --workers?)"),
+    # before the positionals, a typo'd option's value was taken for SOURCE and the message
+    # named DEST as the leftover (fresh-user check #35): the words are shown as typed
+    (("run", "--workrs", "2", "seeds/", "out/"),
+     "unrecognized arguments: --workrs 2 (did you mean --workers?)"),
+    (("run", "--batchsize", "10", "seeds/", "out/", "extra/"),
+     "unrecognized arguments: --batchsize 10 extra/ (did you mean --batch-size?)"),
     # no command, an option mistyped: argparse named the missing command (fresh-user #20)
     (("--verison",), "unrecognized arguments: --verison (did you mean --version?)"),
 ])

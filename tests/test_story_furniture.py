@@ -1569,3 +1569,31 @@ def test_a_releases_subtitle_over_the_wires_credit_stays_and_its_trailer_goes():
     assert removed["Énoncés prospectifs"] == "press-release.issuer-profile"
     assert removed["Nouvelle fournie par Coopérative Sève des Appalaches"] == (
         "press-release.provided-by-fr")
+
+
+def test_a_pull_quote_under_a_related_box_is_no_teaser_and_the_story_goes_on():
+    # fresh-user check #36's German lynx dump: under "Lesen Sie auch:" and one teaser, the
+    # story's paragraph, its pull quote „Wir geben die Altstadt den Menschen zurück“ (said in
+    # the story above) and the next paragraph read as two teasers with their summaries, and
+    # the box took two paragraphs of the story
+    text = clean((PAGES / "fresh-de-lynx-pull-quote-under-box.txt").read_bytes()).text
+    for paragraph in ("Die CDU-Fraktion stimmte geschlossen dagegen.",
+                      "Der Einzelhandelsverband Rheinhessen kündigte an, die Folgen genau zu"
+                      " beobachten.",
+                      "Nach zwölf Monaten soll der Stadtrat erneut entscheiden."):
+        assert paragraph in text
+    for teaser in ("Verkehrswende in Mainz", "Parkhaus am Rathaus", "Lesen Sie auch"):
+        assert teaser not in text
+
+
+def test_a_sites_news_ticker_under_the_story_goes_with_its_entries_texts():
+    # A story with no clock line of its own, then the site's ticker: other stories'
+    # headlines under their times, a few with a kicker and a sentence (written for this
+    # test after readability-dev's Libération page, whose 30-entry "Direct" stayed whole)
+    text = clean((PAGES / "written-it-story-over-site-ticker.txt").read_bytes()).text
+    assert text.startswith("Il ponte sull'Arno tra Montevarchi e Terranuova riaprirà")
+    assert text.rstrip().endswith("Il Comune ha detto che valuterà la richiesta nel bilancio"
+                                  " di aprile.")
+    for entry in ("16:42", "Arezzo, sequestrati 300 chili", "I treni regionali", "La Regione ha",
+                  "Il sindacato ha proclamato", "L'azienda sanitaria", "ANSA", "Ultim'ora"):
+        assert entry not in text

@@ -958,3 +958,22 @@ def test_a_hot_topics_strip_is_no_title(page):
     assert "আলোচিত" not in result.text
     assert "(BUTTON)" not in result.text
     assert "সিরিজ এখন ১-১ সমতায়।" in result.text.split("\n\n")
+
+
+@pytest.mark.parametrize(("page", "headline", "furniture"), [
+    # "Da Redação, com informações de …" under the headline is the desk's byline: the
+    # headline stood over no byline, and the site's name was the title (fresh-user check #36)
+    ("fresh-pt-br-live-blog-desk-credit.txt",
+     "Temporal em Curitiba: chuva forte derruba árvores e deixa 120 mil imóveis sem luz; acompanhe",
+     ("Da Redação, com informações de Fernanda Okamoto e Rafael Teixeira",)),
+    # the outlet alone under the date, "北陸日報社", is the byline; the breadcrumb's arrows are
+    # full-width, and the share row names X by its old name and LINE (the same check)
+    ("fresh-ja-outlet-credit-breadcrumb.txt",
+     "金沢市、路面電車（LRT）導入へ本格検討\u30002030年代前半の開業目指す",
+     ("北陸日報社", "ホーム ＞ 地域 ＞ 金沢", "シェア\u3000X（旧Twitter）\u3000Facebook\u3000LINE\u3000はてなブックマーク")),
+])
+def test_a_headline_over_a_desks_or_outlets_credit_is_the_title(page, headline, furniture):
+    result = clean((PAGES / page).read_bytes())
+    assert result.title == headline
+    for line in furniture:
+        assert line not in result.text

@@ -25,8 +25,11 @@ MIN_LINKS = 5
 # "[12]", as lynx numbers a link or a form field before it; "#[1]" heads the page's <link
 # rel> entries on its first lines.
 _NUMBER_RE = re.compile(r"#?\[\d{1,5}\]")
-# The references list under its heading: "  12. https://…", "   3. file://localhost/…".
-_REFERENCE_RE = re.compile(r"\s*\d{1,5}\.\s+(?:[a-z][a-z0-9+.-]*:|/)\S*", re.I)
+# The references list under its heading: "  12. https://…", "   3. file://localhost/…";
+# a page's own anchor or a relative target as some dumps keep it ("3. #inhalt", "7.
+# ../impressum": three such among fifty turned fresh-user check #36's German dump from lynx
+# to plain text, its link numbers kept in the story and its headline lost).
+_REFERENCE_RE = re.compile(r"\s*\d{1,5}\.\s+(?:[a-z][a-z0-9+.-]*:|/|#|\.\.?/)\S*", re.I)
 # ...and a target wrapped at the dump's width: its number alone, its rest on a line of its own
 # ("15." over "https://twitter.com/intent/tweet?url=…", "a.pl/smog-newsletter/": fresh-user
 # check #35's Polish dump was not read as lynx, its menu's links kept as the story's).

@@ -149,3 +149,16 @@ def test_a_dump_whose_references_wrap_their_targets_is_read_as_lynx():
     assert result.title == "Smog w Gorzowie. Miasto uruchamia newsletter z ostrzeżeniami"
     assert result.text.startswith("Od poniedziałku mieszkańcy Gorzowa Wielkopolskiego")
     assert "Wiadomości\n" not in result.text and "Pogoda" not in result.text
+
+
+def test_a_references_list_with_the_pages_own_anchors_is_still_one():
+    # fresh-user check #36's German dump: "3. #inhalt", "44. #accept", "45. #settings"
+    # among fifty targets turned the dump into plain text: its link numbers stayed in the
+    # story, its headline was lost and its references read as comments
+    raw = (PAGES / "fresh-de-lynx-fragment-references.txt").read_bytes()
+    assert is_lynx_dump(raw.decode())
+    result = clean(raw)
+    assert result.title == "Stadtrat beschließt: Mainzer Altstadt wird an Wochenenden autofrei"
+    assert result.text.startswith("Die Mainzer Altstadt soll ab Juli an Wochenenden")
+    assert "[26]" not in result.text and "Startseite" not in result.text
+    assert "Die CDU-Fraktion stimmte geschlossen dagegen." in result.text

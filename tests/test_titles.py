@@ -970,7 +970,8 @@ def test_a_hot_topics_strip_is_no_title(page):
     # full-width, and the share row names X by its old name and LINE (the same check)
     ("fresh-ja-outlet-credit-breadcrumb.txt",
      "金沢市、路面電車（LRT）導入へ本格検討\u30002030年代前半の開業目指す",
-     ("北陸日報社", "ホーム ＞ 地域 ＞ 金沢", "シェア\u3000X（旧Twitter）\u3000Facebook\u3000LINE\u3000はてなブックマーク")),
+     ("北陸日報社", "ホーム ＞ 地域 ＞ 金沢",
+      "シェア\u3000X（旧Twitter）\u3000Facebook\u3000LINE\u3000はてなブックマーク")),
 ])
 def test_a_headline_over_a_desks_or_outlets_credit_is_the_title(page, headline, furniture):
     result = clean((PAGES / page).read_bytes())

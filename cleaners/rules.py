@@ -611,6 +611,22 @@ def _ad_flag(line: str) -> str | None:
     return m.group(1) if m is not None and word_count(line) <= FLAGGED_AD_MAX_WORDS else None
 
 
+# A newsletter box's heading and pitch on one line: the newsletter's name, a colon, what it
+# brings ("Newsletter Gazeta Manhã: o essencial do dia, de segunda a sexta, às 6h.": fresh-user
+# check #36's Brazilian live blog kept it over its "Cadastre seu e-mail" button). The label is
+# a newsletter rule's, the line the box's whatever it says; up to this many words.
+_PROMO_LABEL_RE = re.compile(r"\s*([^:：\n]{1,40}?)\s*[:：]\s+\S")
+PROMO_LABEL_LINE_MAX_WORDS = 25
+_NEWSLETTER = "newsletter"
+
+
+def _promo_label(line: str) -> str | None:
+    """The label before the colon that opens `line` (four words at most), or None."""
+    m = _PROMO_LABEL_RE.match(line)
+    return (m.group(1) if m is not None and len(m.group(1).split()) <= 4
+            and word_count(line) <= PROMO_LABEL_LINE_MAX_WORDS else None)
+
+
 # A line of parts that rules of different families name is credited to the part's rule
 # that says what the line is, not to its first part's: a row with a menu item among its links
 # is the site's menu ("Accedi · Abbonati · Newsletter · Cerca", "Polityka prywatności |
@@ -822,6 +838,10 @@ class RuleSet:
                     found = seen[key] = glued(line)
                 if found is None and (flag := _ad_flag(line)) is not None and (
                         (rule := match(flag, position)) is not None and rule.family == _ADS):
+                    found = seen[key] = rule
+                if found is None and (label := _promo_label(line)) is not None and (
+                        (rule := match(label, position)) is not None
+                        and rule.family == _NEWSLETTER):
                     found = seen[key] = rule
                 if found is not None and (self._reported(found, line)
                                           or _quoting(found, line)):

@@ -1597,3 +1597,11 @@ def test_a_sites_news_ticker_under_the_story_goes_with_its_entries_texts():
     for entry in ("16:42", "Arezzo, sequestrati 300 chili", "I treni regionali", "La Regione ha",
                   "Il sindacato ha proclamato", "L'azienda sanitaria", "ANSA", "Ultim'ora"):
         assert entry not in text
+
+
+def test_a_newsletters_heading_and_pitch_on_one_line_go_with_its_box():
+    # fresh-user check #36's Brazilian live blog: "Newsletter Gazeta Manhã: o essencial do
+    # dia, …" (the newsletter's name, a colon, what it brings) over "Cadastre seu e-mail"
+    text = clean((PAGES / "fresh-pt-br-live-blog-desk-credit.txt").read_bytes()).text
+    assert "Newsletter Gazeta Manhã" not in text and "Cadastre seu e-mail" not in text
+    assert "14h40 – Começou a chover forte em Curitiba." in text

@@ -2954,18 +2954,30 @@ def _comments_start(lines: list[str], keep: list[bool], feats: list[list[float]]
     """The comment-section heading ("Leave a Reply", "12 Comments": a tail-marker rule, or
     a comments rule's line over a comment's head: `opens_a_thread`) that ends the article,
     if any: the first one after the article's first line with at least as many kept words
-    above it as below. A heading with more of the article below it is a link in a share row
-    or a teaser, not the start of the thread."""
+    above it as below, or THREAD_MIN_ABOVE of them over a comment's head. A heading with
+    more of the article below it is a link in a share row or a teaser, not the start of the
+    thread."""
     words = [f[_NW] if k else 0.0 for f, k in zip(feats, keep, strict=True)]
     total = sum(words)
     above = 0.0
     for i in range(first + 1, len(lines)):
         above += words[i - 1]
-        if above >= total - above and (_is_comments_heading(rule := named(lines[i]))
-                                       or opens_a_thread(lines, i, rule, named)
-                                       or quotes_the_headline(lines, i)):
+        half = above >= total - above
+        if not half and above < THREAD_MIN_ABOVE:
+            continue
+        rule = named(lines[i])
+        if half and (_is_comments_heading(rule) or quotes_the_headline(lines, i)) or (
+                opens_a_thread(lines, i, rule, named)):
             return i
     return None
+
+
+# A heading over a comment's head (`opens_a_thread`) starts the thread under this many kept
+# words of the story, however many the model kept below it: a long thread's comments read
+# as prose, and the model kept dozens of them under a French story, which then held less
+# than half the kept words (fresh-user check #37). A share row's "Comments" link stands over
+# the story's headline and deck, a few words.
+THREAD_MIN_ABOVE = 100
 
 
 # A blog theme's comment-section heading quotes the post's headline after the count ("3

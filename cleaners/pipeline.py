@@ -639,8 +639,8 @@ def _first_byline(lines: list[str], lexicon: Lexicon, match: Callable[..., Rule 
                      or is_email_line(lines[i + 1]))):
             name = credited_name(_EMAIL_AFTER_RE.sub("", line))
         if name is not None and match(line, Where.LEADING) is None and _names_someone(
-                name, lexicon):
-            return name
+                name, lexicon) and match(name, Where.LEADING) is None:  # "PRESS RELEASE |
+            return name  # 09 Jul 2024, 07:00 BST": a label, no one (fresh-user check #37)
     return None
 
 

@@ -84,7 +84,7 @@ class _Parser(argparse.ArgumentParser):
             options = [word.split("=")[0] for word in extra if word.startswith("-")]
             # a close name only: "--lang" was answered "did you mean --explain?"
             hints = [close for word in options if word not in _NOT_OPTIONS
-                     for close in difflib.get_close_matches(word, known, n=1, cutoff=0.75)]
+                     if (close := _closest_option(word, known)) is not None]
             notes = list(dict.fromkeys(_NOT_OPTIONS[w] for w in options if w in _NOT_OPTIONS))
             values = {i + 1 for i, word in enumerate(extra) if word.startswith("-")}
             if command == "clean" and any(not word.startswith("-") and i not in values
@@ -101,15 +101,15 @@ def _as_typed(extra: list[str], given: list[str], parser: argparse.ArgumentParse
     taken for a positional, so `run --workrs 2 SRC DEST` leaves "--workrs DEST" (fresh-user
     check #35). An unknown option followed by a word in the command line, close to an option
     that takes a value, is shown with that word, and one positional shifted out is not."""
-    takes_value = {o for a in parser._actions if a.nargs != 0 for o in a.option_strings}
+    takes_value = [o for a in parser._actions if a.nargs != 0 for o in a.option_strings
+                   if o.startswith("--")]
     shown, shifted = [], 0
     for word in extra:
         if not word.startswith("-"):
             continue
         shown.append(word)
         at = given.index(word) if word in given else -1
-        valued = "=" not in word and any(difflib.get_close_matches(
-            word, [o for o in takes_value if o.startswith("--")], n=1, cutoff=0.75))
+        valued = "=" not in word and _closest_option(word, takes_value) is not None
         if valued and 0 <= at < len(given) - 1 and not given[at + 1].startswith("-"):
             shown.append(given[at + 1])
             shifted += 1
@@ -117,6 +117,17 @@ def _as_typed(extra: list[str], given: list[str], parser: argparse.ArgumentParse
     # the typed value took a positional's place, and each later positional moved up one:
     # the first `shifted` leftovers are the places taken, the rest are truly extra
     return shown + rest[shifted:] if shifted else extra
+
+
+def _closest_option(word: str, known: list[str]) -> str | None:
+    """The option `word` was meant for: a close name (difflib, 0.75: "--lang" was answered
+    "did you mean --explain?" at less), or the one option it begins ("--batch" for
+    --batch-size: fresh-user check #37 got no hint). None when neither."""
+    close = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
+    if close:
+        return close[0]
+    started = [option for option in known if option.startswith(word) and len(word) > 3]
+    return started[0] if len(started) == 1 else None
 
 
 # Options a new user reaches for that newsclean has not, and what to do instead.

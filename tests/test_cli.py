@@ -656,6 +656,9 @@ def test_also_include_adds_markdown_to_the_default_patterns(tmp_path, api_env):
      "unrecognized arguments: --workrs 2 (did you mean --workers?)"),
     (("run", "--batchsize", "10", "seeds/", "out/", "extra/"),
      "unrecognized arguments: --batchsize 10 extra/ (did you mean --batch-size?)"),
+    # the start of an option's name: no close name, and no hint (fresh-user check #37)
+    (("run", "--batch", "10", "seeds/", "out/"),
+     "unrecognized arguments: --batch 10 (did you mean --batch-size?)"),
     # no command, an option mistyped: argparse named the missing command (fresh-user #20)
     (("--verison",), "unrecognized arguments: --verison (did you mean --version?)"),
 ])

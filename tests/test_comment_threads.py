@@ -188,3 +188,16 @@ def test_a_thread_heading_that_quotes_the_headline_ends_the_story_in_any_languag
 ])
 def test_a_thread_heading_quotes_a_whole_line_above_after_a_few_words(lines, expected):
     assert quotes_the_headline(lines, len(lines) - 1) is expected
+
+
+def test_a_long_threads_comments_never_outweigh_the_story_above_its_heading():
+    # fresh-user check #37: a French story under a thread of ~270 comments, each its writer's
+    # name and time, its text, "Répondre · Signaler". The model kept dozens of comments, the
+    # story then held less than half the kept words, and the heading over the first
+    # comment's head was not taken for the thread's start: 20 comments were the story's
+    text = clean((PAGES_DIR / "fresh-fr-long-comment-thread.txt").read_bytes()).text
+    assert text.rstrip().endswith("Le jugement sur le fond est attendu d'ici à l'automne.")
+    assert "(Avec AFP)" not in text  # the wire's credit (credit.with-information-from)
+    for comment in ("L'ARS décide tout depuis Rennes", "Signez la pétition",
+                    "Merci pour cet article très complet"):
+        assert comment not in text

@@ -978,3 +978,14 @@ def test_a_headline_over_a_desks_or_outlets_credit_is_the_title(page, headline, 
     assert result.title == headline
     for line in furniture:
         assert line not in result.text
+
+
+def test_a_releases_kicker_before_its_date_is_no_author():
+    # fresh-user check #37's newswire page (Markdown): "PRESS RELEASE | 09 Jul 2024, 07:00
+    # BST | Source: …" read as a name, a separator and a time stamp: the author was "PRESS
+    # RELEASE"
+    result = clean((PAGES / "fresh-en-gb-newswire-release.md").read_bytes())
+    assert result.author is None
+    assert result.title == ("Northbrook Rail Systems wins £240m contract to upgrade signalling"
+                            " on the Cambrian Line")
+    assert result.date == "2024-07-09"

@@ -145,6 +145,7 @@ SEPARATORS = ("|", "｜", "»", "›", "•", "·", " / ")  # "｜": the full-wi
 # Mercurial page) or a comparison.
 _ARROW = " > "
 BREADCRUMB_ARROWS = (_ARROW, "＞")
+_ALL_SEPARATORS = SEPARATORS + BREADCRUMB_ARROWS  # what `has_separator` looks for
 # a separator that closes its opening pair: a quotation, or Japanese brackets ("＜震度5弱＞")
 _CLOSING_GUILLEMETS = {"»": "«", "›": "‹", "＞": "＜"}
 # A table row flattened to text: cells split by tabs (a text dump) or " | " (the rows the
@@ -438,7 +439,7 @@ def has_separator(line: str) -> bool:
     """Does `line` hold a menu's or breadcrumb's separator (SEPARATORS)? A guillemet that
     closes a quotation opened with its pair ("…sui tagli: «Nessun plesso chiuderà»") is
     not one: French, Italian and Russian headlines quote with them."""
-    for sep in SEPARATORS + BREADCRUMB_ARROWS:
+    for sep in _ALL_SEPARATORS:
         if sep not in line or sep in _CLOSING_GUILLEMETS and _CLOSING_GUILLEMETS[sep] in line:
             continue
         if sep == _ARROW and line.count(sep) < 2:

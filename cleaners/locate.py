@@ -2716,11 +2716,11 @@ def news_ticker(lines: list[str], keep: list[bool]) -> tuple[int, int] | None:
     first kept line: (that clock line, the line after the ticker's last entry), or None.
     The last entry is taken as its headline only: the lines under it are the page's, judged
     as they were."""
-    kept = [i for i, k in enumerate(keep) if k]
-    if len(kept) < 2:
+    if keep.count(True) < 2:
         return None
+    first = keep.index(True)
     run: list[int] = []  # the clocks no farther apart than an entry's lines
-    for i in range(kept[0] + 1, len(lines)):
+    for i in range(first + 1, len(lines)):
         if run and i - run[-1] > TICKER_ENTRY_MAX_LINES + 1:
             break
         if is_clock_line(lines[i]):
@@ -2728,7 +2728,7 @@ def news_ticker(lines: list[str], keep: list[bool]) -> tuple[int, int] | None:
     entries = [lines[a + 1:b] for a, b in pairwise(run)]
     if len(entries) < TICKER_MIN_ENTRIES or 2 * sum(
             len(e) == 1 and is_headline(e[0]) for e in entries) <= len(entries) or not any(
-            keep[i] and is_prose(lines[i]) for i in range(kept[0], run[0])):
+            keep[i] and is_prose(lines[i]) for i in range(first, run[0])):
         return None
     end = run[-1] + 1
     return run[0], end + 1 if end < len(lines) and is_headline(lines[end]) else end

@@ -23,6 +23,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from newsclean.cleaners.lines import (
+    COLONS,
+    FACT_ROW_RE,
     LINE_PART_MARKS,
     LINE_PARTS_RE,
     attributed,
@@ -614,17 +616,21 @@ def _ad_flag(line: str) -> str | None:
 # A newsletter box's heading and pitch on one line: the newsletter's name, a colon, what it
 # brings ("Newsletter Gazeta Manhã: o essencial do dia, de segunda a sexta, às 6h.": fresh-user
 # check #36's Brazilian live blog kept it over its "Cadastre seu e-mail" button). The label is
-# a newsletter rule's, the line the box's whatever it says; up to this many words.
-_PROMO_LABEL_RE = re.compile(r"\s*([^:：\n]{1,40}?)\s*[:：]\s+\S")
+# a newsletter rule's, the line the box's whatever it says; a line of up to this many words,
+# its label of up to this many.
 PROMO_LABEL_LINE_MAX_WORDS = 25
+PROMO_LABEL_MAX_WORDS = 4
 _NEWSLETTER = "newsletter"
 
 
 def _promo_label(line: str) -> str | None:
-    """The label before the colon that opens `line` (four words at most), or None."""
-    m = _PROMO_LABEL_RE.match(line)
-    return (m.group(1) if m is not None and len(m.group(1).split()) <= 4
-            and word_count(line) <= PROMO_LABEL_LINE_MAX_WORDS else None)
+    """The label of the row `line` opens with (`lines.FACT_ROW_RE`: a label, a colon, what
+    it gives), PROMO_LABEL_MAX_WORDS words at most, or None."""
+    row = FACT_ROW_RE.match(line)
+    if row is None or word_count(line) > PROMO_LABEL_LINE_MAX_WORDS:
+        return None
+    label = line[:row.end() - 1].rstrip().rstrip("".join(COLONS)).strip()
+    return label if word_count(label) <= PROMO_LABEL_MAX_WORDS else None
 
 
 # A line of parts that rules of different families name is credited to the part's rule

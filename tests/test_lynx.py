@@ -139,26 +139,29 @@ def test_a_row_of_form_buttons_is_named_whatever_its_language(line, named):
     assert (rule is not None and rule.id == "chrome.button-row") is named
 
 
-def test_a_dump_whose_references_wrap_their_targets_is_read_as_lynx():
-    """Fresh-user check #35's Polish dump: "15." alone over its target, a long target's rest
-    on a line of its own. Not read as lynx, its menu's "[3]Wiadomości" … were kept as the
-    story's first lines and the headline under them lost."""
-    raw = (PAGES / "fresh-pl-lynx-wrapped-references.txt").read_bytes()
+@pytest.mark.parametrize(("page", "title", "lead", "gone", "kept"), [
+    # fresh-user check #35's Polish dump: "15." alone over its target, a long target's rest
+    # on a line of its own. Not read as lynx, its menu's "[3]Wiadomości" … were kept as the
+    # story's first lines and the headline under them lost.
+    ("fresh-pl-lynx-wrapped-references.txt",
+     "Smog w Gorzowie. Miasto uruchamia newsletter z ostrzeżeniami",
+     "Od poniedziałku mieszkańcy Gorzowa Wielkopolskiego", ("Wiadomości\n", "Pogoda"), ()),
+    # fresh-user check #36's German dump: "3. #inhalt", "44. #accept", "45. #settings" among
+    # fifty targets turned it into plain text: its link numbers stayed in the story, its
+    # headline was lost and its references read as comments
+    ("fresh-de-lynx-fragment-references.txt",
+     "Stadtrat beschließt: Mainzer Altstadt wird an Wochenenden autofrei",
+     "Die Mainzer Altstadt soll ab Juli an Wochenenden", ("[26]", "Startseite"),
+     ("Die CDU-Fraktion stimmte geschlossen dagegen.",)),
+])
+def test_a_references_list_in_an_unusual_shape_is_still_read_as_lynx(page, title, lead,
+                                                                      gone, kept):
+    raw = (PAGES / page).read_bytes()
     assert is_lynx_dump(raw.decode())
     result = clean(raw)
-    assert result.title == "Smog w Gorzowie. Miasto uruchamia newsletter z ostrzeżeniami"
-    assert result.text.startswith("Od poniedziałku mieszkańcy Gorzowa Wielkopolskiego")
-    assert "Wiadomości\n" not in result.text and "Pogoda" not in result.text
-
-
-def test_a_references_list_with_the_pages_own_anchors_is_still_one():
-    # fresh-user check #36's German dump: "3. #inhalt", "44. #accept", "45. #settings"
-    # among fifty targets turned the dump into plain text: its link numbers stayed in the
-    # story, its headline was lost and its references read as comments
-    raw = (PAGES / "fresh-de-lynx-fragment-references.txt").read_bytes()
-    assert is_lynx_dump(raw.decode())
-    result = clean(raw)
-    assert result.title == "Stadtrat beschließt: Mainzer Altstadt wird an Wochenenden autofrei"
-    assert result.text.startswith("Die Mainzer Altstadt soll ab Juli an Wochenenden")
-    assert "[26]" not in result.text and "Startseite" not in result.text
-    assert "Die CDU-Fraktion stimmte geschlossen dagegen." in result.text
+    assert result.title == title
+    assert result.text.startswith(lead)
+    for line in gone:
+        assert line not in result.text
+    for line in kept:
+        assert line in result.text

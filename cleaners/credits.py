@@ -12,9 +12,16 @@ a removal of part of a line, recorded with the credit rule's id and its place in
 """
 
 import re
-from collections.abc import Callable
+from collections import Counter, deque
+from collections.abc import Callable, Iterable
 
-from newsclean.cleaners.lines import SEA_LETTERS, ends_sentence, sentences, word_count
+from newsclean.cleaners.lines import (
+    SEA_LETTERS,
+    ends_sentence,
+    opens_lower,
+    sentences,
+    word_count,
+)
 from newsclean.cleaners.rules import CREDIT, MAX_LINE_CHARS, Rule, Where
 
 # Every shipped credit rule of the caption-credit kind admits 8 words ("Foto: Mario
@@ -156,6 +163,41 @@ def _credits_by_shape(tail: str) -> bool:
         0 < len(words := part.split()) <= _CREDIT_PART_MAX_WORDS
         and all(w[0].isupper() and any(c.isalpha() for c in w) for w in words)
         for part in parts)
+
+
+# A credit no rule names, a photographer's name and the paper's, is known by the page printing
+# it under two or more of its pictures: "… devant le tribunal administratif de Rennes,
+# jeudi matin. | Jean-Yves Kerbrat / L'Écho de Cornouaille" twice (fresh-user check #37 kept
+# the second caption; `_credits_by_shape` wants every word capitalised, and an outlet's
+# name has its "de", "of", "la"). The tail follows a sentence's end and a separator, opens
+# with no lower-case letter and ends no sentence: the dev dumps' lines that share such a
+# tail are all captions or teasers' kickers, none of them gold ("© BELGA", "Foto: Reuters").
+SHARED_CREDIT = "credit.shared-tail"
+_SEPARATED_TAIL_RE = re.compile(r"(?<=[.!?…。！？])[\"'”’»)]*\s+[-–—/|]\s+(?=\S)")
+_SHARED_CREDIT_MIN_LINES = 2
+
+
+def separated_tail(line: str) -> str | None:
+    """The tail of `line` after its last sentence end and a separator ("… matin. | Name /
+    Outlet" -> "Name / Outlet") when it may be a credit: CREDIT_TAIL_MAX_WORDS words or
+    fewer, no sentence, no lower-case opening; else None."""
+    if len(line) > MAX_LINE_CHARS:
+        return None
+    last = deque(_SEPARATED_TAIL_RE.finditer(line), maxlen=1)
+    if not last:
+        return None
+    at = last[0]
+    tail = line[at.end():].rstrip()
+    if (word_count(tail) > CREDIT_TAIL_MAX_WORDS or ends_sentence(tail) or opens_lower(tail)
+            or not word_count(line[:at.start()])):
+        return None
+    return tail
+
+
+def shared_credits(lines: Iterable[str]) -> frozenset[str]:
+    """The `separated_tail`s that close _SHARED_CREDIT_MIN_LINES or more of `lines`."""
+    counts = Counter(filter(None, map(separated_tail, lines)))
+    return frozenset(tail for tail, n in counts.items() if n >= _SHARED_CREDIT_MIN_LINES)
 
 
 def is_credit_rule(rule: Rule | None) -> bool:

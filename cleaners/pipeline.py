@@ -18,7 +18,13 @@ from urllib.parse import urlsplit
 
 from newsclean.cleaners.appeal import PITCH_MAX_WORDS, appeal_span, appeals, is_statement
 from newsclean.cleaners.contents import contents_runs
-from newsclean.cleaners.credits import CREDIT_SEPARATORS, credit_tail
+from newsclean.cleaners.credits import (
+    CREDIT_SEPARATORS,
+    SHARED_CREDIT,
+    credit_tail,
+    separated_tail,
+    shared_credits,
+)
 from newsclean.cleaners.crosslink import (
     REFERRAL_FAMILY,
     REFERRAL_RULE,
@@ -50,6 +56,7 @@ from newsclean.cleaners.lines import (
     WORD_RE,
     attributed,
     byline_name,
+    content_words,
     credited_name,
     ends_sentence,
     is_byline,
@@ -61,6 +68,7 @@ from newsclean.cleaners.lines import (
     is_email_line,
     is_machine_text,
     is_prose,
+    is_quotation,
     is_table_row,
     is_year,
     joined_word_count,
@@ -122,6 +130,7 @@ from newsclean.cleaners.pagekind import PageType, not_article_reason
 from newsclean.cleaners.pagetitle import is_badge, strip_site
 from newsclean.cleaners.rules import (
     COMMENTS,
+    CREDIT,
     DATELINE,
     MAX_LINE_CHARS,
     NAVIGATION,
@@ -344,7 +353,8 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
     signed = [("" if x in mail else x) for x in page_lines] if mail else page_lines
     author = (header.author if header and header.author
               else _byline_author(signed, match, lexicon))
-    judge = _Judge(rules, match, lexicon, opts, memo, author, lang)
+    links = frozenset(r.line for r in removed if r.line is not None and r.rule.endswith(_LINK_LINE))
+    judge = _Judge(rules, match, lexicon, opts, memo, author, lang, links)
     kept, found, dropped, top = judge.rounds(units, title, top_line=True)
     if top and not names_the_story(found, (u.text for u in kept), lexicon.function_words):
         # the page's first line is a banner, a caption or a section name, not the story's
@@ -360,7 +370,11 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
         # repeats, in its <title> and over the story, is found at either place)
         units = _drop_title_line(units, title, removed)
     top = _story_top(page_lines, starts, units, title)
-    if author is None and starts is not None and units:
+    # a second look from a plain or lynx dump's headline down to its story; not a Markdown
+    # dump's, whose lines run inline elements together: 66 of the dev pages' Markdown dumps
+    # got an author this way, a third of them with a role, a date or a label run onto the
+    # name ("Meg JamesStaff Writer", "Tech Industry"), and readability-dev lost a line
+    if author is None and units and (starts is not None or lynx and top.first < len(page_lines)):
         author = _located_byline_author(signed, top, match, lexicon)
         # its bio, which the rounds could not know for one (a Swedish column's "Johanna Ek
         # är kulturskribent på…" under "Om skribenten", her name alone over the date: blind
@@ -424,6 +438,7 @@ class _Judge:
     memo: LineMemo
     author: str | None  # the name the page's byline credits (`_byline_author`)
     lang: str | None  # the document's language (`language.detect_languages`' first)
+    link_lines: frozenset[int]  # a marked dump's lines of links (`_read_marked`)
     # what each round's appeal and credit steps found in a paragraph, for the next rounds,
     # which see the same paragraphs again (`appeal.appeals`, `_drop_credit_tails`)
     voices: dict = dataclasses.field(default_factory=dict)
@@ -449,18 +464,21 @@ class _Judge:
             units = _drop_letterless_edges(units, removed)
             settled = True
             trailing: list[Removal] = []
+            shared = shared_credits(u.text for u in units)  # of the lines the locator takes too
             if opts.locate_article and units:
                 units, found, settled = _article_lines(units, self.lexicon, self.match,
                                                        opts.model(), removed, trailing,
                                                        want_title=title is None, memo=self.memo,
-                                                       speech=rules.reported_speech)
+                                                       speech=rules.reported_speech,
+                                                       link_lines=self.link_lines)
                 if found is not None:
                     title = found.text
             located = len(units)
             before_rules = units  # a gallery's counters, which the rules take, tell its slides
             units = _apply_rules(units, self.match, self.lexicon, removed,
-                                 speech=rules.reported_speech)
-            units = _drop_credit_tails(units, self.match, removed, self.credits, before_rules)
+                                 speech=rules.reported_speech, link_lines=self.link_lines)
+            units = _drop_credit_tails(units, self.match, removed, self.credits, before_rules,
+                                       shared=shared)
             units = _drop_appeals(units, self.lexicon, removed, self.voices,
                                   rules.reported_speech, trailing)
             units = _drop_author_bios(units, self.author, removed)
@@ -517,7 +535,7 @@ def _read_marked(units: list[Unit], removed: list[Removal], read: Callable[[str]
             continue
         page.append(line.text)
         if is_link_line(line):
-            removed.append(_removal(u, f"{kind}.link-line", "navigation"))
+            removed.append(_removal(u, f"{kind}{_LINK_LINE}", "navigation"))
         else:
             out.append(dataclasses.replace(u, text=line.text) if line.text != u.text else u)
     return out, page
@@ -571,13 +589,18 @@ class _StoryTop(NamedTuple):
 
 def _story_top(page_lines: list[str], starts: list[int] | None, kept: list[Unit],
                title: str | None) -> _StoryTop:
-    """`_StoryTop` of the lines whose offsets are `starts` (None on a Markdown dump, whose
-    lines are not its units: the headline is then the first line that says the title)."""
+    """`_StoryTop` of the lines whose offsets are `starts` (None on a Markdown or lynx dump,
+    whose lines are not its units: the headline is then the first line that says the title,
+    and the story's first line the first under it that says the first kept unit's text, or
+    none, len(page_lines), when none says it)."""
     first = (max(bisect_right(starts, kept[0].start) - 1, 0) if starts and kept
              else len(page_lines))
     said = dedupe_key(title) if title else None
     above = range(min(first, len(page_lines) - 1), -1, -1) if starts else range(len(page_lines))
     headline = next((i for i in above if dedupe_key(page_lines[i]) == said), None) if said else None
+    if not starts and kept:
+        first = next((i for i in range(headline or 0, len(page_lines))
+                      if page_lines[i] == kept[0].text), first)
     return _StoryTop(first, headline)
 
 
@@ -931,7 +954,8 @@ def _drop_letterless_edges(units: list[Unit], removed: list[Removal]) -> list[Un
 
 def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rule | None],
                    model: LineModel, leading: list[Removal], trailing: list[Removal], *,
-                   want_title: bool, memo: LineMemo, speech: re.Pattern | None = None
+                   want_title: bool, memo: LineMemo, speech: re.Pattern | None = None,
+                   link_lines: frozenset[int] = frozenset()
                    ) -> tuple[list[Unit], Unit | None, bool]:
     """The article's lines of a page dump (cleaners/locate.py), and the headline found
     above them when `want_title`.
@@ -981,7 +1005,8 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
         if rule is None and heading is not None:
             rule = match(units[heading].text, Where.ANYWHERE)  # as the locator asked it
         out = leading if i <= last else trailing
-        if rule is not None and rule.where is Where.LIST_HEAD and first < i < last:
+        if rule is not None and rule.where is Where.LIST_HEAD and first < i < last and not (
+                _links_under(units, i, link_lines)):
             listed.update(dict.fromkeys(_teasers_under(units, i, keep, match, lexicon), rule))
         if rule is not None and i < last and _takes_its_caption(rule, kept, units, i, match):
             out.append(_removal(kept.pop(), rule.id, rule.family, "caption-credit"))
@@ -1063,6 +1088,24 @@ def _under_an_ad(unit: Unit, removed: list[Removal]) -> bool:
         r.line == unit.line - 1 and r.family == _ADS_FAMILY for r in reversed(removed))
 
 
+def _links_under(units: list[Unit], i: int, link_lines: frozenset[int]) -> bool:
+    """Did a marked dump's links (`link_lines`, the page lines `_read_marked` removed as
+    lines of links) stand between unit i and unit i + 1 on the page, and is unit i + 1 a
+    subhead (no end mark) over a paragraph of prose? A list head's items went with the
+    links, and that subhead is the story's: fresh-user check #38's Danish lynx dump lost
+    "Virksomheden erkender fejl" under "Læs også" and three linked teasers. Other lines
+    under the links are still the list's: a Markdown dump's ticker of stamped headlines
+    (fundus-dev's Asahi), a newsletter's call (WAZ's "… anmelden!")."""
+    if not link_lines or i + 2 >= len(units) or ends_sentence(units[i + 1].text) or not (
+            is_prose(units[i + 2].text)):
+        return False
+    above, below = units[i].line, units[i + 1].line
+    return any(above < line < below for line in link_lines)
+
+
+_LINK_LINE = ".link-line"  # `_read_marked`'s rule for a line of links: "lynx.link-line"
+
+
 def _next_on_page(units: list[Unit], i: int, removed: list[Removal]) -> bool:
     """Did unit i + 1 stand right under unit i on the page: no line `removed` by an
     earlier round between them?"""
@@ -1109,8 +1152,13 @@ def _over_story_end(units: list[Unit], i: int, match: Callable[..., Rule | None]
     Hungarian story lost its own over "Fotó: Hajdú Hírek / Nagy Péter" under "Címkék: …",
     its Hebrew one over "צילום: …" where the locator's article ended. A lead picture's
     credit stands over a share row, or last of a header's units, too (fundus-dev's n-tv:
-    its caption came back before the story had to have run)."""
-    if i + 1 < len(units) and not closes_story(match(units[i + 1].text, Where.ANYWHERE)):
+    its caption came back before the story had to have run). So does one with no line of
+    prose under it that no rule names, only a box's lines and the page's notices: fresh-user
+    check #38's Hungarian story lost its last paragraph over "(MTI)", a newsletter box and a
+    cookie notice."""
+    if i + 1 < len(units) and not closes_story(match(units[i + 1].text, Where.ANYWHERE)) and (
+            any(is_prose(u.text) and match(u.text, Where.ANYWHERE) is None
+                for u in units[i + 1:])):
         return False
     prose = (u for u in kept if is_prose(u.text))
     return sum(1 for _ in islice(prose, _STORY_RUN_PARAGRAPHS)) == _STORY_RUN_PARAGRAPHS
@@ -1416,7 +1464,8 @@ def _between_paragraphs(texts: list[str], rules: list[Rule | None], i: int) -> b
 
 def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: Lexicon,
                  removed: list[Removal], *, gallery: bool = False,
-                 speech: re.Pattern | None = None) -> list[Unit]:
+                 speech: re.Pattern | None = None,
+                 link_lines: frozenset[int] = frozenset()) -> list[Unit]:
     """Match every unit once; guards decide by the unit's place relative to the body.
 
     The body runs from the first to the last line of prose that no rule claims: an author
@@ -1481,7 +1530,8 @@ def _apply_rules(units: list[Unit], match: Callable[..., Rule | None], lexicon: 
                 if _closes_a_release(rule):  # the issuers' profiles above its trailer
                     removed[-1:-1] = [_removal(u, rule_id, PRESS_RELEASE)
                                       for u, rule_id in _pop_release_trailer(kept, lexicon)]
-            elif rule.where is Where.LIST_HEAD and positions[i] is not Where.LEADING:
+            elif rule.where is Where.LIST_HEAD and positions[i] is not Where.LEADING and not (
+                    _links_under(units, i, link_lines)):
                 listed.update(dict.fromkeys(list_under(texts, i, rules.__getitem__,
                                                           lexicon.function_words), rule))
             elif (len(kept) > 1 or kept and not is_prose(kept[0].text)) and not gallery and (
@@ -1782,12 +1832,17 @@ def _pull_quotes(keys: list[str]) -> list[int]:
     out = []
     for i, key in enumerate(keys):
         quote = key.strip("\"' ")
-        if word_count(quote) < _PULL_QUOTE_MIN_WORDS:
+        if (is_quotation(key) or key[:1] == key[-1:] == "'" and key.count("'") == 2) and (
+                _echoes_above(keys, i, quote)):  # one quotation (ASCII apostrophes: no more)
+            out.append(i)
+        elif word_count(quote) < _PULL_QUOTE_MIN_WORDS:
             continue
-        if key[:1] == key[-1:] == '"':  # a quotation whole, in its marks: found with them,
+        elif key[:1] == key[-1:] == '"':  # a quotation whole, in its marks: found with them
+            # (its full stop a comma before the speaker: '"… expertise," said Helen Marsh'),
             # or bare where the story reports it with dashes (_SPEECH_ENDS), or each of its
             # sentences said in one paragraph that sets its speaker between them
-            if _said_in_another(page, starts, keys, i, key) or _said_in_another(
+            if _said_in_another(page, starts, keys, i, key) or quote[-1:] == "." and (
+                    _said_in_another(page, starts, keys, i, f'"{quote[:-1]},"')) or _said_in_another(
                     page, starts, keys, i, quote, _SPEECH_ENDS) or _stitched(
                     page, starts, keys, i, quote):
                 out.append(i)
@@ -1823,6 +1878,42 @@ def _stitched(page: str, starts: list[int], keys: list[str], i: int, quote: str)
     for part in said[1:]:
         holders &= set(_keys_saying(page, starts, keys, i, part))
     return bool(holders)
+
+
+# A quotation on its own line that says again what a paragraph above it already said is a
+# pull quote, though cut from the middle of a sentence or reworded to stand alone: « La
+# sécurité des mères … n'est plus assurée la nuit » under «Nous la fermons parce que la
+# sécurité des mères …», "입주할 때 2027년이면 지하철을 탈 수 있다고 해서 왔다" under "…해서
+# 왔는데, 지금은…"고 말했다 (fresh-user check #37 left seven such on eight pages). One that
+# says what a paragraph below says introduces it, as a subhead does, and the dev sets' gold
+# keeps those („Ich muss da raus und schauen, was passiert“ over the paragraph that quotes
+# it, fundus-dev Krautreporter; CBC's 'There is only one place for Yahya Sinwar'). So
+# only a paragraph above counts, one that ends its sentence before the quotation (a
+# quotation under "…said I, willing to enlist the smallest suffrage in my behalf," goes on
+# that sentence: readability-dev's Bartleby), one of the _ECHO_WITHIN paragraphs above it:
+# a pull quote is set beside the passage it lifts (the fresh users' stood 1 to 4 paragraphs
+# under theirs), while a quotation said again further on is the story's own line, and the
+# gold keeps those (5 and 6 paragraphs on: Salon's "… Fares have increased …", BuzzFeed's
+# "She was literally burning up from within."; a dialogue's line 12+ on: Bartleby; each
+# cost readability-dev 0.0001-0.0002 when taken). This share of the quotation's content
+# words, at least _ECHO_MIN_WORDS of them, must stand in that paragraph: a reworded
+# Ukrainian pull quote shared 7 of 8 with its.
+_ECHO_MIN_WORDS = 4
+_ECHO_SHARE = 0.75
+_ECHO_WITHIN = 4
+
+
+def _echoes_above(keys: list[str], i: int, quote: str) -> bool:
+    """Do _ECHO_SHARE of the content words of `quote` (key i's, out of its marks) stand in one
+    of the _ECHO_WITHIN keys above it, the key right above it ending its sentence?"""
+    if i == 0 or not ends_sentence(keys[i - 1]):
+        return False
+    said = content_words(quote, frozenset())
+    if len(said) < _ECHO_MIN_WORDS:
+        return False
+    need = _ECHO_SHARE * len(said)
+    return any(len(keys[j]) > len(keys[i]) and len(said & content_words(keys[j], frozenset()))
+               >= need for j in range(max(0, i - _ECHO_WITHIN), i))
 
 
 def _said_in_another(page: str, starts: list[int], keys: list[str], i: int, quote: str,
@@ -1861,14 +1952,18 @@ CAPTION_MAX_WORDS = 30
 
 def _drop_credit_tails(units: list[Unit], match: Callable[..., Rule | None],
                        removed: list[Removal], memo: dict | None = None,
-                       before_rules: Sequence[Unit] = (), *, gallery: bool = False
-                       ) -> list[Unit]:
+                       before_rules: Sequence[Unit] = (), *, gallery: bool = False,
+                       shared: frozenset[str] | None = None) -> list[Unit]:
     """`units` without the captions that end in a picture's credit (cleaners/credits.py,
     CAPTION_MAX_WORDS) and with the credit cut off a longer line's end, each removal
     recorded under the credit's rule with its offsets. `memo` keeps each line's answer for
     the document's later rounds. On a page that calls itself a `gallery`, every caption is
-    a slide's (`_is_slide`): its credit goes, its words stay."""
+    a slide's (`_is_slide`): its credit goes, its words stay. A line that ends in one of the
+    `shared` credits (`credits.shared_credits`, of `units` when None: give those of the whole
+    page when the locator took some of its lines) is a caption too."""
     out = []
+    if shared is None:
+        shared = shared_credits(u.text for u in units)
 
     def named(text: str) -> Rule | None:
         return match(text, Where.ANYWHERE)
@@ -1880,15 +1975,18 @@ def _drop_credit_tails(units: list[Unit], match: Callable[..., Rule | None],
             found = memo[u.text]
         else:
             found = memo[u.text] = credit_tail(u.text, named)
-        if found is None:
+        if found is not None:
+            at, rule_id, family = found[0], found[1].id, found[1].family
+        elif shared and (tail := separated_tail(u.text)) in shared:
+            at, rule_id, family = len(u.text) - len(tail), SHARED_CREDIT, CREDIT
+        else:
             out.append(u)
             continue
-        at, rule = found
         if word_count(u.text[:at]) <= CAPTION_MAX_WORDS and not gallery and not _is_slide(
                 u, before_rules, match):
-            removed.append(_removal(u, rule.id, rule.family, "caption"))
+            removed.append(_removal(u, rule_id, family, "caption"))
             continue
-        rest = _cut(u, at, len(u.text), rule.id, rule.family, "caption-tail", removed,
+        rest = _cut(u, at, len(u.text), rule_id, family, "caption-tail", removed,
                     between=CREDIT_SEPARATORS)
         out.extend([rest] if rest else [])
     return out

@@ -1605,3 +1605,117 @@ def test_a_newsletters_heading_and_pitch_on_one_line_go_with_its_box():
     text = clean((PAGES / "fresh-pt-br-live-blog-desk-credit.txt").read_bytes()).text
     assert "Newsletter Gazeta Manhã" not in text and "Cadastre seu e-mail" not in text
     assert "14h40 – Começou a chover forte em Curitiba." in text
+
+
+# Fresh-user checks #36 and #37 (pages written by helpers who saw no code): a pull quote set
+# one to four paragraphs under the quotation it lifts, cut from its middle or reworded,
+# stayed on seven of eight pages. Each line is the pull quote, then words of the paragraph
+# that says it, which stays.
+ECHOED_PULL_QUOTES = [
+    ("fresh-es-mx-pull-quote-from-quotation.txt",
+     "“Lo que no queremos es tener que cerrar la línea completa por un problema mayor”",
+     "”, dijo Robles."),
+    ("fresh-tr-pull-quote-cut-from-quotation.txt",
+     '"Vatandaşlarımızın zorunlu olmadıkça trafiğe çıkmamasını rica ediyoruz"',
+     "dere yataklarından uzak durmasını rica ediyoruz"),
+    ("fresh-ko-file-photo-caption.txt", '"입주할 때 2027년이면 지하철을 탈 수 있다고 해서 왔다"',
+     "해서 왔는데, 지금은 버스를 두 번 갈아타고"),
+    ("fresh-ar-pull-quote-from-reported-speech.txt", '"المشروع هو الأكبر في تاريخ المملكة"',
+     "إن المشروع \"هو الأكبر في تاريخ المملكة، وسيؤمّن"),
+    ("fresh-sv-lynx-linked-byline.txt",
+     "»Säkerheten för dem som bor och arbetar runt arbetsplatserna går före tidplanen«",
+     "Säkerheten för dem som bor och arbetar runt arbetsplatserna går före tidplanen, sade"),
+    ("fresh-uk-reworded-pull-quote.txt",
+     "«Бібліотека має стати місцем, куди можна прийти не лише по книжку»",
+     "«Ми хотіли, щоб бібліотека стала місцем, куди можна прийти не лише по книжку, а й"),
+    ("fresh-nl-pull-quote-single-marks.txt", "'Straks kijken we tegen een groene muur aan'",
+     "zegt Anneke Hulshof (71). 'Straks kijken we tegen een groene muur aan"),
+    ("fresh-fr-maternity-captions-one-credit.txt",
+     "« La sécurité des mères et des nouveau-nés n'est plus assurée la nuit »",
+     "Nous la fermons parce que la sécurité des mères"),
+]
+
+
+@pytest.mark.parametrize(("page", "pull_quote", "said"), ECHOED_PULL_QUOTES,
+                         ids=[p for p, _, _ in ECHOED_PULL_QUOTES])
+def test_a_pull_quote_under_the_quotation_it_lifts_goes(page, pull_quote, said):
+    result = clean((PAGES / page).read_bytes())
+    assert [r.text for r in result.removed if r.rule == "normalize.pull-quote"] == [pull_quote]
+    assert said in result.text
+
+
+def _quoted_page(*paragraphs: str) -> str:
+    return "\n\n".join(["Harbour board delays the ferry terminal vote", *paragraphs]) + "\n"
+
+
+SAID = ('"We cannot build a terminal the town cannot afford to run," said board chair Maria '
+        'Olsen. "The numbers have to work before the cranes arrive."')
+PADDING = [f"Paragraph {n} of the story tells what the harbour board heard on Tuesday from "
+           f"the engineers, the ferry operator and {n + 2} residents who spoke." for n in range(5)]
+
+
+@pytest.mark.parametrize(("paragraphs", "kept"), [
+    # over the paragraph it introduces, a quotation is the section's subhead (the dev sets'
+    # gold keeps those: fundus-dev's Krautreporter, CBC)
+    (['"The numbers have to work before the cranes arrive"', SAID, *PADDING], True),
+    # said again five paragraphs on, a quotation is the story's own line (readability-dev's
+    # Salon and BuzzFeed keep theirs)
+    ([SAID, *PADDING, '"The numbers have to work before the cranes arrive"'], True),
+    # right under its paragraph it is the pull quote
+    ([SAID, '"The numbers have to work before the cranes arrive"', *PADDING], False),
+    # a quotation that goes on a sentence the line above leaves open is that sentence's
+    ([SAID, "Asked whether the board would wait, Olsen told reporters,",
+      '"The numbers have to work before the cranes arrive"', *PADDING], True),
+])
+def test_a_quotation_that_echoes_a_paragraph_is_a_pull_quote_only_right_under_it(
+        paragraphs, kept):
+    result = clean(_quoted_page(*paragraphs))
+    assert SAID in result.text
+    assert (result.text.count("The numbers have to work before the cranes arrive") == 2) is kept
+
+
+def test_a_newswire_pull_quote_whose_full_stop_the_paragraph_writes_as_a_comma_goes():
+    # fresh-user check #37's release: the pull quote '"This is … expertise."' over the
+    # paragraph '"This is … expertise," said Helen Marsh, …'; the paragraph stays, and the
+    # issuer's "About …" paragraph under "-- ENDS --" and "Notes to editors" goes
+    result = clean((PAGES / "fresh-en-gb-newswire-release.md").read_bytes())
+    assert result.text.count("This is the largest contract in Northbrook's history") == 1
+    assert "expertise,\" said Helen Marsh, Chief Executive" in result.text
+    assert "About Northbrook Rail Systems plc" not in result.text
+    assert result.text.rstrip().endswith("Northbrook shares rose 6% in early trading.")
+
+
+def test_captions_that_share_a_credit_no_rule_names_go():
+    # fresh-user check #37's Breton page: two captions "… jeudi matin. | Jean-Yves Kerbrat /
+    # L'Écho de Cornouaille", the second between two paragraphs; the page printing the same
+    # tail under both shows it a credit (credits.shared_credits)
+    result = clean((PAGES / "fresh-fr-maternity-captions-one-credit.txt").read_bytes())
+    assert "Kerbrat" not in result.text
+    assert "Une centaine de personnes ont applaudi" not in result.text
+    assert "Devant le tribunal, une centaine de personnes ont accueilli la décision" in (
+        result.text)
+    assert {r.rule for r in result.removed if "Une centaine" in r.text} == {"credit.shared-tail"}
+
+
+def test_a_korean_caption_closed_by_the_papers_file_photo_tag_goes():
+    # fresh-user check #37: "… 고덕동 현장. 한빛일보 자료사진" (the paper's file photo) stayed
+    text = clean((PAGES / "fresh-ko-file-photo-caption.txt").read_bytes()).text
+    assert "자료사진" not in text
+    assert "9호선 연장 공사가 진행 중인" not in text
+
+
+def test_the_last_paragraph_over_the_agencys_credit_and_a_box_stays():
+    # fresh-user check #38: "(MTI)" under the story's last paragraph, then a newsletter box
+    # and a cookie notice (prose, but a rule's): the credit took the paragraph as its caption
+    result = clean((PAGES / "fresh-hu-last-paragraph-over-agency-and-newsletter.txt").read_bytes())
+    assert "A Nemzeti Média- és Hírközlési Hatóság közölte, megvizsgálja" in result.text
+    assert "(MTI)" not in result.text
+
+
+def test_a_subhead_under_a_lynx_dumps_linked_box_stays():
+    # fresh-user check #38: under "Læs også" the teasers are lines of links, removed as such;
+    # the list's heading then took the subhead under them for its first item
+    text = clean((PAGES / "fresh-da-lynx-subhead-under-linked-box.txt").read_bytes()).text
+    assert "Virksomheden erkender fejl\n\nNordhavn Living har rettet banneret" in text
+    for teaser in ("Læs også", "Aalborg Kommune lukker", "Sådan sletter du dine cookies"):
+        assert teaser not in text

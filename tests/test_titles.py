@@ -989,3 +989,16 @@ def test_a_releases_kicker_before_its_date_is_no_author():
     assert result.title == ("Northbrook Rail Systems wins £240m contract to upgrade signalling"
                             " on the Cambrian Line")
     assert result.date == "2024-07-09"
+
+
+def test_a_lynx_dumps_byline_linked_to_the_writers_page_gives_the_author():
+    """Fresh-user check #37's Swedish lynx dump: the writer's name is a link, "[17]Anna
+    Lindqvist", over "Publicerad 3 oktober 2024 kl. 07.15 · Uppdaterad …", and its line of
+    links went as the menus' do with no author given: a lynx dump's story now has its first
+    line among the page's lines too, and the byline's second look reads from the headline
+    down to it (`pipeline._story_top`)."""
+    result = clean((PAGES / "fresh-sv-lynx-linked-byline.txt").read_bytes())
+    assert result.title == "Västlänken försenas ytterligare ett år – notan växer med två miljarder"
+    assert result.author == "Anna Lindqvist"
+    assert result.date == "2024-10-03"
+    assert "Anna Lindqvist" not in result.text

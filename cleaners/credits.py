@@ -175,14 +175,15 @@ def _credits_by_shape(tail: str) -> bool:
 SHARED_CREDIT = "credit.shared-tail"
 _SEPARATED_TAIL_RE = re.compile(r"(?<=[.!?…。！？])[\"'”’»)]*\s+[-–—/|]\s+(?=\S)")
 _SHARED_CREDIT_MIN_LINES = 2
+_SEPARATOR_MARKS = tuple(f" {mark} " for mark in "-–—/|")  # what `_SEPARATED_TAIL_RE` wants
 
 
 def separated_tail(line: str) -> str | None:
     """The tail of `line` after its last sentence end and a separator ("… matin. | Name /
     Outlet" -> "Name / Outlet") when it may be a credit: CREDIT_TAIL_MAX_WORDS words or
     fewer, no sentence, no lower-case opening; else None."""
-    if len(line) > MAX_LINE_CHARS:
-        return None
+    if len(line) > MAX_LINE_CHARS or not any(mark in line for mark in _SEPARATOR_MARKS):
+        return None  # most lines hold no separator: asked of every line of every round
     last = deque(_SEPARATED_TAIL_RE.finditer(line), maxlen=1)
     if not last:
         return None

@@ -719,10 +719,12 @@ def ascii_digits(text: str) -> str:
 # ka "ავტორი:", te "రచయిత:"), so each language's word is here, with the Ethiopic colon;
 # Albanian credits "Nga …" and Afrikaans "Deur …" (check #30), "Nga" ("from") before two
 # capitalised words only, as "Na" above. Urdu labels the reporter "رپورٹ:" (report) or the
-# writer "تحریر:" (fresh-user check #33 gave no author). Brazilian portals credit the desk
-# and the reporters it drew on: "Da Redação, com informações de Fernanda Okamoto" ("from
-# the newsroom, with information from"; fresh-user check #36's live blog lost its headline,
-# which stood over that line), or "Com informações da Reuters".
+# writer "تحریر:" (fresh-user check #33 gave no author); Hindi "रिपोर्ट:" (report) and
+# "संवाददाता:" (correspondent; check #38's page kept "रिपोर्ट: अमित श्रीवास्तव" in its
+# text). Brazilian portals credit the desk and the reporters it drew on: "Da Redação, com
+# informações de Fernanda Okamoto" ("from the newsroom, with information from"; fresh-user
+# check #36's live blog lost its headline, which stood over that line), or "Com
+# informações da Reuters".
 _BYLINE_MARKERS = ("(?:(?:written|story|words|reporting|reported|edited|text|published) )?by"
                    "|(?:da redação,? )?com informações d[aeo]s?"
                    "|von|por|(?:propos recueillis )?par|di|(?-i:de)|door|deur|av|af|przez|от|oleh"
@@ -735,7 +737,7 @@ _BYLINE_LABELS = ("author of (?:the|this) article"
                   "|ავტორი|հեղինակ|yazar|szerző|írta|penulis|författare|forfatter|kirjoittaja"
                   "|teksti|tekst|text|текст|words|haber|συντάκτης|piše|מאת|بقلم|مصنف|लेखक|লেখক"
                   "|ਲੇਖਕ|લેખક|ಲೇಖಕ|ലേഖകൻ|ലേഖിക|రచయిత|எழுதியவர்|ලේඛක|ጸሐፊ|ผู้เขียน|ຜູ້ຂຽນ"
-                  "|စာရေးသူ|អ្នកនិពន្ធ|نویسنده|كتب|كتبت|رپورٹ|تحریر|作者|记者|記者")
+                  "|စာရေးသူ|អ្នកនិពន្ធ|نویسنده|كتب|كتبت|رپورٹ|تحریر|रिपोर्ट|संवाददाता|作者|记者|記者")
 _BYLINE_RE = re.compile(
     rf"(?:({_BYLINE_MARKERS}):?\s+|({_BYLINE_LABELS})\s?[:：፦]\s*)(\S).{{0,160}}", re.IGNORECASE)
 _BYLINE_MARKER_RE = re.compile(rf"(?:{_BYLINE_MARKERS})\b|(?:{_BYLINE_LABELS})\s?[:：፦]",

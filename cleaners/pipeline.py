@@ -100,6 +100,7 @@ from newsclean.cleaners.locate import (
     list_under,
     locate_lines,
     names_the_story,
+    opens_a_section,
     opens_a_thread,
     poll_boxes,
     sentence_headline,
@@ -345,7 +346,7 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
     units = _split_glued(units, match, lexicon, mends, removed)
     units = _drop_machine_text(units, removed, opts.max_output_chars)
     units = _drop_mail_wrapper(_drop_mail_headers(units, removed), text, quoted, removed)
-    title = header.title if header else None
+    title = header.title if header else _labelled_h1(units, h1, match, lexicon)
     if title:  # the page's own headline under its header: said once, as the title
         units = _drop_title_line(units, title, removed)
     memo = LineMemo()  # each line's own features, for every round
@@ -354,7 +355,8 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
     author = (header.author if header and header.author
               else _byline_author(signed, match, lexicon))
     links = frozenset(r.line for r in removed if r.line is not None and r.rule.endswith(_LINK_LINE))
-    judge = _Judge(rules, match, lexicon, opts, memo, author, lang, links)
+    judge = _Judge(rules, match, lexicon, opts, memo, author, lang, links,
+                   shared_credits(u.text for u in units))
     kept, found, dropped, top = judge.rounds(units, title, top_line=True)
     if top and not names_the_story(found, (u.text for u in kept), lexicon.function_words):
         # the page's first line is a banner, a caption or a section name, not the story's
@@ -439,6 +441,7 @@ class _Judge:
     author: str | None  # the name the page's byline credits (`_byline_author`)
     lang: str | None  # the document's language (`language.detect_languages`' first)
     link_lines: frozenset[int]  # a marked dump's lines of links (`_read_marked`)
+    shared: frozenset[str]  # the page's credits under two captions (`credits.shared_credits`)
     # what each round's appeal and credit steps found in a paragraph, for the next rounds,
     # which see the same paragraphs again (`appeal.appeals`, `_drop_credit_tails`)
     voices: dict = dataclasses.field(default_factory=dict)
@@ -464,7 +467,6 @@ class _Judge:
             units = _drop_letterless_edges(units, removed)
             settled = True
             trailing: list[Removal] = []
-            shared = shared_credits(u.text for u in units)  # of the lines the locator takes too
             if opts.locate_article and units:
                 units, found, settled = _article_lines(units, self.lexicon, self.match,
                                                        opts.model(), removed, trailing,
@@ -478,7 +480,7 @@ class _Judge:
             units = _apply_rules(units, self.match, self.lexicon, removed,
                                  speech=rules.reported_speech, link_lines=self.link_lines)
             units = _drop_credit_tails(units, self.match, removed, self.credits, before_rules,
-                                       shared=shared)
+                                       shared=self.shared)
             units = _drop_appeals(units, self.lexicon, removed, self.voices,
                                   rules.reported_speech, trailing)
             units = _drop_author_bios(units, self.author, removed)
@@ -853,6 +855,25 @@ def _h1_headline(kept: list[Unit], h1: int, match: Callable[..., Rule | None],
     return kept[at + 1:], kept[at].text
 
 
+def _labelled_h1(units: list[Unit], h1: int | None, match: Callable[..., Rule | None],
+                 lexicon: Lexicon) -> str | None:
+    """The text of the unit that starts at `h1` (a Markdown page's only <h1>, a lynx dump's
+    first heading) when a cross-link rule names it for its label and it is the story's
+    headline all the same (`locate.title_like`, `names_the_story`): "LIVE UPDATES: Water
+    main break floods downtown Dayton; …" is a teaser's shape below a story, but the page's
+    only <h1> is its own headline (fresh-user check #38's Markdown page lost its title to
+    cross-link.labelled-headline). Else None: `_h1_headline` asks again after the rounds."""
+    at = next((k for k, u in enumerate(units) if u.start == h1), None) if h1 is not None else None
+    if at is None:
+        return None
+    text = units[at].text
+    rule = match(text, Where.ANYWHERE)
+    if rule is None or rule.family != REFERRAL_FAMILY or not title_like(text):
+        return None
+    return text if names_the_story(text, (u.text for u in units[at + 1:]),
+                                   lexicon.function_words) else None
+
+
 def _drop_title_line(units: list[Unit], title: str, removed: list[Removal]) -> list[Unit]:
     """`units` without the first of their first HEADLINE_REACH lines that says `title`
     (equal up to case and spacing, as repeated paragraphs are: `dedupe_key`)."""
@@ -1179,6 +1200,8 @@ def _teasers_under(units: list[Unit], at: int, keep: list[bool],
     out = []
     for j in takewhile(lambda j: named(j) is None,
                        list_under(texts, at, named, lexicon.function_words)):
+        if keep[j] and opens_a_section(texts, j, at, lambda text: match(text, Where.ANYWHERE)):
+            break  # the story's next section under the box's bare teasers
         if keep[j]:
             out.append(j)
         elif j not in pairs and ends_sentence(texts[j]):  # past a sentence it dropped, the
@@ -1573,11 +1596,15 @@ def _boxes(above: Rule | None, below: Rule | None, *, field_below: bool = False,
     subscribe call over the box is its heading too when the line under it ends in no full
     stop (`pitch_ends` False): "Abonează-te la newsletterul …" over "Primești în fiecare
     dimineață cele mai importante știri din București" over "Vreau să mă abonez" (blind
-    trial x); the story's sentence between two prompts ends in one. Under the heading and
-    the pitch, the box's form may come first: a field no rule names that the locator dropped
-    (`field_below`, `_form_field`)."""
+    trial x); the story's sentence between two prompts ends in one, but not over a
+    newsletter's field: "Iratkozzon fel hírlevelünkre!" over "A nap legfontosabb hírei …
+    az e-mail-fiókjában." over "E-mail-cím" (fresh-user check #38 kept the pitch). Under the
+    heading and the pitch, the box's form may come first: a field no rule names that the
+    locator dropped (`field_below`, `_form_field`)."""
     if (above is not None and (above.family == _BOX_HEADING_FAMILY
-                               or above.family in PROMO_FAMILIES and not pitch_ends)
+                               or above.family in PROMO_FAMILIES and (
+                                   not pitch_ends or below is not None
+                                   and below.family == _BOX_HEADING_FAMILY))
             and above.where is not Where.TAIL_MARKER
             and (below is None and field_below or below is not None
                  and below.family in PROMO_FAMILIES and below.where is not Where.TAIL_MARKER)):

@@ -12,6 +12,7 @@ from newsclean.cleaners.lines import (
     SENTENCE_END,
     byline_name,
     has_separator,
+    is_headline,
     is_relative_time,
     last_mark,
     opens_lower,
@@ -229,8 +230,10 @@ def _pieces(text: str) -> Iterator[tuple[re.Match, bool]]:
         for block in blocks:
             yield from ((run, True) for run in _wrapped_runs(text, block, width))
         return
+    # a line longer than any wrap width: the page keeps its paragraphs on one line each
+    unwrapped = any(len(line) > _WRAP_MAX for its in lines for line in its)
     for block, its in zip(blocks, lines, strict=True):
-        if len(its) > 1 and _wraps(its):
+        if len(its) > 1 and _wraps(its) and not (unwrapped and _headline_over_lead(its)):
             yield block, True
             continue
         if len(its) > 2 and (runs := _paragraph_runs(its)):
@@ -312,6 +315,14 @@ def _wrapped_prefix(lines: list[str]) -> int:
                  if not _WRAP_MIN <= len(line.rstrip()) <= _WRAP_MAX), len(lines))
     return next((k for k in range(min(full + 1, len(lines) - 1), WRAPPED_PREFIX_MIN - 1, -1)
                  if _wraps(lines[:k])), 0)
+
+
+def _headline_over_lead(lines: list[str]) -> bool:
+    """Are `lines`, a block of two, a headline (`lines.is_headline`) over its standfirst? On
+    a page whose paragraphs are each one line they are the page's top, not one paragraph
+    wrapped at the headline's width: fresh-user check #38's Hindi page had its headline of
+    92 characters joined to the standfirst under it, and lost both (title none)."""
+    return len(lines) == 2 and is_headline(lines[0].strip())
 
 
 def _wraps(lines: list[str]) -> bool:

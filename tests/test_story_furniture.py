@@ -1719,3 +1719,27 @@ def test_a_subhead_under_a_lynx_dumps_linked_box_stays():
     assert "Virksomheden erkender fejl\n\nNordhavn Living har rettet banneret" in text
     for teaser in ("Læs også", "Aalborg Kommune lukker", "Sådan sletter du dine cookies"):
         assert teaser not in text
+
+
+@pytest.mark.parametrize(("page", "subhead", "paragraph"), [
+    # the newsletter form's button named ("Přihlásit k odběru"), the box is seen whole
+    ("fresh-cs-subhead-under-newsletter-form.txt", "Co bude dál",
+     "Vodárenská akciová společnost chce potrubí přeložit do konce dubna."),
+    # a box of bare teasers gives none a summary: the line over two statements opens the
+    # story's next section (locate.opens_a_section)
+    ("fresh-el-subhead-under-bare-teasers.txt", "Η απάντηση των εφοπλιστών",
+     "Ο Σύνδεσμος Επιχειρήσεων Επιβατηγού Ναυτιλίας (ΣΕΕΝ) χαρακτήρισε"),
+    # under a lynx dump's list of links: the test above
+])
+def test_a_subhead_right_under_a_box_stays_over_its_paragraph(page, subhead, paragraph):
+    # fresh-user check #38 lost a subhead under a box on four of its eight pages
+    text = clean((PAGES / page).read_bytes()).text
+    assert f"{subhead}\n\n{paragraph}" in text
+
+
+def test_a_box_of_bare_teasers_keeps_its_last_teaser_over_the_storys_last_paragraph():
+    # blind trial u's Danish page: the same shape as the Greek subhead's, but one paragraph
+    # under the last teaser, then a newsletter's box: the teaser stays the box's
+    text = clean((PAGES / "blind-da-election.txt").read_bytes()).text
+    assert "Minister mister sit mandat i Vestjylland" not in text
+    assert "Kongerunden ventes at begynde i løbet af onsdagen" in text

@@ -1002,3 +1002,26 @@ def test_a_lynx_dumps_byline_linked_to_the_writers_page_gives_the_author():
     assert result.author == "Anna Lindqvist"
     assert result.date == "2024-10-03"
     assert "Anna Lindqvist" not in result.text
+
+
+def test_a_headline_right_over_its_standfirst_is_no_wrapped_paragraph():
+    """Fresh-user check #38's Hindi page: a headline of 92 characters right over its
+    standfirst, no blank line between, on a page whose paragraphs are one line each, was
+    read as one paragraph wrapped at the headline's width and went: no title. The
+    "रिपोर्ट:" (report) label under them names the author."""
+    result = clean((PAGES / "fresh-hi-headline-over-standfirst.txt").read_bytes())
+    assert result.title == ("लखनऊ में हाउस टैक्स पर 20 फीसदी छूट 31 मई तक बढ़ी, ऑनलाइन भुगतान करने"
+                            " वालों को अतिरिक्त राहत")
+    assert result.author == "अमित श्रीवास्तव"
+    assert result.text.startswith("नगर निगम ने कहा कि अब तक सिर्फ 38 फीसदी भवन स्वामियों ने टैक्स")
+
+
+def test_a_markdown_pages_only_h1_with_a_label_is_its_title():
+    """Fresh-user check #38's Markdown page: its only <h1>, "LIVE UPDATES: Water main break
+    floods downtown Dayton; …", has a labelled teaser's shape, and cross-link.labelled-
+    headline took it: no title (`pipeline._labelled_h1`)."""
+    result = clean((PAGES / "fresh-en-us-md-live-updates-h1.md").read_bytes())
+    assert result.title == ("LIVE UPDATES: Water main break floods downtown Dayton; boil advisory"
+                            " issued for 40,000")
+    assert result.author == "Rachel Moreno"
+    assert result.text.startswith("DAYTON, Ohio (MV7) — A 36-inch water main burst")

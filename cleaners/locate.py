@@ -285,7 +285,7 @@ def list_under(texts: list[str], at: int, named: Callable[[int], Rule | None],
                 and (heads(texts[j], texts[j + 1], stopwords)
                      and (j > at + 1 or len(sentences(texts[j + 1])) > 1)
                      or j > at + 1 and _resumes_under(texts, j))
-                or _labelled_as_above(texts, j, at)):
+                or _labelled_as_above(texts, j, at) or opens_a_section(texts, j, at, named)):
             return
         yield j
 
@@ -327,12 +327,13 @@ _SECTION_MIN_PARAGRAPHS = 2
 
 
 def opens_a_section(texts: list[str], j: int, top: int,
-                     named: Callable[[str], Rule | None]) -> bool:
+                    named: Callable[[int], Rule | None]) -> bool:
     """Is line j, a subhead's shape (`_short_heading`, RESUMED_SUBHEAD_MAX_WORDS at most: a
     teaser's headline is longer, "Alberta is ‘at the centre’ of efforts to improve Canada:
     Carney" under fundus-dev Global News's box) right under a box of bare teasers
     (_TEASERS_MIN or more headlines under the box's heading at `top`, none a sentence),
-    the story's next section: over _SECTION_MIN_PARAGRAPHS statements no rule names?
+    the story's next section: over _SECTION_MIN_PARAGRAPHS statements no rule names
+    (`named(k)`: the rule that names line k)?
     A box gives every teaser its summary or none, so a line over one sentence is no teaser
     with its summary there, and its paragraph of one sentence need be no more than a
     summary (`_resumes_under`): fresh-user check #38's Greek page lost "Η απάντηση των
@@ -340,12 +341,12 @@ def opens_a_section(texts: list[str], j: int, top: int,
     last paragraph, a newsletter's box under it, stays the box's (blind trial u's Danish
     "Minister mister sit mandat i Vestjylland")."""
     teasers = texts[top + 1:j]
-    under = texts[j + 1:j + 1 + _SECTION_MIN_PARAGRAPHS]
+    under = range(j + 1, min(j + 1 + _SECTION_MIN_PARAGRAPHS, len(texts)))
     return (len(teasers) >= _TEASERS_MIN and not any(map(ends_sentence, teasers))
             and word_count(texts[j]) <= RESUMED_SUBHEAD_MAX_WORDS and _short_heading(texts[j])
             and not is_byline(texts[j])
             and texts[j][:1] not in OPEN_QUOTES and len(under) == _SECTION_MIN_PARAGRAPHS
-            and all(ends_a_list(line) and named(line) is None for line in under))
+            and all(ends_a_list(texts[k]) and named(k) is None for k in under))
 
 
 def _facts_under(texts: list[str], j: int) -> bool:
@@ -2086,7 +2087,8 @@ def _story_above(lines: list[str], keep: list[bool], i: int,
                     top := _box_top(lines, j, named, lexicon)) is not None and (
                     j < i - 1 and (below := named(lines[j + 1])) is not None
                     and below.family == "ads" or not _name_alone(lines[i]) and (
-                        _resumes_under(lines, i) or opens_a_section(lines, i, top, named))):
+                        _resumes_under(lines, i)
+                        or opens_a_section(lines, i, top, lambda k: named(lines[k])))):
                 t = top - 1  # the story's line over the box, past a line a rule names (a
                 # table's source: "Quelle: Bundeskanzlei, …", blind trial ao)
                 while t >= 0 and not keep[t] and named(lines[t]) is not None:

@@ -74,6 +74,7 @@ from newsclean.cleaners.lines import (
     joined_word_count,
     last_mark,
     opens_lower,
+    outside_quotes,
     quoted_at,
     sentence_ends,
     sentences,
@@ -100,7 +101,6 @@ from newsclean.cleaners.locate import (
     list_under,
     locate_lines,
     names_the_story,
-    opens_a_section,
     opens_a_thread,
     poll_boxes,
     sentence_headline,
@@ -1200,8 +1200,6 @@ def _teasers_under(units: list[Unit], at: int, keep: list[bool],
     out = []
     for j in takewhile(lambda j: named(j) is None,
                        list_under(texts, at, named, lexicon.function_words)):
-        if keep[j] and opens_a_section(texts, j, at, lambda text: match(text, Where.ANYWHERE)):
-            break  # the story's next section under the box's bare teasers
         if keep[j]:
             out.append(j)
         elif j not in pairs and ends_sentence(texts[j]):  # past a sentence it dropped, the
@@ -1938,9 +1936,20 @@ def _echoes_above(keys: list[str], i: int, quote: str) -> bool:
     said = content_words(quote, frozenset())
     if len(said) < _ECHO_MIN_WORDS:
         return False
-    need = _ECHO_SHARE * len(said)
+    need, words = _ECHO_SHARE * len(said), word_count(quote)
     return any(len(keys[j]) > len(keys[i]) and len(said & content_words(keys[j], frozenset()))
-               >= need for j in range(max(0, i - _ECHO_WITHIN), i))
+               >= need and _quotes_as_much(keys[j], words)
+               for j in range(max(0, i - _ECHO_WITHIN), i))
+
+
+def _quotes_as_much(paragraph: str, words: int) -> bool:
+    """Does `paragraph` quote `words` words or more, or quote nothing in marks (speech set
+    off with dashes)? A pull quote lifts from a quotation; a quotation that says more than
+    the paragraph quoted is the story's fuller line: "She was literally burning up from
+    within." under "… her daughter was “literally burning up from within” …" (readability-
+    dev's BuzzFeed, whose gold keeps it; it went from its Markdown dump)."""
+    quoted = word_count(paragraph) - word_count(outside_quotes(paragraph))
+    return quoted == 0 or quoted >= words
 
 
 def _said_in_another(page: str, starts: list[int], keys: list[str], i: int, quote: str,

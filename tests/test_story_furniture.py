@@ -1729,6 +1729,9 @@ def test_a_subhead_under_a_lynx_dumps_linked_box_stays():
     # story's next section (locate.opens_a_section)
     ("fresh-el-subhead-under-bare-teasers.txt", "Η απάντηση των εφοπλιστών",
      "Ο Σύνδεσμος Επιχειρήσεων Επιβατηγού Ναυτιλίας (ΣΕΕΝ) χαρακτήρισε"),
+    # the same under a heading a rule names ("Read more:"), whose list stops there
+    ("fresh-en-au-subhead-under-read-more.txt", "How the scheme worked",
+     "The court heard Walsh urged investors to subscribe to a monthly newsletter"),
     # under a lynx dump's list of links: the test above
 ])
 def test_a_subhead_right_under_a_box_stays_over_its_paragraph(page, subhead, paragraph):
@@ -1743,3 +1746,15 @@ def test_a_box_of_bare_teasers_keeps_its_last_teaser_over_the_storys_last_paragr
     text = clean((PAGES / "blind-da-election.txt").read_bytes()).text
     assert "Minister mister sit mandat i Vestjylland" not in text
     assert "Kongerunden ventes at begynde i løbet af onsdagen" in text
+
+
+def test_a_quotation_that_says_more_than_the_paragraph_quoted_stays():
+    # readability-dev's BuzzFeed: the lead quotes a fragment ("literally burning up from
+    # within"), and the mother's whole sentence stands two paragraphs on, which its gold
+    # keeps: a pull quote lifts from a quotation, it does not say more than it
+    lead = ("The mother of a woman who took diet pills bought online has described how her "
+            'daughter was "literally burning up from within" moments before her death.')
+    fuller = '"She was literally burning up from within."'
+    text = clean(_quoted_page(lead, "The coroner heard evidence from three doctors on Monday.",
+                              fuller, *PADDING)).text
+    assert fuller in text

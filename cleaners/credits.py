@@ -173,9 +173,10 @@ def _credits_by_shape(tail: str) -> bool:
 # with no lower-case letter and ends no sentence: the dev dumps' lines that share such a
 # tail are all captions or teasers' kickers, none of them gold ("© BELGA", "Foto: Reuters").
 SHARED_CREDIT = "credit.shared-tail"
-_SEPARATED_TAIL_RE = re.compile(r"(?<=[.!?…。！？])[\"'”’»)]*\s+[-–—/|]\s+(?=\S)")
+_SEPARATOR_MARKS = tuple(f" {mark} " for mark in CREDIT_SEPARATORS.strip())
+_SEPARATED_TAIL_RE = re.compile(
+    rf"(?<=[.!?…。！？])[\"'”’»)]*\s+[{re.escape(CREDIT_SEPARATORS.strip())}]\s+(?=\S)")
 _SHARED_CREDIT_MIN_LINES = 2
-_SEPARATOR_MARKS = tuple(f" {mark} " for mark in "-–—/|")  # what `_SEPARATED_TAIL_RE` wants
 
 
 def separated_tail(line: str) -> str | None:

@@ -319,19 +319,21 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
     h1 = None  # where a Markdown page's only <h1> starts, or a lynx dump's first heading
     kind = "lynx" if lynx else "markdown"  # a marked-up dump's kind, its rules' prefix
     if lynx:
-        units, page_lines = _read_marked(units, removed, read_lynx_line, kind,
+        units, page_lines, links = _read_marked(units, removed, read_lynx_line, kind,
                                          references=references_start([u.text for u in units]))
         h1 = _dated_heading(units, page_lines, first_lynx_heading(text, [u.start for u in units]))
     elif header is not None or is_markdown(text):
         units = _markdown_blocks(units, text)
         at = only_h1([u.text for u in units]) if header is None or not header.title else None
         h1 = units[at].start if at is not None else None
-        units, page_lines = _read_marked(units, removed, read_line, kind, header=header)
+        units, page_lines, links = _read_marked(units, removed, read_line, kind,
+                                                header=header)
     else:  # a plain dump, whose lines may have lost their breaks (a Markdown line of
         # links is read as links, not cut into its "sentences")
         units = split_flat(units, opts.max_output_chars, len(text))
         page_lines = [u.text for u in units]
         starts = [u.start for u in units]
+        links = frozenset()  # no markup: no line of links
     unbroken = next((u.line for u in units if u.run_on), None)  # a page saved flat
     marked = starts is None  # a Markdown or text-browser dump: its list items have markers
     langs = detect_languages(page_lines)
@@ -354,9 +356,8 @@ def _clean_lines(text: str, encoding: str, url: str | None, opts: CleanOptions,
     signed = [("" if x in mail else x) for x in page_lines] if mail else page_lines
     author = (header.author if header and header.author
               else _byline_author(signed, match, lexicon))
-    links = frozenset(r.line for r in removed if r.line is not None and r.rule.endswith(_LINK_LINE))
-    judge = _Judge(rules, match, lexicon, opts, memo, author, lang, links,
-                   shared_credits(u.text for u in units))
+    judge = _Judge(rules, match, lexicon, opts, memo, author, lang, link_lines=links,
+                   shared=shared_credits(u.text for u in units))
     kept, found, dropped, top = judge.rounds(units, title, top_line=True)
     if top and not names_the_story(found, (u.text for u in kept), lexicon.function_words):
         # the page's first line is a banner, a caption or a section name, not the story's
@@ -514,7 +515,8 @@ def _markdown_blocks(units: list[Unit], text: str) -> list[Unit]:
 
 def _read_marked(units: list[Unit], removed: list[Removal], read: Callable[[str], MarkdownLine],
                  kind: str, *, header: PageHeader | None = None,
-                 references: int | None = None) -> tuple[list[Unit], list[str]]:
+                 references: int | None = None
+                 ) -> tuple[list[Unit], list[str], frozenset[int]]:
     """A marked-up dump's lines as a reader sees them, `read` line by line (Markdown:
     cleaners/markdown.py; a text browser's: cleaners/lynx.py, whose links' references list
     at the end goes whole), and the page's text as the reader sees it, line by line. The
@@ -522,8 +524,9 @@ def _read_marked(units: list[Unit], removed: list[Removal], read: Callable[[str]
     removed and recorded under `kind`'s rules ("markdown.no-text", "lynx.references"), and
     so is a line of links (menu items, teasers, tags, share buttons), which stays part of
     the page; the others keep their place, lose their markup and go on to the line model.
-    The units from index `references` on are the links' list (`lynx.references_start`)."""
-    out, page = [], []
+    The units from index `references` on are the links' list (`lynx.references_start`).
+    Returns (those units, the page's lines, the line numbers of its lines of links)."""
+    out, page, links = [], [], set()
     for n, u in enumerate(units):
         if header is not None and u.start < header.end:
             removed.append(_removal(u, f"{kind}.header", "structure", "leading"))
@@ -537,10 +540,11 @@ def _read_marked(units: list[Unit], removed: list[Removal], read: Callable[[str]
             continue
         page.append(line.text)
         if is_link_line(line):
-            removed.append(_removal(u, f"{kind}{_LINK_LINE}", "navigation"))
+            removed.append(_removal(u, f"{kind}.link-line", "navigation"))
+            links.add(u.line)
         else:
             out.append(dataclasses.replace(u, text=line.text) if line.text != u.text else u)
-    return out, page
+    return out, page, frozenset(links)
 
 
 # What the locator keeps of a page with no line that reads like an article is its most
@@ -846,9 +850,8 @@ def _h1_headline(kept: list[Unit], h1: int, match: Callable[..., Rule | None],
     ticker, a breadcrumb: the story starts at its headline), each recorded in `dropped`.
     Else `kept` and no title."""
     at = next((k for k, u in enumerate(kept) if u.start == h1), None)
-    if at is None or not title_like(kept[at].text) or match(kept[at].text, Where.ANYWHERE) or (
-            not names_the_story(kept[at].text, (u.text for u in kept[at + 1:]),
-                                lexicon.function_words)):
+    if at is None or match(kept[at].text, Where.ANYWHERE) or not _heads_the_story(
+            kept, at, lexicon):
         return kept, None
     dropped.extend(_removal(u, f"{kind}.above-headline", "layout", "leading") for u in kept[:at])
     dropped.append(_removal(kept[at], f"{kind}.headline", "structure", "leading"))
@@ -866,12 +869,17 @@ def _labelled_h1(units: list[Unit], h1: int | None, match: Callable[..., Rule | 
     at = next((k for k, u in enumerate(units) if u.start == h1), None) if h1 is not None else None
     if at is None:
         return None
-    text = units[at].text
-    rule = match(text, Where.ANYWHERE)
-    if rule is None or rule.family != REFERRAL_FAMILY or not title_like(text):
+    rule = match(units[at].text, Where.ANYWHERE)
+    if rule is None or rule.family != REFERRAL_FAMILY or not _heads_the_story(units, at, lexicon):
         return None
-    return text if names_the_story(text, (u.text for u in units[at + 1:]),
-                                   lexicon.function_words) else None
+    return units[at].text
+
+
+def _heads_the_story(units: list[Unit], at: int, lexicon: Lexicon) -> bool:
+    """Does unit `at`, a page's headline by its markup, read like one (`locate.title_like`)
+    and name the story under it (`names_the_story`)?"""
+    return title_like(units[at].text) and names_the_story(
+        units[at].text, (u.text for u in units[at + 1:]), lexicon.function_words)
 
 
 def _drop_title_line(units: list[Unit], title: str, removed: list[Removal]) -> list[Unit]:
@@ -1122,9 +1130,6 @@ def _links_under(units: list[Unit], i: int, link_lines: frozenset[int]) -> bool:
         return False
     above, below = units[i].line, units[i + 1].line
     return any(above < line < below for line in link_lines)
-
-
-_LINK_LINE = ".link-line"  # `_read_marked`'s rule for a line of links: "lynx.link-line"
 
 
 def _next_on_page(units: list[Unit], i: int, removed: list[Removal]) -> bool:
@@ -1857,8 +1862,7 @@ def _pull_quotes(keys: list[str]) -> list[int]:
     out = []
     for i, key in enumerate(keys):
         quote = key.strip("\"' ")
-        if (is_quotation(key) or key[:1] == key[-1:] == "'" and key.count("'") == 2) and (
-                _echoes_above(keys, i, quote)):  # one quotation (ASCII apostrophes: no more)
+        if _one_quotation(key) and _echoes_above(keys, i, quote):
             out.append(i)
         elif word_count(quote) < _PULL_QUOTE_MIN_WORDS:
             continue
@@ -1926,6 +1930,13 @@ def _stitched(page: str, starts: list[int], keys: list[str], i: int, quote: str)
 _ECHO_MIN_WORDS = 4
 _ECHO_SHARE = 0.75
 _ECHO_WITHIN = 4
+
+
+def _one_quotation(key: str) -> bool:
+    """Is `key` (quotation marks made ASCII: `_plain_quotes`) one quotation in its marks
+    (`lines.is_quotation`), or in single ASCII marks and no other ('Straks kijken we tegen
+    een groene muur aan', fresh-user check #36; an apostrophe inside would be a third)?"""
+    return is_quotation(key) or key[:1] == key[-1:] == "'" and key.count("'") == 2
 
 
 def _echoes_above(keys: list[str], i: int, quote: str) -> bool:

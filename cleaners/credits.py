@@ -28,6 +28,11 @@ from newsclean.cleaners.rules import CREDIT, MAX_LINE_CHARS, Rule, Where
 # Tomić/Jadranski list", "Photograph: Adrian Malloch for the Guardian"); a longer tail
 # after a sentence end is a sentence.
 CREDIT_TAIL_MAX_WORDS = 8
+# ...twice that after a full-width equals sign, a Japanese caption's own credit mark, which
+# no sentence opens with: the credit there tells the place and the day before the
+# photographer ("…関係者ら＝熊本県菊陽町で2025年4月10日、山田太郎撮影", 11 words as CJK
+# characters are counted; fresh-user check #39 kept the caption).
+EQUALS_CREDIT_MAX_WORDS = 2 * CREDIT_TAIL_MAX_WORDS
 
 # Where a credit may start inside a line: after a sentence's end mark ("…sáng 20/6. Ảnh:
 # …", "…पॉलीथिन। (फोटो: …)"), with no space after it in unspaced scripts ("…区域示意图。图片由…
@@ -64,10 +69,10 @@ def credit_tail(line: str, named: Callable[[str], Rule | None], *, agency: bool 
 
     `named` gives the rule that names a text in the body (`RuleSet.lookup`'s match at
     `Where.ANYWHERE`). The credit is the longest tail of at most CREDIT_TAIL_MAX_WORDS
-    words that such a rule names whole (the rule's own pattern, so every language with a
-    credit rule has this). A line over the rules' MAX_LINE_CHARS is no caption (and each
-    place a tail may start is looked ahead from to the line's end: a 10 MB line took
-    minutes)."""
+    words (EQUALS_CREDIT_MAX_WORDS after "＝") that such a rule names whole (the rule's own
+    pattern, so every language with a credit rule has this). A line over the rules'
+    MAX_LINE_CHARS is no caption (and each place a tail may start is looked ahead from to
+    the line's end: a 10 MB line took minutes)."""
     if len(line) > MAX_LINE_CHARS:
         return None
     letter = next((i for i, c in enumerate(line) if c.isalpha()), len(line))
@@ -75,19 +80,21 @@ def credit_tail(line: str, named: Callable[[str], Rule | None], *, agency: bool 
     # a later tail is a part of an earlier one, so its words are no more: counted from the
     # line's end, the short tails are the last ones (a paragraph's sentences are counted
     # once), and only those are cut out of the line (every tail of a long paragraph was)
-    tails: list[str] = []
+    tails: list[tuple[str, bool]] = []  # each tail, and whether a slash opens it
     for at in reversed(starts):
         tail = line[at:].lstrip(CREDIT_SEPARATORS)
-        if word_count(tail) > CREDIT_TAIL_MAX_WORDS:
+        if word_count(tail) > (EQUALS_CREDIT_MAX_WORDS if tail.startswith("＝")
+                               else CREDIT_TAIL_MAX_WORDS):
             break
-        tails.append(tail)
-    for tail in reversed(tails):
+        tails.append((tail, line[at:].lstrip().startswith("/")))
+    for tail, slashed in reversed(tails):
         if not tail:
             continue
         if ends_sentence(tail) and not _LABELLED_RE.match(tail):
             continue
         rule = named(tail)
-        if (is_credit_rule(rule) or agency and rule is not None and rule.id == _AGENCY_LINE
+        if (is_credit_rule(rule) or rule is not None and (
+                agency and rule.id == _AGENCY_LINE or slashed and rule.id in _AGENCIES)
                 or _holds_the_picture(tail, rule)):
             return len(line) - len(tail), rule
     return None
@@ -112,6 +119,10 @@ def _holds_the_picture(tail: str, rule: Rule | None) -> bool:
 # Asked only whether a line is a caption (`is_caption`): cutting such captions out of the
 # text cost readability-dev text 0.9073 -> 0.9070 (its gold keeps NBC's and the NYT's).
 _AGENCY_LINE = "credit.agency-line"
+# An agency's name after a slash at a caption's end is its credit, in the style of Korean
+# papers: "… 복구 작업이 진행되고 있다. /연합뉴스" (fresh-user check #40 kept it); a
+# caption the gold keeps ends in the name alone, after a space.
+_AGENCIES = frozenset((_AGENCY_LINE, "credit.wire-agency"))
 
 
 # A caption that opens with the picture's label ("Foto: Banjir merendam permukiman di

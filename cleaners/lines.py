@@ -648,6 +648,8 @@ def is_stamp(line: str, words: int | None = None) -> bool:
     of the 391 dev dumps get the title their HTML page gives (83 -> 103)."""
     if not any(c.isdigit() for c in line):
         return False
+    if not line.isascii():  # "2025年4月10日 18時30分": the numbers, not one token each unit
+        line = _DATE_UNIT_RE.sub(r" \1 ", line)
     tokens = WORD_RE.findall(line)
     digits = sum(1 for t in tokens if t.isdigit())
     n = word_count(line) if words is None else words
@@ -657,6 +659,12 @@ def is_stamp(line: str, words: int | None = None) -> bool:
                                and not _LIFE_SPAN_RE.search(line))
 
 
+# The units that CJK dates and times write right after each number (年 year, 月 month, 日
+# day, 時/时 hour, 分 minute, 秒 second, 号 day; Korean 년 월 일 시 분 초): glued to it,
+# "2025年4月10日" is one token, and the numbers of "2025年4月10日 18時30分（最終更新 4月10日
+# 21時05分）" counted as none, so fresh-user check #39's Japanese stamp over the byline
+# stayed.
+_DATE_UNIT_RE = re.compile(r"(\d+)\s?[年月日時时分秒号년월일시분초]")
 # A life's span ends an obituary's headline, not a dateline: "Eleanor "Nell" Whitaker, 1938 –
 # 2025" (blind trial ay's obituary had no title).
 _LIFE_SPAN_RE = re.compile(r"\b(?:1[89]|20)\d\d\s?[-–—]\s?(?:1[89]|20)\d\d\W*$")

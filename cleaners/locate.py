@@ -252,9 +252,12 @@ def ends_a_list(line: str, words: int | None = None) -> bool:
             or words >= PROSE_MIN_WORDS and line.endswith(LEAD_IN_ENDS)
             # a statement, then a question: an interviewer's ("Le prochain gouvernement
             # bruxellois pourrait enterrer le plan. Vous le craignez ?" went as the third item
-            # of an "À lire aussi" box, blind trial av); a teaser asks one question at most
+            # of an "À lire aussi" box, blind trial av); a teaser asks one question at most,
+            # under a kicker of a word or two at most ("Powódź 2024. Ile pieniędzy trafiło …
+            # ?", fresh-user check #40's Polish box kept it and the teaser under it)
             or words >= _LIST_END_MIN_WORDS and line.endswith(QUESTION_MARKS)
-            and sentence_ends(line) >= 2 and len(sentences(line)) >= 2)
+            and sentence_ends(line) >= 2 and len(said := sentences(line)) >= 2
+            and word_count(said[0]) >= _LIST_END_MIN_WORDS)
 
 
 def list_under(texts: list[str], at: int, named: Callable[[int], Rule | None],
@@ -279,7 +282,7 @@ def list_under(texts: list[str], at: int, named: Callable[[int], Rule | None],
     for j in range(at + 1, n):
         if _numbered_on(texts, j, at) or tagged and ends_sentence(texts[j]):
             return
-        if named(j) is None and j not in pairs and (
+        if named(j) is None and j not in pairs and not _next_item(texts, j, at) and (
                 ends_a_list(texts[j]) or _over_enumeration(texts, j)
                 or j + 1 < n and named(j + 1) is None
                 and (heads(texts[j], texts[j + 1], stopwords)
@@ -494,13 +497,22 @@ def _numbered_on(texts: list[str], j: int, at: int) -> bool:
     item above goes on so: a ranked box's "5. …" under its "4. …" (blind trial ah's Turkish
     "Çok okunanlar" kept its fifth, the story's own steps 1-5 standing above the box)."""
     m = _NUMBERED_RE.match(texts[j])
-    if m is None:
+    if m is None or _next_item(texts, j, at):
         return False
     before = f"{int(m.group(1)) - 1}"
-    if j - 1 > at and (k := _NUMBERED_RE.match(texts[j - 1])) is not None and k.group(1) == before:
-        return False
     return any((k := _NUMBERED_RE.match(texts[i])) is not None and k.group(1) == before
                for i in range(max(0, at - LABEL_REACH), at))
+
+
+def _next_item(texts: list[str], j: int, at: int) -> bool:
+    """Is line j numbered one past the line above it, both under the list heading at `at`
+    ("4. …" under "3. …")? A ranked box's item, whatever it says: fresh-user check #40's
+    Hebrew "most read" box ended at its third item, "3. הפקקים בכניסה הדרומית: מתי יסתיימו
+    העבודות?" (its number's full stop read as a statement's end before a question)."""
+    m = _NUMBERED_RE.match(texts[j])
+    return (m is not None and j - 1 > at
+            and (k := _NUMBERED_RE.match(texts[j - 1])) is not None
+            and int(k.group(1)) == int(m.group(1)) - 1)
 
 
 def _labelled_as_above(texts: list[str], j: int, at: int) -> bool:

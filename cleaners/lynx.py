@@ -95,13 +95,15 @@ def read_line(line: str) -> MarkdownLine:
     """How a reader sees one line of a lynx dump: "* [7]News" -> ("* News", 1.0, True);
     "Breaking: [3]Route 9 closed near Elm Street" -> ("Breaking: Route 9 closed near Elm
     Street", 0.7, False); "[Crew repairing a pipe]" (an image) -> ("", 0.0, False);
-    "[23]______[24]Sign up" -> ("Sign up", 1.0, True). The list marker stays, as a Markdown
+    "[23]______[24]Sign up" -> ("Sign up", 1.0, True), and so is a field and its button,
+    "Your email ______ (BUTTON) Sign up". The list marker stays, as a Markdown
     line's does (the line model reads it)."""
     body = line.strip()
     if _IMAGE_RE.fullmatch(body) or _IMAGE_RE.fullmatch(_NUMBER_RE.sub("", body)):
         return MarkdownLine("", 0.0, False)
     marker = ITEM_RE.match(body)
     head = marker.group().strip() + " " if marker else ""
+    form = holds_button(body) and _FIELD_RE.search(body) is not None
     body = _FIELD_RE.sub(" ", body[marker.end():] if marker else body)
     chunks = _NUMBER_RE.split(body)  # text before the first link, then each link's run
     anchors = [len(run.split()) <= ANCHOR_MAX_WORDS for run in chunks[1:]]
@@ -109,6 +111,10 @@ def read_line(line: str) -> MarkdownLine:
     text = SPACES_RE.sub(" ", "".join(chunks)).strip()
     size = letters(text)
     lead = chunks[0].strip()
+    if form:  # a field and its button ("E-posta adresiniz ______ (BUTTON) Kaydol"): a
+        # form, never the story's (fresh-user check #40's newsletter box), read as a row of
+        # links is
+        return MarkdownLine(f"{head}{text}", 1.0, True)
     return MarkdownLine(f"{head}{text}" if text else "",
                         min(1.0, linked / size) if size else 0.0,
                         len(chunks) > 1 and (not lead or _labels_links(lead, anchors)))

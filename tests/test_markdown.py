@@ -196,7 +196,10 @@ def test_a_markdown_dump_loses_no_more_than_its_chrome():
 @pytest.mark.parametrize(("page", "title", "first"), [
     ("blind-en-podcast-episode.md", "Why Columbus is closing 16 schools at once",
      "The Columbus City Schools board voted 5-2 on Tuesday night"),
-    ("blind-ja-fare-rise.md", "ＪＲ東日本、首都圏の運賃を来春平均７％値上げ 民営化後初", "大野真理子"),
+    # its byline and stamp ("大野真理子 2025年11月12日 18時45分") go as the dateline, and
+    # the share row's "* リンクをコピー" with the links (fresh-user check #40's session)
+    ("blind-ja-fare-rise.md", "ＪＲ東日本、首都圏の運賃を来春平均７％値上げ 民営化後初",
+     "ＪＲ東日本は１２日、首都圏の在来線の運賃を来年３月から平均７・１％値上げ"),
 ])
 def test_a_pages_only_h1_is_its_title_and_the_lines_above_it_go(page, title, first):
     """Blind trial bb: html2text dumps of a podcast episode and a Japanese story had no
@@ -247,3 +250,14 @@ def test_a_paragraph_wrapped_by_the_dumper_is_one_line(above, below, hard, rest)
     line, read alone as a related box's item)."""
     assert continues_paragraph(above, below, hard) is rest
 
+
+
+def test_a_subhead_and_its_list_under_a_boxs_links_stay():
+    # blind trial bb's Japanese story: "関連記事" over two linked teasers, then the story's
+    # "## 初乗りは１６０円に" over a lead-in of 10 words (as CJK characters are counted) and
+    # its list of fares; they went with the box's heading until a statement, not only
+    # prose, under the subhead ended the box (`pipeline._links_under`)
+    text = clean((FIXTURES / "blind-ja-fare-rise.md").read_bytes()).text
+    assert "初乗りは１６０円に\n\n主な区間の運賃（ＩＣカード利用時）は次の通り。" in text
+    assert "東京―新宿：２０８円→２２７円" in text
+    assert "私鉄大手１５社" not in text

@@ -1658,16 +1658,17 @@ PADDING = [f"Paragraph {n} of the story tells what the harbour board heard on Tu
     # over the paragraph it introduces, a quotation is the section's subhead (the dev sets'
     # gold keeps those: fundus-dev's Krautreporter, CBC)
     (['"The numbers have to work before the cranes arrive"', SAID, *PADDING], True),
-    # said again five paragraphs on, a quotation is the story's own line (readability-dev's
-    # Salon and BuzzFeed keep theirs)
-    ([SAID, *PADDING, '"The numbers have to work before the cranes arrive"'], True),
+    # said again five paragraphs on with its end mark, a quotation is the story's own line
+    # (readability-dev's Salon and BuzzFeed keep theirs: test_a_quotation_said_again_…);
+    # word for word without it, a pull quote lifted from it (fresh-user check #40)
+    ([SAID, *PADDING, '"The numbers have to work before the cranes arrive"'], False),
     # right under its paragraph it is the pull quote
     ([SAID, '"The numbers have to work before the cranes arrive"', *PADDING], False),
     # a quotation that goes on a sentence the line above leaves open is that sentence's
     ([SAID, "Asked whether the board would wait, Olsen told reporters,",
       '"The numbers have to work before the cranes arrive"', *PADDING], True),
 ])
-def test_a_quotation_that_echoes_a_paragraph_is_a_pull_quote_only_right_under_it(
+def test_a_quotation_that_echoes_a_paragraph_is_a_pull_quote_under_it(
         paragraphs, kept):
     result = clean(_quoted_page(*paragraphs))
     assert SAID in result.text
@@ -1758,3 +1759,124 @@ def test_a_quotation_that_says_more_than_the_paragraph_quoted_stays():
     text = clean(_quoted_page(lead, "The coroner heard evidence from three doctors on Monday.",
                               fuller, *PADDING)).text
     assert fuller in text
+
+
+@pytest.mark.parametrize(("page", "box", "last"), [
+    # the consent line under the button ("by subscribing you accept the terms"), no "you"
+    ("fresh-pt-newsletter-box-block.txt",
+     ["Ao subscrever aceita os Termos e Condições e a Política de Privacidade."],
+     "O Governo não exclui decretar serviços mínimos."),
+    # the box's heading (a question) and its pitch over the e-mail field, no "we" or "you"
+    ("fresh-ja-newsletter-box-block.txt",
+     ["西日本ニュースのニュースレターに登録しませんか？", "毎朝7時、その日の重要ニュースをお届けします。"],
+     "県は年内に有識者会議を設置する。"),
+])
+def test_a_newsletter_box_printed_as_one_block_goes_whole(page, box, last):
+    # fresh-user check #39: on a page whose paragraphs stand between blank lines, the lines
+    # printed in one block with the box's form go with it; the story's last paragraph, a
+    # blank line above the box, stays
+    result = clean((PAGES / page).read_bytes())
+    for line in box:
+        assert line not in result.text
+        assert [r.rule for r in result.removed if r.text == line] == ["newsletter.form-block"]
+    assert result.text.rstrip().endswith(last)
+
+
+@pytest.mark.parametrize(("page", "pull_quote", "quoted"), [
+    # far under the quotation, without its end mark: lifted from its middle, its start or
+    # across a wrapped lynx line (fresh-user check #40)
+    ("fresh-en-gb-lifted-pull-quote.txt",
+     '"He was told, in writing and in person, again and again, and he chose to do nothing"',
+     "He was told, in writing and in person, again and again, and he chose to do nothing,"),
+    ("fresh-pl-read-also-kicker-teasers.txt",
+     "„Wrocław nie może czekać na kolejną powódź z założonymi rękami”",
+     "– Wrocław nie może czekać na kolejną powódź z założonymi rękami. W 1997 roku"),
+    ("fresh-id-lifted-pull-quote.txt", '"Kami sudah memperkirakan lonjakan arus balik"',
+     '"Kami sudah memperkirakan lonjakan arus balik, sehingga'),
+    ("fresh-he-numbered-most-read.txt", '"החוף הזה היה במשך שנים החצר האחורית של העיר"',
+     '"החוף הזה היה במשך שנים החצר האחורית של העיר, ולא השקענו בו שקל.'),
+    ("fresh-tr-lynx-newsletter-form.txt",
+     '"Bu listedeki her binayı ya güçlendireceğiz ya da yıkıp yeniden yapacağız"',
+     'Bu listedeki her binayı ya güçlendireceğiz ya da yıkıp yeniden yapacağız," dedi'),
+    # whole, in corner brackets (check #39's Japanese), and in dash speech whose paragraph
+    # writes its full stop as a comma before the speaker (check #39's Finnish Markdown)
+    ("fresh-ja-newsletter-box-block.txt", "「日本の顧客とともに、地域に根ざした工場にしたい」",
+     "同社の社長は式典で「日本の顧客とともに、地域に根ざした工場にしたい」と述べた。"),
+    ("fresh-fi-markdown-dash-pull-quote.md", "– Emme voi ottaa riskiä lasten terveyden kanssa.",
+     "– Emme voi ottaa riskiä lasten terveyden kanssa, sanoi sivistysjohtaja Mika Hakala"),
+])
+def test_a_pull_quote_far_under_its_quotation_goes_and_the_quotation_stays(
+        page, pull_quote, quoted):
+    result = clean((PAGES / page).read_bytes())
+    assert quoted in result.text
+    assert pull_quote not in result.text.splitlines()
+    assert "normalize.pull-quote" in {r.rule for r in result.removed
+                                      if r.text.strip().lstrip("> ") == pull_quote}
+
+
+def test_a_quotation_said_again_with_its_end_mark_far_on_stays():
+    # readability-dev's Salon and BuzzFeed: the story quotes again, with the sentence's end
+    # mark, 5 and more paragraphs on; the dev gold keeps those lines
+    lead = ('In the midst of the fear, the company tweeted: "We are all concerned. Fares have '
+            'increased to encourage more drivers to come online in the area."')
+    again = '"… Fares have increased to encourage more drivers to come online in the area."'
+    text = clean(_quoted_page(lead, *PADDING, again)).text
+    assert again in text
+
+
+@pytest.mark.parametrize(("page", "box", "heading", "under"), [
+    # a ranked box's items numbered on, some of them questions (their number's full stop
+    # is no statement's end), under a comment form
+    ("fresh-he-numbered-most-read.txt",
+     ["3. הפקקים בכניסה הדרומית: מתי יסתיימו העבודות?", "4. הגשם חוזר: התחזית לסוף השבוע",
+      "5. סגירת בית הזיקוק: מה יקרה לעובדים?"], None, None),
+    # teasers under a kicker ("Powódź 2024."), the story's subhead under them
+    ("fresh-pl-read-also-kicker-teasers.txt",
+     ["Przeczytaj także", "Powódź 2024. Ile pieniędzy trafiło do poszkodowanych na Dolnym Śląsku?",
+      "Nowe osiedle na Psim Polu. Deweloper chce postawić 600 mieszkań"],
+     "Wody Polskie: bez zbiornika ryzyko rośnie",
+     "Państwowe Gospodarstwo Wodne Wody Polskie, które współfinansuje inwestycję"),
+])
+def test_a_box_of_teasers_goes_to_its_last_item(page, box, heading, under):
+    # fresh-user check #40
+    text = clean((PAGES / page).read_bytes()).text
+    for line in box:
+        assert line not in text
+    if heading:
+        assert f"{heading}\n\n{under}" in text
+
+
+@pytest.mark.parametrize(("page", "furniture", "kept"), [
+    # a lynx form: field and button on one line; the box's heading, pitch, consent
+    ("fresh-tr-lynx-newsletter-form.txt",
+     ["Bülten", "Günün en önemli İzmir haberleri her sabah e-posta kutunuzda.",
+      "E-posta adresiniz", "Kaydolarak Kullanım Koşulları"],
+     "Liste, müdürlüğün internet sitesinde yayımlandı."),
+    # a Korean caption's wire credit after a slash; the toolbar with its print button
+    ("fresh-ko-markdown-slash-credit.md",
+     ["/연합뉴스", "글자크기", "복구 작업이 진행되고 있다."],
+     "시의회 심의는 7월 초로 예정돼 있다."),
+    # a Japanese caption credited with the place and the day before the photographer
+    ("fresh-ja-newsletter-box-block.txt", ["山田太郎撮影", "着工式でくわ入れをする関係者ら"],
+     "県は年内に有識者会議を設置する。"),
+])
+def test_check_40s_furniture_goes_and_the_storys_end_stays(page, furniture, kept):
+    text = clean((PAGES / page).read_bytes()).text
+    for piece in furniture:
+        assert piece not in text
+    assert text.rstrip().endswith(kept)
+
+
+@pytest.mark.parametrize("label", ["Polecane", "Przeczytaj"])
+def test_a_referral_labels_teasers_end_at_the_storys_next_subhead(label):
+    # fresh-user check #40's variant: a label no rule names, alone on its line, over three
+    # teasers none of them a question; the subhead under them is a headline's shape too,
+    # but opens the story's next section over two statements
+    page = (PAGES / "fresh-pl-read-also-kicker-teasers.txt").read_text(encoding="utf-8")
+    page = page.replace("\nPrzeczytaj także\n", f"\n{label}\n").replace(
+        "Powódź 2024. Ile pieniędzy trafiło do poszkodowanych na Dolnym Śląsku?",
+        "Powódź 2024. Tyle pieniędzy trafiło do poszkodowanych na Dolnym Śląsku")
+    result = clean(page.encode())
+    assert "Wody Polskie: bez zbiornika ryzyko rośnie\n\nPaństwowe" in result.text
+    assert "Nowe osiedle na Psim Polu" not in result.text
+    assert {r.rule for r in result.removed if r.text == label} == {"cross-link.referral-label"}

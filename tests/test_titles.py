@@ -1025,3 +1025,18 @@ def test_a_markdown_pages_only_h1_with_a_label_is_its_title():
                             " issued for 40,000")
     assert result.author == "Rachel Moreno"
     assert result.text.startswith("DAYTON, Ohio (MV7) — A 36-inch water main burst")
+
+
+@pytest.mark.parametrize(("page", "stamp", "author", "date"), [
+    # a byline with its dates of two-digit years ("03.06.25"), fresh-user check #40
+    ("fresh-he-numbered-most-read.txt", "נועה לוי | פורסם: 03.06.25, 11:47 | עודכן: 03.06.25, 14:20",
+     "נועה לוי", "2025-06-03"),
+    # a CJK stamp whose numbers are glued to their units, with its update, check #39
+    ("fresh-ja-newsletter-box-block.txt", "2025年4月10日 18時30分（最終更新 4月10日 21時05分）",
+     "山田 太郎", "2025-04-10"),
+])
+def test_a_dated_stamp_over_the_story_is_the_records_date_not_its_text(page, stamp, author, date):
+    result = clean((PAGES / page).read_bytes())
+    assert stamp not in result.text
+    assert [r.rule for r in result.removed if r.text == stamp] == ["structure.dateline"]
+    assert (result.author, str(result.date)[:10]) == (author, date)

@@ -732,7 +732,9 @@ def ascii_digits(text: str) -> str:
 # text). Brazilian portals credit the desk and the reporters it drew on: "Da Redação, com
 # informações de Fernanda Okamoto" ("from the newsroom, with information from"; fresh-user
 # check #36's live blog lost its headline, which stood over that line), or "Com
-# informações da Reuters".
+# informações da Reuters". A label may take a spaced dash for its colon: Egyptian portals
+# credit "كتب - أحمد الشريف" (fresh-user check #41 gave no author, and lost the deck over
+# it).
 _BYLINE_MARKERS = ("(?:(?:written|story|words|reporting|reported|edited|text|published) )?by"
                    "|(?:da redação,? )?com informações d[aeo]s?"
                    "|von|por|(?:propos recueillis )?par|di|(?-i:de)|door|deur|av|af|przez|от|oleh"
@@ -747,7 +749,8 @@ _BYLINE_LABELS = ("author of (?:the|this) article"
                   "|ਲੇਖਕ|લેખક|ಲೇಖಕ|ലേഖകൻ|ലേഖിക|రచయిత|எழுதியவர்|ලේඛක|ጸሐፊ|ผู้เขียน|ຜູ້ຂຽນ"
                   "|စာရေးသူ|អ្នកនិពន្ធ|نویسنده|كتب|كتبت|رپورٹ|تحریر|रिपोर्ट|संवाददाता|作者|记者|記者")
 _BYLINE_RE = re.compile(
-    rf"(?:({_BYLINE_MARKERS}):?\s+|({_BYLINE_LABELS})\s?[:：፦]\s*)(\S).{{0,160}}", re.IGNORECASE)
+    rf"(?:({_BYLINE_MARKERS}):?\s+|({_BYLINE_LABELS})(?:\s?[:：፦]|\s[-–—]\s)\s*)(\S).{{0,160}}",
+    re.IGNORECASE)
 _BYLINE_MARKER_RE = re.compile(rf"(?:{_BYLINE_MARKERS})\b|(?:{_BYLINE_LABELS})\s?[:：፦]",
                                re.IGNORECASE)
 # An e-mail address: a byline's tail ("김민수 기자 minsu@example.co.kr"), or the writer's

@@ -157,6 +157,11 @@ TITLE_ONE_WORD_OF = 4
 # 116 -> 109 of the 391 dev dumps.
 OVER_DECK_SHARED = 0.5
 DECK_MAX_LINES = 2
+# Chinese and Japanese set a deck's clauses apart with a full-width semicolon, as prose
+# does; a headline's parts stand apart with a full-width space ("台中捷運藍線動工　市府：…"
+# over "全長22.6公里、…中央負擔近六成；沿線商家憂心…": fresh-user check #41's Taiwanese page
+# got its deck for a title, the headline half its length).
+_CLAUSE_BREAK = "；"
 # A headline is at least half as long as an unmarked deck under it (in characters); a
 # shorter line over a headline is its kicker ("神奈川大会 準々決勝" over "大和西、九回サヨナラで
 # 初の4強 2年生・中島が1人で投げ抜く": blind trial an's Japanese report got the kicker for its
@@ -317,7 +322,7 @@ def _resumes_under(texts: list[str], j: int) -> bool:
         return j + 1 < len(texts) and _over_enumeration(texts, j + 1)
     return (word_count(line) <= RESUMED_SUBHEAD_MAX_WORDS and _short_heading(line)
             and j + 1 < len(texts) and (
-                _lead_in(texts[j + 1])
+                leads_in(texts[j + 1])
                 or ends_a_list(texts[j + 1]) and _more_than_a_summary(texts[j + 1])
                 or _question_heading(texts[j + 1]) and j + 2 < len(texts)
                 and _answers(texts[j + 2])
@@ -369,7 +374,7 @@ def _answers(paragraph: str) -> bool:
     return ends_a_list(paragraph) and _more_than_a_summary(paragraph)
 
 
-def _lead_in(line: str) -> bool:
+def leads_in(line: str) -> bool:
     """Is `line` a lead-in: _LIST_END_MIN_WORDS words or more ending in a colon? Under a
     subhead it is the story's ("Who can sign up" over "Under the plan, drivers must:" under
     a "Related coverage" box: blind trial at's page lost both and the list under them): a
@@ -389,7 +394,7 @@ def _over_enumeration(texts: list[str], j: int) -> bool:
     teasers, its subhead "Co pomůže?" over it too (blind trial au's Czech page; no dev
     output changed)."""
     item = texts[j + 1] if j + 1 < len(texts) else ""
-    return _lead_in(texts[j]) and (item.endswith(ITEM_GOES_ON) or opens_lower(item)
+    return leads_in(texts[j]) and (item.endswith(ITEM_GOES_ON) or opens_lower(item)
                                    or last_mark(item) in FULL_STOPS)
 
 
@@ -1485,12 +1490,14 @@ class _Headlines:
         Partido Regionalista ampliaría su ventaja…"), a "Place, date" line or a kicker. Not
         over a menu or a breadcrumb trail (`_trail_between`). Under a line that ends a
         sentence inside or at its end (a deck's, never a headline's), the line above needs
-        name the story only as a title does (TITLE_MIN_SHARED): Hebrew joins its articles
+        name the story only as a title does (TITLE_MIN_SHARED), as under one whose clauses a
+        full-width semicolon sets apart (_CLAUSE_BREAK): Hebrew joins its articles
         and prepositions to the word ("הריבית", "בריבית"), and blind trial ae's headline
         shared 3 of 8 words with the lead; its two-sentence deck was taken for the title."""
         for climb in range(DECK_MAX_LINES):
             i = _unnamed_above(self.lines, at, self.named)
-            share = TITLE_MIN_SHARED if sentence_ends(self.lines[at]) else OVER_DECK_SHARED
+            share = (TITLE_MIN_SHARED if sentence_ends(self.lines[at])
+                     or _CLAUSE_BREAK in self.lines[at] else OVER_DECK_SHARED)
             if not (i >= 0 and self.candidate(i) and not self._trail_between(i, at)
                     and (share == TITLE_MIN_SHARED
                          or len(self.lines[i]) >= OVER_DECK_MIN_LENGTH * len(self.lines[at])
@@ -2075,7 +2082,7 @@ def _story_above(lines: list[str], keep: list[bool], i: int,
     (_PROMO_FORM, PROMO_BOX_LINES) over a subhead of more words than a button's."""
     if i > 0 and keep[i - 1]:
         return True
-    if i + 1 >= len(lines) or not (ends_a_list(lines[i + 1]) or _lead_in(lines[i + 1])):
+    if i + 1 >= len(lines) or not (ends_a_list(lines[i + 1]) or leads_in(lines[i + 1])):
         return False
     if _under_a_player(lines, i, named):
         return False
@@ -2956,7 +2963,13 @@ def _paywall_teaser(lines: list[str], i: int, named: Callable[[str], Rule | None
         return False
     rule = named(lines[i + 1])
     return (rule is not None and rule.family == "paywall"
-            and word_count(lines[i]) >= PROSE_MIN_WORDS and not opens_lower(lines[i]))
+            and word_count(lines[i]) >= PAYWALL_TEASER_MIN_WORDS and not opens_lower(lines[i]))
+
+
+# A paragraph the paywall cuts may be cut short: "Il sindaco, raggiunto al telefono, ha
+# risposto che…" (8 words, fresh-user check #41 lost it at prose's 12); "Continua a
+# leggere…", "Read more…" over the notice are links of 2 or 3.
+PAYWALL_TEASER_MIN_WORDS = 6
 
 
 def _sentence(line: str) -> bool:

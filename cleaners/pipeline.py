@@ -89,6 +89,7 @@ from newsclean.cleaners.locate import (
     BUTTON_MAX_WORDS,
     HEADLINE_REACH,
     LIST_MAX_ITEMS,
+    PLACE_MAX_WORDS,
     PROMO_FAMILIES,
     TOP_STAMPS,
     Footer,
@@ -99,6 +100,7 @@ from newsclean.cleaners.locate import (
     heads_a_byline,
     is_list_item,
     is_promo_heading,
+    leads_in,
     list_under,
     locate_lines,
     names_the_story,
@@ -758,10 +760,29 @@ def _drop_top_meta(units: list[Unit], removed: list[Removal], author: str | None
         first = next(prose, len(units))
     rules = {i: rule for i in range(min(first, HEADLINE_REACH))
              if (rule := _top_meta_rule(units[i].text)
-                 or (_BYLINE if author and units[i].text.strip() == author else None))}
+                 or (_BYLINE if author and _credits_author(units[i].text, author) else None))}
     removed.extend(_removal(units[i], rule, "structure", "leading")
                    for i, rule in sorted(rules.items()))
     return [u for i, u in enumerate(units) if i not in rules] if rules else units
+
+
+# What stands between a byline's name and the writer's place ("Madrid", "Den Haag",
+# "भोपाल": a place of `locate.PLACE_MAX_WORDS` words at most).
+_PLACE_SEPARATOR_RE = re.compile(r"\s*[|,·•–—-]\s*")
+
+
+def _credits_author(line: str, author: str) -> bool:
+    """Is `line` the byline of `author`: the name alone, or with the writer's place after a
+    separator, `locate.PLACE_MAX_WORDS` words at most and no sentence ("Marta Quiroga | Madrid",
+    "अंकित तिवारी, भोपाल": blind trial bg kept both between the standfirst and the lead, the
+    author read from them)?"""
+    line = line.strip()
+    if not line.startswith(author):
+        return False
+    rest = line[len(author):]
+    sep = _PLACE_SEPARATOR_RE.match(rest)
+    return not rest or sep is not None and sep.end() > 0 and (
+        0 < word_count(rest[sep.end():]) <= PLACE_MAX_WORDS and not ends_sentence(rest))
 
 
 # Languages whose papers sign a story at its end, the writer's name alone on the line after
@@ -1033,6 +1054,10 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
                          want_title=want_title, memo=memo, speech=speech)
     keep = found.keep
     first = keep.index(True)
+    # the story's lead: its first kept paragraph of prose (a standfirst over the byline is
+    # kept, and the byline and stamp under it are still the header's)
+    lead = next((k for k in range(first, len(units)) if keep[k] and is_prose(units[k].text)),
+                first)
     last = len(keep) - 1 - keep[::-1].index(True)
     kept: list[Unit] = []
     listed: dict[int, Rule] = {}  # kept lines of a list whose heading the locator dropped
@@ -1079,7 +1104,7 @@ def _article_lines(units: list[Unit], lexicon: Lexicon, match: Callable[..., Rul
                 not _under_an_ad(unit, out)):
             out.append(_removal(unit, REFERRAL_RULE, REFERRAL_FAMILY, str(where)))
             pointed.update(_pointed_run(units, keep, i, match, lexicon))
-        elif first - HEADLINE_REACH <= i < first and (meta := _top_meta_rule(unit.text)):
+        elif first - HEADLINE_REACH <= i < lead and (meta := _top_meta_rule(unit.text)):
             out.append(_removal(unit, meta, "structure", "leading"))  # as `_drop_top_meta`
             # records the ones the locator kept (a fresh user read "By Harriet Okonkwo" under
             # layout.before-article, where the README says structure.byline)
@@ -1170,13 +1195,15 @@ def _links_under(units: list[Unit], i: int, link_lines: frozenset[int]) -> bool:
     subhead (no end mark) over a statement (`locate.ends_a_list`: a Japanese lead-in,
     "主な区間の運賃（ＩＣカード利用時）は次の通り。", has 10 words as CJK characters are counted,
     and blind trial bb's page lost it, its subhead and its list of fares under "関連記事" and
-    two linked teasers)? A list head's items went with the
+    two linked teasers), or a lead-in (`locate.leads_in`: "### Eerder vandaag" over "12:40
+    Rijkswaterstaat geeft … drie adviezen:" under "Lees ook", fresh-user check #41's live
+    blog)? A list head's items went with the
     links, and that subhead is the story's: fresh-user check #38's Danish lynx dump lost
     "Virksomheden erkender fejl" under "Læs også" and three linked teasers. Other lines
     under the links are still the list's: a Markdown dump's ticker of stamped headlines
     (fundus-dev's Asahi), a newsletter's call (WAZ's "… anmelden!")."""
     if not link_lines or i + 2 >= len(units) or ends_sentence(units[i + 1].text) or not (
-            ends_a_list(units[i + 2].text)):
+            ends_a_list(units[i + 2].text) or leads_in(units[i + 2].text)):
         return False
     above, below = units[i].line, units[i + 1].line
     return any(above < line < below for line in link_lines)
@@ -2038,11 +2065,13 @@ def _lifted_above(page: str, starts: list[int], keys: list[str], i: int, quote: 
     story's own lines that say a quotation again are excerpts, opened with an ellipsis
     (readability-dev's Salon: "… Fares have increased …", which the gold keeps), or fuller
     than what the paragraph quoted (BuzzFeed's: `_quotes_as_much`), or a dialogue's short
-    line (Bartleby's "what do you think of it?": one content word). As in `_echoes_above`,
+    line (Bartleby's "what do you think of it?": one content word, 6 words; a lift of 7 words
+    or more needs no more, "No se trata de un corte total": check #41). As in `_echoes_above`,
     the key right above must end its sentence: a quotation under "…, Olsen told
     reporters," goes on that sentence."""
     if (i == 0 or not ends_sentence(keys[i - 1]) or quote.startswith(("…", "..."))
-            or len(content_words(quote, frozenset())) < _ECHO_MIN_WORDS):
+            or len(content_words(quote, frozenset())) < _ECHO_MIN_WORDS
+            and word_count(quote) < _QUOTED_PULL_MIN_WORDS):
         return False
     said = quote[:-1].rstrip() if quote[-1:] in FULL_STOPS else quote
     return any(j < i for j in _keys_saying(page, starts, keys, i, said))
@@ -2696,7 +2725,7 @@ def _repeats(texts: tuple[str, ...]) -> tuple[frozenset[int], list[tuple[int, in
         keys.append(key)
     quoted = []
     for i in reversed(_pull_quotes(keys)):
-        end = i + 2 if i + 1 < len(kept) and _quote_credit(kept[i + 1]) else i + 1
+        end = i + 2 if i + 1 < len(kept) and _quote_credit(kept[i + 1], keys[:i]) else i + 1
         quoted.append((i, end))
         del kept[i:end]
     return frozenset(repeated), quoted
@@ -2707,14 +2736,29 @@ def _repeats(texts: tuple[str, ...]) -> tuple[frozenset[int], list[tuple[int, in
 _QUOTE_CREDIT_MAX_WORDS = 10
 
 
-def _quote_credit(line: str) -> bool:
+def _quote_credit(line: str, above: Sequence[str] = ()) -> bool:
     """Is `line`, under a pull quote, the quote's credit: a dash, or a name before a comma
-    (`lines.credited_name`)? A subhead with a comma is the next section's ("Cómo hacer la
-    solicitud, paso a paso" went with the pull quote over it: blind trial ay)."""
-    return (word_count(line) <= _QUOTE_CREDIT_MAX_WORDS and not ends_sentence(line)
-            and (line[:1] in "-–—" or "," in line
-                 and credited_name(line.split(",", 1)[0]) is not None)
-            and not opens_lower(line))
+    (`lines.credited_name`; in a script without case, whose names show no capital, a name
+    the story's paragraphs `above` say: "م. حسام عبد الرحمن، رئيس هيئة حماية الشواطئ" under
+    a pull quote from «…وقال المهندس حسام عبد الرحمن، رئيس الهيئة…», fresh-user check #41)?
+    A subhead with a comma is the next section's ("Cómo hacer la solicitud, paso a paso"
+    went with the pull quote over it: blind trial ay)."""
+    if word_count(line) > _QUOTE_CREDIT_MAX_WORDS or ends_sentence(line) or opens_lower(line):
+        return False
+    if line[:1] in "-–—":
+        return True
+    name, comma, _ = line.replace("،", ",").partition(",")
+    if not comma:
+        return False
+    if any(c.isupper() or c.islower() for c in name):
+        return credited_name(name) is not None
+    said = content_words(name, frozenset())
+    return len(said) >= _CREDIT_NAME_MIN_WORDS and any(
+        said <= content_words(paragraph, frozenset()) for paragraph in above)
+
+
+# A name said again in the story: two words at least (a given name and a family name).
+_CREDIT_NAME_MIN_WORDS = 2
 
 
 def _finish(units: list[Unit], removed: list[Removal], *, title: str | None, fmt: str,

@@ -1880,3 +1880,37 @@ def test_a_referral_labels_teasers_end_at_the_storys_next_subhead(label):
     assert "Wody Polskie: bez zbiornika ryzyko rośnie\n\nPaństwowe" in result.text
     assert "Nowe osiedle na Psim Polu" not in result.text
     assert {r.rule for r in result.removed if r.text == label} == {"cross-link.referral-label"}
+
+
+@pytest.mark.parametrize(("page", "kept", "gone"), [
+    # the story's last two paragraphs under a newsletter box, all of whose lines the rules
+    # now name, so the rescue reaches them; the box's icon counters go
+    ("fresh-ru-paragraphs-under-newsletter-box.txt",
+     ["Подрядчик обещает вести самые шумные работы ночью",
+      "Точный график перекрытий мэрия опубликует 25 марта."],
+     ["Нажимая «Подписаться»", "👁 12 483", "💬 37"]),
+    # a paragraph the paywall cuts short, at 8 words
+    ("fresh-it-paywall-cut-teaser.txt", ["Il sindaco, raggiunto al telefono, ha risposto che…"],
+     ["Questo articolo è riservato agli abbonati"]),
+    # a live blog's subhead under a box's links, over a time-stamped lead-in
+    ("fresh-nl-md-live-blog-subhead-under-links.md",
+     ["Eerder vandaag\n\n12:40 Rijkswaterstaat geeft automobilisten"],
+     ["Bron: ANP", "Door je aan te melden ga je akkoord", "Waarom stormen tegenwoordig"]),
+    # a pull quote of 7 words lifted from a quotation, and its credit; the quotation stays
+    ("fresh-es-mx-short-pull-quote.txt",
+     ["“No se trata de un corte total, pero sí habrá colonias"],
+     ["“No se trata de un corte total”\n", "— José Mendoza Cárdenas, titular del Sacmex"]),
+    # a pull quote's credit in Arabic, whose name shows no capital but the story says it;
+    # the share row's Telegram in Arabic letters; the hashtag row
+    ("fresh-ar-dash-byline-pull-quote-credit.txt",
+     ["وقال المهندس حسام عبد الرحمن، رئيس الهيئة المصرية العامة لحماية الشواطئ"],
+     ["م. حسام عبد الرحمن، رئيس هيئة حماية الشواطئ", "تليجرام"]),
+    ("fresh-zh-tw-deck-with-semicolon.txt", ["市府預計明年初公布第二階段施工時程。"],
+     ["#台中捷運"]),
+])
+def test_check_41s_story_stays_and_its_furniture_goes(page, kept, gone):
+    text = clean((PAGES / page).read_bytes()).text
+    for line in kept:
+        assert line in text
+    for line in gone:
+        assert line not in text

@@ -1040,3 +1040,44 @@ def test_a_dated_stamp_over_the_story_is_the_records_date_not_its_text(page, sta
     assert stamp not in result.text
     assert [r.rule for r in result.removed if r.text == stamp] == ["structure.dateline"]
     assert (result.author, str(result.date)[:10]) == (author, date)
+
+
+@pytest.mark.parametrize(("byline", "author"), [
+    ("Marta Quiroga | Madrid", "Marta Quiroga"),
+    ("Aitor Ventura, Bilbao", "Aitor Ventura"),
+])
+def test_a_byline_with_the_writers_place_is_the_records_author_not_its_text(byline, author):
+    # blind trial bg's Spanish and Hindi pages kept "Marta Quiroga | Madrid" and "अंकित
+    # तिवारी, भोपाल" between the standfirst and the lead, the author read from them
+    page = "\n\n".join([
+        "El Ayuntamiento aprueba el nuevo plan de movilidad para el centro",
+        "La medida limitará el tráfico privado en 40 calles a partir de septiembre y amplía "
+        "las zonas peatonales del casco histórico.",
+        byline, "01 abr 2025 - 06:00 CEST",
+        "El pleno del Ayuntamiento aprobó este martes, con los votos de tres grupos, el nuevo "
+        "plan de movilidad que cambiará la circulación en el centro de la ciudad.",
+        "El plan prevé cerrar al tráfico privado cuarenta calles del casco histórico y crear "
+        "tres aparcamientos disuasorios en los accesos principales.",
+        "La oposición criticó que no se haya consultado a los comerciantes de la zona."]) + "\n"
+    result = clean(page.encode())
+    assert byline not in result.text
+    assert result.author == author
+    assert [r.rule for r in result.removed if r.text == byline] == ["structure.byline"]
+
+
+@pytest.mark.parametrize(("page", "title", "deck", "author"), [
+    # a headline with a full-width space over a deck of clauses a full-width semicolon
+    # sets apart, twice its length (fresh-user check #41 got the deck for the title)
+    ("fresh-zh-tw-deck-with-semicolon.txt", "台中捷運藍線動工　市府：2032年底通車目標不變",
+     "全長22.6公里、設20座車站，總經費約1,457億元，中央負擔近六成；沿線商家憂心施工期長達七年",
+     "林怡君"),
+    # a byline labelled with a spaced dash ("كتب - …"): the deck over it stays the story's
+    ("fresh-ar-dash-byline-pull-quote-credit.txt",
+     "الإسكندرية تبدأ تنفيذ مشروع حماية الشواطئ من النحر بتكلفة 2.5 مليار جنيه",
+     "المشروع يشمل 12 حاجزًا للأمواج بطول 6 كيلومترات من المنتزه إلى أبو قير", "أحمد الشريف"),
+])
+def test_check_41s_headline_deck_and_author(page, title, deck, author):
+    result = clean((PAGES / page).read_bytes())
+    assert result.title == title
+    assert result.text.startswith(deck)
+    assert result.author == author
